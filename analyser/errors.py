@@ -1,0 +1,59 @@
+"""Exceptions the package raises for bad input.
+
+Each carries the file name and a cause in plain words, so that the CLI can print one line and
+exit 2, and the app can show a message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AnalyserError(Exception):
+    """Base class: ``str(err)`` is one line naming the file and the cause."""
+
+    def __init__(self, path: str | Path | None, cause: str):
+        self.path = str(path) if path is not None else None
+        self.cause = cause
+        name = Path(self.path).name if self.path else "input"
+        super().__init__(f"{name}: {cause}")
+
+
+class NotAPDFError(AnalyserError):
+    pass
+
+
+class EmptyFileError(AnalyserError):
+    pass
+
+
+class EncryptedPDFError(AnalyserError):
+    pass
+
+
+class TruncatedPDFError(AnalyserError):
+    pass
+
+
+class NoTextLayerError(AnalyserError):
+    pass
+
+
+class FileTooLargeError(AnalyserError):
+    pass
+
+
+class UnknownLayoutError(AnalyserError):
+    pass
+
+
+class ProfileError(AnalyserError):
+    pass
+
+
+class ServiceProfileError(AnalyserError):
+    """An invalid service profile (negative users, unknown harm or feature, ...)."""
+
+
+class FetchError(AnalyserError):
+    pass

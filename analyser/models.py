@@ -1,0 +1,262 @@
+"""The data model shared by every stage of the pipeline.
+
+Every stage (extract, flag, resolve applicability, evaluate, compare) reads and writes these
+dataclasses, and nothing else, so that the CLI, the app and the cache all see one shape. The
+JSON form is ``dataclasses.asdict`` of these objects; ``from_dict`` rebuilds them so that a
+cached analysis comes back as the same objects a fresh one would give.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["applies", "exempt", "qualified"]
+Strength = Literal["must", "should", "may", "should consider", "none"]
+
+
+@dataclass
+class SubItem:
+    """A lettered or numbered sub-item such as "(a)" or "(ii)" inside a paragraph.
+
+    ``start``/``end`` are character offsets into the owning paragraph's ``text`` so that a
+    qualifier found by offset can be placed in its sub-item without re-searching.
+    """
+
+    label: str
+    text: str
+    start: int = 0
+    end: int = 0
+    items: list[SubItem] = field(default_factory=list)
+
+
+@dataclass
+class Footnote:
+    number: str
+    text: str
+    page: int
+    paragraph: str | None = None  # number of the paragraph whose text carries the marker
+
+
+@dataclass
+class CrossRef:
+    """A reference from a paragraph to another measure or paragraph ("see ICU C1", "paragraph D2.4")."""
+
+    source_paragraph: str
+    target: str  # a measure ID ("ICU C1") or a paragraph number ("D2.4")
+    kind: Literal["measure", "paragraph"]
+    text: str  # the words as printed
+
+
+@dataclass
+class Paragraph:
+    """A numbered paragraph ("C9.1"); ``text`` is the whole paragraph, sub-items included inline."""
+
+    number: str
+    text: str
+    page: int
+    page_end: int | None = None
+    items: list[SubItem] = field(default_factory=list)
+    footnote_refs: list[str] = field(default_factory=list)
+    is_application: bool = False
+    strength: str = "none"  # filled by the qualifier pass: must / should / may / should consider / none
+
+
+@dataclass
+class Qualifier:
+    """One qualifying phrase, with enough context to cite it and to say why it was flagged."""
+
+    measure: str
+    paragraph: str
+    page: int
+    phrase: str
+    start: int  # offsets into Paragraph.text
+    end: int
+    sentence: str
+    category: str
+    rule: str
+    item: str | None = None  # sub-item label path, e.g. "(b)(ii)"
+    qualifies: str | None = None  # governing obligation, from the dependency parse when available
+    negated: bool = False
+    in_application: bool = False
+    in_core_obligation: bool = False
+
+
+@dataclass
+class QualifierSummary:
+    counts: dict[str, int] = field(default_factory=dict)
+    loophole_risk: str = "none"  # "high" / "medium" / "low" / "none", defined in the README
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Condition:
+    """A node of an application condition tree.
+
+    ``op`` is "and" / "or" / "not" (with ``args``) or "atom" (with ``atom`` and ``params``).
+    Atoms: all, large, users_over{n}, multi_risk, low_risk, risk{harm, min}, feature{name},
+    kind{kind}, search_type{type}. See analyser/conditions.py for the vocabulary.
+    """
+
+    op: str
+    args: list[Condition] = field(default_factory=list)
+    atom: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Applicability:
+    text: str  # application wording as printed
+    condition: Condition | None = None
+    confidence: float = 0.0
+    unparsed: list[str] = field(default_factory=list)  # fragments not understood (never dropped)
+    scope: list[str] = field(default_factory=list)  # content scope, e.g. "content communicated publicly"
+    index_applies_to: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Measure:
+    id: str  # "ICU C9"; "Measure 7.6" style codes use "GPAI 7.6"
+    number: str  # local number as printed: "C9", "7.6"
+    title: str
+    chapter: str | None
+    chapter_title: str | None
+    page_start: int
+    page_end: int
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    application: str = ""
+    application_paragraphs: list[str] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    cross_refs: list[CrossRef] = field(default_factory=list)
+    qualifiers: list[Qualifier] = field(default_factory=list)
+    qualifier_summary: QualifierSummary | None = None
+    applicability: Applicability | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def paragraph(self, number: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.number == number), None)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class IndexRow:
+    id_text: str  # as printed: "ICU D11-D13"
+    ids: list[str]  # expanded: ["ICU D11", "ICU D12", "ICU D13"]
+    title: str
+    applies_to: str
+    page: int
+
+
+@dataclass
+class Reconciliation:
+    missing_from_body: list[str] = field(default_factory=list)  # in the index, not found as measures
+    missing_from_index: list[str] = field(default_factory=list)  # measures absent from the index
+
+
+@dataclass
+class ParseWarning:
+    message: str
+    page: int | None = None
+    measure: str | None = None
+
+
+@dataclass
+class CodeInfo:
+    title: str
+    publisher: str | None
+    family: str  # "ofcom-osa" / "eu-gpai" / ...
+    short_name: str  # "ICU"
+    kind: str  # service kind the code is for: "u2u" / "search" / "any"
+    version: str | None
+    source_file: str
+    sha256: str
+    page_count: int
+    profile: str
+    sample: bool = False  # True for documents this project wrote: never official text
+    analyser_version: str = ""
+
+
+@dataclass
+class Code:
+    info: CodeInfo
+    measures: list[Measure] = field(default_factory=list)
+    index: list[IndexRow] = field(default_factory=list)
+    reconciliation: Reconciliation = field(default_factory=Reconciliation)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def measure(self, measure_id: str) -> Measure | None:
+        return next((m for m in self.measures if m.id == measure_id), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["code"] = data.pop("info")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Code:
+        data = dict(data)
+        data["info"] = data.pop("code")
+        return from_dict(cls, data)
+
+
+@dataclass
+class AtomResult:
+    """How one atom of a condition came out for a service, in words an officer can check."""
+
+    atom: str
+    value: bool
+    explanation: str
+
+
+@dataclass
+class ServiceProfile:
+    name: str
+    kind: str = "u2u"  # "u2u" or "search"
+    search_type: str | None = None  # "general" / "vertical" for search services
+    users: int = 0  # monthly active UK users
+    risks: dict[str, str] = field(default_factory=dict)  # harm -> negligible/low/medium/high
+    features: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+@dataclass
+class MeasureStatus:
+    measure: str
+    status: str  # applies / exempt / qualified
+    reason: str
+    atoms: list[AtomResult] = field(default_factory=list)
+    qualifiers: list[str] = field(default_factory=list)  # phrases that make it "qualified"
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Rebuild a dataclass tree from its ``asdict`` form (used by the cache and JSON loading)."""
+    if data is None:
+        return None
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _coerce(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _coerce(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _coerce(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        (inner,) = typing.get_args(tp)
+        return [_coerce(inner, v) for v in value]
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)
+    return value

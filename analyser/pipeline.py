@@ -1,0 +1,63 @@
+"""``load_code``: the whole analysis of one PDF, cached by its sha256.
+
+Extraction, qualifier flagging and applicability resolution always run together here, so
+every face (CLI, app, tests) gets the same complete ``Code`` and the cache holds one thing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from . import __version__
+from .models import Code
+
+
+def sha256_of(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load_code(
+    path: str | Path,
+    profile: str | Path | None = None,
+    *,
+    use_cache: bool = True,
+    lexicon: str | Path | None = None,
+    progress=None,
+) -> Code:
+    """Analyse ``path`` (extract, flag qualifiers, resolve applicability) or return the cached result.
+
+    ``progress`` is an optional callable ``(fraction: float, message: str)`` used by the app.
+    Raises an ``AnalyserError`` subclass for bad input.
+    """
+    from . import cache
+    from .applicability import resolve_applicability
+    from .extract import extract_code
+    from .qualifiers import flag_qualifiers
+
+    path = Path(path)
+    from .pdfcheck import check_pdf
+
+    check_pdf(path)
+    digest = sha256_of(path)
+    key_extra = f"profile={profile or 'auto'};lexicon={sha256_of(lexicon) if lexicon else 'default'}"
+    if use_cache:
+        hit = cache.get(digest, __version__, key_extra)
+        if hit is not None:
+            return hit
+    code = extract_code(path, profile=profile, progress=progress)
+    if progress:
+        progress(0.85, "Flagging qualifiers")
+    flag_qualifiers(code, lexicon=lexicon)
+    if progress:
+        progress(0.95, "Resolving applicability")
+    resolve_applicability(code)
+    if use_cache:
+        cache.put(digest, __version__, key_extra, code)
+    if progress:
+        progress(1.0, "Done")
+    return code
