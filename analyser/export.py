@@ -1,0 +1,359 @@
+"""Exports for a consultation response: the officer's current selection as XLSX, CSV, Markdown, DOCX.
+
+A selection is the measures on screen, the status of each for the service being examined (if
+any), their qualifiers, and the officer's notes. Every row carries a citation (measure ID,
+paragraph, page) so that a response drafted from the export can point back to the text.
+
+Each writer returns the file's bytes (what ``st.download_button`` wants) and also writes them to
+``path`` when one is given (what the CLI and tests want). Document text is untrusted: cells that
+a spreadsheet would read as a formula are written as text, and Markdown is escaped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import Code, CodeInfo, Measure, MeasureStatus
+from .notes import Note
+from .search import citation
+
+SAMPLE_LABEL = "SAMPLE – not official text"
+
+
+@dataclass
+class Selection:
+    info: CodeInfo
+    measures: list[Measure]
+    statuses: dict[str, MeasureStatus] = field(default_factory=dict)  # measure ID -> status
+    service: str | None = None  # name of the service profile the statuses are for
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        label = f"{self.info.title} ({self.info.short_name})"
+        return f"{label} — {SAMPLE_LABEL}" if self.info.sample else label
+
+
+def build_selection(
+    code: Code,
+    measure_ids: Iterable[str] | None = None,
+    statuses: Iterable[MeasureStatus] | dict[str, MeasureStatus] | None = None,
+    service: str | None = None,
+    notes: Iterable[Note] = (),
+) -> Selection:
+    """The measures named (all when None), in document order, with their statuses and notes.
+
+    Where a note exists both on this document and on another edition for the same target, the
+    one on this document is kept.
+    """
+    wanted = set(measure_ids) if measure_ids is not None else None
+    measures = [m for m in code.measures if wanted is None or m.id in wanted]
+    ids = {m.id for m in measures}
+    if statuses is None:
+        by_id: dict[str, MeasureStatus] = {}
+    elif isinstance(statuses, dict):
+        by_id = dict(statuses)
+    else:
+        by_id = {s.measure: s for s in statuses}
+    kept: dict[tuple[str, str | None], Note] = {}
+    for n in sorted(notes, key=lambda n: not n.same_document):
+        if n.measure_id in ids:
+            kept.setdefault((n.measure_id, n.paragraph), n)
+    return Selection(code.info, measures, {k: v for k, v in by_id.items() if k in ids}, service,
+                     list(kept.values()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows: the one place that decides what an export says; every format renders these.
+
+MEASURE_COLUMNS = ["measure_id", "title", "chapter", "pages", "status", "status_reason",
+                   "loophole_risk", "qualifiers", "position", "note", "citation"]
+DETAIL_COLUMNS = ["kind", "measure_id", "paragraph", "page", "citation", "category_or_position",
+                  "text", "context"]
+
+
+def _pages(m: Measure) -> str:
+    return f"{m.page_start}" if m.page_start == m.page_end else f"{m.page_start}-{m.page_end}"
+
+
+def _counts(m: Measure) -> str:
+    counts: dict[str, int] = {}
+    for q in m.qualifiers:
+        counts[q.category] = counts.get(q.category, 0) + 1
+    return ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+
+
+def _para_page(m: Measure, number: str | None) -> int:
+    p = m.paragraph(number) if number else None
+    return p.page if p else m.page_start
+
+
+def _note_text(n: Note) -> str:
+    return n.text if n.same_document else f"{n.text} [note made on another edition]"
+
+
+def measure_rows(sel: Selection) -> list[dict]:
+    notes = {(n.measure_id, n.paragraph): n for n in sel.notes}
+    rows = []
+    for m in sel.measures:
+        st = sel.statuses.get(m.id)
+        note = notes.get((m.id, None))
+        rows.append({
+            "measure_id": m.id,
+            "title": m.title,
+            "chapter": m.chapter or "",
+            "pages": _pages(m),
+            "status": st.status if st else "",
+            "status_reason": st.reason if st else "",
+            "loophole_risk": m.qualifier_summary.loophole_risk if m.qualifier_summary else "",
+            "qualifiers": _counts(m),
+            "position": note.position or "" if note else "",
+            "note": _note_text(note) if note else "",
+            "citation": f"{m.id}, pp. {_pages(m)}" if m.page_start != m.page_end else f"{m.id}, p. {m.page_start}",
+        })
+    return rows
+
+
+def detail_rows(sel: Selection) -> list[dict]:
+    """Qualifiers and paragraph notes, one row each, with citations; in document order per measure.
+
+    A note on a whole measure travels in the measure's own row (``measure_rows``).
+    """
+    rows = []
+    by_measure: dict[str, list[Note]] = {}
+    for n in sel.notes:
+        by_measure.setdefault(n.measure_id, []).append(n)
+    for m in sel.measures:
+        for q in m.qualifiers:
+            rows.append({
+                "kind": "qualifier",
+                "measure_id": m.id,
+                "paragraph": q.paragraph + (q.item or ""),
+                "page": q.page,
+                "citation": citation(m.id, q.paragraph, q.page),
+                "category_or_position": q.category,
+                "text": q.phrase,
+                "context": q.sentence,
+            })
+        for n in by_measure.get(m.id, []):
+            if not n.paragraph:
+                continue
+            page = _para_page(m, n.paragraph)
+            rows.append({
+                "kind": "note",
+                "measure_id": m.id,
+                "paragraph": n.paragraph or "",
+                "page": page,
+                "citation": citation(m.id, n.paragraph, page),
+                "category_or_position": n.position or "",
+                "text": _note_text(n),
+                "context": "",
+            })
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Writers
+
+
+def _finish(data: bytes, path: str | Path | None) -> bytes:
+    if path is not None:
+        Path(path).write_bytes(data)
+    return data
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xml(text: str) -> str:
+    """Drop control characters (a PDF's form feeds) that XLSX and DOCX cannot store."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def _cell(value):
+    """Text a spreadsheet would evaluate (``=HYPERLINK(...)`` in a PDF) is neutralised."""
+    if isinstance(value, str):
+        value = _xml(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
+    return value
+
+
+def to_csv(sel: Selection, path: str | Path | None = None) -> bytes:
+    """One flat table: a row per measure, then its qualifier and note rows (column ``kind``)."""
+    buf = io.StringIO()
+    columns = ["kind", "measure_id", "title", "paragraph", "page", "citation", "status",
+               "status_reason", "loophole_risk", "category_or_position", "text", "context"]
+    w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+    w.writeheader()
+    details = detail_rows(sel)
+    for mrow in measure_rows(sel):
+        m_id = mrow["measure_id"]
+        w.writerow({k: _cell(v) for k, v in {
+            "kind": "measure", "measure_id": m_id, "title": mrow["title"], "paragraph": "",
+            "page": mrow["pages"], "citation": mrow["citation"], "status": mrow["status"],
+            "status_reason": mrow["status_reason"], "loophole_risk": mrow["loophole_risk"],
+            "category_or_position": mrow["position"], "text": mrow["note"], "context": "",
+        }.items()})
+        for d in details:
+            if d["measure_id"] == m_id:
+                w.writerow({k: _cell(v) for k, v in d.items()})
+    # utf-8-sig: Excel opens it with the right encoding (en dashes, curly quotes).
+    return _finish(buf.getvalue().encode("utf-8-sig"), path)
+
+
+def to_xlsx(sel: Selection, path: str | Path | None = None) -> bytes:
+    """A workbook with sheets About, Measures and Details (qualifiers and notes)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    about = wb.active
+    about.title = "About"
+    for row in _about(sel):
+        about.append([_cell(v) for v in row])
+    about.column_dimensions["A"].width = 18
+    about.column_dimensions["B"].width = 90
+    for name, columns, rows in (("Measures", MEASURE_COLUMNS, measure_rows(sel)),
+                                ("Details", DETAIL_COLUMNS, detail_rows(sel))):
+        ws = wb.create_sheet(name)
+        ws.append(columns)
+        for c in ws[1]:
+            c.font = Font(bold=True)
+        for r in rows:
+            ws.append([_cell(r[c]) for c in columns])
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+        for i, col in enumerate(columns, start=1):
+            width = max([len(str(col))] + [min(len(str(r[col])), 60) for r in rows]) + 2
+            ws.column_dimensions[get_column_letter(i)].width = width
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _finish(buf.getvalue(), path)
+
+
+def _about(sel: Selection) -> list[tuple[str, str]]:
+    rows = [
+        ("Document", sel.title),
+        ("Source file", sel.info.source_file),
+        ("sha256", sel.info.sha256),
+        ("Version", sel.info.version or ""),
+        ("Service profile", sel.service or "(none)"),
+        ("Measures", str(len(sel.measures))),
+        ("Exported", time.strftime("%Y-%m-%d %H:%M")),
+    ]
+    if sel.info.sample:
+        rows.insert(1, ("Warning", SAMPLE_LABEL))
+    return rows
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown (and HTML) syntax in document text so it renders as written."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def to_markdown(sel: Selection, path: str | Path | None = None) -> bytes:
+    lines = [f"# {md_escape(sel.title)}", ""]
+    if sel.info.sample:
+        lines += [f"> **{SAMPLE_LABEL}.**", ""]
+    lines += [f"- Source: {md_escape(sel.info.source_file)} (sha256 `{sel.info.sha256[:12]}…`)"]
+    if sel.service:
+        lines.append(f"- Service profile: {md_escape(sel.service)}")
+    lines.append("")
+    details = detail_rows(sel)
+    for mrow in measure_rows(sel):
+        lines += [f"## {md_escape(mrow['measure_id'])} — {md_escape(mrow['title'])}", ""]
+        lines.append(f"*{md_escape(mrow['citation'])}*")
+        lines.append("")
+        if mrow["status"]:
+            lines.append(f"**Status:** {mrow['status']} — {md_escape(mrow['status_reason'])}")
+            lines.append("")
+        if mrow["loophole_risk"]:
+            lines.append(f"**Loophole risk:** {mrow['loophole_risk']}")
+            lines.append("")
+        if mrow["note"] or mrow["position"]:
+            lines.append(f"**Position:** {mrow['position'] or '—'}. {md_escape(mrow['note'])}")
+            lines.append("")
+        quals = [d for d in details if d["measure_id"] == mrow["measure_id"] and d["kind"] == "qualifier"]
+        if quals:
+            lines.append("| Qualifier | Category | Citation |")
+            lines.append("| --- | --- | --- |")
+            for d in quals:
+                lines.append(f"| {md_escape(d['text'])} | {d['category_or_position']} | "
+                             f"{md_escape(d['citation'])} |")
+            lines.append("")
+        for d in details:
+            if d["measure_id"] == mrow["measure_id"] and d["kind"] == "note":
+                lines.append(f"- **{md_escape(d['citation'])}** ({d['category_or_position'] or 'note'}): "
+                             f"{md_escape(d['text'])}")
+        lines.append("")
+    return _finish("\n".join(lines).rstrip("\n").encode("utf-8") + b"\n", path)
+
+
+def to_docx(sel: Selection, path: str | Path | None = None) -> bytes:
+    """A Word document an officer can paste into a response: a section per measure."""
+    from docx import Document
+
+    doc = Document()
+    sel_rows = [{k: _xml(v) if isinstance(v, str) else v for k, v in r.items()} for r in measure_rows(sel)]
+    details = [{k: _xml(v) if isinstance(v, str) else v for k, v in r.items()} for r in detail_rows(sel)]
+    doc.add_heading(_xml(sel.title), level=0)
+    if sel.info.sample:
+        doc.add_paragraph().add_run(SAMPLE_LABEL).bold = True
+    doc.add_paragraph(_xml(f"Source: {sel.info.source_file} (sha256 {sel.info.sha256[:12]}…)"))
+    if sel.service:
+        doc.add_paragraph(_xml(f"Service profile: {sel.service}"))
+    for mrow in sel_rows:
+        doc.add_heading(f"{mrow['measure_id']} — {mrow['title']}", level=1)
+        doc.add_paragraph(mrow["citation"]).runs[0].italic = True
+        if mrow["status"]:
+            p = doc.add_paragraph()
+            p.add_run("Status: ").bold = True
+            p.add_run(f"{mrow['status']} — {mrow['status_reason']}")
+        if mrow["loophole_risk"]:
+            p = doc.add_paragraph()
+            p.add_run("Loophole risk: ").bold = True
+            p.add_run(mrow["loophole_risk"])
+        if mrow["note"] or mrow["position"]:
+            p = doc.add_paragraph()
+            p.add_run(f"Position: {mrow['position'] or '—'}. ").bold = True
+            p.add_run(mrow["note"])
+        quals = [d for d in details if d["measure_id"] == mrow["measure_id"] and d["kind"] == "qualifier"]
+        if quals:
+            table = doc.add_table(rows=1, cols=3)
+            table.style = "Table Grid"
+            for cell, head in zip(table.rows[0].cells, ("Qualifier", "Category", "Citation")):
+                cell.text = head
+            for d in quals:
+                cells = table.add_row().cells
+                cells[0].text, cells[1].text, cells[2].text = d["text"], d["category_or_position"], d["citation"]
+        for d in details:
+            if d["measure_id"] == mrow["measure_id"] and d["kind"] == "note":
+                p = doc.add_paragraph(style="List Bullet")
+                p.add_run(f"{d['citation']} ({d['category_or_position'] or 'note'}): ").bold = True
+                p.add_run(d["text"])
+    buf = io.BytesIO()
+    doc.save(buf)
+    return _finish(buf.getvalue(), path)
+
+
+WRITERS = {"xlsx": to_xlsx, "csv": to_csv, "md": to_markdown, "docx": to_docx}
+MIME = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+    "md": "text/markdown",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}

@@ -1,0 +1,177 @@
+"""Escaped HTML for a paragraph with its qualifiers, search hits and cross-references marked.
+
+Text from a PDF is untrusted: a code (or an uploaded file posing as one) may contain ``<script>``
+or markup that would be live in the app. Every character of document text therefore goes
+through ``html.escape``; the only markup in the output is the ``<mark>``/``<a>`` tags built here,
+and their attribute values are escaped too.
+
+Spans may overlap (a search hit inside a qualifier, two lexicon rules on one phrase). They are
+flattened into non-overlapping segments, each carrying every span that covers it, so nothing is
+dropped and tags always nest properly.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .models import CrossRef, Paragraph, Qualifier
+
+# One colour per qualifier category; unknown (user lexicon) categories fall back to grey.
+# Colours are chosen for legibility on both the light and the dark Streamlit theme (dark text).
+CATEGORY_COLOURS: dict[str, str] = {
+    "feasibility": "#f8b4b4",
+    "exception": "#fcd29f",
+    "proportionality": "#fde68a",
+    "discretion": "#c3ddfd",
+    "timing": "#bcf0da",
+    "permissive": "#e9d5ff",
+    "threshold": "#d1d5db",
+}
+DEFAULT_COLOUR = "#e5e7eb"
+SEARCH_COLOUR = "#fff200"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A marked stretch ``[start, end)`` of a text.
+
+    ``kind`` is "qualifier", "search" or "xref". ``label`` is the category (qualifier), the
+    query term (search) or the target (xref); ``title`` becomes the hover text; ``href`` makes
+    an xref a link.
+    """
+
+    start: int
+    end: int
+    kind: str
+    label: str = ""
+    title: str = ""
+    href: str | None = None
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    spans: list[Span] = field(default_factory=list)
+
+
+def colour_for(category: str) -> str:
+    return CATEGORY_COLOURS.get(category, DEFAULT_COLOUR)
+
+
+def qualifier_spans(text: str, qualifiers: Iterable[Qualifier]) -> list[Span]:
+    """Spans for the qualifiers of one paragraph.
+
+    Offsets are trusted when they point at the phrase; otherwise (a stale cache, a lexicon
+    that normalised whitespace) the phrase is searched for, so a flag is never silently lost.
+    """
+    spans = []
+    for q in qualifiers:
+        start, end = q.start, q.end
+        if not (0 <= start < end <= len(text)) or text[start:end].lower() != q.phrase.lower():
+            found = text.lower().find(q.phrase.lower()) if q.phrase else -1
+            if found < 0:
+                continue
+            start, end = found, found + len(q.phrase)
+        title = f"{q.category}: {q.rule}"
+        if q.qualifies:
+            title += f" (qualifies: {q.qualifies})"
+        if q.negated:
+            title += " [negated]"
+        spans.append(Span(start, end, "qualifier", q.category, title))
+    return spans
+
+
+def search_spans(text: str, terms: Sequence[str]) -> list[Span]:
+    """Case-insensitive spans for every occurrence of every term."""
+    spans = []
+    for term in terms:
+        if not term:
+            continue
+        for m in re.finditer(re.escape(term), text, flags=re.IGNORECASE):
+            spans.append(Span(m.start(), m.end(), "search", term, f"search: {term}"))
+    return spans
+
+
+def xref_spans(text: str, refs: Iterable[CrossRef], href_for) -> list[Span]:
+    """Spans for cross-references printed in ``text``; ``href_for(target)`` gives the link or None."""
+    spans = []
+    for ref in refs:
+        if not ref.text:
+            continue
+        for m in re.finditer(re.escape(ref.text), text):
+            href = href_for(ref.target)
+            spans.append(Span(m.start(), m.end(), "xref", ref.target, f"see {ref.target}", href))
+    return spans
+
+
+def render(text: str, spans: Iterable[Span]) -> str:
+    """``text`` as escaped HTML with ``spans`` marked; newlines become ``<br>``."""
+    spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    out: list[str] = []
+    for a, b in zip(cuts, cuts[1:]):
+        seg = _Segment(a, b, [s for s in spans if s.start <= a and b <= s.end])
+        out.append(_render_segment(text[a:b], seg.spans))
+    return "".join(out)
+
+
+def _render_segment(chunk: str, spans: list[Span]) -> str:
+    body = html.escape(chunk).replace("\n", "<br>")
+    # Innermost first: search hit, then qualifier, then link, so a link wraps everything.
+    for span in sorted(spans, key=lambda s: {"search": 0, "qualifier": 1, "xref": 2}.get(s.kind, 3)):
+        title = html.escape(span.title, quote=True)
+        if span.kind == "search":
+            body = (
+                f'<mark class="hit" style="background:{SEARCH_COLOUR};color:#111;'
+                f'outline:1px solid #b59f00" title="{title}">{body}</mark>'
+            )
+        elif span.kind == "qualifier":
+            cat = html.escape(span.label, quote=True)
+            body = (
+                f'<mark class="q q-{_css_ident(span.label)}" data-category="{cat}" '
+                f'style="background:{colour_for(span.label)};color:#111;border-radius:3px;'
+                f'padding:0 2px" title="{title}">{body}</mark>'
+            )
+        elif span.kind == "xref":
+            if span.href:
+                href = html.escape(span.href, quote=True)
+                body = f'<a class="xref" href="{href}" target="_self" title="{title}">{body}</a>'
+            else:
+                body = f'<span class="xref" title="{title}"><u>{body}</u></span>'
+    return body
+
+
+def _css_ident(value: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-") or "other"
+
+
+def paragraph_html(
+    paragraph: Paragraph,
+    qualifiers: Iterable[Qualifier] = (),
+    *,
+    terms: Sequence[str] = (),
+    cross_refs: Iterable[CrossRef] = (),
+    href_for=None,
+) -> str:
+    """One paragraph's text, escaped, with its qualifiers, search terms and cross-references marked."""
+    text = paragraph.text
+    qs = [q for q in qualifiers if q.paragraph == paragraph.number]
+    spans = qualifier_spans(text, qs) + search_spans(text, terms)
+    if href_for is not None:
+        refs = [r for r in cross_refs if r.source_paragraph == paragraph.number]
+        spans += xref_spans(text, refs, href_for)
+    return render(text, spans)
+
+
+def legend_html(categories: Iterable[str]) -> str:
+    """A row of coloured chips naming each qualifier category present."""
+    chips = [
+        f'<mark class="q q-{_css_ident(c)}" style="background:{colour_for(c)};color:#111;'
+        f'border-radius:3px;padding:0 4px;margin-right:6px">{html.escape(c)}</mark>'
+        for c in sorted(set(categories))
+    ]
+    return " ".join(chips)
