@@ -1,0 +1,462 @@
+"""Render a ``Comparison`` for people: Markdown, a self-contained HTML page, DOCX and JSON.
+
+Every piece of document text is untrusted (it comes from a PDF anybody could have written), so the
+HTML renderer escapes all of it with ``html.escape`` and the Markdown renderer escapes both HTML and
+Markdown syntax: a paragraph containing ``<script>`` must show as text, never run. Insertions and
+deletions are shown the way a reviewer expects: ``<ins>``/``<del>`` in HTML (side by side, old on the
+left), underlined green and struck-through red runs in DOCX, ``**bold**``/``~~strike~~`` in Markdown.
+
+``paragraph_diff_html`` is the building block the app's side-by-side view uses.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from .compare import Comparison, MeasureChange, ParagraphDiff, TextDiff, WordOp
+
+__all__ = ["paragraph_diff_html", "to_docx", "to_html", "to_json", "to_markdown"]
+
+_STATUS_WORDS = {
+    "unchanged": "unchanged",
+    "changed": "reworded",
+    "moved": "moved",
+    "added": "added",
+    "removed": "removed",
+}
+
+
+def _ops(diff: ParagraphDiff | TextDiff | Sequence[WordOp]) -> Sequence[WordOp]:
+    return diff.ops if isinstance(diff, ParagraphDiff | TextDiff) else diff
+
+
+def _plain_sides(diff: ParagraphDiff | TextDiff | Sequence[WordOp]) -> tuple[str, str]:
+    if isinstance(diff, ParagraphDiff | TextDiff):
+        return diff.old_text if isinstance(diff, ParagraphDiff) else diff.old, (
+            diff.new_text if isinstance(diff, ParagraphDiff) else diff.new
+        )
+    return "", ""
+
+
+def paragraph_diff_html(diff: ParagraphDiff | TextDiff | Sequence[WordOp]) -> tuple[str, str]:
+    """(old_html, new_html): each side's text, escaped, with ``<del>`` on the old and ``<ins>`` on the new.
+
+    A ``replace`` op shows as a deletion on the left and an insertion on the right. An unchanged
+    paragraph (no ops) comes back as its escaped text on both sides.
+    """
+    ops = _ops(diff)
+    if not ops:
+        old, new = _plain_sides(diff)
+        return html.escape(old), html.escape(new)
+    left: list[str] = []
+    right: list[str] = []
+    for op in ops:
+        if op.op == "equal":
+            left.append(html.escape(op.old))
+            right.append(html.escape(op.new))
+        else:
+            if op.old:
+                left.append(f"<del>{html.escape(op.old)}</del>")
+            if op.new:
+                right.append(f"<ins>{html.escape(op.new)}</ins>")
+    return " ".join(left), " ".join(right)
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON
+# ---------------------------------------------------------------------------------------------
+
+
+def to_json(cmp: Comparison, indent: int | None = 2) -> str:
+    return json.dumps(cmp.to_dict(), indent=indent, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+# ---------------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def _md(text: str | None) -> str:
+    """Document text made inert in Markdown: HTML escaped, Markdown syntax backslash-escaped."""
+    if not text:
+        return ""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def _md_ops(ops: Sequence[WordOp]) -> str:
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(_md(op.old))
+            continue
+        if op.old:
+            out.append(f"~~{_md(op.old)}~~")
+        if op.new:
+            out.append(f"**{_md(op.new)}**")
+    return " ".join(out)
+
+
+def _md_measure(c: MeasureChange) -> list[str]:
+    head = c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}"
+    lines = [f"### {_md(head)}", ""]
+    if c.title:
+        lines += [f"- Title: {_md_ops(c.title.ops)}"]
+    if c.application:
+        lines += [f"- Application: {_md_ops(c.application.ops)}"]
+        if c.old_condition != c.new_condition:
+            lines += [f"  - Condition: `{c.old_condition}` → `{c.new_condition}`"]
+    for p in c.changed_paragraphs:
+        if p.status == "added":
+            lines.append(f"- {_md(p.new_number)} added (p. {p.new_page}): **{_md(p.new_text)}**")
+        elif p.status == "removed":
+            lines.append(f"- {_md(p.old_number)} removed (was p. {p.old_page}): ~~{_md(p.old_text)}~~")
+        elif p.status == "moved":
+            body = f": {_md_ops(p.ops)}" if p.text_changed else " (text unchanged)"
+            lines.append(f"- {_md(p.old_number)} moved to {_md(p.new_number)}{body}")
+        else:
+            lines.append(f"- {_md(p.new_number)} reworded (p. {p.new_page}): {_md_ops(p.ops)}")
+    if c.qualifier_changes:
+        lines.append("- Qualifiers:")
+        lines += [f"  - {_md(q.summary)}" for q in c.qualifier_changes]
+    lines.append("")
+    return lines
+
+
+def to_markdown(cmp: Comparison) -> str:
+    """A readable report; deletions ~~struck~~, insertions **bold**."""
+    lines = [f"# Comparison: {_md(cmp.old.label)} → {_md(cmp.new.label)}", ""]
+    lines += [
+        f"- Old: {_md(cmp.old.title)} ({_md(cmp.old.source_file)}){' — sample, not official text' if cmp.old.sample else ''}",
+        f"- New: {_md(cmp.new.title)} ({_md(cmp.new.source_file)}){' — sample, not official text' if cmp.new.sample else ''}",
+        "",
+    ]
+    if not cmp.comparable:
+        return "\n".join(lines + [f"**{_md(cmp.message)}**", ""])
+    if cmp.message:
+        lines += [_md(cmp.message), ""]
+    counts = cmp.counts()
+    lines += ["## Summary", "", "| what | count |", "| --- | --- |"]
+    lines += [f"| {k.replace('_', ' ')} | {v} |" for k, v in counts.items()]
+    lines.append("")
+    if not cmp.has_changes:
+        lines += ["No changes.", ""]
+    if cmp.added:
+        lines += ["## Added measures", ""]
+        lines += [f"- {_md(m.id)} {_md(m.title)} (pp. {m.page_start}–{m.page_end})" for m in cmp.added]
+        lines.append("")
+    if cmp.removed:
+        lines += ["## Removed measures", ""]
+        lines += [f"- {_md(m.id)} {_md(m.title)} (was pp. {m.page_start}–{m.page_end})" for m in cmp.removed]
+        lines.append("")
+    if cmp.renumbered:
+        lines += ["## Renumbered measures", ""]
+        lines += [
+            f"- {_md(r.old_id)} → {_md(r.new_id)} {_md(r.new_title)} (similarity {r.similarity:.2f})"
+            for r in cmp.renumbered
+        ]
+        lines.append("")
+    if cmp.changed:
+        lines += ["## Changed measures", ""]
+        for c in cmp.changed:
+            lines += _md_measure(c)
+    if cmp.qualifier_changes:
+        lines += ["## Qualifier changes", ""]
+        lines += [f"- {_md(q.summary)}" for q in cmp.qualifier_changes]
+        lines.append("")
+    if cmp.applicability_changes:
+        lines += ["## Applicability changes", "", "| archetype | measure | old | new | why now |"]
+        lines.append("| --- | --- | --- | --- | --- |")
+        for s in cmp.applicability_changes:
+            ids = s.new_id if s.old_id == s.new_id else f"{s.old_id} → {s.new_id}"
+            lines.append(
+                f"| {_md(s.archetype)} | {_md(ids)} | {s.old_status} | {s.new_status} | {_md(s.new_reason)} |"
+            )
+        lines.append("")
+    if cmp.warnings:
+        lines += ["## Warnings", ""] + [f"- {_md(w)}" for w in cmp.warnings] + [""]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;
+  padding:0 1rem;color:#1b1b1b;line-height:1.45}
+h1{font-size:1.5rem} h2{font-size:1.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
+h3{font-size:1.05rem;margin-bottom:.3rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}
+th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:left}
+th{background:#f2f2f2}
+td.num{white-space:nowrap;width:8rem;color:#444}
+table.diff td{width:45%}
+ins{background:#d4f7d4;color:#0b4f0b;text-decoration:underline}
+del{background:#fbd5d5;color:#7a0d0d;text-decoration:line-through}
+.sample{background:#fff3cd;padding:.4rem .6rem;border:1px solid #e0c060}
+.notcomparable{background:#fde2e2;padding:.6rem;border:1px solid #d88;font-weight:bold}
+.tag{font-size:.8rem;padding:0 .35rem;border-radius:.2rem;background:#eee}
+.applies{color:#0b4f0b}.exempt{color:#555}.qualified{color:#8a5a00}
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape("" if text is None else str(text))
+
+
+def _html_diff_table(c: MeasureChange) -> str:
+    rows = []
+    for p in c.paragraphs:
+        if p.status == "unchanged":
+            continue
+        old_html, new_html = paragraph_diff_html(p)
+        if p.status == "added":
+            old_html, new_html = "", f"<ins>{_e(p.new_text)}</ins>"
+        elif p.status == "removed":
+            old_html, new_html = f"<del>{_e(p.old_text)}</del>", ""
+        label = _STATUS_WORDS.get(p.status, p.status)
+        if p.status == "moved":
+            label = f"moved {p.old_number} → {p.new_number}" + ("" if p.text_changed else ", text unchanged")
+        rows.append(
+            f"<tr><td class='num'>{_e(p.old_number or '')}</td><td>{old_html}</td>"
+            f"<td class='num'>{_e(p.new_number or '')}</td><td>{new_html}</td>"
+            f"<td><span class='tag'>{_e(label)}</span></td></tr>"
+        )
+    if not rows:
+        return ""
+    return (
+        "<table class='diff'><thead><tr><th></th><th>Old</th><th></th><th>New</th><th></th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _html_measure(c: MeasureChange) -> str:
+    head = c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}"
+    parts = [f"<section class='measure' id='m-{_e(c.new_id).replace(' ', '-')}'><h3>{_e(head)}</h3>"]
+    if c.title:
+        o, n = paragraph_diff_html(c.title)
+        parts.append(f"<p>Title: {o} → {n}</p>")
+    if c.application:
+        o, n = paragraph_diff_html(c.application)
+        parts.append(
+            "<table class='diff'><tr><th>Application (old)</th><th>Application (new)</th></tr>"
+            f"<tr><td>{o}</td><td>{n}</td></tr></table>"
+        )
+        if c.old_condition != c.new_condition:
+            parts.append(f"<p>Condition: <code>{_e(c.old_condition)}</code> → <code>{_e(c.new_condition)}</code></p>")
+    parts.append(_html_diff_table(c))
+    if c.qualifier_changes:
+        items = "".join(f"<li>{_e(q.summary)}</li>" for q in c.qualifier_changes)
+        parts.append(f"<p>Qualifiers:</p><ul>{items}</ul>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def to_html(cmp: Comparison, title: str | None = None) -> str:
+    """A self-contained HTML page (inline CSS, no scripts, no external resources)."""
+    page_title = title or f"Comparison: {cmp.old.label} → {cmp.new.label}"
+    body = [f"<h1>{_e(page_title)}</h1>"]
+    body.append(
+        "<table><tr><th></th><th>Title</th><th>File</th><th>Version</th><th>sha256</th></tr>"
+        + "".join(
+            f"<tr><th>{side}</th><td>{_e(ref.title)}</td><td>{_e(ref.source_file)}</td>"
+            f"<td>{_e(ref.version or '')}</td><td><code>{_e(ref.sha256[:12])}</code></td></tr>"
+            for side, ref in (("Old", cmp.old), ("New", cmp.new))
+        )
+        + "</table>"
+    )
+    if cmp.old.sample or cmp.new.sample:
+        body.append("<p class='sample'>Sample document written for this project: not official text.</p>")
+    if not cmp.comparable:
+        body.append(f"<p class='notcomparable'>{_e(cmp.message)}</p>")
+        return _page(page_title, body)
+    if cmp.message:
+        body.append(f"<p>{_e(cmp.message)}</p>")
+    body.append("<h2>Summary</h2><table><tr><th>what</th><th>count</th></tr>")
+    body += [f"<tr><td>{_e(k.replace('_', ' '))}</td><td>{v}</td></tr>" for k, v in cmp.counts().items()]
+    body.append("</table>")
+    if not cmp.has_changes:
+        body.append("<p>No changes.</p>")
+    if cmp.added:
+        body.append("<h2>Added measures</h2><ul>")
+        body += [
+            f"<li><ins>{_e(m.id)}</ins> {_e(m.title)} (pp. {_e(m.page_start)}–{_e(m.page_end)})</li>"
+            for m in cmp.added
+        ]
+        body.append("</ul>")
+    if cmp.removed:
+        body.append("<h2>Removed measures</h2><ul>")
+        body += [
+            f"<li><del>{_e(m.id)}</del> {_e(m.title)} (was pp. {_e(m.page_start)}–{_e(m.page_end)})</li>"
+            for m in cmp.removed
+        ]
+        body.append("</ul>")
+    if cmp.renumbered:
+        body.append("<h2>Renumbered measures</h2><table><tr><th>old</th><th>new</th><th>title</th><th>similarity</th></tr>")
+        body += [
+            f"<tr><td>{_e(r.old_id)}</td><td>{_e(r.new_id)}</td><td>{_e(r.new_title)}</td><td>{r.similarity:.2f}</td></tr>"
+            for r in cmp.renumbered
+        ]
+        body.append("</table>")
+    if cmp.changed:
+        body.append("<h2>Changed measures</h2>")
+        body += [_html_measure(c) for c in cmp.changed]
+    if cmp.qualifier_changes:
+        body.append("<h2>Qualifier changes</h2><ul>")
+        body += [f"<li>{_e(q.summary)}</li>" for q in cmp.qualifier_changes]
+        body.append("</ul>")
+    if cmp.applicability_changes:
+        body.append(
+            "<h2>Applicability changes</h2><table><tr><th>archetype</th><th>measure</th><th>old</th>"
+            "<th>new</th><th>why now</th></tr>"
+        )
+        for s in cmp.applicability_changes:
+            ids = s.new_id if s.old_id == s.new_id else f"{s.old_id} → {s.new_id}"
+            body.append(
+                f"<tr><td>{_e(s.archetype)}</td><td>{_e(ids)}</td><td class='{_e(s.old_status)}'>{_e(s.old_status)}</td>"
+                f"<td class='{_e(s.new_status)}'>{_e(s.new_status)}</td><td>{_e(s.new_reason)}</td></tr>"
+            )
+        body.append("</table>")
+    if cmp.warnings:
+        body.append("<h2>Warnings</h2><ul>" + "".join(f"<li>{_e(w)}</li>" for w in cmp.warnings) + "</ul>")
+    return _page(page_title, body)
+
+
+def _page(title: str, body: list[str]) -> str:
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
+        + "\n".join(body)
+        + "</body></html>\n"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# DOCX
+# ---------------------------------------------------------------------------------------------
+
+_GREEN = (0x0B, 0x6E, 0x0B)
+_RED = (0xA0, 0x10, 0x10)
+
+
+def _docx_ops(paragraph, ops: Sequence[WordOp], side: str) -> None:
+    """Write one side of a diff into a python-docx paragraph: deletions struck red, insertions underlined green."""
+    from docx.shared import RGBColor
+
+    first = True
+    for op in ops:
+        text = op.old if side == "old" else op.new
+        if not text:
+            continue
+        if not first:
+            paragraph.add_run(" ")
+        first = False
+        run = paragraph.add_run(text)
+        if op.op == "equal":
+            continue
+        if side == "old":
+            run.font.strike = True
+            run.font.color.rgb = RGBColor(*_RED)
+        else:
+            run.font.underline = True
+            run.font.bold = True
+            run.font.color.rgb = RGBColor(*_GREEN)
+
+
+def to_docx(cmp: Comparison, path: str | Path) -> Path:
+    """A Word report: summary, measure lists, and side-by-side paragraph diffs in two-column tables."""
+    from docx import Document
+
+    path = Path(path)
+    doc = Document()
+    doc.add_heading(f"Comparison: {cmp.old.label} → {cmp.new.label}", level=1)
+    doc.add_paragraph(f"Old: {cmp.old.title} ({cmp.old.source_file})")
+    doc.add_paragraph(f"New: {cmp.new.title} ({cmp.new.source_file})")
+    if cmp.old.sample or cmp.new.sample:
+        doc.add_paragraph("Sample document written for this project: not official text.")
+    if not cmp.comparable:
+        doc.add_paragraph().add_run(cmp.message).bold = True
+        doc.save(path)
+        return path
+    if cmp.message:
+        doc.add_paragraph(cmp.message)
+    doc.add_heading("Summary", level=2)
+    table = doc.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "what", "count"
+    for k, v in cmp.counts().items():
+        row = table.add_row().cells
+        row[0].text, row[1].text = k.replace("_", " "), str(v)
+    if not cmp.has_changes:
+        doc.add_paragraph("No changes.")
+    for heading, refs in (("Added measures", cmp.added), ("Removed measures", cmp.removed)):
+        if refs:
+            doc.add_heading(heading, level=2)
+            for m in refs:
+                doc.add_paragraph(f"{m.id} {m.title} (pp. {m.page_start}–{m.page_end})", style="List Bullet")
+    if cmp.renumbered:
+        doc.add_heading("Renumbered measures", level=2)
+        for r in cmp.renumbered:
+            doc.add_paragraph(
+                f"{r.old_id} → {r.new_id} {r.new_title} (similarity {r.similarity:.2f})", style="List Bullet"
+            )
+    if cmp.changed:
+        doc.add_heading("Changed measures", level=2)
+        for c in cmp.changed:
+            doc.add_heading(c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}", level=3)
+            diffs: list[tuple[str, str, Sequence[WordOp] | None, str, str]] = []
+            if c.title:
+                diffs.append(("Title", "Title", c.title.ops, "", ""))
+            if c.application:
+                diffs.append(("Application", "Application", c.application.ops, "", ""))
+            for p in c.changed_paragraphs:
+                label = _STATUS_WORDS.get(p.status, p.status)
+                if p.status in ("added", "removed"):
+                    diffs.append((p.old_number or "", p.new_number or "", p.ops, label, ""))
+                else:
+                    ops = p.ops if p.text_changed else [WordOp("equal", p.old_text, p.new_text)]
+                    diffs.append((p.old_number or "", p.new_number or "", ops, label, ""))
+            if diffs:
+                t = doc.add_table(rows=1, cols=2)
+                t.style = "Table Grid"
+                t.rows[0].cells[0].text, t.rows[0].cells[1].text = "Old", "New"
+                for old_no, new_no, ops, label, _ in diffs:
+                    cells = t.add_row().cells
+                    for cell, side, number in ((cells[0], "old", old_no), (cells[1], "new", new_no)):
+                        para = cell.paragraphs[0]
+                        if number:
+                            para.add_run(f"{number} ").bold = True
+                        if label and side == "new":
+                            para.add_run(f"[{label}] ").italic = True
+                        _docx_ops(para, ops or [], side)
+            for q in c.qualifier_changes:
+                doc.add_paragraph(q.summary, style="List Bullet")
+    if cmp.qualifier_changes:
+        doc.add_heading("Qualifier changes", level=2)
+        for q in cmp.qualifier_changes:
+            doc.add_paragraph(q.summary, style="List Bullet")
+    if cmp.applicability_changes:
+        doc.add_heading("Applicability changes", level=2)
+        t = doc.add_table(rows=1, cols=5)
+        t.style = "Table Grid"
+        for cell, text in zip(t.rows[0].cells, ("archetype", "measure", "old", "new", "why now"), strict=True):
+            cell.text = text
+        for s in cmp.applicability_changes:
+            ids = s.new_id if s.old_id == s.new_id else f"{s.old_id} → {s.new_id}"
+            for cell, text in zip(
+                t.add_row().cells, (s.archetype, ids, s.old_status, s.new_status, s.new_reason), strict=True
+            ):
+                cell.text = text
+    if cmp.warnings:
+        doc.add_heading("Warnings", level=2)
+        for w in cmp.warnings:
+            doc.add_paragraph(w, style="List Bullet")
+    doc.save(path)
+    return path

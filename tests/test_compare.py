@@ -1,0 +1,530 @@
+"""Tests of the edition comparison (issue 6).
+
+Two layers:
+
+* Hand-built ``Code`` objects shaped like the extractor's output pin the algorithm itself: measure
+  matching by ID and by similarity (including a measure renumbered into a removed measure's slot),
+  paragraph moves, word diffs, qualifier gains/losses/category changes, application wording, the
+  self-comparison and the different-families refusal, and the renderers' escaping.
+* The full pipeline on the two ICU-like fixture editions (``icu_sample.pdf``, ``icu_sample_v2.pdf``):
+  the comparison must find exactly the edits the generator recorded, and nothing else.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from analyser.compare import Comparison, CompareOptions, compare, normalise, similarity, word_diff
+from analyser.compare_render import paragraph_diff_html, to_docx, to_html, to_json, to_markdown
+from analyser.models import Applicability, Code, CodeInfo, Condition, Measure, Paragraph, Qualifier
+
+# ---------------------------------------------------------------------------------------------
+# Hand-built editions
+# ---------------------------------------------------------------------------------------------
+
+APPLY_ALL = "This measure applies to providers of all user-to-user services."
+APPLY_LARGE_OR_MULTI = "This measure applies to providers of large services and multi-risk services."
+APPLY_LARGE_ONLY = "This measure applies to providers of large services."
+
+# measure number -> (title, [paragraph texts]); the first paragraph is the application paragraph.
+EDITION_1 = {
+    "A1": (
+        "Individual accountable for illegal content safety duties",
+        [
+            APPLY_ALL,
+            "Providers should name an individual who is accountable to the most senior governance body "
+            "for compliance with the illegal content safety duties and the reporting and complaints duties.",
+            "The individual should have sufficient seniority to influence decisions about the design "
+            "and operation of the service.",
+        ],
+    ),
+    "C1": (
+        "Having a content moderation function to review and assess suspected illegal content",
+        [
+            APPLY_ALL,
+            "Providers should have a content moderation function that allows them to review and assess "
+            "content they have reason to suspect may be illegal content.",
+        ],
+    ),
+    "C2": (
+        "Having a content moderation function that allows for the swift take down of illegal content",
+        [
+            APPLY_ALL,
+            "Providers should take down illegal content swiftly when they become aware of it, "
+            "where it is technically feasible to do so.",
+            "Providers should record each decision to take down content together with the reasons for it.",
+        ],
+    ),
+    "C3": (
+        "Setting internal content policies",
+        [
+            APPLY_LARGE_OR_MULTI,
+            "Providers should set and record internal content policies that explain how content "
+            "moderation staff should identify illegal content.",
+            "Providers should review their internal content policies at appropriate intervals and "
+            "update them where relevant.",
+            "The internal content policies should take account of the findings of the latest risk assessment.",
+        ],
+    ),
+    "C4": (
+        "Performance targets for content moderation",
+        [
+            APPLY_LARGE_OR_MULTI,
+            "Providers should set performance targets for their content moderation function, covering "
+            "at least the time for which illegal content remains on the service before it is taken down.",
+        ],
+    ),
+    "C5": (
+        "Prioritising content for review",
+        [
+            APPLY_LARGE_OR_MULTI,
+            "Providers should prepare and apply a policy for prioritising content for review which "
+            "takes into account the virality of content and the severity of potential harm.",
+            "Providers may also take into account user reports from trusted flaggers.",
+        ],
+    ),
+    "D1": (
+        "Enabling complaints",
+        [
+            APPLY_ALL,
+            "Providers should have complaints processes which enable users and affected persons to make "
+            "each type of relevant complaint in a way which will secure that appropriate action is taken.",
+        ],
+    ),
+}
+
+# Qualifier phrases the qualifier pass would flag: phrase -> category.
+LEXICON = {
+    "technically feasible": "feasibility",
+    "swiftly": "timing",
+    "sufficient": "discretion",
+    "appropriate": "discretion",
+    "where relevant": "discretion",
+    "may": "permissive",
+    "promptly": "timing",
+    "where proportionate": "proportionality",
+}
+
+
+def _flag(measure: Measure) -> None:
+    """Flag lexicon phrases by exact word match, as the real qualifier pass reports them."""
+    measure.qualifiers = []
+    for p in measure.paragraphs:
+        for phrase, category in LEXICON.items():
+            for m in re.finditer(rf"\b{re.escape(phrase)}\b", p.text):
+                if phrase == "may" and "suspect may" in p.text[max(0, m.start() - 8) : m.end()]:
+                    continue  # "may be illegal": not a permissive duty (as the real pass decides)
+                measure.qualifiers.append(
+                    Qualifier(
+                        measure=measure.id,
+                        paragraph=p.number,
+                        page=p.page,
+                        phrase=m.group(0),
+                        start=m.start(),
+                        end=m.end(),
+                        sentence=p.text,
+                        category=category,
+                        rule=f"test:{phrase}",
+                    )
+                )
+
+
+def build_code(spec: dict, short_name: str = "ICU", family: str = "ofcom-osa", sha: str = "a" * 64) -> Code:
+    measures = []
+    page = 10
+    for number, (title, paras) in spec.items():
+        paragraphs = [
+            Paragraph(number=f"{number}.{k}", text=text, page=page + k // 2, is_application=(k == 1))
+            for k, text in enumerate(paras, start=1)
+        ]
+        m = Measure(
+            id=f"{short_name} {number}",
+            number=number,
+            title=title,
+            chapter=number[0],
+            chapter_title=None,
+            page_start=page,
+            page_end=page + len(paras) // 2,
+            paragraphs=paragraphs,
+            application=paras[0],
+            application_paragraphs=[paragraphs[0].number],
+        )
+        m.applicability = Applicability(text=paras[0], condition=_condition(paras[0]), confidence=1.0)
+        _flag(m)
+        measures.append(m)
+        page = m.page_end + 1
+    info = CodeInfo(
+        title=f"{short_name} sample code",
+        publisher="Sample publisher",
+        family=family,
+        short_name=short_name,
+        kind="u2u",
+        version=None,
+        source_file=f"{short_name.lower()}_sample.pdf",
+        sha256=sha,
+        page_count=page,
+        profile=short_name.lower(),
+        sample=True,
+    )
+    return Code(info=info, measures=measures)
+
+
+def _condition(text: str) -> Condition:
+    if "large services and multi-risk" in text:
+        return Condition(op="or", args=[Condition(op="atom", atom="large"), Condition(op="atom", atom="multi_risk")])
+    if "large services" in text:
+        return Condition(op="atom", atom="large")
+    return Condition(op="atom", atom="all")
+
+
+def edition_2_spec() -> dict:
+    """Edition 1 with the edits a real amendment makes; each is asserted by the tests below."""
+    spec = copy.deepcopy(EDITION_1)
+    # Reworded paragraph, with a qualifier gained ("promptly") and lost ("where relevant").
+    spec["C3"][1][2] = (
+        "Providers should review their internal content policies at appropriate intervals and "
+        "update them promptly."
+    )
+    # Paragraph moved: C3.4 becomes C3.2 (C3.2 and C3.3 shift down), text unchanged.
+    c3 = spec["C3"][1]
+    spec["C3"] = (spec["C3"][0], [c3[0], c3[3], c3[1], c3[2]])
+    # Qualifier removed with its words: "where it is technically feasible to do so" dropped from C2.2.
+    spec["C2"][1][1] = "Providers should take down illegal content swiftly when they become aware of it."
+    # Application narrowed: C4 now for large services only.
+    spec["C4"][1][0] = APPLY_LARGE_ONLY
+    # C5 removed; C1 renumbered to C5? No: a real renumbering moves a measure into a freed slot.
+    del spec["C5"]
+    # D1 renumbered to D2, with its title unchanged and one word changed.
+    d1 = spec.pop("D1")
+    spec["D2"] = (d1[0], [d1[1][0], d1[1][1].replace("will secure", "secures")])
+    # A new measure added.
+    spec["C6"] = (
+        "Crisis response protocol",
+        [
+            APPLY_LARGE_OR_MULTI,
+            "Providers should prepare a crisis response protocol setting out how they will respond to "
+            "a sudden increase in illegal content during a crisis.",
+        ],
+    )
+    return spec
+
+
+@pytest.fixture(scope="module")
+def ed1() -> Code:
+    return build_code(EDITION_1)
+
+
+@pytest.fixture(scope="module")
+def ed2() -> Code:
+    return build_code(edition_2_spec(), sha="b" * 64)
+
+
+@pytest.fixture(scope="module")
+def cmp12(ed1, ed2) -> Comparison:
+    return compare(ed1, ed2, archetypes=[])
+
+
+# ---------------------------------------------------------------------------------------------
+# Text helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def test_normalise_ignores_reflow_and_ligatures():
+    assert normalise("take  down\nillegal ﬁles\u00a0swiftly ") == "take down illegal files swiftly"
+
+
+def test_word_diff_reports_each_kind_of_op():
+    ops = word_diff("update them where relevant today", "update them promptly today now")
+    assert [(o.op, o.old, o.new) for o in ops] == [
+        ("equal", "update them", "update them"),
+        ("replace", "where relevant", "promptly"),
+        ("equal", "today", "today"),
+        ("insert", "", "now"),
+    ]
+    assert [(o.op, o.old) for o in word_diff("a b c", "a c")] == [("equal", "a"), ("delete", "b"), ("equal", "c")]
+
+
+def test_similarity_is_word_based():
+    assert similarity("the same words", "the  same\nwords") == 1.0
+    assert similarity("abc def", "xyz uvw") == 0.0
+    assert 0.5 < similarity("providers should set targets", "providers should set clear targets") < 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole comparisons on hand-built editions
+# ---------------------------------------------------------------------------------------------
+
+
+def test_code_compared_with_itself_reports_no_change(ed1):
+    cmp = compare(ed1, copy.deepcopy(ed1), archetypes=[])
+    assert cmp.comparable
+    assert not cmp.has_changes
+    assert cmp.unchanged == [m.id for m in ed1.measures]
+    assert (cmp.added, cmp.removed, cmp.renumbered, cmp.changed, cmp.qualifier_changes) == ([], [], [], [], [])
+    assert "same document" in cmp.message
+    assert cmp.summary_lines() == ["No changes."]
+
+
+def test_reflowed_text_is_not_a_change(ed1):
+    reflowed = copy.deepcopy(ed1)
+    reflowed.info.sha256 = "c" * 64
+    for m in reflowed.measures:
+        for p in m.paragraphs:
+            p.text = p.text.replace(" ", "\n", 3).replace("fi", "ﬁ")
+    cmp = compare(ed1, reflowed, archetypes=[])
+    assert not cmp.has_changes, cmp.summary_lines()
+
+
+def test_different_families_are_not_diffed(ed1):
+    pcu = build_code(EDITION_1, short_name="PCU", sha="d" * 64)
+    cmp = compare(ed1, pcu, archetypes=[])
+    assert not cmp.comparable
+    assert cmp.message == "ICU sample vs PCU sample: different code families; no diff"
+    assert (cmp.matches, cmp.changed, cmp.added, cmp.removed) == ([], [], [], [])
+    assert cmp.summary_lines() == [cmp.message]
+    other_family = build_code(EDITION_1, family="eu-gpai", sha="e" * 64)
+    assert not compare(ed1, other_family, archetypes=[]).comparable
+
+
+def test_added_removed_and_renumbered_measures(cmp12):
+    assert [m.id for m in cmp12.added] == ["ICU C6"]
+    assert cmp12.added[0].title == "Crisis response protocol"
+    assert [m.id for m in cmp12.removed] == ["ICU C5"]
+    assert [(r.old_id, r.new_id, r.how) for r in cmp12.renumbered] == [("ICU D1", "ICU D2", "similarity")]
+    assert 0.9 < cmp12.renumbered[0].similarity < 1.0
+
+
+def test_exactly_the_edited_measures_changed(cmp12):
+    assert sorted(c.new_id for c in cmp12.changed) == ["ICU C2", "ICU C3", "ICU C4", "ICU D2"]
+    assert sorted(cmp12.unchanged) == ["ICU A1", "ICU C1"]
+
+
+def test_reworded_paragraph_has_word_diff_and_moved_paragraphs_are_recognised(cmp12):
+    c3 = cmp12.change_for("ICU C3")
+    by_old = {p.old_number: p for p in c3.paragraphs}
+    assert by_old["C3.1"].status == "unchanged"
+    # C3.4 moved up to C3.2 with its text intact; C3.2 and C3.3 moved down one place.
+    assert (by_old["C3.4"].status, by_old["C3.4"].new_number, by_old["C3.4"].text_changed) == ("moved", "C3.2", False)
+    assert (by_old["C3.2"].new_number, by_old["C3.2"].text_changed) == ("C3.3", False)
+    reworded = by_old["C3.3"]
+    assert (reworded.status, reworded.new_number, reworded.text_changed) == ("moved", "C3.4", True)
+    assert [(o.op, o.old, o.new) for o in reworded.ops if o.op != "equal"] == [
+        ("replace", "where relevant.", "promptly.")
+    ]
+    # Listed in new-edition order.
+    assert [p.new_number for p in c3.paragraphs] == ["C3.1", "C3.2", "C3.3", "C3.4"]
+
+
+def test_qualifier_gained_and_lost(cmp12):
+    got = sorted(q.summary for q in cmp12.qualifier_changes)
+    assert got == sorted(
+        [
+            "ICU C2: C2.2 lost 'technically feasible' (feasibility)",
+            "ICU C3: C3.4 gained 'promptly' (timing)",
+            "ICU C3: C3.3 lost 'where relevant' (discretion)",
+        ]
+    )
+    # The qualifiers of paragraphs that only moved are not reported ("appropriate" stays in C3.4).
+    assert not any(q.phrase == "appropriate" for q in cmp12.qualifier_changes)
+
+
+def test_qualifier_category_change_is_one_change_not_two(ed1):
+    ed = copy.deepcopy(ed1)
+    ed.info.sha256 = "f" * 64
+    c5 = ed.measure("ICU C5")
+    c5.paragraphs[2].text = "Providers may also take into account user reports from trusted flaggers and experts."
+    for q in c5.qualifiers:
+        if q.phrase == "may":
+            q.category = "discretion"  # a later lexicon could class it otherwise; the report says so
+    cmp = compare(ed1, ed, archetypes=[])
+    assert [(q.change, q.phrase, q.old_category, q.category) for q in cmp.qualifier_changes] == [
+        ("changed", "may", "permissive", "discretion")
+    ]
+    assert cmp.qualifier_changes[0].summary == (
+        "ICU C5: C5.3 'may' changed category from permissive to discretion"
+    )
+
+
+def test_application_narrowed(cmp12):
+    assert [c.new_id for c in cmp12.application_changes] == ["ICU C4"]
+    c4 = cmp12.change_for("ICU C4")
+    assert [(o.op, o.old, o.new) for o in c4.application.ops if o.op != "equal"] == [
+        ("delete", "services and multi-risk", "")
+    ]
+    assert " ".join(o.new for o in c4.application.ops if o.new) == APPLY_LARGE_ONLY
+    assert (c4.old_condition, c4.new_condition) == ("large or multi_risk", "large")
+    assert [p.status for p in c4.paragraphs] == ["changed", "unchanged"]
+
+
+def test_measure_renumbered_into_a_removed_measures_slot(ed1):
+    """C5 removed and C4 renumbered to C5: the ID match C5↔C5 must not win over the real pairing."""
+    spec = copy.deepcopy(EDITION_1)
+    spec["C5"] = spec.pop("C4")
+    ed = build_code(spec, sha="9" * 64)
+    cmp = compare(ed1, ed, archetypes=[])
+    assert [(r.old_id, r.new_id) for r in cmp.renumbered] == [("ICU C4", "ICU C5")]
+    assert [m.id for m in cmp.removed] == ["ICU C5"]
+    assert cmp.added == []
+    assert cmp.changed == []  # renumbered with no content change
+
+
+def test_measure_rewritten_in_place_stays_matched_by_id(ed1):
+    ed = copy.deepcopy(ed1)
+    ed.info.sha256 = "8" * 64
+    c4 = ed.measure("ICU C4")
+    c4.paragraphs[1].text = (
+        "Each provider ought to publish, once a year, figures describing the volume of material it "
+        "removed, broken down by category."
+    )
+    cmp = compare(ed1, ed, archetypes=[])
+    assert (cmp.added, cmp.removed, cmp.renumbered) == ([], [], [])
+    change = cmp.change_for("ICU C4")
+    assert [(p.old_number, p.new_number, p.status) for p in change.paragraphs] == [
+        ("C4.1", "C4.1", "unchanged"),
+        ("C4.2", "C4.2", "changed"),
+    ]
+
+
+def test_stricter_threshold_turns_renumbering_into_add_and_remove(ed1, ed2):
+    cmp = compare(ed1, ed2, archetypes=[], options=CompareOptions(measure_threshold=0.999))
+    assert cmp.renumbered == []
+    assert sorted(m.id for m in cmp.added) == ["ICU C6", "ICU D2"]
+    assert sorted(m.id for m in cmp.removed) == ["ICU C5", "ICU D1"]
+
+
+def test_to_dict_is_json_and_round_trips(cmp12):
+    data = json.loads(to_json(cmp12))
+    assert data["counts"]["added"] == 1 and data["has_changes"] is True
+    assert data["old"]["label"] == "ICU sample"
+    back = Comparison.from_dict(data)
+    assert back.to_dict() == cmp12.to_dict()
+    assert back.change_for("ICU C3").paragraphs[1].moved is True
+
+
+# ---------------------------------------------------------------------------------------------
+# Applicability changes (need the evaluation stage)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_applicability_changes_per_archetype(ed1, ed2):
+    pytest.importorskip("analyser.evaluate")
+    service = pytest.importorskip("analyser.service")
+    archetypes = service.load_archetypes()
+    cmp = compare(ed1, ed2, archetypes=archetypes)
+    assert "small-multi-risk-social" in cmp.archetypes
+    # Narrowing C4 to large services drops it for the small multi-risk archetype and nothing else changes.
+    got = {(s.archetype, s.new_id, s.old_status, s.new_status) for s in cmp.applicability_changes}
+    assert ("small-multi-risk-social", "ICU C4", "applies", "exempt") in got
+    assert all(s.new_id == "ICU C4" or s.new_id == "ICU C2" for s in cmp.applicability_changes), got
+    summary = next(s.summary for s in cmp.applicability_changes if s.archetype == "small-multi-risk-social")
+    assert summary == "small-multi-risk-social: ICU C4 applies → exempt"
+
+
+# ---------------------------------------------------------------------------------------------
+# Renderers
+# ---------------------------------------------------------------------------------------------
+
+HOSTILE = 'Providers should act <script>alert("x")</script> & <b>bold</b> swiftly.'
+
+
+@pytest.fixture(scope="module")
+def hostile_cmp(ed1) -> Comparison:
+    ed = copy.deepcopy(ed1)
+    ed.info.sha256 = "7" * 64
+    ed.measure("ICU C1").paragraphs[1].text = HOSTILE
+    ed.measure("ICU C1").title = "Moderation <img src=x onerror=alert(1)>"
+    return compare(ed1, ed, archetypes=[])
+
+
+def test_paragraph_diff_html_marks_and_escapes(hostile_cmp):
+    p = hostile_cmp.change_for("ICU C1").paragraphs[1]
+    old_html, new_html = paragraph_diff_html(p)
+    assert "<script>" not in new_html and "&lt;script&gt;" in new_html
+    assert new_html.startswith("Providers should ")
+    assert "<ins>" in new_html and "<del>" not in new_html
+    assert "<del>" in old_html and "<ins>" not in old_html
+    assert "&amp;" in new_html
+
+
+def test_html_report_is_self_contained_and_escaped(hostile_cmp, cmp12, tmp_path):
+    page = to_html(hostile_cmp)
+    assert "<script" not in page.lower().replace("&lt;script", "")
+    assert "onerror=alert(1)>" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "http://" not in page and "https://" not in page
+    full = to_html(cmp12)
+    for needle in ("ICU C6", "Crisis response protocol", "ICU D1", "ICU D2", "<del>where relevant.</del>",
+                   "<ins>promptly.</ins>", "moved C3.4 → C3.2"):
+        assert needle in full, needle
+    # The page parses as HTML with the expected side-by-side table cells.
+    from html.parser import HTMLParser
+
+    class Counter(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags: dict[str, int] = {}
+
+        def handle_starttag(self, tag, attrs):
+            self.tags[tag] = self.tags.get(tag, 0) + 1
+
+    parser = Counter()
+    parser.feed(full)
+    assert parser.tags.get("ins", 0) >= 3 and parser.tags.get("del", 0) >= 3
+    assert parser.tags.get("script", 0) == 0
+
+
+def test_markdown_report_lists_the_changes_and_escapes(cmp12, hostile_cmp):
+    md = to_markdown(cmp12)
+    assert "## Added measures" in md and "ICU C6 Crisis response protocol" in md
+    assert "ICU D1 → ICU D2" in md
+    assert "~~where relevant.~~ **promptly.**" in md
+    assert "C3.4 moved to C3.2 (text unchanged)" in md
+    assert "ICU C3: C3.4 gained 'promptly' (timing)" in md
+    hostile = to_markdown(hostile_cmp)
+    assert "<script>" not in hostile and "&lt;script&gt;" in hostile
+
+
+def test_docx_report_shows_insertions_and_deletions_by_formatting(cmp12, hostile_cmp, tmp_path):
+    from docx import Document
+
+    path = to_docx(cmp12, tmp_path / "cmp.docx")
+    doc = Document(str(path))
+    runs = [r for t in doc.tables for row in t.rows for cell in row.cells for para in cell.paragraphs for r in para.runs]
+    struck = {r.text for r in runs if r.font.strike}
+    inserted = {r.text for r in runs if r.font.underline}
+    assert "where relevant." in struck and "promptly." in inserted
+    assert "services and multi-risk" in struck  # C4's narrowed application
+    assert not inserted & struck
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "ICU C6 Crisis response protocol" in text and "ICU D1 → ICU D2" in text
+    hostile_path = to_docx(hostile_cmp, tmp_path / "hostile.docx")
+    cells = " ".join(c.text for t in Document(str(hostile_path)).tables for row in t.rows for c in row.cells)
+    assert '<script>alert("x")</script>' in cells  # kept as literal text, not markup
+
+
+def test_renderers_say_when_families_differ(ed1, tmp_path):
+    pcu = build_code(EDITION_1, short_name="PCU", sha="d" * 64)
+    cmp = compare(ed1, pcu, archetypes=[])
+    msg = "ICU sample vs PCU sample: different code families; no diff"
+    assert msg in to_markdown(cmp) and msg in to_html(cmp)
+    from docx import Document
+
+    assert msg in "\n".join(p.text for p in Document(str(to_docx(cmp, tmp_path / "x.docx"))).paragraphs)
+    assert json.loads(to_json(cmp))["comparable"] is False
+
+
+# ---------------------------------------------------------------------------------------------
+# The two ICU-like fixture editions through the whole pipeline
+# ---------------------------------------------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+V1 = FIXTURES / "icu_sample.pdf"
+V2 = FIXTURES / "icu_sample_v2.pdf"
+needs_fixtures = pytest.mark.skipif(
+    not (V1.exists() and V2.exists() and V2.with_suffix(".expected.json").exists()),
+    reason="second ICU edition fixture not generated yet",
+)
