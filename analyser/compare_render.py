@@ -35,10 +35,10 @@ def _ops(diff: ParagraphDiff | TextDiff | Sequence[WordOp]) -> Sequence[WordOp]:
 
 
 def _plain_sides(diff: ParagraphDiff | TextDiff | Sequence[WordOp]) -> tuple[str, str]:
-    if isinstance(diff, ParagraphDiff | TextDiff):
-        return diff.old_text if isinstance(diff, ParagraphDiff) else diff.old, (
-            diff.new_text if isinstance(diff, ParagraphDiff) else diff.new
-        )
+    if isinstance(diff, ParagraphDiff):
+        return diff.old_text, diff.new_text
+    if isinstance(diff, TextDiff):
+        return diff.old, diff.new
     return "", ""
 
 
@@ -344,6 +344,13 @@ def _page(title: str, body: list[str]) -> str:
 
 _GREEN = (0x0B, 0x6E, 0x0B)
 _RED = (0xA0, 0x10, 0x10)
+# Characters XML 1.0 forbids; a PDF's text layer can carry them and python-docx would refuse the string.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _x(text: object) -> str:
+    """Text made storable in a .docx (forbidden control characters become U+FFFD)."""
+    return _XML_ILLEGAL.sub("\ufffd", "" if text is None else str(text))
 
 
 def _docx_ops(paragraph, ops: Sequence[WordOp], side: str) -> None:
@@ -358,7 +365,7 @@ def _docx_ops(paragraph, ops: Sequence[WordOp], side: str) -> None:
         if not first:
             paragraph.add_run(" ")
         first = False
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(_x(text))
         if op.op == "equal":
             continue
         if side == "old":
@@ -370,93 +377,97 @@ def _docx_ops(paragraph, ops: Sequence[WordOp], side: str) -> None:
             run.font.color.rgb = RGBColor(*_GREEN)
 
 
+def _docx_table(doc, header: Sequence[str], rows: Sequence[Sequence[object]]):
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = _x(text)
+    return table
+
+
+def _docx_measure(doc, c: MeasureChange) -> None:
+    doc.add_heading(_x(c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}"), level=3)
+    rows: list[tuple[str, str, Sequence[WordOp], str]] = []
+    if c.title:
+        rows.append(("Title", "Title", c.title.ops, ""))
+    if c.application:
+        rows.append(("Application", "Application", c.application.ops, ""))
+    for p in c.changed_paragraphs:
+        label = _STATUS_WORDS.get(p.status, p.status)
+        ops = p.ops if p.text_changed else [WordOp("equal", p.old_text, p.new_text)]
+        rows.append((p.old_number or "", p.new_number or "", ops, label))
+    if rows:
+        table = _docx_table(doc, ("Old", "New"), [])
+        for old_no, new_no, ops, label in rows:
+            cells = table.add_row().cells
+            for cell, side, number in ((cells[0], "old", old_no), (cells[1], "new", new_no)):
+                para = cell.paragraphs[0]
+                if number:
+                    para.add_run(_x(f"{number} ")).bold = True
+                if label and side == "new":
+                    para.add_run(f"[{label}] ").italic = True
+                _docx_ops(para, ops, side)
+    if c.application and c.old_condition != c.new_condition:
+        doc.add_paragraph(_x(f"Condition: {c.old_condition} → {c.new_condition}"))
+
+
 def to_docx(cmp: Comparison, path: str | Path) -> Path:
     """A Word report: summary, measure lists, and side-by-side paragraph diffs in two-column tables."""
     from docx import Document
 
     path = Path(path)
     doc = Document()
-    doc.add_heading(f"Comparison: {cmp.old.label} → {cmp.new.label}", level=1)
-    doc.add_paragraph(f"Old: {cmp.old.title} ({cmp.old.source_file})")
-    doc.add_paragraph(f"New: {cmp.new.title} ({cmp.new.source_file})")
+    doc.add_heading(_x(f"Comparison: {cmp.old.label} → {cmp.new.label}"), level=1)
+    doc.add_paragraph(_x(f"Old: {cmp.old.title} ({cmp.old.source_file})"))
+    doc.add_paragraph(_x(f"New: {cmp.new.title} ({cmp.new.source_file})"))
     if cmp.old.sample or cmp.new.sample:
         doc.add_paragraph("Sample document written for this project: not official text.")
     if not cmp.comparable:
-        doc.add_paragraph().add_run(cmp.message).bold = True
+        doc.add_paragraph().add_run(_x(cmp.message)).bold = True
         doc.save(path)
         return path
     if cmp.message:
-        doc.add_paragraph(cmp.message)
+        doc.add_paragraph(_x(cmp.message))
     doc.add_heading("Summary", level=2)
-    table = doc.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "what", "count"
-    for k, v in cmp.counts().items():
-        row = table.add_row().cells
-        row[0].text, row[1].text = k.replace("_", " "), str(v)
+    _docx_table(doc, ("what", "count"), [(k.replace("_", " "), v) for k, v in cmp.counts().items()])
     if not cmp.has_changes:
         doc.add_paragraph("No changes.")
-    for heading, refs in (("Added measures", cmp.added), ("Removed measures", cmp.removed)):
+    for heading, refs, was in (("Added measures", cmp.added, ""), ("Removed measures", cmp.removed, "was ")):
         if refs:
             doc.add_heading(heading, level=2)
             for m in refs:
-                doc.add_paragraph(f"{m.id} {m.title} (pp. {m.page_start}–{m.page_end})", style="List Bullet")
+                doc.add_paragraph(_x(f"{m.id} {m.title} ({was}pp. {m.page_start}–{m.page_end})"), style="List Bullet")
     if cmp.renumbered:
         doc.add_heading("Renumbered measures", level=2)
         for r in cmp.renumbered:
             doc.add_paragraph(
-                f"{r.old_id} → {r.new_id} {r.new_title} (similarity {r.similarity:.2f})", style="List Bullet"
+                _x(f"{r.old_id} → {r.new_id} {r.new_title} (similarity {r.similarity:.2f})"), style="List Bullet"
             )
     if cmp.changed:
         doc.add_heading("Changed measures", level=2)
         for c in cmp.changed:
-            doc.add_heading(c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}", level=3)
-            diffs: list[tuple[str, str, Sequence[WordOp] | None, str, str]] = []
-            if c.title:
-                diffs.append(("Title", "Title", c.title.ops, "", ""))
-            if c.application:
-                diffs.append(("Application", "Application", c.application.ops, "", ""))
-            for p in c.changed_paragraphs:
-                label = _STATUS_WORDS.get(p.status, p.status)
-                if p.status in ("added", "removed"):
-                    diffs.append((p.old_number or "", p.new_number or "", p.ops, label, ""))
-                else:
-                    ops = p.ops if p.text_changed else [WordOp("equal", p.old_text, p.new_text)]
-                    diffs.append((p.old_number or "", p.new_number or "", ops, label, ""))
-            if diffs:
-                t = doc.add_table(rows=1, cols=2)
-                t.style = "Table Grid"
-                t.rows[0].cells[0].text, t.rows[0].cells[1].text = "Old", "New"
-                for old_no, new_no, ops, label, _ in diffs:
-                    cells = t.add_row().cells
-                    for cell, side, number in ((cells[0], "old", old_no), (cells[1], "new", new_no)):
-                        para = cell.paragraphs[0]
-                        if number:
-                            para.add_run(f"{number} ").bold = True
-                        if label and side == "new":
-                            para.add_run(f"[{label}] ").italic = True
-                        _docx_ops(para, ops or [], side)
-            for q in c.qualifier_changes:
-                doc.add_paragraph(q.summary, style="List Bullet")
+            _docx_measure(doc, c)
     if cmp.qualifier_changes:
         doc.add_heading("Qualifier changes", level=2)
         for q in cmp.qualifier_changes:
-            doc.add_paragraph(q.summary, style="List Bullet")
+            doc.add_paragraph(_x(q.summary), style="List Bullet")
     if cmp.applicability_changes:
         doc.add_heading("Applicability changes", level=2)
-        t = doc.add_table(rows=1, cols=5)
-        t.style = "Table Grid"
-        for cell, text in zip(t.rows[0].cells, ("archetype", "measure", "old", "new", "why now"), strict=True):
-            cell.text = text
-        for s in cmp.applicability_changes:
-            ids = s.new_id if s.old_id == s.new_id else f"{s.old_id} → {s.new_id}"
-            for cell, text in zip(
-                t.add_row().cells, (s.archetype, ids, s.old_status, s.new_status, s.new_reason), strict=True
-            ):
-                cell.text = text
+        _docx_table(
+            doc,
+            ("archetype", "measure", "old", "new", "why now"),
+            [
+                (s.archetype, s.new_id if s.old_id == s.new_id else f"{s.old_id} → {s.new_id}",
+                 s.old_status, s.new_status, s.new_reason)
+                for s in cmp.applicability_changes
+            ],
+        )
     if cmp.warnings:
         doc.add_heading("Warnings", level=2)
         for w in cmp.warnings:
-            doc.add_paragraph(w, style="List Bullet")
+            doc.add_paragraph(_x(w), style="List Bullet")
     doc.save(path)
     return path
