@@ -53,6 +53,11 @@ class CatalogueEntry:
     base_dir: Path = field(default=paths.CODES_DIR, compare=False)  # folder of the catalogue file
 
     @property
+    def url(self) -> str | None:
+        """The first download address, or ``None`` when none is known."""
+        return self.urls[0] if self.urls else None
+
+    @property
     def fetchable(self) -> bool:
         """Whether ``fetch`` can download it: an official entry with at least one address."""
         return not self.sample and bool(self.urls)
@@ -170,11 +175,12 @@ def _entry(path: Path, position: int, item: object) -> CatalogueEntry:
     )
 
 
-def find_entry(name: str, catalogue: list[CatalogueEntry] | None = None) -> CatalogueEntry:
+def find_entry(name: str, catalogue: list[CatalogueEntry] | None = None) -> CatalogueEntry | None:
     """The entry called ``name``, or the first official entry of the code ``name`` ("ICU").
 
     Matching ignores case. Samples answer only to their own name, so that "ICU" never means the
-    sample. Raises ``AnalyserError`` listing the known names when nothing matches.
+    sample. ``None`` when nothing matches: the caller knows whether the name might also have been
+    a file path, and so which message to give (``known_names`` lists the alternatives).
     """
     entries = load_catalogue() if catalogue is None else catalogue
     wanted = name.strip().lower()
@@ -184,8 +190,14 @@ def find_entry(name: str, catalogue: list[CatalogueEntry] | None = None) -> Cata
     for entry in entries:
         if not entry.sample and entry.code.lower() == wanted:
             return entry
-    known = ", ".join(e.name for e in entries)
-    raise AnalyserError(None, f"no catalogued document called {name!r} (known: {known})")
+    return None
+
+
+def known_names(catalogue: list[CatalogueEntry] | None = None) -> str:
+    """The names ``find_entry`` accepts, for an error message: "icu-sample, icu-2024-12, ..."."""
+    entries = load_catalogue() if catalogue is None else catalogue
+    codes = sorted({e.code for e in entries if not e.sample})
+    return ", ".join([e.name for e in entries] + codes)
 
 
 def local_path(entry: CatalogueEntry) -> Path:

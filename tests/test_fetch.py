@@ -229,6 +229,7 @@ def test_catalogue_lists_the_four_ofcom_codes_the_sample_and_gpai():
     assert codes == {"ICU", "ICS", "PCU", "PCS"}
     assert all(e.publisher == "Ofcom" for e in entries if e.code in codes and not e.sample)
     icu = find_entry("ICU", entries)
+    assert icu.name == "icu-2024-12" and icu.url == icu.urls[0]
     assert icu.sha256 == "148485ea3823f7921ec0e800c467bb283964600800c725b1269cadeabf5c64e6"
     assert icu.size == 958545
     assert icu.urls[0].startswith("https://assets.publishing.service.gov.uk/media/6762c7dfff2c870561bde79f/")
@@ -242,9 +243,12 @@ def test_catalogue_lists_the_four_ofcom_codes_the_sample_and_gpai():
     assert not pcs.fetchable and "file name is not known" in pcs.note
 
 
-def test_unknown_name_lists_the_known_ones():
-    with pytest.raises(AnalyserError, match="no catalogued document called 'XYZ'.*icu-2024-12"):
-        find_entry("XYZ")
+def test_unknown_name_finds_nothing_and_the_known_names_are_listed():
+    assert find_entry("XYZ") is None
+    assert find_entry("icu-sample.pdf") is None
+    assert find_entry("Icu-2025-02").name == "icu-2025-02"
+    names = catalogue.known_names()
+    assert "icu-2024-12" in names and names.endswith("GPAI, ICS, ICU, PCS, PCU")
 
 
 @pytest.mark.parametrize(
