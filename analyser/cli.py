@@ -1,0 +1,409 @@
+"""``python -m analyser``: the command-line face over the package.
+
+Every command is a thin wrapper: it resolves the document, calls one public function of the
+package and renders the result. Bad input prints one line naming the file and the cause and
+exits with status 2, so that scripts and batches can rely on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from . import __version__
+from .errors import AnalyserError
+
+EXIT_BAD_INPUT = 2
+
+
+# --------------------------------------------------------------------------------------------
+# helpers
+
+
+def _resolve_document(ref: str) -> Path:
+    """A path on disk, or the name of a catalogued document that is available locally."""
+    path = Path(ref)
+    if path.exists():
+        return path
+    from .catalogue import find_entry, local_path
+
+    entry = find_entry(ref)
+    if entry is None:
+        raise AnalyserError(ref, "no such file, and no catalogued code of that name (see `python -m analyser fetch --list`)")
+    local = local_path(entry)
+    if local is None or not Path(local).exists():
+        raise AnalyserError(ref, f"catalogued code not on this machine yet: run `python -m analyser fetch {ref}`")
+    return Path(local)
+
+
+def _load(args: argparse.Namespace, ref: str | None = None):
+    from .pipeline import load_code
+
+    return load_code(
+        _resolve_document(ref or args.code),
+        profile=getattr(args, "profile", None),
+        use_cache=not getattr(args, "no_cache", False),
+        lexicon=getattr(args, "lexicon", None),
+    )
+
+
+def _write(args: argparse.Namespace, text: str) -> None:
+    out = getattr(args, "output", None)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str)
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _md_table(headers: list[str], rows: list[list[Any]]) -> str:
+    def cell(v: Any) -> str:
+        return str(v).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _sample_banner(code) -> str:
+    return "> SAMPLE: this document was written for testing; it is not official text.\n\n" if code.info.sample else ""
+
+
+# --------------------------------------------------------------------------------------------
+# extract / flags
+
+
+def cmd_extract(args: argparse.Namespace) -> None:
+    code = _load(args)
+    if args.format == "json":
+        _write(args, _dumps(code.to_dict()))
+        return
+    from .outline import code_outline_markdown
+
+    _write(args, code_outline_markdown(code))
+
+
+def _flag_rows(code) -> list[dict[str, Any]]:
+    return [
+        {
+            "measure": q.measure,
+            "paragraph": q.paragraph,
+            "item": q.item or "",
+            "page": q.page,
+            "category": q.category,
+            "phrase": q.phrase,
+            "start": q.start,
+            "end": q.end,
+            "qualifies": q.qualifies or "",
+            "negated": q.negated,
+            "rule": q.rule,
+            "sentence": q.sentence,
+        }
+        for m in code.measures
+        for q in m.qualifiers
+    ]
+
+
+def cmd_flags(args: argparse.Namespace) -> None:
+    code = _load(args)
+    rows = _flag_rows(code)
+    if args.format == "json":
+        summaries = {m.id: m.qualifier_summary for m in code.measures}
+        import dataclasses
+
+        _write(args, _dumps({"code": dataclasses.asdict(code.info), "qualifiers": rows,
+                             "summaries": {k: dataclasses.asdict(v) if v else None for k, v in summaries.items()}}))
+    elif args.format == "csv":
+        _write(args, _csv(rows))
+    else:
+        head = f"# Qualifiers in {code.info.title}\n\n{_sample_banner(code)}"
+        table = _md_table(
+            ["Measure", "Para", "Page", "Category", "Phrase", "Qualifies"],
+            [[r["measure"], r["paragraph"] + r["item"], r["page"], r["category"], r["phrase"], r["qualifies"]] for r in rows],
+        )
+        _write(args, head + table)
+
+
+# --------------------------------------------------------------------------------------------
+# applicability
+
+
+def _service_from_args(args: argparse.Namespace):
+    from .service import service_from_options, validate_service
+
+    profile = service_from_options(
+        kind=args.kind,
+        users=args.users,
+        risks=args.risk or [],
+        features=args.feature or [],
+        search_type=args.search_type,
+    )
+    validate_service(profile)
+    return profile
+
+
+def _load_services(refs: list[str]):
+    """Each reference is a TOML file or the key of a built-in archetype."""
+    from .service import load_archetypes, load_service
+
+    archetypes = {a.name: a for a in load_archetypes()}
+    out = []
+    for ref in refs:
+        if Path(ref).exists():
+            out.append(load_service(ref))
+        elif ref in archetypes:
+            out.append(archetypes[ref])
+        else:
+            raise AnalyserError(ref, "not a service profile file nor a built-in archetype ("
+                                + ", ".join(sorted(archetypes)) + ")")
+    return out
+
+
+def _status_rows(code, statuses) -> list[dict[str, Any]]:
+    titles = {m.id: m.title for m in code.measures}
+    return [
+        {"measure": s.measure, "title": titles.get(s.measure, ""), "status": s.status, "reason": s.reason,
+         "qualifiers": "; ".join(s.qualifiers)}
+        for s in statuses
+    ]
+
+
+def cmd_applies(args: argparse.Namespace) -> None:
+    from .evaluate import evaluate
+
+    code = _load(args)
+    if args.service:
+        (service,) = _load_services([args.service])
+    else:
+        service = _service_from_args(args)
+    statuses = evaluate(code, service)
+    if args.format == "json":
+        import dataclasses
+
+        _write(args, _dumps({"code": code.info.short_name, "sample": code.info.sample,
+                             "service": dataclasses.asdict(service),
+                             "statuses": [dataclasses.asdict(s) for s in statuses]}))
+    else:
+        rows = _status_rows(code, statuses)
+        head = f"# {code.info.title}: measures for {service.name}\n\n{_sample_banner(code)}"
+        _write(args, head + _md_table(["Measure", "Title", "Status", "Reason"],
+                                      [[r["measure"], r["title"], r["status"], r["reason"]] for r in rows]))
+
+
+def cmd_matrix(args: argparse.Namespace) -> None:
+    from .evaluate import matrix
+    from .service import load_archetypes
+
+    code = _load(args)
+    services = load_archetypes()
+    grid = matrix(code, services)
+    names = [s.name for s in services]
+    by_measure: dict[str, dict[str, str]] = {m.id: {} for m in code.measures}
+    for name in names:
+        for st in grid[name]:
+            by_measure.setdefault(st.measure, {})[name] = st.status
+    if args.format == "json":
+        import dataclasses
+
+        _write(args, _dumps({"code": code.info.short_name, "sample": code.info.sample, "archetypes": names,
+                             "matrix": {n: [dataclasses.asdict(s) for s in grid[n]] for n in names}}))
+    elif args.format == "csv":
+        _write(args, _csv([{"measure": mid, **cells} for mid, cells in by_measure.items()]))
+    else:
+        head = f"# {code.info.title}: measure x archetype\n\n{_sample_banner(code)}"
+        _write(args, head + _md_table(["Measure", *names], [[mid, *(cells.get(n, "") for n in names)]
+                                                            for mid, cells in by_measure.items()]))
+
+
+def cmd_whatif(args: argparse.Namespace) -> None:
+    from .evaluate import whatif
+
+    if len(args.service) != 2:
+        raise AnalyserError(None, "whatif needs exactly two --service options (files or archetype names)")
+    code = _load(args)
+    a, b = _load_services(args.service)
+    diffs = whatif(code, a, b)
+    import dataclasses
+
+    if args.format == "json":
+        _write(args, _dumps({"code": code.info.short_name, "a": a.name, "b": b.name,
+                             "differences": [dataclasses.asdict(d) for d in diffs]}))
+    else:
+        head = f"# What changes from {a.name} to {b.name}\n\n{_sample_banner(code)}"
+        rows = [[d.measure, d.status_a, d.status_b, d.reason_b] for d in diffs]
+        _write(args, head + (_md_table(["Measure", a.name, b.name, "Why"], rows) if rows else "No measure changes status.\n"))
+
+
+def cmd_graph(args: argparse.Namespace) -> None:
+    from .graph import write_graphml
+
+    code = _load(args)
+    out = args.output or f"{Path(args.code).stem}.graphml"
+    write_graphml(code, out)
+    print(out)
+
+
+# --------------------------------------------------------------------------------------------
+# versions, documents, profiles
+
+
+def cmd_compare(args: argparse.Namespace) -> None:
+    from . import compare_render
+    from .compare import compare
+
+    cmp = compare(_load(args, args.old), _load(args, args.new))
+    if args.format == "docx":
+        out = args.output or "comparison.docx"
+        compare_render.to_docx(cmp, out)
+        print(out)
+        return
+    render: dict[str, Callable[[Any], str]] = {
+        "json": lambda c: _dumps(c.to_dict()),
+        "md": compare_render.to_markdown,
+        "html": compare_render.to_html,
+    }
+    _write(args, render[args.format](cmp))
+
+
+def cmd_fetch(args: argparse.Namespace) -> None:
+    from .catalogue import find_entry, load_catalogue
+    from .fetch import fetch
+
+    entries = load_catalogue()
+    if args.list or (not args.name and not args.all):
+        from .catalogue import local_path
+
+        rows = [[e.name, e.title, e.version_date or "", "yes" if (local_path(e) and Path(local_path(e)).exists()) else "no",
+                 e.url or ""] for e in entries]
+        _write(args, _md_table(["Name", "Title", "Version", "On this machine", "URL"], rows))
+        return
+    targets = [e for e in entries if e.url] if args.all else [find_entry(args.name)]
+    if targets == [None]:
+        raise AnalyserError(args.name, "no catalogued code of that name")
+    for entry in targets:
+        def progress(done: int, total: int | None, _name=entry.name) -> None:
+            pct = f"{100 * done / total:5.1f}%" if total else f"{done // 1024} KiB"
+            print(f"\r{_name}: {pct}", end="", file=sys.stderr, flush=True)
+
+        path = fetch(entry, progress=progress)
+        print(file=sys.stderr)
+        print(path)
+
+
+def cmd_profiles(args: argparse.Namespace) -> None:
+    from .profiles import list_profiles
+
+    rows = [[p.name, p.short_name, p.family, p.kind, str(p.path)] for p in list_profiles()]
+    _write(args, _md_table(["Profile", "Short name", "Family", "Kind", "File"], rows))
+
+
+def cmd_archetypes(args: argparse.Namespace) -> None:
+    from .service import load_archetypes
+
+    rows = [[a.name, a.kind + (f"/{a.search_type}" if a.search_type else ""), f"{a.users:,}",
+             ", ".join(f"{k}={v}" for k, v in a.risks.items()), ", ".join(a.features)] for a in load_archetypes()]
+    _write(args, _md_table(["Archetype", "Kind", "Monthly UK users", "Risks", "Features"], rows))
+
+
+# --------------------------------------------------------------------------------------------
+# parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analyser", description=(
+        "Read regulatory codes of practice critically: measures, qualifiers, applicability, versions."))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def doc(p: argparse.ArgumentParser, *formats: str) -> None:
+        p.add_argument("code", help="PDF file, or the name of a fetched catalogue entry")
+        p.add_argument("--format", choices=formats, default=formats[0])
+        p.add_argument("--profile", help="force a code profile (name or TOML path); default: detect")
+        p.add_argument("--no-cache", action="store_true", help="analyse again, ignoring the cache")
+        p.add_argument("--lexicon", help="TOML lexicon that extends or overrides the built-in one")
+        p.add_argument("-o", "--output", help="write to this file instead of standard output")
+
+    p = sub.add_parser("extract", help="measures, paragraphs, footnotes, index, qualifiers, applicability")
+    doc(p, "json", "md")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("flags", help="every qualifying phrase, by measure and paragraph")
+    doc(p, "json", "md", "csv")
+    p.set_defaults(func=cmd_flags)
+
+    p = sub.add_parser("applies", help="status of every measure for one service profile")
+    doc(p, "json", "md")
+    p.add_argument("--service", help="service profile TOML file or archetype name")
+    p.add_argument("--kind", choices=["u2u", "search"], default="u2u")
+    p.add_argument("--search-type", choices=["general", "vertical"])
+    p.add_argument("--users", type=int, default=0, help="monthly active UK users")
+    p.add_argument("--risk", action="append", metavar="HARM=LEVEL", help="e.g. csam-image=high (repeatable)")
+    p.add_argument("--feature", action="append", metavar="FEATURE", help="e.g. e2ee (repeatable)")
+    p.set_defaults(func=cmd_applies)
+
+    p = sub.add_parser("matrix", help="every measure x built-in service archetype")
+    doc(p, "json", "csv", "md")
+    p.set_defaults(func=cmd_matrix)
+
+    p = sub.add_parser("whatif", help="measures whose status differs between two service profiles")
+    doc(p, "json", "md")
+    p.add_argument("--service", action="append", required=True, help="TOML file or archetype name (twice)")
+    p.set_defaults(func=cmd_whatif)
+
+    p = sub.add_parser("graph", help="export the code graph as GraphML")
+    doc(p, "graphml")
+    p.set_defaults(func=cmd_graph)
+
+    p = sub.add_parser("compare", help="what changed between two editions of a code")
+    p.add_argument("old")
+    p.add_argument("new")
+    p.add_argument("--format", choices=["json", "md", "html", "docx"], default="json")
+    p.add_argument("--profile")
+    p.add_argument("--no-cache", action="store_true")
+    p.add_argument("-o", "--output")
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("fetch", help="download official codes listed in the catalogue, verified by sha256")
+    p.add_argument("name", nargs="?")
+    p.add_argument("--all", action="store_true")
+    p.add_argument("--list", action="store_true")
+    p.add_argument("-o", "--output")
+    p.set_defaults(func=cmd_fetch)
+
+    p = sub.add_parser("profiles", help="list the code profiles")
+    p.add_argument("-o", "--output")
+    p.set_defaults(func=cmd_profiles)
+
+    p = sub.add_parser("archetypes", help="list the built-in service archetypes")
+    p.add_argument("-o", "--output")
+    p.set_defaults(func=cmd_archetypes)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except AnalyserError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+    return 0
