@@ -121,6 +121,7 @@ def _download(
                     total = _content_length(response) or entry.size
                     done, digest, head = _copy(response, out, total, progress)
             except urllib.error.HTTPError as err:
+                err.close()
                 raise FetchError(target, f"HTTP {err.code} {err.reason} from {host}") from None
             except urllib.error.URLError as err:
                 raise FetchError(target, f"could not reach {host}: {_reason(err.reason)}") from None

@@ -60,6 +60,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.flush()
             self.connection.shutdown(socket.SHUT_RDWR)
             self.close_connection = True
+        elif self.path == "/no-length.pdf":  # no Content-Length: the body ends when the server hangs up
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.end_headers()
+            self.wfile.write(PDF[:1200])
+            self.close_connection = True
         elif self.path == "/stall.pdf":
             self._headers(200, len(PDF))
             self.wfile.write(PDF[:500])
@@ -140,6 +146,15 @@ def test_dropped_connection_leaves_no_file(server, tmp_path):
     assert str(err.value) == (
         f"test-code.pdf: connection dropped after {half:,} of {promised:,} bytes from {server[7:]}"
     )
+    assert _left_in(tmp_path) == []
+
+
+def test_short_body_without_length_is_caught_by_the_catalogued_size(server, tmp_path):
+    seen: list[tuple[int, int | None]] = []
+    with pytest.raises(FetchError) as err:
+        fetch(_entry(), tmp_path, progress=lambda d, t: seen.append((d, t)), url=f"{server}/no-length.pdf")
+    assert f"connection dropped after 1,200 of {len(PDF):,} bytes" in str(err.value)
+    assert seen[-1] == (1200, len(PDF))  # the progress bar had a total to show even so
     assert _left_in(tmp_path) == []
 
 
