@@ -30,7 +30,7 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,6 +103,7 @@ class ParagraphDiff:
     text_changed: bool = False
     moved: bool = False
     is_application: bool = False
+    refs_updated: bool = False  # the text differs only where a reference follows a renumbered measure
     ops: list[WordOp] = field(default_factory=list)
 
 
@@ -347,9 +348,9 @@ def word_diff(old: str, new: str) -> list[WordOp]:
     return ops
 
 
-def _text_diff(old: str, new: str) -> TextDiff | None:
-    """A ``TextDiff`` when the texts differ after normalisation, else None."""
-    if normalise(old) == normalise(new):
+def _text_diff(old: str, new: str, rewrite: Callable[[str], str] | None = None) -> TextDiff | None:
+    """A ``TextDiff`` when the texts differ after normalisation (and reference rewriting), else None."""
+    if normalise(rewrite(old) if rewrite else old) == normalise(new):
         return None
     return TextDiff(old=normalise(old), new=normalise(new), ops=word_diff(old, new), similarity=similarity(old, new))
 
@@ -477,6 +478,25 @@ def _match_measures(
     return pairs, unmatched_old, unmatched_new
 
 
+def _identity(text: str) -> str:
+    return text
+
+
+def _reference_rewriter(pairs: Iterable[tuple[Measure, Measure]]) -> Callable[[str], str]:
+    """Old text → old text with references to renumbered measures rewritten to their new numbers.
+
+    When D1 becomes D2, every "see ICU D1" and "paragraph D1.3" in the old edition is expected to read
+    "D2"/"D2.3" in the new one; such a reference following its target is not an edit of the citing
+    paragraph. One regex pass maps all numbers at once, so chains (D1→D2, D2→D3) do not cascade.
+    """
+    mapping = {mo.number: mn.number for mo, mn in pairs if mo.number and mn.number and mo.number != mn.number}
+    if not mapping:
+        return _identity
+    alternatives = "|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.])({alternatives})(?!\w)")
+    return lambda text: pattern.sub(lambda m: mapping[m.group(1)], text) if text else text
+
+
 def _paragraph_key(measure: Measure, number: str) -> str:
     """A paragraph's number relative to its measure ("C5.2" in C5 → ".2"), stable under renumbering."""
     local = measure.number or measure.id.split(" ")[-1]
@@ -486,11 +506,11 @@ def _paragraph_key(measure: Measure, number: str) -> str:
 
 
 def _match_paragraphs(
-    mo: Measure, mn: Measure, opts: CompareOptions
+    mo: Measure, mn: Measure, opts: CompareOptions, rewrite: Callable[[str], str] = _identity
 ) -> list[tuple[int | None, int | None, float]]:
     """Pair paragraphs of two versions of one measure; unpaired ones come back with None on one side."""
     po, pn = mo.paragraphs, mn.paragraphs
-    wo = [_words(p.text) for p in po]
+    wo = [_words(rewrite(p.text)) for p in po]
     wn = [_words(p.text) for p in pn]
     sim = _SimCache(wo, wn)
     pairs: list[tuple[int, int, float]] = []
@@ -656,15 +676,21 @@ def _gain_or_loss(kind: str, q: Qualifier, mo: Measure, mn: Measure) -> Qualifie
     )
 
 
-def _compare_measure(mo: Measure, mn: Measure, sim: float, opts: CompareOptions) -> MeasureChange | None:
-    """The change record of a matched pair, or None when nothing an officer would care about changed."""
+def _compare_measure(
+    mo: Measure, mn: Measure, sim: float, opts: CompareOptions, rewrite: Callable[[str], str] = _identity
+) -> MeasureChange | None:
+    """The change record of a matched pair, or None when nothing an officer would care about changed.
+
+    ``rewrite`` maps references in old text to renumbered measures (see ``_reference_rewriter``).
+    """
     diffs: list[ParagraphDiff] = []
     qchanges: list[QualifierChange] = []
-    for i, j, s in _match_paragraphs(mo, mn, opts):
+    for i, j, s in _match_paragraphs(mo, mn, opts, rewrite):
         po = mo.paragraphs[i] if i is not None else None
         pn = mn.paragraphs[j] if j is not None else None
         if po is not None and pn is not None:
-            text_changed = normalise(po.text) != normalise(pn.text)
+            text_changed = normalise(rewrite(po.text)) != normalise(pn.text)
+            refs_updated = not text_changed and normalise(po.text) != normalise(pn.text)
             moved = _paragraph_key(mo, po.number) != _paragraph_key(mn, pn.number)
             status = "moved" if moved else ("changed" if text_changed else "unchanged")
             diffs.append(
@@ -680,7 +706,8 @@ def _compare_measure(mo: Measure, mn: Measure, sim: float, opts: CompareOptions)
                     text_changed=text_changed,
                     moved=moved,
                     is_application=po.is_application or pn.is_application,
-                    ops=word_diff(po.text, pn.text) if text_changed else [],
+                    refs_updated=refs_updated,
+                    ops=word_diff(po.text, pn.text) if text_changed or refs_updated else [],
                 )
             )
             if text_changed:
@@ -715,8 +742,8 @@ def _compare_measure(mo: Measure, mn: Measure, sim: float, opts: CompareOptions)
                 )
             )
             qchanges += _paragraph_qualifier_changes(mo, mn, po, None)
-    title = _text_diff(mo.title, mn.title)
-    application = _text_diff(mo.application, mn.application)
+    title = _text_diff(mo.title, mn.title, rewrite)
+    application = _text_diff(mo.application, mn.application, rewrite)
     if title is None and application is None and all(d.status == "unchanged" for d in diffs) and not qchanges:
         return None
     old_cond = condition_text(mo.applicability.condition) if mo.applicability else None
@@ -836,6 +863,7 @@ def compare(
         cmp.warnings.append(f"applicability comparison unavailable: {err}")
 
     pairs, only_old, only_new = _match_measures(old, new, opts)
+    rewrite = _reference_rewriter((old.measures[i], new.measures[j]) for i, j, _, _ in pairs)
     for i, j, how, s in pairs:
         mo, mn = old.measures[i], new.measures[j]
         match = MeasureMatch(
@@ -849,7 +877,7 @@ def compare(
         cmp.matches.append(match)
         if mo.id != mn.id:
             cmp.renumbered.append(match)
-        change = _compare_measure(mo, mn, s, opts)
+        change = _compare_measure(mo, mn, s, opts, rewrite)
         if change is None:
             cmp.unchanged.append(mn.id)
             continue

@@ -49,6 +49,7 @@ EDITION_1 = {
             APPLY_ALL,
             "Providers should have a content moderation function that allows them to review and assess "
             "content they have reason to suspect may be illegal content.",
+            "Complaints about moderation decisions are handled in accordance with ICU D1 (see paragraph D1.2).",
         ],
     ),
     "C2": (
@@ -202,6 +203,8 @@ def edition_2_spec() -> dict:
     # D1 renumbered to D2, with its title unchanged and one word changed.
     d1 = spec.pop("D1")
     spec["D2"] = (d1[0], [d1[1][0], d1[1][1].replace("will secure", "secures")])
+    # The reference to D1 follows its renumbering: not an edit of C1.
+    spec["C1"][1][2] = spec["C1"][1][2].replace("ICU D1", "ICU D2").replace("D1.2", "D2.2")
     # A new measure added.
     spec["C6"] = (
         "Crisis response protocol",
@@ -359,6 +362,15 @@ def test_application_narrowed(cmp12):
     assert " ".join(o.new for o in c4.application.ops if o.new) == APPLY_LARGE_ONLY
     assert (c4.old_condition, c4.new_condition) == ("large or multi_risk", "large")
     assert [p.status for p in c4.paragraphs] == ["changed", "unchanged"]
+
+
+def test_reference_rewriter_maps_renumbered_ids_in_one_pass():
+    from analyser.compare import _reference_rewriter
+
+    d1, d2, d3 = (Measure(id=f"ICU D{n}", number=f"D{n}", title="", chapter="D", chapter_title=None,
+                          page_start=1, page_end=1) for n in (1, 2, 3))
+    rewrite = _reference_rewriter([(d1, d2), (d2, d3)])
+    assert rewrite("see ICU D1 and paragraph D2.3, not D11 or D1a") == "see ICU D2 and paragraph D3.3, not D11 or D1a"
 
 
 def test_measure_renumbered_into_a_removed_measures_slot(ed1):
