@@ -184,14 +184,15 @@ class MeasureChange:
 class StatusChange:
     """A measure whose status for one archetype differs between the editions."""
 
-    archetype: str
+    archetype: str  # key, e.g. "large-e2ee-messaging"
     old_id: str
     new_id: str
     old_status: str
     new_status: str
     old_reason: str = ""
     new_reason: str = ""
-    summary: str = ""  # e.g. "large-e2ee-messaging: ICU C9 applies → qualified"
+    archetype_title: str = ""  # e.g. "Large end-to-end encrypted messaging service"
+    summary: str = ""  # e.g. "Large end-to-end encrypted messaging service: ICU C9 applies → qualified"
 
 
 @dataclass
@@ -228,7 +229,8 @@ class Comparison:
     qualifier_changes: list[QualifierChange] = field(default_factory=list)  # all measures, flattened
     application_changes: list[MeasureChange] = field(default_factory=list)  # subset of ``changed``
     applicability_changes: list[StatusChange] = field(default_factory=list)
-    archetypes: list[str] = field(default_factory=list)
+    archetypes: list[str] = field(default_factory=list)  # keys of the archetypes evaluated
+    archetype_titles: dict[str, str] = field(default_factory=dict)  # key -> human title
     warnings: list[str] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
 
@@ -786,8 +788,15 @@ def _statuses(code: Code, services: Iterable[ServiceProfile]) -> dict[str, dict[
     return {svc.name: {s.measure: s for s in evaluate(code, svc)} for svc in services}
 
 
-def _archetype_label(name: str) -> str:
-    return name
+def _archetype_titles(keys: Iterable[str]) -> dict[str, str]:
+    """Human titles of the built-in archetypes where known; other profiles keep their name."""
+    try:
+        from .service import archetype_titles
+
+        titles = archetype_titles()
+    except (ImportError, OSError):
+        titles = {}
+    return {k: titles.get(k, k) for k in keys}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -859,6 +868,7 @@ def compare(
             statuses_old = _statuses(old, services)
             statuses_new = _statuses(new, services)
         cmp.archetypes = [s.name for s in services]
+        cmp.archetype_titles = _archetype_titles(cmp.archetypes)
     except ImportError as err:  # applicability stage not installed: say so, still diff the text
         cmp.warnings.append(f"applicability comparison unavailable: {err}")
 
@@ -904,7 +914,8 @@ def compare(
                     new_status=b.status,
                     old_reason=a.reason,
                     new_reason=b.reason,
-                    summary=f"{_archetype_label(archetype)}: {ids} {a.status} → {b.status}",
+                    archetype_title=cmp.archetype_titles.get(archetype, archetype),
+                    summary=f"{cmp.archetype_titles.get(archetype, archetype)}: {ids} {a.status} → {b.status}",
                 )
             )
     return cmp

@@ -175,7 +175,7 @@ def to_markdown(cmp: Comparison) -> str:
         for s in cmp.applicability_changes:
             ids = s.new_id if s.old_id == s.new_id else f"{s.old_id} → {s.new_id}"
             lines.append(
-                f"| {_md(s.archetype)} | {_md(ids)} | {s.old_status} | {s.new_status} | {_md(s.new_reason)} |"
+                f"| {_md(s.archetype_title or s.archetype)} | {_md(ids)} | {s.old_status} | {s.new_status} | {_md(s.new_reason)} |"
             )
         lines.append("")
     if cmp.warnings:
@@ -319,7 +319,7 @@ def to_html(cmp: Comparison, title: str | None = None) -> str:
         for s in cmp.applicability_changes:
             ids = s.new_id if s.old_id == s.new_id else f"{s.old_id} → {s.new_id}"
             body.append(
-                f"<tr><td>{_e(s.archetype)}</td><td>{_e(ids)}</td><td class='{_e(s.old_status)}'>{_e(s.old_status)}</td>"
+                f"<tr><td>{_e(s.archetype_title or s.archetype)}</td><td>{_e(ids)}</td><td class='{_e(s.old_status)}'>{_e(s.old_status)}</td>"
                 f"<td class='{_e(s.new_status)}'>{_e(s.new_status)}</td><td>{_e(s.new_reason)}</td></tr>"
             )
         body.append("</table>")
@@ -460,7 +460,7 @@ def to_docx(cmp: Comparison, path: str | Path) -> Path:
             doc,
             ("archetype", "measure", "old", "new", "why now"),
             [
-                (s.archetype, s.new_id if s.old_id == s.new_id else f"{s.old_id} → {s.new_id}",
+                (s.archetype_title or s.archetype, s.new_id if s.old_id == s.new_id else f"{s.old_id} → {s.new_id}",
                  s.old_status, s.new_status, s.new_reason)
                 for s in cmp.applicability_changes
             ],

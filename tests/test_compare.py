@@ -434,7 +434,7 @@ def test_applicability_changes_per_archetype(ed1, ed2):
     assert ("small-multi-risk-social", "ICU C4", "applies", "exempt") in got
     assert all(s.new_id == "ICU C4" or s.new_id == "ICU C2" for s in cmp.applicability_changes), got
     summary = next(s.summary for s in cmp.applicability_changes if s.archetype == "small-multi-risk-social")
-    assert summary == "small-multi-risk-social: ICU C4 applies → exempt"
+    assert summary == f"{service.archetype_titles()['small-multi-risk-social']}: ICU C4 applies → exempt"
 
 
 # ---------------------------------------------------------------------------------------------
