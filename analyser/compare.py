@@ -451,16 +451,22 @@ def _match_measures(
             id_pairs[i] = j
     lone_old = [i for i in range(len(old.measures)) if i not in id_pairs]
     lone_new = [j for j in range(len(new.measures)) if j not in id_pairs.values()]
-    pairs: list[tuple[int, int, str, float]] = []
     doubtful: dict[int, int] = {}
-    for i, j in id_pairs.items():
-        s = sim(i, j)
-        floor = max(thr, s + opts.id_margin)
-        rival = any(sim(k, j, floor) >= floor for k in lone_old) or any(sim(i, k, floor) >= floor for k in lone_new)
-        if rival:
-            doubtful[i] = j
-        else:
-            pairs.append((i, j, "id", s))
+    # To a fixpoint: once a pair is in doubt its two measures become rivals for the others, so a whole
+    # run of measures shifted by one ("C2→C3, C3→C4, ...") unravels pair by pair.
+    changed = True
+    while changed:
+        changed = False
+        pool_old = lone_old + list(doubtful)
+        pool_new = lone_new + list(doubtful.values())
+        for i, j in id_pairs.items():
+            if i in doubtful:
+                continue
+            floor = max(thr, sim(i, j) + opts.id_margin)
+            if any(sim(k, j, floor) >= floor for k in pool_old) or any(sim(i, k, floor) >= floor for k in pool_new):
+                doubtful[i] = j
+                changed = True
+    pairs: list[tuple[int, int, str, float]] = [(i, j, "id", sim(i, j)) for i, j in id_pairs.items() if i not in doubtful]
     pool_old = lone_old + list(doubtful)
     pool_new = lone_new + list(doubtful.values())
     for i, j, s in _greedy_pairs(pool_old, pool_new, lambda i, j: sim(i, j, thr), thr):

@@ -387,6 +387,19 @@ def test_measure_renumbered_into_a_removed_measures_slot(ed1):
     assert cmp.changed == []  # renumbered with no content change
 
 
+def test_measure_inserted_before_a_run_shifts_the_run_and_is_added(ed1):
+    """A new C1 pushes C1..C5 down by one: five renumberings and one addition, not five rewrites."""
+    spec = {k: v for k, v in EDITION_1.items() if not k.startswith("C")}
+    spec["C1"] = ("Crisis response protocol", [APPLY_ALL, "Providers should prepare a crisis response protocol."])
+    for k, v in EDITION_1.items():
+        if k.startswith("C"):
+            spec[f"C{int(k[1:]) + 1}"] = v
+    cmp = compare(ed1, build_code(spec, sha="6" * 64), archetypes=[])
+    assert [(r.old_id, r.new_id) for r in cmp.renumbered] == [(f"ICU C{n}", f"ICU C{n + 1}") for n in range(1, 6)]
+    assert [m.id for m in cmp.added] == ["ICU C1"] and cmp.removed == []
+    assert cmp.changed == []
+
+
 def test_measure_rewritten_in_place_stays_matched_by_id(ed1):
     ed = copy.deepcopy(ed1)
     ed.info.sha256 = "8" * 64
