@@ -102,15 +102,24 @@ def _md_ops(ops: Sequence[WordOp]) -> str:
     return " ".join(out)
 
 
+def _application_shown_in_paragraphs(c: MeasureChange) -> bool:
+    """True when the application wording is a numbered paragraph whose diff is shown anyway."""
+    return any(p.is_application for p in c.changed_paragraphs)
+
+
 def _md_measure(c: MeasureChange) -> list[str]:
     head = c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}"
     lines = [f"### {_md(head)}", ""]
     if c.title:
         lines += [f"- Title: {_md_ops(c.title.ops)}"]
     if c.application:
-        lines += [f"- Application: {_md_ops(c.application.ops)}"]
+        if _application_shown_in_paragraphs(c):
+            lines += ["- Application wording changed (paragraph below)"]
+        else:
+            lines += [f"- Application: {_md_ops(c.application.ops)}"]
         if c.old_condition != c.new_condition:
-            lines += [f"  - Condition: `{c.old_condition}` → `{c.new_condition}`"]
+            old_c, new_c = (str(x).replace("`", "'") for x in (c.old_condition, c.new_condition))
+            lines += [f"  - Condition: `{old_c}` → `{new_c}`"]
     for p in c.changed_paragraphs:
         if p.status == "added":
             lines.append(f"- {_md(p.new_number)} added (p. {p.new_page}): **{_md(p.new_text)}**")
@@ -195,8 +204,10 @@ h3{font-size:1.05rem;margin-bottom:.3rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f2f2f2}
-td.num{white-space:nowrap;width:8rem;color:#444}
-table.diff td{width:45%}
+table.summary{width:auto}
+table.diff{table-layout:fixed}
+table.diff col.num{width:5.5rem} table.diff col.st{width:8rem}
+td.num{white-space:nowrap;color:#444}
 ins{background:#d4f7d4;color:#0b4f0b;text-decoration:underline}
 del{background:#fbd5d5;color:#7a0d0d;text-decoration:line-through}
 .sample{background:#fff3cd;padding:.4rem .6rem;border:1px solid #e0c060}
@@ -231,7 +242,8 @@ def _html_diff_table(c: MeasureChange) -> str:
     if not rows:
         return ""
     return (
-        "<table class='diff'><thead><tr><th></th><th>Old</th><th></th><th>New</th><th></th></tr></thead>"
+        "<table class='diff'><colgroup><col class='num'><col><col class='num'><col><col class='st'></colgroup>"
+        "<thead><tr><th></th><th>Old</th><th></th><th>New</th><th></th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -242,14 +254,14 @@ def _html_measure(c: MeasureChange) -> str:
     if c.title:
         o, n = paragraph_diff_html(c.title)
         parts.append(f"<p>Title: {o} → {n}</p>")
-    if c.application:
+    if c.application and not _application_shown_in_paragraphs(c):
         o, n = paragraph_diff_html(c.application)
         parts.append(
             "<table class='diff'><tr><th>Application (old)</th><th>Application (new)</th></tr>"
             f"<tr><td>{o}</td><td>{n}</td></tr></table>"
         )
-        if c.old_condition != c.new_condition:
-            parts.append(f"<p>Condition: <code>{_e(c.old_condition)}</code> → <code>{_e(c.new_condition)}</code></p>")
+    if c.application and c.old_condition != c.new_condition:
+        parts.append(f"<p>Application condition: <code>{_e(c.old_condition)}</code> → <code>{_e(c.new_condition)}</code></p>")
     parts.append(_html_diff_table(c))
     if c.qualifier_changes:
         items = "".join(f"<li>{_e(q.summary)}</li>" for q in c.qualifier_changes)
@@ -278,7 +290,7 @@ def to_html(cmp: Comparison, title: str | None = None) -> str:
         return _page(page_title, body)
     if cmp.message:
         body.append(f"<p>{_e(cmp.message)}</p>")
-    body.append("<h2>Summary</h2><table><tr><th>what</th><th>count</th></tr>")
+    body.append("<h2>Summary</h2><table class='summary'><tr><th>what</th><th>count</th></tr>")
     body += [f"<tr><td>{_e(k.replace('_', ' '))}</td><td>{v}</td></tr>" for k, v in cmp.counts().items()]
     body.append("</table>")
     if not cmp.has_changes:
@@ -393,7 +405,7 @@ def _docx_measure(doc, c: MeasureChange) -> None:
     rows: list[tuple[str, str, Sequence[WordOp], str]] = []
     if c.title:
         rows.append(("Title", "Title", c.title.ops, ""))
-    if c.application:
+    if c.application and not _application_shown_in_paragraphs(c):
         rows.append(("Application", "Application", c.application.ops, ""))
     for p in c.changed_paragraphs:
         label = _STATUS_WORDS.get(p.status, p.status)
