@@ -1,0 +1,629 @@
+"""Structure of a code: measures, paragraphs, sub-items, footnotes, cross-references.
+
+``extract_code`` reads the cleaned lines from ``pdftext`` and walks them once, using the profile
+for everything that is numbering or wording (measure heading pattern, paragraph numbers,
+sub-item labels, application phrase, cross-reference patterns) and layout signals relative to
+the document itself for the rest (a heading is larger or wholly bold compared with the body
+text; paragraphs without numbers are separated by extra vertical space; sub-item nesting follows
+indentation). It does not fill qualifiers or applicability: later passes do
+(``pipeline.load_code`` chains them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .errors import AnalyserError, NoTextLayerError, TruncatedPDFError, UnknownLayoutError
+from .models import Code, CodeInfo, CrossRef, Footnote, Measure, Paragraph, ParseWarning, SubItem
+from .pdfcheck import check_pdf
+from .pdftext import Line, PdfText, join_text, read_pdf
+from .profiles import Profile, detect_profile, load_profile
+
+Progress = Callable[[float, str], None]
+
+_DATE_RE = re.compile(
+    r"\b(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b"
+)
+_VERSION_RE = re.compile(r"\b(?:version|edition)\s+(\d+(?:\.\d+)*)\b", re.I)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class _MeasureDraft:
+    measure: Measure
+    heading: Line
+    content: list[Line] = field(default_factory=list)
+
+
+class _Builder:
+    """One pass over the body lines, then one pass per measure for its paragraphs."""
+
+    def __init__(self, profile: Profile, doc: PdfText):
+        self.p = profile
+        self.doc = doc
+        self.body = doc.body_size or 10.0
+        self.warnings: list[ParseWarning] = []
+        self.body_lines = [ln for ln in doc.lines if ln.kind == "body"]
+        self.note_lines = [ln for ln in doc.lines if ln.kind == "footnote"]
+        gaps = [
+            b.top - a.bottom
+            for a, b in zip(self.body_lines, self.body_lines[1:])
+            if a.page == b.page and abs(a.size - self.body) < 0.5 and abs(b.size - self.body) < 0.5 and b.top > a.top
+        ]
+        self.line_gap = statistics.median(gaps) if gaps else 0.3 * self.body
+
+    # ---------------------------------------------------------------- line classes
+    def heading_style(self, ln: Line) -> bool:
+        if ln.in_table or ln.kind != "body":
+            return False
+        return ln.size >= self.body * 1.08 or (ln.bold and ln.bold_prefix >= len(ln.text) - 1)
+
+    def measure_match(self, ln: Line) -> re.Match | None:
+        return self.p.measure_heading.match(ln.text)
+
+    def chapter_match(self, ln: Line) -> tuple[str | None, str] | None:
+        if not self.heading_style(ln):
+            return None
+        if self.p.chapter_heading is not None:
+            m = self.p.chapter_heading.match(ln.text)
+            if m:
+                gd = m.groupdict()
+                return gd.get("chapter"), (gd.get("title") or "").strip()
+        bare = re.sub(r"^(?:section|chapter|part)?\s*\d+(?:\.\d+)*[.:]?\s+", "", ln.text, flags=re.I).strip().lower()
+        for letter, title in self.p.chapters.items():
+            if bare == title.lower():
+                return letter, title
+        return None
+
+    def end_match(self, ln: Line) -> bool:
+        return self.heading_style(ln) and any(r.search(ln.text) for r in self.p.end_headings)
+
+    def is_caption(self, ln: Line) -> bool:
+        return bool(self.p.caption and ln.size < self.body * 0.95 and self.p.caption.match(ln.text))
+
+    def _continues_heading(self, head: Line, nxt: Line) -> bool:
+        return (
+            nxt.page == head.page
+            and self.heading_style(nxt)
+            and nxt.bold == head.bold
+            and abs(nxt.size - head.size) < 0.6
+            and 0 <= nxt.top - head.bottom < 0.9 * head.size
+            and not self.measure_match(nxt)
+            and not (self.p.paragraph_number and self.p.paragraph_number.match(nxt.text))
+            and not any(r.search(nxt.text) for r in self.p.end_headings)
+            and not (self.p.application_heading and self.p.application_heading.match(nxt.text.strip()))
+            and not (self.p.chapter_heading and self.p.chapter_heading.match(nxt.text))
+        )
+
+    # ---------------------------------------------------------------- pass 1: measures
+    def find_measures(self) -> list[_MeasureDraft]:
+        lines = [ln for ln in self.body_lines if not self._caption_mask(ln)]
+        styled = [i for i, ln in enumerate(lines) if self.measure_match(ln) and self.heading_style(ln)]
+        if not styled:
+            # no heading typography at all: accept pattern matches outside tables and the index section
+            index_span = self._index_span(lines)
+            styled = [
+                i
+                for i, ln in enumerate(lines)
+                if self.measure_match(ln) and not ln.in_table and i not in index_span
+            ]
+        heads = set(styled)
+        head_size = statistics.median([lines[i].size for i in styled]) if styled else self.body
+        drafts: list[_MeasureDraft] = []
+        current: _MeasureDraft | None = None
+        chapter: tuple[str | None, str] | None = None
+        last_big: str | None = None
+        skip = 0
+        for i, ln in enumerate(lines):
+            if skip:
+                skip -= 1
+                continue
+            chap = self.chapter_match(ln) if i not in heads else None
+            if chap is not None:
+                letter, title = chap
+                j = i
+                while j + 1 < len(lines) and self._continues_heading(lines[j], lines[j + 1]) and j + 1 not in heads:
+                    j += 1
+                    title = f"{title} {lines[j].text}".strip()
+                skip = j - i
+                chapter = (letter, title)
+                current = None
+                continue
+            if i in heads:
+                m = self.measure_match(ln)
+                assert m is not None
+                gd = m.groupdict()
+                title = (gd.get("title") or "").strip()
+                j = i
+                while j + 1 < len(lines) and j + 1 not in heads and self._continues_heading(lines[j], lines[j + 1]):
+                    j += 1
+                    title = f"{title} {lines[j].text}".strip()
+                skip = j - i
+                number = gd["number"]
+                letter = gd.get("chapter")
+                ch_title = None
+                if chapter is not None and (chapter[0] is None or letter is None or chapter[0] == letter):
+                    ch_title = chapter[1] or None
+                    letter = letter or chapter[0]
+                if ch_title is None and letter and letter in self.p.chapters:
+                    ch_title = self.p.chapters[letter]
+                if ch_title is None and last_big:
+                    ch_title = last_big
+                measure = Measure(
+                    id=self.p.make_id({**gd, "short_name": self.p.short_name}),
+                    number=number,
+                    title=re.sub(r"\s+", " ", title),
+                    chapter=letter,
+                    chapter_title=ch_title,
+                    page_start=ln.page,
+                    page_end=lines[j].page,
+                )
+                if not title:
+                    self.warn("measure heading without a title", ln.page, measure.id)
+                current = _MeasureDraft(measure, ln)
+                drafts.append(current)
+                continue
+            if self.end_match(ln) or (self.heading_style(ln) and ln.size > head_size * 1.05 and ln.size > self.body * 1.08):
+                if self.heading_style(ln) and ln.size > self.body * 1.08:
+                    last_big = re.sub(r"^(?:section|chapter|part)?\s*\d+(?:\.\d+)*[.:]?\s+", "", ln.text, flags=re.I)
+                current = None
+                continue
+            if current is not None:
+                current.content.append(ln)
+        return drafts
+
+    def _caption_mask(self, ln: Line) -> bool:
+        """Figure/table captions (small type) and their continuation lines stay out of measures."""
+        if self.is_caption(ln):
+            self._in_caption = (ln.page, ln.size)
+            return True
+        state = getattr(self, "_in_caption", None)
+        if state and state == (ln.page, ln.size):
+            return True
+        self._in_caption = None
+        return False
+
+    def _index_span(self, lines: list[Line]) -> set[int]:
+        span: set[int] = set()
+        if self.p.index_title is None:
+            return span
+        start = next((i for i, ln in enumerate(lines) if self.p.index_title.search(ln.text)), None)
+        if start is None:
+            return span
+        for i in range(start, len(lines)):
+            if i > start and lines[i].size >= self.body * 1.1 and not lines[i].in_table:
+                break
+            span.add(i)
+        return span
+
+    # ---------------------------------------------------------------- pass 2: paragraphs
+    def build_paragraphs(self, draft: _MeasureDraft) -> None:
+        m = draft.measure
+        groups = self._group_numbered(draft) if self.p.numbered_paragraphs else self._group_unnumbered(draft)
+        app_mode = False
+        for number, lines, under_app_heading in groups:
+            para = self._make_paragraph(m, number, lines)
+            if self.p.application_phrase and self.p.application_phrase.search(para.text):
+                para.is_application = True
+            elif under_app_heading:
+                para.is_application = True
+            m.paragraphs.append(para)
+        del app_mode
+        apps = [p for p in m.paragraphs if p.is_application]
+        m.application = "\n".join(p.text for p in apps)
+        m.application_paragraphs = [p.number for p in apps]
+        pages = [ln.page for _, lines, _ in groups for ln in lines]
+        if pages:
+            m.page_end = max(m.page_end, max(pages))
+        if not m.paragraphs:
+            self.warn("measure has no paragraphs", m.page_start, m.id)
+
+    def _subheading(self, ln: Line) -> bool:
+        return self.heading_style(ln) and not (self.p.paragraph_number and self.p.paragraph_number.match(ln.text))
+
+    def _group_numbered(self, draft: _MeasureDraft) -> list[tuple[str, list[Line], bool]]:
+        m = draft.measure
+        groups: list[tuple[str, list[Line], bool]] = []
+        cur: list[Line] | None = None
+        last_seq = 0
+        number_x: float | None = None
+        app_heading = False
+        orphan_warned = False
+        for ln in draft.content:
+            if self._subheading(ln):
+                app_heading = bool(self.p.application_heading and self.p.application_heading.match(ln.text.strip()))
+                cur = None
+                continue
+            pm = self.p.paragraph_number.match(ln.text)
+            if pm:
+                number = pm.group("number")
+                owner = pm.groupdict().get("measure")
+                seq_m = re.search(r"(\d+)$", number)
+                seq = int(seq_m.group(1)) if seq_m else last_seq + 1
+                plausible = (
+                    (owner is None or owner == m.number)
+                    and seq > last_seq
+                    and (number_x is None or ln.x0 <= number_x + 6)
+                )
+                if owner is not None and owner != m.number and cur is None and number_x is None:
+                    # a paragraph numbered for another measure: keep it but say so
+                    self.warn(f"paragraph {number} is numbered for another measure", ln.page, m.id)
+                    plausible = True
+                if plausible:
+                    number_x = ln.x0 if number_x is None else min(number_x, ln.x0)
+                    last_seq = seq
+                    rest = ln.text[pm.end():].lstrip()
+                    cut = len(ln.text) - len(rest)
+                    first = dataclasses.replace(
+                        ln,
+                        text=rest,
+                        markers=[(max(0, o - cut), n) for o, n in ln.markers],
+                        tabs=[t - cut for t in ln.tabs if t >= cut],
+                        x0=ln.x0,
+                    )
+                    cur = [first]
+                    groups.append((number, cur, app_heading))
+                    continue
+            if cur is None:
+                if not orphan_warned:
+                    self.warn(f"text outside any numbered paragraph: {ln.text[:60]!r}", ln.page, m.id)
+                    orphan_warned = True
+                continue
+            cur.append(ln)
+        return groups
+
+    def _group_unnumbered(self, draft: _MeasureDraft) -> list[tuple[str, list[Line], bool]]:
+        m = draft.measure
+        blocks: list[list[Line]] = []
+        apps: list[bool] = []
+        app_heading = False
+        prev: Line | None = None
+        left = min((ln.x0 for ln in draft.content), default=0.0)
+        threshold = self.line_gap + 0.3 * self.body
+        for ln in draft.content:
+            if self._subheading(ln):
+                app_heading = bool(self.p.application_heading and self.p.application_heading.match(ln.text.strip()))
+                prev = None
+                blocks.append([])
+                apps.append(app_heading)
+                continue
+            label = self._item_label(ln) is not None
+            new = False
+            if prev is None or not blocks or not blocks[-1]:
+                new = not blocks or bool(blocks[-1])
+            elif not label and ln.x0 <= left + 3:
+                if ln.page == prev.page:
+                    new = ln.top - prev.bottom > threshold
+                else:
+                    new = bool(re.search(r"[.:]$", prev.text)) and ln.text[:1].isupper()
+            if new or not blocks:
+                blocks.append([])
+                apps.append(app_heading)
+            blocks[-1].append(ln)
+            prev = ln
+        groups = []
+        n = 0
+        for block, app in zip(blocks, apps):
+            if block:
+                n += 1
+                groups.append((f"{m.number}.p{n}", block, app))
+        return groups
+
+    def _item_label(self, ln: Line) -> tuple[int, str, int] | None:
+        """(level, label, length of the label text) when the line opens a sub-item."""
+        for level, rx in enumerate(self.p.item_labels):
+            mm = rx.match(ln.text)
+            if mm and (len(ln.text) == mm.end() or ln.text[mm.end()].isspace()):
+                return level, mm.group("label"), mm.end()
+        return None
+
+    def _item_levels(self, text: str) -> list[int]:
+        return [lvl for lvl, rx in enumerate(self.p.item_labels) if (mm := rx.match(text)) and (len(text) == mm.end() or text[mm.end()].isspace())]
+
+    def _make_paragraph(self, m: Measure, number: str, lines: list[Line]) -> Paragraph:
+        text, markers, starts = _join_with_starts(lines)
+        para = Paragraph(number=number, text=text, page=lines[0].page, page_end=lines[-1].page)
+        refs: list[str] = []
+        for _, n in markers:
+            if n not in refs:
+                refs.append(n)
+        para.footnote_refs = refs
+        self._marker_index.extend((n, lines_page(lines, starts, off), number, m) for off, n in markers)
+        para.items = self._items(lines, starts, text)
+        for rule in self.p.crossrefs:
+            for mm in rule.regex.finditer(text):
+                target = rule.target.format(**{k: (v or "") for k, v in mm.groupdict().items()})
+                if not any(c.source_paragraph == number and c.target == target for c in m.cross_refs):
+                    m.cross_refs.append(CrossRef(number, target, rule.kind, mm.group(0)))
+        return para
+
+    def _items(self, lines: list[Line], starts: list[int], text: str) -> list[SubItem]:
+        found: list[tuple[float, int, SubItem]] = []  # (x0, level, item)
+        roots: list[SubItem] = []
+        stack: list[tuple[float, int, SubItem]] = []
+        order: list[tuple[int, SubItem]] = []  # (depth, item) in text order
+        for ln, start in zip(lines, starts):
+            levels = self._item_levels(ln.text)
+            if not levels:
+                continue
+            x = ln.x0
+            while stack and stack[-1][0] > x + 3:
+                stack.pop()
+            level = levels[0]
+            if len(levels) > 1:
+                label = self._item_label_text(ln.text, levels)
+                sib = stack[-1] if stack and abs(stack[-1][0] - x) <= 3 else None
+                if sib and sib[1] in levels and _next_label(sib[2].label, label):
+                    level = sib[1]
+                elif stack and stack[-1][1] in levels and _next_label(stack[-1][2].label, label):
+                    level = stack[-1][1]
+                else:
+                    deeper = [lv for lv in levels if not stack or lv > stack[-1][1]]
+                    level = deeper[0] if deeper and stack and stack[-1][0] < x - 3 else levels[-1] if (stack and stack[-1][1] < levels[-1] and not _next_label(stack[-1][2].label, label)) else levels[0]
+            mm = self.p.item_labels[level].match(ln.text)
+            item = SubItem(label=f"({mm.group('label')})", text="", start=start, end=start)
+            item._label_len = mm.end()  # type: ignore[attr-defined]
+            # siblings: same indentation (and same numbering scheme when the layout is flat)
+            while stack and abs(stack[-1][0] - x) <= 3 and stack[-1][1] != level and level < stack[-1][1]:
+                stack.pop()
+            if stack and abs(stack[-1][0] - x) <= 3 and stack[-1][1] == level:
+                stack.pop()
+            parent = stack[-1][2] if stack else None
+            (parent.items if parent else roots).append(item)
+            stack.append((x, level, item))
+            order.append((len(stack), item))
+            found.append((x, level, item))
+        # ends: up to the next item at the same or a shallower depth, else the paragraph's end
+        for k, (depth, item) in enumerate(order):
+            end = len(text)
+            for depth2, item2 in order[k + 1:]:
+                if depth2 <= depth:
+                    end = item2.start
+                    break
+            seg = text[item.start:end].rstrip()
+            item.end = item.start + len(seg)
+            item.text = seg[item._label_len:].strip()  # type: ignore[attr-defined]
+            del item._label_len  # type: ignore[attr-defined]
+        return roots
+
+    def _item_label_text(self, text: str, levels: list[int]) -> str:
+        mm = self.p.item_labels[levels[0]].match(text)
+        return mm.group("label") if mm else ""
+
+    # ---------------------------------------------------------------- footnotes
+    def footnotes(self) -> list[Footnote]:
+        notes: list[tuple[Footnote, list[Line]]] = []
+        for ln in self.note_lines:
+            if ln.footnote is not None:
+                notes.append((Footnote(number=ln.footnote, text="", page=ln.page), [ln]))
+            elif notes:
+                notes[-1][1].append(ln)
+        out = []
+        for note, lines in notes:
+            note.text = re.sub(r"\s+", " ", join_text(lines)[0]).strip()
+            out.append(note)
+        return out
+
+    def warn(self, message: str, page: int | None, measure: str | None = None) -> None:
+        self.warnings.append(ParseWarning(message=message, page=page, measure=measure))
+        if measure is not None:
+            for d in getattr(self, "_drafts", []):
+                if d.measure.id == measure:
+                    d.measure.warnings.append(message)
+
+    def run(self) -> list[Measure]:
+        self._marker_index: list[tuple[str, int, str, Measure]] = []
+        drafts = self.find_measures()
+        self._drafts = drafts
+        seen: dict[str, int] = {}
+        for d in drafts:
+            self.build_paragraphs(d)
+            if d.measure.id in seen:
+                self.warn(f"measure {d.measure.id} appears twice (pages {seen[d.measure.id]} and {d.measure.page_start})",
+                          d.measure.page_start, d.measure.id)
+            seen.setdefault(d.measure.id, d.measure.page_start)
+        self._link_footnotes([d.measure for d in drafts])
+        return [d.measure for d in drafts]
+
+    def _link_footnotes(self, measures: list[Measure]) -> None:
+        by_number: dict[str, list[tuple[int, str, Measure]]] = {}
+        for n, page, para, m in self._marker_index:
+            by_number.setdefault(n, []).append((page, para, m))
+        spans = [(m.page_start, m.page_end) for m in measures]
+        for note in self.footnotes():
+            cands = by_number.get(note.number, [])
+            if not cands:
+                if any(a <= note.page <= b for a, b in spans):
+                    self.warn(f"footnote {note.number} has no marker in any measure paragraph", note.page)
+                continue
+            page, para, m = min(cands, key=lambda c: (c[0] != note.page, abs(c[0] - note.page)))
+            note.paragraph = para
+            m.footnotes.append(note)
+
+
+def lines_page(lines: list[Line], starts: list[int], offset: int) -> int:
+    page = lines[0].page
+    for ln, st in zip(lines, starts):
+        if st <= offset:
+            page = ln.page
+    return page
+
+
+def _next_label(prev: str, label: str) -> bool:
+    """Whether ``label`` follows ``prev`` in a lettered, roman or numbered sequence."""
+    prev = prev.strip("()")
+    if prev.isdigit() and label.isdigit():
+        return int(label) == int(prev) + 1
+    romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+    if prev in romans and label in romans and romans.index(label) == romans.index(prev) + 1:
+        return True
+    if len(prev) == 1 and len(label) == 1 and prev.isalpha() and label.isalpha():
+        return ord(label) == ord(prev) + 1
+    return False
+
+
+def _join_with_starts(lines: list[Line]) -> tuple[str, list[tuple[int, str]], list[int]]:
+    """``join_text`` plus the offset where each line starts in the joined text."""
+    starts: list[int] = []
+    out = ""
+    markers: list[tuple[int, str]] = []
+    prev: Line | None = None
+    for ln in lines:
+        if prev is not None:
+            if prev.soft_hyphen and out.endswith("-"):
+                out = out[:-1]
+            elif not out.endswith(("-", "/")):
+                out += " "
+        starts.append(len(out))
+        base = len(out)
+        out += ln.text
+        markers.extend((base + o, n) for o, n in ln.markers)
+        prev = ln
+    # collapse runs of spaces without moving line starts: none are produced by join, keep as is
+    return out, markers, starts
+
+
+# -------------------------------------------------------------------- document facts
+def _front_text(doc: PdfText, pages: int = 3) -> str:
+    lines = [ln.text for ln in doc.lines if ln.page <= pages]
+    lines += [ln.text for ln in doc.removed if ln.page <= pages]
+    return "\n".join(lines)
+
+
+def _title(doc: PdfText, profile: Profile) -> str:
+    first = [ln for ln in doc.lines if ln.page == min((l.page for l in doc.lines), default=1) and ln.kind == "body"]
+    if not first:
+        return profile.title
+    biggest = max(ln.size for ln in first)
+    if biggest < doc.body_size * 1.15:
+        return profile.title
+    parts = [ln.text for ln in first if ln.size >= biggest - 0.5]
+    return re.sub(r"\s+", " ", " ".join(parts)).strip() or profile.title
+
+
+def _version(front: str, profile: Profile) -> str | None:
+    if profile.version is not None:
+        m = profile.version.search(front)
+        if m:
+            return m.group(1)
+    m = _VERSION_RE.search(front)
+    if m:
+        return m.group(0)
+    m = _DATE_RE.search(front)
+    return m.group(1) if m else None
+
+
+def reconcile(code: Code) -> None:
+    from .models import Reconciliation
+
+    if not code.index:
+        code.reconciliation = Reconciliation()
+        return
+    in_index: list[str] = []
+    for row in code.index:
+        for i in row.ids:
+            if i not in in_index:
+                in_index.append(i)
+    body = [m.id for m in code.measures]
+    code.reconciliation = Reconciliation(
+        missing_from_body=[i for i in in_index if i not in body],
+        missing_from_index=[i for i in body if i not in in_index],
+    )
+
+
+def extract_code(path: str | Path, profile: str | Path | Profile | None = None, progress: Progress | None = None) -> Code:
+    """Extract the structure of the code of practice at ``path``.
+
+    Raises ``AnalyserError`` subclasses for bad input: see ``pdfcheck.check_pdf``, plus
+    ``NoTextLayerError`` for scans and ``UnknownLayoutError`` when no profile fits.
+    """
+    import pdfplumber
+
+    from .index_table import read_index
+
+    path = Path(path)
+    check_pdf(path)
+    sha = _sha256(path)
+    read_progress = (lambda f, msg: progress(0.7 * f, msg)) if progress else None
+    try:
+        pdf = pdfplumber.open(str(path))
+    except Exception as err:
+        raise TruncatedPDFError(path, f"the PDF cannot be read ({type(err).__name__})") from None
+    with pdf:
+        try:
+            doc = read_pdf(pdf, read_progress)
+        except AnalyserError:
+            raise
+        except Exception as err:
+            raise TruncatedPDFError(path, f"the PDF is damaged and cannot be read ({type(err).__name__})") from None
+        visible = sum(len(ln.text.strip()) for ln in doc.lines) + sum(len(ln.text) for ln in doc.removed)
+        if visible < 50:
+            cause = "no text layer (a scanned or image-only PDF); run OCR first" if doc.image_pages else "the PDF contains no text"
+            raise NoTextLayerError(path, cause)
+        if isinstance(profile, Profile):
+            prof = profile
+        elif profile:
+            prof = load_profile(profile)
+        else:
+            text = "\n".join(ln.text for ln in doc.lines)
+            head = re.sub(r"\s+", " ", _front_text(doc)).lower()
+            prof = detect_profile(text, head)
+            if prof is None:
+                raise UnknownLayoutError(
+                    path, "no known code layout (no profile matches its measure numbering); use --profile NAME|PATH"
+                )
+        builder = _Builder(prof, doc)
+        measures = builder.run()
+        if not measures:
+            raise UnknownLayoutError(path, f"no measures found with the {prof.name!r} profile's heading pattern")
+        if progress:
+            progress(0.75, "Reading the index table")
+        index = []
+        if prof.index_title is not None:
+            try:
+                index = read_index(pdf, prof, doc.lines)
+            except AnalyserError:
+                raise
+            except Exception as err:  # a table the extractor cannot read is a warning, not a failure
+                builder.warn(f"index table could not be read ({type(err).__name__}: {err})", None)
+            if not index:
+                builder.warn("no index table of measures found", None)
+    front = _front_text(doc)
+    info = CodeInfo(
+        title=_title(doc, prof),
+        publisher=prof.publisher,
+        family=prof.family,
+        short_name=prof.short_name,
+        kind=prof.kind,
+        version=_version(front, prof),
+        source_file=path.name,
+        sha256=sha,
+        page_count=doc.page_count,
+        profile=prof.name,
+        sample=bool(prof.sample_phrase and prof.sample_phrase.search(front)),
+        analyser_version=__version__,
+    )
+    code = Code(info=info, measures=measures, index=index, warnings=builder.warnings)
+    reconcile(code)
+    for mid in code.reconciliation.missing_from_body:
+        code.warnings.append(ParseWarning(f"{mid} is in the index table but not found in the body"))
+    for mid in code.reconciliation.missing_from_index:
+        m = code.measure(mid)
+        code.warnings.append(ParseWarning(f"{mid} is in the body but not in the index table", m.page_start if m else None, mid))
+    if progress:
+        progress(0.8, "Structure extracted")
+    return code

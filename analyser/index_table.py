@@ -1,0 +1,133 @@
+"""The code's own index of measures, read as a table.
+
+Ofcom codes open with an "Index of recommended measures": a table, over several pages, of
+measure ID, title and to whom it applies. It is read with pdfplumber's table extraction, only on
+the pages of that section (table finding is the costly part of pdfplumber). Rows continued over a
+page break (an empty ID cell) are merged into the row above, repeated header rows are skipped,
+and grouped rows ("ICU D11-D13") are expanded so that the index can be reconciled with the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import IndexRow
+from .pdftext import LIGATURES, Line
+from .profiles import Profile
+
+_LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "snap_tolerance": 3}
+_MAX_PAGES = 30
+
+
+def _clean(cell: str | None) -> str:
+    if not cell:
+        return ""
+    for lig, rep in LIGATURES.items():
+        cell = cell.replace(lig, rep)
+    cell = re.sub(r"(?<=[A-Za-z])-\n(?=[a-z])", "-", cell)
+    return re.sub(r"\s+", " ", cell).strip()
+
+
+def expand_ids(match: re.Match, profile: Profile) -> list[str]:
+    """IDs covered by an ID cell: "ICU D11-D13" gives D11, D12, D13."""
+    start = match.group("start")
+    end = match.groupdict().get("end")
+    ids = [profile.make_id({"number": start})]
+    if end:
+        sm = re.match(r"^(.*?)(\d+)$", start)
+        em = re.match(r"^([A-Za-z]*)(\d+)$", end)
+        if sm and em and (not em.group(1) or em.group(1) == sm.group(1)):
+            lo, hi = int(sm.group(2)), int(em.group(2))
+            if lo < hi <= lo + 50:
+                ids = [profile.make_id({"number": f"{sm.group(1)}{n}"}) for n in range(lo, hi + 1)]
+        else:
+            ids.append(profile.make_id({"number": end}))
+    return ids
+
+
+def _title_line(profile: Profile, lines: list[Line]) -> Line | None:
+    hits = [ln for ln in lines if ln.kind == "body" and profile.index_title.search(ln.text)]
+    if not hits:
+        return None
+    body = sorted(ln.size for ln in lines)[len(lines) // 2] if lines else 0
+    styled = [ln for ln in hits if ln.bold or ln.size > body * 1.05]
+    return (styled or hits)[0]
+
+
+def _columns(header: list[str], profile: Profile, width: int) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for key in ("id", "applies_to", "title"):
+        rx = profile.index_columns.get(key)
+        if rx is None:
+            continue
+        for i, cell in enumerate(header):
+            if i not in cols.values() and cell and rx.search(cell):
+                cols[key] = i
+                break
+    defaults = {"id": 0, "title": 1, "applies_to": 2}
+    for key, i in defaults.items():
+        if key not in cols and i < width and i not in cols.values():
+            cols[key] = i
+    return cols
+
+
+def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
+    """Rows of the index table of ``pdf`` (an open pdfplumber PDF), or [] when there is none."""
+    if profile.index_title is None or profile.index_id is None:
+        return []
+    title = _title_line(profile, lines)
+    if title is None:
+        return []
+    rows: list[IndexRow] = []
+    cols: dict[str, int] | None = None
+    started = False
+    for pno in range(title.page, min(len(pdf.pages), title.page + _MAX_PAGES) + 1):
+        page = pdf.pages[pno - 1]
+        area = page
+        if pno == title.page:
+            area = page.crop((0, min(title.bottom, page.height), page.width, page.height))
+        tables = area.extract_tables(_LINES)
+        if not any(_has_ids(t, profile) for t in tables) and not started:
+            tables = [area.extract_table(_TEXT) or []]
+        page_rows = 0
+        for table in tables:
+            for raw in table:
+                cells = [_clean(c) for c in raw]
+                if not any(cells):
+                    continue
+                id_idx = cols["id"] if cols else 0
+                id_cell = cells[id_idx] if id_idx < len(cells) else ""
+                m = profile.index_id.match(id_cell)
+                if m is None and not started or (m is None and cols is None):
+                    if any(rx.search(c) for c in cells for rx in profile.index_columns.values()):
+                        cols = cols or _columns(cells, profile, len(cells))
+                    continue
+                if cols is None:
+                    cols = _columns([], profile, len(cells))
+                get = lambda key: cells[cols[key]] if key in cols and cols[key] < len(cells) else ""  # noqa: E731
+                if m is not None:
+                    started = True
+                    rows.append(IndexRow(id_text=m.group(0).strip(), ids=expand_ids(m, profile), title=get("title"),
+                                         applies_to=get("applies_to"), page=pno))
+                    page_rows += 1
+                elif not id_cell and rows:
+                    # a row continued from the previous page (or a wrapped cell): merge
+                    prev = rows[-1]
+                    prev.title = f"{prev.title} {get('title')}".strip()
+                    prev.applies_to = f"{prev.applies_to} {get('applies_to')}".strip()
+                    page_rows += 1
+                elif _is_header(cells, profile):
+                    continue  # header repeated on a later page
+        page.close()
+        if started and page_rows == 0:
+            break
+    return rows
+
+
+def _is_header(cells: list[str], profile: Profile) -> bool:
+    return any(rx.search(c) for c in cells if c for rx in profile.index_columns.values())
+
+
+def _has_ids(table: list[list[str | None]], profile: Profile) -> bool:
+    return any(row and profile.index_id.match(_clean(row[0])) for row in table)

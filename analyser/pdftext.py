@@ -1,0 +1,518 @@
+"""PDF characters → clean reading-order lines.
+
+This is the only module that looks at glyphs. It walks pdfplumber's parsed page layout once
+(``page.layout``: the LTChar objects with font name, size and position) instead of asking
+pdfplumber for ``page.chars`` dictionaries or ``extract_text``; building those dictionaries is
+about half the cost of reading a page, and the whole extraction must stay faster than a plain
+``extract_text`` loop over the same PDF.
+
+What comes out is a list of :class:`Line` in reading order with the page furniture taken out:
+
+* running headers and footers (text that repeats in the top or bottom band of many pages, digits
+  ignored, so "Page 3 of 40" repeats too) and bare page numbers;
+* contents pages (lines ending in a page number after dot leaders or a wide gap);
+* ligature glyphs (U+FB00-FB06) spelt out;
+* line-end hyphens judged against the document's own vocabulary: ``Line.soft_hyphen`` says the
+  hyphen is a break inside a word ("tech-" + "nically"), otherwise it is a real compound hyphen
+  ("end-to-" + "end");
+* footnotes (a run of smaller-font lines closing a page, opened by a number) marked
+  ``kind="footnote"`` with their number, and the small raised digits in body lines that cite them
+  recorded as ``Line.markers`` instead of being left in the text.
+
+Everything is decided from layout signals relative to the document itself (the body font size,
+the page bands, repetition across pages), never from fixed strings, so that another producer's
+or regulator's layout reads the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.I)
+_ITALIC_RE = re.compile(r"italic|oblique|,i\b|-i\b", re.I)
+_PAGE_NUM_RE = re.compile(
+    r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
+)
+_TOC_LEADER_RE = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
+_FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})[.)]?(?:\s+|(?=[A-Z“\"‘'(]))")
+
+
+@dataclass
+class Line:
+    """One printed line of the document after clean-up.
+
+    ``markers`` are footnote citations found as small raised digits: ``(offset, number)`` where
+    ``offset`` is the position in ``text`` just after which the marker was printed.
+    ``tabs`` are offsets in ``text`` where a wide horizontal gap was (a tab stop or a table cell
+    boundary), which helps to tell a sub-item label or a contents entry from running text.
+    """
+
+    text: str
+    page: int  # physical page, 1-based
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # dominant font size of the line
+    font: str
+    bold: bool
+    italic: bool = False
+    kind: str = "body"  # "body" or "footnote"
+    footnote: str | None = None  # for the first line of a footnote: its number
+    markers: list[tuple[int, str]] = field(default_factory=list)
+    tabs: list[int] = field(default_factory=list)
+    soft_hyphen: bool = False  # trailing "-" is a word broken over the line end: drop it when joining
+    in_table: bool = False  # inside a ruled table area of the page
+    bold_prefix: int = 0  # number of leading characters printed in bold (run-in headings)
+
+
+@dataclass
+class PdfText:
+    """The cleaned lines of one PDF plus what was learnt about its layout."""
+
+    lines: list[Line]
+    page_count: int
+    body_size: float
+    page_heights: list[float]
+    removed: list[Line] = field(default_factory=list)  # furniture and contents lines, for diagnostics
+    contents_pages: list[int] = field(default_factory=list)
+    image_pages: int = 0  # pages that carry images but no text (scans)
+    text_chars: int = 0
+
+
+@dataclass
+class _RawLine:
+    chars: list[tuple]  # (text, x0, x1, top, bottom, size, font)
+    top: float
+    bottom: float
+
+
+def _is_bold(font: str) -> bool:
+    # Subset prefixes ("BAAAAA+LiberationSans-Bold") do not matter: search the whole name.
+    return bool(_BOLD_RE.search(font))
+
+
+def _page_items(page) -> tuple[list[tuple], list[tuple[float, float, float, float]], int]:
+    """Chars, ruling boxes and image count of one pdfplumber page, from its layout tree in one walk."""
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
+
+    height = float(page.height)
+    mb_x0 = float(page.mediabox[0])
+    mb_top = float(page.mediabox[1])
+    chars: list[tuple] = []
+    rulings: list[tuple[float, float, float, float]] = []
+    images = 0
+    stack = [iter(page.layout._objs)]
+    while stack:
+        for obj in stack[-1]:
+            if isinstance(obj, LTChar):
+                if not obj.upright:
+                    continue  # rotated text: watermarks, margin notes
+                text = obj._text
+                if text in LIGATURES:
+                    text = LIGATURES[text]
+                chars.append(
+                    (
+                        text,
+                        obj.x0 + mb_x0,
+                        obj.x1 + mb_x0,
+                        height - obj.y1 + mb_top,
+                        height - obj.y0 + mb_top,
+                        obj.size,
+                        obj.fontname,
+                    )
+                )
+            elif isinstance(obj, LTCurve):  # LTRect and LTLine are curves too
+                rulings.append((obj.x0 + mb_x0, height - obj.y1 + mb_top, obj.x1 + mb_x0, height - obj.y0 + mb_top))
+            elif isinstance(obj, LTImage):
+                images += 1
+            elif isinstance(obj, LTContainer):
+                stack.append(iter(obj._objs))
+                break
+        else:
+            stack.pop()
+    return chars, rulings, images
+
+
+def _group_lines(chars: list[tuple]) -> list[_RawLine]:
+    """Cluster chars into lines by vertical overlap (superscripts join the line they sit on)."""
+    chars.sort(key=lambda c: (c[3], c[1]))
+    lines: list[_RawLine] = []
+    # Compare each char with the lines still "open" (their vertical span reaches it). Usually one.
+    for ch in chars:
+        top, bottom = ch[3], ch[4]
+        h = bottom - top
+        placed = False
+        for line in reversed(lines[-3:]):
+            ov = min(bottom, line.bottom) - max(top, line.top)
+            if ov > 0.5 * min(h, line.bottom - line.top):
+                line.chars.append(ch)
+                if h > line.bottom - line.top and not ch[0].isspace():
+                    # the line's core span follows its largest glyph, not a raised marker
+                    line.top, line.bottom = top, bottom
+                placed = True
+                break
+        if not placed:
+            lines.append(_RawLine([ch], top, bottom))
+    return lines
+
+
+def _build_line(raw: _RawLine, page_no: int) -> Line | None:
+    chars = sorted(raw.chars, key=lambda c: c[1])
+    sizes = Counter()
+    fonts = Counter()
+    for c in chars:
+        if not c[0].isspace():
+            sizes[round(c[5], 1)] += 1
+            fonts[c[6]] += 1
+    if not sizes:
+        return None
+    size = sizes.most_common(1)[0][0]
+    font = fonts.most_common(1)[0][0]
+    baseline = max(c[4] for c in chars if round(c[5], 1) == size)
+    parts: list[str] = []
+    markers: list[tuple[int, str]] = []
+    tabs: list[int] = []
+    length = 0
+    prev_x1: float | None = None
+    prev_space = True
+    pending_marker = ""
+    bold_prefix = 0
+    bold_run = True
+    for c in chars:
+        text, x0, x1, top, bottom, csize = c[0], c[1], c[2], c[3], c[4], c[5]
+        raised = (
+            csize < 0.85 * size and bottom < baseline - 0.12 * size and text.isdigit()
+        )
+        if raised:
+            pending_marker += text
+            prev_x1 = x1
+            continue
+        if pending_marker:
+            markers.append((length, pending_marker))
+            pending_marker = ""
+        if text.isspace():
+            if not prev_space and length:
+                parts.append(" ")
+                length += 1
+            prev_space = True
+            prev_x1 = x1
+            continue
+        if prev_x1 is not None:
+            gap = x0 - prev_x1
+            if gap > 1.2 * size:
+                if prev_space and parts and parts[-1] == " ":
+                    tabs.append(length)
+                elif length:
+                    parts.append(" ")
+                    length += 1
+                    tabs.append(length)
+            elif gap > 0.18 * csize and not prev_space and length:
+                parts.append(" ")
+                length += 1
+        parts.append(text)
+        length += len(text)
+        prev_space = False
+        prev_x1 = x1
+        if bold_run and _is_bold(c[6]):
+            bold_prefix = length
+        else:
+            bold_run = False
+    if pending_marker:
+        markers.append((length, pending_marker))
+    text = "".join(parts).rstrip()
+    if not text:
+        return None
+    markers = [(min(o, len(text)), n) for o, n in markers]
+    xs = [c for c in chars if not c[0].isspace()]
+    return Line(
+        text=text,
+        page=page_no,
+        x0=xs[0][1],
+        x1=xs[-1][2],
+        top=raw.top,
+        bottom=raw.bottom,
+        size=size,
+        font=font,
+        bold=_is_bold(font),
+        italic=bool(_ITALIC_RE.search(font)),
+        markers=markers,
+        tabs=tabs,
+        bold_prefix=bold_prefix,
+    )
+
+
+def _norm_furniture(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[Line]:
+    """Drop running headers/footers and page numbers; return what was removed.
+
+    A line is furniture when it sits among the first or last three lines of its page, inside the
+    top or bottom 12% of the page, and either is a bare page number or its text (digits ignored)
+    recurs in the same band on several pages.
+    """
+    n_pages = sum(1 for p in pages if p)
+    threshold = 2 if n_pages <= 4 else max(3, int(0.2 * n_pages))
+    counts: Counter = Counter()
+    candidates: list[tuple[int, Line, str]] = []
+    for pi, lines in enumerate(pages):
+        h = heights[pi]
+        edge = set(map(id, lines[:3])) | set(map(id, lines[-3:]))
+        seen: set = set()
+        for line in lines:
+            if id(line) not in edge:
+                continue
+            if line.bottom < 0.12 * h:
+                band = "top"
+            elif line.top > 0.88 * h:
+                band = "bottom"
+            else:
+                continue
+            key = (band, _norm_furniture(line.text))
+            candidates.append((pi, line, key))
+            if key not in seen:
+                counts[key] += 1
+                seen.add(key)
+    drop: set[int] = set()
+    for pi, line, key in candidates:
+        if _PAGE_NUM_RE.match(line.text.strip()) or counts[key] >= threshold:
+            drop.add(id(line))
+    removed: list[Line] = []
+    for pi, lines in enumerate(pages):
+        keep = []
+        for line in lines:
+            (removed if id(line) in drop else keep).append(line)
+        pages[pi] = keep
+    return removed
+
+
+def _is_toc_line(line: Line) -> bool:
+    text = line.text
+    if _TOC_LEADER_RE.search(text):
+        return True
+    # a wide gap then a page number at the end of the line
+    return bool(line.tabs and re.search(r"\s\d{1,4}$", text) and line.tabs[-1] >= len(text) - 5)
+
+
+def _remove_contents(pages: list[list[Line]]) -> tuple[list[int], list[Line]]:
+    """Find contents pages (most lines end in page numbers) and drop their lines."""
+    found: list[int] = []
+    removed: list[Line] = []
+    for pi, lines in enumerate(pages):
+        if len(lines) < 3:
+            continue
+        toc = [ln for ln in lines if _is_toc_line(ln)]
+        if len(toc) >= 3 and len(toc) >= 0.4 * len(lines):
+            found.append(pi + 1)
+            removed.extend(lines)
+            pages[pi] = []
+    return found, removed
+
+
+def _mark_tables(lines: list[Line], rulings: list[tuple[float, float, float, float]]) -> None:
+    """Mark lines that sit inside the area spanned by a page's ruling lines (a drawn table)."""
+    if len(rulings) < 4:
+        return
+    horiz = [r for r in rulings if r[3] - r[1] < 3 and r[2] - r[0] > 20]
+    vert = [r for r in rulings if r[2] - r[0] < 3 and r[3] - r[1] > 5]
+    boxes = [r for r in rulings if r[2] - r[0] >= 3 and r[3] - r[1] >= 3]
+    # cell rectangles, or horizontal + vertical rules, delimit a table region
+    regions: list[tuple[float, float, float, float]] = []
+    if len(boxes) >= 2:
+        regions.extend(boxes)
+    if horiz and vert:
+        regions.append(
+            (min(r[0] for r in horiz), min(r[1] for r in vert), max(r[2] for r in horiz), max(r[3] for r in vert))
+        )
+    if not regions:
+        return
+    for line in lines:
+        mid = (line.top + line.bottom) / 2
+        for x0, top, x1, bottom in regions:
+            if top <= mid <= bottom and x0 - 2 <= line.x0 <= x1:
+                line.in_table = True
+                break
+
+
+def _mark_footnotes(lines: list[Line], body_size: float) -> None:
+    """Mark the run of smaller-font lines that closes a page and opens with a number as footnotes."""
+    i = len(lines)
+    while i > 0 and lines[i - 1].size < 0.92 * body_size and not lines[i - 1].in_table:
+        i -= 1
+    run = lines[i:]
+    if not run:
+        return
+    # the run must start with a footnote number (printed raised or plain)
+    start = next((k for k, ln in enumerate(run) if _footnote_number(ln) is not None), None)
+    if start is None:
+        return
+    current = None
+    for ln in run[start:]:
+        number = _footnote_number(ln)
+        if number is not None and (current is None or ln.x0 <= current.x0 + 2 or ln.markers[:1] == [(0, number)]):
+            ln.footnote = number
+            if ln.markers and ln.markers[0][0] == 0:
+                ln.markers = ln.markers[1:]
+            else:
+                m = _FOOTNOTE_START_RE.match(ln.text)
+                if m:
+                    ln.text = ln.text[m.end():]
+                    ln.markers = [(max(0, o - m.end()), n) for o, n in ln.markers]
+            current = ln
+        ln.kind = "footnote"
+
+
+def _footnote_number(line: Line) -> str | None:
+    if line.markers and line.markers[0][0] == 0:
+        return line.markers[0][1]
+    m = _FOOTNOTE_START_RE.match(line.text)
+    if m and (line.tabs[:1] == [m.end()] or line.size < 10.5 or True):
+        return m.group(1)
+    return None
+
+
+def _vocabulary(lines: Iterable[Line]) -> tuple[set[str], set[str]]:
+    words: set[str] = set()
+    compounds: set[str] = set()
+    for ln in lines:
+        toks = _WORD_RE.findall(ln.text)
+        # the last token of a line ending in "-" is a fragment, not evidence
+        if ln.text.endswith("-") and toks:
+            toks = toks[:-1]
+        for tok in toks:
+            low = tok.lower()
+            if "-" in low:
+                compounds.add(low)
+                words.update(low.split("-"))
+            else:
+                words.add(low)
+    return words, compounds
+
+
+def _resolve_hyphens(lines: list[Line]) -> None:
+    """Decide, for each line ending in a hyphen, whether the hyphen is soft (a broken word).
+
+    Evidence comes from the document: if the joined word occurs elsewhere it is a broken word;
+    if the hyphenated form occurs elsewhere, or the part after the break is a word of its own,
+    the hyphen is real ("end-to-" + "end", "multi-" + "step").
+    """
+    words, compounds = _vocabulary(lines)
+    by_kind: dict[str, list[Line]] = defaultdict(list)
+    for ln in lines:
+        by_kind[ln.kind].append(ln)
+    for seq in by_kind.values():
+        for cur, nxt in zip(seq, seq[1:]):
+            text = cur.text
+            if not (text.endswith("-") and len(text) > 1 and text[-2].isalpha()):
+                continue
+            left_m = re.search(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$", text)
+            right_m = re.match(r"([a-z][A-Za-z]*)", nxt.text)
+            if not left_m or not right_m:
+                continue
+            left, right = left_m.group(1).lower(), right_m.group(1).lower()
+            last_left = left.split("-")[-1]
+            joined = last_left + right
+            if f"{left}-{right}" in compounds or f"{last_left}-{right}" in compounds:
+                continue
+            if joined in words:
+                cur.soft_hyphen = True
+            elif right in words and len(right) > 2:
+                continue
+            elif "-" not in left:
+                cur.soft_hyphen = True
+
+
+def join_text(lines: list[Line]) -> tuple[str, list[tuple[int, str]]]:
+    """Join lines into running text (hyphenation repaired) and carry their markers' offsets."""
+    out = ""
+    markers: list[tuple[int, str]] = []
+    prev: Line | None = None
+    for ln in lines:
+        if prev is not None:
+            if prev.soft_hyphen and out.endswith("-"):
+                out = out[:-1]
+            elif not out.endswith("-") and not out.endswith("/"):
+                out += " "
+        base = len(out)
+        out += ln.text
+        markers.extend((base + o, n) for o, n in ln.markers)
+        prev = ln
+    return out, markers
+
+
+def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfText:
+    """Read an open ``pdfplumber.PDF`` into cleaned lines (see the module docstring)."""
+    pages: list[list[Line]] = []
+    heights: list[float] = []
+    size_counts: Counter = Counter()
+    image_pages = 0
+    text_chars = 0
+    all_rulings = []
+    n = len(pdf.pages)
+    for i, page in enumerate(pdf.pages):
+        chars, rulings, images = _page_items(page)
+        heights.append(float(page.height))
+        text_chars += len(chars)
+        if images and len(chars) < 20:
+            image_pages += 1
+        lines = [ln for raw in _group_lines(chars) if (ln := _build_line(raw, i + 1)) is not None]
+        for ln in lines:
+            size_counts[ln.size] += len(ln.text)
+        pages.append(lines)
+        all_rulings.append(rulings)
+        # free pdfminer's layout tree: memory stays flat however long the document is
+        page.close() if hasattr(page, "close") else None
+        if progress and (i % 5 == 0 or i == n - 1):
+            progress((i + 1) / n, f"Reading page {i + 1} of {n}")
+    body_size = size_counts.most_common(1)[0][0] if size_counts else 0.0
+    removed = _remove_furniture(pages, heights)
+    contents_pages, toc_removed = _remove_contents(pages)
+    removed.extend(toc_removed)
+    for lines, rulings in zip(pages, all_rulings):
+        _mark_tables(lines, rulings)
+        _mark_footnotes(lines, body_size)
+    flat = [ln for lines in pages for ln in lines]
+    _resolve_hyphens(flat)
+    return PdfText(
+        lines=flat,
+        page_count=n,
+        body_size=body_size,
+        page_heights=heights,
+        removed=removed,
+        contents_pages=contents_pages,
+        image_pages=image_pages,
+        text_chars=text_chars,
+    )
+
+
+def read_text(path: str | Path, progress: Callable[[float, str], None] | None = None) -> PdfText:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return read_pdf(pdf, progress)
+
+
+def read_lines(path: str | Path) -> list[Line]:
+    """The cleaned lines of ``path`` in reading order (body and footnote lines)."""
+    return read_text(path).lines
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0

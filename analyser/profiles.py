@@ -1,0 +1,196 @@
+"""Code profiles: how one family of codes numbers its measures, as data.
+
+A profile is a TOML file under ``codes/profiles/`` (the keys are documented at the top of
+``codes/profiles/icu.toml``). The extractor knows layout (fonts, positions); everything that
+differs between regulators (measure ID pattern, paragraph numbering, chapter headings,
+application wording, the index table) comes from here, so that a new regulator's code is
+supported by writing a profile, not code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ProfileError
+from .paths import CODES_DIR
+
+PROFILES_DIR = CODES_DIR / "profiles"
+
+DEFAULT_ITEM_LABELS = [r"^\((?P<label>[a-z]{1,2})\)", r"^\((?P<label>[ivxlc]{1,6})\)"]
+DEFAULT_CAPTION = r"^(?:Figure|Table|Box|Chart)\s+\d+[.:]"
+
+
+@dataclass
+class CrossRefRule:
+    regex: re.Pattern
+    kind: str  # "measure" or "paragraph"
+    target: str  # template over the match's named groups
+
+
+@dataclass
+class Profile:
+    name: str
+    family: str
+    short_name: str
+    kind: str
+    publisher: str | None
+    title: str
+    source: str  # file the profile came from
+    detect_phrases: list[str] = field(default_factory=list)
+    detect_id: re.Pattern | None = None
+    measure_heading: re.Pattern = re.compile(r"^$")
+    measure_id: str = "{number}"
+    chapter_heading: re.Pattern | None = None
+    chapters: dict[str, str] = field(default_factory=dict)
+    paragraph_number: re.Pattern | None = None  # None: unnumbered paragraphs
+    item_labels: list[re.Pattern] = field(default_factory=list)
+    application_phrase: re.Pattern | None = None
+    application_heading: re.Pattern | None = None
+    index_title: re.Pattern | None = None
+    index_columns: dict[str, re.Pattern] = field(default_factory=dict)
+    index_id: re.Pattern | None = None
+    crossrefs: list[CrossRefRule] = field(default_factory=list)
+    end_headings: list[re.Pattern] = field(default_factory=list)
+    caption: re.Pattern | None = None
+    sample_phrase: re.Pattern | None = None
+    version: re.Pattern | None = None
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def numbered_paragraphs(self) -> bool:
+        return self.paragraph_number is not None
+
+    def make_id(self, groups: dict[str, str | None]) -> str:
+        return _fill(self.measure_id, groups)
+
+
+def _fill(template: str, groups: dict[str, str | None]) -> str:
+    values = {k: (v or "") for k, v in groups.items()}
+    values.setdefault("short_name", "")
+    try:
+        return re.sub(r"\s+", " ", template.format(**values)).strip()
+    except KeyError as err:
+        raise ProfileError(None, f"template {template!r} uses unknown group {err}") from None
+
+
+def _compile(path: Path, where: str, pattern: str | None, flags: int = 0) -> re.Pattern | None:
+    if not pattern:
+        return None
+    try:
+        return re.compile(pattern, flags)
+    except re.error as err:
+        raise ProfileError(path, f"bad regular expression in {where}: {err}") from None
+
+
+def _from_toml(path: Path) -> Profile:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ProfileError(path, f"cannot read profile: {err}") from None
+    for key in ("family", "short_name"):
+        if key not in data:
+            raise ProfileError(path, f"profile lacks the key {key!r}")
+    measure = data.get("measure", {})
+    if "heading" not in measure:
+        raise ProfileError(path, "profile lacks [measure] heading")
+    short = data["short_name"]
+    detect = data.get("detect", {})
+    para = data.get("paragraph", {})
+    items = data.get("items", {})
+    app = data.get("application", {})
+    index = data.get("index", {})
+    chapter = data.get("chapter", {})
+    c = lambda where, pat, flags=0: _compile(path, where, pat, flags)  # noqa: E731
+    rules = []
+    for i, rule in enumerate(data.get("crossrefs", [])):
+        if "regex" not in rule or rule.get("kind") not in ("measure", "paragraph"):
+            raise ProfileError(path, f"crossrefs[{i}] needs regex and kind 'measure' or 'paragraph'")
+        rules.append(CrossRefRule(c(f"crossrefs[{i}]", rule["regex"]), rule["kind"], rule.get("target", "{target}")))
+    return Profile(
+        name=data.get("name", path.stem),
+        family=data["family"],
+        short_name=short,
+        kind=data.get("kind", "any"),
+        publisher=data.get("publisher"),
+        title=data.get("title", ""),
+        source=str(path),
+        detect_phrases=[p.lower() for p in detect.get("phrases", [])],
+        detect_id=c("detect.id_regex", detect.get("id_regex")),
+        measure_heading=c("measure.heading", measure["heading"]),
+        measure_id=measure.get("id", short + " {number}"),
+        chapter_heading=c("chapter.heading", chapter.get("heading")),
+        chapters=dict(data.get("chapters", {})),
+        paragraph_number=c("paragraph.number", para.get("number")),
+        item_labels=[c("items.labels", p) for p in items.get("labels", DEFAULT_ITEM_LABELS)],
+        application_phrase=c("application.phrase", app.get("phrase"), re.I),
+        application_heading=c("application.heading", app.get("heading"), re.I),
+        index_title=c("index.title", index.get("title"), re.I),
+        index_columns={k: c(f"index.columns.{k}", v, re.I) for k, v in index.get("columns", {}).items()},
+        index_id=c("index.id_regex", index.get("id_regex")),
+        crossrefs=rules,
+        end_headings=[c("end.headings", p, re.I) for p in data.get("end", {}).get("headings", [])],
+        caption=c("caption", data.get("caption", DEFAULT_CAPTION)),
+        sample_phrase=c("sample_phrase", data.get("sample_phrase", r"\bsample\b|not (?:the )?official text"), re.I),
+        version=c("version", data.get("version")),
+        raw=data,
+    )
+
+
+def list_profiles() -> list[str]:
+    """Names of the shipped profiles."""
+    return sorted(p.stem for p in PROFILES_DIR.glob("*.toml") if not p.stem.startswith("_"))
+
+
+_CACHE: dict[str, Profile] = {}
+
+
+def load_profile(name_or_path: str | Path) -> Profile:
+    """A shipped profile by name ("icu") or any profile file by path."""
+    key = str(name_or_path)
+    if key in _CACHE:
+        return _CACHE[key]
+    path = Path(key)
+    if not (path.suffix == ".toml" and path.exists()):
+        path = PROFILES_DIR / f"{key.lower()}.toml"
+        if not path.exists():
+            raise ProfileError(
+                name_or_path, f"no such profile (known: {', '.join(list_profiles())}; or give a .toml path)"
+            )
+    profile = _from_toml(path)
+    _CACHE[key] = profile
+    return profile
+
+
+def score_profile(profile: Profile, text: str, head: str | None = None) -> int:
+    """How well ``text`` fits ``profile``: title phrases near the front weigh most, then ID hits."""
+    head = (head if head is not None else text[:6000]).lower()
+    score = 0
+    for phrase in profile.detect_phrases:
+        if phrase in head:
+            score += 25
+    if profile.detect_id is not None:
+        score += min(len(profile.detect_id.findall(text)), 500)
+    return score
+
+
+def detect_profile(text: str, head: str | None = None) -> Profile | None:
+    """The shipped profile that best fits the document text, or None when none fits.
+
+    A profile must see at least three of its measure IDs, or one of its title phrases and one ID,
+    so that unrelated prose never gets a profile by accident.
+    """
+    best: tuple[int, Profile] | None = None
+    for name in list_profiles():
+        profile = load_profile(name)
+        hits = len(profile.detect_id.findall(text)) if profile.detect_id else 0
+        score = score_profile(profile, text, head)
+        phrase_hit = score - min(hits, 500) > 0
+        if hits < 3 and not (phrase_hit and hits >= 1):
+            continue
+        if best is None or score > best[0]:
+            best = (score, profile)
+    return best[1] if best else None
