@@ -42,6 +42,7 @@ __all__ = [
     "CodeRef",
     "Comparison",
     "CompareOptions",
+    "FootnoteDiff",
     "MeasureChange",
     "MeasureMatch",
     "MeasureRef",
@@ -108,6 +109,24 @@ class ParagraphDiff:
 
 
 @dataclass
+class FootnoteDiff:
+    """A footnote of a matched measure added, removed or reworded.
+
+    Footnotes are numbered through the whole document, so a footnote inserted early renumbers every
+    later one: they are paired by text, never by number, and a new number alone is not a change.
+    """
+
+    status: str  # "added" / "removed" / "changed"
+    old_number: str | None
+    new_number: str | None
+    old_text: str = ""
+    new_text: str = ""
+    paragraph: str | None = None  # the citing paragraph (new edition where it exists)
+    similarity: float = 0.0
+    ops: list[WordOp] = field(default_factory=list)
+
+
+@dataclass
 class QualifierChange:
     """A qualifier gained, lost, or changed (category or negation) in one measure."""
 
@@ -167,6 +186,7 @@ class MeasureChange:
     old_condition: str | None = None
     new_condition: str | None = None
     paragraphs: list[ParagraphDiff] = field(default_factory=list)  # every paragraph, in new order
+    footnotes: list[FootnoteDiff] = field(default_factory=list)  # only footnotes that changed
     qualifier_changes: list[QualifierChange] = field(default_factory=list)
     old_pages: list[int] = field(default_factory=list)
     new_pages: list[int] = field(default_factory=list)
@@ -248,6 +268,7 @@ class Comparison:
             "changed": len(self.changed),
             "unchanged": len(self.unchanged),
             "paragraphs_changed": sum(len(c.changed_paragraphs) for c in self.changed),
+            "footnotes_changed": sum(len(c.footnotes) for c in self.changed),
             "qualifier_changes": len(self.qualifier_changes),
             "application_changes": len(self.application_changes),
             "applicability_changes": len(self.applicability_changes),
@@ -276,6 +297,8 @@ class Comparison:
                 parts.append(f"{n} paragraph{'s' if n != 1 else ''}")
             if c.application:
                 parts.append("application")
+            if c.footnotes:
+                parts.append(f"{len(c.footnotes)} footnote{'s' if len(c.footnotes) != 1 else ''}")
             if parts:
                 lines.append(f"Changed: {c.new_id} ({', '.join(parts)})")
         lines += [q.summary for q in self.qualifier_changes]
@@ -684,6 +707,53 @@ def _gain_or_loss(kind: str, q: Qualifier, mo: Measure, mn: Measure) -> Qualifie
     )
 
 
+def _compare_footnotes(
+    mo: Measure, mn: Measure, opts: CompareOptions, rewrite: Callable[[str], str]
+) -> list[FootnoteDiff]:
+    """Footnotes added, removed or reworded between two versions of a measure (paired by text)."""
+    fo, fn = mo.footnotes, mn.footnotes
+    wo = [_words(rewrite(f.text)) for f in fo]
+    wn = [_words(f.text) for f in fn]
+    used_o: set[int] = set()
+    used_n: set[int] = set()
+    for i in range(len(fo)):  # identical text first: renumbered footnotes are not changes
+        j = next((j for j in range(len(fn)) if j not in used_n and wn[j] == wo[i]), None)
+        if j is not None:
+            used_o.add(i)
+            used_n.add(j)
+    sim = _SimCache(wo, wn)
+    thr = opts.paragraph_threshold
+    rest_o = [i for i in range(len(fo)) if i not in used_o]
+    rest_n = [j for j in range(len(fn)) if j not in used_n]
+    diffs: list[FootnoteDiff] = []
+    for i, j, s in _greedy_pairs(rest_o, rest_n, lambda i, j: sim(i, j, thr), thr):
+        used_o.add(i)
+        used_n.add(j)
+        diffs.append(
+            FootnoteDiff(
+                status="changed",
+                old_number=fo[i].number,
+                new_number=fn[j].number,
+                old_text=normalise(fo[i].text),
+                new_text=normalise(fn[j].text),
+                paragraph=fn[j].paragraph,
+                similarity=round(s, 4),
+                ops=word_diff(fo[i].text, fn[j].text),
+            )
+        )
+    diffs += [
+        FootnoteDiff("removed", f.number, None, old_text=normalise(f.text), paragraph=f.paragraph)
+        for i, f in enumerate(fo)
+        if i not in used_o
+    ]
+    diffs += [
+        FootnoteDiff("added", None, f.number, new_text=normalise(f.text), paragraph=f.paragraph)
+        for j, f in enumerate(fn)
+        if j not in used_n
+    ]
+    return diffs
+
+
 def _compare_measure(
     mo: Measure, mn: Measure, sim: float, opts: CompareOptions, rewrite: Callable[[str], str] = _identity
 ) -> MeasureChange | None:
@@ -752,7 +822,14 @@ def _compare_measure(
             qchanges += _paragraph_qualifier_changes(mo, mn, po, None)
     title = _text_diff(mo.title, mn.title, rewrite)
     application = _text_diff(mo.application, mn.application, rewrite)
-    if title is None and application is None and all(d.status == "unchanged" for d in diffs) and not qchanges:
+    footnotes = _compare_footnotes(mo, mn, opts, rewrite)
+    if (
+        title is None
+        and application is None
+        and not footnotes
+        and not qchanges
+        and all(d.status == "unchanged" for d in diffs)
+    ):
         return None
     old_cond = condition_text(mo.applicability.condition) if mo.applicability else None
     new_cond = condition_text(mn.applicability.condition) if mn.applicability else None
@@ -765,6 +842,7 @@ def _compare_measure(
         old_condition=old_cond,
         new_condition=new_cond,
         paragraphs=diffs,
+        footnotes=footnotes,
         qualifier_changes=qchanges,
         old_pages=[mo.page_start, mo.page_end],
         new_pages=[mn.page_start, mn.page_end],

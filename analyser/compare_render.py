@@ -16,8 +16,9 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
-from .compare import Comparison, MeasureChange, ParagraphDiff, TextDiff, WordOp
+from .compare import Comparison, FootnoteDiff, MeasureChange, ParagraphDiff, TextDiff, WordOp
 
 __all__ = ["paragraph_diff_html", "to_docx", "to_html", "to_json", "to_markdown"]
 
@@ -107,6 +108,21 @@ def _application_shown_in_paragraphs(c: MeasureChange) -> bool:
     return any(p.is_application for p in c.changed_paragraphs)
 
 
+def _footnote_label(f: FootnoteDiff) -> str:
+    if f.status == "changed":
+        num = f.new_number if f.old_number == f.new_number else f"{f.old_number} (now {f.new_number})"
+        return f"Footnote {num} reworded"
+    return f"Footnote {f.new_number} added" if f.status == "added" else f"Footnote {f.old_number} removed"
+
+
+def _md_footnote(f: FootnoteDiff) -> str:
+    if f.status == "changed":
+        return f"{_footnote_label(f)}: {_md_ops(f.ops)}"
+    if f.status == "added":
+        return f"{_footnote_label(f)}: **{_md(f.new_text)}**"
+    return f"{_footnote_label(f)}: ~~{_md(f.old_text)}~~"
+
+
 def _md_measure(c: MeasureChange) -> list[str]:
     head = c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}"
     lines = [f"### {_md(head)}", ""]
@@ -130,6 +146,8 @@ def _md_measure(c: MeasureChange) -> list[str]:
             lines.append(f"- {_md(p.old_number)} moved to {_md(p.new_number)}{body}")
         else:
             lines.append(f"- {_md(p.new_number)} reworded (p. {p.new_page}): {_md_ops(p.ops)}")
+    for f in c.footnotes:
+        lines.append(f"- {_md_footnote(f)}")
     if c.qualifier_changes:
         lines.append("- Qualifiers:")
         lines += [f"  - {_md(q.summary)}" for q in c.qualifier_changes]
@@ -263,6 +281,20 @@ def _html_measure(c: MeasureChange) -> str:
     if c.application and c.old_condition != c.new_condition:
         parts.append(f"<p>Application condition: <code>{_e(c.old_condition)}</code> → <code>{_e(c.new_condition)}</code></p>")
     parts.append(_html_diff_table(c))
+    if c.footnotes:
+        rows = []
+        for f in c.footnotes:
+            if f.status == "changed":
+                o, n = paragraph_diff_html(f.ops)
+            elif f.status == "added":
+                o, n = "", f"<ins>{_e(f.new_text)}</ins>"
+            else:
+                o, n = f"<del>{_e(f.old_text)}</del>", ""
+            rows.append(f"<tr><td>{_e(_footnote_label(f))}</td><td>{o}</td><td>{n}</td></tr>")
+        parts.append(
+            "<table class='diff'><thead><tr><th>Footnote</th><th>Old</th><th>New</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
     if c.qualifier_changes:
         items = "".join(f"<li>{_e(q.summary)}</li>" for q in c.qualifier_changes)
         parts.append(f"<p>Qualifiers:</p><ul>{items}</ul>")
@@ -411,6 +443,10 @@ def _docx_measure(doc, c: MeasureChange) -> None:
         label = _STATUS_WORDS.get(p.status, p.status)
         ops = p.ops if p.text_changed else [WordOp("equal", p.old_text, p.new_text)]
         rows.append((p.old_number or "", p.new_number or "", ops, label))
+    for f in c.footnotes:
+        ops = f.ops or [WordOp("delete" if f.status == "removed" else "insert", f.old_text, f.new_text)]
+        rows.append((f"fn {f.old_number}" if f.old_number else "", f"fn {f.new_number}" if f.new_number else "",
+                     ops, _footnote_label(f)))
     if rows:
         table = _docx_table(doc, ("Old", "New"), [])
         for old_no, new_no, ops, label in rows:
@@ -426,11 +462,15 @@ def _docx_measure(doc, c: MeasureChange) -> None:
         doc.add_paragraph(_x(f"Condition: {c.old_condition} → {c.new_condition}"))
 
 
-def to_docx(cmp: Comparison, path: str | Path) -> Path:
-    """A Word report: summary, measure lists, and side-by-side paragraph diffs in two-column tables."""
+def to_docx(cmp: Comparison, path: str | Path | BinaryIO) -> Path | BinaryIO:
+    """A Word report: summary, measure lists, and side-by-side paragraph diffs in two-column tables.
+
+    ``path`` may be a binary stream (e.g. ``io.BytesIO`` for a download button); it is returned.
+    """
     from docx import Document
 
-    path = Path(path)
+    if isinstance(path, str | Path):
+        path = Path(path)
     doc = Document()
     doc.add_heading(_x(f"Comparison: {cmp.old.label} → {cmp.new.label}"), level=1)
     doc.add_paragraph(_x(f"Old: {cmp.old.title} ({cmp.old.source_file})"))

@@ -21,7 +21,7 @@ import pytest
 
 from analyser.compare import Comparison, CompareOptions, compare, normalise, similarity, word_diff
 from analyser.compare_render import paragraph_diff_html, to_docx, to_html, to_json, to_markdown
-from analyser.models import Applicability, Code, CodeInfo, Condition, Measure, Paragraph, Qualifier
+from analyser.models import Applicability, Code, CodeInfo, Condition, Footnote, Measure, Paragraph, Qualifier
 
 # ---------------------------------------------------------------------------------------------
 # Hand-built editions
@@ -417,6 +417,29 @@ def test_measure_rewritten_in_place_stays_matched_by_id(ed1):
     ]
 
 
+def test_footnotes_are_paired_by_text_not_by_their_running_number(ed1):
+    """A footnote inserted early renumbers every later one; only real edits are reported."""
+    old = copy.deepcopy(ed1)
+    old.measure("ICU C1").footnotes = [Footnote("1", "Reason to suspect may arise from a complaint.", 11, "C1.2")]
+    old.measure("ICU C2").footnotes = [Footnote("2", "Swiftly means within the provider's targets.", 12, "C2.2")]
+    new = copy.deepcopy(old)
+    new.info.sha256 = "5" * 64
+    new.measure("ICU A1").footnotes = [Footnote("1", "The individual may be a director.", 10, "A1.2")]
+    new.measure("ICU C1").footnotes = [Footnote("2", "Reason to suspect may arise from a complaint.", 11, "C1.2")]
+    new.measure("ICU C2").footnotes = [Footnote("3", "Swiftly means within the provider's published targets.", 12, "C2.2")]
+    cmp = compare(old, new, archetypes=[])
+    assert sorted(c.new_id for c in cmp.changed) == ["ICU A1", "ICU C2"]
+    (added,) = cmp.change_for("ICU A1").footnotes
+    assert (added.status, added.new_number, added.paragraph) == ("added", "1", "A1.2")
+    (reworded,) = cmp.change_for("ICU C2").footnotes
+    assert (reworded.status, reworded.old_number, reworded.new_number) == ("changed", "2", "3")
+    assert [(o.op, o.new) for o in reworded.ops if o.op != "equal"] == [("insert", "published")]
+    assert cmp.counts()["footnotes_changed"] == 2
+    md = to_markdown(cmp)
+    assert "Footnote 2 (now 3) reworded" in md and "**published**" in md
+    assert "<ins>published</ins>" in to_html(cmp)
+
+
 def test_stricter_threshold_turns_renumbering_into_add_and_remove(ed1, ed2):
     cmp = compare(ed1, ed2, archetypes=[], options=CompareOptions(measure_threshold=0.999))
     assert cmp.renumbered == []
@@ -538,6 +561,10 @@ def test_docx_report_shows_insertions_and_deletions_by_formatting(cmp12, hostile
     assert not inserted & struck
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "ICU C6 Crisis response protocol" in text and "ICU D1 → ICU D2" in text
+    import io
+
+    buffer = to_docx(cmp12, io.BytesIO())  # the app's download button passes a stream
+    assert Document(buffer).tables  # a readable document
     hostile_path = to_docx(hostile_cmp, tmp_path / "hostile.docx")
     cells = " ".join(c.text for t in Document(str(hostile_path)).tables for row in t.rows for c in row.cells)
     assert '<script>alert("x")</script>' in cells  # kept as literal text, not markup
