@@ -1,0 +1,980 @@
+"""Application wording → a condition tree over named atoms.
+
+Why a small explicit grammar rather than a statistical parser: application clauses in codes
+of practice are short, formulaic noun phrases ("large or multi-risk services", "services at
+high risk of image-based CSAM that have more than 700,000 monthly active UK users or are
+file-storage and file-sharing services"), and an officer must be able to see exactly why a
+phrase became the tree it did. The grammar:
+
+    clause     := group (CONJ group)*                 -- "or"/"and"/"," between service groups: union
+    group      := [ALL] premods [HEAD] postmod*
+    premods    := premod ((or | and | ,) premod)*     -- "large or multi-risk", as written
+    premod     := [NOT] (ADJ | FEATURE | KIND | SEARCH_TYPE)
+    postmod    := risk | users | WITH pred | REL relbody | participle relbody | FEATURE-phrase
+    relbody    := pred ((and | or | and/or | ,) pred)*  -- "and" binds tighter than "or"
+    pred       := [VERB] [NOT] [VERB] (neither p nor p | risk | users | premods [HEAD])
+    risk       := [AT] LEVELS RISK (OF | FOR) harms    -- "at medium or high risk of fraud or hate"
+
+Tokens are found by longest match against a lexicon built from ``data/harms.toml`` (harm and
+feature wordings, which users can extend) and the fixed grammar words below. Anything the
+grammar cannot place is returned in ``Applicability.unparsed`` and lowers ``confidence``: a
+clause is never silently narrowed or widened.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .models import Applicability, Condition
+from .paths import PACKAGE_DATA
+
+LEVELS = ("negligible", "low", "medium", "high")
+LARGE_THRESHOLD = 7_000_000
+MULTI = "#multi"  # pseudo-harm for "two or more kinds of illegal harm"
+ALL_HARMS = "#all"  # pseudo-harm for "all kinds of illegal harm"
+
+# ---------------------------------------------------------------------------- vocabulary
+
+
+@dataclass
+class Vocabulary:
+    """Harm and feature keys with their wordings (``data/harms.toml``)."""
+
+    levels: tuple[str, ...]
+    harms: dict[str, dict[str, Any]]  # key -> {group, label, variants}
+    features: dict[str, dict[str, Any]]
+    harm_groups: dict[str, list[str]]
+    any_harm: list[str]
+    multi_harm: list[str]
+    all_harms: list[str]
+    code_harm_groups: dict[str, str]
+
+    def harm_label(self, key: str) -> str:
+        if key == "any":
+            return "any kind of harm"
+        return self.harms.get(key, {}).get("label", key)
+
+    def feature_label(self, key: str) -> str:
+        return self.features.get(key, {}).get("label", key)
+
+    def harms_in_group(self, group: str | None) -> list[str]:
+        return [k for k, v in self.harms.items() if group is None or v.get("group") == group]
+
+
+@functools.lru_cache(maxsize=4)
+def load_vocabulary(path: str | None = None) -> Vocabulary:
+    """Load the harm/feature vocabulary; cached because every parse and evaluation uses it."""
+    file = PACKAGE_DATA / "harms.toml" if path is None else path
+    with open(file, "rb") as fh:
+        data = tomllib.load(fh)
+    return Vocabulary(
+        levels=tuple(data.get("levels", LEVELS)),
+        harms=data.get("harms", {}),
+        features=data.get("features", {}),
+        harm_groups=data.get("harm_groups", {}),
+        any_harm=data.get("any_harm", []),
+        multi_harm=data.get("multi_harm", []),
+        all_harms=data.get("all_harms", []),
+        code_harm_groups=data.get("code_harm_groups", {}),
+    )
+
+
+# ---------------------------------------------------------------------------- condition helpers
+
+
+def atom(atom_name: str, /, **params: Any) -> Condition:
+    return Condition(op="atom", atom=atom_name, params=dict(params))
+
+
+def and_(*args: Condition) -> Condition:
+    return _join("and", args)
+
+
+def or_(*args: Condition) -> Condition:
+    return _join("or", args)
+
+
+def not_(arg: Condition) -> Condition:
+    if arg.op == "not":
+        return arg.args[0]
+    return Condition(op="not", args=[arg])
+
+
+def _join(op: str, args: tuple[Condition, ...] | list[Condition]) -> Condition:
+    flat: list[Condition] = []
+    for a in args:
+        if a is None:
+            continue
+        if a.op == op:
+            flat.extend(a.args)
+        elif a.op == "atom" and a.atom == "all" and op == "and":
+            continue  # "all" restricts nothing inside a conjunction
+        else:
+            flat.append(a)
+    if op == "or" and any(a.op == "atom" and a.atom == "all" for a in flat):
+        return atom("all")
+    if not flat:
+        return atom("all")
+    if len(flat) == 1:
+        return flat[0]
+    return Condition(op=op, args=flat)
+
+
+def normalise(cond: Condition | dict | None) -> dict | None:
+    """Canonical dict of a tree: nested and/or flattened, args sorted, double negation removed.
+
+    Used to compare trees regardless of the order the wording listed things in.
+    """
+    if cond is None:
+        return None
+    if isinstance(cond, dict):
+        op, args = cond.get("op"), cond.get("args") or []
+        name, params = cond.get("atom"), cond.get("params") or {}
+    else:
+        op, args, name, params = cond.op, cond.args, cond.atom, cond.params
+    if op == "atom":
+        return {"op": "atom", "atom": name, "params": dict(sorted((params or {}).items()))}
+    kids = [normalise(a) for a in args]
+    if op == "not":
+        (kid,) = kids
+        if kid["op"] == "not":
+            return kid["args"][0]
+        return {"op": "not", "args": [kid]}
+    flat: list[dict] = []
+    for k in kids:
+        flat.extend(k["args"] if k["op"] == op else [k])
+    if len(flat) == 1:
+        return flat[0]
+    flat.sort(key=lambda d: repr(d))
+    return {"op": op, "args": flat}
+
+
+def describe(cond: Condition | None, vocab: Vocabulary | None = None) -> str:
+    """The tree back in plain words, for warnings and the app ("large or multi-risk")."""
+    vocab = vocab or load_vocabulary()
+    if cond is None:
+        return "(not understood)"
+    if cond.op == "atom":
+        return describe_atom(cond, vocab)
+    if cond.op == "not":
+        return "not " + _paren(cond.args[0], vocab)
+    return f" {cond.op} ".join(_paren(a, vocab) for a in cond.args)
+
+
+def _paren(cond: Condition, vocab: Vocabulary) -> str:
+    text = describe(cond, vocab)
+    return f"({text})" if cond.op in ("and", "or") or " or " in text else text
+
+
+def describe_atom(cond: Condition, vocab: Vocabulary) -> str:
+    p = cond.params
+    match cond.atom:
+        case "all":
+            return "all services"
+        case "large":
+            return "large"
+        case "users_over":
+            return f"more than {p.get('n', 0):,} users"
+        case "multi_risk":
+            return "multi-risk"
+        case "low_risk":
+            return "low risk"
+        case "risk":
+            lvl = p.get("min", "medium")
+            words = {"low": "low, medium or high", "medium": "medium or high", "high": "high"}.get(lvl, lvl)
+            return f"{words} risk of {vocab.harm_label(p.get('harm', 'any'))}"
+        case "feature":
+            return vocab.feature_label(p.get("name", "?"))
+        case "search_type":
+            return f"{p.get('type')} search"
+        case "kind":
+            return {"u2u": "user-to-user", "search": "search"}.get(p.get("kind"), str(p.get("kind")))
+    return str(cond.atom)
+
+
+# ---------------------------------------------------------------------------- tokens
+
+
+@dataclass
+class Tok:
+    kind: str  # see _FIXED and lexicon kinds below; WORD for anything unknown
+    value: Any
+    start: int
+    end: int
+    words: int = 1
+
+
+# Grammar words. Kinds: ALL, HEAD, OR, AND, ANDOR, COMMA, NEITHER, NOR, EITHER, BOTH, NOT,
+# REL, VERB, COPULA, WITH, AT, RISK, OF, ADJ, KIND, STYPE, LEVEL, SCOPE, FILLER, MILLION,
+# USERS_CMP, USERNOUN, INTRO, NEG_INTRO, ALSO
+_FIXED: dict[str, tuple[str, Any]] = {
+    "all": ("ALL", None), "every": ("ALL", None), "each": ("ALL", None), "any": ("ALL", None),
+    "services": ("HEAD", None), "service": ("HEAD", None), "providers": ("HEAD", None),
+    "provider": ("HEAD", None), "platforms": ("HEAD", None), "platform": ("HEAD", None),
+    "providers of": ("FILLER", None), "provider of": ("FILLER", None),
+    "or": ("OR", None), "and": ("AND", None), "and/or": ("ANDOR", None), "as well as": ("AND", None),
+    ",": ("COMMA", None), ";": ("COMMA", None), ":": ("FILLER", None),
+    "neither": ("NEITHER", None), "nor": ("NOR", None), "either": ("EITHER", None), "both": ("BOTH", None),
+    "not": ("NOT", None), "do not": ("NOT", None), "does not": ("NOT", None), "don't": ("NOT", None),
+    "doesn't": ("NOT", None), "are not": ("NOT", None), "is not": ("NOT", None), "aren't": ("NOT", None),
+    "isn't": ("NOT", None), "non-": ("NOT", None), "without": ("WITHOUT", None),
+    "that": ("REL", None), "which": ("REL", None), "who": ("REL", None), "where": ("REL", None),
+    "are": ("COPULA", None), "is": ("COPULA", None), "be": ("COPULA", None),
+    "have": ("VERB", None), "has": ("VERB", None), "having": ("VERB", None), "use": ("VERB", None),
+    "uses": ("VERB", None), "using": ("VERB", None), "offer": ("VERB", None), "offers": ("VERB", None),
+    "offering": ("VERB", None), "provide": ("VERB", None), "provides": ("VERB", None),
+    "providing": ("VERB", None), "allow": ("VERB", None), "allows": ("VERB", None),
+    "allowing": ("VERB", None), "include": ("VERB", None), "includes": ("VERB", None),
+    "including": ("VERB", None), "deploy": ("VERB", None), "deploys": ("VERB", None),
+    "operate": ("VERB", None), "operates": ("VERB", None), "support": ("VERB", None),
+    "supports": ("VERB", None), "employ": ("VERB", None), "employs": ("VERB", None),
+    "enable": ("VERB", None), "enables": ("VERB", None), "apply": ("VERB", None),
+    "applies": ("VERB", None), "implement": ("VERB", None), "implements": ("VERB", None),
+    "identified": ("VERB", None), "have identified": ("VERB", None), "has identified": ("VERB", None),
+    "assessed as being": ("COPULA", None), "assessed as": ("COPULA", None),
+    "have assessed themselves as": ("COPULA", None), "has assessed itself as": ("COPULA", None),
+    "been assessed as": ("COPULA", None), "been assessed as being": ("COPULA", None),
+    "with": ("WITH", None), "that have": ("RELVERB", None), "which have": ("RELVERB", None),
+    "at": ("AT", None), "at a": ("AT", None), "at an": ("AT", None),
+    "risk": ("RISK", None), "risk level": ("RISK", None), "risks": ("RISK", None),
+    "of": ("OF", None), "for": ("OF", None), "in relation to": ("OF", None), "in respect of": ("OF", None),
+    "from": ("OF", None),
+    "large": ("ADJ", "large"), "largest": ("ADJ", "large"),
+    "small": ("NADJ", "large"), "smaller": ("NADJ", "large"), "small and medium": ("NADJ", "large"),
+    "small or medium": ("NADJ", "large"), "small and medium-sized": ("NADJ", "large"),
+    "multi-risk": ("ADJ", "multi_risk"), "multi risk": ("ADJ", "multi_risk"),
+    "multiple-risk": ("ADJ", "multi_risk"), "multirisk": ("ADJ", "multi_risk"),
+    "low-risk": ("ADJ", "low_risk"),
+    "user-to-user": ("KIND", "u2u"), "u2u": ("KIND", "u2u"), "user to user": ("KIND", "u2u"),
+    "search": ("KIND", "search"),
+    "general search": ("STYPE", "general"), "general-search": ("STYPE", "general"),
+    "vertical search": ("STYPE", "vertical"), "vertical-search": ("STYPE", "vertical"),
+    "negligible": ("LEVEL", "negligible"), "low": ("LEVEL", "low"), "medium": ("LEVEL", "medium"),
+    "high": ("LEVEL", "high"), "significant": ("LEVEL", "medium"),
+    "million": ("MILLION", 1_000_000), "m": ("MILLION", 1_000_000), "thousand": ("MILLION", 1_000),
+    "more than": ("USERS_CMP", "gt"), "over": ("USERS_CMP", "gt"), "exceeding": ("USERS_CMP", "gt"),
+    "in excess of": ("USERS_CMP", "gt"), "greater than": ("USERS_CMP", "gt"), "above": ("USERS_CMP", "gt"),
+    "at least": ("USERS_CMP", "ge"), "no fewer than": ("USERS_CMP", "ge"), "not less than": ("USERS_CMP", "ge"),
+    "a minimum of": ("USERS_CMP", "ge"),
+    "fewer than": ("USERS_CMP", "lt"), "less than": ("USERS_CMP", "lt"), "under": ("USERS_CMP", "lt"),
+    "below": ("USERS_CMP", "lt"),
+    "no more than": ("USERS_CMP", "le"), "not more than": ("USERS_CMP", "le"), "up to": ("USERS_CMP", "le"),
+    "at most": ("USERS_CMP", "le"),
+    "or more": ("USERS_POST", "ge"), "or fewer": ("USERS_POST", "le"), "or less": ("USERS_POST", "le"),
+    "monthly": ("USERNOUN", None), "active": ("USERNOUN", None), "uk": ("USERNOUN", None),
+    "united kingdom": ("USERNOUN", None), "users": ("USERNOUN", None), "user": ("USERNOUN", None),
+    "on average": ("USERNOUN", None), "average": ("USERNOUN", None), "in the uk": ("USERNOUN", None),
+    "user base": ("USERNOUN", None), "per month": ("USERNOUN", None), "number of": ("USERNOUN", None),
+    "an average": ("USERNOUN", None),
+    "the": ("FILLER", None), "a": ("FILLER", None), "an": ("FILLER", None), "only": ("FILLER", None),
+    "kind": ("FILLER", None), "in": ("FILLER", None), "(": ("FILLER", None), ")": ("FILLER", None),
+    "those": ("HEAD", None), "them": ("HEAD", None),
+    "also": ("FILLER", None), "relevant": ("FILLER", None), "in-scope": ("FILLER", None),
+    "regulated": ("FILLER", None), "online": ("FILLER", None),
+    "likely to be accessed by children": ("FEATURE", "likely-accessed-by-children"),
+}
+
+# Content-scope wordings: recognised anywhere, never part of the service condition.
+_SCOPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:(?:in relation to|in respect of|to|for|only|applies only to)\s+)?(?:the\s+)?"
+                r"(?:content\s+(?:that is\s+|which is\s+)?communicated\s+publicly|publicly[- ]communicated\s+content"
+                r"|content\s+(?:that is\s+|which is\s+)?(?:shared|posted)\s+publicly)"
+                r"(?:\s+(?:by means of|on|via|through)\s+(?:the|a|its)\s+service)?\b", re.I), "public-content"),
+    (re.compile(r"\b(?:(?:in relation to|in respect of|to|for)\s+)?(?:the\s+)?(?:content\s+(?:that is\s+|which is\s+)?"
+                r"communicated\s+privately|privately[- ]communicated\s+content|private\s+communications)\b", re.I),
+     "private-content"),
+]
+
+# Where the condition starts: "This measure applies to providers of ...".
+_INTRO = re.compile(
+    r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:this|the|each|these)\s+(?:recommended\s+)?measures?\s+"
+    r"(?:(?:only|also)\s+)?(?P<verb>applies|apply|is\s+recommended|are\s+recommended|does\s+not\s+apply|do\s+not\s+apply)"
+    r"(?:\s+(?:only|also))?\s+(?:to|for)\s*:?\s*(?:(?:all\s+)?providers?\s+of\s+)?",
+    re.I,
+)
+_INTRO_ALT = re.compile(
+    r"^\s*(?:it|they)\s+(?:(?:only|also)\s+)?(?P<verb>applies|apply|does\s+not\s+apply|do\s+not\s+apply)"
+    r"(?:\s+(?:only|also))?\s+(?:to|for)\s*:?\s*(?:(?:all\s+)?providers?\s+of\s+)?",
+    re.I,
+)
+_APPLIES_IN_SCOPE_ONLY = re.compile(r"^\s*(?:this|the)\s+measure\s+(?:only\s+)?applies\s+(?:only\s+)?in\s+relation\s+to\b", re.I)
+_BARE_APPLIES = re.compile(r"^\s*(?:this|the)\s+measures?\s+(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)
+_LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
+_SUBITEM = re.compile(r"(?:(?<=^)|(?<=[\s:;,]))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*", re.I)
+_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z][a-z'’\-]*(?:/[a-z]+)?|[,;:()]|[^\s\w]", re.I)
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                          "\u2019": "'", "\u2018": "'", "\u00a0": " "})
+
+
+@dataclass
+class _Lexicon:
+    phrases: dict[tuple[str, ...], tuple[str, Any]]
+    max_len: int
+
+
+def _split_words(text: str) -> list[str]:
+    return [m.group(0).lower() for m in _WORD.finditer(text.translate(_DASHES))]
+
+
+@functools.lru_cache(maxsize=4)
+def _lexicon(vocab_path: str | None = None) -> _Lexicon:
+    vocab = load_vocabulary(vocab_path)
+    phrases: dict[tuple[str, ...], tuple[str, Any]] = {}
+    for text, entry in _FIXED.items():
+        phrases[tuple(_split_words(text)) if text not in ("non-",) else ("non-",)] = entry
+    for key, info in vocab.features.items():
+        for v in [key, *info.get("variants", [])]:
+            phrases[tuple(_split_words(v))] = ("FEATURE", key)
+    for key, info in vocab.harms.items():
+        for v in [key, *info.get("variants", [])]:
+            phrases[tuple(_split_words(v))] = ("HARM", [key])
+    for wording, keys in vocab.harm_groups.items():
+        phrases[tuple(_split_words(wording))] = ("HARM", list(keys))
+    for wording in vocab.any_harm:
+        phrases[tuple(_split_words(wording))] = ("HARM", ["any"])
+    for wording in vocab.all_harms:
+        phrases[tuple(_split_words(wording))] = ("HARM", [ALL_HARMS])
+    for wording in vocab.multi_harm:
+        phrases[tuple(_split_words(wording))] = ("HARM", [MULTI])
+    return _Lexicon(phrases, max(len(k) for k in phrases))
+
+
+def tokenise(text: str, lexicon: _Lexicon | None = None) -> list[Tok]:
+    """Longest-match tokens over ``text`` (offsets are into ``text`` itself)."""
+    lexicon = lexicon or _lexicon()
+    norm = text.translate(_DASHES)
+    spans = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(norm)]
+    # "non-large": split a leading "non-" so that it negates what follows
+    expanded: list[tuple[int, int, str]] = []
+    for s, e, w in spans:
+        if w.startswith("non-") and len(w) > 4:
+            expanded.append((s, s + 4, "non-"))
+            expanded.append((s + 4, e, w[4:]))
+        else:
+            expanded.append((s, e, w))
+    spans = expanded
+    toks: list[Tok] = []
+    i = 0
+    while i < len(spans):
+        s, e, w = spans[i]
+        if w[0].isdigit():
+            digits = w.replace(",", "")
+            try:
+                value: Any = float(digits) if "." in digits else int(digits)
+            except ValueError:
+                value = None
+            toks.append(Tok("NUM", value, s, e))
+            i += 1
+            continue
+        for n in range(min(lexicon.max_len, len(spans) - i), 0, -1):
+            key = tuple(sp[2] for sp in spans[i:i + n])
+            entry = lexicon.phrases.get(key)
+            if entry is not None:
+                toks.append(Tok(entry[0], entry[1], s, spans[i + n - 1][1], n))
+                i += n
+                break
+        else:
+            # plural/singular fallback for harm and feature words ("livestreams" vs "livestream")
+            toks.append(Tok("WORD", w, s, e))
+            i += 1
+    return toks
+
+
+# ---------------------------------------------------------------------------- parser
+
+
+class _Fail(Exception):
+    pass
+
+
+@dataclass
+class _Parser:
+    toks: list[Tok]
+    code_kind: str
+    pos: int = 0
+    consumed: set[int] = field(default_factory=set)
+
+    # -- helpers
+    def peek(self, k: int = 0) -> Tok | None:
+        j = self.pos + k
+        return self.toks[j] if j < len(self.toks) else None
+
+    def kind(self, k: int = 0) -> str | None:
+        t = self.peek(k)
+        return t.kind if t else None
+
+    def take(self) -> Tok:
+        t = self.toks[self.pos]
+        self.consumed.add(self.pos)
+        self.pos += 1
+        return t
+
+    def skip_filler(self) -> None:
+        while self.kind() == "FILLER":
+            self.take()
+
+    # -- clause: groups joined by or / and / , (union of service groups)
+    def clause(self) -> Condition:
+        self.skip_filler()
+        parts = [self.group()]
+        while True:
+            save, saved_consumed = self.pos, set(self.consumed)
+            took_conj = False
+            while self.kind() in ("COMMA", "OR", "AND", "ANDOR", "FILLER", "OF"):
+                took_conj = True
+                self.take()
+            if not took_conj or self.pos >= len(self.toks):
+                self.pos, self.consumed = save, saved_consumed
+                break
+            try:
+                parts.append(self.group())
+            except _Fail:
+                self.pos, self.consumed = save, saved_consumed
+                break
+        return or_(*parts)
+
+    def group(self) -> Condition:
+        self.skip_filler()
+        start = self.pos
+        has_all = False
+        if self.kind() == "ALL":
+            self.take()
+            has_all = True
+            self.skip_filler()
+        pre = self.premods(allow_empty=True)
+        has_head = False
+        while self.kind() in ("HEAD", "KIND", "FILLER"):
+            t = self.take()
+            if t.kind == "HEAD":
+                has_head = True
+            elif t.kind == "KIND":
+                pre = and_(pre, self.kind_atom(t.value)) if pre is not None else self.kind_atom(t.value)
+        post = self.postmods()
+        if pre is None and post is None and not has_head and not has_all:
+            self.pos = start
+            raise _Fail("no service group here")
+        if not has_head and pre is None and post is None:
+            return atom("all")
+        return and_(*(c for c in (pre, post) if c is not None)) if (pre or post) else atom("all")
+
+    def kind_atom(self, kind: str) -> Condition:
+        # the code's own kind is implicit: "all user-to-user services" in a U2U code is "all"
+        if kind == self.code_kind or self.code_kind in ("", "any", None):
+            return atom("all")
+        return atom("kind", kind=kind)
+
+    # -- pre-nominal modifiers ("large or multi-risk", "large general search")
+    def premods(self, allow_empty: bool = False) -> Condition | None:
+        first = self.premod()
+        if first is None:
+            if allow_empty:
+                return None
+            raise _Fail("expected a modifier")
+        # a run of adjectives without connectives restricts: "large general search services"
+        items: list[tuple[str, Condition]] = [("and", first)]
+        while True:
+            nxt = self.premod()
+            if nxt is not None:
+                items.append(("and", nxt))
+                continue
+            save, saved_consumed = self.pos, set(self.consumed)
+            op = None
+            while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
+                t = self.take()
+                op = {"OR": "or", "ANDOR": "or", "AND": "and"}.get(t.kind, op or ",")
+            if op is None:
+                break
+            nxt = self.premod()
+            if nxt is None:
+                self.pos, self.consumed = save, saved_consumed
+                break
+            items.append((op, nxt))
+        # a list "A, B or C": commas take the connective of the last item
+        last_op = next((op for op, _ in reversed(items[1:]) if op != ","), "and")
+        items = [(last_op if op == "," else op, c) for op, c in items]
+        return _combine(items)
+
+    def premod(self) -> Condition | None:
+        save, saved_consumed = self.pos, set(self.consumed)
+        neg = False
+        if self.kind() == "NOT":
+            self.take()
+            neg = True
+        t = self.peek()
+        cond: Condition | None = None
+        if t is None:
+            pass
+        elif t.kind == "ADJ":
+            self.take()
+            cond = atom(t.value)
+        elif t.kind == "LEVEL" and t.value == "low" and self.kind(1) == "RISK" and self.kind(2) != "OF":
+            # "low risk services" (adjective) vs "low risk of fraud" (a level and a harm)
+            self.take()
+            self.take()
+            cond = atom("low_risk")
+        elif t.kind == "NADJ":
+            self.take()
+            cond = not_(atom(t.value))
+        elif t.kind == "FEATURE":
+            self.take()
+            cond = atom("feature", name=t.value)
+        elif t.kind == "STYPE":
+            self.take()
+            cond = atom("search_type", type=t.value)
+            if self.code_kind not in ("search", "", "any", None):
+                cond = and_(atom("kind", kind="search"), cond)
+        elif t.kind == "KIND" and self.kind(1) in ("HEAD", "ADJ", "FEATURE"):
+            self.take()
+            cond = self.kind_atom(t.value)
+        if cond is None:
+            self.pos, self.consumed = save, saved_consumed
+            return None
+        return not_(cond) if neg else cond
+
+    # -- post-nominal modifiers
+    def postmods(self) -> Condition | None:
+        """Modifiers after the head noun. Juxtaposed modifiers restrict each other (the loosest
+        "and"): "services at high risk of X with more than N users or that are Y" is
+        risk(X) and (users or Y)."""
+        items: list[tuple[str, int, Condition]] = []
+        while True:
+            save, saved_consumed = self.pos, set(self.consumed)
+            op, level = "and", IMPLICIT
+            if items:
+                took = False
+                while self.kind() in ("AND", "OR", "ANDOR", "COMMA"):
+                    t = self.take()
+                    took = True
+                    if t.kind in ("OR", "ANDOR"):
+                        op = "or"
+                if took:
+                    level = REL if self.kind() in ("REL", "RELVERB") else PLAIN
+                    if self._starts_new_group():
+                        self.pos, self.consumed = save, saved_consumed
+                        break
+            cond = self.postmod()
+            if cond is None:
+                self.pos, self.consumed = save, saved_consumed
+                break
+            items.append((op, level, cond))
+        return _combine_levels(items) if items else None
+
+    def _starts_new_group(self) -> bool:
+        """After a connective: does a new service group start here (its own head noun)?"""
+        k = 0
+        if self.kind(k) == "ALL":
+            return True
+        while self.kind(k) in ("ADJ", "NADJ", "FEATURE", "STYPE", "KIND", "NOT", "OR", "AND", "COMMA", "FILLER", "LEVEL", "RISK"):
+            k += 1
+        return self.kind(k) == "HEAD"
+
+    def postmod(self) -> Condition | None:
+        self.skip_filler()
+        t = self.peek()
+        if t is None:
+            return None
+        if t.kind in ("AT", "LEVEL"):
+            return self.risk(optional=True)
+        if t.kind == "USERS_CMP" or (t.kind == "NUM" and self._users_after()):
+            return self.users()
+        if t.kind == "WITH":
+            self.take()
+            return self.relbody(carried="have")
+        if t.kind == "WITHOUT":
+            self.take()
+            return not_(self.relbody(carried="have"))
+        if t.kind in ("REL", "RELVERB"):
+            self.take()
+            self.skip_filler()
+            return self.relbody(carried="have" if t.kind == "RELVERB" else None)
+        if t.kind in ("VERB",):
+            return self.relbody(carried=None)
+        if t.kind == "FEATURE" and t.value == "likely-accessed-by-children":
+            self.take()
+            return atom("feature", name=t.value)
+        if t.kind == "NOT" and self.kind(1) == "FEATURE" and self.peek(1).value == "likely-accessed-by-children":
+            self.take()
+            self.take()
+            return not_(atom("feature", name="likely-accessed-by-children"))
+        return None
+
+    def _users_after(self) -> bool:
+        k = 1
+        while self.kind(k) in ("MILLION", "USERS_POST"):
+            k += 1
+        return self.kind(k) == "USERNOUN"
+
+    # -- relative clause: predicates joined by and/or ("and" binds tighter)
+    def relbody(self, carried: str | None) -> Condition:
+        """Predicates of a relative clause. "and that ..."/"or that ..." separate clauses
+        (looser); plain "and"/"or" join predicates within one clause (tighter): "that are at
+        high risk of grooming and that have user profiles or allow direct messages" is
+        risk and (profiles or messages)."""
+        items: list[tuple[str, int, Condition]] = []
+        verb = carried
+        while True:
+            save, saved_consumed = self.pos, set(self.consumed)
+            op, level = "and", PLAIN
+            if items:
+                took = False
+                while self.kind() in ("AND", "OR", "ANDOR", "COMMA"):
+                    t = self.take()
+                    took = True
+                    if t.kind in ("OR", "ANDOR"):
+                        op = "or"
+                    elif t.kind == "AND":
+                        op = "and"
+                if not took:
+                    break
+                if self.kind() in ("REL", "RELVERB"):  # "..., or that have ..."
+                    t = self.take()
+                    level = REL
+                    if t.kind == "RELVERB":
+                        verb = "have"
+                elif self.kind() in ("HEAD", "ALL") or (self._starts_new_group() and verb != "be"):
+                    self.pos, self.consumed = save, saved_consumed
+                    break
+            try:
+                cond, verb = self.predicate(verb)
+            except _Fail:
+                self.pos, self.consumed = save, saved_consumed
+                if not items:
+                    raise
+                break
+            items.append((op, level, cond))
+        if not items:
+            raise _Fail("empty relative clause")
+        return _combine_levels(items)
+
+    def _verbs(self, verb: str | None) -> tuple[bool, str | None]:
+        neg = False
+        while self.kind() in ("VERB", "COPULA", "NOT", "FILLER", "RELVERB"):
+            t = self.take()
+            if t.kind == "NOT":
+                neg = not neg
+            elif t.kind == "COPULA":
+                verb = "be"
+            elif t.kind in ("VERB", "RELVERB"):
+                verb = "have"
+        return neg, verb
+
+    def predicate(self, verb: str | None) -> tuple[Condition, str | None]:
+        self.skip_filler()
+        neg, verb = self._verbs(verb)
+        if self.kind() == "NEITHER":
+            self.take()
+            items = [self.simple_pred()]
+            while self.kind() in ("NOR", "COMMA", "OR"):
+                self.take()
+                _n, verb = self._verbs(verb)
+                items.append(self.simple_pred())
+            cond = and_(*(not_(c) for c in items))
+        elif self.kind() in ("EITHER", "BOTH"):
+            joiner = "OR" if self.take().kind == "EITHER" else "AND"
+            first, verb = self.predicate(verb)
+            items = [first]
+            while self.kind() in (joiner, "COMMA"):
+                save, saved_consumed = self.pos, set(self.consumed)
+                while self.kind() in (joiner, "COMMA"):
+                    self.take()
+                try:
+                    nxt, verb = self.predicate(verb)
+                except _Fail:
+                    self.pos, self.consumed = save, saved_consumed
+                    break
+                items.append(nxt)
+            cond = or_(*items) if joiner == "OR" else and_(*items)
+        else:
+            cond = self.simple_pred()
+        return (not_(cond) if neg else cond), verb
+
+    def simple_pred(self) -> Condition:
+        self.skip_filler()
+        t = self.peek()
+        if t is None:
+            raise _Fail("end of text")
+        if t.kind in ("AT", "LEVEL"):
+            r = self.risk(optional=False)
+            if r is not None:
+                return r
+        if t.kind == "USERS_CMP" or (t.kind == "NUM" and self._users_after()):
+            return self.users()
+        if t.kind == "ALL":
+            self.take()
+        pre = self.premods(allow_empty=True)
+        if pre is None:
+            raise _Fail("no predicate")
+        # "are file-storage and file-sharing services": an optional head noun and its own postmods
+        if self.kind() == "HEAD":
+            self.take()
+            post = self.postmods()
+            if post is not None:
+                pre = and_(pre, post)
+        return pre
+
+    # -- "at medium or high risk of fraud, hate or terrorism"
+    def risk(self, optional: bool) -> Condition | None:
+        save, saved_consumed = self.pos, set(self.consumed)
+        if self.kind() == "AT":
+            self.take()
+        levels: list[str] = []
+        while True:
+            t = self.peek()
+            if t and t.kind == "LEVEL":
+                levels.append(t.value)
+                self.take()
+            elif t and t.kind in ("OR", "COMMA", "AND") and levels and self.kind(1) == "LEVEL":
+                self.take()
+            else:
+                break
+        if self.kind() != "RISK":
+            self.pos, self.consumed = save, saved_consumed
+            return None
+        self.take()
+        if self.kind() != "OF":
+            self.pos, self.consumed = save, saved_consumed
+            return None
+        self.take()
+        self.skip_filler()
+        harms = self.harm_list()
+        if not harms:
+            self.pos, self.consumed = save, saved_consumed
+            return None
+        if ALL_HARMS in harms:
+            # "at low risk of all kinds of illegal harm" is the definition of low risk
+            if all(LEVELS.index(lv) <= LEVELS.index("low") for lv in levels):
+                return atom("low_risk") if levels else atom("all")
+            harms = [h if h != ALL_HARMS else "any" for h in harms]
+        if MULTI in harms:
+            # "at medium or high risk of two or more kinds of illegal harm" is the definition of multi-risk
+            harms = [h for h in harms if h != MULTI]
+            return or_(atom("multi_risk"), *(self._risk_atom(h, levels) for h in harms))
+        return or_(*(self._risk_atom(h, levels) for h in harms))
+
+    def harm_list(self) -> list[str]:
+        harms: list[str] = []
+        while True:
+            self.skip_filler()
+            t = self.peek()
+            if t is None or t.kind != "HARM":
+                break
+            self.take()
+            harms.extend(h for h in t.value if h not in harms)
+            save, saved_consumed = self.pos, set(self.consumed)
+            took = False
+            while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
+                self.take()
+                took = True
+            if not took:
+                break
+            if self.kind() != "HARM":
+                self.pos, self.consumed = save, saved_consumed
+                break
+        return harms
+
+    @staticmethod
+    def _risk_atom(harm: str, levels: list[str]) -> Condition:
+        if not levels:
+            return atom("risk", harm=harm, min="low")  # "at risk of X": any assessed risk
+        lo = min(levels, key=LEVELS.index)
+        hi = max(levels, key=LEVELS.index)
+        cond = atom("risk", harm=harm, min=lo) if lo != "negligible" else None
+        if hi != "high":
+            # "at medium risk" alone: medium but not high
+            upper = not_(atom("risk", harm=harm, min=LEVELS[LEVELS.index(hi) + 1]))
+            cond = and_(cond, upper) if cond is not None else upper
+        return cond if cond is not None else atom("all")
+
+    # -- "more than 700,000 monthly active UK users"
+    def users(self) -> Condition:
+        cmp = "gt"
+        if self.kind() == "USERS_CMP":
+            cmp = self.take().value
+        if self.kind() != "NUM":
+            raise _Fail("expected a number of users")
+        n = self.take().value or 0
+        while self.kind() == "MILLION":
+            n = n * self.take().value
+        n = int(round(n))
+        if self.kind() == "USERS_POST":
+            cmp = self.take().value
+        if self.kind() != "USERNOUN":
+            raise _Fail("expected users")
+        while self.kind() in ("USERNOUN", "FILLER") and self.peek().kind == "USERNOUN" or (
+            self.kind() == "FILLER" and self.kind(1) == "USERNOUN"
+        ):
+            self.take()
+        return _users_atom(cmp, n)
+
+
+def _users_atom(cmp: str, n: int) -> Condition:
+    """users > n is the atom; the other comparisons are rewritten onto it (users are whole numbers)."""
+    if cmp == "gt":
+        c = atom("users_over", n=n)
+    elif cmp == "ge":
+        c = atom("users_over", n=n - 1)
+    elif cmp == "lt":
+        return not_(atom("users_over", n=n - 1) if n - 1 != LARGE_THRESHOLD else atom("large"))
+    else:  # le
+        return not_(atom("users_over", n=n) if n != LARGE_THRESHOLD else atom("large"))
+    if c.params["n"] == LARGE_THRESHOLD:
+        return atom("large")
+    return c
+
+
+PLAIN, REL, IMPLICIT = 0, 1, 2  # boundaries between modifiers, tightest to loosest
+
+
+def _combine_levels(items: list[tuple[str, int, Condition]]) -> Condition:
+    """Combine (op, boundary level, cond) items: split at the loosest boundaries first.
+
+    Implicit juxtaposition is an "and" looser than any written connective; "and that"/"or
+    that" come next; plain "and"/"or" bind tightest ("and" before "or" within each level).
+    """
+    if not items:
+        return atom("all")
+    top = max((lvl for _op, lvl, _c in items[1:]), default=PLAIN)
+    chunks: list[tuple[str, list[tuple[str, int, Condition]]]] = []
+    for i, (op, lvl, cond) in enumerate(items):
+        if i == 0 or lvl == top:
+            chunks.append((op, [(op, PLAIN, cond)]))
+        else:
+            chunks[-1][1].append((op, lvl, cond))
+    if top == PLAIN:
+        return _combine([(op, cond) for op, _l, cond in items])
+    return _combine([(op, _combine_levels(chunk)) for op, chunk in chunks])
+
+
+def _combine(items: list[tuple[str, Condition]]) -> Condition:
+    """Join (op, cond) items left to right with "and" binding tighter than "or"."""
+    groups: list[list[Condition]] = [[]]
+    for i, (op, cond) in enumerate(items):
+        if i > 0 and op == "or":
+            groups.append([])
+        groups[-1].append(cond)
+    return or_(*(and_(*g) for g in groups))
+
+
+# ---------------------------------------------------------------------------- the public function
+
+
+def _content_words(toks: list[Tok]) -> int:
+    return sum(t.words for t in toks if t.kind not in ("FILLER", "COMMA"))
+
+
+def _split_sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z(])|(?<=\.)$", text)
+    return [p.strip() for p in parts if p and p.strip(" .")]
+
+
+def parse_application(text: str, code_kind: str = "u2u") -> Applicability:
+    """Parse an application clause (or an index-table "applies to" cell) into an ``Applicability``.
+
+    ``code_kind`` ("u2u"/"search"/"any") makes the code's own kind implicit, so that "all
+    user-to-user services" in a U2U code is simply ``all``. A blank text means all services
+    (the convention of the codes' index tables), with a note saying so.
+    """
+    original = text or ""
+    flat = re.sub(r"\s+", " ", original).strip()
+    result = Applicability(text=original)
+    if not flat:
+        result.condition = atom("all")
+        result.confidence = 1.0
+        result.warnings.append("no application wording: taken as all services")
+        return result
+
+    # content scope first: it says which content, not which services
+    work = flat
+    for pattern, scope in _SCOPE_PATTERNS:
+        if pattern.search(work):
+            if scope not in result.scope:
+                result.scope.append(scope)
+            work = pattern.sub(" ", work)
+    work = _SUBITEM.sub(" ", work)
+
+    positive: list[Condition] = []
+    negative: list[Condition] = []
+    total_words = 0
+    parsed_words = 0
+    sentences = _split_sentences(work)
+    intro_seen = any(_INTRO.match(s) or _INTRO_ALT.match(s) for s in sentences)
+    for sentence in sentences:
+        body = sentence.rstrip(" .")
+        if _BARE_APPLIES.match(body):
+            continue  # what was left of "This measure applies in relation to content communicated publicly."
+        m = _INTRO.match(body) or _INTRO_ALT.match(body)
+        negated = False
+        if m:
+            negated = "not" in m.group("verb").lower()
+            body = body[m.end():]
+        elif _APPLIES_IN_SCOPE_ONLY.match(body) and not body[_APPLIES_IN_SCOPE_ONLY.match(body).end():].strip(" ."):
+            continue  # "This measure applies in relation to content communicated publicly."
+        elif intro_seen:
+            # a sentence that says nothing about who (e.g. a definition): keep it visibly unparsed
+            if body.strip(" .,;:"):
+                result.unparsed.append(body.strip())
+                total_words += len(body.split())
+            continue
+        else:
+            body = _LEADING_PROVIDERS.sub("", body)
+        cond, done, total, leftovers = _parse_body(body, code_kind)
+        total_words += total
+        parsed_words += done
+        result.unparsed.extend(leftovers)
+        if cond is not None:
+            (negative if negated else positive).append(cond)
+
+    if not positive and not negative:
+        if not result.unparsed and result.scope:
+            # only a scope sentence: every service, for that content
+            result.condition = atom("all")
+            result.confidence = 1.0
+            return result
+        result.condition = None
+        result.confidence = 0.0
+        if not result.unparsed:
+            result.unparsed.append(flat)
+        return result
+    cond = or_(*positive) if positive else atom("all")
+    if negative:
+        cond = and_(cond, *(not_(n) for n in negative))
+    result.condition = cond
+    result.confidence = 1.0 if not result.unparsed else round(0.9 * parsed_words / max(total_words, 1), 2)
+    return result
+
+
+def _parse_body(body: str, code_kind: str) -> tuple[Condition | None, int, int, list[str]]:
+    """Parse one sentence's condition; return (tree, words understood, words in all, leftovers)."""
+    toks = tokenise(body)
+    total = _content_words(toks)
+    if not toks:
+        return None, 0, 0, []
+    parser = _Parser(toks, code_kind)
+    cond: Condition | None
+    try:
+        cond = parser.clause()
+    except _Fail:
+        cond = None
+        parser.consumed = set()
+    leftovers: list[str] = []
+    run: list[Tok] = []
+    for i, t in enumerate(toks):
+        if i in parser.consumed or t.kind in ("FILLER", "COMMA") and not run:
+            if run:
+                leftovers.append(_fragment(body, run))
+                run = []
+            continue
+        run.append(t)
+    if run:
+        leftovers.append(_fragment(body, run))
+    leftovers = [f for f in leftovers if f.strip(" ,;:.()")]
+    done = _content_words([t for i, t in enumerate(toks) if i in parser.consumed])
+    return cond, done, total, leftovers
+
+
+def _fragment(body: str, run: list[Tok]) -> str:
+    return body[run[0].start:run[-1].end].strip(" ,;:")

@@ -1,0 +1,267 @@
+"""Service profiles: load, build from CLI options, validate, and derive the facts codes use.
+
+Why a separate module: the same profile comes from three places (a TOML file, CLI flags, the
+app's form) and from the built-in archetypes, and each must be checked the same way before it
+is evaluated; a typo such as ``--risk csam=high`` must fail loudly, naming the valid keys,
+rather than silently count as "negligible".
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any, Iterable
+
+from .conditions import LARGE_THRESHOLD, Vocabulary, load_vocabulary
+from .errors import ServiceProfileError
+from .models import ServiceProfile
+from .paths import CODES_DIR
+
+KINDS = ("u2u", "search")
+SEARCH_TYPES = ("general", "vertical")
+ARCHETYPES_FILE = CODES_DIR / "archetypes.toml"
+_KIND_ALIASES = {"user-to-user": "u2u", "u2u": "u2u", "search": "search"}
+_PROFILE_FIELDS = {"name", "title", "description", "kind", "search_type", "users", "risks", "features", "default_risk"}
+
+
+# ---------------------------------------------------------------------------- derived facts
+
+
+def risk_level(service: ServiceProfile, harm: str) -> str:
+    """The profile's level for ``harm``; harms not listed are negligible."""
+    return service.risks.get(harm, "negligible")
+
+
+def at_or_above(level: str, minimum: str, vocab: Vocabulary | None = None) -> bool:
+    levels = (vocab or load_vocabulary()).levels
+    return levels.index(level) >= levels.index(minimum)
+
+
+def harms_at(service: ServiceProfile, minimum: str = "medium", group: str | None = None) -> list[str]:
+    """Harm keys at ``minimum`` or above, optionally only those of one harm group."""
+    vocab = load_vocabulary()
+    return [
+        h for h, lvl in service.risks.items()
+        if at_or_above(lvl, minimum, vocab) and (group is None or vocab.harms.get(h, {}).get("group") == group)
+    ]
+
+
+def risk_count(service: ServiceProfile, group: str | None = None) -> int:
+    """Number of kinds of harm at medium or high risk (the count behind "multi-risk")."""
+    return len(harms_at(service, "medium", group))
+
+
+def is_large(service: ServiceProfile) -> bool:
+    """Large = more than 7,000,000 monthly active UK users."""
+    return service.users > LARGE_THRESHOLD
+
+
+def is_multi_risk(service: ServiceProfile, group: str | None = None) -> bool:
+    """Multi-risk = medium or high risk for at least two kinds of harm."""
+    return risk_count(service, group) >= 2
+
+
+def is_low_risk(service: ServiceProfile, group: str | None = None) -> bool:
+    """Low risk = low or negligible for every kind of harm."""
+    return not harms_at(service, "medium", group)
+
+
+# ---------------------------------------------------------------------------- validation
+
+
+def _did_you_mean(value: str, valid: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(valid), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def validate_service(profile: ServiceProfile, source: str | Path | None = None) -> ServiceProfile:
+    """Check every field against the vocabulary; raise ``ServiceProfileError`` naming the bad value.
+
+    Returns the profile (normalised: kind aliases, lower-case keys, sorted unique features) so
+    callers can chain it.
+    """
+    vocab = load_vocabulary()
+
+    def fail(cause: str) -> None:
+        raise ServiceProfileError(source, f"service profile '{profile.name}': {cause}")
+
+    kind = _KIND_ALIASES.get(str(profile.kind).strip().lower())
+    if kind is None:
+        fail(f"unknown kind '{profile.kind}'; valid kinds: {', '.join(KINDS)}")
+    profile.kind = kind
+    if isinstance(profile.users, bool) or not isinstance(profile.users, int):
+        try:
+            if isinstance(profile.users, bool) or float(profile.users) != int(float(profile.users)):
+                raise ValueError
+            profile.users = int(float(profile.users))
+        except (TypeError, ValueError):
+            fail(f"users must be a whole number of monthly active UK users, not '{profile.users}'")
+    if profile.users < 0:
+        fail(f"users cannot be negative ({profile.users:,}); give the number of monthly active UK users")
+    if profile.kind == "search":
+        if profile.search_type is None:
+            fail(f"a search service needs a search_type: {' or '.join(SEARCH_TYPES)}")
+        st = str(profile.search_type).strip().lower()
+        if st not in SEARCH_TYPES:
+            fail(f"unknown search_type '{profile.search_type}'; valid search types: {', '.join(SEARCH_TYPES)}")
+        profile.search_type = st
+    elif profile.search_type not in (None, ""):
+        fail(f"search_type '{profile.search_type}' is only for search services, but kind is '{profile.kind}'")
+    else:
+        profile.search_type = None
+    risks: dict[str, str] = {}
+    for harm, level in (profile.risks or {}).items():
+        key = str(harm).strip().lower().replace("_", "-")
+        if key not in vocab.harms:
+            fail(f"unknown harm '{harm}'{_did_you_mean(key, vocab.harms)}; valid harms: {', '.join(vocab.harms)}")
+        lvl = str(level).strip().lower()
+        if lvl not in vocab.levels:
+            fail(f"unknown risk level '{level}' for harm '{key}'; valid levels: {', '.join(vocab.levels)}")
+        risks[key] = lvl
+    profile.risks = risks
+    features: list[str] = []
+    for feat in profile.features or []:
+        key = str(feat).strip().lower().replace("_", "-")
+        if key not in vocab.features:
+            fail(
+                f"unknown feature '{feat}'{_did_you_mean(key, vocab.features)}; "
+                f"valid features: {', '.join(vocab.features)}"
+            )
+        if key not in features:
+            features.append(key)
+    profile.features = features
+    return profile
+
+
+# ---------------------------------------------------------------------------- construction
+
+
+def profile_from_mapping(data: dict[str, Any], name: str | None = None, source: str | Path | None = None) -> ServiceProfile:
+    """A validated profile from a TOML-shaped mapping (``default_risk`` fills unlisted harms)."""
+    unknown = set(data) - _PROFILE_FIELDS
+    if unknown:
+        raise ServiceProfileError(
+            source, f"unknown field(s) {', '.join(sorted(unknown))}; valid fields: {', '.join(sorted(_PROFILE_FIELDS))}"
+        )
+    risks = data.get("risks", {}) or {}
+    if not isinstance(risks, dict):
+        raise ServiceProfileError(source, "risks must be a table of harm = level")
+    default = data.get("default_risk")
+    if default is not None:
+        vocab = load_vocabulary()
+        if str(default).lower() not in vocab.levels:
+            raise ServiceProfileError(
+                source, f"unknown default_risk '{default}'; valid levels: {', '.join(vocab.levels)}"
+            )
+        risks = {**{h: str(default).lower() for h in vocab.harms}, **risks}
+    features = data.get("features", []) or []
+    if isinstance(features, str):
+        features = [features]
+    profile = ServiceProfile(
+        name=str(data.get("name") or name or (Path(source).stem if source else "service")),
+        kind=data.get("kind", "u2u"),
+        search_type=data.get("search_type"),
+        users=data.get("users", 0),
+        risks=dict(risks),
+        features=list(features),
+        description=str(data.get("description", "")),
+    )
+    return validate_service(profile, source)
+
+
+def load_service(path: str | Path) -> ServiceProfile:
+    """Read a service profile from a TOML file (fields as in ``codes/archetypes.toml``)."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ServiceProfileError(path, "service profile file not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ServiceProfileError(path, f"not valid TOML ({err})") from None
+    if "service" in data and isinstance(data["service"], dict):
+        data = data["service"]
+    return profile_from_mapping(data, source=path)
+
+
+def service_from_options(
+    kind: str = "u2u",
+    users: int = 0,
+    risks: Iterable[str] = (),
+    features: Iterable[str] = (),
+    search_type: str | None = None,
+    name: str = "service",
+) -> ServiceProfile:
+    """A profile from CLI-style options: ``risks`` as "harm=level" strings ("csam-image=high").
+
+    ``kind`` may also be "search/general" or "search/vertical".
+    """
+    if kind and "/" in kind:
+        kind, _, st = kind.partition("/")
+        search_type = search_type or st
+    parsed: dict[str, str] = {}
+    for item in risks:
+        harm, sep, level = str(item).partition("=")
+        if not sep or not harm.strip() or not level.strip():
+            raise ServiceProfileError(None, f"risk '{item}' must be written harm=level, e.g. csam-image=high")
+        parsed[harm.strip()] = level.strip()
+    profile = ServiceProfile(
+        name=name, kind=kind, search_type=search_type, users=users, risks=parsed, features=list(features)
+    )
+    return validate_service(profile)
+
+
+@functools.lru_cache(maxsize=4)
+def _archetypes_cached(path: str) -> tuple[tuple[str, str, ServiceProfile], ...]:
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    out = []
+    for key, entry in (data.get("archetypes") or {}).items():
+        entry = dict(entry)
+        title = str(entry.pop("name", key))
+        entry.pop("title", None)
+        profile = profile_from_mapping(entry, name=key, source=path)
+        profile.name = key
+        out.append((key, title, profile))
+    return tuple(out)
+
+
+def load_archetypes(path: str | Path | None = None) -> dict[str, ServiceProfile]:
+    """The built-in archetypes (``codes/archetypes.toml``), keyed as in the contract.
+
+    Profiles are copied so that a caller editing one (a what-if) never changes the cached set.
+    """
+    import copy
+
+    return {key: copy.deepcopy(p) for key, _title, p in _archetypes_cached(str(path or ARCHETYPES_FILE))}
+
+
+def archetype_titles(path: str | Path | None = None) -> dict[str, str]:
+    """Human titles of the archetypes ("Large social network"), for column headings."""
+    return {key: title for key, title, _p in _archetypes_cached(str(path or ARCHETYPES_FILE))}
+
+
+def with_changes(
+    profile: ServiceProfile,
+    *,
+    add_features: Iterable[str] = (),
+    remove_features: Iterable[str] = (),
+    users: int | None = None,
+    risks: dict[str, str] | None = None,
+    name: str | None = None,
+) -> ServiceProfile:
+    """A validated copy of ``profile`` with some facts changed: the "B" side of a what-if."""
+    import copy
+
+    new = copy.deepcopy(profile)
+    new.features = [f for f in new.features if f not in set(remove_features)] + [
+        f for f in add_features if f not in new.features
+    ]
+    if users is not None:
+        new.users = users
+    if risks:
+        new.risks.update(risks)
+    new.name = name or f"{profile.name} (changed)"
+    return validate_service(new)
