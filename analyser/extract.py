@@ -396,7 +396,8 @@ class _Builder:
                     break
             seg = text[item.start:end].rstrip()
             item.end = item.start + len(seg)
-            item.text = seg[item._label_len:].strip()  # type: ignore[attr-defined]
+            own_end = item.items[0].start if item.items else item.end
+            item.text = text[item.start + item._label_len:own_end].strip()  # type: ignore[attr-defined]
             del item._label_len  # type: ignore[attr-defined]
         return roots
 

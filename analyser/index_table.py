@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .models import IndexRow
-from .pdftext import LIGATURES, Line
+from .pdftext import LIGATURES, Line, is_soft_break, vocabulary
 from .profiles import Profile
 
 _LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -20,12 +20,17 @@ _TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "snap_toler
 _MAX_PAGES = 30
 
 
-def _clean(cell: str | None) -> str:
+def _clean(cell: str | None, vocab: tuple[set[str], set[str]] = (set(), set())) -> str:
+    """Cell text on one line; a hyphen at a wrapped line end is judged as in the body text."""
     if not cell:
         return ""
     for lig, rep in LIGATURES.items():
         cell = cell.replace(lig, rep)
-    cell = re.sub(r"(?<=[A-Za-z])-\n(?=[a-z])", "-", cell)
+
+    def hyphen(m: re.Match) -> str:
+        return m.group(1) + ("" if is_soft_break(m.group(1), m.group(2), *vocab) else "-") + m.group(2)
+
+    cell = re.sub(r"([A-Za-z]+)-\n([a-z][A-Za-z]*)", hyphen, cell)
     return re.sub(r"\s+", " ", cell).strip()
 
 
@@ -79,6 +84,7 @@ def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
     title = _title_line(profile, lines)
     if title is None:
         return []
+    vocab = vocabulary(lines)
     rows: list[IndexRow] = []
     cols: dict[str, int] | None = None
     started = False
@@ -93,7 +99,7 @@ def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
         page_rows = 0
         for table in tables:
             for raw in table:
-                cells = [_clean(c) for c in raw]
+                cells = [_clean(c, vocab) for c in raw]
                 if not any(cells):
                     continue
                 id_idx = cols["id"] if cols else 0

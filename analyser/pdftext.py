@@ -388,13 +388,17 @@ def _footnote_number(line: Line) -> str | None:
     return None
 
 
-def _vocabulary(lines: Iterable[Line]) -> tuple[set[str], set[str]]:
+def _vocabulary(lines: list[Line]) -> tuple[set[str], set[str]]:
     words: set[str] = set()
     compounds: set[str] = set()
+    prev_hyphen = False
     for ln in lines:
         toks = _WORD_RE.findall(ln.text)
-        # the last token of a line ending in "-" is a fragment, not evidence
-        if ln.text.endswith("-") and toks:
+        # fragments either side of a line-end hyphen are not evidence of anything
+        if prev_hyphen and toks:
+            toks = toks[1:]
+        prev_hyphen = ln.text.endswith("-")
+        if prev_hyphen and toks:
             toks = toks[:-1]
         for tok in toks:
             low = tok.lower()
@@ -406,12 +410,40 @@ def _vocabulary(lines: Iterable[Line]) -> tuple[set[str], set[str]]:
     return words, compounds
 
 
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ion", "ions", "al", "ally", "ment", "ments", "ness", "ity")
+
+
+def _stems(word: str) -> set[str]:
+    out = {word}
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            out.add(word[: -len(suf)])
+    return out
+
+
+_STEM_CACHE: list[tuple[set[str], set[str]]] = []  # (words, their stems) of the document being read
+
+
+def _known(word: str, words: set[str]) -> bool:
+    """The word, or a form of it with another common ending, is printed whole in the document."""
+    if word in words:
+        return True
+    if not _STEM_CACHE or _STEM_CACHE[0][0] is not words:
+        stems: set[str] = set()
+        for w in words:
+            stems |= _stems(w)
+        _STEM_CACHE[:] = [(words, stems)]
+    stems = _STEM_CACHE[0][1]
+    return any(s in stems for s in _stems(word) if len(s) >= 4)
+
+
 def _resolve_hyphens(lines: list[Line]) -> None:
     """Decide, for each line ending in a hyphen, whether the hyphen is soft (a broken word).
 
-    Evidence comes from the document: if the joined word occurs elsewhere it is a broken word;
-    if the hyphenated form occurs elsewhere, or the part after the break is a word of its own,
-    the hyphen is real ("end-to-" + "end", "multi-" + "step").
+    Evidence comes from the document: if the hyphenated form occurs elsewhere, the hyphen is
+    real ("end-to-" + "end"); if the joined word (or its stem) occurs elsewhere, it is a broken
+    word ("tech-" + "nically"); failing both, a hyphen before a word of its own is kept
+    ("multi-" + "step") and any other is taken as a break.
     """
     words, compounds = _vocabulary(lines)
     by_kind: dict[str, list[Line]] = defaultdict(list)
@@ -423,20 +455,34 @@ def _resolve_hyphens(lines: list[Line]) -> None:
             if not (text.endswith("-") and len(text) > 1 and text[-2].isalpha()):
                 continue
             left_m = re.search(r"([A-Za-z]+(?:-[A-Za-z]+)*)-$", text)
-            right_m = re.match(r"([a-z][A-Za-z]*)", nxt.text)
+            right_m = re.match(r"([a-z][A-Za-z]*)(-[A-Za-z])?", nxt.text)
             if not left_m or not right_m:
                 continue
-            left, right = left_m.group(1).lower(), right_m.group(1).lower()
-            last_left = left.split("-")[-1]
-            joined = last_left + right
-            if f"{left}-{right}" in compounds or f"{last_left}-{right}" in compounds:
-                continue
-            if joined in words:
+            if right_m.group(2):
+                continue  # "state-" + "of-the-art": the break is inside a compound
+            if is_soft_break(left_m.group(1), right_m.group(1), words, compounds):
                 cur.soft_hyphen = True
-            elif right in words and len(right) > 2:
-                continue
-            elif "-" not in left:
-                cur.soft_hyphen = True
+
+
+def is_soft_break(left: str, right: str, words: set[str], compounds: set[str]) -> bool:
+    """Whether "left-" at a line end + "right" on the next line is one word broken in two."""
+    left, right = left.lower(), right.lower()
+    last_left = left.split("-")[-1]
+    joined = last_left + right
+    if any(c == f"{left}-{right}" or f"{last_left}-{right}" in c for c in compounds):
+        return False
+    if _known(joined, words):
+        return True
+    if right in words and len(right) >= 2:
+        return False
+    if len(last_left) >= 4 and last_left in words and len(right) >= 3:
+        return False  # "file-" + "storage": two words of their own
+    return True
+
+
+def vocabulary(lines: list[Line]) -> tuple[set[str], set[str]]:
+    """Words and hyphenated compounds the document prints whole (evidence for hyphenation)."""
+    return _vocabulary(lines)
 
 
 def join_text(lines: list[Line]) -> tuple[str, list[tuple[int, str]]]:
