@@ -158,9 +158,15 @@ def _group_lines(chars: list[tuple]) -> list[_RawLine]:
         top, bottom = ch[3], ch[4]
         h = bottom - top
         placed = False
+        small_digit = ch[0].isdigit()
         for line in reversed(lines[-3:]):
             ov = min(bottom, line.bottom) - max(top, line.top)
-            if ov > 0.5 * min(h, line.bottom - line.top):
+            lh = line.bottom - line.top
+            # a raised footnote marker overlaps its line only a little: any overlap will do
+            marker = (small_digit and h < 0.85 * lh) or (
+                h > lh / 0.85 and all(c[0].isdigit() or c[0].isspace() for c in line.chars)
+            )
+            if ov > 0.5 * min(h, lh) or (marker and ov > 0):
                 line.chars.append(ch)
                 if h > line.bottom - line.top and not ch[0].isspace():
                     # the line's core span follows its largest glyph, not a raised marker

@@ -1,0 +1,158 @@
+"""The line reader on PDFs drawn here with reportlab: furniture, contents, ligatures, hyphens, footnotes.
+
+The documents are made by a second producer (reportlab, glyph by glyph at known positions), so
+what the reader must find is known exactly, and none of it depends on the LibreOffice fixtures.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analyser.pdftext import join_text, read_text
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+DEJAVU_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+
+def draw_document(path: Path, pages: list[list[tuple]], header: str | None = None, footer: str | None = None,
+                  font: str = "Helvetica", bold: str = "Helvetica-Bold") -> Path:
+    """Draw ``pages`` (lists of (text, size, x, y_from_top, style)) with a running header/footer.
+
+    ``style`` is "" (regular), "b" (bold) or "sup" (a raised small marker appended to the
+    previous item on the same line). ``footer`` may contain {n} and {total}.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    for n, items in enumerate(pages, 1):
+        if header:
+            c.setFont(font, 8)
+            c.drawRightString(width - 56, height - 30, header)
+        if footer:
+            c.setFont(font, 9)
+            c.drawCentredString(width / 2, 28, footer.format(n=n, total=len(pages)))
+        for text, size, x, y, style in items:
+            if style == "sup":
+                c.setFont(font, size)
+                c.drawString(x, height - y + size * 0.6, text)
+                continue
+            c.setFont(bold if style == "b" else font, size)
+            c.drawString(x, height - y, text)
+        c.showPage()
+    c.save()
+    return path
+
+
+def body_page(lines: list[str], start: float = 90, x: float = 56, size: float = 11, leading: float = 15) -> list[tuple]:
+    return [(t, size, x, start + i * leading, "") for i, t in enumerate(lines)]
+
+
+@pytest.fixture(scope="module")
+def furniture_pdf(tmp_path_factory) -> Path:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVu", str(DEJAVU)))
+    pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(DEJAVU_BOLD)))
+    contents = [("Contents", 16, 56, 80, "b")] + [
+        (f"Section {i} Heading number {i} " + "." * 60 + f" {i + 2}", 11, 56, 110 + 18 * i, "") for i in range(1, 6)
+    ]
+    p2 = body_page([
+        "The provider should act in a way that is technically sound and",
+        "it should review the system from end-to-end every year. This is",
+        "a second sentence that runs on so that the line is long enough.",
+        "Systems that are not tech-",
+        "nically able to comply must say so, and a review from end-to-",
+        "end must follow. The \ufb01nancial of\ufb01cer signs the \ufb02ow chart.",
+    ])
+    # a body line carrying a raised footnote marker, and the footnote at the page bottom
+    lead = "Reports are handled by trusted flaggers"
+    width = pdfmetrics.stringWidth(lead, "DejaVu", 11)
+    p2.append((lead, 11, 56, 200, ""))
+    p2.append(("1", 7, 56 + width + 0.5, 200, "sup"))
+    p2.append((" and others.", 11, 56 + width + 5, 200, ""))
+    p2.append(("1", 6, 56, 760, "sup"))
+    p2.append(("A trusted flagger is a body with expertise in a kind of", 9, 62, 760, ""))
+    p2.append(("illegal content.", 9, 62, 771, ""))
+    p3 = body_page(["Page three text about something else entirely, with no notes.",
+                    "It mentions the financial officer once more."])
+    p4 = body_page(["Page four text. The last page of the document."])
+    return draw_document(
+        tmp_path_factory.mktemp("pdftext") / "furniture.pdf",
+        [contents, p2, p3, p4],
+        header="Example Regulator: Draft Code of Practice",
+        footer="Page {n} of {total}",
+        font="DejaVu",
+        bold="DejaVu-Bold",
+    )
+
+
+@pytest.fixture(scope="module")
+def doc(furniture_pdf):
+    return read_text(furniture_pdf)
+
+
+def test_running_header_footer_and_page_numbers_are_removed(doc):
+    texts = [ln.text for ln in doc.lines]
+    assert not any("Example Regulator" in t for t in texts)
+    assert not any(re.match(r"Page \d+ of \d+", t) for t in texts)
+    removed = [ln.text for ln in doc.removed]
+    assert sum("Example Regulator" in t for t in removed) == 4
+    assert sum(bool(re.match(r"Page \d+ of 4", t)) for t in removed) == 4
+
+
+def test_contents_page_is_skipped(doc):
+    assert doc.contents_pages == [1]
+    assert not any("Heading number" in ln.text for ln in doc.lines)
+    assert all(ln.page != 1 for ln in doc.lines)
+
+
+def test_ligatures_are_spelt_out(doc):
+    text = " ".join(ln.text for ln in doc.lines)
+    assert "financial officer signs the flow chart" in text
+    assert not re.search("[\ufb00-\ufb06]", text)
+
+
+def test_hyphenation_decided_from_the_document(doc):
+    body = [ln for ln in doc.lines if ln.page == 2 and ln.kind == "body"]
+    text, _ = join_text(body)
+    assert "Systems that are not technically able to comply" in text
+    assert "a review from end-to-end must follow" in text
+
+
+def test_footnote_separated_and_marker_linked(doc):
+    notes = [ln for ln in doc.lines if ln.kind == "footnote"]
+    assert [n.footnote for n in notes if n.footnote] == ["1"]
+    text, _ = join_text(notes)
+    assert text == "A trusted flagger is a body with expertise in a kind of illegal content."
+    body = [ln for ln in doc.lines if ln.kind == "body"]
+    assert not any("trusted flagger is a body" in ln.text for ln in body)
+    cited = [ln for ln in body if ln.markers]
+    assert len(cited) == 1
+    line = cited[0]
+    assert line.text == "Reports are handled by trusted flaggers and others."
+    (offset, number), = line.markers
+    assert number == "1" and line.text[:offset].endswith("flaggers")
+
+
+def test_lines_in_reading_order_with_pages(doc):
+    pages = [ln.page for ln in doc.lines]
+    assert pages == sorted(pages)
+    p2 = [ln for ln in doc.lines if ln.page == 2 and ln.kind == "body"]
+    assert [ln.top for ln in p2] == sorted(ln.top for ln in p2)
+    assert doc.page_count == 4
+
+
+def test_ofcom_fixture_reads_without_furniture(sample_icu_pdf):
+    doc = read_text(sample_icu_pdf)
+    assert doc.contents_pages  # the sample has a contents page
+    assert not any(re.fullmatch(r"\d{1,3}", ln.text) for ln in doc.lines)
+    running = {ln.text for ln in doc.removed if ln.top < 100}
+    assert running, "the running header was not recognised"
+    assert not any(ln.text in running for ln in doc.lines)
+    assert not any(re.search(r"\.{6,}\s*\d+$", ln.text) for ln in doc.lines)
