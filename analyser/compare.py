@@ -18,8 +18,8 @@ the analysed ``Code`` model instead:
 4. Each built-in service archetype is evaluated against both editions, and every matched measure whose
    status changed is listed with both reasons: this is the "what changed for whom" answer.
 
-Text is compared after Unicode NFKC and whitespace normalisation, so ligatures and reflowed lines
-never count as edits. Everything here is pure computation on the model: renderers live in
+Text is compared after Unicode NFKC and whitespace normalisation, with hyphens inside words ignored,
+so ligatures, reflowed lines and a line-end hyphen one edition kept never count as edits. Everything here is pure computation on the model: renderers live in
 ``compare_render.py``.
 """
 
@@ -54,6 +54,7 @@ __all__ = [
     "compare",
     "condition_text",
     "normalise",
+    "same_text",
     "similarity",
     "word_diff",
 ]
@@ -345,8 +346,31 @@ def normalise(text: str | None) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+# A hyphen (or soft hyphen) between two letters. Where a line breaks inside a word, the same word
+# can come out of a PDF as "repor-ted" in one edition and "reported" in the next, and the text layer
+# cannot always say whether the hyphen was printed: such a hyphen is never an edit.
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010](?=[^\W\d_])")
+
+
+def _tokens(text: str) -> list[str]:
+    """Words as printed (whitespace-separated, after normalisation)."""
+    norm = normalise(text)
+    return norm.split(" ") if norm else []
+
+
+def _key(token: str) -> str:
+    """What a word is compared by: intra-word hyphens and soft hyphens removed."""
+    return _WORD_HYPHEN.sub("", token).replace("\u00ad", "")
+
+
 def _words(text: str) -> list[str]:
-    return normalise(text).split(" ") if text and normalise(text) else []
+    """Comparison keys of the words of ``text``: equal lists mean "the same text" for this module."""
+    return [_key(t) for t in _tokens(text)]
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    """True when two texts differ at most in whitespace, ligatures and intra-word hyphens."""
+    return _words(a or "") == _words(b or "")
 
 
 def similarity(a: str | Sequence[str], b: str | Sequence[str]) -> float:
@@ -365,17 +389,22 @@ def similarity(a: str | Sequence[str], b: str | Sequence[str]) -> float:
 
 
 def word_diff(old: str, new: str) -> list[WordOp]:
-    """Word-level diff of two texts as equal / insert / delete / replace ops."""
-    a, b = _words(old), _words(new)
+    """Word-level diff of two texts as equal / insert / delete / replace ops.
+
+    Words are matched by their comparison keys but reported as printed, so an ``equal`` op may carry
+    "repor-ted" on the old side and "reported" on the new.
+    """
+    a, b = _tokens(old), _tokens(new)
+    ka, kb = [_key(t) for t in a], [_key(t) for t in b]
     ops = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         ops.append(WordOp(op=tag, old=" ".join(a[i1:i2]), new=" ".join(b[j1:j2])))
     return ops
 
 
 def _text_diff(old: str, new: str, rewrite: Callable[[str], str] | None = None) -> TextDiff | None:
     """A ``TextDiff`` when the texts differ after normalisation (and reference rewriting), else None."""
-    if normalise(rewrite(old) if rewrite else old) == normalise(new):
+    if same_text(rewrite(old) if rewrite else old, new):
         return None
     return TextDiff(old=normalise(old), new=normalise(new), ops=word_diff(old, new), similarity=similarity(old, new))
 
@@ -767,8 +796,8 @@ def _compare_measure(
         po = mo.paragraphs[i] if i is not None else None
         pn = mn.paragraphs[j] if j is not None else None
         if po is not None and pn is not None:
-            text_changed = normalise(rewrite(po.text)) != normalise(pn.text)
-            refs_updated = not text_changed and normalise(po.text) != normalise(pn.text)
+            text_changed = not same_text(rewrite(po.text), pn.text)
+            refs_updated = not text_changed and not same_text(po.text, pn.text)
             moved = _paragraph_key(mo, po.number) != _paragraph_key(mn, pn.number)
             status = "moved" if moved else ("changed" if text_changed else "unchanged")
             diffs.append(
