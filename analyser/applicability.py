@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from typing import Iterator
 
-from .conditions import describe, load_vocabulary, normalise, parse_application
+from .conditions import and_, atom, describe, load_vocabulary, normalise, parse_application
 from .evaluate import harm_group_for, holds
 from .models import Applicability, Code, Condition, IndexRow, Measure, ServiceProfile
 
@@ -85,6 +85,20 @@ def disagreement(a: Condition, b: Condition, code_kind: str, group: str | None =
     return None
 
 
+def implicit_condition(short_name: str | None) -> Condition:
+    """What every measure of the code requires unsaid (children's codes: likely to be accessed by children)."""
+    feats = load_vocabulary().code_implicit_features.get(short_name or "", [])
+    return and_(*(atom("feature", name=f) for f in feats))
+
+
+def index_condition(cell: str, code_kind: str, short_name: str | None = None) -> Applicability:
+    """Parse an index-table "applies to" cell; blank means all services the code covers."""
+    app = parse_application(cell or "", code_kind)
+    if app.condition is not None:
+        app.condition = and_(implicit_condition(short_name), app.condition)
+    return app
+
+
 def _index_rows(code: Code) -> dict[str, IndexRow]:
     rows: dict[str, IndexRow] = {}
     for row in code.index:
@@ -93,7 +107,9 @@ def _index_rows(code: Code) -> dict[str, IndexRow]:
     return rows
 
 
-def resolve_measure(measure: Measure, code_kind: str, row: IndexRow | None, group: str | None = None) -> Applicability:
+def resolve_measure(
+    measure: Measure, code_kind: str, row: IndexRow | None, group: str | None = None, short_name: str | None = None
+) -> Applicability:
     """Parse one measure's application wording and reconcile it with its index row."""
     app = parse_application(measure.application or "", code_kind)
     if not (measure.application or "").strip():
@@ -104,7 +120,7 @@ def resolve_measure(measure: Measure, code_kind: str, row: IndexRow | None, grou
             app.warnings.append(f"{measure.id}: no application text found and no index row; taken as all services")
         return app
     app.index_applies_to = row.applies_to
-    index_app = parse_application(row.applies_to or "", code_kind)
+    index_app = index_condition(row.applies_to or "", code_kind, short_name)
     index_words = row.applies_to.strip() or "(blank: all services)"
     if not (measure.application or "").strip():
         # nothing in the body: the index is the only statement of who the measure is for
@@ -126,9 +142,10 @@ def resolve_measure(measure: Measure, code_kind: str, row: IndexRow | None, grou
                 f"against the application text '{measure.application.strip()}'"
             )
         return app
-    probe = disagreement(app.condition, index_app.condition, code_kind, group)
+    implicit = implicit_condition(short_name)
+    probe = disagreement(and_(implicit, app.condition), index_app.condition, code_kind, group)
     if probe is not None:
-        body_says = holds(app.condition, probe, group)
+        body_says = holds(and_(implicit, app.condition), probe, group)
         app.warnings.append(
             f"{measure.id}: the index table says it applies to '{index_words}' "
             f"({describe(index_app.condition)}) but the application text says '{measure.application.strip()}' "
@@ -144,7 +161,7 @@ def resolve_applicability(code: Code) -> Code:
     group = harm_group_for(code)
     kind = code.info.kind
     for m in code.measures:
-        app = resolve_measure(m, kind, rows.get(m.id), group)
+        app = resolve_measure(m, kind, rows.get(m.id), group, code.info.short_name)
         m.applicability = app
         for w in app.warnings:
             if w not in m.warnings:

@@ -52,6 +52,7 @@ class Vocabulary:
     multi_harm: list[str]
     all_harms: list[str]
     code_harm_groups: dict[str, str]
+    code_implicit_features: dict[str, list[str]]
 
     def harm_label(self, key: str) -> str:
         if key == "any":
@@ -80,6 +81,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         multi_harm=data.get("multi_harm", []),
         all_harms=data.get("all_harms", []),
         code_harm_groups=data.get("code_harm_groups", {}),
+        code_implicit_features=data.get("code_implicit_features", {}),
     )
 
 
@@ -115,6 +117,11 @@ def _join(op: str, args: tuple[Condition, ...] | list[Condition]) -> Condition:
             continue  # "all" restricts nothing inside a conjunction
         else:
             flat.append(a)
+    unique: list[Condition] = []
+    for a in flat:
+        if a not in unique:  # dataclass equality: "likely to be accessed by children" said twice is once
+            unique.append(a)
+    flat = unique
     if op == "or" and any(a.op == "atom" and a.atom == "all" for a in flat):
         return atom("all")
     if not flat:
@@ -215,14 +222,15 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "all": ("ALL", None), "every": ("ALL", None), "each": ("ALL", None), "any": ("ALL", None),
     "services": ("HEAD", None), "service": ("HEAD", None), "providers": ("HEAD", None),
     "provider": ("HEAD", None), "platforms": ("HEAD", None), "platform": ("HEAD", None),
-    "providers of": ("FILLER", None), "provider of": ("FILLER", None),
+    "providers of": ("FILLER", None), "provider of": ("FILLER", None), "to providers of": ("FILLER", None),
+    "to": ("FILLER", None),
     "or": ("OR", None), "and": ("AND", None), "and/or": ("ANDOR", None), "as well as": ("AND", None),
     ",": ("COMMA", None), ";": ("COMMA", None), ":": ("FILLER", None),
     "neither": ("NEITHER", None), "nor": ("NOR", None), "either": ("EITHER", None), "both": ("BOTH", None),
     "not": ("NOT", None), "do not": ("NOT", None), "does not": ("NOT", None), "don't": ("NOT", None),
     "doesn't": ("NOT", None), "are not": ("NOT", None), "is not": ("NOT", None), "aren't": ("NOT", None),
-    "isn't": ("NOT", None), "non-": ("NOT", None), "without": ("WITHOUT", None),
-    "that": ("REL", None), "which": ("REL", None), "who": ("REL", None), "where": ("REL", None),
+    "isn't": ("NOT", None), "non-": ("NOT", "non-"), "without": ("WITHOUT", None),
+    "that": ("REL", None), "which": ("REL", None), "who": ("REL", None), "whose": ("REL", None), "where": ("REL", None),
     "are": ("COPULA", None), "is": ("COPULA", None), "be": ("COPULA", None),
     "have": ("VERB", None), "has": ("VERB", None), "having": ("VERB", None), "use": ("VERB", None),
     "uses": ("VERB", None), "using": ("VERB", None), "offer": ("VERB", None), "offers": ("VERB", None),
@@ -302,7 +310,7 @@ _INTRO_ALT = re.compile(
     re.I,
 )
 _APPLIES_IN_SCOPE_ONLY = re.compile(r"^\s*(?:this|the)\s+measure\s+(?:only\s+)?applies\s+(?:only\s+)?in\s+relation\s+to\b", re.I)
-_BARE_APPLIES = re.compile(r"^\s*(?:this|the)\s+measures?\s+(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)
+_BARE_APPLIES = re.compile(r"^\s*(?:(?:this|the)\s+measures?|it|they)\s+(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)
 _LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
 _SUBITEM = re.compile(r"(?:(?<=^)|(?<=[\s:;,]))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*", re.I)
 _WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z][a-z'’\-]*(?:/[a-z]+)?|[,;:()]|[^\s\w]", re.I)
@@ -351,7 +359,7 @@ def tokenise(text: str, lexicon: _Lexicon | None = None) -> list[Tok]:
     # "non-large": split a leading "non-" so that it negates what follows
     expanded: list[tuple[int, int, str]] = []
     for s, e, w in spans:
-        if w.startswith("non-") and len(w) > 4:
+        if w.startswith("non-") and len(w) > 4 and (w[4:],) in lexicon.phrases:
             expanded.append((s, s + 4, "non-"))
             expanded.append((s + 4, e, w[4:]))
         else:
@@ -488,6 +496,10 @@ class _Parser:
                 op = {"OR": "or", "ANDOR": "or", "AND": "and"}.get(t.kind, op or ",")
             if op is None:
                 break
+            if self.kind() == "NOT" and self.peek().value != "non-":
+                # "large and not multi-risk": a negated predicate of its own, for the clause to join
+                self.pos, self.consumed = save, saved_consumed
+                break
             nxt = self.premod()
             if nxt is None:
                 self.pos, self.consumed = save, saved_consumed
@@ -556,7 +568,10 @@ class _Parser:
                     if self._starts_new_group():
                         self.pos, self.consumed = save, saved_consumed
                         break
-            cond = self.postmod()
+            try:
+                cond = self.postmod()
+            except _Fail:
+                cond = None  # e.g. a relative clause the grammar cannot read: left unparsed
             if cond is None:
                 self.pos, self.consumed = save, saved_consumed
                 break
@@ -963,7 +978,7 @@ def _parse_body(body: str, code_kind: str) -> tuple[Condition | None, int, int, 
     leftovers: list[str] = []
     run: list[Tok] = []
     for i, t in enumerate(toks):
-        if i in parser.consumed or t.kind in ("FILLER", "COMMA") and not run:
+        if i in parser.consumed:
             if run:
                 leftovers.append(_fragment(body, run))
                 run = []
@@ -971,10 +986,13 @@ def _parse_body(body: str, code_kind: str) -> tuple[Condition | None, int, int, 
         run.append(t)
     if run:
         leftovers.append(_fragment(body, run))
-    leftovers = [f for f in leftovers if f.strip(" ,;:.()")]
+    leftovers = [f for f in leftovers if f and f.strip(" ,;:.()")]
     done = _content_words([t for i, t in enumerate(toks) if i in parser.consumed])
     return cond, done, total, leftovers
 
 
-def _fragment(body: str, run: list[Tok]) -> str:
+def _fragment(body: str, run: list[Tok]) -> str | None:
+    """The words of a run of unplaced tokens, or None when they are only fillers and punctuation."""
+    if all(t.kind in ("FILLER", "COMMA") for t in run):
+        return None
     return body[run[0].start:run[-1].end].strip(" ,;:")

@@ -296,6 +296,13 @@ def evaluate_measure(
             measure.id, "exempt", f"exempt: {text}; this is one of the {KIND_WORDS.get(service.kind, service.kind)}",
             [AtomResult(f"kind({code_kind})", False, text)],
         )
+    for feat in vocab.code_implicit_features.get(code.info.short_name, []):
+        if feat not in service.features:
+            r = _eval_atom(Condition(op="atom", atom="feature", params={"name": feat}), ctx)
+            return MeasureStatus(
+                measure.id, "exempt", f"exempt: code is for services that {vocab.feature_label(feat)}; this service {r.explanation}",
+                [r],
+            )
     app = applicability_of(measure, code_kind)
     unparsed_note = ""
     if app.unparsed:
