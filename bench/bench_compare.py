@@ -22,6 +22,29 @@ sys.path.insert(0, str(ROOT))
 TARGET_S = 1.0
 
 
+def _shift_numbers(code):
+    """A copy of ``code`` with every measure renumbered one up within its chapter (C1 → C2, ...)."""
+    import copy
+    import re
+
+    shifted = copy.deepcopy(code)
+    shifted.info.sha256 = "0" * 64
+    for m in shifted.measures:
+        match = re.fullmatch(r"([A-Z]+)(\d+)", m.number)
+        if not match:
+            continue
+        new_number = f"{match[1]}{int(match[2]) + 1}"
+        for p in m.paragraphs:
+            if p.number.startswith(m.number):
+                p.number = new_number + p.number[len(m.number):]
+        for q in m.qualifiers:
+            if q.paragraph.startswith(m.number):
+                q.paragraph = new_number + q.paragraph[len(m.number):]
+        m.id = m.id[: -len(m.number)] + new_number
+        m.number = new_number
+    return shifted
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pdfs", nargs="*", type=Path)
@@ -74,6 +97,16 @@ def main(argv: list[str] | None = None) -> int:
     s = time.perf_counter()
     archetype_free = compare(old, new, archetypes=[])
     print(f"compare without archetypes: {(time.perf_counter() - s) * 1000:.1f} ms ({archetype_free.counts()['changed']} changed)")
+
+    # Worst case for the matcher: every measure renumbered (each number in its chapter shifted by one),
+    # so no ID match can be trusted and every measure is paired by similarity.
+    shifted = _shift_numbers(new)
+    s = time.perf_counter()
+    worst = compare(old, shifted, archetypes=[])
+    print(
+        f"worst case, every measure renumbered: {(time.perf_counter() - s) * 1000:.1f} ms "
+        f"({worst.counts()['renumbered']} renumbered, {worst.counts()['added']} added, {worst.counts()['removed']} removed)"
+    )
 
     for name, fn in (
         ("to_json", lambda: compare_render.to_json(cmp)),
