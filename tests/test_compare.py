@@ -732,3 +732,56 @@ def test_fixture_editions_renderers(editions, edits, tmp_path):
     assert gained["phrase"] in inserted
     data = json.loads(to_json(editions))
     assert data["counts"]["changed"] == len(edits["changed_measures"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Real text nobody here wrote: the EU GPAI code, amended in memory as an amendment would
+# ---------------------------------------------------------------------------------------------
+
+
+def test_real_code_amendment_removal_renumbering_and_rewording(shared_dir):
+    """GPAI (real text): Measure 7.3 deleted, 7.4-7.7 renumbered down, references updated by hand,
+    and one sentence of 3.2 reworded; the comparison must report exactly that."""
+    from analyser.pipeline import load_code
+    from analyser.qualifiers import flag_qualifiers
+
+    pdf = shared_dir / "corpus" / "eu-gpai-safety-security.pdf"
+    if not pdf.exists():
+        pytest.skip("shared corpus not present")
+    old = load_code(pdf)
+    new = copy.deepcopy(old)
+    new.info.sha256 = "4" * 64
+    new.measures = [m for m in new.measures if m.id != "GPAI 7.3"]
+    for m in new.measures:
+        if m.id in ("GPAI 7.4", "GPAI 7.5", "GPAI 7.6", "GPAI 7.7"):
+            local = f"7.{int(m.number.split('.')[1]) - 1}"
+            for p in m.paragraphs:
+                p.number = local + p.number[len(m.number):]
+            m.id, m.number = f"GPAI {local}", local
+    # The amendment updates the cross-references to the renumbered measures (written out by hand).
+    updates = {
+        "Measure 7.6": "Measure 7.5",
+        "Measures 7.1 to 7.5": "Measures 7.1 to 7.4",
+        "Measures 7.2 and 7.5": "Measures 7.2 and 7.4",
+    }
+    for m in new.measures:
+        for p in m.paragraphs:
+            for before, after in updates.items():
+                p.text = p.text.replace(before, after)
+    reworded = new.measure("GPAI 3.2").paragraphs[1]
+    assert "appropriate for the model" in reworded.text
+    reworded.text = reworded.text.replace("appropriate for the model", "suitable for the model")
+    flag_qualifiers(new)  # the amended edition analysed as the pipeline would
+
+    cmp = compare(old, new)
+    assert cmp.comparable
+    assert [m.id for m in cmp.removed] == ["GPAI 7.3"] and cmp.added == []
+    assert [(r.old_id, r.new_id) for r in cmp.renumbered] == [
+        ("GPAI 7.4", "GPAI 7.3"), ("GPAI 7.5", "GPAI 7.4"), ("GPAI 7.6", "GPAI 7.5"), ("GPAI 7.7", "GPAI 7.6")
+    ]
+    assert [c.new_id for c in cmp.changed] == ["GPAI 3.2"]
+    (para,) = cmp.changed[0].changed_paragraphs
+    assert (para.old_number, para.new_number, para.status) == ("3.2.p2", "3.2.p2", "changed")
+    assert [(o.op, o.old, o.new) for o in para.ops if o.op != "equal"] == [("replace", "appropriate", "suitable")]
+    lost = [q for q in cmp.qualifier_changes if q.change == "lost"]
+    assert [(q.measure, q.phrase) for q in lost] == [("GPAI 3.2", "appropriate")]
