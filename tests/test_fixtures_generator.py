@@ -151,6 +151,32 @@ def test_expected_json_is_sound(path: Path):
             assert row["id_text"] == row["ids"][0]
 
 
+def _squeeze(text: str) -> str:
+    for lig, rep in {"\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl"}.items():
+        text = text.replace(lig, rep)
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+@pytest.mark.parametrize("path", EXPECTED, ids=lambda p: p.name.removesuffix(".expected.json"))
+def test_expected_text_and_pages_match_the_pdf(path: Path):
+    """Each paragraph's words are on the page the expected JSON names (checked with pypdfium2,
+    a different reader from the generator's pdftotext)."""
+    data = _load(path)
+    pages = [_squeeze(t) for t in _pdf_pages_text(path.with_name(path.name.replace(".expected.json", ".pdf")))]
+    checked = 0
+    for m in data["measures"]:
+        heading = _squeeze(f"{m['id']} {m['title']}")
+        assert heading in pages[m["page_start"] - 1] or heading in pages[m["page_start"] - 1] + pages[m["page_start"]]
+        for p in m["paragraphs"]:
+            assert _squeeze(p["number"] + " " + " ".join(p["text"].split()[:3])) in pages[p["page"] - 1], p["number"]
+            if p["page"] == p["page_end"] and not p["footnote_refs"]:
+                assert _squeeze(p["text"]) in pages[p["page"] - 1], p["number"]
+                checked += 1
+        for f in m["footnotes"]:
+            assert _squeeze(f["text"]) in pages[f["page"] - 1]
+    assert checked >= len(data["measures"])
+
+
 def test_icu_sample_has_the_traps_the_parser_must_survive():
     data = _load(FIXTURES / "icu_sample.expected.json")
     measures = data["measures"]
