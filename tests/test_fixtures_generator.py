@@ -236,3 +236,10 @@ def test_generator_reproduces_committed_fixture(tmp_path: Path):
     committed = _load(FIXTURES / f"{name}.expected.json")
     assert _without_pages(fresh) == _without_pages(committed)
     assert fresh["code"]["page_count"] == committed["code"]["page_count"]
+
+
+def test_bundled_default_is_the_labelled_icu_sample():
+    bundled = ROOT / "codes" / "sample" / "icu-sample.pdf"
+    assert bundled.read_bytes() == (FIXTURES / "icu_sample.pdf").read_bytes()
+    readme = (ROOT / "codes" / "sample" / "README.md").read_text(encoding="utf-8")
+    assert "not Ofcom text" in " ".join(readme.replace("*", "").split())
