@@ -174,6 +174,15 @@ class MeasureRef:
     application: str = ""
     statuses: list[ArchetypeStatus] = field(default_factory=list)
 
+    @property
+    def pages(self) -> str:
+        """Page citation: "p. 22" or "pp. 15–16"."""
+        if self.page_start is None:
+            return ""
+        if self.page_end is None or self.page_end == self.page_start:
+            return f"p. {self.page_start}"
+        return f"pp. {self.page_start}–{self.page_end}"
+
 
 @dataclass
 class MeasureChange:
@@ -233,6 +242,11 @@ class CodeRef:
         """Short name an officer recognises: "ICU sample", "ICU (24 Feb 2025)"."""
         label = self.short_name + (" sample" if self.sample else "")
         return f"{label} ({self.version})" if self.version and not self.sample else label
+
+    @property
+    def heading(self) -> str:
+        """Label with the printed edition, for report titles: "ICU sample, edition 2"."""
+        return f"{self.label}, {self.version}" if self.version and self.sample else self.label
 
 
 @dataclass
@@ -312,8 +326,9 @@ class Comparison:
         data = dataclasses.asdict(self)
         data["counts"] = self.counts()
         data["has_changes"] = self.has_changes
-        data["old"]["label"] = self.old.label
-        data["new"]["label"] = self.new.label
+        for side in ("old", "new"):
+            data[side]["label"] = getattr(self, side).label
+            data[side]["heading"] = getattr(self, side).heading
         return data
 
     @classmethod

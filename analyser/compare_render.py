@@ -157,7 +157,7 @@ def _md_measure(c: MeasureChange) -> list[str]:
 
 def to_markdown(cmp: Comparison) -> str:
     """A readable report; deletions ~~struck~~, insertions **bold**."""
-    lines = [f"# Comparison: {_md(cmp.old.label)} → {_md(cmp.new.label)}", ""]
+    lines = [f"# Comparison: {_md(cmp.old.heading)} → {_md(cmp.new.heading)}", ""]
     lines += [
         f"- Old: {_md(cmp.old.title)} ({_md(cmp.old.source_file)}){' — sample, not official text' if cmp.old.sample else ''}",
         f"- New: {_md(cmp.new.title)} ({_md(cmp.new.source_file)}){' — sample, not official text' if cmp.new.sample else ''}",
@@ -175,11 +175,11 @@ def to_markdown(cmp: Comparison) -> str:
         lines += ["No changes.", ""]
     if cmp.added:
         lines += ["## Added measures", ""]
-        lines += [f"- {_md(m.id)} {_md(m.title)} (pp. {m.page_start}–{m.page_end})" for m in cmp.added]
+        lines += [f"- {_md(m.id)} {_md(m.title)} ({m.pages})" for m in cmp.added]
         lines.append("")
     if cmp.removed:
         lines += ["## Removed measures", ""]
-        lines += [f"- {_md(m.id)} {_md(m.title)} (was pp. {m.page_start}–{m.page_end})" for m in cmp.removed]
+        lines += [f"- {_md(m.id)} {_md(m.title)} (was {m.pages})" for m in cmp.removed]
         lines.append("")
     if cmp.renumbered:
         lines += ["## Renumbered measures", ""]
@@ -304,7 +304,7 @@ def _html_measure(c: MeasureChange) -> str:
 
 def to_html(cmp: Comparison, title: str | None = None) -> str:
     """A self-contained HTML page (inline CSS, no scripts, no external resources)."""
-    page_title = title or f"Comparison: {cmp.old.label} → {cmp.new.label}"
+    page_title = title or f"Comparison: {cmp.old.heading} → {cmp.new.heading}"
     body = [f"<h1>{_e(page_title)}</h1>"]
     body.append(
         "<table><tr><th></th><th>Title</th><th>File</th><th>Version</th><th>sha256</th></tr>"
@@ -330,14 +330,14 @@ def to_html(cmp: Comparison, title: str | None = None) -> str:
     if cmp.added:
         body.append("<h2>Added measures</h2><ul>")
         body += [
-            f"<li><ins>{_e(m.id)}</ins> {_e(m.title)} (pp. {_e(m.page_start)}–{_e(m.page_end)})</li>"
+            f"<li><ins>{_e(m.id)}</ins> {_e(m.title)} ({_e(m.pages)})</li>"
             for m in cmp.added
         ]
         body.append("</ul>")
     if cmp.removed:
         body.append("<h2>Removed measures</h2><ul>")
         body += [
-            f"<li><del>{_e(m.id)}</del> {_e(m.title)} (was pp. {_e(m.page_start)}–{_e(m.page_end)})</li>"
+            f"<li><del>{_e(m.id)}</del> {_e(m.title)} (was {_e(m.pages)})</li>"
             for m in cmp.removed
         ]
         body.append("</ul>")
@@ -472,7 +472,7 @@ def to_docx(cmp: Comparison, path: str | Path | BinaryIO) -> Path | BinaryIO:
     if isinstance(path, str | Path):
         path = Path(path)
     doc = Document()
-    doc.add_heading(_x(f"Comparison: {cmp.old.label} → {cmp.new.label}"), level=1)
+    doc.add_heading(_x(f"Comparison: {cmp.old.heading} → {cmp.new.heading}"), level=1)
     doc.add_paragraph(_x(f"Old: {cmp.old.title} ({cmp.old.source_file})"))
     doc.add_paragraph(_x(f"New: {cmp.new.title} ({cmp.new.source_file})"))
     if cmp.old.sample or cmp.new.sample:
@@ -491,7 +491,7 @@ def to_docx(cmp: Comparison, path: str | Path | BinaryIO) -> Path | BinaryIO:
         if refs:
             doc.add_heading(heading, level=2)
             for m in refs:
-                doc.add_paragraph(_x(f"{m.id} {m.title} ({was}pp. {m.page_start}–{m.page_end})"), style="List Bullet")
+                doc.add_paragraph(_x(f"{m.id} {m.title} ({was}{m.pages})"), style="List Bullet")
     if cmp.renumbered:
         doc.add_heading("Renumbered measures", level=2)
         for r in cmp.renumbered:
