@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -45,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .errors import AnalyserError
 from .models import Code, Measure, Paragraph, Qualifier, QualifierSummary, SubItem
-from .nlp import active_components, is_trained, load_pipeline
+from .nlp import active_components, is_trained, load_pipeline, sentencizer
 from .paths import PACKAGE_DATA
 
 BUILTIN_LEXICON = PACKAGE_DATA / "lexicon.toml"
@@ -105,6 +106,7 @@ class LexiconEntry:
     notes: str = ""
     level: str | None = None  # strength entries only
     priority: int = 0
+    trained_only: bool = False  # skip on spacy.blank("en"): the entry only makes sense with POS/TAG
     source: str = "builtin"
 
 
@@ -116,7 +118,8 @@ class Lexicon:
     @property
     def fingerprint(self) -> str:
         blob = json.dumps(
-            [(e.id, e.category, e.patterns, e.phrases, e.level, e.priority) for e in self.entries.values()],
+            [(e.id, e.category, e.patterns, e.phrases, e.level, e.priority, e.trained_only)
+             for e in self.entries.values()],
             sort_keys=True,
         )
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
@@ -131,7 +134,7 @@ def _parse_entries(data: dict[str, Any], source: Path) -> tuple[list[LexiconEntr
         raise LexiconError(source, "'entry' must be an array of tables ([[entry]])")
     entries: list[LexiconEntry] = []
     disabled: list[str] = []
-    allowed = {"id", "category", "pattern", "patterns", "phrases", "notes", "level", "priority", "disabled"}
+    allowed = {"id", "category", "pattern", "patterns", "phrases", "notes", "level", "priority", "disabled", "trained_only"}
     for n, item in enumerate(raw, 1):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"].strip():
             raise LexiconError(source, f"entry {n} has no id")
@@ -169,6 +172,7 @@ def _parse_entries(data: dict[str, Any], source: Path) -> tuple[list[LexiconEntr
                 notes=str(item.get("notes", "")),
                 level=level,
                 priority=int(item.get("priority", 0)),
+                trained_only=bool(item.get("trained_only", False)),
                 source=str(source),
             )
         )
@@ -210,6 +214,42 @@ def _relax(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in tok.items() if k not in TRAINED_ATTRS} for tok in pattern]
 
 
+def _plain_variants(token: dict[str, Any]) -> list[dict[str, Any]]:
+    variants: list[dict[str, Any]] = [{}]
+    for key, value in token.items():
+        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list) and value["IN"]:
+            variants = [{**v, key: item} for v in variants for item in value["IN"]]
+        else:
+            variants = [{**v, key: value} for v in variants]
+    return variants
+
+
+def _expand_leading(pattern: list[dict[str, Any]], depth: int = 0, budget: int = 96) -> list[list[dict[str, Any]]]:
+    """Equivalent patterns whose first two tokens have plain values instead of ``IN`` sets.
+
+    Why: spaCy's Matcher tests a pattern's first token against every token of the text, and the
+    second after every common first word ("is", "to", "where"), and an ``{"IN": [...]}``
+    constraint is a Python call each time while a plain value is a fast C comparison. Expanding
+    them (and leading optional tokens) gives exactly the same matches, several times faster.
+    """
+    if not pattern or depth > 3:
+        return [pattern]
+    first, rest = pattern[0], pattern[1:]
+    if first.get("OP") == "?" and rest:
+        required = {k: v for k, v in first.items() if k != "OP"}
+        return _expand_leading(rest, depth + 1, budget) + _expand_leading([required, *rest], depth + 1, budget)
+    if "OP" in first:
+        return [pattern]
+    heads = _plain_variants(first)
+    if len(heads) > budget:
+        return [pattern]
+    if rest and "OP" not in rest[0]:
+        seconds = _plain_variants(rest[0])
+        if len(heads) * len(seconds) <= budget:
+            return [[h, s, *rest[1:]] for h in heads for s in seconds]
+    return [[h, *rest] for h in heads]
+
+
 @dataclass
 class _Compiled:
     nlp: Language  # kept so that the id() in the cache key stays valid
@@ -230,6 +270,9 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     changed: set[str] = set()
     for e in lexicon.entries.values():
+        if relaxed and e.trained_only:
+            changed.add(e.id)
+            continue
         if e.patterns:
             pats = e.patterns
             if relaxed:
@@ -237,7 +280,7 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
                 if pats != e.patterns:
                     changed.add(e.id)
             try:
-                matcher.add(e.id, pats)
+                matcher.add(e.id, [x for p in pats for x in _expand_leading(p)])
             except Exception as exc:  # spaCy raises several types for a bad pattern
                 raise LexiconError(e.source, f"entry {e.id!r}: invalid spaCy pattern ({exc})") from None
         if e.phrases:
@@ -327,7 +370,8 @@ def _longest_first(hits: list[_Hit]) -> list[_Hit]:
 def _resolve(doc: Doc, raw: list[_Hit], veto_ids: frozenset[str] | None = None) -> tuple[list[_Hit], list[_Hit]]:
     """Apply vetoes and filters; return (qualifier hits, strength hits)."""
     vetoes = [h for h in raw if h.entry.category == "ignore" and (veto_ids is None or h.entry.id in veto_ids)]
-    quoted = _quoted_ranges(doc) if any(t.text in _OPEN_QUOTES for t in doc) else []
+    text = doc.text
+    quoted = _quoted_ranges(doc) if any(q in text for q in _OPEN_QUOTES) else []
     quals, strengths = [], []
     for h in raw:
         if h.entry.category == "ignore":
@@ -398,9 +442,11 @@ def _verb_phrase(verb: Token, span: Span) -> str:
     skip = {t.i for t in span if t.i != verb.i and span[0].lower_ in _SUBORDINATORS}
     budget = [_MAX_VP_TOKENS]
     lemma = verb.lemma_.lower() if verb.lemma_ and verb.tag_ not in ("NNP",) else verb.lower_
+    if any(c.dep_ == "neg" and not span.start <= c.i < span.end for c in verb.children):
+        lemma = "not " + lemma
     parts: list[Token] = []
     for c in verb.children:
-        if c.dep_ in ("prt", "neg") and not span.start <= c.i < span.end:
+        if c.dep_ == "prt" and not span.start <= c.i < span.end:
             parts.append(c)
         elif c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd", "dative", "nsubjpass", "xcomp", "ccomp"):
             parts.extend(_compact(c, skip, budget))
@@ -408,7 +454,19 @@ def _verb_phrase(verb: Token, span: Span) -> str:
     return f"{lemma} {rest}".strip() if rest else lemma
 
 
-def _qualifies(span: Span) -> str | None:
+@dataclass
+class _Attachment:
+    phrase: str
+    verb: str  # lemma of the governing verb
+    obj: str | None  # lemma of its object (or passive subject)
+
+
+def _attachment(verb: Token, span: Span) -> _Attachment:
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")), None)
+    return _Attachment(_verb_phrase(verb, span), verb.lemma_.lower() or verb.lower_, obj.lemma_.lower() if obj is not None else None)
+
+
+def _qualifies(span: Span) -> _Attachment | None:
     """The obligation the qualifier attaches to: the governing verb and its object.
 
     Climb the dependency tree from the qualifier to the first verb outside it; when the qualifier
@@ -418,11 +476,11 @@ def _qualifies(span: Span) -> str | None:
     tok = span.root
     if tok.pos_ == "VERB" and tok.i != span.start:  # "should consider <using X>", "are encouraged <to publish>"
         xcomp = [c for c in tok.children if c.dep_ == "xcomp" and not span.start <= c.i < span.end]
-        return _verb_phrase(xcomp[0] if xcomp else tok, span)
+        return _attachment(xcomp[0] if xcomp else tok, span)
     for _ in range(40):
         if span.start <= tok.i < span.end:
             if tok.head is tok:
-                return _verb_phrase(tok, span) if tok.pos_ in ("VERB", "AUX") else None
+                return _attachment(tok, span) if tok.pos_ in ("VERB", "AUX") else None
             tok = tok.head
             continue
         if tok.pos_ == "VERB":
@@ -430,9 +488,9 @@ def _qualifies(span: Span) -> str | None:
             if opens_clause and tok.head is not tok:
                 tok = tok.head
                 continue
-            return _verb_phrase(tok, span)
+            return _attachment(tok, span)
         if tok.head is tok:
-            return _verb_phrase(tok, span) if tok.pos_ == "AUX" else None
+            return _attachment(tok, span) if tok.pos_ == "AUX" else None
         tok = tok.head
     return None
 
@@ -454,6 +512,8 @@ class Found:
     sentence: str
     qualifies: str | None
     negated: bool
+    verb: str | None = None  # lemma of the governing verb (trained pipeline only)
+    obj: str | None = None  # lemma of that verb's object
 
 
 @dataclass
@@ -477,16 +537,22 @@ def scan_texts(
     without a parser (e.g. ``spacy.blank("en")``) skips step 2, and ``qualifies`` is None.
     """
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    fast = load_pipeline(trained=False)
     deep = nlp if nlp is not None else load_pipeline(trained=True)
     use_deep = is_trained(deep)
+    if use_deep:  # one tokenizer and vocabulary for both passes
+        fast = deep
+        split = sentencizer()
+        fast_docs: Iterable[Doc] = (split(deep.make_doc(t)) for t in texts)
+    else:
+        fast = load_pipeline(trained=False)
+        fast_docs = fast.pipe(texts, batch_size=256)
     fast_c = _compile(fast, lex, relaxed=True)
     exact_ignores = frozenset(e.id for e in lex.by_category("ignore") if e.id not in fast_c.relaxed_ids)
 
     # step 1: every sentence, fast
     per_text: list[list[tuple[Span, list[_Hit], list[_Hit]]]] = []
     candidates: list[tuple[int, int, Span]] = []  # (text index, sentence index, sentence)
-    for ti, doc in enumerate(fast.pipe(texts, batch_size=256)):
+    for ti, doc in enumerate(fast_docs):
         raw = _raw_hits(doc, fast_c, lex)
         quals, strengths = _resolve(doc, raw)
         if use_deep and raw:
@@ -528,6 +594,7 @@ def scan_texts(
             for h in quals:
                 span = target[h.start : h.end]
                 start = base + span.start_char
+                att = _qualifies(span) if sdoc is not None else None
                 found.append(
                     Found(
                         start=start,
@@ -536,8 +603,10 @@ def scan_texts(
                         category=h.entry.category,
                         rule=h.entry.id,
                         sentence=sent.text.strip(),
-                        qualifies=_qualifies(span) if sdoc is not None else None,
+                        qualifies=att.phrase if att else None,
                         negated=_negated(span, parsed=sdoc is not None),
+                        verb=att.verb if att else None,
+                        obj=att.obj if att else None,
                     )
                 )
         results.append(TextResult(found, _strongest(levels), sum(1 for k in parsed if k[0] == ti)))
@@ -584,6 +653,27 @@ def core_paragraphs(measure: Measure) -> list[str]:
     return [rest[0].number]
 
 
+_LIGHT_VERBS = frozenset({"be", "have", "do", "ensure", "make", "consider", "include", "need", "apply", "seek"})
+
+
+def _word_set(texts: Iterable[str]) -> set[str]:
+    return {w for t in texts for w in re.findall(r"[a-z]+", t.lower())}
+
+
+def _restates(found: Found, core_words: set[str]) -> bool:
+    """True when the qualified verb and its object are those of the core obligation.
+
+    "it should take the content down ..., unless doing so is not technically feasible" in a later
+    paragraph qualifies the same duty as the core "take down illegal content": same verb, same
+    object. Needs the dependency parse; light verbs (be, have, ensure, ...) are too common to tell.
+    """
+    if not found.verb or not found.obj or found.verb in _LIGHT_VERBS:
+        return False
+    verb_forms = {found.verb, found.verb + "s", found.verb + "es", found.verb + "d", found.verb + "ed"}
+    obj_forms = {found.obj, found.obj + "s", found.obj + "es"}
+    return bool(verb_forms & core_words) and bool(obj_forms & core_words)
+
+
 def summarise(measure: Measure) -> QualifierSummary:
     """Counts by category and the measure's loophole risk, with the reasons in words."""
     quals = measure.qualifiers
@@ -592,11 +682,15 @@ def summarise(measure: Measure) -> QualifierSummary:
         return QualifierSummary(counts, "none", ["no qualifying wording found"])
     core = [q for q in quals if q.in_core_obligation]
 
+    core_numbers = set(core_paragraphs(measure))
+
     def describe(q: Qualifier) -> str:
         where = q.paragraph + (q.item or "")
         target = f" (qualifies: {q.qualifies})" if q.qualifies else ""
         neg = " [negated]" if q.negated else ""
-        return f"{q.category} wording '{q.phrase}'{neg} in the core obligation, {where}{target}"
+        if q.paragraph in core_numbers:
+            return f"{q.category} wording '{q.phrase}'{neg} in the core obligation, {where}{target}"
+        return f"{q.category} wording '{q.phrase}'{neg} in {where}, which restates the core obligation{target}"
 
     high = [q for q in core if q.category in HIGH_RISK]
     if high:
@@ -634,6 +728,7 @@ def flag_qualifiers(
     results = scan_texts([p.text for _, p in pairs], lexicon=lexicon, nlp=nlp)
     for m in code.measures:
         m.qualifiers = []
+    found_of: dict[int, Found] = {}
     for (m, p), res in zip(pairs, results):
         p.strength = res.strength
         for f in res.qualifiers:
@@ -654,11 +749,15 @@ def flag_qualifiers(
                     in_application=_is_application(m, p),
                 )
             )
+            found_of[id(m.qualifiers[-1])] = f
     every: list[Qualifier] = []
     for m in code.measures:
         core = set(core_paragraphs(m))
+        core_words = _word_set(p.text for p in m.paragraphs if p.number in core)
         for q in m.qualifiers:
-            q.in_core_obligation = q.paragraph in core and not q.in_application
+            if q.in_application:
+                continue
+            q.in_core_obligation = q.paragraph in core or _restates(found_of[id(q)], core_words)
         m.qualifier_summary = summarise(m)
         every.extend(m.qualifiers)
     return every
