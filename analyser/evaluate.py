@@ -300,7 +300,7 @@ def evaluate_measure(
         if feat not in service.features:
             r = _eval_atom(Condition(op="atom", atom="feature", params={"name": feat}), ctx)
             return MeasureStatus(
-                measure.id, "exempt", f"exempt: code is for services that {vocab.feature_label(feat)}; this service {r.explanation}",
+                measure.id, "exempt", f"exempt: code is for services {vocab.feature_label(feat)}; this service {r.explanation}",
                 [r],
             )
     app = applicability_of(measure, code_kind)

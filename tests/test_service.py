@@ -1,0 +1,162 @@
+"""Service profiles: archetypes, TOML files, CLI options, derived facts and clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser.errors import ServiceProfileError
+from analyser.models import ServiceProfile
+from analyser.service import (
+    archetype_titles,
+    is_large,
+    is_low_risk,
+    is_multi_risk,
+    load_archetypes,
+    load_service,
+    risk_count,
+    service_from_options,
+    validate_service,
+    with_changes,
+)
+
+CONTRACT_ARCHETYPES = {
+    # key: (kind, search_type, users, large, multi-risk) from docs/architecture.md
+    "small-low-risk-forum": ("u2u", None, 50_000, False, False),
+    "small-multi-risk-social": ("u2u", None, 400_000, False, True),
+    "large-social-network": ("u2u", None, 20_000_000, True, True),
+    "large-e2ee-messaging": ("u2u", None, 15_000_000, True, True),
+    "file-sharing-service": ("u2u", None, 1_500_000, False, False),
+    "general-search-engine": ("search", "general", 30_000_000, True, True),
+    "vertical-search-service": ("search", "vertical", 2_000_000, False, False),
+}
+
+
+def test_archetypes_are_the_seven_of_the_contract():
+    arch = load_archetypes()
+    assert list(arch) == list(CONTRACT_ARCHETYPES)
+    titles = archetype_titles()
+    for key, (kind, stype, users, large, multi) in CONTRACT_ARCHETYPES.items():
+        p = arch[key]
+        assert p.name == key
+        assert (p.kind, p.search_type, p.users) == (kind, stype, users)
+        assert is_large(p) is large, key
+        assert is_multi_risk(p) is multi, key
+        assert p.description and titles[key] and titles[key] != key
+
+
+def test_archetype_risks_and_features_follow_the_contract():
+    arch = load_archetypes()
+    forum = arch["small-low-risk-forum"]
+    assert set(forum.risks.values()) == {"low"} and "terrorism" in forum.risks  # "all low"
+    assert is_low_risk(forum) and risk_count(forum) == 0
+    social = arch["small-multi-risk-social"]
+    assert social.risks == {"grooming": "medium", "harassment": "high", "hate": "medium"}
+    assert risk_count(social) == 3
+    e2ee = arch["large-e2ee-messaging"]
+    assert "e2ee" in e2ee.features and "posting-content" not in e2ee.features
+    assert arch["vertical-search-service"].features == []
+
+
+def test_archetypes_are_copies_so_a_what_if_cannot_change_them():
+    arch = load_archetypes()
+    arch["large-social-network"].features.append("e2ee")
+    assert "e2ee" not in load_archetypes()["large-social-network"].features
+
+
+def test_derived_facts_at_the_thresholds():
+    at = ServiceProfile("x", users=7_000_000)
+    over = ServiceProfile("x", users=7_000_001)
+    assert not is_large(at) and is_large(over)
+    one = ServiceProfile("x", risks={"fraud": "high", "hate": "low"})
+    two = ServiceProfile("x", risks={"fraud": "high", "hate": "medium"})
+    assert risk_count(one) == 1 and not is_multi_risk(one)
+    assert is_multi_risk(two)
+    # counted within a harm group: children's harms do not make a service multi-risk for illegal harms
+    kids = ServiceProfile("x", risks={"bullying": "high", "fraud": "medium"})
+    assert is_multi_risk(kids) and not is_multi_risk(kids, "illegal") and risk_count(kids, "children") == 1
+
+
+def test_load_service_from_toml(tmp_path):
+    path = tmp_path / "svc.toml"
+    path.write_text(
+        'name = "Chat app"\nkind = "u2u"\nusers = 8_000_000\nfeatures = ["e2ee", "direct-messaging"]\n'
+        '[risks]\ncsam-image = "High"\nfraud = "medium"\n',
+        encoding="utf-8",
+    )
+    p = load_service(path)
+    assert p.name == "Chat app" and p.users == 8_000_000
+    assert p.risks == {"csam-image": "high", "fraud": "medium"}  # levels normalised to lower case
+    assert is_large(p) and is_multi_risk(p)
+
+
+def test_load_service_default_name_is_file_stem(tmp_path):
+    path = tmp_path / "forum.toml"
+    path.write_text('kind = "search"\nsearch_type = "vertical"\nusers = 10\n', encoding="utf-8")
+    p = load_service(path)
+    assert (p.name, p.kind, p.search_type) == ("forum", "search", "vertical")
+
+
+def test_service_from_options_like_the_cli():
+    p = service_from_options(
+        kind="u2u", users=8_000_000, risks=["csam-image=high", "fraud=medium"], features=["e2ee", "direct-messaging"]
+    )
+    assert p.risks == {"csam-image": "high", "fraud": "medium"}
+    assert p.features == ["e2ee", "direct-messaging"]
+    s = service_from_options(kind="search/general", users=1)
+    assert (s.kind, s.search_type) == ("search", "general")
+
+
+@pytest.mark.parametrize(
+    "kwargs,words",
+    [
+        (dict(users=-5), ["users cannot be negative", "-5"]),
+        (dict(risks=["csam=high"]), ["unknown harm 'csam'", "valid harms:", "csam-image", "csam-url"]),
+        (dict(risks=["fraud=severe"]), ["unknown risk level 'severe'", "negligible, low, medium, high"]),
+        (dict(risks=["fraud"]), ["must be written harm=level"]),
+        (dict(features=["encryption"]), ["unknown feature 'encryption'", "valid features:", "e2ee"]),
+        (dict(features=["file_sharing", "livestream"]), ["unknown feature 'livestream'", "did you mean 'livestreaming'"]),
+        (dict(kind="forum"), ["unknown kind 'forum'", "u2u, search"]),
+        (dict(kind="u2u", search_type="general"), ["search_type 'general' is only for search services"]),
+        (dict(kind="search"), ["needs a search_type", "general or vertical"]),
+        (dict(kind="search", search_type="local"), ["unknown search_type 'local'", "general, vertical"]),
+    ],
+)
+def test_invalid_profiles_fail_with_a_clear_message(kwargs, words):
+    with pytest.raises(ServiceProfileError) as err:
+        service_from_options(**kwargs)
+    message = str(err.value)
+    assert "\n" not in message
+    for w in words:
+        assert w in message, message
+
+
+def test_invalid_toml_profile_names_the_file(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('users = "many"\n', encoding="utf-8")
+    with pytest.raises(ServiceProfileError, match=r"^bad.toml: .*whole number"):
+        load_service(bad)
+    broken = tmp_path / "broken.toml"
+    broken.write_text("users = \n", encoding="utf-8")
+    with pytest.raises(ServiceProfileError, match=r"^broken.toml: not valid TOML"):
+        load_service(broken)
+    typo = tmp_path / "typo.toml"
+    typo.write_text('users = 5\nfeatuers = ["e2ee"]\n', encoding="utf-8")
+    with pytest.raises(ServiceProfileError, match="unknown field.*featuers"):
+        load_service(typo)
+    with pytest.raises(ServiceProfileError, match="not found"):
+        load_service(tmp_path / "missing.toml")
+
+
+def test_validate_rejects_negative_users_on_a_built_profile():
+    with pytest.raises(ServiceProfileError, match="negative"):
+        validate_service(ServiceProfile("x", users=-1))
+    with pytest.raises(ServiceProfileError, match="whole number"):
+        validate_service(ServiceProfile("x", users=True))
+
+
+def test_with_changes_makes_a_validated_copy():
+    base = load_archetypes()["large-social-network"]
+    changed = with_changes(base, add_features=["e2ee"], name="with E2EE")
+    assert "e2ee" in changed.features and "e2ee" not in base.features
+    with pytest.raises(ServiceProfileError):
+        with_changes(base, add_features=["teleport"])
