@@ -510,7 +510,9 @@ def _match_measures(
     """
     sim = _SimCache([_measure_words(m) for m in old.measures], [_measure_words(m) for m in new.measures])
     thr = opts.measure_threshold
-    new_by_id = {m.id: j for j, m in enumerate(new.measures)}
+    new_by_id: dict[str, int] = {}
+    for j, m in enumerate(new.measures):
+        new_by_id.setdefault(m.id, j)  # a duplicated ID (a parser slip) pairs once; the rest go by text
     id_pairs: dict[int, int] = {}
     for i, m in enumerate(old.measures):
         j = new_by_id.get(m.id)

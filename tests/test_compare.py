@@ -456,6 +456,24 @@ def test_stricter_threshold_turns_renumbering_into_add_and_remove(ed1, ed2):
     assert sorted(m.id for m in cmp.removed) == ["ICU C5", "ICU D1"]
 
 
+def test_empty_edition_and_duplicate_ids_do_not_break_matching(ed1):
+    empty = build_code({}, sha="3" * 64)
+    cmp = compare(empty, ed1, archetypes=[])
+    assert [m.id for m in cmp.added] == [m.id for m in ed1.measures] and cmp.removed == []
+    assert [m.id for m in compare(ed1, empty, archetypes=[]).removed] == [m.id for m in ed1.measures]
+    doubled = copy.deepcopy(ed1)
+    doubled.info.sha256 = "2" * 64
+    doubled.measures.append(copy.deepcopy(doubled.measure("ICU C1")))  # the same ID twice
+    cmp = compare(ed1, doubled, archetypes=[])
+    assert [m.id for m in cmp.added] == ["ICU C1"] and not cmp.changed and not cmp.removed
+
+
+def test_comparison_pickles_for_the_apps_cache(cmp12):
+    import pickle
+
+    assert pickle.loads(pickle.dumps(cmp12)).to_dict() == cmp12.to_dict()
+
+
 def test_to_dict_is_json_and_round_trips(cmp12):
     data = json.loads(to_json(cmp12))
     assert data["counts"]["added"] == 1 and data["has_changes"] is True
