@@ -1,0 +1,1109 @@
+"""Code of Practice Analyser: the Streamlit workspace (``streamlit run app.py``).
+
+A thin face over the ``analyser`` package: every finding shown here (structure, qualifiers,
+applicability, comparisons) comes from the package, so the app, the CLI and the tests agree.
+This file only decides what to show and where: pick a document, then read it through one of the
+views in the sidebar. Each view runs inside a guard so that an unexpected error shows a short
+message (with details folded away) instead of a traceback, and the rest of the app keeps working.
+
+State lives in ``st.session_state`` and is mirrored in the URL's query parameters (``view``,
+``doc``, ``measure``), so a cross-reference link or a bookmark opens the same place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import tempfile
+import threading
+import traceback
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from analyser import highlight, paths
+from analyser.errors import AnalyserError
+from analyser.export import MIME, SAMPLE_LABEL, WRITERS, build_selection
+from analyser.models import Code, Measure, MeasureStatus, ServiceProfile
+from analyser.notes import POSITIONS, NotesStore
+from analyser.search import citation, parse_query, search
+
+APP_DIR = Path(__file__).resolve().parent
+MAX_UPLOAD_MB = 50  # keep in step with server.maxUploadSize in .streamlit/config.toml
+VIEWS = ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export",
+         "Compare versions"]
+STATUS_COLOURS = {"applies": "#c6f6d5", "qualified": "#fde68a", "exempt": "#e5e7eb"}
+STATUS_ICONS = {"applies": "✓", "qualified": "!", "exempt": "–"}
+RISK_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3, "": 4}
+LEVELS = ("high", "medium", "low")
+
+st.set_page_config(page_title="Code of Practice Analyser", page_icon=":material/gavel:", layout="wide",
+                   initial_sidebar_state="expanded")
+
+_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] {padding-top: 2rem;}
+.para {margin: 0 0 .6rem 0; line-height: 1.55;}
+.para .num {font-weight: 600; margin-right: .4rem;}
+.para .cite {color: #6b7280; font-size: .8rem; margin-left: .4rem;}
+ins {background: #bcf0da; text-decoration: none;}
+del {background: #f8b4b4;}
+.diffcell {font-size: .92rem; line-height: 1.5;}
+@media (max-width: 640px) { .para {font-size: .95rem;} }
+</style>
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents: the catalogue's bundled samples and fetched copies, plus the user's uploads.
+
+
+@dataclass(frozen=True)
+class Doc:
+    key: str  # "cat:<name>" or "up:<sha256>"
+    label: str
+    path: str
+    sample: bool = False
+
+
+def uploads_dir() -> Path:
+    path = paths.data_dir() / "uploads"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _upload_names() -> dict[str, str]:
+    try:
+        return json.loads((uploads_dir() / "names.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember_upload_name(sha: str, name: str) -> None:
+    names = _upload_names()
+    names[sha] = name
+    target = uploads_dir() / "names.json"
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(names, indent=1), encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def documents() -> tuple[list[Doc], list[str]]:
+    """What the picker offers, and any problem reading the catalogue (shown, never raised)."""
+    docs: list[Doc] = []
+    problems: list[str] = []
+    try:
+        from analyser.catalogue import available_documents
+
+        for d in available_documents():
+            sample = bool(d.entry.sample)
+            label = f"{d.entry.code} sample — {SAMPLE_LABEL}" if sample else d.label
+            docs.append(Doc(f"cat:{d.entry.name}", label, str(d.path), sample))
+    except AnalyserError as err:
+        problems.append(str(err))
+    names = _upload_names()
+    for pdf in sorted(uploads_dir().glob("*.pdf"), key=lambda p: p.stat().st_mtime):
+        sha = pdf.stem
+        docs.append(Doc(f"up:{sha}", f"{names.get(sha, pdf.name)} (uploaded)", str(pdf)))
+    return docs, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Analysis, cached by the PDF's sha256. The package's own SQLite cache sits underneath: a new
+# server process re-reads a known PDF from it in milliseconds.
+
+
+class _AnalysisStore:
+    """Analysed codes shared by every session of this server, newest last, at most ``size``."""
+
+    def __init__(self, size: int = 8):
+        self.size = size
+        self.codes: OrderedDict[str, Code] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, sha: str) -> Code | None:
+        with self.lock:
+            code = self.codes.get(sha)
+            if code is not None:
+                self.codes.move_to_end(sha)
+            return code
+
+    def put(self, sha: str, code: Code) -> None:
+        with self.lock:
+            self.codes[sha] = code
+            while len(self.codes) > self.size:
+                self.codes.popitem(last=False)
+
+
+@st.cache_resource(show_spinner=False)
+def analysis_store() -> _AnalysisStore:
+    return _AnalysisStore()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _sha_of(path: str, mtime_ns: int, size: int) -> str:
+    from analyser.pipeline import sha256_of
+
+    return sha256_of(path)
+
+
+def sha_of(path: str) -> str:
+    stat = os.stat(path)
+    return _sha_of(path, stat.st_mtime_ns, stat.st_size)
+
+
+def load(path: str) -> Code:
+    """The analysed code of ``path``, with a progress bar when it has to be analysed."""
+    from analyser.pipeline import load_code
+
+    sha = sha_of(path)
+    store = analysis_store()
+    code = store.get(sha)
+    if code is not None:
+        return code
+    bar = st.progress(0.0, text=f"Analysing {Path(path).name} …")
+
+    def progress(fraction: float, message: str = "") -> None:
+        bar.progress(min(max(float(fraction), 0.0), 1.0), text=message or "Analysing …")
+
+    try:
+        code = load_code(path, progress=progress)
+    finally:
+        bar.empty()
+    store.put(sha, code)
+    return code
+
+
+@st.cache_resource(show_spinner=False)
+def notes_store() -> NotesStore:
+    return NotesStore()
+
+
+# ---------------------------------------------------------------------------------------------
+# Service profiles and statuses (the package decides; these wrappers only cache).
+
+
+@st.cache_data(show_spinner=False)
+def archetypes() -> dict[str, ServiceProfile]:
+    from analyser.service import load_archetypes
+
+    loaded = load_archetypes()
+    if isinstance(loaded, dict):
+        return {k: (v if v.name else dataclasses.replace(v, name=k)) for k, v in loaded.items()}
+    return {p.name: p for p in loaded}
+
+
+def _profile_key(profile: ServiceProfile) -> str:
+    return json.dumps(dataclasses.asdict(profile), sort_keys=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _statuses(sha: str, profile_json: str, _code: Code) -> dict[str, MeasureStatus]:
+    from analyser.evaluate import evaluate
+
+    profile = ServiceProfile(**json.loads(profile_json))
+    return {s.measure: s for s in evaluate(_code, profile)}
+
+
+def statuses(code: Code, profile: ServiceProfile) -> dict[str, MeasureStatus]:
+    return _statuses(code.info.sha256, _profile_key(profile), code)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _matrix(sha: str, _code: Code) -> dict[str, dict[str, MeasureStatus]]:
+    from analyser.evaluate import matrix as full_matrix
+
+    return {key: {s.measure: s for s in items} for key, items in full_matrix(_code, archetypes()).items()}
+
+
+def matrix(code: Code) -> dict[str, dict[str, MeasureStatus]]:
+    """Archetype key -> measure ID -> status, for every built-in archetype."""
+    return _matrix(code.info.sha256, code)
+
+
+def validate(profile: ServiceProfile) -> tuple[ServiceProfile, list[str]]:
+    """The normalised profile and its problems in words (empty when valid)."""
+    from analyser.service import validate_service
+
+    try:
+        return validate_service(dataclasses.replace(profile)), []
+    except AnalyserError as err:
+        return profile, [err.cause]
+    except ValueError as err:
+        return profile, [str(err)]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _whatif(sha: str, a_json: str, b_json: str, _code: Code):
+    from analyser.evaluate import whatif
+
+    return whatif(_code, ServiceProfile(**json.loads(a_json)), ServiceProfile(**json.loads(b_json)))
+
+
+@st.cache_data(show_spinner=False)
+def archetype_titles() -> dict[str, str]:
+    from analyser.service import archetype_titles as titles
+
+    return titles()
+
+
+@st.cache_data(show_spinner=False)
+def vocabulary() -> tuple[dict[str, str], dict[str, str]]:
+    """(harm key -> label, feature key -> label) for the profile form."""
+    from analyser.conditions import load_vocabulary
+
+    vocab = load_vocabulary()
+    return ({k: vocab.harm_label(k) for k in vocab.harms},
+            {k: vocab.feature_label(k) for k in vocab.features})
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+
+
+@dataclass
+class Ctx:
+    doc: Doc
+    code: Code
+    sha: str
+    notes: NotesStore
+
+
+def guarded(view, *args) -> None:
+    """Run one view; turn any error into a short message with the details folded away."""
+    try:
+        view(*args)
+    except AnalyserError as err:
+        st.error(str(err))
+    except Exception as err:  # noqa: BLE001 - the whole point: no traceback reaches the user
+        st.error(f"Sorry, this view hit a problem it did not expect ({type(err).__name__}: {err}). "
+                 "The other views still work.")
+        with st.expander("Details (for a bug report)"):
+            st.text(traceback.format_exc())
+
+
+def measure_label(code: Code, mid: str) -> str:
+    m = code.measure(mid)
+    return f"{mid} — {m.title}" if m else mid
+
+
+def go_to_measure(mid: str) -> None:
+    """Button callback: open a measure in the Measure view."""
+    st.session_state["measure"] = mid
+    st.session_state["view"] = "Measure"
+
+
+def measure_for_target(code: Code, target: str) -> str | None:
+    """A cross-reference target ("ICU C1" or paragraph "D2.4") -> the measure ID to open."""
+    if code.measure(target):
+        return target
+    for m in code.measures:
+        if m.number == target or m.paragraph(target):
+            return m.id
+    return None
+
+
+def pdf_url(doc: Doc, sha: str) -> str | None:
+    """A URL that serves the PDF inline, so ``#page=N`` opens it at a page.
+
+    Streamlit's static serving (``server.enableStaticServing``) serves ``static/`` beside this
+    file; the PDF is linked (or copied) there under its sha256. Returns None if that folder
+    cannot be written (a read-only install): the view then offers a download instead.
+    """
+    target = APP_DIR / "static" / "pdf" / f"{sha}.pdf"
+    try:
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".tmp")
+            tmp.unlink(missing_ok=True)
+            try:
+                os.link(doc.path, tmp)
+            except OSError:
+                shutil.copyfile(doc.path, tmp)
+            os.replace(tmp, target)
+    except OSError:
+        return None
+    return f"app/static/pdf/{sha}.pdf"
+
+
+def is_sample(doc: Doc, code: Code | None = None) -> bool:
+    """A document is a sample if the catalogue or the document itself says so."""
+    return doc.sample or bool(code and code.info.sample)
+
+
+def sample_banner(doc: Doc, code: Code) -> None:
+    if is_sample(doc, code):
+        st.warning(f"**{SAMPLE_LABEL}.** This document was written for this project in the style "
+                   "of an Ofcom code; never cite it as Ofcom's text.", icon=":material/science:")
+
+
+def status_cell_style(value: str) -> str:
+    for status, colour in STATUS_COLOURS.items():
+        if isinstance(value, str) and value.startswith(status):
+            return f"background-color: {colour}; color: #111"
+    return ""
+
+
+def condition_words(measure: Measure) -> str:
+    app = measure.applicability
+    if not app or not app.condition:
+        return ""
+    try:
+        from analyser.conditions import describe
+
+        return describe(app.condition)
+    except Exception:  # noqa: BLE001 - a description is a nicety; the wording is shown anyway
+        return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Sidebar: navigation, document picker, upload and fetch
+
+
+def _init_from_query_params() -> None:
+    if st.session_state.get("_qp_read"):
+        return
+    st.session_state["_qp_read"] = True
+    qp = st.query_params
+    if qp.get("view") in VIEWS:
+        st.session_state["view"] = qp["view"]
+    if qp.get("doc"):
+        st.session_state["doc"] = qp["doc"]
+    if qp.get("measure"):
+        st.session_state["measure"] = qp["measure"]
+
+
+def _handle_upload(uploaded) -> None:
+    """Save an uploaded PDF under its sha256 and analyse it; a bad file gets one clear line."""
+    if uploaded is None or st.session_state.get("_upload_done") == uploaded.file_id:
+        return
+    st.session_state["_upload_done"] = uploaded.file_id
+    import hashlib
+
+    data = uploaded.getvalue()
+    sha = hashlib.sha256(data).hexdigest()
+    target = uploads_dir() / f"{sha}.pdf"
+    fresh = not target.exists()
+    if fresh:
+        tmp = target.with_suffix(".part")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    try:
+        load(str(target))
+    except AnalyserError as err:
+        if fresh:
+            target.unlink(missing_ok=True)
+        st.session_state["_upload_error"] = f"{uploaded.name}: {err.cause}"
+        return
+    _remember_upload_name(sha, uploaded.name)
+    st.session_state["_upload_error"] = None
+    st.session_state["doc"] = f"up:{sha}"
+
+
+def _fetch_panel() -> None:
+    from analyser.catalogue import is_present, load_catalogue
+
+    try:
+        wanted = [e for e in load_catalogue() if e.fetchable and not is_present(e)]
+    except AnalyserError as err:
+        st.error(str(err))
+        return
+    if not wanted:
+        st.caption("Every official code in the catalogue is on this machine.")
+        return
+    names = {e.name: e for e in wanted}
+    choice = st.selectbox("Official code to fetch", list(names), key="fetch_choice",
+                          format_func=lambda n: names[n].label)
+    if st.button("Fetch", key="fetch_go", help="Download it from the publisher (needs a network)"):
+        from analyser.fetch import fetch
+
+        bar = st.progress(0.0, text="Connecting …")
+
+        def progress(done: int, total: int | None) -> None:
+            frac = done / total if total else 0.0
+            bar.progress(min(frac, 1.0), text=f"{done / 1e6:.1f} MB" + (f" of {total / 1e6:.1f} MB" if total else ""))
+
+        try:
+            fetch(names[choice], progress=progress)
+        except AnalyserError as err:
+            bar.empty()
+            st.error(str(err))
+        else:
+            bar.empty()
+            st.session_state["doc"] = f"cat:{choice}"
+            st.rerun()
+
+
+def sidebar() -> Doc | None:
+    sb = st.sidebar
+    sb.markdown("## Code of Practice Analyser")
+    sb.radio("View", VIEWS, key="view")
+    picker = sb.container()
+    with sb.expander("Add a document", expanded=False):
+        uploaded = st.file_uploader(
+            f"Upload a code (PDF, up to {MAX_UPLOAD_MB} MB)", type=["pdf"], key="upload",
+            help="Kept in your data folder under its sha256, so notes on it are never lost.")
+        _handle_upload(uploaded)
+        if st.session_state.get("_upload_error"):
+            st.error(st.session_state["_upload_error"])
+        st.divider()
+        guarded(_fetch_panel)
+    docs, problems = documents()
+    with picker:
+        for p in problems:
+            st.error(p)
+        if not docs:
+            st.info("No document is available yet: upload a PDF below.")
+            return None
+        by_key = {d.key: d for d in docs}
+        if st.session_state.get("doc") not in by_key:
+            st.session_state["doc"] = docs[0].key
+        st.selectbox("Document", list(by_key), key="doc", format_func=lambda k: by_key[k].label)
+        doc = by_key[st.session_state["doc"]]
+        if doc.sample:
+            st.caption(f"**{SAMPLE_LABEL}**")
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Views
+
+
+def view_overview(ctx: Ctx) -> None:
+    code = ctx.code
+    info = code.info
+    st.subheader("Overview")
+    quals = [q for m in code.measures for q in m.qualifiers]
+    high = [m for m in code.measures if m.qualifier_summary and m.qualifier_summary.loophole_risk == "high"]
+    cols = st.columns(4)
+    cols[0].metric("Measures", len(code.measures))
+    cols[1].metric("Paragraphs", sum(len(m.paragraphs) for m in code.measures))
+    cols[2].metric("Qualifiers flagged", len(quals))
+    cols[3].metric("High loophole risk", len(high))
+    st.caption(f"{info.title} · {info.short_name} · {info.version or 'undated'} · {info.page_count} pages · "
+               f"profile {info.profile} · sha256 {info.sha256[:12]}…")
+
+    left, right = st.columns(2)
+    by_chapter = pd.DataFrame(
+        [{"chapter": m.chapter or "–", "chapter_title": m.chapter_title or "", "measures": 1} for m in code.measures])
+    with left:
+        st.subheader("Measures by chapter")
+        if not by_chapter.empty:
+            agg = by_chapter.groupby(["chapter", "chapter_title"], as_index=False)["measures"].sum()
+            st.altair_chart(alt.Chart(agg).mark_bar().encode(
+                x=alt.X("chapter:N", title="Chapter", sort=None),
+                y=alt.Y("measures:Q", title="Measures"),
+                tooltip=["chapter", "chapter_title", "measures"]), width="stretch")
+    with right:
+        st.subheader("Qualifiers by category and chapter")
+        if quals:
+            chapter_of = {m.id: m.chapter or "–" for m in code.measures}
+            qdf = pd.DataFrame([{"chapter": chapter_of.get(q.measure, "–"), "category": q.category} for q in quals])
+            agg = qdf.groupby(["chapter", "category"], as_index=False).size()
+            st.altair_chart(alt.Chart(agg).mark_bar().encode(
+                x=alt.X("chapter:N", title="Chapter"), y=alt.Y("size:Q", title="Qualifiers"),
+                color=alt.Color("category:N", scale=alt.Scale(
+                    domain=list(highlight.CATEGORY_COLOURS), range=list(highlight.CATEGORY_COLOURS.values()))),
+                tooltip=["chapter", "category", "size"]), width="stretch")
+        else:
+            st.info("No qualifiers were flagged in this document.")
+
+    st.subheader("Measures with the most loophole risk")
+    rows = []
+    for m in code.measures:
+        s = m.qualifier_summary
+        rows.append({"measure": m.id, "title": m.title, "loophole risk": s.loophole_risk if s else "",
+                     "why": "; ".join(s.reasons) if s else "",
+                     "qualifiers": sum(s.counts.values()) if s else len(m.qualifiers)})
+    risk = pd.DataFrame(rows)
+    if not risk.empty:
+        risk = risk.sort_values(by=["loophole risk", "qualifiers"], key=lambda c: c.map(RISK_ORDER) if c.name == "loophole risk" else -c)
+        st.dataframe(risk.head(15), hide_index=True, width="stretch")
+        pick = st.selectbox("Open a measure", risk["measure"].tolist(), key="ov_open",
+                            format_func=lambda mid: measure_label(code, mid))
+        st.button("Open in Measure view", key="ov_go", on_click=go_to_measure, args=(pick,))
+    if code.reconciliation.missing_from_body or code.reconciliation.missing_from_index:
+        st.warning("The code's index and its body disagree: "
+                   f"in the index only: {', '.join(code.reconciliation.missing_from_body) or 'none'}; "
+                   f"in the body only: {', '.join(code.reconciliation.missing_from_index) or 'none'}.")
+    if code.warnings:
+        with st.expander(f"Parser warnings ({len(code.warnings)})"):
+            for w in code.warnings:
+                st.write(f"- {w.message}" + (f" (p. {w.page})" if w.page else ""))
+
+
+def view_matrix(ctx: Ctx) -> None:
+    code = ctx.code
+    st.subheader("Matrix: measures × service archetypes")
+    types = archetypes()
+    grid = matrix(code)
+    titles = archetype_titles()
+    chapters = sorted({m.chapter for m in code.measures if m.chapter})
+    categories = sorted({q.category for m in code.measures for q in m.qualifiers})
+    c1, c2, c3 = st.columns(3)
+    f_ch = c1.multiselect("Chapter", chapters, key="mx_chapters")
+    f_cat = c2.multiselect("Qualifier category", categories, key="mx_categories")
+    f_st = c3.multiselect("Status (in any archetype)", list(STATUS_COLOURS), key="mx_statuses")
+    rows, ids = [], []
+    for m in code.measures:
+        if f_ch and m.chapter not in f_ch:
+            continue
+        if f_cat and not any(q.category in f_cat for q in m.qualifiers):
+            continue
+        cells = {key: grid[key].get(m.id) for key in types}
+        if f_st and not any(c and c.status in f_st for c in cells.values()):
+            continue
+        row = {"measure": m.id, "title": m.title}
+        for key, c in cells.items():
+            row[titles.get(key, key)] = c.status if c else "?"
+        rows.append(row)
+        ids.append(m.id)
+    st.caption(f"{len(rows)} of {len(code.measures)} measures. Colours: applies (green), qualified "
+               "(amber: applies, but a feasibility or exception qualifier may let this service out), "
+               "exempt (grey). Select a cell to see why.")
+    if not rows:
+        st.info("No measure matches these filters.")
+        return
+    df = pd.DataFrame(rows)
+    styled = df.style.map(status_cell_style, subset=[titles.get(k, k) for k in types])
+    st.session_state["_mx_ids"] = ids
+    config = {"measure": st.column_config.TextColumn(width="small", pinned=True),
+              "title": st.column_config.TextColumn(width="medium")}
+    config.update({titles.get(k, k): st.column_config.TextColumn(width="small") for k in types})
+    st.dataframe(styled, hide_index=True, width="stretch", key="mx_grid", column_config=config,
+                 on_select=_matrix_cell_picked, selection_mode="single-cell")
+    st.subheader("Why this status?")
+    a, b = st.columns(2)
+    if st.session_state.get("mx_measure") not in ids:
+        st.session_state["mx_measure"] = ids[0]
+    mid = a.selectbox("Measure", ids, key="mx_measure", format_func=lambda i: measure_label(code, i))
+    arch = b.selectbox("Archetype", list(types), key="mx_arch", format_func=lambda k: titles.get(k, k))
+    explain_status(code, grid[arch].get(mid), titles.get(arch, arch))
+
+
+def _matrix_cell_picked() -> None:
+    """Dataframe callback: a selected cell drives the measure and archetype pickers below it."""
+    event = st.session_state.get("mx_grid")
+    cells = getattr(getattr(event, "selection", None), "cells", None) or []
+    if not cells:
+        return
+    row, col = cells[0]
+    ids = st.session_state.get("_mx_ids", [])
+    by_title = {title: key for key, title in archetype_titles().items()}
+    key = by_title.get(col, col)
+    if 0 <= row < len(ids) and key in archetypes():
+        st.session_state["mx_measure"], st.session_state["mx_arch"] = ids[row], key
+
+
+def explain_status(code: Code, status: MeasureStatus | None, service_name: str) -> None:
+    if status is None:
+        st.info("No status for this pair.")
+        return
+    m = code.measure(status.measure)
+    words = {"applies": "applies to", "qualified": "applies, with a way out, to", "exempt": "does not apply to"}
+    st.markdown(f"**{STATUS_ICONS.get(status.status, '')} {status.measure} {words.get(status.status, status.status)} "
+                f"{service_name}** — {status.reason}")
+    if status.atoms:
+        st.dataframe(pd.DataFrame([{"condition": a.atom, "holds": "yes" if a.value else "no",
+                                    "because": a.explanation} for a in status.atoms]),
+                     hide_index=True, width="stretch")
+    if status.qualifiers:
+        st.write("Qualifying wording: " + ", ".join(f"“{q}”" for q in status.qualifiers))
+    if m and m.application:
+        st.caption(f"Application text ({citation(m.id, (m.application_paragraphs or [None])[0], m.page_start)}): "
+                   f"{m.application}")
+    if m:
+        st.button(f"Open {m.id}", key=f"explain_open_{m.id}", on_click=go_to_measure, args=(m.id,))
+
+
+def _profile_from_state() -> ServiceProfile:
+    ss = st.session_state
+    risks: dict[str, str] = {}
+    for level in reversed(LEVELS):  # highest level wins when a harm is listed twice
+        for harm in ss.get(f"sp_risk_{level}", []):
+            risks[harm] = level
+    kind = ss.get("sp_kind", "u2u")
+    return ServiceProfile(name=ss.get("sp_name") or "My service", kind=kind,
+                          search_type=ss.get("sp_search_type") if kind == "search" else None,
+                          users=int(ss.get("sp_users", 0) or 0), risks=risks,
+                          features=list(ss.get("sp_features", [])))
+
+
+def _fill_from_archetype() -> None:
+    key = st.session_state.get("sp_start")
+    prof = archetypes().get(key)
+    if not prof:
+        return
+    ss = st.session_state
+    ss["sp_name"] = archetype_titles().get(key, prof.name)
+    ss["sp_kind"] = prof.kind
+    ss["sp_search_type"] = prof.search_type or "general"
+    ss["sp_users"] = int(prof.users)
+    harms, features = vocabulary()
+    for level in LEVELS:
+        ss[f"sp_risk_{level}"] = [h for h, lv in prof.risks.items() if lv == level and h in harms]
+    ss["sp_features"] = [f for f in prof.features if f in features]
+
+
+WHATIFS = {
+    "with end-to-end encryption": lambda p: dataclasses.replace(p, features=sorted(set(p.features) | {"e2ee"})),
+    "without end-to-end encryption": lambda p: dataclasses.replace(p, features=[f for f in p.features if f != "e2ee"]),
+    "with more than 7 million UK users (8,000,000)": lambda p: dataclasses.replace(p, users=8_000_000),
+    "staying at 7 million UK users or fewer (7,000,000)": lambda p: dataclasses.replace(p, users=min(p.users, 7_000_000)),
+    "with file-sharing": lambda p: dataclasses.replace(p, features=sorted(set(p.features) | {"file-sharing"})),
+    "with every risk one level lower": lambda p: dataclasses.replace(
+        p, risks={h: {"high": "medium", "medium": "low", "low": "negligible"}.get(v, v) for h, v in p.risks.items()}),
+}
+
+
+def view_profile(ctx: Ctx) -> None:
+    code = ctx.code
+    st.subheader("Service profile explorer")
+    harms, features = vocabulary()
+    types = archetypes()
+    st.session_state.setdefault("sp_users", 100_000)
+    titles = archetype_titles()
+    st.selectbox("Start from an archetype", ["(custom)", *types], key="sp_start", on_change=_fill_from_archetype,
+                 format_func=lambda k: titles.get(k, k))
+    with st.container(border=True):
+        c1, c2, c3 = st.columns([2, 1, 1])
+        c1.text_input("Service name", key="sp_name", placeholder="My service")
+        c2.radio("Kind", ["u2u", "search"], key="sp_kind", horizontal=True,
+                 format_func=lambda k: {"u2u": "user-to-user", "search": "search"}[k])
+        if st.session_state.get("sp_kind") == "search":
+            c3.radio("Search type", ["general", "vertical"], key="sp_search_type", horizontal=True)
+        st.number_input("Monthly active UK users", min_value=0, step=100_000, key="sp_users",
+                        help="Large = more than 7,000,000.")
+        r1, r2, r3 = st.columns(3)
+        for col, level in zip((r1, r2, r3), LEVELS):
+            col.multiselect(f"Harms at {level} risk", list(harms), key=f"sp_risk_{level}",
+                            format_func=lambda h: harms[h])
+        st.caption("Harms not listed are negligible. Multi-risk = medium or high risk for at least two kinds of harm.")
+        st.multiselect("Features", list(features), key="sp_features", format_func=lambda f: features[f])
+    profile, problems = validate(_profile_from_state())
+    if problems:
+        for p in problems:
+            st.error(p)
+        return
+    st.session_state["current_profile"] = dataclasses.asdict(profile)
+    result = statuses(code, profile)
+    by_status: dict[str, list[MeasureStatus]] = {"applies": [], "qualified": [], "exempt": []}
+    for m in code.measures:
+        s = result.get(m.id)
+        if s:
+            by_status.setdefault(s.status, []).append(s)
+    cols = st.columns(3)
+    for col, (status, items) in zip(cols, by_status.items()):
+        col.metric(f"{STATUS_ICONS.get(status, '')} {status}", len(items))
+    tabs = st.tabs([f"{s} ({len(v)})" for s, v in by_status.items()])
+    for tab, (status, items) in zip(tabs, by_status.items()):
+        with tab:
+            if items:
+                st.dataframe(pd.DataFrame([{"measure": s.measure, "title": code.measure(s.measure).title,
+                                            "status": s.status, "reason": s.reason} for s in items]),
+                             hide_index=True, width="stretch")
+            else:
+                st.caption("None.")
+
+    st.subheader("What if …")
+    on = st.toggle("Show what changes if the service changes", key="sp_whatif_on")
+    if on:
+        change = st.selectbox("Change", list(WHATIFS), key="sp_whatif")
+        other, problems = validate(dataclasses.replace(WHATIFS[change](profile), name=f"{profile.name} {change}"))
+        if problems:
+            st.error("; ".join(problems))
+            return
+        wi = _whatif(code.info.sha256, _profile_key(profile), _profile_key(other), code)
+        diff = [{"measure": c.measure, "title": c.title, "now": c.before.status, change: c.after.status,
+                 "why": c.after.reason, "measures that depend on it": ", ".join(c.dependents)}
+                for c in wi.changes]
+        if diff:
+            st.write(f"**{len(diff)} measure{'s' if len(diff) != 1 else ''} change status {change}:**")
+            st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch")
+        else:
+            st.success(f"No measure changes status {change}.")
+
+
+def _note_form(ctx: Ctx, m: Measure) -> None:
+    targets = [""] + [p.number for p in m.paragraphs]
+    with st.form(key=f"note_form_{m.id}", clear_on_submit=False):
+        target = st.selectbox("On", targets, key=f"note_target_{m.id}",
+                              format_func=lambda t: f"paragraph {t}" if t else "the whole measure")
+        position = st.radio("Position", ["(none)", *POSITIONS], horizontal=True, key=f"note_pos_{m.id}")
+        text = st.text_area("Note", key=f"note_text_{m.id}", height=100)
+        if st.form_submit_button("Save note"):
+            ctx.notes.save(ctx.sha, ctx.code.info.short_name, m.id, text,
+                           None if position == "(none)" else position, target or None,
+                           source_file=ctx.code.info.source_file)
+            st.success(f"Saved note on {citation(m.id, target or None, (m.paragraph(target).page if target else m.page_start))}.")
+
+
+def view_measure(ctx: Ctx) -> None:
+    code = ctx.code
+    if not code.measures:
+        st.info("No measures were found in this document.")
+        return
+    ids = [m.id for m in code.measures]
+    if st.session_state.get("measure") not in ids:
+        st.session_state["measure"] = ids[0]
+    pos = ids.index(st.session_state["measure"])
+    c1, c2, c3 = st.columns([6, 1, 1], vertical_alignment="bottom")
+    c1.selectbox("Measure", ids, key="measure", format_func=lambda i: measure_label(code, i))
+    c2.button("◀ Previous", key="m_prev", disabled=pos == 0, on_click=go_to_measure, args=(ids[max(pos - 1, 0)],))
+    c3.button("Next ▶", key="m_next", disabled=pos == len(ids) - 1, on_click=go_to_measure,
+              args=(ids[min(pos + 1, len(ids) - 1)],))
+    m = code.measure(st.session_state["measure"])
+    assert m is not None
+    st.subheader(f"{m.id}: {m.title}")
+    pages = f"p. {m.page_start}" if m.page_start == m.page_end else f"pp. {m.page_start}–{m.page_end}"
+    st.caption(f"Chapter {m.chapter or '–'} {m.chapter_title or ''} · {pages} · {code.info.short_name}"
+               + (f" · {SAMPLE_LABEL}" if is_sample(ctx.doc, code) else ""))
+    url = pdf_url(ctx.doc, ctx.sha)
+    if url:
+        st.markdown(f'<a href="{url}#page={m.page_start}" target="_blank" rel="noopener">Open the PDF at page '
+                    f'{m.page_start}</a>', unsafe_allow_html=True)
+    else:
+        with open(ctx.doc.path, "rb") as fh:
+            st.download_button(f"Download the PDF (go to page {m.page_start})", fh.read(),
+                               file_name=Path(ctx.doc.path).name, mime="application/pdf", key="m_pdf")
+
+    s = m.qualifier_summary
+    if s:
+        risk = {"high": st.error, "medium": st.warning, "low": st.info}.get(s.loophole_risk, st.success)
+        risk(f"Loophole risk: **{s.loophole_risk}**" + (f" — {'; '.join(s.reasons)}" if s.reasons else ""))
+    app = m.applicability
+    if app:
+        words = condition_words(m)
+        st.markdown(f"**Applies to:** {highlight.render(app.text, [])}" + (f"  \n*Read as:* {highlight.render(words, [])}"
+                    if words else ""), unsafe_allow_html=True)
+        if app.unparsed:
+            st.warning("Wording not understood (kept, not dropped): " + "; ".join(f"“{u}”" for u in app.unparsed))
+        for w in app.warnings:
+            st.warning(w)
+    cats = sorted({q.category for q in m.qualifiers})
+    if cats:
+        st.markdown("Qualifiers: " + highlight.legend_html(cats), unsafe_allow_html=True)
+
+    def href_for(target: str) -> str | None:
+        mid = measure_for_target(code, target)
+        if not mid:
+            return None
+        return f"?view=Measure&doc={quote(ctx.doc.key)}&measure={quote(mid)}"
+
+    for p in m.paragraphs:
+        body = highlight.paragraph_html(p, m.qualifiers, cross_refs=m.cross_refs, href_for=href_for)
+        refs = "".join(f"<sup>{highlight.render(n, [])}</sup>" for n in p.footnote_refs)
+        strength = f" · {highlight.render(p.strength, [])}" if p.strength and p.strength != "none" else ""
+        cite = highlight.render(citation(m.id, p.number, p.page), [])
+        st.markdown(f'<div class="para"><span class="num">{highlight.render(p.number, [])}</span>{body}{refs}'
+                    f'<span class="cite">[{cite}{strength}]</span></div>', unsafe_allow_html=True)
+    if m.footnotes:
+        st.markdown("**Footnotes**")
+        for f in m.footnotes:
+            st.markdown(f'<div class="para"><sup>{highlight.render(f.number, [])}</sup> {highlight.render(f.text, [])} '
+                        f'<span class="cite">[p. {f.page}]</span></div>', unsafe_allow_html=True)
+    targets = sorted({t for r in m.cross_refs if (t := measure_for_target(code, r.target)) and t != m.id})
+    if targets:
+        st.markdown("**Cross-references**")
+        cols = st.columns(min(len(targets), 4))
+        for i, t in enumerate(targets):
+            cols[i % len(cols)].button(f"Go to {t}", key=f"xref_{m.id}_{t}", on_click=go_to_measure, args=(t,))
+    if m.qualifiers:
+        with st.expander(f"Qualifiers in this measure ({len(m.qualifiers)})"):
+            st.dataframe(pd.DataFrame([{"citation": citation(m.id, q.paragraph, q.page), "phrase": q.phrase,
+                                        "category": q.category, "qualifies": q.qualifies or "",
+                                        "negated": q.negated, "rule": q.rule} for q in m.qualifiers]),
+                         hide_index=True, width="stretch")
+    st.subheader("Notes")
+    for n in ctx.notes.for_measure(ctx.sha, code.info.short_name, m.id):
+        where = "" if n.same_document else " *(made on another edition of this code)*"
+        st.markdown(f"- **{n.target}** — {n.position or 'note'}: {highlight.render(n.text, [])}{where}",
+                    unsafe_allow_html=True)
+    _note_form(ctx, m)
+
+
+def view_search(ctx: Ctx) -> None:
+    code = ctx.code
+    st.subheader("Search")
+    query = st.text_input("Search all measures", key="search_q",
+                          placeholder='e.g. "technically feasible" or encrypted messages')
+    if not query.strip():
+        st.caption('Words must all occur in one paragraph; put a phrase in double quotes.')
+        return
+    terms = parse_query(query)
+    hits = search(code, query)
+    st.write(f"**{len(hits)}** hit{'s' if len(hits) != 1 else ''} in "
+             f"{len({h.measure for h in hits})} measure(s).")
+    for i, h in enumerate(hits[:200]):
+        m = code.measure(h.measure)
+        text = h.text
+        spans = highlight.search_spans(text, terms)
+        if h.where == "paragraph" and m:
+            para = m.paragraph(h.paragraph)
+            if para:
+                spans += highlight.qualifier_spans(text, [q for q in m.qualifiers if q.paragraph == para.number])
+        c1, c2 = st.columns([5, 1], vertical_alignment="center")
+        c1.markdown(f'<div class="para"><b>{highlight.render(h.citation(), [])}</b> '
+                    f'<span class="cite">{highlight.render(h.measure_title, [])} · {h.where}</span><br>'
+                    f'{highlight.render(text, spans)}</div>', unsafe_allow_html=True)
+        c2.button("Open", key=f"search_open_{i}", on_click=go_to_measure, args=(h.measure,))
+    if len(hits) > 200:
+        st.caption("Showing the first 200 hits; narrow the search to see the rest.")
+
+
+def view_notes(ctx: Ctx) -> None:
+    code = ctx.code
+    st.subheader("Notes")
+    notes = ctx.notes.for_code(ctx.sha, code.info.short_name)
+    positions = st.multiselect("Position", ["agree", "concern", "object", "(none)"], key="notes_filter")
+    shown = [n for n in notes if not positions or (n.position or "(none)") in positions]
+    if shown:
+        st.dataframe(pd.DataFrame([{"on": n.target, "position": n.position or "", "note": n.text,
+                                    "document": "this one" if n.same_document else f"other edition ({n.source_file})"}
+                                   for n in shown]), hide_index=True, width="stretch")
+    else:
+        st.info("No notes yet. Write one here or in the Measure view.")
+    st.subheader("Write a note")
+    ids = [m.id for m in code.measures]
+    if not ids:
+        return
+    mid = st.selectbox("Measure", ids, key="notes_measure", format_func=lambda i: measure_label(code, i))
+    _note_form(ctx, code.measure(mid))
+    mine = [n for n in notes if n.same_document]
+    if mine:
+        with st.expander("Delete a note"):
+            keys = {f"{n.target}: {n.text[:60]}": n for n in mine}
+            pick = st.selectbox("Note", list(keys), key="notes_delete_pick")
+            if st.button("Delete this note", key="notes_delete"):
+                n = keys[pick]
+                ctx.notes.delete(n.code_sha256, n.measure_id, n.paragraph)
+                st.rerun()
+
+
+def view_export(ctx: Ctx) -> None:
+    code = ctx.code
+    st.subheader("Export for a consultation response")
+    types = archetypes()
+    sources = ["(no service)"] + (["current service profile"] if st.session_state.get("current_profile") else []) + list(types)
+    c1, c2 = st.columns(2)
+    titles = archetype_titles()
+    source = c1.selectbox("Statuses for", sources, key="ex_source", format_func=lambda k: titles.get(k, k))
+    chapters = sorted({m.chapter for m in code.measures if m.chapter})
+    f_ch = c2.multiselect("Chapters (all if empty)", chapters, key="ex_chapters")
+    c3, c4, c5 = st.columns(3)
+    f_status = c3.multiselect("Statuses (all if empty)", list(STATUS_COLOURS), key="ex_statuses",
+                              disabled=source == "(no service)")
+    f_risk = c4.multiselect("Loophole risk (all if empty)", ["high", "medium", "low", "none"], key="ex_risk")
+    only_notes = c5.checkbox("Only measures with notes", key="ex_only_notes")
+    profile: ServiceProfile | None = None
+    if source == "current service profile":
+        profile = ServiceProfile(**st.session_state["current_profile"])
+    elif source in types:
+        profile = types[source]
+    result = statuses(code, profile) if profile else {}
+    notes = ctx.notes.for_code(ctx.sha, code.info.short_name)
+    noted = {n.measure_id for n in notes}
+    chosen = []
+    for m in code.measures:
+        risk = m.qualifier_summary.loophole_risk if m.qualifier_summary else "none"
+        if (f_ch and m.chapter not in f_ch) or (f_risk and risk not in f_risk) or (only_notes and m.id not in noted):
+            continue
+        if profile and f_status and (m.id not in result or result[m.id].status not in f_status):
+            continue
+        chosen.append(m.id)
+    service_name = (titles.get(source, source) if source in types else profile.name) if profile else None
+    sel = build_selection(code, chosen, result, service_name, notes)
+    st.write(f"**{len(sel.measures)}** measures, {sum(len(m.qualifiers) for m in sel.measures)} qualifiers, "
+             f"{len(sel.notes)} notes selected.")
+    if sel.measures:
+        st.dataframe(pd.DataFrame([{"measure": m.id, "title": m.title,
+                                    "status": sel.statuses[m.id].status if m.id in sel.statuses else ""}
+                                   for m in sel.measures]), hide_index=True, width="stretch", height=240)
+    stem = f"{code.info.short_name.lower()}-{'sample-' if code.info.sample else ''}response"
+    cols = st.columns(4)
+    for col, (fmt, label) in zip(cols, (("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("md", "Markdown"),
+                                        ("docx", "Word (DOCX)"))):
+        col.download_button(f"{label}", WRITERS[fmt](sel), file_name=f"{stem}.{fmt}", mime=MIME[fmt],
+                            key=f"dl_{fmt}", disabled=not sel.measures, width="stretch")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _comparison(old_sha: str, new_sha: str, _old: Code, _new: Code):
+    from analyser.compare import compare
+
+    return compare(_old, _new)
+
+
+def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
+    from analyser import compare_render
+
+    st.subheader("Compare versions")
+    if len(docs) < 2:
+        st.info("Only one document is available: upload another edition (sidebar, “Add a document”) "
+                "to compare it with this one.")
+    by_key = {d.key: d for d in docs}
+    keys = list(by_key)
+    c1, c2 = st.columns(2)
+    if st.session_state.get("cmp_old") not in by_key:
+        st.session_state["cmp_old"] = ctx.doc.key
+    if st.session_state.get("cmp_new") not in by_key:
+        st.session_state["cmp_new"] = next((k for k in keys if k != ctx.doc.key), keys[0])
+    old_key = c1.selectbox("Older edition", keys, key="cmp_old", format_func=lambda k: by_key[k].label)
+    new_key = c2.selectbox("Newer edition", keys, key="cmp_new", format_func=lambda k: by_key[k].label)
+    old_doc, new_doc = by_key[old_key], by_key[new_key]
+    old, new = load(old_doc.path), load(new_doc.path)
+    cmp = _comparison(old.info.sha256, new.info.sha256, old, new)
+    if is_sample(old_doc, old) or is_sample(new_doc, new):
+        st.caption(f"**{SAMPLE_LABEL}**")
+    if not cmp.comparable:
+        st.warning(cmp.message)
+        return
+    if not cmp.has_changes:
+        st.success("No changes: the two documents say the same thing.")
+    counts = cmp.counts()
+    cols = st.columns(5)
+    for col, key in zip(cols, ("added", "removed", "renumbered", "changed", "applicability_changes")):
+        col.metric(key.replace("_", " "), counts.get(key, 0))
+    with st.expander("Summary in words", expanded=True):
+        for line in cmp.summary_lines():
+            st.markdown(f"- {highlight.render(line, [])}", unsafe_allow_html=True)
+    t_changed, t_moves, t_quals, t_apply = st.tabs(["Changed measures", "Added / removed / renumbered",
+                                                    "Qualifier changes", "Applicability changes"])
+    with t_changed:
+        if not cmp.changed:
+            st.caption("No measure was reworded.")
+        for c in cmp.changed:
+            label = c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}"
+            with st.expander(f"{label} ({len(c.changed_paragraphs)} paragraph(s) changed)"):
+                if c.title:
+                    o, n = compare_render.paragraph_diff_html(c.title)
+                    st.markdown(f"**Title:** {o} → {n}", unsafe_allow_html=True)
+                if c.application:
+                    o, n = compare_render.paragraph_diff_html(c.application)
+                    st.markdown(f"**Application:** {o}<br>→ {n}", unsafe_allow_html=True)
+                    if c.old_condition or c.new_condition:
+                        st.caption(f"Read as: {c.old_condition or '–'} → {c.new_condition or '–'}")
+                for p in c.changed_paragraphs:
+                    o, n = compare_render.paragraph_diff_html(p)
+                    left, right = st.columns(2)
+                    head_o = f"{p.old_number or '—'}" + (f" (p. {p.old_page})" if p.old_page else "")
+                    head_n = f"{p.new_number or '—'}" + (f" (p. {p.new_page})" if p.new_page else "")
+                    note = f" · {p.status}" + (" (moved)" if p.moved and p.status != "moved" else "")
+                    left.markdown(f'<div class="diffcell"><b>{highlight.render(head_o, [])}</b>{note}<br>{o}</div>',
+                                  unsafe_allow_html=True)
+                    right.markdown(f'<div class="diffcell"><b>{highlight.render(head_n, [])}</b><br>{n}</div>',
+                                   unsafe_allow_html=True)
+    with t_moves:
+        if cmp.added:
+            st.markdown("**Added**")
+            st.dataframe(pd.DataFrame([{"measure": m.id, "title": m.title, "pages": f"{m.page_start}–{m.page_end}",
+                                        "applies to": m.application} for m in cmp.added]), hide_index=True,
+                         width="stretch")
+        if cmp.removed:
+            st.markdown("**Removed**")
+            st.dataframe(pd.DataFrame([{"measure": m.id, "title": m.title, "applies to": m.application}
+                                       for m in cmp.removed]), hide_index=True, width="stretch")
+        if cmp.renumbered:
+            st.markdown("**Renumbered**")
+            st.dataframe(pd.DataFrame([{"old": r.old_id, "new": r.new_id, "title": r.new_title,
+                                        "similarity": round(r.similarity, 2)} for r in cmp.renumbered]),
+                         hide_index=True, width="stretch")
+        if not (cmp.added or cmp.removed or cmp.renumbered):
+            st.caption("No measure was added, removed or renumbered.")
+    with t_quals:
+        if cmp.qualifier_changes:
+            st.dataframe(pd.DataFrame([{"measure": q.measure, "paragraph": q.paragraph, "change": q.change,
+                                        "phrase": q.phrase, "category": q.category,
+                                        "was": q.old_category or "", "summary": q.summary}
+                                       for q in cmp.qualifier_changes]), hide_index=True, width="stretch")
+        else:
+            st.caption("No qualifier was gained or lost.")
+    with t_apply:
+        if cmp.applicability_changes:
+            st.dataframe(pd.DataFrame([{"archetype": s.archetype, "measure": s.new_id, "was": s.old_status,
+                                        "now": s.new_status, "why now": s.new_reason}
+                                       for s in cmp.applicability_changes]), hide_index=True,
+                         width="stretch")
+        else:
+            st.caption("No archetype's status changed.")
+    st.subheader("Export the comparison")
+    stem = f"compare-{old.info.short_name.lower()}"
+    d1, d2, d3 = st.columns(3)
+    d1.download_button("Markdown", compare_render.to_markdown(cmp).encode("utf-8"), file_name=f"{stem}.md",
+                       mime="text/markdown", key="cmp_md", width="stretch")
+    d2.download_button("HTML", compare_render.to_html(cmp).encode("utf-8"), file_name=f"{stem}.html",
+                       mime="text/html", key="cmp_html", width="stretch")
+    d3.download_button("Word (DOCX)", _comparison_docx(cmp), file_name=f"{stem}.docx",
+                       mime=MIME["docx"], key="cmp_docx", width="stretch")
+
+
+def _comparison_docx(cmp) -> bytes:
+    from analyser import compare_render
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "comparison.docx"
+        compare_render.to_docx(cmp, path)
+        return path.read_bytes()
+
+
+# ---------------------------------------------------------------------------------------------
+# Main
+
+
+# Widget values that must outlive a visit to another view (Streamlit forgets the value of a
+# widget that is not drawn in a run unless it is written back like this before any widget).
+_KEPT = ("measure", "search_q", "cmp_old", "cmp_new")
+_KEPT_PREFIXES = ("sp_", "mx_", "ex_", "notes_filter")
+
+
+def _keep_widget_values() -> None:
+    ss = st.session_state
+    for key in list(ss.keys()):
+        if key in _KEPT or (key.startswith(_KEPT_PREFIXES) and key != "mx_grid"):
+            ss[key] = ss[key]
+
+
+def main() -> None:
+    _keep_widget_values()
+    st.markdown(_CSS, unsafe_allow_html=True)
+    _init_from_query_params()
+    st.session_state.setdefault("view", "Overview")
+    doc = sidebar()
+    if doc is None:
+        st.title("Code of Practice Analyser")
+        st.info("Upload a code of practice (PDF) in the sidebar to begin.")
+        return
+    try:
+        code = load(doc.path)
+    except AnalyserError as err:
+        st.error(str(err))
+        return
+    sha = code.info.sha256 or sha_of(doc.path)
+    ctx = Ctx(doc, code, sha, notes_store())
+    view = st.session_state.get("view", "Overview")
+    st.query_params.update({"view": view, "doc": doc.key})
+    if view == "Measure" and st.session_state.get("measure"):
+        st.query_params["measure"] = st.session_state["measure"]
+    elif "measure" in st.query_params:
+        del st.query_params["measure"]
+    st.markdown(f"#### {highlight.render(code.info.short_name, [])} · {highlight.render(code.info.title, [])}",
+                unsafe_allow_html=True)
+    sample_banner(doc, code)
+    if code.info.sample and not doc.sample:
+        st.sidebar.caption(f"**{SAMPLE_LABEL}**")
+    if view == "Compare versions":
+        guarded(view_compare, ctx, documents()[0])
+        return
+    guarded({"Overview": view_overview, "Matrix": view_matrix, "Service profile": view_profile,
+             "Measure": view_measure, "Search": view_search, "Notes": view_notes,
+             "Export": view_export}.get(view, view_overview), ctx)
+
+
+guarded(main)

@@ -1,0 +1,317 @@
+"""The Streamlit app, driven view by view with ``streamlit.testing.v1.AppTest``.
+
+Runs the real app on the real sample code (the bundled one, or the ICU-like fixture placed in the
+uploads folder when the bundled copy is absent), with the real analysis pipeline underneath and
+the private data and cache folders that conftest.py sets up.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from docx import Document
+from openpyxl import load_workbook
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from analyser import paths
+from analyser.notes import NotesStore
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+BUNDLED = ROOT / "codes" / "sample" / "icu-sample.pdf"
+TIMEOUT = 120  # the first run analyses the sample; later runs hit the caches
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def sample(sample_icu_pdf, icu_code) -> dict:
+    """The document the app opens on, and its key in the picker.
+
+    ``icu_code`` (conftest) has analysed the fixture once, so the app's first load is a cache hit.
+    """
+    if BUNDLED.exists():
+        from analyser.pipeline import load_code
+
+        load_code(BUNDLED)
+        return {"key": "cat:icu-sample", "path": BUNDLED, "sha": _sha(BUNDLED)}
+    uploads = paths.data_dir() / "uploads"
+    uploads.mkdir(parents=True, exist_ok=True)
+    sha = _sha(sample_icu_pdf)
+    shutil.copyfile(sample_icu_pdf, uploads / f"{sha}.pdf")
+    return {"key": f"up:{sha}", "path": sample_icu_pdf, "sha": sha}
+
+
+def _app(sample: dict, view: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, at.exception
+    at.selectbox(key="doc").set_value(sample["key"]).run()
+    if view:
+        at.radio(key="view").set_value(view).run()
+    _no_errors(at)
+    return at
+
+
+def _no_errors(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def _markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _visible(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup.replace("<br>", "\n")))
+
+
+def _frames(at: AppTest):
+    return [d.value for d in at.dataframe]
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def test_opens_on_the_sample_labelled_as_sample(sample, icu_code):
+    at = _app(sample)
+    assert at.radio(key="view").value == "Overview"
+    assert any("SAMPLE – not official text" in w.value for w in at.warning)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Measures"] == str(len(icu_code.measures))
+    assert metrics["Qualifiers flagged"] == str(sum(len(m.qualifiers) for m in icu_code.measures))
+    # Two Altair charts (measures by chapter; qualifiers by category and chapter).
+    assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_matrix_filters_and_explains_a_cell(sample, icu_expected):
+    at = _app(sample, "Matrix")
+    grid = _frames(at)[0]
+    assert len(grid) == len(icu_expected["measures"])
+    at.multiselect(key="mx_chapters").set_value(["C"]).run()
+    _no_errors(at)
+    grid = _frames(at)[0]
+    chapter_c = [m["id"] for m in icu_expected["measures"] if m["chapter"] == "C"]
+    assert grid["measure"].tolist() == chapter_c
+    at.multiselect(key="mx_statuses").set_value(["qualified"]).run()
+    grid = _frames(at)[0]
+    assert "ICU C9" in grid["measure"].tolist()
+    assert all((row == "qualified").any() for _, row in grid.drop(columns=["measure", "title"]).iterrows())
+    at.selectbox(key="mx_measure").set_value("ICU C9").run()
+    at.selectbox(key="mx_arch").set_value("large-e2ee-messaging").run()
+    _no_errors(at)
+    text = _markdown(at)
+    assert "ICU C9 applies, with a way out, to" in text
+
+
+def _fill_profile(at: AppTest, users: int, high=(), medium=(), features=()) -> AppTest:
+    at.text_input(key="sp_name").set_value("Test messenger")
+    at.radio(key="sp_kind").set_value("u2u")
+    at.number_input(key="sp_users").set_value(users)
+    at.multiselect(key="sp_risk_high").set_value(list(high))
+    at.multiselect(key="sp_risk_medium").set_value(list(medium))
+    at.multiselect(key="sp_features").set_value(list(features))
+    return at.run()
+
+
+def _statuses_on_page(at: AppTest) -> dict[str, str]:
+    out = {}
+    for df in _frames(at):
+        if {"measure", "status"} <= set(df.columns):
+            out.update(dict(zip(df["measure"], df["status"])))
+    return out
+
+
+def test_service_profile_statuses_and_whatif(sample, icu_expected):
+    at = _app(sample, "Service profile")
+    # A large E2EE messenger at high risk of image-based CSAM: C9 (hash matching, public content
+    # only) applies on its conditions but the service's private, encrypted content escapes it.
+    _fill_profile(at, 15_000_000, high=["csam-image", "grooming"], medium=["fraud"],
+                  features=["e2ee", "direct-messaging", "user-profiles"])
+    _no_errors(at)
+    got = _statuses_on_page(at)
+    assert got["ICU C9"] == "qualified"
+    everyone = [m["id"] for m in icu_expected["measures"]
+                if m["condition"] == {"op": "atom", "args": [], "atom": "all", "params": {}}]
+    # Measures for every service are never exempt (a qualifier may still give a way out).
+    assert everyone and {mid: got[mid] for mid in everyone if got[mid] == "exempt"} == {}
+    assert sum(got[mid] == "applies" for mid in everyone) > len(everyone) // 2
+    assert len(got) == len(icu_expected["measures"])
+
+    # A small low-risk forum is outside C9 altogether.
+    _fill_profile(at, 50_000, features=["user-profiles"])
+    assert _statuses_on_page(at)["ICU C9"] == "exempt"
+
+    # What-if: a large social network that adopts end-to-end encryption.
+    _fill_profile(at, 20_000_000, medium=["csam-image"], high=["grooming"], features=["user-profiles"])
+    assert _statuses_on_page(at)["ICU C9"] == "applies"
+    at.toggle(key="sp_whatif_on").set_value(True).run()
+    at.selectbox(key="sp_whatif").set_value("with end-to-end encryption").run()
+    _no_errors(at)
+    diff = next(df for df in _frames(at) if "with end-to-end encryption" in df.columns)
+    row = diff[diff["measure"] == "ICU C9"].iloc[0]
+    assert (row["now"], row["with end-to-end encryption"]) == ("applies", "qualified")
+
+
+def test_measure_view_highlights_qualifiers_escaped(sample, icu_code, icu_expected):
+    at = _app(sample, "Measure")
+    at.selectbox(key="measure").set_value("ICU C9").run()
+    _no_errors(at)
+    code_c9 = icu_code.measure("ICU C9")
+    paras = {p.number: p for p in code_c9.paragraphs}
+    blocks = [m.value for m in at.markdown if '<div class="para">' in m.value]
+    # Every paragraph is shown, numbered, with its page citation, and its visible text is the
+    # paragraph's text exactly (escaped markup decodes back to it: nothing lost or injected).
+    for number, p in paras.items():
+        block = next(b for b in blocks if f'<span class="num">{number}</span>' in b)
+        assert f"[ICU C9, para {number}, p. {p.page}" in block
+        body = _visible(block.split("</span>", 1)[1].rsplit('<span class="cite">', 1)[0])
+        assert re.sub(r"\s+", " ", body).startswith(re.sub(r"\s+", " ", p.text))
+    # The feasibility wording the fixture put in C9 is highlighted as feasibility.
+    expected = [q for m in icu_expected["measures"] if m["id"] == "ICU C9" for q in m["qualifiers"]
+                if q["category"] == "feasibility"]
+    assert expected
+    marks = re.findall(r'<mark class="q q-feasibility"[^>]*>(.*?)</mark>', _markdown(at))
+    assert any(html.unescape(mk) in q["phrase"] or q["phrase"] in html.unescape(mk) for q in expected for mk in marks)
+    # Cross-references are links to the other measure, and there is a PDF link at the page.
+    assert re.search(r'<a class="xref" href="\?view=Measure&amp;doc=[^"]*&amp;measure=ICU%20C5"', _markdown(at))
+    assert f"#page={code_c9.page_start}" in _markdown(at)
+    # The cross-reference buttons open the other measure.
+    at.button(key="xref_ICU C9_ICU C5").click().run()
+    assert at.selectbox(key="measure").value == "ICU C5"
+
+
+def test_search_highlights_hits(sample):
+    at = _app(sample, "Search")
+    at.text_input(key="search_q").set_value('"technically feasible"').run()
+    _no_errors(at)
+    text = _markdown(at)
+    assert re.search(r'<mark class="hit"[^>]*>technically feasible</mark>', text, re.I)
+    assert "ICU C9, para C9.6" in text
+
+
+def test_note_survives_a_restart(sample):
+    at = _app(sample, "Measure")
+    at.selectbox(key="measure").set_value("ICU C9").run()
+    at.selectbox(key="note_target_ICU C9").set_value("C9.6")
+    at.radio(key="note_pos_ICU C9").set_value("object")
+    at.text_area(key="note_text_ICU C9").set_value("Feasibility wording lets E2EE services out.")
+    at.button[[b.label for b in at.button].index("Save note")].click().run()
+    _no_errors(at)
+    assert any("Saved note on ICU C9, para C9.6" in s.value for s in at.success)
+
+    st.cache_resource.clear()  # as after a server restart: nothing kept in memory
+    st.cache_data.clear()
+    again = _app(sample, "Notes")
+    notes = _frames(again)[0]
+    row = notes[notes["on"] == "ICU C9 para C9.6"].iloc[0]
+    assert (row["position"], row["note"]) == ("object", "Feasibility wording lets E2EE services out.")
+    stored = NotesStore(paths.data_dir() / "notes.sqlite").get(sample["sha"], "ICU C9", "C9.6")
+    assert stored.position == "object"
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Capture what the app hands to ``st.download_button`` (the bytes a user would save)."""
+    seen: dict[str, bytes] = {}
+    real = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        if filename:
+            seen[filename] = path_or_data if isinstance(path_or_data, bytes) else Path(path_or_data).read_bytes()
+        return real(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return seen
+
+
+def test_export_each_format(sample, downloads):
+    NotesStore().save(sample["sha"], "ICU", "ICU C9", "Object to the feasibility let-out.", "object")
+    at = _app(sample, "Export")
+    at.selectbox(key="ex_source").set_value("large-e2ee-messaging")
+    at.multiselect(key="ex_chapters").set_value(["C"]).run()
+    _no_errors(at)
+    assert {b.label for b in at.get("download_button")} == {"Excel (XLSX)", "CSV", "Markdown", "Word (DOCX)"}
+    stem = "icu-sample-response"
+    wb = load_workbook(io.BytesIO(downloads[f"{stem}.xlsx"]))
+    rows = list(wb["Measures"].iter_rows(values_only=True))
+    c9 = dict(zip(rows[0], next(r for r in rows if r[0] == "ICU C9")))
+    assert (c9["status"], c9["position"]) == ("qualified", "object")
+    assert all(r[2] == "C" for r in rows[1:])  # chapter filter applied
+    details = list(wb["Details"].iter_rows(values_only=True))
+    assert any(r[0] == "qualifier" and r[1] == "ICU C9" and r[4].startswith("ICU C9, para C9.") for r in details[1:])
+
+    table = list(csv.DictReader(io.StringIO(downloads[f"{stem}.csv"].decode("utf-8-sig"))))
+    c9row = next(r for r in table if r["kind"] == "measure" and r["measure_id"] == "ICU C9")
+    assert c9row["status"] == "qualified" and c9row["text"] == "Object to the feasibility let-out."
+
+    md = downloads[f"{stem}.md"].decode()
+    assert "SAMPLE – not official text" in md and "## ICU C9" in md and "**Status:** qualified" in md
+
+    doc = Document(io.BytesIO(downloads[f"{stem}.docx"]))
+    heads = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert any(h.startswith("ICU C9 — ") for h in heads)
+    assert not any(h.startswith("ICU A") for h in heads)
+
+
+@pytest.mark.parametrize("name, content", [
+    ("notes.pdf", b"This is a text file, not a PDF at all.\n"),
+    ("empty.pdf", b""),
+])
+def test_bad_upload_gets_one_clear_line(sample, name, content):
+    at = _app(sample)
+    at.file_uploader(key="upload").set_value((name, content, "application/pdf")).run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith(f"{name}: "), errors
+    assert "Traceback" not in errors[0]
+    # The bad file is not offered as a document, and the app still works on the sample.
+    assert all("notes.pdf" not in o and "empty.pdf" not in o for o in at.selectbox(key="doc").options)
+    assert at.selectbox(key="doc").value == sample["key"]
+
+
+def test_truncated_pdf_upload(sample):
+    data = Path(sample["path"]).read_bytes()
+    at = _app(sample)
+    at.file_uploader(key="upload").set_value(("cut.pdf", data[: len(data) // 3], "application/pdf")).run()
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("cut.pdf: "), errors
+
+
+def test_compare_with_itself_reports_no_change(sample):
+    at = _app(sample, "Compare versions")
+    at.selectbox(key="cmp_old").set_value(sample["key"])
+    at.selectbox(key="cmp_new").set_value(sample["key"]).run()
+    _no_errors(at)
+    assert any("No changes" in s.value for s in at.success)
+
+
+def test_compare_two_editions(sample, fixtures_dir, downloads):
+    v2 = fixtures_dir / "icu_sample_v2.pdf"
+    if not v2.exists():
+        pytest.skip("tests/fixtures/icu_sample_v2.pdf has not been generated")
+    at = _app(sample)
+    at.file_uploader(key="upload").set_value(("icu_sample_v2.pdf", v2.read_bytes(), "application/pdf")).run()
+    _no_errors(at)
+    new_key = f"up:{_sha(v2)}"
+    assert at.selectbox(key="doc").value == new_key
+    at.radio(key="view").set_value("Compare versions").run()
+    at.selectbox(key="cmp_old").set_value(sample["key"])
+    at.selectbox(key="cmp_new").set_value(new_key).run()
+    _no_errors(at)
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert metrics["added"] >= 1 and metrics["removed"] >= 1 and metrics["changed"] >= 1
+    assert "<ins>" in _markdown(at) or "<del>" in _markdown(at)
+    assert {b.label for b in at.get("download_button")} == {"Markdown", "HTML", "Word (DOCX)"}
+    assert any(name.endswith(".docx") for name in downloads)
