@@ -11,7 +11,8 @@ the analysed ``Code`` model instead:
    the ``renumbered`` ones, with their similarity. Whatever is left is ``added`` or ``removed``.
 2. Within each matched measure, paragraphs are paired (identical text first, then the same number
    relative to the measure, then by similarity), so that a paragraph that moved is reported as
-   ``moved`` from/to rather than as one deletion and one insertion. Each reworded paragraph gets a
+   ``moved`` from/to rather than as one deletion and one insertion (and paragraphs merely pushed
+   down a number by an insertion as ``renumbered``). Each reworded paragraph gets a
    word-level diff (ops ``equal`` / ``insert`` / ``delete`` / ``replace``).
 3. Qualifier flags of reworded paragraphs are compared as multisets of (phrase, category, negation):
    ``gained``, ``lost`` or ``changed`` (same phrase, other category or negation).
@@ -88,10 +89,12 @@ class TextDiff:
 class ParagraphDiff:
     """How one paragraph fared between editions.
 
-    ``status``: ``unchanged`` / ``changed`` (reworded in place) / ``moved`` (its number within the
-    measure changed; ``text_changed`` says whether it was reworded too) / ``added`` / ``removed``.
-    Numbers are as printed in each edition; a paragraph of a renumbered measure keeps its place
-    ("C5.2" → "C6.2") and is not counted as moved.
+    ``status``, first that applies: ``added`` / ``removed``; ``moved`` (its order among the other
+    paragraphs changed; ``text_changed`` says whether it was reworded too); ``changed`` (reworded);
+    ``renumbered`` (same words, new printed number because a paragraph before it was added or
+    removed); ``unchanged``. Numbers are as printed; a paragraph of a renumbered measure keeps its
+    place ("C5.2" → "C6.2") and is not renumbered, and synthetic numbers of unnumbered paragraphs
+    ("7.6.p2") never count as renumbering.
     """
 
     status: str
@@ -104,6 +107,7 @@ class ParagraphDiff:
     similarity: float = 1.0
     text_changed: bool = False
     moved: bool = False
+    renumbered: bool = False
     is_application: bool = False
     refs_updated: bool = False  # the text differs only where a reference follows a renumbered measure
     ops: list[WordOp] = field(default_factory=list)
@@ -652,6 +656,33 @@ def _match_paragraphs(
     return _order_paragraphs(result)
 
 
+def _out_of_order(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Matched pairs that left their order: those outside a longest run increasing on both sides.
+
+    If C3.4 is moved up to C3.2, only C3.4 is out of order; C3.2 and C3.3, pushed down one place,
+    kept their order and are merely renumbered.
+    """
+    seq = sorted(pairs)
+    n = len(seq)
+    if n < 2:
+        return set()
+    best = [1] * n
+    prev = [-1] * n
+    for b in range(n):
+        for a in range(b):
+            if seq[a][1] < seq[b][1] and best[a] + 1 > best[b]:
+                best[b], prev[b] = best[a] + 1, a
+    k = max(range(n), key=lambda x: (best[x], -x))
+    keep = set()
+    while k != -1:
+        keep.add(seq[k])
+        k = prev[k]
+    return set(seq) - keep
+
+
+_SYNTHETIC_NUMBER = re.compile(r"\.p\d+$")
+
+
 def _order_paragraphs(
     items: list[tuple[int | None, int | None, float]],
 ) -> list[tuple[int | None, int | None, float]]:
@@ -809,14 +840,21 @@ def _compare_measure(
     """
     diffs: list[ParagraphDiff] = []
     qchanges: list[QualifierChange] = []
-    for i, j, s in _match_paragraphs(mo, mn, opts, rewrite):
+    matched = _match_paragraphs(mo, mn, opts, rewrite)
+    out_of_order = _out_of_order([(i, j) for i, j, _ in matched if i is not None and j is not None])
+    for i, j, s in matched:
         po = mo.paragraphs[i] if i is not None else None
         pn = mn.paragraphs[j] if j is not None else None
         if po is not None and pn is not None:
             text_changed = not same_text(rewrite(po.text), pn.text)
             refs_updated = not text_changed and not same_text(po.text, pn.text)
-            moved = _paragraph_key(mo, po.number) != _paragraph_key(mn, pn.number)
-            status = "moved" if moved else ("changed" if text_changed else "unchanged")
+            moved = (i, j) in out_of_order
+            renumbered = _paragraph_key(mo, po.number) != _paragraph_key(mn, pn.number) and not (
+                _SYNTHETIC_NUMBER.search(po.number) and _SYNTHETIC_NUMBER.search(pn.number)
+            )
+            status = (
+                "moved" if moved else "changed" if text_changed else "renumbered" if renumbered else "unchanged"
+            )
             diffs.append(
                 ParagraphDiff(
                     status=status,
@@ -829,6 +867,7 @@ def _compare_measure(
                     similarity=round(s, 4),
                     text_changed=text_changed,
                     moved=moved,
+                    renumbered=renumbered,
                     is_application=po.is_application or pn.is_application,
                     refs_updated=refs_updated,
                     ops=word_diff(po.text, pn.text) if text_changed or refs_updated else [],

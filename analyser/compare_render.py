@@ -26,6 +26,7 @@ _STATUS_WORDS = {
     "unchanged": "unchanged",
     "changed": "reworded",
     "moved": "moved",
+    "renumbered": "renumbered",
     "added": "added",
     "removed": "removed",
 }
@@ -144,8 +145,11 @@ def _md_measure(c: MeasureChange) -> list[str]:
         elif p.status == "moved":
             body = f": {_md_ops(p.ops)}" if p.text_changed else " (text unchanged)"
             lines.append(f"- {_md(p.old_number)} moved to {_md(p.new_number)}{body}")
+        elif p.status == "renumbered":
+            lines.append(f"- {_md(p.old_number)} is now {_md(p.new_number)} (text unchanged)")
         else:
-            lines.append(f"- {_md(p.new_number)} reworded (p. {p.new_page}): {_md_ops(p.ops)}")
+            number = f"{p.old_number} (now {p.new_number})" if p.renumbered else p.new_number
+            lines.append(f"- {_md(number)} reworded (p. {p.new_page}): {_md_ops(p.ops)}")
     for f in c.footnotes:
         lines.append(f"- {_md_footnote(f)}")
     if c.qualifier_changes:

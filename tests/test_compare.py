@@ -322,11 +322,12 @@ def test_reworded_paragraph_has_word_diff_and_moved_paragraphs_are_recognised(cm
     c3 = cmp12.change_for("ICU C3")
     by_old = {p.old_number: p for p in c3.paragraphs}
     assert by_old["C3.1"].status == "unchanged"
-    # C3.4 moved up to C3.2 with its text intact; C3.2 and C3.3 moved down one place.
+    # C3.4 moved up to C3.2 with its text intact; C3.2 and C3.3 kept their order and were only
+    # pushed down one number (C3.3 was reworded too).
     assert (by_old["C3.4"].status, by_old["C3.4"].new_number, by_old["C3.4"].text_changed) == ("moved", "C3.2", False)
-    assert (by_old["C3.2"].new_number, by_old["C3.2"].text_changed) == ("C3.3", False)
+    assert (by_old["C3.2"].status, by_old["C3.2"].new_number, by_old["C3.2"].moved) == ("renumbered", "C3.3", False)
     reworded = by_old["C3.3"]
-    assert (reworded.status, reworded.new_number, reworded.text_changed) == ("moved", "C3.4", True)
+    assert (reworded.status, reworded.new_number, reworded.renumbered, reworded.moved) == ("changed", "C3.4", True, False)
     assert [(o.op, o.old, o.new) for o in reworded.ops if o.op != "equal"] == [
         ("replace", "where relevant.", "promptly.")
     ]
@@ -409,6 +410,23 @@ def test_measure_inserted_before_a_run_shifts_the_run_and_is_added(ed1):
     assert cmp.changed == []
 
 
+def test_paragraph_inserted_in_unnumbered_measure_shifts_nothing_else():
+    """Unnumbered paragraphs ("7.6.p1") get synthetic numbers: an insertion is one addition, no moves."""
+    paras = ["Signatories will assess the risk.", "Signatories will document it.", "Signatories will report it."]
+
+    def gpai(texts: list[str], sha: str) -> Code:
+        code = build_code({}, short_name="GPAI", family="eu-gpai", sha=sha)
+        code.measures = [
+            Measure(id="GPAI 7.6", number="7.6", title="Reporting", chapter=None, chapter_title=None, page_start=3,
+                    page_end=3, paragraphs=[Paragraph(f"7.6.p{k}", t, 3) for k, t in enumerate(texts, 1)])
+        ]
+        return code
+
+    cmp = compare(gpai(paras, "1" * 64), gpai(["Signatories will first name an owner."] + paras, "0" * 64), archetypes=[])
+    (change,) = cmp.changed
+    assert [(p.status, p.old_number, p.new_number) for p in change.changed_paragraphs] == [("added", None, "7.6.p1")]
+
+
 def test_measure_rewritten_in_place_stays_matched_by_id(ed1):
     ed = copy.deepcopy(ed1)
     ed.info.sha256 = "8" * 64
@@ -481,6 +499,7 @@ def test_to_dict_is_json_and_round_trips(cmp12):
     back = Comparison.from_dict(data)
     assert back.to_dict() == cmp12.to_dict()
     assert back.change_for("ICU C3").paragraphs[1].moved is True
+    assert back.change_for("ICU C3").paragraphs[2].renumbered is True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -570,6 +589,7 @@ def test_markdown_report_lists_the_changes_and_escapes(cmp12, hostile_cmp):
     assert "ICU D1 → ICU D2" in md
     assert "~~where relevant.~~ **promptly.**" in md
     assert "C3.4 moved to C3.2 (text unchanged)" in md
+    assert "C3.2 is now C3.3 (text unchanged)" in md and "C3.3 (now C3.4) reworded" in md
     assert "ICU C3: C3.4 gained 'promptly' (timing)" in md
     hostile = to_markdown(hostile_cmp)
     assert "<script>" not in hostile and "&lt;script&gt;" in hostile
