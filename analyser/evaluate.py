@@ -335,7 +335,7 @@ def evaluate(code: Code, service: ServiceProfile, rules: Iterable[EscapeRule] | 
 
 def _as_mapping(services: Mapping[str, ServiceProfile] | Iterable[ServiceProfile] | None) -> dict[str, ServiceProfile]:
     if services is None:
-        return load_archetypes()
+        return {s.name: s for s in load_archetypes()}
     if isinstance(services, Mapping):
         return dict(services)
     return {s.name: s for s in services}
@@ -354,11 +354,22 @@ def matrix(
 
 @dataclass
 class WhatIfChange:
+    """One measure whose status differs: A's and B's status and reason, and who depends on it."""
+
     measure: str
     title: str
     before: MeasureStatus  # status for service A
     after: MeasureStatus  # status for service B
     dependents: list[str] = field(default_factory=list)  # measures that refer to this one (graph)
+    # flat copies for tables and JSON consumers
+    status_a: str = field(init=False)
+    status_b: str = field(init=False)
+    reason_a: str = field(init=False)
+    reason_b: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.status_a, self.status_b = self.before.status, self.after.status
+        self.reason_a, self.reason_b = self.before.reason, self.after.reason
 
 
 @dataclass
@@ -369,6 +380,13 @@ class WhatIf:
     service_b: str
     changes: list[WhatIfChange] = field(default_factory=list)
     unchanged: int = 0
+
+    def __iter__(self):
+        """Iterating a what-if gives its changes, so it reads like a list of differences."""
+        return iter(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
 
     def summary(self) -> str:
         if not self.changes:

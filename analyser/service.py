@@ -228,14 +228,19 @@ def _archetypes_cached(path: str) -> tuple[tuple[str, str, ServiceProfile], ...]
     return tuple(out)
 
 
-def load_archetypes(path: str | Path | None = None) -> dict[str, ServiceProfile]:
-    """The built-in archetypes (``codes/archetypes.toml``), keyed as in the contract.
+def load_archetypes(path: str | Path | None = None) -> list[ServiceProfile]:
+    """The built-in archetypes (``codes/archetypes.toml``) in file order; ``name`` is the contract key.
 
-    Profiles are copied so that a caller editing one (a what-if) never changes the cached set.
+    Profiles are copies so that a caller editing one (a what-if) never changes the cached set.
     """
     import copy
 
-    return {key: copy.deepcopy(p) for key, _title, p in _archetypes_cached(str(path or ARCHETYPES_FILE))}
+    return [copy.deepcopy(p) for _key, _title, p in _archetypes_cached(str(path or ARCHETYPES_FILE))]
+
+
+def archetypes_by_name(path: str | Path | None = None) -> dict[str, ServiceProfile]:
+    """The archetypes keyed by name ("large-social-network")."""
+    return {p.name: p for p in load_archetypes(path)}
 
 
 def archetype_titles(path: str | Path | None = None) -> dict[str, str]:

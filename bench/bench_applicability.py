@@ -37,11 +37,11 @@ def main() -> None:
     from analyser import graph as _graph  # noqa: F401  (networkx import is not part of a what-if)
     from analyser.applicability import resolve_applicability
     from analyser.pipeline import load_code
-    from analyser.service import load_archetypes, with_changes
+    from analyser.service import archetypes_by_name, with_changes
 
     pdf = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "fixtures" / "icu_sample.pdf"
     code = load_code(pdf)  # extraction (and its cache) is not what is timed here
-    arch = load_archetypes()
+    arch = archetypes_by_name()
     social = arch["large-social-network"]
     social_e2ee = with_changes(social, add_features=["e2ee"])
 

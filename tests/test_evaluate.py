@@ -8,7 +8,7 @@ import pytest
 from analyser.applicability import resolve_applicability
 from analyser.evaluate import evaluate, load_escape_rules, matrix, whatif
 from analyser.models import Code, CodeInfo, CrossRef, IndexRow, Measure, Paragraph, Qualifier, ServiceProfile
-from analyser.service import load_archetypes, service_from_options, with_changes
+from analyser.service import archetypes_by_name, service_from_options, with_changes
 
 U2U = ["small-low-risk-forum", "small-multi-risk-social", "large-social-network", "large-e2ee-messaging", "file-sharing-service"]
 SEARCH = ["general-search-engine", "vertical-search-service"]
@@ -163,7 +163,7 @@ def test_pcu_fixture_matrix_matches_the_hand_table(pcu_code):
 
 
 def test_reasons_name_the_deciding_facts(icu_code):
-    arch = load_archetypes()
+    arch = archetypes_by_name()
     by_id = {s.measure: s for s in evaluate(icu_code, arch["file-sharing-service"])}
     a3 = by_id["ICU A3"]
     assert a3.reason == (
@@ -191,7 +191,7 @@ def test_the_example_reason_from_the_issue():
 
 
 def test_whatif_adding_e2ee_to_the_large_social_network(icu_code):
-    arch = load_archetypes()
+    arch = archetypes_by_name()
     social = arch["large-social-network"]
     result = whatif(icu_code, social, with_changes(social, add_features=["e2ee"], name="social + E2EE"))
     # by hand: only C2 changes. Its take-down duty holds "unless doing so is not technically
@@ -204,6 +204,9 @@ def test_whatif_adding_e2ee_to_the_large_social_network(icu_code):
     assert change.dependents == ["ICU C7"]  # C7.2 refers to ICU C2
     assert result.unchanged == len(icu_code.measures) - 1
     assert "ICU C2" in result.summary() and "applies → qualified" in result.summary()
+    # a what-if reads like a list of differences (the CLI iterates it)
+    assert [(d.measure, d.status_a, d.status_b) for d in result] == [("ICU C2", "applies", "qualified")]
+    assert len(result) == 1 and result.changes[0].reason_b.startswith("qualified:")
     # E2EE and no public posting (a move to private, encrypted messaging): C9 is escaped too
     moved = whatif(
         icu_code, social,
@@ -214,7 +217,7 @@ def test_whatif_adding_e2ee_to_the_large_social_network(icu_code):
 
 
 def test_whatif_staying_under_seven_million(icu_code):
-    social = load_archetypes()["large-social-network"]
+    social = archetypes_by_name()["large-social-network"]
     small = with_changes(social, users=6_000_000, name="social at 6M")
     result = whatif(icu_code, social, small)
     # by hand: every measure that needs "large" and has no other route for this profile
@@ -263,7 +266,7 @@ def test_feasibility_in_the_core_obligation_qualifies_for_e2ee_only():
                           "The provider should take down illegal content where technically feasible."),
                  "where technically feasible", "feasibility")
     code = _code([m])
-    arch = load_archetypes()
+    arch = archetypes_by_name()
     (e2ee,) = evaluate(code, arch["large-e2ee-messaging"])
     (social,) = evaluate(code, arch["large-social-network"])
     assert e2ee.status == "qualified" and e2ee.qualifiers == ["where technically feasible"]
@@ -275,7 +278,7 @@ def test_feasibility_outside_the_core_obligation_does_not_qualify():
     m = _qualify(_measure("C2", "This measure applies to providers of all services.",
                           "The provider should take down illegal content where technically feasible."),
                  "where technically feasible", "feasibility", core=False)
-    (st,) = evaluate(_code([m]), load_archetypes()["large-e2ee-messaging"])
+    (st,) = evaluate(_code([m]), archetypes_by_name()["large-e2ee-messaging"])
     assert st.status == "applies"
 
 
@@ -284,7 +287,7 @@ def test_exception_qualifies_only_when_it_is_about_encryption_or_feasibility():
                      "unless", "exception")
     other = _qualify(_measure("C4", "All services.", "The provider should reply, unless the complaint is an appeal."),
                      "unless", "exception")
-    sts = evaluate(_code([about, other]), load_archetypes()["large-e2ee-messaging"])
+    sts = evaluate(_code([about, other]), archetypes_by_name()["large-e2ee-messaging"])
     assert [s.status for s in sts] == ["qualified", "applies"]
 
 
@@ -307,7 +310,7 @@ def test_public_content_scope_and_private_messaging_services():
 
 def test_code_kind_mismatch_is_exempt_with_that_reason():
     code = _code([_measure("A1", "This measure applies to providers of all services.")], kind="search", short="XCS")
-    (st,) = evaluate(code, load_archetypes()["large-social-network"])
+    (st,) = evaluate(code, archetypes_by_name()["large-social-network"])
     assert st.status == "exempt" and st.reason.startswith("exempt: code is for search services")
 
 

@@ -11,6 +11,7 @@ from analyser.service import (
     is_large,
     is_low_risk,
     is_multi_risk,
+    archetypes_by_name,
     load_archetypes,
     load_service,
     risk_count,
@@ -32,8 +33,8 @@ CONTRACT_ARCHETYPES = {
 
 
 def test_archetypes_are_the_seven_of_the_contract():
-    arch = load_archetypes()
-    assert list(arch) == list(CONTRACT_ARCHETYPES)
+    assert [p.name for p in load_archetypes()] == list(CONTRACT_ARCHETYPES)  # file order
+    arch = archetypes_by_name()
     titles = archetype_titles()
     for key, (kind, stype, users, large, multi) in CONTRACT_ARCHETYPES.items():
         p = arch[key]
@@ -45,7 +46,7 @@ def test_archetypes_are_the_seven_of_the_contract():
 
 
 def test_archetype_risks_and_features_follow_the_contract():
-    arch = load_archetypes()
+    arch = archetypes_by_name()
     forum = arch["small-low-risk-forum"]
     assert set(forum.risks.values()) == {"low"} and "terrorism" in forum.risks  # "all low"
     assert is_low_risk(forum) and risk_count(forum) == 0
@@ -58,9 +59,9 @@ def test_archetype_risks_and_features_follow_the_contract():
 
 
 def test_archetypes_are_copies_so_a_what_if_cannot_change_them():
-    arch = load_archetypes()
+    arch = archetypes_by_name()
     arch["large-social-network"].features.append("e2ee")
-    assert "e2ee" not in load_archetypes()["large-social-network"].features
+    assert "e2ee" not in archetypes_by_name()["large-social-network"].features
 
 
 def test_derived_facts_at_the_thresholds():
@@ -155,7 +156,7 @@ def test_validate_rejects_negative_users_on_a_built_profile():
 
 
 def test_with_changes_makes_a_validated_copy():
-    base = load_archetypes()["large-social-network"]
+    base = archetypes_by_name()["large-social-network"]
     changed = with_changes(base, add_features=["e2ee"], name="with E2EE")
     assert "e2ee" in changed.features and "e2ee" not in base.features
     with pytest.raises(ServiceProfileError):
