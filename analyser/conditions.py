@@ -280,7 +280,9 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "an average": ("USERNOUN", None),
     "the": ("FILLER", None), "a": ("FILLER", None), "an": ("FILLER", None), "only": ("FILLER", None),
     "kind": ("FILLER", None), "in": ("FILLER", None), "(": ("FILLER", None), ")": ("FILLER", None),
-    "those": ("HEAD", None), "them": ("HEAD", None),
+    "those": ("HEAD", None), "them": ("HEAD", None), "it": ("HEAD", None), "they": ("HEAD", None),
+    "except": ("EXCEPT", None), "other than": ("EXCEPT", None), "excluding": ("EXCEPT", None),
+    "apart from": ("EXCEPT", None), "but not": ("EXCEPT", None), "with the exception of": ("EXCEPT", None),
     "also": ("FILLER", None), "relevant": ("FILLER", None), "in-scope": ("FILLER", None),
     "regulated": ("FILLER", None), "online": ("FILLER", None),
     "likely to be accessed by children": ("FEATURE", "likely-accessed-by-children"),
@@ -443,7 +445,19 @@ class _Parser:
             except _Fail:
                 self.pos, self.consumed = save, saved_consumed
                 break
-        return or_(*parts)
+        result = or_(*parts)
+        # "large services, except vertical search services" / "(other than small low-risk services)"
+        save, saved_consumed = self.pos, set(self.consumed)
+        while self.kind() in ("COMMA", "FILLER"):
+            self.take()
+        if self.kind() == "EXCEPT":
+            self.take()
+            try:
+                return and_(result, not_(self.clause()))
+            except _Fail:
+                pass
+        self.pos, self.consumed = save, saved_consumed
+        return result
 
     def group(self) -> Condition:
         self.skip_filler()
@@ -558,11 +572,16 @@ class _Parser:
             op, level = "and", IMPLICIT
             if items:
                 took = False
+                op = ","
                 while self.kind() in ("AND", "OR", "ANDOR", "COMMA"):
                     t = self.take()
                     took = True
                     if t.kind in ("OR", "ANDOR"):
                         op = "or"
+                    elif t.kind == "AND":
+                        op = "and"
+                if not took:
+                    op = "and"
                 if took:
                     level = REL if self.kind() in ("REL", "RELVERB") else PLAIN
                     if self._starts_new_group():
@@ -636,6 +655,7 @@ class _Parser:
             op, level = "and", PLAIN
             if items:
                 took = False
+                op = ","  # a bare comma: the list's last connective decides (_resolve_commas)
                 while self.kind() in ("AND", "OR", "ANDOR", "COMMA"):
                     t = self.take()
                     took = True
@@ -650,6 +670,8 @@ class _Parser:
                     level = REL
                     if t.kind == "RELVERB":
                         verb = "have"
+                elif self._subject_restated():
+                    level = REL  # "...; or (c) the service is ...": a clause of its own
                 elif self.kind() in ("HEAD", "ALL") or (self._starts_new_group() and verb != "be"):
                     self.pos, self.consumed = save, saved_consumed
                     break
@@ -665,6 +687,13 @@ class _Parser:
             raise _Fail("empty relative clause")
         return _combine_levels(items)
 
+    def _subject_restated(self) -> bool:
+        """ "the service is ...", "it has ...": a head noun used as the subject of a predicate."""
+        k = 0
+        while self.kind(k) == "FILLER":
+            k += 1
+        return self.kind(k) == "HEAD" and self.kind(k + 1) in ("VERB", "COPULA", "NOT", "RELVERB")
+
     def _verbs(self, verb: str | None) -> tuple[bool, str | None]:
         neg = False
         while self.kind() in ("VERB", "COPULA", "NOT", "FILLER", "RELVERB"):
@@ -679,6 +708,9 @@ class _Parser:
 
     def predicate(self, verb: str | None) -> tuple[Condition, str | None]:
         self.skip_filler()
+        if self._subject_restated():
+            self.skip_filler()
+            self.take()  # the subject: "the service"
         neg, verb = self._verbs(verb)
         if self.kind() == "NEITHER":
             self.take()
@@ -852,6 +884,18 @@ def _combine_levels(items: list[tuple[str, int, Condition]]) -> Condition:
     """
     if not items:
         return atom("all")
+    fixed = []
+    for i, (op, lvl, c) in enumerate(items):
+        if op == ",":
+            op = "and"
+            for op2, lvl2, _c2 in items[i + 1:]:
+                if lvl2 > lvl:
+                    break
+                if lvl2 == lvl and op2 != ",":
+                    op = op2
+                    break
+        fixed.append((op, lvl, c))
+    items = fixed
     top = max((lvl for _op, lvl, _c in items[1:]), default=PLAIN)
     chunks: list[tuple[str, list[tuple[str, int, Condition]]]] = []
     for i, (op, lvl, cond) in enumerate(items):
@@ -864,8 +908,22 @@ def _combine_levels(items: list[tuple[str, int, Condition]]) -> Condition:
     return _combine([(op, _combine_levels(chunk)) for op, chunk in chunks])
 
 
+def _resolve_commas(ops: list[str]) -> list[str]:
+    """In a list "A, B or C" each comma takes the connective that ends the list (default "and")."""
+    out = list(ops)
+    nxt = "and"
+    for i in range(len(out) - 1, -1, -1):
+        if out[i] == ",":
+            out[i] = nxt
+        else:
+            nxt = out[i]
+    return out
+
+
 def _combine(items: list[tuple[str, Condition]]) -> Condition:
     """Join (op, cond) items left to right with "and" binding tighter than "or"."""
+    ops = _resolve_commas([op for op, _c in items])
+    items = [(op, c) for op, (_o, c) in zip(ops, items)]
     groups: list[list[Condition]] = [[]]
     for i, (op, cond) in enumerate(items):
         if i > 0 and op == "or":

@@ -183,6 +183,29 @@ VARIANTS = [
      "high risk of bullying.", "u2u", AND(LARGE, feat("likely-accessed-by-children"), risk("bullying")), []),
     ("This measure applies to providers of large search services likely to be accessed by children.", "search",
      AND(LARGE, feat("likely-accessed-by-children")), []),
+    # the "where: (a) the service is ...; or (c) ..." form of the published hash-matching measure
+    ("This measure applies to providers of services where: (a) the service is at high risk of image-based CSAM and "
+     "has more than 700,000 monthly active UK users; (b) the service is at medium or high risk of image-based CSAM "
+     "and is a large service; or (c) the service is at high risk of image-based CSAM and is a file-storage and "
+     "file-sharing service.", "u2u",
+     OR(AND(risk("csam-image", "high"), A("users_over", n=700000)), AND(risk("csam-image"), LARGE),
+        AND(risk("csam-image", "high"), feat("file-sharing"))), []),
+    ("This measure applies to providers of a user-to-user service which is: (a) a large service; or (b) a multi-risk "
+     "service.", "u2u", OR(LARGE, MULTI), []),
+    ("This measure applies to providers of large user-to-user services that have identified a medium or high risk of "
+     "fraud.", "u2u", AND(LARGE, risk("fraud")), []),
+    # a comma list takes its last connective
+    ("This measure applies to providers of services that have user profiles, direct messaging or livestreaming.",
+     "u2u", OR(feat("user-profiles"), feat("direct-messaging"), feat("livestreaming")), []),
+    # exceptions narrow what came before
+    ("This measure applies to providers of large services, except vertical search services.", "search",
+     AND(LARGE, NOT(A("search_type", type="vertical"))), []),
+    ("This measure applies to providers of services (other than small low-risk services).", "u2u",
+     NOT(AND(NOT(LARGE), A("low_risk"))), []),
+    ("This measure applies to providers of services that are likely to be accessed by children and that are at "
+     "medium or high risk of one or more kinds of primary priority content.", "u2u",
+     AND(feat("likely-accessed-by-children"),
+         OR(*(risk(h) for h in ("pornography", "suicide", "self-harm", "eating-disorders")))), []),
     # exact level
     ("This measure applies to providers of services at medium risk of terrorism.", "u2u",
      AND(risk("terrorism"), NOT(risk("terrorism", "high"))), []),
