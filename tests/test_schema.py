@@ -69,12 +69,20 @@ def test_schema_rejects_json_that_does_not_fit_the_model(validator, damage, wher
     assert any(where in e.message or where in [str(p) for p in e.absolute_path] for e in errors)
 
 
-def test_pipeline_output_on_the_icu_fixture_validates(validator, sample_icu_pdf, request):
-    if not sample_icu_pdf.exists():
-        pytest.skip("the ICU-like fixture has not landed yet")
+@pytest.mark.parametrize("name", ["icu_sample", "ics_sample", "pcu_sample"])
+def test_pipeline_output_on_the_fixtures_validates(validator, fixtures_dir, name, request):
+    pdf = fixtures_dir / f"{name}.pdf"
+    if not pdf.exists():
+        pytest.skip(f"{pdf.name} has not landed yet")
     for stage in ("extract", "qualifiers", "applicability"):
         pytest.importorskip(f"analyser.{stage}", reason=f"analyser/{stage}.py has not landed yet")
-    code = request.getfixturevalue("icu_code")
+    if name == "icu_sample":
+        code = request.getfixturevalue("icu_code")  # the session's analysis, shared with other tests
+    else:
+        from analyser.pipeline import load_code
+
+        code = load_code(pdf)
     data = json.loads(json.dumps(code.to_dict()))
+    assert data["measures"], "nothing extracted: the validation below would prove little"
     errors = list(validator.iter_errors(data))
     assert errors == [], [f"{list(e.absolute_path)}: {e.message}" for e in errors[:10]]
