@@ -14,7 +14,7 @@ from typing import Iterator
 
 from .conditions import and_, atom, describe, load_vocabulary, normalise, parse_application
 from .evaluate import harm_group_for, holds
-from .models import Applicability, Code, Condition, IndexRow, Measure, ServiceProfile
+from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 
 _MAX_PROBES = 20_000
 
@@ -160,6 +160,15 @@ def resolve_applicability(code: Code) -> Code:
     rows = _index_rows(code)
     group = harm_group_for(code)
     kind = code.info.kind
+    if not rows and code.measures and not any((m.application or "").strip() for m in code.measures):
+        # a code that never says per measure to whom it applies (e.g. the EU GPAI code): every
+        # measure covers everyone the code covers; one note for the code, not one per measure
+        note = "no measure states to whom it applies; each is taken to apply to every provider the code covers"
+        if not any(w.message == note for w in code.warnings):
+            code.warnings.append(ParseWarning(note))
+        for m in code.measures:
+            m.applicability = Applicability(text="", condition=atom("all"), confidence=1.0)
+        return code
     for m in code.measures:
         app = resolve_measure(m, kind, rows.get(m.id), group, code.info.short_name)
         m.applicability = app

@@ -362,6 +362,25 @@ def test_blank_body_falls_back_to_the_index_with_a_warning():
     assert any("condition taken from the index table" in w for w in m.warnings)
 
 
+def test_a_code_without_any_application_text_gets_one_note_not_one_per_measure():
+    ms = [_measure("A1", ""), _measure("A2", "")]
+    for m in ms:
+        m.application = ""
+    code = _code(ms, kind="any", short="GPAI")
+    resolve_applicability(code)
+    assert [m.warnings for m in ms] == [[], []]
+    assert len(code.warnings) == 1 and "no measure states to whom it applies" in code.warnings[0].message
+    assert {s.status for s in evaluate(code, service_from_options(users=1))} == {"applies"}
+
+
+def test_statuses_survive_the_json_round_trip_of_the_cache(icu_code):
+    """A cached analysis (Code.from_dict of to_dict) must evaluate exactly as a fresh one."""
+    again = Code.from_dict(icu_code.to_dict())
+    assert again.measure("ICU C9").applicability == icu_code.measure("ICU C9").applicability
+    svc = archetypes_by_name()["large-e2ee-messaging"]
+    assert evaluate(again, svc) == evaluate(icu_code, svc)
+
+
 def test_fixture_index_and_body_agree(icu_code):
     for m in icu_code.measures:
         assert m.applicability is not None
