@@ -251,6 +251,8 @@ def test_catalogue_lists_the_four_ofcom_codes_the_sample_and_gpai():
     sample = find_entry("icu-sample", entries)
     assert sample.sample and "not official text" in sample.label
     assert local_path(sample) == catalogue.paths.CODES_DIR / "sample" / "icu-sample.pdf"
+    # The bundled sample is what the app opens offline: present with nothing fetched.
+    assert [d.entry.name for d in available_documents(entries)][:1] == ["icu-sample"]
     gpai = find_entry("gpai", entries)
     assert gpai.external and gpai.urls == ("https://ec.europa.eu/newsroom/dae/redirection/document/118119",)
     # An entry without a known address still says why, for the user who wants it.
