@@ -308,9 +308,10 @@ def cmd_fetch(args: argparse.Namespace) -> None:
 
 
 def cmd_profiles(args: argparse.Namespace) -> None:
-    from .profiles import list_profiles
+    from .profiles import list_profiles, load_profile
 
-    rows = [[p.name, p.short_name, p.family, p.kind, str(p.path)] for p in list_profiles()]
+    profiles = [load_profile(name) for name in list_profiles()]
+    rows = [[p.name, p.short_name, p.family, p.kind, p.source] for p in profiles]
     _write(args, _md_table(["Profile", "Short name", "Family", "Kind", "File"], rows))
 
 
