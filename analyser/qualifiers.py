@@ -7,8 +7,9 @@ qualifies. It fills ``Measure.qualifiers``, ``Paragraph.strength`` and ``Measure
 
 How it works, and why in this order (cost: the trained parser is the only slow part):
 
-1. Every paragraph is tokenised and split into sentences by the blank English pipeline, and the
-   lexicon (TOML data, ``analyser/data/lexicon.toml``, extendable with a user file) is matched
+1. Every paragraph is tokenised (by the trained pipeline's tokenizer when it is installed, else by
+   ``spacy.blank("en")``; the tokenizer alone is fast) and split into sentences by a rule-based
+   sentencizer, and the lexicon (TOML data, ``analyser/data/lexicon.toml``, extendable with a user file) is matched
    with spaCy's ``Matcher``/``PhraseMatcher``. POS/LEMMA constraints are dropped in this pass, so
    it finds a superset of what the full patterns find.
 2. Only sentences with a candidate qualifier go through the trained pipeline (if installed),
@@ -26,6 +27,23 @@ Decisions recorded here so that the evaluation set and the code agree:
   the service as the one acting ("providers may use ...", "this may be done by ...") is.
 - Negated wording keeps its category and sets ``negated``: "unless it is not technically
   feasible" is the same loophole as "where technically feasible", said the other way round.
+- Qualifiers in headings, measure titles and footnotes are not flagged: only paragraph text
+  states duties, and every flag must point at offsets in a paragraph.
+
+Loophole risk (``Measure.qualifier_summary.loophole_risk``), in plain words:
+- The *core obligation* is what the measure asks for first: starting at the first paragraph after
+  the application text, the paragraphs up to and including the first one that says what the
+  service should or must do. With the trained pipeline, a later paragraph that restates the same
+  duty (same verb and object, e.g. "take ... down" + "content") counts as core obligation too.
+- ``high``: feasibility or exception wording ("where technically feasible", "unless", "does not
+  apply to") qualifies the core obligation, so a service can decide the duty does not bind it.
+- ``medium``: no such wording there, but discretion, proportionality or permissive wording
+  ("appropriate", "proportionate", "may", "should consider") does: the duty binds, the service
+  decides how much.
+- ``low``: qualifiers only outside the core obligation, or only timing or numeric-threshold wording
+  in it (they change when, or for whom, not whether).
+- ``none``: no qualifying wording at all.
+Each level comes with its reasons: the phrase, the paragraph and what it qualifies.
 """
 
 from __future__ import annotations
@@ -259,6 +277,7 @@ class _Compiled:
 
 
 _COMPILED: dict[tuple[int, str, bool], _Compiled] = {}
+_MAX_COMPILED = 8
 
 
 def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
@@ -266,7 +285,8 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
     hit = _COMPILED.get(key)
     if hit is not None and hit.nlp is nlp:
         return hit
-    matcher = Matcher(nlp.vocab, validate=True)
+    checker = Matcher(nlp.vocab, validate=True)  # validates each pattern as written, once
+    matcher = Matcher(nlp.vocab, validate=False)  # holds the (many more) expanded equivalents
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     changed: set[str] = set()
     for e in lexicon.entries.values():
@@ -280,12 +300,15 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
                 if pats != e.patterns:
                     changed.add(e.id)
             try:
+                checker.add(e.id, pats)
                 matcher.add(e.id, [x for p in pats for x in _expand_leading(p)])
             except Exception as exc:  # spaCy raises several types for a bad pattern
                 raise LexiconError(e.source, f"entry {e.id!r}: invalid spaCy pattern ({exc})") from None
         if e.phrases:
             phrases.add(e.id, [nlp.make_doc(p) for p in e.phrases])
     compiled = _Compiled(nlp, matcher, phrases, frozenset(changed))
+    while len(_COMPILED) >= _MAX_COMPILED:  # a caller passing many pipelines must not grow memory
+        _COMPILED.pop(next(iter(_COMPILED)))
     _COMPILED[key] = compiled
     return compiled
 

@@ -4,6 +4,7 @@ behaviour on the ICU-like fixture, each with the trained pipeline and with spacy
 from __future__ import annotations
 
 import copy
+import functools
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -32,7 +33,13 @@ PIPELINES = [
 
 
 def _nlp(kind: str):
-    return load_pipeline(trained=True) if kind == "trained" else spacy.blank("en")
+    """The trained pipeline, or a plain ``spacy.blank("en")`` (what a user without a model passes)."""
+    return load_pipeline(trained=True) if kind == "trained" else _blank()
+
+
+@functools.lru_cache(maxsize=1)
+def _blank():
+    return spacy.blank("en")
 
 
 # ------------------------------------------------------------------------------------------
