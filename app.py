@@ -40,7 +40,6 @@ MAX_UPLOAD_MB = 50  # keep in step with server.maxUploadSize in .streamlit/confi
 VIEWS = ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export",
          "Compare versions"]
 STATUS_COLOURS = {"applies": "#c6f6d5", "qualified": "#fde68a", "exempt": "#e5e7eb"}
-STATUS_ICONS = {"applies": "✓", "qualified": "!", "exempt": "–"}
 RISK_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3, "": 4}
 LEVELS = ("high", "medium", "low")
 
@@ -321,6 +320,9 @@ def pdf_url(doc: Doc, sha: str) -> str | None:
     try:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
+            ignore = target.parent / ".gitignore"  # served copies are never part of the repository
+            if not ignore.exists():
+                ignore.write_text("*\n", encoding="utf-8")
             tmp = target.with_suffix(".tmp")
             tmp.unlink(missing_ok=True)
             try:
@@ -608,8 +610,8 @@ def explain_status(code: Code, status: MeasureStatus | None, service_name: str) 
         return
     m = code.measure(status.measure)
     words = {"applies": "applies to", "qualified": "applies, with a way out, to", "exempt": "does not apply to"}
-    st.markdown(f"**{STATUS_ICONS.get(status.status, '')} {status.measure} {words.get(status.status, status.status)} "
-                f"{service_name}** — {status.reason}")
+    st.markdown(f"**{status.measure}: {status.status}** — it "
+                f"{words.get(status.status, status.status)} {service_name}. *{status.reason}*")
     if status.atoms:
         st.dataframe(pd.DataFrame([{"condition": a.atom, "holds": "yes" if a.value else "no",
                                     "because": a.explanation} for a in status.atoms]),
@@ -701,7 +703,7 @@ def view_profile(ctx: Ctx) -> None:
             by_status.setdefault(s.status, []).append(s)
     cols = st.columns(3)
     for col, (status, items) in zip(cols, by_status.items()):
-        col.metric(f"{STATUS_ICONS.get(status, '')} {status}", len(items))
+        col.metric(status, len(items))
     tabs = st.tabs([f"{s} ({len(v)})" for s, v in by_status.items()])
     for tab, (status, items) in zip(tabs, by_status.items()):
         with tab:
@@ -711,6 +713,14 @@ def view_profile(ctx: Ctx) -> None:
                              hide_index=True, width="stretch")
             else:
                 st.caption("None.")
+
+    ids = [m.id for m in code.measures if m.id in result]
+    if ids:
+        if st.session_state.get("sp_lookup") not in ids:
+            st.session_state["sp_lookup"] = (by_status.get("qualified") or [result[ids[0]]])[0].measure
+        mid = st.selectbox("Explain one measure for this service", ids, key="sp_lookup",
+                           format_func=lambda i: measure_label(code, i))
+        explain_status(code, result[mid], profile.name)
 
     st.subheader("What if …")
     on = st.toggle("Show what changes if the service changes", key="sp_whatif_on")

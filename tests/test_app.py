@@ -112,7 +112,7 @@ def test_matrix_filters_and_explains_a_cell(sample, icu_expected):
     at.selectbox(key="mx_arch").set_value("large-e2ee-messaging").run()
     _no_errors(at)
     text = _markdown(at)
-    assert "ICU C9 applies, with a way out, to" in text
+    assert "**ICU C9: qualified** — it applies, with a way out, to Large end-to-end encrypted messaging service" in text
 
 
 def _fill_profile(at: AppTest, users: int, high=(), medium=(), features=()) -> AppTest:
