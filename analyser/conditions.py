@@ -6,14 +6,23 @@ high risk of image-based CSAM that have more than 700,000 monthly active UK user
 file-storage and file-sharing services"), and an officer must be able to see exactly why a
 phrase became the tree it did. The grammar:
 
-    clause     := group (CONJ group)*                 -- "or"/"and"/"," between service groups: union
+    sentence   := INTRO clause            -- "This measure applies to providers of ..."; "It does
+                                             not apply to ..." negates; sentences join with "or"
+    clause     := group (CONJ group)* [EXCEPT clause]  -- between service groups "and"/"or"/","
+                                             all mean union; "except"/"other than" subtracts
     group      := [ALL] premods [HEAD] postmod*
     premods    := premod ((or | and | ,) premod)*     -- "large or multi-risk", as written
     premod     := [NOT] (ADJ | FEATURE | KIND | SEARCH_TYPE)
-    postmod    := risk | users | WITH pred | REL relbody | participle relbody | FEATURE-phrase
-    relbody    := pred ((and | or | and/or | ,) pred)*  -- "and" binds tighter than "or"
-    pred       := [VERB] [NOT] [VERB] (neither p nor p | risk | users | premods [HEAD])
+    postmod    := risk | users | WITH relbody | REL relbody | participle relbody | FEATURE
+    relbody    := pred ((and | or | ,) [REL | "the service"] pred)*
+    pred       := [VERB] [NOT] [VERB] (neither p nor p | either p or p | risk | users | premods [HEAD])
     risk       := [AT] LEVELS RISK (OF | FOR) harms    -- "at medium or high risk of fraud or hate"
+
+Connectives bind at three strengths, tightest first: plain "and"/"or" between predicates ("and"
+before "or"); "and that"/"or that" or a restated subject ("; or (c) the service is ...")
+between clauses; and bare juxtaposition of post-modifiers, which restricts ("services at high
+risk of X with more than N users or that are Y" is X and (N or Y)). A comma in a list takes the
+connective that ends the list at its own strength ("A, B or C").
 
 Tokens are found by longest match against a lexicon built from ``data/harms.toml`` (harm and
 feature wordings, which users can extend) and the fixed grammar words below. Anything the

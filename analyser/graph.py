@@ -19,7 +19,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from .conditions import describe_atom, load_vocabulary
-from .models import Code, Condition, Measure
+from .models import Code, Condition
 
 
 def _atom_id(cond: Condition) -> str:

@@ -270,7 +270,7 @@ def test_tokens_keep_offsets_into_the_wording():
     assert [t.kind for t in toks] == ["ADJ", "OR", "ADJ", "HEAD"]
 
 
-def test_harm_wordings_come_from_data(tmp_path, monkeypatch):
+def test_harm_wordings_come_from_data():
     """Every variant listed in harms.toml is recognised as its harm key."""
     from analyser.conditions import load_vocabulary
 
