@@ -269,3 +269,15 @@ def test_bundled_default_is_the_labelled_icu_sample():
     assert bundled.read_bytes() == (FIXTURES / "icu_sample.pdf").read_bytes()
     readme = (ROOT / "codes" / "sample" / "README.md").read_text(encoding="utf-8")
     assert "not Ofcom text" in " ".join(readme.replace("*", "").split())
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None or
+                    not Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").exists(),
+                    reason="poppler (pdftotext) and Debian's fonts-dejavu are needed for the reportlab fixture")
+def test_reportlab_fixture_is_reproduced_page_for_page(tmp_path: Path):
+    """The second producer does not depend on LibreOffice, so its output, pages included, must
+    come out exactly as committed."""
+    subprocess.run([sys.executable, str(ROOT / "fixtures" / "generate.py"), "--out", str(tmp_path),
+                    "--only", "icu_sample_alt"], check=True, capture_output=True, timeout=300)
+    assert _load(tmp_path / "icu_sample_alt.expected.json") == _load(FIXTURES / "icu_sample_alt.expected.json")
+    assert _pdf_pages_text(tmp_path / "icu_sample_alt.pdf") == _pdf_pages_text(FIXTURES / "icu_sample_alt.pdf")
