@@ -9,6 +9,7 @@ cached analysis comes back as the same objects a fresh one would give.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -239,12 +240,17 @@ def from_dict(cls: type, data: Any) -> Any:
     """Rebuild a dataclass tree from its ``asdict`` form (used by the cache and JSON loading)."""
     if data is None:
         return None
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     kwargs = {}
-    for f in dataclasses.fields(cls):
+    for f in _fields(cls):
         if f.name in data:
             kwargs[f.name] = _coerce(hints[f.name], data[f.name])
     return cls(**kwargs)
+
+
+# A class's hints never change: resolving them per object made a cached open about 4x slower.
+_type_hints = functools.lru_cache(maxsize=None)(typing.get_type_hints)
+_fields = functools.lru_cache(maxsize=None)(dataclasses.fields)
 
 
 def _coerce(tp: Any, value: Any) -> Any:

@@ -39,16 +39,19 @@ def load_code(
     from .extract import extract_code
     from .qualifiers import flag_qualifiers
 
-    path = Path(path)
     from .pdfcheck import check_pdf
 
-    check_pdf(path)
-    digest = sha256_of(path)
+    path = Path(path)
     key_extra = f"profile={profile or 'auto'};lexicon={sha256_of(lexicon) if lexicon else 'default'}"
-    if use_cache:
+    digest = None
+    if use_cache and path.is_file():
+        # a cached file was checked when it was first analysed; the check only runs on a miss
+        digest = sha256_of(path)
         hit = cache.get(digest, __version__, key_extra)
         if hit is not None:
             return hit
+    check_pdf(path)
+    digest = digest or sha256_of(path)
     code = extract_code(path, profile=profile, progress=progress)
     if progress:
         progress(0.85, "Flagging qualifiers")
