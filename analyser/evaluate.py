@@ -70,6 +70,7 @@ def load_escape_rules(path: str | None = None) -> tuple[EscapeRule, ...]:
 def _escapes(measure: Measure, app: Applicability, service: ServiceProfile, rules: Iterable[EscapeRule]) -> list[tuple[str, str]]:
     """(reason, phrase) for every escape rule that lets ``service`` out of ``measure``."""
     found: list[tuple[str, str]] = []
+    cited: set[str] = set()  # sentences already cited: one reason per sentence is enough
     feats = set(service.features)
     for rule in rules:
         if not set(rule.requires_features) <= feats or feats & set(rule.excludes_features):
@@ -84,6 +85,10 @@ def _escapes(measure: Measure, app: Applicability, service: ServiceProfile, rule
                 continue
             if rule.sentence_contains and not any(w in (q.sentence or "").lower() for w in rule.sentence_contains):
                 continue
+            key = f"{q.paragraph}:{q.sentence}"
+            if key in cited:
+                continue
+            cited.add(key)
             fmt.update(phrase=q.phrase, paragraph=q.paragraph)
             found.append((rule.reason.format(**fmt), q.phrase))
             break  # one citation per rule is enough
