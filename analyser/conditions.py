@@ -281,7 +281,7 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "below": ("USERS_CMP", "lt"),
     "no more than": ("USERS_CMP", "le"), "not more than": ("USERS_CMP", "le"), "up to": ("USERS_CMP", "le"),
     "at most": ("USERS_CMP", "le"),
-    "or more": ("USERS_POST", "ge"), "or fewer": ("USERS_POST", "le"), "or less": ("USERS_POST", "le"),
+    "or more": ("USERS_POST", "ge"), "+": ("USERS_POST", "ge"), "or both": ("FILLER", None), "or fewer": ("USERS_POST", "le"), "or less": ("USERS_POST", "le"),
     "monthly": ("USERNOUN", None), "active": ("USERNOUN", None), "uk": ("USERNOUN", None),
     "united kingdom": ("USERNOUN", None), "users": ("USERNOUN", None), "user": ("USERNOUN", None),
     "on average": ("USERNOUN", None), "average": ("USERNOUN", None), "in the uk": ("USERNOUN", None),

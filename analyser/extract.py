@@ -66,6 +66,24 @@ class _Builder:
         ]
         self.line_gap = statistics.median(gaps) if gaps else 0.3 * self.body
 
+    def _hanging_indent(self, drafts: list[_MeasureDraft]) -> bool:
+        """Whether numbered paragraphs run on indented from their numbers (the usual Word layout).
+
+        Then a line back at the number's x position that carries no number is not part of the
+        paragraph above: it is a sub-heading ("Application", "Recommendation") even in plain type.
+        """
+        rx = self.p.paragraph_number
+        if rx is None:
+            return False
+        shifts = []
+        xs = [ln.x0 for d in drafts for ln in d.content if rx.match(ln.text)]
+        self.number_x = statistics.median(xs) if xs else None
+        for d in drafts:
+            for a, b in zip(d.content, d.content[1:]):
+                if a.page == b.page and rx.match(a.text) and not rx.match(b.text) and not self._item_label(b):
+                    shifts.append(b.x0 - a.x0)
+        return bool(shifts) and statistics.median(shifts) > 5
+
     # ---------------------------------------------------------------- line classes
     def heading_style(self, ln: Line) -> bool:
         if ln.in_table or ln.kind != "body":
@@ -244,11 +262,15 @@ class _Builder:
         app_heading = False
         orphan_warned = False
         for ln in draft.content:
-            if self._subheading(ln):
+            pm = self.p.paragraph_number.match(ln.text)
+            ref_x = number_x if number_x is not None else self.number_x
+            back_at_margin = (
+                self.hanging and ref_x is not None and not pm and ln.x0 <= ref_x + 2 and not self._item_label(ln)
+            )
+            if self._subheading(ln) or (back_at_margin and _looks_like_heading(ln.text)):
                 app_heading = bool(self.p.application_heading and self.p.application_heading.match(ln.text.strip()))
                 cur = None
                 continue
-            pm = self.p.paragraph_number.match(ln.text)
             if pm:
                 number = pm.group("number")
                 owner = pm.groupdict().get("measure")
@@ -430,6 +452,8 @@ class _Builder:
         self._marker_index: list[tuple[str, int, str, Measure]] = []
         drafts = self.find_measures()
         self._drafts = drafts
+        self.number_x: float | None = None
+        self.hanging = self._hanging_indent(drafts)
         seen: dict[str, int] = {}
         for d in drafts:
             self.build_paragraphs(d)
@@ -454,6 +478,12 @@ class _Builder:
             page, para, m = min(cands, key=lambda c: (c[0] != note.page, abs(c[0] - note.page)))
             note.paragraph = para
             m.footnotes.append(note)
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line without closing punctuation: "Application", "Recommendation", "Who this applies to"."""
+    words = text.split()
+    return 0 < len(words) <= 8 and not re.search(r"[.;:,]$", text) and text[:1].isupper()
 
 
 def lines_page(lines: list[Line], starts: list[int], offset: int) -> int:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .models import CrossRef, Paragraph, Qualifier
+from .models import CrossRef, Paragraph, Qualifier, SubItem
 
 # One colour per qualifier category; unknown (user lexicon) categories fall back to grey.
 # Colours are chosen for legibility on both the light and the dark Streamlit theme (dark text).
@@ -108,15 +108,31 @@ def xref_spans(text: str, refs: Iterable[CrossRef], href_for) -> list[Span]:
     return spans
 
 
-def render(text: str, spans: Iterable[Span]) -> str:
-    """``text`` as escaped HTML with ``spans`` marked; newlines become ``<br>``."""
+def render(text: str, spans: Iterable[Span], breaks: dict[int, int] | None = None) -> str:
+    """``text`` as escaped HTML with ``spans`` marked; newlines become ``<br>``.
+
+    ``breaks`` maps character offsets to an indent depth: a line break (and that many indents)
+    goes before the character, so sub-items "(a)", "(i)" start their own lines as printed.
+    """
     spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]
-    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    breaks = {k: v for k, v in (breaks or {}).items() if 0 < k < len(text)}
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans), *breaks})
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:]):
+        if a in breaks:
+            out.append("<br>" + "&emsp;" * breaks[a])
         seg = _Segment(a, b, [s for s in spans if s.start <= a and b <= s.end])
         out.append(_render_segment(text[a:b], seg.spans))
     return "".join(out)
+
+
+def item_breaks(items: Iterable[SubItem], depth: int = 1) -> dict[int, int]:
+    """Offsets where each sub-item (and nested sub-item) begins, with its depth."""
+    out: dict[int, int] = {}
+    for item in items:
+        out[item.start] = depth
+        out.update(item_breaks(item.items, depth + 1))
+    return out
 
 
 def _render_segment(chunk: str, spans: list[Span]) -> str:
@@ -164,7 +180,7 @@ def paragraph_html(
     if href_for is not None:
         refs = [r for r in cross_refs if r.source_paragraph == paragraph.number]
         spans += xref_spans(text, refs, href_for)
-    return render(text, spans)
+    return render(text, spans, item_breaks(paragraph.items))
 
 
 def legend_html(categories: Iterable[str]) -> str:

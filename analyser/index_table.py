@@ -16,7 +16,6 @@ from .pdftext import LIGATURES, Line, is_soft_break, vocabulary
 from .profiles import Profile
 
 _LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text", "snap_tolerance": 3}
 _MAX_PAGES = 30
 
 
@@ -90,12 +89,17 @@ def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
     started = False
     for pno in range(title.page, min(len(pdf.pages), title.page + _MAX_PAGES) + 1):
         page = pdf.pages[pno - 1]
-        area = page
-        if pno == title.page:
-            area = page.crop((0, min(title.bottom, page.height), page.width, page.height))
-        tables = area.extract_tables(_LINES)
-        if not any(_has_ids(t, profile) for t in tables) and not started:
-            tables = [area.extract_table(_TEXT) or []]
+        # only the body of the page: running headers, footers and footnotes stay out of the cells
+        body = [ln for ln in lines if ln.page == pno and ln.kind == "body"]
+        if not body:
+            break
+        top = title.bottom if pno == title.page else min(ln.top for ln in body) - 1
+        bottom = max(ln.bottom for ln in body) + 1
+        tables = page.crop((0, max(0, top), page.width, page.height)).extract_tables(_LINES)
+        if not any(_has_ids(t, profile) for t in tables):
+            # no ruled table: columns from the header's (or the ID rows') word positions
+            area = page.crop((0, max(0, top), page.width, min(page.height, bottom)))
+            tables = [_unruled_table(area, profile)]
         page_rows = 0
         for table in tables:
             for raw in table:
@@ -106,7 +110,7 @@ def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
                 id_cell = cells[id_idx] if id_idx < len(cells) else ""
                 m = profile.index_id.match(id_cell)
                 if m is None and not started or (m is None and cols is None):
-                    if any(rx.search(c) for c in cells for rx in profile.index_columns.values()):
+                    if _header_score(cells, profile) >= 2:
                         cols = cols or _columns(cells, profile, len(cells))
                     continue
                 if cols is None:
@@ -126,13 +130,70 @@ def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
                 elif _is_header(cells, profile):
                     continue  # header repeated on a later page
         page.close()
+        page.__dict__.pop("_layout", None)
         if started and page_rows == 0:
             break
     return rows
 
 
+def _row_words(words: list[dict]) -> list[list[dict]]:
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - w["top"]) < 3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return [sorted(r, key=lambda w: w["x0"]) for r in rows]
+
+
+def _cells(row: list[dict]) -> list[list[dict]]:
+    """Words of one printed row split where the gap is wider than a space (cell boundaries)."""
+    cells: list[list[dict]] = [[row[0]]]
+    for a, b in zip(row, row[1:]):
+        size = b["bottom"] - b["top"]
+        (cells.append([b]) if b["x0"] - a["x1"] > 0.9 * size else cells[-1].append(b))
+    return cells
+
+
+def _unruled_table(area, profile: Profile) -> list[list[str | None]]:
+    """A table drawn without rules, read with explicit column boundaries.
+
+    The boundaries are where the header row's cells start (or, without a header, where the cells
+    of the widest ID row start); rows are printed lines, so wrapped cells come out as rows with an
+    empty ID cell, which ``read_index`` merges into the row above.
+    """
+    words = area.extract_words()
+    if not words:
+        return []
+    rows = _row_words(words)
+    starts: list[float] | None = None
+    for row in rows:
+        cells = _cells(row)
+        texts = [" ".join(w["text"] for w in c) for c in cells]
+        if len(cells) >= 2 and _header_score(texts, profile) >= 2:
+            starts = [c[0]["x0"] for c in cells]
+            break
+    if starts is None:
+        id_rows = [_cells(r) for r in rows if profile.index_id.match(" ".join(w["text"] for w in r))]
+        if not id_rows:
+            return []
+        starts = [c[0]["x0"] for c in max(id_rows, key=len)]
+    x1 = max(w["x1"] for w in words) + 1
+    settings = {
+        "vertical_strategy": "explicit",
+        "explicit_vertical_lines": [x - 1 for x in starts] + [x1],
+        "horizontal_strategy": "text",
+    }
+    return area.extract_table(settings) or []
+
+
 def _is_header(cells: list[str], profile: Profile) -> bool:
-    return any(rx.search(c) for c in cells if c for rx in profile.index_columns.values())
+    return _header_score(cells, profile) >= min(2, len([c for c in cells if c]))
+
+
+def _header_score(cells: list[str], profile: Profile) -> int:
+    """How many cells read as column headings (a header row has one per column)."""
+    return sum(1 for c in cells if c and any(rx.search(c) for rx in profile.index_columns.values()))
 
 
 def _has_ids(table: list[list[str | None]], profile: Profile) -> bool:

@@ -48,6 +48,7 @@ _PAGE_NUM_RE = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
 )
 _TOC_LEADER_RE = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$")
+_INDEX_RE = re.compile(r"\bindex\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
 _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})[.)]?(?:\s+|(?=[A-Z“\"‘'(]))")
 
@@ -481,9 +482,33 @@ def is_soft_break(left: str, right: str, words: set[str], compounds: set[str]) -
         return True
     if right in words and len(right) >= 2:
         return False
+    if right.startswith(_SUFFIX_STARTS):
+        return True  # "period-" + "ically": the rest of a word, not a word
+    if len(right) >= 3 and (last_left in _prefixes(compounds) or last_left in _HYPHEN_PREFIXES):
+        return False  # "non-" + "ephemeral", or a prefix the document hyphenates elsewhere
     if len(last_left) >= 4 and last_left in words and len(right) >= 3:
         return False  # "file-" + "storage": two words of their own
     return True
+
+
+# English prefixes written with a hyphen in regulatory prose, and word endings that never start a
+# word: language facts used only when the document itself offers no evidence either way.
+_HYPHEN_PREFIXES = frozenset({"non", "self", "multi", "cross", "anti", "semi", "quasi", "ex", "well"})
+_SUFFIX_STARTS = (
+    "ically", "ation", "ment", "ness", "ings", "ity", "ities", "ive", "ious", "ous", "able", "ible",
+    "ally", "ence", "ance", "ised", "ized", "ism", "ful", "less", "tion", "sion", "ial", "ical", "ted",
+    "ing", "ly",
+)
+
+
+_PREFIX_CACHE: list[tuple[set[str], set[str]]] = []
+
+
+def _prefixes(compounds: set[str]) -> set[str]:
+    """First parts of the document's hyphenated compounds ("non", "multi", "self")."""
+    if not _PREFIX_CACHE or _PREFIX_CACHE[0][0] is not compounds:
+        _PREFIX_CACHE[:] = [(compounds, {c.split("-")[0] for c in compounds})]
+    return _PREFIX_CACHE[0][1]
 
 
 def vocabulary(lines: list[Line]) -> tuple[set[str], set[str]]:
@@ -517,6 +542,7 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
     image_pages = 0
     text_chars = 0
     all_rulings = []
+    kept_prev = False
     n = len(pdf.pages)
     for i, page in enumerate(pdf.pages):
         chars, rulings, images = _page_items(page)
@@ -529,8 +555,14 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
             size_counts[ln.size] += len(ln.text)
         pages.append(lines)
         all_rulings.append(rulings)
-        # free pdfminer's layout tree: memory stays flat however long the document is
-        page.close() if hasattr(page, "close") else None
+        # A ruled page near an "index" (or following one) may be read again for its table: keep
+        # its layout so pdfplumber's table finder does not interpret the page a second time.
+        # Free every other page's layout tree: memory stays flat however long the document is.
+        keep = len(rulings) >= 4 and (kept_prev or any(_INDEX_RE.search(ln.text) for ln in lines))
+        kept_prev = keep
+        if not keep:
+            page.close()
+            page.__dict__.pop("_layout", None)
         if progress and (i % 5 == 0 or i == n - 1):
             progress((i + 1) / n, f"Reading page {i + 1} of {n}")
     body_size = size_counts.most_common(1)[0][0] if size_counts else 0.0

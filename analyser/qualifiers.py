@@ -485,8 +485,21 @@ class _Attachment:
 
 
 def _attachment(verb: Token, span: Span) -> _Attachment:
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")), None)
-    return _Attachment(_verb_phrase(verb, span), verb.lemma_.lower() or verb.lower_, obj.lemma_.lower() if obj is not None else None)
+    """The verb phrase as words, plus the verb and object lemmas that identify the duty.
+
+    For "ensure that the technology analyses content" the duty is "analyse content": a light verb
+    (ensure, make, ...) hands over to the verb of its complement clause.
+    """
+    content = verb
+    if content.lemma_.lower() in _LIGHT_VERBS:
+        inner = next((c for c in content.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"), None)
+        content = inner if inner is not None else content
+    obj = next((c for c in content.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")), None)
+    if obj is None:  # a list after a colon is often parsed loosely: take the first noun after the verb
+        obj = next((t for t in content.subtree if content.i < t.i <= content.i + 8 and t.pos_ == "NOUN"), None)
+    return _Attachment(
+        _verb_phrase(verb, span), content.lemma_.lower() or content.lower_, obj.lemma_.lower() if obj is not None else None
+    )
 
 
 def _qualifies(span: Span) -> _Attachment | None:
