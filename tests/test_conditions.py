@@ -76,7 +76,17 @@ def test_fixture_index_cell_means_the_same(stem, kind, measure):
         pytest.skip("measure has no index row")
     app = index_condition(cell, kind, measure["short_name"])
     assert app.unparsed == []
-    assert normalise(app.condition) == normalise(measure["condition"]), f"index cell '{cell}' gave {describe(app.condition)}"
+    if measure.get("index_disagrees"):
+        # placed on purpose: the index says less than the body, and must not read the same
+        from analyser.applicability import disagreement
+        from analyser.models import from_dict
+
+        intended = from_dict(Condition, measure["condition"])
+        assert disagreement(app.condition, intended, kind, None) is not None, f"'{cell}' should disagree"
+    else:
+        assert normalise(app.condition) == normalise(measure["condition"]), (
+            f"index cell '{cell}' gave {describe(app.condition)}"
+        )
 
 
 # ----------------------------------------------------------------------------- own variants

@@ -385,6 +385,20 @@ def test_statuses_survive_the_json_round_trip_of_the_cache(icu_code):
     assert evaluate(again, svc) == evaluate(icu_code, svc)
 
 
+def test_fixture_index_disagreements_are_warned_about_and_only_they(pcu_code, fixtures_dir):
+    from conftest import expected_for
+
+    expected = {m["id"]: m for m in expected_for(fixtures_dir / "pcu_sample.pdf")["measures"]}
+    warned = {m.id for m in pcu_code.measures if any("index table says" in w for w in m.warnings)}
+    assert warned == {mid for mid, m in expected.items() if m.get("index_disagrees")}
+    assert warned, "the PCU fixture places at least one disagreement on purpose"
+    for mid in warned:
+        m = pcu_code.measure(mid)
+        (w,) = [w for w in m.warnings if "index table says" in w]
+        assert f"'{expected[mid]['index_applies_to']}'" in w and m.application.strip() in w
+        assert w in m.applicability.warnings
+
+
 def test_fixture_index_and_body_agree(icu_code):
     for m in icu_code.measures:
         assert m.applicability is not None
