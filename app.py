@@ -982,8 +982,8 @@ def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
     for col, key in zip(cols, ("added", "removed", "renumbered", "changed", "applicability_changes")):
         col.metric(key.replace("_", " "), counts.get(key, 0))
     with st.expander("Summary in words", expanded=True):
-        for line in cmp.summary_lines():
-            st.markdown(f"- {highlight.render(line, [])}", unsafe_allow_html=True)
+        st.markdown("<ul style='margin:0'>" + "".join(f"<li>{highlight.render(line, [])}</li>"
+                    for line in cmp.summary_lines()) + "</ul>", unsafe_allow_html=True)
     t_changed, t_moves, t_quals, t_apply = st.tabs(["Changed measures", "Added / removed / renumbered",
                                                     "Qualifier changes", "Applicability changes"])
     with t_changed:
@@ -991,7 +991,8 @@ def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
             st.caption("No measure was reworded.")
         for c in cmp.changed:
             label = c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}"
-            with st.expander(f"{label} ({len(c.changed_paragraphs)} paragraph(s) changed)"):
+            with st.expander(f"{label} ({len(c.changed_paragraphs)} paragraph(s) changed)",
+                             expanded=len(cmp.changed) <= 3):
                 if c.title:
                     o, n = compare_render.paragraph_diff_html(c.title)
                     st.markdown(f"**Title:** {o} → {n}", unsafe_allow_html=True)

@@ -100,3 +100,19 @@ def test_search_terms_and_citations():
     long = "word " * 100 + "needle " + "word " * 100
     snip = snippet(long, ["needle"], width=80)
     assert "needle" in snip and len(snip) <= 90 and snip.startswith("… ")
+
+
+def test_sub_items_start_their_own_lines_without_losing_marks():
+    from analyser.models import SubItem
+
+    text = "The provider should: (a) act swiftly; and (b) review where appropriate: (i) yearly; (ii) after change."
+    a, b = text.index("(a)"), text.index("(b)")
+    i, ii = text.index("(i)"), text.index("(ii)")
+    p = Paragraph("C5.3", text, 9, items=[SubItem("(a)", text[a:b - 1], a, b - 1),
+                                         SubItem("(b)", text[b:], b, len(text),
+                                                 [SubItem("(i)", "", i, ii - 1), SubItem("(ii)", "", ii, len(text))])])
+    out = paragraph_html(p, [_q(text, "swiftly", "timing", "C5.3"), _q(text, "appropriate", "discretion", "C5.3")])
+    assert out.count("<br>") == 4
+    assert "<br>&emsp;(a)" in out and "<br>&emsp;&emsp;(ii)" in out
+    assert re.search(r'<mark class="q q-timing"[^>]*>swiftly</mark>', out)
+    assert _visible(out).replace("\n", "").replace("\u2003", "") == text
