@@ -496,10 +496,17 @@ def _attachment(verb: Token, span: Span) -> _Attachment:
         content = inner if inner is not None else content
     obj = next((c for c in content.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr")), None)
     if obj is None:  # a list after a colon is often parsed loosely: take the first noun after the verb
-        obj = next((t for t in content.subtree if content.i < t.i <= content.i + 8 and t.pos_ == "NOUN"), None)
+        obj = next((t for t in content.doc[content.i + 1 : content.i + 9] if t.pos_ == "NOUN"), None)
     return _Attachment(
         _verb_phrase(verb, span), content.lemma_.lower() or content.lower_, obj.lemma_.lower() if obj is not None else None
     )
+
+
+_MODALS = frozenset({"should", "must", "shall", "may", "could", "will", "can", "might", "would"})
+
+
+def _has_modal(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in verb.children)
 
 
 def _qualifies(span: Span) -> _Attachment | None:
@@ -520,8 +527,10 @@ def _qualifies(span: Span) -> _Attachment | None:
             tok = tok.head
             continue
         if tok.pos_ == "VERB":
-            opens_clause = span[0].lower_ in _SUBORDINATORS and tok.dep_ == "advcl"
-            if opens_clause and tok.head is not tok:
+            # A conditional clause ("where ...", "to the extent that ...", "unless ...") conditions
+            # the duty itself: go up to the verb that carries the modal ("should take ...").
+            clause = span[0].lower_ in _SUBORDINATORS
+            if clause and tok.head is not tok and (tok.dep_ == "advcl" or not _has_modal(tok)):
                 tok = tok.head
                 continue
             return _attachment(tok, span)

@@ -433,7 +433,9 @@ def test_fixture_hash_matching_feasibility_is_placed_and_attached(icu_flagged):
     assert (q.paragraph, q.item, q.page, q.phrase) == ("C9.6", "(b)", para.page, "where technically feasible")
     assert para.text[q.start : q.end] == "where technically feasible"
     if HAVE_TRAINED:
-        assert q.qualifies is not None and "analyse" in q.qualifies
+        # C9.6 restates the core duty of C9.4 (analyse relevant content): high loophole risk
+        assert q.qualifies is not None and "analyses relevant content" in q.qualifies
+        assert q.in_core_obligation and m.qualifier_summary.loophole_risk == "high"
 
 
 @pytest.mark.skipif(not HAVE_TRAINED, reason="restatement of the core duty needs the parser")
