@@ -67,9 +67,18 @@ def load_escape_rules(path: str | None = None) -> tuple[EscapeRule, ...]:
     return tuple(rules)
 
 
-def _escapes(measure: Measure, app: Applicability, service: ServiceProfile, rules: Iterable[EscapeRule]) -> list[tuple[str, str]]:
-    """(reason, phrase) for every escape rule that lets ``service`` out of ``measure``."""
+def _escapes(
+    measure: Measure, app: Applicability, service: ServiceProfile, rules: Iterable[EscapeRule]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(reason, phrase) for the escape rules that let ``service`` out of ``measure``, and for
+    those that reach only part of it.
+
+    A qualifier confined to one sub-item ("(b) content already on the service, where technically
+    feasible") limits that item, not the obligation: it is reported as a partial escape, and
+    the measure still applies.
+    """
     found: list[tuple[str, str]] = []
+    partial: list[tuple[str, str]] = []
     cited: set[str] = set()  # sentences already cited: one reason per sentence is enough
     feats = set(service.features)
     for rule in rules:
@@ -85,14 +94,17 @@ def _escapes(measure: Measure, app: Applicability, service: ServiceProfile, rule
                 continue
             if rule.sentence_contains and not any(w in (q.sentence or "").lower() for w in rule.sentence_contains):
                 continue
-            key = f"{q.paragraph}:{q.sentence}"
+            key = f"{q.paragraph}:{q.item or ''}:{q.sentence}"
             if key in cited:
                 continue
             cited.add(key)
+            if q.item:
+                partial.append((f"item {q.item} of {q.paragraph} holds only '{q.phrase}'", q.phrase))
+                continue
             fmt.update(phrase=q.phrase, paragraph=q.paragraph)
             found.append((rule.reason.format(**fmt), q.phrase))
             break  # one citation per rule is enough
-    return found
+    return found, partial
 
 
 # ---------------------------------------------------------------------------- atoms
@@ -320,14 +332,17 @@ def evaluate_measure(
     value, text, atoms = explain(app.condition, ctx)
     if not value:
         return MeasureStatus(measure.id, "exempt", f"exempt: {text}{unparsed_note}", atoms)
-    escapes = _escapes(measure, app, service, rules)
+    escapes, partial = _escapes(measure, app, service, rules)
+    partial_note = ""
+    if partial:
+        partial_note = "; only in part open to this service: " + "; ".join(_dedupe([r for r, _ in partial]))
     if escapes:
         why = "; and ".join(_dedupe([r for r, _ in escapes]))
         return MeasureStatus(
-            measure.id, "qualified", f"qualified: it applies ({text}), but {why}{unparsed_note}", atoms,
+            measure.id, "qualified", f"qualified: it applies ({text}), but {why}{partial_note}{unparsed_note}", atoms,
             _dedupe([phrase for _, phrase in escapes]),
         )
-    return MeasureStatus(measure.id, "applies", f"applies: {text}{unparsed_note}", atoms)
+    return MeasureStatus(measure.id, "applies", f"applies: {text}{partial_note}{unparsed_note}", atoms)
 
 
 def evaluate(code: Code, service: ServiceProfile, rules: Iterable[EscapeRule] | None = None) -> list[MeasureStatus]:

@@ -42,7 +42,8 @@ ICU_HAND = {
     # large & CSAM-image M/H, or CSAM-image H & (>700k or file-sharing). Large social: large,
     # CSAM medium -> applies (it posts publicly). E2EE: applies by condition, but C9 covers only
     # content communicated publicly and the messenger has no public posting -> qualified.
-    # File-sharing: CSAM high and 1.5M > 700k -> applies.
+    # File-sharing: CSAM high and 1.5M > 700k -> applies. C9.6's "where technically feasible"
+    # is confined to item (b) (content already on the service): noted, but lets nobody out.
     "ICU C9": "EEAQA",
     "ICU C10": "EEEEE",  # CSAM URLs M/H: no user-to-user archetype has a CSAM URL risk
     # large & fraud: the fixture records a public-content scope for C11 but its text has none,
@@ -196,7 +197,8 @@ def test_whatif_adding_e2ee_to_the_large_social_network(icu_code):
     result = whatif(icu_code, social, with_changes(social, add_features=["e2ee"], name="social + E2EE"))
     # by hand: only C2 changes. Its take-down duty holds "unless doing so is not technically
     # feasible", which E2EE lets the service claim. C9 (public content only) does not change:
-    # the network still posts publicly, and public posts are not end-to-end encrypted.
+    # the network still posts publicly, and public posts are not end-to-end encrypted; C9.6's
+    # "where technically feasible" covers only item (b), content already on the service.
     assert [(c.measure, c.before.status, c.after.status) for c in result.changes] == [("ICU C2", "applies", "qualified")]
     change = result.changes[0]
     assert change.after.qualifiers == ["technically feasible"]  # "unless" is in the same sentence: cited once
@@ -276,6 +278,16 @@ def test_feasibility_in_the_core_obligation_qualifies_for_e2ee_only():
     assert e2ee.status == "qualified" and e2ee.qualifiers == ["where technically feasible"]
     assert "'where technically feasible' (C2.2)" in e2ee.reason
     assert social.status == "applies"
+
+
+def test_feasibility_confined_to_one_sub_item_is_noted_but_does_not_qualify():
+    m = _measure("C9", "All services.", "The provider should analyse: (a) new content; and (b) old content, where "
+                                        "technically feasible.")
+    _qualify(m, "where technically feasible", "feasibility")
+    m.qualifiers[0].item = "(b)"
+    (st,) = evaluate(_code([m]), archetypes_by_name()["large-e2ee-messaging"])
+    assert st.status == "applies" and st.qualifiers == []
+    assert "only in part open to this service: item (b) of C9.2 holds only 'where technically feasible'" in st.reason
 
 
 def test_feasibility_outside_the_core_obligation_does_not_qualify():
