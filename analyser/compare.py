@@ -5,23 +5,25 @@ code, or between a code and its amendment. A plain text diff of two PDFs is usel
 breaks, renumbering and reflowed lines drown the few edits that matter. So the comparison works on
 the analysed ``Code`` model instead:
 
-1. Measures are matched by ID; an ID match whose text is very different is reconsidered, so that a
-   measure renumbered into a removed measure's slot is still recognised. Unmatched measures are then
-   paired by word-level text similarity (``difflib.SequenceMatcher``) above a threshold: these are
-   the ``renumbered`` ones, with their similarity. Whatever is left is ``added`` or ``removed``.
-2. Within each matched measure, paragraphs are paired (identical text first, then the same number
-   relative to the measure, then by similarity), so that a paragraph that moved is reported as
-   ``moved`` from/to rather than as one deletion and one insertion (and paragraphs merely pushed
-   down a number by an insertion as ``renumbered``). Each reworded paragraph gets a
-   word-level diff (ops ``equal`` / ``insert`` / ``delete`` / ``replace``).
-3. Qualifier flags of reworded paragraphs are compared as multisets of (phrase, category, negation):
-   ``gained``, ``lost`` or ``changed`` (same phrase, other category or negation).
+1. Measures are matched by ID, unless a measure left without a partner is clearly more like one side
+   of the ID match (a measure renumbered into a freed slot, or a whole run shifted by one). Unmatched
+   measures are then paired by word-level text similarity (``difflib.SequenceMatcher``) above a
+   threshold: these are the ``renumbered`` ones, with their similarity. What is left is ``added`` or
+   ``removed``. References that follow a renumbered measure ("see ICU D1" → "see ICU D2") are not edits.
+2. Within each matched measure, paragraphs are paired (same number and text, identical text under
+   another number, same number reworded, then by similarity), so that a paragraph that moved is
+   reported as ``moved`` from/to rather than as one deletion and one insertion, and paragraphs merely
+   pushed down a number by an insertion as ``renumbered``. Each reworded paragraph gets a word-level
+   diff (ops ``equal`` / ``insert`` / ``delete`` / ``replace``). Footnotes are paired by text.
+3. Qualifier flags of reworded, added and removed paragraphs are compared as multisets of
+   (phrase, category, negation): ``gained``, ``lost`` or ``changed`` (same phrase, other category or
+   negation).
 4. Each built-in service archetype is evaluated against both editions, and every matched measure whose
    status changed is listed with both reasons: this is the "what changed for whom" answer.
 
 Text is compared after Unicode NFKC and whitespace normalisation, with hyphens inside words ignored,
-so ligatures, reflowed lines and a line-end hyphen one edition kept never count as edits. Everything here is pure computation on the model: renderers live in
-``compare_render.py``.
+so ligatures, reflowed lines and a line-end hyphen one edition kept never count as edits. Everything
+here is pure computation on the model; the renderers live in ``compare_render.py``.
 """
 
 from __future__ import annotations
