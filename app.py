@@ -40,6 +40,7 @@ MAX_UPLOAD_MB = 50  # keep in step with server.maxUploadSize in .streamlit/confi
 VIEWS = ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export",
          "Compare versions"]
 STATUS_COLOURS = {"applies": "#c6f6d5", "qualified": "#fde68a", "exempt": "#e5e7eb"}
+RISK_COLOURS = {"high": "#dc2626", "medium": "#d97706", "low": "#2563eb", "none": "#16a34a"}
 RISK_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3, "": 4}
 LEVELS = ("high", "medium", "low")
 
@@ -94,8 +95,9 @@ def _remember_upload_name(sha: str, name: str) -> None:
     os.replace(tmp, target)
 
 
-def documents() -> tuple[list[Doc], list[str]]:
-    """What the picker offers, and any problem reading the catalogue (shown, never raised)."""
+@st.cache_data(show_spinner=False, ttl=30)
+def catalogued_documents() -> tuple[list[Doc], list[str]]:
+    """The catalogue's documents on this machine (re-read at most every 30 s, or after a fetch)."""
     docs: list[Doc] = []
     problems: list[str] = []
     try:
@@ -107,6 +109,13 @@ def documents() -> tuple[list[Doc], list[str]]:
             docs.append(Doc(f"cat:{d.entry.name}", label, str(d.path), sample))
     except AnalyserError as err:
         problems.append(str(err))
+    return docs, problems
+
+
+def documents() -> tuple[list[Doc], list[str]]:
+    """What the picker offers, and any problem reading the catalogue (shown, never raised)."""
+    docs, problems = catalogued_documents()
+    docs = list(docs)
     names = _upload_names()
     for pdf in sorted(uploads_dir().glob("*.pdf"), key=lambda p: p.stat().st_mtime):
         sha = pdf.stem
@@ -409,11 +418,17 @@ def _handle_upload(uploaded) -> None:
     st.session_state["doc"] = f"up:{sha}"
 
 
-def _fetch_panel() -> None:
+@st.cache_data(show_spinner=False, ttl=30)
+def fetchable_entries() -> list:
+    """Official documents in the catalogue that could be fetched and are not on disk yet."""
     from analyser.catalogue import is_present, load_catalogue
 
+    return [e for e in load_catalogue() if e.fetchable and not is_present(e)]
+
+
+def _fetch_panel() -> None:
     try:
-        wanted = [e for e in load_catalogue() if e.fetchable and not is_present(e)]
+        wanted = fetchable_entries()
     except AnalyserError as err:
         st.error(str(err))
         return
@@ -439,6 +454,8 @@ def _fetch_panel() -> None:
             st.error(str(err))
         else:
             bar.empty()
+            catalogued_documents.clear()
+            fetchable_entries.clear()
             st.session_state["doc"] = f"cat:{choice}"
             st.rerun()
 
@@ -496,28 +513,28 @@ def view_overview(ctx: Ctx) -> None:
     by_chapter = pd.DataFrame(
         [{"chapter": m.chapter or "–", "chapter_title": m.chapter_title or "", "measures": 1} for m in code.measures])
     with left:
-        st.subheader("Measures by chapter")
+        st.markdown("##### Measures by chapter")
         if not by_chapter.empty:
             agg = by_chapter.groupby(["chapter", "chapter_title"], as_index=False)["measures"].sum()
             st.altair_chart(alt.Chart(agg).mark_bar().encode(
-                x=alt.X("chapter:N", title="Chapter", sort=None),
+                x=alt.X("chapter:N", title="Chapter", sort=None, axis=alt.Axis(labelAngle=0)),
                 y=alt.Y("measures:Q", title="Measures"),
-                tooltip=["chapter", "chapter_title", "measures"]), width="stretch")
+                tooltip=["chapter", "chapter_title", "measures"]).properties(height=240), width="stretch")
     with right:
-        st.subheader("Qualifiers by category and chapter")
+        st.markdown("##### Qualifiers by category and chapter")
         if quals:
             chapter_of = {m.id: m.chapter or "–" for m in code.measures}
             qdf = pd.DataFrame([{"chapter": chapter_of.get(q.measure, "–"), "category": q.category} for q in quals])
             agg = qdf.groupby(["chapter", "category"], as_index=False).size()
             st.altair_chart(alt.Chart(agg).mark_bar().encode(
-                x=alt.X("chapter:N", title="Chapter"), y=alt.Y("size:Q", title="Qualifiers"),
+                x=alt.X("chapter:N", title="Chapter", axis=alt.Axis(labelAngle=0)), y=alt.Y("size:Q", title="Qualifiers"),
                 color=alt.Color("category:N", scale=alt.Scale(
                     domain=list(highlight.CATEGORY_COLOURS), range=list(highlight.CATEGORY_COLOURS.values()))),
-                tooltip=["chapter", "category", "size"]), width="stretch")
+                tooltip=["chapter", "category", "size"]).properties(height=240), width="stretch")
         else:
             st.info("No qualifiers were flagged in this document.")
 
-    st.subheader("Measures with the most loophole risk")
+    st.markdown("##### Measures with the most loophole risk")
     rows = []
     for m in code.measures:
         s = m.qualifier_summary
@@ -786,8 +803,11 @@ def view_measure(ctx: Ctx) -> None:
 
     s = m.qualifier_summary
     if s:
-        risk = {"high": st.error, "medium": st.warning, "low": st.info}.get(s.loophole_risk, st.success)
-        risk(f"Loophole risk: **{s.loophole_risk}**" + (f" — {'; '.join(s.reasons)}" if s.reasons else ""))
+        colour = RISK_COLOURS.get(s.loophole_risk, "#e5e7eb")
+        reasons = highlight.render("; ".join(s.reasons), []) if s.reasons else ""
+        st.markdown(f'<div class="risk" style="border-left:6px solid {colour};padding:.4rem .8rem;'
+                    f'background:{colour}33"><b>Loophole risk: {highlight.render(s.loophole_risk, [])}</b>'
+                    + (f" — {reasons}" if reasons else "") + "</div>", unsafe_allow_html=True)
     app = m.applicability
     if app:
         words = condition_words(m)

@@ -315,3 +315,14 @@ def test_compare_two_editions(sample, fixtures_dir, downloads):
     assert "<ins>" in _markdown(at) or "<del>" in _markdown(at)
     assert {b.label for b in at.get("download_button")} == {"Markdown", "HTML", "Word (DOCX)"}
     assert any(name.endswith(".docx") for name in downloads)
+
+
+def test_link_with_query_parameters_opens_the_measure(sample):
+    """What a cross-reference link or a bookmark does: a fresh session opens that measure."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update({"view": "Measure", "doc": sample["key"], "measure": "ICU C5"})
+    at.run()
+    _no_errors(at)
+    assert at.radio(key="view").value == "Measure"
+    assert at.selectbox(key="measure").value == "ICU C5"
+    assert any(s.value.startswith("ICU C5: ") for s in at.subheader)

@@ -106,7 +106,10 @@ def test_pick_a_profile_and_read_a_status(server, browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(server)
-    page.get_by_text("Measures with the most loophole risk").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Open in Measure view").wait_for(timeout=30_000)
+    page.locator("[data-testid='stVegaLiteChart']").nth(1).wait_for(timeout=30_000)
+    page.locator("[data-testid='stMetricValue']").first.wait_for(timeout=30_000)
+    page.wait_for_load_state("networkidle")
     assert page.get_by_text("SAMPLE – not official text").first.is_visible()
     page.screenshot(path=ARTIFACTS / "overview-1280x800.png")
 
