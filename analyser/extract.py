@@ -547,15 +547,16 @@ def _title(doc: PdfText, profile: Profile) -> str:
 
 
 def _version(front: str, profile: Profile) -> str | None:
+    """The edition as printed on the front pages: the profile's pattern, else a version line, else a date."""
     if profile.version is not None:
         m = profile.version.search(front)
         if m:
             return m.group(1)
-    m = _VERSION_RE.search(front)
-    if m:
-        return m.group(0)
-    m = _DATE_RE.search(front)
-    return m.group(1) if m else None
+    for rx in (_VERSION_RE, _DATE_RE):
+        for line in front.split("\n"):
+            if rx.search(line) and len(line) <= 120:
+                return line.strip()
+    return None
 
 
 def reconcile(code: Code) -> None:
