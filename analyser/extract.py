@@ -113,13 +113,18 @@ class _Builder:
     def is_caption(self, ln: Line) -> bool:
         return bool(self.p.caption and ln.size < self.body * 0.95 and self.p.caption.match(ln.text))
 
-    def _continues_heading(self, head: Line, nxt: Line) -> bool:
+    def _continues_heading(self, head: Line, nxt: Line, gap: float = 0.9) -> bool:
+        """Whether ``nxt`` carries on the heading ``head`` (same type, close below it).
+
+        ``gap`` is the largest space allowed, in heading sizes: a heading that printed only its
+        number ("ICU A1") may have its title as a separate paragraph a little further down.
+        """
         return (
             nxt.page == head.page
             and self.heading_style(nxt)
             and nxt.bold == head.bold
             and abs(nxt.size - head.size) < 0.6
-            and 0 <= nxt.top - head.bottom < 0.9 * head.size
+            and 0 <= nxt.top - head.bottom < gap * head.size
             and not self.measure_match(nxt)
             and not (self.p.paragraph_number and self.p.paragraph_number.match(nxt.text))
             and not any(r.search(nxt.text) for r in self.p.end_headings)
@@ -156,7 +161,7 @@ class _Builder:
                 j = i
                 while j + 1 < len(lines) and self._continues_heading(lines[j], lines[j + 1]) and j + 1 not in heads:
                     j += 1
-                    title = f"{title} {lines[j].text}".strip()
+                    title = join_text([dataclasses.replace(ln, text=title), lines[j]])[0].strip()
                 skip = j - i
                 chapter = (letter, title)
                 current = None
@@ -167,9 +172,16 @@ class _Builder:
                 gd = m.groupdict()
                 title = (gd.get("title") or "").strip()
                 j = i
-                while j + 1 < len(lines) and j + 1 not in heads and self._continues_heading(lines[j], lines[j + 1]):
+                title_lines: list[Line] = []
+                while (
+                    j + 1 < len(lines)
+                    and j + 1 not in heads
+                    and self._continues_heading(lines[j], lines[j + 1], 0.9 if title or title_lines else 2.0)
+                ):
                     j += 1
-                    title = f"{title} {lines[j].text}".strip()
+                    title_lines.append(lines[j])
+                if title_lines:
+                    title = join_text([dataclasses.replace(ln, text=title)] + title_lines if title else title_lines)[0]
                 skip = j - i
                 number = gd["number"]
                 letter = gd.get("chapter")
@@ -542,8 +554,8 @@ def _title(doc: PdfText, profile: Profile) -> str:
     biggest = max(ln.size for ln in first)
     if biggest < doc.body_size * 1.15:
         return profile.title
-    parts = [ln.text for ln in first if ln.size >= biggest - 0.5]
-    return re.sub(r"\s+", " ", " ".join(parts)).strip() or profile.title
+    parts = [ln for ln in first if ln.size >= biggest - 0.5]
+    return re.sub(r"\s+", " ", join_text(parts)[0]).strip() or profile.title
 
 
 def _version(front: str, profile: Profile) -> str | None:

@@ -48,6 +48,7 @@ _PAGE_NUM_RE = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
 )
 _TOC_LEADER_RE = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$")
+_CAPTION_RE = re.compile(r"^(?:figure|table|box|chart|source|note)\b", re.I)
 _INDEX_RE = re.compile(r"\bindex\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
 _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})[.)]?(?:\s+|(?=[A-Z“\"‘'(]))")
@@ -203,8 +204,9 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
     bold_run = True
     for c in chars:
         text, x0, x1, top, bottom, csize = c[0], c[1], c[2], c[3], c[4], c[5]
-        raised = (
-            csize < 0.85 * size and bottom < baseline - 0.12 * size and text.isdigit()
+        # a footnote marker: a digit set smaller and raised, or raised a long way at full size
+        raised = text.isdigit() and (
+            (csize < 0.85 * size and bottom < baseline - 0.12 * size) or bottom < baseline - 0.3 * size
         )
         if raised:
             pending_marker += text
@@ -358,20 +360,23 @@ def _mark_tables(lines: list[Line], rulings: list[tuple[float, float, float, flo
                 break
 
 
-def _mark_footnotes(lines: list[Line], body_size: float) -> None:
-    """Mark the run of smaller-font lines that closes a page and opens with a number as footnotes."""
+def _mark_footnotes(lines: list[Line], body_size: float, continuing: bool = False) -> bool:
+    """Mark the run of smaller-font lines that closes a page and opens with a number as footnotes.
+
+    Returns whether the page ends in footnotes (the next page's run may continue the last one).
+    """
     i = len(lines)
     while i > 0 and lines[i - 1].size < 0.92 * body_size and not lines[i - 1].in_table:
         i -= 1
     run = lines[i:]
     if not run:
-        return
-    # the run must start with a footnote number (printed raised or plain)
-    start = next((k for k, ln in enumerate(run) if _footnote_number(ln) is not None), None)
-    if start is None:
-        return
+        return False
+    # the run must open with a footnote number (printed raised or plain), unless it carries on a
+    # footnote from the foot of the previous page
+    if _footnote_number(run[0]) is None and not (continuing and not _CAPTION_RE.match(run[0].text)):
+        return False
     current = None
-    for ln in run[start:]:
+    for ln in run:
         number = _footnote_number(ln)
         if number is not None and (current is None or ln.x0 <= current.x0 + 2 or ln.markers[:1] == [(0, number)]):
             ln.footnote = number
@@ -384,6 +389,7 @@ def _mark_footnotes(lines: list[Line], body_size: float) -> None:
                     ln.markers = [(max(0, o - m.end()), n) for o, n in ln.markers]
             current = ln
         ln.kind = "footnote"
+    return True
 
 
 def _footnote_number(line: Line) -> str | None:
@@ -444,7 +450,7 @@ def _known(word: str, words: set[str]) -> bool:
     return any(s in stems for s in _stems(word) if len(s) >= 4)
 
 
-def _resolve_hyphens(lines: list[Line]) -> None:
+def _resolve_hyphens(lines: list[Line], extra: list[Line] | None = None) -> None:
     """Decide, for each line ending in a hyphen, whether the hyphen is soft (a broken word).
 
     Evidence comes from the document: if the hyphenated form occurs elsewhere, the hyphen is
@@ -452,7 +458,8 @@ def _resolve_hyphens(lines: list[Line]) -> None:
     word ("tech-" + "nically"); failing both, a hyphen before a word of its own is kept
     ("multi-" + "step") and any other is taken as a break.
     """
-    words, compounds = _vocabulary(lines)
+    # running headers and contents lines are the document's words too: "user-to-user" in a header
+    words, compounds = _vocabulary(lines + (extra or []))
     by_kind: dict[str, list[Line]] = defaultdict(list)
     for ln in lines:
         by_kind[ln.kind].append(ln)
@@ -482,6 +489,8 @@ def is_soft_break(left: str, right: str, words: set[str], compounds: set[str]) -
         return True
     if right in words and len(right) >= 2:
         return False
+    if "-" in left and len(last_left) <= 2:
+        return False  # "user-to-" + "user": the break is at a compound's own hyphen
     if right.startswith(_SUFFIX_STARTS):
         return True  # "period-" + "ically": the rest of a word, not a word
     if len(right) >= 3 and (last_left in _prefixes(compounds) or last_left in _HYPHEN_PREFIXES):
@@ -569,11 +578,12 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
     removed = _remove_furniture(pages, heights)
     contents_pages, toc_removed = _remove_contents(pages)
     removed.extend(toc_removed)
+    continuing = False
     for lines, rulings in zip(pages, all_rulings):
         _mark_tables(lines, rulings)
-        _mark_footnotes(lines, body_size)
+        continuing = _mark_footnotes(lines, body_size, continuing)
     flat = [ln for lines in pages for ln in lines]
-    _resolve_hyphens(flat)
+    _resolve_hyphens(flat, removed)
     return PdfText(
         lines=flat,
         page_count=n,

@@ -79,9 +79,14 @@ def furniture_pdf(tmp_path_factory) -> Path:
     p2.append(("1", 6, 56, 760, "sup"))
     p2.append(("A trusted flagger is a body with expertise in a kind of", 9, 62, 760, ""))
     p2.append(("illegal content.", 9, 62, 771, ""))
-    p3 = body_page(["Page three text about something else entirely, with no notes.",
+    p3 = body_page(["Page three text about something else entirely, with one note.",
                     "It mentions the financial officer once more."])
+    lead3 = "It mentions the financial officer once more."
+    p3.append(("2", 7, 56 + pdfmetrics.stringWidth(lead3, "DejaVu", 11) + 0.5, 105, "sup"))
+    p3.append(("2", 6, 56, 771, "sup"))
+    p3.append(("The second note runs over the page break and", 9, 62, 771, ""))
     p4 = body_page(["Page four text. The last page of the document."])
+    p4.append(("ends at the foot of the next page.", 9, 56, 771, ""))
     return draw_document(
         tmp_path_factory.mktemp("pdftext") / "furniture.pdf",
         [contents, p2, p3, p4],
@@ -127,17 +132,26 @@ def test_hyphenation_decided_from_the_document(doc):
 
 def test_footnote_separated_and_marker_linked(doc):
     notes = [ln for ln in doc.lines if ln.kind == "footnote"]
-    assert [n.footnote for n in notes if n.footnote] == ["1"]
-    text, _ = join_text(notes)
+    assert [n.footnote for n in notes if n.footnote] == ["1", "2"]
+    text, _ = join_text([n for n in notes if n.page == 2])
     assert text == "A trusted flagger is a body with expertise in a kind of illegal content."
     body = [ln for ln in doc.lines if ln.kind == "body"]
     assert not any("trusted flagger is a body" in ln.text for ln in body)
-    cited = [ln for ln in body if ln.markers]
+    cited = [ln for ln in body if ln.markers and ln.page == 2]
     assert len(cited) == 1
     line = cited[0]
     assert line.text == "Reports are handled by trusted flaggers and others."
     (offset, number), = line.markers
     assert number == "1" and line.text[:offset].endswith("flaggers")
+
+
+def test_footnote_continued_on_the_next_page(doc):
+    notes = [ln for ln in doc.lines if ln.kind == "footnote"]
+    second = [ln for ln in notes if ln.page >= 3]
+    assert [ln.footnote for ln in second] == ["2", None]
+    assert join_text(second)[0] == "The second note runs over the page break and ends at the foot of the next page."
+    p3 = [ln for ln in doc.lines if ln.page == 3 and ln.kind == "body"]
+    assert [ln.markers[0][1] for ln in p3 if ln.markers] == ["2"]
 
 
 def test_lines_in_reading_order_with_pages(doc):
