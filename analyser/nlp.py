@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+import threading
 
 import spacy
 from collections.abc import Callable
@@ -56,8 +57,23 @@ def load_pipeline(trained: bool = True) -> Language:
     return _load(bool(trained))
 
 
-@functools.lru_cache(maxsize=2)
+_LOAD_LOCK = threading.Lock()
+
+
+_LOADED: dict[bool, Language] = {}
+
+
 def _load(trained: bool) -> Language:
+    nlp = _LOADED.get(trained)
+    if nlp is None:
+        with _LOAD_LOCK:  # two threads asking at once (e.g. app workers) load it once
+            nlp = _LOADED.get(trained)
+            if nlp is None:
+                nlp = _LOADED[trained] = _load_unlocked(trained)
+    return nlp
+
+
+def _load_unlocked(trained: bool) -> Language:
     if trained:
         name = trained_pipeline_name()
         if name is not None:
@@ -65,7 +81,12 @@ def _load(trained: bool) -> Language:
                 return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
             except (OSError, ImportError, ValueError) as exc:  # a broken install: fall back, say so
                 log.warning("could not load spaCy pipeline %s (%s); using spacy.blank('en')", name, exc)
-        return _load(False)
+        return _blank()
+    return _blank()
+
+
+@functools.lru_cache(maxsize=1)
+def _blank() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp

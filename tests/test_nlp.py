@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import threading
 
 import pytest
 
@@ -54,3 +55,25 @@ def test_sentencizer_works_on_a_trained_tokenizer_doc():
     nlp = load_pipeline(trained=True)
     doc = sentencizer()(nlp.make_doc("First, e.g. this one. Then (a) that; and (b) the other."))
     assert [s.text for s in doc.sents] == ["First, e.g. this one.", "Then (a) that; and (b) the other."]
+
+
+@pytest.mark.skipif(not HAVE_TRAINED, reason="no trained English pipeline installed")
+def test_concurrent_first_callers_load_the_pipeline_once(monkeypatch):
+    """The app may flag in a worker thread while another asks for the pipeline: one load only."""
+    calls = []
+    real_load = nlp_mod.spacy.load
+
+    def counting_load(*args, **kwargs):
+        calls.append(args[0])
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(nlp_mod, "_LOADED", {})
+    monkeypatch.setattr(nlp_mod.spacy, "load", counting_load)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(load_pipeline(trained=True))) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert len(calls) == 1
+    assert len(results) == 3 and results[0] is results[1] is results[2] and is_trained(results[0])
