@@ -13,6 +13,7 @@ State lives in ``st.session_state`` and is mirrored in the URL's query parameter
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import shutil
@@ -278,10 +279,16 @@ def vocabulary() -> tuple[dict[str, str], dict[str, str]]:
 
 @dataclass
 class Ctx:
+    """What every view needs: the document, its analysis, and (opened on first use) the notes."""
+
     doc: Doc
     code: Code
     sha: str
-    notes: NotesStore
+
+    @functools.cached_property
+    def notes(self) -> NotesStore:
+        # Opened lazily: a notes database that cannot be read breaks the notes, not every view.
+        return notes_store()
 
 
 def guarded(view, *args) -> None:
@@ -1117,7 +1124,7 @@ def main() -> None:
         st.error(str(err))
         return
     sha = code.info.sha256 or sha_of(doc.path)
-    ctx = Ctx(doc, code, sha, notes_store())
+    ctx = Ctx(doc, code, sha)
     view = st.session_state.get("view", "Overview")
     st.query_params.update({"view": view, "doc": doc.key})
     if view == "Measure" and st.session_state.get("measure"):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .models import CrossRef, Paragraph, Qualifier, SubItem
 
@@ -49,13 +49,6 @@ class Span:
     label: str = ""
     title: str = ""
     href: str | None = None
-
-
-@dataclass
-class _Segment:
-    start: int
-    end: int
-    spans: list[Span] = field(default_factory=list)
 
 
 def colour_for(category: str) -> str:
@@ -121,8 +114,7 @@ def render(text: str, spans: Iterable[Span], breaks: dict[int, int] | None = Non
     for a, b in zip(cuts, cuts[1:]):
         if a in breaks:
             out.append("<br>" + "&emsp;" * breaks[a])
-        seg = _Segment(a, b, [s for s in spans if s.start <= a and b <= s.end])
-        out.append(_render_segment(text[a:b], seg.spans))
+        out.append(_render_segment(text[a:b], [s for s in spans if s.start <= a and b <= s.end]))
     return "".join(out)
 
 

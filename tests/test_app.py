@@ -326,3 +326,34 @@ def test_link_with_query_parameters_opens_the_measure(sample):
     assert at.radio(key="view").value == "Measure"
     assert at.selectbox(key="measure").value == "ICU C5"
     assert any(s.value.startswith("ICU C5: ") for s in at.subheader)
+
+
+def test_unreadable_notes_store_breaks_only_the_notes(sample, tmp_path, monkeypatch):
+    """An unexpected failure shows a short message with details folded away, never a traceback,
+    and the other views keep working."""
+    data = tmp_path / "data"
+    (data / "uploads").mkdir(parents=True)
+    for pdf in (paths.data_dir() / "uploads").glob("*.pdf"):
+        shutil.copyfile(pdf, data / "uploads" / pdf.name)
+    (data / "notes.sqlite").write_bytes(b"this is not an SQLite database " * 100)
+    monkeypatch.setenv("ANALYSER_DATA_DIR", str(data))
+    st.cache_resource.clear()
+    try:
+        at = _app_allowing_errors(sample, "Notes")
+        assert not at.exception
+        assert len(at.error) == 1 and at.error[0].value.startswith("Sorry, this view hit a problem")
+        assert "Traceback" not in at.error[0].value
+        assert [e.label for e in at.expander if e.label.startswith("Details")] == ["Details (for a bug report)"]
+        at.radio(key="view").set_value("Overview").run()
+        _no_errors(at)
+        assert {m.label for m in at.metric} >= {"Measures", "Qualifiers flagged"}
+    finally:
+        st.cache_resource.clear()
+
+
+def _app_allowing_errors(sample: dict, view: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.selectbox(key="doc").set_value(sample["key"]).run()
+    at.radio(key="view").set_value(view).run()
+    return at
