@@ -90,6 +90,12 @@ class _Builder:
             return False
         return ln.size >= self.body * 1.08 or (ln.bold and ln.bold_prefix >= len(ln.text) - 1)
 
+    def _heading_like(self, ln: Line, m: re.Match) -> bool:
+        """A measure heading: heading type, or a run-in heading whose ID at least is set in bold."""
+        if self.heading_style(ln):
+            return True
+        return not ln.in_table and ln.kind == "body" and ln.bold_prefix >= m.end("number")
+
     def measure_match(self, ln: Line) -> re.Match | None:
         return self.p.measure_heading.match(ln.text)
 
@@ -135,10 +141,15 @@ class _Builder:
     # ---------------------------------------------------------------- pass 1: measures
     def find_measures(self) -> list[_MeasureDraft]:
         lines = [ln for ln in self.body_lines if not self._caption_mask(ln)]
-        styled = [i for i, ln in enumerate(lines) if self.measure_match(ln) and self.heading_style(ln)]
+        index_span = self._index_span(lines)
+        styled = [
+            i
+            for i, ln in enumerate(lines)
+            if (mm := self.measure_match(ln))
+            and (self.heading_style(ln) or (self._heading_like(ln, mm) and i not in index_span))
+        ]
         if not styled:
             # no heading typography at all: accept pattern matches outside tables and the index section
-            index_span = self._index_span(lines)
             styled = [
                 i
                 for i, ln in enumerate(lines)

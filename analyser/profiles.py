@@ -150,19 +150,18 @@ _CACHE: dict[str, Profile] = {}
 
 def load_profile(name_or_path: str | Path) -> Profile:
     """A shipped profile by name ("icu") or any profile file by path."""
-    key = str(name_or_path)
-    if key in _CACHE:
-        return _CACHE[key]
-    path = Path(key)
+    path = Path(str(name_or_path))
     if not (path.suffix == ".toml" and path.exists()):
-        path = PROFILES_DIR / f"{key.lower()}.toml"
+        path = PROFILES_DIR / f"{str(name_or_path).lower()}.toml"
         if not path.exists():
             raise ProfileError(
                 name_or_path, f"no such profile (known: {', '.join(list_profiles())}; or give a .toml path)"
             )
-    profile = _from_toml(path)
-    _CACHE[key] = profile
-    return profile
+    # keyed by file and modification time: an edited profile is read again
+    key = f"{path.resolve()}:{path.stat().st_mtime_ns}"
+    if key not in _CACHE:
+        _CACHE[key] = _from_toml(path)
+    return _CACHE[key]
 
 
 def score_profile(profile: Profile, text: str, head: str | None = None) -> int:

@@ -194,3 +194,68 @@ def test_json_round_trip(case):
 
     again = Code.from_dict(code.to_dict())
     assert again == code
+
+
+# ---------------------------------------------------------------------------------------------
+# A layout unlike the fixtures: reportlab's engine, run-in headings with only the ID in bold,
+# paragraphs without hanging indent, sub-items all at one indentation, a heading's title on
+# its own line, chapters named without letters.
+# ---------------------------------------------------------------------------------------------
+VARIANT = {
+    "Governance and accountability": [
+        ("A1", "Annual review of risk", True),
+        ("A2", "Named person accountable", False),
+    ],
+    "Content moderation": [
+        ("C1", "Review of suspected illegal content", True),
+        ("C2", "Swift take down", False),
+    ],
+}
+
+
+def _variant_pdf(path: Path) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    ss = getSampleStyleSheet()
+    body = ParagraphStyle("b", parent=ss["BodyText"], fontName="Helvetica", fontSize=10, leading=13, spaceAfter=5)
+    chap = ParagraphStyle("c", parent=body, fontName="Helvetica-Bold", fontSize=15, spaceBefore=10, spaceAfter=8)
+    head = ParagraphStyle("h", parent=body, fontName="Helvetica-Bold", fontSize=11.5, spaceBefore=8)
+    story = [Paragraph("Illegal content Codes of Practice for user-to-user services", ss["Title"]), PageBreak()]
+    for chapter, measures in VARIANT.items():
+        story.append(Paragraph(chapter, chap))
+        for number, title, run_in in measures:
+            if run_in:
+                story.append(Paragraph(f"<b>ICU {number}</b> {title}", body))
+            else:
+                story.append(Paragraph(f"ICU {number}", head))
+                story.append(Paragraph(title, head))
+            story.append(Paragraph(f"{number}.1 This measure applies to providers of large services.", body))
+            story.append(Paragraph(
+                f"{number}.2 The provider should keep the matter under review and should report on it to "
+                "its governance body at least once a year, taking account of ICU A1 where relevant, and:", body))
+            for label in ("(a) first, the scale of the matter;", "(b) second, its causes, including:",
+                          "(i) the design of the service; and", "(ii) the way it is used; and",
+                          "(c) third, what was done."):
+                story.append(Paragraph(label, body))
+            story.append(Paragraph(f"{number}.3 See paragraph {number}.2 for the report.", body))
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def test_variant_layout_from_a_second_producer(tmp_path):
+    code = extract_code(_variant_pdf(tmp_path / "variant.pdf"))
+    assert code.info.profile == "icu"
+    want = [(f"ICU {n}", t, ch) for ch, ms in VARIANT.items() for n, t, _ in ms]
+    assert [(m.id, m.title, m.chapter_title) for m in code.measures] == want
+    for m in code.measures:
+        assert [p.number for p in m.paragraphs] == [f"{m.number}.1", f"{m.number}.2", f"{m.number}.3"]
+        assert m.application_paragraphs == [f"{m.number}.1"]
+        items = m.paragraphs[1].items
+        assert [i.label for i in items] == ["(a)", "(b)", "(c)"]
+        assert [i.label for i in items[1].items] == ["(i)", "(ii)"]
+        assert items[1].text == "second, its causes, including:"
+        refs = {(c.target, c.kind) for c in m.cross_refs}
+        assert refs == {("ICU A1", "measure"), (f"{m.number}.2", "paragraph")}
+    assert code.index == [] and any("no index table" in w.message for w in code.warnings)
