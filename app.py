@@ -315,6 +315,20 @@ def go_to_measure(mid: str) -> None:
     st.session_state["view"] = "Measure"
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _graph(sha: str, _code: Code):
+    from analyser.graph import graph
+
+    return graph(_code)
+
+
+def dependents(code: Code, measure_id: str) -> list[str]:
+    """Measures whose text refers to ``measure_id`` (from the package's code graph)."""
+    from analyser.graph import dependents as graph_dependents
+
+    return graph_dependents(code, measure_id, g=_graph(code.info.sha256, code))
+
+
 def measure_for_target(code: Code, target: str) -> str | None:
     """A cross-reference target ("ICU C1" or paragraph "D2.4") -> the measure ID to open."""
     if code.measure(target):
@@ -820,6 +834,8 @@ def view_measure(ctx: Ctx) -> None:
         words = condition_words(m)
         st.markdown(f"**Applies to:** {highlight.render(app.text, [])}" + (f"  \n*Read as:* {highlight.render(words, [])}"
                     if words else ""), unsafe_allow_html=True)
+        if app.index_applies_to:
+            st.caption(f"The code's index says it applies to: {app.index_applies_to}")
         if app.unparsed:
             st.warning("Wording not understood (kept, not dropped): " + "; ".join(f"“{u}”" for u in app.unparsed))
         for w in app.warnings:
@@ -852,6 +868,12 @@ def view_measure(ctx: Ctx) -> None:
         cols = st.columns(min(len(targets), 4))
         for i, t in enumerate(targets):
             cols[i % len(cols)].button(f"Go to {t}", key=f"xref_{m.id}_{t}", on_click=go_to_measure, args=(t,))
+    users = [d for d in dependents(code, m.id) if d != m.id]
+    if users:
+        st.markdown("**Measures that refer to this one**")
+        cols = st.columns(min(len(users), 4))
+        for i, t in enumerate(users):
+            cols[i % len(cols)].button(f"Go to {t}", key=f"dep_{m.id}_{t}", on_click=go_to_measure, args=(t,))
     if m.qualifiers:
         with st.expander(f"Qualifiers in this measure ({len(m.qualifiers)})"):
             st.dataframe(pd.DataFrame([{"citation": citation(m.id, q.paragraph, q.page), "phrase": q.phrase,

@@ -357,3 +357,42 @@ def _app_allowing_errors(sample: dict, view: str) -> AppTest:
     at.selectbox(key="doc").set_value(sample["key"]).run()
     at.radio(key="view").set_value(view).run()
     return at
+
+
+@pytest.mark.parametrize("pdf", [
+    "tests/fixtures/ics_sample.pdf",  # a search code
+    "tests/fixtures/pcu_sample.pdf",  # a children's code
+    "../shared/corpus/eu-gpai-safety-security.pdf",  # real text nobody here wrote; no chapters
+])
+def test_every_view_works_on_other_codes(sample, pdf):
+    path = (ROOT / pdf).resolve()
+    if not path.exists():
+        pytest.skip(f"{pdf} is not present")
+    at = _app(sample)
+    at.file_uploader(key="upload").set_value((path.name, path.read_bytes(), "application/pdf")).run()
+    _no_errors(at)
+    assert at.selectbox(key="doc").value == f"up:{_sha(path)}"
+    for view in ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export"]:
+        at.radio(key="view").set_value(view).run()
+        _no_errors(at)
+    at.radio(key="view").set_value("Search").run()
+    at.text_input(key="search_q").set_value("provider").run()
+    _no_errors(at)
+    assert any(re.search(r'<mark class="hit"', m.value) for m in at.markdown)
+    at.radio(key="view").set_value("Compare versions").run()
+    assert not at.exception
+    # A different code family is refused with a message, not diffed.
+    at.selectbox(key="cmp_old").set_value(sample["key"])
+    at.selectbox(key="cmp_new").set_value(f"up:{_sha(path)}").run()
+    assert any("different code" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_measure_view_lists_the_measures_that_refer_to_it(sample, icu_expected):
+    referring = sorted({m["id"] for m in icu_expected["measures"] for r in m["cross_refs"]
+                        if r["kind"] == "measure" and r["target"] == "ICU C5" and m["id"] != "ICU C5"})
+    assert "ICU C9" in referring  # C9.9 refers to ICU C5 in the fixture
+    at = _app(sample, "Measure")
+    at.selectbox(key="measure").set_value("ICU C5").run()
+    _no_errors(at)
+    shown = sorted(b.key.rsplit("_", 1)[1] for b in at.button if b.key and b.key.startswith("dep_ICU C5_"))
+    assert set(referring) <= set(shown)
