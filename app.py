@@ -855,6 +855,8 @@ def view_measure(ctx: Ctx) -> None:
         refs = "".join(f"<sup>{highlight.render(n, [])}</sup>" for n in p.footnote_refs)
         strength = f" · {highlight.render(p.strength, [])}" if p.strength and p.strength != "none" else ""
         cite = highlight.render(citation(m.id, p.number, p.page), [])
+        if url:  # each citation opens the PDF at its own page
+            cite = f'<a href="{url}#page={int(p.page)}" target="_blank" rel="noopener" title="Open the PDF here">{cite}</a>'
         st.markdown(f'<div class="para"><span class="num">{highlight.render(p.number, [])}</span>{body}{refs}'
                     f'<span class="cite">[{cite}{strength}]</span></div>', unsafe_allow_html=True)
     if m.footnotes:

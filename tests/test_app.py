@@ -175,7 +175,7 @@ def test_measure_view_highlights_qualifiers_escaped(sample, icu_code, icu_expect
     # paragraph's text exactly (escaped markup decodes back to it: nothing lost or injected).
     for number, p in paras.items():
         block = next(b for b in blocks if f'<span class="num">{number}</span>' in b)
-        assert f"[ICU C9, para {number}, p. {p.page}" in block
+        assert re.search(rf'\[(<a href="[^"]*#page={p.page}"[^>]*>)?ICU C9, para {re.escape(number)}, p\. {p.page}', block)
         body = _visible(block.split("</span>", 1)[1].rsplit('<span class="cite">', 1)[0])
         assert re.sub(r"\s+", " ", body).startswith(re.sub(r"\s+", " ", p.text))
     # The feasibility wording the fixture put in C9 is highlighted as feasibility.
