@@ -57,3 +57,7 @@ class ServiceProfileError(AnalyserError):
 
 class FetchError(AnalyserError):
     pass
+
+
+class LexiconError(AnalyserError):
+    """A user lexicon file that cannot be read or has an invalid entry."""

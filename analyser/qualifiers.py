@@ -62,7 +62,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .errors import AnalyserError
+from .errors import LexiconError
 from .models import Code, Measure, Paragraph, Qualifier, QualifierSummary, SubItem
 from .nlp import active_components, is_trained, load_pipeline, sentencizer
 from .paths import PACKAGE_DATA
@@ -104,10 +104,6 @@ _SUBORDINATORS = frozenset(
 )
 _MAX_QUOTED_TOKENS = 8
 _MAX_VP_TOKENS = 12
-
-
-class LexiconError(AnalyserError):
-    """A lexicon file that cannot be used (bad TOML, unknown keys, invalid spaCy pattern)."""
 
 
 # ---------------------------------------------------------------------------------------------
