@@ -46,7 +46,7 @@ RISK_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3, "": 4}
 LEVELS = ("high", "medium", "low")
 
 st.set_page_config(page_title="Code of Practice Analyser", page_icon=":material/gavel:", layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="auto")
 
 _CSS = """
 <style>
