@@ -177,15 +177,16 @@ def load(path: str) -> Code:
     code = store.get(sha)
     if code is not None:
         return code
-    bar = st.progress(0.0, text=f"Analysing {Path(path).name} …")
+    slot = st.empty()  # the bar appears only if the analysis really runs (not on a cache hit)
 
     def progress(fraction: float, message: str = "") -> None:
-        bar.progress(min(max(float(fraction), 0.0), 1.0), text=message or "Analysing …")
+        slot.progress(min(max(float(fraction), 0.0), 1.0),
+                      text=f"Analysing {Path(path).name}: {message or '…'}")
 
     try:
         code = load_code(path, progress=progress)
     finally:
-        bar.empty()
+        slot.empty()
     store.put(sha, code)
     return code
 

@@ -396,3 +396,26 @@ def test_measure_view_lists_the_measures_that_refer_to_it(sample, icu_expected):
     _no_errors(at)
     shown = sorted(b.key.rsplit("_", 1)[1] for b in at.button if b.key and b.key.startswith("dep_ICU C5_"))
     assert set(referring) <= set(shown)
+
+
+def test_a_long_analysis_shows_progress(sample, monkeypatch):
+    """An upload that has to be analysed drives a progress bar through the pipeline's callback."""
+    from streamlit.elements import progress as progress_mod
+
+    seen: list[str] = []
+    real = progress_mod.ProgressMixin.progress
+
+    def spy(self, value, text=None, **kwargs):
+        seen.append(text or "")
+        return real(self, value, text=text, **kwargs)
+
+    monkeypatch.setattr(progress_mod.ProgressMixin, "progress", spy)
+    pdf = ROOT / "tests" / "fixtures" / "icu_sample_v2.pdf"
+    if not pdf.exists():
+        pytest.skip("icu_sample_v2.pdf has not been generated")
+    # Bytes after %%EOF make a new document (new sha256) that is certainly not in any cache.
+    data = pdf.read_bytes() + b"\n% progress test\n"
+    at = _app(sample)
+    at.file_uploader(key="upload").set_value(("fresh.pdf", data, "application/pdf")).run()
+    _no_errors(at)
+    assert seen and all(t.startswith("Analysing ") for t in seen), seen
