@@ -270,39 +270,57 @@ def _norm_furniture(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
 
-def _remove_furniture(pages: list[list[Line]], heights: list[float]) -> list[Line]:
+def _remove_furniture(pages: list[list[Line]], heights: list[float], body_size: float = 0.0) -> list[Line]:
     """Drop running headers/footers and page numbers; return what was removed.
 
     A line is furniture when it sits among the first or last three lines of its page, inside the
     top or bottom 12% of the page, and either is a bare page number or its text (digits ignored)
-    recurs in the same band on several pages.
+    recurs in the same band on other pages: on two pages when it is set apart from the text (a
+    wide gap to the nearest line, or type smaller than the body), on more than half the pages
+    otherwise, so that a sentence or sub-heading that happens to open several pages
+    ("Recommendation", "This measure applies to ...") is never taken for a header.
     """
     n_pages = sum(1 for p in pages if p)
-    threshold = 2 if n_pages <= 4 else max(3, int(0.2 * n_pages))
+    outside_threshold = 2
+    inside_threshold = 2 if n_pages <= 2 else max(3, n_pages // 2 + 1)
     counts: Counter = Counter()
-    candidates: list[tuple[int, Line, str]] = []
+    candidates: list[tuple[int, Line, tuple, bool]] = []
     for pi, lines in enumerate(pages):
         h = heights[pi]
         edge = set(map(id, lines[:3])) | set(map(id, lines[-3:]))
         seen: set = set()
-        for line in lines:
+        for k, line in enumerate(lines):
             if id(line) not in edge:
                 continue
             if line.bottom < 0.12 * h:
                 band = "top"
+                gap = lines[k + 1].top - line.bottom if k + 1 < len(lines) else h
             elif line.top > 0.88 * h:
                 band = "bottom"
+                gap = line.top - lines[k - 1].bottom if k > 0 else h
             else:
                 continue
+            # set apart from the text: a wide margin gap, or smaller type than the body
+            outside = gap > 1.5 * body_size or (line.size < body_size - 0.6 and gap > 0.8 * body_size)
             key = (band, _norm_furniture(line.text))
-            candidates.append((pi, line, key))
+            candidates.append((pi, line, key, outside))
             if key not in seen:
                 counts[key] += 1
                 seen.add(key)
-    drop: set[int] = set()
-    for pi, line, key in candidates:
+    qualifies: set[int] = set()
+    for pi, line, key, outside in candidates:
+        threshold = outside_threshold if outside else inside_threshold
         if _PAGE_NUM_RE.match(line.text.strip()) or counts[key] >= threshold:
-            drop.add(id(line))
+            qualifies.add(id(line))
+    # furniture sits at the page's edges: peel qualifying lines from the top and from the bottom
+    # only, so a repeated line below a heading that is not furniture is left in the text
+    drop: set[int] = set()
+    for lines in pages:
+        for seq in (lines, lines[::-1]):
+            for line in seq[:3]:
+                if id(line) not in qualifies:
+                    break
+                drop.add(id(line))
     removed: list[Line] = []
     for pi, lines in enumerate(pages):
         keep = []
@@ -575,7 +593,7 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
         if progress and (i % 5 == 0 or i == n - 1):
             progress((i + 1) / n, f"Reading page {i + 1} of {n}")
     body_size = size_counts.most_common(1)[0][0] if size_counts else 0.0
-    removed = _remove_furniture(pages, heights)
+    removed = _remove_furniture(pages, heights, body_size)
     contents_pages, toc_removed = _remove_contents(pages)
     removed.extend(toc_removed)
     continuing = False

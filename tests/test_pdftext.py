@@ -170,3 +170,16 @@ def test_ofcom_fixture_reads_without_furniture(sample_icu_pdf):
     assert running, "the running header was not recognised"
     assert not any(ln.text in running for ln in doc.lines)
     assert not any(re.search(r"\.{6,}\s*\d+$", ln.text) for ln in doc.lines)
+
+
+def test_repeated_subheading_at_page_tops_is_not_furniture(tmp_path):
+    """"Recommendation" opening three of six pages is text; the small header above it is not."""
+    pages = []
+    for n in range(6):
+        lines = [("Recommendation", 11, 56, 90, "b")] if n % 2 == 0 else []
+        lines += body_page([f"Paragraph text of page {n + 1}, long enough to read as body text here."], start=106)
+        pages.append(lines)
+    pdf = draw_document(tmp_path / "subheads.pdf", pages, header="Running header of the code", footer="{n}")
+    doc = read_text(pdf)
+    assert [ln.page for ln in doc.lines if ln.text == "Recommendation"] == [1, 3, 5]
+    assert not any("Running header" in ln.text or ln.text.isdigit() for ln in doc.lines)
