@@ -255,7 +255,6 @@ class _Builder:
     def build_paragraphs(self, draft: _MeasureDraft) -> None:
         m = draft.measure
         groups = self._group_numbered(draft) if self.p.numbered_paragraphs else self._group_unnumbered(draft)
-        app_mode = False
         for number, lines, under_app_heading in groups:
             para = self._make_paragraph(m, number, lines)
             if self.p.application_phrase and self.p.application_phrase.search(para.text):
@@ -263,7 +262,6 @@ class _Builder:
             elif under_app_heading:
                 para.is_application = True
             m.paragraphs.append(para)
-        del app_mode
         apps = [p for p in m.paragraphs if p.is_application]
         m.application = "\n".join(p.text for p in apps)
         m.application_paragraphs = [p.number for p in apps]
@@ -397,7 +395,6 @@ class _Builder:
         return para
 
     def _items(self, lines: list[Line], starts: list[int], text: str) -> list[SubItem]:
-        found: list[tuple[float, int, SubItem]] = []  # (x0, level, item)
         roots: list[SubItem] = []
         stack: list[tuple[float, int, SubItem]] = []
         order: list[tuple[int, SubItem]] = []  # (depth, item) in text order
@@ -409,16 +406,13 @@ class _Builder:
             while stack and stack[-1][0] > x + 3:
                 stack.pop()
             level = levels[0]
-            if len(levels) > 1:
+            if len(levels) > 1:  # "(i)" is a letter after "(h)" but a roman numeral after "(a)"
                 label = self._item_label_text(ln.text, levels)
-                sib = stack[-1] if stack and abs(stack[-1][0] - x) <= 3 else None
-                if sib and sib[1] in levels and _next_label(sib[2].label, label):
-                    level = sib[1]
-                elif stack and stack[-1][1] in levels and _next_label(stack[-1][2].label, label):
-                    level = stack[-1][1]
-                else:
-                    deeper = [lv for lv in levels if not stack or lv > stack[-1][1]]
-                    level = deeper[0] if deeper and stack and stack[-1][0] < x - 3 else levels[-1] if (stack and stack[-1][1] < levels[-1] and not _next_label(stack[-1][2].label, label)) else levels[0]
+                top = stack[-1] if stack else None
+                if top and top[1] in levels and _next_label(top[2].label, label):
+                    level = top[1]  # carries on the list it sits in
+                elif top and top[1] < max(levels):
+                    level = min(lv for lv in levels if lv > top[1])  # opens a list inside it
             mm = self.p.item_labels[level].match(ln.text)
             item = SubItem(label=f"({mm.group('label')})", text="", start=start, end=start)
             item._label_len = mm.end()  # type: ignore[attr-defined]
@@ -431,7 +425,6 @@ class _Builder:
             (parent.items if parent else roots).append(item)
             stack.append((x, level, item))
             order.append((len(stack), item))
-            found.append((x, level, item))
         # ends: up to the next item at the same or a shallower depth, else the paragraph's end
         for k, (depth, item) in enumerate(order):
             end = len(text)

@@ -17,7 +17,7 @@ from conftest import FIXTURES, expected_for
 
 from analyser.extract import extract_code
 
-PDFS = sorted(p.with_name(p.name.replace(".expected.json", ".pdf")) for p in FIXTURES.glob("*.expected.json"))
+PDFS = sorted(p.with_name(p.name.replace(".expected.json", ".pdf")) for p in FIXTURES.rglob("*.expected.json"))
 PDFS = [p for p in PDFS if p.exists()]
 
 _CACHE: dict[Path, object] = {}
@@ -259,3 +259,28 @@ def test_variant_layout_from_a_second_producer(tmp_path):
         refs = {(c.target, c.kind) for c in m.cross_refs}
         assert refs == {("ICU A1", "measure"), (f"{m.number}.2", "paragraph")}
     assert code.index == [] and any("no index table" in w.message for w in code.warnings)
+
+
+def test_letter_i_after_h_is_a_letter_and_after_a_a_numeral(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    ss = getSampleStyleSheet()
+    body = ParagraphStyle("b", parent=ss["BodyText"], fontSize=10, leading=13)
+    sub = ParagraphStyle("s", parent=body, leftIndent=20)
+    head = ParagraphStyle("h", parent=body, fontName="Helvetica-Bold", fontSize=12)
+    story = [Paragraph("Illegal content Codes of Practice for user-to-user services", ss["Title"])]
+    for n in (1, 2, 3):
+        story += [Paragraph(f"ICU A{n} Measure number {n}", head), Paragraph(f"A{n}.1 The provider should:", body)]
+        for letter in "abcdefghij":
+            story.append(Paragraph(f"({letter}) do thing {letter};", body))
+            if letter == "j":
+                story += [Paragraph("(i) in one way; or", sub), Paragraph("(ii) in another.", sub)]
+    path = tmp_path / "letters.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    code = extract_code(path)
+    items = code.measure("ICU A2").paragraphs[0].items
+    assert [i.label for i in items] == [f"({c})" for c in "abcdefghij"]
+    assert items[8].text == "do thing i;"
+    assert [i.label for i in items[9].items] == ["(i)", "(ii)"]
