@@ -546,9 +546,22 @@ def _join_with_starts(lines: list[Line]) -> tuple[str, list[tuple[int, str]], li
 
 # -------------------------------------------------------------------- document facts
 def _front_text(doc: PdfText, pages: int = 3) -> str:
-    lines = [ln.text for ln in doc.lines if ln.page <= pages]
-    lines += [ln.text for ln in doc.removed if ln.page <= pages]
-    return "\n".join(lines)
+    """Text of the front pages, running headers included; lines joined as in paragraphs so that a
+    title broken over two lines ("user-to-" / "user services") reads whole."""
+    lines = [ln for ln in doc.lines if ln.page <= pages] + [ln for ln in doc.removed if ln.page <= pages]
+    return "\n".join(ln.text for ln in lines) + "\n" + join_text(lines)[0]
+
+
+def _is_sample(doc: PdfText, profile: Profile, metadata: dict) -> bool:
+    """A document that says of itself that it is a sample: on its title page, in its running
+    headers or footers, or in its PDF metadata. Not anywhere in the text: a real code may well
+    speak of "a sample of content"."""
+    if profile.sample_phrase is None:
+        return False
+    first = min((ln.page for ln in doc.lines), default=1)
+    where = [ln.text for ln in doc.lines if ln.page == first] + [ln.text for ln in doc.removed if not ln.text.isdigit()]
+    where += [str(metadata.get(k, "")) for k in ("Title", "Subject", "Keywords")]
+    return any(profile.sample_phrase.search(t) for t in where)
 
 
 def _title(doc: PdfText, profile: Profile) -> str:
@@ -613,6 +626,7 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
         raise TruncatedPDFError(path, f"the PDF cannot be read ({type(err).__name__})") from None
     with pdf:
         try:
+            metadata = dict(pdf.metadata or {})
             doc = read_pdf(pdf, read_progress)
         except AnalyserError:
             raise
@@ -662,7 +676,7 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
         sha256=sha,
         page_count=doc.page_count,
         profile=prof.name,
-        sample=bool(prof.sample_phrase and prof.sample_phrase.search(front)),
+        sample=_is_sample(doc, prof, metadata),
         analyser_version=__version__,
     )
     code = Code(info=info, measures=measures, index=index, warnings=builder.warnings)

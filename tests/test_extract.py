@@ -223,6 +223,7 @@ def _variant_pdf(path: Path) -> Path:
     chap = ParagraphStyle("c", parent=body, fontName="Helvetica-Bold", fontSize=15, spaceBefore=10, spaceAfter=8)
     head = ParagraphStyle("h", parent=body, fontName="Helvetica-Bold", fontSize=11.5, spaceBefore=8)
     story = [Paragraph("Illegal content Codes of Practice for user-to-user services", ss["Title"]), PageBreak()]
+    story.append(Paragraph("Providers review a sample of content each month; this is no sample document.", body))
     for chapter, measures in VARIANT.items():
         story.append(Paragraph(chapter, chap))
         for number, title, run_in in measures:
@@ -247,6 +248,7 @@ def _variant_pdf(path: Path) -> Path:
 def test_variant_layout_from_a_second_producer(tmp_path):
     code = extract_code(_variant_pdf(tmp_path / "variant.pdf"))
     assert code.info.profile == "icu"
+    assert code.info.sample is False  # "a sample of content" in the text is not a label
     want = [(f"ICU {n}", t, ch) for ch, ms in VARIANT.items() for n, t, _ in ms]
     assert [(m.id, m.title, m.chapter_title) for m in code.measures] == want
     for m in code.measures:
