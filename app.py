@@ -32,12 +32,13 @@ import streamlit as st
 from analyser import highlight, paths
 from analyser.errors import AnalyserError
 from analyser.export import MIME, SAMPLE_LABEL, WRITERS, build_selection
+from analyser.export import md_escape as md  # document text in Markdown shows as written
 from analyser.models import Code, Measure, MeasureStatus, ServiceProfile
 from analyser.notes import POSITIONS, NotesStore
 from analyser.search import citation, parse_query, search
 
 APP_DIR = Path(__file__).resolve().parent
-MAX_UPLOAD_MB = 50  # keep in step with server.maxUploadSize in .streamlit/config.toml
+MAX_UPLOAD_MB = int(st.get_option("server.maxUploadSize"))  # .streamlit/config.toml
 VIEWS = ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export",
          "Compare versions"]
 STATUS_COLOURS = {"applies": "#c6f6d5", "qualified": "#fde68a", "exempt": "#e5e7eb"}
@@ -528,7 +529,7 @@ def view_overview(ctx: Ctx) -> None:
     cols[1].metric("Paragraphs", sum(len(m.paragraphs) for m in code.measures))
     cols[2].metric("Qualifiers flagged", len(quals))
     cols[3].metric("High loophole risk", len(high))
-    st.caption(f"{info.title} · {info.short_name} · {info.version or 'undated'} · {info.page_count} pages · "
+    st.caption(f"{md(info.title)} · {md(info.short_name)} · {md(info.version or 'undated')} · {info.page_count} pages · "
                f"profile {info.profile} · sha256 {info.sha256[:12]}…")
 
     left, right = st.columns(2)
@@ -572,12 +573,12 @@ def view_overview(ctx: Ctx) -> None:
         st.button("Open in Measure view", key="ov_go", on_click=go_to_measure, args=(pick,))
     if code.reconciliation.missing_from_body or code.reconciliation.missing_from_index:
         st.warning("The code's index and its body disagree: "
-                   f"in the index only: {', '.join(code.reconciliation.missing_from_body) or 'none'}; "
-                   f"in the body only: {', '.join(code.reconciliation.missing_from_index) or 'none'}.")
+                   f"in the index only: {md(', '.join(code.reconciliation.missing_from_body)) or 'none'}; "
+                   f"in the body only: {md(', '.join(code.reconciliation.missing_from_index)) or 'none'}.")
     if code.warnings:
         with st.expander(f"Parser warnings ({len(code.warnings)})"):
             for w in code.warnings:
-                st.write(f"- {w.message}" + (f" (p. {w.page})" if w.page else ""))
+                st.markdown(f"- {md(w.message)}" + (f" (p. {w.page})" if w.page else ""))
 
 
 def view_matrix(ctx: Ctx) -> None:
@@ -649,17 +650,17 @@ def explain_status(code: Code, status: MeasureStatus | None, service_name: str) 
         return
     m = code.measure(status.measure)
     words = {"applies": "applies to", "qualified": "applies, with a way out, to", "exempt": "does not apply to"}
-    st.markdown(f"**{status.measure}: {status.status}** — it "
-                f"{words.get(status.status, status.status)} {service_name}. *{status.reason}*")
+    st.markdown(f"**{md(status.measure)}: {md(status.status)}** — it "
+                f"{words.get(status.status, status.status)} {md(service_name)}. *{md(status.reason)}*")
     if status.atoms:
         st.dataframe(pd.DataFrame([{"condition": a.atom, "holds": "yes" if a.value else "no",
                                     "because": a.explanation} for a in status.atoms]),
                      hide_index=True, width="stretch")
     if status.qualifiers:
-        st.write("Qualifying wording: " + ", ".join(f"“{q}”" for q in status.qualifiers))
+        st.markdown("Qualifying wording: " + ", ".join(f"“{md(q)}”" for q in status.qualifiers))
     if m and m.application:
         st.caption(f"Application text ({citation(m.id, (m.application_paragraphs or [None])[0], m.page_start)}): "
-                   f"{m.application}")
+                   f"{md(m.application)}")
     if m:
         st.button(f"Open {m.id}", key=f"explain_open_{m.id}", on_click=go_to_measure, args=(m.id,))
 
@@ -810,9 +811,9 @@ def view_measure(ctx: Ctx) -> None:
               args=(ids[min(pos + 1, len(ids) - 1)],))
     m = code.measure(st.session_state["measure"])
     assert m is not None
-    st.subheader(f"{m.id}: {m.title}")
+    st.subheader(f"{md(m.id)}: {md(m.title)}")
     pages = f"p. {m.page_start}" if m.page_start == m.page_end else f"pp. {m.page_start}–{m.page_end}"
-    st.caption(f"Chapter {m.chapter or '–'} {m.chapter_title or ''} · {pages} · {code.info.short_name}"
+    st.caption(f"Chapter {md(m.chapter or '–')} {md(m.chapter_title or '')} · {pages} · {md(code.info.short_name)}"
                + (f" · {SAMPLE_LABEL}" if is_sample(ctx.doc, code) else ""))
     url = pdf_url(ctx.doc, ctx.sha)
     if url:
@@ -836,11 +837,11 @@ def view_measure(ctx: Ctx) -> None:
         st.markdown(f"**Applies to:** {highlight.render(app.text, [])}" + (f"  \n*Read as:* {highlight.render(words, [])}"
                     if words else ""), unsafe_allow_html=True)
         if app.index_applies_to:
-            st.caption(f"The code's index says it applies to: {app.index_applies_to}")
+            st.caption(f"The code's index says it applies to: {md(app.index_applies_to)}")
         if app.unparsed:
-            st.warning("Wording not understood (kept, not dropped): " + "; ".join(f"“{u}”" for u in app.unparsed))
+            st.warning("Wording not understood (kept, not dropped): " + "; ".join(f"“{md(u)}”" for u in app.unparsed))
         for w in app.warnings:
-            st.warning(w)
+            st.warning(md(w))
     cats = sorted({q.category for q in m.qualifiers})
     if cats:
         st.markdown("Qualifiers: " + highlight.legend_html(cats), unsafe_allow_html=True)
@@ -1025,7 +1026,7 @@ def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
     if is_sample(old_doc, old) or is_sample(new_doc, new):
         st.caption(f"**{SAMPLE_LABEL}**")
     if not cmp.comparable:
-        st.warning(cmp.message)
+        st.warning(md(cmp.message))
         return
     if not cmp.has_changes:
         st.success("No changes: the two documents say the same thing.")
@@ -1052,7 +1053,7 @@ def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
                     o, n = compare_render.paragraph_diff_html(c.application)
                     st.markdown(f"**Application:** {o}<br>→ {n}", unsafe_allow_html=True)
                     if c.old_condition or c.new_condition:
-                        st.caption(f"Read as: {c.old_condition or '–'} → {c.new_condition or '–'}")
+                        st.caption(f"Read as: {md(c.old_condition or '–')} → {md(c.new_condition or '–')}")
                 for p in c.changed_paragraphs:
                     o, n = compare_render.paragraph_diff_html(p)
                     left, right = st.columns(2)
