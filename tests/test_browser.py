@@ -153,3 +153,15 @@ def test_pdf_link_serves_the_pdf(server, browser):
         assert r.headers["Content-Type"] == "application/pdf"
         assert r.read(5) == b"%PDF-"
     page.close()
+
+
+def test_keyboard_alone_moves_between_views(server, browser):
+    """The view switcher is a native radio group: arrow keys change the view, no mouse needed."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(server)
+    page.get_by_role("button", name="Open in Measure view").wait_for(timeout=30_000)
+    page.get_by_role("radio", name="Overview").focus()
+    page.keyboard.press("ArrowDown")
+    page.get_by_text("Matrix: measures × service archetypes").wait_for(timeout=15_000)
+    assert page.get_by_role("radio", name="Matrix").is_checked()
+    page.close()
