@@ -284,3 +284,28 @@ def test_expected_json_agrees_with_the_pdf(pdf: Path):
         page = subprocess.run(["pdftotext", "-f", str(m["page_start"]), "-l", str(m["page_start"]), str(pdf), "-"],
                               capture_output=True, text=True).stdout
         assert letters(" ".join(m["title"].split()[:5])) in letters(page), m["id"]
+
+
+def _generator():
+    import importlib
+    import sys
+
+    folder = str(Path(__file__).resolve().parent.parent / "fixtures" / "holdout")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module("generate_holdout")
+
+
+def test_fpdf2_document_is_reproduced_byte_for_byte(tmp_path):
+    """The committed fpdf2 PDF and its expected JSON are what the generator writes today."""
+    _generator().main(["--only", "holdout_icu_fpdf", "--out", str(tmp_path)])
+    for name in ("holdout_icu_fpdf.pdf", "holdout_icu_fpdf.expected.json"):
+        assert (tmp_path / name).read_bytes() == (HOLDOUT / name).read_bytes(), name
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_docx_document_expected_json_is_reproduced(tmp_path):
+    """LibreOffice output differs in its timestamps, so compare what the pages hold: the expected JSON."""
+    _generator().main(["--only", "holdout_ics_docx", "--out", str(tmp_path)])
+    got = json.loads((tmp_path / "holdout_ics_docx.expected.json").read_text(encoding="utf-8"))
+    assert got == expected(HOLDOUT / "holdout_ics_docx.pdf")
