@@ -244,7 +244,8 @@ def validate(profile: ServiceProfile) -> tuple[ServiceProfile, list[str]]:
     from analyser.service import validate_service
 
     try:
-        return validate_service(dataclasses.replace(profile)), []
+        checked = validate_service(dataclasses.replace(profile))
+        return (checked if isinstance(checked, ServiceProfile) else profile), []
     except AnalyserError as err:
         return profile, [err.cause]
     except ValueError as err:
