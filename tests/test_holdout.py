@@ -35,20 +35,19 @@ PDFS = sorted(HOLDOUT.glob("*.pdf"))
 # Known failures of the current parser: (document stem, check) -> what it gets wrong and why.
 # -------------------------------------------------------------------------------------------------
 _INDEX_RUNS_ON = (
-    "index_table.read_index keeps reading pages after the index until a page yields no ID row; the "
-    "measure headings on the next pages ('ICU A1' ...) match the index ID pattern, so every measure "
-    "heading is appended as an extra index row with an empty 'applies to'"
-)
-_ALTERNATING_HEADER = (
-    "pdftext._remove_furniture: the even-page running header names the current section, so each "
-    "variant recurs on fewer pages than the threshold (max(3, 20% of pages)); it is left in the text, "
-    "extract._group_numbered then takes it for a sub-heading at the margin and drops the rest of the "
-    "paragraph continued on that page"
+    "index_table.read_index has no end for the index section: it reads page after page until one "
+    "yields no ID row, so when the measures follow the index directly, every later line or table cell "
+    "that starts with a measure ID (measure headings 'ICU A1 ...', heading tables, prefixed paragraph "
+    "numbers 'PCU A1.1') is appended as an extra index row with an empty 'applies to'; no warning is "
+    "given and the reconciliation stays empty because each ID is then present. The index should stop "
+    "at the next heading outside the table (e.g. '3 Recommended measures') or at the first page whose "
+    "ID rows are not in the index's column layout"
 )
 _PREFIXED_NUMBERS = (
-    "paragraph numbers printed with the code prefix ('PCU A1.2') do not match the profile's "
-    "[paragraph] number pattern (anchored at the line start), so extract._group_numbered finds no "
-    "paragraph at all ('text outside any numbered paragraph')"
+    "paragraph numbers printed with the code prefix ('PCU A1.2') do not match the profiles' "
+    "[paragraph] number pattern '^(?P<number>...)' (anchored at the line start, no optional "
+    "'<short_name> ' prefix), so extract._Builder._group_numbered finds no paragraph in any measure "
+    "(only 'text outside any numbered paragraph' warnings)"
 )
 _BOXED_HEADINGS = (
     "measure headings set in a shaded one-row table: pdftext._mark_tables marks their lines in_table, "
