@@ -35,10 +35,6 @@ def load_code(
     Raises an ``AnalyserError`` subclass for bad input.
     """
     from . import cache
-    from .applicability import resolve_applicability
-    from .extract import extract_code
-    from .qualifiers import flag_qualifiers
-
     from .pdfcheck import check_pdf
 
     path = Path(path)
@@ -50,6 +46,11 @@ def load_code(
         hit = cache.get(digest, __version__, key_extra)
         if hit is not None:
             return hit
+    # imported only on a miss: spaCy alone costs seconds, and a cached open must stay instant
+    from .applicability import resolve_applicability
+    from .extract import extract_code
+    from .qualifiers import flag_qualifiers
+
     check_pdf(path)
     digest = digest or sha256_of(path)
     code = extract_code(path, profile=profile, progress=progress)
