@@ -85,8 +85,13 @@ class _Builder:
         return bool(shifts) and statistics.median(shifts) > 5
 
     # ---------------------------------------------------------------- line classes
-    def heading_style(self, ln: Line) -> bool:
-        if ln.in_table or ln.kind != "body":
+    def heading_style(self, ln: Line, allow_table: bool = False) -> bool:
+        """Heading typography: larger than the body text, or wholly bold.
+
+        Lines inside a ruled table are not headings, except where the caller allows it: a measure
+        heading may be set in a shaded one-row box, which the ruling detector also sees as a table.
+        """
+        if (ln.in_table and not allow_table) or ln.kind != "body":
             return False
         return ln.size >= self.body * 1.08 or (ln.bold and ln.bold_prefix >= len(ln.text) - 1)
 
@@ -146,15 +151,17 @@ class _Builder:
             i
             for i, ln in enumerate(lines)
             if (mm := self.measure_match(ln))
-            and (self.heading_style(ln) or (self._heading_like(ln, mm) and i not in index_span))
+            and (
+                self.heading_style(ln)
+                or (i not in index_span and (self.heading_style(ln, allow_table=True) or self._heading_like(ln, mm)))
+            )
         ]
         if not styled:
-            # no heading typography at all: accept pattern matches outside tables and the index section
-            styled = [
-                i
-                for i, ln in enumerate(lines)
-                if self.measure_match(ln) and not ln.in_table and i not in index_span
-            ]
+            # no heading typography at all: accept pattern matches outside tables and the index
+            # section that are followed by a paragraph numbered for them (when paragraphs are
+            # numbered), so that a line that merely starts with a cross-reference is not a heading
+            cands = [i for i, ln in enumerate(lines) if self.measure_match(ln) and not ln.in_table and i not in index_span]
+            styled = [i for k, i in enumerate(cands) if self._owns_paragraphs(lines, i, cands[k + 1] if k + 1 < len(cands) else len(lines))]
         heads = set(styled)
         head_size = statistics.median([lines[i].size for i in styled]) if styled else self.body
         drafts: list[_MeasureDraft] = []
@@ -226,6 +233,17 @@ class _Builder:
             if current is not None:
                 current.content.append(ln)
         return drafts
+
+    def _owns_paragraphs(self, lines: list[Line], i: int, stop: int) -> bool:
+        rx = self.p.paragraph_number
+        if rx is None:
+            return True
+        number = self.measure_match(lines[i]).group("number")
+        for ln in lines[i + 1:stop]:
+            pm = rx.match(ln.text)
+            if pm and pm.groupdict().get("measure") in (None, number):
+                return True
+        return False
 
     def _caption_mask(self, ln: Line) -> bool:
         """Figure/table captions (small type) and their continuation lines stay out of measures."""

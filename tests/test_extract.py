@@ -17,7 +17,7 @@ from conftest import FIXTURES, expected_for
 
 from analyser.extract import extract_code
 
-PDFS = sorted(p.with_name(p.name.replace(".expected.json", ".pdf")) for p in FIXTURES.rglob("*.expected.json"))
+PDFS = sorted(p.with_name(p.name.replace(".expected.json", ".pdf")) for p in FIXTURES.glob("*.expected.json"))
 PDFS = [p for p in PDFS if p.exists()]
 
 _CACHE: dict[Path, object] = {}
