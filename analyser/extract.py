@@ -132,7 +132,7 @@ class _Builder:
         """
         return (
             nxt.page == head.page
-            and self.heading_style(nxt)
+            and self.heading_style(nxt, allow_table=head.in_table)
             and nxt.bold == head.bold
             and abs(nxt.size - head.size) < 0.6
             and 0 <= nxt.top - head.bottom < gap * head.size

@@ -59,6 +59,28 @@ def _title_line(profile: Profile, lines: list[Line]) -> Line | None:
     return (styled or hits)[0]
 
 
+def _section_end(title: Line, lines: list[Line], profile: Profile) -> Line | None:
+    """The first heading after the index title that is not part of the table: the index ends there.
+
+    Without this the table reader would run on into the measures when they follow the index
+    directly, and take every measure heading that starts with an ID for an index row.
+    """
+    sizes = sorted(ln.size for ln in lines)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    started = False
+    for ln in lines:
+        if ln is title:
+            started = True
+            continue
+        if not started or ln.kind != "body" or ln.in_table:
+            continue
+        larger = ln.size >= body * 1.1
+        bold_line = ln.bold and ln.bold_prefix >= len(ln.text) - 1 and ln.size >= body - 0.3
+        if (larger or bold_line) and _header_score([ln.text], profile) == 0:
+            return ln
+    return None
+
+
 def _columns(header: list[str], profile: Profile, width: int) -> dict[str, int]:
     cols: dict[str, int] = {}
     for key in ("id", "applies_to", "title"):
@@ -84,10 +106,13 @@ def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
     if title is None:
         return []
     vocab = vocabulary(lines)
+    end = _section_end(title, lines, profile)
     rows: list[IndexRow] = []
     cols: dict[str, int] | None = None
     started = False
     for pno in range(title.page, min(len(pdf.pages), title.page + _MAX_PAGES) + 1):
+        if end is not None and pno > end.page:
+            break
         page = pdf.pages[pno - 1]
         # only the body of the page: running headers, footers and footnotes stay out of the cells
         body = [ln for ln in lines if ln.page == pno and ln.kind == "body"]
@@ -95,7 +120,10 @@ def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
             break
         top = title.bottom if pno == title.page else min(ln.top for ln in body) - 1
         bottom = max(ln.bottom for ln in body) + 1
-        tables = page.crop((0, max(0, top), page.width, page.height)).extract_tables(_LINES)
+        limit = page.height
+        if end is not None and pno == end.page:
+            limit = bottom = max(top + 1, end.top - 1)
+        tables = page.crop((0, max(0, top), page.width, limit)).extract_tables(_LINES)
         if not any(_has_ids(t, profile) for t in tables):
             # no ruled table: columns from the header's (or the ID rows') word positions
             area = page.crop((0, max(0, top), page.width, min(page.height, bottom)))
