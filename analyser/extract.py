@@ -334,7 +334,10 @@ class _Builder:
                         text=rest,
                         markers=[(max(0, o - cut), n) for o, n in ln.markers],
                         tabs=[t - cut for t in ln.tabs if t >= cut],
-                        x0=ln.x0,
+                        tab_x=[x for t, x in zip(ln.tabs, ln.tab_x) if t >= cut],
+                        # where the text after the number starts: a sub-item opening on the
+                        # number's line ("C1.3 (a) ...") is indented like its siblings below
+                        x0=_x_at(ln, cut),
                     )
                     cur = [first]
                     groups.append((number, cur, app_heading))
@@ -512,6 +515,16 @@ class _Builder:
             page, para, m = min(cands, key=lambda c: (c[0] != note.page, abs(c[0] - note.page)))
             note.paragraph = para
             m.footnotes.append(note)
+
+
+def _x_at(ln: Line, offset: int) -> float:
+    """Horizontal position of the character at ``offset`` (a tab stop if one is there)."""
+    for t, x in zip(ln.tabs, ln.tab_x):
+        if t == offset:
+            return x
+    if not ln.text:
+        return ln.x0
+    return ln.x0 + (ln.x1 - ln.x0) * offset / len(ln.text)
 
 
 def _looks_like_heading(text: str) -> bool:

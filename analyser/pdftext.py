@@ -27,11 +27,10 @@ or regulator's layout reads the same way.
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 LIGATURES = {
     "\ufb00": "ff",
@@ -78,6 +77,7 @@ class Line:
     footnote: str | None = None  # for the first line of a footnote: its number
     markers: list[tuple[int, str]] = field(default_factory=list)
     tabs: list[int] = field(default_factory=list)
+    tab_x: list[float] = field(default_factory=list)  # x position of the text after each tab
     soft_hyphen: bool = False  # trailing "-" is a word broken over the line end: drop it when joining
     in_table: bool = False  # inside a ruled table area of the page
     bold_prefix: int = 0  # number of leading characters printed in bold (run-in headings)
@@ -196,6 +196,7 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
     parts: list[str] = []
     markers: list[tuple[int, str]] = []
     tabs: list[int] = []
+    tab_x: list[float] = []
     length = 0
     prev_x1: float | None = None
     prev_space = True
@@ -203,7 +204,7 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
     bold_prefix = 0
     bold_run = True
     for c in chars:
-        text, x0, x1, top, bottom, csize = c[0], c[1], c[2], c[3], c[4], c[5]
+        text, x0, x1, bottom, csize = c[0], c[1], c[2], c[4], c[5]
         # a footnote marker: a digit set smaller and raised, or raised a long way at full size
         raised = text.isdigit() and (
             (csize < 0.85 * size and bottom < baseline - 0.12 * size) or bottom < baseline - 0.3 * size
@@ -227,10 +228,12 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
             if gap > 1.2 * size:
                 if prev_space and parts and parts[-1] == " ":
                     tabs.append(length)
+                    tab_x.append(x0)
                 elif length:
                     parts.append(" ")
                     length += 1
                     tabs.append(length)
+                    tab_x.append(x0)
             elif gap > 0.18 * csize and not prev_space and length:
                 parts.append(" ")
                 length += 1
@@ -262,6 +265,7 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
         italic=bool(_ITALIC_RE.search(font)),
         markers=markers,
         tabs=tabs,
+        tab_x=tab_x,
         bold_prefix=bold_prefix,
     )
 
@@ -411,12 +415,11 @@ def _mark_footnotes(lines: list[Line], body_size: float, continuing: bool = Fals
 
 
 def _footnote_number(line: Line) -> str | None:
+    """The number opening a footnote line: a raised marker at its start, or plain digits."""
     if line.markers and line.markers[0][0] == 0:
         return line.markers[0][1]
     m = _FOOTNOTE_START_RE.match(line.text)
-    if m and (line.tabs[:1] == [m.end()] or line.size < 10.5 or True):
-        return m.group(1)
-    return None
+    return m.group(1) if m else None
 
 
 def _vocabulary(lines: list[Line]) -> tuple[set[str], set[str]]:
@@ -624,7 +627,3 @@ def read_text(path: str | Path, progress: Callable[[float, str], None] | None = 
 def read_lines(path: str | Path) -> list[Line]:
     """The cleaned lines of ``path`` in reading order (body and footnote lines)."""
     return read_text(path).lines
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else 0.0
