@@ -68,7 +68,7 @@ def extraction_rss(path: Path) -> float:
 
 
 def default_pdfs() -> list[Path]:
-    pdfs = sorted((ROOT / "tests" / "fixtures").glob("*.pdf"))
+    pdfs = sorted((ROOT / "tests" / "fixtures").rglob("*.pdf"))
     gpai = ROOT.parent / "shared" / "corpus" / "eu-gpai-safety-security.pdf"
     if gpai.exists():
         pdfs.append(gpai)
