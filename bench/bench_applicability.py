@@ -33,8 +33,13 @@ def _time(fn, repeat: int = 20) -> tuple[float, float]:
 
 
 def main() -> None:
-    from analyser import conditions, evaluate as ev
+    import importlib
+
+    from analyser import conditions
     from analyser import graph as _graph  # noqa: F401  (networkx import is not part of a what-if)
+
+    # the module, not the package's `evaluate` function of the same name
+    ev = importlib.import_module("analyser.evaluate")
     from analyser.applicability import resolve_applicability
     from analyser.pipeline import load_code
     from analyser.service import archetypes_by_name, with_changes
