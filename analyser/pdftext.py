@@ -357,8 +357,13 @@ def _remove_contents(pages: list[list[Line]]) -> tuple[list[int], list[Line]]:
     return found, removed
 
 
-def _mark_tables(lines: list[Line], rulings: list[tuple[float, float, float, float]]) -> None:
-    """Mark lines that sit inside the area spanned by a page's ruling lines (a drawn table)."""
+def _mark_tables(lines: list[Line], rulings: list[tuple[float, float, float, float]], page_height: float = 0.0) -> None:
+    """Mark lines that sit inside the area spanned by a page's ruling lines (a drawn table).
+
+    Frames and backgrounds (anything taller than half the page) are not tables.
+    """
+    if page_height:
+        rulings = [r for r in rulings if r[3] - r[1] < 0.5 * page_height]
     if len(rulings) < 4:
         return
     horiz = [r for r in rulings if r[3] - r[1] < 3 and r[2] - r[0] > 20]
@@ -600,8 +605,8 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
     contents_pages, toc_removed = _remove_contents(pages)
     removed.extend(toc_removed)
     continuing = False
-    for lines, rulings in zip(pages, all_rulings):
-        _mark_tables(lines, rulings)
+    for lines, rulings, height in zip(pages, all_rulings, heights):
+        _mark_tables(lines, rulings, height)
         continuing = _mark_footnotes(lines, body_size, continuing)
     flat = [ln for lines in pages for ln in lines]
     _resolve_hyphens(flat, removed)

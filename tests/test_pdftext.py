@@ -183,3 +183,28 @@ def test_repeated_subheading_at_page_tops_is_not_furniture(tmp_path):
     doc = read_text(pdf)
     assert [ln.page for ln in doc.lines if ln.text == "Recommendation"] == [1, 3, 5]
     assert not any("Running header" in ln.text or ln.text.isdigit() for ln in doc.lines)
+
+
+def test_page_frame_is_not_a_table(tmp_path):
+    """A border drawn round every page must not make its text "in a table" (footnotes, headings)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "framed.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    w, h = A4
+    for n, note in ((1, "A footnote about fraud."), (2, "Another about terrorism content.")):
+        c.rect(30, 30, w - 60, h - 60)
+        c.line(30, 30, 30, h - 30)  # the frame's sides drawn again as rules
+        c.line(w - 30, 30, w - 30, h - 30)
+        c.line(30, h - 60, w - 30, h - 60)
+        c.line(30, 60, w - 30, 60)
+        c.setFont("Helvetica", 11)
+        c.drawString(56, h - 100, "Body text of the framed page, long enough to be the body.")
+        c.setFont("Helvetica", 8)
+        c.drawString(56, 80, f"{n} {note}")
+        c.showPage()
+    c.save()
+    doc = read_text(path)
+    assert not any(ln.in_table for ln in doc.lines)
+    assert [ln.footnote for ln in doc.lines if ln.kind == "footnote"] == ["1", "2"]
