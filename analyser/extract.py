@@ -300,13 +300,24 @@ class _Builder:
         number_x: float | None = None
         app_heading = False
         orphan_warned = False
-        for ln in draft.content:
+        content = draft.content
+        for k, ln in enumerate(content):
             pm = self.p.paragraph_number.match(ln.text)
             ref_x = number_x if number_x is not None else self.number_x
             back_at_margin = (
                 self.hanging and ref_x is not None and not pm and ln.x0 <= ref_x + 2 and not self._item_label(ln)
             )
-            if self._subheading(ln) or (back_at_margin and _looks_like_heading(ln.text)):
+            # in plain type and without hanging indent, a short unpunctuated line between the end
+            # of one paragraph and the number of the next is a sub-heading too
+            nxt = content[k + 1] if k + 1 < len(content) else None
+            between = (
+                not pm
+                and _looks_like_heading(ln.text)
+                and (k == 0 or re.search(r"[.;:]$", content[k - 1].text) is not None)
+                and nxt is not None
+                and self.p.paragraph_number.match(nxt.text) is not None
+            )
+            if self._subheading(ln) or (back_at_margin and _looks_like_heading(ln.text)) or between:
                 app_heading = bool(self.p.application_heading and self.p.application_heading.match(ln.text.strip()))
                 cur = None
                 continue

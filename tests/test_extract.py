@@ -233,6 +233,7 @@ def _variant_pdf(path: Path) -> Path:
                 story.append(Paragraph(f"ICU {number}", head))
                 story.append(Paragraph(title, head))
             story.append(Paragraph(f"{number}.1 This measure applies to providers of large services.", body))
+            story.append(Paragraph("Recommendation", body))  # a sub-heading in plain type
             story.append(Paragraph(
                 f"{number}.2 The provider should keep the matter under review and should report on it to "
                 "its governance body at least once a year, taking account of ICU A1 where relevant, and:", body))
@@ -254,6 +255,7 @@ def test_variant_layout_from_a_second_producer(tmp_path):
     for m in code.measures:
         assert [p.number for p in m.paragraphs] == [f"{m.number}.1", f"{m.number}.2", f"{m.number}.3"]
         assert m.application_paragraphs == [f"{m.number}.1"]
+        assert m.paragraphs[0].text == "This measure applies to providers of large services."
         items = m.paragraphs[1].items
         assert [i.label for i in items] == ["(a)", "(b)", "(c)"]
         assert [i.label for i in items[1].items] == ["(i)", "(ii)"]
