@@ -114,11 +114,11 @@ def test_pick_a_profile_and_read_a_status(server, browser):
     page.screenshot(path=ARTIFACTS / "overview-1280x800.png")
 
     page.get_by_text("Service profile", exact=True).click()
-    page.get_by_text("Service profile explorer").wait_for(timeout=15_000)
+    page.get_by_text("Service profile explorer").wait_for(timeout=45_000)
     pick(page, "Start from an archetype", "Large end-to-end encrypted messaging service")
     pick(page, "Explain one measure for this service", "ICU C9 — " + _c9_title(page))
     status = page.get_by_text("ICU C9: qualified")
-    status.wait_for(timeout=15_000)
+    status.wait_for(timeout=45_000)
     assert "applies, with a way out, to Large end-to-end encrypted messaging service" in \
         page.locator("[data-testid='stMarkdownContainer']", has_text="ICU C9: qualified").first.inner_text()
     page.screenshot(path=ARTIFACTS / "profile-1280x800.png")
