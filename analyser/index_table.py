@@ -113,12 +113,14 @@ def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
     for pno in range(title.page, min(len(pdf.pages), title.page + _MAX_PAGES) + 1):
         if end is not None and pno > end.page:
             break
-        page = pdf.pages[pno - 1]
         # only the body of the page: running headers, footers and footnotes stay out of the cells
         body = [ln for ln in lines if ln.page == pno and ln.kind == "body"]
+        if end is not None and pno == end.page and pno != title.page:
+            body = [ln for ln in body if ln.top < end.top]
         if not body:
-            break
+            break  # nothing of the table on this page: do not parse it
         top = title.bottom if pno == title.page else min(ln.top for ln in body) - 1
+        page = pdf.pages[pno - 1]
         bottom = max(ln.bottom for ln in body) + 1
         limit = page.height
         if end is not None and pno == end.page:
