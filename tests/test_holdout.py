@@ -32,64 +32,12 @@ HOLDOUT = FIXTURES / "holdout"
 PDFS = sorted(HOLDOUT.glob("*.pdf"))
 
 # -------------------------------------------------------------------------------------------------
-# Known failures of the current parser: (document stem, check) -> what it gets wrong and why.
+# Known failures of the parser: (document stem, check) -> what it gets wrong and why. Each entry
+# becomes a strict xfail. Empty since the parser learnt prefixed paragraph numbers, heading
+# tables, sub-items on the number line and where an index table ends.
 # -------------------------------------------------------------------------------------------------
-_INDEX_RUNS_ON = (
-    "index_table.read_index has no end for the index section: it reads page after page until one "
-    "yields no ID row, so when the measures follow the index directly, every later line or table cell "
-    "that starts with a measure ID (measure headings 'ICU A1 ...', heading tables, prefixed paragraph "
-    "numbers 'PCU A1.1') is appended as an extra index row with an empty 'applies to'; no warning is "
-    "given and the reconciliation stays empty because each ID is then present. The index should stop "
-    "at the next heading outside the table (e.g. '3 Recommended measures') or at the first page whose "
-    "ID rows are not in the index's column layout"
-)
-_PREFIXED_NUMBERS = (
-    "paragraph numbers printed with the code prefix ('PCU A1.2') do not match the profiles' "
-    "[paragraph] number pattern '^(?P<number>...)' (anchored at the line start, no optional "
-    "'<short_name> ' prefix), so extract._Builder._group_numbered finds no paragraph in any measure "
-    "(only 'text outside any numbered paragraph' warnings)"
-)
-_BOXED_HEADINGS = (
-    "measure headings set in a shaded one-row table: pdftext._mark_tables marks their lines in_table, "
-    "extract._Builder.heading_style refuses any in_table line, so no heading is styled; the fallback in "
-    "find_measures then accepts a body line that merely starts with a cross-reference ('PCU C1.' at a "
-    "line start) as a measure heading, and the real measures are lost"
-)
-_FIRST_ITEM_ON_NUMBER_LINE = (
-    "a paragraph whose first sub-item '(a)' is printed on the paragraph number's line: extract._items "
-    "uses that line's x0 (the paragraph number's position) as the item's indentation, so the next "
-    "sibling '(b)', indented further, is nested under (a)"
-)
-_PREFIXED_XREF_TEXT = (
-    "a paragraph reference printed with the code prefix ('ICU A1.2') is found by the profile's "
-    "paragraph rule only, so CrossRef.text is 'A1.2' rather than the words as printed; the measure "
-    "rule excludes it with (?!\\.\\d) and no rule covers prefix + paragraph number"
-)
-
 KNOWN: dict[tuple[str, str], str] = {}
 
-
-def _known(stems: list[str], checks: list[str], reason: str) -> None:
-    for stem in stems:
-        for check in checks:
-            KNOWN[(stem, check)] = reason
-
-
-_ALL = ["holdout_icu_fpdf", "holdout_ics_docx", "holdout_pcu_docx", "holdout_pcu_boxed_docx"]
-_known(_ALL, ["index_rows"], _INDEX_RUNS_ON)
-_known(["holdout_icu_fpdf"], ["cross_refs"], _PREFIXED_XREF_TEXT)
-_known(["holdout_ics_docx"], ["sub_items"], _FIRST_ITEM_ON_NUMBER_LINE)
-_known(["holdout_pcu_docx"], [
-    "paragraph_numbers", "paragraph_texts", "paragraph_pages", "application", "sub_items", "footnotes",
-    "footnote_refs", "cross_ref_targets",
-], _PREFIXED_NUMBERS)
-_known(["holdout_pcu_docx"], ["page_spans"], _PREFIXED_NUMBERS + "; a measure's page_end then stops at its heading's "
-       "page instead of its last paragraph's")
-_known(["holdout_pcu_docx"], ["cross_refs"], _PREFIXED_NUMBERS + "; and " + _PREFIXED_XREF_TEXT)
-_known(["holdout_pcu_boxed_docx"], [
-    "measure_ids", "titles_chapters", "page_spans", "paragraph_numbers", "paragraph_texts", "paragraph_pages",
-    "application", "sub_items", "footnotes", "footnote_refs", "cross_refs", "cross_ref_targets", "reconciliation",
-], _BOXED_HEADINGS)
 
 
 # -------------------------------------------------------------------------------------------------
