@@ -39,7 +39,6 @@ PDFS = sorted(HOLDOUT.glob("*.pdf"))
 KNOWN: dict[tuple[str, str], str] = {}
 
 
-
 # -------------------------------------------------------------------------------------------------
 def ws(text: str | None) -> str:
     return re.sub(r"\s+", " ", text or "").strip()
