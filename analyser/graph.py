@@ -14,12 +14,13 @@ conditioned-on (with ``negated``), qualified-by.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .conditions import describe_atom, load_vocabulary
 from .models import Code, Condition
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built: `import analyser` stays cheap
+    import networkx as nx
 
 
 def _atom_id(cond: Condition) -> str:
@@ -61,6 +62,8 @@ def _resolve_target(code: Code, target: str, para_owner: dict[str, str]) -> str 
 def graph(code: Code) -> nx.DiGraph:
     """Build the code's graph (see the module docstring for nodes and edges)."""
     vocab = load_vocabulary()
+    import networkx as nx
+
     g = nx.DiGraph(name=code.info.short_name or code.info.title)
     para_owner: dict[str, str] = {}
     for m in code.measures:
@@ -158,6 +161,8 @@ def _graphml_safe(value: Any) -> Any:
 
 def graphml_ready(g: nx.DiGraph) -> nx.DiGraph:
     """A copy of ``g`` whose attributes GraphML can hold, with the same keys on every node."""
+    import networkx as nx
+
     out = nx.DiGraph()
     out.graph.update({k: _graphml_safe(v) for k, v in g.graph.items()})
     for n, data in g.nodes(data=True):
@@ -170,5 +175,7 @@ def graphml_ready(g: nx.DiGraph) -> nx.DiGraph:
 def write_graphml(code: Code, path: str | Path, g: nx.DiGraph | None = None) -> Path:
     """Export the code's graph as GraphML (attributes made GraphML-safe)."""
     path = Path(path)
+    import networkx as nx
+
     nx.write_graphml(graphml_ready(g if g is not None else graph(code)), path)
     return path
