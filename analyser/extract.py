@@ -31,6 +31,8 @@ Progress = Callable[[float, str], None]
 _DATE_RE = re.compile(
     r"\b(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b"
 )
+# a heading that starts like a measure ID of some scheme: "ICU X12", "Measure 5", "PCU C3a"
+_ID_LIKE = re.compile(r"^(?:[Mm]easure\s+)?(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[a-z]?\b(?!\.\d)|^[Mm]easure\s+\d")
 _VERSION_RE = re.compile(r"\b(?:version|edition)\s+(\d+(?:\.\d+)*)\b", re.I)
 
 
@@ -153,21 +155,38 @@ class _Builder:
             if (mm := self.measure_match(ln))
             and (
                 self.heading_style(ln)
-                or (i not in index_span and (self.heading_style(ln, allow_table=True) or self._heading_like(ln, mm)))
+                or (
+                    i not in index_span
+                    and (
+                        self.heading_style(ln, allow_table=True)
+                        or (self._heading_like(ln, mm) and self._opens_block(lines, i))
+                    )
+                )
             )
         ]
-        if not styled:
-            # no heading typography at all: accept pattern matches outside tables and the index
-            # section that are followed by a paragraph numbered for them (when paragraphs are
-            # numbered), so that a line that merely starts with a cross-reference is not a heading
-            cands = [i for i, ln in enumerate(lines) if self.measure_match(ln) and not ln.in_table and i not in index_span]
-            styled = [i for k, i in enumerate(cands) if self._owns_paragraphs(lines, i, cands[k + 1] if k + 1 < len(cands) else len(lines))]
+        # headings in plain type (none at all in some exports, or one that lost its bold): a line
+        # outside tables and the index that opens a block of text, reads as a title, and whose
+        # next numbered paragraph is numbered for it. A sentence that starts with an ID ("ICU C1
+        # sets out ...") and wraps to a line start fails at least one of these.
+        taken = set(styled)
+        cands = [i for i, ln in enumerate(lines) if self.measure_match(ln) and not ln.in_table and i not in index_span]
+        plain = [
+            i
+            for i in cands
+            if i not in taken and self._plain_heading(lines, i)
+        ]
+        if styled and plain:
+            for i in plain:
+                self.warn(f"measure heading in plain type: {lines[i].text[:60]!r}", lines[i].page)
+        styled = sorted(taken | set(plain))
         heads = set(styled)
         head_size = statistics.median([lines[i].size for i in styled]) if styled else self.body
         drafts: list[_MeasureDraft] = []
         current: _MeasureDraft | None = None
         chapter: tuple[str | None, str] | None = None
         last_big: str | None = None
+        warned_pages: set[int] = set()
+        ended = False  # past an annex or glossary heading: numbered text there is the annex's own
         skip = 0
         for i, ln in enumerate(lines):
             if skip:
@@ -225,24 +244,72 @@ class _Builder:
                 current = _MeasureDraft(measure, ln)
                 drafts.append(current)
                 continue
+            if self.end_match(ln):
+                ended = True
             if self.end_match(ln) or (self.heading_style(ln) and ln.size > head_size * 1.05 and ln.size > self.body * 1.08):
                 if self.heading_style(ln) and ln.size > self.body * 1.08:
                     last_big = re.sub(r"^(?:section|chapter|part)?\s*\d+(?:\.\d+)*[.:]?\s+", "", ln.text, flags=re.I)
                 current = None
                 continue
             if current is not None:
+                if self.heading_style(ln) and _ID_LIKE.match(ln.text) and not self.measure_match(ln):
+                    self.warn(f"heading-like line matches no measure pattern of the {self.p.name!r} profile: "
+                              f"{ln.text[:60]!r}", ln.page, current.measure.id)
                 current.content.append(ln)
+            elif not ended and i not in index_span and self._measure_like(ln) and ln.page not in warned_pages:
+                warned_pages.add(ln.page)
+                where = "before the first measure" if not drafts else "outside any measure"
+                self.warn(f"text {where} looks like a measure and is not read: {ln.text[:60]!r}", ln.page)
         return drafts
 
+    def _measure_like(self, ln: Line) -> bool:
+        """A line outside measures that is numbered like a measure's paragraph, or a heading
+        whose text starts with a measure ID: it may be a measure the extractor did not see."""
+        if self.p.paragraph_number is not None and self.p.paragraph_number.match(ln.text):
+            return True
+        return self.heading_style(ln) and (bool(self.measure_match(ln)) or bool(_ID_LIKE.match(ln.text)))
+
+    def _opens_block(self, lines: list[Line], i: int) -> bool:
+        """Whether line ``i`` starts a block rather than carrying on the sentence above it.
+
+        The line above carries on into it when it is body text that ends without closing
+        punctuation, on the same page and at the usual line spacing (or at the foot of the page
+        before).
+        """
+        if i == 0:
+            return True
+        prev, ln = lines[i - 1], lines[i]
+        if prev.kind != "body" or self.heading_style(prev, allow_table=True) or prev.in_table != ln.in_table:
+            return True
+        if re.search(r"[.;:!?)\]”\"']$", prev.text):
+            return True
+        if prev.page == ln.page:
+            return ln.top - prev.bottom > self.line_gap + 0.5 * self.body
+        return False
+
+    def _plain_heading(self, lines: list[Line], i: int) -> bool:
+        """A measure heading set like body text (see ``find_measures``)."""
+        m = self.measure_match(lines[i])
+        title = (m.groupdict().get("title") or "").strip()
+        if title and not (title[:1].isupper() or title[:1].isdigit() or title[:1] in "“\"‘'("):
+            return False  # "ICU C1 sets out ...": running text
+        if not self._opens_block(lines, i):
+            return False
+        return self._owns_paragraphs(lines, i, len(lines))
+
     def _owns_paragraphs(self, lines: list[Line], i: int, stop: int) -> bool:
+        """The next numbered paragraph after line ``i`` is numbered for its measure."""
         rx = self.p.paragraph_number
         if rx is None:
             return True
         number = self.measure_match(lines[i]).group("number")
-        for ln in lines[i + 1:stop]:
+        for k in range(i + 1, stop):
+            ln = lines[k]
+            if self.measure_match(ln) and (self.heading_style(ln) or self._opens_block(lines, k)):
+                return False
             pm = rx.match(ln.text)
-            if pm and pm.groupdict().get("measure") in (None, number):
-                return True
+            if pm:
+                return pm.groupdict().get("measure") in (None, number)
         return False
 
     def _caption_mask(self, ln: Line) -> bool:
@@ -336,6 +403,8 @@ class _Builder:
                     self.warn(f"paragraph {number} is numbered for another measure", ln.page, m.id)
                     plausible = True
                 if plausible:
+                    if groups and seq != last_seq + 1:
+                        self.warn(f"paragraph {number} follows {groups[-1][0]}: numbers skipped", ln.page, m.id)
                     number_x = ln.x0 if number_x is None else min(number_x, ln.x0)
                     last_seq = seq
                     rest = ln.text[pm.end():].lstrip()
@@ -353,6 +422,12 @@ class _Builder:
                     cur = [first]
                     groups.append((number, cur, app_heading))
                     continue
+            if pm and cur is not None and (pm.groupdict().get("measure") in (None, m.number)) and (
+                number_x is None or ln.x0 <= number_x + 6
+            ):
+                # a number of this measure out of sequence: kept as text of the paragraph above
+                self.warn(f"paragraph number {pm.group('number')} out of sequence after {groups[-1][0]}: "
+                          f"read as text of {groups[-1][0]}", ln.page, m.id)
             if cur is None:
                 if not orphan_warned:
                     self.warn(f"text outside any numbered paragraph: {ln.text[:60]!r}", ln.page, m.id)
@@ -410,6 +485,7 @@ class _Builder:
         return [lvl for lvl, rx in enumerate(self.p.item_labels) if (mm := rx.match(text)) and (len(text) == mm.end() or text[mm.end()].isspace())]
 
     def _make_paragraph(self, m: Measure, number: str, lines: list[Line]) -> Paragraph:
+        lines = [_strip_bullet(ln) for ln in lines]
         text, markers, starts = _join_with_starts(lines)
         para = Paragraph(number=number, text=text, page=lines[0].page, page_end=lines[-1].page)
         refs: list[str] = []
@@ -419,11 +495,13 @@ class _Builder:
         para.footnote_refs = refs
         self._marker_index.extend((n, lines_page(lines, starts, off), number, m) for off, n in markers)
         para.items = self._items(lines, starts, text)
+        seen = {(c.source_paragraph, c.target) for c in m.cross_refs}
         for rule in self.p.crossrefs:
             for mm in rule.regex.finditer(text):
-                target = rule.target.format(**{k: (v or "") for k, v in mm.groupdict().items()})
-                if not any(c.source_paragraph == number and c.target == target for c in m.cross_refs):
-                    m.cross_refs.append(CrossRef(number, target, rule.kind, mm.group(0)))
+                for target, printed in _crossref_targets(rule, mm, text):
+                    if (number, target) not in seen:
+                        seen.add((number, target))
+                        m.cross_refs.append(CrossRef(number, target, rule.kind, printed))
         return para
 
     def _items(self, lines: list[Line], starts: list[int], text: str) -> list[SubItem]:
@@ -526,6 +604,88 @@ class _Builder:
             page, para, m = min(cands, key=lambda c: (c[0] != note.page, abs(c[0] - note.page)))
             note.paragraph = para
             m.footnotes.append(note)
+
+
+_LIST_SEP = re.compile(r"\s*,\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or)\s+", re.I)
+_RANGE_SEP = re.compile(r"\s*[-–—]\s*|\s+(?:to|through)\s+", re.I)
+_MAX_RANGE = 50
+
+
+def _crossref_targets(rule, mm: re.Match, text: str) -> list[tuple[str, str]]:
+    """(target, words as printed) for a cross-reference match and the list or range it opens.
+
+    "ICU C1, C2 and C5" gives C1, C2, C5; "paragraphs A2.3 to A2.5" gives A2.3, A2.4, A2.5. Only
+    a range of paragraphs is expanded, and only when both ends differ in their last number alone
+    (so A2.3 to A3.1 gives its two ends, never every paragraph of two measures); the paragraphs
+    inside a range are cited with the range as printed, since they are not printed themselves.
+    A range of measures ("ICU D2 to ICU D13") gives its two ends: the IDs between may be lettered
+    variants (D7a) or gaps, so listing them would invent references.
+    """
+    groups = {k: v for k, v in mm.groupdict().items() if v}
+
+    def fill(g: dict) -> str:
+        return rule.target.format(**{k: (g.get(k) or "") for k in mm.groupdict()})
+
+    out = [(fill(groups), mm.group(0))]
+    if rule.list_item is None:
+        return out
+    pos = mm.end()
+    prev = groups
+    prev_start = mm.start()
+    for _ in range(40):  # a list is short; this bounds the walk on hostile text
+        sep = _RANGE_SEP.match(text, pos)
+        is_range = sep is not None
+        if sep is None:
+            sep = _LIST_SEP.match(text, pos)
+        if sep is None:
+            break
+        item = rule.list_item.match(text, sep.end())
+        if item is None or item.end() == sep.end():
+            break
+        cur = {**prev, **{k: v for k, v in item.groupdict().items() if v}}
+        if is_range and rule.kind == "paragraph":
+            out.extend((fill(g), text[prev_start:item.end()]) for g in _range_between(prev, cur))
+        out.append((fill(cur), item.group(0)))
+        prev, prev_start, pos = cur, item.start(), item.end()
+    return out
+
+
+def _range_between(a: dict, b: dict) -> list[dict]:
+    """Group values strictly between two range ends that differ only in a trailing number."""
+    keys = [k for k in b if a.get(k) != b.get(k)]
+    if len(keys) != 1:
+        return []
+    k = keys[0]
+    ma = re.match(r"^(.*?)(\d+)$", a.get(k) or "")
+    mb = re.match(r"^(.*?)(\d+)$", b[k])
+    if not ma or not mb or ma.group(1) != mb.group(1):
+        return []
+    lo, hi = int(ma.group(2)), int(mb.group(2))
+    if not lo < hi <= lo + _MAX_RANGE:
+        return []
+    return [{**a, k: f"{ma.group(1)}{n}"} for n in range(lo + 1, hi)]
+
+
+# list bullets as printed by word processors: Unicode bullets and dashes, and the private-use
+# code points that Symbol and Wingdings bullets come out as when the font has no Unicode map
+_BULLET_RE = re.compile(r"^[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25cb\u25e6\u25a0\u25a1\u00b7\u27a2\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8](?:\s+|$)")
+
+
+def _strip_bullet(ln: Line) -> Line:
+    """A line opening a bulleted list item without its bullet: in a paragraph the items read as
+    running text after their lead-in, as they would aloud (bullets are not labelled sub-items)."""
+    mm = _BULLET_RE.match(ln.text)
+    if not mm:
+        return ln
+    cut = mm.end()
+    return dataclasses.replace(
+        ln,
+        text=ln.text[cut:],
+        markers=[(max(0, o - cut), n) for o, n in ln.markers],
+        tabs=[t - cut for t in ln.tabs if t >= cut],
+        tab_x=[x for t, x in zip(ln.tabs, ln.tab_x) if t >= cut],
+        x0=_x_at(ln, cut),
+    )
 
 
 def _x_at(ln: Line, offset: int) -> float:
@@ -699,7 +859,7 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
         index = []
         if prof.index_title is not None:
             try:
-                index = read_index(pdf, prof, doc.lines)
+                index = read_index(pdf, prof, doc.lines, lambda msg, page: builder.warn(msg, page))
             except AnalyserError:
                 raise
             except Exception as err:  # a table the extractor cannot read is a warning, not a failure

@@ -10,6 +10,7 @@ and grouped rows ("ICU D11-D13") are expanded so that the index can be reconcile
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .models import IndexRow
 from .pdftext import LIGATURES, Line, is_soft_break, vocabulary
@@ -98,8 +99,13 @@ def _columns(header: list[str], profile: Profile, width: int) -> dict[str, int]:
     return cols
 
 
-def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
-    """Rows of the index table of ``pdf`` (an open pdfplumber PDF), or [] when there is none."""
+def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, int], None] | None = None) -> list[IndexRow]:
+    """Rows of the index table of ``pdf`` (an open pdfplumber PDF), or [] when there is none.
+
+    ``warn(message, page)`` hears of rows inside the table that could not be read (an ID cell that
+    holds an ID-like token the profile's ``id_regex`` does not match), so that they are reported
+    rather than lost.
+    """
     if profile.index_title is None or profile.index_id is None:
         return []
     title = _title_line(profile, lines)
@@ -159,6 +165,8 @@ def read_index(pdf, profile: Profile, lines: list[Line]) -> list[IndexRow]:
                     page_rows += 1
                 elif _is_header(cells, profile):
                     continue  # header repeated on a later page
+                elif warn is not None and re.search(r"\b[A-Z]{1,2}\d", id_cell):
+                    warn(f"index row not understood (ID cell {id_cell[:40]!r}): {' | '.join(c for c in cells if c)[:80]!r}", pno)
         page.close()
         page.__dict__.pop("_layout", None)
         if started and page_rows == 0:

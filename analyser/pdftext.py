@@ -282,7 +282,9 @@ def _remove_furniture(pages: list[list[Line]], heights: list[float], body_size: 
     recurs in the same band on other pages: on two pages when it is set apart from the text (a
     wide gap to the nearest line, or type smaller than the body), on more than half the pages
     otherwise, so that a sentence or sub-heading that happens to open several pages
-    ("Recommendation", "This measure applies to ...") is never taken for a header.
+    ("Recommendation", "This measure applies to ...") is never taken for a header. Footnotes
+    (see ``_footnote_zone``) are never furniture, however alike two pages' notes read ("12 Ibid."
+    and "15 Ibid." are the same line once digits are ignored).
     """
     n_pages = sum(1 for p in pages if p)
     outside_threshold = 2
@@ -311,8 +313,13 @@ def _remove_furniture(pages: list[list[Line]], heights: list[float], body_size: 
             if key not in seen:
                 counts[key] += 1
                 seen.add(key)
+    notes: set[int] = set()
+    for lines in pages:
+        notes |= _footnote_zone(lines, body_size)
     qualifies: set[int] = set()
     for pi, line, key, outside in candidates:
+        if id(line) in notes:
+            continue
         threshold = outside_threshold if outside else inside_threshold
         if _PAGE_NUM_RE.match(line.text.strip()) or counts[key] >= threshold:
             qualifies.add(id(line))
@@ -332,6 +339,37 @@ def _remove_furniture(pages: list[list[Line]], heights: list[float], body_size: 
             (removed if id(line) in drop else keep).append(line)
         pages[pi] = keep
     return removed
+
+
+def _footnote_zone(lines: list[Line], body_size: float) -> set[int]:
+    """ids of the lines of a page's footnote block, judged before furniture is removed.
+
+    The block opens at a line in the lower half of the page that starts with a number the page's
+    text above cites as a raised marker, and runs on over the lines that follow closely in the same
+    type; a page number or running footer set apart below it is not part of it.
+    """
+    if not lines:
+        return set()
+    cited: set[str] = set()
+    zone: set[int] = set()
+    low = lines[0].top + 0.5 * (lines[-1].bottom - lines[0].top)
+    start = None
+    for k, ln in enumerate(lines):
+        number = _footnote_number(ln)
+        if ln.top >= low and number is not None and number in cited and ln.size <= body_size + 0.3:
+            start = k
+            break
+        cited.update(n for o, n in ln.markers if o > 0)  # not a note's own number
+    if start is None:
+        return zone
+    prev = lines[start]
+    zone.add(id(prev))
+    for ln in lines[start + 1:]:
+        if _PAGE_NUM_RE.match(ln.text.strip()) or abs(ln.size - prev.size) > 0.6 or ln.top - prev.bottom > 0.9 * ln.size:
+            break
+        zone.add(id(ln))
+        prev = ln
+    return zone
 
 
 def _is_toc_line(line: Line) -> bool:

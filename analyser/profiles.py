@@ -29,6 +29,9 @@ class CrossRefRule:
     regex: re.Pattern
     kind: str  # "measure" or "paragraph"
     target: str  # template over the match's named groups
+    # one further item of a list or range after a match ("ICU C1 and C2", "A2.3 to A2.5"): its
+    # groups fill the same template, a group it leaves empty keeps the first match's value
+    list_item: re.Pattern | None = None
 
 
 @dataclass
@@ -109,7 +112,14 @@ def _from_toml(path: Path) -> Profile:
     for i, rule in enumerate(data.get("crossrefs", [])):
         if "regex" not in rule or rule.get("kind") not in ("measure", "paragraph"):
             raise ProfileError(path, f"crossrefs[{i}] needs regex and kind 'measure' or 'paragraph'")
-        rules.append(CrossRefRule(c(f"crossrefs[{i}]", rule["regex"]), rule["kind"], rule.get("target", "{target}")))
+        rules.append(
+            CrossRefRule(
+                c(f"crossrefs[{i}]", rule["regex"]),
+                rule["kind"],
+                rule.get("target", "{target}"),
+                c(f"crossrefs[{i}].list_item", rule.get("list_item")),
+            )
+        )
     return Profile(
         name=data.get("name", path.stem),
         family=data["family"],

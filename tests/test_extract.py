@@ -288,3 +288,112 @@ def test_letter_i_after_h_is_a_letter_and_after_a_a_numeral(tmp_path):
     assert [i.label for i in items] == [f"({c})" for c in "abcdefghij"]
     assert items[8].text == "do thing i;"
     assert [i.label for i in items[9].items] == ["(i)", "(ii)"]
+
+
+# ---------------------------------------------------------------------------------------------
+# A Word-like export with no heading typography at all (every line in the body type), drawn glyph
+# by glyph with reportlab: a sentence that starts with a measure ID wraps to a line start, lists
+# and ranges of cross-references, two footnotes whose words are the same on two pages, paragraph
+# numbers skipped and repeated, and a numbered line before the first measure.
+# ---------------------------------------------------------------------------------------------
+def _plain_pdf(path: Path) -> Path:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from test_pdftext import draw_document
+
+    def page(rows: list[str], note: str | None = None) -> list[tuple]:
+        items: list[tuple] = []
+        for k, row in enumerate(rows):
+            text, _, sup = row.partition("^")
+            y = 80 + 15 * k
+            items.append((text, 10, 56, y, ""))
+            if sup:
+                items.append((sup, 6, 56 + stringWidth(text, "Helvetica", 10) + 0.5, y, "sup"))
+        if note:
+            items.append((note, 8, 56, 790, ""))
+        return items
+
+    pages = [
+        [("Illegal content Codes of Practice for user-to-user services", 18, 56, 90, "b")]
+        + page(["", "", "This document sets out the measures. A stray number follows.",
+                "C9.1 This numbered line comes before any measure heading."]),
+        page([
+            "ICU C1 Content moderation function",
+            "C1.1 This measure applies to all providers of user-to-user services.",
+            "C1.2 The provider should have a content moderation function, which the",
+            "measure described in this paragraph and set out in",
+            "ICU C1 sets out in full, as paragraphs C1.3 to C1.5 explain.^1",
+            "C1.3 The provider should act in accordance with ICU C2, C3 and C5.",
+            "C1.4 The provider should review the function.",
+            "C1.6 The provider should report on the function.",
+        ], "1 See the Register of Risks, chapter 3."),
+        page([
+            "ICU C2 Swift take down",
+            "C2.1 The provider should take down illegal content swiftly.^2",
+            "C2.2 The provider should restore content wrongly taken down.",
+            "C2.1 The provider should not repeat a number.",
+        ], "2 See the Register of Risks, chapter 3."),
+    ]
+    return draw_document(path, pages, footer="Page {n}")
+
+
+@pytest.fixture(scope="module")
+def plain_code(tmp_path_factory):
+    return extract_code(_plain_pdf(tmp_path_factory.mktemp("plain") / "plain.pdf"))
+
+
+def test_plain_type_headings_but_not_a_sentence_that_starts_with_an_id(plain_code):
+    assert [(m.id, m.title) for m in plain_code.measures] == [
+        ("ICU C1", "Content moderation function"), ("ICU C2", "Swift take down")]
+    c1 = plain_code.measure("ICU C1")
+    assert [p.number for p in c1.paragraphs] == ["C1.1", "C1.2", "C1.3", "C1.4", "C1.6"]
+    assert c1.paragraphs[1].text.endswith("set out in ICU C1 sets out in full, as paragraphs C1.3 to C1.5 explain.")
+
+
+def test_lists_and_ranges_of_cross_references_give_every_target(plain_code):
+    refs = sorted((c.source_paragraph, c.target, c.kind, c.text) for c in plain_code.measure("ICU C1").cross_refs)
+    assert refs == [
+        ("C1.2", "C1.3", "paragraph", "C1.3"),
+        ("C1.2", "C1.4", "paragraph", "C1.3 to C1.5"),
+        ("C1.2", "C1.5", "paragraph", "C1.5"),
+        ("C1.2", "ICU C1", "measure", "ICU C1"),
+        ("C1.3", "ICU C2", "measure", "ICU C2"),
+        ("C1.3", "ICU C3", "measure", "C3"),
+        ("C1.3", "ICU C5", "measure", "C5"),
+    ]
+
+
+def test_footnotes_that_read_alike_on_two_pages_are_not_a_running_footer(plain_code):
+    notes = [(f.number, f.text, f.page, f.paragraph) for m in plain_code.measures for f in m.footnotes]
+    assert notes == [("1", "See the Register of Risks, chapter 3.", 2, "C1.2"),
+                     ("2", "See the Register of Risks, chapter 3.", 3, "C2.1")]
+    assert all("Page" not in p.text for m in plain_code.measures for p in m.paragraphs)
+
+
+def test_unsure_readings_are_warnings_with_a_page_and_no_text_is_lost(plain_code):
+    warns = [(w.page, w.message) for w in plain_code.warnings]
+    assert any(p == 1 and "before the first measure" in msg and "C9.1" in msg for p, msg in warns), warns
+    assert any(p == 2 and "C1.6 follows C1.4" in msg for p, msg in warns), warns
+    assert any(p == 3 and "C2.1 out of sequence after C2.2" in msg for p, msg in warns), warns
+    c2 = plain_code.measure("ICU C2")
+    assert [p.number for p in c2.paragraphs] == ["C2.1", "C2.2"]
+    assert c2.paragraphs[1].text.endswith("taken down. C2.1 The provider should not repeat a number.")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("in accordance with ICU C1 and C2.", [("ICU C1", "ICU C1"), ("ICU C2", "C2")]),
+    ("see ICU C1, ICS C2 and/or C5", [("ICU C1", "ICU C1"), ("ICS C2", "ICS C2"), ("ICS C5", "C5")]),
+    ("as in ICU D2 to ICU D13", [("ICU D2", "ICU D2"), ("ICU D13", "ICU D13")]),  # ends only: IDs may have gaps
+    ("paragraphs A2.3-A2.5 apply", [("A2.3", "A2.3"), ("A2.4", "A2.3-A2.5"), ("A2.5", "A2.5")]),
+    ("paragraphs A2.3 to A3.2 apply", [("A2.3", "A2.3"), ("A3.2", "A3.2")]),  # never across measures
+    ("ICU C1 and C2.3 both", [("ICU C1", "ICU C1"), ("C2.3", "C2.3")]),
+])
+def test_cross_reference_lists(text, want):
+    from analyser.extract import _crossref_targets
+    from analyser.profiles import load_profile
+
+    got = []
+    for rule in load_profile("icu").crossrefs:
+        for mm in rule.regex.finditer(text):
+            got += [t for t in _crossref_targets(rule, mm, text) if t not in got and t[0] not in [g[0] for g in got]]
+    assert sorted(got) == sorted(want)
