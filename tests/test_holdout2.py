@@ -46,7 +46,16 @@ _BULLETS = ("bullet glyphs ('\u2022') printed before list items inside a paragra
 _TAIL = ("words printed after a paragraph's last sub-item, back at the paragraph's text indent, are glued onto that "
          "sub-item: extract.py _Structure._items ends a sub-item only at the next label or the paragraph's end and "
          "does not look at a line returning to the paragraph's left edge")
+_HEADER = ("a running header whose left part names the current chapter (so its text changes every page or two) is "
+           "not taken for furniture and is read as body text, glued into the paragraph it interrupts (and extending "
+           "the last paragraph of a page to the next page): pdftext.py _remove_furniture counts repeats of the whole "
+           "line's text in the top band, and does not use the band's position above the text block, its smaller "
+           "size or a constant part shared by the varying lines")
 KNOWN: dict[tuple[str, str], str] = {
+    ("holdout2_ics_fpdf", "no_furniture"): _HEADER,
+    ("holdout2_ics_fpdf", "paragraph_texts"): _HEADER,
+    ("holdout2_ics_fpdf", "paragraph_pages"): _HEADER,
+    ("holdout2_ics_fpdf", "page_spans"): _HEADER,
     ("holdout2_ics_fpdf", "sub_items"): _TAIL,
 }
 
