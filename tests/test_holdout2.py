@@ -55,7 +55,13 @@ _MERGED = ("an index cell merged vertically over consecutive rows (one 'Who it a
            "ICU C2, no rule between them in that column) is given to its first row only, the others read blank: "
            "index_table.py reads each row's cells on their own and does not carry a cell whose box spans several "
            "rows to every row it spans")
+_WRAPPED_ID = ("an unruled index (no cell borders) whose narrow ID column wraps each ID over two lines ('PCU' over "
+               "'B1') yields no rows at all: index_table.py _unruled_table/_row_words builds one row per printed line, "
+               "so the ID cell holds 'PCU' on one row and 'B1' on the next and neither matches id_regex (the ruled "
+               "version of the same table is read correctly)")
 KNOWN: dict[tuple[str, str], str] = {
+    ("holdout2_pcu_band_docx", "index_rows"): _WRAPPED_ID,
+    ("holdout2_pcu_band_docx", "reconciliation"): _WRAPPED_ID,
     ("holdout2_icu_draft_docx", "index_rows"): _MERGED,
     ("holdout2_ics_fpdf", "no_furniture"): _HEADER,
     ("holdout2_ics_fpdf", "paragraph_texts"): _HEADER,
