@@ -86,6 +86,26 @@ class _Builder:
                     shifts.append(b.x0 - a.x0)
         return bool(shifts) and statistics.median(shifts) > 5
 
+    def _item_hang(self, drafts: list[_MeasureDraft]) -> bool:
+        """Whether sub-items wrap indented from their labels (the text indent of a Word list).
+
+        Evidence: lines without a label or a paragraph number that follow a sub-item's first line
+        on the same page; the usual shift to the right decides.
+        """
+        rx = self.p.paragraph_number
+        shifts = []
+        for d in drafts:
+            for a, b in zip(d.content, d.content[1:]):
+                if (
+                    a.page == b.page
+                    and self._item_label(a)
+                    and not self._item_label(b)
+                    and not (rx and rx.match(b.text))
+                    and not self.heading_style(b)
+                ):
+                    shifts.append(b.x0 - a.x0)
+        return bool(shifts) and statistics.median(shifts) > 3
+
     # ---------------------------------------------------------------- line classes
     def heading_style(self, ln: Line, allow_table: bool = False) -> bool:
         """Heading typography: larger than the body text, or wholly bold.
@@ -415,6 +435,7 @@ class _Builder:
                         markers=[(max(0, o - cut), n) for o, n in ln.markers],
                         tabs=[t - cut for t in ln.tabs if t >= cut],
                         tab_x=[x for t, x in zip(ln.tabs, ln.tab_x) if t >= cut],
+                        word_x=[(t - cut, x) for t, x in ln.word_x if t >= cut],
                         # where the text after the number starts: a sub-item opening on the
                         # number's line ("C1.3 (a) ...") is indented like its siblings below
                         x0=_x_at(ln, cut),
@@ -507,10 +528,28 @@ class _Builder:
     def _items(self, lines: list[Line], starts: list[int], text: str) -> list[SubItem]:
         roots: list[SubItem] = []
         stack: list[tuple[float, int, SubItem]] = []
-        order: list[tuple[int, SubItem]] = []  # (depth, item) in text order
+        # (depth, item, start) in text order; item None: text that closes the list
+        order: list[tuple[int, SubItem | None, int]] = []
+        # the paragraph's own text edge: where its lines before the first sub-item start (the
+        # first line's only if it is the only one: its x after the number is an estimate)
+        lead: list[float] = []
+        for ln in lines:
+            if self._item_levels(ln.text):
+                break
+            lead.append(ln.x0)
+        edge = min(lead[1:]) if len(lead) > 1 else (lead[0] if lead else None)
         for ln, start in zip(lines, starts):
             levels = self._item_levels(ln.text)
             if not levels:
+                # words back at the paragraph's edge after its sub-items close the list: they are
+                # the paragraph's, not the last sub-item's. Told apart from a sub-item's wrapped
+                # line when sub-items sit right of the edge, or when the document wraps sub-items
+                # at their text indent (then no wrapped line returns to the label)
+                if stack and edge is not None and ln.x0 <= edge + 2 and (
+                    stack[0][0] > edge + 3 or (self.item_hang and ln.x0 <= stack[0][0] + 2)
+                ):
+                    stack.clear()
+                    order.append((0, None, start))
                 continue
             x = ln.x0
             while stack and stack[-1][0] > x + 3:
@@ -534,13 +573,15 @@ class _Builder:
             parent = stack[-1][2] if stack else None
             (parent.items if parent else roots).append(item)
             stack.append((x, level, item))
-            order.append((len(stack), item))
+            order.append((len(stack), item, start))
         # ends: up to the next item at the same or a shallower depth, else the paragraph's end
-        for k, (depth, item) in enumerate(order):
+        for k, (depth, item, _) in enumerate(order):
+            if item is None:
+                continue
             end = len(text)
-            for depth2, item2 in order[k + 1:]:
+            for depth2, _, start2 in order[k + 1:]:
                 if depth2 <= depth:
-                    end = item2.start
+                    end = start2
                     break
             seg = text[item.start:end].rstrip()
             item.end = item.start + len(seg)
@@ -580,6 +621,7 @@ class _Builder:
         self._drafts = drafts
         self.number_x: float | None = None
         self.hanging = self._hanging_indent(drafts)
+        self.item_hang = self._item_hang(drafts)
         seen: dict[str, int] = {}
         for d in drafts:
             self.build_paragraphs(d)
@@ -684,6 +726,7 @@ def _strip_bullet(ln: Line) -> Line:
         markers=[(max(0, o - cut), n) for o, n in ln.markers],
         tabs=[t - cut for t in ln.tabs if t >= cut],
         tab_x=[x for t, x in zip(ln.tabs, ln.tab_x) if t >= cut],
+        word_x=[(t - cut, x) for t, x in ln.word_x if t >= cut],
         x0=_x_at(ln, cut),
     )
 
@@ -691,6 +734,9 @@ def _strip_bullet(ln: Line) -> Line:
 def _x_at(ln: Line, offset: int) -> float:
     """Horizontal position of the character at ``offset`` (a tab stop if one is there)."""
     for t, x in zip(ln.tabs, ln.tab_x):
+        if t == offset:
+            return x
+    for t, x in ln.word_x:
         if t == offset:
             return x
     if not ln.text:

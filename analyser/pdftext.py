@@ -81,6 +81,9 @@ class Line:
     soft_hyphen: bool = False  # trailing "-" is a word broken over the line end: drop it when joining
     in_table: bool = False  # inside a ruled table area of the page
     bold_prefix: int = 0  # number of leading characters printed in bold (run-in headings)
+    # (offset, x) where the first few words start: where the text after a paragraph number or a
+    # bullet begins, measured rather than estimated from the line's width
+    word_x: list[tuple[int, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -203,6 +206,7 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
     pending_marker = ""
     bold_prefix = 0
     bold_run = True
+    word_x: list[tuple[int, float]] = []
     for c in chars:
         text, x0, x1, bottom, csize = c[0], c[1], c[2], c[4], c[5]
         # a footnote marker: a digit set smaller and raised, or raised a long way at full size
@@ -237,6 +241,8 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
             elif gap > 0.18 * csize and not prev_space and length:
                 parts.append(" ")
                 length += 1
+        if (prev_space or not parts or parts[-1] == " ") and len(word_x) < 4:
+            word_x.append((length, x0))
         parts.append(text)
         length += len(text)
         prev_space = False
@@ -267,6 +273,7 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
         tabs=tabs,
         tab_x=tab_x,
         bold_prefix=bold_prefix,
+        word_x=word_x,
     )
 
 
@@ -274,12 +281,27 @@ def _norm_furniture(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 
 
+def _furniture_keys(line: Line) -> list[str]:
+    """What must recur for ``line`` to be a running header: its text, or one of its tab-separated
+    parts, since a header often pairs a fixed title with the current section's name
+    ("Chapter C – Search moderation <tab> Illegal content Codes ... – SAMPLE")."""
+    keys = [_norm_furniture(line.text)]
+    if line.tabs:
+        cuts = [0, *line.tabs, len(line.text)]
+        for a, b in zip(cuts, cuts[1:]):
+            part = _norm_furniture(line.text[a:b])
+            if len(part) >= 12 and part not in keys:
+                keys.append(part)
+    return keys
+
+
 def _remove_furniture(pages: list[list[Line]], heights: list[float], body_size: float = 0.0) -> list[Line]:
     """Drop running headers/footers and page numbers; return what was removed.
 
     A line is furniture when it sits among the first or last three lines of its page, inside the
     top or bottom 12% of the page, and either is a bare page number or its text (digits ignored)
-    recurs in the same band on other pages: on two pages when it is set apart from the text (a
+    (or one of its tab-separated parts, see ``_furniture_keys``) recurs in the same band on other
+    pages: on two pages when it is set apart from the text (a
     wide gap to the nearest line, or type smaller than the body), on more than half the pages
     otherwise, so that a sentence or sub-heading that happens to open several pages
     ("Recommendation", "This measure applies to ...") is never taken for a header. Footnotes
@@ -308,21 +330,32 @@ def _remove_furniture(pages: list[list[Line]], heights: list[float], body_size: 
                 continue
             # set apart from the text: a wide margin gap, or smaller type than the body
             outside = gap > 1.5 * body_size or (line.size < body_size - 0.6 and gap > 0.8 * body_size)
-            key = (band, _norm_furniture(line.text))
-            candidates.append((pi, line, key, outside))
-            if key not in seen:
-                counts[key] += 1
-                seen.add(key)
+            keys = [(band, k) for k in _furniture_keys(line)]
+            candidates.append((pi, line, keys, outside))
+            for key in keys:
+                if key not in seen:
+                    counts[key] += 1
+                    seen.add(key)
     notes: set[int] = set()
     for lines in pages:
         notes |= _footnote_zone(lines, body_size)
     qualifies: set[int] = set()
-    for pi, line, key, outside in candidates:
+    for pi, line, keys, outside in candidates:
         if id(line) in notes:
             continue
         threshold = outside_threshold if outside else inside_threshold
-        if _PAGE_NUM_RE.match(line.text.strip()) or counts[key] >= threshold:
+        if _PAGE_NUM_RE.match(line.text.strip()) or max(counts[k] for k in keys) >= threshold:
             qualifies.add(id(line))
+    # a fixed part found as a tab-separated part elsewhere also marks the band lines that print it
+    # at their start or end with only a narrow gap (no tab) before the varying part
+    parts = {k for _, line, keys, outside in candidates if id(line) in qualifies for k in keys[1:]}
+    if parts:
+        for pi, line, keys, outside in candidates:
+            if id(line) in qualifies or id(line) in notes or not outside:
+                continue
+            band, text = keys[0]
+            if any(b == band and (text.startswith(p) or text.endswith(p)) for b, p in parts):
+                qualifies.add(id(line))
     # furniture sits at the page's edges: peel qualifying lines from the top and from the bottom
     # only, so a repeated line below a heading that is not furniture is left in the text
     drop: set[int] = set()

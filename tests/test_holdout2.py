@@ -63,11 +63,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("holdout2_pcu_band_docx", "index_rows"): _WRAPPED_ID,
     ("holdout2_pcu_band_docx", "reconciliation"): _WRAPPED_ID,
     ("holdout2_icu_draft_docx", "index_rows"): _MERGED,
-    ("holdout2_ics_fpdf", "no_furniture"): _HEADER,
-    ("holdout2_ics_fpdf", "paragraph_texts"): _HEADER,
-    ("holdout2_ics_fpdf", "paragraph_pages"): _HEADER,
-    ("holdout2_ics_fpdf", "page_spans"): _HEADER,
-    ("holdout2_ics_fpdf", "sub_items"): _TAIL,
 }
 
 
