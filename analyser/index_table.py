@@ -138,10 +138,19 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
             tables = [_unruled_table(area, profile)]
         page_rows = 0
         for table in tables:
+            above: list[str] = []
+            clean_rows = []
             for raw in table:
                 cells = [_clean(c, vocab) for c in raw]
                 if not any(cells):
                     continue
+                # a cell merged over several rows is printed once: pdfplumber gives it to the
+                # first row and None (not "") to the rows below it that it spans, which read it
+                # too (only below a measure's row: never a header's text)
+                cells = [above[i] if c is None and 0 < i < len(above) else v for i, (c, v) in enumerate(zip(raw, cells))]
+                above = cells if profile.index_id.match(cells[0] if cells else "") or (above and not cells[0]) else []
+                clean_rows.append(cells)
+            for cells in _join_wrapped_ids(clean_rows, profile, cols["id"] if cols else 0):
                 id_idx = cols["id"] if cols else 0
                 id_cell = cells[id_idx] if id_idx < len(cells) else ""
                 m = profile.index_id.match(id_cell)
@@ -172,6 +181,38 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
         if started and page_rows == 0:
             break
     return rows
+
+
+def _join_wrapped_ids(rows: list[list[str]], profile: Profile, id_idx: int) -> list[list[str]]:
+    """Rows whose ID cell wraps onto the next printed line ("PCU" over "B1" in a narrow column)
+    joined into one, cell by cell: neither part is an ID on its own, together they are.
+
+    Only an unruled table reads a wrapped cell as two rows; in a ruled one the cell holds both
+    lines already, so this changes nothing there.
+    """
+    out: list[list[str]] = []
+    k = 0
+    while k < len(rows):
+        cells = rows[k]
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        idc = cells[id_idx] if id_idx < len(cells) else ""
+        if (
+            nxt is not None
+            and idc
+            and not profile.index_id.match(idc)
+            and id_idx < len(nxt)
+            and nxt[id_idx]
+            and not profile.index_id.match(nxt[id_idx])
+            and profile.index_id.match(f"{idc} {nxt[id_idx]}")
+        ):
+            width = max(len(cells), len(nxt))
+            get = lambda r, i: r[i] if i < len(r) else ""  # noqa: E731
+            out.append([" ".join(p for p in (get(cells, i), get(nxt, i)) if p) for i in range(width)])
+            k += 2
+            continue
+        out.append(cells)
+        k += 1
+    return out
 
 
 def _row_words(words: list[dict]) -> list[list[dict]]:

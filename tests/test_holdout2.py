@@ -60,9 +60,6 @@ _WRAPPED_ID = ("an unruled index (no cell borders) whose narrow ID column wraps 
                "so the ID cell holds 'PCU' on one row and 'B1' on the next and neither matches id_regex (the ruled "
                "version of the same table is read correctly)")
 KNOWN: dict[tuple[str, str], str] = {
-    ("holdout2_pcu_band_docx", "index_rows"): _WRAPPED_ID,
-    ("holdout2_pcu_band_docx", "reconciliation"): _WRAPPED_ID,
-    ("holdout2_icu_draft_docx", "index_rows"): _MERGED,
 }
 
 
