@@ -66,7 +66,14 @@ _WATERMARK = ("a diagonal watermark ('DRAFT', 45\u00b0, light grey) is read as b
 _WM_FIELDS = ("application", "chapters", "cross_ref_targets", "cross_refs", "footnote_refs", "footnotes", "index_rows",
               "measure_ids", "page_spans", "paragraph_numbers", "paragraph_pages", "paragraph_texts", "reconciliation",
               "sub_items", "titles")
+_CONTINUED = ("a measure heading repeated '(continued)' at the top of a page the measure runs on to opens a second "
+              "measure with the same ID (its title ending '(continued)'), splitting the first: extract.py "
+              "_Structure.find_measures opens a new measure at every heading match and does not treat a heading "
+              "that repeats the ID of the measure being read (or says 'continued') as page furniture")
+_CONT_FIELDS = ("application", "chapters", "measure_ids", "page_spans", "paragraph_numbers", "repeated_headings",
+                "titles")
 KNOWN: dict[tuple[str, str], str] = {
+    **{("holdout2_ics_continued_fpdf", field): _CONTINUED for field in _CONT_FIELDS},
     **{("holdout2_ics_watermark_fpdf", field): _WATERMARK for field in _WM_FIELDS},
 }
 
@@ -242,6 +249,15 @@ def check_annex_not_in_measures(code: Code, exp: dict) -> None:
     texts += [(m.id, ws(m.title)) for m in code.measures]
     leaked = [(k, a) for k, t in texts for a in annex if a and a in t]
     assert not leaked
+
+
+def check_repeated_headings(code: Code, exp: dict) -> None:
+    """A measure heading repeated '(continued)' atop a page is neither a new measure nor paragraph text."""
+    texts = [(p.number, ws(p.text)) for m in code.measures for p in m.paragraphs]
+    texts += [(m.id, ws(m.title)) for m in code.measures]
+    leaked = [(k, t) for k, t in texts if "(continued)" in t]
+    ids = [m.id for m in code.measures]
+    assert (leaked, sorted({i for i in ids if ids.count(i) > 1})) == ([], [])
 
 
 CHECKS = {
