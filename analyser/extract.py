@@ -813,7 +813,8 @@ def _is_sample(doc: PdfText, profile: Profile, metadata: dict) -> bool:
 
 
 def _title(doc: PdfText, profile: Profile) -> str:
-    first = [ln for ln in doc.lines if ln.page == min((l.page for l in doc.lines), default=1) and ln.kind == "body"]
+    page = doc.lines[0].page if doc.lines else 1  # lines are in page order
+    first = [ln for ln in doc.lines if ln.page == page and ln.kind == "body"]
     if not first:
         return profile.title
     biggest = max(ln.size for ln in first)

@@ -397,3 +397,39 @@ def test_cross_reference_lists(text, want):
         for mm in rule.regex.finditer(text):
             got += [t for t in _crossref_targets(rule, mm, text) if t not in got and t[0] not in [g[0] for g in got]]
     assert sorted(got) == sorted(want)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scale: a generated code of 120+ pages (bench/bench_extract.py draws it), with a measure whose
+# paragraph runs over three pages and 150 footnotes, read exactly as drawn.
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def long_code(tmp_path_factory):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_extract", Path(__file__).parent.parent / "bench" / "bench_extract.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    path = tmp_path_factory.mktemp("long") / "long.pdf"
+    drawn = bench.make_long_pdf(path)
+    return drawn, extract_code(path)
+
+
+def test_long_code_reads_as_drawn(long_code):
+    drawn, code = long_code
+    assert drawn["pages"] >= 120 and code.info.page_count == drawn["pages"]
+    assert [m.id for m in code.measures] == [m["id"] for m in drawn["measures"]]
+    got = {m.id: [(p.number, p.page, p.page_end, p.text) for p in m.paragraphs] for m in code.measures}
+    want = {m["id"]: [(p["number"], p["page"], p["page_end"], p["text"]) for p in m["paragraphs"]] for m in drawn["measures"]}
+    assert got == want
+    long = code.measure("ICU C3").paragraphs[1]
+    assert long.page_end - long.page >= 2  # over three pages, headers and footers taken out
+    assert [w.message for w in code.warnings] == ["no index table of measures found"]
+
+
+def test_long_code_links_every_footnote(long_code):
+    drawn, code = long_code
+    assert len(drawn["footnotes"]) >= 100
+    got = sorted((f.number, f.page, f.paragraph) for m in code.measures for f in m.footnotes)
+    assert got == sorted(drawn["footnotes"])
+    assert all(f.text.startswith("See the guidance on this measure, note ") for m in code.measures for f in m.footnotes)
