@@ -240,6 +240,10 @@ class _Builder:
                 if title_lines:
                     title = join_text([dataclasses.replace(ln, text=title)] + title_lines if title else title_lines)[0]
                 skip = j - i
+                if current is not None and current.measure.id == self.p.make_id({**gd, "short_name": self.p.short_name}):
+                    # the heading of the measure being read, repeated atop a page it runs on to
+                    # ("... (continued)", or a Word table's repeated header row): page furniture
+                    continue
                 number = gd["number"]
                 letter = gd.get("chapter")
                 ch_title = None

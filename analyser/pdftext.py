@@ -126,8 +126,12 @@ def _page_items(page) -> tuple[list[tuple], list[tuple[float, float, float, floa
     while stack:
         for obj in stack[-1]:
             if isinstance(obj, LTChar):
-                if not obj.upright:
-                    continue  # rotated text: watermarks, margin notes
+                # rotated text (watermarks, margin notes): pdfminer calls anything turned less
+                # than 90 degrees "upright", so look at the baseline itself; a synthetic italic
+                # slants its glyphs (matrix c) but keeps a level baseline (b = 0)
+                a, b = obj.matrix[0], obj.matrix[1]
+                if not obj.upright or abs(b) > 0.02 * abs(a):
+                    continue
                 text = obj._text
                 if text in LIGATURES:
                     text = LIGATURES[text]

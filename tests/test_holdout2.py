@@ -73,8 +73,6 @@ _CONTINUED = ("a measure heading repeated '(continued)' at the top of a page the
 _CONT_FIELDS = ("application", "chapters", "measure_ids", "page_spans", "paragraph_numbers", "repeated_headings",
                 "titles")
 KNOWN: dict[tuple[str, str], str] = {
-    **{("holdout2_ics_continued_fpdf", field): _CONTINUED for field in _CONT_FIELDS},
-    **{("holdout2_ics_watermark_fpdf", field): _WATERMARK for field in _WM_FIELDS},
 }
 
 
