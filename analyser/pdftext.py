@@ -49,6 +49,7 @@ _PAGE_NUM_RE = re.compile(
 _TOC_LEADER_RE = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$")
 _CAPTION_RE = re.compile(r"^(?:figure|table|box|chart|source|note)\b", re.I)
 _INDEX_RE = re.compile(r"\bindex\b", re.I)
+_INDEX_KEEP_PAGES = 8
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
 _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})[.)]?(?:\s+|(?=[A-Z“\"‘'(]))")
 
@@ -652,7 +653,7 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
     image_pages = 0
     text_chars = 0
     all_rulings = []
-    kept_prev = False
+    kept_run = 0  # pages kept so far since the last page that names an index
     n = len(pdf.pages)
     for i, page in enumerate(pdf.pages):
         chars, rulings, images = _page_items(page)
@@ -668,8 +669,15 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
         # A ruled page near an "index" (or following one) may be read again for its table: keep
         # its layout so pdfplumber's table finder does not interpret the page a second time.
         # Free every other page's layout tree: memory stays flat however long the document is.
-        keep = len(rulings) >= 4 and (kept_prev or any(_INDEX_RE.search(ln.text) for ln in lines))
-        kept_prev = keep
+        # Unruled index tables are read again too: keep the page that names the index and the few
+        # after it (an index runs over a handful of pages), ruled or not.
+        if any(_INDEX_RE.search(ln.text) and len(ln.text.split()) <= 8 for ln in lines):  # a title, not prose
+            kept_run = 1
+        elif kept_run and kept_run < _INDEX_KEEP_PAGES:
+            kept_run += 1
+        else:
+            kept_run = 0
+        keep = kept_run > 0
         if not keep:
             page.close()
             page.__dict__.pop("_layout", None)

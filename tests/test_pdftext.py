@@ -208,3 +208,38 @@ def test_page_frame_is_not_a_table(tmp_path):
     doc = read_text(path)
     assert not any(ln.in_table for ln in doc.lines)
     assert [ln.footnote for ln in doc.lines if ln.kind == "footnote"] == ["1", "2"]
+
+
+_WORDS = "Apple Birch Cedar Damson Elder Fig Grape Hazel Iris Juniper Kale Lime Maple Nettle Oak Pear".split() * 2
+
+
+def test_header_naming_the_current_chapter_and_a_diagonal_watermark_are_not_text(tmp_path):
+    """A running header = current chapter's name + a fixed title (its text differs page to page,
+    its fixed part does not), and a 45-degree "DRAFT" watermark across the body: neither is text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "chapters.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    chapters = ["Chapter A: Governance", "Chapter A: Governance", "Chapter C: Moderation", "Chapter D: Reporting"]
+    for n, chapter in enumerate(chapters, 1):
+        c.setFont("Helvetica", 8)
+        c.drawString(56, height - 30, chapter)
+        c.drawRightString(width - 56, height - 30, "Illegal content Codes of Practice (draft)")
+        c.setFont("Helvetica", 11)
+        for k in range(6):
+            c.drawString(56, height - 90 - 15 * k, f"{_WORDS[(n * 6 + k) % len(_WORDS)]} is the word of body line {k + 1}.")
+        c.saveState()
+        c.setFont("Helvetica-Bold", 60)
+        c.setFillGray(0.85)
+        c.translate(width / 2, height / 2 + 250)
+        c.rotate(45)
+        c.drawCentredString(0, 0, "DRAFT")
+        c.restoreState()
+        c.showPage()
+    c.save()
+    doc = read_text(path)
+    texts = [ln.text for ln in doc.lines]
+    assert texts == [f"{_WORDS[(n * 6 + k) % len(_WORDS)]} is the word of body line {k + 1}." for n in range(1, 5) for k in range(6)]
+    assert sum("Codes of Practice (draft)" in ln.text for ln in doc.removed) == 4
