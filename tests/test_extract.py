@@ -433,3 +433,32 @@ def test_long_code_links_every_footnote(long_code):
     got = sorted((f.number, f.page, f.paragraph) for m in code.measures for f in m.footnotes)
     assert got == sorted(drawn["footnotes"])
     assert all(f.text.startswith("See the guidance on this measure, note ") for m in code.measures for f in m.footnotes)
+
+
+def test_sub_item_labels_with_a_closing_bracket_only(tmp_path):
+    """Word list styles often print "a)" and "i)" rather than "(a)": the same sub-items."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    ss = getSampleStyleSheet()
+    body = ParagraphStyle("b", parent=ss["BodyText"], fontSize=10, leading=13)
+    sub = ParagraphStyle("s", parent=body, leftIndent=20)
+    subsub = ParagraphStyle("ss", parent=body, leftIndent=40)
+    head = ParagraphStyle("h", parent=body, fontName="Helvetica-Bold", fontSize=12)
+    story = [Paragraph("Illegal content Codes of Practice for user-to-user services", ss["Title"])]
+    for n in (1, 2, 3):
+        story += [Paragraph(f"ICU A{n} Measure number {n}", head), Paragraph(f"A{n}.1 The provider should:", body),
+                  Paragraph("a) keep a record;", sub), Paragraph("b) review it, including:", sub),
+                  Paragraph("i) how often; and", subsub), Paragraph("ii) by whom; and", subsub),
+                  Paragraph("c) report on it.", sub)]
+    path = tmp_path / "brackets.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    code = extract_code(path)
+    for m in code.measures:
+        items = m.paragraphs[0].items
+        assert [(i.label, i.text) for i in items] == [("(a)", "keep a record;"), ("(b)", "review it, including:"),
+                                                      ("(c)", "report on it.")]
+        assert [(i.label, i.text) for i in items[1].items] == [("(i)", "how often; and"), ("(ii)", "by whom; and")]
+        assert m.paragraphs[0].text == ("The provider should: a) keep a record; b) review it, including: i) how often; "
+                                        "and ii) by whom; and c) report on it.")
