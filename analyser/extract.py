@@ -445,6 +445,7 @@ class _Builder:
                         x0=_x_at(ln, cut),
                     )
                     cur = [first]
+                    orphan_warned = False  # each run of unnumbered text gets its own warning
                     groups.append((number, cur, app_heading))
                     continue
             if pm and cur is not None and (pm.groupdict().get("measure") in (None, m.number)) and (
@@ -455,7 +456,7 @@ class _Builder:
                           f"read as text of {groups[-1][0]}", ln.page, m.id)
             if cur is None:
                 if not orphan_warned:
-                    self.warn(f"text outside any numbered paragraph: {ln.text[:60]!r}", ln.page, m.id)
+                    self.warn(f"text outside any numbered paragraph is not read: {ln.text[:60]!r}", ln.page, m.id)
                     orphan_warned = True
                 continue
             cur.append(ln)

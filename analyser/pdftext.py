@@ -50,6 +50,7 @@ _TOC_LEADER_RE = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$")
 _CAPTION_RE = re.compile(r"^(?:figure|table|box|chart|source|note)\b", re.I)
 _INDEX_RE = re.compile(r"\bindex\b", re.I)
 _INDEX_KEEP_PAGES = 8
+_ID_ROW_RE = re.compile(r"^(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[a-z]?\b(?!\.\d)")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
 _FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})[.)]?(?:\s+|(?=[A-Z“\"‘'(]))")
 
@@ -669,12 +670,14 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
         # A ruled page near an "index" (or following one) may be read again for its table: keep
         # its layout so pdfplumber's table finder does not interpret the page a second time.
         # Free every other page's layout tree: memory stays flat however long the document is.
-        # Unruled index tables are read again too: keep the page that names the index and the few
-        # after it (an index runs over a handful of pages), ruled or not.
+        # Unruled index tables are read again too: keep the page that names the index and the pages
+        # after it while they look like the table going on (ruled, or lines that open with an ID).
         if any(_INDEX_RE.search(ln.text) and len(ln.text.split()) <= 8 for ln in lines):  # a title, not prose
             kept_run = 1
-        elif kept_run and kept_run < _INDEX_KEEP_PAGES:
-            kept_run += 1
+        elif kept_run and kept_run < _INDEX_KEEP_PAGES and (
+            len(rulings) >= 4 or any(_ID_ROW_RE.match(ln.text) for ln in lines)
+        ):
+            kept_run += 1  # the table runs on: ruled, or rows that open with an ID
         else:
             kept_run = 0
         keep = kept_run > 0
