@@ -36,7 +36,7 @@ def main() -> None:
     import importlib
 
     from analyser import conditions
-    from analyser import graph as _graph  # noqa: F401  (networkx import is not part of a what-if)
+    import networkx  # noqa: F401  (importing networkx is not part of a what-if)
 
     # the module, not the package's `evaluate` function of the same name
     ev = importlib.import_module("analyser.evaluate")
