@@ -7,6 +7,13 @@ the document itself for the rest (a heading is larger or wholly bold compared wi
 text; paragraphs without numbers are separated by extra vertical space; sub-item nesting follows
 indentation). It does not fill qualifiers or applicability: later passes do
 (``pipeline.load_code`` chains them).
+
+Where it is unsure it says so rather than guess in silence: a ``ParseWarning`` with the page for a
+paragraph number skipped or out of sequence (the line is kept as text of the paragraph above), a
+heading-like line that no measure pattern of the profile matches, numbered or measure-like text
+outside any measure before the annexes, unnumbered text inside a measure that is not read, an index
+row whose ID cell it cannot parse, and a plain-type measure heading among styled ones. Each pass is
+linear in the number of lines (a 120-page code is read in one walk; see bench/bench_extract.py).
 """
 
 from __future__ import annotations
@@ -190,10 +197,12 @@ class _Builder:
         # sets out ...") and wraps to a line start fails at least one of these.
         taken = set(styled)
         cands = [i for i, ln in enumerate(lines) if self.measure_match(ln) and not ln.in_table and i not in index_span]
+        # (beside styled headings a plain one needs that evidence: without paragraph numbers there
+        # is none, so then only a document with no heading typography at all takes plain ones)
         plain = [
             i
             for i in cands
-            if i not in taken and self._plain_heading(lines, i)
+            if i not in taken and (not styled or self.p.paragraph_number is not None) and self._plain_heading(lines, i)
         ]
         if styled and plain:
             for i in plain:

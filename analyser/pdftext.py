@@ -9,7 +9,9 @@ about half the cost of reading a page, and the whole extraction must stay faster
 What comes out is a list of :class:`Line` in reading order with the page furniture taken out:
 
 * running headers and footers (text that repeats in the top or bottom band of many pages, digits
-  ignored, so "Page 3 of 40" repeats too) and bare page numbers;
+  ignored, so "Page 3 of 40" repeats too, or a fixed tab-separated part of it beside the current
+  chapter's name) and bare page numbers; never the footnotes at a page foot, however alike;
+* text on a slanted baseline (diagonal watermarks such as "DRAFT");
 * contents pages (lines ending in a page number after dot leaders or a wide gap);
 * ligature glyphs (U+FB00-FB06) spelt out;
 * line-end hyphens judged against the document's own vocabulary: ``Line.soft_hyphen`` says the
