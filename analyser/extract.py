@@ -30,7 +30,7 @@ from . import __version__
 from .errors import AnalyserError, NoTextLayerError, TruncatedPDFError, UnknownLayoutError
 from .models import Code, CodeInfo, CrossRef, Footnote, Measure, Paragraph, ParseWarning, SubItem
 from .pdfcheck import check_pdf
-from .pdftext import Line, PdfText, join_text, read_pdf
+from .pdftext import Line, PdfText, join_lines, join_text, read_pdf
 from .profiles import Profile, detect_profile, load_profile
 
 Progress = Callable[[float, str], None]
@@ -521,7 +521,7 @@ class _Builder:
 
     def _make_paragraph(self, m: Measure, number: str, lines: list[Line]) -> Paragraph:
         lines = [_strip_bullet(ln) for ln in lines]
-        text, markers, starts = _join_with_starts(lines)
+        text, markers, starts = join_lines(lines)
         para = Paragraph(number=number, text=text, page=lines[0].page, page_end=lines[-1].page)
         refs: list[str] = []
         for _, n in markers:
@@ -783,27 +783,6 @@ def _next_label(prev: str, label: str) -> bool:
     if len(prev) == 1 and len(label) == 1 and prev.isalpha() and label.isalpha():
         return ord(label) == ord(prev) + 1
     return False
-
-
-def _join_with_starts(lines: list[Line]) -> tuple[str, list[tuple[int, str]], list[int]]:
-    """``join_text`` plus the offset where each line starts in the joined text."""
-    starts: list[int] = []
-    out = ""
-    markers: list[tuple[int, str]] = []
-    prev: Line | None = None
-    for ln in lines:
-        if prev is not None:
-            if prev.soft_hyphen and out.endswith("-"):
-                out = out[:-1]
-            elif not out.endswith(("-", "/")):
-                out += " "
-        starts.append(len(out))
-        base = len(out)
-        out += ln.text
-        markers.extend((base + o, n) for o, n in ln.markers)
-        prev = ln
-    # collapse runs of spaces without moving line starts: none are produced by join, keep as is
-    return out, markers, starts
 
 
 # -------------------------------------------------------------------- document facts

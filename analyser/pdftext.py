@@ -632,20 +632,27 @@ def vocabulary(lines: list[Line]) -> tuple[set[str], set[str]]:
 
 def join_text(lines: list[Line]) -> tuple[str, list[tuple[int, str]]]:
     """Join lines into running text (hyphenation repaired) and carry their markers' offsets."""
+    text, markers, _ = join_lines(lines)
+    return text, markers
+
+
+def join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, str]], list[int]]:
+    """``join_text`` plus the offset where each line starts in the joined text (for sub-item offsets)."""
     out = ""
     markers: list[tuple[int, str]] = []
+    starts: list[int] = []
     prev: Line | None = None
     for ln in lines:
         if prev is not None:
             if prev.soft_hyphen and out.endswith("-"):
                 out = out[:-1]
-            elif not out.endswith("-") and not out.endswith("/"):
+            elif not out.endswith(("-", "/")):
                 out += " "
-        base = len(out)
+        starts.append(len(out))
+        markers.extend((len(out) + o, n) for o, n in ln.markers)
         out += ln.text
-        markers.extend((base + o, n) for o, n in ln.markers)
         prev = ln
-    return out, markers
+    return out, markers, starts
 
 
 def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfText:
