@@ -216,3 +216,18 @@ def load_generator(folder: str, module: str):
     if path not in sys.path:
         sys.path.insert(0, path)
     return importlib.import_module(module)
+
+
+def assert_fpdf2_reproduced(folder: str, module: str, name: str, out: Path) -> None:
+    """The committed fpdf2 PDF and its expected JSON are what the generator writes today, byte for byte."""
+    load_generator(folder, module).main(["--only", name, "--out", str(out)])
+    committed = Path(__file__).resolve().parent / "fixtures" / folder
+    for file in (f"{name}.pdf", f"{name}.expected.json"):
+        assert (out / file).read_bytes() == (committed / file).read_bytes(), file
+
+
+def assert_docx_expected_reproduced(folder: str, module: str, name: str, out: Path) -> None:
+    """LibreOffice stamps the time in its PDFs, so compare what the pages hold: the expected JSON."""
+    load_generator(folder, module).main(["--only", name, "--out", str(out)])
+    got = json.loads((out / f"{name}.expected.json").read_text(encoding="utf-8"))
+    assert got == expected(Path(__file__).resolve().parent / "fixtures" / folder / f"{name}.pdf")

@@ -16,7 +16,6 @@ is fixed. Do not tune the parser to these documents: fix the general cause given
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -24,12 +23,13 @@ import pytest
 
 from conftest import FIXTURES
 from holdout_checks import (
+    assert_docx_expected_reproduced,
     assert_expected_json_agrees_with_the_pdf,
+    assert_fpdf2_reproduced,
     cases,
     common_checks,
     expected,
     extracted,
-    load_generator,
 )
 
 HOLDOUT = FIXTURES / "holdout"
@@ -62,15 +62,9 @@ def test_expected_json_agrees_with_the_pdf(pdf: Path):
 
 
 def test_fpdf2_document_is_reproduced_byte_for_byte(tmp_path):
-    """The committed fpdf2 PDF and its expected JSON are what the generator writes today."""
-    load_generator("holdout", "generate_holdout").main(["--only", "holdout_icu_fpdf", "--out", str(tmp_path)])
-    for name in ("holdout_icu_fpdf.pdf", "holdout_icu_fpdf.expected.json"):
-        assert (tmp_path / name).read_bytes() == (HOLDOUT / name).read_bytes(), name
+    assert_fpdf2_reproduced("holdout", "generate_holdout", "holdout_icu_fpdf", tmp_path)
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
 def test_docx_document_expected_json_is_reproduced(tmp_path):
-    """LibreOffice output differs in its timestamps, so compare what the pages hold: the expected JSON."""
-    load_generator("holdout", "generate_holdout").main(["--only", "holdout_ics_docx", "--out", str(tmp_path)])
-    got = json.loads((tmp_path / "holdout_ics_docx.expected.json").read_text(encoding="utf-8"))
-    assert got == expected(HOLDOUT / "holdout_ics_docx.pdf")
+    assert_docx_expected_reproduced("holdout", "generate_holdout", "holdout_ics_docx", tmp_path)

@@ -21,7 +21,6 @@ these documents: fix the general cause.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -30,12 +29,13 @@ import pytest
 
 from conftest import FIXTURES
 from holdout_checks import (
+    assert_docx_expected_reproduced,
     assert_expected_json_agrees_with_the_pdf,
+    assert_fpdf2_reproduced,
     cases,
     common_checks,
     expected,
     extracted,
-    load_generator,
     ws,
 )
 
@@ -101,15 +101,9 @@ def test_expected_json_agrees_with_the_pdf(pdf: Path):
 
 
 def test_fpdf2_document_is_reproduced_byte_for_byte(tmp_path):
-    """The committed fpdf2 PDF and its expected JSON are what the generator writes today."""
-    load_generator("holdout2", "generate_holdout2").main(["--only", "holdout2_ics_fpdf", "--out", str(tmp_path)])
-    for name in ("holdout2_ics_fpdf.pdf", "holdout2_ics_fpdf.expected.json"):
-        assert (tmp_path / name).read_bytes() == (HOLDOUT / name).read_bytes(), name
+    assert_fpdf2_reproduced("holdout2", "generate_holdout2", "holdout2_ics_fpdf", tmp_path)
 
 
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
 def test_docx_document_expected_json_is_reproduced(tmp_path):
-    """LibreOffice output differs in its timestamps, so compare what the pages hold: the expected JSON."""
-    load_generator("holdout2", "generate_holdout2").main(["--only", "holdout2_pcu_band_docx", "--out", str(tmp_path)])
-    got = json.loads((tmp_path / "holdout2_pcu_band_docx.expected.json").read_text(encoding="utf-8"))
-    assert got == expected(HOLDOUT / "holdout2_pcu_band_docx.pdf")
+    assert_docx_expected_reproduced("holdout2", "generate_holdout2", "holdout2_pcu_band_docx", tmp_path)
