@@ -137,3 +137,10 @@ def test_listing_commands():
     assert "eu-gpai" in run("profiles").stdout
     assert "large-e2ee-messaging" in run("archetypes").stdout
     assert "ICU" in run("fetch", "--list").stdout
+
+
+def test_a_catalogue_name_opens_the_bundled_sample():
+    out = run("extract", "icu-sample", "--format", "md").stdout
+    assert "SAMPLE" in out and "### ICU C9 " in out
+    proc = run("extract", "ICU", check=False)  # catalogued, but not fetched on this machine
+    assert proc.returncode == 2 and "fetch" in proc.stderr
