@@ -6,11 +6,13 @@ every face (CLI, app, tests) gets the same complete ``Code`` and the cache holds
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
 from . import __version__
 from .models import Code
+from .paths import CODES_DIR, PACKAGE_DATA
 
 
 def sha256_of(path: str | Path) -> str:
@@ -19,6 +21,20 @@ def sha256_of(path: str | Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _rules_fingerprint() -> str:
+    """A digest of the data files the analysis reads (profiles, lexicon, harm vocabulary).
+
+    Part of the cache key, so that editing a profile or the lexicon re-analyses a code instead of
+    returning an answer made under the old rules.
+    """
+    digest = hashlib.sha256()
+    files = sorted((CODES_DIR / "profiles").glob("*.toml")) + sorted(PACKAGE_DATA.glob("*.toml"))
+    for file in files:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def load_code(
@@ -38,7 +54,9 @@ def load_code(
     from .pdfcheck import check_pdf
 
     path = Path(path)
-    key_extra = f"profile={profile or 'auto'};lexicon={sha256_of(lexicon) if lexicon else 'default'}"
+    forced = sha256_of(profile) if profile and Path(profile).is_file() else profile or "auto"
+    key_extra = (f"profile={forced};lexicon={sha256_of(lexicon) if lexicon else 'default'};"
+                 f"rules={_rules_fingerprint()}")
     digest = None
     if use_cache and path.is_file():
         # a cached file was checked when it was first analysed; the check only runs on a miss

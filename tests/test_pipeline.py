@@ -1,0 +1,39 @@
+"""``load_code``: the cache is reused when nothing changed, and not when the rules did."""
+
+from __future__ import annotations
+
+import shutil
+
+from analyser.paths import CODES_DIR
+from analyser.pipeline import load_code
+
+
+def _analysed(pdf, **kwargs) -> bool:
+    """True when load_code really analysed (the progress callback only runs on a cache miss)."""
+    calls = []
+    load_code(pdf, progress=lambda fraction, message: calls.append(message), **kwargs)
+    return bool(calls)
+
+
+def test_second_open_comes_from_the_cache(sample_icu_pdf):
+    load_code(sample_icu_pdf)
+    assert not _analysed(sample_icu_pdf)
+    assert _analysed(sample_icu_pdf, use_cache=False)
+
+
+def test_editing_a_forced_profile_file_reanalyses(tmp_path, sample_icu_pdf):
+    mine = tmp_path / "mine.toml"
+    shutil.copyfile(CODES_DIR / "profiles" / "icu.toml", mine)
+    assert _analysed(sample_icu_pdf, profile=mine)
+    assert not _analysed(sample_icu_pdf, profile=mine)
+    mine.write_text(mine.read_text(encoding="utf-8") + "\n# an officer's edit\n", encoding="utf-8")
+    assert _analysed(sample_icu_pdf, profile=mine)
+
+
+def test_a_user_lexicon_is_part_of_the_key(tmp_path, sample_icu_pdf):
+    lexicon = tmp_path / "lexicon.toml"
+    lexicon.write_text('[[entry]]\nid = "officer-extra"\ncategory = "discretion"\nphrases = ["as it sees fit"]\n',
+                       encoding="utf-8")
+    load_code(sample_icu_pdf)
+    assert _analysed(sample_icu_pdf, lexicon=lexicon)
+    assert not _analysed(sample_icu_pdf, lexicon=lexicon)
