@@ -334,12 +334,8 @@ def dependents(code: Code, measure_id: str) -> list[str]:
 
 def measure_for_target(code: Code, target: str) -> str | None:
     """A cross-reference target ("ICU C1" or paragraph "D2.4") -> the measure ID to open."""
-    if code.measure(target):
-        return target
-    for m in code.measures:
-        if m.number == target or m.paragraph(target):
-            return m.id
-    return None
+    hit = code.resolve(target)
+    return hit[0].id if hit else None
 
 
 def pdf_url(doc: Doc, sha: str) -> str | None:

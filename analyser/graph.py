@@ -45,18 +45,13 @@ def _para_id(measure_id: str, number: str) -> str:
     return f"para:{measure_id}:{number}"
 
 
-def _resolve_target(code: Code, target: str, para_owner: dict[str, str]) -> str | None:
-    """A cross-reference target as a node id: a measure ID (with or without the code prefix) or a paragraph."""
-    ids = {m.id for m in code.measures}
-    if target in ids:
-        return target
-    prefixed = f"{code.info.short_name} {target}".strip()
-    if prefixed in ids:
-        return prefixed
-    owner = para_owner.get(target)
-    if owner:
-        return _para_id(owner, target)
-    return None
+def _target_node(code: Code, target: str) -> str | None:
+    """A cross-reference target as a node id: the measure, or the paragraph when one was named."""
+    hit = code.resolve(target)
+    if hit is None:
+        return None
+    measure, para = hit
+    return _para_id(measure.id, para.number) if para else measure.id
 
 
 def graph(code: Code) -> nx.DiGraph:
@@ -65,10 +60,6 @@ def graph(code: Code) -> nx.DiGraph:
     import networkx as nx
 
     g = nx.DiGraph(name=code.info.short_name or code.info.title)
-    para_owner: dict[str, str] = {}
-    for m in code.measures:
-        for p in m.paragraphs:
-            para_owner.setdefault(p.number, m.id)
     for m in code.measures:
         g.add_node(m.id, type="measure", label=f"{m.id} {m.title}".strip(), title=m.title,
                    chapter=m.chapter or "", page=m.page_start)
@@ -92,7 +83,7 @@ def graph(code: Code) -> nx.DiGraph:
             g.add_edge(src if src in g else m.id, qid, rel="qualified-by")
     for m in code.measures:
         for ref in m.cross_refs:
-            target = _resolve_target(code, ref.target, para_owner)
+            target = _target_node(code, ref.target)
             if target is None:
                 target = f"ref:{ref.target}"
                 if target not in g:

@@ -195,6 +195,18 @@ class Code:
     def measure(self, measure_id: str) -> Measure | None:
         return next((m for m in self.measures if m.id == measure_id), None)
 
+    def resolve(self, target: str) -> tuple[Measure, Paragraph | None] | None:
+        """A cross-reference target ("ICU C1", "C1" or paragraph "D2.4") -> its measure, and the
+        paragraph when a paragraph was named. One resolver, so the graph and the app agree."""
+        found = self.measure(target) or next((m for m in self.measures if m.number == target), None)
+        if found:
+            return found, None
+        for m in self.measures:
+            para = m.paragraph(target)
+            if para:
+                return m, para
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["code"] = data.pop("info")
