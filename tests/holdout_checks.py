@@ -186,6 +186,14 @@ def cases(pdfs: list[Path], checks: dict, known: dict[tuple[str, str], str]):
             yield pytest.param(pdf, name, id=f"{pdf.stem}-{name}", marks=marks)
 
 
+def assert_documents_present(pdfs: list[Path]) -> None:
+    """A round holds at least three documents, each with its expected JSON, from both producers."""
+    assert len(pdfs) >= 3
+    for pdf in pdfs:
+        assert pdf.with_suffix(".expected.json").exists(), pdf.name
+    assert {"fpdf2", "docx"} <= {expected(p)["code"]["producer"] for p in pdfs}
+
+
 def assert_expected_json_agrees_with_the_pdf(pdf: Path) -> None:
     """The expected JSON is about this PDF: page count, SAMPLE label, and each measure's heading on its page.
 
