@@ -25,11 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
-from analyser import highlight, paths
+from analyser import charts, highlight, overview, paths
 from analyser.errors import AnalyserError
 from analyser.export import MIME, SAMPLE_LABEL, WRITERS, build_selection
 from analyser.export import md_escape as md  # document text in Markdown shows as written
@@ -43,7 +41,6 @@ VIEWS = ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", 
          "Compare versions"]
 STATUS_COLOURS = {"applies": "#c6f6d5", "qualified": "#fde68a", "exempt": "#e5e7eb"}
 RISK_COLOURS = {"high": "#dc2626", "medium": "#d97706", "low": "#2563eb", "none": "#16a34a"}
-RISK_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3, "": 4}
 LEVELS = ("high", "medium", "low")
 
 st.set_page_config(page_title="Code of Practice Analyser", page_icon=":material/gavel:", layout="wide",
@@ -58,6 +55,9 @@ _CSS = """
 ins {background: #bcf0da; text-decoration: none;}
 del {background: #f8b4b4;}
 .diffcell {font-size: .92rem; line-height: 1.5;}
+.cop-table {border-collapse: collapse; width: 100%; font-size: .9rem;}
+.cop-table th, .cop-table td {border-bottom: 1px solid #e5e7eb; padding: .3rem .5rem; text-align: left;
+  vertical-align: top;}
 @media (max-width: 640px) { .para {font-size: .95rem;} }
 </style>
 """
@@ -312,6 +312,11 @@ def measure_label(code: Code, mid: str) -> str:
     return f"{mid} — {m.title}" if m else mid
 
 
+def measure_href(doc: Doc, mid: str) -> str:
+    """A link (query parameters) that opens a measure of a document in the Measure view."""
+    return f"?view=Measure&doc={quote(doc.key)}&measure={quote(mid)}"
+
+
 def go_to_measure(mid: str) -> None:
     """Button callback: open a measure in the Measure view."""
     st.session_state["measure"] = mid
@@ -518,54 +523,36 @@ def sidebar() -> Doc | None:
 def view_overview(ctx: Ctx) -> None:
     code = ctx.code
     info = code.info
+    summary = overview.summarise(code)
     st.subheader("Overview")
-    quals = [q for m in code.measures for q in m.qualifiers]
-    high = [m for m in code.measures if m.qualifier_summary and m.qualifier_summary.loophole_risk == "high"]
     cols = st.columns(4)
-    cols[0].metric("Measures", len(code.measures))
-    cols[1].metric("Paragraphs", sum(len(m.paragraphs) for m in code.measures))
-    cols[2].metric("Qualifiers flagged", len(quals))
-    cols[3].metric("High loophole risk", len(high))
+    cols[0].metric("Measures", summary.measures)
+    cols[1].metric("Paragraphs", summary.paragraphs)
+    cols[2].metric("Qualifiers flagged", summary.qualifiers)
+    cols[3].metric("High loophole risk", summary.high_risk)
     st.caption(f"{md(info.title)} · {md(info.short_name)} · {md(info.version or 'undated')} · {info.page_count} pages · "
                f"profile {info.profile} · sha256 {info.sha256[:12]}…")
 
     left, right = st.columns(2)
-    by_chapter = pd.DataFrame(
-        [{"chapter": m.chapter or "–", "chapter_title": m.chapter_title or "", "measures": 1} for m in code.measures])
     with left:
         st.markdown("##### Measures by chapter")
-        if not by_chapter.empty:
-            agg = by_chapter.groupby(["chapter", "chapter_title"], as_index=False)["measures"].sum()
-            st.altair_chart(alt.Chart(agg).mark_bar().encode(
-                x=alt.X("chapter:N", title="Chapter", sort=None, axis=alt.Axis(labelAngle=0)),
-                y=alt.Y("measures:Q", title="Measures"),
-                tooltip=["chapter", "chapter_title", "measures"]).properties(height=240), width="stretch")
+        if summary.chapters:
+            st.vega_lite_chart(charts.measures_by_chapter(summary), width="stretch")
     with right:
         st.markdown("##### Qualifiers by category and chapter")
-        if quals:
-            chapter_of = {m.id: m.chapter or "–" for m in code.measures}
-            qdf = pd.DataFrame([{"chapter": chapter_of.get(q.measure, "–"), "category": q.category} for q in quals])
-            agg = qdf.groupby(["chapter", "category"], as_index=False).size()
-            st.altair_chart(alt.Chart(agg).mark_bar().encode(
-                x=alt.X("chapter:N", title="Chapter", axis=alt.Axis(labelAngle=0)), y=alt.Y("size:Q", title="Qualifiers"),
-                color=alt.Color("category:N", scale=alt.Scale(
-                    domain=list(highlight.CATEGORY_COLOURS), range=list(highlight.CATEGORY_COLOURS.values()))),
-                tooltip=["chapter", "category", "size"]).properties(height=240), width="stretch")
+        if summary.qualifier_counts:
+            st.vega_lite_chart(charts.qualifiers_by_category(summary), width="stretch")
         else:
             st.info("No qualifiers were flagged in this document.")
 
     st.markdown("##### Measures with the most loophole risk")
-    rows = []
-    for m in code.measures:
-        s = m.qualifier_summary
-        rows.append({"measure": m.id, "title": m.title, "loophole risk": s.loophole_risk if s else "",
-                     "why": "; ".join(s.reasons) if s else "",
-                     "qualifiers": sum(s.counts.values()) if s else len(m.qualifiers)})
-    risk = pd.DataFrame(rows)
-    if not risk.empty:
-        risk = risk.sort_values(by=["loophole risk", "qualifiers"], key=lambda c: c.map(RISK_ORDER) if c.name == "loophole risk" else -c)
-        st.dataframe(risk.head(15), hide_index=True, width="stretch")
-        pick = st.selectbox("Open a measure", risk["measure"].tolist(), key="ov_open",
+    top = summary.ranking[:15]
+    if top:
+        rows = [(r.measure, r.title, r.loophole_risk, r.why, r.qualifiers) for r in top]
+        st.markdown(highlight.table_html(["measure", "title", "loophole risk", "why", "qualifiers"], rows,
+                                         href_for=lambda row: measure_href(ctx.doc, row[0])),
+                    unsafe_allow_html=True)
+        pick = st.selectbox("Open a measure", [r.measure for r in summary.ranking], key="ov_open",
                             format_func=lambda mid: measure_label(code, mid))
         st.button("Open in Measure view", key="ov_go", on_click=go_to_measure, args=(pick,))
     if code.reconciliation.missing_from_body or code.reconciliation.missing_from_index:
@@ -579,6 +566,7 @@ def view_overview(ctx: Ctx) -> None:
 
 
 def view_matrix(ctx: Ctx) -> None:
+    import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
     st.subheader("Matrix: measures × service archetypes")
     types = archetypes()
@@ -642,6 +630,7 @@ def _matrix_cell_picked() -> None:
 
 
 def explain_status(code: Code, status: MeasureStatus | None, service_name: str) -> None:
+    import pandas as pd  # on demand: the first page (Overview) does without it
     if status is None:
         st.info("No status for this pair.")
         return
@@ -703,6 +692,7 @@ WHATIFS = {
 
 
 def view_profile(ctx: Ctx) -> None:
+    import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
     st.subheader("Service profile explorer")
     harms, features = vocabulary()
@@ -793,6 +783,7 @@ def _note_form(ctx: Ctx, m: Measure) -> None:
 
 
 def view_measure(ctx: Ctx) -> None:
+    import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
     if not code.measures:
         st.info("No measures were found in this document.")
@@ -847,7 +838,7 @@ def view_measure(ctx: Ctx) -> None:
         mid = measure_for_target(code, target)
         if not mid:
             return None
-        return f"?view=Measure&doc={quote(ctx.doc.key)}&measure={quote(mid)}"
+        return measure_href(ctx.doc, mid)
 
     for p in m.paragraphs:
         body = highlight.paragraph_html(p, m.qualifiers, cross_refs=m.cross_refs, href_for=href_for)
@@ -919,6 +910,7 @@ def view_search(ctx: Ctx) -> None:
 
 
 def view_notes(ctx: Ctx) -> None:
+    import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
     st.subheader("Notes")
     notes = ctx.notes.for_code(ctx.sha, code.info.short_name)
@@ -948,6 +940,7 @@ def view_notes(ctx: Ctx) -> None:
 
 
 def view_export(ctx: Ctx) -> None:
+    import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
     st.subheader("Export for a consultation response")
     types = archetypes()
@@ -1002,6 +995,7 @@ def _comparison(old_sha: str, new_sha: str, _old: Code, _new: Code):
 
 
 def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
+    import pandas as pd  # on demand: the first page (Overview) does without it
     from analyser import compare_render
 
     st.subheader("Compare versions")

@@ -183,3 +183,22 @@ def legend_html(categories: Iterable[str]) -> str:
         for c in sorted(set(categories))
     ]
     return " ".join(chips)
+
+
+def table_html(headers: Sequence[str], rows: Iterable[Sequence[object]], *, href_for=None,
+               css_class: str = "cop-table") -> str:
+    """A small HTML table of untrusted cells, every one escaped.
+
+    ``href_for(row)`` may give a link for the row's first cell (a measure ID opening its view).
+    Used where a static table reads better than a data grid, and costs the first page nothing.
+    """
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
+    body = []
+    for row in rows:
+        cells = [html.escape("" if v is None else str(v)).replace("\n", "<br>") for v in row]
+        href = href_for(row) if href_for is not None and cells else None
+        if href:
+            cells[0] = f'<a href="{html.escape(href, quote=True)}" target="_self">{cells[0]}</a>'
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f'<div style="overflow-x:auto"><table class="{html.escape(css_class, quote=True)}">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")

@@ -91,8 +91,15 @@ def test_opens_on_the_sample_labelled_as_sample(sample, icu_code):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Measures"] == str(len(icu_code.measures))
     assert metrics["Qualifiers flagged"] == str(sum(len(m.qualifiers) for m in icu_code.measures))
-    # Two Altair charts (measures by chapter; qualifiers by category and chapter).
+    # Two Vega-Lite charts (measures by chapter; qualifiers by category and chapter).
     assert len(at.get("vega_lite_chart")) == 2
+    # The loophole-risk table: its first row is a high-risk measure, linked to its Measure view.
+    table = next(m.value for m in at.markdown if 'class="cop-table"' in m.value)
+    first = re.search(r'<tbody><tr><td><a href="\?view=Measure&amp;doc=([^&]+)&amp;measure=([^"]+)"', table)
+    assert first, table[:300]
+    top = icu_code.measure(first.group(2).replace("%20", " "))
+    assert top is not None and top.qualifier_summary.loophole_risk == "high"
+    assert table.count("<tr>") == 1 + 15
 
 
 def test_matrix_filters_and_explains_a_cell(sample, icu_expected):

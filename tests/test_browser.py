@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -164,4 +165,20 @@ def test_keyboard_alone_moves_between_views(server, browser):
     page.keyboard.press("ArrowDown")
     page.get_by_text("Matrix: measures × service archetypes").wait_for(timeout=15_000)
     assert page.get_by_role("radio", name="Matrix").is_checked()
+    page.close()
+
+
+def test_loophole_table_links_open_the_measure(server, browser):
+    """The Overview's risk table links each measure ID to its Measure view (drawn charts included)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(server)
+    page.locator("[data-testid='stVegaLiteChart'] svg.marks").nth(1).wait_for(timeout=30_000)
+    link = page.locator("table.cop-table a").first
+    link.wait_for(timeout=30_000)
+    mid = link.inner_text()
+    link.click()
+    page.get_by_role("link", name="Open the PDF at page").wait_for(timeout=30_000)
+    assert parse_qs(urlparse(page.url).query)["measure"] == [mid]
+    assert page.get_by_text(mid, exact=False).first.is_visible()
+    assert page.get_by_role("radio", name="Measure").is_checked()
     page.close()
