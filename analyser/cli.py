@@ -141,6 +141,28 @@ def cmd_flags(args: argparse.Namespace) -> None:
         _write(args, head + table)
 
 
+def cmd_overview(args: argparse.Namespace) -> None:
+    import dataclasses
+
+    from .overview import summarise
+
+    code = _load(args)
+    summary = summarise(code)
+    if args.format == "json":
+        _write(args, _dumps({"code": dataclasses.asdict(code.info), **summary.to_dict()}))
+        return
+    head = (f"# Overview of {code.info.title}\n\n{_sample_banner(code)}"
+            f"{summary.measures} measures, {summary.paragraphs} paragraphs, {summary.qualifiers} qualifiers flagged, "
+            f"{summary.high_risk} measures at high loophole risk.\n\n## Measures by chapter\n\n")
+    chapters = _md_table(["Chapter", "Title", "Measures"], [[c.chapter, c.title, c.measures] for c in summary.chapters])
+    quals = _md_table(["Chapter", "Category", "Qualifiers"],
+                      [[q.chapter, q.category, q.qualifiers] for q in summary.qualifier_counts])
+    ranking = _md_table(["Measure", "Title", "Loophole risk", "Why", "Qualifiers"],
+                        [[r.measure, r.title, r.loophole_risk, r.why, r.qualifiers] for r in summary.ranking[:args.top]])
+    _write(args, head + chapters + "\n## Qualifiers by chapter and category\n\n" + quals
+           + f"\n## The {min(args.top, len(summary.ranking))} measures with the most loophole risk\n\n" + ranking)
+
+
 # --------------------------------------------------------------------------------------------
 # applicability
 
@@ -348,6 +370,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("flags", help="every qualifying phrase, by measure and paragraph")
     doc(p, "json", "md", "csv")
     p.set_defaults(func=cmd_flags)
+
+    p = sub.add_parser("overview", help="counts by chapter and category, and the measures ranked by loophole risk")
+    doc(p, "json", "md")
+    p.add_argument("--top", type=int, default=15, help="how many ranked measures the md table lists")
+    p.set_defaults(func=cmd_overview)
 
     p = sub.add_parser("applies", help="status of every measure for one service profile")
     doc(p, "json", "md")

@@ -78,6 +78,7 @@ def summarise(code: Code) -> Overview:
         qualifiers=sum(len(m.qualifiers) for m in code.measures),
         high_risk=sum(1 for r in ranking if r.loophole_risk == "high"),
         chapters=[ChapterCount(c, t, n) for c, (t, n) in chapters.items()],
-        qualifier_counts=[QualifierCount(c, cat, n) for (c, cat), n in counts.items()],
+        qualifier_counts=[QualifierCount(c, cat, counts[c, cat])
+                          for c, cat in sorted(counts, key=lambda k: (list(chapters).index(k[0]), k[1]))],
         ranking=ranking,
     )

@@ -54,6 +54,23 @@ def test_flags_csv_rows_point_into_paragraph_text(sample_icu_pdf):
         assert paras[r["paragraph"]][int(r["start"]):int(r["end"])] == r["phrase"]
 
 
+def test_overview_counts_the_generators_chapters_and_ranks_by_risk(sample_icu_pdf):
+    expected = expected_for(sample_icu_pdf)
+    out = json.loads(run("overview", sample_icu_pdf).stdout)
+    chapters = {}
+    for m in expected["measures"]:
+        chapters[m["chapter"]] = chapters.get(m["chapter"], 0) + 1
+    assert [(c["chapter"], c["measures"]) for c in out["chapters"]] == list(chapters.items())
+    assert out["measures"] == len(expected["measures"]) and out["code"]["sample"] is True
+    assert sum(q["qualifiers"] for q in out["qualifier_counts"]) == out["qualifiers"]
+    risks = [r["loophole_risk"] for r in out["ranking"]]
+    assert risks[:out["high_risk"]] == ["high"] * out["high_risk"] and "high" not in risks[out["high_risk"]:]
+    md = run("overview", sample_icu_pdf, "--format", "md", "--top", "3").stdout
+    assert "SAMPLE" in md.splitlines()[2]
+    assert "## The 3 measures with the most loophole risk" in md
+    assert f"| {out['ranking'][0]['measure']} |" in md.split("loophole risk")[-1]
+
+
 def test_applies_with_options_gives_a_status_and_reason_per_measure(sample_icu_pdf):
     out = json.loads(run("applies", sample_icu_pdf, "--kind", "u2u", "--users", "8000000",
                          "--risk", "csam-image=high", "--risk", "fraud=medium",
