@@ -768,18 +768,29 @@ def view_profile(ctx: Ctx) -> None:
             st.success(f"No measure changes status {change}.")
 
 
+def _save_note(ctx: Ctx, m: Measure) -> None:
+    """Form callback: runs before the page is drawn again, so the list above shows the new note."""
+    ss = st.session_state
+    target = ss.get(f"note_target_{m.id}") or None
+    position = ss.get(f"note_pos_{m.id}")
+    ctx.notes.save(ctx.sha, ctx.code.info.short_name, m.id, ss.get(f"note_text_{m.id}", ""),
+                   None if position in (None, "(none)") else position, target,
+                   source_file=ctx.code.info.source_file)
+    page = m.paragraph(target).page if target else m.page_start
+    ss["_note_saved"] = f"Saved note on {citation(m.id, target, page)}."
+
+
 def _note_form(ctx: Ctx, m: Measure) -> None:
     targets = [""] + [p.number for p in m.paragraphs]
     with st.form(key=f"note_form_{m.id}", clear_on_submit=False):
-        target = st.selectbox("On", targets, key=f"note_target_{m.id}",
-                              format_func=lambda t: f"paragraph {t}" if t else "the whole measure")
-        position = st.radio("Position", ["(none)", *POSITIONS], horizontal=True, key=f"note_pos_{m.id}")
-        text = st.text_area("Note", key=f"note_text_{m.id}", height=100)
-        if st.form_submit_button("Save note"):
-            ctx.notes.save(ctx.sha, ctx.code.info.short_name, m.id, text,
-                           None if position == "(none)" else position, target or None,
-                           source_file=ctx.code.info.source_file)
-            st.success(f"Saved note on {citation(m.id, target or None, (m.paragraph(target).page if target else m.page_start))}.")
+        st.selectbox("On", targets, key=f"note_target_{m.id}",
+                     format_func=lambda t: f"paragraph {t}" if t else "the whole measure")
+        st.radio("Position", ["(none)", *POSITIONS], horizontal=True, key=f"note_pos_{m.id}")
+        st.text_area("Note", key=f"note_text_{m.id}", height=100)
+        st.form_submit_button("Save note", on_click=guarded, args=(_save_note, ctx, m))
+    saved = st.session_state.pop("_note_saved", None)
+    if saved:
+        st.success(saved)
 
 
 def view_measure(ctx: Ctx) -> None:
@@ -822,8 +833,10 @@ def view_measure(ctx: Ctx) -> None:
     app = m.applicability
     if app:
         words = condition_words(m)
-        st.markdown(f"**Applies to:** {highlight.render(app.text, [])}" + (f"  \n*Read as:* {highlight.render(words, [])}"
-                    if words else ""), unsafe_allow_html=True)
+        # An HTML block (it starts with a tag), so Markdown syntax in the document's text shows as written.
+        st.markdown(f"<div><b>Applies to:</b> {highlight.render(app.text, [])}"
+                    + (f"<br><i>Read as:</i> {highlight.render(words, [])}" if words else "") + "</div>",
+                    unsafe_allow_html=True)
         if app.index_applies_to:
             st.caption(f"The code's index says it applies to: {md(app.index_applies_to)}")
         if app.unparsed:
@@ -832,7 +845,7 @@ def view_measure(ctx: Ctx) -> None:
             st.warning(md(w))
     cats = sorted({q.category for q in m.qualifiers})
     if cats:
-        st.markdown("Qualifiers: " + highlight.legend_html(cats), unsafe_allow_html=True)
+        st.markdown("<div>Qualifiers: " + highlight.legend_html(cats) + "</div>", unsafe_allow_html=True)
 
     def href_for(target: str) -> str | None:
         mid = measure_for_target(code, target)
@@ -874,9 +887,9 @@ def view_measure(ctx: Ctx) -> None:
                          hide_index=True, width="stretch")
     st.subheader("Notes")
     for n in ctx.notes.for_measure(ctx.sha, code.info.short_name, m.id):
-        where = "" if n.same_document else " *(made on another edition of this code)*"
-        st.markdown(f"- **{n.target}** — {n.position or 'note'}: {highlight.render(n.text, [])}{where}",
-                    unsafe_allow_html=True)
+        where = "" if n.same_document else " <i>(made on another edition of this code)</i>"
+        st.markdown(f'<div class="para"><b>{highlight.render(n.target, [])}</b> — {n.position or "note"}: '
+                    f"{highlight.render(n.text, [])}{where}</div>", unsafe_allow_html=True)
     _note_form(ctx, m)
 
 
@@ -1039,10 +1052,10 @@ def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
                              expanded=len(cmp.changed) <= 3):
                 if c.title:
                     o, n = compare_render.paragraph_diff_html(c.title)
-                    st.markdown(f"**Title:** {o} → {n}", unsafe_allow_html=True)
+                    st.markdown(f'<div class="diffcell"><b>Title:</b> {o} → {n}</div>', unsafe_allow_html=True)
                 if c.application:
                     o, n = compare_render.paragraph_diff_html(c.application)
-                    st.markdown(f"**Application:** {o}<br>→ {n}", unsafe_allow_html=True)
+                    st.markdown(f'<div class="diffcell"><b>Application:</b> {o}<br>→ {n}</div>', unsafe_allow_html=True)
                     if c.old_condition or c.new_condition:
                         st.caption(f"Read as: {md(c.old_condition or '–')} → {md(c.new_condition or '–')}")
                 for p in c.changed_paragraphs:
@@ -1148,7 +1161,7 @@ def main() -> None:
         st.query_params["measure"] = st.session_state["measure"]
     elif "measure" in st.query_params:
         del st.query_params["measure"]
-    st.markdown(f"#### {highlight.render(code.info.short_name, [])} · {highlight.render(code.info.title, [])}",
+    st.markdown(f"<h4>{highlight.render(code.info.short_name, [])} · {highlight.render(code.info.title, [])}</h4>",
                 unsafe_allow_html=True)
     sample_banner(doc, code)
     if code.info.sample and not doc.sample:

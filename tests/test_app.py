@@ -228,6 +228,29 @@ def test_note_survives_a_restart(sample):
     assert stored.position == "object"
 
 
+def test_text_shown_as_html_is_never_read_as_markdown(sample):
+    """Text escaped for HTML can still carry Markdown syntax (``*``, ``_``, ``#``). Every element that
+    allows HTML therefore starts with a tag: CommonMark then treats it as an HTML block and leaves
+    the text inside as written. A note with such syntax is the probe."""
+    at = _app(sample, "Measure")
+    at.selectbox(key="measure").set_value("ICU C9").run()
+    note = "*not emphasis* and _not_ either; <b>no bold</b> # no heading"
+    at.text_area(key="note_text_ICU C9").set_value(note)
+    at.button[[b.label for b in at.button].index("Save note")].click().run()
+    _no_errors(at)
+    assert any("*not emphasis* and _not_ either; &lt;b&gt;no bold&lt;/b&gt;" in m.value for m in at.markdown)
+    for view in VIEWS_WITH_HTML:
+        at.radio(key="view").set_value(view).run()
+        _no_errors(at)
+        html_blocks = [m.value for m in at.markdown if m.proto.allow_html]
+        assert html_blocks, view
+        for value in html_blocks:
+            assert value.lstrip().startswith("<"), (view, value[:120])
+
+
+VIEWS_WITH_HTML = ["Overview", "Measure", "Search", "Compare versions"]
+
+
 @pytest.fixture
 def downloads(monkeypatch):
     """Capture what the app hands to ``st.download_button`` (the bytes a user would save)."""
