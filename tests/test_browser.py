@@ -182,3 +182,27 @@ def test_loophole_table_links_open_the_measure(server, browser):
     assert page.get_by_text(mid, exact=False).first.is_visible()
     assert page.get_by_role("radio", name="Measure").is_checked()
     page.close()
+
+
+def test_selecting_a_matrix_cell_explains_it(server, browser):
+    """A cell of the matrix, chosen with a click and the arrow keys, drives the explanation below
+    the grid (AppTest cannot select a cell; the browser can). The grid is a canvas: click the first
+    body cell, then move five columns right (to the E2EE messaging archetype) and eight rows down
+    (to ICU C2, the measure whose feasibility qualifier lets E2EE services out)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(server + "?view=Matrix")
+    page.get_by_text("Why this status?").wait_for(timeout=30_000)
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.locator("canvas").first.wait_for(timeout=30_000)
+    assert page.get_by_test_id("glide-cell-0-8").inner_text() == "ICU C2"
+    assert page.locator("th[aria-colindex='6']").first.inner_text().startswith("Large end-to-end")
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)  # header row, then the middle of row 0
+    for key in ["ArrowRight"] * 5 + ["ArrowDown"] * 8:
+        page.keyboard.press(key)
+    explained = page.locator("[data-testid='stMarkdownContainer']", has_text="ICU C2: qualified")
+    explained.first.wait_for(timeout=15_000)
+    assert "applies, with a way out, to Large end-to-end encrypted messaging service" in \
+        explained.first.inner_text()
+    page.screenshot(path=ARTIFACTS / "matrix-cell-1280x800.png")
+    page.close()
