@@ -49,6 +49,41 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+BASELINE_APP = """import streamlit as st
+st.sidebar.radio("View", ["Overview", "Matrix"])
+st.title("Baseline")
+st.button("Ready")
+"""
+
+
+def baseline_start(browser, script: Path) -> float:
+    """Server start to first render of a four-line Streamlit app: the floor on this machine."""
+    port = free_port()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=script.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                if time.perf_counter() - t0 > 60:
+                    raise TimeoutError("baseline server did not start") from None
+                time.sleep(0.02)
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.get_by_role("button", name="Ready").wait_for(timeout=60_000)
+        return time.perf_counter() - t0
+    finally:
+        context.close()
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="profile changes to time")
@@ -79,7 +114,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
+    baseline_script = tmp / "baseline" / "baseline_app.py"
+    baseline_script.parent.mkdir()
+    baseline_script.write_text(BASELINE_APP, encoding="utf-8")
     starts: list[float] = []
+    floors: list[float] = []
     warm: list[float] = []
     changes: list[float] = []
     with sync_playwright() as p:
@@ -118,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
                 again.locator(CHART_DRAWN).nth(1).wait_for(timeout=60_000)
                 warm.append(time.perf_counter() - t2)
                 again.close()
+                floors.append(baseline_start(browser, baseline_script))
                 print(f"start {run + 1}: server healthy {healthy:.2f} s, first complete render {first:.2f} s, "
-                      f"new session on the warm server {warm[-1]:.2f} s")
+                      f"new session on the warm server {warm[-1]:.2f} s; four-line app {floors[-1]:.2f} s")
                 if run == 0:
                     page.get_by_text("Service profile", exact=True).click()
                     page.get_by_text("Service profile explorer").wait_for()
@@ -152,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"first complete render after server start (warm cache): median {statistics.median(starts):.2f} s, "
           f"best {min(starts):.2f} s over {len(starts)} starts  (target < 3 s)")
+    print(f"the same for a four-line Streamlit app, in the same run: median {statistics.median(floors):.2f} s "
+          f"(ratio app / four-line app {statistics.median(starts) / statistics.median(floors):.2f})")
     print(f"complete render of a new session on a running server (browser cache warm): "
           f"median {statistics.median(warm):.2f} s")
     if changes:
