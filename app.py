@@ -107,7 +107,8 @@ def catalogued_documents() -> tuple[list[Doc], list[str]]:
 
         for d in available_documents():
             sample = bool(d.entry.sample)
-            label = f"{d.entry.code} sample — {SAMPLE_LABEL}" if sample else d.label
+            edition = f", {d.entry.edition.lower()}" if sample and d.entry.edition else ""
+            label = f"{d.entry.code} sample{edition} — {SAMPLE_LABEL}" if sample else d.label
             docs.append(Doc(f"cat:{d.entry.name}", label, str(d.path), sample))
     except AnalyserError as err:
         problems.append(str(err))
@@ -179,17 +180,25 @@ def load(path: str) -> Code:
     if code is not None:
         return code
     slot = st.empty()  # the bar appears only if the analysis really runs (not on a cache hit)
+    name = display_name(path, sha)
 
     def progress(fraction: float, message: str = "") -> None:
-        slot.progress(min(max(float(fraction), 0.0), 1.0),
-                      text=f"Analysing {Path(path).name}: {message or '…'}")
+        slot.progress(min(max(float(fraction), 0.0), 1.0), text=f"Analysing {name}: {message or '…'}")
 
     try:
         code = load_code(path, progress=progress)
     finally:
         slot.empty()
+    code.info.source_file = name  # what citations and exports name: the file as the user knows it
     store.put(sha, code)
     return code
+
+
+def display_name(path: str, sha: str) -> str:
+    """An upload is stored as ``<sha256>.pdf``; the user knows it by the name it was uploaded under."""
+    if Path(path).parent == uploads_dir():
+        return _upload_names().get(sha, Path(path).name)
+    return Path(path).name
 
 
 @st.cache_resource(show_spinner=False)
@@ -431,6 +440,7 @@ def _handle_upload(uploaded) -> None:
         tmp = target.with_suffix(".part")
         tmp.write_bytes(data)
         os.replace(tmp, target)
+    _remember_upload_name(sha, uploaded.name)  # first: the analysis and its citations use this name
     try:
         load(str(target))
     except AnalyserError as err:
@@ -438,7 +448,6 @@ def _handle_upload(uploaded) -> None:
             target.unlink(missing_ok=True)
         st.session_state["_upload_error"] = f"{uploaded.name}: {err.cause}"
         return
-    _remember_upload_name(sha, uploaded.name)
     st.session_state["_upload_error"] = None
     st.session_state["doc"] = f"up:{sha}"
 
@@ -834,7 +843,7 @@ def view_measure(ctx: Ctx) -> None:
     if app:
         words = condition_words(m)
         # An HTML block (it starts with a tag), so Markdown syntax in the document's text shows as written.
-        st.markdown(f"<div><b>Applies to:</b> {highlight.render(app.text, [])}"
+        st.markdown(f'<div class="para"><b>Applies to:</b> {highlight.render(app.text, [])}'
                     + (f"<br><i>Read as:</i> {highlight.render(words, [])}" if words else "") + "</div>",
                     unsafe_allow_html=True)
         if app.index_applies_to:
@@ -845,7 +854,7 @@ def view_measure(ctx: Ctx) -> None:
             st.warning(md(w))
     cats = sorted({q.category for q in m.qualifiers})
     if cats:
-        st.markdown("<div>Qualifiers: " + highlight.legend_html(cats) + "</div>", unsafe_allow_html=True)
+        st.markdown('<div class="para">Qualifiers: ' + highlight.legend_html(cats) + "</div>", unsafe_allow_html=True)
 
     def href_for(target: str) -> str | None:
         mid = measure_for_target(code, target)

@@ -63,6 +63,8 @@ def load_code(
         digest = sha256_of(path)
         hit = cache.get(digest, __version__, key_extra)
         if hit is not None:
+            # The analysis belongs to the content (sha256); the name is that of the file opened now.
+            hit.info.source_file = path.name
             return hit
     # imported only on a miss: spaCy alone costs seconds, and a cached open must stay instant
     from .applicability import resolve_applicability

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import html
+import json
 import io
 import re
 import shutil
@@ -23,6 +24,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from analyser import paths
+from analyser.export import md_escape
 from analyser.notes import NotesStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -347,6 +349,26 @@ def test_compare_two_editions(sample, fixtures_dir, downloads):
     assert any(name.endswith(".docx") for name in downloads)
 
 
+def test_compare_works_offline_on_the_two_bundled_sample_editions(sample, fixtures_dir):
+    """A fresh install can try version comparison: the second sample edition is bundled, and the
+    view proposes it as the newer edition. The expected edits come from the generator's record."""
+    second = ROOT / "codes" / "sample" / "icu-sample-2.pdf"
+    if not second.exists():
+        pytest.skip("codes/sample/icu-sample-2.pdf is not bundled")
+    edits = json.loads((fixtures_dir / "icu_sample_v2.expected.json").read_text(encoding="utf-8"))["edits"]
+    at = _app(sample, "Compare versions")
+    _no_errors(at)
+    assert at.selectbox(key="cmp_old").value == sample["key"]
+    assert at.selectbox(key="cmp_new").value == "cat:icu-sample-2"
+    assert "edition 2" in at.selectbox(key="cmp_new").format_func("cat:icu-sample-2")
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert (metrics["added"], metrics["removed"], metrics["renumbered"]) == \
+        (len(edits["added"]), len(edits["removed"]), len(edits["renumbered"]))
+    summary = _markdown(at)
+    assert all(e["id"] in summary for e in edits["added"] + edits["removed"])
+    assert any("SAMPLE" in c.value for c in at.caption)
+
+
 def test_link_with_query_parameters_opens_the_measure(sample):
     """What a cross-reference link or a bookmark does: a fresh session opens that measure."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
@@ -394,7 +416,7 @@ def _app_allowing_errors(sample: dict, view: str) -> AppTest:
     "tests/fixtures/pcu_sample.pdf",  # a children's code
     "../shared/corpus/eu-gpai-safety-security.pdf",  # real text nobody here wrote; no chapters
 ])
-def test_every_view_works_on_other_codes(sample, pdf):
+def test_every_view_works_on_other_codes(sample, pdf, downloads):
     path = (ROOT / pdf).resolve()
     if not path.exists():
         pytest.skip(f"{pdf} is not present")
@@ -405,6 +427,9 @@ def test_every_view_works_on_other_codes(sample, pdf):
     for view in ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export"]:
         at.radio(key="view").set_value(view).run()
         _no_errors(at)
+    # Exports cite the file by the name it was uploaded under, not the stored <sha256>.pdf.
+    md = next(v for k, v in downloads.items() if k.endswith(".md")).decode()
+    assert f"Source: {md_escape(path.name)} (sha256" in md, md[:600]
     at.radio(key="view").set_value("Search").run()
     at.text_input(key="search_q").set_value("provider").run()
     _no_errors(at)

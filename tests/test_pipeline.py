@@ -37,3 +37,13 @@ def test_a_user_lexicon_is_part_of_the_key(tmp_path, sample_icu_pdf):
     load_code(sample_icu_pdf)
     assert _analysed(sample_icu_pdf, lexicon=lexicon)
     assert not _analysed(sample_icu_pdf, lexicon=lexicon)
+
+
+def test_a_cached_analysis_names_the_file_opened_now(tmp_path, sample_icu_pdf):
+    """The cache is keyed by content; citations must name the file the user opened, not the first."""
+    load_code(sample_icu_pdf)
+    renamed = tmp_path / "ICU December 2024 (my copy).pdf"
+    shutil.copyfile(sample_icu_pdf, renamed)
+    assert not _analysed(renamed)
+    assert load_code(renamed).info.source_file == renamed.name
+    assert load_code(sample_icu_pdf).info.source_file == sample_icu_pdf.name
