@@ -152,15 +152,21 @@ def cmd_overview(args: argparse.Namespace) -> None:
         _write(args, _dumps({"code": dataclasses.asdict(code.info), **summary.to_dict()}))
         return
     head = (f"# Overview of {code.info.title}\n\n{_sample_banner(code)}"
-            f"{summary.measures} measures, {summary.paragraphs} paragraphs, {summary.qualifiers} qualifiers flagged, "
-            f"{summary.high_risk} measures at high loophole risk.\n\n## Measures by chapter\n\n")
+            f"{_count(summary.measures, 'measure')}, {_count(summary.paragraphs, 'paragraph')}, "
+            f"{_count(summary.qualifiers, 'qualifier')} flagged, {_count(summary.high_risk, 'measure')} at high "
+            f"loophole risk.\n\n## Measures by chapter\n\n")
     chapters = _md_table(["Chapter", "Title", "Measures"], [[c.chapter, c.title, c.measures] for c in summary.chapters])
     quals = _md_table(["Chapter", "Category", "Qualifiers"],
                       [[q.chapter, q.category, q.qualifiers] for q in summary.qualifier_counts])
     ranking = _md_table(["Measure", "Title", "Loophole risk", "Why", "Qualifiers"],
                         [[r.measure, r.title, r.loophole_risk, r.why, r.qualifiers] for r in summary.ranking[:args.top]])
     _write(args, head + chapters + "\n## Qualifiers by chapter and category\n\n" + quals
-           + f"\n## The {min(args.top, len(summary.ranking))} measures with the most loophole risk\n\n" + ranking)
+           + f"\n## The {_count(min(args.top, len(summary.ranking)), 'measure')} with the most loophole risk\n\n"
+           + ranking)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 # --------------------------------------------------------------------------------------------
