@@ -177,13 +177,24 @@ def describe(cond: Condition | None, vocab: Vocabulary | None = None) -> str:
     if cond.op == "atom":
         return describe_atom(cond, vocab)
     if cond.op == "not":
-        return "not " + _paren(cond.args[0], vocab)
+        inner = cond.args[0]
+        if inner.op == "atom" and inner.atom == "users_over":
+            return users_over_words(int(inner.params.get("n", 0)), negated=True)
+        return "not " + _paren(inner, vocab)
     return f" {cond.op} ".join(_paren(a, vocab) for a in cond.args)
 
 
 def _paren(cond: Condition, vocab: Vocabulary) -> str:
     text = describe(cond, vocab)
     return f"({text})" if cond.op in ("and", "or") or " or " in text else text
+
+
+def users_over_words(n: int, negated: bool = False) -> str:
+    """Words for users > n. "At least 7 million" is stored as users_over(6,999,999) (the atoms have
+    no >=); said back to an officer it should read as the code put it, not as 6,999,999."""
+    if (n + 1) % 1000 == 0 and n % 1000:
+        return f"fewer than {n + 1:,} users" if negated else f"at least {n + 1:,} users"
+    return f"not more than {n:,} users" if negated else f"more than {n:,} users"
 
 
 def describe_atom(cond: Condition, vocab: Vocabulary) -> str:
@@ -194,7 +205,7 @@ def describe_atom(cond: Condition, vocab: Vocabulary) -> str:
         case "large":
             return "large"
         case "users_over":
-            return f"more than {p.get('n', 0):,} users"
+            return users_over_words(int(p.get("n", 0)))
         case "multi_risk":
             return "multi-risk"
         case "low_risk":

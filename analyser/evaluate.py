@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .conditions import LARGE_THRESHOLD, Vocabulary, load_vocabulary, parse_application
+from .conditions import LARGE_THRESHOLD, Vocabulary, load_vocabulary, parse_application, users_over_words
 from .models import Applicability, AtomResult, Code, Condition, Measure, MeasureStatus, ServiceProfile
 from .paths import PACKAGE_DATA
 from .service import at_or_above, harms_at, load_archetypes, risk_level
@@ -140,7 +140,7 @@ def _eval_atom(cond: Condition, ctx: _Ctx) -> AtomResult:
             v = s.users > n
             return AtomResult(
                 f"users_over({n})", v,
-                f"more than {n:,} users ({s.users:,})" if v else f"not more than {n:,} users ({s.users:,} ≤ {n:,})",
+                f"{users_over_words(n)} ({s.users:,})" if v else f"{users_over_words(n, negated=True)} ({s.users:,})",
             )
         case "multi_risk" | "low_risk":
             harms = harms_at(s, "medium", ctx.group)

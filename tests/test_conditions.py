@@ -296,3 +296,15 @@ def test_condition_json_shape_is_the_contract():
     assert isinstance(app.condition, Condition)
     d = dataclasses.asdict(app.condition)
     assert d["op"] == "or" and {a["atom"] for a in d["args"]} == {"large", "multi_risk"}
+
+
+@pytest.mark.parametrize("wording, words", [
+    ("with at least 7 million monthly active UK users", "at least 7,000,000 users"),
+    ("with more than 700,000 monthly UK users", "more than 700,000 users"),
+    ("with fewer than 1 million monthly UK users", "fewer than 1,000,000 users"),
+    ("with no more than 500,000 monthly UK users", "not more than 500,000 users"),
+])
+def test_user_thresholds_are_said_back_as_the_code_put_them(wording, words):
+    """users_over(6,999,999) is what "at least 7 million" means; an officer should read it back so."""
+    app = parse_application(f"This measure applies to providers of user-to-user services {wording}.", "u2u")
+    assert describe(app.condition) == words
