@@ -56,32 +56,43 @@ st.button("Ready")
 """
 
 
+def start_server(script: Path, port: int) -> tuple[subprocess.Popen, float]:
+    """``streamlit run script`` on 127.0.0.1:port; returns the process and when it became healthy."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=script.parent, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return proc, time.perf_counter() - t0
+        except OSError:
+            if time.perf_counter() - t0 > 60:
+                proc.terminate()
+                raise TimeoutError(f"{script.name}: server did not start") from None
+            time.sleep(0.02)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
 def baseline_start(browser, script: Path) -> float:
     """Server start to first render of a four-line Streamlit app: the floor on this machine."""
     port = free_port()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=script.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc, _ = start_server(script, port)
     try:
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                if time.perf_counter() - t0 > 60:
-                    raise TimeoutError("baseline server did not start") from None
-                time.sleep(0.02)
         page.goto(f"http://127.0.0.1:{port}/")
         page.get_by_role("button", name="Ready").wait_for(timeout=60_000)
         return time.perf_counter() - t0
     finally:
         context.close()
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,20 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             page = context.new_page()
             t0 = time.perf_counter()
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-                 "--server.address", "127.0.0.1", "--server.headless", "true"],
-                cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            proc, healthy = start_server(ROOT / "app.py", port)
             try:
-                while True:
-                    try:
-                        urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                        break
-                    except OSError:
-                        if time.perf_counter() - t0 > 60:
-                            raise TimeoutError("server did not start")
-                        time.sleep(0.02)
-                healthy = time.perf_counter() - t0
                 page.goto(f"http://127.0.0.1:{port}/")
                 # The Overview's last element: the whole page has been drawn.
                 page.get_by_role("button", name="Open in Measure view").wait_for(timeout=60_000)
@@ -185,8 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                         changes.append(time.perf_counter() - t1)
             finally:
                 context.close()
-                proc.terminate()
-                proc.wait(timeout=10)
+                stop(proc)
         browser.close()
     shutil.rmtree(tmp, ignore_errors=True)
     print()
