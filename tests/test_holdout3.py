@@ -1,0 +1,148 @@
+"""Extraction on a third round of held-out sample codes, from PDF producers nobody tuned the parser for.
+
+Rounds 1 and 2 were made with python-docx + LibreOffice, reportlab and fpdf2. Round 3 varies the
+PRODUCER, whose text layers differ: Chromium's print-to-PDF of an HTML page (Skia: ligature glyphs,
+soft hyphens, justified spacing, CSS list markers, a repeated table header, Playwright's header
+and footer templates, notes printed at the end of each measure) and Typst (Libertinus Serif
+ligatures carrying several letters, real hyphenation, enum labels, footnotes at the page foot with
+the font's superscript digits, a contents page with leader dots). The documents in
+tests/fixtures/holdout3 are written by fixtures/holdout3/generate_holdout3.py; each expected JSON
+comes from the generator's own source, with pages found by poppler (pdftotext page by page), never
+by the parser.
+
+Every (document, field) pair is its own test. Where the current parser gets a field wrong, the case
+is a strict xfail whose reason names the general cause, so the suite stays green, the failure stays
+visible, and the mark must go (strict XPASS) once the parser is fixed. Do not tune the parser to
+these documents: fix the general cause.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from holdout_checks import (
+    assert_docx_expected_reproduced,
+    assert_expected_json_agrees_with_the_pdf,
+    assert_fpdf2_reproduced,
+    cases,
+    common_checks,
+    expected,
+    extracted,
+    ws,
+)
+
+from analyser.models import Code
+
+
+def _texts(code: Code) -> list[tuple[str, str]]:
+    out = [(p.number, p.text) for m in code.measures for p in m.paragraphs]
+    out += [(f"{p.number}{i.label}", i.text) for m in code.measures for p in m.paragraphs for i in _flat(p.items)]
+    return out + [(m.id, m.title) for m in code.measures]
+
+
+def _flat(items):
+    for it in items:
+        yield it
+        yield from _flat(it.items)
+
+
+def check_words_unbroken(code: Code, exp: dict) -> None:
+    """Every word of each expected paragraph is a whole word of the paragraph read: a word broken by a
+    soft hyphen, a hyphen glyph at a line end or a ligature glyph is found whole. Leaked or missing
+    words elsewhere do not fail this check (paragraph_texts does), so the two causes stay apart."""
+    got = {(m.id, p.number): set(re.findall(r"[A-Za-z]+", p.text)) for m in code.measures for p in m.paragraphs}
+    broken = {}
+    for m in exp["measures"]:
+        for p in m["paragraphs"]:
+            words = got.get((m["id"], p["number"]), set())
+            missing = [w for w in re.findall(r"[A-Za-z]+", p["text"]) if w not in words]
+            if missing:
+                broken[p["number"]] = missing
+    assert not broken, f"words not found whole (paragraph: words): {broken}"
+
+
+def check_no_ligature_glyphs(code: Code, exp: dict) -> None:
+    """No ligature presentation form (U+FB00-U+FB06), private-use glyph or soft hyphen in any text read."""
+    bad = re.compile("[\ufb00-\ufb06\ue000-\uf8ff\u00ad]")
+    assert [(k, t) for k, t in _texts(code) if bad.search(t)] == []
+
+
+HOLDOUT = FIXTURES / "holdout3"
+PDFS = sorted(HOLDOUT.glob("*.pdf"))
+
+_ENDNOTES = ("notes printed after a measure's last paragraph in mid-page (not in the page's bottom band) are "
+             "read as that paragraph's text; only a note that happens to end the page (ICU C4's) is found")
+_SOFT_HYPHEN = ("soft hyphens in Chromium's text layer: a mid-line soft hyphen is a zero-advance glyph read as a "
+                "space that overlaps the next letter, splitting the word ('responsib ilit ies'), and a word "
+                "broken at a line end ends in U+00AD + U+2010 HYPHEN, which is not joined ('commu \u2010 nicated')")
+_SUPS = ("Typst prints footnote numbers with the font's OpenType superscript glyphs at full size on the "
+         "baseline (10.5 pt, same top as the line), so nothing marks them as markers: the digit stays in the "
+         "text ('duties.1') and the notes at the page foot are not recognised; with #set super(typographic: "
+         "false) (holdout3_pcu_typst_raised) every field passes")
+
+# Known failures of the parser: (document stem, check) -> the general cause. Each becomes a strict xfail.
+KNOWN: dict[tuple[str, str], str] = {
+    ("holdout3_icu_chromium", "footnotes"): _ENDNOTES,
+    ("holdout3_icu_chromium", "footnotes_not_in_body"): _ENDNOTES,
+    ("holdout3_icu_chromium", "paragraph_texts"): _ENDNOTES + "; and " + _SOFT_HYPHEN,
+    ("holdout3_icu_chromium", "words_unbroken"): _SOFT_HYPHEN,
+    ("holdout3_pcu_typst", "footnotes"): _SUPS,
+    ("holdout3_pcu_typst", "footnote_refs"): _SUPS,
+    ("holdout3_pcu_typst", "paragraph_texts"): _SUPS,
+    ("holdout3_pcu_typst", "sub_items"): _SUPS + " (here inside sub-item C2.2(c): 'flagger.4')",
+}
+CHECKS = {**common_checks(), "words_unbroken": check_words_unbroken, "no_ligature_glyphs": check_no_ligature_glyphs}
+
+
+@pytest.mark.parametrize("pdf,check", list(cases(PDFS, CHECKS, KNOWN)))
+def test_holdout3(pdf: Path, check: str) -> None:
+    CHECKS[check](extracted(pdf), expected(pdf))
+
+
+# ---------------------------------------------------------------------------------- the fixtures
+def test_holdout3_documents_are_present():
+    """At least three documents, each with its expected JSON, from both of this round's producers."""
+    assert len(PDFS) >= 3
+    for pdf in PDFS:
+        assert pdf.with_suffix(".expected.json").exists(), pdf.name
+    assert {expected(p)["code"]["producer"] for p in PDFS} == {"chromium", "typst"}
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=[p.stem for p in PDFS])
+def test_expected_json_agrees_with_the_pdf(pdf: Path):
+    assert_expected_json_agrees_with_the_pdf(pdf)
+
+
+def test_layouts_the_documents_are_for():
+    """The generator searched spacing for these layouts; a stale or regenerated fixture must keep them."""
+    icu = expected(HOLDOUT / "holdout3_icu_chromium.pdf")
+    assert len(icu["index_header_pages"]) == 2  # the index runs over a page break, its header repeated
+    assert len({r["page"] for r in icu["index"]}) == 2
+    pcu = expected(HOLDOUT / "holdout3_pcu_typst.pdf")
+    b2 = next(m for m in pcu["measures"] if m["id"] == "PCU B2")
+    para = next(p for p in b2["paragraphs"] if p["number"] == "B2.3")
+    assert para["page_end"] == para["page"] + 1 and b2["footnotes"][0]["page"] == para["page"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("typst") is None, reason="the typst package is not installed")
+def test_typst_document_is_reproduced_byte_for_byte(tmp_path):
+    assert_fpdf2_reproduced("holdout3", "generate_holdout3", "holdout3_pcu_typst", tmp_path)
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists() or importlib.util.find_spec("playwright") is None
+                    or not shutil.which("pdftotext"), reason="Debian chromium, playwright or poppler missing")
+def test_chromium_document_expected_json_is_reproduced(tmp_path):
+    """Chromium stamps the time in its PDFs, so compare what the pages hold: the expected JSON."""
+    assert_docx_expected_reproduced("holdout3", "generate_holdout3", "holdout3_icu_chromium", tmp_path)
+
+
+def test_sample_label_in_every_running_header():
+    exp = [expected(p) for p in PDFS]
+    assert all("SAMPLE" in e["running_header"] for e in exp)
+    assert all(ws(e["running_header"]) for e in exp)
