@@ -43,6 +43,7 @@ LIGATURES = {
     "\ufb05": "st",
     "\ufb06": "st",
 }
+HYPHENS = frozenset({"\u2010", "\u2011"})  # HYPHEN, NON-BREAKING HYPHEN: plain hyphens in the text
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.I)
 _ITALIC_RE = re.compile(r"italic|oblique|,i\b|-i\b", re.I)
 _PAGE_NUM_RE = re.compile(
@@ -139,6 +140,8 @@ def _page_items(page) -> tuple[list[tuple], list[tuple[float, float, float, floa
                 text = obj._text
                 if text in LIGATURES:
                     text = LIGATURES[text]
+                elif text in HYPHENS:  # U+2010 / U+2011: Chromium prints its line-end hyphens so
+                    text = "-"
                 chars.append(
                     (
                         text,
@@ -215,7 +218,7 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
     bold_prefix = 0
     bold_run = True
     word_x: list[tuple[int, float]] = []
-    for c in chars:
+    for i, c in enumerate(chars):
         text, x0, x1, bottom, csize = c[0], c[1], c[2], c[4], c[5]
         # a footnote marker: a digit set smaller and raised, or raised a long way at full size
         raised = text.isdigit() and (
@@ -229,6 +232,11 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
             markers.append((length, pending_marker))
             pending_marker = ""
         if text.isspace():
+            nxt = chars[i + 1][1] if i + 1 < len(chars) else None
+            if (prev_x1 is not None and x0 < prev_x1 - 0.1 * csize) or (nxt is not None and nxt < x1 - 0.1 * csize):
+                # a space drawn over the glyph before or after it is no gap between words: Chromium
+                # marks each soft-hyphen point of a word so ("responsib ilit ies", "commu -")
+                continue
             if not prev_space and length:
                 parts.append(" ")
                 length += 1

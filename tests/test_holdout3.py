@@ -78,10 +78,6 @@ PDFS = sorted(HOLDOUT.glob("*.pdf"))
 
 _ENDNOTES = ("notes printed after a measure's last paragraph in mid-page (not in the page's bottom band) are "
              "read as that paragraph's text; only a note that happens to end the page (ICU C4's) is found")
-_SOFT_HYPHEN = ("soft hyphens in Chromium's text layer: each is a glyph that pdfplumber reads as a space of "
-                "zero advance (the next glyph starts at its x0), so mid-line it splits the word "
-                "('responsib ilit ies'), and at a line end it is followed by a U+2010 HYPHEN glyph at the same x, "
-                "which is not joined with the next line ('commu \u2010 nicated')")
 _SUPS = ("Typst prints footnote numbers with the font's OpenType superscript glyphs at full size on the "
          "baseline (10.5 pt, same top as the line), so nothing marks them as markers: the digit stays in the "
          "text ('duties.1') and the notes at the page foot are not recognised; with #set super(typographic: "
@@ -91,8 +87,7 @@ _SUPS = ("Typst prints footnote numbers with the font's OpenType superscript gly
 KNOWN: dict[tuple[str, str], str] = {
     ("holdout3_icu_chromium", "footnotes"): _ENDNOTES,
     ("holdout3_icu_chromium", "footnotes_not_in_body"): _ENDNOTES,
-    ("holdout3_icu_chromium", "paragraph_texts"): _ENDNOTES + "; and " + _SOFT_HYPHEN,
-    ("holdout3_icu_chromium", "words_unbroken"): _SOFT_HYPHEN,
+    ("holdout3_icu_chromium", "paragraph_texts"): _ENDNOTES,
     ("holdout3_pcu_typst", "footnotes"): _SUPS,
     ("holdout3_pcu_typst", "footnote_refs"): _SUPS,
     ("holdout3_pcu_typst", "paragraph_texts"): _SUPS,
