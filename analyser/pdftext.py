@@ -506,6 +506,32 @@ def _mark_footnotes(lines: list[Line], body_size: float, continuing: bool = Fals
     return True
 
 
+def _recover_inline_markers(lines: list[Line]) -> None:
+    """Find the markers of a page's footnotes that were printed at full size on the baseline.
+
+    Some producers (Typst, with a font's own superscript glyphs) print a footnote number as an
+    ordinary digit, so it looks like text: "the duties.1 The review". When a footnote at this page's
+    foot has no raised marker in the page's body, a digit with that number glued to the end of a
+    lower-case word (or to the punctuation after it) is taken as its marker. Upper-case letters are
+    left alone, so IDs and paragraph numbers ("PCU B2", "C9.1") never are.
+    """
+    notes = [ln.footnote for ln in lines if ln.kind == "footnote" and ln.footnote]
+    body = [ln for ln in lines if ln.kind == "body"]
+    cited = {n for ln in body for _, n in ln.markers}
+    for number in notes:
+        if number in cited:
+            continue
+        rx = re.compile(rf"(?<=[a-z])(?:[.,;:!?)’”\"']?)({number})(?=[\s,.;:)]|$)")
+        for ln in body:
+            m = rx.search(ln.text)
+            if m:
+                at = m.start(1)
+                ln.text = ln.text[:at] + ln.text[m.end(1):]
+                ln.markers = sorted([(o - len(number) if o > at else o, n) for o, n in ln.markers] + [(at, number)])
+                cited.add(number)
+                break
+
+
 def _footnote_number(line: Line) -> str | None:
     """The number opening a footnote line: a raised marker at its start, or plain digits."""
     if line.markers and line.markers[0][0] == 0:
@@ -711,6 +737,7 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
     for lines, rulings, height in zip(pages, all_rulings, heights):
         _mark_tables(lines, rulings, height)
         continuing = _mark_footnotes(lines, body_size, continuing)
+        _recover_inline_markers(lines)
     flat = [ln for lines in pages for ln in lines]
     _resolve_hyphens(flat, removed)
     return PdfText(

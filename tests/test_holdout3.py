@@ -78,20 +78,11 @@ PDFS = sorted(HOLDOUT.glob("*.pdf"))
 
 _ENDNOTES = ("notes printed after a measure's last paragraph in mid-page (not in the page's bottom band) are "
              "read as that paragraph's text; only a note that happens to end the page (ICU C4's) is found")
-_SUPS = ("Typst prints footnote numbers with the font's OpenType superscript glyphs at full size on the "
-         "baseline (10.5 pt, same top as the line), so nothing marks them as markers: the digit stays in the "
-         "text ('duties.1') and the notes at the page foot are not recognised; with #set super(typographic: "
-         "false) (holdout3_pcu_typst_raised) every field passes")
-
 # Known failures of the parser: (document stem, check) -> the general cause. Each becomes a strict xfail.
 KNOWN: dict[tuple[str, str], str] = {
     ("holdout3_icu_chromium", "footnotes"): _ENDNOTES,
     ("holdout3_icu_chromium", "footnotes_not_in_body"): _ENDNOTES,
     ("holdout3_icu_chromium", "paragraph_texts"): _ENDNOTES,
-    ("holdout3_pcu_typst", "footnotes"): _SUPS,
-    ("holdout3_pcu_typst", "footnote_refs"): _SUPS,
-    ("holdout3_pcu_typst", "paragraph_texts"): _SUPS,
-    ("holdout3_pcu_typst", "sub_items"): _SUPS + " (here inside sub-item C2.2(c): 'flagger.4')",
 }
 CHECKS = {**common_checks(), "words_unbroken": check_words_unbroken, "no_ligature_glyphs": check_no_ligature_glyphs}
 

@@ -243,3 +243,24 @@ def test_header_naming_the_current_chapter_and_a_diagonal_watermark_are_not_text
     texts = [ln.text for ln in doc.lines]
     assert texts == [f"{_WORDS[(n * 6 + k) % len(_WORDS)]} is the word of body line {k + 1}." for n in range(1, 5) for k in range(6)]
     assert sum("Codes of Practice (draft)" in ln.text for ln in doc.removed) == 4
+
+
+def test_full_size_footnote_numbers_are_recovered_but_ids_are_not():
+    """A footnote number printed as a plain digit glued to a lower-case word is that footnote's
+    marker; a digit glued to a capital (an ID such as "PCU B2", a paragraph such as "C9.1") is not."""
+    from analyser.pdftext import Line, _recover_inline_markers
+
+    def line(text, kind="body", footnote=None, top=100.0):
+        return Line(text=text, page=3, x0=72, x1=500, top=top, bottom=top + 10, size=10.5, font="Serif",
+                    bold=False, kind=kind, footnote=footnote)
+
+    body = [line("See PCU B2 and paragraph C9.1 for the test.", top=100),
+            line("The provider should review its duties.2 The review should", top=112),
+            line("cover the trusted flagger,1 as set out above.", top=124)]
+    notes = [line("A note.", "footnote", "1", 700), line("Another note.", "footnote", "2", 712)]
+    _recover_inline_markers(body + notes)
+    assert body[0].text == "See PCU B2 and paragraph C9.1 for the test." and body[0].markers == []
+    assert body[1].text == "The provider should review its duties. The review should"
+    assert body[1].markers == [(len("The provider should review its duties."), "2")]
+    assert body[2].text == "cover the trusted flagger, as set out above."
+    assert body[2].markers == [(len("cover the trusted flagger,"), "1")]
