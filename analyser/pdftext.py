@@ -493,17 +493,52 @@ def _mark_footnotes(lines: list[Line], body_size: float, continuing: bool = Fals
     for ln in run:
         number = _footnote_number(ln)
         if number is not None and (current is None or ln.x0 <= current.x0 + 2 or ln.markers[:1] == [(0, number)]):
-            ln.footnote = number
-            if ln.markers and ln.markers[0][0] == 0:
-                ln.markers = ln.markers[1:]
-            else:
-                m = _FOOTNOTE_START_RE.match(ln.text)
-                if m:
-                    ln.text = ln.text[m.end():]
-                    ln.markers = [(max(0, o - m.end()), n) for o, n in ln.markers]
+            _make_note_start(ln, number)
             current = ln
         ln.kind = "footnote"
     return True
+
+
+def _mark_note_blocks(lines: list[Line], body_size: float) -> None:
+    """Mark notes printed in mid-page, after the text that cites them (at the end of a measure or
+    section, as HTML and some word processors set them), as footnotes.
+
+    Such a block is a run of smaller-font lines that opens with the number of a marker already cited
+    in the body and not yet given its note; it ends where body-size text resumes. Requiring a pending
+    citation keeps small-print lists, captions and table text that open with a number out.
+    """
+    pending: list[str] = []
+    current: Line | None = None
+    for ln in lines:
+        if ln.kind == "footnote":
+            if ln.footnote in pending:
+                pending.remove(ln.footnote)
+            current = None
+            continue
+        small = ln.size < 0.92 * body_size and not ln.in_table
+        number = _footnote_number(ln) if small else None
+        if number is not None and number in pending:
+            _make_note_start(ln, number)
+            pending.remove(number)
+            current = ln
+            continue
+        if small and current is not None:
+            ln.kind = "footnote"  # the note goes on over another line
+            continue
+        current = None
+        pending.extend(n for _, n in ln.markers if n not in pending)
+
+
+def _make_note_start(ln: Line, number: str) -> None:
+    ln.kind = "footnote"
+    ln.footnote = number
+    if ln.markers and ln.markers[0][0] == 0:
+        ln.markers = ln.markers[1:]
+        return
+    m = _FOOTNOTE_START_RE.match(ln.text)
+    if m:
+        ln.text = ln.text[m.end():]
+        ln.markers = [(max(0, o - m.end()), n) for o, n in ln.markers]
 
 
 def _recover_inline_markers(lines: list[Line]) -> None:
@@ -739,6 +774,7 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
         continuing = _mark_footnotes(lines, body_size, continuing)
         _recover_inline_markers(lines)
     flat = [ln for lines in pages for ln in lines]
+    _mark_note_blocks(flat, body_size)
     _resolve_hyphens(flat, removed)
     return PdfText(
         lines=flat,
