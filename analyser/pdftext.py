@@ -509,6 +509,7 @@ def _mark_note_blocks(lines: list[Line], body_size: float) -> None:
     """
     pending: list[str] = []
     current: Line | None = None
+    at_foot = {(ln.page, ln.footnote) for ln in lines if ln.kind == "footnote" and ln.footnote}
     for ln in lines:
         if ln.kind == "footnote":
             if ln.footnote in pending:
@@ -517,7 +518,8 @@ def _mark_note_blocks(lines: list[Line], body_size: float) -> None:
             continue
         small = ln.size < 0.92 * body_size and not ln.in_table
         number = _footnote_number(ln) if small else None
-        if number is not None and number in pending:
+        # a note this page already prints at its foot is not also a mid-page block
+        if number is not None and number in pending and (ln.page, number) not in at_foot:
             _make_note_start(ln, number)
             pending.remove(number)
             current = ln

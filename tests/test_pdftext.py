@@ -264,3 +264,26 @@ def test_full_size_footnote_numbers_are_recovered_but_ids_are_not():
     assert body[1].markers == [(len("The provider should review its duties."), "2")]
     assert body[2].text == "cover the trusted flagger, as set out above."
     assert body[2].markers == [(len("cover the trusted flagger,"), "1")]
+
+
+def test_notes_in_mid_page_after_their_citation_are_footnotes():
+    """Notes set after the text that cites them (end of a measure) are notes; a small-print line
+    that merely opens with a cited number, while that note is printed at the page foot, is not."""
+    from analyser.pdftext import Line, _mark_note_blocks
+
+    def line(text, size=10.5, top=100.0, markers=(), kind="body", footnote=None):
+        return Line(text=text, page=4, x0=72, x1=500, top=top, bottom=top + size, size=size, font="Serif",
+                    bold=False, markers=list(markers), kind=kind, footnote=footnote)
+
+    cited = line("where compliance is at risk.", markers=[(28, "1")], top=100)
+    note = line("1 Authority here means the power the officer has in practice,", size=8.5, top=120)
+    note_more = line("whatever the organisation chart says.", size=8.5, top=130)
+    heading = line("ICU A3 Written responsibilities", size=13, top=160)
+    cites_two = line("as the second source shows.", markers=[(26, "2")], top=180)
+    small_print = line("2 services in the sample were surveyed", size=8.5, top=200)
+    foot_note = line("The survey ran in 2025.", size=8.5, top=700, kind="footnote", footnote="2")
+    lines = [cited, note, note_more, heading, cites_two, small_print, foot_note]
+    _mark_note_blocks(lines, body_size=10.5)
+    assert (note.kind, note.footnote, note.text) == ("footnote", "1", "Authority here means the power the officer has in practice,")
+    assert note_more.kind == "footnote" and heading.kind == "body"
+    assert small_print.kind == "body" and small_print.text.startswith("2 services")
