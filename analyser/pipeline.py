@@ -23,16 +23,23 @@ def sha256_of(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def rules_files() -> list[Path]:
+    """Every file whose content decides an analysis, besides the PDF itself."""
+    return (sorted((CODES_DIR / "profiles").glob("*.toml")) + sorted(PACKAGE_DATA.glob("*.toml"))
+            + sorted(Path(__file__).parent.glob("*.py")))
+
+
 @functools.lru_cache(maxsize=1)
 def _rules_fingerprint() -> str:
-    """A digest of the data files the analysis reads (profiles, lexicon, harm vocabulary).
+    """A digest of the data files the analysis reads (profiles, lexicon, harm vocabulary) and of the
+    analyser's own modules.
 
-    Part of the cache key, so that editing a profile or the lexicon re-analyses a code instead of
-    returning an answer made under the old rules.
+    Part of the cache key, so that editing a profile or the lexicon, or installing a newer parser,
+    re-analyses a code instead of returning an answer made under the old rules. (The package
+    version alone is not bumped for every parser fix.) About 1 ms, once per process.
     """
     digest = hashlib.sha256()
-    files = sorted((CODES_DIR / "profiles").glob("*.toml")) + sorted(PACKAGE_DATA.glob("*.toml"))
-    for file in files:
+    for file in rules_files():
         digest.update(file.name.encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -47,3 +47,11 @@ def test_a_cached_analysis_names_the_file_opened_now(tmp_path, sample_icu_pdf):
     assert not _analysed(renamed)
     assert load_code(renamed).info.source_file == renamed.name
     assert load_code(sample_icu_pdf).info.source_file == sample_icu_pdf.name
+
+
+def test_the_cache_key_covers_the_rules_and_the_parser_itself():
+    """A newer parser or lexicon must re-analyse, not serve an answer made under the old one."""
+    from analyser.pipeline import rules_files
+
+    names = {f.name for f in rules_files()}
+    assert {"pdftext.py", "extract.py", "qualifiers.py", "conditions.py", "lexicon.toml", "icu.toml"} <= names
