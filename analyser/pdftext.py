@@ -44,6 +44,7 @@ LIGATURES = {
     "\ufb06": "st",
 }
 HYPHENS = frozenset({"\u2010", "\u2011"})  # HYPHEN, NON-BREAKING HYPHEN: plain hyphens in the text
+SOFT_HYPHEN = "\u00ad"
 _BOLD_RE = re.compile(r"bold|black|heavy|semibold|demi|,b\b|-b\b", re.I)
 _ITALIC_RE = re.compile(r"italic|oblique|,i\b|-i\b", re.I)
 _PAGE_NUM_RE = re.compile(
@@ -218,8 +219,15 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
     bold_prefix = 0
     bold_run = True
     word_x: list[tuple[int, float]] = []
+    ends_soft = False
     for i, c in enumerate(chars):
         text, x0, x1, bottom, csize = c[0], c[1], c[2], c[4], c[5]
+        if text == SOFT_HYPHEN:
+            # an optional hyphen: printed only where the line breaks, so mid-line it is no text
+            if any(not ch[0].isspace() for ch in chars[i + 1:]):
+                prev_x1 = x1 if prev_x1 is None else max(prev_x1, x1)  # its advance is no word gap
+                continue
+            text, ends_soft = "-", True
         # a footnote marker: a digit set smaller and raised, or raised a long way at full size
         raised = text.isdigit() and (
             (csize < 0.85 * size and bottom < baseline - 0.12 * size) or bottom < baseline - 0.3 * size
@@ -274,7 +282,7 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
         return None
     markers = [(min(o, len(text)), n) for o, n in markers]
     xs = [c for c in chars if not c[0].isspace()]
-    return Line(
+    line = Line(
         text=text,
         page=page_no,
         x0=xs[0][1],
@@ -291,6 +299,8 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
         bold_prefix=bold_prefix,
         word_x=word_x,
     )
+    line.soft_hyphen = ends_soft and text.endswith("-")  # the writer said so: no evidence needed
+    return line
 
 
 def _norm_furniture(text: str) -> str:

@@ -287,3 +287,22 @@ def test_notes_in_mid_page_after_their_citation_are_footnotes():
     assert (note.kind, note.footnote, note.text) == ("footnote", "1", "Authority here means the power the officer has in practice,")
     assert note_more.kind == "footnote" and heading.kind == "body"
     assert small_print.kind == "body" and small_print.text.startswith("2 services")
+
+
+def test_optional_hyphens_break_words_only_at_a_line_end():
+    """U+00AD (an optional hyphen typed in Word, or set by a hyphenator) is text only where a line
+    breaks, and there it is certainly a broken word; mid-line it is dropped."""
+    from analyser.pdftext import _RawLine, _build_line, join_text
+
+    def raw(text, top):
+        chars, x = [], 72.0
+        for ch in text:
+            width = 5.0  # a producer may give the invisible mid-line hyphen an advance too
+            chars.append((ch, x, x + width, top, top + 10.5, 10.5, "Serif"))
+            x += width
+        return _RawLine(chars, top, top + 10.5)
+
+    first = _build_line(raw("the tech\u00adnology should be config\u00ad", 100), 1)
+    second = _build_line(raw("ured by the provider.", 114), 1)
+    assert first.text == "the technology should be config-" and first.soft_hyphen
+    assert join_text([first, second])[0] == "the technology should be configured by the provider."
