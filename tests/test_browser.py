@@ -206,3 +206,48 @@ def test_selecting_a_matrix_cell_explains_it(server, browser):
         explained.first.inner_text()
     page.screenshot(path=ARTIFACTS / "matrix-cell-1280x800.png")
     page.close()
+
+
+HOSTILE_CHART_APP = """
+import sys
+sys.path.insert(0, {root!r})
+import streamlit as st
+from analyser import charts
+from analyser.overview import ChapterCount, Overview
+title = "<img src=x onerror=alert(1)><b>bold</b>"
+ov = Overview(measures=3, paragraphs=3, qualifiers=0, high_risk=0, chapters=[ChapterCount("A", title, 3)])
+st.vega_lite_chart(charts.measures_by_chapter(ov), width="stretch")
+st.button("Ready")
+"""
+
+
+def test_chart_tooltips_show_document_text_as_text(browser, tmp_path):
+    """The Overview's charts carry chapter titles from the PDF into Vega tooltips: markup in them
+    must show as text, never run (the dict specs are not escaped by us; Vega's tooltip escapes)."""
+    script = tmp_path / "hostile_chart.py"
+    script.write_text(HOSTILE_CHART_APP.format(root=str(ROOT)), encoding="utf-8")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--server.headless", "true"],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(port, proc)
+        page = browser.new_page(viewport={"width": 1000, "height": 700})
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.get_by_role("button", name="Ready").wait_for(timeout=30_000)
+        bar = page.locator("[data-testid='stVegaLiteChart'] .mark-rect path").first
+        bar.wait_for(timeout=30_000)
+        box = bar.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tip = page.locator("#vg-tooltip-element")
+        tip.wait_for(timeout=10_000)
+        assert "&lt;img src=x" in tip.inner_html() and "<img" not in tip.inner_html()
+        assert "<img src=x onerror=alert(1)><b>bold</b>" in tip.inner_text()
+        page.wait_for_timeout(300)
+        assert dialogs == []
+        page.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
