@@ -13,13 +13,17 @@ What comes out is a list of :class:`Line` in reading order with the page furnitu
   chapter's name) and bare page numbers; never the footnotes at a page foot, however alike;
 * text on a slanted baseline (diagonal watermarks such as "DRAFT");
 * contents pages (lines ending in a page number after dot leaders or a wide gap);
-* ligature glyphs (U+FB00-FB06) spelt out;
+* ligature glyphs (U+FB00-FB06) spelt out; U+2010/U+2011 read as hyphens; optional hyphens
+  (U+00AD) dropped mid-line; space glyphs drawn over a neighbouring glyph (Chromium's soft-hyphen
+  points) not taken for word gaps;
 * line-end hyphens judged against the document's own vocabulary: ``Line.soft_hyphen`` says the
   hyphen is a break inside a word ("tech-" + "nically"), otherwise it is a real compound hyphen
   ("end-to-" + "end");
-* footnotes (a run of smaller-font lines closing a page, opened by a number) marked
-  ``kind="footnote"`` with their number, and the small raised digits in body lines that cite them
-  recorded as ``Line.markers`` instead of being left in the text.
+* footnotes (a run of smaller-font lines closing a page, opened by a number; or, in mid-page, a
+  run opened by the number of a marker already cited) marked ``kind="footnote"`` with their
+  number, and the digits in body lines that cite them recorded as ``Line.markers`` instead of
+  being left in the text: small raised digits, or, for a note on the page that has no raised
+  marker, a full-size digit glued to a lower-case word.
 
 Everything is decided from layout signals relative to the document itself (the body font size,
 the page bands, repetition across pages), never from fixed strings, so that another producer's
