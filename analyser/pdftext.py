@@ -470,10 +470,11 @@ def _mark_tables(lines: list[Line], rulings: list[tuple[float, float, float, flo
     horiz = [r for r in rulings if r[3] - r[1] < 3 and r[2] - r[0] > 20]
     vert = [r for r in rulings if r[2] - r[0] < 3 and r[3] - r[1] > 5]
     boxes = [r for r in rulings if r[2] - r[0] >= 3 and r[3] - r[1] >= 3]
-    # cell rectangles, or horizontal + vertical rules, delimit a table region
+    # cell rectangles, or horizontal + vertical rules, delimit a table region; a rectangle that
+    # touches no other and no rule crosses is a frame (a boxed note area, a callout), not a cell
     regions: list[tuple[float, float, float, float]] = []
     if len(boxes) >= 2:
-        regions.extend(boxes)
+        regions.extend(b for b in boxes if _is_cell(b, boxes, horiz, vert))
     if horiz and vert:
         regions.append(
             (min(r[0] for r in horiz), min(r[1] for r in vert), max(r[2] for r in horiz), max(r[3] for r in vert))
@@ -486,6 +487,24 @@ def _mark_tables(lines: list[Line], rulings: list[tuple[float, float, float, flo
             if top <= mid <= bottom and x0 - 2 <= line.x0 <= x1:
                 line.in_table = True
                 break
+
+
+def _is_cell(box, boxes, horiz, vert, tol: float = 1.5) -> bool:
+    """Whether a rectangle is one cell of a grid: it shares an edge with another rectangle, or a
+    rule runs inside it."""
+    x0, top, x1, bottom = box
+    for other in boxes:
+        if other is box:
+            continue
+        ox0, otop, ox1, obottom = other
+        overlap_x = min(x1, ox1) - max(x0, ox0) > tol
+        overlap_y = min(bottom, obottom) - max(top, otop) > tol
+        touch_y = abs(otop - bottom) <= tol or abs(obottom - top) <= tol
+        touch_x = abs(ox0 - x1) <= tol or abs(ox1 - x0) <= tol
+        if (overlap_x and touch_y) or (overlap_y and touch_x):
+            return True
+    inside = lambda r: x0 + tol < (r[0] + r[2]) / 2 < x1 - tol and top + tol < (r[1] + r[3]) / 2 < bottom - tol
+    return any(inside(r) for r in horiz + vert)
 
 
 def _mark_footnotes(lines: list[Line], body_size: float, continuing: bool = False) -> bool:
