@@ -171,6 +171,41 @@ def check_no_furniture(code: Code, exp: dict) -> None:
     assert not leaked
 
 
+def all_texts(code: Code) -> list[tuple[str, str]]:
+    """(where, text) for every paragraph, sub-item (nested too) and title the parser read."""
+    out = [(p.number, p.text) for m in code.measures for p in m.paragraphs]
+    out += [(f"{p.number}{i.label}", i.text) for m in code.measures for p in m.paragraphs for i in _flat(p.items)]
+    return out + [(m.id, m.title) for m in code.measures]
+
+
+def _flat(items):
+    for it in items:
+        yield it
+        yield from _flat(it.items)
+
+
+def check_words_unbroken(code: Code, exp: dict) -> None:
+    """Every word of each expected paragraph is a whole word of the paragraph read: a word broken by an
+    optional or soft hyphen, a hyphen glyph at a line end or a ligature glyph is found whole. Leaked or
+    missing words elsewhere do not fail this check (paragraph_texts does), so the two causes stay apart."""
+    got = {(m.id, p.number): set(re.findall(r"[A-Za-z]+", p.text)) for m in code.measures for p in m.paragraphs}
+    broken = {}
+    for m in exp["measures"]:
+        for p in m["paragraphs"]:
+            words = got.get((m["id"], p["number"]), set())
+            missing = [w for w in re.findall(r"[A-Za-z]+", p["text"]) if w not in words]
+            if missing:
+                broken[p["number"]] = missing
+    assert not broken, f"words not found whole (paragraph: words): {broken}"
+
+
+def check_no_ligature_glyphs(code: Code, exp: dict) -> None:
+    """No ligature presentation form (U+FB00-U+FB06), private-use glyph (such as the Symbol bullet
+    U+F0B7) or soft hyphen in any text read."""
+    bad = re.compile("[\ufb00-\ufb06\ue000-\uf8ff\u00ad]")
+    assert [(k, t) for k, t in all_texts(code) if bad.search(t)] == []
+
+
 def common_checks() -> dict:
     """Every ``check_<field>`` above, by field name."""
     return {name[len("check_"):]: fn for name, fn in sorted(globals().items())

@@ -25,7 +25,6 @@ after the text citing them were read as that text.
 from __future__ import annotations
 
 import importlib.util
-import re
 import shutil
 from pathlib import Path
 
@@ -33,6 +32,8 @@ import pytest
 
 from conftest import FIXTURES
 from holdout_checks import (
+    check_no_ligature_glyphs,
+    check_words_unbroken,
     assert_docx_expected_reproduced,
     assert_expected_json_agrees_with_the_pdf,
     assert_fpdf2_reproduced,
@@ -42,42 +43,6 @@ from holdout_checks import (
     extracted,
     ws,
 )
-
-from analyser.models import Code
-
-
-def _texts(code: Code) -> list[tuple[str, str]]:
-    out = [(p.number, p.text) for m in code.measures for p in m.paragraphs]
-    out += [(f"{p.number}{i.label}", i.text) for m in code.measures for p in m.paragraphs for i in _flat(p.items)]
-    return out + [(m.id, m.title) for m in code.measures]
-
-
-def _flat(items):
-    for it in items:
-        yield it
-        yield from _flat(it.items)
-
-
-def check_words_unbroken(code: Code, exp: dict) -> None:
-    """Every word of each expected paragraph is a whole word of the paragraph read: a word broken by a
-    soft hyphen, a hyphen glyph at a line end or a ligature glyph is found whole. Leaked or missing
-    words elsewhere do not fail this check (paragraph_texts does), so the two causes stay apart."""
-    got = {(m.id, p.number): set(re.findall(r"[A-Za-z]+", p.text)) for m in code.measures for p in m.paragraphs}
-    broken = {}
-    for m in exp["measures"]:
-        for p in m["paragraphs"]:
-            words = got.get((m["id"], p["number"]), set())
-            missing = [w for w in re.findall(r"[A-Za-z]+", p["text"]) if w not in words]
-            if missing:
-                broken[p["number"]] = missing
-    assert not broken, f"words not found whole (paragraph: words): {broken}"
-
-
-def check_no_ligature_glyphs(code: Code, exp: dict) -> None:
-    """No ligature presentation form (U+FB00-U+FB06), private-use glyph or soft hyphen in any text read."""
-    bad = re.compile("[\ufb00-\ufb06\ue000-\uf8ff\u00ad]")
-    assert [(k, t) for k, t in _texts(code) if bad.search(t)] == []
-
 
 HOLDOUT = FIXTURES / "holdout3"
 PDFS = sorted(HOLDOUT.glob("*.pdf"))

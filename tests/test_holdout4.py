@@ -38,6 +38,9 @@ import pytest
 
 from conftest import FIXTURES
 from holdout_checks import (
+    all_texts,
+    check_no_ligature_glyphs,
+    check_words_unbroken,
     assert_expected_json_agrees_with_the_pdf,
     cases,
     common_checks,
@@ -50,44 +53,10 @@ from holdout_checks import (
 from analyser.models import Code
 
 
-def _texts(code: Code) -> list[tuple[str, str]]:
-    out = [(p.number, p.text) for m in code.measures for p in m.paragraphs]
-    out += [(f"{p.number}{i.label}", i.text) for m in code.measures for p in m.paragraphs for i in _flat(p.items)]
-    return out + [(m.id, m.title) for m in code.measures]
-
-
-def _flat(items):
-    for it in items:
-        yield it
-        yield from _flat(it.items)
-
-
-def check_words_unbroken(code: Code, exp: dict) -> None:
-    """Every word of each expected paragraph is a whole word of the paragraph read: a word broken at an
-    optional hyphen or a ligature glyph is found whole. Leaked or missing words elsewhere do not fail
-    this check (paragraph_texts does), so the two causes stay apart."""
-    got = {(m.id, p.number): set(re.findall(r"[A-Za-z]+", p.text)) for m in code.measures for p in m.paragraphs}
-    broken = {}
-    for m in exp["measures"]:
-        for p in m["paragraphs"]:
-            words = got.get((m["id"], p["number"]), set())
-            missing = [w for w in re.findall(r"[A-Za-z]+", p["text"]) if w not in words]
-            if missing:
-                broken[p["number"]] = missing
-    assert not broken, f"words not found whole (paragraph: words): {broken}"
-
-
-def check_no_ligature_glyphs(code: Code, exp: dict) -> None:
-    """No ligature presentation form (U+FB00-U+FB06), private-use glyph (the Symbol bullet U+F0B7) or
-    soft hyphen in any text read."""
-    bad = re.compile("[\ufb00-\ufb06\ue000-\uf8ff\u00ad]")
-    assert [(k, t) for k, t in _texts(code) if bad.search(t)] == []
-
-
 def check_word_characters(code: Code, exp: dict) -> None:
     """Word's typed characters read as the conventions say: no U+2011 or no-break space left in any text
     read (they are '-' and ' '), and the compounds 'end-to-end' / 'user-to-user' found where printed."""
-    bad = [(k, t) for k, t in _texts(code) if re.search("[\u2011\u00a0]", t)]
+    bad = [(k, t) for k, t in all_texts(code) if re.search("[\u2011\u00a0]", t)]
     assert bad == []
     got = " ".join(ws(p.text) for m in code.measures for p in m.paragraphs)
     want = " ".join(ws(p["text"]) for m in exp["measures"] for p in m["paragraphs"])
