@@ -32,12 +32,12 @@ import pytest
 
 from conftest import FIXTURES
 from holdout_checks import (
-    check_no_ligature_glyphs,
-    check_words_unbroken,
     assert_docx_expected_reproduced,
     assert_expected_json_agrees_with_the_pdf,
     assert_fpdf2_reproduced,
     cases,
+    check_no_ligature_glyphs,
+    check_words_unbroken,
     common_checks,
     expected,
     extracted,

@@ -39,10 +39,10 @@ import pytest
 from conftest import FIXTURES
 from holdout_checks import (
     all_texts,
-    check_no_ligature_glyphs,
-    check_words_unbroken,
     assert_expected_json_agrees_with_the_pdf,
     cases,
+    check_no_ligature_glyphs,
+    check_words_unbroken,
     common_checks,
     expected,
     extracted,
