@@ -468,6 +468,8 @@ class _Builder:
                     self.warn(f"text outside any numbered paragraph is not read: {ln.text[:60]!r}", ln.page, m.id)
                     orphan_warned = True
                 continue
+            if _set_apart(ln, cur[0]):
+                continue
             cur.append(ln)
         return groups
 
@@ -495,6 +497,8 @@ class _Builder:
                     new = ln.top - prev.bottom > threshold
                 else:
                     new = bool(re.search(r"[.:]$", prev.text)) and ln.text[:1].isupper()
+            if blocks and blocks[-1] and _set_apart(ln, blocks[-1][0]):
+                continue
             if new or not blocks:
                 blocks.append([])
                 apps.append(app_heading)
@@ -724,6 +728,12 @@ def _range_between(a: dict, b: dict) -> list[dict]:
 
 # list bullets as printed by word processors: Unicode bullets and dashes, and the private-use
 # code points that Symbol and Wingdings bullets come out as when the font has no Unicode map
+def _set_apart(ln: Line, first: Line) -> bool:
+    """Whether ``ln`` sits in a drawn table or box that the paragraph opened by ``first`` is not in:
+    a boxed note, an example or a table printed between paragraphs belongs to none of them."""
+    return (ln.in_table or ln.boxed) and not (first.in_table or first.boxed)
+
+
 _BULLET_RE = re.compile(r"^[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25cb\u25e6\u25a0\u25a1\u00b7\u27a2\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8](?:\s+|$)")
 
 

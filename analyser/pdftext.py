@@ -90,6 +90,7 @@ class Line:
     tab_x: list[float] = field(default_factory=list)  # x position of the text after each tab
     soft_hyphen: bool = False  # trailing "-" is a word broken over the line end: drop it when joining
     in_table: bool = False  # inside a ruled table area of the page
+    boxed: bool = False  # inside a lone drawn frame (a boxed note or callout), not a table
     bold_prefix: int = 0  # number of leading characters printed in bold (run-in headings)
     # (offset, x) where the first few words start: where the text after a paragraph number or a
     # bullet begins, measured rather than estimated from the line's width
@@ -470,23 +471,46 @@ def _mark_tables(lines: list[Line], rulings: list[tuple[float, float, float, flo
     horiz = [r for r in rulings if r[3] - r[1] < 3 and r[2] - r[0] > 20]
     vert = [r for r in rulings if r[2] - r[0] < 3 and r[3] - r[1] > 5]
     boxes = [r for r in rulings if r[2] - r[0] >= 3 and r[3] - r[1] >= 3]
-    # cell rectangles, or horizontal + vertical rules, delimit a table region; a rectangle that
-    # touches no other and no rule crosses is a frame (a boxed note area, a callout), not a cell
+    # cell rectangles, or horizontal + vertical rules that meet, delimit a table region; a
+    # rectangle that touches no other and no rule crosses is a frame (a boxed note area, a callout)
     regions: list[tuple[float, float, float, float]] = []
-    if len(boxes) >= 2:
-        regions.extend(b for b in boxes if _is_cell(b, boxes, horiz, vert))
-    if horiz and vert:
-        regions.append(
-            (min(r[0] for r in horiz), min(r[1] for r in vert), max(r[2] for r in horiz), max(r[3] for r in vert))
-        )
-    if not regions:
-        return
+    frames: list[tuple[float, float, float, float]] = []
+    for b in boxes:
+        (regions if len(boxes) >= 2 and _is_cell(b, boxes, horiz, vert) else frames).append(b)
+    # each group of rules that meet is its own grid or box: two boxes on a page are two regions,
+    # and the text between them (a heading) is in neither
+    for group in _touching_groups(horiz + vert):
+        if any(r in horiz for r in group) and any(r in vert for r in group):
+            regions.append((min(r[0] for r in group), min(r[1] for r in group),
+                            max(r[2] for r in group), max(r[3] for r in group)))
     for line in lines:
         mid = (line.top + line.bottom) / 2
-        for x0, top, x1, bottom in regions:
-            if top <= mid <= bottom and x0 - 2 <= line.x0 <= x1:
-                line.in_table = True
-                break
+        inside = lambda area: area[1] <= mid <= area[3] and area[0] - 2 <= line.x0 <= area[2]
+        if any(inside(r) for r in regions):
+            line.in_table = True
+        elif any(inside(f) for f in frames):
+            line.boxed = True
+
+
+def _touching_groups(rules: list[tuple[float, float, float, float]], tol: float = 2.0) -> list[list[tuple]]:
+    """Rules grouped by contact: two rules are in one group when their boxes meet (within tol)."""
+    parent = list(range(len(rules)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(rules):
+        for j in range(i + 1, len(rules)):
+            b = rules[j]
+            if a[0] - tol <= b[2] and b[0] - tol <= a[2] and a[1] - tol <= b[3] and b[1] - tol <= a[3]:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[tuple]] = {}
+    for i, r in enumerate(rules):
+        groups.setdefault(root(i), []).append(r)
+    return list(groups.values())
 
 
 def _is_cell(box, boxes, horiz, vert, tol: float = 1.5) -> bool:
