@@ -95,15 +95,43 @@ def browser():
         b.close()
 
 
+def wait_idle(page, timeout: float = 30_000) -> None:
+    """Wait until the script has finished its run (Streamlit shows its status widget while running)."""
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=timeout)
+
+
+def describe(page) -> str:
+    """What the page shows now, for a failure message: the selected grid cells and the statuses."""
+    selected = page.evaluate("() => Array.from(document.querySelectorAll('[aria-selected=true]'))"
+                             ".map(e => e.id + '=' + e.textContent)")
+    statuses = [t[:120] for t in page.locator("[data-testid='stMarkdownContainer']").all_inner_texts()
+                if "ICU " in t and ": " in t]
+    running = page.locator("[data-testid='stStatusWidget']").count()
+    return f"selected cells: {selected}; statuses shown: {statuses[:3]}; script running: {bool(running)}"
+
+
 def pick(page, label: str, option: str) -> None:
     """Choose ``option`` in the Streamlit selectbox labelled ``label``, with the keyboard."""
-    box = page.get_by_role("combobox", name=label)
-    box.click()
-    box.fill(option)
-    page.get_by_role("option", name=option, exact=True).click()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(3):  # a rerun still drawing the page can close the list under the cursor
+        wait_idle(page)
+        box = page.get_by_role("combobox", name=label)
+        box.click()
+        box.fill(option)
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
 
 
 def test_pick_a_profile_and_read_a_status(server, browser):
+    from playwright.sync_api import expect
+
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(server)
@@ -117,9 +145,16 @@ def test_pick_a_profile_and_read_a_status(server, browser):
     page.get_by_text("Service profile", exact=True).click()
     page.get_by_text("Service profile explorer").wait_for(timeout=45_000)
     pick(page, "Start from an archetype", "Large end-to-end encrypted messaging service")
+    # The archetype fills the form in a callback; a widget changed before the browser has those
+    # values would send the old ones back (Streamlit's rule), so wait as a person would.
+    expect(page.get_by_role("textbox", name="Service name")).to_have_value(
+        "Large end-to-end encrypted messaging service", timeout=30_000)
     pick(page, "Explain one measure for this service", "ICU C9 — " + _c9_title(page))
     status = page.get_by_text("ICU C9: qualified")
-    status.wait_for(timeout=45_000)
+    try:
+        status.wait_for(timeout=45_000)
+    except Exception as exc:
+        pytest.fail(f"{exc}\n{describe(page)}")
     assert "applies, with a way out, to Large end-to-end encrypted messaging service" in \
         page.locator("[data-testid='stMarkdownContainer']", has_text="ICU C9: qualified").first.inner_text()
     page.screenshot(path=ARTIFACTS / "profile-1280x800.png")
@@ -194,14 +229,29 @@ def test_selecting_a_matrix_cell_explains_it(server, browser):
     page.get_by_text("Why this status?").wait_for(timeout=30_000)
     grid = page.locator("[data-testid='stDataFrame']").first
     grid.locator("canvas").first.wait_for(timeout=30_000)
-    assert page.get_by_test_id("glide-cell-0-8").inner_text() == "ICU C2"
+    assert grid.get_by_test_id("glide-cell-0-8").inner_text() == "ICU C2"
     assert page.locator("th[aria-colindex='6']").first.inner_text().startswith("Large end-to-end")
+    first_row = grid.get_by_test_id("glide-cell-0-0").inner_text()
+    second_archetype = page.locator("th[aria-colindex='4']").first.inner_text()
+    wait_idle(page)
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)  # header row, then the middle of row 0
-    for key in ["ArrowRight"] * 5 + ["ArrowDown"] * 8:
+    # Each selection reruns the script; a person waits for the answer, and so does the test, one
+    # landmark at a time, so that a slow machine cannot drop a key press into a half-drawn page.
+    explanation = "[data-testid='stMarkdownContainer']"
+    for key in ["ArrowRight"] * 3:  # the pickers start on the first archetype: go to the second
         page.keyboard.press(key)
-    explained = page.locator("[data-testid='stMarkdownContainer']", has_text="ICU C2: qualified")
-    explained.first.wait_for(timeout=15_000)
+        page.wait_for_timeout(150)
+    page.locator(explanation, has_text=f"{first_row}: ").filter(has_text=second_archetype).first.wait_for(timeout=15_000)
+    wait_idle(page)
+    for key in ["ArrowRight"] * 2 + ["ArrowDown"] * 8:
+        page.keyboard.press(key)
+        page.wait_for_timeout(150)
+    explained = page.locator(explanation, has_text="ICU C2: qualified")
+    try:
+        explained.first.wait_for(timeout=30_000)
+    except Exception as exc:
+        pytest.fail(f"{exc}\n{describe(page)}")
     assert "applies, with a way out, to Large end-to-end encrypted messaging service" in \
         explained.first.inner_text()
     page.screenshot(path=ARTIFACTS / "matrix-cell-1280x800.png")
