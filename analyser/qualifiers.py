@@ -59,8 +59,9 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from .errors import LexiconError
 from .models import Code, Measure, Paragraph, Qualifier, QualifierSummary, SubItem
@@ -83,6 +84,9 @@ STRENGTH_ORDER: tuple[str, ...] = ("must", "should", "should consider", "may")  
 
 HIGH_RISK = ("feasibility", "exception")
 MEDIUM_RISK = ("discretion", "proportionality", "permissive")
+
+# The node of a dependency pattern that marks the matched token.
+MARK_NODE = "mark"
 
 # Token attributes that need a trained pipeline; dropped when matching on spacy.blank("en").
 TRAINED_ATTRS = frozenset({"POS", "TAG", "LEMMA", "DEP", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID"})
@@ -121,6 +125,9 @@ class LexiconEntry:
     level: str | None = None  # strength entries only
     priority: int = 0
     trained_only: bool = False  # skip on spacy.blank("en"): the entry only makes sense with POS/TAG
+    # spaCy DependencyMatcher patterns; the node whose RIGHT_ID is "mark" is the matched span.
+    # They need the parser, so they are used only on parsed sentences (never on spacy.blank).
+    dep_patterns: list[list[dict[str, Any]]] = field(default_factory=list)
     source: str = "builtin"
 
 
@@ -132,7 +139,7 @@ class Lexicon:
     @property
     def fingerprint(self) -> str:
         blob = json.dumps(
-            [(e.id, e.category, e.patterns, e.phrases, e.level, e.priority, e.trained_only)
+            [(e.id, e.category, e.patterns, e.phrases, e.level, e.priority, e.trained_only, e.dep_patterns)
              for e in self.entries.values()],
             sort_keys=True,
         )
@@ -148,7 +155,8 @@ def _parse_entries(data: dict[str, Any], source: Path) -> tuple[list[LexiconEntr
         raise LexiconError(source, "'entry' must be an array of tables ([[entry]])")
     entries: list[LexiconEntry] = []
     disabled: list[str] = []
-    allowed = {"id", "category", "pattern", "patterns", "phrases", "notes", "level", "priority", "disabled", "trained_only"}
+    allowed = {"id", "category", "pattern", "patterns", "phrases", "notes", "level", "priority", "disabled",
+               "trained_only", "dep_patterns"}
     for n, item in enumerate(raw, 1):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"].strip():
             raise LexiconError(source, f"entry {n} has no id")
@@ -167,8 +175,18 @@ def _parse_entries(data: dict[str, Any], source: Path) -> tuple[list[LexiconEntr
             patterns.append(item["pattern"])
         patterns.extend(item.get("patterns", []))
         phrases = item.get("phrases", [])
-        if not patterns and not phrases:
-            raise LexiconError(source, f"entry {eid!r} has no pattern, patterns or phrases")
+        dep_patterns = item.get("dep_patterns", [])
+        if not patterns and not phrases and not dep_patterns:
+            raise LexiconError(source, f"entry {eid!r} has no pattern, patterns, phrases or dep_patterns")
+        for pat in dep_patterns:
+            if not isinstance(pat, list) or not pat or not all(isinstance(t, dict) for t in pat):
+                raise LexiconError(source, f"entry {eid!r}: a dependency pattern must be a non-empty list of node tables")
+            if [t.get("RIGHT_ID") for t in pat].count(MARK_NODE) != 1:
+                raise LexiconError(source, f"entry {eid!r}: each dependency pattern needs one node with RIGHT_ID = \"{MARK_NODE}\"")
+            try:  # checked now, not when a sentence first needs the parser
+                DependencyMatcher(Vocab(), validate=True).add(eid, [pat])
+            except Exception as exc:  # spaCy raises several types for a bad pattern
+                raise LexiconError(source, f"entry {eid!r}: invalid dependency pattern ({exc})") from None
         for pat in patterns:
             if not isinstance(pat, list) or not pat or not all(isinstance(t, dict) for t in pat):
                 raise LexiconError(source, f"entry {eid!r}: a pattern must be a non-empty list of token tables")
@@ -187,6 +205,7 @@ def _parse_entries(data: dict[str, Any], source: Path) -> tuple[list[LexiconEntr
                 level=level,
                 priority=int(item.get("priority", 0)),
                 trained_only=bool(item.get("trained_only", False)),
+                dep_patterns=list(dep_patterns),
                 source=str(source),
             )
         )
@@ -270,6 +289,8 @@ class _Compiled:
     matcher: Matcher
     phrases: PhraseMatcher
     relaxed_ids: frozenset[str]  # entries whose patterns lost a constraint when relaxed
+    dependencies: DependencyMatcher | None = None  # keyed "<entry id>#<pattern number>"
+    marks: dict[str, int] = field(default_factory=dict)  # that key -> position of the mark node
 
 
 _COMPILED: dict[tuple[int, str, bool], _Compiled] = {}
@@ -284,11 +305,21 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
     checker = Matcher(nlp.vocab, validate=True)  # validates each pattern as written, once
     matcher = Matcher(nlp.vocab, validate=False)  # holds the (many more) expanded equivalents
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    dependencies = None if relaxed else DependencyMatcher(nlp.vocab, validate=True)
+    marks: dict[str, int] = {}
     changed: set[str] = set()
     for e in lexicon.entries.values():
-        if relaxed and e.trained_only:
+        if relaxed and (e.trained_only or e.dep_patterns):
             changed.add(e.id)
             continue
+        if dependencies is not None:
+            for k, pat in enumerate(e.dep_patterns):
+                key = f"{e.id}#{k}"
+                try:
+                    dependencies.add(key, [pat])
+                except Exception as exc:  # spaCy raises several types for a bad pattern
+                    raise LexiconError(e.source, f"entry {e.id!r}: invalid dependency pattern ({exc})") from None
+                marks[key] = [t.get("RIGHT_ID") for t in pat].index(MARK_NODE)
         if e.patterns:
             pats = e.patterns
             if relaxed:
@@ -302,7 +333,7 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
                 raise LexiconError(e.source, f"entry {e.id!r}: invalid spaCy pattern ({exc})") from None
         if e.phrases:
             phrases.add(e.id, [nlp.make_doc(p) for p in e.phrases])
-    compiled = _Compiled(nlp, matcher, phrases, frozenset(changed))
+    compiled = _Compiled(nlp, matcher, phrases, frozenset(changed), dependencies if marks else None, marks)
     while len(_COMPILED) >= _MAX_COMPILED:  # a caller passing many pipelines must not grow memory
         _COMPILED.pop(next(iter(_COMPILED)))
     _COMPILED[key] = compiled
@@ -325,6 +356,11 @@ def _raw_hits(doc: Doc, compiled: _Compiled, lexicon: Lexicon) -> list[_Hit]:
     strings = doc.vocab.strings
     found = {(s, e, strings[m]) for m, s, e in compiled.matcher(doc)}
     found |= {(s, e, strings[m]) for m, s, e in compiled.phrases(doc)}
+    if compiled.dependencies is not None and doc.has_annotation("DEP"):
+        for m, nodes in compiled.dependencies(doc):
+            key = strings[m]
+            i = nodes[compiled.marks[key]]
+            found.add((i, i + 1, key.rpartition("#")[0]))
     return [_Hit(s, e, lexicon.entries[eid]) for s, e, eid in sorted(found) if eid in lexicon.entries]
 
 
