@@ -283,6 +283,18 @@ def _expand_leading(pattern: list[dict[str, Any]], depth: int = 0, budget: int =
     return [[h, *rest] for h in heads]
 
 
+def _required_words(node: dict[str, Any]) -> frozenset[str] | None:
+    """The lower-case words a dependency node's LOWER (or ORTH) constraint allows, if it has one."""
+    attrs = node.get("RIGHT_ATTRS", {})
+    for key in ("LOWER", "ORTH"):
+        value = attrs.get(key)
+        if isinstance(value, str):
+            return frozenset({value.lower()})
+        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            return frozenset(str(v).lower() for v in value["IN"])
+    return None
+
+
 @dataclass
 class _Compiled:
     nlp: Language  # kept so that the id() in the cache key stays valid
@@ -291,6 +303,9 @@ class _Compiled:
     relaxed_ids: frozenset[str]  # entries whose patterns lost a constraint when relaxed
     dependencies: DependencyMatcher | None = None  # keyed "<entry id>#<pattern number>"
     marks: dict[str, int] = field(default_factory=dict)  # that key -> position of the mark node
+    # lower-case words a mark node must be (None: some pattern's mark is not tied to words): a doc
+    # with none of them cannot match, and the DependencyMatcher is skipped (it costs ~8% of flagging)
+    mark_words: frozenset[str] | None = None
 
 
 _COMPILED: dict[tuple[int, str, bool], _Compiled] = {}
@@ -307,6 +322,7 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     dependencies = None if relaxed else DependencyMatcher(nlp.vocab, validate=True)
     marks: dict[str, int] = {}
+    mark_words: frozenset[str] | None = frozenset()
     changed: set[str] = set()
     for e in lexicon.entries.values():
         if relaxed and (e.trained_only or e.dep_patterns):
@@ -314,12 +330,14 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
             continue
         if dependencies is not None:
             for k, pat in enumerate(e.dep_patterns):
-                key = f"{e.id}#{k}"
+                dep_key = f"{e.id}#{k}"
                 try:
-                    dependencies.add(key, [pat])
+                    dependencies.add(dep_key, [pat])
                 except Exception as exc:  # spaCy raises several types for a bad pattern
                     raise LexiconError(e.source, f"entry {e.id!r}: invalid dependency pattern ({exc})") from None
-                marks[key] = [t.get("RIGHT_ID") for t in pat].index(MARK_NODE)
+                marks[dep_key] = [t.get("RIGHT_ID") for t in pat].index(MARK_NODE)
+                words = _required_words(pat[marks[dep_key]])
+                mark_words = None if words is None or mark_words is None else mark_words | words
         if e.patterns:
             pats = e.patterns
             if relaxed:
@@ -333,7 +351,8 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
                 raise LexiconError(e.source, f"entry {e.id!r}: invalid spaCy pattern ({exc})") from None
         if e.phrases:
             phrases.add(e.id, [nlp.make_doc(p) for p in e.phrases])
-    compiled = _Compiled(nlp, matcher, phrases, frozenset(changed), dependencies if marks else None, marks)
+    compiled = _Compiled(nlp, matcher, phrases, frozenset(changed), dependencies if marks else None, marks,
+                         mark_words)
     while len(_COMPILED) >= _MAX_COMPILED:  # a caller passing many pipelines must not grow memory
         _COMPILED.pop(next(iter(_COMPILED)))
     _COMPILED[key] = compiled
@@ -356,7 +375,8 @@ def _raw_hits(doc: Doc, compiled: _Compiled, lexicon: Lexicon) -> list[_Hit]:
     strings = doc.vocab.strings
     found = {(s, e, strings[m]) for m, s, e in compiled.matcher(doc)}
     found |= {(s, e, strings[m]) for m, s, e in compiled.phrases(doc)}
-    if compiled.dependencies is not None and doc.has_annotation("DEP"):
+    if (compiled.dependencies is not None and doc.has_annotation("DEP")
+            and (compiled.mark_words is None or any(t.lower_ in compiled.mark_words for t in doc))):
         for m, nodes in compiled.dependencies(doc):
             key = strings[m]
             i = nodes[compiled.marks[key]]

@@ -574,3 +574,16 @@ def test_flagging_twice_gives_the_same_result(icu_flagged):
     before = code.to_dict()
     flag_qualifiers(code)
     assert code.to_dict() == before
+
+
+@pytest.mark.parametrize("kind", PIPELINES)
+def test_the_matchers_are_compiled_once_per_pipeline_and_lexicon(kind):
+    """Compiling validates ~500 patterns (a quarter of a second): a second pass over the same
+    pipeline and lexicon must reuse the compiled matchers, including the dependency matcher."""
+    from analyser.qualifiers import _compile
+
+    nlp, lex = _nlp(kind), load_lexicon()
+    for relaxed in (True, False):
+        assert _compile(nlp, lex, relaxed) is _compile(nlp, load_lexicon(), relaxed)
+    # dependency rules are compiled for parsed sentences only
+    assert _compile(nlp, lex, False).dependencies is not None and _compile(nlp, lex, True).dependencies is None
