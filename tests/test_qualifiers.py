@@ -236,6 +236,19 @@ def test_knowledge_limits_availability_and_relief_are_qualifiers(kind):
 
 
 @pytest.mark.parametrize("kind", PIPELINES)
+def test_bounds_and_minimum_frequencies_are_thresholds(kind):
+    assert _flags("Reports are published after a delay of up to 10 working days.", kind) == [
+        ("up to 10 working days", "threshold")]
+    assert _flags("Fines are capped at up to £18 million.", kind) == [("up to £18 million", "threshold")]
+    assert _flags("The review takes place at least once every 12 months.", kind) == [
+        ("at least once every 12 months", "threshold")]
+    assert _flags("Each team has a maximum of three members.", kind) == [("a maximum of three", "threshold")]
+    # no number, no threshold
+    assert _flags("The list is kept up to date.", kind) == []
+    assert _flags("Events leading up to the incident are recorded.", kind) == []
+
+
+@pytest.mark.parametrize("kind", PIPELINES)
 def test_interpretation_boilerplate_is_not_an_exception(kind):
     assert _flags("Unless otherwise stated, references are to paragraphs of this Code.", kind) == []
     assert _flags("Unless the context otherwise requires, words in the singular include the plural.", kind) == []
