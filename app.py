@@ -673,12 +673,17 @@ def _profile_from_state() -> ServiceProfile:
                           features=list(ss.get("sp_features", [])))
 
 
+def _profile_fields() -> list[str]:
+    return ["sp_name", "sp_kind", "sp_search_type", "sp_users", *(f"sp_risk_{lv}" for lv in LEVELS), "sp_features"]
+
+
 def _fill_from_archetype() -> None:
     key = st.session_state.get("sp_start")
     prof = archetypes().get(key)
     if not prof:
         return
     ss = st.session_state
+    before = {k: ss.get(k) for k in _profile_fields()}
     ss["sp_name"] = archetype_titles().get(key, prof.name)
     ss["sp_kind"] = prof.kind
     ss["sp_search_type"] = prof.search_type or "general"
@@ -687,6 +692,34 @@ def _fill_from_archetype() -> None:
     for level in LEVELS:
         ss[f"sp_risk_{level}"] = [h for h, lv in prof.risks.items() if lv == level and h in harms]
     ss["sp_features"] = [f for f in prof.features if f in features]
+    ss["_sp_fill"] = {"before": before, "values": {k: ss.get(k) for k in _profile_fields()}, "drawn": False}
+
+
+def _keep_archetype_fill() -> None:
+    """Redo an archetype's fill that the browser undid before it ever showed it.
+
+    Why: Streamlit sends every widget's browser-side value with each interaction. If the officer
+    touches another widget before the page filled in by an archetype has arrived (a slow machine,
+    a quick hand), the old values come back and silently replace the archetype's, while the picker
+    still names the archetype. Old values back in two or more of the fields it changed, and no
+    other value in them, can only be that race (one interaction changes one widget), so the fill is
+    applied again; anything else is the officer's edit and is kept, and the guard ends.
+    """
+    ss = st.session_state
+    fill = ss.get("_sp_fill")
+    if not fill:
+        return
+    before, values = fill["before"], fill["values"]
+    changed = [k for k in values if values[k] != before.get(k)]
+    reverted = [k for k in changed if ss.get(k) == before.get(k)]
+    edited = [k for k in changed if ss.get(k) not in (before.get(k), values[k])]
+    if fill["drawn"] and len(reverted) >= 2 and not edited:
+        for k in reverted:
+            ss[k] = values[k]
+    elif fill["drawn"]:
+        ss["_sp_fill"] = None
+    else:
+        fill["drawn"] = True
 
 
 WHATIFS = {
@@ -707,6 +740,7 @@ def view_profile(ctx: Ctx) -> None:
     harms, features = vocabulary()
     types = archetypes()
     st.session_state.setdefault("sp_users", 100_000)
+    _keep_archetype_fill()
     titles = archetype_titles()
     st.selectbox("Start from an archetype", ["(custom)", *types], key="sp_start", on_change=_fill_from_archetype,
                  format_func=lambda k: titles.get(k, k))

@@ -173,6 +173,42 @@ def test_service_profile_statuses_and_whatif(sample, icu_expected):
     assert (row["now"], row["with end-to-end encryption"]) == ("applies", "qualified")
 
 
+def test_an_archetype_fill_survives_a_browser_that_had_not_seen_it(sample):
+    """Streamlit sends the browser's widget values with each interaction; one sent before the
+    archetype's values reached the browser carries the old ones. The page must keep the archetype
+    (whose name the picker still shows), yet keep a value the officer really typed."""
+    at = _app(sample, "Service profile")
+    old = {"sp_name": at.text_input(key="sp_name").value, "sp_users": at.number_input(key="sp_users").value}
+    at.selectbox(key="sp_start").set_value("large-e2ee-messaging").run()
+    assert at.number_input(key="sp_users").value == 15_000_000
+    assert _statuses_on_page(at)["ICU C9"] == "qualified"
+
+    # The browser still shows the old form and the officer turns the what-if on: every field comes back old.
+    at.text_input(key="sp_name").set_value(old["sp_name"])
+    at.number_input(key="sp_users").set_value(old["sp_users"])
+    for key in ("sp_risk_high", "sp_risk_medium", "sp_features"):
+        at.multiselect(key=key).set_value([])
+    at.toggle(key="sp_whatif_on").set_value(True).run()
+    _no_errors(at)
+    assert at.number_input(key="sp_users").value == 15_000_000
+    assert at.text_input(key="sp_name").value == "Large end-to-end encrypted messaging service"
+    assert at.multiselect(key="sp_risk_high").value == ["csam-image", "grooming"]
+    assert _statuses_on_page(at)["ICU C9"] == "qualified"
+
+    # Once the browser has shown the archetype, the officer's own change stands, even back to an old value.
+    at.run()
+    at.number_input(key="sp_users").set_value(old["sp_users"]).run()
+    assert at.number_input(key="sp_users").value == old["sp_users"]
+    assert _statuses_on_page(at)["ICU C9"] == "exempt"
+
+    # And an edit made at once after a new pick is an edit, not the race.
+    at.selectbox(key="sp_start").set_value("large-e2ee-messaging").run()
+    at.selectbox(key="sp_start").set_value("(custom)").run()
+    at.selectbox(key="sp_start").set_value("large-e2ee-messaging").run()
+    at.number_input(key="sp_users").set_value(2_000_000).run()
+    assert at.number_input(key="sp_users").value == 2_000_000
+
+
 def test_measure_view_highlights_qualifiers_escaped(sample, icu_code, icu_expected):
     at = _app(sample, "Measure")
     at.selectbox(key="measure").set_value("ICU C9").run()
