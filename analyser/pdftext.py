@@ -462,10 +462,11 @@ def _remove_contents(pages: list[list[Line]]) -> tuple[list[int], list[Line]]:
 def _mark_tables(lines: list[Line], rulings: list[tuple[float, float, float, float]], page_height: float = 0.0) -> None:
     """Mark lines that sit inside the area spanned by a page's ruling lines (a drawn table).
 
-    Frames and backgrounds (anything taller than half the page) are not tables.
+    Frames and backgrounds (anything taller than half the page) are not tables, except a tall
+    vertical rule that three or more horizontal rules meet: the outer border of a long table.
     """
     if page_height:
-        rulings = [r for r in rulings if r[3] - r[1] < 0.5 * page_height]
+        rulings = [r for r in rulings if r[3] - r[1] < 0.5 * page_height or _table_border(r, rulings)]
     if len(rulings) < 4:
         return
     horiz = [r for r in rulings if r[3] - r[1] < 3 and r[2] - r[0] > 20]
@@ -490,6 +491,23 @@ def _mark_tables(lines: list[Line], rulings: list[tuple[float, float, float, flo
             line.in_table = True
         elif any(inside(f) for f in frames):
             line.boxed = True
+
+
+def _table_border(rule: tuple[float, float, float, float], rulings: list[tuple[float, float, float, float]],
+                  tol: float = 2.0) -> bool:
+    """Whether a tall rule is the side of a long table rather than a page frame: a vertical line
+    that three or more horizontal rules meet (a rule under each row), one of which a short vertical
+    rule (a column separator) also meets. A frame's sides meet its header and footer rules at most."""
+    x0, top, x1, bottom = rule
+    if x1 - x0 >= 3:
+        return False
+    horiz = [r for r in rulings if r[3] - r[1] < 3 and r[2] - r[0] > 20
+             and r[0] - tol <= x1 and x0 <= r[2] + tol and top - tol <= r[1] <= bottom + tol]
+    if len({round(r[1]) for r in horiz}) < 3:
+        return False
+    short = [r for r in rulings if r[2] - r[0] < 3 and 5 < r[3] - r[1] < bottom - top - 2 * tol]
+    return any(h[0] + tol < v[0] < h[2] - tol and (abs(v[1] - h[1]) <= tol or abs(v[3] - h[1]) <= tol)
+               for h in horiz for v in short)
 
 
 def _touching_groups(rules: list[tuple[float, float, float, float]], tol: float = 2.0) -> list[list[tuple]]:

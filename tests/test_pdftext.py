@@ -199,6 +199,7 @@ def test_page_frame_is_not_a_table(tmp_path):
         c.line(w - 30, 30, w - 30, h - 30)
         c.line(30, h - 60, w - 30, h - 60)
         c.line(30, 60, w - 30, 60)
+        c.line(30, 110, w - 30, 110)  # a third rule across the frame: still no table without columns
         c.setFont("Helvetica", 11)
         c.drawString(56, h - 100, "Body text of the framed page, long enough to be the body.")
         c.setFont("Helvetica", 8)
