@@ -462,8 +462,8 @@ def _remove_contents(pages: list[list[Line]]) -> tuple[list[int], list[Line]]:
 def _mark_tables(lines: list[Line], rulings: list[tuple[float, float, float, float]], page_height: float = 0.0) -> None:
     """Mark lines that sit inside the area spanned by a page's ruling lines (a drawn table).
 
-    Frames and backgrounds (anything taller than half the page) are not tables, except a tall
-    vertical rule that three or more horizontal rules meet: the outer border of a long table.
+    Frames and backgrounds (anything taller than half the page) are not tables, except the side of
+    a table longer than half the page (``_table_border``).
     """
     if page_height:
         rulings = [r for r in rulings if r[3] - r[1] < 0.5 * page_height or _table_border(r, rulings)]
