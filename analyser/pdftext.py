@@ -60,7 +60,10 @@ _INDEX_RE = re.compile(r"\bindex\b", re.I)
 _INDEX_KEEP_PAGES = 8
 _ID_ROW_RE = re.compile(r"^(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[a-z]?\b(?!\.\d)")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
-_FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})[.)]?(?:\s+|(?=[A-Z“\"‘'(]))")
+# Footnote marks: numbers, or the reference symbols a word processor offers as custom marks
+# ("*", "†", "‡", "§", "¶", doubled for a second series).
+_NOTE_SYMBOLS = "*†‡§¶"
+_FOOTNOTE_START_RE = re.compile(r"^(\d{1,3}|[*†‡§¶]{1,3})[.)]?(?:\s+|(?=[A-Z“\"‘'(]))")
 
 
 @dataclass
@@ -233,8 +236,9 @@ def _build_line(raw: _RawLine, page_no: int) -> Line | None:
                 prev_x1 = x1 if prev_x1 is None else max(prev_x1, x1)  # its advance is no word gap
                 continue
             text, ends_soft = "-", True
-        # a footnote marker: a digit set smaller and raised, or raised a long way at full size
-        raised = text.isdigit() and (
+        # a footnote marker: a digit (or reference symbol) set smaller and raised, or raised a
+        # long way at full size
+        raised = (text.isdigit() or text in _NOTE_SYMBOLS) and (
             (csize < 0.85 * size and bottom < baseline - 0.12 * size) or bottom < baseline - 0.3 * size
         )
         if raised:
