@@ -389,8 +389,26 @@ class _Builder:
         if not m.paragraphs:
             self.warn("measure has no paragraphs", m.page_start, m.id)
 
-    def _subheading(self, ln: Line) -> bool:
-        return self.heading_style(ln) and not (self.p.paragraph_number and self.p.paragraph_number.match(ln.text))
+    def _subheading(self, ln: Line, prev: Line | None = None) -> bool:
+        """A heading inside a measure; ``prev`` is the measure's line before it, if any.
+
+        A wholly bold line that carries on the sentence above it (a bold defined term wrapped onto
+        a line of its own: "... of why it is" / "highly effective.") is the paragraph's text.
+        """
+        if not self.heading_style(ln) or (self.p.paragraph_number and self.p.paragraph_number.match(ln.text)):
+            return False
+        return not (prev is not None and self._carries_on(prev, ln))
+
+    def _carries_on(self, prev: Line, ln: Line) -> bool:
+        """Whether ``ln`` continues the sentence of body line ``prev``: ``prev`` ends without closing
+        punctuation, ``ln`` starts in lower case, at the usual line spacing (or atop the next page)."""
+        if prev.kind != "body" or self.heading_style(prev) or prev.in_table != ln.in_table:
+            return False
+        if re.search(r"[.;:!?)\]”\"']$", prev.text) or not ln.text[:1].islower():
+            return False
+        if prev.page == ln.page:
+            return ln.top - prev.bottom <= self.line_gap + 0.5 * self.body
+        return True
 
     def _group_numbered(self, draft: _MeasureDraft) -> list[tuple[str, list[Line], bool]]:
         m = draft.measure
@@ -417,7 +435,7 @@ class _Builder:
                 and nxt is not None
                 and self.p.paragraph_number.match(nxt.text) is not None
             )
-            if self._subheading(ln) or (back_at_margin and _looks_like_heading(ln.text)) or between:
+            if self._subheading(ln, content[k - 1] if k else None) or (back_at_margin and _looks_like_heading(ln.text)) or between:
                 app_heading = bool(self.p.application_heading and self.p.application_heading.match(ln.text.strip()))
                 cur = None
                 continue
@@ -482,7 +500,7 @@ class _Builder:
         left = min((ln.x0 for ln in draft.content), default=0.0)
         threshold = self.line_gap + 0.3 * self.body
         for ln in draft.content:
-            if self._subheading(ln):
+            if self._subheading(ln, prev):
                 app_heading = bool(self.p.application_heading and self.p.application_heading.match(ln.text.strip()))
                 prev = None
                 blocks.append([])
@@ -581,6 +599,8 @@ class _Builder:
                 elif top and top[1] < max(levels):
                     level = min(lv for lv in levels if lv > top[1])  # opens a list inside it
             mm = self.p.item_labels[level].match(ln.text)
+            if mm.group("label").isdigit() and not self._numbers_on(stack, x, level, mm.group("label")):
+                continue  # "18. The provider ..." wrapped to a line start: a number, not a list
             item = SubItem(label=f"({mm.group('label')})", text="", start=start, end=start)
             item._label_len = mm.end()  # type: ignore[attr-defined]
             # siblings: same indentation (and same numbering scheme when the layout is flat)
@@ -607,6 +627,18 @@ class _Builder:
             item.text = text[item.start + item._label_len:own_end].strip()  # type: ignore[attr-defined]
             del item._label_len  # type: ignore[attr-defined]
         return roots
+
+    @staticmethod
+    def _numbers_on(stack: list, x: float, level: int, label: str) -> bool:
+        """Whether a numbered label starts a list (at 1) or follows its sibling at the same indent.
+
+        A number at a line start is a list label only then: a sentence wrapped before "18." or
+        "2024." must not open a sub-item.
+        """
+        sibling = next((item for sx, lv, item in reversed(stack) if abs(sx - x) <= 3 and lv == level), None)
+        if sibling is not None:
+            return _next_label(sibling.label, label)
+        return label == "1"
 
     def _item_label_text(self, text: str, levels: list[int]) -> str:
         mm = self.p.item_labels[levels[0]].match(text)

@@ -462,3 +462,37 @@ def test_sub_item_labels_with_a_closing_bracket_only(tmp_path):
         assert [(i.label, i.text) for i in items[1].items] == [("(i)", "how often; and"), ("(ii)", "by whom; and")]
         assert m.paragraphs[0].text == ("The provider should: a) keep a record; b) review it, including: i) how often; "
                                         "and ii) by whom; and c) report on it.")
+
+
+def test_numbered_lists_bold_wrapped_terms_and_numbers_at_a_line_start(tmp_path):
+    """Three things one paragraph's lines can start with: a numbered list's labels ("1.", "2.": the
+    paragraph's sub-items, written "(1)"), a number a sentence wrapped before ("18. ..." and "2024."
+    open no list), and a bold defined term wrapped onto a line of its own (the paragraph's text, not
+    a sub-heading that would cut the paragraph)."""
+    from test_pdftext import draw_document
+
+    rows = [
+        ("Illegal content Codes of Practice for user-to-user services", 16, 56, 50, "b"),
+        ("ICU C1 Age checks", 12, 56, 80, "b"),
+        ("C1.1 This measure applies to all providers of user-to-user services.", 10, 56, 110, ""),
+        ("C1.2 The provider should confirm that a user is aged at least", 10, 56, 140, ""),
+        ("18. The check should be repeated when the account changes hands in", 10, 56, 155, ""),
+        ("2024. It should also be recorded.", 10, 56, 170, ""),
+        ("C1.3 The provider should test its checks, drawing on:", 10, 56, 200, ""),
+        ("1. complaints from users;", 10, 76, 215, ""),
+        ("2. its own testing; and", 10, 76, 230, ""),
+        ("3. research by others.", 10, 76, 245, ""),
+        ("C1.4 The provider should explain why its method of age assurance is", 10, 56, 275, ""),
+        ("highly effective.", 10, 56, 290, "b"),
+        ("C1.5 The provider should keep records.", 10, 56, 320, ""),
+    ]
+    code = extract_code(draw_document(tmp_path / "lists.pdf", [rows], footer="Page {n}"))
+    c1 = code.measure("ICU C1")
+    paras = {p.number: p for p in c1.paragraphs}
+    assert list(paras) == ["C1.1", "C1.2", "C1.3", "C1.4", "C1.5"]
+    assert paras["C1.2"].items == []
+    assert paras["C1.2"].text.endswith("aged at least 18. The check should be repeated when the account changes "
+                                       "hands in 2024. It should also be recorded.")
+    assert [(i.label, i.text) for i in paras["C1.3"].items] == [
+        ("(1)", "complaints from users;"), ("(2)", "its own testing; and"), ("(3)", "research by others.")]
+    assert paras["C1.4"].text.endswith("its method of age assurance is highly effective.")
