@@ -243,6 +243,7 @@ def test_bounds_and_minimum_frequencies_are_thresholds(kind):
     assert _flags("The review takes place at least once every 12 months.", kind) == [
         ("at least once every 12 months", "threshold")]
     assert _flags("Each team has a maximum of three members.", kind) == [("a maximum of three", "threshold")]
+    assert _flags("It is placed on the market in less than a month.", kind) == [("less than a month", "threshold")]
     # no number, no threshold
     assert _flags("The list is kept up to date.", kind) == []
     assert _flags("Events leading up to the incident are recorded.", kind) == []
@@ -301,6 +302,8 @@ def test_epistemic_may_be_needs_the_tagger_and_participles_stay_permissive():
     (r,) = scan_texts(["It should act if the report gives reason to suspect the content may be illegal."], nlp=trained)
     assert [f.phrase for f in r.qualifiers] == []
     (r,) = scan_texts(["Training may be given in a shorter form."], nlp=trained)
+    assert [(f.phrase, f.category) for f in r.qualifiers] == [("may", "permissive")]
+    (r,) = scan_texts(["Providers may be able to rely on an industry standard."], nlp=trained)
     assert [(f.phrase, f.category) for f in r.qualifiers] == [("may", "permissive")]
 
 
