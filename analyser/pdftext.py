@@ -203,6 +203,89 @@ def _group_lines(chars: list[tuple]) -> list[_RawLine]:
     return lines
 
 
+def _split_offset_runs(raws: list[_RawLine]) -> list[_RawLine]:
+    """Split a clustered line where a wide gap meets a shifted baseline.
+
+    A sidebar or margin note beside the body prints its lines at its own spacing; one that sits
+    within a few points of a body line overlaps it enough to be clustered with it, and its words
+    would be read as the end of the body line. Words on one printed line share a baseline; a run
+    of words a wide gap away on a baseline a quarter of the type size lower or higher (a tenth,
+    when it is set in another size) is another line. (Raised footnote markers sit close to their
+    word, so they never split.)
+    """
+    out: list[_RawLine] = []
+    for raw in raws:
+        chars = sorted(raw.chars, key=lambda c: c[1])
+        runs: list[list[tuple]] = [[]]
+        last: tuple | None = None
+        for c in chars:
+            if c[0].isspace():
+                runs[-1].append(c)
+                continue
+            if last is not None:
+                size = max(c[5], last[5])
+                shift = abs(c[4] - last[4])
+                other_type = abs(c[5] - last[5]) > 0.1 * size
+                if c[1] - last[2] > 1.5 * size and (shift > 0.25 * size or (other_type and shift > 0.1 * size)):
+                    runs.append([])
+            runs[-1].append(c)
+            last = c
+        if len(runs) == 1:
+            out.append(raw)
+            continue
+        for run in runs:
+            ink = [c for c in run if not c[0].isspace()] or run
+            out.append(_RawLine(run, min(c[3] for c in ink), max(c[4] for c in ink)))
+    return sorted(out, key=lambda r: (r.top, min(c[1] for c in r.chars)))
+
+
+def _drop_line_numbers(raws: list[_RawLine]) -> list[_RawLine]:
+    """Remove the line numbers a consultation draft prints in the left margin.
+
+    They are short numbers, aligned in one column left of every line's text, that grow
+    down the page at about one per printed line (every line numbered, or every fifth), perhaps
+    counting again from 1 in the footnote area. Paragraph numbers hung in a margin grow by one
+    per paragraph, several lines apart, and stay.
+    """
+    heads: list[tuple[int, int, float, list[tuple]]] = []  # (raw index, value, right edge, chars)
+    text_left = float("inf")
+    for k, raw in enumerate(raws):
+        ink = sorted((c for c in raw.chars if not c[0].isspace()), key=lambda c: c[1])
+        if not ink:
+            continue
+        j = 0
+        while j < len(ink) and ink[j][0].isdigit() and (j == 0 or ink[j][1] - ink[j - 1][2] < 0.3 * ink[j][5]):
+            j += 1
+        if 0 < j <= 3 and j < len(ink) and ink[j][1] - ink[j - 1][2] > ink[j][5]:
+            heads.append((k, int("".join(c[0] for c in ink[:j])), ink[j - 1][2], ink[:j]))
+            text_left = min(text_left, ink[j][1])
+        elif j < len(ink):
+            text_left = min(text_left, ink[0][1])
+    cands = [h for h in heads if h[2] < text_left - 3]
+    if len(cands) < 3:
+        return raws
+    # one column: right-aligned (word processors) or left-aligned
+    right = sorted(h[2] for h in cands)[len(cands) // 2]
+    left = sorted(h[3][0][1] for h in cands)[len(cands) // 2]
+    cands = [h for h in cands if abs(h[2] - right) < 2.5 or abs(h[3][0][1] - left) < 2.5]
+    if len(cands) < 3:
+        return raws
+    # the count may start again lower down (LibreOffice numbers the footnote area from 1)
+    steps = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in zip(cands, cands[1:]) if b[1] > a[1]]
+    restarts = [b for a, b in zip(cands, cands[1:]) if b[1] <= a[1]]
+    if not steps or any(b[1] > 5 for b in restarts) or len(restarts) > len(steps) // 4:
+        return raws
+    if sorted(steps)[len(steps) // 2] < 0.75:
+        return raws
+    drop = {id(c) for h in cands for c in h[3]}
+    out = []
+    for raw in raws:
+        kept = [c for c in raw.chars if id(c) not in drop]
+        if any(not c[0].isspace() for c in kept):
+            out.append(_RawLine(kept, raw.top, raw.bottom))
+    return out
+
+
 def _build_line(raw: _RawLine, page_no: int) -> Line | None:
     chars = sorted(raw.chars, key=lambda c: c[1])
     sizes = Counter()
@@ -821,7 +904,8 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
         text_chars += len(chars)
         if images and len(chars) < 20:
             image_pages += 1
-        lines = [ln for raw in _group_lines(chars) if (ln := _build_line(raw, i + 1)) is not None]
+        raws = _drop_line_numbers(_split_offset_runs(_group_lines(chars)))
+        lines = [ln for raw in raws if (ln := _build_line(raw, i + 1)) is not None]
         for ln in lines:
             size_counts[ln.size] += len(ln.text)
         pages.append(lines)

@@ -307,3 +307,18 @@ def test_optional_hyphens_break_words_only_at_a_line_end():
     second = _build_line(raw("ured by the provider.", 114), 1)
     assert first.text == "the technology should be config-" and first.soft_hyphen
     assert join_text([first, second])[0] == "the technology should be configured by the provider."
+
+
+def test_margin_line_numbers_go_but_hanging_paragraph_numbers_stay(tmp_path):
+    """A consultation draft numbers every fifth line in the left margin: the numbers are no text.
+    A document that hangs its paragraph numbers in the same margin keeps them: they grow by one
+    per paragraph, several lines apart, not by one per line."""
+    text = [f"{_WORDS[k % len(_WORDS)]} is the word that opens printed line {k + 1} of this page." for k in range(20)]
+    numbered = [(t, 11, 72, 90 + 15 * k, "") for k, t in enumerate(text)]
+    numbered += [(str(k + 1), 9, 40, 90 + 15 * k, "") for k in range(4, 20, 5)]  # 5, 10, 15, 20
+    hung = [(t, 11, 72, 90 + 15 * k, "") for k, t in enumerate(text)]
+    hung += [(str(n + 1), 11, 40, 90 + 15 * k, "") for n, k in enumerate(range(0, 20, 4))]  # 1..5, 4 lines apart
+    drafted = read_text(draw_document(tmp_path / "draft.pdf", [numbered]))
+    assert [ln.text for ln in drafted.lines] == text
+    kept = read_text(draw_document(tmp_path / "hung.pdf", [hung]))
+    assert [ln.text.split()[0] for ln in kept.lines if ln.text[0].isdigit()] == ["1", "2", "3", "4", "5"]
