@@ -599,7 +599,7 @@ class _Builder:
                 elif top and top[1] < max(levels):
                     level = min(lv for lv in levels if lv > top[1])  # opens a list inside it
             mm = self.p.item_labels[level].match(ln.text)
-            if mm.group("label").isdigit() and not self._numbers_on(stack, x, level, mm.group("label")):
+            if _dotted(mm) and not self._list_goes_on(stack, x, mm.group("label")):
                 continue  # "18. The provider ..." wrapped to a line start: a number, not a list
             item = SubItem(label=f"({mm.group('label')})", text="", start=start, end=start)
             item._label_len = mm.end()  # type: ignore[attr-defined]
@@ -629,16 +629,16 @@ class _Builder:
         return roots
 
     @staticmethod
-    def _numbers_on(stack: list, x: float, level: int, label: str) -> bool:
-        """Whether a numbered label starts a list (at 1) or follows its sibling at the same indent.
+    def _list_goes_on(stack: list, x: float, label: str) -> bool:
+        """Whether a dotted label ("1.", "a.", "i.") starts a list or follows its sibling.
 
-        A number at a line start is a list label only then: a sentence wrapped before "18." or
-        "2024." must not open a sub-item.
+        Such a label at a line start is a list label only then: a sentence wrapped before "18."
+        or "2024." must not open a sub-item. (Parenthesised labels need no such proof.)
         """
-        sibling = next((item for sx, lv, item in reversed(stack) if abs(sx - x) <= 3 and lv == level), None)
-        if sibling is not None:
-            return _next_label(sibling.label, label)
-        return label == "1"
+        sibling = next((item for sx, _, item in reversed(stack) if abs(sx - x) <= 3), None)
+        if sibling is not None and _next_label(sibling.label, label):
+            return True
+        return label in ("1", "a", "i")
 
     def _item_label_text(self, text: str, levels: list[int]) -> str:
         mm = self.p.item_labels[levels[0]].match(text)
@@ -812,6 +812,11 @@ def lines_page(lines: list[Line], starts: list[int], offset: int) -> int:
         if st <= offset:
             page = ln.page
     return page
+
+
+def _dotted(mm: re.Match) -> bool:
+    """A label printed with a dot and no parenthesis ("1.", "a.", "ii.")."""
+    return mm.group(0).endswith(".") and not mm.group(0).startswith("(")
 
 
 def _next_label(prev: str, label: str) -> bool:

@@ -20,7 +20,8 @@ from .paths import CODES_DIR
 
 PROFILES_DIR = CODES_DIR / "profiles"
 
-DEFAULT_ITEM_LABELS = [r"^\((?P<label>[a-z]{1,2})\)", r"^\((?P<label>[ivxlc]{1,6})\)", r"^(?P<label>\d{1,2})\."]
+DEFAULT_ITEM_LABELS = [r"^\((?P<label>[a-z]{1,2})\)", r"^\((?P<label>[ivxlc]{1,6})\)", r"^(?P<label>\d{1,2})\.",
+                       r"^(?P<label>[a-z])\.", r"^(?P<label>[ivxlc]{1,6})\."]
 DEFAULT_CAPTION = r"^(?:Figure|Table|Box|Chart)\s+\d+[.:]"
 
 

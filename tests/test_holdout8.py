@@ -97,7 +97,8 @@ def check_sidebar_and_caption_in_no_paragraph(code: Code, exp: dict) -> None:
     if not bits:
         return
     words = {w for b in bits for w in re.findall(r"[A-Za-z]{5,}", b)}
-    phrases = [" ".join(b.split()[i:i + 3]) for b in bits for i in range(0, len(b.split()) - 2)]
+    # five-word runs: three-word ones ("of age assurance", "before the content") occur in the body too
+    phrases = [" ".join(b.split()[i:i + 5]) for b in bits for i in range(0, len(b.split()) - 4)]
     leaked = [(k, ph) for k, t in all_texts(code) for ph in phrases if ph in ws(t)]
     assert leaked == []
     assert words
@@ -130,31 +131,16 @@ HOLDOUT = FIXTURES / "holdout8"
 PDFS = sorted(HOLDOUT.glob("*.pdf"))
 
 # Known failures of the parser: (document stem, check) -> the general cause. Each becomes a strict xfail.
-_LINES = ("margin line numbers (a consultation draft's numbers left of the text column, restarting each page) are "
-          "read as the start of each numbered line: with every line numbered no heading matches "
-          "(UnknownLayoutError 'no measures found with the icu profile's heading pattern'); with every 5th line "
-          "numbered (variant) each numbered line is misread: '5 ICU C1: ...' is no heading, '25 C3.3 The ...' "
-          "starts no paragraph and is glued to C3.2, '20 function.' keeps the 20. The same document without line "
-          "numbers passes every check but the sub-item ones")
-_DOTS = ("sub-items labelled 'a.' then 'i.' (Word's default list styles: dot, no parenthesis) are not read as "
-         "sub-items: items empty, words left in the paragraph text; the same with the labels typed instead of "
-         "generated (variants without line numbers); in this document also: " + _LINES)
-_SIDEBAR = ("a framed sidebar in the wide right margin ('Key point: ...', its own column 1 cm right of the body) is "
-            "merged into body lines by height: a sidebar line whose top is within ~4 pt of a body line's is "
-            "appended to that line (A1.2 ends \"... at risk. children's safety and\", B1.2 gets \"is seen, never "
-            "after it.\" in mid-text); its other lines are dropped, as they should be")
-KNOWN: dict[tuple[str, str], str] = {
-    **{("holdout8_icu_docx", c): _LINES for c in (
-        "application", "chapters", "code_info", "cross_ref_targets", "cross_refs", "footnote_refs", "footnotes",
-        "footnotes_not_in_body", "index_rows", "measure_ids", "no_furniture", "no_ligature_glyphs", "page_spans",
-        "paragraph_numbers", "paragraph_pages", "paragraph_texts", "reconciliation", "titles", "words_unbroken",
-        "line_numbers_kept_out", "heading_punctuation", "notes_restarting_per_page",
-        "sidebar_and_caption_in_no_paragraph", "long_measure")},
-    ("holdout8_icu_docx", "sub_items"): _DOTS,
-    ("holdout8_icu_docx", "dot_list_sub_items"): _DOTS,
-    ("holdout8_pcu_docx", "paragraph_texts"): _SIDEBAR,
-    ("holdout8_pcu_docx", "sidebar_and_caption_in_no_paragraph"): _SIDEBAR,
-}
+# Known failures of the parser: (document stem, check) -> the general cause. Each becomes a strict xfail.
+# When the round was written the parser failed 28 cases for three causes, all since fixed for documents in
+# general (analyser/pdftext.py, analyser/extract.py, the Ofcom profiles): margin line numbers were read as
+# the start of each line (they are now dropped: short numbers right-aligned in one column left of all text,
+# growing about one per printed line, perhaps counting again from 1 in the footnote area); 'a.'/'i.' labels
+# were no sub-item labels (they are now, as a list that starts at a or i and counts up); and a sidebar line
+# a few points below a body line was clustered with it (a wide gap and a shifted baseline now split them).
+# The sidebar check's three-word runs also matched ordinary phrases of the body ("of age assurance"), which
+# the parser failure had hidden; it now looks for five-word runs.
+KNOWN: dict[tuple[str, str], str] = {}
 CHECKS = {**common_checks(),
           "line_numbers_kept_out": check_line_numbers_kept_out,
           "dot_list_sub_items": check_dot_list_sub_items,
