@@ -219,6 +219,31 @@ def test_loophole_table_links_open_the_measure(server, browser):
     page.close()
 
 
+def _selected(grid) -> list[str]:
+    return grid.evaluate("g => Array.from(g.querySelectorAll('[aria-selected=true]')).map(e => e.id)")
+
+
+def _wait_selected(page, grid, col: int, row: int, timeout_ms: int = 3_000) -> bool:
+    want = f"glide-cell-{col}-{row}"
+    for _ in range(timeout_ms // 100):
+        if want in _selected(grid):
+            return True
+        page.wait_for_timeout(100)
+    return False
+
+
+def _move(page, grid, key: str, col: int, row: int) -> None:
+    """Press ``key`` until the grid's highlight reaches (col, row); a dropped press is pressed again."""
+    for _ in range(3):
+        page.keyboard.press(key)
+        if _wait_selected(page, grid, col, row):
+            return
+        wait_idle(page)
+        if _wait_selected(page, grid, col, row, 500):
+            return
+    pytest.fail(f"the highlight did not reach column {col}, row {row} with {key}\n{describe(page)}")
+
+
 def test_selecting_a_matrix_cell_explains_it(server, browser):
     """A cell of the matrix, chosen with a click and the arrow keys, drives the explanation below
     the grid (AppTest cannot select a cell; the browser can). The grid is a canvas: click the first
@@ -234,19 +259,29 @@ def test_selecting_a_matrix_cell_explains_it(server, browser):
     first_row = grid.get_by_test_id("glide-cell-0-0").inner_text()
     second_archetype = page.locator("th[aria-colindex='4']").first.inner_text()
     wait_idle(page)
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)  # header row, then the middle of row 0
-    # Each selection reruns the script; a person waits for the answer, and so does the test, one
-    # landmark at a time, so that a slow machine cannot drop a key press into a half-drawn page.
+    # Each selection reruns the script, and a click or key press while the grid is redrawn can be
+    # lost. A person watches the highlight move and tries again if it did not; so does the test.
     explanation = "[data-testid='stMarkdownContainer']"
+    col, row = 0, 0
+    for _ in range(3):
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)  # header row, then the middle of row 0
+        if _wait_selected(page, grid, col, row):
+            break
+        wait_idle(page)
+    else:
+        pytest.fail(f"a click on the first cell selected nothing\n{describe(page)}")
     for key in ["ArrowRight"] * 3:  # the pickers start on the first archetype: go to the second
-        page.keyboard.press(key)
-        page.wait_for_timeout(150)
-    page.locator(explanation, has_text=f"{first_row}: ").filter(has_text=second_archetype).first.wait_for(timeout=15_000)
-    wait_idle(page)
+        col += 1
+        _move(page, grid, key, col, row)
+    try:
+        page.locator(explanation, has_text=f"{first_row}: ").filter(has_text=second_archetype).first.wait_for(
+            timeout=15_000)
+    except Exception as exc:
+        pytest.fail(f"{exc}\n{describe(page)}")
     for key in ["ArrowRight"] * 2 + ["ArrowDown"] * 8:
-        page.keyboard.press(key)
-        page.wait_for_timeout(150)
+        col, row = (col + 1, row) if key == "ArrowRight" else (col, row + 1)
+        _move(page, grid, key, col, row)
     explained = page.locator(explanation, has_text="ICU C2: qualified")
     try:
         explained.first.wait_for(timeout=30_000)
