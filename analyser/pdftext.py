@@ -214,6 +214,7 @@ def _split_offset_runs(raws: list[_RawLine]) -> list[_RawLine]:
     word, so they never split.)
     """
     out: list[_RawLine] = []
+    split = False
     for raw in raws:
         chars = sorted(raw.chars, key=lambda c: c[1])
         runs: list[list[tuple]] = [[]]
@@ -233,10 +234,11 @@ def _split_offset_runs(raws: list[_RawLine]) -> list[_RawLine]:
         if len(runs) == 1:
             out.append(raw)
             continue
+        split = True
         for run in runs:
             ink = [c for c in run if not c[0].isspace()] or run
             out.append(_RawLine(run, min(c[3] for c in ink), max(c[4] for c in ink)))
-    return sorted(out, key=lambda r: (r.top, min(c[1] for c in r.chars)))
+    return sorted(out, key=lambda r: (r.top, min(c[1] for c in r.chars))) if split else out
 
 
 def _drop_line_numbers(raws: list[_RawLine]) -> list[_RawLine]:
