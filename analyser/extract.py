@@ -39,7 +39,7 @@ _DATE_RE = re.compile(
     r"\b(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b"
 )
 # a heading that starts like a measure ID of some scheme: "ICU X12", "Measure 5", "PCU C3a"
-_ID_LIKE = re.compile(r"^(?:[Mm]easure\s+)?(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[a-z]?\b(?!\.\d)|^[Mm]easure\s+\d")
+_ID_LIKE = re.compile(r"^(?:[Mm]easure\s+)?(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[A-Za-z]?\b(?!\.\d)|^[Mm]easure\s+\d")
 _VERSION_RE = re.compile(r"\b(?:version|edition)\s+(\d+(?:\.\d+)*)\b", re.I)
 
 

@@ -58,7 +58,7 @@ _TOC_LEADER_RE = re.compile(r"(?:\.\s?){3,}\s*\d{1,4}$|…+\s*\d{1,4}$")
 _CAPTION_RE = re.compile(r"^(?:figure|table|box|chart|source|note)\b", re.I)
 _INDEX_RE = re.compile(r"\bindex\b", re.I)
 _INDEX_KEEP_PAGES = 8
-_ID_ROW_RE = re.compile(r"^(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[a-z]?\b(?!\.\d)")
+_ID_ROW_RE = re.compile(r"^(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[A-Za-z]?\b(?!\.\d)")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
 # Footnote marks: numbers, or the reference symbols a word processor offers as custom marks
 # ("*", "†", "‡", "§", "¶", doubled for a second series).
@@ -288,8 +288,25 @@ def _drop_line_numbers(raws: list[_RawLine]) -> list[_RawLine]:
     return out
 
 
+def _small_caps(chars: list[tuple]) -> float | None:
+    """The size of the full capitals of a line set in small capitals, or None.
+
+    Small capitals are capital glyphs printed at about 0.7-0.8 of the capitals' size; a word
+    opening with a full-size capital followed straight on by smaller capitals ("R" + "EVIEWING")
+    is the evidence. The smaller ones stand for lower-case letters of the source.
+    """
+    for a, b in zip(chars, chars[1:]):
+        if a[0].isupper() and b[0].isupper() and 0.6 * a[5] <= b[5] < 0.88 * a[5] and b[1] - a[2] < 0.2 * a[5]:
+            return max(c[5] for c in chars if c[0].isupper())
+    return None
+
+
 def _build_line(raw: _RawLine, page_no: int) -> Line | None:
     chars = sorted(raw.chars, key=lambda c: c[1])
+    caps = _small_caps(chars)
+    if caps is not None:
+        chars = [(c[0].lower(),) + c[1:] if c[0].isupper() and 0.6 * caps <= c[5] < 0.88 * caps else c
+                 for c in chars]
     sizes = Counter()
     fonts = Counter()
     for c in chars:

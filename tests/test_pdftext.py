@@ -322,3 +322,25 @@ def test_margin_line_numbers_go_but_hanging_paragraph_numbers_stay(tmp_path):
     assert [ln.text for ln in drafted.lines] == text
     kept = read_text(draw_document(tmp_path / "hung.pdf", [hung]))
     assert [ln.text.split()[0] for ln in kept.lines if ln.text[0].isdigit()] == ["1", "2", "3", "4", "5"]
+
+
+def test_small_capitals_read_as_lower_case_but_capitals_stay(tmp_path):
+    """A heading in small capitals prints each word's first letter as a full capital and the rest as
+    smaller capitals: those stand for lower case. Capitals all of one size (an acronym, a heading
+    in capitals) stay as printed."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def small_caps(words: str, x: float, y: float, size: float = 12) -> list[tuple]:
+        items = []
+        for word in words.split():
+            items.append((word[0], size, x, y, "b"))
+            x += stringWidth(word[0], "Helvetica-Bold", size)
+            items.append((word[1:].upper(), 0.8 * size, x, y, "b"))
+            x += stringWidth(word[1:].upper(), "Helvetica-Bold", 0.8 * size) + 4
+        return items
+
+    page = small_caps("Reviewing automated tools", 56, 90) + [
+        ("CSAM AND NCII ARE ACRONYMS", 12, 56, 130, "b"),
+        ("Body text of the page, long enough to be read as the body of it.", 11, 56, 170, "")]
+    doc = read_text(draw_document(tmp_path / "caps.pdf", [page]))
+    assert [ln.text for ln in doc.lines][:2] == ["Reviewing automated tools", "CSAM AND NCII ARE ACRONYMS"]
