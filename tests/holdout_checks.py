@@ -36,11 +36,11 @@ def expected(pdf: Path) -> dict:
     return json.loads(pdf.with_suffix(".expected.json").read_text(encoding="utf-8"))
 
 
-def _paragraphs(code: Code) -> dict[tuple[str, str], object]:
+def paragraphs_read(code: Code) -> dict[tuple[str, str], object]:
     return {(m.id, p.number): p for m in code.measures for p in m.paragraphs}
 
 
-def _exp_paragraphs(exp: dict) -> dict[tuple[str, str], dict]:
+def paragraphs_expected(exp: dict) -> dict[tuple[str, str], dict]:
     return {(m["id"], p["number"]): p for m in exp["measures"] for p in m["paragraphs"]}
 
 
@@ -86,16 +86,16 @@ def check_paragraph_numbers(code: Code, exp: dict) -> None:
 
 
 def check_paragraph_texts(code: Code, exp: dict) -> None:
-    got = {k: ws(p.text) for k, p in _paragraphs(code).items()}
-    want = {k: ws(p["text"]) for k, p in _exp_paragraphs(exp).items()}
+    got = {k: ws(p.text) for k, p in paragraphs_read(code).items()}
+    want = {k: ws(p["text"]) for k, p in paragraphs_expected(exp).items()}
     wrong = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
     assert not wrong, f"{len(wrong)} of {len(want)} paragraphs differ (got, want): {wrong}"
     assert set(got) == set(want)
 
 
 def check_paragraph_pages(code: Code, exp: dict) -> None:
-    got = {k: (p.page, p.page_end) for k, p in _paragraphs(code).items()}
-    want = {k: (p["page"], p["page_end"]) for k, p in _exp_paragraphs(exp).items()}
+    got = {k: (p.page, p.page_end) for k, p in paragraphs_read(code).items()}
+    want = {k: (p["page"], p["page_end"]) for k, p in paragraphs_expected(exp).items()}
     assert got == want
 
 
@@ -103,14 +103,14 @@ def check_application(code: Code, exp: dict) -> None:
     got = {m.id: (m.application_paragraphs, ws(m.application)) for m in code.measures}
     want = {m["id"]: (m["application_paragraphs"], ws(m["application"])) for m in exp["measures"]}
     assert got == want
-    flags = {k: p.is_application for k, p in _paragraphs(code).items()}
-    assert flags == {k: p["is_application"] for k, p in _exp_paragraphs(exp).items()}
+    flags = {k: p.is_application for k, p in paragraphs_read(code).items()}
+    assert flags == {k: p["is_application"] for k, p in paragraphs_expected(exp).items()}
 
 
 def check_sub_items(code: Code, exp: dict) -> None:
     """Labelled sub-items with their nesting; bullet items are not sub-items (see the conventions)."""
-    got = {k: _items(p.items) for k, p in _paragraphs(code).items()}
-    want = {k: _exp_items(p["items"]) for k, p in _exp_paragraphs(exp).items()}
+    got = {k: _items(p.items) for k, p in paragraphs_read(code).items()}
+    want = {k: _exp_items(p["items"]) for k, p in paragraphs_expected(exp).items()}
     wrong = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
     assert not wrong, f"sub-items differ (got, want): {wrong}"
 
@@ -125,8 +125,8 @@ def check_footnotes(code: Code, exp: dict) -> None:
 
 
 def check_footnote_refs(code: Code, exp: dict) -> None:
-    got = {k: p.footnote_refs for k, p in _paragraphs(code).items() if p.footnote_refs}
-    want = {k: p["footnote_refs"] for k, p in _exp_paragraphs(exp).items() if p["footnote_refs"]}
+    got = {k: p.footnote_refs for k, p in paragraphs_read(code).items() if p.footnote_refs}
+    want = {k: p["footnote_refs"] for k, p in paragraphs_expected(exp).items() if p["footnote_refs"]}
     assert got == want
 
 

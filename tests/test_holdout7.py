@@ -34,6 +34,7 @@ from holdout_checks import (
     common_checks,
     expected,
     extracted,
+    paragraphs_read,
     load_generator,
     ws,
 )
@@ -45,9 +46,6 @@ def _texts(code: Code) -> list[tuple[str, str]]:
     """Every text read into measures: titles, paragraphs, sub-items (nested), footnotes."""
     return all_texts(code) + [(f"note {f.number}", f.text) for m in code.measures for f in m.footnotes]
 
-
-def _paragraphs(code: Code) -> dict:
-    return {(m.id, p.number): p for m in code.measures for p in m.paragraphs}
 
 
 def check_headings_in_no_paragraph(code: Code, exp: dict) -> None:
@@ -77,7 +75,7 @@ def check_footer_kept_out(code: Code, exp: dict) -> None:
 def check_styled_paragraphs_whole(code: Code, exp: dict) -> None:
     """A paragraph with bold defined terms or italic phrases is read whole and in order, each styled
     phrase in its place (paragraph_texts compares every paragraph; this one only the styled ones)."""
-    got = _paragraphs(code)
+    got = paragraphs_read(code)
     want: dict = {}
     for r in exp["styled_runs"]:
         want.setdefault((r["measure"], r["paragraph"]), []).append(r["text"])
@@ -99,7 +97,7 @@ def check_numbered_list_sub_items(code: Code, exp: dict) -> None:
     """A numbered list '1.', '2.', '3.' under a paragraph's lead-in is that paragraph's sub-items, labelled
     '(1)', '(2)', '(3)' (the project's form of every label); where the document has none, no paragraph
     read has such sub-items."""
-    got = _paragraphs(code)
+    got = paragraphs_read(code)
     want = {(m["id"], p["number"]): [(i["label"], ws(i["text"])) for i in p["items"]]
             for m in exp["measures"] for p in m["paragraphs"] if p["number"] in exp["numbered_list_paragraphs"]}
     have = {k: [(i.label, ws(i.text)) for i in got[k].items] if k in got else None for k in want}

@@ -32,25 +32,21 @@ from holdout_checks import (
     common_checks,
     expected,
     extracted,
+    paragraphs_expected,
+    paragraphs_read,
     ws,
 )
 
 from analyser.models import Code
 
 
-def _paragraphs(code: Code) -> dict:
-    return {(m.id, p.number): p for m in code.measures for p in m.paragraphs}
-
-
-def _exp_paragraphs(exp: dict) -> dict:
-    return {(m["id"], p["number"]): p for m in exp["measures"] for p in m["paragraphs"]}
 
 
 def check_line_numbers_kept_out(code: Code, exp: dict) -> None:
     """Margin line numbers are in no text: every paragraph read has exactly the digit groups its expected
     text has (a stray '12' is a line number), and the paragraphs are the expected ones, none cut in two."""
-    got = _paragraphs(code)
-    want = _exp_paragraphs(exp)
+    got = paragraphs_read(code)
+    want = paragraphs_expected(exp)
     digits = {k: (re.findall(r"\d+", re.sub(r"[A-Z]{3} [A-Z]\d+|[A-Z]\d+\.\d+", "", ws(got[k].text))),
                   re.findall(r"\d+", re.sub(r"[A-Z]{3} [A-Z]\d+|[A-Z]\d+\.\d+", "", ws(p["text"]))))
               for k, p in want.items() if k in got}
@@ -62,7 +58,7 @@ def check_line_numbers_kept_out(code: Code, exp: dict) -> None:
 def check_dot_list_sub_items(code: Code, exp: dict) -> None:
     """Sub-items printed 'a.' then 'i.' (Word's default list styles) are read with their nesting, labelled
     '(a)', '(i)'."""
-    got = _paragraphs(code)
+    got = paragraphs_read(code)
 
     def mine(items):
         return [(i.label, ws(i.text), mine(i.items)) for i in items]
@@ -70,7 +66,7 @@ def check_dot_list_sub_items(code: Code, exp: dict) -> None:
     def theirs(items):
         return [(i["label"], ws(i["text"]), theirs(i["items"])) for i in items]
 
-    want = {k: theirs(p["items"]) for k, p in _exp_paragraphs(exp).items() if k[1] in exp["dot_list_paragraphs"]}
+    want = {k: theirs(p["items"]) for k, p in paragraphs_expected(exp).items() if k[1] in exp["dot_list_paragraphs"]}
     assert {k: mine(got[k].items) if k in got else None for k in want} == want
 
 
@@ -102,9 +98,9 @@ def check_sidebar_and_caption_in_no_paragraph(code: Code, exp: dict) -> None:
     leaked = [(k, ph) for k, t in all_texts(code) for ph in phrases if ph in ws(t)]
     assert leaked == []
     assert words
-    got = _paragraphs(code)
+    got = paragraphs_read(code)
     near = {s["paragraph"] for s in exp["sidebars"]} | {f["after_paragraph"] for f in exp["figures"]}
-    want = _exp_paragraphs(exp)
+    want = paragraphs_expected(exp)
     keys = [k for k in want if k[1] in near]
     after = [list(want)[list(want).index(k) + 1] for k in keys if k[1] in {f["after_paragraph"] for f in exp["figures"]}]
     wrong = {k: (ws(got[k].text) if k in got else None) for k in keys + after if k not in got
@@ -205,13 +201,13 @@ def test_the_round_eight_layout_is_printed(pdf: Path):
         if exp["header_logo"]:  # a picture in the header band of every page
             assert all(any(im["top"] < 70 for im in page.images) for page in doc.pages)
         for f in exp["figures"]:
-            para = _exp_paragraphs(exp)[(f["after_paragraph"][:2] and next(
+            para = paragraphs_expected(exp)[(f["after_paragraph"][:2] and next(
                 m["id"] for m in exp["measures"] if any(p["number"] == f["after_paragraph"] for p in m["paragraphs"])),
                 f["after_paragraph"])]
             assert any(im["top"] > 70 for im in doc.pages[para["page_end"] - 1].images)
             assert ws(f["caption"]) in ws(pages[para["page_end"] - 1].replace("\n", " "))
         for s in exp["sidebars"]:  # the sidebar's words lie right of the body column
-            page = doc.pages[next(p["page"] for p in _exp_paragraphs(exp).values() if p["number"] == s["paragraph"])
+            page = doc.pages[next(p["page"] for p in paragraphs_expected(exp).values() if p["number"] == s["paragraph"])
                              - 1]
             words = [w for w in page.extract_words() if w["text"] == "Key"]
             assert words and all(w["x0"] > page.width * 0.6 for w in words)

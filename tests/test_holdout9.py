@@ -31,18 +31,14 @@ from holdout_checks import (
     common_checks,
     expected,
     extracted,
+    paragraphs_expected,
+    paragraphs_read,
     ws,
 )
 
 from analyser.models import Code
 
 
-def _paragraphs(code: Code) -> dict:
-    return {(m.id, p.number): p for m in code.measures for p in m.paragraphs}
-
-
-def _exp_paragraphs(exp: dict) -> dict:
-    return {(m["id"], p["number"]): p for m in exp["measures"] for p in m["paragraphs"]}
 
 
 def check_suffix_and_two_digit_ids(code: Code, exp: dict) -> None:
@@ -59,8 +55,8 @@ def check_justified_texts_single_spaced(code: Code, exp: dict) -> None:
     """Justified lines' wide gaps are single spaces: each paragraph read whole, with no run of spaces.
     Judged on the paragraphs the parser found (a lost paragraph is paragraph_texts' failure), so this
     check's cause stays apart."""
-    got = _paragraphs(code)
-    want = {k: p for k, p in _exp_paragraphs(exp).items() if k[1] in exp["justified_paragraphs"]}
+    got = paragraphs_read(code)
+    want = {k: p for k, p in paragraphs_expected(exp).items() if k[1] in exp["justified_paragraphs"]}
     assert len(set(want) & set(got)) >= 0.8 * len(want), "most paragraphs are read (the rest is paragraph_texts)"
     want = {k: p for k, p in want.items() if k in got}
     wide = {k: got[k].text for k in want if k in got and re.search(r"[ \t]{2,}", got[k].text)}
@@ -116,7 +112,7 @@ def check_two_paragraph_footnote(code: Code, exp: dict) -> None:
 def check_three_page_paragraph(code: Code, exp: dict) -> None:
     """The paragraph printed over two page breaks is read whole, from its first page to its last."""
     lp = exp["long_paragraph"]
-    want = next(p for p in _exp_paragraphs(exp).values() if p["number"] == lp["number"])
+    want = next(p for p in paragraphs_expected(exp).values() if p["number"] == lp["number"])
     got = [(ws(p.text), p.page, p.page_end) for m in code.measures for p in m.paragraphs if p.number == lp["number"]]
     assert got == [(ws(want["text"]), lp["page"], lp["page_end"])]
 
