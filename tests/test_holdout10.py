@@ -45,20 +45,29 @@ from analyser.models import Code
 
 
 def check_per_chapter_index_tables(code: Code, exp: dict) -> None:
-    """Every row of every chapter's table, in order, with its ID, the title that shares its cell, its
-    applies-to and page; the small headings above the tables and the repeated header rows are no rows."""
-    got = [(r.id_text, ws(r.title), ws(r.applies_to), r.page) for r in code.index]
-    want = [(r["id_text"], ws(r["title"]), ws(r["applies_to"]), r["page"]) for r in exp["index"]]
+    """Every row of every chapter's table, in order, with its ID, applies-to and page; the small headings
+    above the tables and the repeated header rows are no rows. (Titles are index_titles_in_id_cell's.)"""
+    got = [(r.id_text, r.ids, ws(r.applies_to), r.page) for r in code.index]
+    want = [(r["id_text"], r["ids"], ws(r["applies_to"]), r["page"]) for r in exp["index"]]
     assert got == want
     headings = {t["heading"] for t in exp["index_tables"]} | {"Measure", "Applies to"}
     assert [r for r in code.index if ws(r.title) in headings or ws(r.id_text) in headings] == []
 
 
+def check_index_titles_in_id_cell(code: Code, exp: dict) -> None:
+    """The title printed after the ID in the same cell ('ICU C1 Operating ...') is the row's title, without
+    the ID. Judged on the rows read (a lost row is per_chapter_index_tables' failure)."""
+    assert code.index, "no index rows read"
+    want = {r["id_text"]: ws(r["title"]) for r in exp["index"]}
+    got = {r.id_text: ws(r.title) for r in code.index if r.id_text in want}
+    assert got == {k: v for k, v in want.items() if k in got}
+
+
 def check_index_table_over_a_page(code: Code, exp: dict) -> None:
-    """The table broken over a page keeps all its rows, each on its own page, none joined to another."""
+    """The table broken over a page keeps all its rows, each with the page it is printed on."""
     table = next(t for t in exp["index_tables"] if t["chapter"] == exp["index_split_table"])
-    want = [(r["id_text"], ws(r["title"]), r["page"]) for r in exp["index"] if r["id_text"] in table["ids"]]
-    got = [(r.id_text, ws(r.title), r.page) for r in code.index if r.id_text in table["ids"]]
+    want = [(r["id_text"], r["page"]) for r in exp["index"] if r["id_text"] in table["ids"]]
+    got = [(r.id_text, r.page) for r in code.index if r.id_text in table["ids"]]
     assert got == want
 
 
@@ -118,9 +127,26 @@ HOLDOUT = FIXTURES / "holdout10"
 PDFS = sorted(HOLDOUT.glob("*.pdf"))
 
 # Known failures of the parser: (document stem, check) -> the general cause. Each becomes a strict xfail.
-KNOWN: dict[tuple[str, str], str] = {}
+# Two general causes, kept apart by rendering variants (not committed): the same index as ONE table with
+# no small headings, and as per-chapter tables WITHOUT the small headings, are both read row by row (IDs,
+# applies-to, pages right) with every title '' ; per-chapter tables WITH the small headings but the ID in
+# a column of its own are not found at all ('no index table of measures found'), like this document.
+_HEADINGS = ("index split into per-chapter tables under small headings ('Governance'): a line of text "
+             "between the tables stops the index being recognised, so no index row is read at all "
+             "('no index table of measures found')")
+_SHARED = ("an index whose first cell holds the ID and the title together ('ICU C1 Operating a content "
+           "moderation function') gives every row an empty title (the words after the ID are dropped)")
+_D = "holdout10_icu_docx"
+KNOWN: dict[tuple[str, str], str] = {
+    (_D, "per_chapter_index_tables"): _HEADINGS,
+    (_D, "index_table_over_a_page"): _HEADINGS,
+    (_D, "reconciliation"): _HEADINGS + "; every measure is then missing from the index",
+    (_D, "index_titles_in_id_cell"): _SHARED + "; here masked by: " + _HEADINGS,
+    (_D, "index_rows"): _HEADINGS + "; and behind it: " + _SHARED,
+}
 CHECKS = {**common_checks(),
           "per_chapter_index_tables": check_per_chapter_index_tables,
+          "index_titles_in_id_cell": check_index_titles_in_id_cell,
           "index_table_over_a_page": check_index_table_over_a_page,
           "boxed_paragraphs": check_boxed_paragraphs,
           "box_over_a_page": check_box_over_a_page,
@@ -185,7 +211,6 @@ def test_the_round_ten_layout_is_printed(pdf: Path):
         assert filled_boxes(broken["paragraphs"][-1]["page_end"]), "the box continues on the next page"
         table = next(x for x in exp["measures"] if x["id"] == exp["table_measure"]["id"])
         page = doc.pages[table["page_start"] - 1]
-        assert not filled_boxes(table["page_start"]) or table["page_start"] == broken["paragraphs"][-1]["page_end"]
         # the table-laid numbers sit left of their text, each on the line of its text's first words
         for p in table["paragraphs"]:
             w = next(w for w in page.extract_words() if w["text"] == p["number"])
