@@ -130,7 +130,8 @@ PDFS = sorted(HOLDOUT.glob("*.pdf"))
 # Two general causes, kept apart by rendering variants (not committed): the same index as ONE table with
 # no small headings, and as per-chapter tables WITHOUT the small headings, are both read row by row (IDs,
 # applies-to, pages right) with every title '' ; per-chapter tables WITH the small headings but the ID in
-# a column of its own are not found at all ('no index table of measures found'), like this document.
+# a column of its own are not found at all ('no index table of measures found'), like this document, while
+# the per-chapter tables with only an empty paragraph between them are read: the heading's words do it.
 _HEADINGS = ("index split into per-chapter tables under small headings ('Governance'): a line of text "
              "between the tables stops the index being recognised, so no index row is read at all "
              "('no index table of measures found')")
