@@ -77,9 +77,19 @@ def _section_end(title: Line, lines: list[Line], profile: Profile) -> Line | Non
             continue
         larger = ln.size >= body * 1.1
         bold_line = ln.bold and ln.bold_prefix >= len(ln.text) - 1 and ln.size >= body - 0.3
-        if (larger or bold_line) and _header_score([ln.text], profile) == 0:
+        if (larger or bold_line) and _header_score([ln.text], profile) == 0 and not _heads_a_table(ln, lines, profile):
             return ln
     return None
+
+
+def _heads_a_table(heading: Line, lines: list[Line], profile: Profile) -> bool:
+    """Whether a heading is the caption of another index table that follows it at once (an index
+    split into one table per chapter, each under its own small heading, each opening with the
+    column headings): then the index goes on past it."""
+    k = lines.index(heading)
+    nxt = next((ln for ln in lines[k + 1:] if ln.kind == "body"), None)
+    return (nxt is not None and nxt.in_table and nxt.page in (heading.page, heading.page + 1)
+            and _header_score([nxt.text], profile) >= 1)
 
 
 def _columns(header: list[str], profile: Profile, width: int) -> dict[str, int]:
@@ -163,7 +173,9 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
                 get = lambda key: cells[cols[key]] if key in cols and cols[key] < len(cells) else ""  # noqa: E731
                 if m is not None:
                     started = True
-                    rows.append(IndexRow(id_text=m.group(0).strip(), ids=expand_ids(m, profile), title=get("title"),
+                    # a table of two columns ("Measure" | "Applies to") prints the title in the ID's cell
+                    row_title = get("title") or id_cell[m.end():].strip(" \t–—-:")
+                    rows.append(IndexRow(id_text=m.group(0).strip(), ids=expand_ids(m, profile), title=row_title,
                                          applies_to=get("applies_to"), page=pno))
                     page_rows += 1
                 elif not id_cell and rows:
