@@ -37,7 +37,6 @@ from holdout_checks import (
     expected,
     extracted,
     paragraphs_expected,
-    paragraphs_read,
     ws,
 )
 
