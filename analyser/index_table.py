@@ -69,7 +69,7 @@ def _section_end(title: Line, lines: list[Line], profile: Profile) -> Line | Non
     sizes = sorted(ln.size for ln in lines)
     body = sizes[len(sizes) // 2] if sizes else 0.0
     started = False
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if ln is title:
             started = True
             continue
@@ -77,16 +77,16 @@ def _section_end(title: Line, lines: list[Line], profile: Profile) -> Line | Non
             continue
         larger = ln.size >= body * 1.1
         bold_line = ln.bold and ln.bold_prefix >= len(ln.text) - 1 and ln.size >= body - 0.3
-        if (larger or bold_line) and _header_score([ln.text], profile) == 0 and not _heads_a_table(ln, lines, profile):
+        if (larger or bold_line) and _header_score([ln.text], profile) == 0 and not _heads_a_table(k, lines, profile):
             return ln
     return None
 
 
-def _heads_a_table(heading: Line, lines: list[Line], profile: Profile) -> bool:
-    """Whether a heading is the caption of another index table that follows it at once (an index
-    split into one table per chapter, each under its own small heading, each opening with the
-    column headings): then the index goes on past it."""
-    k = lines.index(heading)
+def _heads_a_table(k: int, lines: list[Line], profile: Profile) -> bool:
+    """Whether the heading ``lines[k]`` is the caption of another index table that follows it at
+    once (an index split into one table per chapter, each under its own small heading, each opening
+    with the column headings): then the index goes on past it."""
+    heading = lines[k]
     nxt = next((ln for ln in lines[k + 1:] if ln.kind == "body"), None)
     return (nxt is not None and nxt.in_table and nxt.page in (heading.page, heading.page + 1)
             and _header_score([nxt.text], profile) >= 1)

@@ -232,6 +232,7 @@ def _split_offset_runs(raws: list[_RawLine]) -> list[_RawLine]:
             runs[-1].append(c)
             last = c
         if len(runs) == 1:
+            raw.chars = chars  # left in reading order: the later sorts by x are then a single pass
             out.append(raw)
             continue
         split = True
