@@ -150,16 +150,6 @@ def test_the_round_eleven_marks_are_printed(pdf: Path):
 
     exp = expected(pdf)
 
-    def superscript_after(page_no: int, word: str, mark: str) -> bool:
-        with pdfplumber.open(pdf) as doc:
-            words = doc.pages[page_no - 1].extract_words(extra_attrs=["size"])
-        for a, b in zip(words, words[1:]):
-            if a["text"].endswith(word) and b["text"] == mark and b["size"] < a["size"] and b["top"] < a["top"] + 1:
-                return True
-            if a["text"] == word + mark:  # merged: the mark's char is smaller
-                return True
-        return False
-
     h, n = exp["heading_footnote"], exp["index_footnote"]
     m = next(x for x in exp["measures"] if x["id"] == h["measure"])
     with pdfplumber.open(pdf) as doc:
@@ -178,8 +168,7 @@ def test_the_round_eleven_marks_are_printed(pdf: Path):
         for b in exp["bracketed_amendments"]:
             page = next(p["page_end"] for x in exp["measures"] for p in x["paragraphs"]
                         if p["number"] == b["paragraph"])
-            tail = b["words"] if b["words"].endswith("]") else b["words"]
-            ok = small_digit_after(page, tail, b["footnote"]) or small_digit_after(page, tail + ".", b["footnote"])
+            ok = any(small_digit_after(page, b["words"] + end, b["footnote"]) for end in ("", "."))
             assert ok, b
 
 
