@@ -276,6 +276,9 @@ class _Builder:
                     self.warn("measure heading without a title", ln.page, measure.id)
                 current = _MeasureDraft(measure, ln)
                 drafts.append(current)
+                # a note marked on the heading (a consolidated code's "amended by ..." note) is the
+                # measure's, cited by no paragraph
+                self._marker_index.extend((n, hl.page, None, measure) for hl in [ln, *title_lines] for _, n in hl.markers)
                 continue
             if self.end_match(ln):
                 ended = True
@@ -666,7 +669,7 @@ class _Builder:
                     d.measure.warnings.append(message)
 
     def run(self) -> list[Measure]:
-        self._marker_index: list[tuple[str, int, str, Measure]] = []
+        self._marker_index: list[tuple[str, int, str | None, Measure]] = []
         drafts = self.find_measures()
         self._drafts = drafts
         self.number_x: float | None = None

@@ -147,6 +147,9 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
             area = page.crop((0, max(0, top), page.width, min(page.height, bottom)))
             tables = [_unruled_table(area, profile)]
         page_rows = 0
+        # footnote marks printed in the table's cells: pdfplumber gives them as plain digits glued
+        # to the word before them ("Hash matching1"); the page's lines know them as markers
+        marks = {n for ln in body if ln.in_table for _, n in ln.markers}
         for table in tables:
             above: list[str] = []
             clean_rows = []
@@ -175,8 +178,9 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
                     started = True
                     # a table of two columns ("Measure" | "Applies to") prints the title in the ID's cell
                     row_title = get("title") or id_cell[m.end():].strip(" \t–—-:")
-                    rows.append(IndexRow(id_text=m.group(0).strip(), ids=expand_ids(m, profile), title=row_title,
-                                         applies_to=get("applies_to"), page=pno))
+                    rows.append(IndexRow(id_text=m.group(0).strip(), ids=expand_ids(m, profile),
+                                         title=_unmark(row_title, marks), applies_to=_unmark(get("applies_to"), marks),
+                                         page=pno))
                     page_rows += 1
                 elif not id_cell and rows:
                     # a row continued from the previous page (or a wrapped cell): merge
@@ -193,6 +197,15 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
         if started and page_rows == 0:
             break
     return rows
+
+
+def _unmark(text: str, marks: set[str]) -> str:
+    """A cell's text without the footnote marks glued to its words (only numbers the page's lines
+    read as raised markers, so "CSAM1" in a name stays unless a note 1 is marked in the table)."""
+    if not marks or not text:
+        return text
+    alts = "|".join(re.escape(n) for n in sorted(marks, key=len, reverse=True))
+    return re.sub(rf"(?<=[A-Za-z.,;:)’”\"'])(?:{alts})(?=\s|$)", "", text)
 
 
 def _join_wrapped_ids(rows: list[list[str]], profile: Profile, id_idx: int) -> list[list[str]]:
