@@ -306,22 +306,19 @@ class _Builder:
         return self.heading_style(ln) and (bool(self.measure_match(ln)) or bool(_ID_LIKE.match(ln.text)))
 
     def _opens_block(self, lines: list[Line], i: int) -> bool:
-        """Whether line ``i`` starts a block rather than carrying on the sentence above it.
+        """Whether line ``i`` starts a block rather than carrying on the sentence above it."""
+        return i == 0 or not self._runs_on(lines[i - 1], lines[i])
 
-        The line above carries on into it when it is body text that ends without closing
-        punctuation, on the same page and at the usual line spacing (or at the foot of the page
-        before).
-        """
-        if i == 0:
-            return True
-        prev, ln = lines[i - 1], lines[i]
+    def _runs_on(self, prev: Line, ln: Line) -> bool:
+        """Whether body line ``prev`` carries on into ``ln``: it ends without closing punctuation,
+        on the same page and at the usual line spacing (or at the foot of the page before)."""
         if prev.kind != "body" or self.heading_style(prev, allow_table=True) or prev.in_table != ln.in_table:
-            return True
+            return False
         if re.search(r"[.;:!?)\]”\"']$", prev.text):
-            return True
+            return False
         if prev.page == ln.page:
-            return ln.top - prev.bottom > self.line_gap + 0.5 * self.body
-        return False
+            return ln.top - prev.bottom <= self.line_gap + 0.5 * self.body
+        return True
 
     def _plain_heading(self, lines: list[Line], i: int) -> bool:
         """A measure heading set like body text (see ``find_measures``)."""
@@ -403,15 +400,8 @@ class _Builder:
         return not (prev is not None and self._carries_on(prev, ln))
 
     def _carries_on(self, prev: Line, ln: Line) -> bool:
-        """Whether ``ln`` continues the sentence of body line ``prev``: ``prev`` ends without closing
-        punctuation, ``ln`` starts in lower case, at the usual line spacing (or atop the next page)."""
-        if prev.kind != "body" or self.heading_style(prev) or prev.in_table != ln.in_table:
-            return False
-        if re.search(r"[.;:!?)\]”\"']$", prev.text) or not ln.text[:1].islower():
-            return False
-        if prev.page == ln.page:
-            return ln.top - prev.bottom <= self.line_gap + 0.5 * self.body
-        return True
+        """Whether ``ln`` continues the sentence of ``prev`` and starts in lower case."""
+        return ln.text[:1].islower() and self._runs_on(prev, ln)
 
     def _group_numbered(self, draft: _MeasureDraft) -> list[tuple[str, list[Line], bool]]:
         m = draft.measure
