@@ -12,8 +12,8 @@ from __future__ import annotations
 import itertools
 from typing import Iterator
 
-from .conditions import and_, atom, describe, load_vocabulary, normalise, parse_application
-from .evaluate import harm_group_for, holds
+from .conditions import Vocabulary, and_, atom, describe, is_understood, load_vocabulary, normalise, parse_application
+from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 
 _MAX_PROBES = 20_000
@@ -28,19 +28,19 @@ def _atoms(cond: Condition | None) -> Iterator[Condition]:
         yield from _atoms(a)
 
 
-def probe_services(conds: list[Condition], code_kind: str, group: str | None = None) -> Iterator[ServiceProfile]:
+def probe_services(conds: list[Condition], code_kind: str, vocab: Vocabulary) -> Iterator[ServiceProfile]:
     """Service profiles that tell the given conditions apart.
 
-    The grid covers every threshold either side (0, n, n+1 users; 7,000,000 and 7,000,001),
-    every level of each harm the conditions name, zero/one/two other harms at medium or high
-    (for multi-risk and "any kind of harm"), every subset of the features named, and each
+    The grid covers every threshold either side (0, n, n+1 users; the "large" threshold and one
+    more), every level of each harm the conditions name, zero/one/two other harms at medium or
+    high (for multi-risk and "any kind of harm"), every subset of the features named, and each
     search type for search codes.
     """
-    vocab = load_vocabulary()
     atoms = [a for c in conds for a in _atoms(c)]
-    users = {0, 7_000_000, 7_000_001}
+    users = {0, vocab.large_users, vocab.large_users + 1}
     harms: list[str] = []
     features: list[str] = []
+    kinds_named: list[str] = []
     for a in atoms:
         if a.atom == "users_over":
             n = int(a.params.get("n", 0))
@@ -49,11 +49,14 @@ def probe_services(conds: list[Condition], code_kind: str, group: str | None = N
             harms.append(a.params["harm"])
         elif a.atom == "feature" and a.params.get("name") not in features:
             features.append(a.params["name"])
-    pool = [h for h in vocab.harms_in_group(group) if h not in harms]
+        elif a.atom == "kind" and a.params.get("kind") not in kinds_named:
+            kinds_named.append(a.params["kind"])
+    pool = [h for h in vocab.harms_in_group(vocab.risk_group) if h not in harms]
     others = [{}, {pool[0]: "medium"}, {pool[0]: "high", pool[1]: "medium"}, {pool[0]: "low"}] if len(pool) >= 2 else [{}]
-    kinds = [("search", "general"), ("search", "vertical")] if code_kind == "search" else [(code_kind if code_kind in ("u2u", "search") else "u2u", None)]
+    kinds = [("search", "general"), ("search", "vertical")] if code_kind == "search" else [(code_kind if code_kind not in ("any", "", None) else "u2u", None)]
     if any(a.atom in ("kind", "search_type") for a in atoms) and code_kind != "search":
         kinds += [("search", "general"), ("search", "vertical")]
+    kinds += [(k, None) for k in kinds_named if k not in ("u2u", "search") and (k, None) not in kinds]
     count = 0
     for kind, stype in kinds:
         for n in sorted(users):
@@ -75,28 +78,19 @@ def _describe_service(s: ServiceProfile) -> str:
     return f"a {kind} service with {s.users:,} users, {risks}, {feats}"
 
 
-def disagreement(a: Condition, b: Condition, code_kind: str, group: str | None = None) -> ServiceProfile | None:
+def disagreement(a: Condition, b: Condition, code_kind: str, vocab: Vocabulary, code: Code | None = None) -> ServiceProfile | None:
     """A probe service for which ``a`` and ``b`` give different answers, or None if none does."""
     if normalise(a) == normalise(b):
         return None
-    for probe in probe_services([a, b], code_kind, group):
-        if holds(a, probe, group) != holds(b, probe, group):
+    for probe in probe_services([a, b], code_kind, vocab):
+        if truth(a, probe, vocab, code) != truth(b, probe, vocab, code):
             return probe
     return None
 
 
-def implicit_condition(short_name: str | None) -> Condition:
-    """What every measure of the code requires unsaid (children's codes: likely to be accessed by children)."""
-    feats = load_vocabulary().code_implicit_features.get(short_name or "", [])
-    return and_(*(atom("feature", name=f) for f in feats))
-
-
-def index_condition(cell: str, code_kind: str, short_name: str | None = None) -> Applicability:
+def index_condition(cell: str, code_kind: str, vocab: Vocabulary | None = None, id_pattern=None) -> Applicability:
     """Parse an index-table "applies to" cell; blank means all services the code covers."""
-    app = parse_application(cell or "", code_kind)
-    if app.condition is not None:
-        app.condition = and_(implicit_condition(short_name), app.condition)
-    return app
+    return parse_application(cell or "", code_kind, vocab, id_pattern)
 
 
 def _index_rows(code: Code) -> dict[str, IndexRow]:
@@ -108,57 +102,101 @@ def _index_rows(code: Code) -> dict[str, IndexRow]:
 
 
 def resolve_measure(
-    measure: Measure, code_kind: str, row: IndexRow | None, group: str | None = None, short_name: str | None = None
+    measure: Measure, code_kind: str, row: IndexRow | None, vocab: Vocabulary | None = None,
+    code: Code | None = None, id_pattern=None, intros: tuple = (),
 ) -> Applicability:
-    """Parse one measure's application wording and reconcile it with its index row."""
-    app = parse_application(measure.application or "", code_kind)
-    if not (measure.application or "").strip():
+    """Parse one measure's application wording and reconcile it with its index row.
+
+    - text understood, index understood, and they agree: the text decides;
+    - text not fully understood, index understood: the index row decides, and says so;
+    - both understood but they differ: each service gets an answer only where the two agree
+      (an ``agree`` node), with a warning naming one service on which they part;
+    - neither understood: the words not understood stay in the condition, so the status is
+      ``unclear`` wherever they could matter.
+    """
+    if vocab is None:
+        vocab = code_vocabulary(code) if code is not None else load_vocabulary()
+    app = parse_application(measure.application or "", code_kind, vocab, id_pattern, intros)
+    has_text = bool((measure.application or "").strip())
+    if not has_text:
         app.warnings = [w for w in app.warnings if "no application wording" not in w]
     if row is None:
-        if not (measure.application or "").strip():
+        if not has_text:
             app.confidence = 0.5
             app.warnings.append(f"{measure.id}: no application text found and no index row; taken as all services")
         return app
     app.index_applies_to = row.applies_to
-    index_app = index_condition(row.applies_to or "", code_kind, short_name)
+    index_app = index_condition(row.applies_to or "", code_kind, vocab, id_pattern)
     index_words = row.applies_to.strip() or "(blank: all services)"
-    if not (measure.application or "").strip():
+    if not has_text:
         # nothing in the body: the index is the only statement of who the measure is for
         app.condition = index_app.condition
         app.unparsed = list(index_app.unparsed)
         app.scope = list(index_app.scope)
         app.confidence = round(index_app.confidence * 0.8, 2)
+        app.decided_by = "index"
         app.warnings.append(
             f"{measure.id}: no application text in the body; condition taken from the index table ('{index_words}')"
         )
         return app
-    for s in index_app.scope:
-        if s not in app.scope:
-            app.scope.append(s)
-    if app.condition is None or index_app.condition is None:
-        if index_app.condition is None and row.applies_to.strip():
+    for sc in index_app.scope:
+        if sc not in app.scope:
+            app.scope.append(sc)
+    text_ok, index_ok = is_understood(app.condition), is_understood(index_app.condition)
+    if not index_ok:
+        if row.applies_to.strip():
             app.warnings.append(
                 f"{measure.id}: the index table's wording '{index_words}' was not understood, so it could not be checked "
                 f"against the application text '{measure.application.strip()}'"
             )
         return app
-    implicit = implicit_condition(short_name)
-    probe = disagreement(and_(implicit, app.condition), index_app.condition, code_kind, group)
+    if not text_ok:
+        app.warnings.append(
+            f"{measure.id}: the application text was not fully understood ("
+            + "; ".join(f"'{u}'" for u in app.unparsed or [measure.application.strip()])
+            + f"), so the index table's wording '{index_words}' ({describe(index_app.condition, vocab)}) decides"
+        )
+        app.condition = index_app.condition
+        app.decided_by = "index"
+        return app
+    scope = code_scope(code, vocab) if code is not None else None
+    within = scope.condition if scope is not None and scope.condition is not None else atom("all")
+    probe = disagreement(and_(within, app.condition), and_(within, index_app.condition), code_kind, vocab, code)
     if probe is not None:
-        body_says = holds(and_(implicit, app.condition), probe, group)
+        body_says = truth(app.condition, probe, vocab, code)
         app.warnings.append(
             f"{measure.id}: the index table says it applies to '{index_words}' "
-            f"({describe(index_app.condition)}) but the application text says '{measure.application.strip()}' "
-            f"({describe(app.condition)}); they differ for {_describe_service(probe)} "
-            f"(body: {'applies' if body_says else 'exempt'}, index: {'exempt' if body_says else 'applies'})"
+            f"({describe(index_app.condition, vocab)}) but the application text says '{measure.application.strip()}' "
+            f"({describe(app.condition, vocab)}); they differ for {_describe_service(probe)} "
+            f"(body: {'applies' if body_says else 'exempt'}, index: {'exempt' if body_says else 'applies'}); "
+            f"such services are reported as unclear"
         )
+        app.condition = Condition(op="agree", args=[app.condition, index_app.condition])
+        app.decided_by = "both"
     return app
 
 
-def resolve_applicability(code: Code) -> Code:
-    """Set ``Measure.applicability`` on every measure of ``code``; warnings go on the measure too."""
+def _profile_of(code: Code, profile=None):
+    from .errors import ProfileError
+    from .profiles import load_profile
+
+    try:
+        return load_profile(profile or code.info.profile)
+    except ProfileError:
+        return None
+
+
+def resolve_applicability(code: Code, profile=None) -> Code:
+    """Set ``Measure.applicability`` on every measure of ``code``; warnings go on the measure too.
+
+    ``profile`` (a name or path; default the code's own) gives the code's measure-ID pattern, for
+    "services to which ICU C9 applies", and its own application sentence openings.
+    """
+    prof = _profile_of(code, profile)
+    id_pattern = prof.measure_id_pattern if prof is not None else None
+    intros = prof.application_intros if prof is not None else ()
     rows = _index_rows(code)
-    group = harm_group_for(code)
+    vocab = code_vocabulary(code)
     kind = code.info.kind
     if not rows and code.measures and not any((m.application or "").strip() for m in code.measures):
         # a code that never says per measure to whom it applies (e.g. the EU GPAI code): every
@@ -170,12 +208,12 @@ def resolve_applicability(code: Code) -> Code:
             m.applicability = Applicability(text="", condition=atom("all"), confidence=1.0)
         return code
     for m in code.measures:
-        app = resolve_measure(m, kind, rows.get(m.id), group, code.info.short_name)
+        app = resolve_measure(m, kind, rows.get(m.id), vocab, code, id_pattern, intros)
         m.applicability = app
         for w in app.warnings:
             if w not in m.warnings:
                 m.warnings.append(w)
-        if app.unparsed:
+        if app.unparsed and app.decided_by == "text":
             note = f"{m.id}: application wording not fully understood: " + "; ".join(f"'{u}'" for u in app.unparsed)
             if note not in app.warnings:
                 app.warnings.append(note)

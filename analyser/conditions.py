@@ -33,6 +33,7 @@ clause is never silently narrowed or widened.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -51,7 +52,12 @@ ALL_HARMS = "#all"  # pseudo-harm for "all kinds of illegal harm"
 
 @dataclass
 class Vocabulary:
-    """Harm and feature keys with their wordings (``data/harms.toml``)."""
+    """Harm, feature and service-kind keys with their wordings, and the counting rules of one code.
+
+    The base is ``data/harms.toml``; a code profile's ``[services]`` table adds its own kinds,
+    features and harms and sets its rules (``vocabulary_for``), so that a new regulator's code is
+    read through data, not code.
+    """
 
     levels: tuple[str, ...]
     harms: dict[str, dict[str, Any]]  # key -> {group, label, variants}
@@ -60,8 +66,12 @@ class Vocabulary:
     any_harm: list[str]
     multi_harm: list[str]
     all_harms: list[str]
-    code_harm_groups: dict[str, str]
-    code_implicit_features: dict[str, list[str]]
+    kinds: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> {label, variants}
+    risk_group: str | None = None  # harms that count for multi-risk / "any kind of harm"
+    count_once: dict[str, list[str]] = field(default_factory=dict)  # name -> harms counted as one kind
+    large_users: int = LARGE_THRESHOLD  # "large": more than this many users
+    scope: str = ""  # whom the whole code covers, in words (parsed like an application clause)
+    key: str = "base"  # identifies the vocabulary for caches
 
     def harm_label(self, key: str) -> str:
         if key == "any":
@@ -71,13 +81,23 @@ class Vocabulary:
     def feature_label(self, key: str) -> str:
         return self.features.get(key, {}).get("label", key)
 
+    def kind_label(self, key: str) -> str:
+        return self.kinds.get(key, {}).get("label", key)
+
     def harms_in_group(self, group: str | None) -> list[str]:
         return [k for k, v in self.harms.items() if group is None or v.get("group") == group]
+
+    def count_unit(self, harm: str) -> str:
+        """The kind of harm ``harm`` counts as: itself, or the group it is counted once with (CSEA)."""
+        for name, members in self.count_once.items():
+            if harm in members:
+                return name
+        return harm
 
 
 @functools.lru_cache(maxsize=4)
 def load_vocabulary(path: str | None = None) -> Vocabulary:
-    """Load the harm/feature vocabulary; cached because every parse and evaluation uses it."""
+    """Load the base harm/feature vocabulary; cached because every parse and evaluation uses it."""
     file = PACKAGE_DATA / "harms.toml" if path is None else path
     with open(file, "rb") as fh:
         data = tomllib.load(fh)
@@ -89,8 +109,78 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
         any_harm=data.get("any_harm", []),
         multi_harm=data.get("multi_harm", []),
         all_harms=data.get("all_harms", []),
-        code_harm_groups=data.get("code_harm_groups", {}),
-        code_implicit_features=data.get("code_implicit_features", {}),
+        kinds=data.get("kinds", {}),
+        key=str(file),
+    )
+
+
+_SERVICES_KEYS = {"scope", "kinds", "features", "harms", "risk_group", "count_once", "large_users",
+                  "harm_groups", "any_harm", "multi_harm"}
+
+
+def vocabulary_for(services: dict[str, Any] | None) -> Vocabulary:
+    """The base vocabulary with a code profile's ``[services]`` table laid over it.
+
+    Cached by the table's content, so every code of one profile shares one vocabulary (and one
+    tokeniser lexicon). Raises ``ValueError`` naming the key for a table of the wrong shape; the
+    profile loader turns that into a one-line profile error.
+    """
+    if not services:
+        return load_vocabulary()
+    return _vocabulary_for(json.dumps(services, sort_keys=True, default=str))
+
+
+@functools.lru_cache(maxsize=32)
+def _vocabulary_for(services_json: str) -> Vocabulary:
+    services = json.loads(services_json)
+    unknown = set(services) - _SERVICES_KEYS
+    if unknown:
+        raise ValueError(f"unknown key(s) in [services]: {', '.join(sorted(unknown))}; "
+                         f"valid keys: {', '.join(sorted(_SERVICES_KEYS))}")
+    base = load_vocabulary()
+
+    def table(name: str) -> dict[str, dict[str, Any]]:
+        value = services.get(name, {})
+        if isinstance(value, list):  # kinds = ["u2u", "search"]: keys only
+            value = {str(k): {} for k in value}
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise ValueError(f"[services] {name} must be a table of tables ([services.{name}.KEY] with label and variants)")
+        for key, entry in value.items():
+            variants = entry.get("variants", [])
+            if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+                raise ValueError(f"[services.{name}.{key}] variants must be a list of strings")
+        return {str(k).lower(): dict(v) for k, v in value.items()}
+
+    def merged(name: str, base_table: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        out = {k: dict(v) for k, v in base_table.items()}
+        for k, v in table(name).items():
+            out[k] = {**out.get(k, {}), **v}
+        return out
+
+    count_once = services.get("count_once", {})
+    if not isinstance(count_once, dict) or not all(isinstance(v, list) for v in count_once.values()):
+        raise ValueError("[services] count_once must be a table of name = [harm keys]")
+    large = services.get("large_users", LARGE_THRESHOLD)
+    if isinstance(large, bool) or not isinstance(large, int) or large < 0:
+        raise ValueError(f"[services] large_users must be a whole number of users, not {large!r}")
+    scope = services.get("scope", "")
+    if not isinstance(scope, str):
+        raise ValueError("[services] scope must be a string: the services the whole code covers, in words")
+    kinds = merged("kinds", base.kinds)
+    return Vocabulary(
+        levels=base.levels,
+        harms=merged("harms", base.harms),
+        features=merged("features", base.features),
+        harm_groups={**base.harm_groups, **services.get("harm_groups", {})},
+        any_harm=[*base.any_harm, *services.get("any_harm", [])],
+        multi_harm=[*base.multi_harm, *services.get("multi_harm", [])],
+        all_harms=base.all_harms,
+        kinds=kinds,
+        risk_group=services.get("risk_group"),
+        count_once={str(k): [str(h) for h in v] for k, v in count_once.items()},
+        large_users=large,
+        scope=scope,
+        key=services_json,
     )
 
 
@@ -181,6 +271,12 @@ def describe(cond: Condition | None, vocab: Vocabulary | None = None) -> str:
         if inner.op == "atom" and inner.atom == "users_over":
             return users_over_words(int(inner.params.get("n", 0)), negated=True)
         return "not " + _paren(inner, vocab)
+    if cond.op == "at_least":
+        return f"at least {cond.params.get('n', 1)} of: " + "; ".join(_paren(a, vocab) for a in cond.args)
+    if cond.op == "agree":
+        text, index = cond.args
+        return (f"the application text says {_paren(text, vocab)} and the index table says {_paren(index, vocab)}; "
+                f"decided only where the two agree")
     return f" {cond.op} ".join(_paren(a, vocab) for a in cond.args)
 
 
@@ -219,7 +315,11 @@ def describe_atom(cond: Condition, vocab: Vocabulary) -> str:
         case "search_type":
             return f"{p.get('type')} search"
         case "kind":
-            return {"u2u": "user-to-user", "search": "search"}.get(p.get("kind"), str(p.get("kind")))
+            return vocab.kind_label(str(p.get("kind")))
+        case "measure":
+            return f"services to which {p.get('id')} applies"
+        case "unknown":
+            return f"(not understood: '{p.get('text', '')}')"
     return str(cond.atom)
 
 
@@ -306,6 +406,17 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "also": ("FILLER", None), "relevant": ("FILLER", None), "in-scope": ("FILLER", None),
     "regulated": ("FILLER", None), "online": ("FILLER", None),
     "likely to be accessed by children": ("FEATURE", "likely-accessed-by-children"),
+    # the head of a list of harms: "at medium or high risk of one or more of the following kinds of
+    # illegal harm: terrorism; hate; or fraud" is a risk of any one of them
+    "one or more of the following kinds of illegal harm": ("FILLER", None),
+    "any of the following kinds of illegal harm": ("FILLER", None),
+    "one or more of the following kinds of harm": ("FILLER", None),
+    "any of the following kinds of harm": ("FILLER", None),
+    "one or more of the following kinds of content harmful to children": ("FILLER", None),
+    "any of the following kinds of content harmful to children": ("FILLER", None),
+    "one or more of the following": ("FILLER", None), "any of the following": ("FILLER", None),
+    "any one of the following": ("FILLER", None), "either of the following": ("FILLER", None),
+    "the following kinds of illegal harm": ("FILLER", None), "the following kinds of harm": ("FILLER", None),
 }
 
 # Content-scope wordings: recognised anywhere, never part of the service condition.
@@ -319,18 +430,42 @@ _SCOPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
      "private-content"),
 ]
 
-# Where the condition starts: "This measure applies to providers of ...".
-_INTRO = re.compile(
-    r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:this|the|each|these)\s+(?:recommended\s+)?measures?\s+"
-    r"(?:(?:only|also)\s+)?(?P<verb>applies|apply|is\s+recommended|are\s+recommended|does\s+not\s+apply|do\s+not\s+apply)"
-    r"(?:\s+(?:only|also))?\s+(?:to|for)\s*:?\s*(?:(?:all\s+)?providers?\s+of\s+)?",
-    re.I,
-)
-_INTRO_ALT = re.compile(
-    r"^\s*(?:it|they)\s+(?:(?:only|also)\s+)?(?P<verb>applies|apply|does\s+not\s+apply|do\s+not\s+apply)"
-    r"(?:\s+(?:only|also))?\s+(?:to|for)\s*:?\s*(?:(?:all\s+)?providers?\s+of\s+)?",
-    re.I,
-)
+@dataclass(frozen=True)
+class Intro:
+    """One way a sentence opens to say whom it covers (``data/application.toml``)."""
+
+    pattern: re.Pattern[str]
+    polarity: str  # "applies" / "exempt"
+    also: bool = False
+    relative: bool = False
+    until: re.Pattern[str] | None = None
+
+
+def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ...]:
+    """Intro entries as read from TOML; ``ValueError`` names the entry that is wrong."""
+    out = []
+    for i, e in enumerate(entries):
+        if not isinstance(e, dict) or not isinstance(e.get("pattern"), str):
+            raise ValueError(f"{where} intro {i + 1} needs a pattern (a string)")
+        if e.get("polarity", "applies") not in ("applies", "exempt"):
+            raise ValueError(f"{where} intro {i + 1}: polarity must be 'applies' or 'exempt'")
+        try:
+            until = re.compile(e["until"], re.I) if e.get("until") else None
+            out.append(Intro(re.compile(e["pattern"], re.I), e.get("polarity", "applies"), bool(e.get("also")),
+                             bool(e.get("relative")), until))
+        except re.error as err:
+            raise ValueError(f"{where} intro {i + 1}: bad regular expression ({err})") from None
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _grammar() -> tuple[tuple[Intro, ...], tuple[re.Pattern[str], ...]]:
+    with open(PACKAGE_DATA / "application.toml", "rb") as fh:
+        data = tomllib.load(fh)
+    ignore = tuple(re.compile(e["pattern"], re.I) for e in data.get("ignore", []))
+    return compile_intros(data.get("intro", []), "application.toml"), ignore
+
+
 _APPLIES_IN_SCOPE_ONLY = re.compile(r"^\s*(?:this|the)\s+measure\s+(?:only\s+)?applies\s+(?:only\s+)?in\s+relation\s+to\b", re.I)
 _BARE_APPLIES = re.compile(r"^\s*(?:(?:this|the)\s+measures?|it|they)\s+(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)
 _LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
@@ -350,12 +485,21 @@ def _split_words(text: str) -> list[str]:
     return [m.group(0).lower() for m in _WORD.finditer(text.translate(_DASHES))]
 
 
-@functools.lru_cache(maxsize=4)
-def _lexicon(vocab_path: str | None = None) -> _Lexicon:
-    vocab = load_vocabulary(vocab_path)
+_LEXICONS: dict[str, _Lexicon] = {}
+
+
+def _lexicon(vocab: Vocabulary | None = None) -> _Lexicon:
+    """Longest-match phrase table of one vocabulary (kept per vocabulary key)."""
+    vocab = vocab or load_vocabulary()
+    cached = _LEXICONS.get(vocab.key)
+    if cached is not None:
+        return cached
     phrases: dict[tuple[str, ...], tuple[str, Any]] = {}
     for text, entry in _FIXED.items():
         phrases[tuple(_split_words(text)) if text not in ("non-",) else ("non-",)] = entry
+    for key, info in vocab.kinds.items():
+        for v in [key, *info.get("variants", [])]:
+            phrases[tuple(_split_words(v))] = ("KIND", key)
     for key, info in vocab.features.items():
         for v in [key, *info.get("variants", [])]:
             phrases[tuple(_split_words(v))] = ("FEATURE", key)
@@ -370,14 +514,63 @@ def _lexicon(vocab_path: str | None = None) -> _Lexicon:
         phrases[tuple(_split_words(wording))] = ("HARM", [ALL_HARMS])
     for wording in vocab.multi_harm:
         phrases[tuple(_split_words(wording))] = ("HARM", [MULTI])
-    return _Lexicon(phrases, max(len(k) for k in phrases))
+    phrases.pop((), None)
+    lex = _Lexicon(phrases, max(len(k) for k in phrases))
+    _LEXICONS[vocab.key] = lex
+    return lex
 
 
-def tokenise(text: str, lexicon: _Lexicon | None = None) -> list[Tok]:
+# A measure ID in application wording, when the code's profile gives no pattern of its own:
+# "ICU C9", "PCU B2A", "Measure 7.6", "Standard 3".
+DEFAULT_MEASURE_ID = re.compile(
+    r"\b(?:[A-Z]{2,5}\s+[A-Z]\d{1,3}[A-Za-z]?|(?:Measure|Standard|Commitment)\s+\d{1,2}(?:\.\d{1,2})?)\b(?!\.\d)"
+)
+# "services to which ICU C9 applies", "providers to whom ICU C9 and ICU C10 apply", "services in
+# scope of ICU C9": the ID list becomes one MREF token, whose value is ([ids], "and"/"or").
+_MREF_BEFORE = r"(?:(?:to|for)\s+(?:which|whom)\s+(?:(?:the\s+)?measures?\s+)?|(?:with)?in\s+(?:the\s+)?scope\s+of\s+(?:(?:the\s+)?measures?\s+)?)"
+_MREF_AFTER = r"(?:\s+(?:also\s+)?(?:applies|apply|is\s+applicable|are\s+applicable))?"
+
+
+def _measure_refs(norm: str, id_pattern: re.Pattern[str] | None) -> list[tuple[int, int, list[str], str]]:
+    """Spans of measure references in ``norm``: (start, end, ids, "and"/"or")."""
+    pat = id_pattern or DEFAULT_MEASURE_ID
+    ids = [(m.start(), m.end(), re.sub(r"\s+", " ", m.group(0))) for m in pat.finditer(norm)]
+    if not ids:
+        return []
+    out: list[tuple[int, int, list[str], str]] = []
+    i = 0
+    while i < len(ids):
+        s, e, first = ids[i]
+        group, op, j = [first], "and", i + 1
+        while j < len(ids):
+            between = norm[e:ids[j][0]].strip().lower()
+            if between in (",", "and", "or", ", and", ", or", "and/or"):
+                op = "or" if "or" in between else op
+                group.append(ids[j][2])
+                e = ids[j][1]
+                j += 1
+            else:
+                break
+        before = re.search(_MREF_BEFORE + r"$", norm[:s], re.I)
+        after = re.match(_MREF_AFTER, norm[e:], re.I)
+        start = before.start() if before else s
+        end = e + (after.end() if after else 0)
+        out.append((start, end, group, op if len(group) > 1 else "and"))
+        i = j
+    return out
+
+
+def tokenise(text: str, lexicon: _Lexicon | None = None, id_pattern: re.Pattern[str] | None = None) -> list[Tok]:
     """Longest-match tokens over ``text`` (offsets are into ``text`` itself)."""
     lexicon = lexicon or _lexicon()
     norm = text.translate(_DASHES)
-    spans = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(norm)]
+    refs = _measure_refs(norm, id_pattern)
+    spans = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(norm)
+             if not any(rs <= m.start() < re_ for rs, re_, _ids, _op in refs)]
+    for rs, re_, ids, op in refs:
+        spans.append((rs, re_, "\0mref"))
+    spans.sort()
+    mref_at = {rs: (ids, op) for rs, _re, ids, op in refs}
     # "non-large": split a leading "non-" so that it negates what follows
     expanded: list[tuple[int, int, str]] = []
     for s, e, w in spans:
@@ -391,6 +584,10 @@ def tokenise(text: str, lexicon: _Lexicon | None = None) -> list[Tok]:
     i = 0
     while i < len(spans):
         s, e, w = spans[i]
+        if w == "\0mref":
+            toks.append(Tok("MREF", mref_at[s], s, e))
+            i += 1
+            continue
         if w[0].isdigit():
             digits = w.replace(",", "")
             try:
@@ -425,6 +622,7 @@ class _Fail(Exception):
 class _Parser:
     toks: list[Tok]
     code_kind: str
+    vocab: Vocabulary = field(default_factory=load_vocabulary)
     pos: int = 0
     consumed: set[int] = field(default_factory=set)
 
@@ -647,6 +845,11 @@ class _Parser:
             return self.relbody(carried="have" if t.kind == "RELVERB" else None)
         if t.kind in ("VERB",):
             return self.relbody(carried=None)
+        if t.kind == "MREF":
+            self.take()
+            ids, op = t.value
+            refs = [atom("measure", id=i) for i in ids]
+            return or_(*refs) if op == "or" else and_(*refs)
         if t.kind == "FEATURE" and t.value == "likely-accessed-by-children":
             self.take()
             return atom("feature", name=t.value)
@@ -836,6 +1039,8 @@ class _Parser:
             while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
                 self.take()
                 took = True
+            if took and self.kind() == "OF" and self.kind(1) == "HARM":
+                self.take()  # "at high risk of fraud or of hate": the repeated "of"
             if not took:
                 break
             if self.kind() != "HARM":
@@ -875,22 +1080,22 @@ class _Parser:
             self.kind() == "FILLER" and self.kind(1) == "USERNOUN"
         ):
             self.take()
-        return _users_atom(cmp, n)
+        return _users_atom(cmp, n, self.vocab.large_users)
 
 
-def _users_atom(cmp: str, n: int) -> Condition:
-    """users > n is the atom; the other comparisons are rewritten onto it (users are whole numbers)."""
+def _users_atom(cmp: str, n: int, large: int = LARGE_THRESHOLD) -> Condition:
+    """users > n is the atom; the other comparisons are rewritten onto it (users are whole numbers).
+    The code's own "large" threshold reads as ``large``."""
+    def over(k: int) -> Condition:
+        return atom("large") if k == large else atom("users_over", n=k)
+
     if cmp == "gt":
-        c = atom("users_over", n=n)
-    elif cmp == "ge":
-        c = atom("users_over", n=n - 1)
-    elif cmp == "lt":
-        return not_(atom("users_over", n=n - 1) if n - 1 != LARGE_THRESHOLD else atom("large"))
-    else:  # le
-        return not_(atom("users_over", n=n) if n != LARGE_THRESHOLD else atom("large"))
-    if c.params["n"] == LARGE_THRESHOLD:
-        return atom("large")
-    return c
+        return over(n)
+    if cmp == "ge":
+        return over(n - 1)
+    if cmp == "lt":
+        return not_(over(n - 1))
+    return not_(over(n))  # le
 
 
 PLAIN, REL, IMPLICIT = 0, 1, 2  # boundaries between modifiers, tightest to loosest
@@ -964,13 +1169,28 @@ def _split_sentences(text: str) -> list[str]:
     return [p.strip() for p in parts if p and p.strip(" .")]
 
 
-def parse_application(text: str, code_kind: str = "u2u") -> Applicability:
+def parse_application(
+    text: str,
+    code_kind: str = "u2u",
+    vocab: Vocabulary | None = None,
+    id_pattern: re.Pattern[str] | None = None,
+    intros: tuple[Intro, ...] = (),
+) -> Applicability:
     """Parse an application clause (or an index-table "applies to" cell) into an ``Applicability``.
 
     ``code_kind`` ("u2u"/"search"/"any") makes the code's own kind implicit, so that "all
     user-to-user services" in a U2U code is simply ``all``. A blank text means all services
-    (the convention of the codes' index tables), with a note saying so.
+    (the convention of the codes' index tables), with a note saying so. ``vocab`` is the code's
+    vocabulary (``vocabulary_for``), ``id_pattern`` its measure-ID pattern (for "services to which
+    ICU C9 applies") and ``intros`` its profile's own sentence openings, tried first.
+
+    Never a guess: words the grammar cannot place become an ``unknown`` atom where they stand, so
+    the condition is undecided wherever they could matter (a trailing restriction such as
+    "large services whose principal purpose is X" still exempts every service that is not large).
     """
+    vocab = vocab or load_vocabulary()
+    own_intros, ignore = _grammar()
+    all_intros = (*intros, *own_intros)
     original = text or ""
     flat = re.sub(r"\s+", " ", original).strip()
     result = Applicability(text=original)
@@ -987,52 +1207,69 @@ def parse_application(text: str, code_kind: str = "u2u") -> Applicability:
             if scope not in result.scope:
                 result.scope.append(scope)
             work = pattern.sub(" ", work)
+    for pattern in ignore:
+        work = pattern.sub(" ", work)
+    work = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", work)).strip()
     work = _SUBITEM.sub(" ", work)
 
     positive: list[Condition] = []
+    also: list[Condition] = []
     negative: list[Condition] = []
     total_words = 0
     parsed_words = 0
     sentences = _split_sentences(work)
-    intro_seen = any(_INTRO.match(s) or _INTRO_ALT.match(s) for s in sentences)
-    for sentence in sentences:
+    matched = [_match_intro(s.rstrip(" ."), all_intros) for s in sentences]
+    intro_seen = any(m is not None for m in matched)
+    for sentence, hit in zip(sentences, matched):
         body = sentence.rstrip(" .")
         if _BARE_APPLIES.match(body):
             continue  # what was left of "This measure applies in relation to content communicated publicly."
-        m = _INTRO.match(body) or _INTRO_ALT.match(body)
-        negated = False
-        if m:
-            negated = "not" in m.group("verb").lower()
-            body = body[m.end():]
+        if hit is not None:
+            intro, body = hit
         elif _APPLIES_IN_SCOPE_ONLY.match(body) and not body[_APPLIES_IN_SCOPE_ONLY.match(body).end():].strip(" ."):
             continue  # "This measure applies in relation to content communicated publicly."
         elif intro_seen:
-            # a sentence that says nothing about who (e.g. a definition): keep it visibly unparsed
+            # a further sentence that is no application sentence: harmless when it says nothing of
+            # applying or exemption (a definition, an explanation); otherwise it could change who is
+            # covered, in a way not understood, so the answer becomes undecided
             if body.strip(" .,;:"):
                 result.unparsed.append(body.strip())
                 total_words += len(body.split())
+                if _MAY_CHANGE_WHO.search(body):
+                    positive.append(atom("unknown", text=body.strip()))
             continue
         else:
-            body = _LEADING_PROVIDERS.sub("", body)
-        cond, done, total, leftovers = _parse_body(body, code_kind)
+            intro, body = None, _LEADING_PROVIDERS.sub("", body)
+        if intro is not None and intro.relative:
+            starts_relative = re.match(r"(?:that|who|whose|which)\b", body, re.I)
+            body = ("services " if starts_relative else "services that ") + body
+        cond, done, total, leftovers = _parse_body(body, code_kind, vocab, id_pattern)
         total_words += total
         parsed_words += done
         result.unparsed.extend(leftovers)
-        if cond is not None:
-            (negative if negated else positive).append(cond)
+        if cond is None:
+            cond = atom("unknown", text=body.strip())
+        if intro is not None and intro.polarity == "exempt":
+            negative.append(cond)
+        elif intro is not None and intro.also:
+            also.append(cond)
+        else:
+            positive.append(cond)
 
-    if not positive and not negative:
+    if not positive and not negative and not also:
         if not result.unparsed and result.scope:
             # only a scope sentence: every service, for that content
             result.condition = atom("all")
             result.confidence = 1.0
             return result
-        result.condition = None
+        result.condition = atom("unknown", text=flat)
         result.confidence = 0.0
         if not result.unparsed:
             result.unparsed.append(flat)
         return result
     cond = or_(*positive) if positive else atom("all")
+    if also:
+        cond = or_(cond, *also) if positive else or_(*also) if not negative else cond
     if negative:
         cond = and_(cond, *(not_(n) for n in negative))
     result.condition = cond
@@ -1040,13 +1277,55 @@ def parse_application(text: str, code_kind: str = "u2u") -> Applicability:
     return result
 
 
-def _parse_body(body: str, code_kind: str) -> tuple[Condition | None, int, int, list[str]]:
-    """Parse one sentence's condition; return (tree, words understood, words in all, leftovers)."""
-    toks = tokenise(body)
+# A sentence that could change who is covered: "It does not apply where ...", "unless ...".
+_MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|exempt\w*|unless|except|other than|excluding|"
+                             r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope)\b", re.I)
+
+
+def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str] | None:
+    """The first intro that opens ``sentence``, and the condition's words after it."""
+    for intro in intros:
+        m = intro.pattern.match(sentence)
+        if m:
+            body = sentence[m.end():]
+            if intro.until is not None:
+                cut = intro.until.search(body)
+                if cut:
+                    body = body[:cut.start()]
+            return intro, body.strip(" ,;:")
+    return None
+
+
+def is_understood(cond: Condition | None) -> bool:
+    """True when no part of ``cond`` is words that were not understood."""
+    if cond is None:
+        return False
+    if cond.op == "atom":
+        return cond.atom != "unknown"
+    return all(is_understood(a) for a in cond.args)
+
+
+# Tokens that, left over after a complete reading, can only narrow it: "large services whose
+# principal purpose is X" is large AND (something not understood). Anything else left over
+# ("... or X", "... other than X", a leading word) could widen or turn it, so the whole
+# sentence is undecided.
+_RESTRICTING = {"REL", "RELVERB", "WITH", "WITHOUT", "VERB", "COPULA", "AT", "LEVEL", "USERS_CMP"}
+_TURNING = {"OR", "ANDOR", "EITHER", "NEITHER", "NOR", "EXCEPT", "NOT", "ALL"}
+
+
+def _parse_body(
+    body: str, code_kind: str, vocab: Vocabulary | None = None, id_pattern: re.Pattern[str] | None = None
+) -> tuple[Condition | None, int, int, list[str]]:
+    """Parse one sentence's condition; return (tree, words understood, words in all, leftovers).
+
+    The tree already holds an ``unknown`` atom for leftover words (see ``_RESTRICTING``).
+    """
+    vocab = vocab or load_vocabulary()
+    toks = tokenise(body, _lexicon(vocab), id_pattern)
     total = _content_words(toks)
     if not toks:
         return None, 0, 0, []
-    parser = _Parser(toks, code_kind)
+    parser = _Parser(toks, code_kind, vocab)
     cond: Condition | None
     try:
         cond = parser.clause()
@@ -1066,6 +1345,17 @@ def _parse_body(body: str, code_kind: str) -> tuple[Condition | None, int, int, 
         leftovers.append(_fragment(body, run))
     leftovers = [f for f in leftovers if f and f.strip(" ,;:.()")]
     done = _content_words([t for i, t in enumerate(toks) if i in parser.consumed])
+    if leftovers and cond is not None:
+        unplaced = [t for i, t in enumerate(toks) if i not in parser.consumed and t.kind not in ("FILLER",)]
+        last_used = max(parser.consumed) if parser.consumed else -1
+        trailing = all(i > last_used for i, t in enumerate(toks) if i not in parser.consumed and t.kind not in ("FILLER", "COMMA"))
+        first = unplaced[0] if unplaced else None
+        restricting = (trailing and first is not None and first.kind in _RESTRICTING
+                       and not any(t.kind in _TURNING for t in unplaced))
+        text = "; ".join(leftovers)
+        cond = and_(cond, atom("unknown", text=text)) if restricting else atom("unknown", text=body.strip())
+    elif leftovers:
+        cond = atom("unknown", text=body.strip())
     return cond, done, total, leftovers
 
 

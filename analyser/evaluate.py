@@ -10,6 +10,9 @@ multi-risk (1 kind of harm at medium or high: fraud)") and lists the deciding at
                 feasibility or exception qualifier in its core obligation, or a content scope the
                 service falls outside. Which wording meets which service feature is TOML data
                 (``data/escape_rules.toml``).
+- ``unclear``   whether it holds depends on words that were not understood (quoted in the
+                reason), or on a measure it refers to that is itself unclear, or the application
+                text and the index table give this service different answers. Never a guess.
 """
 
 from __future__ import annotations
@@ -20,10 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .conditions import LARGE_THRESHOLD, Vocabulary, load_vocabulary, parse_application, users_over_words
+from .conditions import Vocabulary, load_vocabulary, parse_application, users_over_words, vocabulary_for
 from .models import Applicability, AtomResult, Code, Condition, Measure, MeasureStatus, ServiceProfile
 from .paths import PACKAGE_DATA
-from .service import at_or_above, harms_at, load_archetypes, risk_level
+from .service import at_or_above, harms_at, load_archetypes, risk_kinds, risk_level
 
 KIND_WORDS = {"u2u": "user-to-user services", "search": "search services"}
 _LEVEL_NEEDS = {"low": "low, medium or high", "medium": "medium or high", "high": "high"}
@@ -113,14 +116,37 @@ def _escapes(
 @dataclass
 class _Ctx:
     service: ServiceProfile
-    group: str | None
     vocab: Vocabulary
+    code: Code | None = None
+    resolving: tuple[str, ...] = ()  # measures whose condition is being evaluated (cycle guard)
+
+    @property
+    def group(self) -> str | None:
+        return self.vocab.risk_group
+
+
+def code_vocabulary(code: Code) -> Vocabulary:
+    """The vocabulary a code is read and evaluated with: the base one plus its profile's [services]."""
+    return vocabulary_for(code.info.services)
 
 
 def _plural(n: int, word: str) -> str:
     if n == 0:
         return f"no {word}"
     return f"{n} {word}" if n == 1 else f"{n} {word.replace('kind', 'kinds')}"
+
+
+def _risk_words(service: ServiceProfile, kinds: list[str], vocab: Vocabulary) -> str:
+    """The kinds counted, in words: harms a code counts once are named together as one kind."""
+    at_risk = set(harms_at(service, "medium", vocab.risk_group, vocab))
+    names = []
+    for k in kinds:
+        members = [h for h in vocab.count_once.get(k, []) if h in at_risk]
+        if len(members) > 1:
+            names.append(f"{k.upper()} ({' and '.join(vocab.harm_label(h) for h in members)}, counted as one kind)")
+        else:
+            names.append(vocab.harm_label(members[0] if members else k))
+    return ", ".join(names)
 
 
 def _eval_atom(cond: Condition, ctx: _Ctx) -> AtomResult:
@@ -130,11 +156,9 @@ def _eval_atom(cond: Condition, ctx: _Ctx) -> AtomResult:
         case "all":
             return AtomResult("all", True, "the measure applies to all services the code covers")
         case "large":
-            v = s.users > LARGE_THRESHOLD
-            return AtomResult(
-                "large", v,
-                f"large ({s.users:,} > {LARGE_THRESHOLD:,} users)" if v else f"not large ({s.users:,} ≤ {LARGE_THRESHOLD:,} users)",
-            )
+            n = vocab.large_users
+            v = s.users > n
+            return AtomResult("large", v, f"large ({s.users:,} > {n:,} users)" if v else f"not large ({s.users:,} ≤ {n:,} users)")
         case "users_over":
             n = int(p.get("n", 0))
             v = s.users > n
@@ -143,9 +167,9 @@ def _eval_atom(cond: Condition, ctx: _Ctx) -> AtomResult:
                 f"{users_over_words(n)} ({s.users:,})" if v else f"{users_over_words(n, negated=True)} ({s.users:,})",
             )
         case "multi_risk" | "low_risk":
-            harms = harms_at(s, "medium", ctx.group)
-            k = len(harms)
-            listed = f": {', '.join(vocab.harm_label(h) for h in harms)}" if harms else ""
+            kinds = risk_kinds(s, vocab)
+            k = len(kinds)
+            listed = f": {_risk_words(s, kinds, vocab)}" if kinds else ""
             counted = f"{_plural(k, 'kind of harm')} at medium or high{listed}"
             if name == "multi_risk":
                 v = k >= 2
@@ -155,7 +179,7 @@ def _eval_atom(cond: Condition, ctx: _Ctx) -> AtomResult:
         case "risk":
             harm, minimum = str(p.get("harm", "any")), str(p.get("min", "medium"))
             if harm == "any":
-                hits = harms_at(s, minimum, ctx.group)
+                hits = harms_at(s, minimum, ctx.group, vocab)
                 v = bool(hits)
                 needs = _LEVEL_NEEDS.get(minimum, minimum)
                 if v:
@@ -177,47 +201,85 @@ def _eval_atom(cond: Condition, ctx: _Ctx) -> AtomResult:
         case "search_type":
             want = str(p.get("type"))
             v = s.kind == "search" and s.search_type == want
-            actual = f"{s.search_type} search" if s.kind == "search" else "user-to-user"
+            actual = f"{s.search_type} search" if s.kind == "search" else vocab.kind_label(s.kind)
             return AtomResult(
                 f"search_type({want})", v, f"a {want} search service" if v else f"not a {want} search service ({actual})"
             )
         case "kind":
             want = str(p.get("kind"))
             v = s.kind == want
-            return AtomResult(f"kind({want})", v, f"one of the {KIND_WORDS.get(want, want)}" if v else f"not one of the {KIND_WORDS.get(want, want)}")
-    return AtomResult(name, False, f"unknown condition '{name}' (treated as not met)")
+            words = KIND_WORDS.get(want) or f"{vocab.kind_label(want)}s"
+            return AtomResult(f"kind({want})", v, f"one of the {words}" if v else f"not one of the {words}")
+        case "measure":
+            return _eval_reference(str(p.get("id", "?")), ctx)
+        case "unknown":
+            return AtomResult("unknown", None, f"not understood: '{p.get('text', '')}'")
+    return AtomResult(name, None, f"unknown condition '{name}' (cannot be decided)")
 
 
-def explain(cond: Condition, ctx: _Ctx) -> tuple[bool, str, list[AtomResult]]:
+def _eval_reference(target: str, ctx: _Ctx) -> AtomResult:
+    """ "services to which ICU C9 applies": ICU C9's own condition, evaluated for the same service."""
+    key = f"measure({target})"
+    measure = ctx.code.measure(target) if ctx.code is not None else None
+    if measure is None:
+        return AtomResult(key, None, f"refers to {target}, which is not in this code")
+    if target in ctx.resolving:
+        chain = " → ".join((*ctx.resolving[ctx.resolving.index(target):], target))
+        return AtomResult(key, None, f"circular reference ({chain})")
+    app = applicability_of(measure, ctx.code.info.kind, ctx.vocab)
+    inner = _Ctx(ctx.service, ctx.vocab, ctx.code, (*ctx.resolving, target))
+    value, text, _atoms = explain(app.condition or atom_unknown(measure.application), inner)
+    if value is None:
+        return AtomResult(key, None, f"whether {target} applies is unclear ({text})")
+    return AtomResult(key, value, f"{target} {'applies' if value else 'does not apply'} ({text})")
+
+
+def atom_unknown(text: str | None) -> Condition:
+    return Condition(op="atom", atom="unknown", params={"text": (text or "").strip()})
+
+
+def explain(cond: Condition, ctx: _Ctx) -> tuple[bool | None, str, list[AtomResult]]:
     """Evaluate ``cond``; return its value, the deciding facts in words, and the deciding atoms.
 
-    Only what decided the value is reported: for a true "or" the branches that held, for a
-    false "and" the conditions that failed; otherwise every branch. A fact stated twice (two
-    routes that both need "high risk of image-based CSAM") is said once.
+    Three-valued (Kleene): ``None`` is "cannot be decided", from words that were not understood or
+    a circular reference. "and" is false as soon as one part is false, "or" true as soon as one
+    part is true, whatever the undecided parts say; otherwise an undecided part leaves the whole
+    undecided. Only what decided the value is reported: for a true "or" the branches that held,
+    for a false "and" the conditions that failed, for an undecided value the undecided parts
+    (and what held). A fact stated twice is said once.
     """
     value, pieces, sep, atoms = _explain(cond, ctx)
     return value, sep.join(pieces), _dedupe_atoms(atoms)
 
 
-def _explain(cond: Condition, ctx: _Ctx) -> tuple[bool, list[str], str, list[AtomResult]]:
+def _explain(cond: Condition, ctx: _Ctx) -> tuple[bool | None, list[str], str, list[AtomResult]]:
     if cond.op == "atom":
         r = _eval_atom(cond, ctx)
         return r.value, [r.explanation], " and ", [r]
     if cond.op == "not":
         v, pieces, sep, atoms = _explain(cond.args[0], ctx)
-        return (not v), pieces, sep, atoms
+        return (None if v is None else not v), pieces, sep, atoms
+    if cond.op == "agree":
+        return _explain_agree(cond, ctx)
     results = [(arg, *_explain(arg, ctx)) for arg in cond.args]
+    values = [r[1] for r in results]
     if cond.op == "and":
-        value = all(r[1] for r in results)
-        deciding = results if value else [r for r in results if not r[1]]
+        value = False if False in values else (None if None in values else True)
+        deciding = results if value else [r for r in results if r[1] is value]
     elif cond.op == "or":
-        value = any(r[1] for r in results)
-        deciding = [r for r in results if r[1]] if value else results
+        value = True if True in values else (None if None in values else False)
+        deciding = [r for r in results if r[1] is value] if value is not False else results
+    elif cond.op == "at_least":
+        n = int(cond.params.get("n", 1))
+        yes, maybe = values.count(True), values.count(None)
+        value = True if yes >= n else (False if yes + maybe < n else None)
+        deciding = [r for r in results if r[1] is True] if value else results if value is False else \
+            [r for r in results if r[1] is not False]
     else:
-        return False, [f"unknown operator '{cond.op}'"], " and ", []
+        return None, [f"unknown operator '{cond.op}'"], " and ", []
     compound = any(len(pieces) > 1 for _a, _v, pieces, _s, _at in deciding)
     # a failed "or" of compound routes reads best route by route ("...; ..."); all else joins with "and"
-    sep = "; " if cond.op == "or" and not value and compound else " and "
+    sep = "; " if cond.op == "or" and value is False and compound else " and "
     out: list[str] = []
     atoms: list[AtomResult] = []
     for _arg, _v, pieces, child_sep, ats in deciding:
@@ -229,8 +291,19 @@ def _explain(cond: Condition, ctx: _Ctx) -> tuple[bool, list[str], str, list[Ato
     return value, _dedupe(out), sep, atoms
 
 
+def _explain_agree(cond: Condition, ctx: _Ctx) -> tuple[bool | None, list[str], str, list[AtomResult]]:
+    """The application text's reading and the index table's: decided only where they agree."""
+    (tv, tp, ts, ta), (iv, ip, is_, ia) = (_explain(a, ctx) for a in cond.args)
+    if tv is iv and tv is not None:
+        return tv, _dedupe(tp + ip), " and ", ta + ia
+    said = {True: "applies", False: "does not apply", None: "cannot be decided"}
+    text = (f"the application text and the code's index table disagree for this service: by the text it "
+            f"{said[tv]} ({ts.join(tp)}); by the index table it {said[iv]} ({is_.join(ip)})")
+    return None, [text], " and ", ta + ia
+
+
 def _dedupe_atoms(atoms: list[AtomResult]) -> list[AtomResult]:
-    seen: set[tuple[str, bool]] = set()
+    seen: set[tuple[str, bool | None]] = set()
     out = []
     for a in atoms:
         if (a.atom, a.value) not in seen:
@@ -247,108 +320,121 @@ def _dedupe(items: list[str]) -> list[str]:
     return seen
 
 
-def holds(cond: Condition, service: ServiceProfile, group: str | None = None) -> bool:
-    """Truth of ``cond`` for ``service`` without explanations (fast path for probing)."""
-    op = cond.op
-    if op == "and":
-        return all(holds(a, service, group) for a in cond.args)
-    if op == "or":
-        return any(holds(a, service, group) for a in cond.args)
-    if op == "not":
-        return not holds(cond.args[0], service, group)
-    p = cond.params
-    match cond.atom:
-        case "all":
-            return True
-        case "large":
-            return service.users > LARGE_THRESHOLD
-        case "users_over":
-            return service.users > int(p.get("n", 0))
-        case "multi_risk":
-            return len(harms_at(service, "medium", group)) >= 2
-        case "low_risk":
-            return not harms_at(service, "medium", group)
-        case "risk":
-            harm, minimum = str(p.get("harm", "any")), str(p.get("min", "medium"))
-            if harm == "any":
-                return bool(harms_at(service, minimum, group))
-            return at_or_above(risk_level(service, harm), minimum)
-        case "feature":
-            return p.get("name") in service.features
-        case "search_type":
-            return service.kind == "search" and service.search_type == p.get("type")
-        case "kind":
-            return service.kind == p.get("kind")
-    return False
+def truth(cond: Condition, service: ServiceProfile, vocab: Vocabulary | None = None, code: Code | None = None) -> bool | None:
+    """Value of ``cond`` for ``service`` (``None``: cannot be decided), without the words."""
+    return explain(cond, _Ctx(service, vocab or load_vocabulary(), code))[0]
+
+
+def holds(cond: Condition, service: ServiceProfile, vocab: Vocabulary | None = None, code: Code | None = None) -> bool:
+    """True only when ``cond`` is decided true for ``service``."""
+    return truth(cond, service, vocab, code) is True
 
 
 # ---------------------------------------------------------------------------- evaluate
 
 
 @functools.lru_cache(maxsize=2048)
-def _parsed(text: str, kind: str) -> Applicability:
-    return parse_application(text, kind)
+def _parsed(text: str, kind: str, vocab_key: str) -> Applicability:
+    return parse_application(text, kind, _VOCABS.get(vocab_key))
 
 
-def applicability_of(measure: Measure, code_kind: str) -> Applicability:
+_VOCABS: dict[str, Vocabulary] = {}
+
+
+def applicability_of(measure: Measure, code_kind: str, vocab: Vocabulary | None = None) -> Applicability:
     """The measure's resolved applicability, or a parse of its wording when not yet resolved."""
-    return measure.applicability or _parsed(measure.application or "", code_kind)
-
-
-def harm_group_for(code: Code, vocab: Vocabulary | None = None) -> str | None:
+    if measure.applicability is not None:
+        return measure.applicability
     vocab = vocab or load_vocabulary()
-    return vocab.code_harm_groups.get(code.info.short_name)
+    _VOCABS[vocab.key] = vocab
+    return _parsed(measure.application or "", code_kind, vocab.key)
+
+
+def code_scope(code: Code, vocab: Vocabulary | None = None) -> Applicability | None:
+    """Whom the whole code covers (a profile's ``[services] scope``), parsed; None when it says nothing."""
+    vocab = vocab or code_vocabulary(code)
+    if not vocab.scope.strip():
+        return None
+    _VOCABS[vocab.key] = vocab
+    return _parsed(vocab.scope, "any", vocab.key)
+
+
+def _kind_covered(code: Code, service: ServiceProfile, vocab: Vocabulary) -> tuple[bool, str]:
+    kinds = code_kinds(code)
+    if not kinds or service.kind in kinds:
+        return True, ""
+    names = " or ".join(KIND_WORDS.get(k) or f"{vocab.kind_label(k)}s" for k in kinds)
+    this = KIND_WORDS.get(service.kind) or f"{vocab.kind_label(service.kind)}s"
+    return False, f"code is for {names}; this is one of the {this}"
+
+
+def code_kinds(code: Code) -> list[str]:
+    """The service kinds a code covers: its profile's ``[services] kinds``, else its ``kind``."""
+    declared = code.info.services.get("kinds") if code.info.services else None
+    if isinstance(declared, dict):
+        return list(declared)
+    if isinstance(declared, list):
+        return [str(k) for k in declared]
+    return [code.info.kind] if code.info.kind in KIND_WORDS else []
+
+
+STATUS_PREFIX = {"applies": "applies", "exempt": "exempt", "qualified": "qualified", "unclear": "unclear"}
 
 
 def evaluate_measure(
     code: Code, measure: Measure, service: ServiceProfile, rules: Iterable[EscapeRule] | None = None, *, _ctx: _Ctx | None = None
 ) -> MeasureStatus:
-    vocab = load_vocabulary()
-    ctx = _ctx or _Ctx(service, harm_group_for(code, vocab), vocab)
+    vocab = _ctx.vocab if _ctx else code_vocabulary(code)
+    ctx = _ctx or _Ctx(service, vocab, code)
     rules = load_escape_rules() if rules is None else rules
-    code_kind = code.info.kind
-    if code_kind in KIND_WORDS and service.kind != code_kind:
-        text = f"code is for {KIND_WORDS[code_kind]}"
-        return MeasureStatus(
-            measure.id, "exempt", f"exempt: {text}; this is one of the {KIND_WORDS.get(service.kind, service.kind)}",
-            [AtomResult(f"kind({code_kind})", False, text)],
-        )
-    for feat in vocab.code_implicit_features.get(code.info.short_name, []):
-        if feat not in service.features:
-            r = _eval_atom(Condition(op="atom", atom="feature", params={"name": feat}), ctx)
-            return MeasureStatus(
-                measure.id, "exempt", f"exempt: code is for services {vocab.feature_label(feat)}; this service {r.explanation}",
-                [r],
-            )
-    app = applicability_of(measure, code_kind)
+    covered, why_not = _kind_covered(code, service, vocab)
+    if not covered:
+        kinds = code_kinds(code)
+        return MeasureStatus(measure.id, "exempt", f"exempt: {why_not}", [AtomResult(f"kind({'|'.join(kinds)})", False, why_not)])
+    scope = code_scope(code, vocab)
+    if scope is not None and scope.condition is not None:
+        in_scope, scope_text, scope_atoms = explain(scope.condition, ctx)
+        if in_scope is False:
+            joiner = " " if scope_text.split(" ", 1)[0] in ("is", "does", "has", "uses") else ": "
+            return MeasureStatus(measure.id, "exempt", f"exempt: the code covers only {vocab.scope.strip()}; "
+                                 f"this service{joiner}{scope_text}", scope_atoms)
+        if in_scope is None:
+            return MeasureStatus(measure.id, "unclear", f"unclear: whether the code covers this service at all "
+                                 f"cannot be decided ({scope_text})", scope_atoms)
+    app = applicability_of(measure, code.info.kind, vocab)
     unparsed_note = ""
     if app.unparsed:
         unparsed_note = "; wording not understood: " + "; ".join(f"'{u}'" for u in app.unparsed)
-    if app.condition is None:
+    source_note = ""
+    if app.decided_by == "index":
+        source_note = (f" (decided from the code's index table, '{(app.index_applies_to or '').strip() or 'blank: all services'}', "
+                       f"because the application text was not fully understood)")
+    cond = app.condition if app.condition is not None else atom_unknown(measure.application or "")
+    value, text, atoms = explain(cond, ctx)
+    if value is None:
         return MeasureStatus(
-            measure.id, "applies",
-            f"applies: its application wording was not understood, so it is assumed to apply (check the text){unparsed_note}",
+            measure.id, "unclear",
+            f"unclear: whether it applies cannot be decided from the words: {text}{source_note}", atoms,
         )
-    value, text, atoms = explain(app.condition, ctx)
     if not value:
-        return MeasureStatus(measure.id, "exempt", f"exempt: {text}{unparsed_note}", atoms)
+        return MeasureStatus(measure.id, "exempt", f"exempt: {text}{source_note}{unparsed_note if app.decided_by == 'text' else ''}", atoms)
     escapes, partial = _escapes(measure, app, service, rules)
     partial_note = ""
     if partial:
         partial_note = "; only in part open to this service: " + "; ".join(_dedupe([r for r, _ in partial]))
+    extra = f"{source_note}{partial_note}{unparsed_note if app.decided_by == 'text' else ''}"
     if escapes:
         why = "; and ".join(_dedupe([r for r, _ in escapes]))
         return MeasureStatus(
-            measure.id, "qualified", f"qualified: it applies ({text}), but {why}{partial_note}{unparsed_note}", atoms,
+            measure.id, "qualified", f"qualified: it applies ({text}), but {why}{extra}", atoms,
             _dedupe([phrase for _, phrase in escapes]),
         )
-    return MeasureStatus(measure.id, "applies", f"applies: {text}{partial_note}{unparsed_note}", atoms)
+    return MeasureStatus(measure.id, "applies", f"applies: {text}{extra}", atoms)
 
 
 def evaluate(code: Code, service: ServiceProfile, rules: Iterable[EscapeRule] | None = None) -> list[MeasureStatus]:
     """Status of every measure of ``code`` for ``service``, in the code's order."""
-    vocab = load_vocabulary()
-    ctx = _Ctx(service, harm_group_for(code, vocab), vocab)
+    ctx = _Ctx(service, code_vocabulary(code), code)
     rules = load_escape_rules() if rules is None else tuple(rules)
     return [evaluate_measure(code, m, service, rules, _ctx=ctx) for m in code.measures]
 

@@ -28,6 +28,7 @@ from typing import Callable
 
 from . import __version__
 from .errors import AnalyserError, NoTextLayerError, TruncatedPDFError, UnknownLayoutError
+from .application_text import is_application
 from .models import Code, CodeInfo, CrossRef, Footnote, Measure, Paragraph, ParseWarning, SubItem
 from .pdfcheck import check_pdf
 from .pdftext import Line, PdfText, join_lines, join_text, read_pdf
@@ -373,12 +374,13 @@ class _Builder:
     def build_paragraphs(self, draft: _MeasureDraft) -> None:
         m = draft.measure
         groups = self._group_numbered(draft) if self.p.numbered_paragraphs else self._group_unnumbered(draft)
+        first_under = True
         for number, lines, under_app_heading in groups:
             para = self._make_paragraph(m, number, lines)
-            if self.p.application_phrase and self.p.application_phrase.search(para.text):
-                para.is_application = True
-            elif under_app_heading:
-                para.is_application = True
+            para.is_application = is_application(para.text, self.p.application_phrase, under_app_heading,
+                                                 under_app_heading and first_under)
+            if under_app_heading:
+                first_under = False
             m.paragraphs.append(para)
         apps = [p for p in m.paragraphs if p.is_application]
         m.application = "\n".join(p.text for p in apps)
@@ -960,6 +962,7 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
         profile=prof.name,
         sample=_is_sample(doc, prof, metadata),
         analyser_version=__version__,
+        services=dict(prof.services),
     )
     code = Code(info=info, measures=measures, index=index, warnings=builder.warnings)
     reconcile(code)

@@ -15,7 +15,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Status = Literal["applies", "exempt", "qualified"]
+Status = Literal["applies", "exempt", "qualified", "unclear"]
 Strength = Literal["must", "should", "may", "should consider", "none"]
 
 
@@ -97,9 +97,12 @@ class QualifierSummary:
 class Condition:
     """A node of an application condition tree.
 
-    ``op`` is "and" / "or" / "not" (with ``args``) or "atom" (with ``atom`` and ``params``).
+    ``op`` is "and" / "or" / "not" (with ``args``), "at_least" (``params.n`` of ``args`` hold),
+    "agree" (two readings of one measure, the application text's and the index table's: decided
+    only where they give the same answer) or "atom" (with ``atom`` and ``params``).
     Atoms: all, large, users_over{n}, multi_risk, low_risk, risk{harm, min}, feature{name},
-    kind{kind}, search_type{type}. See analyser/conditions.py for the vocabulary.
+    kind{kind}, search_type{type}, measure{id} (that measure applies), unknown{text} (words that
+    were not understood: never true, never false). See analyser/conditions.py for the vocabulary.
     """
 
     op: str
@@ -117,6 +120,10 @@ class Applicability:
     scope: list[str] = field(default_factory=list)  # content scope, e.g. "content communicated publicly"
     index_applies_to: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # which wording ``condition`` comes from: "text" (the measure's own application text), "index"
+    # (the code's index table, because the text was not fully understood) or "both" (they differ,
+    # so only services for which they agree get a confident answer)
+    decided_by: str = "text"
 
 
 @dataclass
@@ -182,6 +189,10 @@ class CodeInfo:
     profile: str
     sample: bool = False  # True for documents this project wrote: never official text
     analyser_version: str = ""
+    # the profile's [services] table: whom the whole code covers, its service kinds, features,
+    # harms, thresholds and how risk is counted; kept with the code so that a cached analysis
+    # is evaluated under the rules it was made with
+    services: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -224,7 +235,7 @@ class AtomResult:
     """How one atom of a condition came out for a service, in words an officer can check."""
 
     atom: str
-    value: bool
+    value: bool | None  # None: it could not be decided (words not understood, a circular reference)
     explanation: str
 
 
@@ -242,7 +253,7 @@ class ServiceProfile:
 @dataclass
 class MeasureStatus:
     measure: str
-    status: str  # applies / exempt / qualified
+    status: str  # applies / exempt / qualified / unclear
     reason: str
     atoms: list[AtomResult] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)  # phrases that make it "qualified"

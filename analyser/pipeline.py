@@ -86,7 +86,7 @@ def load_code(
     flag_qualifiers(code, lexicon=lexicon)
     if progress:
         progress(0.95, "Resolving applicability")
-    resolve_applicability(code)
+    resolve_applicability(code, profile=profile)
     if use_cache:
         cache.put(digest, __version__, key_extra, code)
     if progress:

@@ -62,7 +62,14 @@ class Profile:
     caption: re.Pattern | None = None
     sample_phrase: re.Pattern | None = None
     version: re.Pattern | None = None
+    services: dict[str, Any] = field(default_factory=dict)  # [services]: scope, kinds, features, harms, counting
+    application_intros: tuple[Any, ...] = ()  # [application] intros: this code's own sentence openings
     raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def measure_id_pattern(self) -> re.Pattern | None:
+        """How this code writes a measure ID in running text (its first measure cross-reference rule)."""
+        return next((r.regex for r in self.crossrefs if r.kind == "measure"), None)
 
     @property
     def numbered_paragraphs(self) -> bool:
@@ -84,10 +91,56 @@ def _fill(template: str, groups: dict[str, str | None]) -> str:
 def _compile(path: Path, where: str, pattern: str | None, flags: int = 0) -> re.Pattern | None:
     if not pattern:
         return None
+    if not isinstance(pattern, str):
+        raise ProfileError(path, f"{where} must be a regular expression in a string, not {type(pattern).__name__}")
     try:
         return re.compile(pattern, flags)
     except re.error as err:
         raise ProfileError(path, f"bad regular expression in {where}: {err}") from None
+
+
+def _check_template(path: Path, where: str, template: Any, groups: set[str]) -> str:
+    """A template such as "ICU {number}" may only name the pattern's groups (and short_name)."""
+    import string
+
+    if not isinstance(template, str):
+        raise ProfileError(path, f"{where} must be a string such as \"ICU {{number}}\"")
+    try:
+        fields = [f for _lit, f, _spec, _conv in string.Formatter().parse(template) if f is not None]
+    except ValueError as err:
+        raise ProfileError(path, f"{where} {template!r} is not a valid template ({err})") from None
+    for f in fields:
+        if not f.isidentifier():
+            raise ProfileError(path, f"{where} {template!r}: write placeholders as {{group}} with a group name, not {{{f}}}")
+        if f not in groups and f != "short_name":
+            raise ProfileError(path, f"{where} {template!r} uses {{{f}}}, which the pattern does not capture "
+                                     f"(its groups: {', '.join(sorted(groups)) or 'none'})")
+    return template
+
+
+def _services(path: Path, data: dict[str, Any], kind: str) -> tuple[dict[str, Any], tuple[Any, ...]]:
+    """Check the [services] table and [application] intros; one line naming the key when wrong."""
+    from .conditions import compile_intros, is_understood, parse_application, vocabulary_for
+
+    services = data.get("services", {})
+    if not isinstance(services, dict):
+        raise ProfileError(path, "[services] must be a table")
+    app = data.get("application", {})
+    intros_raw = app.get("intros", []) if isinstance(app, dict) else []
+    if not isinstance(intros_raw, list):
+        raise ProfileError(path, "[application] intros must be a list of tables ([[application.intros]])")
+    try:
+        vocab = vocabulary_for(services)
+        intros = compile_intros(intros_raw, "[application]")
+    except ValueError as err:
+        raise ProfileError(path, str(err)) from None
+    if vocab.scope.strip():
+        parsed = parse_application(vocab.scope, "any", vocab)
+        if not is_understood(parsed.condition):
+            raise ProfileError(path, f"[services] scope '{vocab.scope}' was not understood "
+                                     f"(not understood: {'; '.join(parsed.unparsed) or vocab.scope}); "
+                                     f"declare its features under [services.features]")
+    return services, intros
 
 
 def _from_toml(path: Path) -> Profile:
@@ -102,6 +155,10 @@ def _from_toml(path: Path) -> Profile:
     if "heading" not in measure:
         raise ProfileError(path, "profile lacks [measure] heading")
     short = data["short_name"]
+    if not isinstance(short, str) or not isinstance(data["family"], str):
+        raise ProfileError(path, "family and short_name must be strings")
+    if not isinstance(measure, dict):
+        raise ProfileError(path, "[measure] must be a table with heading and id")
     detect = data.get("detect", {})
     para = data.get("paragraph", {})
     items = data.get("items", {})
@@ -121,6 +178,12 @@ def _from_toml(path: Path) -> Profile:
                 c(f"crossrefs[{i}].list_item", rule.get("list_item")),
             )
         )
+    heading = c("measure.heading", measure["heading"])
+    if "number" not in heading.groupindex:
+        raise ProfileError(path, f"[measure] heading {measure['heading']!r} needs a named group (?P<number>...) "
+                                 f"for the measure's number")
+    measure_id = _check_template(path, "[measure] id", measure.get("id", short + " {number}"), set(heading.groupindex))
+    services, intros = _services(path, data, data.get("kind", "any"))
     return Profile(
         name=data.get("name", path.stem),
         family=data["family"],
@@ -131,8 +194,8 @@ def _from_toml(path: Path) -> Profile:
         source=str(path),
         detect_phrases=[p.lower() for p in detect.get("phrases", [])],
         detect_id=c("detect.id_regex", detect.get("id_regex")),
-        measure_heading=c("measure.heading", measure["heading"]),
-        measure_id=measure.get("id", short + " {number}"),
+        measure_heading=heading,
+        measure_id=measure_id,
         chapter_heading=c("chapter.heading", chapter.get("heading")),
         chapters=dict(data.get("chapters", {})),
         paragraph_number=c("paragraph.number", para.get("number")),
@@ -147,6 +210,8 @@ def _from_toml(path: Path) -> Profile:
         caption=c("caption", data.get("caption", DEFAULT_CAPTION)),
         sample_phrase=c("sample_phrase", data.get("sample_phrase", r"\bsample\b|not (?:the )?official text"), re.I),
         version=c("version", data.get("version")),
+        services=services,
+        application_intros=intros,
         raw=data,
     )
 

@@ -39,33 +39,50 @@ def at_or_above(level: str, minimum: str, vocab: Vocabulary | None = None) -> bo
     return levels.index(level) >= levels.index(minimum)
 
 
-def harms_at(service: ServiceProfile, minimum: str = "medium", group: str | None = None) -> list[str]:
+def harms_at(service: ServiceProfile, minimum: str = "medium", group: str | None = None,
+             vocab: Vocabulary | None = None) -> list[str]:
     """Harm keys at ``minimum`` or above, optionally only those of one harm group."""
-    vocab = load_vocabulary()
+    vocab = vocab or load_vocabulary()
     return [
         h for h, lvl in service.risks.items()
         if at_or_above(lvl, minimum, vocab) and (group is None or vocab.harms.get(h, {}).get("group") == group)
     ]
 
 
-def risk_count(service: ServiceProfile, group: str | None = None) -> int:
+def risk_kinds(service: ServiceProfile, vocab: Vocabulary | None = None, group: str | None = None) -> list[str]:
+    """The kinds of harm at medium or high risk, as a code counts them for "multi-risk".
+
+    Harms that the code counts once (ICU para 5.6: image-based CSAM, CSAM URLs and grooming are
+    sub-kinds of CSEA, which counts as one kind) come back as that one kind ("csea").
+    """
+    vocab = vocab or load_vocabulary()
+    group = group if group is not None else vocab.risk_group
+    kinds: list[str] = []
+    for h in harms_at(service, "medium", group, vocab):
+        unit = vocab.count_unit(h)
+        if unit not in kinds:
+            kinds.append(unit)
+    return kinds
+
+
+def risk_count(service: ServiceProfile, group: str | None = None, vocab: Vocabulary | None = None) -> int:
     """Number of kinds of harm at medium or high risk (the count behind "multi-risk")."""
-    return len(harms_at(service, "medium", group))
+    return len(risk_kinds(service, vocab, group))
 
 
-def is_large(service: ServiceProfile) -> bool:
-    """Large = more than 7,000,000 monthly active UK users."""
-    return service.users > LARGE_THRESHOLD
+def is_large(service: ServiceProfile, vocab: Vocabulary | None = None) -> bool:
+    """Large = more than the code's threshold of users (Ofcom: 7,000,000 monthly active UK users)."""
+    return service.users > (vocab.large_users if vocab else LARGE_THRESHOLD)
 
 
-def is_multi_risk(service: ServiceProfile, group: str | None = None) -> bool:
-    """Multi-risk = medium or high risk for at least two kinds of harm."""
-    return risk_count(service, group) >= 2
+def is_multi_risk(service: ServiceProfile, group: str | None = None, vocab: Vocabulary | None = None) -> bool:
+    """Multi-risk = medium or high risk for at least two kinds of harm, counted as the code counts."""
+    return risk_count(service, group, vocab) >= 2
 
 
-def is_low_risk(service: ServiceProfile, group: str | None = None) -> bool:
+def is_low_risk(service: ServiceProfile, group: str | None = None, vocab: Vocabulary | None = None) -> bool:
     """Low risk = low or negligible for every kind of harm."""
-    return not harms_at(service, "medium", group)
+    return not harms_at(service, "medium", group if group is not None else (vocab.risk_group if vocab else None), vocab)
 
 
 # ---------------------------------------------------------------------------- validation

@@ -12,7 +12,7 @@ from analyser.service import archetypes_by_name, service_from_options, with_chan
 
 U2U = ["small-low-risk-forum", "small-multi-risk-social", "large-social-network", "large-e2ee-messaging", "file-sharing-service"]
 SEARCH = ["general-search-engine", "vertical-search-service"]
-STATUS = {"A": "applies", "E": "exempt", "Q": "qualified"}
+STATUS = {"A": "applies", "E": "exempt", "Q": "qualified", "U": "unclear"}
 
 # ---------------------------------------------------------------------------- ICU fixture, by hand
 # Worked out from each measure's application text in the ICU-like fixture and the archetype
@@ -113,7 +113,10 @@ PCU_HAND = {
     "PCU E1": "EEEEE",
     "PCU F1": "EEAAE",
     "PCU G1": "EAAAE",
-    "PCU H1": "EEEEE",
+    # the fixture's index row says "Large services", its text "large ... at medium or high risk of
+    # bullying": the two readings part for the large archetypes (none has a bullying risk), so
+    # those are unclear rather than either reading chosen silently
+    "PCU H1": "EEUUE",
 }
 
 
@@ -158,7 +161,7 @@ def test_pcu_fixture_matrix_matches_the_hand_table(pcu_code):
     assert _grid(mx, U2U) == PCU_HAND
     forum = mx["small-low-risk-forum"][0]
     assert forum.reason == (
-        "exempt: code is for services likely to be accessed by children; "
+        "exempt: the code covers only services likely to be accessed by children; "
         "this service is not likely to be accessed by children"
     )
 
@@ -330,10 +333,10 @@ def test_code_kind_mismatch_is_exempt_with_that_reason():
     assert st.status == "exempt" and st.reason.startswith("exempt: code is for search services")
 
 
-def test_wording_not_understood_applies_with_a_note():
+def test_wording_not_understood_is_unclear_with_the_words_quoted():
     code = _code([_measure("Z1", "This measure applies where the moon is full.")])
     (st,) = evaluate(code, service_from_options(users=1))
-    assert st.status == "applies"
+    assert st.status == "unclear"
     assert "not understood" in st.reason and "moon is full" in st.reason
 
 
