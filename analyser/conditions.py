@@ -342,7 +342,9 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "all": ("ALL", None), "every": ("ALL", None), "each": ("ALL", None), "any": ("ALL", None),
     "services": ("HEAD", None), "service": ("HEAD", None), "providers": ("HEAD", None),
     "provider": ("HEAD", None), "platforms": ("HEAD", None), "platform": ("HEAD", None),
-    "providers of": ("FILLER", None), "provider of": ("FILLER", None), "to providers of": ("FILLER", None),
+    # "..., and to providers of multi-risk services": a new group of services starts here
+    "providers of": ("FILLER", "newgroup"), "provider of": ("FILLER", "newgroup"), "to providers of": ("FILLER", "newgroup"),
+    "to a provider of": ("FILLER", "newgroup"), "to any provider of": ("FILLER", "newgroup"),
     "to": ("FILLER", None),
     "or": ("OR", None), "and": ("AND", None), "and/or": ("ANDOR", None), "as well as": ("AND", None),
     ",": ("COMMA", None), ";": ("COMMA", None), ":": ("FILLER", None),
@@ -401,6 +403,9 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "the": ("FILLER", None), "a": ("FILLER", None), "an": ("FILLER", None), "only": ("FILLER", None),
     "kind": ("FILLER", None), "in": ("FILLER", None), "(": ("FILLER", None), ")": ("FILLER", None),
     "those": ("HEAD", None), "them": ("HEAD", None), "it": ("HEAD", None), "they": ("HEAD", None),
+    "signatories": ("HEAD", None), "signatory": ("HEAD", None), "you": ("HEAD", None),
+    "your service": ("HEAD", None), "your online service": ("HEAD", None), "online services": ("HEAD", None),
+    "businesses": ("HEAD", None), "organisations": ("HEAD", None), "companies": ("HEAD", None),
     "except": ("EXCEPT", None), "other than": ("EXCEPT", None), "excluding": ("EXCEPT", None),
     "apart from": ("EXCEPT", None), "but not": ("EXCEPT", None), "with the exception of": ("EXCEPT", None),
     "also": ("FILLER", None), "relevant": ("FILLER", None), "in-scope": ("FILLER", None),
@@ -703,8 +708,10 @@ class _Parser:
 
     def kind_atom(self, kind: str) -> Condition:
         # the code's own kind is implicit: "all user-to-user services" in a U2U code is "all"
-        if kind == self.code_kind or self.code_kind in ("", "any", None):
+        if kind == self.code_kind:
             return atom("all")
+        # a code for several kinds of service ("any": eSafety's sections, an AI code's providers):
+        # the kind named is a real condition
         return atom("kind", kind=kind)
 
     # -- pre-nominal modifiers ("large or multi-risk", "large general search")
@@ -802,7 +809,7 @@ class _Parser:
                     op = "and"
                 if took:
                     level = REL if self.kind() in ("REL", "RELVERB") else PLAIN
-                    if self._starts_new_group():
+                    if self._starts_new_group() or self._new_group_marker():
                         self.pos, self.consumed = save, saved_consumed
                         break
             try:
@@ -814,6 +821,11 @@ class _Parser:
                 break
             items.append((op, level, cond))
         return _combine_levels(items) if items else None
+
+    def _new_group_marker(self) -> bool:
+        """ "to providers of ...": the words that open a new group of services in a list of groups."""
+        t = self.peek()
+        return t is not None and t.kind == "FILLER" and t.value == "newgroup"
 
     def _starts_new_group(self) -> bool:
         """After a connective: does a new service group start here (its own head noun)?"""
@@ -887,6 +899,9 @@ class _Parser:
                     elif t.kind == "AND":
                         op = "and"
                 if not took:
+                    break
+                if self._new_group_marker():
+                    self.pos, self.consumed = save, saved_consumed
                     break
                 if self.kind() in ("REL", "RELVERB"):  # "..., or that have ..."
                     t = self.take()
@@ -1350,8 +1365,11 @@ def _parse_body(
         last_used = max(parser.consumed) if parser.consumed else -1
         trailing = all(i > last_used for i, t in enumerate(toks) if i not in parser.consumed and t.kind not in ("FILLER", "COMMA"))
         first = unplaced[0] if unplaced else None
+        # a reading that holds an exception or a negation could have the leftover inside it
+        # ("other than services whose ...": the leftover restricts the exception, which widens
+        # the whole), so only a reading without them can take a leftover as a plain restriction
         restricting = (trailing and first is not None and first.kind in _RESTRICTING
-                       and not any(t.kind in _TURNING for t in unplaced))
+                       and not any(t.kind in _TURNING for t in toks))
         text = "; ".join(leftovers)
         cond = and_(cond, atom("unknown", text=text)) if restricting else atom("unknown", text=body.strip())
     elif leftovers:
