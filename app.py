@@ -39,7 +39,7 @@ APP_DIR = Path(__file__).resolve().parent
 MAX_UPLOAD_MB = int(st.get_option("server.maxUploadSize"))  # .streamlit/config.toml
 VIEWS = ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export",
          "Compare versions"]
-STATUS_COLOURS = {"applies": "#c6f6d5", "qualified": "#fde68a", "exempt": "#e5e7eb"}
+STATUS_COLOURS = {"applies": "#c6f6d5", "qualified": "#fde68a", "exempt": "#e5e7eb", "unclear": "#e9d5ff"}
 RISK_COLOURS = {"high": "#dc2626", "medium": "#d97706", "low": "#2563eb", "none": "#16a34a"}
 LEVELS = ("high", "medium", "low")
 
@@ -211,13 +211,24 @@ def notes_store() -> NotesStore:
 
 
 @st.cache_data(show_spinner=False)
-def archetypes() -> dict[str, ServiceProfile]:
+def archetypes(family: str = "ofcom-osa") -> dict[str, ServiceProfile]:
+    """The built-in archetypes that describe services of this code family (none for some codes)."""
     from analyser.service import load_archetypes
 
-    loaded = load_archetypes()
+    loaded = load_archetypes(family=family)
     if isinstance(loaded, dict):
         return {k: (v if v.name else dataclasses.replace(v, name=k)) for k, v in loaded.items()}
     return {p.name: p for p in loaded}
+
+
+def kind_choices(code: Code) -> dict[str, str]:
+    """Service kinds to offer for this code, with their words: Ofcom's two, or the code's own."""
+    from analyser.evaluate import code_kinds, code_vocabulary
+
+    vocab = code_vocabulary(code)
+    own = [k for k in code_kinds(code) if k not in ("u2u", "search")]
+    keys = own or ["u2u", "search"]
+    return {k: {"u2u": "user-to-user", "search": "search"}.get(k) or vocab.kind_label(k) for k in keys}
 
 
 def _profile_key(profile: ServiceProfile) -> str:
@@ -240,7 +251,7 @@ def statuses(code: Code, profile: ServiceProfile) -> dict[str, MeasureStatus]:
 def _matrix(sha: str, _code: Code) -> dict[str, dict[str, MeasureStatus]]:
     from analyser.evaluate import matrix as full_matrix
 
-    return {key: {s.measure: s for s in items} for key, items in full_matrix(_code, archetypes()).items()}
+    return {key: {s.measure: s for s in items} for key, items in full_matrix(_code, archetypes(_code.info.family)).items()}
 
 
 def matrix(code: Code) -> dict[str, dict[str, MeasureStatus]]:
@@ -248,12 +259,14 @@ def matrix(code: Code) -> dict[str, dict[str, MeasureStatus]]:
     return _matrix(code.info.sha256, code)
 
 
-def validate(profile: ServiceProfile) -> tuple[ServiceProfile, list[str]]:
-    """The normalised profile and its problems in words (empty when valid)."""
+def validate(profile: ServiceProfile, code: Code | None = None) -> tuple[ServiceProfile, list[str]]:
+    """The normalised profile and its problems in words (empty when valid); checked against the
+    code's own features and kinds when a code is given."""
+    from analyser.evaluate import code_vocabulary
     from analyser.service import validate_service
 
     try:
-        checked = validate_service(dataclasses.replace(profile))
+        checked = validate_service(dataclasses.replace(profile), vocab=code_vocabulary(code) if code else None)
         return (checked if isinstance(checked, ServiceProfile) else profile), []
     except AnalyserError as err:
         return profile, [err.cause]
@@ -276,11 +289,11 @@ def archetype_titles() -> dict[str, str]:
 
 
 @st.cache_data(show_spinner=False)
-def vocabulary() -> tuple[dict[str, str], dict[str, str]]:
-    """(harm key -> label, feature key -> label) for the profile form."""
-    from analyser.conditions import load_vocabulary
+def vocabulary(services_json: str = "{}") -> tuple[dict[str, str], dict[str, str]]:
+    """(harm key -> label, feature key -> label) for the profile form: the code's own vocabulary."""
+    from analyser.conditions import vocabulary_for
 
-    vocab = load_vocabulary()
+    vocab = vocabulary_for(json.loads(services_json))
     return ({k: vocab.harm_label(k) for k in vocab.harms},
             {k: vocab.feature_label(k) for k in vocab.features})
 
@@ -578,7 +591,12 @@ def view_matrix(ctx: Ctx) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
     st.subheader("Matrix: measures × service archetypes")
-    types = archetypes()
+    types = archetypes(code.info.family)
+    if not types:
+        st.info(f"No built-in service archetypes describe codes of this family ({code.info.family}), so there is "
+                "no matrix to show: Ofcom's archetypes would give meaningless statuses here. Describe a service "
+                "in the Service profile view to see which measures apply to it.")
+        return
     grid = matrix(code)
     titles = archetype_titles()
     chapters = sorted({m.chapter for m in code.measures if m.chapter})
@@ -601,9 +619,10 @@ def view_matrix(ctx: Ctx) -> None:
             row[titles.get(key, key)] = c.status if c else "?"
         rows.append(row)
         ids.append(m.id)
-    st.caption(f"{len(rows)} of {len(code.measures)} measures. Colours: applies (green), qualified "
-               "(amber: applies, but a feasibility or exception qualifier may let this service out), "
-               "exempt (grey). Select a cell to see why.")
+    st.caption(f"{len(rows)} of {len(code.measures)} measures. Each cell names its status; colours repeat it: "
+               "applies (green), qualified (amber: applies, but a qualifier or a content scope may let this "
+               "service out), exempt (grey), unclear (lilac: the deciding words were not understood, or the "
+               "text and the index table disagree; the reason quotes them). Select a cell to see why.")
     if not rows:
         st.info("No measure matches these filters.")
         return
@@ -634,7 +653,7 @@ def _matrix_cell_picked() -> None:
     ids = st.session_state.get("_mx_ids", [])
     by_title = {title: key for key, title in archetype_titles().items()}
     key = by_title.get(col, col)
-    if 0 <= row < len(ids) and key in archetypes():
+    if 0 <= row < len(ids) and key in archetypes(st.session_state.get("_family", "ofcom-osa")):
         st.session_state["mx_measure"], st.session_state["mx_arch"] = ids[row], key
 
 
@@ -644,11 +663,13 @@ def explain_status(code: Code, status: MeasureStatus | None, service_name: str) 
         st.info("No status for this pair.")
         return
     m = code.measure(status.measure)
-    words = {"applies": "applies to", "qualified": "applies, with a way out, to", "exempt": "does not apply to"}
+    words = {"applies": "applies to", "qualified": "applies, with a way out, to", "exempt": "does not apply to",
+             "unclear": "may or may not apply (the analyser could not decide) to"}
     st.markdown(f"**{md(status.measure)}: {md(status.status)}** — it "
                 f"{words.get(status.status, status.status)} {md(service_name)}. *{md(status.reason)}*")
     if status.atoms:
-        st.dataframe(pd.DataFrame([{"condition": a.atom, "holds": "yes" if a.value else "no",
+        st.dataframe(pd.DataFrame([{"condition": a.atom,
+                                    "holds": "cannot be decided" if a.value is None else "yes" if a.value else "no",
                                     "because": a.explanation} for a in status.atoms]),
                      hide_index=True, width="stretch")
     if status.qualifiers:
@@ -679,7 +700,7 @@ def _profile_fields() -> list[str]:
 
 def _fill_from_archetype() -> None:
     key = st.session_state.get("sp_start")
-    prof = archetypes().get(key)
+    prof = archetypes(st.session_state.get("_family", "ofcom-osa")).get(key)
     if not prof:
         return
     ss = st.session_state
@@ -688,7 +709,7 @@ def _fill_from_archetype() -> None:
     ss["sp_kind"] = prof.kind
     ss["sp_search_type"] = prof.search_type or "general"
     ss["sp_users"] = int(prof.users)
-    harms, features = vocabulary()
+    harms, features = vocabulary(ss.get("_services", "{}"))
     for level in LEVELS:
         ss[f"sp_risk_{level}"] = [h for h, lv in prof.risks.items() if lv == level and h in harms]
     ss["sp_features"] = [f for f in prof.features if f in features]
@@ -737,8 +758,13 @@ def view_profile(ctx: Ctx) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
     st.subheader("Service profile explorer")
-    harms, features = vocabulary()
-    types = archetypes()
+    st.session_state["_family"] = code.info.family
+    st.session_state["_services"] = json.dumps(code.info.services, sort_keys=True)
+    harms, features = vocabulary(st.session_state["_services"])
+    types = archetypes(code.info.family)
+    if not types:
+        st.info(f"No built-in service archetypes describe codes of this family ({code.info.family}): "
+                "describe the service yourself below.")
     st.session_state.setdefault("sp_users", 100_000)
     _keep_archetype_fill()
     titles = archetype_titles()
@@ -747,8 +773,10 @@ def view_profile(ctx: Ctx) -> None:
     with st.container(border=True):
         c1, c2, c3 = st.columns([2, 1, 1])
         c1.text_input("Service name", key="sp_name", placeholder="My service")
-        c2.radio("Kind", ["u2u", "search"], key="sp_kind", horizontal=True,
-                 format_func=lambda k: {"u2u": "user-to-user", "search": "search"}[k])
+        kinds = kind_choices(code)
+        if st.session_state.get("sp_kind") not in kinds:
+            st.session_state["sp_kind"] = next(iter(kinds))
+        c2.radio("Kind", list(kinds), key="sp_kind", horizontal=True, format_func=lambda k: kinds[k])
         if st.session_state.get("sp_kind") == "search":
             c3.radio("Search type", ["general", "vertical"], key="sp_search_type", horizontal=True)
         st.number_input("Monthly active UK users", min_value=0, step=100_000, key="sp_users",
@@ -759,19 +787,19 @@ def view_profile(ctx: Ctx) -> None:
                             format_func=lambda h: harms[h])
         st.caption("Harms not listed are negligible. Multi-risk = medium or high risk for at least two kinds of harm.")
         st.multiselect("Features", list(features), key="sp_features", format_func=lambda f: features[f])
-    profile, problems = validate(_profile_from_state())
+    profile, problems = validate(_profile_from_state(), code)
     if problems:
         for p in problems:
             st.error(p)
         return
     st.session_state["current_profile"] = dataclasses.asdict(profile)
     result = statuses(code, profile)
-    by_status: dict[str, list[MeasureStatus]] = {"applies": [], "qualified": [], "exempt": []}
+    by_status: dict[str, list[MeasureStatus]] = {"applies": [], "qualified": [], "exempt": [], "unclear": []}
     for m in code.measures:
         s = result.get(m.id)
         if s:
             by_status.setdefault(s.status, []).append(s)
-    cols = st.columns(3)
+    cols = st.columns(len(by_status))
     for col, (status, items) in zip(cols, by_status.items()):
         col.metric(status, len(items))
     tabs = st.tabs([f"{s} ({len(v)})" for s, v in by_status.items()])
@@ -796,7 +824,7 @@ def view_profile(ctx: Ctx) -> None:
     on = st.toggle("Show what changes if the service changes", key="sp_whatif_on")
     if on:
         change = st.selectbox("Change", list(WHATIFS), key="sp_whatif")
-        other, problems = validate(dataclasses.replace(WHATIFS[change](profile), name=f"{profile.name} {change}"))
+        other, problems = validate(dataclasses.replace(WHATIFS[change](profile), name=f"{profile.name} {change}"), code)
         if problems:
             st.error("; ".join(problems))
             return
@@ -999,7 +1027,7 @@ def view_export(ctx: Ctx) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
     st.subheader("Export for a consultation response")
-    types = archetypes()
+    types = archetypes(code.info.family)
     sources = ["(no service)"] + (["current service profile"] if st.session_state.get("current_profile") else []) + list(types)
     c1, c2 = st.columns(2)
     titles = archetype_titles()

@@ -173,35 +173,45 @@ def _count(n: int, noun: str) -> str:
 # applicability
 
 
-def _service_from_args(args: argparse.Namespace):
-    from .service import service_from_options, validate_service
+def _service_from_args(args: argparse.Namespace, code):
+    from .evaluate import code_vocabulary
+    from .service import service_from_options
 
-    profile = service_from_options(
+    return service_from_options(
         kind=args.kind,
         users=args.users,
         risks=args.risk or [],
         features=args.feature or [],
         search_type=args.search_type,
+        vocab=code_vocabulary(code),
     )
-    validate_service(profile)
-    return profile
 
 
-def _load_services(refs: list[str]):
-    """Each reference is a TOML file or the key of a built-in archetype."""
+def _load_services(refs: list[str], code):
+    """Each reference is a TOML file or the key of a built-in archetype; checked against the code's
+    vocabulary, so a service for the ICO code may have the features that code declares."""
+    from .evaluate import code_vocabulary
     from .service import load_archetypes, load_service
 
     archetypes = {a.name: a for a in load_archetypes()}
     out = []
     for ref in refs:
-        if Path(ref).exists():
-            out.append(load_service(ref))
+        if _is_path(ref):
+            out.append(load_service(ref, code_vocabulary(code)))
         elif ref in archetypes:
             out.append(archetypes[ref])
         else:
             raise AnalyserError(ref, "not a service profile file nor a built-in archetype ("
                                 + ", ".join(sorted(archetypes)) + ")")
     return out
+
+
+def _is_path(ref: str) -> bool:
+    """A reference that names a file; an over-long or odd name is no file, never a traceback."""
+    try:
+        return Path(ref).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _status_rows(code, statuses) -> list[dict[str, Any]]:
@@ -218,9 +228,9 @@ def cmd_applies(args: argparse.Namespace) -> None:
 
     code = _load(args)
     if args.service:
-        (service,) = _load_services([args.service])
+        (service,) = _load_services([args.service], code)
     else:
-        service = _service_from_args(args)
+        service = _service_from_args(args, code)
     statuses = evaluate(code, service)
     if args.format == "json":
         import dataclasses
@@ -240,7 +250,10 @@ def cmd_matrix(args: argparse.Namespace) -> None:
     from .service import load_archetypes
 
     code = _load(args)
-    services = load_archetypes()
+    services = load_archetypes(family=code.info.family)
+    if not services:
+        raise AnalyserError(args.code, f"no built-in service archetypes describe {code.info.family} codes; "
+                                      f"describe a service in a TOML file and use: applies CODE --service FILE")
     grid = matrix(code, services)
     names = [s.name for s in services]
     by_measure: dict[str, dict[str, str]] = {m.id: {} for m in code.measures}
@@ -266,7 +279,7 @@ def cmd_whatif(args: argparse.Namespace) -> None:
     if len(args.service) != 2:
         raise AnalyserError(None, "whatif needs exactly two --service options (files or archetype names)")
     code = _load(args)
-    a, b = _load_services(args.service)
+    a, b = _load_services(args.service, code)
     diffs = whatif(code, a, b)
     import dataclasses
 

@@ -439,9 +439,10 @@ def evaluate(code: Code, service: ServiceProfile, rules: Iterable[EscapeRule] | 
     return [evaluate_measure(code, m, service, rules, _ctx=ctx) for m in code.measures]
 
 
-def _as_mapping(services: Mapping[str, ServiceProfile] | Iterable[ServiceProfile] | None) -> dict[str, ServiceProfile]:
+def _as_mapping(services: Mapping[str, ServiceProfile] | Iterable[ServiceProfile] | None,
+                family: str | None = None) -> dict[str, ServiceProfile]:
     if services is None:
-        return {s.name: s for s in load_archetypes()}
+        return {s.name: s for s in load_archetypes(family=family)}
     if isinstance(services, Mapping):
         return dict(services)
     return {s.name: s for s in services}
@@ -450,9 +451,10 @@ def _as_mapping(services: Mapping[str, ServiceProfile] | Iterable[ServiceProfile
 def matrix(
     code: Code, services: Mapping[str, ServiceProfile] | Iterable[ServiceProfile] | None = None
 ) -> dict[str, list[MeasureStatus]]:
-    """Every measure × service (the built-in archetypes by default): {service name: statuses}."""
+    """Every measure × service (by default the built-in archetypes of the code's family; none for a
+    family without archetypes): {service name: statuses}."""
     rules = load_escape_rules()
-    return {name: evaluate(code, svc, rules) for name, svc in _as_mapping(services).items()}
+    return {name: evaluate(code, svc, rules) for name, svc in _as_mapping(services, code.info.family).items()}
 
 
 # ---------------------------------------------------------------------------- what-if

@@ -23,7 +23,7 @@ KINDS = ("u2u", "search")
 SEARCH_TYPES = ("general", "vertical")
 ARCHETYPES_FILE = CODES_DIR / "archetypes.toml"
 _KIND_ALIASES = {"user-to-user": "u2u", "u2u": "u2u", "search": "search"}
-_PROFILE_FIELDS = {"name", "title", "description", "kind", "search_type", "users", "risks", "features", "default_risk"}
+_PROFILE_FIELDS = {"name", "title", "description", "kind", "search_type", "users", "risks", "features", "default_risk", "families"}
 
 
 # ---------------------------------------------------------------------------- derived facts
@@ -93,30 +93,46 @@ def _did_you_mean(value: str, valid: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def validate_service(profile: ServiceProfile, source: str | Path | None = None) -> ServiceProfile:
+MAX_USERS = 10_000_000_000  # more users than people on Earth is a typo, not a service
+
+
+def validate_service(profile: ServiceProfile, source: str | Path | None = None,
+                     vocab: Vocabulary | None = None) -> ServiceProfile:
     """Check every field against the vocabulary; raise ``ServiceProfileError`` naming the bad value.
 
+    ``vocab`` is the code's (``evaluate.code_vocabulary``): a service described for the ICO code may
+    have the features that code declares ("parental-controls"), and a kind it declares.
     Returns the profile (normalised: kind aliases, lower-case keys, sorted unique features) so
     callers can chain it.
     """
-    vocab = load_vocabulary()
+    vocab = vocab or load_vocabulary()
 
     def fail(cause: str) -> None:
         raise ServiceProfileError(source, f"service profile '{profile.name}': {cause}")
 
-    kind = _KIND_ALIASES.get(str(profile.kind).strip().lower())
+    if not isinstance(profile.name, str):
+        fail("name must be text")
+    kinds = {**{k: k for k in vocab.kinds}, **_KIND_ALIASES}
+    raw_kind = str(profile.kind).strip().lower() if isinstance(profile.kind, str) else None
+    kind = kinds.get(raw_kind) if raw_kind is not None else None
     if kind is None:
-        fail(f"unknown kind '{profile.kind}'; valid kinds: {', '.join(KINDS)}")
+        fail(f"unknown kind '{profile.kind}'{_did_you_mean(str(raw_kind), kinds) if raw_kind else ''}; "
+             f"valid kinds: {', '.join(dict.fromkeys(kinds.values()))}")
     profile.kind = kind
     if isinstance(profile.users, bool) or not isinstance(profile.users, int):
         try:
-            if isinstance(profile.users, bool) or float(profile.users) != int(float(profile.users)):
+            if isinstance(profile.users, bool) or isinstance(profile.users, str):
                 raise ValueError
-            profile.users = int(float(profile.users))
-        except (TypeError, ValueError):
+            as_float = float(profile.users)
+            if as_float != as_float or as_float in (float("inf"), float("-inf")) or as_float != int(as_float):
+                raise ValueError
+            profile.users = int(as_float)
+        except (TypeError, ValueError, OverflowError):
             fail(f"users must be a whole number of monthly active UK users, not '{profile.users}'")
     if profile.users < 0:
         fail(f"users cannot be negative ({profile.users:,}); give the number of monthly active UK users")
+    if profile.users > MAX_USERS:
+        fail(f"users = {profile.users:,} is more than there are people; give the number of monthly active UK users")
     if profile.kind == "search":
         if profile.search_type is None:
             fail(f"a search service needs a search_type: {' or '.join(SEARCH_TYPES)}")
@@ -128,6 +144,10 @@ def validate_service(profile: ServiceProfile, source: str | Path | None = None) 
         fail(f"search_type '{profile.search_type}' is only for search services, but kind is '{profile.kind}'")
     else:
         profile.search_type = None
+    if not isinstance(profile.risks or {}, dict):
+        fail("risks must be a table of harm = level")
+    if not isinstance(profile.features or [], (list, tuple)):
+        fail("features must be a list of feature names, e.g. [\"e2ee\", \"direct-messaging\"]")
     risks: dict[str, str] = {}
     for harm, level in (profile.risks or {}).items():
         key = str(harm).strip().lower().replace("_", "-")
@@ -140,6 +160,8 @@ def validate_service(profile: ServiceProfile, source: str | Path | None = None) 
     profile.risks = risks
     features: list[str] = []
     for feat in profile.features or []:
+        if not isinstance(feat, str):
+            fail(f"features must be names (text), not {feat!r}")
         key = str(feat).strip().lower().replace("_", "-")
         if key not in vocab.features:
             fail(
@@ -155,7 +177,8 @@ def validate_service(profile: ServiceProfile, source: str | Path | None = None) 
 # ---------------------------------------------------------------------------- construction
 
 
-def profile_from_mapping(data: dict[str, Any], name: str | None = None, source: str | Path | None = None) -> ServiceProfile:
+def profile_from_mapping(data: dict[str, Any], name: str | None = None, source: str | Path | None = None,
+                         vocab: Vocabulary | None = None) -> ServiceProfile:
     """A validated profile from a TOML-shaped mapping (``default_risk`` fills unlisted harms)."""
     unknown = set(data) - _PROFILE_FIELDS
     if unknown:
@@ -167,7 +190,7 @@ def profile_from_mapping(data: dict[str, Any], name: str | None = None, source: 
         raise ServiceProfileError(source, "risks must be a table of harm = level")
     default = data.get("default_risk")
     if default is not None:
-        vocab = load_vocabulary()
+        vocab = vocab or load_vocabulary()
         if str(default).lower() not in vocab.levels:
             raise ServiceProfileError(
                 source, f"unknown default_risk '{default}'; valid levels: {', '.join(vocab.levels)}"
@@ -176,6 +199,11 @@ def profile_from_mapping(data: dict[str, Any], name: str | None = None, source: 
     features = data.get("features", []) or []
     if isinstance(features, str):
         features = [features]
+    if not isinstance(features, list):
+        raise ServiceProfileError(source, "features must be a list of feature names, e.g. [\"e2ee\", \"direct-messaging\"]")
+    for key in ("name", "description", "search_type"):
+        if data.get(key) is not None and not isinstance(data.get(key), str):
+            raise ServiceProfileError(source, f"{key} must be text, not {type(data[key]).__name__}")
     profile = ServiceProfile(
         name=str(data.get("name") or name or (Path(source).stem if source else "service")),
         kind=data.get("kind", "u2u"),
@@ -185,22 +213,33 @@ def profile_from_mapping(data: dict[str, Any], name: str | None = None, source: 
         features=list(features),
         description=str(data.get("description", "")),
     )
-    return validate_service(profile, source)
+    return validate_service(profile, source, vocab)
 
 
-def load_service(path: str | Path) -> ServiceProfile:
+MAX_SERVICE_FILE = 1 << 20  # a service profile is a few lines; a megabyte is not one
+
+
+def load_service(path: str | Path, vocab: Vocabulary | None = None) -> ServiceProfile:
     """Read a service profile from a TOML file (fields as in ``codes/archetypes.toml``)."""
     path = Path(path)
     try:
+        if path.is_dir():
+            raise ServiceProfileError(path, "is a folder, not a service profile file")
+        if path.is_file() and path.stat().st_size > MAX_SERVICE_FILE:
+            raise ServiceProfileError(path, f"is {path.stat().st_size:,} bytes; a service profile is a small TOML file")
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
     except FileNotFoundError:
         raise ServiceProfileError(path, "service profile file not found") from None
     except tomllib.TOMLDecodeError as err:
         raise ServiceProfileError(path, f"not valid TOML ({err})") from None
+    except (UnicodeDecodeError, RecursionError):
+        raise ServiceProfileError(path, "not valid TOML (not UTF-8 text, or nested too deeply)") from None
+    except OSError as err:
+        raise ServiceProfileError(path, f"cannot be read ({err.strerror or err})") from None
     if "service" in data and isinstance(data["service"], dict):
         data = data["service"]
-    return profile_from_mapping(data, source=path)
+    return profile_from_mapping(data, source=path, vocab=vocab)
 
 
 def service_from_options(
@@ -210,6 +249,7 @@ def service_from_options(
     features: Iterable[str] = (),
     search_type: str | None = None,
     name: str = "service",
+    vocab: Vocabulary | None = None,
 ) -> ServiceProfile:
     """A profile from CLI-style options: ``risks`` as "harm=level" strings ("csam-image=high").
 
@@ -227,11 +267,16 @@ def service_from_options(
     profile = ServiceProfile(
         name=name, kind=kind, search_type=search_type, users=users, risks=parsed, features=list(features)
     )
-    return validate_service(profile)
+    return validate_service(profile, vocab=vocab)
+
+
+OFCOM_FAMILY = "ofcom-osa"
 
 
 @functools.lru_cache(maxsize=4)
-def _archetypes_cached(path: str) -> tuple[tuple[str, str, ServiceProfile], ...]:
+def _archetypes_cached(path: str) -> tuple[tuple[str, str, tuple[str, ...], ServiceProfile], ...]:
+    from .conditions import vocabulary_for
+
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
     out = []
@@ -239,30 +284,48 @@ def _archetypes_cached(path: str) -> tuple[tuple[str, str, ServiceProfile], ...]
         entry = dict(entry)
         title = str(entry.pop("name", key))
         entry.pop("title", None)
-        profile = profile_from_mapping(entry, name=key, source=path)
+        # which code families the archetype describes (Ofcom's when unsaid: the file began with them)
+        families = tuple(entry.pop("families", [OFCOM_FAMILY]))
+        vocab = vocabulary_for(_family_services(families[0])) if families else None
+        profile = profile_from_mapping(entry, name=key, source=path, vocab=vocab)
         profile.name = key
-        out.append((key, title, profile))
+        out.append((key, title, families, profile))
     return tuple(out)
 
 
-def load_archetypes(path: str | Path | None = None) -> list[ServiceProfile]:
+def _family_services(family: str) -> dict[str, Any]:
+    """The [services] table of the first shipped profile of ``family`` (its features and kinds)."""
+    from .profiles import list_profiles, load_profile
+
+    for name in list_profiles():
+        prof = load_profile(name)
+        if prof.family == family:
+            return prof.services
+    return {}
+
+
+def load_archetypes(path: str | Path | None = None, family: str | None = None) -> list[ServiceProfile]:
     """The built-in archetypes (``codes/archetypes.toml``) in file order; ``name`` is the contract key.
 
-    Profiles are copies so that a caller editing one (a what-if) never changes the cached set.
+    ``family`` keeps those that describe services of that code family ("ofcom-osa", "eu-gpai"); a
+    family with none gives an empty list, and the app says so rather than show Ofcom's services
+    against a code they do not fit. Profiles are copies so that a caller editing one (a what-if)
+    never changes the cached set.
     """
     import copy
 
-    return [copy.deepcopy(p) for _key, _title, p in _archetypes_cached(str(path or ARCHETYPES_FILE))]
+    return [copy.deepcopy(p) for _key, _title, fams, p in _archetypes_cached(str(path or ARCHETYPES_FILE))
+            if family is None or family in fams]
 
 
-def archetypes_by_name(path: str | Path | None = None) -> dict[str, ServiceProfile]:
+def archetypes_by_name(path: str | Path | None = None, family: str | None = None) -> dict[str, ServiceProfile]:
     """The archetypes keyed by name ("large-social-network")."""
-    return {p.name: p for p in load_archetypes(path)}
+    return {p.name: p for p in load_archetypes(path, family)}
 
 
 def archetype_titles(path: str | Path | None = None) -> dict[str, str]:
     """Human titles of the archetypes ("Large social network"), for column headings."""
-    return {key: title for key, title, _p in _archetypes_cached(str(path or ARCHETYPES_FILE))}
+    return {key: title for key, title, _f, _p in _archetypes_cached(str(path or ARCHETYPES_FILE))}
 
 
 def with_changes(
@@ -273,6 +336,7 @@ def with_changes(
     users: int | None = None,
     risks: dict[str, str] | None = None,
     name: str | None = None,
+    vocab: Vocabulary | None = None,
 ) -> ServiceProfile:
     """A validated copy of ``profile`` with some facts changed: the "B" side of a what-if."""
     import copy
@@ -286,4 +350,4 @@ def with_changes(
     if risks:
         new.risks.update(risks)
     new.name = name or f"{profile.name} (changed)"
-    return validate_service(new)
+    return validate_service(new, vocab=vocab)

@@ -153,3 +153,45 @@ def test_a_new_regulator_needs_only_a_profile(tmp_path):
     assert [i.label for i in m.paragraphs[1].items] == ["(a)", "(b)"]
     assert m.paragraphs[1].items[1].text == "who may see it, see Requirement R1-1."
     assert [(c.target, c.kind) for c in m.cross_refs] == [("XDA R1-1", "measure")]
+
+
+# ---------------------------------------------------------------------------- mistakes in a profile
+
+@pytest.mark.parametrize(
+    "extra,words",
+    [
+        ('[measure]\nheading = \'^Measure \\d+\'\n', "needs a named group (?P<number>"),
+        ("[measure]\nheading = 42\n", "must be a regular expression in a string"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\nid = "X {}"\n', "write placeholders as {group}"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\nid = "X {0}"\n', "write placeholders as {group}"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\nid = "X {number.real}"\n', "write placeholders as {group}"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\nid = "X {title}"\n', "which the pattern does not capture"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services]\nscope = "services on the moon"\n', "scope 'services on the moon' was not understood"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services]\ncolour = "red"\n', "unknown key(s) in [services]: colour"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services.features.toys]\nvariants = "toy"\n', "variants must be a list of strings"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services]\nlarge_users = "big"\n', "large_users must be a whole number"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[application.intros]]\npattern = "(unclosed"\n', "bad regular expression"),
+    ],
+)
+def test_profile_mistakes_are_one_line_naming_the_file(tmp_path, extra, words):
+    path = tmp_path / "mine.toml"
+    path.write_text('family = "x"\nshort_name = "X"\n' + extra, encoding="utf-8")
+    with pytest.raises(errors.ProfileError) as err:
+        load_profile(path)
+    message = str(err.value)
+    assert words in message and "mine.toml" in message and "\n" not in message
+
+
+def test_a_profile_mistake_on_the_command_line_is_one_line_and_exit_2(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "mine.toml"
+    path.write_text('family = "x"\nshort_name = "X"\n[measure]\nheading = \'^Measure \\d+\'\n', encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, "-m", "analyser", "extract", "codes/sample/icu-sample.pdf", "--profile", str(path),
+                           "--no-cache"], cwd=root, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "mine.toml" in lines[0] and "(?P<number>" in lines[0], proc.stderr
+    assert "Traceback" not in proc.stderr

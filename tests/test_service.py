@@ -33,7 +33,7 @@ CONTRACT_ARCHETYPES = {
 
 
 def test_archetypes_are_the_seven_of_the_contract():
-    assert [p.name for p in load_archetypes()] == list(CONTRACT_ARCHETYPES)  # file order
+    assert [p.name for p in load_archetypes(family="ofcom-osa")] == list(CONTRACT_ARCHETYPES)  # file order
     arch = archetypes_by_name()
     titles = archetype_titles()
     for key, (kind, stype, users, large, multi) in CONTRACT_ARCHETYPES.items():
@@ -161,3 +161,58 @@ def test_with_changes_makes_a_validated_copy():
     assert "e2ee" in changed.features and "e2ee" not in base.features
     with pytest.raises(ServiceProfileError):
         with_changes(base, add_features=["teleport"])
+
+
+# ---------------------------------------------------------------------------- codes with their own vocabulary
+
+
+def _code_vocab(profile: str):
+    from analyser.conditions import vocabulary_for
+    from analyser.profiles import load_profile
+
+    return vocabulary_for(load_profile(profile).services)
+
+
+def test_a_code_profile_lets_services_use_its_own_features_and_kinds():
+    ico = _code_vocab("codes/examples/ico-aadc.toml")
+    p = service_from_options(kind="online-service", features=["parental-controls", "likely-accessed-by-children"], vocab=ico)
+    assert p.kind == "online-service" and p.features == ["parental-controls", "likely-accessed-by-children"]
+    # the same words are no feature of Ofcom's codes: refused there, with the valid list
+    with pytest.raises(ServiceProfileError, match="unknown feature 'parental-controls'"):
+        service_from_options(features=["parental-controls"])
+    # and a typo is still a typo, with a suggestion from the code's own list
+    with pytest.raises(ServiceProfileError, match="did you mean 'parental-controls'"):
+        service_from_options(kind="online-service", features=["parental-control"], vocab=ico)
+
+
+@pytest.mark.parametrize(
+    "content,words",
+    [
+        ("users = inf", "whole number"),
+        ("users = nan", "whole number"),
+        ("users = 1e30", "more than there are people"),
+        ('users = "many"', "whole number"),
+        ('name = ["a"]', "name must be text"),
+        ("features = 1", "features must be a list"),
+        ("features = [1, 2]", "features must be names"),
+        ("risks = 3", "risks must be a table"),
+        ('kind = ["u2u"]', "unknown kind"),
+        ("x = " + "[" * 5000 + "]" * 5000, "not valid TOML"),
+    ],
+)
+def test_bad_service_files_give_one_clear_line(tmp_path, content, words):
+    path = tmp_path / "svc.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ServiceProfileError) as err:
+        load_service(path)
+    assert words in str(err.value) and "svc.toml" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_a_folder_or_binary_given_as_a_service_file_is_named_as_such(tmp_path):
+    with pytest.raises(ServiceProfileError, match="is a folder"):
+        load_service(tmp_path)
+    binary = tmp_path / "svc.toml"
+    binary.write_bytes(b"\xff\xfe\x00garbage\x00")
+    with pytest.raises(ServiceProfileError, match="not valid TOML"):
+        load_service(binary)
