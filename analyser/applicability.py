@@ -151,12 +151,14 @@ def resolve_measure(
             )
         return app
     if not text_ok:
+        # the text's own reading still decides every service it can (an unknown restriction leaves
+        # all non-large services exempt, say); the index table decides only the rest
         app.warnings.append(
             f"{measure.id}: the application text was not fully understood ("
             + "; ".join(f"'{u}'" for u in app.unparsed or [measure.application.strip()])
-            + f"), so the index table's wording '{index_words}' ({describe(index_app.condition, vocab)}) decides"
+            + f"), so where it cannot decide, the index table's wording '{index_words}' ({describe(index_app.condition, vocab)}) does"
         )
-        app.condition = index_app.condition
+        app.condition = Condition(op="prefer", args=[app.condition, index_app.condition], params={"index": row.applies_to})
         app.decided_by = "index"
         return app
     scope = code_scope(code, vocab) if code is not None else None

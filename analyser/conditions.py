@@ -273,6 +273,10 @@ def describe(cond: Condition | None, vocab: Vocabulary | None = None) -> str:
         return "not " + _paren(inner, vocab)
     if cond.op == "at_least":
         return f"at least {cond.params.get('n', 1)} of: " + "; ".join(_paren(a, vocab) for a in cond.args)
+    if cond.op == "prefer":
+        text, index = cond.args
+        return (f"{_paren(text, vocab)}; where that cannot be decided, the index table's reading: "
+                f"{_paren(index, vocab)}")
     if cond.op == "agree":
         text, index = cond.args
         return (f"the application text says {_paren(text, vocab)} and the index table says {_paren(index, vocab)}; "
@@ -333,6 +337,7 @@ class Tok:
     start: int
     end: int
     words: int = 1
+    text: str = ""  # the words as written (lower case)
 
 
 # Grammar words. Kinds: ALL, HEAD, OR, AND, ANDOR, COMMA, NEITHER, NOR, EITHER, BOTH, NOT,
@@ -413,6 +418,22 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "likely to be accessed by children": ("FEATURE", "likely-accessed-by-children"),
     # the head of a list of harms: "at medium or high risk of one or more of the following kinds of
     # illegal harm: terrorism; hate; or fraud" is a risk of any one of them
+    # "two or more of the following kinds of illegal harm: ...": at least n of the items listed
+    "two or more of the following kinds of illegal harm": ("ATLEAST", (2, None)),
+    "at least two of the following kinds of illegal harm": ("ATLEAST", (2, None)),
+    "two or more of the following kinds of harm": ("ATLEAST", (2, None)),
+    "two or more of the following kinds of content harmful to children": ("ATLEAST", (2, None)),
+    "two or more of the following": ("ATLEAST", (2, None)), "at least two of the following": ("ATLEAST", (2, None)),
+    "three or more of the following": ("ATLEAST", (3, None)), "at least three of the following": ("ATLEAST", (3, None)),
+    "two or more kinds of priority content": ("ATLEAST", (2, ("abuse-hate", "bullying", "violence", "dangerous-stunts", "harmful-substances"))),
+    "at least two kinds of priority content": ("ATLEAST", (2, ("abuse-hate", "bullying", "violence", "dangerous-stunts", "harmful-substances"))),
+    "two or more kinds of primary priority content": ("ATLEAST", (2, ("pornography", "suicide", "self-harm", "eating-disorders"))),
+    "at least two kinds of primary priority content": ("ATLEAST", (2, ("pornography", "suicide", "self-harm", "eating-disorders"))),
+    # exceptions written as a second clause
+    "save that it does not apply to": ("EXCEPT", None), "save that it does not apply to providers of": ("EXCEPT", None),
+    "but it does not apply to": ("EXCEPT", None), "but does not apply to": ("EXCEPT", None),
+    "but not to": ("EXCEPT", None), "but not to providers of": ("EXCEPT", None), "save for": ("EXCEPT", None),
+    "except for": ("EXCEPT", None), "unless": ("EXCEPT", None),
     "one or more of the following kinds of illegal harm": ("FILLER", None),
     "any of the following kinds of illegal harm": ("FILLER", None),
     "one or more of the following kinds of harm": ("FILLER", None),
@@ -606,7 +627,7 @@ def tokenise(text: str, lexicon: _Lexicon | None = None, id_pattern: re.Pattern[
             key = tuple(sp[2] for sp in spans[i:i + n])
             entry = lexicon.phrases.get(key)
             if entry is not None:
-                toks.append(Tok(entry[0], entry[1], s, spans[i + n - 1][1], n))
+                toks.append(Tok(entry[0], entry[1], s, spans[i + n - 1][1], n, " ".join(key)))
                 i += n
                 break
         else:
@@ -658,8 +679,11 @@ class _Parser:
             save, saved_consumed = self.pos, set(self.consumed)
             took_conj = False
             while self.kind() in ("COMMA", "OR", "AND", "ANDOR", "FILLER", "OF"):
-                took_conj = True
-                self.take()
+                # only a connective or "to providers of" joins two groups; a bare "to" or "of"
+                # between two wordings is no union ("use profiling to recommend content")
+                t = self.take()
+                if t.kind in ("COMMA", "OR", "AND", "ANDOR") or (t.kind == "FILLER" and t.value == "newgroup"):
+                    took_conj = True
             if not took_conj or self.pos >= len(self.toks):
                 self.pos, self.consumed = save, saved_consumed
                 break
@@ -676,6 +700,12 @@ class _Parser:
         if self.kind() == "EXCEPT":
             self.take()
             try:
+                if self.kind() == "REL" or (self.kind() == "FILLER" and self.kind(1) == "HEAD" and self.kind(2) in ("VERB", "COPULA", "NOT")):
+                    # "except where the provider uses ...", "unless the service is ...": a predicate
+                    # about the service itself
+                    if self.kind() == "REL":
+                        self.take()
+                    return and_(result, not_(self.relbody(carried=None)))
                 return and_(result, not_(self.clause()))
             except _Fail:
                 pass
@@ -833,6 +863,10 @@ class _Parser:
         if self.kind(k) == "ALL":
             return True
         while self.kind(k) in ("ADJ", "NADJ", "FEATURE", "STYPE", "KIND", "NOT", "OR", "AND", "COMMA", "FILLER", "LEVEL", "RISK"):
+            t = self.peek(k)
+            # "file-storage and file-sharing services" is one wording that carries its own head noun
+            if t.kind in ("FEATURE", "KIND", "STYPE") and t.text.endswith(("services", "service", "providers")):
+                return True
             k += 1
         return self.kind(k) == "HEAD"
 
@@ -1025,6 +1059,16 @@ class _Parser:
             return None
         self.take()
         self.skip_filler()
+        if self.kind() == "ATLEAST":
+            # "two or more of the following kinds of illegal harm: terrorism; CSEA; hate": each item
+            # listed is one kind (CSEA, written once, is one kind however many harms it covers)
+            n, group = self.take().value
+            items = self.harm_items() if not group else [[h] for h in group]
+            if len(items) < n:
+                self.pos, self.consumed = save, saved_consumed
+                return None
+            return Condition(op="at_least", params={"n": n},
+                             args=[or_(*(self._risk_atom(h, levels) for h in item)) for item in items])
         harms = self.harm_list()
         if not harms:
             self.pos, self.consumed = save, saved_consumed
@@ -1042,13 +1086,26 @@ class _Parser:
 
     def harm_list(self) -> list[str]:
         harms: list[str] = []
+        for item in self.harm_items():
+            harms.extend(h for h in item if h not in harms)
+        return harms
+
+    def harm_items(self) -> list[list[str]]:
+        """The harms of a list, item by item ("terrorism; CSEA (image-based CSAM ...); hate")."""
+        items: list[list[str]] = []
         while True:
             self.skip_filler()
             t = self.peek()
             if t is None or t.kind != "HARM":
                 break
             self.take()
-            harms.extend(h for h in t.value if h not in harms)
+            item = list(t.value)
+            # "child sexual exploitation and abuse (CSEA)": a bracketed restatement is the same item
+            while self.kind() == "FILLER" and self.kind(1) == "HARM" and self.kind(2) == "FILLER":
+                self.take()
+                item.extend(h for h in self.take().value if h not in item)
+                self.take()
+            items.append(item)
             save, saved_consumed = self.pos, set(self.consumed)
             took = False
             while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
@@ -1061,7 +1118,7 @@ class _Parser:
             if self.kind() != "HARM":
                 self.pos, self.consumed = save, saved_consumed
                 break
-        return harms
+        return items
 
     @staticmethod
     def _risk_atom(harm: str, levels: list[str]) -> Condition:

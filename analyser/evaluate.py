@@ -261,6 +261,8 @@ def _explain(cond: Condition, ctx: _Ctx) -> tuple[bool | None, list[str], str, l
         return (None if v is None else not v), pieces, sep, atoms
     if cond.op == "agree":
         return _explain_agree(cond, ctx)
+    if cond.op == "prefer":
+        return _explain_prefer(cond, ctx)
     results = [(arg, *_explain(arg, ctx)) for arg in cond.args]
     values = [r[1] for r in results]
     if cond.op == "and":
@@ -300,6 +302,22 @@ def _explain_agree(cond: Condition, ctx: _Ctx) -> tuple[bool | None, list[str], 
     text = (f"the application text and the code's index table disagree for this service: by the text it "
             f"{said[tv]} ({ts.join(tp)}); by the index table it {said[iv]} ({is_.join(ip)})")
     return None, [text], " and ", ta + ia
+
+
+def _explain_prefer(cond: Condition, ctx: _Ctx) -> tuple[bool | None, list[str], str, list[AtomResult]]:
+    """The application text's reading where it decides; the index table's where the words the text
+    adds were not understood (``params.index``: the cell as printed)."""
+    tv, tp, ts, ta = _explain(cond.args[0], ctx)
+    if tv is not None:
+        return tv, tp, ts, ta
+    iv, ip, is_, ia = _explain(cond.args[1], ctx)
+    cell = str(cond.params.get("index", "")).strip() or "blank: all services"
+    not_understood = [a.explanation for a in ta if a.value is None]
+    if iv is None:
+        return None, tp, ts, ta + ia
+    note = (f"decided from the code's index table ('{cell}') because the application text was not fully "
+            f"understood ({'; '.join(not_understood) or 'see the text'})")
+    return iv, [is_.join(ip), note], " and ", ia + [a for a in ta if a.value is None]
 
 
 def _dedupe_atoms(atoms: list[AtomResult]) -> list[AtomResult]:
@@ -406,9 +424,9 @@ def evaluate_measure(
     if app.unparsed:
         unparsed_note = "; wording not understood: " + "; ".join(f"'{u}'" for u in app.unparsed)
     source_note = ""
-    if app.decided_by == "index":
+    if app.decided_by == "index" and not any(c.op == "prefer" for c in [app.condition] if c is not None):
         source_note = (f" (decided from the code's index table, '{(app.index_applies_to or '').strip() or 'blank: all services'}', "
-                       f"because the application text was not fully understood)")
+                       f"because the measure has no application text)")
     cond = app.condition if app.condition is not None else atom_unknown(measure.application or "")
     value, text, atoms = explain(cond, ctx)
     if value is None:
