@@ -10,6 +10,7 @@ warning names both wordings and one service on which they part.
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Iterator
 
 from .conditions import Vocabulary, and_, atom, describe, is_understood, load_vocabulary, normalise, parse_application
@@ -101,6 +102,11 @@ def _index_rows(code: Code) -> dict[str, IndexRow]:
     return rows
 
 
+# words of an exception or a negation: an index cell, being short, drops them
+_EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|but|not|neither|nor|excluding|apart\s+from|"
+                        r"does\s+not|do\s+not|only\s+where|only\s+if|provided\s+that|however)\b", re.I)
+
+
 def resolve_measure(
     measure: Measure, code_kind: str, row: IndexRow | None, vocab: Vocabulary | None = None,
     code: Code | None = None, id_pattern=None, intros: tuple = (),
@@ -149,6 +155,15 @@ def resolve_measure(
                 f"{measure.id}: the index table's wording '{index_words}' was not understood, so it could not be checked "
                 f"against the application text '{measure.application.strip()}'"
             )
+        return app
+    if not text_ok and _EXCEPTION.search(" ".join(app.unparsed) or measure.application):
+        # an index table abbreviates, and exceptions are what it leaves out first: where the words
+        # not understood make an exception, the index's shorter reading would decide wrongly the
+        # very services the exception is about
+        app.warnings.append(
+            f"{measure.id}: the application text was not fully understood and makes an exception or condition "
+            f"the index table's wording '{index_words}' does not show, so the index was not used in its place"
+        )
         return app
     if not text_ok:
         # the text's own reading still decides every service it can (an unknown restriction leaves

@@ -277,6 +277,10 @@ def describe(cond: Condition | None, vocab: Vocabulary | None = None) -> str:
         text, index = cond.args
         return (f"{_paren(text, vocab)}; where that cannot be decided, the index table's reading: "
                 f"{_paren(index, vocab)}")
+    if cond.op == "agree" and cond.params.get("why") == "attachment":
+        narrow, wide = cond.args
+        return (f"either {_paren(narrow, vocab)} or {_paren(wide, vocab)} (the wording can be read both ways); "
+                f"decided only where the two agree")
     if cond.op == "agree":
         text, index = cond.args
         return (f"the application text says {_paren(text, vocab)} and the index table says {_paren(index, vocab)}; "
@@ -352,7 +356,7 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "to a provider of": ("FILLER", "newgroup"), "to any provider of": ("FILLER", "newgroup"),
     "to": ("FILLER", None),
     "or": ("OR", None), "and": ("AND", None), "and/or": ("ANDOR", None), "as well as": ("AND", None),
-    ",": ("COMMA", None), ";": ("COMMA", None), ":": ("FILLER", None),
+    ",": ("COMMA", None), ";": ("COMMA", ";"), ":": ("FILLER", None),
     "neither": ("NEITHER", None), "nor": ("NOR", None), "either": ("EITHER", None), "both": ("BOTH", None),
     "not": ("NOT", None), "do not": ("NOT", None), "does not": ("NOT", None), "don't": ("NOT", None),
     "doesn't": ("NOT", None), "are not": ("NOT", None), "is not": ("NOT", None), "aren't": ("NOT", None),
@@ -650,6 +654,8 @@ class _Parser:
     code_kind: str
     vocab: Vocabulary = field(default_factory=load_vocabulary)
     pos: int = 0
+    # (pre-modifiers, post-modifiers, has a head noun) of the group just read
+    _last_group: tuple[Condition | None, Condition | None, bool] = (None, None, False)
     consumed: set[int] = field(default_factory=set)
 
     # -- helpers
@@ -675,24 +681,44 @@ class _Parser:
     def clause(self) -> Condition:
         self.skip_filler()
         parts = [self.group()]
+        shapes = [self._last_group]
+        marked = False  # "..., and to providers of ...": each group stands alone, as written
         while True:
             save, saved_consumed = self.pos, set(self.consumed)
             took_conj = False
+            newgroup = False
             while self.kind() in ("COMMA", "OR", "AND", "ANDOR", "FILLER", "OF"):
                 # only a connective or "to providers of" joins two groups; a bare "to" or "of"
                 # between two wordings is no union ("use profiling to recommend content")
                 t = self.take()
                 if t.kind in ("COMMA", "OR", "AND", "ANDOR") or (t.kind == "FILLER" and t.value == "newgroup"):
                     took_conj = True
+                    newgroup = newgroup or t.value in ("newgroup", ";")  # a semicolon ends a group firmly
+                elif t.kind == "OF" and took_conj:
+                    newgroup = True  # "... and of search services that ...": the "of" repeated opens a group
             if not took_conj or self.pos >= len(self.toks):
                 self.pos, self.consumed = save, saved_consumed
                 break
             try:
                 parts.append(self.group())
+                shapes.append(self._last_group)
+                marked = marked or newgroup
             except _Fail:
                 self.pos, self.consumed = save, saved_consumed
                 break
         result = or_(*parts)
+        # "general search services and vertical search services that are multi-risk": does the
+        # relative clause restrict the last group or every group? Both readings are kept, and a
+        # service gets an answer only where they agree
+        # (only when the last group has modifiers of its own before its head, as the earlier ones
+        # do: "... or services at high risk of X" is plainly a group of its own)
+        if len(parts) >= 2 and not marked and shapes[-1][1] is not None and shapes[-1][0] is not None and all(
+            sh[1] is None and sh[2] for sh in shapes[:-1]
+        ):
+            post = shapes[-1][1]
+            wide = or_(*(and_(sh[0] or atom("all"), post) for sh in shapes[:-1]), parts[-1])
+            if normalise(wide) != normalise(result):
+                result = Condition(op="agree", args=[result, wide], params={"why": "attachment"})
         # "large services, except vertical search services" / "(other than small low-risk services)"
         save, saved_consumed = self.pos, set(self.consumed)
         while self.kind() in ("COMMA", "FILLER"):
@@ -732,6 +758,7 @@ class _Parser:
         if pre is None and post is None and not has_head and not has_all:
             self.pos = start
             raise _Fail("no service group here")
+        self._last_group = (pre, post, has_head)
         if not has_head and pre is None and post is None:
             return atom("all")
         return and_(*(c for c in (pre, post) if c is not None)) if (pre or post) else atom("all")

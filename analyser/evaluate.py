@@ -299,6 +299,11 @@ def _explain_agree(cond: Condition, ctx: _Ctx) -> tuple[bool | None, list[str], 
     if tv is iv and tv is not None:
         return tv, _dedupe(tp + ip), " and ", ta + ia
     said = {True: "applies", False: "does not apply", None: "cannot be decided"}
+    if cond.params.get("why") == "attachment":
+        text = (f"the application wording can be read two ways, and they differ for this service: if its last "
+                f"restriction covers only the last group of services, it {said[tv]} ({ts.join(tp)}); if it covers "
+                f"every group, it {said[iv]} ({is_.join(ip)})")
+        return None, [text], " and ", ta + ia
     text = (f"the application text and the code's index table disagree for this service: by the text it "
             f"{said[tv]} ({ts.join(tp)}); by the index table it {said[iv]} ({is_.join(ip)})")
     return None, [text], " and ", ta + ia
@@ -428,7 +433,8 @@ def evaluate_measure(
         source_note = (f" (decided from the code's index table, '{(app.index_applies_to or '').strip() or 'blank: all services'}', "
                        f"because the measure has no application text)")
     cond = app.condition if app.condition is not None else atom_unknown(measure.application or "")
-    value, text, atoms = explain(cond, ctx)
+    # the measure itself heads the chain of references, so that a cycle back to it is seen at once
+    value, text, atoms = explain(cond, _Ctx(ctx.service, ctx.vocab, ctx.code, (measure.id,)))
     if value is None:
         return MeasureStatus(
             measure.id, "unclear",
