@@ -398,12 +398,17 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "more than": ("USERS_CMP", "gt"), "over": ("USERS_CMP", "gt"), "exceeding": ("USERS_CMP", "gt"),
     "in excess of": ("USERS_CMP", "gt"), "greater than": ("USERS_CMP", "gt"), "above": ("USERS_CMP", "gt"),
     "at least": ("USERS_CMP", "ge"), "no fewer than": ("USERS_CMP", "ge"), "not less than": ("USERS_CMP", "ge"),
-    "a minimum of": ("USERS_CMP", "ge"),
+    "a minimum of": ("USERS_CMP", "ge"), "between": ("BETWEEN", None), "but": ("AND", None),
+    "meet both of the following conditions": ("FILLER", None), "meet all of the following conditions": ("FILLER", None),
+    "meets both of the following conditions": ("FILLER", None), "meets all of the following conditions": ("FILLER", None),
+    "meet either of the following conditions": ("FILLER", None), "meet any of the following conditions": ("FILLER", None),
+    "meets either of the following conditions": ("FILLER", None), "meets any of the following conditions": ("FILLER", None),
+    "meet one or more of the following conditions": ("FILLER", None),
     "fewer than": ("USERS_CMP", "lt"), "less than": ("USERS_CMP", "lt"), "under": ("USERS_CMP", "lt"),
     "below": ("USERS_CMP", "lt"),
     "no more than": ("USERS_CMP", "le"), "not more than": ("USERS_CMP", "le"), "up to": ("USERS_CMP", "le"),
     "at most": ("USERS_CMP", "le"),
-    "or more": ("USERS_POST", "ge"), "+": ("USERS_POST", "ge"), "or both": ("FILLER", None), "or fewer": ("USERS_POST", "le"), "or less": ("USERS_POST", "le"),
+    "or more": ("USERS_POST", "ge"), "+": ("USERS_POST", "ge"), "or both": ("ORBOTH", None), "and/or both": ("ORBOTH", None), "or fewer": ("USERS_POST", "le"), "or less": ("USERS_POST", "le"),
     "monthly": ("USERNOUN", None), "active": ("USERNOUN", None), "uk": ("USERNOUN", None),
     "united kingdom": ("USERNOUN", None), "users": ("USERNOUN", None), "user": ("USERNOUN", None),
     "on average": ("USERNOUN", None), "average": ("USERNOUN", None), "in the uk": ("USERNOUN", None),
@@ -558,7 +563,7 @@ DEFAULT_MEASURE_ID = re.compile(
 # "services to which ICU C9 applies", "providers to whom ICU C9 and ICU C10 apply", "services in
 # scope of ICU C9": the ID list becomes one MREF token, whose value is ([ids], "and"/"or").
 _MREF_BEFORE = r"(?:(?:to|for)\s+(?:which|whom)\s+(?:(?:the\s+)?measures?\s+)?|(?:with)?in\s+(?:the\s+)?scope\s+of\s+(?:(?:the\s+)?measures?\s+)?)"
-_MREF_AFTER = r"(?:\s+(?:also\s+)?(?:applies|apply|is\s+applicable|are\s+applicable))?"
+_MREF_AFTER = r"(?:\s+(?:also\s+)?(?:applies|apply|is\s+applicable|are\s+applicable)|(?P<neg>\s+(?:does|do)\s+not\s+apply|\s+(?:is|are)\s+not\s+applicable))?"
 
 
 def _measure_refs(norm: str, id_pattern: re.Pattern[str] | None) -> list[tuple[int, int, list[str], str]]:
@@ -585,7 +590,8 @@ def _measure_refs(norm: str, id_pattern: re.Pattern[str] | None) -> list[tuple[i
         after = re.match(_MREF_AFTER, norm[e:], re.I)
         start = before.start() if before else s
         end = e + (after.end() if after else 0)
-        out.append((start, end, group, op if len(group) > 1 else "and"))
+        negated = bool(after and after.group("neg"))
+        out.append((start, end, group, ("not-" if negated else "") + (op if len(group) > 1 else "and")))
         i = j
     return out
 
@@ -726,7 +732,8 @@ class _Parser:
         if self.kind() == "EXCEPT":
             self.take()
             try:
-                if self.kind() == "REL" or (self.kind() == "FILLER" and self.kind(1) == "HEAD" and self.kind(2) in ("VERB", "COPULA", "NOT")):
+                if self.kind() == "REL" or (self.kind() == "FILLER" and self.kind(1) == "HEAD" and self.kind(2) in ("VERB", "COPULA", "NOT")) \
+                        or (self.kind() == "HEAD" and self.kind(1) in ("VERB", "COPULA", "NOT")):
                     # "except where the provider uses ...", "unless the service is ...": a predicate
                     # about the service itself
                     if self.kind() == "REL":
@@ -792,6 +799,8 @@ class _Parser:
                 op = {"OR": "or", "ANDOR": "or", "AND": "and"}.get(t.kind, op or ",")
             if op is None:
                 break
+            if self.kind() == "ORBOTH":
+                break  # ", or both": handled below, after the list
             if self.kind() == "NOT" and self.peek().value != "non-":
                 # "large and not multi-risk": a negated predicate of its own, for the clause to join
                 self.pos, self.consumed = save, saved_consumed
@@ -801,6 +810,10 @@ class _Parser:
                 self.pos, self.consumed = save, saved_consumed
                 break
             items.append((op, nxt))
+        if self.kind() == "ORBOTH":
+            # "large, multi-risk, or both": the list is a choice, whatever its commas say
+            self.take()
+            items = [(op if i == 0 else "or", c) for i, (op, c) in enumerate(items)]
         # a list "A, B or C": commas take the connective of the last item
         last_op = next((op for op, _ in reversed(items[1:]) if op != ","), "and")
         items = [(last_op if op == "," else op, c) for op, c in items]
@@ -904,7 +917,7 @@ class _Parser:
             return None
         if t.kind in ("AT", "LEVEL"):
             return self.risk(optional=True)
-        if t.kind == "USERS_CMP" or (t.kind == "NUM" and self._users_after()):
+        if t.kind in ("USERS_CMP", "BETWEEN") or (t.kind == "NUM" and self._users_after()):
             return self.users()
         if t.kind == "WITH":
             self.take()
@@ -922,7 +935,8 @@ class _Parser:
             self.take()
             ids, op = t.value
             refs = [atom("measure", id=i) for i in ids]
-            return or_(*refs) if op == "or" else and_(*refs)
+            joined = or_(*refs) if op.endswith("or") else and_(*refs)
+            return not_(joined) if op.startswith("not-") else joined
         if t.kind == "FEATURE" and t.value == "likely-accessed-by-children":
             self.take()
             return atom("feature", name=t.value)
@@ -1047,7 +1061,7 @@ class _Parser:
             r = self.risk(optional=False)
             if r is not None:
                 return r
-        if t.kind == "USERS_CMP" or (t.kind == "NUM" and self._users_after()):
+        if t.kind in ("USERS_CMP", "BETWEEN") or (t.kind == "NUM" and self._users_after()):
             return self.users()
         if t.kind == "ALL":
             self.take()
@@ -1161,25 +1175,48 @@ class _Parser:
         return cond if cond is not None else atom("all")
 
     # -- "more than 700,000 monthly active UK users"
-    def users(self) -> Condition:
-        cmp = "gt"
-        if self.kind() == "USERS_CMP":
-            cmp = self.take().value
+    def _number(self) -> int:
         if self.kind() != "NUM":
             raise _Fail("expected a number of users")
         n = self.take().value or 0
         while self.kind() == "MILLION":
             n = n * self.take().value
-        n = int(round(n))
+        return int(round(n))
+
+    def users(self) -> Condition:
+        cmp = "gt"
+        if self.kind() == "BETWEEN":
+            # "between 700,000 and 7 million users": both ends included
+            self.take()
+            low = self._number()
+            if self.kind() != "AND":
+                raise _Fail("expected 'and' in a range")
+            self.take()
+            high = self._number()
+            self._user_nouns()
+            return and_(_users_atom("ge", low, self.vocab.large_users), _users_atom("le", high, self.vocab.large_users))
+        if self.kind() == "USERS_CMP":
+            cmp = self.take().value
+        n = self._number()
         if self.kind() == "USERS_POST":
             cmp = self.take().value
+        if self.kind() == "AND" and self.kind(1) == "USERS_CMP" and self.kind(2) == "NUM":
+            # "at least 700,000 but no more than 7 million users": two bounds on one number
+            self.take()
+            cmp2 = self.take().value
+            n2 = self._number()
+            self._user_nouns()
+            return and_(_users_atom(cmp, n, self.vocab.large_users), _users_atom(cmp2, n2, self.vocab.large_users))
+        return self._user_nouns(cmp, n)
+
+    def _user_nouns(self, cmp: str | None = None, n: int = 0) -> Condition | None:
         if self.kind() != "USERNOUN":
             raise _Fail("expected users")
         while self.kind() in ("USERNOUN", "FILLER") and self.peek().kind == "USERNOUN" or (
             self.kind() == "FILLER" and self.kind(1) == "USERNOUN"
         ):
             self.take()
-        return _users_atom(cmp, n, self.vocab.large_users)
+        return _users_atom(cmp, n, self.vocab.large_users) if cmp is not None else None
 
 
 def _users_atom(cmp: str, n: int, large: int = LARGE_THRESHOLD) -> Condition:
