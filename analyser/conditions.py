@@ -409,6 +409,8 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "no more than": ("USERS_CMP", "le"), "not more than": ("USERS_CMP", "le"), "up to": ("USERS_CMP", "le"),
     "at most": ("USERS_CMP", "le"),
     "or more": ("USERS_POST", "ge"), "+": ("USERS_POST", "ge"), "or both": ("ORBOTH", None), "and/or both": ("ORBOTH", None), "or fewer": ("USERS_POST", "le"), "or less": ("USERS_POST", "le"),
+    "end-users": ("USERNOUN", None), "end-user": ("USERNOUN", None), "end users": ("USERNOUN", None),
+    "australian": ("USERNOUN", None), "registered users": ("USERNOUN", None), "account holders": ("USERNOUN", None),
     "monthly": ("USERNOUN", None), "active": ("USERNOUN", None), "uk": ("USERNOUN", None),
     "united kingdom": ("USERNOUN", None), "users": ("USERNOUN", None), "user": ("USERNOUN", None),
     "on average": ("USERNOUN", None), "average": ("USERNOUN", None), "in the uk": ("USERNOUN", None),
@@ -418,6 +420,16 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "kind": ("FILLER", None), "in": ("FILLER", None), "(": ("FILLER", None), ")": ("FILLER", None),
     "those": ("HEAD", None), "them": ("HEAD", None), "it": ("HEAD", None), "they": ("HEAD", None),
     "signatories": ("HEAD", None), "signatory": ("HEAD", None), "you": ("HEAD", None),
+    "model": ("HEAD", None), "models": ("HEAD", None), "their models": ("HEAD", None), "its model": ("HEAD", None),
+    # verbs that only link a service to what it has or does ("models released under a licence")
+    "released under": ("VERB", None), "released": ("VERB", None), "rely on": ("VERB", None), "relies on": ("VERB", None),
+    "make available": ("VERB", None), "makes available": ("VERB", None), "made available": ("VERB", None),
+    "host": ("VERB", None), "hosts": ("VERB", None), "distribute": ("VERB", None), "distributes": ("VERB", None),
+    "integrate": ("VERB", None), "integrates": ("VERB", None), "run": ("VERB", None), "runs": ("VERB", None),
+    "control": ("VERB", None), "controls": ("VERB", None), "permit": ("VERB", None), "permits": ("VERB", None),
+    "contain": ("VERB", None), "contains": ("VERB", None), "display": ("VERB", None), "displays": ("VERB", None),
+    "return": ("VERB", None), "returns": ("VERB", None), "need": ("VERB", None), "needs": ("VERB", None),
+    "carry": ("VERB", None), "carries": ("VERB", None), "serve": ("VERB", None), "serves": ("VERB", None),
     "your service": ("HEAD", None), "your online service": ("HEAD", None), "online services": ("HEAD", None),
     "businesses": ("HEAD", None), "organisations": ("HEAD", None), "companies": ("HEAD", None),
     "except": ("EXCEPT", None), "other than": ("EXCEPT", None), "excluding": ("EXCEPT", None),
@@ -760,6 +772,7 @@ class _Parser:
             if t.kind == "HEAD":
                 has_head = True
             elif t.kind == "KIND":
+                has_head = True  # "social media services": a kind is a head noun of its own
                 pre = and_(pre, self.kind_atom(t.value)) if pre is not None else self.kind_atom(t.value)
         post = self.postmods()
         if pre is None and post is None and not has_head and not has_all:
@@ -1379,7 +1392,10 @@ def parse_application(
         if intro is not None and intro.relative:
             starts_relative = re.match(r"(?:that|who|whose|which)\b", body, re.I)
             body = ("services " if starts_relative else "services that ") + body
-        cond, done, total, leftovers = _parse_body(body, code_kind, vocab, id_pattern)
+        if intro is not None and not body.strip(" ,;:."):
+            cond, done, total, leftovers = atom("all"), 0, 0, []  # "Signatories will ...": every Signatory
+        else:
+            cond, done, total, leftovers = _parse_body(body, code_kind, vocab, id_pattern)
         total_words += total
         parsed_words += done
         result.unparsed.extend(leftovers)

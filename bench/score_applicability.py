@@ -305,7 +305,8 @@ def _remap(n: Node) -> Node:
 
 def score(which: str, list_misses: bool = False) -> dict:
     vocab = tomllib.loads((SET_DIR / "vocab.toml").read_text())
-    files = {"dev": ["dev.toml"], "heldout": ["heldout.toml"], "both": ["dev.toml", "heldout.toml"]}[which]
+    files = {"dev": ["dev.toml", "dev2.toml"], "dev1": ["dev.toml"], "dev2": ["dev2.toml"], "heldout": ["heldout.toml"],
+             "both": ["dev.toml", "dev2.toml", "heldout.toml"]}[which]
     clauses = [c for f in files for c in tomllib.loads((SET_DIR / f).read_text())["clause"]]
     totals: Counter = Counter()
     by_family: dict[str, Counter] = defaultdict(Counter)
@@ -349,10 +350,10 @@ def score(which: str, list_misses: bool = False) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("which", nargs="?", default="both", choices=["dev", "heldout", "both"])
+    ap.add_argument("which", nargs="?", default="both", choices=["dev", "dev1", "dev2", "heldout", "both"])
     ap.add_argument("--list-misses", action="store_true", help="print each clause not wholly right (dev only, please)")
     args = ap.parse_args()
-    if args.list_misses and args.which != "dev":
+    if args.list_misses and args.which not in ("dev", "dev1", "dev2"):
         ap.error("--list-misses shows clause text: use it on the dev set only, so that the held-out set stays unseen")
     r = score(args.which, args.list_misses)
     print(f"{args.which}: {r['clauses']} clauses, {r['decisions']} decisions: right {r['right']:.1%}, "
