@@ -107,6 +107,10 @@ _EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|but|not|neithe
                         r"does\s+not|do\s+not|only\s+where|only\s+if|provided\s+that|however)\b", re.I)
 
 
+def _unknown_texts(cond: Condition | None) -> list[str]:
+    return [str(a.params.get("text", "")) for a in _atoms(cond) if a.atom == "unknown"]
+
+
 def resolve_measure(
     measure: Measure, code_kind: str, row: IndexRow | None, vocab: Vocabulary | None = None,
     code: Code | None = None, id_pattern=None, intros: tuple = (),
@@ -156,7 +160,7 @@ def resolve_measure(
                 f"against the application text '{measure.application.strip()}'"
             )
         return app
-    if not text_ok and _EXCEPTION.search(" ".join(app.unparsed) or measure.application):
+    if not text_ok and _EXCEPTION.search(" ".join([*app.unparsed, *_unknown_texts(app.condition)]) or measure.application):
         # an index table abbreviates, and exceptions are what it leaves out first: where the words
         # not understood make an exception, the index's shorter reading would decide wrongly the
         # very services the exception is about

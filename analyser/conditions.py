@@ -881,9 +881,11 @@ class _Parser:
             if items:
                 took = False
                 op = ","
+                semi = False
                 while self.kind() in ("AND", "OR", "ANDOR", "COMMA"):
                     t = self.take()
                     took = True
+                    semi = semi or t.value == ";"
                     if t.kind in ("OR", "ANDOR"):
                         op = "or"
                     elif t.kind == "AND":
@@ -892,7 +894,7 @@ class _Parser:
                     op = "and"
                 if took:
                     level = REL if self.kind() in ("REL", "RELVERB") else PLAIN
-                    if self._starts_new_group() or self._new_group_marker():
+                    if self._starts_new_group(semi) or self._new_group_marker():
                         self.pos, self.consumed = save, saved_consumed
                         break
             try:
@@ -910,15 +912,19 @@ class _Parser:
         t = self.peek()
         return t is not None and t.kind == "FILLER" and t.value == "newgroup"
 
-    def _starts_new_group(self) -> bool:
-        """After a connective: does a new service group start here (its own head noun)?"""
+    def _starts_new_group(self, after_semicolon: bool = False) -> bool:
+        """After a connective: does a new service group start here (its own head noun)?
+
+        A wording that carries its own head ("file-storage and file-sharing services") opens a
+        group only after a semicolon: after "or" it may as well be the object of a verb ("that
+        host a Tier 1 social media service or a high impact designated internet service")."""
         k = 0
         if self.kind(k) == "ALL":
             return True
         while self.kind(k) in ("ADJ", "NADJ", "FEATURE", "STYPE", "KIND", "NOT", "OR", "AND", "COMMA", "FILLER", "LEVEL", "RISK"):
             t = self.peek(k)
             # "file-storage and file-sharing services" is one wording that carries its own head noun
-            if t.kind in ("FEATURE", "KIND", "STYPE") and t.text.endswith(("services", "service", "providers")):
+            if after_semicolon and t.kind in ("FEATURE", "KIND", "STYPE") and t.text.endswith(("services", "service", "providers")):
                 return True
             k += 1
         return self.kind(k) == "HEAD"
@@ -988,6 +994,7 @@ class _Parser:
                         op = "and"
                 if not took:
                     break
+                semi = any(self.toks[j].value == ";" for j in range(save, self.pos))
                 if self._new_group_marker():
                     self.pos, self.consumed = save, saved_consumed
                     break
@@ -998,7 +1005,7 @@ class _Parser:
                         verb = "have"
                 elif self._subject_restated():
                     level = REL  # "...; or (c) the service is ...": a clause of its own
-                elif self.kind() in ("HEAD", "ALL") or (self._starts_new_group() and verb != "be"):
+                elif self.kind() in ("HEAD", "ALL") or (self._starts_new_group(semi) and verb != "be"):
                     self.pos, self.consumed = save, saved_consumed
                     break
             try:
@@ -1362,6 +1369,7 @@ def parse_application(
     work = _SUBITEM.sub(" ", work)
 
     positive: list[Condition] = []
+    turned: list[Condition] = []  # sentences that change who is covered in a way not understood
     also: list[Condition] = []
     negative: list[Condition] = []
     total_words = 0
@@ -1373,8 +1381,9 @@ def parse_application(
         body = sentence.rstrip(" .")
         if _BARE_APPLIES.match(body):
             continue  # what was left of "This measure applies in relation to content communicated publicly."
+        late = ""
         if hit is not None:
-            intro, body = hit
+            intro, body, late = hit
         elif _APPLIES_IN_SCOPE_ONLY.match(body) and not body[_APPLIES_IN_SCOPE_ONLY.match(body).end():].strip(" ."):
             continue  # "This measure applies in relation to content communicated publicly."
         elif intro_seen:
@@ -1385,7 +1394,13 @@ def parse_application(
                 result.unparsed.append(body.strip())
                 total_words += len(body.split())
                 if _MAY_CHANGE_WHO.search(body):
-                    positive.append(atom("unknown", text=body.strip()))
+                    unknown = atom("unknown", text=body.strip())
+                    if _NARROWS.search(body):
+                        negative.append(unknown)  # "This does not apply to ...": it can only take services out
+                    elif re.search(r"\balso\b", body, re.I):
+                        also.append(unknown)  # "It also covers ...": it can only add services
+                    else:
+                        turned.append(unknown)  # either way: nothing can be decided
             continue
         else:
             intro, body = None, _LEADING_PROVIDERS.sub("", body)
@@ -1401,6 +1416,9 @@ def parse_application(
         result.unparsed.extend(leftovers)
         if cond is None:
             cond = atom("unknown", text=body.strip())
+        if late:
+            exc, *_ = _parse_body(late, code_kind, vocab, id_pattern)
+            negative.append(exc if exc is not None else atom("unknown", text=late))
         if intro is not None and intro.polarity == "exempt":
             negative.append(cond)
         elif intro is not None and intro.also:
@@ -1424,28 +1442,38 @@ def parse_application(
         cond = or_(cond, *also) if positive else or_(*also) if not negative else cond
     if negative:
         cond = and_(cond, *(not_(n) for n in negative))
+    if turned:
+        cond = turned[0] if len(turned) == 1 else and_(*turned)
     result.condition = cond
     result.confidence = 1.0 if not result.unparsed else round(0.9 * parsed_words / max(total_words, 1), 2)
     return result
 
 
+_NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b", re.I)
 # A sentence that could change who is covered: "It does not apply where ...", "unless ...".
 _MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|exempt\w*|unless|except|other than|excluding|"
                              r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope)\b", re.I)
 
 
-def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str] | None:
-    """The first intro that opens ``sentence``, and the condition's words after it."""
+def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, str] | None:
+    """The first intro that opens ``sentence``, the condition's words after it, and an exception
+    that the sentence makes after its obligation ("..., other than a provider that ...")."""
     for intro in intros:
         m = intro.pattern.match(sentence)
         if m:
-            body = sentence[m.end():]
+            body, rest = sentence[m.end():], ""
             if intro.until is not None:
                 cut = intro.until.search(body)
                 if cut:
-                    body = body[:cut.start()]
-            return intro, body.strip(" ,;:")
+                    body, rest = body[:cut.start()], body[cut.start():]
+            exc = _LATE_EXCEPTION.search(rest)
+            return intro, body.strip(" ,;:"), (rest[exc.end():].strip(" ,;:.") if exc else "")
     return None
+
+
+# "... must implement age assurance, other than a provider that distributes only its own apps"
+_LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if)?|unless|save\s+(?:for|where)|"
+                             r"excluding|but\s+not)\b", re.I)
 
 
 def is_understood(cond: Condition | None) -> bool:
