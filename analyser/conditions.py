@@ -362,7 +362,9 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "doesn't": ("NOT", None), "are not": ("NOT", None), "is not": ("NOT", None), "aren't": ("NOT", None),
     "isn't": ("NOT", None), "non-": ("NOT", "non-"), "without": ("WITHOUT", None),
     "that": ("REL", None), "which": ("REL", None), "who": ("REL", None), "whose": ("REL", None), "where": ("REL", None),
-    "are": ("COPULA", None), "is": ("COPULA", None), "be": ("COPULA", None),
+    "are": ("COPULA", None), "is": ("COPULA", None), "be": ("COPULA", None), "were": ("COPULA", None),
+    "was": ("COPULA", None), "has been": ("COPULA", None), "have been": ("COPULA", None),
+    "offences": ("FILLER", None), "offence": ("FILLER", None), "offending": ("FILLER", None),
     "have": ("VERB", None), "has": ("VERB", None), "having": ("VERB", None), "use": ("VERB", None),
     "uses": ("VERB", None), "using": ("VERB", None), "offer": ("VERB", None), "offers": ("VERB", None),
     "offering": ("VERB", None), "provide": ("VERB", None), "provides": ("VERB", None),
@@ -444,6 +446,9 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "at least two of the following kinds of illegal harm": ("ATLEAST", (2, None)),
     "two or more of the following kinds of harm": ("ATLEAST", (2, None)),
     "two or more of the following kinds of content harmful to children": ("ATLEAST", (2, None)),
+    "two or more of the following kinds of priority content": ("ATLEAST", (2, None)),
+    "two or more of the following kinds of primary priority content": ("ATLEAST", (2, None)),
+    "at least two of the following kinds of content harmful to children": ("ATLEAST", (2, None)),
     "two or more of the following": ("ATLEAST", (2, None)), "at least two of the following": ("ATLEAST", (2, None)),
     "three or more of the following": ("ATLEAST", (3, None)), "at least three of the following": ("ATLEAST", (3, None)),
     "two or more kinds of priority content": ("ATLEAST", (2, ("abuse-hate", "bullying", "violence", "dangerous-stunts", "harmful-substances"))),
@@ -1167,11 +1172,16 @@ class _Parser:
                 item.extend(h for h in self.take().value if h not in item)
                 self.take()
             items.append(item)
+            while self.kind() == "FILLER" and self.kind(1) in ("OR", "AND", "ANDOR", "COMMA"):
+                self.take()  # "fraud offences or ...": a word after the harm's name
             save, saved_consumed = self.pos, set(self.consumed)
             took = False
             while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
                 self.take()
                 took = True
+            if took and self.kind() == "ORBOTH":
+                self.take()  # "... or of weapons offences, or both"
+                break
             if took and self.kind() == "OF" and self.kind(1) == "HARM":
                 self.take()  # "at high risk of fraud or of hate": the repeated "of"
             if not took:
