@@ -361,6 +361,8 @@ _FIXED: dict[str, tuple[str, Any]] = {
     "not": ("NOT", None), "do not": ("NOT", None), "does not": ("NOT", None), "don't": ("NOT", None),
     "doesn't": ("NOT", None), "are not": ("NOT", None), "is not": ("NOT", None), "aren't": ("NOT", None),
     "isn't": ("NOT", None), "non-": ("NOT", "non-"), "without": ("WITHOUT", None),
+    "on which": ("REL", None), "in which": ("REL", None), "through which": ("REL", None),
+    "treats as": ("COPULA", None), "treat as": ("COPULA", None),
     "that": ("REL", None), "which": ("REL", None), "who": ("REL", None), "whose": ("REL", None), "where": ("REL", None),
     "are": ("COPULA", None), "is": ("COPULA", None), "be": ("COPULA", None), "were": ("COPULA", None),
     "was": ("COPULA", None), "has been": ("COPULA", None), "have been": ("COPULA", None),
