@@ -233,3 +233,37 @@ def test_gpai_archetypes_describe_gpai_providers_not_ofcom_services():
     forum = archetypes_by_name()["small-low-risk-forum"]
     statuses = {s.status for s in evaluate(code, forum)}
     assert statuses == {"exempt"}  # an Ofcom service is no provider of a general-purpose AI model
+
+
+# ---------------------------------------------------------------------------- the command line
+
+
+def _cli(*args: str) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "analyser", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_the_cli_reports_unclear_with_both_readings():
+    proc = _cli("applies", ROOT / "tests" / "fixtures" / "pcu_sample.pdf", "--service", "large-social-network", "--format", "md")
+    assert proc.returncode == 0, proc.stderr
+    row = next(line for line in proc.stdout.splitlines() if line.startswith("| PCU H1"))
+    assert "| unclear |" in row and "by the index table it applies" in row
+
+
+def test_a_service_file_for_another_code_is_checked_against_that_code(tmp_path):
+    good = tmp_path / "svc.toml"
+    good.write_text('kind = "gpai-provider"\nfeatures = ["systemic-risk"]\n', encoding="utf-8")
+    pdf = ROOT.parent / "shared" / "corpus" / "eu-gpai-safety-security.pdf"
+    if not pdf.exists():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    proc = _cli("applies", pdf, "--service", good, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    typo = tmp_path / "typo.toml"
+    typo.write_text('kind = "gpai-provider"\nfeatures = ["systemic-risks"]\n', encoding="utf-8")
+    proc = _cli("applies", pdf, "--service", typo)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert "typo.toml" in line and "did you mean 'systemic-risk'" in line

@@ -1,0 +1,65 @@
+"""The app shows "unclear" as a status of its own, and a code that is not Ofcom's with its own archetypes.
+
+Driven with ``streamlit.testing.v1.AppTest`` on real PDFs placed in the uploads folder, the way a
+user's upload is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analyser import paths
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PCU = ROOT / "tests" / "fixtures" / "pcu_sample.pdf"
+GPAI = ROOT.parent / "shared" / "corpus" / "eu-gpai-safety-security.pdf"
+
+
+def _upload(pdf: Path) -> str:
+    sha = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    uploads = paths.data_dir() / "uploads"
+    uploads.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pdf, uploads / f"{sha}.pdf")
+    return f"up:{sha}"
+
+
+def _open(pdf: Path, view: str) -> AppTest:
+    from analyser.pipeline import load_code
+
+    load_code(pdf)  # the analysis is cached, so the app's run is about the view, not the parser
+    key = _upload(pdf)  # before the app lists its documents
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.selectbox(key="doc").set_value(key).run()
+    at.radio(key="view").set_value(view).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def test_the_matrix_shows_unclear_cells_with_both_readings_and_defines_them():
+    at = _open(PCU, "Matrix")
+    assert "unclear" in at.multiselect(key="mx_statuses").options
+    at.multiselect(key="mx_statuses").set_value(["unclear"]).run()
+    grid = at.dataframe[0].value
+    assert grid["measure"].tolist() == ["PCU H1"]
+    assert (grid.drop(columns=["measure", "title"]) == "unclear").any(axis=None)
+    captions = " ".join(c.value for c in at.caption)
+    assert "unclear (lilac: the deciding words were not understood" in captions
+    at.selectbox(key="mx_arch").set_value("large-social-network").run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "may or may not apply" in text and "by the index table it applies" in text
+
+
+@pytest.mark.skipif(not GPAI.exists(), reason="../shared/corpus is not beside this checkout")
+def test_a_gpai_code_has_its_own_archetypes_and_no_ofcom_services():
+    at = _open(GPAI, "Matrix")
+    columns = list(at.dataframe[0].value.columns)
+    assert "Provider of a GPAI model with systemic risk" in columns
+    assert not any("social network" in c.lower() for c in columns)
