@@ -51,7 +51,7 @@ def main() -> None:
     social_e2ee = with_changes(social, add_features=["e2ee"])
 
     def resolve_cold() -> None:
-        conditions._lexicon.cache_clear()
+        conditions._LEXICONS.clear()
         ev._parsed.cache_clear()
         resolve_applicability(code)
 
