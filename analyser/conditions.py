@@ -1485,7 +1485,11 @@ def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
 
 # "... must implement age assurance, other than a provider that distributes only its own apps"
 _LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if)?|unless|save\s+(?:for|where)|"
-                             r"excluding|but\s+not)\b", re.I)
+                             r"excluding|but\s+not)\b"
+                             # only an exception about services ("other than a provider that ..."); "unless
+                             # you can show a compelling reason" qualifies the duty, not whom it is for
+                             r"(?=\s+(?:an?\s+|the\s+|any\s+)?(?:providers?|services?|signator\w*|those|ones|platforms?)\b)",
+                             re.I)
 
 
 def is_understood(cond: Condition | None) -> bool:
