@@ -674,6 +674,8 @@ def explain_status(code: Code, status: MeasureStatus | None, service_name: str) 
                      hide_index=True, width="stretch")
     if status.qualifiers:
         st.markdown("Qualifying wording: " + ", ".join(f"“{md(q)}”" for q in status.qualifiers))
+    for part in status.conditional:
+        st.markdown(f"- Conditional part: {md(part)}")
     if m and m.application:
         st.caption(f"Application text ({citation(m.id, (m.application_paragraphs or [None])[0], m.page_start)}): "
                    f"{md(m.application)}")

@@ -217,7 +217,8 @@ def _is_path(ref: str) -> bool:
 def _status_rows(code, statuses) -> list[dict[str, Any]]:
     titles = {m.id: m.title for m in code.measures}
     return [
-        {"measure": s.measure, "title": titles.get(s.measure, ""), "status": s.status, "reason": s.reason,
+        {"measure": s.measure, "title": titles.get(s.measure, ""), "status": s.status,
+         "reason": s.reason + ("".join(f" Conditional part: {c}." for c in s.conditional) if s.conditional else ""),
          "qualifiers": "; ".join(s.qualifiers)}
         for s in statuses
     ]

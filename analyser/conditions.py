@@ -961,8 +961,10 @@ class _Parser:
             self.take()
             ids, op = t.value
             refs = [atom("measure", id=i) for i in ids]
-            joined = or_(*refs) if op.endswith("or") else and_(*refs)
-            return not_(joined) if op.startswith("not-") else joined
+            if op.startswith("not-"):
+                # "where ICU C4 and ICU C5 do not apply": neither applies (the negation is each one's)
+                refs = [not_(r) for r in refs]
+            return or_(*refs) if op.endswith("or") else and_(*refs)
         if t.kind == "FEATURE" and t.value == "likely-accessed-by-children":
             self.take()
             return atom("feature", name=t.value)

@@ -18,12 +18,13 @@ multi-risk (1 kind of harm at medium or high: fraud)") and lists the deciding at
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .conditions import Vocabulary, load_vocabulary, parse_application, users_over_words, vocabulary_for
+from .conditions import DEFAULT_MEASURE_ID, Vocabulary, load_vocabulary, parse_application, users_over_words, vocabulary_for
 from .models import Applicability, AtomResult, Code, Condition, Measure, MeasureStatus, ServiceProfile
 from .paths import PACKAGE_DATA
 from .service import at_or_above, harms_at, load_archetypes, risk_kinds, risk_level
@@ -447,13 +448,59 @@ def evaluate_measure(
     if partial:
         partial_note = "; only in part open to this service: " + "; ".join(_dedupe([r for r, _ in partial]))
     extra = f"{source_note}{partial_note}{unparsed_note if app.decided_by == 'text' else ''}"
+    conditional = conditional_parts(code, measure, ctx)
     if escapes:
         why = "; and ".join(_dedupe([r for r, _ in escapes]))
         return MeasureStatus(
             measure.id, "qualified", f"qualified: it applies ({text}), but {why}{extra}", atoms,
-            _dedupe([phrase for _, phrase in escapes]),
+            _dedupe([phrase for _, phrase in escapes]), conditional,
         )
-    return MeasureStatus(measure.id, "applies", f"applies: {text}{extra}", atoms)
+    return MeasureStatus(measure.id, "applies", f"applies: {text}{extra}", atoms, [], conditional)
+
+
+# "Where ICU C4 and ICU C5 are not applicable to the provider, it should ...", "(b) if ICU C9 applies, ..."
+_CONDITIONAL = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}\)\s*)?(?:where|if)\s+(?P<cond>[^,;:]+?)\s*,", re.I)
+_TO_THE_PROVIDER = re.compile(r"\s+(?:to|for)\s+(?:the|a|that|this)\s+(?:provider|service)\b", re.I)
+
+
+def conditional_parts(code: Code, measure: Measure, ctx: _Ctx, id_pattern=None) -> list[str]:
+    """Paragraphs and sub-items that bind only when other measures apply or not (ICU D7.2(b)).
+
+    Only conditions made of measure references are read (the rest of a "Where the provider ..."
+    paragraph is about the provider's own conduct, which a service profile does not record), and
+    each is said in words for this service: binds, does not bind, or cannot be decided.
+    """
+    out: list[str] = []
+    for p in measure.paragraphs:
+        if p.is_application:
+            continue
+        parts = [(p.number, p.text)] + [(f"{p.number}{i.label}", i.text) for i in _walk_items(p.items)]
+        for where, text in parts:
+            m = _CONDITIONAL.match(text)
+            if not m or not (id_pattern or DEFAULT_MEASURE_ID).search(m.group("cond")):
+                continue
+            words = _TO_THE_PROVIDER.sub("", m.group("cond"))
+            app = parse_application(words, code.info.kind, ctx.vocab, id_pattern)
+            if app.condition is None or not any(a.atom == "measure" for a in _atoms_of(app.condition)):
+                continue
+            value, text_, _ = explain(app.condition, _Ctx(ctx.service, ctx.vocab, code, (measure.id,)))
+            verdict = {True: "binds this service", False: "does not bind this service",
+                       None: "cannot be decided for this service"}[value]
+            out.append(f"{where} (only where {m.group('cond').strip()}) {verdict}: {text_}")
+    return out
+
+
+def _walk_items(items):
+    for i in items:
+        yield i
+        yield from _walk_items(i.items)
+
+
+def _atoms_of(cond: Condition):
+    if cond.op == "atom":
+        yield cond
+    for a in cond.args:
+        yield from _atoms_of(a)
 
 
 def evaluate(code: Code, service: ServiceProfile, rules: Iterable[EscapeRule] | None = None) -> list[MeasureStatus]:

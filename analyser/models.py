@@ -257,6 +257,9 @@ class MeasureStatus:
     reason: str
     atoms: list[AtomResult] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)  # phrases that make it "qualified"
+    # parts of the measure that bind only on a condition of their own, for this service:
+    # "D7.2(b) (where ICU C4 and ICU C5 do not apply): binds this service: ICU C4 does not apply ..."
+    conditional: list[str] = field(default_factory=list)
 
 
 def from_dict(cls: type, data: Any) -> Any:

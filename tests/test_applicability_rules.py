@@ -267,3 +267,18 @@ def test_a_service_file_for_another_code_is_checked_against_that_code(tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     (line,) = proc.stderr.strip().splitlines()
     assert "typo.toml" in line and "did you mean 'systemic-risk'" in line
+
+
+def test_a_paragraph_that_binds_only_when_other_measures_do_not_apply_is_said_for_the_service():
+    c4 = _measure("C4", "This measure applies to providers of large services.")
+    c5 = _measure("C5", "This measure applies to providers of multi-risk services.")
+    d7 = _measure("D7", "This measure applies to a provider in respect of each service it provides.")
+    d7.paragraphs.append(Paragraph(number="D7.2", text="Where ICU C4 and ICU C5 are not applicable to the provider, it "
+                                   "should consider the complaint promptly.", page=1))
+    code = _icu([c4, c5, d7])
+    small = _status(code, "D7", service_from_options(users=10))
+    assert small.status == "applies"
+    (part,) = small.conditional
+    assert part.startswith("D7.2 (only where ICU C4 and ICU C5 are not applicable to the provider) binds this service")
+    big = _status(code, "D7", service_from_options(users=8_000_000))
+    assert "does not bind this service" in big.conditional[0] and "ICU C4 applies" in big.conditional[0]
