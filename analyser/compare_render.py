@@ -235,7 +235,7 @@ del{background:#fbd5d5;color:#7a0d0d;text-decoration:line-through}
 .sample{background:#fff3cd;padding:.4rem .6rem;border:1px solid #e0c060}
 .notcomparable{background:#fde2e2;padding:.6rem;border:1px solid #d88;font-weight:bold}
 .tag{font-size:.8rem;padding:0 .35rem;border-radius:.2rem;background:#eee}
-.applies{color:#0b4f0b}.exempt{color:#555}.qualified{color:#8a5a00}
+.applies{color:#0b4f0b}.exempt{color:#555}.qualified{color:#8a5a00}.unclear{color:#5b21b6}
 """
 
 
