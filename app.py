@@ -991,7 +991,7 @@ def view_notes(ctx: Ctx) -> None:
             pick = st.selectbox("Note", list(keys), key="notes_delete_pick")
             if st.button("Delete this note", key="notes_delete"):
                 n = keys[pick]
-                ctx.notes.delete(n.code_sha256, n.measure_id, n.paragraph)
+                ctx.notes.delete(n.id)
                 st.rerun()
 
 
