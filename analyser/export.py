@@ -103,7 +103,7 @@ def provenance(sel: Selection) -> list[tuple[str, str]]:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
 def file_stem(sel: Selection, kind: str = "export") -> str:
