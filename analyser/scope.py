@@ -55,3 +55,17 @@ def sentence_at(text: str, start: int, end: int) -> str:
     after = _SENTENCE_END.search(text, end)
     right = after.end() if after else len(text)
     return " ".join(text[left:right].split())
+
+
+def scope_qualifiers(measure: Measure) -> list:
+    """The scope wording as qualifier-shaped marks (category "scope"), for the highlighter,
+    which marks qualifiers; the analysis's own qualifier list is left as it is."""
+    from .models import Qualifier
+
+    out = []
+    for s in scope_spans(measure):
+        p = measure.paragraph(s.paragraph)
+        sentence = sentence_at(p.text, s.start, s.end) if p else s.phrase
+        out.append(Qualifier(measure.id, s.paragraph, s.page, s.phrase, s.start, s.end, sentence, "scope",
+                             f"scope.{s.key}", in_application=s.paragraph in measure.application_paragraphs))
+    return out
