@@ -628,7 +628,7 @@ def view_matrix(ctx: Ctx) -> None:
     st.session_state["_mx_ids"] = ids
     config = {"measure": st.column_config.TextColumn(width="small", pinned=True),
               "title": st.column_config.TextColumn(width="medium")}
-    config.update({titles.get(k, k): st.column_config.TextColumn(width="medium") for k in types})
+    config.update({titles.get(k, k): st.column_config.TextColumn(width="small") for k in types})
     st.dataframe(styled, hide_index=True, width="stretch", key="mx_grid", column_config=config,
                  on_select=_matrix_cell_picked, selection_mode="single-cell")
     st.subheader("Why this status?")
@@ -1171,7 +1171,8 @@ def view_notes(ctx: Ctx) -> None:
                "notes and takes a note of yours only where theirs is a newer version of it.")
     c1, c2 = st.columns(2)
     c1.download_button("Download all notes (JSON)", ctx.notes.export_json().encode("utf-8"),
-                       file_name="analyser-notes.json", mime="application/json", key="notes_export")
+                       file_name="analyser-notes.json", mime="application/json", key="notes_export",
+                       on_click="ignore")
     with c2:
         st.file_uploader("Notes file to import (JSON)", type=["json"], key="notes_import_file")
         st.button("Import notes", key="notes_import", on_click=guarded, args=(_import_notes, ctx))
@@ -1234,7 +1235,8 @@ def view_export(ctx: Ctx) -> None:
     for col, (fmt, label) in zip(cols, (("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("md", "Markdown"),
                                         ("docx", "Word (DOCX)"))):
         col.download_button(f"{label}", WRITERS[fmt](sel), file_name=f"{stem}.{fmt}", mime=MIME[fmt],
-                            key=f"dl_{fmt}", disabled=not sel.measures, width="stretch")
+                            key=f"dl_{fmt}", disabled=not sel.measures, width="stretch",
+                            on_click="ignore")  # no rerun: the next download's file stays valid
     response_draft_panel(ctx, profile, service_name)
 
 
@@ -1263,9 +1265,10 @@ def response_draft_panel(ctx: Ctx, profile: ServiceProfile | None, service_name:
     stem = response.file_stem(draft)
     c1, c2 = st.columns(2)
     c1.download_button("Response draft (Markdown)", response.to_markdown(draft), file_name=f"{stem}.md",
-                       mime=MIME["md"], key="rd_md", width="stretch")
+                       mime=MIME["md"], key="rd_md", width="stretch", on_click="ignore")
     c2.download_button("Response draft (Word)", response.to_docx(draft), file_name=f"{stem}.docx",
-                       mime=MIME["docx"], key="rd_docx", width="stretch")
+                       mime=MIME["docx"], key="rd_docx", width="stretch",
+                       on_click="ignore")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
