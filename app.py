@@ -1228,6 +1228,8 @@ def view_export(ctx: Ctx) -> None:
         st.dataframe(pd.DataFrame([{"measure": m.id, "title": m.title,
                                     "status": sel.statuses[m.id].status if m.id in sel.statuses else ""}
                                    for m in sel.measures]), hide_index=True, width="stretch", height=240)
+        if profile:
+            status_legend()
     stem = file_stem(sel)
     st.caption(f"Every file carries the document, its version, source file and sha256, the service, these filters, "
                f"the analyser version and the time. File name: {md(stem)}.<format>")
@@ -1366,6 +1368,7 @@ def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
             st.caption("No qualifier was gained or lost.")
     with t_apply:
         if cmp.applicability_changes:
+            status_legend()
             names = archetype_titles()
             st.dataframe(pd.DataFrame([{"archetype": names.get(s.archetype, s.archetype), "measure": s.new_id,
                                         "was": s.old_status,
