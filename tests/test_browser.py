@@ -455,9 +455,14 @@ def test_the_officers_workspace_end_to_end(server, browser, tmp_path):
     team.write_text(json.dumps({"format": exported["format"], "version": 1, "notes": [colleague]}), encoding="utf-8")
     uploader = page.locator("[data-testid='stFileUploader']").filter(has_text="Notes file to import")
     uploader.locator("input[type=file]").set_input_files(team)
+    uploader.get_by_text("team.json").wait_for(timeout=30_000)  # the upload has reached the server
     wait_idle(page)
     page.get_by_role("button", name="Import notes").click()
-    page.get_by_text("team.json: 1 added").wait_for(timeout=30_000)
+    try:
+        page.get_by_text("team.json: 1 added").wait_for(timeout=30_000)
+    except Exception as exc:
+        shown = page.locator("[data-testid='stAlert']").all_inner_texts()
+        pytest.fail(f"{exc}\nalerts on the page: {shown}")
 
     # Every export, opened and read back for its provenance.
     page.goto(server + "?view=Export")
