@@ -1020,8 +1020,9 @@ def view_measure(ctx: Ctx) -> None:
                + (f" · {SAMPLE_LABEL}" if is_sample(ctx.doc, code) else ""))
     url = pdf_url(ctx.doc, ctx.sha)
     if url:
+        # A link that opens a new tab says so (WCAG 3.2.5 advice; screen readers read the text).
         st.markdown(f'<a href="{url}#page={m.page_start}" target="_blank" rel="noopener">Open the PDF at page '
-                    f'{m.page_start}</a>', unsafe_allow_html=True)
+                    f'{m.page_start} (opens in a new tab)</a>', unsafe_allow_html=True)
     else:
         with open(ctx.doc.path, "rb") as fh:
             st.download_button(f"Download the PDF (go to page {m.page_start})", fh.read(),
@@ -1072,7 +1073,8 @@ def view_measure(ctx: Ctx) -> None:
         strength = f" · {highlight.render(p.strength, [])}" if p.strength and p.strength != "none" else ""
         cite = highlight.render(citation(m.id, p.number, p.page), [])
         if url:  # each citation opens the PDF at its own page
-            cite = f'<a href="{url}#page={int(p.page)}" target="_blank" rel="noopener" title="Open the PDF here">{cite}</a>'
+            cite = (f'<a href="{url}#page={int(p.page)}" target="_blank" rel="noopener" '
+                    f'title="Open the PDF here (new tab)" aria-label="{cite}, opens the PDF in a new tab">{cite}</a>')
         st.markdown(f'<div class="para"><span class="num">{highlight.render(p.number, [])}</span>{body}{refs}'
                     f'<span class="cite">[{cite}{strength}]</span></div>', unsafe_allow_html=True)
     if m.footnotes:
