@@ -25,7 +25,7 @@ import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -381,11 +381,6 @@ def _entry_problem(e: object) -> str | None:
     except (TypeError, ValueError):
         return "updated is not a time"
     return None
-
-
-def notes_from(notes: Iterable[Note], measure_id: str, paragraph: str | None = None) -> list[Note]:
-    """The notes of an already-read list that sit on one measure (paragraph None: the whole measure)."""
-    return [n for n in notes if n.measure_id == measure_id and n.paragraph == paragraph]
 
 
 def _note(row: dict, current_sha: str) -> Note:
