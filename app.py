@@ -28,22 +28,28 @@ from urllib.parse import quote
 import streamlit as st
 
 from analyser import charts, highlight, overview, paths
+from analyser.statuses import STATUS_WORDS, atom_words, legend_lines, reason_words, rule_words, scope_words, \
+    status_label, status_words
 from analyser.errors import AnalyserError
 from analyser.export import MIME, SAMPLE_LABEL, WRITERS, build_selection
 from analyser.export import md_escape as md  # document text in Markdown shows as written
 from analyser.models import Code, Measure, MeasureStatus, ServiceProfile
 from analyser.notes import POSITIONS, NotesStore
+from analyser.scope import scope_qualifiers
 from analyser.search import citation, parse_query, search
 
 APP_DIR = Path(__file__).resolve().parent
 MAX_UPLOAD_MB = int(st.get_option("server.maxUploadSize"))  # .streamlit/config.toml
 VIEWS = ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export",
          "Compare versions"]
-STATUS_COLOURS = {"applies": "#c6f6d5", "qualified": "#fde68a", "exempt": "#e5e7eb", "unclear": "#e9d5ff"}
+STATUS_COLOURS = {k: w.colour for k, w in STATUS_WORDS.items()}  # one place: analyser/statuses.py
 RISK_COLOURS = {"high": "#dc2626", "medium": "#d97706", "low": "#2563eb", "none": "#16a34a"}
 LEVELS = ("high", "medium", "low")
 
-st.set_page_config(page_title="Code of Practice Analyser", page_icon=":material/gavel:", layout="wide",
+# A local icon: a ":material/...:" icon is fetched from a font server on every load, and the app
+# must work with no network at all.
+st.set_page_config(page_title="Code of Practice Analyser", page_icon=str(APP_DIR / "assets" / "icon.png"),
+                   layout="wide",
                    initial_sidebar_state="auto")
 
 _CSS = """
@@ -58,6 +64,9 @@ del {background: #f8b4b4;}
 .cop-table {border-collapse: collapse; width: 100%; font-size: .9rem;}
 .cop-table th, .cop-table td {border-bottom: 1px solid #e5e7eb; padding: .3rem .5rem; text-align: left;
   vertical-align: top;}
+.legend {font-size: .9rem; line-height: 1.5; margin: .2rem 0 .6rem 0;}
+.status-box {border: 2px solid #374151; border-radius: 6px; padding: .4rem .8rem; margin: .4rem 0;}
+.note-meta {color: #374151; font-size: .85rem;}
 @media (max-width: 640px) { .para {font-size: .95rem;} }
 </style>
 """
@@ -404,9 +413,16 @@ def sample_banner(doc: Doc, code: Code) -> None:
 
 def status_cell_style(value: str) -> str:
     for status, colour in STATUS_COLOURS.items():
-        if isinstance(value, str) and value.startswith(status):
+        if isinstance(value, str) and value.endswith(status):
             return f"background-color: {colour}; color: #111"
     return ""
+
+
+def status_legend() -> None:
+    """What each status means, wherever statuses are shown (from analyser/statuses.py, so a new
+    status appears here without touching this file)."""
+    st.markdown('<div class="legend"><b>Statuses</b><br>' + "<br>".join(
+        highlight.render(line, []) for line in legend_lines()) + "</div>", unsafe_allow_html=True)
 
 
 def condition_words(measure: Measure) -> str:
@@ -534,7 +550,7 @@ def sidebar() -> Doc | None:
         st.selectbox("Document", list(by_key), key="doc", format_func=lambda k: by_key[k].label)
         doc = by_key[st.session_state["doc"]]
         if doc.sample:
-            st.caption(f"**{SAMPLE_LABEL}**")
+            st.markdown(f"**{SAMPLE_LABEL}**")  # body text: a caption is grey at 0.6 opacity, under 4.5:1
     return doc
 
 
@@ -604,7 +620,7 @@ def view_matrix(ctx: Ctx) -> None:
     c1, c2, c3 = st.columns(3)
     f_ch = c1.multiselect("Chapter", chapters, key="mx_chapters")
     f_cat = c2.multiselect("Qualifier category", categories, key="mx_categories")
-    f_st = c3.multiselect("Status (in any archetype)", list(STATUS_COLOURS), key="mx_statuses")
+    f_st = c3.multiselect("Status (in any archetype)", list(STATUS_WORDS), key="mx_statuses")
     rows, ids = [], []
     for m in code.measures:
         if f_ch and m.chapter not in f_ch:
@@ -616,13 +632,11 @@ def view_matrix(ctx: Ctx) -> None:
             continue
         row = {"measure": m.id, "title": m.title}
         for key, c in cells.items():
-            row[titles.get(key, key)] = c.status if c else "?"
+            row[titles.get(key, key)] = status_label(c.status) if c else "?"  # mark + word: not colour alone
         rows.append(row)
         ids.append(m.id)
-    st.caption(f"{len(rows)} of {len(code.measures)} measures. Each cell names its status; colours repeat it: "
-               "applies (green), qualified (amber: applies, but a qualifier or a content scope may let this "
-               "service out), exempt (grey), unclear (lilac: the deciding words were not understood, or the "
-               "text and the index table disagree; the reason quotes them). Select a cell to see why.")
+    st.caption(f"{len(rows):,} of {len(code.measures):,} measures. Select a cell to see why.")
+    status_legend()
     if not rows:
         st.info("No measure matches these filters.")
         return
@@ -663,17 +677,19 @@ def explain_status(code: Code, status: MeasureStatus | None, service_name: str) 
         st.info("No status for this pair.")
         return
     m = code.measure(status.measure)
-    words = {"applies": "applies to", "qualified": "applies, with a way out, to", "exempt": "does not apply to",
-             "unclear": "may or may not apply (the analyser could not decide) to"}
+    words = status_words(status.status)
     st.markdown(f"**{md(status.measure)}: {md(status.status)}** — it "
-                f"{words.get(status.status, status.status)} {md(service_name)}. *{md(status.reason)}*")
+                f"{words.phrase} {md(service_name)}. *{md(reason_words(status.status, status.reason))}*")
     if status.atoms:
-        st.dataframe(pd.DataFrame([{"condition": a.atom,
+        st.dataframe(pd.DataFrame([{"condition": atom_words(a.atom),
                                     "holds": "cannot be decided" if a.value is None else "yes" if a.value else "no",
                                     "because": a.explanation} for a in status.atoms]),
                      hide_index=True, width="stretch")
     if status.qualifiers:
-        st.markdown("Qualifying wording: " + ", ".join(f"“{md(q)}”" for q in status.qualifiers))
+        scopes = set(m.applicability.scope) if m and m.applicability else set()
+        named = [f"content scope: {md(scope_words(q))}" if q in scopes or q.endswith("-content") else f"“{md(q)}”"
+                 for q in status.qualifiers]
+        st.markdown("What lets it out: " + ", ".join(named))
     for part in status.conditional:
         st.markdown(f"- Conditional part: {md(part)}")
     if m and m.application:
@@ -716,6 +732,7 @@ def _fill_from_archetype() -> None:
         ss[f"sp_risk_{level}"] = [h for h, lv in prof.risks.items() if lv == level and h in harms]
     ss["sp_features"] = [f for f in prof.features if f in features]
     ss["_sp_fill"] = {"before": before, "values": {k: ss.get(k) for k in _profile_fields()}, "drawn": False}
+    ss.pop("sp_lookup", None)  # "Explain one measure" follows the new service (its first qualified measure)
 
 
 def _keep_archetype_fill() -> None:
@@ -783,6 +800,8 @@ def view_profile(ctx: Ctx) -> None:
             c3.radio("Search type", ["general", "vertical"], key="sp_search_type", horizontal=True)
         st.number_input("Monthly active UK users", min_value=0, step=100_000, key="sp_users",
                         help="Large = more than 7,000,000.")
+        st.caption(f"{int(st.session_state.get('sp_users') or 0):,} monthly active UK users "
+                   f"({'large' if int(st.session_state.get('sp_users') or 0) > 7_000_000 else 'not large'}).")
         r1, r2, r3 = st.columns(3)
         for col, level in zip((r1, r2, r3), LEVELS):
             col.multiselect(f"Harms at {level} risk", list(harms), key=f"sp_risk_{level}",
@@ -796,20 +815,22 @@ def view_profile(ctx: Ctx) -> None:
         return
     st.session_state["current_profile"] = dataclasses.asdict(profile)
     result = statuses(code, profile)
-    by_status: dict[str, list[MeasureStatus]] = {"applies": [], "qualified": [], "exempt": [], "unclear": []}
+    by_status: dict[str, list[MeasureStatus]] = {k: [] for k in STATUS_WORDS}
     for m in code.measures:
         s = result.get(m.id)
         if s:
             by_status.setdefault(s.status, []).append(s)
     cols = st.columns(len(by_status))
     for col, (status, items) in zip(cols, by_status.items()):
-        col.metric(status, len(items))
-    tabs = st.tabs([f"{s} ({len(v)})" for s, v in by_status.items()])
+        col.metric(status_label(status), f"{len(items):,}")
+    status_legend()
+    tabs = st.tabs([f"{status_label(s)} ({len(v):,})" for s, v in by_status.items()])
     for tab, (status, items) in zip(tabs, by_status.items()):
         with tab:
             if items:
                 st.dataframe(pd.DataFrame([{"measure": s.measure, "title": code.measure(s.measure).title,
-                                            "status": s.status, "reason": s.reason} for s in items]),
+                                            "status": s.status, "reason": reason_words(s.status, s.reason)}
+                                           for s in items]),
                              hide_index=True, width="stretch")
             else:
                 st.caption("None.")
@@ -832,38 +853,180 @@ def view_profile(ctx: Ctx) -> None:
             return
         wi = _whatif(code.info.sha256, _profile_key(profile), _profile_key(other), code)
         diff = [{"measure": c.measure, "title": c.title, "now": c.before.status, change: c.after.status,
-                 "why": c.after.reason, "measures that depend on it": ", ".join(c.dependents)}
+                 "why": reason_words(c.after.status, c.after.reason),
+                 "measures that depend on it": ", ".join(c.dependents)}
                 for c in wi.changes]
         if diff:
-            st.write(f"**{len(diff)} measure{'s' if len(diff) != 1 else ''} change status {change}:**")
+            verb = "measure changes" if len(diff) == 1 else "measures change"
+            st.write(f"**{len(diff):,} {verb} status {change}:**")
             st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch")
         else:
             st.success(f"No measure changes status {change}.")
 
 
+def _when(t: float) -> str:
+    import time as _time
+
+    return _time.strftime("%d %b %Y %H:%M", _time.localtime(t)) if t else ""
+
+
 def _save_note(ctx: Ctx, m: Measure) -> None:
-    """Form callback: runs before the page is drawn again, so the list above shows the new note."""
+    """Form callback: add a note, or save the edit of the one being edited (its old wording is
+    kept as a version). Runs before the page is drawn again, so the list shows the result."""
     ss = st.session_state
     target = ss.get(f"note_target_{m.id}") or None
     position = ss.get(f"note_pos_{m.id}")
-    ctx.notes.save(ctx.sha, ctx.code.info.short_name, m.id, ss.get(f"note_text_{m.id}", ""),
-                   None if position in (None, "(none)") else position, target,
-                   source_file=ctx.code.info.source_file)
-    page = m.paragraph(target).page if target else m.page_start
-    ss["_note_saved"] = f"Saved note on {citation(m.id, target, page)}."
+    position = None if position in (None, "(none)") else position
+    text = ss.get(f"note_text_{m.id}", "")
+    author = ss.get(f"note_author_{m.id}", "")
+    ss["note_author"] = author  # remembered for the next note, in any measure
+    editing = ss.get(f"note_edit_{m.id}")
+    page = (m.paragraph(target).page if target and m.paragraph(target) else m.page_start)
+    if not text.strip():
+        ss["_note_saved"] = ("warning", "Nothing saved: the note is empty.")
+        return
+    if editing:
+        ctx.notes.update(editing, text, position, author)
+        ss["_note_saved"] = ("success", f"Saved your change to the note on {citation(m.id, target, page)}; "
+                                        "the earlier wording is kept in its history.")
+        ss[f"note_edit_{m.id}"] = None
+    else:
+        ctx.notes.add(ctx.sha, ctx.code.info.short_name, m.id, text, position, target,
+                      source_file=ctx.code.info.source_file, author=author)
+        ss["_note_saved"] = ("success", f"Saved note on {citation(m.id, target, page)}.")
+    ss[f"note_text_{m.id}"] = ""  # ready for the next note; the saved one is listed above
+
+
+def _start_edit(m: Measure, note_id: str, text: str, position: str | None, paragraph: str | None,
+                author: str) -> None:
+    """Button callback: the form shows the note's existing wording, to be changed."""
+    ss = st.session_state
+    ss[f"note_edit_{m.id}"] = note_id
+    ss[f"note_text_{m.id}"] = text
+    ss[f"note_pos_{m.id}"] = position or "(none)"
+    ss[f"note_target_{m.id}"] = paragraph or ""
+    ss[f"note_author_{m.id}"] = author
+
+
+def _cancel_edit(m: Measure) -> None:
+    st.session_state[f"note_edit_{m.id}"] = None
+    st.session_state[f"note_text_{m.id}"] = ""
+
+
+def _ask_delete(note_id: str | None) -> None:
+    st.session_state["note_delete_pending"] = note_id
+
+
+def _confirm_delete(ctx: Ctx, note_id: str) -> None:
+    ctx.notes.delete(note_id)
+    st.session_state["note_delete_pending"] = None
+    st.session_state["_note_saved"] = ("success", "Note deleted.")
+
+
+def _note_card(ctx: Ctx, m: Measure, n, where: str) -> None:
+    """One note: its target, position, author and time, its text, its history, Edit and Delete."""
+    with st.container(border=True):
+        meta = [n.target, n.position or "no position"]
+        if n.author:
+            meta.append(f"by {n.author}")
+        meta.append(f"{'edited' if n.updated - n.created > 1 else 'written'} {_when(n.updated)}")
+        if not n.same_document:
+            meta.append("made on another edition of this code")
+        st.markdown(f'<div class="note-meta">{highlight.render(" · ".join(meta), [])}</div>'
+                    f'<div class="para">{highlight.render(n.text, [])}</div>', unsafe_allow_html=True)
+        if not n.same_document:
+            return
+        history = ctx.notes.history(n.id)
+        if history:
+            with st.expander(f"Earlier versions ({len(history)})"):
+                for v in reversed(history):
+                    st.markdown(f'<div class="note-meta">{highlight.render(_when(v.updated), [])} · '
+                                f'{highlight.render(v.position or "no position", [])}</div>'
+                                f'<div class="para">{highlight.render(v.text, [])}</div>', unsafe_allow_html=True)
+        if st.session_state.get("note_delete_pending") == n.id:
+            st.warning("Delete this note? It disappears from every view and export.")
+            a, b = st.columns(2)
+            a.button("Yes, delete it", key=f"note_del_yes_{where}_{n.id}", on_click=_confirm_delete,
+                     args=(ctx, n.id), type="primary")
+            b.button("No, keep it", key=f"note_del_no_{where}_{n.id}", on_click=_ask_delete, args=(None,))
+            return
+        a, b, _ = st.columns([1, 1, 4])
+        a.button("Edit", key=f"note_edit_btn_{where}_{n.id}", on_click=_start_edit,
+                 args=(m, n.id, n.text, n.position, n.paragraph, n.author))
+        b.button("Delete", key=f"note_del_{where}_{n.id}", on_click=_ask_delete, args=(n.id,))
 
 
 def _note_form(ctx: Ctx, m: Measure) -> None:
+    ss = st.session_state
     targets = [""] + [p.number for p in m.paragraphs]
+    if ss.get(f"note_target_{m.id}") not in targets:
+        ss[f"note_target_{m.id}"] = ""
+    ss.setdefault(f"note_author_{m.id}", ss.get("note_author", ""))
+    editing = ss.get(f"note_edit_{m.id}")
     with st.form(key=f"note_form_{m.id}", clear_on_submit=False):
-        st.selectbox("On", targets, key=f"note_target_{m.id}",
+        st.markdown("**Edit the note**" if editing else "**Add a note**")
+        c1, c2 = st.columns([2, 1])
+        c1.selectbox("On", targets, key=f"note_target_{m.id}", disabled=bool(editing),
                      format_func=lambda t: f"paragraph {t}" if t else "the whole measure")
+        c2.text_input("Your name (optional)", key=f"note_author_{m.id}")
         st.radio("Position", ["(none)", *POSITIONS], horizontal=True, key=f"note_pos_{m.id}")
         st.text_area("Note", key=f"note_text_{m.id}", height=100)
-        st.form_submit_button("Save note", on_click=guarded, args=(_save_note, ctx, m))
-    saved = st.session_state.pop("_note_saved", None)
+        st.form_submit_button("Save changes" if editing else "Save note", on_click=guarded,
+                              args=(_save_note, ctx, m))
+    if editing:
+        st.button("Cancel the edit", key=f"note_cancel_{m.id}", on_click=_cancel_edit, args=(m,))
+    saved = ss.pop("_note_saved", None)
     if saved:
-        st.success(saved)
+        (st.success if saved[0] == "success" else st.warning)(saved[1])
+
+
+def notes_panel(ctx: Ctx, m: Measure, where: str) -> None:
+    """Every note on a measure (each paragraph may carry several), then the form to add or edit."""
+    notes = ctx.notes.for_measure(ctx.sha, ctx.code.info.short_name, m.id)
+    order = {p.number: i for i, p in enumerate(m.paragraphs)}
+    notes.sort(key=lambda n: (n.paragraph is not None, order.get(n.paragraph or "", 0), n.created))
+    if not notes:
+        st.caption("No notes on this measure yet.")
+    for n in notes:
+        _note_card(ctx, m, n, where)
+    _note_form(ctx, m)
+
+
+def _service_choices() -> tuple[list[str], dict[str, str]]:
+    titles = archetype_titles()
+    keys = (["(current)"] if st.session_state.get("current_profile") else []) + list(archetypes())
+    names = {"(current)": f"the service described in Service profile "
+                          f"({(st.session_state.get('current_profile') or {}).get('name', '')})", **titles}
+    return ["(none)", *keys], names
+
+
+def measure_service_status(ctx: Ctx, m: Measure) -> None:
+    """The measure's status for the service being examined, with its reason, above the text."""
+    keys, names = _service_choices()
+    if st.session_state.get("m_service") not in keys:
+        st.session_state["m_service"] = "(current)" if "(current)" in keys else "(none)"
+    key = st.selectbox("Status for", keys, key="m_service",
+                       format_func=lambda k: "no service" if k == "(none)" else names.get(k, k))
+    if key == "(none)":
+        st.caption("Describe a service in Service profile, or pick an archetype here, to see this measure's "
+                   "status for it.")
+        return
+    profile = ServiceProfile(**st.session_state["current_profile"]) if key == "(current)" else archetypes()[key]
+    status = statuses(ctx.code, profile).get(m.id)
+    if status is None:
+        return
+    name = profile.name if key == "(current)" else names.get(key, key)
+    w = status_words(status.status)
+    st.markdown(f'<div class="status-box" style="border-left:8px solid {w.colour}"><b>{highlight.render(status_label(status.status), [])}'
+                f'</b> — it {highlight.render(w.phrase, [])} {highlight.render(name, [])}. '
+                f'{highlight.render(reason_words(status.status, status.reason), [])}<br>'
+                f'<span class="note-meta">{highlight.render(w.label, [])}: {highlight.render(w.definition, [])}</span></div>',
+                unsafe_allow_html=True)
+
+
+# In the Measure view the notes rerun on their own: saving a note redraws the notes, not the
+# measure's text, highlights and statuses above them (a save went from about 1 s to a fraction).
+notes_fragment = st.fragment(notes_panel)
 
 
 def view_measure(ctx: Ctx) -> None:
@@ -889,20 +1052,30 @@ def view_measure(ctx: Ctx) -> None:
                + (f" · {SAMPLE_LABEL}" if is_sample(ctx.doc, code) else ""))
     url = pdf_url(ctx.doc, ctx.sha)
     if url:
+        # A link that opens a new tab says so (WCAG 3.2.5 advice; screen readers read the text).
         st.markdown(f'<a href="{url}#page={m.page_start}" target="_blank" rel="noopener">Open the PDF at page '
-                    f'{m.page_start}</a>', unsafe_allow_html=True)
+                    f'{m.page_start} (opens in a new tab)</a>', unsafe_allow_html=True)
     else:
         with open(ctx.doc.path, "rb") as fh:
             st.download_button(f"Download the PDF (go to page {m.page_start})", fh.read(),
                                file_name=Path(ctx.doc.path).name, mime="application/pdf", key="m_pdf")
 
+    measure_service_status(ctx, m)
+    scopes = scope_qualifiers(m)
     s = m.qualifier_summary
     if s:
         colour = RISK_COLOURS.get(s.loophole_risk, "#e5e7eb")
-        reasons = highlight.render("; ".join(s.reasons), []) if s.reasons else ""
+        reasons = list(s.reasons)
+        # A content scope lets services out as surely as a feasibility qualifier; the loophole box
+        # names it with its citation (the qualifier pass does not count it).
+        for q in scopes:
+            if q.in_application:
+                reasons.append(f"its content scope, “{q.phrase}” ({citation(m.id, q.paragraph, q.page)}), "
+                               "leaves out every service whose content is not of that kind")
+        text = highlight.render("; ".join(reasons), []) if reasons else ""
         st.markdown(f'<div class="risk" style="border-left:6px solid {colour};padding:.4rem .8rem;'
                     f'background:{colour}33"><b>Loophole risk: {highlight.render(s.loophole_risk, [])}</b>'
-                    + (f" — {reasons}" if reasons else "") + "</div>", unsafe_allow_html=True)
+                    + (f" — {text}" if text else "") + "</div>", unsafe_allow_html=True)
     app = m.applicability
     if app:
         words = condition_words(m)
@@ -916,7 +1089,7 @@ def view_measure(ctx: Ctx) -> None:
             st.warning("Wording not understood (kept, not dropped): " + "; ".join(f"“{md(u)}”" for u in app.unparsed))
         for w in app.warnings:
             st.warning(md(w))
-    cats = sorted({q.category for q in m.qualifiers})
+    cats = sorted({q.category for q in m.qualifiers + scopes})
     if cats:
         st.markdown('<div class="para">Qualifiers: ' + highlight.legend_html(cats) + "</div>", unsafe_allow_html=True)
 
@@ -927,12 +1100,13 @@ def view_measure(ctx: Ctx) -> None:
         return measure_href(ctx.doc, mid)
 
     for p in m.paragraphs:
-        body = highlight.paragraph_html(p, m.qualifiers, cross_refs=m.cross_refs, href_for=href_for)
+        body = highlight.paragraph_html(p, m.qualifiers + scopes, cross_refs=m.cross_refs, href_for=href_for)
         refs = "".join(f"<sup>{highlight.render(n, [])}</sup>" for n in p.footnote_refs)
         strength = f" · {highlight.render(p.strength, [])}" if p.strength and p.strength != "none" else ""
         cite = highlight.render(citation(m.id, p.number, p.page), [])
         if url:  # each citation opens the PDF at its own page
-            cite = f'<a href="{url}#page={int(p.page)}" target="_blank" rel="noopener" title="Open the PDF here">{cite}</a>'
+            cite = (f'<a href="{url}#page={int(p.page)}" target="_blank" rel="noopener" '
+                    f'title="Open the PDF here (new tab)" aria-label="{cite}, opens the PDF in a new tab">{cite}</a>')
         st.markdown(f'<div class="para"><span class="num">{highlight.render(p.number, [])}</span>{body}{refs}'
                     f'<span class="cite">[{cite}{strength}]</span></div>', unsafe_allow_html=True)
     if m.footnotes:
@@ -952,18 +1126,15 @@ def view_measure(ctx: Ctx) -> None:
         cols = st.columns(min(len(users), 4))
         for i, t in enumerate(users):
             cols[i % len(cols)].button(f"Go to {t}", key=f"dep_{m.id}_{t}", on_click=go_to_measure, args=(t,))
-    if m.qualifiers:
-        with st.expander(f"Qualifiers in this measure ({len(m.qualifiers)})"):
+    if m.qualifiers or scopes:
+        with st.expander(f"Qualifiers in this measure ({len(m.qualifiers) + len(scopes)})"):
             st.dataframe(pd.DataFrame([{"citation": citation(m.id, q.paragraph, q.page), "phrase": q.phrase,
                                         "category": q.category, "qualifies": q.qualifies or "",
-                                        "negated": q.negated, "rule": q.rule} for q in m.qualifiers]),
+                                        "negated": "yes" if q.negated else "no", "rule": rule_words(q.rule)}
+                                       for q in m.qualifiers + scopes]),
                          hide_index=True, width="stretch")
     st.subheader("Notes")
-    for n in ctx.notes.for_measure(ctx.sha, code.info.short_name, m.id):
-        where = "" if n.same_document else " <i>(made on another edition of this code)</i>"
-        st.markdown(f'<div class="para"><b>{highlight.render(n.target, [])}</b> — {n.position or "note"}: '
-                    f"{highlight.render(n.text, [])}{where}</div>", unsafe_allow_html=True)
-    _note_form(ctx, m)
+    notes_fragment(ctx, m, "m")
 
 
 def view_search(ctx: Ctx) -> None:
@@ -995,6 +1166,20 @@ def view_search(ctx: Ctx) -> None:
         st.caption("Showing the first 200 hits; narrow the search to see the rest.")
 
 
+def _import_notes(ctx: Ctx) -> None:
+    """Button callback: merge an uploaded notes file; a newer note on this machine always stands."""
+    uploaded = st.session_state.get("notes_import_file")
+    if uploaded is None:
+        st.session_state["_notes_import"] = ("warning", "Choose a notes file (JSON) first.")
+        return
+    try:
+        result = ctx.notes.import_json(uploaded.getvalue())
+    except ValueError as err:
+        st.session_state["_notes_import"] = ("error", f"{uploaded.name}: {err}")
+        return
+    st.session_state["_notes_import"] = ("success", f"{uploaded.name}: {result.summary()}.")
+
+
 def view_notes(ctx: Ctx) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
@@ -1004,29 +1189,42 @@ def view_notes(ctx: Ctx) -> None:
     shown = [n for n in notes if not positions or (n.position or "(none)") in positions]
     if shown:
         st.dataframe(pd.DataFrame([{"on": n.target, "position": n.position or "", "note": n.text,
+                                    "author": n.author, "updated": _when(n.updated),
+                                    "versions": 1 + len(ctx.notes.history(n.id)) if n.same_document else 1,
                                     "document": "this one" if n.same_document else f"other edition ({n.source_file})"}
                                    for n in shown]), hide_index=True, width="stretch")
     else:
         st.info("No notes yet. Write one here or in the Measure view.")
-    st.subheader("Write a note")
+    st.subheader("Notes on one measure")
     ids = [m.id for m in code.measures]
-    if not ids:
-        return
-    mid = st.selectbox("Measure", ids, key="notes_measure", format_func=lambda i: measure_label(code, i))
-    _note_form(ctx, code.measure(mid))
-    mine = [n for n in notes if n.same_document]
-    if mine:
-        with st.expander("Delete a note"):
-            keys = {f"{n.target}: {n.text[:60]}": n for n in mine}
-            pick = st.selectbox("Note", list(keys), key="notes_delete_pick")
-            if st.button("Delete this note", key="notes_delete"):
-                n = keys[pick]
-                ctx.notes.delete(n.code_sha256, n.measure_id, n.paragraph)
-                st.rerun()
+    if ids:
+        mid = st.selectbox("Measure", ids, key="notes_measure", format_func=lambda i: measure_label(code, i))
+        notes_panel(ctx, code.measure(mid), "n")
+    st.subheader("Share notes with your team")
+    st.caption("Download every note (with its history) as a JSON file; importing a colleague's file adds their "
+               "notes and takes a note of yours only where theirs is a newer version of it.")
+    c1, c2 = st.columns(2)
+    c1.download_button("Download all notes (JSON)", ctx.notes.export_json().encode("utf-8"),
+                       file_name="analyser-notes.json", mime="application/json", key="notes_export",
+                       on_click="ignore")
+    with c2:
+        st.file_uploader("Notes file to import (JSON)", type=["json"], key="notes_import_file")
+        st.button("Import notes", key="notes_import", on_click=guarded, args=(_import_notes, ctx))
+    done = st.session_state.pop("_notes_import", None)
+    if done:
+        {"success": st.success, "warning": st.warning, "error": st.error}[done[0]](done[1])
+
+
+def _export_profile(source: str) -> ServiceProfile | None:
+    if source == "current service profile":
+        return ServiceProfile(**st.session_state["current_profile"])
+    return archetypes().get(source)
 
 
 def view_export(ctx: Ctx) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
+    from analyser.export import file_stem
+
     code = ctx.code
     st.subheader("Export for a consultation response")
     types = archetypes(code.info.family)
@@ -1037,15 +1235,12 @@ def view_export(ctx: Ctx) -> None:
     chapters = sorted({m.chapter for m in code.measures if m.chapter})
     f_ch = c2.multiselect("Chapters (all if empty)", chapters, key="ex_chapters")
     c3, c4, c5 = st.columns(3)
-    f_status = c3.multiselect("Statuses (all if empty)", list(STATUS_COLOURS), key="ex_statuses",
+    f_status = c3.multiselect("Statuses (all if empty)", list(STATUS_WORDS), key="ex_statuses",
                               disabled=source == "(no service)")
     f_risk = c4.multiselect("Loophole risk (all if empty)", ["high", "medium", "low", "none"], key="ex_risk")
     only_notes = c5.checkbox("Only measures with notes", key="ex_only_notes")
-    profile: ServiceProfile | None = None
-    if source == "current service profile":
-        profile = ServiceProfile(**st.session_state["current_profile"])
-    elif source in types:
-        profile = types[source]
+    with_text = st.checkbox("Include each measure's text with citations (Markdown and Word)", key="ex_text")
+    profile = _export_profile(source)
     result = statuses(code, profile) if profile else {}
     notes = ctx.notes.for_code(ctx.sha, code.info.short_name)
     noted = {n.measure_id for n in notes}
@@ -1058,19 +1253,58 @@ def view_export(ctx: Ctx) -> None:
             continue
         chosen.append(m.id)
     service_name = (titles.get(source, source) if source in types else profile.name) if profile else None
-    sel = build_selection(code, chosen, result, service_name, notes)
-    st.write(f"**{len(sel.measures)}** measures, {sum(len(m.qualifiers) for m in sel.measures)} qualifiers, "
-             f"{len(sel.notes)} notes selected.")
+    filters = {"chapters": ", ".join(f_ch), "statuses": ", ".join(f_status) if profile else "",
+               "loophole risk": ", ".join(f_risk), "only measures with notes": "yes" if only_notes else ""}
+    sel = build_selection(code, chosen, result, service_name, notes, filters=filters, include_text=with_text)
+    st.write(f"**{len(sel.measures):,}** measures, {sum(len(m.qualifiers) for m in sel.measures):,} qualifiers, "
+             f"{len(sel.notes):,} notes selected.")
     if sel.measures:
         st.dataframe(pd.DataFrame([{"measure": m.id, "title": m.title,
                                     "status": sel.statuses[m.id].status if m.id in sel.statuses else ""}
                                    for m in sel.measures]), hide_index=True, width="stretch", height=240)
-    stem = f"{code.info.short_name.lower()}-{'sample-' if code.info.sample else ''}response"
+        if profile:
+            status_legend()
+    stem = file_stem(sel)
+    st.caption(f"Every file carries the document, its version, source file and sha256, the service, these filters, "
+               f"the analyser version and the time. File name: {md(stem)}.<format>")
     cols = st.columns(4)
     for col, (fmt, label) in zip(cols, (("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("md", "Markdown"),
                                         ("docx", "Word (DOCX)"))):
         col.download_button(f"{label}", WRITERS[fmt](sel), file_name=f"{stem}.{fmt}", mime=MIME[fmt],
-                            key=f"dl_{fmt}", disabled=not sel.measures, width="stretch")
+                            key=f"dl_{fmt}", disabled=not sel.measures, width="stretch",
+                            on_click="ignore")  # no rerun: the next download's file stays valid
+    response_draft_panel(ctx, profile, service_name)
+
+
+def response_draft_panel(ctx: Ctx, profile: ServiceProfile | None, service_name: str | None) -> None:
+    """A response draft for the service chosen above: what it escapes, quoted and cited."""
+    from analyser import response
+
+    st.subheader("Response draft")
+    if profile is None:
+        st.info("Choose a service under “Statuses for” above to draft a response about it.")
+        return
+    code = ctx.code
+    st.caption("For each measure this service escapes or is qualified for: the wording that lets it out, quoted "
+               "with paragraph and page, what changes with and without end-to-end encryption, and your notes "
+               "grouped as objections, concerns and agreements.")
+    raw = st.text_area("The consultation's questions (optional, one per line; the draft follows their order)",
+                       key="rd_questions", height=90)
+    questions = []
+    ids = [m.id for m in code.measures]
+    for i, line in enumerate(q for q in raw.splitlines() if q.strip()):
+        chosen = st.multiselect(f"Measures for: {line.strip()[:80]}", ids, key=f"rd_q_{i}",
+                                format_func=lambda mid: measure_label(code, mid))
+        questions.append(response.Question(line.strip(), list(chosen)))
+    draft = response.build_draft(code, profile, ctx.notes.for_code(ctx.sha, code.info.short_name), questions,
+                                 service_title=service_name)
+    stem = response.file_stem(draft)
+    c1, c2 = st.columns(2)
+    c1.download_button("Response draft (Markdown)", response.to_markdown(draft), file_name=f"{stem}.md",
+                       mime=MIME["md"], key="rd_md", width="stretch", on_click="ignore")
+    c2.download_button("Response draft (Word)", response.to_docx(draft), file_name=f"{stem}.docx",
+                       mime=MIME["docx"], key="rd_docx", width="stretch",
+                       on_click="ignore")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -1168,7 +1402,10 @@ def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
             st.caption("No qualifier was gained or lost.")
     with t_apply:
         if cmp.applicability_changes:
-            st.dataframe(pd.DataFrame([{"archetype": s.archetype, "measure": s.new_id, "was": s.old_status,
+            status_legend()
+            names = archetype_titles()
+            st.dataframe(pd.DataFrame([{"archetype": names.get(s.archetype, s.archetype), "measure": s.new_id,
+                                        "was": s.old_status,
                                         "now": s.new_status, "why now": s.new_reason}
                                        for s in cmp.applicability_changes]), hide_index=True,
                          width="stretch")
@@ -1200,8 +1437,8 @@ def _comparison_docx(cmp) -> bytes:
 
 # Widget values that must outlive a visit to another view (Streamlit forgets the value of a
 # widget that is not drawn in a run unless it is written back like this before any widget).
-_KEPT = ("measure", "search_q", "cmp_old", "cmp_new")
-_KEPT_PREFIXES = ("sp_", "mx_", "ex_", "notes_filter")
+_KEPT = ("measure", "search_q", "cmp_old", "cmp_new", "m_service", "rd_questions")
+_KEPT_PREFIXES = ("sp_", "mx_", "ex_", "notes_filter", "rd_q_")
 
 
 def _keep_widget_values() -> None:
@@ -1238,7 +1475,7 @@ def main() -> None:
                 unsafe_allow_html=True)
     sample_banner(doc, code)
     if code.info.sample and not doc.sample:
-        st.sidebar.caption(f"**{SAMPLE_LABEL}**")
+        st.sidebar.markdown(f"**{SAMPLE_LABEL}**")
     if view == "Compare versions":
         guarded(view_compare, ctx, documents()[0])
         return

@@ -442,6 +442,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("archetypes", help="list the built-in service archetypes")
     p.add_argument("-o", "--output")
     p.set_defaults(func=cmd_archetypes)
+
+    from .cli_workspace import register  # export, response, notes: the officer's workspace
+
+    register(sub, doc)
     return parser
 
 

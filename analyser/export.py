@@ -22,6 +22,7 @@ from pathlib import Path
 from .models import Code, CodeInfo, Measure, MeasureStatus
 from .notes import Note
 from .search import citation
+from .statuses import reason_words
 
 SAMPLE_LABEL = "SAMPLE – not official text"
 
@@ -33,6 +34,12 @@ class Selection:
     statuses: dict[str, MeasureStatus] = field(default_factory=dict)  # measure ID -> status
     service: str | None = None  # name of the service profile the statuses are for
     notes: list[Note] = field(default_factory=list)
+    # What narrowed the selection, in words: {"chapters": "C", "statuses": "qualified"}. Empty:
+    # every measure. Carried into every export and its file name, so two exports of different
+    # selections can never be mistaken for each other.
+    filters: dict[str, str] = field(default_factory=dict)
+    include_text: bool = False  # DOCX/Markdown: the measure's paragraphs, each with its citation
+    created: float = field(default_factory=time.time)
 
     @property
     def title(self) -> str:
@@ -46,11 +53,13 @@ def build_selection(
     statuses: Iterable[MeasureStatus] | dict[str, MeasureStatus] | None = None,
     service: str | None = None,
     notes: Iterable[Note] = (),
+    filters: dict[str, str] | None = None,
+    include_text: bool = False,
 ) -> Selection:
     """The measures named (all when None), in document order, with their statuses and notes.
 
-    Where a note exists both on this document and on another edition for the same target, the
-    one on this document is kept.
+    Every note on a selected measure is kept (a paragraph may carry several). Notes made on
+    another edition are kept only for targets that have no note on this document.
     """
     wanted = set(measure_ids) if measure_ids is not None else None
     measures = [m for m in code.measures if wanted is None or m.id in wanted]
@@ -61,12 +70,59 @@ def build_selection(
         by_id = dict(statuses)
     else:
         by_id = {s.measure: s for s in statuses}
-    kept: dict[tuple[str, str | None], Note] = {}
-    for n in sorted(notes, key=lambda n: not n.same_document):
-        if n.measure_id in ids:
-            kept.setdefault((n.measure_id, n.paragraph), n)
+    notes = [n for n in notes if n.measure_id in ids]
+    here = {(n.measure_id, n.paragraph) for n in notes if n.same_document}
+    kept = [n for n in notes if n.same_document or (n.measure_id, n.paragraph) not in here]
     return Selection(code.info, measures, {k: v for k, v in by_id.items() if k in ids}, service,
-                     list(kept.values()))
+                     kept, {k: v for k, v in (filters or {}).items() if v}, include_text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Provenance: what every export says about where it came from, in one list of (field, value).
+
+
+def provenance(sel: Selection) -> list[tuple[str, str]]:
+    """Document, version, source file and sha256, the sample label, the service profile, the
+    filters, the analyser version and the time; the same lines in every format."""
+    from . import __version__
+
+    rows = [("Document", f"{sel.info.title} ({sel.info.short_name})")]
+    if sel.info.sample:
+        rows.append(("Warning", SAMPLE_LABEL))
+    rows += [
+        ("Version", sel.info.version or "not stated in the document"),
+        ("Source file", sel.info.source_file),
+        ("sha256", sel.info.sha256),
+        ("Service profile", sel.service or "none (no statuses)"),
+        ("Filters", "; ".join(f"{k}: {v}" for k, v in sel.filters.items()) or "none (every measure)"),
+        ("Measures", str(len(sel.measures))),
+        ("Analyser version", sel.info.analyser_version or __version__),
+        ("Exported", time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(sel.created))),
+    ]
+    return rows
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+
+
+def file_stem(sel: Selection, kind: str = "export") -> str:
+    """A file name that says what was selected: code, sample, service and filters.
+
+    "icu-sample-export-large-e2ee-messaging-chapters-c-statuses-qualified"; an unfiltered export
+    says "all-measures", so a filtered and an unfiltered export never share a name.
+    """
+    parts = [sel.info.short_name.lower() or "code"]
+    if sel.info.sample:
+        parts.append("sample")
+    parts.append(kind)
+    if sel.service:
+        parts.append(_slug(sel.service))
+    if sel.filters:
+        parts += [_slug(f"{k} {v}") for k, v in sel.filters.items()]
+    else:
+        parts.append("all-measures")
+    return "-".join(p for p in parts if p)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,23 +154,38 @@ def _note_text(n: Note) -> str:
     return n.text if n.same_document else f"{n.text} [note made on another edition]"
 
 
+def _notes_of(sel: Selection, m: Measure) -> list[Note]:
+    """A measure's notes: on the whole measure first, then by paragraph in document order."""
+    order = {p.number: i for i, p in enumerate(m.paragraphs)}
+    mine = [n for n in sel.notes if n.measure_id == m.id]
+    return sorted(mine, key=lambda n: (n.paragraph is not None, order.get(n.paragraph or "", 0), n.created))
+
+
+def _note_line(m: Measure, n: Note) -> str:
+    where = f"para {n.paragraph}: " if n.paragraph else ""
+    by = f" ({n.author})" if n.author else ""
+    return f"{where}{n.position or 'note'}{by}: {_note_text(n)}"
+
+
 def measure_rows(sel: Selection) -> list[dict]:
-    notes = {(n.measure_id, n.paragraph): n for n in sel.notes}
+    """One row per measure. Its notes (whole-measure and paragraph notes alike) are on the row,
+    so an officer filtering the Measures sheet sees every note without the Details sheet."""
     rows = []
     for m in sel.measures:
         st = sel.statuses.get(m.id)
-        note = notes.get((m.id, None))
+        notes = _notes_of(sel, m)
+        positions = list(dict.fromkeys(n.position for n in notes if n.position))
         rows.append({
             "measure_id": m.id,
             "title": m.title,
             "chapter": m.chapter or "",
             "pages": _pages(m),
             "status": st.status if st else "",
-            "status_reason": st.reason if st else "",
+            "status_reason": reason_words(st.status, st.reason) if st else "",
             "loophole_risk": m.qualifier_summary.loophole_risk if m.qualifier_summary else "",
             "qualifiers": _counts(m),
-            "position": note.position or "" if note else "",
-            "note": _note_text(note) if note else "",
+            "position": ", ".join(positions),
+            "note": "\n".join(_note_line(m, n) for n in notes),
             "citation": f"{m.id}, pp. {_pages(m)}" if m.page_start != m.page_end else f"{m.id}, p. {m.page_start}",
         })
     return rows
@@ -189,12 +260,19 @@ def _cell(value):
 
 
 def to_csv(sel: Selection, path: str | Path | None = None) -> bytes:
-    """One flat table: a row per measure, then its qualifier and note rows (column ``kind``)."""
+    """One flat table: first the provenance (``kind`` "about": the field in ``title``, the value
+    in ``text``), then a row per measure followed by its qualifier and note rows.
+
+    Why provenance as rows and not as comment lines: a CSV reader (Excel, pandas, csv.DictReader)
+    still reads one table, and the sample label is in the first lines an officer sees.
+    """
     buf = io.StringIO()
     columns = ["kind", "measure_id", "title", "paragraph", "page", "citation", "status",
                "status_reason", "loophole_risk", "category_or_position", "text", "context"]
     w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
     w.writeheader()
+    for key, value in provenance(sel):
+        w.writerow({"kind": "about", "title": _cell(key), "text": _cell(value)})
     details = detail_rows(sel)
     for mrow in measure_rows(sel):
         m_id = mrow["measure_id"]
@@ -212,15 +290,15 @@ def to_csv(sel: Selection, path: str | Path | None = None) -> bytes:
 
 
 def to_xlsx(sel: Selection, path: str | Path | None = None) -> bytes:
-    """A workbook with sheets About, Measures and Details (qualifiers and notes)."""
+    """A workbook with sheets About (the provenance), Measures and Details (qualifiers and notes)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     about = wb.active
     about.title = "About"
-    for row in _about(sel):
+    for row in provenance(sel):
         about.append([_cell(v) for v in row])
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 90
@@ -237,24 +315,15 @@ def to_xlsx(sel: Selection, path: str | Path | None = None) -> bytes:
         for i, col in enumerate(columns, start=1):
             width = max([len(str(col))] + [min(len(str(r[col])), 60) for r in rows]) + 2
             ws.column_dimensions[get_column_letter(i)].width = width
+        if name == "Measures":  # several notes on one row: one per line
+            for cell in ws[get_column_letter(columns.index("note") + 1)][1:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if sel.info.sample:  # printed sheets carry the label on every page too
+        for ws in wb.worksheets:
+            ws.oddHeader.center.text = SAMPLE_LABEL
     buf = io.BytesIO()
     wb.save(buf)
     return _finish(buf.getvalue(), path)
-
-
-def _about(sel: Selection) -> list[tuple[str, str]]:
-    rows = [
-        ("Document", sel.title),
-        ("Source file", sel.info.source_file),
-        ("sha256", sel.info.sha256),
-        ("Version", sel.info.version or ""),
-        ("Service profile", sel.service or "(none)"),
-        ("Measures", str(len(sel.measures))),
-        ("Exported", time.strftime("%Y-%m-%d %H:%M")),
-    ]
-    if sel.info.sample:
-        rows.insert(1, ("Warning", SAMPLE_LABEL))
-    return rows
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
@@ -265,28 +334,41 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
-def to_markdown(sel: Selection, path: str | Path | None = None) -> bytes:
-    lines = [f"# {md_escape(sel.title)}", ""]
+def provenance_markdown(sel: Selection) -> list[str]:
+    """The provenance as a Markdown list (shared by the export and the response draft)."""
+    lines = []
     if sel.info.sample:
         lines += [f"> **{SAMPLE_LABEL}.**", ""]
-    lines += [f"- Source: {md_escape(sel.info.source_file)} (sha256 `{sel.info.sha256[:12]}…`)"]
-    if sel.service:
-        lines.append(f"- Service profile: {md_escape(sel.service)}")
-    lines.append("")
+    lines += [f"- **{md_escape(k)}:** {md_escape(v)}" for k, v in provenance(sel) if k != "Warning"]
+    return lines + [""]
+
+
+def to_markdown(sel: Selection, path: str | Path | None = None) -> bytes:
+    lines = [f"# {md_escape(sel.title)}", ""]
+    lines += provenance_markdown(sel)
     details = detail_rows(sel)
+    by_id = {m.id: m for m in sel.measures}
     for mrow in measure_rows(sel):
         lines += [f"## {md_escape(mrow['measure_id'])} — {md_escape(mrow['title'])}", ""]
         lines.append(f"*{md_escape(mrow['citation'])}*")
         lines.append("")
         if mrow["status"]:
-            lines.append(f"**Status:** {mrow['status']} — {md_escape(mrow['status_reason'])}")
+            lines.append(f"**Status:** {md_escape(mrow['status'])} — {md_escape(mrow['status_reason'])}")
             lines.append("")
         if mrow["loophole_risk"]:
             lines.append(f"**Loophole risk:** {mrow['loophole_risk']}")
             lines.append("")
-        if mrow["note"] or mrow["position"]:
-            lines.append(f"**Position:** {mrow['position'] or '—'}. {md_escape(mrow['note'])}")
+        m = by_id[mrow["measure_id"]]
+        for n in (n for n in _notes_of(sel, m) if not n.paragraph):
+            by = f" ({md_escape(n.author)})" if n.author else ""
+            lines.append(f"**Position:** {n.position or '—'}{by}. {md_escape(_note_text(n))}")
             lines.append("")
+        if sel.include_text and m.paragraphs:
+            for p in m.paragraphs:
+                lines.append(f"> **{md_escape(p.number)}** {md_escape(p.text)} "
+                             f"\\[{md_escape(citation(m.id, p.number, p.page))}\\]")
+                lines.append(">")
+            lines[-1] = ""
         quals = [d for d in details if d["measure_id"] == mrow["measure_id"] and d["kind"] == "qualifier"]
         if quals:
             lines.append("| Qualifier | Category | Citation |")
@@ -303,6 +385,27 @@ def to_markdown(sel: Selection, path: str | Path | None = None) -> bytes:
     return _finish("\n".join(lines).rstrip("\n").encode("utf-8") + b"\n", path)
 
 
+def docx_provenance(doc, sel: Selection) -> None:
+    """The sample label in the page header of every page, and the provenance table up front
+    (shared by the export and the response draft)."""
+    label = f"{SAMPLE_LABEL} · " if sel.info.sample else ""
+    for section in doc.sections:
+        header = section.header
+        para = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        para.text = _xml(f"{label}{sel.info.short_name} · sha256 {sel.info.sha256[:12]}…")
+        if sel.info.sample:
+            para.runs[0].bold = True
+    if sel.info.sample:
+        doc.add_paragraph().add_run(SAMPLE_LABEL).bold = True
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for key, value in provenance(sel):
+        if key == "Warning":
+            continue
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = _xml(key), _xml(value)
+
+
 def to_docx(sel: Selection, path: str | Path | None = None) -> bytes:
     """A Word document an officer can paste into a response: a section per measure."""
     from docx import Document
@@ -310,12 +413,9 @@ def to_docx(sel: Selection, path: str | Path | None = None) -> bytes:
     doc = Document()
     sel_rows = [{k: _xml(v) if isinstance(v, str) else v for k, v in r.items()} for r in measure_rows(sel)]
     details = [{k: _xml(v) if isinstance(v, str) else v for k, v in r.items()} for r in detail_rows(sel)]
+    by_id = {m.id: m for m in sel.measures}
     doc.add_heading(_xml(sel.title), level=0)
-    if sel.info.sample:
-        doc.add_paragraph().add_run(SAMPLE_LABEL).bold = True
-    doc.add_paragraph(_xml(f"Source: {sel.info.source_file} (sha256 {sel.info.sha256[:12]}…)"))
-    if sel.service:
-        doc.add_paragraph(_xml(f"Service profile: {sel.service}"))
+    docx_provenance(doc, sel)
     for mrow in sel_rows:
         doc.add_heading(f"{mrow['measure_id']} — {mrow['title']}", level=1)
         doc.add_paragraph(mrow["citation"]).runs[0].italic = True
@@ -327,10 +427,18 @@ def to_docx(sel: Selection, path: str | Path | None = None) -> bytes:
             p = doc.add_paragraph()
             p.add_run("Loophole risk: ").bold = True
             p.add_run(mrow["loophole_risk"])
-        if mrow["note"] or mrow["position"]:
+        m = by_id[mrow["measure_id"]]
+        for n in (n for n in _notes_of(sel, m) if not n.paragraph):
             p = doc.add_paragraph()
-            p.add_run(f"Position: {mrow['position'] or '—'}. ").bold = True
-            p.add_run(mrow["note"])
+            by = f" ({n.author})" if n.author else ""
+            p.add_run(_xml(f"Position: {n.position or '—'}{by}. ")).bold = True
+            p.add_run(_xml(_note_text(n)))
+        if sel.include_text:
+            for para in m.paragraphs:
+                p = doc.add_paragraph()
+                p.add_run(_xml(f"{para.number} ")).bold = True
+                p.add_run(_xml(para.text))
+                p.add_run(_xml(f" [{citation(m.id, para.number, para.page)}]")).italic = True
         quals = [d for d in details if d["measure_id"] == mrow["measure_id"] and d["kind"] == "qualifier"]
         if quals:
             table = doc.add_table(rows=1, cols=3)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .models import CrossRef, Paragraph, Qualifier, SubItem
+from .statuses import rule_words
 
 # One colour per qualifier category; unknown (user lexicon) categories fall back to grey.
 # Colours are chosen for legibility on both the light and the dark Streamlit theme (dark text).
@@ -29,6 +30,9 @@ CATEGORY_COLOURS: dict[str, str] = {
     "timing": "#bcf0da",
     "permissive": "#e9d5ff",
     "threshold": "#d1d5db",
+    # Not a lexicon category: a content scope ("content communicated publicly", scope.py) that
+    # limits the whole measure; marked like a qualifier because it lets services out like one.
+    "scope": "#a5f3fc",
 }
 DEFAULT_COLOUR = "#e5e7eb"
 SEARCH_COLOUR = "#fff200"
@@ -69,7 +73,7 @@ def qualifier_spans(text: str, qualifiers: Iterable[Qualifier]) -> list[Span]:
             if found < 0:
                 continue
             start, end = found, found + len(q.phrase)
-        title = f"{q.category}: {q.rule}"
+        title = f"{q.category}: {rule_words(q.rule)}"  # words, never the lexicon key
         if q.qualifies:
             title += f" (qualifies: {q.qualifies})"
         if q.negated:

@@ -116,7 +116,14 @@ def test_matrix_filters_and_explains_a_cell(sample, icu_expected):
     at.multiselect(key="mx_statuses").set_value(["qualified"]).run()
     grid = _frames(at)[0]
     assert "ICU C9" in grid["measure"].tolist()
-    assert all((row == "qualified").any() for _, row in grid.drop(columns=["measure", "title"]).iterrows())
+    # A status reads without colour: its mark and its word ("◐ qualified").
+    assert all((row == "◐ qualified").any() for _, row in grid.drop(columns=["measure", "title"]).iterrows())
+    # The legend defines every status, in words from the one place statuses are defined.
+    from analyser.statuses import STATUS_WORDS
+
+    legend = next(m.value for m in at.markdown if 'class="legend"' in m.value)
+    for w in STATUS_WORDS.values():
+        assert f"{w.mark} {w.label}: {w.definition}" in _visible(legend)
     at.selectbox(key="mx_measure").set_value("ICU C9").run()
     at.selectbox(key="mx_arch").set_value("large-e2ee-messaging").run()
     _no_errors(at)
@@ -246,24 +253,100 @@ def test_search_highlights_hits(sample):
     assert "ICU C9, para C9.6" in text
 
 
-def test_note_survives_a_restart(sample):
+def _write_note(at: AppTest, mid: str, target: str, position: str, text: str, author: str = "") -> AppTest:
+    at.selectbox(key=f"note_target_{mid}").set_value(target)
+    at.radio(key=f"note_pos_{mid}").set_value(position)
+    at.text_input(key=f"note_author_{mid}").set_value(author)
+    at.text_area(key=f"note_text_{mid}").set_value(text)
+    labels = [b.label for b in at.button]
+    label = "Save changes" if "Save changes" in labels else "Save note"
+    at.button[[b.label for b in at.button].index(label)].click().run()
+    _no_errors(at)
+    return at
+
+
+def _button(at: AppTest, label: str, key_part: str = ""):
+    return next(b for b in at.button if b.label == label and key_part in (b.key or ""))
+
+
+def test_two_notes_on_one_paragraph_survive_a_restart(sample):
+    """The issue's scenario: "object" on C9.6 in the Measure view, then "concern" on C9.6 in the
+    Notes view. Both stay, in both views and after a restart."""
     at = _app(sample, "Measure")
     at.selectbox(key="measure").set_value("ICU C9").run()
-    at.selectbox(key="note_target_ICU C9").set_value("C9.6")
-    at.radio(key="note_pos_ICU C9").set_value("object")
-    at.text_area(key="note_text_ICU C9").set_value("Feasibility wording lets E2EE services out.")
-    at.button[[b.label for b in at.button].index("Save note")].click().run()
-    _no_errors(at)
+    _write_note(at, "ICU C9", "C9.6", "object", "Feasibility wording lets E2EE services out.", "Ann")
     assert any("Saved note on ICU C9, para C9.6" in s.value for s in at.success)
+    assert at.text_area(key="note_text_ICU C9").value == ""  # ready for the next note
+    at.radio(key="view").set_value("Notes").run()
+    at.selectbox(key="notes_measure").set_value("ICU C9").run()
+    _write_note(at, "ICU C9", "C9.6", "concern", "And item (b) only covers old content.")
 
     st.cache_resource.clear()  # as after a server restart: nothing kept in memory
     st.cache_data.clear()
     again = _app(sample, "Notes")
     notes = _frames(again)[0]
-    row = notes[notes["on"] == "ICU C9 para C9.6"].iloc[0]
-    assert (row["position"], row["note"]) == ("object", "Feasibility wording lets E2EE services out.")
-    stored = NotesStore(paths.data_dir() / "notes.sqlite").get(sample["sha"], "ICU C9", "C9.6")
-    assert stored.position == "object"
+    rows = notes[notes["on"] == "ICU C9 para C9.6"]
+    got = set(zip(rows["position"], rows["note"], rows["author"]))
+    assert {("object", "Feasibility wording lets E2EE services out.", "Ann"),
+            ("concern", "And item (b) only covers old content.", "")} <= got
+    stored = NotesStore(paths.data_dir() / "notes.sqlite").on_target(sample["sha"], "ICU C9", "C9.6")
+    assert {n.position for n in stored} >= {"object", "concern"}
+    again.radio(key="view").set_value("Measure").run()
+    again.selectbox(key="measure").set_value("ICU C9").run()
+    shown = _markdown(again)
+    assert "Feasibility wording lets E2EE services out." in shown and "And item (b) only covers old content." in shown
+
+
+def test_edit_shows_the_existing_text_keeps_history_and_delete_asks_first(sample):
+    sha = sample["sha"]
+    note = NotesStore().add(sha, "ICU", "ICU C2", "first wording", "concern", paragraph="C2.4")
+    at = _app(sample, "Measure")
+    at.selectbox(key="measure").set_value("ICU C2").run()
+    _button(at, "Edit", note.id).click().run()
+    _no_errors(at)
+    assert at.text_area(key="note_text_ICU C2").value == "first wording"  # the existing text, to change
+    assert at.radio(key="note_pos_ICU C2").value == "concern"
+    at.text_area(key="note_text_ICU C2").set_value("second wording")
+    at.radio(key="note_pos_ICU C2").set_value("object")
+    at.button[[b.label for b in at.button].index("Save changes")].click().run()
+    _no_errors(at)
+    assert any("earlier wording is kept" in s.value for s in at.success)
+    assert [e.label for e in at.expander if e.label.startswith("Earlier versions")] == ["Earlier versions (1)"]
+    assert "first wording" in _markdown(at) and "second wording" in _markdown(at)
+    assert NotesStore().get(note.id).text == "second wording"
+
+    _button(at, "Delete", note.id).click().run()
+    assert any("Delete this note?" in w.value for w in at.warning)
+    assert NotesStore().get(note.id) is not None  # not yet
+    _button(at, "No, keep it", note.id).click().run()
+    assert NotesStore().get(note.id) is not None
+    _button(at, "Delete", note.id).click().run()
+    _button(at, "Yes, delete it", note.id).click().run()
+    _no_errors(at)
+    assert NotesStore().get(note.id) is None
+    assert "second wording" not in _markdown(at)
+
+
+def test_notes_export_and_import_in_the_notes_view(sample, downloads, tmp_path):
+    sha = sample["sha"]
+    NotesStore().add(sha, "ICU", "ICU A1", "exported note", "agree")
+    at = _app(sample, "Notes")
+    data = json.loads(downloads["analyser-notes.json"])
+    assert "exported note" in [n["text"] for n in data["notes"]]
+    incoming = {"format": "code-of-practice-analyser-notes", "version": 1, "notes": [
+        {"id": "colleague-1", "code_sha256": sha, "code_short_name": "ICU", "measure_id": "ICU C9",
+         "paragraph": "C9.3", "position": "object", "text": "colleague's note", "author": "Bo",
+         "created": 1.0, "updated": 2.0}]}
+    at.file_uploader(key="notes_import_file").set_value(
+        ("team.json", json.dumps(incoming).encode(), "application/json")).run()
+    at.button(key="notes_import").click().run()
+    _no_errors(at)
+    assert any("team.json: 1 added" in s.value for s in at.success)
+    notes = _frames(at)[0]
+    assert "colleague's note" in notes["note"].tolist()
+    at.file_uploader(key="notes_import_file").set_value(("x.json", b"[]", "application/json")).run()
+    at.button(key="notes_import").click().run()
+    assert any("not a notes file" in e.value for e in at.error)
 
 
 def test_text_shown_as_html_is_never_read_as_markdown(sample):
@@ -305,32 +388,106 @@ def downloads(monkeypatch):
 
 
 def test_export_each_format(sample, downloads):
-    NotesStore().save(sample["sha"], "ICU", "ICU C9", "Object to the feasibility let-out.", "object")
+    NotesStore().add(sample["sha"], "ICU", "ICU C9", "Object to the feasibility let-out.", "object")
+    NotesStore().add(sample["sha"], "ICU", "ICU C9", "Scope: public only.", "concern", paragraph="C9.3")
     at = _app(sample, "Export")
     at.selectbox(key="ex_source").set_value("large-e2ee-messaging")
     at.multiselect(key="ex_chapters").set_value(["C"]).run()
     _no_errors(at)
-    assert {b.label for b in at.get("download_button")} == {"Excel (XLSX)", "CSV", "Markdown", "Word (DOCX)"}
-    stem = "icu-sample-response"
+    assert {b.label for b in at.get("download_button")} >= {"Excel (XLSX)", "CSV", "Markdown", "Word (DOCX)"}
+    # The name says what was selected: the service and the chapter filter.
+    stem = "icu-sample-export-large-end-to-end-encrypted-messaging-service-chapters-c"
     wb = load_workbook(io.BytesIO(downloads[f"{stem}.xlsx"]))
     rows = list(wb["Measures"].iter_rows(values_only=True))
     c9 = dict(zip(rows[0], next(r for r in rows if r[0] == "ICU C9")))
-    assert (c9["status"], c9["position"]) == ("qualified", "object")
+    assert (c9["status"], c9["position"]) == ("qualified", "object, concern")
+    assert "para C9.3: concern: Scope: public only." in c9["note"]  # a paragraph note on its measure's row
     assert all(r[2] == "C" for r in rows[1:])  # chapter filter applied
     details = list(wb["Details"].iter_rows(values_only=True))
     assert any(r[0] == "qualifier" and r[1] == "ICU C9" and r[4].startswith("ICU C9, para C9.") for r in details[1:])
+    about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True)}
+    assert about["sha256"] == sample["sha"] and about["Filters"] == "chapters: C"
 
     table = list(csv.DictReader(io.StringIO(downloads[f"{stem}.csv"].decode("utf-8-sig"))))
+    assert table[0]["kind"] == "about" and any(r["text"] == "SAMPLE – not official text" for r in table[:3])
     c9row = next(r for r in table if r["kind"] == "measure" and r["measure_id"] == "ICU C9")
-    assert c9row["status"] == "qualified" and c9row["text"] == "Object to the feasibility let-out."
+    assert c9row["status"] == "qualified" and "object: Object to the feasibility let-out." in c9row["text"]
 
     md = downloads[f"{stem}.md"].decode()
     assert "SAMPLE – not official text" in md and "## ICU C9" in md and "**Status:** qualified" in md
+    assert f"- **sha256:** {sample['sha']}" in md
 
     doc = Document(io.BytesIO(downloads[f"{stem}.docx"]))
     heads = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert any(h.startswith("ICU C9 — ") for h in heads)
     assert not any(h.startswith("ICU A") for h in heads)
+    assert "SAMPLE – not official text" in doc.sections[0].header.paragraphs[0].text
+
+    # Unfiltered, the name differs: two different selections never share a file name.
+    at.multiselect(key="ex_chapters").set_value([]).run()
+    assert "icu-sample-export-large-end-to-end-encrypted-messaging-service-all-measures.csv" in downloads
+
+
+def test_response_draft_from_the_export_view(sample, downloads):
+    NotesStore().add(sample["sha"], "ICU", "ICU C9", "The public-only scope is the loophole.", "object",
+                     paragraph="C9.3")
+    at = _app(sample, "Export")
+    at.selectbox(key="ex_source").set_value("large-e2ee-messaging").run()
+    at.text_area(key="rd_questions").set_value("Question 3: hash matching\nQuestion 7: take-down").run()
+    at.multiselect(key="rd_q_0").set_value(["ICU C9"])
+    at.multiselect(key="rd_q_1").set_value(["ICU C2"]).run()
+    _no_errors(at)
+    name = "icu-sample-response-draft-large-end-to-end-encrypted-messaging-service-2-questions"
+    md = downloads[f"{name}.md"].decode()
+    assert md.index("## Question 3: hash matching") < md.index("### ICU C9") < \
+        md.index("## Question 7: take-down") < md.index("### ICU C2")
+    assert "content communicated publicly by means of the service.” — ICU C9, para C9.3, p. 14" in md
+    assert "not technically feasible.” — ICU C2, para C2.4, p. 12" in md
+    assert "### Objections" in md and "The public-only scope is the loophole." in md
+    doc = Document(io.BytesIO(downloads[f"{name}.docx"]))
+    assert any("— ICU C9, para C9.3, p. 14" in p.text for p in doc.paragraphs)
+
+
+def test_measure_view_shows_the_service_status_and_the_scope(sample):
+    at = _app(sample, "Service profile")
+    at.selectbox(key="sp_start").set_value("large-e2ee-messaging").run()
+    at.radio(key="view").set_value("Measure").run()
+    at.selectbox(key="measure").set_value("ICU C9").run()
+    _no_errors(at)
+    assert at.selectbox(key="m_service").value == "(current)"
+    text = _markdown(at)
+    box = next(m.value for m in at.markdown if 'class="status-box"' in m.value)
+    assert "◐ qualified" in box and "communicated publicly" in box
+    # "communicated publicly" is marked as a scope qualifier, in the text and in the legend...
+    assert re.search(r'<mark class="q q-scope"[^>]*>in relation to content communicated publicly', text)
+    assert "q q-scope" in next(m.value for m in at.markdown if m.value.startswith('<div class="para">Qualifiers:'))
+    # ... and the loophole box names it with its citation.
+    risk = _visible(next(m.value for m in at.markdown if 'class="risk"' in m.value))
+    assert "content scope, “in relation to content communicated publicly by means of the service” " \
+           "(ICU C9, para C9.3, p. 14)" in risk
+    # No internal key anywhere on the page.
+    for key in ("feasibility.technically-feasible", "risk(csam-image", "public-content", "users_over("):
+        assert key not in text, key
+    frames = _frames(at)
+    assert all("feasibility.technically-feasible" not in df.to_string() for df in frames)
+    at.selectbox(key="m_service").set_value("small-low-risk-forum").run()
+    assert "○ exempt" in next(m.value for m in at.markdown if 'class="status-box"' in m.value)
+
+
+def test_explain_one_measure_follows_the_archetype_and_speaks_in_words(sample):
+    at = _app(sample, "Service profile")
+    at.selectbox(key="sp_lookup").set_value("ICU A1").run()
+    at.selectbox(key="sp_start").set_value("large-e2ee-messaging").run()
+    _no_errors(at)
+    assert at.selectbox(key="sp_lookup").value == "ICU C2"  # the first measure qualified for it
+    at.selectbox(key="sp_lookup").set_value("ICU C9").run()
+    conditions = next(df for df in _frames(at) if "condition" in df.columns)["condition"].tolist()
+    assert "medium or high risk of image-based CSAM" in conditions and not any("(" in c and ">=" in c
+                                                                              for c in conditions)
+    assert any("What lets it out: content scope: only content communicated publicly" in m.value for m in at.markdown)
+    assert any("15,000,000 monthly active UK users" in c.value for c in at.caption)
+    legend = next(m.value for m in at.markdown if 'class="legend"' in m.value)
+    assert "qualified" in legend and "exempt" in legend
 
 
 @pytest.mark.parametrize("name, content", [
@@ -465,7 +622,7 @@ def test_every_view_works_on_other_codes(sample, pdf, downloads):
         _no_errors(at)
     # Exports cite the file by the name it was uploaded under, not the stored <sha256>.pdf.
     md = next(v for k, v in downloads.items() if k.endswith(".md")).decode()
-    assert f"Source: {md_escape(path.name)} (sha256" in md, md[:600]
+    assert f"- **Source file:** {md_escape(path.name)}\n" in md, md[:600]
     at.radio(key="view").set_value("Search").run()
     at.text_input(key="search_q").set_value("provider").run()
     _no_errors(at)

@@ -7,8 +7,12 @@ screenshots under ``tests/artifacts/`` (ignored by git) at 1280x800 and at a nar
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -95,6 +99,37 @@ def browser():
         b.close()
 
 
+class Watch:
+    """What a page did that it must not: a request to another host (the app must work with no
+    network at all) or an error in the browser console. Requests to other hosts are refused, as
+    on a machine with no network, and recorded; ``check()`` fails the test on either."""
+
+    def __init__(self, page, server: str):
+        self.local = urlparse(server).netloc
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        page.route("**/*", self._route)
+        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _route(self, route) -> None:
+        url = urlparse(route.request.url)
+        if url.scheme in ("data", "blob") or url.netloc == self.local:
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    def check(self) -> None:
+        assert self.external == [], f"requests left the machine: {self.external}"
+        assert self.errors == [], f"console errors: {self.errors}"
+
+
+def watched_page(browser, server: str, width: int = 1280, height: int = 800):
+    page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
+    return page, Watch(page, server)
+
+
 def wait_idle(page, timeout: float = 30_000) -> None:
     """Wait until the script has finished its run (Streamlit shows its status widget while running)."""
     page.wait_for_function(
@@ -111,13 +146,13 @@ def describe(page) -> str:
     return f"selected cells: {selected}; statuses shown: {statuses[:3]}; script running: {bool(running)}"
 
 
-def pick(page, label: str, option: str) -> None:
+def pick(page, label: str, option: str, exact: bool = False) -> None:
     """Choose ``option`` in the Streamlit selectbox labelled ``label``, with the keyboard."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for attempt in range(3):  # a rerun still drawing the page can close the list under the cursor
         wait_idle(page)
-        box = page.get_by_role("combobox", name=label)
+        box = page.get_by_role("combobox", name=label, exact=exact)
         box.click()
         box.fill(option)
         try:
@@ -133,7 +168,7 @@ def test_pick_a_profile_and_read_a_status(server, browser):
     from playwright.sync_api import expect
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page, watch = watched_page(browser, server)
     page.goto(server)
     page.get_by_role("button", name="Open in Measure view").wait_for(timeout=30_000)
     page.locator("[data-testid='stVegaLiteChart']").nth(1).wait_for(timeout=30_000)
@@ -168,6 +203,7 @@ def test_pick_a_profile_and_read_a_status(server, browser):
     assert narrow_status.is_visible()
     assert narrow_status.bounding_box()["width"] <= 420
     page.screenshot(path=ARTIFACTS / "profile-narrow.png")
+    watch.check()
     page.close()
 
 
@@ -179,7 +215,7 @@ def _c9_title(page) -> str:
 
 
 def test_pdf_link_serves_the_pdf(server, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page, watch = watched_page(browser, server)
     page.goto(server + "?view=Measure&measure=ICU%20C9")
     link = page.get_by_role("link", name="Open the PDF at page")
     link.wait_for(timeout=30_000)
@@ -188,24 +224,26 @@ def test_pdf_link_serves_the_pdf(server, browser):
     with urllib.request.urlopen(server + href.split("#")[0], timeout=10) as r:
         assert r.headers["Content-Type"] == "application/pdf"
         assert r.read(5) == b"%PDF-"
+    watch.check()
     page.close()
 
 
 def test_keyboard_alone_moves_between_views(server, browser):
     """The view switcher is a native radio group: arrow keys change the view, no mouse needed."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page, watch = watched_page(browser, server)
     page.goto(server)
     page.get_by_role("button", name="Open in Measure view").wait_for(timeout=30_000)
     page.get_by_role("radio", name="Overview").focus()
     page.keyboard.press("ArrowDown")
     page.get_by_text("Matrix: measures × service archetypes").wait_for(timeout=15_000)
     assert page.get_by_role("radio", name="Matrix").is_checked()
+    watch.check()
     page.close()
 
 
 def test_loophole_table_links_open_the_measure(server, browser):
     """The Overview's risk table links each measure ID to its Measure view (drawn charts included)."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page, watch = watched_page(browser, server)
     page.goto(server)
     page.locator("[data-testid='stVegaLiteChart'] svg.marks").nth(1).wait_for(timeout=30_000)
     link = page.locator("table.cop-table a").first
@@ -216,6 +254,7 @@ def test_loophole_table_links_open_the_measure(server, browser):
     assert parse_qs(urlparse(page.url).query)["measure"] == [mid]
     assert page.get_by_text(mid, exact=False).first.is_visible()
     assert page.get_by_role("radio", name="Measure").is_checked()
+    watch.check()
     page.close()
 
 
@@ -249,7 +288,7 @@ def test_selecting_a_matrix_cell_explains_it(server, browser):
     the grid (AppTest cannot select a cell; the browser can). The grid is a canvas: click the first
     body cell, then move five columns right (to the E2EE messaging archetype) and eight rows down
     (to ICU C2, the measure whose feasibility qualifier lets E2EE services out)."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page, watch = watched_page(browser, server)
     page.goto(server + "?view=Matrix")
     page.get_by_text("Why this status?").wait_for(timeout=30_000)
     grid = page.locator("[data-testid='stDataFrame']").first
@@ -290,6 +329,7 @@ def test_selecting_a_matrix_cell_explains_it(server, browser):
     assert "applies, with a way out, to Large end-to-end encrypted messaging service" in \
         explained.first.inner_text()
     page.screenshot(path=ARTIFACTS / "matrix-cell-1280x800.png")
+    watch.check()
     page.close()
 
 
@@ -336,3 +376,143 @@ def test_chart_tooltips_show_document_text_as_text(browser, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+# ---------------------------------------------------------------------------------------------
+# The officer's workspace: notes as a record, exports with provenance, the response draft.
+
+PROVENANCE = ("Document", "Version", "Source file", "sha256", "Service profile", "Filters", "Analyser version",
+              "Exported")
+
+
+def _choose(page, label: str, option: str) -> None:
+    """``pick`` for a selectbox whose label is part of others' ("On")."""
+    pick(page, label, option, exact=True)
+    wait_idle(page)
+
+
+def _write_note(page, paragraph: str, position: str, text: str) -> None:
+    _choose(page, "On", f"paragraph {paragraph}")
+    page.locator("[data-testid='stRadio'] label").filter(has_text=re.compile(f"^{position}$")).click()
+    page.get_by_role("textbox", name="Note", exact=True).fill(text)
+    page.get_by_role("button", name="Save note").click()
+    page.get_by_text(f"Saved note on ICU C9, para {paragraph}").wait_for(timeout=30_000)
+    wait_idle(page)
+
+
+def _download(page, name: str, tmp_path: Path) -> Path:
+    wait_idle(page)
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name=name, exact=True).click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    return target
+
+
+def test_the_officers_workspace_end_to_end(server, browser, tmp_path):
+    """Two notes on one paragraph, an edit with its history, notes out and in as JSON, every export
+    opened and checked for its provenance, and the response draft for the E2EE archetype with
+    C9's public-content and C2's feasibility wording quoted and cited; no request leaves the machine."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    stamp = str(int(time.time() * 1000))  # this run's notes, told apart from other tests' notes
+    first, second = f"object {stamp}: public-only scope", f"concern {stamp}: old content only"
+    page, watch = watched_page(browser, server)
+    page.goto(server + "?view=Measure&measure=ICU%20C9")
+    page.get_by_role("button", name="Save note").wait_for(timeout=30_000)
+    _write_note(page, "C9.6", "object", first)
+    _write_note(page, "C9.6", "concern", second)
+    cards = page.locator("[data-testid='stLayoutWrapper']").filter(has_text=stamp)
+    assert cards.filter(has_text=first).count() >= 1 and cards.filter(has_text=second).count() >= 1
+
+    # Edit the first: the form shows its wording; saving keeps the old one as a version.
+    card = cards.filter(has_text=first).last
+    card.get_by_role("button", name="Edit").click()
+    note_box = page.get_by_role("textbox", name="Note", exact=True)
+    from playwright.sync_api import expect
+
+    expect(note_box).to_have_value(first, timeout=30_000)
+    edited = f"object {stamp}: the public-only scope lets every E2EE service out"
+    note_box.fill(edited)
+    page.get_by_role("button", name="Save changes").click()
+    page.get_by_text("the earlier wording is kept in its history").wait_for(timeout=30_000)
+    wait_idle(page)
+    card = page.locator("[data-testid='stLayoutWrapper']").filter(has_text=edited).last
+    card.get_by_text("Earlier versions (1)").click()
+    card.get_by_text(first).wait_for(timeout=10_000)
+    page.screenshot(path=ARTIFACTS / "notes-1280x800.png")
+
+    # Notes out as JSON, and a colleague's file in.
+    page.goto(server + "?view=Notes")
+    page.get_by_role("button", name="Download all notes (JSON)").wait_for(timeout=30_000)
+    exported = json.loads(_download(page, "Download all notes (JSON)", tmp_path).read_text(encoding="utf-8"))
+    mine = [n for n in exported["notes"] if stamp in n["text"]]
+    assert sorted(n["text"] for n in mine) == sorted([edited, second])
+    assert [v["text"] for n in mine if n["text"] == edited for v in n["history"]] == [first]
+    colleague = dict(mine[0], id=f"colleague-{stamp}", text=f"colleague {stamp}", author="Bo", history=[])
+    team = tmp_path / "team.json"
+    team.write_text(json.dumps({"format": exported["format"], "version": 1, "notes": [colleague]}), encoding="utf-8")
+    uploader = page.locator("[data-testid='stFileUploader']").filter(has_text="Notes file to import")
+    uploader.locator("input[type=file]").set_input_files(team)
+    uploader.get_by_text("team.json").wait_for(timeout=30_000)  # the upload has reached the server
+    wait_idle(page)
+    page.get_by_role("button", name="Import notes").click()
+    try:
+        page.get_by_text("team.json: 1 added").wait_for(timeout=30_000)
+    except Exception as exc:
+        shown = page.locator("[data-testid='stAlert']").all_inner_texts()
+        pytest.fail(f"{exc}\nalerts on the page: {shown}")
+
+    # Every export, opened and read back for its provenance.
+    page.goto(server + "?view=Export")
+    page.get_by_role("combobox", name="Statuses for").wait_for(timeout=30_000)
+    pick(page, "Statuses for", "Large end-to-end encrypted messaging service")
+    page.get_by_role("button", name="Response draft (Word)").wait_for(timeout=30_000)
+    files = {fmt: _download(page, label, tmp_path) for fmt, label in (
+        ("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("md", "Markdown"), ("docx", "Word (DOCX)"),
+        ("rd_md", "Response draft (Markdown)"), ("rd_docx", "Response draft (Word)"))}
+    assert all("large-end-to-end-encrypted-messaging-service" in p.name for p in files.values()), files
+    sha = hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
+    about = {r[0]: r[1] for r in load_workbook(files["xlsx"])["About"].iter_rows(values_only=True)}
+    assert set(PROVENANCE) <= set(about) and about["sha256"] == sha
+    assert about["Warning"] == "SAMPLE – not official text"
+    assert about["Service profile"] == "Large end-to-end encrypted messaging service"
+    rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig"))))
+    assert {r[2]: r[10] for r in rows if r[0] == "about"}["sha256"] == sha
+    assert rows[2][10] == "SAMPLE – not official text"
+    c9 = next(r for r in rows if r[0] == "measure" and r[1] == "ICU C9")
+    assert edited in c9[10] and second in c9[10]  # both notes on C9.6, on the measure's row
+    md = files["md"].read_text(encoding="utf-8")
+    assert all(f"- **{k}:** " in md for k in PROVENANCE) and f"- **sha256:** {sha}" in md
+    doc = Document(files["docx"])
+    assert "SAMPLE – not official text" in doc.sections[0].header.paragraphs[0].text
+    assert {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}["sha256"] == sha
+
+    draft = files["rd_md"].read_text(encoding="utf-8")
+    assert "“This measure applies only in relation to content communicated publicly by means of the service.” " \
+           "— ICU C9, para C9.3, p. 14" in draft
+    assert "unless doing so is not technically feasible.” — ICU C2, para C2.4, p. 12" in draft
+    objections = draft.split("### Objections", 1)[1].split("\n### ", 1)[0]
+    concerns = draft.split("### Concerns", 1)[1].split("\n### ", 1)[0]
+    assert edited in objections and second in concerns and f"- **sha256:** {sha}" in draft
+    words = "\n".join(p.text for p in Document(files["rd_docx"]).paragraphs)
+    assert "content communicated publicly by means of the service.”" in words and "— ICU C9, para C9.3, p. 14" in words
+    assert "— ICU C2, para C2.4, p. 12" in words
+    watch.check()
+    page.close()
+
+
+def test_the_offline_watch_catches_a_request_to_another_host(server, browser):
+    """The guard the other tests rely on can fail: a request to another host is refused and reported,
+    and so is a console error."""
+    page, watch = watched_page(browser, server)
+    page.goto(server)
+    page.get_by_role("button", name="Open in Measure view").wait_for(timeout=30_000)
+    watch.check()  # the app itself: nothing external, no console error
+    page.evaluate("() => fetch('https://fonts.gstatic.com/x.woff2').catch(() => null)")
+    page.wait_for_timeout(300)
+    assert watch.external == ["https://fonts.gstatic.com/x.woff2"]
+    with pytest.raises(AssertionError, match="requests left the machine"):
+        watch.check()
+    page.close()
