@@ -15,12 +15,13 @@ from pathlib import Path
 from .errors import AnalyserError
 
 
-def _service(ref: str):
-    """(profile, title): a TOML file or a built-in archetype, titled as the app titles it."""
+def _service(ref: str, code):
+    """(profile, title): a TOML file or a built-in archetype, titled as the app titles it; a file is
+    checked against the code's own vocabulary."""
     from .cli import _load_services
     from .service import archetype_titles
 
-    (profile,) = _load_services([ref])
+    (profile,) = _load_services([ref], code)
     return profile, archetype_titles().get(ref, profile.name)
 
 
@@ -50,7 +51,7 @@ def cmd_export(args: argparse.Namespace) -> None:
     statuses, title = None, None
     filters: dict[str, str] = {}
     if args.service:
-        profile, title = _service(args.service)
+        profile, title = _service(args.service, code)
         statuses = evaluate(code, profile)
     wanted = None
     if args.chapter:
@@ -72,7 +73,7 @@ def cmd_response(args: argparse.Namespace) -> None:
     from .response import WRITERS, Question, build_draft, file_stem
 
     code = _load(args)
-    profile, title = _service(args.service)
+    profile, title = _service(args.service, code)
     questions = []
     if args.questions:
         # One question per line; "ICU C9, ICU C2 :: question" files measures under it.

@@ -1033,7 +1033,7 @@ def compare(
         if archetypes is None:
             from .service import load_archetypes
 
-            archetypes = load_archetypes()
+            archetypes = load_archetypes(family=new.info.family)  # the services this kind of code is about
         services = _archetype_list(archetypes)
         if services:
             statuses_old = _statuses(old, services)

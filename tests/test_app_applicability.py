@@ -49,9 +49,9 @@ def test_the_matrix_shows_unclear_cells_with_both_readings_and_defines_them():
     at.multiselect(key="mx_statuses").set_value(["unclear"]).run()
     grid = at.dataframe[0].value
     assert grid["measure"].tolist() == ["PCU H1"]
-    assert (grid.drop(columns=["measure", "title"]) == "unclear").any(axis=None)
-    captions = " ".join(c.value for c in at.caption)
-    assert "unclear (lilac: the deciding words were not understood" in captions
+    assert (grid.drop(columns=["measure", "title"]) == "? unclear").any(axis=None)  # a mark and the word
+    legend = " ".join(m.value for m in at.markdown)
+    assert "unclear: whether it applies cannot be decided" in legend
     at.selectbox(key="mx_arch").set_value("large-social-network").run()
     text = " ".join(m.value for m in at.markdown)
     assert "may or may not apply" in text and "by the index table it applies" in text
