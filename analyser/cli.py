@@ -49,6 +49,7 @@ def _load(args: argparse.Namespace, ref: str | None = None):
         profile=getattr(args, "profile", None),
         use_cache=not getattr(args, "no_cache", False),
         lexicon=getattr(args, "lexicon", None),
+        reader=getattr(args, "reader", None),
     )
 
 
@@ -367,6 +368,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--profile", help="force a code profile (name or TOML path); default: detect")
         p.add_argument("--no-cache", action="store_true", help="analyse again, ignoring the cache")
         p.add_argument("--lexicon", help="TOML lexicon that extends or overrides the built-in one")
+        p.add_argument("--reader", choices=["pdfium", "pdfplumber"],
+                       help="where characters come from (default pdfium; pdfplumber is the reference reader)")
         p.add_argument("-o", "--output", help="write to this file instead of standard output")
 
     p = sub.add_parser("extract", help="measures, paragraphs, footnotes, index, qualifiers, applicability")
