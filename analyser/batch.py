@@ -44,6 +44,7 @@ class DocumentResult:
     loophole_risk: dict[str, int] = field(default_factory=dict)  # measures per level
     warnings: int = 0
     seconds: float = 0.0
+    worker_peak_mb: float = 0.0  # the worker process's peak resident memory so far (ru_maxrss)
 
 
 def analyse_one(path: str, reader: str | None = None, use_cache: bool = True,
@@ -61,6 +62,8 @@ def analyse_one(path: str, reader: str | None = None, use_cache: bool = True,
         return DocumentResult(path, "error", _one_line(f"{Path(path).name}: {type(err).__name__}: {err}"),
                               seconds=time.perf_counter() - start)
     risks = Counter(m.qualifier_summary.loophole_risk for m in code.measures if m.qualifier_summary)
+    import resource
+
     return DocumentResult(
         file=path,
         status="ok",
@@ -72,6 +75,7 @@ def analyse_one(path: str, reader: str | None = None, use_cache: bool = True,
         loophole_risk={level: risks.get(level, 0) for level in RISKS},
         warnings=len(code.warnings) + sum(len(m.warnings) for m in code.measures),
         seconds=time.perf_counter() - start,
+        worker_peak_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     )
 
 
@@ -149,7 +153,7 @@ def to_json(results: list[DocumentResult]) -> str:
 def to_csv(results: list[DocumentResult]) -> str:
     buf = io.StringIO()
     fields = ["file", "status", "error", "profile", "pages", "measures", "paragraphs", "qualifiers",
-              *(f"risk_{level}" for level in RISKS), "warnings", "seconds"]
+              *(f"risk_{level}" for level in RISKS), "warnings", "seconds", "worker_peak_mb"]
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for r in results:
