@@ -39,6 +39,13 @@ _HYPHENS = frozenset({"\u2010", "\u2011"})
 _LINE_END_HYPHEN = frozenset({"\ufffe", "\x02"})
 
 
+_MAYBE_GENERATED = frozenset(" \r\n")
+# FPDFText_GetTextObject returning the object's address as an int (a dict key with no pointer
+# object made per char); the same C function as pypdfium2's binding
+_GET_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
 def open_document(path: str) -> pdfium.PdfDocument:
     return pdfium.PdfDocument(path)
 
@@ -114,46 +121,52 @@ def _chars(tp, height: float) -> list[Char]:
     fonts: dict = {}
     objs: dict = {}
     out: list[Char] = []
-    get_obj = raw.FPDFText_GetTextObject
+    # the per-char calls are most of the cost: bind them once, take the text object's address as a
+    # plain int (no pointer object per char), and ask "generated?" only of the chars PDFium
+    # generates (spaces and line breaks)
+    get_obj = _GET_TEXT_OBJECT
     is_generated = raw.FPDFText_IsGenerated
     loose = raw.FPDFText_GetLooseCharBox
     origin = raw.FPDFText_GetCharOrigin
-    addr = ctypes.c_void_p
-    cast = ctypes.cast
+    tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
+    rect_ref = ctypes.byref(rect)
     byref_o = (ctypes.byref(ox), ctypes.byref(oy))
     gap_space = False  # PDFium put a space of its own between the last char and the next
     for i in range(n):
-        if is_generated(tp, i):
+        ch = text[i] if text is not None else chr(raw.FPDFText_GetUnicode(tp, i))
+        if ch in _MAYBE_GENERATED and is_generated(tp, i):
             # PDFium drops some real space glyphs (Chromium's, or a narrow space at a kerned
             # gap) and marks a word break of its own instead; "\r\n" marks a line break
-            gap_space = text[i] == " " if text is not None else raw.FPDFText_GetUnicode(tp, i) == 32
+            gap_space = ch == " "
             continue
-        obj = get_obj(tp, i)
-        if not obj:
+        key = get_obj(tp_addr, i)
+        if not key:
             continue
-        key = cast(obj, addr).value
         info = objs.get(key)
         if info is None:
+            obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT)
             info = objs[key] = _font_info(tp, i, obj, matrix, fonts)
         if info.skip:
             continue
-        ch = text[i] if text is not None else chr(raw.FPDFText_GetUnicode(tp, i))
         if ch in _LINE_END_HYPHEN:
             ch = "-"  # PDFium's mark for a hyphen (or soft hyphen) that ends a line
         elif ch in _LIGATURES:
             ch = _LIGATURES[ch]
         elif ch in _HYPHENS:
             ch = "-"
-        loose(tp, i, rect)
+        loose(tp, i, rect_ref)
+        # the origin, not the loose box, gives the baseline: the loose box grows to take in a
+        # glyph's overshoot below it ("e", "o")
         origin(tp, i, *byref_o)
+        ox_v, oy_v = ox.value, oy.value
         size = info.size
         # pdfminer: the box runs from the descent up one font size (the descent is negative)
-        bottom = height - (oy.value + info.descent * size)
+        bottom = height - (oy_v + info.descent * size)
         # across, from the origin by the advance width (/Widths): PDFium's "loose" box is that,
         # except where it falls back to the glyph's inked box, which an italic slants back over
         # the space before it (the builder would take that space for one drawn over a glyph); the
         # box then starts at the origin, as pdfminer's does
-        x0 = min(ox.value, rect.right) if rect.left < ox.value - 0.1 * size else rect.left
+        x0 = min(ox_v, rect.right) if rect.left < ox_v - 0.1 * size else rect.left
         x1 = rect.right
         if gap_space and out:
             _restore_space(out, x0, bottom, size)

@@ -62,8 +62,9 @@ def test_each_code_is_summarised_from_its_real_analysis(first_run):
     for name in DOCS:
         row, expected = rows[name], expected_for(FIXTURES / name)
         assert row["status"] == "ok", row
+        assert row["profile"] == expected["code"]["short_name"].lower()
         assert row["measures"] == len(expected["measures"])
-        assert row["pages"] == expected["page_count"]
+        assert row["pages"] == expected["code"]["page_count"]
         assert sum(row["loophole_risk"].values()) == row["measures"]
         assert row["qualifiers"] > 0
     assert summary["measures"] == sum(rows[n]["measures"] for n in DOCS)
