@@ -13,15 +13,12 @@ paths (see docs/scaling.md); nothing here schedules more than one machine.
 
 from __future__ import annotations
 
-import csv
 import gc
-import io
 import json
 import os
 import sys
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,7 +104,10 @@ def _worker_init() -> None:
 def run(paths: list[Path], jobs: int = 1, reader: str | None = None, use_cache: bool = True,
         profile: str | None = None, show_progress: bool = True) -> list[DocumentResult]:
     """Analyse ``paths`` with ``jobs`` worker processes; results in the order of ``paths``."""
+    # imported here, not at the top: the CLI imports this module to register the subcommand, and
+    # the process pool machinery costs more than a whole cached open of a code
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -151,6 +151,9 @@ def to_json(results: list[DocumentResult]) -> str:
 
 
 def to_csv(results: list[DocumentResult]) -> str:
+    import csv
+    import io
+
     buf = io.StringIO()
     fields = ["file", "status", "error", "profile", "pages", "measures", "paragraphs", "qualifiers",
               *(f"risk_{level}" for level in RISKS), "warnings", "seconds", "worker_peak_mb"]
