@@ -31,7 +31,7 @@ from .errors import AnalyserError, NoTextLayerError, TruncatedPDFError, UnknownL
 from .application_text import is_application
 from .models import Code, CodeInfo, CrossRef, Footnote, Measure, Paragraph, ParseWarning, SubItem
 from .pdfcheck import check_pdf
-from .pdftext import Line, PdfText, join_lines, join_text, read_pdf
+from .pdftext import Line, PdfText, join_lines, join_text, open_fast, read_pdf
 from .profiles import Profile, detect_profile, load_profile
 
 Progress = Callable[[float, str], None]
@@ -890,8 +890,12 @@ def reconcile(code: Code) -> None:
     )
 
 
-def extract_code(path: str | Path, profile: str | Path | Profile | None = None, progress: Progress | None = None) -> Code:
+def extract_code(path: str | Path, profile: str | Path | Profile | None = None, progress: Progress | None = None,
+                 reader: str | None = None) -> Code:
     """Extract the structure of the code of practice at ``path``.
+
+    ``reader``: where characters come from, "pdfium" or "pdfplumber" (``pdftext.READERS``); default
+    ``pdftext.default_reader()``. The index table is read with pdfplumber either way.
 
     Raises ``AnalyserError`` subclasses for bad input: see ``pdfcheck.check_pdf``, plus
     ``NoTextLayerError`` for scans and ``UnknownLayoutError`` when no profile fits.
@@ -908,14 +912,24 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
         pdf = pdfplumber.open(str(path))
     except Exception as err:
         raise TruncatedPDFError(path, f"the PDF cannot be read ({type(err).__name__})") from None
+    try:
+        fast = open_fast(path, reader)
+    except ValueError:
+        pdf.close()
+        raise  # an unknown reader name: the caller's mistake, not the PDF's
+    except Exception:
+        fast = None  # PDFium refuses a file pdfminer opened: let the reference reader decide
     with pdf:
         try:
             metadata = dict(pdf.metadata or {})
-            doc = read_pdf(pdf, read_progress)
+            doc = read_pdf(pdf, read_progress, fast)
         except AnalyserError:
             raise
         except Exception as err:
             raise TruncatedPDFError(path, f"the PDF is damaged and cannot be read ({type(err).__name__})") from None
+        finally:
+            if fast is not None:
+                fast.close()
         visible = sum(len(ln.text.strip()) for ln in doc.lines) + sum(len(ln.text) for ln in doc.removed)
         if visible < 50:
             cause = "no text layer (a scanned or image-only PDF); run OCR first" if doc.image_pages else "the PDF contains no text"

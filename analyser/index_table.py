@@ -10,6 +10,8 @@ and grouped rows ("ICU D11-D13") are expanded so that the index can be reconcile
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from itertools import islice
 from typing import Callable
 
 from .models import IndexRow
@@ -17,7 +19,9 @@ from .pdftext import LIGATURES, Line, is_soft_break, vocabulary
 from .profiles import Profile
 
 _LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-_MAX_PAGES = 30
+# No page cap: a code of two thousand measures prints an index of sixty pages or more, and every
+# row left unread would come back as a false "not in the index table" warning. The table ends where
+# the section ends (``_section_end``) or at the first page after it started that yields no row.
 
 
 def _clean(cell: str | None, vocab: tuple[set[str], set[str]] = (set(), set())) -> str:
@@ -87,7 +91,9 @@ def _heads_a_table(k: int, lines: list[Line], profile: Profile) -> bool:
     once (an index split into one table per chapter, each under its own small heading, each opening
     with the column headings): then the index goes on past it."""
     heading = lines[k]
-    nxt = next((ln for ln in lines[k + 1:] if ln.kind == "body"), None)
+    # islice, not lines[k + 1:]: a copy of the rest of the document for every heading made a long
+    # code's index quadratic in its length
+    nxt = next((ln for ln in islice(lines, k + 1, None) if ln.kind == "body"), None)
     return (nxt is not None and nxt.in_table and nxt.page in (heading.page, heading.page + 1)
             and _header_score([nxt.text], profile) >= 1)
 
@@ -126,11 +132,17 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
     rows: list[IndexRow] = []
     cols: dict[str, int] | None = None
     started = False
-    for pno in range(title.page, min(len(pdf.pages), title.page + _MAX_PAGES) + 1):
+    # the body lines of each page, gathered once: filtering all lines for every page of a long index
+    # was quadratic in its length
+    by_page: dict[int, list[Line]] = defaultdict(list)
+    for ln in lines:
+        if ln.kind == "body" and ln.page >= title.page:
+            by_page[ln.page].append(ln)
+    for pno in range(title.page, len(pdf.pages) + 1):
         if end is not None and pno > end.page:
             break
         # only the body of the page: running headers, footers and footnotes stay out of the cells
-        body = [ln for ln in lines if ln.page == pno and ln.kind == "body"]
+        body = by_page.get(pno, [])
         if end is not None and pno == end.page and pno != title.page:
             body = [ln for ln in body if ln.top < end.top]
         if not body:

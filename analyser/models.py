@@ -219,7 +219,9 @@ class Code:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
+        from .plain import asdict  # dataclasses.asdict's output without its deep copies (6x faster)
+
+        data = asdict(self)
         data["code"] = data.pop("info")
         return data
 

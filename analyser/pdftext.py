@@ -908,8 +908,28 @@ def join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, str]], list[int]
     return out, markers, starts
 
 
-def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfText:
-    """Read an open ``pdfplumber.PDF`` into cleaned lines (see the module docstring)."""
+READERS = ("pdfium", "pdfplumber")
+"""Where characters come from: PDFium's text page (fast, the default) or pdfminer's layout walk
+(the reference reader; ``--reader pdfplumber``). Everything after ``_page_items`` is shared."""
+
+
+def default_reader() -> str:
+    """``ANALYSER_READER`` if it names a reader, else pdfium."""
+    import os
+
+    name = os.environ.get("ANALYSER_READER", "").strip().lower()
+    return name if name in READERS else READERS[0]
+
+
+def read_pdf(pdf, progress: Callable[[float, str], None] | None = None, fast=None) -> PdfText:
+    """Read an open ``pdfplumber.PDF`` into cleaned lines (see the module docstring).
+
+    ``fast``: the same document opened with ``pdfium_chars.open_document``; its pages' characters
+    are read through PDFium, and pdfplumber's pages are used only where PDFium's coordinates would
+    need turning (``pdfium_chars.page_supported``). None: pdfminer reads every page.
+    """
+    if fast is not None:
+        from . import pdfium_chars
     pages: list[list[Line]] = []
     heights: list[float] = []
     size_counts: Counter = Counter()
@@ -919,7 +939,13 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
     kept_run = 0  # pages kept so far since the last page that names an index
     n = len(pdf.pages)
     for i, page in enumerate(pdf.pages):
-        chars, rulings, images = _page_items(page)
+        fast_page = fast[i] if fast is not None else None
+        if fast_page is not None and pdfium_chars.page_supported(fast_page):
+            chars, rulings, images = pdfium_chars.page_items(fast_page, float(page.height))
+        else:
+            chars, rulings, images = _page_items(page)
+        if fast_page is not None:
+            fast_page.close()
         heights.append(float(page.height))
         text_chars += len(chars)
         if images and len(chars) < 20:
@@ -973,13 +999,31 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None) -> PdfTe
     )
 
 
-def read_text(path: str | Path, progress: Callable[[float, str], None] | None = None) -> PdfText:
+def read_text(path: str | Path, progress: Callable[[float, str], None] | None = None,
+              reader: str | None = None) -> PdfText:
     import pdfplumber
 
-    with pdfplumber.open(str(path)) as pdf:
-        return read_pdf(pdf, progress)
+    fast = open_fast(path, reader)
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            return read_pdf(pdf, progress, fast)
+    finally:
+        if fast is not None:
+            fast.close()
 
 
-def read_lines(path: str | Path) -> list[Line]:
+def open_fast(path: str | Path, reader: str | None = None):
+    """The PDFium document for ``read_pdf(fast=...)``, or None when pdfminer is to read every page."""
+    reader = reader or default_reader()
+    if reader not in READERS:
+        raise ValueError(f"unknown reader {reader!r} (choose from {', '.join(READERS)})")
+    if reader == "pdfplumber":
+        return None
+    from . import pdfium_chars
+
+    return pdfium_chars.open_document(str(path))
+
+
+def read_lines(path: str | Path, reader: str | None = None) -> list[Line]:
     """The cleaned lines of ``path`` in reading order (body and footnote lines)."""
-    return read_text(path).lines
+    return read_text(path, reader=reader).lines

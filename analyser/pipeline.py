@@ -51,8 +51,12 @@ def load_code(
     use_cache: bool = True,
     lexicon: str | Path | None = None,
     progress=None,
+    reader: str | None = None,
 ) -> Code:
     """Analyse ``path`` (extract, flag qualifiers, resolve applicability) or return the cached result.
+
+    ``reader`` picks where characters come from ("pdfium" or "pdfplumber"; default
+    ``pdftext.default_reader()``); it is part of the cache key, since the two may differ.
 
     ``progress`` is an optional callable ``(fraction: float, message: str)`` used by the app.
     Raises an ``AnalyserError`` subclass for bad input.
@@ -62,8 +66,11 @@ def load_code(
 
     path = Path(path)
     forced = sha256_of(profile) if profile and Path(profile).is_file() else profile or "auto"
+    from .pdftext import default_reader
+
+    reader = reader or default_reader()
     key_extra = (f"profile={forced};lexicon={sha256_of(lexicon) if lexicon else 'default'};"
-                 f"rules={_rules_fingerprint()}")
+                 f"rules={_rules_fingerprint()};reader={reader}")
     digest = None
     if use_cache and path.is_file():
         # a cached file was checked when it was first analysed; the check only runs on a miss
@@ -80,7 +87,7 @@ def load_code(
 
     check_pdf(path)
     digest = digest or sha256_of(path)
-    code = extract_code(path, profile=profile, progress=progress)
+    code = extract_code(path, profile=profile, progress=progress, reader=reader)
     if progress:
         progress(0.85, "Flagging qualifiers")
     flag_qualifiers(code, lexicon=lexicon)

@@ -1,0 +1,276 @@
+"""Page characters, ruling boxes and images read through PDFium (pypdfium2), for ``pdftext``.
+
+Why: pdfminer's layout walk is a quarter of a whole analysis; PDFium's text page reads the same
+characters in C, several times faster. This module yields exactly the records
+``pdftext._page_items`` makes from pdfminer's layout tree, so the line builder does not know which
+reader ran:
+
+* a char is ``(text, x0, x1, top, bottom, size, fontname)`` in pdfplumber's page coordinates (origin
+  at the top left of the media box). The box is pdfminer's, not PDFium's glyph box: from the
+  origin to the advance width across, and from the font descriptor's descent up one font size
+  (pdfminer's ``LTChar`` does so, and every threshold of the line builder was tuned on it);
+* a ruling is the box of one subpath of a drawn path (pdfminer splits paths at each ``m``), its
+  points transformed, Bézier control points left out, as pdfminer's ``LTCurve`` has it;
+* images count image objects, inside form XObjects too.
+
+Characters PDFium makes up (the spaces and line breaks of its own text flow) are skipped, as
+pdfminer's ``LTAnno`` are; rotated or slanted baselines are skipped as in ``pdftext``.
+A page with a /Rotate or a media box not at the origin is left to pdfminer by the caller
+(``page_supported``), so coordinates never need turning here.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+Char = tuple  # (text, x0, x1, top, bottom, size, fontname)
+Box = tuple[float, float, float, float]
+
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "st", "\ufb06": "st"}
+_HYPHENS = frozenset({"\u2010", "\u2011"})
+# PDFium reports a hyphen or a soft hyphen that ends a line as U+FFFE in the page text and 0x02
+# per char; pdfminer gives the glyph's own character. Read back as "-": the line builder then
+# judges it against the document's vocabulary (a soft hyphen was taken as a break outright).
+_LINE_END_HYPHEN = frozenset({"\ufffe", "\x02"})
+
+
+_MAYBE_GENERATED = frozenset(" \r\n")
+# FPDFText_GetTextObject returning the object's address as an int (a dict key with no pointer
+# object made per char); the same C function as pypdfium2's binding
+_GET_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def open_document(path: str) -> pdfium.PdfDocument:
+    return pdfium.PdfDocument(path)
+
+
+def page_supported(page: pdfium.PdfPage) -> bool:
+    """Whether the page's coordinates need no turning: no /Rotate, media box at the origin."""
+    x0, y0, _, _ = page.get_mediabox()
+    return page.get_rotation() == 0 and abs(x0) < 1e-6 and abs(y0) < 1e-6
+
+
+def page_height(page: pdfium.PdfPage) -> float:
+    """pdfplumber's ``page.height`` for an unrotated page: the media box's height."""
+    _, y0, _, y1 = page.get_mediabox()
+    return float(y1 - y0)
+
+
+class _FontInfo:
+    """What every char of one text object shares: font name, effective size, descent, matrix."""
+
+    __slots__ = ("name", "size", "descent", "skip")
+
+    def __init__(self, name: str, size: float, descent: float, skip: bool) -> None:
+        self.name, self.size, self.descent, self.skip = name, size, descent, skip
+
+
+def _font_info(textpage, index: int, obj, matrix: raw.FS_MATRIX, cache: dict) -> _FontInfo:
+    font = raw.FPDFTextObj_GetFont(obj)
+    key = ctypes.cast(font, ctypes.c_void_p).value
+    named = cache.get(key)
+    if named is None:
+        n = raw.FPDFFont_GetBaseFontName(font, None, 0)
+        buf = ctypes.create_string_buffer(max(n, 1))
+        raw.FPDFFont_GetBaseFontName(font, buf, n)
+        name = buf.value.decode("utf-8", "replace")
+        # descent per unit of font size, as the font descriptor states it (pdfminer reads /Descent)
+        desc = ctypes.c_float()
+        raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), desc)
+        named = cache[key] = (name, desc.value / 1000.0)
+    name, descent = named
+    raw.FPDFText_GetMatrix(textpage, index, matrix)
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    tf = ctypes.c_float()
+    raw.FPDFTextObj_GetFontSize(obj, tf)
+    # pdfminer's "upright": the glyphs are not mirrored or turned a quarter or more; a baseline
+    # slanted by more than 2% is a watermark or margin note (pdftext drops those as well)
+    skip = not (a * d > 0 and b * c <= 0) or abs(b) > 0.02 * abs(a)
+    # the size on the page is the font size (Tf) scaled by the char's matrix (text matrix times
+    # CTM: Chromium, for one, draws at Tf 10 under a 0.75 scale); pdfminer's size is the height
+    # of its box, which for a level baseline is Tf times d
+    return _FontInfo(name, tf.value * abs(d), descent, skip)
+
+
+def page_items(page: pdfium.PdfPage, height: float) -> tuple[list[Char], list[Box], int]:
+    """Chars, ruling boxes and image count of one unrotated page (see the module docstring)."""
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(textpage.raw, height)
+    finally:
+        textpage.close()
+    rulings: list[Box] = []
+    images = _objects(page.raw, height, rulings)
+    return chars, rulings, images
+
+
+def _chars(tp, height: float) -> list[Char]:
+    n = raw.FPDFText_CountChars(tp)
+    if n <= 0:
+        return []
+    text = _page_text(tp, n)
+    rect = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    matrix = raw.FS_MATRIX()
+    fonts: dict = {}
+    objs: dict = {}
+    out: list[Char] = []
+    # the per-char calls are most of the cost: bind them once, take the text object's address as a
+    # plain int (no pointer object per char), and ask "generated?" only of the chars PDFium
+    # generates (spaces and line breaks)
+    get_obj = _GET_TEXT_OBJECT
+    is_generated = raw.FPDFText_IsGenerated
+    loose = raw.FPDFText_GetLooseCharBox
+    origin = raw.FPDFText_GetCharOrigin
+    tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
+    rect_ref = ctypes.byref(rect)
+    byref_o = (ctypes.byref(ox), ctypes.byref(oy))
+    gap_space = False  # PDFium put a space of its own between the last char and the next
+    for i in range(n):
+        ch = text[i] if text is not None else chr(raw.FPDFText_GetUnicode(tp, i))
+        if ch in _MAYBE_GENERATED and is_generated(tp, i):
+            # PDFium drops some real space glyphs (Chromium's, or a narrow space at a kerned
+            # gap) and marks a word break of its own instead; "\r\n" marks a line break
+            gap_space = ch == " "
+            continue
+        key = get_obj(tp_addr, i)
+        if not key:
+            continue
+        info = objs.get(key)
+        if info is None:
+            obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT)
+            info = objs[key] = _font_info(tp, i, obj, matrix, fonts)
+        if info.skip:
+            continue
+        if ch in _LINE_END_HYPHEN:
+            ch = "-"  # PDFium's mark for a hyphen (or soft hyphen) that ends a line
+        elif ch in _LIGATURES:
+            ch = _LIGATURES[ch]
+        elif ch in _HYPHENS:
+            ch = "-"
+        loose(tp, i, rect_ref)
+        # the origin, not the loose box, gives the baseline: the loose box grows to take in a
+        # glyph's overshoot below it ("e", "o")
+        origin(tp, i, *byref_o)
+        ox_v, oy_v = ox.value, oy.value
+        size = info.size
+        # pdfminer: the box runs from the descent up one font size (the descent is negative)
+        bottom = height - (oy_v + info.descent * size)
+        # across, from the origin by the advance width (/Widths): PDFium's "loose" box is that,
+        # except where it falls back to the glyph's inked box, which an italic slants back over
+        # the space before it (the builder would take that space for one drawn over a glyph); the
+        # box then starts at the origin, as pdfminer's does
+        x0 = min(ox_v, rect.right) if rect.left < ox_v - 0.1 * size else rect.left
+        x1 = rect.right
+        if gap_space and out:
+            _restore_space(out, x0, bottom, size)
+        gap_space = False
+        out.append((ch, x0, x1, bottom - size, bottom, size, info.name))
+    return out
+
+
+def _restore_space(out: list[Char], x0: float, bottom: float, size: float) -> None:
+    """Put back the space glyph PDFium replaced with its own word break, between the last char
+    and one starting at ``x0`` on the same baseline.
+
+    It spans the gap, so the line builder reads a word gap and no tab stop, as from pdfminer's
+    real space. A gap wider than a tab stop (1.2 x the size, ``pdftext._build_line``) is left
+    empty: there the builder marks a tab, as it does where no space glyph was printed.
+    """
+    last = out[-1]
+    if last[0].isspace() or abs(last[4] - bottom) > 0.3 * size or not -0.1 * size <= x0 - last[2] < 1.2 * size:
+        return
+    out.append((" ", last[2], max(last[2], x0), last[3], last[4], last[5], last[6]))
+
+
+def _page_text(tp, n: int) -> str | None:
+    """The page's text in one call, one str item per char index; None when a char lies outside
+    the Basic Multilingual Plane (UTF-16 pairs would shift the indices): then read char by char."""
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    data = buf.raw[: max(0, got - 1) * 2]
+    text = data.decode("utf-16-le", "replace")
+    if len(text) != n or any("\ud800" <= c <= "\udfff" for c in text):
+        return None
+    return text
+
+
+def _objects(page, height: float, rulings: list[Box]) -> int:
+    """Fill ``rulings`` from the page's path objects; return how many image objects it holds."""
+    images = 0
+    m = raw.FS_MATRIX()
+    stack: list[tuple[Iterator, tuple[float, ...]]] = [(_page_objects(page), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]
+    while stack:
+        it, ctm = stack[-1]
+        obj = next(it, None)
+        if obj is None:
+            stack.pop()
+            continue
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            raw.FPDFPageObj_GetMatrix(obj, m)
+            _path_boxes(obj, _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm), height, rulings)
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            raw.FPDFPageObj_GetMatrix(obj, m)
+            stack.append((_form_objects(obj), _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)))
+    return images
+
+
+def _page_objects(page) -> Iterator:
+    for k in range(raw.FPDFPage_CountObjects(page)):
+        yield raw.FPDFPage_GetObject(page, k)
+
+
+def _form_objects(form) -> Iterator:
+    for k in range(raw.FPDFFormObj_CountObjects(form)):
+        yield raw.FPDFFormObj_GetObject(form, k)
+
+
+def _mult(m1: tuple[float, ...], m0: tuple[float, ...]) -> tuple[float, ...]:
+    """m1 then m0 (pdfminer's mult_matrix order)."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a0, b0, c0, d0, e0, f0 = m0
+    return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
+            a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
+
+
+def _path_boxes(obj, ctm: tuple[float, ...], height: float, out: list[Box]) -> None:
+    """One box per subpath of a painted path, from its end points (pdfminer's LTCurve bbox)."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if raw.FPDFPath_GetDrawMode(obj, fill, stroke) and not fill.value and not stroke.value:
+        return  # neither filled nor stroked: nothing was drawn, pdfminer makes no object either
+    a, b, c, d, e, f = ctm
+    x, y = ctypes.c_float(), ctypes.c_float()
+    pts: list[tuple[float, float]] = []
+    bezier = 0  # a curve is three BEZIERTO segments: two control points, then its end point
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, k)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue
+        else:
+            bezier = 0
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            _flush(pts, height, out)
+            pts = []
+        pts.append((a * x.value + c * y.value + e, b * x.value + d * y.value + f))
+    _flush(pts, height, out)
+
+
+def _flush(pts: list[tuple[float, float]], height: float, out: list[Box]) -> None:
+    if len(pts) < 2:
+        return  # a lone "m" paints nothing
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    out.append((min(xs), height - max(ys), max(xs), height - min(ys)))
