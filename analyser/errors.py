@@ -61,3 +61,11 @@ class FetchError(AnalyserError):
 
 class LexiconError(AnalyserError):
     """A user lexicon file that cannot be read or has an invalid entry."""
+
+
+class BudgetError(AnalyserError):
+    """A document that would cost more pages, characters or seconds than the budget allows."""
+
+
+class OutputError(AnalyserError):
+    """A result that cannot be written where the user asked (missing folder, a directory, a full disk)."""
