@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from . import __version__, budgets, damage
 from .errors import AnalyserError, NoTextLayerError, TruncatedPDFError, UnknownLayoutError
 from .models import Code, CodeInfo, CrossRef, Footnote, Measure, Paragraph, ParseWarning, SubItem
 from .pdfcheck import check_pdf
@@ -892,13 +892,28 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
     """Extract the structure of the code of practice at ``path``.
 
     Raises ``AnalyserError`` subclasses for bad input: see ``pdfcheck.check_pdf``, plus
-    ``NoTextLayerError`` for scans and ``UnknownLayoutError`` when no profile fits.
+    ``NoTextLayerError`` for scans and ``UnknownLayoutError`` when no profile fits; and
+    ``BudgetError`` for a document over the pages, characters or seconds of ``budgets.current()``.
+    Signs of damage (see ``damage``) come first among ``Code.warnings``.
     """
+    path = Path(path)
+    # the budget's clock and character count, and the PDF libraries' log lines, cover the whole read
+    with budgets.reading(path), damage.capture_library_logs() as captured:
+        code, doc, prof = _extract(path, profile, progress)
+    found = {m.id for m in code.measures}
+    index_ids = {i for row in code.index for i in row.ids}
+    code.warnings = damage.rank(
+        captured.warnings()
+        + damage.sequence_gaps(code.measures, index_ids)
+        + damage.headings_in_furniture([(ln.page, ln.text) for ln in doc.removed], prof.measure_heading,
+                                       prof.make_id, found)
+        + code.warnings)
+    return code
+
+
+def _extract(path: Path, profile: str | Path | Profile | None, progress: Progress | None) -> tuple[Code, PdfText, Profile]:
     import pdfplumber
 
-    from .index_table import read_index
-
-    path = Path(path)
     check_pdf(path)
     sha = _sha256(path)
     read_progress = (lambda f, msg: progress(0.7 * f, msg)) if progress else None
@@ -906,46 +921,58 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
         pdf = pdfplumber.open(str(path))
     except Exception as err:
         raise TruncatedPDFError(path, f"the PDF cannot be read ({type(err).__name__})") from None
-    with pdf:
+    try:
+        return _extract_open(path, pdf, sha, profile, progress, read_progress)
+    finally:
         try:
-            metadata = dict(pdf.metadata or {})
-            doc = read_pdf(pdf, read_progress)
+            pdf.close()
+        except Exception:  # a damaged page (a bad MediaBox) raises again on close: keep the first error
+            pass
+
+
+def _extract_open(path: Path, pdf, sha: str, profile: str | Path | Profile | None, progress: Progress | None,
+                  read_progress: Progress | None) -> tuple[Code, PdfText, Profile]:
+    from .index_table import read_index
+
+    try:
+        metadata = dict(pdf.metadata or {})
+        doc = read_pdf(pdf, read_progress)
+    except AnalyserError:
+        raise
+    except Exception as err:
+        raise TruncatedPDFError(path, f"the PDF is damaged and cannot be read ({type(err).__name__})") from None
+    visible = sum(len(ln.text.strip()) for ln in doc.lines) + sum(len(ln.text) for ln in doc.removed)
+    if visible < 50:
+        cause = "no text layer (a scanned or image-only PDF); run OCR first" if doc.image_pages else "the PDF contains no text"
+        raise NoTextLayerError(path, cause)
+    if isinstance(profile, Profile):
+        prof = profile
+    elif profile:
+        prof = load_profile(profile)
+    else:
+        text = "\n".join(ln.text for ln in doc.lines)
+        head = re.sub(r"\s+", " ", _front_text(doc)).lower()
+        prof = detect_profile(text, head)
+        if prof is None:
+            raise UnknownLayoutError(
+                path, "no known code layout (no profile matches its measure numbering); use --profile NAME|PATH"
+            )
+    builder = _Builder(prof, doc)
+    measures = builder.run()
+    if not measures:
+        raise UnknownLayoutError(path, f"no measures found with the {prof.name!r} profile's heading pattern")
+    if progress:
+        progress(0.75, "Reading the index table")
+    index = []
+    if prof.index_title is not None:
+        try:
+            index = read_index(pdf, prof, doc.lines, lambda msg, page: builder.warn(msg, page))
         except AnalyserError:
             raise
-        except Exception as err:
-            raise TruncatedPDFError(path, f"the PDF is damaged and cannot be read ({type(err).__name__})") from None
-        visible = sum(len(ln.text.strip()) for ln in doc.lines) + sum(len(ln.text) for ln in doc.removed)
-        if visible < 50:
-            cause = "no text layer (a scanned or image-only PDF); run OCR first" if doc.image_pages else "the PDF contains no text"
-            raise NoTextLayerError(path, cause)
-        if isinstance(profile, Profile):
-            prof = profile
-        elif profile:
-            prof = load_profile(profile)
-        else:
-            text = "\n".join(ln.text for ln in doc.lines)
-            head = re.sub(r"\s+", " ", _front_text(doc)).lower()
-            prof = detect_profile(text, head)
-            if prof is None:
-                raise UnknownLayoutError(
-                    path, "no known code layout (no profile matches its measure numbering); use --profile NAME|PATH"
-                )
-        builder = _Builder(prof, doc)
-        measures = builder.run()
-        if not measures:
-            raise UnknownLayoutError(path, f"no measures found with the {prof.name!r} profile's heading pattern")
-        if progress:
-            progress(0.75, "Reading the index table")
-        index = []
-        if prof.index_title is not None:
-            try:
-                index = read_index(pdf, prof, doc.lines, lambda msg, page: builder.warn(msg, page))
-            except AnalyserError:
-                raise
-            except Exception as err:  # a table the extractor cannot read is a warning, not a failure
-                builder.warn(f"index table could not be read ({type(err).__name__}: {err})", None)
-            if not index:
-                builder.warn("no index table of measures found", None)
+        except Exception as err:  # a table the extractor cannot read is a warning, not a failure
+            builder.warn(f"index table could not be read ({type(err).__name__}: {err})", None)
+        if not index:
+            builder.warn("no index table of measures found", None)
     front = _front_text(doc)
     info = CodeInfo(
         title=_title(doc, prof),
@@ -964,10 +991,11 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
     code = Code(info=info, measures=measures, index=index, warnings=builder.warnings)
     reconcile(code)
     for mid in code.reconciliation.missing_from_body:
-        code.warnings.append(ParseWarning(f"{mid} is in the index table but not found in the body"))
+        code.warnings.append(ParseWarning(f"{mid} is in the index table but not found in the body",
+                                          severity=damage.DAMAGE))
     for mid in code.reconciliation.missing_from_index:
         m = code.measure(mid)
         code.warnings.append(ParseWarning(f"{mid} is in the body but not in the index table", m.page_start if m else None, mid))
     if progress:
         progress(0.8, "Structure extracted")
-    return code
+    return code, doc, prof
