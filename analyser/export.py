@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .models import Code, CodeInfo, Measure, MeasureStatus
 from .notes import Note
+from .safe_output import csv_cell, markdown
 from .search import citation
 
 SAMPLE_LABEL = "SAMPLE – not official text"
@@ -168,9 +169,6 @@ def _finish(data: bytes, path: str | Path | None) -> bytes:
     return data
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -183,9 +181,7 @@ def _cell(value):
     """Text a spreadsheet would evaluate (``=HYPERLINK(...)`` in a PDF) is neutralised."""
     if isinstance(value, str):
         value = _xml(value)
-        if value.startswith(_FORMULA_START):
-            return "'" + value
-    return value
+    return csv_cell(value)
 
 
 def to_csv(sel: Selection, path: str | Path | None = None) -> bytes:
@@ -257,12 +253,8 @@ def _about(sel: Selection) -> list[tuple[str, str]]:
     return rows
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
-
-
-def md_escape(text: str) -> str:
-    """Escape Markdown (and HTML) syntax in document text so it renders as written."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+# the app imports it under this name: document text in Markdown shows as written
+md_escape = markdown
 
 
 def to_markdown(sel: Selection, path: str | Path | None = None) -> bytes:
