@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import safe_regex
 from .errors import ProfileError
 from .paths import CODES_DIR
 
@@ -84,6 +85,7 @@ def _fill(template: str, groups: dict[str, str | None]) -> str:
 def _compile(path: Path, where: str, pattern: str | None, flags: int = 0) -> re.Pattern | None:
     if not pattern:
         return None
+    safe_regex.check(pattern, path, where, ProfileError)  # no pattern that can hang on a line
     try:
         return re.compile(pattern, flags)
     except re.error as err:
