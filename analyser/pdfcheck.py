@@ -13,6 +13,7 @@ import os
 import stat
 from pathlib import Path
 
+from . import damage  # noqa: F401  (importing it keeps the PDF libraries' log lines off stderr)
 from .budgets import check_content
 from .errors import (
     AnalyserError,
