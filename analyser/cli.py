@@ -13,7 +13,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 from . import __version__
 from .errors import AnalyserError, LexiconError, OutputError
@@ -433,8 +433,16 @@ def _positive(kind: type) -> Callable[[str], Any]:
     return parse
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """A usage error is one line too (and exit 2), like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        _error(f"{self.prog.split()[-1]}: {message} (see --help)")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analyser", description=(
+    parser = _OneLineParser(prog="python -m analyser", description=(
         "Read regulatory codes of practice critically: measures, qualifiers, applicability, versions."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
