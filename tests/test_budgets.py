@@ -77,3 +77,18 @@ def test_characters_are_counted_while_reading(sample_icu_pdf):
             budgets.page_read(3, 1_500)
     finally:
         budgets._READING.reset(token)
+
+
+def test_a_form_drawn_many_times_counts_every_time(tmp_path):
+    """Each stream is small; the page shows 10,000 letters 100 times. pdfplumber agrees on a small one."""
+    import pdfplumber
+
+    from bomb import write_form_bomb
+
+    few = write_form_bomb(tmp_path / "few.pdf", chars=50, uses=3)
+    with pdfplumber.open(few) as pdf:
+        assert len(pdf.pages[0].chars) == 150  # the reader does draw the form three times
+    assert check_pdf_with(few, budgets.Budget(max_page_chars=150)) == 1
+    many = write_form_bomb(tmp_path / "many.pdf")
+    with pytest.raises(errors.BudgetError, match="page 1 would show about 1,000,000 characters"):
+        check_pdf(many)
