@@ -92,6 +92,8 @@ def _write(args: argparse.Namespace, text: str) -> None:
             Path(out).write_text(text, encoding="utf-8")
         except OSError as err:
             raise OutputError(out, f"cannot write the output: {_os_cause(err)}") from None
+        except ValueError:  # a NUL in the name
+            raise OutputError(out, "cannot write the output: the file name is not usable") from None
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at interpreter exit
