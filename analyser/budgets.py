@@ -29,6 +29,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .damage import stream_damaged
 from .errors import BudgetError
 
 
@@ -56,6 +57,7 @@ class _Reading:
 
 
 _BUDGET: ContextVar[Budget] = ContextVar("analyser_budget", default=Budget())
+_PAGE: ContextVar[int | None] = ContextVar("analyser_checking_page", default=None)  # for damage reports
 _READING: ContextVar[_Reading | None] = ContextVar("analyser_reading", default=None)
 
 
@@ -144,6 +146,7 @@ def check_content(path: str | Path, doc, budget: Budget | None = None) -> int:
     n = 0
     forms: dict[int, int] = {}
     for n, page in enumerate(PDFPage.create_pages(doc), 1):
+        _PAGE.set(n)
         if n > b.max_pages:
             raise BudgetError(path, f"more than {b.max_pages:,} pages, the limit for one document; "
                               "raise it with --max-pages")
@@ -183,8 +186,12 @@ def _decoded(path: str | Path, stream, b: Budget) -> bytes:
             inflater = zlib.decompressobj()
             try:
                 out = inflater.decompress(raw, b.max_stream_bytes + 1)
-            except zlib.error:
-                return b""  # damaged: pdfminer's own attempt will be logged and become a warning
+            except zlib.error as err:
+                # pdfminer reads such a stream as empty, mostly without a log line: say so here
+                stream_damaged(_PAGE.get(), str(err).split(": ")[-1])
+                return b""
+            if not inflater.eof and len(out) <= b.max_stream_bytes:
+                stream_damaged(_PAGE.get(), "it ends before its end marker")
             return out
         data = stream.get_data()
         return data[: b.max_stream_bytes + 1]

@@ -79,6 +79,13 @@ class Captured:
 _CAPTURED: ContextVar[Captured | None] = ContextVar("analyser_captured", default=None)
 
 
+def stream_damaged(page_no: int | None, why: str) -> None:
+    """A compressed stream that will not inflate (pdfminer then reads it as empty, without a word)."""
+    captured = _CAPTURED.get()
+    if captured is not None:
+        captured.records.append((page_no, f"stream could not be decompressed ({why})"))
+
+
 def page_unreadable(page_no: int, err: Exception) -> None:
     """The reader could not lay out a page at all: recorded as damage on that page."""
     captured = _CAPTURED.get()

@@ -101,3 +101,26 @@ def test_a_stream_that_will_not_decompress_is_a_damage_warning(tmp_path, sample_
 
 def test_an_undamaged_code_has_no_damage_warning(icu_code):
     assert damage.count(icu_code.warnings) == 0
+
+
+def test_a_stream_pdfminer_reads_as_empty_without_a_word_is_reported(tmp_path):
+    """Found by the long fuzz run (seed 1000, mutant 33): garbage mid-stream makes pdfminer give up on
+    the stream and read it as empty, logging nothing, so measure D2 lost two paragraphs silently."""
+    import random
+
+    from conftest import FIXTURES, ROOT
+    from fuzz import mutate_pdf
+
+    sources = [FIXTURES / "holdout4/holdout4_ics_weasyprint.pdf", FIXTURES / "pcu_sample.pdf",
+               FIXTURES / "holdout6/holdout6_ics_docx.pdf", FIXTURES / "holdout2/holdout2_icu_draft_docx.pdf",
+               FIXTURES / "ics_sample.pdf", ROOT / "codes/sample/icu-sample.pdf"]
+    rng = random.Random(1000)
+    for i in range(34):
+        data, kind = mutate_pdf(sources[i % 6].read_bytes(), rng)
+    assert kind == "stream"
+    path = tmp_path / "mutant.pdf"
+    path.write_bytes(data)
+    code = extract_code(path)
+    assert [p.number for p in code.measure("ICU D2").paragraphs] == ["D2.1"]  # the loss is real
+    first = code.warnings[0]
+    assert first.severity == "damage" and "could not be fully decompressed" in first.message and first.page == 6
