@@ -42,14 +42,10 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="fuzz-"))
     started = time.monotonic()
     report = PdfReport()
-    batch = 100
-    for k in range(0, args.mutants, batch):  # progress every hundred, and a partial report if stopped
-        fuzz_pdfs(SOURCES, min(batch, args.mutants - k), args.seed * 1000 + k, work, args.budget, report)
-        print(f"{report.mutants} mutants, {len(report.failures)} failures, {time.monotonic() - started:.0f} s",
-              file=sys.stderr, flush=True)
-    pdf_seconds = time.monotonic() - started
+    rows: list = []
     small = SOURCES[1]
-    rows = []
+    # the TOML files and command lines first (quick), then the mutants; the summary is rewritten
+    # after every step, so a run stopped early still leaves its figures
     t = time.monotonic()
     n, exits, failures = fuzz_options(small, args.options, args.seed, work)
     rows.append(("command lines", n, exits, failures, time.monotonic() - t))
@@ -58,9 +54,23 @@ def main() -> int:
         n, exits, fails = fuzz_toml(kind, args.toml, args.seed, work, small)
         rows.append((f"{kind} TOML", n, exits, fails, time.monotonic() - t))
         print(f"{kind}: {n} inputs, {len(fails)} failures", file=sys.stderr, flush=True)
-    s = sorted(report.seconds)
+        _summary(args, report, rows, 0.0, args.out)
+    pdf_started = time.monotonic()
+    batch = 25
+    for k in range(0, args.mutants, batch):
+        fuzz_pdfs(SOURCES, min(batch, args.mutants - k), args.seed * 1000 + k, work, args.budget, report)
+        print(f"{report.mutants} mutants, {len(report.failures)} failures, {time.monotonic() - started:.0f} s",
+              file=sys.stderr, flush=True)
+        _summary(args, report, rows, time.monotonic() - pdf_started, args.out)
+    print(_summary(args, report, rows, time.monotonic() - pdf_started, args.out))
+    print(f"work folder: {work}", file=sys.stderr)
+    return 0
+
+
+def _summary(args, report: PdfReport, rows: list, pdf_seconds: float, out: Path | None) -> str:
+    s = sorted(report.seconds) or [0.0]
     lines = [
-        f"Fuzz run (seed {args.seed}, {time.strftime('%Y-%m-%d')}): {report.mutants:,} PDF mutants of "
+        f"Fuzz run (seed {args.seed}, {time.strftime('%Y-%m-%d %H:%M')}): {report.mutants:,} PDF mutants of "
         f"{len(SOURCES)} sample PDFs in {pdf_seconds:.0f} s, each run as `extract --format json --no-cache "
         f"--max-seconds {args.budget:g}`.",
         "",
@@ -84,11 +94,9 @@ def main() -> int:
     if failures:
         lines += ["", "Failures:", ""] + [f"- {f}" for f in failures[:60]]
     text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text)
-    print(f"work folder: {work}", file=sys.stderr)
-    return 0
+    if out:
+        out.write_text(text)
+    return text
 
 
 if __name__ == "__main__":
