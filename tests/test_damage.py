@@ -124,3 +124,13 @@ def test_a_stream_pdfminer_reads_as_empty_without_a_word_is_reported(tmp_path):
     assert [p.number for p in code.measure("ICU D2").paragraphs] == ["D2.1"]  # the loss is real
     first = code.warnings[0]
     assert first.severity == "damage" and "could not be fully decompressed" in first.message and first.page == 6
+
+
+def test_a_heading_removed_as_furniture_is_damage_unless_its_measure_was_read():
+    from analyser.profiles import load_profile
+
+    icu = load_profile("icu")
+    removed = [(3, "ICU C4 Reporting channels"), (4, "ICU C5 Appeals"), (5, "Page 5 of 40")]
+    found = damage.headings_in_furniture(removed, icu.measure_heading, icu.make_id, {"ICU C5"})
+    assert [(w.page, w.measure, w.severity) for w in found] == [(3, "ICU C4", "damage")]
+    assert "taken for a page header or footer" in found[0].message
