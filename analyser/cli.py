@@ -570,4 +570,5 @@ def main(argv: list[str] | None = None) -> int:
 
 def _error(message: str) -> None:
     """The one line: control characters from hostile file names or document text cannot split it."""
-    print("error: " + "".join(c if c.isprintable() else " " for c in message), file=sys.stderr)
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)  # "\x00", not a blank
+    print("error: " + shown, file=sys.stderr)
