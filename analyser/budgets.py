@@ -29,7 +29,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .damage import stream_damaged
+from .damage import page_without_content, stream_damaged
 from .errors import BudgetError
 
 
@@ -151,6 +151,8 @@ def check_content(path: str | Path, doc, budget: Budget | None = None) -> int:
             raise BudgetError(path, f"more than {b.max_pages:,} pages, the limit for one document; "
                               "raise it with --max-pages")
         streams = page.contents or []
+        if not streams:
+            page_without_content(n)
         text = sum(_text_bytes(path, s, b) for s in streams)
         text += _forms_text(path, page.resources, streams, b, forms, 0)
         if text > b.max_page_chars:

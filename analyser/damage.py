@@ -40,6 +40,8 @@ _KINDS = [
      "{n} object(s) could not be located in the file's cross-reference table{pages}: parts may be missing"),
     (re.compile(r"font|cmap|glyph|unicode", re.I),
      "{n} font(s) could not be read{pages}: characters may be wrong or missing"),
+    (re.compile(r"^page has no content stream"),
+     "{n} page(s) have no content at all{pages} (no /Contents): unless blank by design, their text is missing"),
     (re.compile(r".", re.S),
      "{n} drawing or text instruction(s) could not be read{pages}: text may be missing"),
 ]
@@ -84,6 +86,13 @@ def stream_damaged(page_no: int | None, why: str) -> None:
     captured = _CAPTURED.get()
     if captured is not None:
         captured.records.append((page_no, f"stream could not be decompressed ({why})"))
+
+
+def page_without_content(page_no: int) -> None:
+    """A page with no /Contents: blank by design, or a damaged page dictionary that lost its text."""
+    captured = _CAPTURED.get()
+    if captured is not None:
+        captured.records.append((page_no, "page has no content stream"))
 
 
 def page_unreadable(page_no: int, err: Exception) -> None:

@@ -103,9 +103,8 @@ def test_an_undamaged_code_has_no_damage_warning(icu_code):
     assert damage.count(icu_code.warnings) == 0
 
 
-def test_a_stream_pdfminer_reads_as_empty_without_a_word_is_reported(tmp_path):
-    """Found by the long fuzz run (seed 1000, mutant 33): garbage mid-stream makes pdfminer give up on
-    the stream and read it as empty, logging nothing, so measure D2 lost two paragraphs silently."""
+def _replay(seed: int, mutant: int, tmp_path: Path) -> tuple[Path, str]:
+    """The long fuzz run's mutant, rebuilt from its seed (bench/fuzz_long.py's sources, in order)."""
     import random
 
     from conftest import FIXTURES, ROOT
@@ -114,16 +113,28 @@ def test_a_stream_pdfminer_reads_as_empty_without_a_word_is_reported(tmp_path):
     sources = [FIXTURES / "holdout4/holdout4_ics_weasyprint.pdf", FIXTURES / "pcu_sample.pdf",
                FIXTURES / "holdout6/holdout6_ics_docx.pdf", FIXTURES / "holdout2/holdout2_icu_draft_docx.pdf",
                FIXTURES / "ics_sample.pdf", ROOT / "codes/sample/icu-sample.pdf"]
-    rng = random.Random(1000)
-    for i in range(34):
+    rng = random.Random(seed)
+    for i in range(mutant + 1):
         data, kind = mutate_pdf(sources[i % 6].read_bytes(), rng)
-    assert kind == "stream"
-    path = tmp_path / "mutant.pdf"
+    path = tmp_path / f"mutant-{seed}-{mutant}.pdf"
     path.write_bytes(data)
+    return path, kind
+
+
+@pytest.mark.parametrize("seed, mutant, kind, says", [
+    # garbage mid-stream: pdfminer's fallback gives up and reads the stream as empty, logging nothing
+    (1000, 33, "stream", "could not be fully decompressed"),
+    # "/Contents" of page 6 misspelt: the page is read as blank
+    (4025, 9, "dictionary", "have no content at all"),
+])
+def test_losses_the_long_fuzz_run_found_are_reported(tmp_path, seed, mutant, kind, says):
+    """Both lost measure D2's last two paragraphs and exited 0 with no warning at all."""
+    path, done = _replay(seed, mutant, tmp_path)
+    assert done == kind
     code = extract_code(path)
     assert [p.number for p in code.measure("ICU D2").paragraphs] == ["D2.1"]  # the loss is real
     first = code.warnings[0]
-    assert first.severity == "damage" and "could not be fully decompressed" in first.message and first.page == 6
+    assert first.severity == "damage" and says in first.message and first.page == 6
 
 
 def test_a_heading_removed_as_furniture_is_damage_unless_its_measure_was_read():
