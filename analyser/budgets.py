@@ -29,7 +29,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .damage import page_without_content, stream_damaged
+from .damage import page_without_content, pages_missing, stream_damaged
 from .errors import BudgetError
 
 
@@ -166,7 +166,21 @@ def check_content(path: str | Path, doc, budget: Budget | None = None) -> int:
         if time.monotonic() - started > b.max_seconds:
             raise BudgetError(path, f"checking the pages took longer than {b.max_seconds:g} s, the limit for "
                               "one document; raise it with --max-seconds")
+    declared = _declared_pages(doc)
+    if declared is not None and declared > n:
+        pages_missing(declared, n)
     return n
+
+
+def _declared_pages(doc) -> int | None:
+    """The page count the document's page tree declares (``/Count``), if it can be read."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(doc.catalog.get("Pages")).get("Count"))
+    except Exception:
+        return None
+    return count if isinstance(count, int) and not isinstance(count, bool) and 0 < count < 10_000_000 else None
 
 
 def _decoded(path: str | Path, stream, b: Budget) -> bytes:

@@ -53,6 +53,7 @@ class Captured:
 
     records: list[tuple[int | None, str]] = field(default_factory=list)
     unreadable: list[tuple[int, str]] = field(default_factory=list)  # (page, why) of pages not read at all
+    missing_pages: tuple[int, int] | None = None  # (declared, found) when the page tree lost pages
 
     def warnings(self) -> list[ParseWarning]:
         """One damage warning per kind of complaint, with its count and pages."""
@@ -61,6 +62,10 @@ class Captured:
             kind = next(i for i, (rx, _) in enumerate(_KINDS) if rx.search(message))
             grouped.setdefault(kind, []).append(page)
         out = []
+        if self.missing_pages:
+            declared, found = self.missing_pages
+            out.append(ParseWarning(f"damaged PDF: the document declares {declared} pages but only {found} could be "
+                                    "found: the text of the missing ones is missing", severity=DAMAGE))
         if self.unreadable:
             pages = [p for p, _ in self.unreadable]
             shown = ", ".join(map(str, pages[:10])) + (", ..." if len(pages) > 10 else "")
@@ -93,6 +98,13 @@ def page_without_content(page_no: int) -> None:
     captured = _CAPTURED.get()
     if captured is not None:
         captured.records.append((page_no, "page has no content stream"))
+
+
+def pages_missing(declared: int, found: int) -> None:
+    """The page tree declares more pages than could be found in it (a damaged page object)."""
+    captured = _CAPTURED.get()
+    if captured is not None:
+        captured.missing_pages = (declared, found)
 
 
 def page_unreadable(page_no: int, err: Exception) -> None:
