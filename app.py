@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from analyser import charts, highlight, overview, paths
+from analyser import budgets, charts, highlight, overview, paths
 from analyser.statuses import STATUS_WORDS, atom_words, legend_lines, reason_words, rule_words, scope_words, \
     status_label, status_words
 from analyser.errors import AnalyserError
@@ -195,12 +195,42 @@ def load(path: str) -> Code:
         slot.progress(min(max(float(fraction), 0.0), 1.0), text=f"Analysing {name}: {message or '…'}")
 
     try:
-        code = load_code(path, progress=progress)
+        with budgets.use(budget_settings()):  # a bomb or a runaway file stops with one line
+            code = load_code(path, progress=progress)
     finally:
         slot.empty()
     code.info.source_file = name  # what citations and exports name: the file as the user knows it
     store.put(sha, code)
     return code
+
+
+def budget_settings() -> budgets.Budget:
+    """The limits per document from the sidebar's settings (the defaults until changed there)."""
+    d = budgets.Budget()
+    ss = st.session_state
+    return budgets.Budget(max_pages=int(ss.get("lim_pages", d.max_pages)),
+                          max_chars=int(ss.get("lim_chars", d.max_chars)),
+                          max_page_chars=int(ss.get("lim_page_chars", d.max_page_chars)),
+                          max_seconds=float(ss.get("lim_seconds", d.max_seconds)))
+
+
+def _limits_panel() -> None:
+    d = budgets.Budget()
+    st.caption("A document over these limits stops with one line instead of keeping the app busy.")
+    st.number_input("Pages", 1, 1_000_000, d.max_pages, step=500, key="lim_pages")
+    st.number_input("Characters of text", 1_000, 2_000_000_000, d.max_chars, step=1_000_000, key="lim_chars")
+    st.number_input("Characters on one page", 1_000, 100_000_000, d.max_page_chars, step=50_000, key="lim_page_chars")
+    st.number_input("Seconds to read it", 1.0, 86_400.0, d.max_seconds, step=60.0, key="lim_seconds")
+
+
+def damage_banner(code: Code) -> None:
+    """Signs that text was lost, counted and shown above everything else (routine warnings stay in
+    the Overview's expander)."""
+    hurt = [w for w in code.warnings if w.severity == "damage"]
+    if hurt:
+        more = f" (and {len(hurt) - 1} more, listed first under Parser warnings)" if len(hurt) > 1 else ""
+        st.error(f"**{len(hurt)} sign{'s' if len(hurt) > 1 else ''} of damage: text may be missing.** "
+                 f"{md(hurt[0].message)}" + (f" (p. {hurt[0].page})" if hurt[0].page else "") + more)
 
 
 def display_name(path: str, sha: str) -> str:
@@ -500,7 +530,9 @@ def _fetch_panel() -> None:
         return
     names = {e.name: e for e in wanted}
     choice = st.selectbox("Official code to fetch", list(names), key="fetch_choice",
-                          format_func=lambda n: names[n].label)
+                          format_func=lambda n: names[n].label + ("" if names[n].verified else " — unverified"))
+    if not names[choice].verified:
+        st.caption("No sha256 and size are recorded for this document: any PDF the address returns is kept.")
     if st.button("Fetch", key="fetch_go", help="Download it from the publisher (needs a network)"):
         from analyser.fetch import fetch
 
@@ -537,6 +569,8 @@ def sidebar() -> Doc | None:
             st.error(st.session_state["_upload_error"])
         st.divider()
         guarded(_fetch_panel)
+    with sb.expander("Limits per document", expanded=False):
+        _limits_panel()
     docs, problems = documents()
     with picker:
         for p in problems:
@@ -599,8 +633,9 @@ def view_overview(ctx: Ctx) -> None:
                    f"in the body only: {md(', '.join(code.reconciliation.missing_from_index)) or 'none'}.")
     if code.warnings:
         with st.expander(f"Parser warnings ({len(code.warnings)})"):
-            for w in code.warnings:
-                st.markdown(f"- {md(w.message)}" + (f" (p. {w.page})" if w.page else ""))
+            for w in code.warnings:  # damage first (ranked so by the extractor)
+                st.markdown(f"- {'**damage:** ' if w.severity == 'damage' else ''}{md(w.message)}"
+                            + (f" (p. {w.page})" if w.page else ""))
 
 
 def view_matrix(ctx: Ctx) -> None:
@@ -1474,6 +1509,7 @@ def main() -> None:
     st.markdown(f"<h4>{highlight.render(code.info.short_name, [])} · {highlight.render(code.info.title, [])}</h4>",
                 unsafe_allow_html=True)
     sample_banner(doc, code)
+    damage_banner(code)
     if code.info.sample and not doc.sample:
         st.sidebar.markdown(f"**{SAMPLE_LABEL}**")
     if view == "Compare versions":

@@ -58,6 +58,13 @@ class CatalogueEntry:
         return self.urls[0] if self.urls else None
 
     @property
+    def verified(self) -> bool:
+        """Whether a download can be checked against the published file: sha256 and size recorded.
+
+        Without them any PDF the address returns is kept, so listings say "unverified"."""
+        return self.sample or (self.sha256 is not None and self.size is not None)
+
+    @property
     def fetchable(self) -> bool:
         """Whether ``fetch`` can download it: an official entry with at least one address."""
         return not self.sample and bool(self.urls)
@@ -151,7 +158,8 @@ def _entry(path: Path, position: int, item: object) -> CatalogueEntry:
     else:
         filename = item.get("filename")
         # The file name becomes a path in the user's data folder: keep it a plain name.
-        if not filename or Path(filename).name != filename or filename.startswith("."):
+        if (not filename or Path(filename).name != filename or filename.startswith(".")
+                or not filename.isprintable() or "\\" in filename):  # a NUL or control character breaks every path call
             raise bad("filename must be a plain file name")
     return CatalogueEntry(
         name=item["name"],

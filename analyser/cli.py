@@ -13,10 +13,11 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 from . import __version__
-from .errors import AnalyserError
+from .errors import AnalyserError, LexiconError, OutputError
+from .safe_output import csv_cell, markdown
 
 EXIT_BAD_INPUT = 2
 
@@ -27,9 +28,16 @@ EXIT_BAD_INPUT = 2
 
 def _resolve_document(ref: str) -> Path:
     """A path on disk, or the name of a catalogued document that is available locally."""
+    from .pdfcheck import file_problem
+
+    if not ref.strip():
+        raise AnalyserError(None, "no file name given")
     path = Path(ref)
-    if path.exists():
+    problem = file_problem(path)
+    if problem is None:
         return path
+    if problem != "file not found":  # there, but a directory, a pipe, a device or a name too long
+        raise AnalyserError(path, problem)
     from .catalogue import find_entry, local_path
 
     entry = find_entry(ref)
@@ -42,23 +50,59 @@ def _resolve_document(ref: str) -> Path:
 
 
 def _load(args: argparse.Namespace, ref: str | None = None):
+    from .pdfcheck import file_problem
     from .pipeline import load_code
 
-    return load_code(
+    lexicon = getattr(args, "lexicon", None)
+    if lexicon is not None:
+        # checked before the pipeline hashes it for the cache key
+        problem = "no file name given" if not lexicon.strip() else file_problem(Path(lexicon))
+        if problem:
+            raise LexiconError(lexicon or None, f"lexicon {problem}")
+    code = load_code(
         _resolve_document(ref or args.code),
         profile=getattr(args, "profile", None),
         use_cache=not getattr(args, "no_cache", False),
-        lexicon=getattr(args, "lexicon", None),
+        lexicon=lexicon,
         reader=getattr(args, "reader", None),
     )
+    _warning_summary(code)
+    return code
+
+
+def _warning_summary(code) -> None:
+    """One line on stderr when the analysis has warnings: signs of damage counted first."""
+    from .damage import count
+
+    if not code.warnings:
+        return
+    hurt = count(code.warnings)
+    routine = len(code.warnings) - hurt
+    line = f"warning: {code.info.source_file}: "
+    if hurt:
+        line += (f"{hurt} sign{'s' if hurt > 1 else ''} of damage, text may be missing "
+                 f"(first: {code.warnings[0].message}); ")
+    line += f"{routine} routine warning{'' if routine == 1 else 's'} (see the JSON's warnings)"
+    print(line.replace("\n", " "), file=sys.stderr)
 
 
 def _write(args: argparse.Namespace, text: str) -> None:
     out = getattr(args, "output", None)
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        try:
+            Path(out).write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise OutputError(out, f"cannot write the output: {_os_cause(err)}") from None
+        except ValueError:  # a NUL in the name
+            raise OutputError(out, "cannot write the output: the file name is not usable") from None
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at interpreter exit
+
+
+def _os_cause(err: OSError) -> str:
+    """An OSError in words, without the path (the error line names the file already)."""
+    return (err.strerror or type(err).__name__).lower()
 
 
 def _dumps(data: Any) -> str:
@@ -72,13 +116,13 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     if rows:
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return buf.getvalue()
 
 
 def _md_table(headers: list[str], rows: list[list[Any]]) -> str:
     def cell(v: Any) -> str:
-        return str(v).replace("|", "\\|").replace("\n", " ")
+        return markdown(v)  # escapes "|" and line breaks too
 
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
@@ -136,7 +180,7 @@ def cmd_flags(args: argparse.Namespace) -> None:
     elif args.format == "csv":
         _write(args, _csv(rows))
     else:
-        head = f"# Qualifiers in {code.info.title}\n\n{_sample_banner(code)}"
+        head = f"# Qualifiers in {markdown(code.info.title)}\n\n{_sample_banner(code)}"
         table = _md_table(
             ["Measure", "Para", "Page", "Category", "Phrase", "Qualifies"],
             [[r["measure"], r["paragraph"] + r["item"], r["page"], r["category"], r["phrase"], r["qualifies"]] for r in rows],
@@ -154,7 +198,7 @@ def cmd_overview(args: argparse.Namespace) -> None:
     if args.format == "json":
         _write(args, _dumps({"code": dataclasses.asdict(code.info), **summary.to_dict()}))
         return
-    head = (f"# Overview of {code.info.title}\n\n{_sample_banner(code)}"
+    head = (f"# Overview of {markdown(code.info.title)}\n\n{_sample_banner(code)}"
             f"{_count(summary.measures, 'measure')}, {_count(summary.paragraphs, 'paragraph')}, "
             f"{_count(summary.qualifiers, 'qualifier')} flagged, {_count(summary.high_risk, 'measure')} at high "
             f"loophole risk.\n\n## Measures by chapter\n\n")
@@ -196,25 +240,22 @@ def _load_services(refs: list[str], code):
     from .evaluate import code_vocabulary
     from .service import load_archetypes, load_service
 
+    from .pdfcheck import file_problem
+
     archetypes = {a.name: a for a in load_archetypes()}
     out = []
     for ref in refs:
-        if _is_path(ref):
+        problem = file_problem(Path(ref)) if ref.strip() else "no file name given"
+        if problem is None:
             out.append(load_service(ref, code_vocabulary(code)))
+        elif problem != "file not found" and ref not in archetypes:
+            raise AnalyserError(ref or None, f"service profile {problem}")
         elif ref in archetypes:
             out.append(archetypes[ref])
         else:
             raise AnalyserError(ref, "not a service profile file nor a built-in archetype ("
                                 + ", ".join(sorted(archetypes)) + ")")
     return out
-
-
-def _is_path(ref: str) -> bool:
-    """A reference that names a file; an over-long or odd name is no file, never a traceback."""
-    try:
-        return Path(ref).exists()
-    except (OSError, ValueError):
-        return False
 
 
 def _status_rows(code, statuses) -> list[dict[str, Any]]:
@@ -244,7 +285,7 @@ def cmd_applies(args: argparse.Namespace) -> None:
                              "statuses": [dataclasses.asdict(s) for s in statuses]}))
     else:
         rows = _status_rows(code, statuses)
-        head = f"# {code.info.title}: measures for {service.name}\n\n{_sample_banner(code)}"
+        head = f"# {markdown(code.info.title)}: measures for {markdown(service.name)}\n\n{_sample_banner(code)}"
         _write(args, head + _md_table(["Measure", "Title", "Status", "Reason"],
                                       [[r["measure"], r["title"], r["status"], r["reason"]] for r in rows]))
 
@@ -272,7 +313,7 @@ def cmd_matrix(args: argparse.Namespace) -> None:
     elif args.format == "csv":
         _write(args, _csv([{"measure": mid, **cells} for mid, cells in by_measure.items()]))
     else:
-        head = f"# {code.info.title}: measure x archetype\n\n{_sample_banner(code)}"
+        head = f"# {markdown(code.info.title)}: measure x archetype\n\n{_sample_banner(code)}"
         _write(args, head + _md_table(["Measure", *names], [[mid, *(cells.get(n, "") for n in names)]
                                                             for mid, cells in by_measure.items()]))
 
@@ -291,7 +332,7 @@ def cmd_whatif(args: argparse.Namespace) -> None:
         _write(args, _dumps({"code": code.info.short_name, "a": a.name, "b": b.name,
                              "differences": [dataclasses.asdict(d) for d in diffs]}))
     else:
-        head = f"# What changes from {a.name} to {b.name}\n\n{_sample_banner(code)}"
+        head = f"# What changes from {markdown(a.name)} to {markdown(b.name)}\n\n{_sample_banner(code)}"
         rows = [[d.measure, d.status_a, d.status_b, d.reason_b] for d in diffs]
         _write(args, head + (_md_table(["Measure", a.name, b.name, "Why"], rows) if rows else "No measure changes status.\n"))
 
@@ -336,8 +377,9 @@ def cmd_fetch(args: argparse.Namespace) -> None:
         from .catalogue import local_path
 
         rows = [[e.name, e.title, e.version_date or "", "yes" if (local_path(e) and Path(local_path(e)).exists()) else "no",
+                 "sample" if e.sample else ("sha256 and size" if e.verified else "UNVERIFIED (no sha256/size recorded)"),
                  e.url or ""] for e in entries]
-        _write(args, _md_table(["Name", "Title", "Version", "On this machine", "URL"], rows))
+        _write(args, _md_table(["Name", "Title", "Version", "On this machine", "Checked by", "URL"], rows))
         return
     targets = [e for e in entries if e.url] if args.all else [find_entry(args.name)]
     if targets == [None]:
@@ -372,8 +414,46 @@ def cmd_archetypes(args: argparse.Namespace) -> None:
 # parser
 
 
+def budget_options(p: argparse.ArgumentParser) -> None:
+    """``--max-*``: the limits on what one document may cost (defaults in ``budgets.Budget``)."""
+    from .budgets import Budget
+
+    d = Budget()
+    g = p.add_argument_group("limits per document (a hostile or broken PDF stops with one line)")
+    g.add_argument("--max-pages", type=_positive(int), default=d.max_pages, metavar="N",
+                   help=f"pages (default {d.max_pages:,})")
+    g.add_argument("--max-chars", type=_positive(int), default=d.max_chars, metavar="N",
+                   help=f"characters of text (default {d.max_chars:,})")
+    g.add_argument("--max-page-chars", type=_positive(int), default=d.max_page_chars, metavar="N",
+                   help=f"characters on one page (default {d.max_page_chars:,})")
+    g.add_argument("--max-seconds", type=_positive(float), default=d.max_seconds, metavar="S",
+                   help=f"seconds to read it (default {d.max_seconds:g})")
+
+
+def _positive(kind: type) -> Callable[[str], Any]:
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0 or value != value or value == float("inf"):
+            raise argparse.ArgumentTypeError(f"must be a positive finite number: {text!r}")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """A usage error is one line too (and exit 2), like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        _error(f"{self.prog.split()[-1]}: {message} (see --help)")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analyser", description=(
+    parser = _OneLineParser(prog="python -m analyser", description=(
         "Read regulatory codes of practice critically: measures, qualifiers, applicability, versions."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -387,6 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--reader", choices=["pdfium", "pdfplumber"],
                        help="where characters come from (default pdfium; pdfplumber is the reference reader)")
         p.add_argument("-o", "--output", help="write to this file instead of standard output")
+        budget_options(p)
 
     p = sub.add_parser("extract", help="measures, paragraphs, footnotes, index, qualifiers, applicability")
     doc(p, "json", "md")
@@ -431,6 +512,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile")
     p.add_argument("--no-cache", action="store_true")
     p.add_argument("-o", "--output")
+    budget_options(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("fetch", help="download official codes listed in the catalogue, verified by sha256")
@@ -458,13 +540,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _budget(args: argparse.Namespace):
+    from .budgets import Budget
+
+    if not hasattr(args, "max_pages"):
+        return Budget()
+    return Budget(max_pages=args.max_pages, max_chars=args.max_chars, max_page_chars=args.max_page_chars,
+                  max_seconds=args.max_seconds)
+
+
+def _subject(args: argparse.Namespace) -> str:
+    """The file a failure is about, for the one error line: the output, else the input."""
+    for key in ("code", "old", "name"):
+        value = getattr(args, key, None)
+        if value:
+            return Path(value).name or value
+    return "input"
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; bad input ends in one line on stderr naming the file and the cause, exit 2."""
+    from . import budgets
+
     args = build_parser().parse_args(argv)
     try:
-        status = args.func(args)
+        with budgets.use(_budget(args)):
+            status = args.func(args)
     except AnalyserError as err:
-        print(f"error: {err}", file=sys.stderr)
+        _error(str(err))
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
+    except OSError as err:  # the data or cache folder is a file, a disk is full, ...
+        where = Path(err.filename).name if isinstance(err.filename, str) and err.filename else _subject(args)
+        _error(f"{where}: {_os_cause(err)}")
+        return EXIT_BAD_INPUT
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as err:  # a bug must not print a traceback at the user; ANALYSER_DEBUG=1 shows it
+        import os
+
+        if os.environ.get("ANALYSER_DEBUG"):
+            raise
+        _error(f"{_subject(args)}: internal error ({type(err).__name__}: {err}); please report it")
+        return EXIT_BAD_INPUT
     return status if isinstance(status, int) else 0  # batch: 2 when a document failed
+
+
+def _error(message: str) -> None:
+    """The one line: control characters from hostile file names or document text cannot split it."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)  # "\x00", not a blank
+    print("error: " + shown, file=sys.stderr)

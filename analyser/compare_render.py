@@ -1,8 +1,8 @@
 """Render a ``Comparison`` for people: Markdown, a self-contained HTML page, DOCX and JSON.
 
 Every piece of document text is untrusted (it comes from a PDF anybody could have written), so the
-HTML renderer escapes all of it with ``html.escape`` and the Markdown renderer escapes both HTML and
-Markdown syntax: a paragraph containing ``<script>`` must show as text, never run. Insertions and
+HTML renderer escapes all of it and the Markdown renderer escapes both HTML and
+Markdown syntax, by the one rule in ``safe_output``: a paragraph containing ``<script>`` must show as text, never run. Insertions and
 deletions are shown the way a reviewer expects: ``<ins>``/``<del>`` in HTML (side by side, old on the
 left), underlined green and struck-through red runs in DOCX, ``**bold**``/``~~strike~~`` in Markdown.
 
@@ -11,13 +11,13 @@ left), underlined green and struck-through red runs in DOCX, ``**bold**``/``~~st
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from . import safe_output
 from .compare import Comparison, FootnoteDiff, MeasureChange, ParagraphDiff, TextDiff, WordOp
 
 __all__ = ["paragraph_diff_html", "to_docx", "to_html", "to_json", "to_markdown"]
@@ -53,18 +53,18 @@ def paragraph_diff_html(diff: ParagraphDiff | TextDiff | Sequence[WordOp]) -> tu
     ops = _ops(diff)
     if not ops:
         old, new = _plain_sides(diff)
-        return html.escape(old), html.escape(new)
+        return _e(old), _e(new)
     left: list[str] = []
     right: list[str] = []
     for op in ops:
         if op.op == "equal":
-            left.append(html.escape(op.old))
-            right.append(html.escape(op.new))
+            left.append(_e(op.old))
+            right.append(_e(op.new))
         else:
             if op.old:
-                left.append(f"<del>{html.escape(op.old)}</del>")
+                left.append(f"<del>{_e(op.old)}</del>")
             if op.new:
-                right.append(f"<ins>{html.escape(op.new)}</ins>")
+                right.append(f"<ins>{_e(op.new)}</ins>")
     return " ".join(left), " ".join(right)
 
 
@@ -81,14 +81,9 @@ def to_json(cmp: Comparison, indent: int | None = 2) -> str:
 # Markdown
 # ---------------------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
 def _md(text: str | None) -> str:
-    """Document text made inert in Markdown: HTML escaped, Markdown syntax backslash-escaped."""
-    if not text:
-        return ""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    """Document text made inert in Markdown (``safe_output.markdown``: the rule every writer uses)."""
+    return safe_output.markdown(text) if text else ""
 
 
 def _md_ops(ops: Sequence[WordOp]) -> str:
@@ -240,7 +235,7 @@ del{background:#fbd5d5;color:#7a0d0d;text-decoration:line-through}
 
 
 def _e(text: object) -> str:
-    return html.escape("" if text is None else str(text))
+    return safe_output.html(text)
 
 
 def _html_diff_table(c: MeasureChange) -> str:

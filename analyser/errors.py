@@ -15,7 +15,8 @@ class AnalyserError(Exception):
     def __init__(self, path: str | Path | None, cause: str):
         self.path = str(path) if path is not None else None
         self.cause = cause
-        name = Path(self.path).name if self.path else "input"
+        # "/" and "." have no name: show them as given rather than an empty name
+        name = (Path(self.path).name or self.path) if self.path else "input"
         super().__init__(f"{name}: {cause}")
 
 
@@ -61,3 +62,11 @@ class FetchError(AnalyserError):
 
 class LexiconError(AnalyserError):
     """A user lexicon file that cannot be read or has an invalid entry."""
+
+
+class BudgetError(AnalyserError):
+    """A document that would cost more pages, characters or seconds than the budget allows."""
+
+
+class OutputError(AnalyserError):
+    """A result that cannot be written where the user asked (missing folder, a directory, a full disk)."""

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .models import Code, CodeInfo, Measure, MeasureStatus
 from .notes import Note
+from .safe_output import csv_cell, markdown
 from .search import citation
 from .statuses import reason_words
 
@@ -239,9 +240,6 @@ def _finish(data: bytes, path: str | Path | None) -> bytes:
     return data
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -254,9 +252,7 @@ def _cell(value):
     """Text a spreadsheet would evaluate (``=HYPERLINK(...)`` in a PDF) is neutralised."""
     if isinstance(value, str):
         value = _xml(value)
-        if value.startswith(_FORMULA_START):
-            return "'" + value
-    return value
+    return csv_cell(value)
 
 
 def to_csv(sel: Selection, path: str | Path | None = None) -> bytes:
@@ -326,12 +322,9 @@ def to_xlsx(sel: Selection, path: str | Path | None = None) -> bytes:
     return _finish(buf.getvalue(), path)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
-
-
-def md_escape(text: str) -> str:
-    """Escape Markdown (and HTML) syntax in document text so it renders as written."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+# the app and the writers below use it under this name: document text in Markdown shows as written
+# (one escaping rule for every writer: analyser/safe_output.py)
+md_escape = markdown
 
 
 def provenance_markdown(sel: Selection) -> list[str]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from . import __version__, budgets, damage
 from .errors import AnalyserError, NoTextLayerError, TruncatedPDFError, UnknownLayoutError
 from .application_text import is_application
 from .models import Code, CodeInfo, CrossRef, Footnote, Measure, Paragraph, ParseWarning, SubItem
@@ -898,13 +898,29 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
     ``pdftext.default_reader()``. The index table is read with pdfplumber either way.
 
     Raises ``AnalyserError`` subclasses for bad input: see ``pdfcheck.check_pdf``, plus
-    ``NoTextLayerError`` for scans and ``UnknownLayoutError`` when no profile fits.
+    ``NoTextLayerError`` for scans and ``UnknownLayoutError`` when no profile fits; and
+    ``BudgetError`` for a document over the pages, characters or seconds of ``budgets.current()``.
+    Signs of damage (see ``damage``) come first among ``Code.warnings``.
     """
+    path = Path(path)
+    # the budget's clock and character count, and the PDF libraries' log lines, cover the whole read
+    with budgets.reading(path), damage.capture_library_logs() as captured:
+        code, doc, prof = _extract(path, profile, progress, reader)
+    found = {m.id for m in code.measures}
+    index_ids = {i for row in code.index for i in row.ids}
+    code.warnings = damage.rank(
+        captured.warnings()
+        + damage.sequence_gaps(code.measures, index_ids)
+        + damage.headings_in_furniture([(ln.page, ln.text) for ln in doc.removed], prof.measure_heading,
+                                       prof.make_id, found)
+        + code.warnings)
+    return code
+
+
+def _extract(path: Path, profile: str | Path | Profile | None, progress: Progress | None,
+             reader: str | None = None) -> tuple[Code, PdfText, Profile]:
     import pdfplumber
 
-    from .index_table import read_index
-
-    path = Path(path)
     check_pdf(path)
     sha = _sha256(path)
     read_progress = (lambda f, msg: progress(0.7 * f, msg)) if progress else None
@@ -915,53 +931,68 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
     try:
         fast = open_fast(path, reader)
     except ValueError:
-        pdf.close()
+        _close_quietly(pdf)
         raise  # an unknown reader name: the caller's mistake, not the PDF's
     except Exception:
         fast = None  # PDFium refuses a file pdfminer opened: let the reference reader decide
-    with pdf:
+    try:
+        return _extract_open(path, pdf, sha, profile, progress, read_progress, fast)
+    finally:
+        if fast is not None:
+            _close_quietly(fast)
+        _close_quietly(pdf)
+
+
+def _close_quietly(handle) -> None:
+    try:
+        handle.close()
+    except Exception:  # a damaged page (a bad MediaBox) raises again on close: keep the first error
+        pass
+
+
+def _extract_open(path: Path, pdf, sha: str, profile: str | Path | Profile | None, progress: Progress | None,
+                  read_progress: Progress | None, fast=None) -> tuple[Code, PdfText, Profile]:
+    from .index_table import read_index
+
+    try:
+        metadata = dict(pdf.metadata or {})
+        doc = read_pdf(pdf, read_progress, fast)
+    except AnalyserError:
+        raise
+    except Exception as err:
+        raise TruncatedPDFError(path, f"the PDF is damaged and cannot be read ({type(err).__name__})") from None
+    visible = sum(len(ln.text.strip()) for ln in doc.lines) + sum(len(ln.text) for ln in doc.removed)
+    if visible < 50:
+        cause = "no text layer (a scanned or image-only PDF); run OCR first" if doc.image_pages else "the PDF contains no text"
+        raise NoTextLayerError(path, cause)
+    if isinstance(profile, Profile):
+        prof = profile
+    elif profile:
+        prof = load_profile(profile)
+    else:
+        text = "\n".join(ln.text for ln in doc.lines)
+        head = re.sub(r"\s+", " ", _front_text(doc)).lower()
+        prof = detect_profile(text, head)
+        if prof is None:
+            raise UnknownLayoutError(
+                path, "no known code layout (no profile matches its measure numbering); use --profile NAME|PATH"
+            )
+    builder = _Builder(prof, doc)
+    measures = builder.run()
+    if not measures:
+        raise UnknownLayoutError(path, f"no measures found with the {prof.name!r} profile's heading pattern")
+    if progress:
+        progress(0.75, "Reading the index table")
+    index = []
+    if prof.index_title is not None:
         try:
-            metadata = dict(pdf.metadata or {})
-            doc = read_pdf(pdf, read_progress, fast)
+            index = read_index(pdf, prof, doc.lines, lambda msg, page: builder.warn(msg, page))
         except AnalyserError:
             raise
-        except Exception as err:
-            raise TruncatedPDFError(path, f"the PDF is damaged and cannot be read ({type(err).__name__})") from None
-        finally:
-            if fast is not None:
-                fast.close()
-        visible = sum(len(ln.text.strip()) for ln in doc.lines) + sum(len(ln.text) for ln in doc.removed)
-        if visible < 50:
-            cause = "no text layer (a scanned or image-only PDF); run OCR first" if doc.image_pages else "the PDF contains no text"
-            raise NoTextLayerError(path, cause)
-        if isinstance(profile, Profile):
-            prof = profile
-        elif profile:
-            prof = load_profile(profile)
-        else:
-            text = "\n".join(ln.text for ln in doc.lines)
-            head = re.sub(r"\s+", " ", _front_text(doc)).lower()
-            prof = detect_profile(text, head)
-            if prof is None:
-                raise UnknownLayoutError(
-                    path, "no known code layout (no profile matches its measure numbering); use --profile NAME|PATH"
-                )
-        builder = _Builder(prof, doc)
-        measures = builder.run()
-        if not measures:
-            raise UnknownLayoutError(path, f"no measures found with the {prof.name!r} profile's heading pattern")
-        if progress:
-            progress(0.75, "Reading the index table")
-        index = []
-        if prof.index_title is not None:
-            try:
-                index = read_index(pdf, prof, doc.lines, lambda msg, page: builder.warn(msg, page))
-            except AnalyserError:
-                raise
-            except Exception as err:  # a table the extractor cannot read is a warning, not a failure
-                builder.warn(f"index table could not be read ({type(err).__name__}: {err})", None)
-            if not index:
-                builder.warn("no index table of measures found", None)
+        except Exception as err:  # a table the extractor cannot read is a warning, not a failure
+            builder.warn(f"index table could not be read ({type(err).__name__}: {err})", None)
+        if not index:
+            builder.warn("no index table of measures found", None)
     front = _front_text(doc)
     info = CodeInfo(
         title=_title(doc, prof),
@@ -981,10 +1012,11 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None, 
     code = Code(info=info, measures=measures, index=index, warnings=builder.warnings)
     reconcile(code)
     for mid in code.reconciliation.missing_from_body:
-        code.warnings.append(ParseWarning(f"{mid} is in the index table but not found in the body"))
+        code.warnings.append(ParseWarning(f"{mid} is in the index table but not found in the body",
+                                          severity=damage.DAMAGE))
     for mid in code.reconciliation.missing_from_index:
         m = code.measure(mid)
         code.warnings.append(ParseWarning(f"{mid} is in the body but not in the index table", m.page_start if m else None, mid))
     if progress:
         progress(0.8, "Structure extracted")
-    return code
+    return code, doc, prof

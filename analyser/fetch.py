@@ -7,15 +7,22 @@ a PDF at all), and only then are moved into place with ``os.replace``, which is 
 file system. Any failure removes the temporary file and raises ``FetchError`` with one line.
 
 Only the standard library is used (``urllib``), so fetching needs nothing beyond Python.
+
+A download is bounded as a whole, not only per read: an overall ``deadline`` (a server trickling
+one byte every two seconds never trips a per-read timeout), and a size cap (the catalogue's size
+where it is recorded, else the 50 MB the analyser accepts at all). Only https is followed,
+redirects included; plain http only to this machine (the tests' local server).
 """
 
 from __future__ import annotations
 
 import hashlib
 import http.client
+import ipaddress
 import os
 import socket
 import tempfile
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,7 +36,9 @@ from .errors import FetchError
 
 Progress = Callable[[int, int | None], None]  # (bytes done, total bytes or None if unknown)
 CHUNK = 64 * 1024
-DEFAULT_TIMEOUT = 30.0
+DEFAULT_TIMEOUT = 30.0  # seconds one read may wait
+DEFAULT_DEADLINE = 600.0  # seconds a whole download may take
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # as pdfcheck: a bigger file could not be analysed anyway
 USER_AGENT = f"cop-analyser/{__version__} (+python urllib)"
 
 
@@ -50,6 +59,8 @@ def fetch(
     *,
     url: str | None = None,
     force: bool = False,
+    deadline: float = DEFAULT_DEADLINE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Path:
     """Download ``entry`` into ``dest_dir`` (default: ``data_dir()/codes``) and return its path.
 
@@ -74,7 +85,8 @@ def fetch(
     errors: list[FetchError] = []
     for address in urls:
         try:
-            _download(address, target, entry, progress, timeout)
+            _download(address, target, entry, progress, timeout,
+                      _Limits(time.monotonic() + deadline, deadline, entry.size or max_bytes))
             return target
         except FetchError as err:
             errors.append(err)
@@ -107,19 +119,71 @@ def fetch_all(
     return outcomes
 
 
+@dataclass(frozen=True)
+class _Limits:
+    ends: float  # time.monotonic() by which the download must be complete
+    seconds: float
+    max_bytes: int
+
+
+def allowed_url(url: str) -> bool:
+    """https anywhere; http only to this machine (loopback), where the tests run their server."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme == "https":
+        return bool(parts.hostname)
+    if parts.scheme != "http" or not parts.hostname:
+        return False
+    if parts.hostname == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(parts.hostname).is_loopback
+    except ValueError:
+        return False
+
+
+class _SafeRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to an address ``allowed_url`` accepts (never ftp:, file: or plain http)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        target = urllib.parse.urljoin(req.full_url, newurl)
+        if not allowed_url(target):
+            raise _Refused(f"redirected to {_shown(target)}, which is not https")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+class _Refused(Exception):
+    pass
+
+
+def _shown(url: str) -> str:
+    return url if len(url) <= 80 else url[:77] + "..."
+
+
+_OPENER = urllib.request.build_opener(_SafeRedirects)
+
+
 def _download(
-    url: str, target: Path, entry: CatalogueEntry, progress: Progress | None, timeout: float
+    url: str, target: Path, entry: CatalogueEntry, progress: Progress | None, timeout: float,
+    limits: _Limits | None = None,
 ) -> None:
+    limits = limits or _Limits(time.monotonic() + DEFAULT_DEADLINE, DEFAULT_DEADLINE, entry.size or DEFAULT_MAX_BYTES)
     host = urllib.parse.urlsplit(url).netloc or url
+    if not allowed_url(url):
+        raise FetchError(target, f"refusing {_shown(url)}: only https addresses are fetched")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
             try:
-                with urllib.request.urlopen(request, timeout=timeout) as response:
+                with _OPENER.open(request, timeout=timeout) as response:
                     total = _content_length(response) or entry.size
-                    done, digest, head = _copy(response, out, total, progress)
+                    if total is not None and total > limits.max_bytes:
+                        raise FetchError(target, f"the server offers {total:,} bytes, over the limit of "
+                                         f"{limits.max_bytes:,}")
+                    done, digest, head = _copy(response, out, total, progress, limits, target)
+            except _Refused as err:
+                raise FetchError(target, str(err)) from None
             except urllib.error.HTTPError as err:
                 err.close()
                 raise FetchError(target, f"HTTP {err.code} {err.reason} from {host}") from None
@@ -140,16 +204,24 @@ def _download(
         tmp.unlink(missing_ok=True)
 
 
-def _copy(response, out, total: int | None, progress: Progress | None) -> tuple[int, "hashlib._Hash", bytes]:
+def _copy(response, out, total: int | None, progress: Progress | None, limits: _Limits,
+          target: Path) -> tuple[int, "hashlib._Hash", bytes]:
     digest = hashlib.sha256()
     done = 0
     head = b""
     if progress:
         progress(0, total)
+    # read1: whatever has arrived, so a trickle cannot hold one read open until a whole chunk is in
+    read = getattr(response, "read1", response.read)
     while True:
-        chunk = response.read(CHUNK)
+        if time.monotonic() > limits.ends:
+            raise FetchError(target, f"the download took longer than {limits.seconds:g} s "
+                             f"({done:,} bytes received)")
+        chunk = read(CHUNK)
         if not chunk:
             break
+        if done + len(chunk) > limits.max_bytes:
+            raise FetchError(target, f"the server sent more than {limits.max_bytes:,} bytes, the limit")
         if len(head) < 8:
             head = (head + chunk)[:8]
         digest.update(chunk)

@@ -173,6 +173,9 @@ class ParseWarning:
     message: str
     page: int | None = None
     measure: str | None = None
+    # "damage" (text may have been lost: a stream that would not decompress, a gap in the measure
+    # sequence, a heading taken for a running header) or "routine"; damage is listed first
+    severity: str = "routine"
 
 
 @dataclass

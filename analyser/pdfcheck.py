@@ -8,10 +8,15 @@ PDFs (no text layer) and PDFs in no known layout can only be told by reading the
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
+from . import damage  # noqa: F401  (importing it keeps the PDF libraries' log lines off stderr)
+from .budgets import check_content
 from .errors import (
+    AnalyserError,
     EmptyFileError,
     EncryptedPDFError,
     FileTooLargeError,
@@ -26,6 +31,33 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
+def file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a document file, in words; ``None`` for a readable regular file.
+
+    A directory, a FIFO or ``/dev/zero`` exists but is no document (reading a FIFO or a device
+    could block or never end), and a 300-character name makes ``stat`` itself fail.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "file not found"
+    except NotADirectoryError:
+        return "file not found (a part of the path is a file, not a folder)"
+    except PermissionError:
+        return "permission denied"
+    except (OSError, ValueError) as err:  # ENAMETOOLONG, ELOOP, a NUL in the name
+        if getattr(err, "errno", None) == errno.ENAMETOOLONG:
+            return "the file name is too long"
+        return f"the path cannot be used ({getattr(err, 'strerror', None) or err})"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a pipe, a device or a socket)"
+    if not os.access(path, os.R_OK):
+        return "permission denied"
+    return None
+
+
 def check_pdf(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
     """Raise a clear error if ``path`` is not a readable PDF; return its page count.
 
@@ -33,8 +65,9 @@ def check_pdf(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
     published PDFs are encrypted merely to restrict printing or copying, and read fine.
     """
     path = Path(path)
-    if not path.is_file():
-        raise NotAPDFError(path, "file not found")
+    problem = file_problem(path)
+    if problem:
+        raise NotAPDFError(path, problem)
     size = os.path.getsize(path)
     if size == 0:
         raise EmptyFileError(path, "the file is empty (0 bytes)")
@@ -53,13 +86,15 @@ def check_pdf(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
 
 def _open_check(path: Path) -> int:
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
     try:
         with open(path, "rb") as fh:
             doc = PDFDocument(PDFParser(fh))
-            pages = sum(1 for _ in PDFPage.create_pages(doc))
+            # counts the pages and refuses a decompression bomb before any glyph is laid out
+            pages = check_content(path, doc)
+    except AnalyserError:
+        raise
     except PDFPasswordIncorrect:
         raise EncryptedPDFError(path, "the PDF is encrypted and needs a password to open") from None
     except PDFEncryptionError as err:

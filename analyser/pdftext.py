@@ -38,6 +38,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .budgets import page_read
+from .damage import page_unreadable
+
 LIGATURES = {
     "\ufb00": "ff",
     "\ufb01": "fi",
@@ -59,6 +62,8 @@ _CAPTION_RE = re.compile(r"^(?:figure|table|box|chart|source|note)\b", re.I)
 _INDEX_RE = re.compile(r"\bindex\b", re.I)
 _INDEX_KEEP_PAGES = 8
 _ID_ROW_RE = re.compile(r"^(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[A-Za-z]?\b(?!\.\d)")
+# a line that opens like a measure heading: "ICU C9 ...", "C9 ...", "Measure 7.6 ..."
+_HEADING_ID_RE = re.compile(r"^(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[A-Za-z]?\b|^[Mm]easure\s+\d")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
 # Footnote marks: numbers, or the reference symbols a word processor offers as custom marks
 # ("*", "†", "‡", "§", "¶", doubled for a second series).
@@ -423,6 +428,11 @@ def _furniture_keys(line: Line) -> list[str]:
     """What must recur for ``line`` to be a running header: its text, or one of its tab-separated
     parts, since a header often pairs a fixed title with the current section's name
     ("Chapter C – Search moderation <tab> Illegal content Codes ... – SAMPLE")."""
+    if _HEADING_ID_RE.match(line.text.strip()):
+        # A line that opens with a measure ID is furniture only if it repeats word for word, numbers
+        # included: "ICU A7 Measure 7" and "ICU A8 Measure 8" on two page tops are two headings, not
+        # one running header, however alike once digits are ignored.
+        return [re.sub(r"\s+", " ", line.text.strip().lower())]
     keys = [_norm_furniture(line.text)]
     if line.tabs:
         cuts = [0, *line.tabs, len(line.text)]
@@ -940,12 +950,18 @@ def read_pdf(pdf, progress: Callable[[float, str], None] | None = None, fast=Non
     n = len(pdf.pages)
     for i, page in enumerate(pdf.pages):
         fast_page = fast[i] if fast is not None else None
-        if fast_page is not None and pdfium_chars.page_supported(fast_page):
-            chars, rulings, images = pdfium_chars.page_items(fast_page, float(page.height))
-        else:
-            chars, rulings, images = _page_items(page)
-        if fast_page is not None:
-            fast_page.close()
+        try:
+            if fast_page is not None and pdfium_chars.page_supported(fast_page):
+                chars, rulings, images = pdfium_chars.page_items(fast_page, float(page.height))
+            else:
+                chars, rulings, images = _page_items(page)
+        except Exception as err:  # one damaged page must not cost the document: it is reported as damage
+            page_unreadable(i + 1, err)
+            chars, rulings, images = [], [], 0
+        finally:
+            if fast_page is not None:
+                fast_page.close()
+        page_read(i + 1, len(chars))  # the document's budget of characters and seconds, whichever reader
         heights.append(float(page.height))
         text_chars += len(chars)
         if images and len(chars) < 20:

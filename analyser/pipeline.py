@@ -80,12 +80,13 @@ def load_code(
             # The analysis belongs to the content (sha256); the name is that of the file opened now.
             hit.info.source_file = path.name
             return hit
+    # checked before spaCy is imported: a bomb or a broken file is refused in a fraction of a second
+    check_pdf(path)
     # imported only on a miss: spaCy alone costs seconds, and a cached open must stay instant
     from .applicability import resolve_applicability
     from .extract import extract_code
     from .qualifiers import flag_qualifiers
 
-    check_pdf(path)
     digest = digest or sha256_of(path)
     code = extract_code(path, profile=profile, progress=progress, reader=reader)
     if progress:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import safe_regex
 from .errors import ProfileError
 from .paths import CODES_DIR
 
@@ -93,6 +94,7 @@ def _compile(path: Path, where: str, pattern: str | None, flags: int = 0) -> re.
         return None
     if not isinstance(pattern, str):
         raise ProfileError(path, f"{where} must be a regular expression in a string, not {type(pattern).__name__}")
+    safe_regex.check(pattern, path, where, ProfileError)  # no pattern that can hang on a line
     try:
         return re.compile(pattern, flags)
     except re.error as err:

@@ -63,6 +63,7 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from . import safe_regex
 from .errors import LexiconError
 from .models import Code, Measure, Paragraph, Qualifier, QualifierSummary, SubItem
 from .nlp import active_components, is_trained, load_pipeline, sentencizer
@@ -170,6 +171,12 @@ def _parse_entries(data: dict[str, Any], source: Path) -> tuple[list[LexiconEntr
         category = item.get("category")
         if not isinstance(category, str) or not category.strip() or not category.replace("-", "").isalnum():
             raise LexiconError(source, f"entry {eid!r} needs a category (a single word)")
+        for key in ("patterns", "phrases", "dep_patterns"):
+            if not isinstance(item.get(key, []), list):
+                raise LexiconError(source, f"entry {eid!r}: {key} must be a list")
+        priority = item.get("priority", 0)
+        if not isinstance(priority, int) or isinstance(priority, bool):
+            raise LexiconError(source, f"entry {eid!r}: priority must be a whole number")
         patterns: list[list[dict[str, Any]]] = []
         if "pattern" in item:
             patterns.append(item["pattern"])
@@ -178,6 +185,7 @@ def _parse_entries(data: dict[str, Any], source: Path) -> tuple[list[LexiconEntr
         dep_patterns = item.get("dep_patterns", [])
         if not patterns and not phrases and not dep_patterns:
             raise LexiconError(source, f"entry {eid!r} has no pattern, patterns, phrases or dep_patterns")
+        safe_regex.check_tree(item, source, f"entry {eid!r}", LexiconError)  # no REGEX that can hang
         for pat in dep_patterns:
             if not isinstance(pat, list) or not pat or not all(isinstance(t, dict) for t in pat):
                 raise LexiconError(source, f"entry {eid!r}: a dependency pattern must be a non-empty list of node tables")
@@ -220,6 +228,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise LexiconError(path, "lexicon file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(path, f"not valid TOML ({exc})") from None
+    except UnicodeDecodeError:
+        raise LexiconError(path, "not valid TOML (not UTF-8 text)") from None
+    except OSError as exc:  # a folder, a device, no permission
+        raise LexiconError(path, f"cannot read the lexicon ({(exc.strerror or type(exc).__name__).lower()})") from None
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

@@ -1,0 +1,217 @@
+"""Damage is never silent: signs that text was lost become document-level warnings.
+
+Four signs, each turned into a ``ParseWarning`` with ``severity="damage"``, which ``rank`` puts
+above the routine ones (a paragraph number out of sequence is routine; a stream that would not
+decompress means text is missing):
+
+* the PDF libraries' own log lines while reading ("Data-loss while decompressing corrupted data",
+  an instruction that could not be read, an object left out of the cross-reference table). They
+  are captured here instead of printed, so that the command line keeps its one-line promise and
+  the reader sees them in the JSON, the CLI summary and the app's banner;
+* a gap inside a measure sequence (C1, C2, C4) that the code's own index does not explain;
+* a measure in the index table that is not in the body;
+* a measure heading taken for page furniture (a running header) and so not read.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from .models import Measure, ParseWarning
+
+DAMAGE = "damage"
+_LIBRARY_LOGGERS = ("pdfminer", "pdfplumber", "pypdfium2")
+
+# A library used as a library must not print: without a handler of its own, Python's last-resort
+# handler writes pdfminer's warnings to stderr, breaking the one-line promise of the CLI.
+for _name in _LIBRARY_LOGGERS:
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+# what a log line says happened, in the reader's words; first match wins
+_KINDS = [
+    (re.compile(r"decompress|decode|zlib|lzw|ascii85|flate", re.I),
+     "{n} compressed stream(s) could not be fully decompressed{pages}: text may be missing"),
+    (re.compile(r"xref|not adding object|trailer|startxref", re.I),
+     "{n} object(s) could not be located in the file's cross-reference table{pages}: parts may be missing"),
+    (re.compile(r"font|cmap|glyph|unicode", re.I),
+     "{n} font(s) could not be read{pages}: characters may be wrong or missing"),
+    (re.compile(r"^page has no content stream"),
+     "{n} page(s) have no content at all{pages} (no /Contents): unless blank by design, their text is missing"),
+    (re.compile(r".", re.S),
+     "{n} drawing or text instruction(s) could not be read{pages}: text may be missing"),
+]
+
+
+@dataclass
+class Captured:
+    """Library log lines seen while one document was read: (page being read or None, message)."""
+
+    records: list[tuple[int | None, str]] = field(default_factory=list)
+    unreadable: list[tuple[int, str]] = field(default_factory=list)  # (page, why) of pages not read at all
+    missing_pages: tuple[int, int] | None = None  # (declared, found) when the page tree lost pages
+
+    def warnings(self) -> list[ParseWarning]:
+        """One damage warning per kind of complaint, with its count and pages."""
+        grouped: dict[int, list[int | None]] = {}
+        for page, message in self.records:
+            kind = next(i for i, (rx, _) in enumerate(_KINDS) if rx.search(message))
+            grouped.setdefault(kind, []).append(page)
+        out = []
+        if self.missing_pages:
+            declared, found = self.missing_pages
+            out.append(ParseWarning(f"damaged PDF: the document declares {declared} pages but only {found} could be "
+                                    "found: the text of the missing ones is missing", severity=DAMAGE))
+        if self.unreadable:
+            pages = [p for p, _ in self.unreadable]
+            shown = ", ".join(map(str, pages[:10])) + (", ..." if len(pages) > 10 else "")
+            out.append(ParseWarning(f"damaged PDF: {len(pages)} page(s) could not be read at all (page"
+                                    f"{'s' if len(pages) > 1 else ''} {shown}; {self.unreadable[0][1]}): "
+                                    "their text is missing", pages[0], severity=DAMAGE))
+        for kind in sorted(grouped):
+            pages = sorted({p for p in grouped[kind] if p})
+            where = ""
+            if pages:
+                shown = ", ".join(map(str, pages[:10])) + (", ..." if len(pages) > 10 else "")
+                where = f" (page{'s' if len(pages) > 1 else ''} {shown})"
+            message = "damaged PDF: " + _KINDS[kind][1].format(n=len(grouped[kind]), pages=where)
+            out.append(ParseWarning(message, pages[0] if len(pages) == 1 else None, severity=DAMAGE))
+        return out
+
+
+_CAPTURED: ContextVar[Captured | None] = ContextVar("analyser_captured", default=None)
+
+
+def stream_damaged(page_no: int | None, why: str) -> None:
+    """A compressed stream that will not inflate (pdfminer then reads it as empty, without a word)."""
+    captured = _CAPTURED.get()
+    if captured is not None:
+        captured.records.append((page_no, f"stream could not be decompressed ({why})"))
+
+
+def page_without_content(page_no: int) -> None:
+    """A page with no /Contents: blank by design, or a damaged page dictionary that lost its text."""
+    captured = _CAPTURED.get()
+    if captured is not None:
+        captured.records.append((page_no, "page has no content stream"))
+
+
+def pages_missing(declared: int, found: int) -> None:
+    """The page tree declares more pages than could be found in it (a damaged page object)."""
+    captured = _CAPTURED.get()
+    if captured is not None:
+        captured.missing_pages = (declared, found)
+
+
+def page_unreadable(page_no: int, err: Exception) -> None:
+    """The reader could not lay out a page at all: recorded as damage on that page."""
+    captured = _CAPTURED.get()
+    if captured is not None:
+        captured.unreadable.append((page_no, type(err).__name__))  # its text may be binary garbage
+
+
+class _Collector(logging.Handler):
+    def __init__(self, captured: Captured, page_of) -> None:
+        super().__init__(logging.WARNING)
+        self.captured = captured
+        self.page_of = page_of
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+        except Exception:  # a library's malformed log call must not end the analysis
+            message = str(record.msg)
+        self.captured.records.append((self.page_of(), message))
+
+
+@contextmanager
+def capture_library_logs() -> Iterator[Captured]:
+    """Collect the PDF libraries' warnings instead of letting them reach stderr."""
+    from .budgets import pages_read
+
+    captured = Captured()
+    handler = _Collector(captured, lambda: pages_read() + 1 if pages_read() else None)
+    loggers = [logging.getLogger(n) for n in _LIBRARY_LOGGERS]
+    saved = [(lg.propagate, lg.level) for lg in loggers]
+    token = _CAPTURED.set(captured)
+    for lg in loggers:
+        lg.addHandler(handler)
+        lg.propagate = False
+        if lg.level == logging.NOTSET or lg.level > logging.WARNING:
+            lg.setLevel(logging.WARNING)
+    try:
+        yield captured
+    finally:
+        _CAPTURED.reset(token)
+        for lg, (propagate, level) in zip(loggers, saved):
+            lg.removeHandler(handler)
+            lg.propagate = propagate
+            lg.setLevel(level)
+
+
+# ---------------------------------------------------------------------------------------------
+# structure
+
+_NUMBERED = re.compile(r"^(?P<prefix>.*?)(?P<n>\d+)(?P<suffix>[A-Za-z]?)$")
+
+
+def sequence_gaps(measures: list[Measure], index_ids: set[str]) -> list[ParseWarning]:
+    """A warning for each run of missing numbers inside a measure sequence (C2 then C4).
+
+    A number the code's own index also skips is a gap in the code, not a loss (a measure removed
+    in a later edition); one the index lists is reported by the index reconciliation instead.
+    So only codes without an index table, or gaps the index does not cover, are reported here.
+    """
+    out = []
+    last: dict[str, tuple[int, Measure]] = {}
+    known = {m.number for m in measures}
+    for m in measures:
+        mm = _NUMBERED.match(m.number or "")
+        if not mm:
+            continue
+        prefix, n = mm.group("prefix"), int(mm.group("n"))
+        prev = last.get(prefix)
+        if prev is not None and prev[0] + 1 < n <= prev[0] + 50:
+            missing = [f"{prefix}{k}" for k in range(prev[0] + 1, n) if f"{prefix}{k}" not in known]
+            if missing and not index_ids:
+                span = missing[0] if len(missing) == 1 else f"{missing[0]} to {missing[-1]}"
+                out.append(ParseWarning(
+                    f"measure sequence jumps from {prev[1].id} to {m.id}: {span} not found (lost in reading, "
+                    "or not in this code)", m.page_start, m.id, severity=DAMAGE))
+        if prev is None or n > prev[0]:
+            last[prefix] = (n, m)
+    return out
+
+
+def headings_in_furniture(removed_texts: list[tuple[int, str]], heading: re.Pattern, make_id,
+                          found: set[str]) -> list[ParseWarning]:
+    """Measure headings among the lines removed as headers or footers whose measure was not read."""
+    out = []
+    seen: set[str] = set()
+    for page, text in removed_texts:
+        mm = heading.match(text)
+        if not mm:
+            continue
+        try:
+            mid = make_id(mm.groupdict())
+        except Exception:  # a profile's bad template is the profile loader's to report
+            continue
+        if mid in found or mid in seen:
+            continue
+        seen.add(mid)
+        out.append(ParseWarning(f"a measure heading ({text.strip()[:80]!r}) was taken for a page header or "
+                                f"footer and {mid} was not read", page, mid, severity=DAMAGE))
+    return out
+
+
+def rank(warnings: list[ParseWarning]) -> list[ParseWarning]:
+    """Damage first, then routine warnings, each group in its original order."""
+    return sorted(warnings, key=lambda w: w.severity != DAMAGE)
+
+
+def count(warnings: list[ParseWarning]) -> int:
+    return sum(1 for w in warnings if w.severity == DAMAGE)
