@@ -402,7 +402,6 @@ def code_kinds(code: Code) -> list[str]:
     return [code.info.kind] if code.info.kind in KIND_WORDS else []
 
 
-STATUS_PREFIX = {"applies": "applies", "exempt": "exempt", "qualified": "qualified", "unclear": "unclear"}
 
 
 def evaluate_measure(
