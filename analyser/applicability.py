@@ -13,20 +13,11 @@ import itertools
 import re
 from typing import Iterator
 
-from .conditions import Vocabulary, and_, atom, describe, is_understood, load_vocabulary, normalise, parse_application
+from .conditions import Vocabulary, and_, atom, atoms_of, describe, is_understood, load_vocabulary, normalise, parse_application
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 
 _MAX_PROBES = 20_000
-
-
-def _atoms(cond: Condition | None) -> Iterator[Condition]:
-    if cond is None:
-        return
-    if cond.op == "atom":
-        yield cond
-    for a in cond.args:
-        yield from _atoms(a)
 
 
 def probe_services(conds: list[Condition], code_kind: str, vocab: Vocabulary) -> Iterator[ServiceProfile]:
@@ -37,7 +28,7 @@ def probe_services(conds: list[Condition], code_kind: str, vocab: Vocabulary) ->
     high (for multi-risk and "any kind of harm"), every subset of the features named, and each
     search type for search codes.
     """
-    atoms = [a for c in conds for a in _atoms(c)]
+    atoms = [a for c in conds for a in atoms_of(c)]
     users = {0, vocab.large_users, vocab.large_users + 1}
     harms: list[str] = []
     features: list[str] = []
@@ -108,7 +99,7 @@ _EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|but|not|neithe
 
 
 def _unknown_texts(cond: Condition | None) -> list[str]:
-    return [str(a.params.get("text", "")) for a in _atoms(cond) if a.atom == "unknown"]
+    return [str(a.params.get("text", "")) for a in atoms_of(cond) if a.atom == "unknown"]
 
 
 def resolve_measure(

@@ -37,7 +37,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from .models import Applicability, Condition
 from .paths import PACKAGE_DATA
@@ -1494,13 +1494,19 @@ _LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\
                              re.I)
 
 
+def atoms_of(cond: Condition | None) -> Iterator[Condition]:
+    """Every atom of a condition tree, in order (none for ``None``)."""
+    if cond is None:
+        return
+    if cond.op == "atom":
+        yield cond
+    for a in cond.args:
+        yield from atoms_of(a)
+
+
 def is_understood(cond: Condition | None) -> bool:
     """True when no part of ``cond`` is words that were not understood."""
-    if cond is None:
-        return False
-    if cond.op == "atom":
-        return cond.atom != "unknown"
-    return all(is_understood(a) for a in cond.args)
+    return cond is not None and all(a.atom != "unknown" for a in atoms_of(cond))
 
 
 # Tokens that, left over after a complete reading, can only narrow it: "large services whose

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .conditions import DEFAULT_MEASURE_ID, Vocabulary, load_vocabulary, parse_application, users_over_words, vocabulary_for
+from .conditions import DEFAULT_MEASURE_ID, Vocabulary, atoms_of, load_vocabulary, parse_application, users_over_words, vocabulary_for
 from .models import Applicability, AtomResult, Code, Condition, Measure, MeasureStatus, ServiceProfile
 from .paths import PACKAGE_DATA
 from .service import at_or_above, harms_at, load_archetypes, risk_kinds, risk_level
@@ -365,13 +365,17 @@ def _parsed(text: str, kind: str, vocab_key: str) -> Applicability:
 _VOCABS: dict[str, Vocabulary] = {}
 
 
+def _remember(vocab: Vocabulary) -> str:
+    """The key under which ``_parsed`` finds ``vocab`` (the cache keys on strings, not vocabularies)."""
+    _VOCABS[vocab.key] = vocab
+    return vocab.key
+
+
 def applicability_of(measure: Measure, code_kind: str, vocab: Vocabulary | None = None) -> Applicability:
     """The measure's resolved applicability, or a parse of its wording when not yet resolved."""
     if measure.applicability is not None:
         return measure.applicability
-    vocab = vocab or load_vocabulary()
-    _VOCABS[vocab.key] = vocab
-    return _parsed(measure.application or "", code_kind, vocab.key)
+    return _parsed(measure.application or "", code_kind, _remember(vocab or load_vocabulary()))
 
 
 def code_scope(code: Code, vocab: Vocabulary | None = None) -> Applicability | None:
@@ -379,8 +383,7 @@ def code_scope(code: Code, vocab: Vocabulary | None = None) -> Applicability | N
     vocab = vocab or code_vocabulary(code)
     if not vocab.scope.strip():
         return None
-    _VOCABS[vocab.key] = vocab
-    return _parsed(vocab.scope, "any", vocab.key)
+    return _parsed(vocab.scope, "any", _remember(vocab))
 
 
 def _kind_covered(code: Code, service: ServiceProfile, vocab: Vocabulary) -> tuple[bool, str]:
@@ -479,8 +482,10 @@ def conditional_parts(code: Code, measure: Measure, ctx: _Ctx, id_pattern=None) 
             if not m or not (id_pattern or DEFAULT_MEASURE_ID).search(m.group("cond")):
                 continue
             words = _TO_THE_PROVIDER.sub("", m.group("cond"))
-            app = parse_application(words, code.info.kind, ctx.vocab, id_pattern)
-            if app.condition is None or not any(a.atom == "measure" for a in _atoms_of(app.condition)):
+            # the same paragraph is read for every service of a matrix: parse it once per vocabulary
+            app = _parsed(words, code.info.kind, _remember(ctx.vocab)) if id_pattern is None else \
+                parse_application(words, code.info.kind, ctx.vocab, id_pattern)
+            if app.condition is None or not any(a.atom == "measure" for a in atoms_of(app.condition)):
                 continue
             value, text_, _ = explain(app.condition, _Ctx(ctx.service, ctx.vocab, code, (measure.id,)))
             verdict = {True: "binds this service", False: "does not bind this service",
@@ -493,13 +498,6 @@ def _walk_items(items):
     for i in items:
         yield i
         yield from _walk_items(i.items)
-
-
-def _atoms_of(cond: Condition):
-    if cond.op == "atom":
-        yield cond
-    for a in cond.args:
-        yield from _atoms_of(a)
 
 
 def evaluate(code: Code, service: ServiceProfile, rules: Iterable[EscapeRule] | None = None) -> list[MeasureStatus]:
