@@ -1453,7 +1453,10 @@ def parse_application(
         return result
     cond = or_(*positive) if positive else atom("all")
     if also:
-        cond = or_(cond, *also) if positive else or_(*also) if not negative else cond
+        # "It also applies to ..." adds to a group; with no sentence naming that group, the rest of
+        # whom it covers was never read, so it is not taken to be nobody
+        base = cond if (positive or negative) else atom("unknown", text="whom it applies to besides those it 'also' names")
+        cond = or_(base, *also)
     if negative:
         cond = and_(cond, *(not_(n) for n in negative))
     if turned:

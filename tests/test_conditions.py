@@ -333,3 +333,14 @@ def test_user_thresholds_are_said_back_as_the_code_put_them(wording, words):
     """users_over(6,999,999) is what "at least 7 million" means; an officer should read it back so."""
     app = parse_application(f"This measure applies to providers of user-to-user services {wording}.", "u2u")
     assert describe(app.condition) == words
+
+
+def test_an_also_sentence_alone_does_not_stand_for_the_whole_group():
+    # "It also applies to large services" adds to a group no sentence names: a small service is
+    # not exempt on that reading, it is undecided
+    from analyser.evaluate import truth
+    from analyser.models import ServiceProfile
+
+    app = parse_application("It also applies to providers of large services.", "u2u")
+    assert truth(app.condition, ServiceProfile("big", users=8_000_000)) is True
+    assert truth(app.condition, ServiceProfile("small", users=10)) is None
