@@ -227,7 +227,10 @@ def test_a_childrens_code_works_from_a_profile_written_from_the_readme(tmp_path)
 def test_gpai_archetypes_describe_gpai_providers_not_ofcom_services():
     from analyser.pipeline import load_code
 
-    code = load_code(ROOT.parent / "shared" / "corpus" / "eu-gpai-safety-security.pdf")
+    pdf = ROOT.parent / "shared" / "corpus" / "eu-gpai-safety-security.pdf"
+    if not pdf.exists():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    code = load_code(pdf)
     grid = matrix(code)
     assert set(grid) == {"gpai-systemic-risk-provider", "gpai-open-weights-provider", "gpai-sme-provider"}
     forum = archetypes_by_name()["small-low-risk-forum"]
