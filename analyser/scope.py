@@ -29,9 +29,9 @@ class ScopeSpan:
 
 
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    from .conditions import _SCOPE_PATTERNS  # one definition of the wording; never a second copy
+    from .condition_tokens import SCOPE_PATTERNS  # one definition of the wording; never a second copy
 
-    return list(_SCOPE_PATTERNS)
+    return list(SCOPE_PATTERNS)
 
 
 def scope_spans(measure: Measure) -> list[ScopeSpan]:

@@ -35,7 +35,7 @@ def _time(fn, repeat: int = 20) -> tuple[float, float]:
 def main() -> None:
     import importlib
 
-    from analyser import conditions
+    from analyser import condition_tokens
     import networkx  # noqa: F401  (importing networkx is not part of a what-if)
 
     # the module, not the package's `evaluate` function of the same name
@@ -51,7 +51,7 @@ def main() -> None:
     social_e2ee = with_changes(social, add_features=["e2ee"])
 
     def resolve_cold() -> None:
-        conditions._LEXICONS.clear()
+        condition_tokens.LEXICONS.clear()
         ev._parsed.cache_clear()
         resolve_applicability(code)
 

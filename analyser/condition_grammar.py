@@ -1,0 +1,421 @@
+"""Tokens of application wording → a condition tree: the grammar of service groups.
+
+Owns ``Parser``: groups of services joined by connectives and exceptions, pre-modifiers ("large
+or multi-risk"), post-modifiers, relative clauses and their predicates. The grammar is set out in
+``conditions``' opening comment; reading positions, risk levels and user numbers are
+``condition_reader``; which connective binds tighter is ``condition_combine``. Every attempt that
+may fail starts from a ``mark()`` and, failing, ``reset``s to it, so a failed reading never leaves
+words marked as understood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .condition_combine import IMPLICIT, PLAIN, REL, combine, combine_levels
+from .condition_reader import ParseFail, TokenReader
+from .condition_tree import and_, atom, normalise, not_, or_
+from .models import Condition
+
+
+@dataclass
+class Parser(TokenReader):
+    # (pre-modifiers, post-modifiers, has a head noun) of the group just read
+    _last_group: tuple[Condition | None, Condition | None, bool] = (None, None, False)
+
+    # -- clause: groups joined by or / and / , (union of service groups)
+    def clause(self) -> Condition:
+        self.skip_filler()
+        parts = [self.group()]
+        shapes = [self._last_group]
+        marked = False  # "..., and to providers of ...": each group stands alone, as written
+        while True:
+            mark = self.mark()
+            took_conj = False
+            newgroup = False
+            while self.kind() in ("COMMA", "OR", "AND", "ANDOR", "FILLER", "OF"):
+                # only a connective or "to providers of" joins two groups; a bare "to" or "of"
+                # between two wordings is no union ("use profiling to recommend content")
+                t = self.take()
+                if t.kind in ("COMMA", "OR", "AND", "ANDOR") or (t.kind == "FILLER" and t.value == "newgroup"):
+                    took_conj = True
+                    newgroup = newgroup or t.value in ("newgroup", ";")  # a semicolon ends a group firmly
+                elif t.kind == "OF" and took_conj:
+                    newgroup = True  # "... and of search services that ...": the "of" repeated opens a group
+            if not took_conj or self.pos >= len(self.toks):
+                self.reset(mark)
+                break
+            try:
+                parts.append(self.group())
+                shapes.append(self._last_group)
+                marked = marked or newgroup
+            except ParseFail:
+                self.reset(mark)
+                break
+        result = or_(*parts)
+        # "general search services and vertical search services that are multi-risk": does the
+        # relative clause restrict the last group or every group? Both readings are kept, and a
+        # service gets an answer only where they agree
+        # (only when the last group has modifiers of its own before its head, as the earlier ones
+        # do: "... or services at high risk of X" is plainly a group of its own)
+        if len(parts) >= 2 and not marked and shapes[-1][1] is not None and shapes[-1][0] is not None and all(
+            sh[1] is None and sh[2] for sh in shapes[:-1]
+        ):
+            post = shapes[-1][1]
+            wide = or_(*(and_(sh[0] or atom("all"), post) for sh in shapes[:-1]), parts[-1])
+            if normalise(wide) != normalise(result):
+                result = Condition(op="agree", args=[result, wide], params={"why": "attachment"})
+        # "large services, except vertical search services" / "(other than small low-risk services)"
+        mark = self.mark()
+        while self.kind() in ("COMMA", "FILLER"):
+            self.take()
+        if self.kind() == "EXCEPT":
+            self.take()
+            try:
+                if self.kind() == "REL" or (self.kind() == "FILLER" and self.kind(1) == "HEAD" and self.kind(2) in ("VERB", "COPULA", "NOT")) \
+                        or (self.kind() == "HEAD" and self.kind(1) in ("VERB", "COPULA", "NOT")):
+                    # "except where the provider uses ...", "unless the service is ...": a predicate
+                    # about the service itself
+                    if self.kind() == "REL":
+                        self.take()
+                    return and_(result, not_(self.relbody(carried=None)))
+                return and_(result, not_(self.clause()))
+            except ParseFail:
+                pass
+        self.reset(mark)
+        return result
+
+    def group(self) -> Condition:
+        self.skip_filler()
+        start = self.pos
+        has_all = False
+        if self.kind() == "ALL":
+            self.take()
+            has_all = True
+            self.skip_filler()
+        pre = self.premods(allow_empty=True)
+        has_head = False
+        while self.kind() in ("HEAD", "KIND", "FILLER"):
+            t = self.take()
+            if t.kind == "HEAD":
+                has_head = True
+            elif t.kind == "KIND":
+                has_head = True  # "social media services": a kind is a head noun of its own
+                pre = and_(pre, self.kind_atom(t.value)) if pre is not None else self.kind_atom(t.value)
+        post = self.postmods()
+        if pre is None and post is None and not has_head and not has_all:
+            self.pos = start
+            raise ParseFail("no service group here")
+        self._last_group = (pre, post, has_head)
+        if not has_head and pre is None and post is None:
+            return atom("all")
+        return and_(*(c for c in (pre, post) if c is not None)) if (pre or post) else atom("all")
+
+    def kind_atom(self, kind: str) -> Condition:
+        # the code's own kind is implicit: "all user-to-user services" in a U2U code is "all"
+        if kind == self.code_kind:
+            return atom("all")
+        # a code for several kinds of service ("any": eSafety's sections, an AI code's providers):
+        # the kind named is a real condition
+        return atom("kind", kind=kind)
+
+    # -- pre-nominal modifiers ("large or multi-risk", "large general search")
+    def premods(self, allow_empty: bool = False) -> Condition | None:
+        first = self.premod()
+        if first is None:
+            if allow_empty:
+                return None
+            raise ParseFail("expected a modifier")
+        # a run of adjectives without connectives restricts: "large general search services"
+        items: list[tuple[str, Condition]] = [("and", first)]
+        while True:
+            nxt = self.premod()
+            if nxt is not None:
+                items.append(("and", nxt))
+                continue
+            mark = self.mark()
+            op = None
+            while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
+                t = self.take()
+                op = {"OR": "or", "ANDOR": "or", "AND": "and"}.get(t.kind, op or ",")
+            if op is None:
+                break
+            if self.kind() == "ORBOTH":
+                break  # ", or both": handled below, after the list
+            if self.kind() == "NOT" and self.peek().value != "non-":
+                # "large and not multi-risk": a negated predicate of its own, for the clause to join
+                self.reset(mark)
+                break
+            nxt = self.premod()
+            if nxt is None:
+                self.reset(mark)
+                break
+            items.append((op, nxt))
+        if self.kind() == "ORBOTH":
+            # "large, multi-risk, or both": the list is a choice, whatever its commas say
+            self.take()
+            items = [(op if i == 0 else "or", c) for i, (op, c) in enumerate(items)]
+        # a list "A, B or C": commas take the connective of the last item
+        last_op = next((op for op, _ in reversed(items[1:]) if op != ","), "and")
+        items = [(last_op if op == "," else op, c) for op, c in items]
+        return combine(items)
+
+    def premod(self) -> Condition | None:
+        mark = self.mark()
+        neg = False
+        if self.kind() == "NOT":
+            self.take()
+            neg = True
+        t = self.peek()
+        cond: Condition | None = None
+        if t is None:
+            pass
+        elif t.kind == "ADJ":
+            self.take()
+            cond = atom(t.value)
+        elif t.kind == "LEVEL" and t.value == "low" and self.kind(1) == "RISK" and self.kind(2) != "OF":
+            # "low risk services" (adjective) vs "low risk of fraud" (a level and a harm)
+            self.take()
+            self.take()
+            cond = atom("low_risk")
+        elif t.kind == "NADJ":
+            self.take()
+            cond = not_(atom(t.value))
+        elif t.kind == "FEATURE":
+            self.take()
+            cond = atom("feature", name=t.value)
+        elif t.kind == "STYPE":
+            self.take()
+            cond = atom("search_type", type=t.value)
+            if self.code_kind not in ("search", "", "any", None):
+                cond = and_(atom("kind", kind="search"), cond)
+        elif t.kind == "KIND" and self.kind(1) in ("HEAD", "ADJ", "FEATURE"):
+            self.take()
+            cond = self.kind_atom(t.value)
+        if cond is None:
+            self.reset(mark)
+            return None
+        return not_(cond) if neg else cond
+
+    # -- post-nominal modifiers
+    def postmods(self) -> Condition | None:
+        """Modifiers after the head noun. Juxtaposed modifiers restrict each other (the loosest
+        "and"): "services at high risk of X with more than N users or that are Y" is
+        risk(X) and (users or Y)."""
+        items: list[tuple[str, int, Condition]] = []
+        while True:
+            mark = self.mark()
+            op, level = "and", IMPLICIT
+            if items:
+                took = False
+                op = ","
+                semi = False
+                while self.kind() in ("AND", "OR", "ANDOR", "COMMA"):
+                    t = self.take()
+                    took = True
+                    semi = semi or t.value == ";"
+                    if t.kind in ("OR", "ANDOR"):
+                        op = "or"
+                    elif t.kind == "AND":
+                        op = "and"
+                if not took:
+                    op = "and"
+                if took:
+                    level = REL if self.kind() in ("REL", "RELVERB") else PLAIN
+                    if self._starts_new_group(semi) or self._new_group_marker():
+                        self.reset(mark)
+                        break
+            try:
+                cond = self.postmod()
+            except ParseFail:
+                cond = None  # e.g. a relative clause the grammar cannot read: left unparsed
+            if cond is None:
+                self.reset(mark)
+                break
+            items.append((op, level, cond))
+        return combine_levels(items) if items else None
+
+    def _new_group_marker(self) -> bool:
+        """ "to providers of ...": the words that open a new group of services in a list of groups."""
+        t = self.peek()
+        return t is not None and t.kind == "FILLER" and t.value == "newgroup"
+
+    def _starts_new_group(self, after_semicolon: bool = False) -> bool:
+        """After a connective: does a new service group start here (its own head noun)?
+
+        A wording that carries its own head ("file-storage and file-sharing services") opens a
+        group only after a semicolon: after "or" it may as well be the object of a verb ("that
+        host a Tier 1 social media service or a high impact designated internet service")."""
+        k = 0
+        if self.kind(k) == "ALL":
+            return True
+        while self.kind(k) in ("ADJ", "NADJ", "FEATURE", "STYPE", "KIND", "NOT", "OR", "AND", "COMMA", "FILLER", "LEVEL", "RISK"):
+            t = self.peek(k)
+            # "file-storage and file-sharing services" is one wording that carries its own head noun
+            if after_semicolon and t.kind in ("FEATURE", "KIND", "STYPE") and t.text.endswith(("services", "service", "providers")):
+                return True
+            k += 1
+        return self.kind(k) == "HEAD"
+
+    def postmod(self) -> Condition | None:
+        self.skip_filler()
+        t = self.peek()
+        if t is None:
+            return None
+        if t.kind in ("AT", "LEVEL"):
+            return self.risk(optional=True)
+        if t.kind in ("USERS_CMP", "BETWEEN") or (t.kind == "NUM" and self._users_after()):
+            return self.users()
+        if t.kind == "WITH":
+            self.take()
+            return self.relbody(carried="have")
+        if t.kind == "WITHOUT":
+            self.take()
+            return not_(self.relbody(carried="have"))
+        if t.kind in ("REL", "RELVERB"):
+            self.take()
+            self.skip_filler()
+            return self.relbody(carried="have" if t.kind == "RELVERB" else None)
+        if t.kind in ("VERB",):
+            return self.relbody(carried=None)
+        if t.kind == "MREF":
+            self.take()
+            ids, op = t.value
+            refs = [atom("measure", id=i) for i in ids]
+            if op.startswith("not-"):
+                # "where ICU C4 and ICU C5 do not apply": neither applies (the negation is each one's)
+                refs = [not_(r) for r in refs]
+            return or_(*refs) if op.endswith("or") else and_(*refs)
+        if t.kind == "FEATURE" and t.value == "likely-accessed-by-children":
+            self.take()
+            return atom("feature", name=t.value)
+        if t.kind == "NOT" and self.kind(1) == "FEATURE" and self.peek(1).value == "likely-accessed-by-children":
+            self.take()
+            self.take()
+            return not_(atom("feature", name="likely-accessed-by-children"))
+        return None
+
+    # -- relative clause: predicates joined by and/or ("and" binds tighter)
+    def relbody(self, carried: str | None) -> Condition:
+        """Predicates of a relative clause. "and that ..."/"or that ..." separate clauses
+        (looser); plain "and"/"or" join predicates within one clause (tighter): "that are at
+        high risk of grooming and that have user profiles or allow direct messages" is
+        risk and (profiles or messages)."""
+        items: list[tuple[str, int, Condition]] = []
+        verb = carried
+        while True:
+            mark = self.mark()
+            op, level = "and", PLAIN
+            if items:
+                took = False
+                op = ","  # a bare comma: the list's last connective decides (_resolve_commas)
+                while self.kind() in ("AND", "OR", "ANDOR", "COMMA"):
+                    t = self.take()
+                    took = True
+                    if t.kind in ("OR", "ANDOR"):
+                        op = "or"
+                    elif t.kind == "AND":
+                        op = "and"
+                if not took:
+                    break
+                semi = any(self.toks[j].value == ";" for j in range(mark.pos, self.pos))
+                if self._new_group_marker():
+                    self.reset(mark)
+                    break
+                if self.kind() in ("REL", "RELVERB"):  # "..., or that have ..."
+                    t = self.take()
+                    level = REL
+                    if t.kind == "RELVERB":
+                        verb = "have"
+                elif self._subject_restated():
+                    level = REL  # "...; or (c) the service is ...": a clause of its own
+                elif self.kind() in ("HEAD", "ALL") or (self._starts_new_group(semi) and verb != "be"):
+                    self.reset(mark)
+                    break
+            try:
+                cond, verb = self.predicate(verb)
+            except ParseFail:
+                self.reset(mark)
+                if not items:
+                    raise
+                break
+            items.append((op, level, cond))
+        if not items:
+            raise ParseFail("empty relative clause")
+        return combine_levels(items)
+
+    def _subject_restated(self) -> bool:
+        """ "the service is ...", "it has ...": a head noun used as the subject of a predicate."""
+        k = 0
+        while self.kind(k) == "FILLER":
+            k += 1
+        return self.kind(k) == "HEAD" and self.kind(k + 1) in ("VERB", "COPULA", "NOT", "RELVERB")
+
+    def _verbs(self, verb: str | None) -> tuple[bool, str | None]:
+        neg = False
+        while self.kind() in ("VERB", "COPULA", "NOT", "FILLER", "RELVERB"):
+            t = self.take()
+            if t.kind == "NOT":
+                neg = not neg
+            elif t.kind == "COPULA":
+                verb = "be"
+            elif t.kind in ("VERB", "RELVERB"):
+                verb = "have"
+        return neg, verb
+
+    def predicate(self, verb: str | None) -> tuple[Condition, str | None]:
+        self.skip_filler()
+        if self._subject_restated():
+            self.skip_filler()
+            self.take()  # the subject: "the service"
+        neg, verb = self._verbs(verb)
+        if self.kind() == "NEITHER":
+            self.take()
+            items = [self.simple_pred()]
+            while self.kind() in ("NOR", "COMMA", "OR"):
+                self.take()
+                _n, verb = self._verbs(verb)
+                items.append(self.simple_pred())
+            cond = and_(*(not_(c) for c in items))
+        elif self.kind() in ("EITHER", "BOTH"):
+            joiner = "OR" if self.take().kind == "EITHER" else "AND"
+            first, verb = self.predicate(verb)
+            items = [first]
+            while self.kind() in (joiner, "COMMA"):
+                mark = self.mark()
+                while self.kind() in (joiner, "COMMA"):
+                    self.take()
+                try:
+                    nxt, verb = self.predicate(verb)
+                except ParseFail:
+                    self.reset(mark)
+                    break
+                items.append(nxt)
+            cond = or_(*items) if joiner == "OR" else and_(*items)
+        else:
+            cond = self.simple_pred()
+        return (not_(cond) if neg else cond), verb
+
+    def simple_pred(self) -> Condition:
+        self.skip_filler()
+        t = self.peek()
+        if t is None:
+            raise ParseFail("end of text")
+        if t.kind in ("AT", "LEVEL"):
+            r = self.risk(optional=False)
+            if r is not None:
+                return r
+        if t.kind in ("USERS_CMP", "BETWEEN") or (t.kind == "NUM" and self._users_after()):
+            return self.users()
+        if t.kind == "ALL":
+            self.take()
+        pre = self.premods(allow_empty=True)
+        if pre is None:
+            raise ParseFail("no predicate")
+        # "are file-storage and file-sharing services": an optional head noun and its own postmods
+        if self.kind() == "HEAD":
+            self.take()
+            post = self.postmods()
+            if post is not None:
+                pre = and_(pre, post)
+        return pre

@@ -1,0 +1,215 @@
+"""The reading position over a clause's tokens, and the two quantities every code uses:
+risk levels of harms ("at medium or high risk of fraud, hate or terrorism") and numbers of users
+("more than 700,000 monthly active UK users").
+
+Owns ``TokenReader`` (position, checkpoints, the tokens understood so far) and ``ParseFail``;
+``condition_grammar.Parser`` builds the service groups and clauses on top of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .condition_combine import users_atom
+from .condition_tokens import Tok
+from .condition_tree import and_, atom, not_, or_
+from .models import Condition
+from .vocabulary import ALL_HARMS, LEVELS, MULTI, Vocabulary, load_vocabulary
+
+
+class ParseFail(Exception):
+    """This reading does not fit here; the caller tries another or leaves the words unread."""
+
+
+@dataclass(frozen=True)
+class _Mark:
+    pos: int
+    consumed: frozenset[int]
+
+
+@dataclass
+class TokenReader:
+    toks: list[Tok]
+    code_kind: str
+    vocab: Vocabulary = field(default_factory=load_vocabulary)
+    pos: int = 0
+    consumed: set[int] = field(default_factory=set)  # indexes of the tokens a reading used
+
+    # -- helpers
+    def mark(self) -> _Mark:
+        """A checkpoint to return to when a reading attempted from here fails."""
+        return _Mark(self.pos, frozenset(self.consumed))
+
+    def reset(self, mark: _Mark) -> None:
+        self.pos, self.consumed = mark.pos, set(mark.consumed)
+
+    def peek(self, k: int = 0) -> Tok | None:
+        j = self.pos + k
+        return self.toks[j] if j < len(self.toks) else None
+
+    def kind(self, k: int = 0) -> str | None:
+        t = self.peek(k)
+        return t.kind if t else None
+
+    def take(self) -> Tok:
+        t = self.toks[self.pos]
+        self.consumed.add(self.pos)
+        self.pos += 1
+        return t
+
+    def skip_filler(self) -> None:
+        while self.kind() == "FILLER":
+            self.take()
+
+    def _users_after(self) -> bool:
+        k = 1
+        while self.kind(k) in ("MILLION", "USERS_POST"):
+            k += 1
+        return self.kind(k) == "USERNOUN"
+
+    # -- "at medium or high risk of fraud, hate or terrorism"
+    def risk(self, optional: bool) -> Condition | None:
+        mark = self.mark()
+        if self.kind() == "AT":
+            self.take()
+        levels: list[str] = []
+        while True:
+            t = self.peek()
+            if t and t.kind == "LEVEL":
+                levels.append(t.value)
+                self.take()
+            elif t and t.kind in ("OR", "COMMA", "AND") and levels and self.kind(1) == "LEVEL":
+                self.take()
+            else:
+                break
+        if self.kind() != "RISK":
+            self.reset(mark)
+            return None
+        self.take()
+        if self.kind() != "OF":
+            self.reset(mark)
+            return None
+        self.take()
+        self.skip_filler()
+        if self.kind() == "ATLEAST":
+            # "two or more of the following kinds of illegal harm: terrorism; CSEA; hate": each item
+            # listed is one kind (CSEA, written once, is one kind however many harms it covers)
+            n, group = self.take().value
+            items = self.harm_items() if not group else [[h] for h in group]
+            if len(items) < n:
+                self.reset(mark)
+                return None
+            return Condition(op="at_least", params={"n": n},
+                             args=[or_(*(self._risk_atom(h, levels) for h in item)) for item in items])
+        harms = self.harm_list()
+        if not harms:
+            self.reset(mark)
+            return None
+        if ALL_HARMS in harms:
+            # "at low risk of all kinds of illegal harm" is the definition of low risk
+            if all(LEVELS.index(lv) <= LEVELS.index("low") for lv in levels):
+                return atom("low_risk") if levels else atom("all")
+            harms = [h if h != ALL_HARMS else "any" for h in harms]
+        if MULTI in harms:
+            # "at medium or high risk of two or more kinds of illegal harm" is the definition of multi-risk
+            harms = [h for h in harms if h != MULTI]
+            return or_(atom("multi_risk"), *(self._risk_atom(h, levels) for h in harms))
+        return or_(*(self._risk_atom(h, levels) for h in harms))
+
+    def harm_list(self) -> list[str]:
+        harms: list[str] = []
+        for item in self.harm_items():
+            harms.extend(h for h in item if h not in harms)
+        return harms
+
+    def harm_items(self) -> list[list[str]]:
+        """The harms of a list, item by item ("terrorism; CSEA (image-based CSAM ...); hate")."""
+        items: list[list[str]] = []
+        while True:
+            self.skip_filler()
+            t = self.peek()
+            if t is None or t.kind != "HARM":
+                break
+            self.take()
+            item = list(t.value)
+            # "child sexual exploitation and abuse (CSEA)": a bracketed restatement is the same item
+            while self.kind() == "FILLER" and self.kind(1) == "HARM" and self.kind(2) == "FILLER":
+                self.take()
+                item.extend(h for h in self.take().value if h not in item)
+                self.take()
+            items.append(item)
+            while self.kind() == "FILLER" and self.kind(1) in ("OR", "AND", "ANDOR", "COMMA"):
+                self.take()  # "fraud offences or ...": a word after the harm's name
+            mark = self.mark()
+            took = False
+            while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
+                self.take()
+                took = True
+            if took and self.kind() == "ORBOTH":
+                self.take()  # "... or of weapons offences, or both"
+                break
+            if took and self.kind() == "OF" and self.kind(1) == "HARM":
+                self.take()  # "at high risk of fraud or of hate": the repeated "of"
+            if not took:
+                break
+            if self.kind() != "HARM":
+                self.reset(mark)
+                break
+        return items
+
+    @staticmethod
+    def _risk_atom(harm: str, levels: list[str]) -> Condition:
+        if not levels:
+            return atom("risk", harm=harm, min="low")  # "at risk of X": any assessed risk
+        lo = min(levels, key=LEVELS.index)
+        hi = max(levels, key=LEVELS.index)
+        cond = atom("risk", harm=harm, min=lo) if lo != "negligible" else None
+        if hi != "high":
+            # "at medium risk" alone: medium but not high
+            upper = not_(atom("risk", harm=harm, min=LEVELS[LEVELS.index(hi) + 1]))
+            cond = and_(cond, upper) if cond is not None else upper
+        return cond if cond is not None else atom("all")
+
+    # -- "more than 700,000 monthly active UK users"
+    def _number(self) -> int:
+        if self.kind() != "NUM":
+            raise ParseFail("expected a number of users")
+        n = self.take().value or 0
+        while self.kind() == "MILLION":
+            n = n * self.take().value
+        return int(round(n))
+
+    def users(self) -> Condition:
+        cmp = "gt"
+        if self.kind() == "BETWEEN":
+            # "between 700,000 and 7 million users": both ends included
+            self.take()
+            low = self._number()
+            if self.kind() != "AND":
+                raise ParseFail("expected 'and' in a range")
+            self.take()
+            high = self._number()
+            self._user_nouns()
+            return and_(users_atom("ge", low, self.vocab.large_users), users_atom("le", high, self.vocab.large_users))
+        if self.kind() == "USERS_CMP":
+            cmp = self.take().value
+        n = self._number()
+        if self.kind() == "USERS_POST":
+            cmp = self.take().value
+        if self.kind() == "AND" and self.kind(1) == "USERS_CMP" and self.kind(2) == "NUM":
+            # "at least 700,000 but no more than 7 million users": two bounds on one number
+            self.take()
+            cmp2 = self.take().value
+            n2 = self._number()
+            self._user_nouns()
+            return and_(users_atom(cmp, n, self.vocab.large_users), users_atom(cmp2, n2, self.vocab.large_users))
+        return self._user_nouns(cmp, n)
+
+    def _user_nouns(self, cmp: str | None = None, n: int = 0) -> Condition | None:
+        if self.kind() != "USERNOUN":
+            raise ParseFail("expected users")
+        while self.kind() in ("USERNOUN", "FILLER") and self.peek().kind == "USERNOUN" or (
+            self.kind() == "FILLER" and self.kind(1) == "USERNOUN"
+        ):
+            self.take()
+        return users_atom(cmp, n, self.vocab.large_users) if cmp is not None else None

@@ -1,0 +1,213 @@
+"""Application wording → tokens: the longest-match lexicon of one vocabulary and the tokeniser.
+
+Owns ``Tok``, the fixed grammar words (``data/grammar_words.toml``), the content-scope wordings,
+measure references ("services to which ICU C9 applies" becomes one ``MREF`` token) and
+``tokenise``. The grammar that reads the tokens is ``condition_grammar``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+from .paths import PACKAGE_DATA
+from .vocabulary import ALL_HARMS, MULTI, Vocabulary, load_vocabulary
+
+
+@dataclass
+class Tok:
+    kind: str  # see data/grammar_words.toml and the vocabulary kinds below; WORD for anything unknown
+    value: Any
+    start: int
+    end: int
+    words: int = 1
+    text: str = ""  # the words as written (lower case)
+
+
+
+# The token kinds the grammar reads (condition_reader, condition_grammar); data/grammar_words.toml
+# may use only these.
+GRAMMAR_KINDS = frozenset({
+    "ALL", "HEAD", "FILLER", "OR", "AND", "ANDOR", "COMMA", "NEITHER", "NOR", "EITHER", "BOTH", "ORBOTH", "NOT",
+    "WITHOUT", "EXCEPT", "REL", "RELVERB", "COPULA", "VERB", "WITH", "AT", "RISK", "OF", "LEVEL", "ADJ", "NADJ",
+    "KIND", "STYPE", "FEATURE", "MILLION", "USERS_CMP", "USERS_POST", "USERNOUN", "BETWEEN", "ATLEAST",
+})
+
+
+@functools.lru_cache(maxsize=2)
+def fixed_words(path: str | None = None) -> dict[str, tuple[str, Any]]:
+    """Phrase -> (token kind, value) from ``data/grammar_words.toml``.
+
+    Kept as data so that a word list can be read and changed without reading the parser; the
+    kinds are the grammar's and are listed in that file's header.
+    """
+    with open(path or PACKAGE_DATA / "grammar_words.toml", "rb") as fh:
+        entries = tomllib.load(fh)["words"]
+    out: dict[str, tuple[str, Any]] = {}
+    for i, entry in enumerate(entries, 1):
+        if entry.get("kind") not in GRAMMAR_KINDS or not isinstance(entry.get("phrases"), list):
+            # a misspelt kind would make its words silently unknown to the grammar
+            raise ValueError(f"grammar_words.toml entry {i}: kind {entry.get('kind')!r} is not one the grammar "
+                             f"reads, or it has no list of phrases")
+        value: Any = entry.get("value")
+        if "at_least" in entry:
+            harms = entry.get("harms")
+            value = (int(entry["at_least"]), tuple(harms) if harms else None)
+        for phrase in entry["phrases"]:
+            out[phrase] = (entry["kind"], value)
+    return out
+
+
+# Content-scope wordings: recognised anywhere, never part of the service condition.
+SCOPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:(?:in relation to|in respect of|to|for|only|applies only to)\s+)?(?:the\s+)?"
+                r"(?:content\s+(?:that is\s+|which is\s+)?communicated\s+publicly|publicly[- ]communicated\s+content"
+                r"|content\s+(?:that is\s+|which is\s+)?(?:shared|posted)\s+publicly)"
+                r"(?:\s+(?:by means of|on|via|through)\s+(?:the|a|its)\s+service)?\b", re.I), "public-content"),
+    (re.compile(r"\b(?:(?:in relation to|in respect of|to|for)\s+)?(?:the\s+)?(?:content\s+(?:that is\s+|which is\s+)?"
+                r"communicated\s+privately|privately[- ]communicated\s+content|private\s+communications)\b", re.I),
+     "private-content"),
+]
+_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z][a-z'’\-]*(?:/[a-z]+)?|[,;:()]|[^\s\w]", re.I)
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                          "\u2019": "'", "\u2018": "'", "\u00a0": " "})
+
+
+@dataclass
+class Lexicon:
+    phrases: dict[tuple[str, ...], tuple[str, Any]]
+    max_len: int
+
+
+def _split_words(text: str) -> list[str]:
+    return [m.group(0).lower() for m in _WORD.finditer(text.translate(_DASHES))]
+
+
+LEXICONS: dict[str, Lexicon] = {}
+
+
+def lexicon_for(vocab: Vocabulary | None = None) -> Lexicon:
+    """Longest-match phrase table of one vocabulary (kept per vocabulary key)."""
+    vocab = vocab or load_vocabulary()
+    cached = LEXICONS.get(vocab.key)
+    if cached is not None:
+        return cached
+    phrases: dict[tuple[str, ...], tuple[str, Any]] = {}
+    for text, entry in fixed_words().items():
+        phrases[tuple(_split_words(text)) if text not in ("non-",) else ("non-",)] = entry
+    for key, info in vocab.kinds.items():
+        for v in [key, *info.get("variants", [])]:
+            phrases[tuple(_split_words(v))] = ("KIND", key)
+    for key, info in vocab.features.items():
+        for v in [key, *info.get("variants", [])]:
+            phrases[tuple(_split_words(v))] = ("FEATURE", key)
+    for key, info in vocab.harms.items():
+        for v in [key, *info.get("variants", [])]:
+            phrases[tuple(_split_words(v))] = ("HARM", [key])
+    for wording, keys in vocab.harm_groups.items():
+        phrases[tuple(_split_words(wording))] = ("HARM", list(keys))
+    for wording in vocab.any_harm:
+        phrases[tuple(_split_words(wording))] = ("HARM", ["any"])
+    for wording in vocab.all_harms:
+        phrases[tuple(_split_words(wording))] = ("HARM", [ALL_HARMS])
+    for wording in vocab.multi_harm:
+        phrases[tuple(_split_words(wording))] = ("HARM", [MULTI])
+    phrases.pop((), None)
+    lex = Lexicon(phrases, max(len(k) for k in phrases))
+    LEXICONS[vocab.key] = lex
+    return lex
+
+
+# A measure ID in application wording, when the code's profile gives no pattern of its own:
+# "ICU C9", "PCU B2A", "Measure 7.6", "Standard 3".
+DEFAULT_MEASURE_ID = re.compile(
+    r"\b(?:[A-Z]{2,5}\s+[A-Z]\d{1,3}[A-Za-z]?|(?:Measure|Standard|Commitment)\s+\d{1,2}(?:\.\d{1,2})?)\b(?!\.\d)"
+)
+# "services to which ICU C9 applies", "providers to whom ICU C9 and ICU C10 apply", "services in
+# scope of ICU C9": the ID list becomes one MREF token, whose value is ([ids], "and"/"or").
+_MREF_BEFORE = r"(?:(?:to|for)\s+(?:which|whom)\s+(?:(?:the\s+)?measures?\s+)?|(?:with)?in\s+(?:the\s+)?scope\s+of\s+(?:(?:the\s+)?measures?\s+)?)"
+_MREF_AFTER = r"(?:\s+(?:also\s+)?(?:applies|apply|is\s+applicable|are\s+applicable)|(?P<neg>\s+(?:does|do)\s+not\s+apply|\s+(?:is|are)\s+not\s+applicable))?"
+
+
+def _measure_refs(norm: str, id_pattern: re.Pattern[str] | None) -> list[tuple[int, int, list[str], str]]:
+    """Spans of measure references in ``norm``: (start, end, ids, "and"/"or")."""
+    pat = id_pattern or DEFAULT_MEASURE_ID
+    ids = [(m.start(), m.end(), re.sub(r"\s+", " ", m.group(0))) for m in pat.finditer(norm)]
+    if not ids:
+        return []
+    out: list[tuple[int, int, list[str], str]] = []
+    i = 0
+    while i < len(ids):
+        s, e, first = ids[i]
+        group, op, j = [first], "and", i + 1
+        while j < len(ids):
+            between = norm[e:ids[j][0]].strip().lower()
+            if between in (",", "and", "or", ", and", ", or", "and/or"):
+                op = "or" if "or" in between else op
+                group.append(ids[j][2])
+                e = ids[j][1]
+                j += 1
+            else:
+                break
+        before = re.search(_MREF_BEFORE + r"$", norm[:s], re.I)
+        after = re.match(_MREF_AFTER, norm[e:], re.I)
+        start = before.start() if before else s
+        end = e + (after.end() if after else 0)
+        negated = bool(after and after.group("neg"))
+        out.append((start, end, group, ("not-" if negated else "") + (op if len(group) > 1 else "and")))
+        i = j
+    return out
+
+
+def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[str] | None = None) -> list[Tok]:
+    """Longest-match tokens over ``text`` (offsets are into ``text`` itself)."""
+    lexicon = lexicon or lexicon_for()
+    norm = text.translate(_DASHES)
+    refs = _measure_refs(norm, id_pattern)
+    spans = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(norm)
+             if not any(rs <= m.start() < re_ for rs, re_, _ids, _op in refs)]
+    for rs, re_, ids, op in refs:
+        spans.append((rs, re_, "\0mref"))
+    spans.sort()
+    mref_at = {rs: (ids, op) for rs, _re, ids, op in refs}
+    # "non-large": split a leading "non-" so that it negates what follows
+    expanded: list[tuple[int, int, str]] = []
+    for s, e, w in spans:
+        if w.startswith("non-") and len(w) > 4 and (w[4:],) in lexicon.phrases:
+            expanded.append((s, s + 4, "non-"))
+            expanded.append((s + 4, e, w[4:]))
+        else:
+            expanded.append((s, e, w))
+    spans = expanded
+    toks: list[Tok] = []
+    i = 0
+    while i < len(spans):
+        s, e, w = spans[i]
+        if w == "\0mref":
+            toks.append(Tok("MREF", mref_at[s], s, e))
+            i += 1
+            continue
+        if w[0].isdigit():
+            digits = w.replace(",", "")
+            try:
+                value: Any = float(digits) if "." in digits else int(digits)
+            except ValueError:
+                value = None
+            toks.append(Tok("NUM", value, s, e))
+            i += 1
+            continue
+        for n in range(min(lexicon.max_len, len(spans) - i), 0, -1):
+            key = tuple(sp[2] for sp in spans[i:i + n])
+            entry = lexicon.phrases.get(key)
+            if entry is not None:
+                toks.append(Tok(entry[0], entry[1], s, spans[i + n - 1][1], n, " ".join(key)))
+                i += n
+                break
+        else:
+            # plural/singular fallback for harm and feature words ("livestreams" vs "livestream")
+            toks.append(Tok("WORD", w, s, e))
+            i += 1
+    return toks

@@ -1,0 +1,169 @@
+"""Condition trees: building them (``atom``, ``and_``, ``or_``, ``not_``), comparing them
+(``normalise``), walking them (``atoms_of``, ``is_understood``) and saying them back in plain words
+(``describe``). A tree is ``models.Condition``; this module owns no parsing and no evaluation.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from .models import Condition
+from .vocabulary import Vocabulary, load_vocabulary
+
+def atom(atom_name: str, /, **params: Any) -> Condition:
+    return Condition(op="atom", atom=atom_name, params=dict(params))
+
+
+def and_(*args: Condition) -> Condition:
+    return _join("and", args)
+
+
+def or_(*args: Condition) -> Condition:
+    return _join("or", args)
+
+
+def not_(arg: Condition) -> Condition:
+    if arg.op == "not":
+        return arg.args[0]
+    return Condition(op="not", args=[arg])
+
+
+def _join(op: str, args: tuple[Condition, ...] | list[Condition]) -> Condition:
+    flat: list[Condition] = []
+    for a in args:
+        if a is None:
+            continue
+        if a.op == op:
+            flat.extend(a.args)
+        elif a.op == "atom" and a.atom == "all" and op == "and":
+            continue  # "all" restricts nothing inside a conjunction
+        else:
+            flat.append(a)
+    unique: list[Condition] = []
+    for a in flat:
+        if a not in unique:  # dataclass equality: "likely to be accessed by children" said twice is once
+            unique.append(a)
+    flat = unique
+    if op == "or" and any(a.op == "atom" and a.atom == "all" for a in flat):
+        return atom("all")
+    if not flat:
+        return atom("all")
+    if len(flat) == 1:
+        return flat[0]
+    return Condition(op=op, args=flat)
+
+
+def normalise(cond: Condition | dict | None) -> dict | None:
+    """Canonical dict of a tree: nested and/or flattened, args sorted, double negation removed.
+
+    Used to compare trees regardless of the order the wording listed things in.
+    """
+    if cond is None:
+        return None
+    if isinstance(cond, dict):
+        op, args = cond.get("op"), cond.get("args") or []
+        name, params = cond.get("atom"), cond.get("params") or {}
+    else:
+        op, args, name, params = cond.op, cond.args, cond.atom, cond.params
+    if op == "atom":
+        return {"op": "atom", "atom": name, "params": dict(sorted((params or {}).items()))}
+    kids = [normalise(a) for a in args]
+    if op == "not":
+        (kid,) = kids
+        if kid["op"] == "not":
+            return kid["args"][0]
+        return {"op": "not", "args": [kid]}
+    flat: list[dict] = []
+    for k in kids:
+        flat.extend(k["args"] if k["op"] == op else [k])
+    if len(flat) == 1:
+        return flat[0]
+    flat.sort(key=lambda d: repr(d))
+    return {"op": op, "args": flat}
+
+
+def describe(cond: Condition | None, vocab: Vocabulary | None = None) -> str:
+    """The tree back in plain words, for warnings and the app ("large or multi-risk")."""
+    vocab = vocab or load_vocabulary()
+    if cond is None:
+        return "(not understood)"
+    if cond.op == "atom":
+        return describe_atom(cond, vocab)
+    if cond.op == "not":
+        inner = cond.args[0]
+        if inner.op == "atom" and inner.atom == "users_over":
+            return users_over_words(int(inner.params.get("n", 0)), negated=True)
+        return "not " + _paren(inner, vocab)
+    if cond.op == "at_least":
+        return f"at least {cond.params.get('n', 1)} of: " + "; ".join(_paren(a, vocab) for a in cond.args)
+    if cond.op == "prefer":
+        text, index = cond.args
+        return (f"{_paren(text, vocab)}; where that cannot be decided, the index table's reading: "
+                f"{_paren(index, vocab)}")
+    if cond.op == "agree" and cond.params.get("why") == "attachment":
+        narrow, wide = cond.args
+        return (f"either {_paren(narrow, vocab)} or {_paren(wide, vocab)} (the wording can be read both ways); "
+                f"decided only where the two agree")
+    if cond.op == "agree":
+        text, index = cond.args
+        return (f"the application text says {_paren(text, vocab)} and the index table says {_paren(index, vocab)}; "
+                f"decided only where the two agree")
+    return f" {cond.op} ".join(_paren(a, vocab) for a in cond.args)
+
+
+def _paren(cond: Condition, vocab: Vocabulary) -> str:
+    text = describe(cond, vocab)
+    return f"({text})" if cond.op in ("and", "or") or " or " in text else text
+
+
+def users_over_words(n: int, negated: bool = False) -> str:
+    """Words for users > n. "At least 7 million" is stored as users_over(6,999,999) (the atoms have
+    no >=); said back to an officer it should read as the code put it, not as 6,999,999."""
+    if (n + 1) % 1000 == 0 and n % 1000:
+        return f"fewer than {n + 1:,} users" if negated else f"at least {n + 1:,} users"
+    return f"not more than {n:,} users" if negated else f"more than {n:,} users"
+
+
+def describe_atom(cond: Condition, vocab: Vocabulary) -> str:
+    p = cond.params
+    match cond.atom:
+        case "all":
+            return "all services"
+        case "large":
+            return "large"
+        case "users_over":
+            return users_over_words(int(p.get("n", 0)))
+        case "multi_risk":
+            return "multi-risk"
+        case "low_risk":
+            return "low risk"
+        case "risk":
+            lvl = p.get("min", "medium")
+            words = {"low": "low, medium or high", "medium": "medium or high", "high": "high"}.get(lvl, lvl)
+            return f"{words} risk of {vocab.harm_label(p.get('harm', 'any'))}"
+        case "feature":
+            return vocab.feature_label(p.get("name", "?"))
+        case "search_type":
+            return f"{p.get('type')} search"
+        case "kind":
+            return vocab.kind_label(str(p.get("kind")))
+        case "measure":
+            return f"services to which {p.get('id')} applies"
+        case "unknown":
+            return f"(not understood: '{p.get('text', '')}')"
+    return str(cond.atom)
+
+
+def atoms_of(cond: Condition | None) -> Iterator[Condition]:
+    """Every atom of a condition tree, in order (none for ``None``)."""
+    if cond is None:
+        return
+    if cond.op == "atom":
+        yield cond
+    for a in cond.args:
+        yield from atoms_of(a)
+
+
+def is_understood(cond: Condition | None) -> bool:
+    """True when no part of ``cond`` is words that were not understood."""
+    return cond is not None and all(a.atom != "unknown" for a in atoms_of(cond))

@@ -1,0 +1,158 @@
+"""The vocabulary of service characteristics one code is read with: harm, feature and kind keys
+with their wordings, and the code's counting rules (large threshold, CSEA counted once).
+
+Owns ``Vocabulary``, ``load_vocabulary`` (the base, ``data/harms.toml``) and ``vocabulary_for`` (the
+base with a code profile's ``[services]`` table laid over it). Parsing and evaluation both take a
+vocabulary; neither defines words of its own about services.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .paths import PACKAGE_DATA
+
+LEVELS = ("negligible", "low", "medium", "high")
+LARGE_THRESHOLD = 7_000_000
+MULTI = "#multi"  # pseudo-harm for "two or more kinds of illegal harm"
+ALL_HARMS = "#all"  # pseudo-harm for "all kinds of illegal harm"
+
+# ---------------------------------------------------------------------------- vocabulary
+
+
+@dataclass
+class Vocabulary:
+    """Harm, feature and service-kind keys with their wordings, and the counting rules of one code.
+
+    The base is ``data/harms.toml``; a code profile's ``[services]`` table adds its own kinds,
+    features and harms and sets its rules (``vocabulary_for``), so that a new regulator's code is
+    read through data, not code.
+    """
+
+    levels: tuple[str, ...]
+    harms: dict[str, dict[str, Any]]  # key -> {group, label, variants}
+    features: dict[str, dict[str, Any]]
+    harm_groups: dict[str, list[str]]
+    any_harm: list[str]
+    multi_harm: list[str]
+    all_harms: list[str]
+    kinds: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> {label, variants}
+    risk_group: str | None = None  # harms that count for multi-risk / "any kind of harm"
+    count_once: dict[str, list[str]] = field(default_factory=dict)  # name -> harms counted as one kind
+    large_users: int = LARGE_THRESHOLD  # "large": more than this many users
+    scope: str = ""  # whom the whole code covers, in words (parsed like an application clause)
+    key: str = "base"  # identifies the vocabulary for caches
+
+    def harm_label(self, key: str) -> str:
+        if key == "any":
+            return "any kind of harm"
+        return self.harms.get(key, {}).get("label", key)
+
+    def feature_label(self, key: str) -> str:
+        return self.features.get(key, {}).get("label", key)
+
+    def kind_label(self, key: str) -> str:
+        return self.kinds.get(key, {}).get("label", key)
+
+    def harms_in_group(self, group: str | None) -> list[str]:
+        return [k for k, v in self.harms.items() if group is None or v.get("group") == group]
+
+    def count_unit(self, harm: str) -> str:
+        """The kind of harm ``harm`` counts as: itself, or the group it is counted once with (CSEA)."""
+        for name, members in self.count_once.items():
+            if harm in members:
+                return name
+        return harm
+
+
+@functools.lru_cache(maxsize=4)
+def load_vocabulary(path: str | None = None) -> Vocabulary:
+    """Load the base harm/feature vocabulary; cached because every parse and evaluation uses it."""
+    file = PACKAGE_DATA / "harms.toml" if path is None else path
+    with open(file, "rb") as fh:
+        data = tomllib.load(fh)
+    return Vocabulary(
+        levels=tuple(data.get("levels", LEVELS)),
+        harms=data.get("harms", {}),
+        features=data.get("features", {}),
+        harm_groups=data.get("harm_groups", {}),
+        any_harm=data.get("any_harm", []),
+        multi_harm=data.get("multi_harm", []),
+        all_harms=data.get("all_harms", []),
+        kinds=data.get("kinds", {}),
+        key=str(file),
+    )
+
+
+_SERVICES_KEYS = {"scope", "kinds", "features", "harms", "risk_group", "count_once", "large_users",
+                  "harm_groups", "any_harm", "multi_harm"}
+
+
+def vocabulary_for(services: dict[str, Any] | None) -> Vocabulary:
+    """The base vocabulary with a code profile's ``[services]`` table laid over it.
+
+    Cached by the table's content, so every code of one profile shares one vocabulary (and one
+    tokeniser lexicon). Raises ``ValueError`` naming the key for a table of the wrong shape; the
+    profile loader turns that into a one-line profile error.
+    """
+    if not services:
+        return load_vocabulary()
+    return _vocabulary_for(json.dumps(services, sort_keys=True, default=str))
+
+
+@functools.lru_cache(maxsize=32)
+def _vocabulary_for(services_json: str) -> Vocabulary:
+    services = json.loads(services_json)
+    unknown = set(services) - _SERVICES_KEYS
+    if unknown:
+        raise ValueError(f"unknown key(s) in [services]: {', '.join(sorted(unknown))}; "
+                         f"valid keys: {', '.join(sorted(_SERVICES_KEYS))}")
+    base = load_vocabulary()
+
+    def table(name: str) -> dict[str, dict[str, Any]]:
+        value = services.get(name, {})
+        if isinstance(value, list):  # kinds = ["u2u", "search"]: keys only
+            value = {str(k): {} for k in value}
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise ValueError(f"[services] {name} must be a table of tables ([services.{name}.KEY] with label and variants)")
+        for key, entry in value.items():
+            variants = entry.get("variants", [])
+            if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+                raise ValueError(f"[services.{name}.{key}] variants must be a list of strings")
+        return {str(k).lower(): dict(v) for k, v in value.items()}
+
+    def merged(name: str, base_table: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        out = {k: dict(v) for k, v in base_table.items()}
+        for k, v in table(name).items():
+            out[k] = {**out.get(k, {}), **v}
+        return out
+
+    count_once = services.get("count_once", {})
+    if not isinstance(count_once, dict) or not all(isinstance(v, list) for v in count_once.values()):
+        raise ValueError("[services] count_once must be a table of name = [harm keys]")
+    large = services.get("large_users", LARGE_THRESHOLD)
+    if isinstance(large, bool) or not isinstance(large, int) or large < 0:
+        raise ValueError(f"[services] large_users must be a whole number of users, not {large!r}")
+    scope = services.get("scope", "")
+    if not isinstance(scope, str):
+        raise ValueError("[services] scope must be a string: the services the whole code covers, in words")
+    kinds = merged("kinds", base.kinds)
+    return Vocabulary(
+        levels=base.levels,
+        harms=merged("harms", base.harms),
+        features=merged("features", base.features),
+        harm_groups={**base.harm_groups, **services.get("harm_groups", {})},
+        any_harm=[*base.any_harm, *services.get("any_harm", [])],
+        multi_harm=[*base.multi_harm, *services.get("multi_harm", [])],
+        all_harms=base.all_harms,
+        kinds=kinds,
+        risk_group=services.get("risk_group"),
+        count_once={str(k): [str(h) for h in v] for k, v in count_once.items()},
+        large_users=large,
+        scope=scope,
+        key=services_json,
+    )
