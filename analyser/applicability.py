@@ -13,6 +13,7 @@ import itertools
 import re
 from typing import Iterator
 
+from .application_text import CONDITIONAL_OBLIGATION, STRAY_APPLICATION
 from .conditions import Vocabulary, and_, atom, atoms_of, describe, is_understood, load_vocabulary, normalise, parse_application
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
@@ -98,6 +99,17 @@ _EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|but|not|neithe
                         r"does\s+not|do\s+not|only\s+where|only\s+if|provided\s+that|however)\b", re.I)
 
 
+def _stray_application(measure: Measure) -> str:
+    """The first paragraph that says whom the measure covers ("This measure, as amended ..., applies
+    to ...") though it was not marked as application text; "" when there is none."""
+    for p in measure.paragraphs:
+        if not p.is_application and STRAY_APPLICATION.search(p.text) and not (
+            CONDITIONAL_OBLIGATION.match(p.text)
+        ):
+            return p.text
+    return ""
+
+
 def _unknown_texts(cond: Condition | None) -> list[str]:
     return [str(a.params.get("text", "")) for a in atoms_of(cond) if a.atom == "unknown"]
 
@@ -117,8 +129,17 @@ def resolve_measure(
     """
     if vocab is None:
         vocab = code_vocabulary(code) if code is not None else load_vocabulary()
-    app = parse_application(measure.application or "", code_kind, vocab, id_pattern, intros)
-    has_text = bool((measure.application or "").strip())
+    application = measure.application or ""
+    stray = "" if application.strip() else _stray_application(measure)
+    if stray:
+        # a paragraph says whom the measure covers in words the profile's phrase did not catch: it
+        # is read as the application text rather than passed over, which would make it "all services"
+        application = stray
+    app = parse_application(application, code_kind, vocab, id_pattern, intros)
+    if stray:
+        app.warnings.append(f"{measure.id}: no paragraph was marked as application text, but '{stray.strip()}' "
+                            f"says whom the measure covers, so it was read as the application text")
+    has_text = bool(application.strip())
     if not has_text:
         app.warnings = [w for w in app.warnings if "no application wording" not in w]
     if row is None:
@@ -148,10 +169,10 @@ def resolve_measure(
         if row.applies_to.strip():
             app.warnings.append(
                 f"{measure.id}: the index table's wording '{index_words}' was not understood, so it could not be checked "
-                f"against the application text '{measure.application.strip()}'"
+                f"against the application text '{application.strip()}'"
             )
         return app
-    if not text_ok and _EXCEPTION.search(" ".join([*app.unparsed, *_unknown_texts(app.condition)]) or measure.application):
+    if not text_ok and _EXCEPTION.search(" ".join([*app.unparsed, *_unknown_texts(app.condition)]) or application):
         # an index table abbreviates, and exceptions are what it leaves out first: where the words
         # not understood make an exception, the index's shorter reading would decide wrongly the
         # very services the exception is about
@@ -165,7 +186,7 @@ def resolve_measure(
         # all non-large services exempt, say); the index table decides only the rest
         app.warnings.append(
             f"{measure.id}: the application text was not fully understood ("
-            + "; ".join(f"'{u}'" for u in app.unparsed or [measure.application.strip()])
+            + "; ".join(f"'{u}'" for u in app.unparsed or [application.strip()])
             + f"), so where it cannot decide, the index table's wording '{index_words}' ({describe(index_app.condition, vocab)}) does"
         )
         app.condition = Condition(op="prefer", args=[app.condition, index_app.condition], params={"index": row.applies_to})
@@ -178,7 +199,7 @@ def resolve_measure(
         body_says = truth(app.condition, probe, vocab, code)
         app.warnings.append(
             f"{measure.id}: the index table says it applies to '{index_words}' "
-            f"({describe(index_app.condition, vocab)}) but the application text says '{measure.application.strip()}' "
+            f"({describe(index_app.condition, vocab)}) but the application text says '{application.strip()}' "
             f"({describe(app.condition, vocab)}); they differ for {_describe_service(probe)} "
             f"(body: {'applies' if body_says else 'exempt'}, index: {'exempt' if body_says else 'applies'}); "
             f"such services are reported as unclear"
@@ -210,7 +231,7 @@ def resolve_applicability(code: Code, profile=None) -> Code:
     rows = _index_rows(code)
     vocab = code_vocabulary(code)
     kind = code.info.kind
-    if not rows and code.measures and not any((m.application or "").strip() for m in code.measures):
+    if not rows and code.measures and not any((m.application or "").strip() or _stray_application(m) for m in code.measures):
         # a code that never says per measure to whom it applies (e.g. the EU GPAI code): every
         # measure covers everyone the code covers; one note for the code, not one per measure
         note = "no measure states to whom it applies; each is taken to apply to every provider the code covers"

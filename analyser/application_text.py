@@ -16,6 +16,26 @@ from typing import Sequence
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
 CONDITIONAL_OBLIGATION = re.compile(
     r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:where|if|when|once)\s+(?:the|a|that)\s+provider\b", re.I)
+# ", as inserted by the ... Amendment Code 2026," / "(as amended by ...)": where the wording came from,
+# never whom it covers; it sits between "This measure" and "applies", so it must go before the phrase
+# is looked for (and before the wording is parsed)
+_AMENDMENT_ASIDE = re.compile(
+    r",\s*as\s+(?:inserted|amended|substituted|added|varied|modified|updated|introduced)\s+(?:by|in|under|from)\s+[^,;]{1,200}?,"
+    r"|\s*[(\[]\s*as\s+(?:inserted|amended|substituted|added|varied|modified|updated|introduced)\s+(?:by|in|under|from)\s+"
+    r"[^()\[\]]{1,200}[)\]]", re.I)
+# "This measure ... applies to": a sentence that says whom the measure covers, in any wording;
+# used to notice application text that the profile's phrase did not catch
+STRAY_APPLICATION = re.compile(
+    r"\b(?:this|the|these)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|commitments?|sections?|recommendations?|"
+    r"requirements?|expectations?)\b[^.]{0,240}?\b(?:appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in)|"
+    r"(?:does|do)\s+not\s+apply)\b", re.I)
+
+
+def without_asides(text: str) -> str:
+    """``text`` without amendment notes that interrupt a sentence ("This measure, as inserted by X, applies")."""
+    return re.sub(r"[ \t]{2,}", " ", _AMENDMENT_ASIDE.sub(" ", text))
+
+
 # a sentence that tells the provider what to do: a recommendation, not a statement of scope
 _DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to)\b", re.I)
 
@@ -24,7 +44,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     """Is this paragraph (of a measure) application text?"""
     if CONDITIONAL_OBLIGATION.match(text) and _DUTY.search(text):
         return False
-    if phrase is not None and phrase.search(text):
+    if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text))):
         return True
     if under_heading:
         # the first paragraph under "Application" is the application; later ones only when they

@@ -128,6 +128,7 @@ class Parser(TokenReader):
             raise ParseFail("expected a modifier")
         # a run of adjectives without connectives restricts: "large general search services"
         items: list[tuple[str, Condition]] = [("and", first)]
+        written_and: set[int] = set()  # items joined to the one before by a written "and"
         while True:
             nxt = self.premod()
             if nxt is not None:
@@ -135,9 +136,11 @@ class Parser(TokenReader):
                 continue
             mark = self.mark()
             op = None
+            said_and = False
             while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
                 t = self.take()
                 op = {"OR": "or", "ANDOR": "or", "AND": "and"}.get(t.kind, op or ",")
+                said_and = said_and or (t.kind == "AND" and t.text == "and")
             if op is None:
                 break
             if self.kind() == "ORBOTH":
@@ -150,6 +153,8 @@ class Parser(TokenReader):
             if nxt is None:
                 self.reset(mark)
                 break
+            if said_and and op == "and":
+                written_and.add(len(items))
             items.append((op, nxt))
         if self.kind() == "ORBOTH":
             # "large, multi-risk, or both": the list is a choice, whatever its commas say
@@ -158,7 +163,15 @@ class Parser(TokenReader):
         # a list "A, B or C": commas take the connective of the last item
         last_op = next((op for op, _ in reversed(items[1:]) if op != ","), "and")
         items = [(last_op if op == "," else op, c) for op, c in items]
-        return combine(items)
+        both = combine(items)
+        if any(op == "and" for op, _c in items[1:]) and written_and:
+            # "Tier 1 and Tier 2 social media services" means either; "large and multi-risk services"
+            # may mean both: the words alone cannot say, so a service is decided only where the two
+            # readings agree
+            either = combine([("or" if op == "and" and i in written_and else op, c) for i, (op, c) in enumerate(items)])
+            if normalise(either) != normalise(both):
+                return Condition(op="agree", args=[both, either], params={"why": "and"})
+        return both
 
     def premod(self) -> Condition | None:
         mark = self.mark()

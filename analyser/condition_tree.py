@@ -104,6 +104,10 @@ def describe(cond: Condition | None, vocab: Vocabulary | None = None) -> str:
         narrow, wide = cond.args
         return (f"either {_paren(narrow, vocab)} or {_paren(wide, vocab)} (the wording can be read both ways); "
                 f"decided only where the two agree")
+    if cond.op == "agree" and cond.params.get("why") == "and":
+        both, either = cond.args
+        return (f"either {_paren(both, vocab)} or {_paren(either, vocab)} ('and' can mean both or either); "
+                f"decided only where the two agree")
     if cond.op == "agree":
         text, index = cond.args
         return (f"the application text says {_paren(text, vocab)} and the index table says {_paren(index, vocab)}; "

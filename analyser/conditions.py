@@ -45,6 +45,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from .application_text import without_asides
 from .condition_grammar import Parser
 from .condition_reader import ParseFail
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, lexicon_for, tokenise
@@ -144,7 +145,7 @@ def parse_application(
         return result
 
     # content scope first: it says which content, not which services
-    work = flat
+    work = without_asides(flat)
     for pattern, scope in SCOPE_PATTERNS:
         if pattern.search(work):
             if scope not in result.scope:
@@ -168,9 +169,9 @@ def parse_application(
         body = sentence.rstrip(" .")
         if _BARE_APPLIES.match(body):
             continue  # what was left of "This measure applies in relation to content communicated publicly."
-        late = ""
+        late = inner = ""
         if hit is not None:
-            intro, body, late = hit
+            intro, body, late, inner = hit
         elif _APPLIES_IN_SCOPE_ONLY.match(body) and not body[_APPLIES_IN_SCOPE_ONLY.match(body).end():].strip(" ."):
             continue  # "This measure applies in relation to content communicated publicly."
         elif intro_seen:
@@ -206,6 +207,11 @@ def parse_application(
         if late:
             exc, *_ = _parse_body(late, code_kind, vocab, id_pattern)
             negative.append(exc if exc is not None else atom("unknown", text=late))
+        if inner:
+            # "if the service is not end-to-end encrypted": read as "services where the service is ..."
+            where = re.sub(r"^(?:if|where|when|provided\s+that)\b", "where", inner, flags=re.I)
+            extra, *_ = _parse_body("services " + where, code_kind, vocab, id_pattern)
+            cond = and_(cond, extra if extra is not None else atom("unknown", text=inner))
         if intro is not None and intro.polarity == "exempt":
             negative.append(cond)
         elif intro is not None and intro.also:
@@ -245,9 +251,10 @@ _MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|exempt\w*|unless|ex
                              r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope)\b", re.I)
 
 
-def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, str] | None:
-    """The first intro that opens ``sentence``, the condition's words after it, and an exception
-    that the sentence makes after its obligation ("..., other than a provider that ...")."""
+def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, str, str] | None:
+    """The first intro that opens ``sentence``, the condition's words after it, an exception that the
+    sentence makes after its obligation ("..., other than a provider that ...") and a condition set
+    inside the obligation ("must, if the service is not end-to-end encrypted, detect ...")."""
     for intro in intros:
         m = intro.pattern.match(sentence)
         if m:
@@ -257,19 +264,37 @@ def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 if cut:
                     body, rest = body[:cut.start()], body[cut.start():]
             exc = _LATE_EXCEPTION.search(rest)
-            return intro, body.strip(" ,;:"), (rest[exc.end():].strip(" ,;:.") if exc else "")
+            late = rest[exc.end():].strip(" ,;:.") if exc else ""
+            inner = _INNER_CONDITION.search(rest)
+            condition = ""
+            if inner and not (exc and exc.start() <= inner.start() < exc.end() + len(late) + 1):
+                condition = _DUTY_QUALIFIER.sub("", inner.group("cond")).strip(" ,;:.")
+            return intro, body.strip(" ,;:"), late, condition
     return None
 
 
-# "... must implement age assurance, other than a provider that distributes only its own apps"
-_LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if)?|unless|save\s+(?:for|where)|"
+# "... must implement age assurance, other than a provider that distributes only its own apps";
+# "..., except where the hosting service is provided only to enterprise customers"
+_LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save\s+(?:for|where)|"
                              r"excluding|but\s+not)\b"
-                             # only an exception about services ("other than a provider that ..."); "unless
-                             # you can show a compelling reason" qualifies the duty, not whom it is for
-                             r"(?=\s+(?:an?\s+|the\s+|any\s+)?(?:providers?|services?|signator\w*|those|ones|platforms?)\b)",
+                             # only an exception about services ("other than a provider that ...", "except
+                             # where the hosting service is ..."); "unless you can show a compelling reason"
+                             # qualifies the duty, not whom it is for
+                             r"(?=\s+(?:an?\s+|the\s+|any\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+                             r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?)\b)",
                              re.I)
+# "must, if the service is not end-to-end encrypted and it is reasonably practicable to do so, detect
+# ...": a condition on the service inside the obligation restricts whom the sentence is for
+_INNER_CONDITION = re.compile(
+    r"[,;]\s*(?P<cond>(?:if|where|when|provided\s+that)\s+(?:the|its|that|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:services?|providers?|platforms?|models?)\b[^,;]*)", re.I)
+# what qualifies the duty rather than the service: "and it is reasonably practicable to do so"
+_DUTY_QUALIFIER = re.compile(
+    r"\s*(?:,\s*)?(?:and|or)?\s*(?:it\s+is|where|if)\s+(?:(?:reasonably|technically)\s+)?(?:practicable|feasible|"
+    r"possible|proportionate|appropriate)(?:\s+to\s+do\s+so)?\b", re.I)
 
 
+# Tokens that, left over after a complete reading, can only narrow it: "large services whose
 # principal purpose is X" is large AND (something not understood). Anything else left over
 # ("... or X", "... other than X", a leading word) could widen or turn it, so the whole
 # sentence is undecided.

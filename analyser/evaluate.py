@@ -305,6 +305,11 @@ def _explain_agree(cond: Condition, ctx: _Ctx) -> tuple[bool | None, list[str], 
                 f"restriction covers only the last group of services, it {said[tv]} ({ts.join(tp)}); if it covers "
                 f"every group, it {said[iv]} ({is_.join(ip)})")
         return None, [text], " and ", ta + ia
+    if cond.params.get("why") == "and":
+        text = (f"the application wording joins two kinds of service with 'and', which can mean services that are "
+                f"both or services that are either, and the two differ for this service: read as both, it "
+                f"{said[tv]} ({ts.join(tp)}); read as either, it {said[iv]} ({is_.join(ip)})")
+        return None, [text], " and ", ta + ia
     text = (f"the application text and the code's index table disagree for this service: by the text it "
             f"{said[tv]} ({ts.join(tp)}); by the index table it {said[iv]} ({is_.join(ip)})")
     return None, [text], " and ", ta + ia

@@ -1,0 +1,101 @@
+"""Application wording met in real-shaped codes that once gave a confident wrong answer: amendment
+notes inside the sentence, application text the profile's phrase missed, exceptions and conditions
+written after or inside the obligation, illustrative lists, and "A and B services".
+
+Each case is checked as an officer sees it: the status of a measure for a concrete service.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyser.applicability import resolve_applicability
+from analyser.application_text import application_paragraphs, without_asides
+from analyser.evaluate import evaluate
+from analyser.models import Code, CodeInfo, Measure, Paragraph
+from analyser.profiles import load_profile
+from analyser.service import service_from_options
+from analyser.vocabulary import vocabulary_for
+
+ROOT = Path(__file__).resolve().parents[1]
+ESAFETY = ROOT / "codes" / "examples" / "esafety-industry.toml"
+
+
+def _code(profile: str | Path, paragraphs: list[str], mark_application: bool = True) -> Code:
+    """One measure "X1" of a code read through ``profile``; its application paragraphs are chosen by
+    the profile's phrase, as the extractor chooses them."""
+    prof = load_profile(profile)
+    m = Measure(id="X1", number="1", title="t", chapter=None, chapter_title=None, page_start=1, page_end=1)
+    chosen = application_paragraphs(paragraphs, prof.application_phrase) if mark_application else []
+    for i, text in enumerate(paragraphs):
+        m.paragraphs.append(Paragraph(number=f"1.{i + 1}", text=text, page=1, is_application=i in chosen))
+    m.application = "\n".join(paragraphs[i] for i in chosen)
+    info = CodeInfo(title="t", publisher=None, family="", short_name=prof.short_name, kind=prof.kind, version=None,
+                    source_file="x.pdf", sha256="0", page_count=1, profile=str(profile), services=dict(prof.services))
+    return resolve_applicability(Code(info=info, measures=[m]), profile=str(profile))
+
+
+def _status(code: Code, profile: str | Path, **service) -> str:
+    vocab = vocabulary_for(load_profile(profile).services)
+    return evaluate(code, service_from_options(vocab=vocab, **service))[0].status
+
+
+def test_an_amendment_note_inside_the_sentence_does_not_hide_the_application_text():
+    ics = ROOT / "codes" / "profiles" / "ics.toml"
+    text = ("This measure, as inserted by the Illegal Content (Search) Amendment Code 2026, applies to providers of "
+            "large general search services.")
+    assert without_asides(text) == "This measure applies to providers of large general search services."
+    code = _code(ics, [text, "C8.1 The provider should use perceptual hash matching to detect known CSAM."])
+    assert code.measures[0].application.startswith("This measure, as inserted")
+    # a small general search service was once told "applies": the note had hidden the sentence
+    assert _status(code, ics, kind="search/general", users=1_000) == "exempt"
+    assert _status(code, ics, kind="search/general", users=8_000_000) == "applies"
+
+
+def test_a_sentence_saying_whom_the_measure_covers_is_read_even_when_the_phrase_missed_it():
+    paragraphs = ["This measure, which the 2026 review added, applies to providers of large services.",
+                  "The provider should name a senior person accountable for the measure."]
+    code = _code("icu", paragraphs)
+    assert not code.measures[0].application  # the profile's phrase does not match this sentence
+    app = code.measures[0].applicability
+    assert any("read as the application text" in w for w in app.warnings)
+    assert _status(code, "icu", users=1_000) != "applies"  # never "all services" by default
+
+
+def test_an_exception_after_the_obligation_about_the_service_is_never_dropped():
+    code = _code(ESAFETY, ["A provider of a third-party hosting service must take appropriate action on reports of "
+                           "class 1A material, except where the hosting service is provided only to enterprise customers."])
+    # the exception's words are not all understood, so a hosting service is not confidently covered
+    assert _status(code, ESAFETY, kind="hosting") == "unclear"
+    assert _status(code, ESAFETY, kind="social-media") == "exempt"
+
+
+def test_a_condition_inside_the_obligation_restricts_whom_it_is_for():
+    code = _code(ESAFETY, ["A provider of a relevant electronic service must, if the service is not end-to-end "
+                           "encrypted and it is reasonably practicable to do so, detect and remove known child "
+                           "sexual abuse material."])
+    assert _status(code, ESAFETY, kind="relevant-electronic") == "applies"
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["e2ee"]) == "exempt"
+    # "unless you can show a compelling reason" qualifies the duty: it removes no service
+    code = _code(ESAFETY, ["A provider of a relevant electronic service must keep records, unless you can show a "
+                           "compelling reason not to."])
+    assert _status(code, ESAFETY, kind="relevant-electronic") == "applies"
+
+
+def test_an_illustrative_list_after_including_does_not_widen_the_group():
+    gpai = ROOT / "codes" / "profiles" / "eu-gpai.toml"
+    code = _code(gpai, ["This Commitment applies to all providers of general-purpose AI models with systemic risk, "
+                        "including SMEs and SMCs."])
+    assert _status(code, gpai, kind="gpai-provider", features=["sme", "smc"]) == "exempt"
+    assert _status(code, gpai, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+
+
+def test_two_kinds_joined_by_and_are_decided_only_where_both_readings_agree():
+    code = _code(ESAFETY, ["This minimum compliance measure applies to providers of Tier 1 and Tier 2 social media "
+                           "services."])
+    # "Tier 1 and Tier 2" means either tier; read as both, a Tier 1 service would be exempt
+    tier1 = evaluate(code, service_from_options(kind="social-media", features=["tier-1"],
+                                                vocab=vocabulary_for(load_profile(ESAFETY).services)))[0]
+    assert tier1.status == "unclear" and "'and'" in tier1.reason
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-1", "tier-2"]) == "applies"
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "exempt"
