@@ -18,7 +18,7 @@ from .errors import AnalyserError
 def _service(ref: str, code):
     """(profile, title): a TOML file or a built-in archetype, titled as the app titles it; a file is
     checked against the code's own vocabulary."""
-    from .cli import _load_services
+    from .cli_common import _load_services
     from .service import archetype_titles
 
     (profile,) = _load_services([ref], code)
@@ -43,7 +43,7 @@ def _notes_for(code):
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from .cli import _load
+    from .cli_common import _load
     from .evaluate import evaluate
     from .export import WRITERS, build_selection, file_stem
 
@@ -69,7 +69,7 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 
 def cmd_response(args: argparse.Namespace) -> None:
-    from .cli import _load
+    from .cli_common import _load
     from .response import WRITERS, Question, build_draft, file_stem
 
     code = _load(args)
