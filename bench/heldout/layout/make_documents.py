@@ -4,8 +4,8 @@
 
 The set is FROZEN: it was generated once and committed; the expected files were written from this
 script's own source text (content_*.py), never from the analyser's output. Re-running is for checking
-that the generator still reproduces the set (``--check`` compares without writing): the reportlab and
-fpdf2 PDFs come out byte for byte; LibreOffice stamps each conversion, so for its two documents only
+that the generator still reproduces the set (``--check`` compares without writing): the reportlab,
+fpdf2 and Typst PDFs come out byte for byte; LibreOffice stamps each conversion, so for its two documents only
 the expected files (pages found with poppler's pdftotext) are compared.
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ sys.path.insert(0, str(HERE))
 import render_fpdf  # noqa: E402
 import render_office  # noqa: E402
 import render_reportlab  # noqa: E402
+import render_typst  # noqa: E402
 from content_children import pcu, pcs  # noqa: E402
 from content_illegal import icu, ics  # noqa: E402
 from frontmatter import LABEL  # noqa: E402
@@ -67,6 +68,16 @@ RUN_ON = {
        "keyboard. Findings of this kind should be shared with the person named in accordance with measure A2.",
 }
 
+SUPPORT_NOTE = {
+    3: "A support service should be one that is able to respond to a child in distress, that does not charge the "
+       "child for its help and that is open at the times when children are most likely to search. The provider "
+       "should check at least every three months that the contact details it shows are still correct, and should "
+       "remove or replace details that are not. Where the service is offered in more than one part of the United "
+       "Kingdom, the information should include a support service for each part where a national service is not "
+       "available, and the provider should consider whether the information should also be offered in Welsh, "
+       "Scottish Gaelic or Irish where the search request is made in that language.",
+}
+
 AMENDMENTS = {
     "A1": "Amendment No. 1 (synthetic): ICU A3.2 replaced; ICU A3.4 deleted.",
     "A2": "Amendment No. 2 (synthetic): ICU C3.2 replaced with wider wording.",
@@ -87,6 +98,10 @@ def _rl(**kw: Any) -> Callable[[str, Code], tuple[dict[str, int], int]]:
 
 def _fp(**kw: Any) -> Callable[[str, Code], tuple[dict[str, int], int]]:
     return lambda path, code: render_fpdf.build(path, code, render_fpdf.Options(**kw))
+
+
+def _ty(**kw: Any) -> Callable[[str, Code], tuple[dict[str, int], int]]:
+    return lambda path, code: render_typst.build(path, code, render_typst.Options(**kw))
 
 
 def _lo(**kw: Any) -> Callable[[str, Code], tuple[dict[str, int], int]]:
@@ -128,6 +143,12 @@ SPECS = [
          ["two-column body section (footnotes at the foot of each column)", "Carlito font",
           "sub-items (i)/(ii)", "Word footnotes at the page foot"],
          _lo(two_columns=True, item_style="roman", font="Carlito"), "roman"),
+    Spec("pcs-typst-sidebar", pcs, "Typst (typst-py)",
+         ["measure ID in a grey sidebar box in the left margin, centred title beside it",
+          "index table headed 'ID / Measure / Who it applies to'", "justified text hyphenated by Typst",
+          "Typst footnotes (footnote 3 is long)", "running header naming the measure in force at the top of the page",
+          "sub-items (i)/(ii)"],
+         _ty(item_style="roman", long_notes=SUPPORT_NOTE), "roman"),
 ]
 
 
