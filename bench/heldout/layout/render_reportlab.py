@@ -56,6 +56,7 @@ class Doc(BaseDocTemplate):
         self.pages: dict[str, int] = {}
         self.on_page: list[str] = []
         self.current = ""
+        self.current_at_top = ""         # the measure in force when the page began (header "current")
         self.queue: list[Paragraph] = []
         w, h = opt.pagesize
         body_h = h - self.topMargin - self.bottomMargin - opt.note_area
@@ -84,7 +85,7 @@ class Doc(BaseDocTemplate):
             canv.drawRightString(w - self.rightMargin, h - 12 * mm, top)
         else:
             canv.drawString(self.leftMargin, h - 12 * mm, f"{self.code.short} code \u2013 SYNTHETIC SAMPLE"
-                            + (f" \u2013 {self.current_at_top}" if getattr(self, "current_at_top", "") else ""))
+                            + (f" \u2013 {self.current_at_top}" if self.current_at_top else ""))
         canv.drawCentredString(w / 2, 8 * mm, f"Page {doc.page}")
         # footnotes: drawn top-down in the reserved area; what does not fit runs on to the next page
         y = self.bottomMargin + self.opt.note_area - 3 * mm
