@@ -67,10 +67,25 @@ class Parser(TokenReader):
                 result = Condition(op="agree", args=[result, wide], params={"why": "attachment"})
         # "large services, except vertical search services" / "(other than small low-risk services)"
         mark = self.mark()
+        had_comma = False
         while self.kind() in ("COMMA", "FILLER"):
+            had_comma = had_comma or self.kind() == "COMMA"
             self.take()
         if self.kind() == "EXCEPT":
             self.take()
+            closing = self._closing_comma() if had_comma else None
+            if closing is not None:
+                # "a relevant electronic service, other than a closed communication service, that permits
+                # children to hold accounts": the exception is set off by commas, and what follows the
+                # second comma restricts the main group, not the exception
+                inner = self._exception_before(closing)
+                if inner is not None:
+                    self.take()  # the closing comma
+                    post = self.postmods()
+                    if post is not None:
+                        return and_(result, not_(inner), post)
+                self.reset(mark)
+                return result
             try:
                 if self.kind() == "REL" or (self.kind() == "FILLER" and self.kind(1) == "HEAD" and self.kind(2) in ("VERB", "COPULA", "NOT")) \
                         or (self.kind() == "HEAD" and self.kind(1) in ("VERB", "COPULA", "NOT")):
@@ -84,6 +99,29 @@ class Parser(TokenReader):
                 pass
         self.reset(mark)
         return result
+
+    def _closing_comma(self) -> int | None:
+        """Index of the comma that closes an exception set off by commas: one followed by a relative
+        clause or "with", before any other connective or the end."""
+        for j in range(self.pos, len(self.toks) - 1):
+            kind = self.toks[j].kind
+            if kind == "COMMA":
+                return j if self.toks[j + 1].kind in ("REL", "RELVERB", "WITH") and self.toks[j].value != ";" else None
+            if kind in ("EXCEPT", "OR", "ANDOR"):
+                return None
+        return None
+
+    def _exception_before(self, end: int) -> Condition | None:
+        """The exception read from here up to token ``end`` alone, or None when it does not read wholly."""
+        toks, self.toks = self.toks, self.toks[:end]
+        try:
+            inner = self.clause()
+            done = self.pos == end
+        except ParseFail:
+            inner, done = None, False
+        finally:
+            self.toks = toks
+        return inner if done else None
 
     def group(self) -> Condition:
         self.skip_filler()

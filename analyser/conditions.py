@@ -261,6 +261,10 @@ def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
             body, rest = sentence[m.end():], ""
             if intro.until is not None:
                 cut = intro.until.search(body)
+                if cut and cut.group(0).lower().startswith("may"):
+                    # "Signatories that are SMEs may take their size into account": a permission for
+                    # some, not a statement of whom the measure covers
+                    continue
                 if cut:
                     body, rest = body[:cut.start()], body[cut.start():]
             exc = _LATE_EXCEPTION.search(rest)
