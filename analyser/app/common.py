@@ -29,24 +29,6 @@ __all__ = ["md", "SAMPLE_LABEL"]  # re-exported for the views
 STATUS_COLOURS = {k: w.colour for k, w in STATUS_WORDS.items()}  # one place: analyser/statuses.py
 RISK_COLOURS = {"high": "#dc2626", "medium": "#d97706", "low": "#2563eb", "none": "#16a34a"}
 
-CSS = """
-<style>
-[data-testid="stMainBlockContainer"] {padding-top: 2rem;}
-.para {margin: 0 0 .6rem 0; line-height: 1.55;}
-.para .num {font-weight: 600; margin-right: .4rem;}
-.para .cite {color: #6b7280; font-size: .8rem; margin-left: .4rem;}
-ins {background: #bcf0da; text-decoration: none;}
-del {background: #f8b4b4;}
-.diffcell {font-size: .92rem; line-height: 1.5;}
-.cop-table {border-collapse: collapse; width: 100%; font-size: .9rem;}
-.cop-table th, .cop-table td {border-bottom: 1px solid #e5e7eb; padding: .3rem .5rem; text-align: left;
-  vertical-align: top;}
-.legend {font-size: .9rem; line-height: 1.5; margin: .2rem 0 .6rem 0;}
-.status-box {border: 2px solid #374151; border-radius: 6px; padding: .4rem .8rem; margin: .4rem 0;}
-.note-meta {color: #374151; font-size: .85rem;}
-@media (max-width: 640px) { .para {font-size: .95rem;} }
-</style>
-"""
 
 
 @dataclass

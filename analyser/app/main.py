@@ -13,7 +13,7 @@ from analyser.errors import AnalyserError
 from analyser.export import SAMPLE_LABEL
 
 from . import state
-from .common import CSS, Ctx, damage_banner, guarded, sample_banner
+from .common import Ctx, damage_banner, guarded, sample_banner
 from .documents import documents
 from .services import load, sha_of
 from .sidebar import sidebar
@@ -32,7 +32,10 @@ VIEW_FUNCTIONS = {"Overview": view_overview, "Matrix": view_matrix, "Service pro
 
 def page(app_dir: Path) -> None:
     state.keep_widget_values()
-    st.markdown(CSS, unsafe_allow_html=True)
+    # Not st.html: in Streamlit 1.67 it strips a <style> (its sanitiser keeps <style> only with
+    # unsafe_allow_javascript, which a style-only block ignores), so the rules never arrived.
+    css = (app_dir / "assets" / "app.css").read_text(encoding="utf-8")
+    st.markdown(f"<style>\n{css}</style>", unsafe_allow_html=True)
     state.init_from_query_params()
     st.session_state.setdefault("view", "Overview")
     doc = sidebar()
@@ -49,7 +52,9 @@ def page(app_dir: Path) -> None:
     ctx = Ctx(doc, code, sha, app_dir)
     view = st.session_state.get("view", "Overview")
     state.mirror_in_query_params(view, doc.key)
-    st.markdown(f"<h4>{highlight.render(code.info.short_name, [])} · {highlight.render(code.info.title, [])}</h4>",
+    # The document, above the view's title: a line of text, not a heading (one h1 per view).
+    st.markdown(f'<p class="doc-title">{highlight.render(code.info.short_name, [])} · '
+                f'{highlight.render(code.info.title, [])}</p>',
                 unsafe_allow_html=True)
     sample_banner(doc, code)
     damage_banner(code)

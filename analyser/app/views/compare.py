@@ -28,7 +28,7 @@ def _pickers(ctx: Ctx, docs: list[Doc]) -> tuple[Doc, Doc]:
 
 
 def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
-    st.subheader("Compare versions")
+    st.title("Compare versions")
     if len(docs) < 2:
         st.info("Only one document is available: upload another edition (sidebar, “Add a document”) "
                 "to compare it with this one.")
@@ -59,7 +59,7 @@ def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
         _qualifier_changes(cmp)
     with t_apply:
         _applicability_changes(cmp)
-    st.subheader("Export the comparison")
+    st.header("Export the comparison")
     _downloads(cmp, f"compare-{old.info.short_name.lower()}")
 
 

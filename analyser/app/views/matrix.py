@@ -14,7 +14,7 @@ from ..services import archetype_titles, archetypes, matrix
 def view_matrix(ctx: Ctx) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
-    st.subheader("Matrix: measures × service archetypes")
+    st.title("Matrix: measures × service archetypes")
     types = archetypes(code.info.family)
     if not types:
         st.info(f"No built-in service archetypes describe codes of this family ({code.info.family}), so there is "
@@ -56,7 +56,7 @@ def view_matrix(ctx: Ctx) -> None:
     config.update({titles.get(k, k): st.column_config.TextColumn(width="small") for k in types})
     st.dataframe(styled, hide_index=True, width="stretch", key="mx_grid", column_config=config,
                  on_select=_matrix_cell_picked, selection_mode="single-cell")
-    st.subheader("Why this status?")
+    st.header("Why this status?")
     a, b = st.columns(2)
     if st.session_state.get("mx_measure") not in ids:
         st.session_state["mx_measure"] = ids[0]

@@ -103,7 +103,7 @@ def view_measure(ctx: Ctx) -> None:
         st.info("No measures were found in this document.")
         return
     m = _picker(ctx)
-    st.subheader(f"{md(m.id)}: {md(m.title)}")
+    st.title(f"{md(m.id)}: {md(m.title)}")  # the view's one h1
     pages = f"p. {m.page_start}" if m.page_start == m.page_end else f"pp. {m.page_start}–{m.page_end}"
     st.caption(f"Chapter {md(m.chapter or '–')} {md(m.chapter_title or '')} · {pages} · {md(code.info.short_name)}"
                + (f" · {SAMPLE_LABEL}" if is_sample(ctx.doc, code) else ""))
@@ -163,5 +163,5 @@ def view_measure(ctx: Ctx) -> None:
                                         "negated": "yes" if q.negated else "no", "rule": rule_words(q.rule)}
                                        for q in m.qualifiers + scopes]),
                          hide_index=True, width="stretch")
-    st.subheader("Notes")
+    st.header("Notes")
     notes_fragment(ctx, m, "m")

@@ -164,7 +164,7 @@ def _import_notes(ctx: Ctx) -> None:
 def view_notes(ctx: Ctx) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
-    st.subheader("Notes")
+    st.title("Notes")
     notes = ctx.notes.for_code(ctx.sha, code.info.short_name)
     positions = st.multiselect("Position", ["agree", "concern", "object", "(none)"], key="notes_filter")
     shown = [n for n in notes if not positions or (n.position or "(none)") in positions]
@@ -176,12 +176,12 @@ def view_notes(ctx: Ctx) -> None:
                                    for n in shown]), hide_index=True, width="stretch")
     else:
         st.info("No notes yet. Write one here or in the Measure view.")
-    st.subheader("Notes on one measure")
+    st.header("Notes on one measure")
     ids = [m.id for m in code.measures]
     if ids:
         mid = st.selectbox("Measure", ids, key="notes_measure", format_func=lambda i: measure_label(code, i))
         notes_panel(ctx, code.measure(mid), "n")
-    st.subheader("Share notes with your team")
+    st.header("Share notes with your team")
     st.caption("Download every note (with its history) as a JSON file; importing a colleague's file adds their "
                "notes and takes a note of yours only where theirs is a newer version of it.")
     c1, c2 = st.columns(2)

@@ -15,7 +15,7 @@ def view_overview(ctx: Ctx) -> None:
     code = ctx.code
     info = code.info
     summary = overview.summarise(code)
-    st.subheader("Overview")
+    st.title("Overview")
     cols = st.columns(4)
     cols[0].metric("Measures", summary.measures)
     cols[1].metric("Paragraphs", summary.paragraphs)
@@ -26,17 +26,17 @@ def view_overview(ctx: Ctx) -> None:
 
     left, right = st.columns(2)
     with left:
-        st.markdown("##### Measures by chapter")
+        st.header("Measures by chapter")
         if summary.chapters:
             st.vega_lite_chart(charts.measures_by_chapter(summary), width="stretch")
     with right:
-        st.markdown("##### Qualifiers by category and chapter")
+        st.header("Qualifiers by category and chapter")
         if summary.qualifier_counts:
             st.vega_lite_chart(charts.qualifiers_by_category(summary), width="stretch")
         else:
             st.info("No qualifiers were flagged in this document.")
 
-    st.markdown("##### Measures with the most loophole risk")
+    st.header("Measures with the most loophole risk")
     top = summary.ranking[:15]
     if top:
         rows = [(r.measure, r.title, r.loophole_risk, r.why, r.qualifiers) for r in top]

@@ -14,7 +14,7 @@ from ..state import go_to_measure
 
 def view_search(ctx: Ctx) -> None:
     code = ctx.code
-    st.subheader("Search")
+    st.title("Search")
     query = st.text_input("Search all measures", key="search_q",
                           placeholder='e.g. "technically feasible" or encrypted messages')
     if not query.strip():

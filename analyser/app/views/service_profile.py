@@ -110,7 +110,7 @@ def _profile_form(ctx: Ctx) -> None:
 def view_profile(ctx: Ctx) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
-    st.subheader("Service profile explorer")
+    st.title("Service profile explorer")
     st.session_state["_family"] = code.info.family
     st.session_state["_services"] = json.dumps(code.info.services, sort_keys=True)
     types = archetypes(code.info.family)
@@ -164,7 +164,7 @@ def _whatif_panel(ctx: Ctx, profile: ServiceProfile) -> None:
     """What changes, measure by measure, if the service changes in one of the offered ways."""
     import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
-    st.subheader("What if …")
+    st.header("What if …")
     on = st.toggle("Show what changes if the service changes", key="sp_whatif_on")
     if not on:
         return
