@@ -8,9 +8,7 @@ import json
 
 import streamlit as st
 
-from analyser.conditions import LARGE_THRESHOLD
 from analyser.models import MeasureStatus, ServiceProfile
-from analyser.service import WHATIF_CHANGES
 from analyser.statuses import STATUS_WORDS, reason_words, status_label
 
 from ..common import Ctx, explain_status, measure_label, status_legend
@@ -84,6 +82,8 @@ def _keep_archetype_fill() -> None:
 
 def _profile_form(ctx: Ctx) -> None:
     """The form that describes the service (its values live in ``sp_*`` session keys)."""
+    from analyser.conditions import LARGE_THRESHOLD  # on demand: the first page (Overview) does without it
+
     code = ctx.code
     harms, features = vocabulary(st.session_state["_services"])
     with st.container(border=True):
@@ -163,6 +163,8 @@ def view_profile(ctx: Ctx) -> None:
 def _whatif_panel(ctx: Ctx, profile: ServiceProfile) -> None:
     """What changes, measure by measure, if the service changes in one of the offered ways."""
     import pandas as pd  # on demand: the first page (Overview) does without it
+    from analyser.service import WHATIF_CHANGES
+
     code = ctx.code
     st.header("What if …")
     on = st.toggle("Show what changes if the service changes", key="sp_whatif_on")
