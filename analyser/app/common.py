@@ -1,4 +1,4 @@
-"""What several views share: the view context, the error guard, the page's style, labels,
+"""What several views share: the view context, the error guard, labels, the status colours,
 banners, the status legend and the explanation of one status. Presentation only."""
 
 from __future__ import annotations
