@@ -78,6 +78,34 @@ def build_selection(
                      kept, {k: v for k, v in (filters or {}).items() if v}, include_text)
 
 
+def choose_measures(
+    code: Code,
+    statuses: dict[str, MeasureStatus] | None = None,
+    *,
+    chapters: Iterable[str] = (),
+    status_filter: Iterable[str] = (),
+    risks: Iterable[str] = (),
+    noted: set[str] | None = None,
+) -> list[str]:
+    """The IDs of the measures a selection keeps, in document order: each filter left empty keeps
+    everything; ``status_filter`` reads ``statuses`` (a measure with no status is dropped by it);
+    ``noted``, when given, keeps only the measures with a note. A measure with no qualifier
+    summary counts as loophole risk "none"."""
+    chapters, wanted, risks = set(chapters), set(status_filter), set(risks)
+    statuses = statuses or {}
+    chosen = []
+    for m in code.measures:
+        risk = m.qualifier_summary.loophole_risk if m.qualifier_summary else "none"
+        if (chapters and m.chapter not in chapters) or (risks and risk not in risks):
+            continue
+        if noted is not None and m.id not in noted:
+            continue
+        if wanted and (m.id not in statuses or statuses[m.id].status not in wanted):
+            continue
+        chosen.append(m.id)
+    return chosen
+
+
 # ---------------------------------------------------------------------------------------------
 # Provenance: what every export says about where it came from, in one list of (field, value).
 

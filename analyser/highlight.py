@@ -118,7 +118,8 @@ def render(text: str, spans: Iterable[Span], breaks: dict[int, int] | None = Non
     for a, b in zip(cuts, cuts[1:]):
         if a in breaks:
             out.append("<br>" + "&emsp;" * breaks[a])
-        out.append(_render_segment(text[a:b], [s for s in spans if s.start <= a and b <= s.end]))
+        covering = [s for s in spans if s.start <= a and b <= s.end]
+        out.append(_render_segment(text[a:b], covering, {s for s in covering if s.end == b}))
     return "".join(out)
 
 
@@ -131,7 +132,8 @@ def item_breaks(items: Iterable[SubItem], depth: int = 1) -> dict[int, int]:
     return out
 
 
-def _render_segment(chunk: str, spans: list[Span]) -> str:
+def _render_segment(chunk: str, spans: list[Span], ending: set[Span] | frozenset[Span] = frozenset()) -> str:
+    """One segment with every span that covers it; ``ending`` are the spans that end here."""
     body = html.escape(chunk).replace("\n", "<br>")
     # Innermost first: search hit, then qualifier, then link, so a link wraps everything.
     for span in sorted(spans, key=lambda s: {"search": 0, "qualifier": 1, "xref": 2}.get(s.kind, 3)):
@@ -143,8 +145,11 @@ def _render_segment(chunk: str, spans: list[Span]) -> str:
             )
         elif span.kind == "qualifier":
             cat = html.escape(span.label, quote=True)
+            # The category named once, on the phrase's last segment, for a style sheet to show
+            # as text (``data-tag``): a category must not be told by its fill colour alone.
+            tag = f' data-tag="{cat}"' if span in ending else ""
             body = (
-                f'<mark class="q q-{_css_ident(span.label)}" data-category="{cat}" '
+                f'<mark class="q q-{_css_ident(span.label)}" data-category="{cat}"{tag} '
                 f'style="background:{colour_for(span.label)};color:#111;border-radius:3px;'
                 f'padding:0 2px" title="{title}">{body}</mark>'
             )

@@ -69,3 +69,28 @@ def scope_qualifiers(measure: Measure) -> list:
         out.append(Qualifier(measure.id, s.paragraph, s.page, s.phrase, s.start, s.end, sentence, "scope",
                              f"scope.{s.key}", in_application=s.paragraph in measure.application_paragraphs))
     return out
+
+
+def is_scope_key(measure: Measure | None, key: str) -> bool:
+    """Whether a status's qualifier ``key`` names a content scope ("public-content") rather than a
+    qualifying phrase: the measure's parsed scope says so, or the key is a content key."""
+    scopes = set(measure.applicability.scope) if measure and measure.applicability else set()
+    return key in scopes or key.endswith("-content")
+
+
+def loophole_reasons(measure: Measure, scopes: list | None = None) -> list[str]:
+    """The reasons behind a measure's loophole risk, in words: the qualifier pass's own reasons,
+    then each content scope stated in the application, with its citation.
+
+    Why the scope is added here: it lets services out as surely as a feasibility qualifier, but
+    the qualifier pass does not count it, so the loophole box would otherwise stay silent on the
+    main way out of a measure such as ICU C9."""
+    from .search import citation
+
+    summary = measure.qualifier_summary
+    reasons = list(summary.reasons) if summary else []
+    for q in scope_qualifiers(measure) if scopes is None else scopes:
+        if q.in_application:
+            reasons.append(f"its content scope, “{q.phrase}” ({citation(measure.id, q.paragraph, q.page)}), "
+                           "leaves out every service whose content is not of that kind")
+    return reasons

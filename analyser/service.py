@@ -8,11 +8,12 @@ rather than silently count as "negligible".
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import tomllib
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .conditions import LARGE_THRESHOLD, Vocabulary, load_vocabulary
 from .errors import ServiceProfileError
@@ -351,3 +352,23 @@ def with_changes(
         new.risks.update(risks)
     new.name = name or f"{profile.name} (changed)"
     return validate_service(new, vocab=vocab)
+
+
+# ---------------------------------------------------------------------------- what-if changes
+
+def _lower_risks(p: ServiceProfile) -> ServiceProfile:
+    lower = {"high": "medium", "medium": "low", "low": "negligible"}
+    return dataclasses.replace(p, risks={h: lower.get(v, v) for h, v in p.risks.items()})
+
+
+# The changes the app's what-if offers, in the words it shows: each turns a profile into the
+# "B" side (validated by the caller against the code's vocabulary). Kept here, beside the other
+# facts about services, so that the app only picks one and never decides what a change means.
+WHATIF_CHANGES: dict[str, Callable[[ServiceProfile], ServiceProfile]] = {
+    "with end-to-end encryption": lambda p: dataclasses.replace(p, features=sorted(set(p.features) | {"e2ee"})),
+    "without end-to-end encryption": lambda p: dataclasses.replace(p, features=[f for f in p.features if f != "e2ee"]),
+    "with more than 7 million UK users (8,000,000)": lambda p: dataclasses.replace(p, users=8_000_000),
+    "staying at 7 million UK users or fewer (7,000,000)": lambda p: dataclasses.replace(p, users=min(p.users, 7_000_000)),
+    "with file-sharing": lambda p: dataclasses.replace(p, features=sorted(set(p.features) | {"file-sharing"})),
+    "with every risk one level lower": _lower_risks,
+}

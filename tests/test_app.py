@@ -570,7 +570,7 @@ def test_link_with_query_parameters_opens_the_measure(sample):
     _no_errors(at)
     assert at.radio(key="view").value == "Measure"
     assert at.selectbox(key="measure").value == "ICU C5"
-    assert any(s.value.startswith("ICU C5: ") for s in at.subheader)
+    assert any(s.value.startswith("ICU C5: ") for s in at.title)
 
 
 def test_unreadable_notes_store_breaks_only_the_notes(sample, tmp_path, monkeypatch):

@@ -1,0 +1,71 @@
+"""One run of the page (Streamlit runs the script again on every interaction): the style, the
+place the URL names, the sidebar, the document's header and banners, and the chosen view inside
+a guard, so that an unexpected error shows a short message and the other views keep working."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from analyser import highlight
+from analyser.errors import AnalyserError
+from analyser.export import SAMPLE_LABEL
+
+from . import state
+from .common import Ctx, damage_banner, guarded, sample_banner
+from .documents import documents
+from .services import load, sha_of
+from .sidebar import sidebar
+from .views.compare import view_compare
+from .views.export import view_export
+from .views.matrix import view_matrix
+from .views.measure import view_measure
+from .views.notes import view_notes
+from .views.overview import view_overview
+from .views.search import view_search
+from .views.service_profile import view_profile
+
+VIEW_FUNCTIONS = {"Overview": view_overview, "Matrix": view_matrix, "Service profile": view_profile,
+                  "Measure": view_measure, "Search": view_search, "Notes": view_notes, "Export": view_export}
+
+
+def page(app_dir: Path) -> None:
+    state.keep_widget_values()
+    # Not st.html: in Streamlit 1.67 it strips a <style> (its sanitiser keeps <style> only with
+    # unsafe_allow_javascript, which a style-only block ignores), so the rules never arrived.
+    css = (app_dir / "assets" / "app.css").read_text(encoding="utf-8")
+    st.markdown(f"<style>\n{css}</style>", unsafe_allow_html=True)
+    state.init_from_query_params()
+    st.session_state.setdefault("view", "Overview")
+    doc = sidebar()
+    if doc is None:
+        st.title("Code of Practice Analyser")
+        st.info("Upload a code of practice (PDF) in the sidebar to begin.")
+        return
+    try:
+        code = load(doc.path)
+    except AnalyserError as err:
+        st.error(str(err))
+        return
+    sha = code.info.sha256 or sha_of(doc.path)
+    ctx = Ctx(doc, code, sha, app_dir)
+    view = st.session_state.get("view", "Overview")
+    state.mirror_in_query_params(view, doc.key)
+    # The document, above the view's title: a line of text, not a heading (one h1 per view).
+    st.markdown(f'<p class="doc-title">{highlight.render(code.info.short_name, [])} · '
+                f'{highlight.render(code.info.title, [])}</p>',
+                unsafe_allow_html=True)
+    sample_banner(doc, code)
+    damage_banner(code)
+    if code.info.sample and not doc.sample:
+        st.sidebar.markdown(f"**{SAMPLE_LABEL}**")
+    if view == "Compare versions":
+        guarded(view_compare, ctx, documents()[0])
+        return
+    guarded(VIEW_FUNCTIONS.get(view, view_overview), ctx)
+
+
+def run(app_dir: Path) -> None:
+    """The whole page, for the script in ``app_dir`` (whose ``static/`` folder Streamlit serves)."""
+    guarded(page, app_dir)

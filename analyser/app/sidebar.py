@@ -1,0 +1,125 @@
+"""The sidebar: navigation between views, the document picker, uploading a PDF, fetching an
+official code, and the limits per document."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import streamlit as st
+
+from analyser import budgets
+from analyser.errors import AnalyserError
+from analyser.export import SAMPLE_LABEL
+
+from .common import guarded
+from .documents import Doc, catalogued_documents, documents, fetchable_entries, remember_upload_name, uploads_dir
+from .services import load
+from .state import VIEWS
+
+MAX_UPLOAD_MB = int(st.get_option("server.maxUploadSize"))  # .streamlit/config.toml
+
+
+def _limits_panel() -> None:
+    d = budgets.Budget()
+    st.caption("A document over these limits stops with one line instead of keeping the app busy.")
+    st.number_input("Pages", 1, 1_000_000, d.max_pages, step=500, key="lim_pages")
+    st.number_input("Characters of text", 1_000, 2_000_000_000, d.max_chars, step=1_000_000, key="lim_chars")
+    st.number_input("Characters on one page", 1_000, 100_000_000, d.max_page_chars, step=50_000, key="lim_page_chars")
+    st.number_input("Seconds to read it", 1.0, 86_400.0, d.max_seconds, step=60.0, key="lim_seconds")
+
+
+def _handle_upload(uploaded) -> None:
+    """Save an uploaded PDF under its sha256 and analyse it; a bad file gets one clear line."""
+    if uploaded is None or st.session_state.get("_upload_done") == uploaded.file_id:
+        return
+    st.session_state["_upload_done"] = uploaded.file_id
+    data = uploaded.getvalue()
+    sha = hashlib.sha256(data).hexdigest()
+    target = uploads_dir() / f"{sha}.pdf"
+    fresh = not target.exists()
+    if fresh:
+        tmp = target.with_suffix(".part")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    remember_upload_name(sha, uploaded.name)  # first: the analysis and its citations use this name
+    try:
+        load(str(target))
+    except AnalyserError as err:
+        if fresh:
+            target.unlink(missing_ok=True)
+        st.session_state["_upload_error"] = f"{uploaded.name}: {err.cause}"
+        return
+    st.session_state["_upload_error"] = None
+    st.session_state["doc"] = f"up:{sha}"
+
+
+def _fetch_panel() -> None:
+    try:
+        wanted = fetchable_entries()
+    except AnalyserError as err:
+        st.error(str(err))
+        return
+    if not wanted:
+        st.caption("Every official code in the catalogue is on this machine.")
+        return
+    names = {e.name: e for e in wanted}
+    choice = st.selectbox("Official code to fetch", list(names), key="fetch_choice",
+                          format_func=lambda n: names[n].label + ("" if names[n].verified else " — unverified"))
+    if not names[choice].verified:
+        st.caption("No sha256 and size are recorded for this document: any PDF the address returns is kept.")
+    if st.button("Fetch", key="fetch_go", help="Download it from the publisher (needs a network)"):
+        from analyser.fetch import fetch
+
+        bar = st.progress(0.0, text="Connecting …")
+
+        def progress(done: int, total: int | None) -> None:
+            frac = done / total if total else 0.0
+            bar.progress(min(frac, 1.0), text=f"{done / 1e6:.1f} MB" + (f" of {total / 1e6:.1f} MB" if total else ""))
+
+        try:
+            fetch(names[choice], progress=progress)
+        except AnalyserError as err:
+            bar.empty()
+            st.error(str(err))
+        else:
+            bar.empty()
+            catalogued_documents.clear()
+            fetchable_entries.clear()
+            st.session_state["doc"] = f"cat:{choice}"
+            st.rerun()
+
+
+def sidebar() -> Doc | None:
+    """Draw the sidebar; the document picked (None when there is none to pick)."""
+    sb = st.sidebar
+    # The app's name, not a heading: the h1 of each view is its title (headings in order).
+    sb.markdown('<p class="app-name">Code of Practice Analyser</p>', unsafe_allow_html=True)
+    sb.radio("View", VIEWS, key="view")
+    picker = sb.container()
+    with sb.expander("Add a document", expanded=False):
+        uploaded = st.file_uploader(
+            f"Upload a code (PDF, up to {MAX_UPLOAD_MB} MB)", type=["pdf"], key="upload",
+            help="Kept in your data folder under its sha256, so notes on it are never lost.")
+        _handle_upload(uploaded)
+        if st.session_state.get("_upload_error"):
+            st.error(st.session_state["_upload_error"])
+        st.divider()
+        guarded(_fetch_panel)
+    with sb.expander("Limits per document", expanded=False):
+        _limits_panel()
+    docs, problems = documents()
+    with picker:
+        for p in problems:
+            st.error(p)
+        if not docs:
+            st.info("No document is available yet: upload a PDF below.")
+            return None
+        by_key = {d.key: d for d in docs}
+        if st.session_state.get("doc") not in by_key:
+            st.session_state["doc"] = docs[0].key
+        st.selectbox("Document", list(by_key), key="doc", format_func=lambda k: by_key[k].label)
+        doc = by_key[st.session_state["doc"]]
+        if doc.sample:
+            st.markdown(f"**{SAMPLE_LABEL}**")  # body text: a caption is grey at 0.6 opacity, under 4.5:1
+    return doc

@@ -1,0 +1,57 @@
+"""The Overview view: counts, measures by chapter, qualifiers by category and chapter, the
+measures with the most loophole risk, and the parser's warnings."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analyser import charts, highlight, overview
+
+from ..common import Ctx, md, measure_label
+from ..state import go_to_measure, measure_href
+
+
+def view_overview(ctx: Ctx) -> None:
+    code = ctx.code
+    info = code.info
+    summary = overview.summarise(code)
+    st.title("Overview")
+    cols = st.columns(4)
+    cols[0].metric("Measures", summary.measures)
+    cols[1].metric("Paragraphs", summary.paragraphs)
+    cols[2].metric("Qualifiers flagged", summary.qualifiers)
+    cols[3].metric("High loophole risk", summary.high_risk)
+    st.caption(f"{md(info.title)} · {md(info.short_name)} · {md(info.version or 'undated')} · {info.page_count} pages · "
+               f"profile {info.profile} · sha256 {info.sha256[:12]}…")
+
+    left, right = st.columns(2)
+    with left:
+        st.header("Measures by chapter")
+        if summary.chapters:
+            st.vega_lite_chart(charts.measures_by_chapter(summary), width="stretch")
+    with right:
+        st.header("Qualifiers by category and chapter")
+        if summary.qualifier_counts:
+            st.vega_lite_chart(charts.qualifiers_by_category(summary), width="stretch")
+        else:
+            st.info("No qualifiers were flagged in this document.")
+
+    st.header("Measures with the most loophole risk")
+    top = summary.ranking[:15]
+    if top:
+        rows = [(r.measure, r.title, r.loophole_risk, r.why, r.qualifiers) for r in top]
+        st.markdown(highlight.table_html(["measure", "title", "loophole risk", "why", "qualifiers"], rows,
+                                         href_for=lambda row: measure_href(ctx.doc.key, row[0])),
+                    unsafe_allow_html=True)
+        pick = st.selectbox("Open a measure", [r.measure for r in summary.ranking], key="ov_open",
+                            format_func=lambda mid: measure_label(code, mid))
+        st.button("Open in Measure view", key="ov_go", on_click=go_to_measure, args=(pick,))
+    if code.reconciliation.missing_from_body or code.reconciliation.missing_from_index:
+        st.warning("The code's index and its body disagree: "
+                   f"in the index only: {md(', '.join(code.reconciliation.missing_from_body)) or 'none'}; "
+                   f"in the body only: {md(', '.join(code.reconciliation.missing_from_index)) or 'none'}.")
+    if code.warnings:
+        with st.expander(f"Parser warnings ({len(code.warnings)})"):
+            for w in code.warnings:  # damage first (ranked so by the extractor)
+                st.markdown(f"- {'**damage:** ' if w.severity == 'damage' else ''}{md(w.message)}"
+                            + (f" (p. {w.page})" if w.page else ""))

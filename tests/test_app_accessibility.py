@@ -1,0 +1,174 @@
+"""The app's accessibility in a real browser (Debian's chromium, Playwright), view by view:
+the page's language, one h1 per view with headings in order, captions at 4.5:1 or better, marks
+that never speak by colour alone, and the app's own style sheet actually reaching the page.
+
+With axe-core on the machine (``.ci/run`` installs it from npm and sets ``AXE_CORE_JS``), every
+view is also checked by axe, and any violation the app owns fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from test_app import _app, _markdown, sample  # noqa: F401  (the AppTest fixture: the app on the sample)
+from test_browser import CHROMIUM, browser, server, wait_idle, watched_page  # noqa: F401  (fixtures)
+
+VIEWS = ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export", "Compare versions"]
+AXE_CORE_JS = os.environ.get("AXE_CORE_JS", "")
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                    reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+
+# WCAG 2.x contrast of an element's text against the first opaque background behind it, with
+# every ancestor's opacity applied (Streamlit fades captions with opacity, not with colour).
+CONTRAST_JS = """
+el => {
+  const parse = c => { const p = c.match(/rgba?\\(([^)]+)\\)/)[1].split(',').map(parseFloat);
+                       return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                     return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  let bg = [255, 255, 255, 1];
+  for (let a = el; a; a = a.parentElement) {
+    const c = parse(getComputedStyle(a).backgroundColor);
+    if (c[3] > 0) { bg = c; break; }
+  }
+  const fg = parse(getComputedStyle(el).color);
+  let alpha = fg[3];
+  for (let a = el; a; a = a.parentElement) alpha *= parseFloat(getComputedStyle(a).opacity);
+  const seen = [0, 1, 2].map(i => fg[i] * alpha + bg[i] * (1 - alpha));
+  const l1 = lum(seen), l2 = lum(bg);
+  return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+}
+"""
+
+
+STYLED = "() => { const a = document.querySelector('.app-name'); return !!a && getComputedStyle(a).fontWeight === '700'; }"
+
+
+def _open(page, server: str, view: str, extra: str = "") -> None:
+    """Open a view and wait until its script has run and the app's style sheet has arrived (it
+    comes with Streamlit's lazily loaded HTML renderer, after the first paint)."""
+    page.goto(f"{server}?view={quote(view)}{extra}")
+    page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=60_000)
+    wait_idle(page, 60_000)
+    page.wait_for_function(STYLED, timeout=15_000)
+
+
+def _headings(page) -> list[tuple[int, str]]:
+    return [(int(tag[1]), text) for tag, text in page.evaluate(
+        "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => [h.tagName, h.innerText.trim()])")]
+
+
+@needs_chromium
+def test_every_view_has_its_language_one_h1_headings_in_order_and_readable_captions(server, browser):
+    page, watch = watched_page(browser, server)
+    for view in VIEWS:
+        _open(page, server, view, "&measure=ICU%20C9")
+        assert page.evaluate("document.documentElement.lang") == "en", view
+        headings = _headings(page)
+        levels = [lv for lv, _ in headings]
+        assert levels.count(1) == 1 and levels[0] == 1, (view, headings)
+        jumps = [(a, b) for a, b in zip(headings, headings[1:]) if b[0] > a[0] + 1]
+        assert not jumps, (view, jumps)
+        captions = page.locator("[data-testid='stCaptionContainer'] p")
+        ratios = [round(captions.nth(i).evaluate(CONTRAST_JS), 2) for i in range(captions.count())]
+        assert all(r >= 4.5 for r in ratios), (view, ratios)
+        if view == "Overview":
+            assert ratios, "the Overview shows captions (the document line): none were measured"
+    watch.check()
+    page.close()
+
+
+@needs_chromium
+def test_the_apps_style_sheet_reaches_the_page(server, browser):
+    """Streamlit 1.67 keeps a <style> written with st.markdown(unsafe_allow_html=True); if a later
+    Streamlit dropped it, every rule below would silently stop applying, so each is read back."""
+    page, watch = watched_page(browser, server)
+    page.goto(server)
+    page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=60_000)
+    start = time.monotonic()
+    page.wait_for_function(STYLED, timeout=15_000)
+    print(f"the style sheet applied {time.monotonic() - start:.2f} s after the view's h1 appeared")
+    page.locator("table.cop-table").first.wait_for(timeout=30_000)
+    style = page.evaluate("""() => ({
+        app: getComputedStyle(document.querySelector('.app-name')).fontWeight,
+        table: getComputedStyle(document.querySelector('table.cop-table')).borderCollapse,
+        caption: getComputedStyle(document.querySelector("[data-testid='stCaptionContainer']")).opacity,
+    })""")
+    assert style == {"app": "700", "table": "collapse", "caption": "1"}, style
+    watch.check()
+    page.close()
+
+
+@needs_chromium
+def test_marks_say_what_they_are_without_colour(server, browser):
+    """A qualifier names its category in text after the phrase (C9's content scope included); a
+    search hit is underlined; a text insertion in a comparison is underlined."""
+    page, watch = watched_page(browser, server)
+    _open(page, server, "Measure", "&measure=ICU%20C9")
+    tags = page.evaluate("""() => [...document.querySelectorAll('mark.q[data-tag]')].map(m => ({
+        tag: m.dataset.tag, category: m.dataset.category,
+        after: getComputedStyle(m, '::after').content,
+        border: getComputedStyle(m, '::after').borderTopStyle}))""")
+    assert tags, "no qualifier is marked in ICU C9"
+    assert all(t["after"] == f'"{t["category"]}"' and t["border"] == "solid" for t in tags), tags
+    assert "scope" in {t["tag"] for t in tags}  # "communicated publicly", the way out of C9
+
+    _open(page, server, "Search")
+    box = page.get_by_role("textbox", name="Search all measures")
+    box.fill('"technically feasible"')
+    box.press("Enter")
+    page.locator("mark.hit").first.wait_for(timeout=30_000)
+    assert "underline" in page.locator("mark.hit").first.evaluate("m => getComputedStyle(m).textDecorationLine")
+
+    _open(page, server, "Compare versions")
+    inserted = page.evaluate("""() => { const i = document.createElement('ins');
+        document.querySelector("[data-testid='stMain']").appendChild(i);
+        const line = getComputedStyle(i).textDecorationLine; i.remove(); return line; }""")
+    assert "underline" in inserted
+    watch.check()
+    page.close()
+
+
+def test_a_qualifier_phrase_is_named_once_even_when_a_search_hit_splits_it(sample):  # noqa: F811
+    """The highlighter names a category on the phrase's last piece only, so a search hit inside a
+    qualifier ("feasible" in "technically feasible") does not print the name twice."""
+    at = _app(sample, "Search")
+    at.text_input(key="search_q").set_value("feasible").run()
+    shown = _markdown(at)
+    pieces = re.findall(r'<mark class="q q-feasibility"[^>]*>', shown)
+    named = [p for p in pieces if 'data-tag="feasibility"' in p]
+    assert len(pieces) > len(named) > 0, (len(pieces), len(named))
+
+
+@needs_chromium
+@pytest.mark.skipif(not Path(AXE_CORE_JS or "/nonexistent").is_file(),
+                    reason="axe-core is not installed (npm install axe-core@4.10.2; AXE_CORE_JS=its axe.min.js; "
+                           ".ci/run does both)")
+def test_axe_finds_nothing_the_app_owns_on_any_view(server, browser):
+    # Streamlit's own markup, which the app cannot change: its file uploader's drop zone is a
+    # <section role="presentation"> with a label.
+    streamlit_owned = {("presentation-role-conflict", "stFileUploaderDropzone")}
+    script = Path(AXE_CORE_JS).read_text(encoding="utf-8")
+    page, watch = watched_page(browser, server)
+    found = {}
+    for view in VIEWS:
+        _open(page, server, view, "&measure=ICU%20C9")
+        page.wait_for_timeout(1_000)  # charts and grids draw after the script run ends
+        page.add_script_tag(content=script)
+        violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+            .violations.map(v => ({id: v.id, nodes: v.nodes.map(n => ({target: n.target.join(' '),
+              owner: (document.querySelector(n.target[0]) || document.body).closest('[data-testid]')
+                     ?.dataset.testid || '', summary: n.failureSummary}))}))""")
+        mine = [(v["id"], n["target"], n["summary"]) for v in violations for n in v["nodes"]
+                if (v["id"], n["owner"]) not in streamlit_owned]
+        if mine:
+            found[view] = mine
+    assert not found, found
+    watch.check()
+    page.close()
