@@ -54,6 +54,41 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     return False
 
 
+# "If you share children's data ...": a paragraph that sets its own condition on the reader
+_OPENS_WITH_CONDITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:if|where|when)\s+(?:you|your)\b", re.I)
+# "Do not disclose children's data ...", "Switch geolocation options off by default": a duty for
+# everyone, in the imperative
+_IMPERATIVE = re.compile(
+    r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|never|always|make|ensure|give|provide|offer|switch|"
+    r"consider|tell|use|include|set|take|check|allow|explain|present|assess|apply|carry|keep|avoid|turn|limit|stop|"
+    r"put|build|design|identify|follow|publish|record|collect|minimise|obtain|inform|notify|display|document|"
+    r"review|complete|conduct|establish|introduce|implement|prioritise|respect|uphold|prevent|protect|default)\b",
+    re.I)
+
+
+def is_unconditional_duty(text: str) -> bool:
+    """A paragraph that tells every reader what to do, with no condition of its own first."""
+    return not _OPENS_WITH_CONDITION.match(text) and not CONDITIONAL_OBLIGATION.match(text) and bool(
+        _IMPERATIVE.match(text) or _DUTY.search(text))
+
+
+def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
+    """``chosen`` without "If you ..." paragraphs that follow a duty for everyone.
+
+    Once a standard has said "Do not disclose children's data ..." to every reader, a later "If you
+    share children's data with third parties, carry out due diligence" is a further duty for some
+    readers (a conditional obligation), not a statement that the standard covers only them.
+    """
+    out = []
+    for i in chosen:
+        earlier_duty = any(j not in chosen and is_unconditional_duty(texts[j]) for j in range(i))
+        if earlier_duty and _OPENS_WITH_CONDITION.match(texts[i]):
+            continue
+        out.append(i)
+    return out
+
+
 def application_paragraphs(texts: Sequence[str], phrase: re.Pattern[str] | None) -> list[int]:
     """Indexes of the application paragraphs among a measure's paragraphs given as plain text."""
-    return [i for i, t in enumerate(texts) if is_application(t, phrase, False, False)]
+    chosen = [i for i, t in enumerate(texts) if is_application(t, phrase, False, False)]
+    return after_a_duty_for_all(texts, chosen)

@@ -99,3 +99,30 @@ def test_two_kinds_joined_by_and_are_decided_only_where_both_readings_agree():
     assert tier1.status == "unclear" and "'and'" in tier1.reason
     assert _status(code, ESAFETY, kind="social-media", features=["tier-1", "tier-2"]) == "applies"
     assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "exempt"
+
+
+def test_an_if_you_paragraph_after_a_duty_for_everyone_is_a_further_duty_not_the_scope():
+    ico = ROOT / "codes" / "examples" / "ico-aadc.toml"
+    paragraphs = ["Do not disclose children's data unless you can demonstrate a compelling reason to do so.",
+                  "If you share children's data with third parties, carry out due diligence on how they will use it."]
+    code = _code(ico, paragraphs)
+    assert not code.measures[0].application
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children"]) == "applies"
+    # the same "If you ..." paragraph first in a standard does say whom it covers
+    code = _code(ico, paragraphs[1:])
+    assert code.measures[0].application.startswith("If you share")
+
+
+def test_an_exception_set_off_by_commas_leaves_what_follows_to_the_main_group():
+    code = _code(ESAFETY, ["This measure applies to a provider of a relevant electronic service, other than a closed "
+                           "communication relevant electronic service, that permits Australian children to hold accounts."])
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["child-accounts"]) == "applies"
+    assert _status(code, ESAFETY, kind="relevant-electronic") == "exempt"
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["child-accounts", "closed-communication"]) == "exempt"
+
+
+def test_a_permission_for_some_signatories_is_not_whom_the_measure_covers():
+    gpai = ROOT / "codes" / "profiles" / "eu-gpai.toml"
+    code = _code(gpai, ["Signatories that are SMEs may take their size into account in how they implement this "
+                        "Measure, but the Measure applies to them in full."])
+    assert _status(code, gpai, kind="gpai-provider") != "exempt"  # once read as "SMEs only"
