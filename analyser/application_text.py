@@ -26,8 +26,9 @@ _AMENDMENT_ASIDE = re.compile(
 # "This measure ... applies to": a sentence that says whom the measure covers, in any wording;
 # used to notice application text that the profile's phrase did not catch
 STRAY_APPLICATION = re.compile(
-    r"\b(?:this|the|these)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|commitments?|sections?|recommendations?|"
-    r"requirements?|expectations?)\b[^.]{0,240}?\b(?:appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in)|"
+    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+)?(?:(?:this|the|these)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
+    r"commitments?|sections?|recommendations?|requirements?|expectations?)\b[^.]{0,240}?|(?:it|they)\s+)"
+    r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
     r"(?:does|do)\s+not\s+apply)\b", re.I)
 
 
@@ -45,6 +46,10 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if CONDITIONAL_OBLIGATION.match(text) and _DUTY.search(text):
         return False
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text))):
+        return True
+    if STRAY_APPLICATION.match(without_asides(text)):
+        # "It does not apply where the provider uses ...": a sentence about whom the measure covers
+        # that the profile's phrase does not know; passing it over would drop an exception
         return True
     if under_heading:
         # the first paragraph under "Application" is the application; later ones only when they

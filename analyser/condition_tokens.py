@@ -128,7 +128,7 @@ DEFAULT_MEASURE_ID = re.compile(
 )
 # "services to which ICU C9 applies", "providers to whom ICU C9 and ICU C10 apply", "services in
 # scope of ICU C9": the ID list becomes one MREF token, whose value is ([ids], "and"/"or").
-_MREF_BEFORE = r"(?:(?:to|for)\s+(?:which|whom)\s+(?:(?:the\s+)?measures?\s+)?|(?:with)?in\s+(?:the\s+)?scope\s+of\s+(?:(?:the\s+)?measures?\s+)?)"
+_MREF_BEFORE = r"(?:(?:to|for)\s+(?:which|whom)\s+(?P<neither>neither\s+)?(?:(?:the\s+)?measures?\s+)?|(?:with)?in\s+(?:the\s+)?scope\s+of\s+(?:(?:the\s+)?measures?\s+)?)"
 _MREF_AFTER = r"(?:\s+(?:also\s+)?(?:applies|apply|is\s+applicable|are\s+applicable)|(?P<neg>\s+(?:does|do)\s+not\s+apply|\s+(?:is|are)\s+not\s+applicable))?"
 
 
@@ -145,8 +145,8 @@ def _measure_refs(norm: str, id_pattern: re.Pattern[str] | None) -> list[tuple[i
         group, op, j = [first], "and", i + 1
         while j < len(ids):
             between = norm[e:ids[j][0]].strip().lower()
-            if between in (",", "and", "or", ", and", ", or", "and/or"):
-                op = "or" if "or" in between else op
+            if between in (",", "and", "or", ", and", ", or", "and/or", "nor", ", nor"):
+                op = "nor" if "nor" in between else "or" if "or" in between else op
                 group.append(ids[j][2])
                 e = ids[j][1]
                 j += 1
@@ -157,6 +157,9 @@ def _measure_refs(norm: str, id_pattern: re.Pattern[str] | None) -> list[tuple[i
         start = before.start() if before else s
         end = e + (after.end() if after else 0)
         negated = bool(after and after.group("neg"))
+        if op == "nor" or (before and before.group("neither")):
+            # "services to which neither ICU C4 nor ICU C5 applies": none of them applies
+            negated, op = not negated, "and"
         out.append((start, end, group, ("not-" if negated else "") + (op if len(group) > 1 else "and")))
         i = j
     return out

@@ -198,7 +198,7 @@ def parse_application(
         if intro is not None and not body.strip(" ,;:."):
             cond, done, total, leftovers = atom("all"), 0, 0, []  # "Signatories will ...": every Signatory
         else:
-            cond, done, total, leftovers = _parse_body(body, code_kind, vocab, id_pattern)
+            cond, done, total, leftovers = _parse_each_case(body, code_kind, vocab, id_pattern)
         total_words += total
         parsed_words += done
         result.unparsed.extend(leftovers)
@@ -296,6 +296,30 @@ _INNER_CONDITION = re.compile(
 _DUTY_QUALIFIER = re.compile(
     r"\s*(?:,\s*)?(?:and|or)?\s*(?:it\s+is|where|if)\s+(?:(?:reasonably|technically)\s+)?(?:practicable|feasible|"
     r"possible|proportionate|appropriate)(?:\s+to\s+do\s+so)?\b", re.I)
+
+
+# "... and to providers of large services at medium risk of grooming, where in each case the service
+# has user profiles": the last condition restricts every group named before it, not the last one
+_IN_EACH_CASE = re.compile(
+    r"(?:,\s*|\s+)(?:(?:and|where|if)\s*,?\s+in\s+(?:each|either|both|all|every)\s+(?:such\s+)?cases?\s*,?\s*"
+    r"|where\s+(?=(?:those|such|these)\s+services\b))", re.I)
+
+
+def _parse_each_case(
+    body: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
+) -> tuple[Condition | None, int, int, list[str]]:
+    """``_parse_body``, with a closing "where in each case ..." read as a restriction of the whole."""
+    m = _IN_EACH_CASE.search(body)
+    if m is None or not body[m.end():].strip():
+        return _parse_body(body, code_kind, vocab, id_pattern)
+    rest = body[m.end():].strip()
+    subject = re.match(r"(?:the|those|such|these|that|its)\s+(?:[\w-]+\s+){0,2}?services?\b", rest, re.I)
+    restriction = "services where the service " + rest[subject.end():] if subject else "services that " + rest
+    main, done, total, leftovers = _parse_body(body[:m.start()], code_kind, vocab, id_pattern)
+    extra, done2, total2, leftovers2 = _parse_body(restriction, code_kind, vocab, id_pattern)
+    if main is None or extra is None:
+        return _parse_body(body, code_kind, vocab, id_pattern)
+    return and_(main, extra), done + done2, total + total2, leftovers + leftovers2
 
 
 # Tokens that, left over after a complete reading, can only narrow it: "large services whose

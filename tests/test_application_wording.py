@@ -55,8 +55,11 @@ def test_an_amendment_note_inside_the_sentence_does_not_hide_the_application_tex
 def test_a_sentence_saying_whom_the_measure_covers_is_read_even_when_the_phrase_missed_it():
     paragraphs = ["This measure, which the 2026 review added, applies to providers of large services.",
                   "The provider should name a senior person accountable for the measure."]
-    code = _code("icu", paragraphs)
-    assert not code.measures[0].application  # the profile's phrase does not match this sentence
+    # the paragraph is marked as application text although the profile's phrase does not match it
+    assert application_paragraphs(paragraphs, load_profile("icu").application_phrase) == [0]
+    # and a measure that reaches resolution with no paragraph marked (an older extraction) still reads it
+    code = _code("icu", paragraphs, mark_application=False)
+    assert not code.measures[0].application
     app = code.measures[0].applicability
     assert any("read as the application text" in w for w in app.warnings)
     assert _status(code, "icu", users=1_000) != "applies"  # never "all services" by default
@@ -126,3 +129,43 @@ def test_a_permission_for_some_signatories_is_not_whom_the_measure_covers():
     code = _code(gpai, ["Signatories that are SMEs may take their size into account in how they implement this "
                         "Measure, but the Measure applies to them in full."])
     assert _status(code, gpai, kind="gpai-provider") != "exempt"  # once read as "SMEs only"
+
+
+def test_a_later_it_does_not_apply_paragraph_is_read_even_when_the_profile_phrase_misses_it():
+    paragraphs = ["This measure applies to providers of services that have livestreaming functionality and are at "
+                  "medium or high risk of one or more of: grooming; image-based CSAM; intimate image abuse.",
+                  "It does not apply where the provider uses highly effective age assurance to restrict livestreaming "
+                  "to adult users.",
+                  "The provider should ensure that children cannot livestream to strangers."]
+    code = _code("icu", paragraphs)
+    assert code.measures[0].paragraphs[1].is_application and not code.measures[0].paragraphs[2].is_application
+    risky = dict(features=["livestreaming"], risks=["grooming=high"])
+    assert _status(code, "icu", **risky) == "applies"
+    # once read as applying here too: the exception was in a paragraph nobody marked
+    assert _status(code, "icu", features=["livestreaming", "age-assurance"], risks=["grooming=high"]) == "exempt"
+
+
+def test_where_in_each_case_restricts_every_group_named_before_it():
+    code = _code("icu", ["This measure applies to providers of services that are at high risk of grooming and to "
+                         "providers of large services that are at medium or high risk of grooming, where in each case "
+                         "the service has user profiles or direct messaging functionality."])
+    assert _status(code, "icu", risks=["grooming=high"]) == "exempt"
+    assert _status(code, "icu", risks=["grooming=high"], features=["direct-messaging"]) == "applies"
+    assert _status(code, "icu", users=8_000_000, risks=["grooming=medium"], features=["user-profiles"]) == "applies"
+    assert _status(code, "icu", users=10, risks=["grooming=medium"], features=["user-profiles"]) == "exempt"
+
+
+def test_a_reference_to_measures_none_of_which_applies():
+    code = _code("icu", ["This measure applies to providers of services to which neither ICU C4 nor ICU C5 applies."])
+    cond = code.measures[0].applicability.condition
+    assert cond.op == "and" and all(a.op == "not" and a.args[0].atom == "measure" for a in cond.args)
+
+
+def test_wording_that_restates_the_codes_own_scope_or_both_ends_restricts_nothing_more():
+    code = _code("icu", ["This measure applies to every service to which this Code applies."])
+    assert _status(code, "icu", users=5) == "applies"
+    code = _code("icu", ["This measure applies to providers of services that are either large or multi-risk (or both)."])
+    assert _status(code, "icu", users=8_000_000) == "applies" and _status(code, "icu", users=5) == "exempt"
+    code = _code("icu", ["This measure applies to providers of services that have between 700,000 and 7,000,000 "
+                         "monthly active UK users (inclusive)."])
+    assert _status(code, "icu", users=700_000) == "applies" and _status(code, "icu", users=699_999) == "exempt"
