@@ -34,6 +34,9 @@ class TokenReader:
     vocab: Vocabulary = field(default_factory=load_vocabulary)
     pos: int = 0
     consumed: set[int] = field(default_factory=set)  # indexes of the tokens a reading used
+    # the items of the harm lists read so far in this clause (and its earlier sentences), for
+    # "either of those kinds of content"
+    harms_read: list[list[str]] = field(default_factory=list)
 
     # -- helpers
     def mark(self) -> _Mark:
@@ -128,6 +131,10 @@ class TokenReader:
         while True:
             self.skip_filler()
             t = self.peek()
+            if t is not None and t.kind == "THOSE" and self.harms_read and not items:
+                # "at medium risk of either of those kinds of content": the list read last, item by item
+                self.take()
+                return [list(i) for i in self.harms_read[-1]]
             if t is None or t.kind != "HARM":
                 break
             self.take()
@@ -155,6 +162,8 @@ class TokenReader:
             if self.kind() != "HARM":
                 self.reset(mark)
                 break
+        if items:
+            self.harms_read.append(items)
         return items
 
     @staticmethod

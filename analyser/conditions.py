@@ -39,6 +39,7 @@ Their public names are re-exported here.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import re
 import tomllib
@@ -132,6 +133,20 @@ def parse_application(
     the condition is undecided wherever they could matter (a trailing restriction such as
     "large services whose principal purpose is X" still exempts every service that is not large).
     """
+    token = _HARMS_SEEN.set([])  # "those kinds of content" refers back within this clause only
+    try:
+        return _parse_application(text, code_kind, vocab, id_pattern, intros)
+    finally:
+        _HARMS_SEEN.reset(token)
+
+
+# The harm lists read so far in the clause being parsed (per thread: the app parses in several)
+_HARMS_SEEN: contextvars.ContextVar[list[list[list[str]]] | None] = contextvars.ContextVar("harms_seen", default=None)
+
+
+def _parse_application(
+    text: str, code_kind: str, vocab: Vocabulary | None, id_pattern: re.Pattern[str] | None, intros: tuple[Intro, ...]
+) -> Applicability:
     vocab = vocab or load_vocabulary()
     own_intros, ignore = _grammar()
     all_intros = (*intros, *own_intros)
@@ -342,13 +357,16 @@ def _parse_body(
     total = _content_words(toks)
     if not toks:
         return None, 0, 0, []
-    parser = Parser(toks, code_kind, vocab)
+    seen = _HARMS_SEEN.get()
+    parser = Parser(toks, code_kind, vocab, harms_read=list(seen) if seen is not None else [])
     cond: Condition | None
     try:
         cond = parser.clause()
     except ParseFail:
         cond = None
         parser.consumed = set()
+    if seen is not None:
+        seen[:] = parser.harms_read
     leftovers: list[str] = []
     run: list[Tok] = []
     for i, t in enumerate(toks):

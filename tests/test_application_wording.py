@@ -169,3 +169,36 @@ def test_wording_that_restates_the_codes_own_scope_or_both_ends_restricts_nothin
     code = _code("icu", ["This measure applies to providers of services that have between 700,000 and 7,000,000 "
                          "monthly active UK users (inclusive)."])
     assert _status(code, "icu", users=700_000) == "applies" and _status(code, "icu", users=699_999) == "exempt"
+
+
+def test_those_kinds_of_content_refers_to_the_list_read_before_it_and_nothing_else():
+    pcu = "pcu"
+    code = _code(pcu, ["This measure applies to providers of services that allow users to livestream and that are at "
+                       "high risk of one or more of the following: suicide content; self-harm content; violent content. "
+                       "It also applies to providers of large services that allow users to livestream and are at medium "
+                       "risk of any of those kinds of content."])
+    child = ["likely-accessed-by-children", "livestreaming"]
+    assert _status(code, pcu, users=8_000_000, features=child, risks=["violence=medium"]) == "applies"
+    assert _status(code, pcu, users=10, features=child, risks=["violence=medium"]) == "exempt"
+    assert _status(code, pcu, users=8_000_000, features=child, risks=["bullying=medium"]) == "exempt"
+    # with no list before it, "those kinds" refers to nothing the reader can see: not understood
+    code = _code(pcu, ["This measure applies to providers of large services at medium risk of any of those kinds of content."])
+    assert _status(code, pcu, users=8_000_000, features=["likely-accessed-by-children"]) == "unclear"
+
+
+def test_other_common_ofcom_wordings():
+    code = _code("icu", ["This measure applies to providers of services with direct messaging functionality that are at "
+                         "high risk of cyberflashing, unless the direct messages on the service are end-to-end encrypted."])
+    assert _status(code, "icu", features=["direct-messaging"], risks=["cyberflashing=high"]) == "applies"
+    assert _status(code, "icu", features=["direct-messaging", "e2ee"], risks=["cyberflashing=high"]) == "exempt"
+    ics = ROOT / "codes" / "profiles" / "ics.toml"
+    code = _code(ics, ["This measure applies to providers of large search services, whether general or vertical, that "
+                       "are at medium or high risk of fraud and financial services offences."])
+    assert _status(code, ics, kind="search/vertical", users=8_000_000) == "exempt"  # once "large OR fraud"
+    code = _code("icu", ["This measure applies to providers of multi-risk services. For the purposes of this measure, "
+                         "image-based CSAM, CSAM URLs and grooming are together treated as a single kind of illegal harm."])
+    assert _status(code, "icu", risks=["fraud=high", "hate=medium"]) == "applies"
+    code = _code("pcu", ["This measure applies to providers of services that have a content recommender system and whose "
+                         "risk assessment identifies a medium or high risk of violent content."])
+    assert _status(code, "pcu", features=["likely-accessed-by-children", "recommender"], risks=["violence=high"]) == "applies"
+    assert _status(code, "pcu", features=["likely-accessed-by-children", "recommender"], risks=["violence=low"]) == "exempt"
