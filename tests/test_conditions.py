@@ -25,16 +25,24 @@ KNOWN_FIXTURE_GAPS: dict[tuple[str, str], str] = {}
 
 
 def _measure_cases():
-    cases = []
+    """One case per distinct wording: the fixtures repeat most measures' wording word for word (the
+    same code in other layouts), and a copy tests nothing its first occurrence does not. Everything a
+    case asserts (wording, kind, intended tree, scope, index cell) is part of what makes it distinct,
+    and its id names the first measure that carries it and how many others repeat it."""
+    seen: dict[str, list] = {}
     for path in EXPECTED_FILES:
         data = json.loads(path.read_text(encoding="utf-8"))
         kind = data["code"]["kind"]
+        stem = path.name.split(".")[0]
         for m in data["measures"]:
             if "condition" not in m:
                 continue
             m = dict(m, short_name=data["code"].get("short_name"))
-            cases.append(pytest.param(path.name.split(".")[0], kind, m, id=f"{path.name.split('.')[0]}:{m['id']}"))
-    return cases
+            key = json.dumps([kind, m["short_name"], m["application"], m["condition"], m.get("scope", []),
+                              m.get("index_applies_to"), m.get("index_disagrees")], sort_keys=True)
+            seen.setdefault(key, [stem, kind, m, 0])[3] += 1
+    return [pytest.param(stem, kind, m, id=f"{stem}:{m['id']}" + (f" (x{n})" if n > 1 else ""))
+            for stem, kind, m, n in seen.values()]
 
 
 MEASURE_CASES = _measure_cases()
