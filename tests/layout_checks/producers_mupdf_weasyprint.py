@@ -1,0 +1,68 @@
+"""What the producers mupdf weasyprint documents are read for (tests/fixtures/layouts/producers_mupdf_weasyprint).
+
+Extraction on a fourth round of held-out sample codes, from PDF producers nobody tuned the parser for.
+
+Rounds 1-3 used python-docx + LibreOffice, reportlab, fpdf2, Chromium print-to-PDF and Typst.
+Round 4 varies the PRODUCER again, PyMuPDF (MuPDF's own HTML typesetter, ``fitz.Story`` through
+``DocumentWriter``, with running header, footer and page-foot footnotes stamped on each page
+afterwards) and WeasyPrint (CSS paged media: ``@page`` margin boxes, ``float: footnote``, a
+repeated table header), and the traits of Word-authored wording: non-breaking hyphens (U+2011),
+optional hyphens (U+00AD) typed inside long words, no-break spaces after measure prefixes, curly
+quotes, en-dash ranges ('ICU D2–D4') and Symbol-font bullets read as U+F0B7. The documents in
+tests/fixtures/holdout4 are written by fixtures/holdout4/generate_holdout4.py; each expected JSON
+comes from the generator's own source, with pages found by poppler (pdftotext page by page), never
+by the parser.
+
+holdout4_ics_weasyprint_unruled is the WeasyPrint document without the rule above its footnote area,
+so that the ruled document's footnote failures are seen to have that one cause (the unruled one
+passes every field).
+
+Every (document, field) pair is its own test. Where the current parser gets a field wrong, the case
+is a strict xfail whose reason names the general cause, so the suite stays green, the failure stays
+visible, and the mark must go (strict XPASS) once the parser is fixed. Do not tune the parser to
+these documents: fix the general cause.
+
+When the round was written the parser failed 7 of its cases, for two causes, both since fixed for
+documents in general: a lone drawn rectangle (WeasyPrint's boxed footnote area) was taken for a table
+cell, so the notes in it were read as body text (analyser/pdftext.py now wants a cell to touch another
+or be crossed by a rule); and an index heading numbered with a dash ('Section 2 – Index of recommended
+measures') was not recognised (the code profiles' index title pattern).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from analyser.models import Code
+
+from .common import all_texts, check_no_ligature_glyphs, check_words_unbroken, expected, ws
+
+
+def check_word_characters(code: Code, exp: dict) -> None:
+    """Word's typed characters read as the conventions say: no U+2011 or no-break space left in any text
+    read (they are '-' and ' '), and the compounds 'end-to-end' / 'user-to-user' found where printed."""
+    bad = [(k, t) for k, t in all_texts(code) if re.search("[\u2011\u00a0]", t)]
+    assert bad == []
+    got = " ".join(ws(p.text) for m in code.measures for p in m.paragraphs)
+    want = " ".join(ws(p["text"]) for m in exp["measures"] for p in m["paragraphs"])
+    for compound in ("end-to-end", "user-to-user"):
+        assert got.count(compound) == want.count(compound), compound
+
+
+def printed(pdf: Path, exp: dict) -> None:
+    """The generator searched spacing for these layouts; a stale or regenerated fixture must keep them:
+    the index over a page break, the chosen paragraph over one with a footnote on its first page, a
+    word broken at an optional hyphen, a Symbol bullet and the Word characters in the text layer."""
+    assert len({r["page"] for r in exp["index"]}) == 2
+    split = exp["layout_search"]["split_paragraph"]
+    m = next(m for m in exp["measures"] if any(p["number"] == split for p in m["paragraphs"]))
+    para = next(p for p in m["paragraphs"] if p["number"] == split)
+    assert para["page_end"] == para["page"] + 1
+    assert para["page"] in [f["page"] for f in m["footnotes"] if f["paragraph"] == split]
+    assert exp["soft_hyphen_breaks"]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "\uf0b7" in text and "\u2011" in text and "\u2013" in text and "\u2019" in text
