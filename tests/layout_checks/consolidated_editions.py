@@ -2,7 +2,7 @@
 
 Extraction on an eleventh round of held-out sample codes: what a consolidated (amended) code carries.
 
-Round 11 (fixtures/holdout11/generate_holdout11.py, python-docx + LibreOffice) varies, in one ICU-like
+Round 11 (fixtures/layouts/consolidated_editions/generate.py, python-docx + LibreOffice) varies, in one ICU-like
 code: a numbered Word footnote on the heading of the amended measure ('ICU C2 Setting performance
 targets²'), cited by no paragraph; a numbered footnote on a title in the ruled index ('Hash matching¹');
 amendment words in square brackets with a numbered footnote after the closing bracket ('[at least once in
@@ -16,19 +16,17 @@ without its mark; bracketed words are paragraph text with their brackets.
 Expected JSON is written from the generator's own source with pages found by poppler, never by the parser.
 One test per (document, field); a field the parser gets wrong is a strict xfail in KNOWN naming the
 general cause. Do not tune the parser to these documents: fix the general cause.
+
+What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
 from analyser.models import Code
 
-from .common import all_texts, expected, paragraphs_read, ws
+from .common import all_texts, paragraphs_read, ws
 
 
 def check_heading_title_without_note_mark(code: Code, exp: dict) -> None:

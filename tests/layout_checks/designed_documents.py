@@ -3,7 +3,7 @@
 Extraction on a seventh round of held-out sample codes: the layout a designed regulator document has.
 
 Rounds 1-6 varied the producer, the characters, the matter around the measures and Word's own layout.
-Round 7 (fixtures/holdout7/generate_holdout7.py, python-docx + LibreOffice) varies design:
+Round 7 (fixtures/layouts/designed_documents/generate.py, python-docx + LibreOffice) varies design:
 - PCU-like (A4, Liberation Sans 10.5 pt): chapter headings in a dark paragraph-shaded band and measure
   headings in a dark one-cell table, both with white bold text; paragraph numbers in a 2.5 cm column;
   bold defined terms and italic phrases inside paragraphs; each chapter a Word section whose running
@@ -16,19 +16,18 @@ Round 7 (fixtures/holdout7/generate_holdout7.py, python-docx + LibreOffice) vari
 Each expected JSON is written from the generator's own source, with pages found by poppler, never by
 the parser. One test per (document, field); a field the parser gets wrong is a strict xfail in KNOWN
 whose reason names the general cause. Do not tune the parser to these documents: fix the general cause.
+
+What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 from analyser.models import Code
 
-from .common import texts_with_notes as _texts, all_texts, expected, page_text as _page, paragraphs_read, ws
+from .common import all_texts, page_text as _page, paragraphs_read, texts_with_notes as _texts, ws
 
 
 def check_headings_in_no_paragraph(code: Code, exp: dict) -> None:

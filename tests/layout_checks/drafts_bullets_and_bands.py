@@ -2,8 +2,8 @@
 
 Extraction on a second round of held-out layouts that nobody tuned the parser for.
 
-The documents in tests/fixtures/holdout2 are written by fixtures/holdout2/generate_holdout2.py.
-They vary conventions that neither the main fixtures nor round 1 (tests/test_holdout.py) use: a
+The documents in tests/fixtures/layouts/drafts_bullets_and_bands are written by fixtures/layouts/drafts_bullets_and_bands/generate.py.
+They vary conventions that neither the main fixtures nor round 1  use: a
 consultation "Draft ... (sample)" title, chapter headings printed as numbered sections
 ("Section 4: Governance and accountability") over letter IDs, page numbers in the running header,
 bullet lists inside a paragraph, a table between two numbered paragraphs, footnote markers after
@@ -15,23 +15,16 @@ own source; pages are found independently of the parser (fpdf2: the page while d
 poppler's pdftotext page by page). The conventions (how bullets and tables count) are written into
 each expected JSON.
 
-Every (document, field) pair is its own test. Where the current parser gets a field wrong, the case
-is a strict xfail whose reason names the general cause, so the suite stays green, the failure stays
-visible, and the mark must go (strict XPASS) once the parser is fixed. Do not tune the parser to
-these documents: fix the general cause.
+What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 from analyser.models import Code
 
-from .common import expected, ws
+from .common import ws
 
 
 def check_bullets_and_tables(code: Code, exp: dict) -> None:

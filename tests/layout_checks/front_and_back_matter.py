@@ -11,32 +11,16 @@ chapters open with prose before their first measure; measures are interrupted by
 an annex or schedule with numbered paragraphs ('A1.1', 'S1.1') and a table of measure IDs follows the
 last measure. None of that is a measure, a paragraph, a footnote of a measure or an index row.
 
-The documents in tests/fixtures/holdout5 are written by fixtures/holdout5/generate_holdout5.py
+The documents in tests/fixtures/layouts/front_and_back_matter are written by fixtures/layouts/front_and_back_matter/generate.py
 (python-docx, then LibreOffice headless, the way regulators export Word documents); one numbers its
 section headings with Word's automatic list numbering. Each expected JSON comes from the generator's
 own source, with pages found by poppler (pdftotext page by page), never by the parser.
 
-Every (document, field) pair is its own test. Where the current parser gets a field wrong, the case
-is a strict xfail whose reason names the general cause, so the suite stays green, the failure stays
-visible, and the mark must go (strict XPASS) once the parser is fixed. Do not tune the parser to
-these documents: fix the general cause.
-
-When the round was written the ICU document passed every field; the PCU document failed 5 cases for
-two causes: a boxed 'Note:'/'Example:' between numbered paragraphs is read as a continuation of the
-paragraph or sub-item before it, and two separate ruled boxes on one page are merged into one table
-region, so the chapter heading printed between them is not read as a heading (fixtures/holdout5/README.md
-says how each was kept apart from the other).
-
-When the round was written the parser failed 5 of its cases, for two causes, both since fixed for
-documents in general (analyser/pdftext.py, analyser/extract.py): all the rules on a page were merged
-into one table region, so two boxes made one region and the chapter heading between them was read
-as table text (each group of rules that meet is now its own region); and text in a drawn box or table
-between numbered paragraphs was read as the text of the paragraph above (it now belongs to none).
+What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -44,7 +28,7 @@ from pathlib import Path
 
 from analyser.models import Code
 
-from .common import texts_with_notes as _measure_texts, flat_items as _flat, expected, ws
+from .common import texts_with_notes as _measure_texts, ws
 
 
 def _key(text: str) -> str:

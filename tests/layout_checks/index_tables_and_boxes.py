@@ -3,7 +3,7 @@
 Extraction on a tenth round of held-out sample codes: how a designed regulator document lays out its
 measures and its index.
 
-Round 10 (fixtures/holdout10/generate_holdout10.py, python-docx + LibreOffice) varies, in one ICU-like
+Round 10 (fixtures/layouts/index_tables_and_boxes/generate.py, python-docx + LibreOffice) varies, in one ICU-like
 code: an index split into one ruled table per chapter, each under a small heading naming the chapter
 ('Governance', 'Content moderation', 'Reporting and complaints'), whose first cell holds the ID and the
 title together ('ICU C1 Operating a content moderation function'; columns 'Measure' and 'Applies to'),
@@ -16,19 +16,18 @@ cross-references.
 Expected JSON is written from the generator's own source with pages found by poppler, never by the parser.
 One test per (document, field); a field the parser gets wrong is a strict xfail in KNOWN naming the
 general cause. Do not tune the parser to these documents: fix the general cause.
+
+What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 from analyser.models import Code
 
-from .common import _exp_items, _items, all_texts, expected, page_text as _page, paragraphs_expected, ws
+from .common import _exp_items, _items, all_texts, page_text as _page, paragraphs_expected, ws
 
 
 def check_per_chapter_index_tables(code: Code, exp: dict) -> None:

@@ -2,7 +2,7 @@
 
 Extraction on an eighth round of held-out sample codes: what consultation drafts and Word's defaults produce.
 
-Round 8 (fixtures/holdout8/generate_holdout8.py, python-docx + LibreOffice) varies:
+Round 8 (fixtures/layouts/line_numbers_and_sidebars/generate.py, python-docx + LibreOffice) varies:
 - ICU-like (Liberation Serif): sub-items in Word's default list styles 'a.' then 'i.' (generated, nested);
   measure headings 'ICU C2: Title' (chapter C) and 'ICU D1 - Title' (en dash, chapter D); margin line
   numbers on every line restarting each page; footnote numbers restarting on each page (three notes '1').
@@ -14,19 +14,18 @@ Round 8 (fixtures/holdout8/generate_holdout8.py, python-docx + LibreOffice) vari
 Expected JSON is written from the generator's own source with pages found by poppler, never by the parser.
 One test per (document, field); a field the parser gets wrong is a strict xfail in KNOWN naming the
 general cause. Do not tune the parser to these documents: fix the general cause.
+
+What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 from analyser.models import Code
 
-from .common import all_texts, expected, page_text as _page, paragraphs_expected, paragraphs_read, ws
+from .common import all_texts, page_text as _page, paragraphs_expected, paragraphs_read, ws
 
 
 def check_line_numbers_kept_out(code: Code, exp: dict) -> None:

@@ -8,33 +8,16 @@ soft hyphens, justified spacing, CSS list markers, a repeated table header, Play
 and footer templates, notes printed at the end of each measure) and Typst (Libertinus Serif
 ligatures carrying several letters, real hyphenation, enum labels, footnotes at the page foot with
 the font's superscript digits, a contents page with leader dots). The documents in
-tests/fixtures/holdout3 are written by fixtures/holdout3/generate_holdout3.py; each expected JSON
+tests/fixtures/layouts/producers_chromium_typst are written by fixtures/layouts/producers_chromium_typst/generate.py; each expected JSON
 comes from the generator's own source, with pages found by poppler (pdftotext page by page), never
 by the parser.
 
-Every (document, field) pair is its own test. Where the current parser gets a field wrong, the case
-is a strict xfail whose reason names the general cause, so the suite stays green, the failure stays
-visible, and the mark must go (strict XPASS) once the parser is fixed. Do not tune the parser to
-these documents: fix the general cause.
-
-When the round was written the parser failed 8 of its cases, for three causes, each since fixed in
-analyser/pdftext.py for producers in general: spaces drawn over a neighbouring glyph (Chromium's
-soft-hyphen points) split words, and its U+2010 line-end hyphens were not joined; footnote numbers
-printed at full size (Typst's superscript glyphs) were not seen as markers; notes printed in mid-page
-after the text citing them were read as that text.
+What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import shutil
-import subprocess
 from pathlib import Path
-
-from analyser.models import Code
-
-
 
 
 def printed(pdf: Path, exp: dict) -> None:

@@ -9,37 +9,22 @@ afterwards) and WeasyPrint (CSS paged media: ``@page`` margin boxes, ``float: fo
 repeated table header), and the traits of Word-authored wording: non-breaking hyphens (U+2011),
 optional hyphens (U+00AD) typed inside long words, no-break spaces after measure prefixes, curly
 quotes, en-dash ranges ('ICU D2–D4') and Symbol-font bullets read as U+F0B7. The documents in
-tests/fixtures/holdout4 are written by fixtures/holdout4/generate_holdout4.py; each expected JSON
+tests/fixtures/layouts/producers_mupdf_weasyprint are written by fixtures/layouts/producers_mupdf_weasyprint/generate.py; each expected JSON
 comes from the generator's own source, with pages found by poppler (pdftotext page by page), never
 by the parser.
 
-holdout4_ics_weasyprint_unruled is the WeasyPrint document without the rule above its footnote area,
-so that the ruled document's footnote failures are seen to have that one cause (the unruled one
-passes every field).
-
-Every (document, field) pair is its own test. Where the current parser gets a field wrong, the case
-is a strict xfail whose reason names the general cause, so the suite stays green, the failure stays
-visible, and the mark must go (strict XPASS) once the parser is fixed. Do not tune the parser to
-these documents: fix the general cause.
-
-When the round was written the parser failed 7 of its cases, for two causes, both since fixed for
-documents in general: a lone drawn rectangle (WeasyPrint's boxed footnote area) was taken for a table
-cell, so the notes in it were read as body text (analyser/pdftext.py now wants a cell to touch another
-or be crossed by a rule); and an index heading numbered with a dash ('Section 2 – Index of recommended
-measures') was not recognised (the code profiles' index title pattern).
+What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 from analyser.models import Code
 
-from .common import all_texts, check_no_ligature_glyphs, check_words_unbroken, expected, ws
+from .common import all_texts, ws
 
 
 def check_word_characters(code: Code, exp: dict) -> None:

@@ -3,7 +3,7 @@
 Extraction on a sixth round of held-out sample codes: layout that Word-made codes carry.
 
 Rounds 1-5 varied the producer, the characters and the matter around the measures. Round 6 varies the
-layout of a Word document exported by LibreOffice (fixtures/holdout6/generate_holdout6.py):
+layout of a Word document exported by LibreOffice (fixtures/layouts/word_sections_and_list_numbering/generate.py):
 - ICU-like: the index in a landscape section (then portrait again) with full-width chapter-group rows
   ('Chapter C – Content moderation', merged cells) and titles wrapping over two to four lines; mirrored
   odd/even running headers and footers with different text ('Page N of M' on odd pages, 'N  Published
@@ -17,19 +17,19 @@ layout of a Word document exported by LibreOffice (fixtures/holdout6/generate_ho
 Each expected JSON is written from the generator's own source, with pages found by poppler, never by
 the parser. One test per (document, field); a field the parser gets wrong is a strict xfail in KNOWN
 whose reason names the general cause. Do not tune the parser to these documents: fix the general cause.
+
+What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 from analyser.models import Code
 
-from .common import texts_with_notes as _texts, flat_items as _flat, all_texts, expected, page_text as _page, ws
+from .common import flat_items as _flat, page_text as _page, texts_with_notes as _texts, ws
 
 
 def check_running_furniture_of_both_parities_kept_out(code: Code, exp: dict) -> None:
