@@ -2,7 +2,8 @@
 
 Extraction on a ninth round of held-out sample codes: what an amended, densely set code carries.
 
-Round 9 (fixtures/layouts/amended_ids_and_page_labels/generate.py, python-docx + LibreOffice) varies, in one ICU-like code:
+Round 9 (fixtures/layouts/amended_ids_and_page_labels/generate.py, python-docx + LibreOffice) varies, in one
+ICU-like code:
 a measure inserted by amendment with a letter-suffixed ID ('ICU C3A', paragraphs 'C3A.1'-'C3A.3') between
 ICU C3 and ICU C9 (C4-C8 absent), two-digit IDs ICU C10 and ICU C11; fully justified text in an 11 cm
 column (5 cm margins), so inter-word gaps are wide; chapter headings typed in capitals ('CHAPTER C:

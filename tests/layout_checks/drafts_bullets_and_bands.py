@@ -2,7 +2,8 @@
 
 Extraction on a second round of held-out layouts that nobody tuned the parser for.
 
-The documents in tests/fixtures/layouts/drafts_bullets_and_bands are written by fixtures/layouts/drafts_bullets_and_bands/generate.py.
+The documents in tests/fixtures/layouts/drafts_bullets_and_bands are written by
+fixtures/layouts/drafts_bullets_and_bands/generate.py.
 They vary conventions that neither the main fixtures nor round 1  use: a
 consultation "Draft ... (sample)" title, chapter headings printed as numbered sections
 ("Section 4: Governance and accountability") over letter IDs, page numbers in the running header,

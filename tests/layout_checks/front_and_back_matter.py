@@ -11,7 +11,8 @@ chapters open with prose before their first measure; measures are interrupted by
 an annex or schedule with numbered paragraphs ('A1.1', 'S1.1') and a table of measure IDs follows the
 last measure. None of that is a measure, a paragraph, a footnote of a measure or an index row.
 
-The documents in tests/fixtures/layouts/front_and_back_matter are written by fixtures/layouts/front_and_back_matter/generate.py
+The documents in tests/fixtures/layouts/front_and_back_matter are written by
+fixtures/layouts/front_and_back_matter/generate.py
 (python-docx, then LibreOffice headless, the way regulators export Word documents); one numbers its
 section headings with Word's automatic list numbering. Each expected JSON comes from the generator's
 own source, with pages found by poppler (pdftotext page by page), never by the parser.

@@ -8,7 +8,8 @@ soft hyphens, justified spacing, CSS list markers, a repeated table header, Play
 and footer templates, notes printed at the end of each measure) and Typst (Libertinus Serif
 ligatures carrying several letters, real hyphenation, enum labels, footnotes at the page foot with
 the font's superscript digits, a contents page with leader dots). The documents in
-tests/fixtures/layouts/producers_chromium_typst are written by fixtures/layouts/producers_chromium_typst/generate.py; each expected JSON
+tests/fixtures/layouts/producers_chromium_typst are written by
+fixtures/layouts/producers_chromium_typst/generate.py; each expected JSON
 comes from the generator's own source, with pages found by poppler (pdftotext page by page), never
 by the parser.
 

@@ -9,7 +9,8 @@ afterwards) and WeasyPrint (CSS paged media: ``@page`` margin boxes, ``float: fo
 repeated table header), and the traits of Word-authored wording: non-breaking hyphens (U+2011),
 optional hyphens (U+00AD) typed inside long words, no-break spaces after measure prefixes, curly
 quotes, en-dash ranges ('ICU D2–D4') and Symbol-font bullets read as U+F0B7. The documents in
-tests/fixtures/layouts/producers_mupdf_weasyprint are written by fixtures/layouts/producers_mupdf_weasyprint/generate.py; each expected JSON
+tests/fixtures/layouts/producers_mupdf_weasyprint are written by
+fixtures/layouts/producers_mupdf_weasyprint/generate.py; each expected JSON
 comes from the generator's own source, with pages found by poppler (pdftotext page by page), never
 by the parser.
 
