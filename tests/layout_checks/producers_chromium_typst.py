@@ -1,19 +1,10 @@
-"""What the producers chromium typst documents are read for (tests/fixtures/layouts/producers_chromium_typst).
+"""Checks for the Chromium and Typst documents (tests/fixtures/layouts/producers_chromium_typst).
 
-Extraction on a third round of held-out sample codes, from PDF producers nobody tuned the parser for.
-
-Rounds 1 and 2 were made with python-docx + LibreOffice, reportlab and fpdf2. Round 3 varies the
-PRODUCER, whose text layers differ: Chromium's print-to-PDF of an HTML page (Skia: ligature glyphs,
-soft hyphens, justified spacing, CSS list markers, a repeated table header, Playwright's header
-and footer templates, notes printed at the end of each measure) and Typst (Libertinus Serif
-ligatures carrying several letters, real hyphenation, enum labels, footnotes at the page foot with
-the font's superscript digits, a contents page with leader dots). The documents in
-tests/fixtures/layouts/producers_chromium_typst are written by
-fixtures/layouts/producers_chromium_typst/generate.py; each expected JSON
-comes from the generator's own source, with pages found by poppler (pdftotext page by page), never
-by the parser.
-
-What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
+Two producers whose text layers differ: Chromium's print-to-PDF of an HTML page (ligature glyphs, soft
+hyphens, justified spacing, CSS list markers, a repeated table header, notes printed at the end of each
+measure) and Typst (multi-letter ligatures, hyphenation, enum labels, superscript-digit footnotes at the
+page foot, a leader-dot contents page). The common checks cover them; printed() guards the layouts the
+generator searched for. What they found in the parser is the manifest's ``found``.
 """
 
 from __future__ import annotations

@@ -1,20 +1,9 @@
-"""What the producers mupdf weasyprint documents are read for (tests/fixtures/layouts/producers_mupdf_weasyprint).
+"""Checks for the PyMuPDF and WeasyPrint documents (tests/fixtures/layouts/producers_mupdf_weasyprint).
 
-Extraction on a fourth round of held-out sample codes, from PDF producers nobody tuned the parser for.
-
-Rounds 1-3 used python-docx + LibreOffice, reportlab, fpdf2, Chromium print-to-PDF and Typst.
-Round 4 varies the PRODUCER again, PyMuPDF (MuPDF's own HTML typesetter, ``fitz.Story`` through
-``DocumentWriter``, with running header, footer and page-foot footnotes stamped on each page
-afterwards) and WeasyPrint (CSS paged media: ``@page`` margin boxes, ``float: footnote``, a
-repeated table header), and the traits of Word-authored wording: non-breaking hyphens (U+2011),
-optional hyphens (U+00AD) typed inside long words, no-break spaces after measure prefixes, curly
-quotes, en-dash ranges ('ICU D2–D4') and Symbol-font bullets read as U+F0B7. The documents in
-tests/fixtures/layouts/producers_mupdf_weasyprint are written by
-fixtures/layouts/producers_mupdf_weasyprint/generate.py; each expected JSON
-comes from the generator's own source, with pages found by poppler (pdftotext page by page), never
-by the parser.
-
-What these documents found in the parser, and how each cause was fixed, is the manifest's ``found``.
+PyMuPDF's Story typesetter (header, footer and page-foot notes stamped afterwards) and WeasyPrint's CSS
+paged media (margin boxes, ``float: footnote``), with the characters Word authors type: U+2011, U+00AD
+inside long words, no-break spaces after prefixes, curly quotes, en-dash ranges ('ICU D2–D4') and
+Symbol-font bullets read as U+F0B7. What they found in the parser is the manifest's ``found``.
 """
 
 from __future__ import annotations
