@@ -25,8 +25,8 @@ os.environ.setdefault("ANALYSER_DATA_DIR", tempfile.mkdtemp(prefix="fuzz-data-")
 
 from fuzz import PdfReport, fuzz_options, fuzz_pdfs, fuzz_toml  # noqa: E402
 
-SOURCES = [ROOT / "tests/fixtures/holdout4/holdout4_ics_weasyprint.pdf", ROOT / "tests/fixtures/pcu_sample.pdf",
-           ROOT / "tests/fixtures/holdout6/holdout6_ics_docx.pdf", ROOT / "tests/fixtures/holdout2/holdout2_icu_draft_docx.pdf",
+SOURCES = [ROOT / "tests/fixtures/layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf", ROOT / "tests/fixtures/pcu_sample.pdf",
+           ROOT / "tests/fixtures/layouts/word_sections_and_list_numbering/holdout6_ics_docx.pdf", ROOT / "tests/fixtures/layouts/drafts_bullets_and_bands/holdout2_icu_draft_docx.pdf",
            ROOT / "tests/fixtures/ics_sample.pdf", ROOT / "codes/sample/icu-sample.pdf"]
 
 

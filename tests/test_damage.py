@@ -110,8 +110,9 @@ def _replay(seed: int, mutant: int, tmp_path: Path) -> tuple[Path, str]:
     from conftest import FIXTURES, ROOT
     from fuzz import mutate_pdf
 
-    sources = [FIXTURES / "holdout4/holdout4_ics_weasyprint.pdf", FIXTURES / "pcu_sample.pdf",
-               FIXTURES / "holdout6/holdout6_ics_docx.pdf", FIXTURES / "holdout2/holdout2_icu_draft_docx.pdf",
+    sources = [FIXTURES / "layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf", FIXTURES / "pcu_sample.pdf",
+               FIXTURES / "layouts/word_sections_and_list_numbering/holdout6_ics_docx.pdf",
+               FIXTURES / "layouts/drafts_bullets_and_bands/holdout2_icu_draft_docx.pdf",
                FIXTURES / "ics_sample.pdf", ROOT / "codes/sample/icu-sample.pdf"]
     rng = random.Random(seed)
     for i in range(mutant + 1):
@@ -136,7 +137,7 @@ def test_losses_the_long_fuzz_run_found_are_reported(tmp_path, seed, mutant, kin
     path, done = _replay(seed, mutant, tmp_path)
     assert done == kind
     code = extract_code(path)
-    whole = extract_code(FIXTURES / "holdout2/holdout2_icu_draft_docx.pdf")
+    whole = extract_code(FIXTURES / "layouts/drafts_bullets_and_bands/holdout2_icu_draft_docx.pdf")
     shape = lambda c: [(m.id, [p.number for p in m.paragraphs]) for m in c.measures]  # noqa: E731
     assert shape(code) != shape(whole)  # the loss is real
     first = code.warnings[0]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pypdfium2
 import pytest
+
+from conftest import require
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -253,10 +254,9 @@ def test_second_edition_records_exactly_its_edits():
     assert added_q["phrase"] in added_q["new"] and added_q["phrase"] not in added_q["old"]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) and poppler (pdftotext) are needed to render docx fixtures")
 def test_generator_reproduces_committed_fixture(tmp_path: Path):
-    name = "ics_sample" if (FIXTURES / "ics_sample.expected.json").exists() else "icu_sample"
+    require("libreoffice-writer", "poppler-utils", "fonts-liberation")
+    name = "ics_sample"
     subprocess.run([sys.executable, str(ROOT / "fixtures" / "generate.py"), "--out", str(tmp_path),
                     "--only", name], check=True, capture_output=True, timeout=300)
     fresh = _load(tmp_path / f"{name}.expected.json")
@@ -271,12 +271,10 @@ def test_bundled_default_is_the_labelled_icu_sample():
     assert "not Ofcom text" in " ".join(readme.replace("*", "").split())
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None or
-                    not Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").exists(),
-                    reason="poppler (pdftotext) and Debian's fonts-dejavu are needed for the reportlab fixture")
 def test_reportlab_fixture_is_reproduced_page_for_page(tmp_path: Path):
     """The second producer does not depend on LibreOffice, so its output, pages included, must
     come out exactly as committed."""
+    require("poppler-utils", "fonts-dejavu-core")
     subprocess.run([sys.executable, str(ROOT / "fixtures" / "generate.py"), "--out", str(tmp_path),
                     "--only", "icu_sample_alt"], check=True, capture_output=True, timeout=300)
     assert _load(tmp_path / "icu_sample_alt.expected.json") == _load(FIXTURES / "icu_sample_alt.expected.json")

@@ -18,7 +18,8 @@ from analyser.errors import AnalyserError
 from conftest import FIXTURES
 from fuzz import fuzz_options, fuzz_pdfs, toml_document
 
-SMALL = [FIXTURES / "holdout4" / "holdout4_ics_weasyprint.pdf", FIXTURES / "pcu_sample.pdf"]
+SMALL = [FIXTURES / "layouts" / "producers_mupdf_weasyprint" / "holdout4_ics_weasyprint.pdf",
+         FIXTURES / "pcu_sample.pdf"]
 
 
 def test_mutated_pdfs_end_in_exit_0_or_one_line_and_damage_is_never_silent(tmp_path):
