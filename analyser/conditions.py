@@ -110,6 +110,9 @@ def _content_words(toks: list[Tok]) -> int:
 
 
 def _split_sentences(text: str) -> list[str]:
+    # "...; however, a provider whose ...": a second statement, with its own opening
+    text = re.sub(r";\s*(however|but)(?=,?\s+(?:a|an|any|the)?\s*(?:providers?|services?|signator))",
+                  lambda m: ". " + m.group(1).capitalize(), text, flags=re.I)
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z(])|(?<=\.)$", text)
     return [p.strip() for p in parts if p and p.strip(" .")]
 

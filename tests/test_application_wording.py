@@ -202,3 +202,14 @@ def test_other_common_ofcom_wordings():
                          "risk assessment identifies a medium or high risk of violent content."])
     assert _status(code, "pcu", features=["likely-accessed-by-children", "recommender"], risks=["violence=high"]) == "applies"
     assert _status(code, "pcu", features=["likely-accessed-by-children", "recommender"], risks=["violence=low"]) == "exempt"
+
+
+def test_a_release_from_the_duty_after_however_is_an_exemption():
+    code = _code(ESAFETY, ["This section applies to providers of relevant electronic services; however, a provider "
+                           "whose service has fewer than 1 million monthly active Australian end-users is not required "
+                           "to comply with it."])
+    assert _status(code, ESAFETY, kind="relevant-electronic", users=2_000_000) == "applies"
+    assert _status(code, ESAFETY, kind="relevant-electronic", users=999_999) == "exempt"
+    code = _code(ESAFETY, ["This measure applies to providers of social media services in every risk tier other than Tier 3."])
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-1"]) == "applies"
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "exempt"
