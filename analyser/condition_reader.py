@@ -24,7 +24,8 @@ class ParseFail(Exception):
 @dataclass(frozen=True)
 class _Mark:
     pos: int
-    consumed: frozenset[int]
+    consumed: int  # how many tokens had been used: a reading only ever adds to the list
+    harms: int  # how many harm lists had been read
 
 
 @dataclass
@@ -33,7 +34,7 @@ class TokenReader:
     code_kind: str
     vocab: Vocabulary = field(default_factory=load_vocabulary)
     pos: int = 0
-    consumed: set[int] = field(default_factory=set)  # indexes of the tokens a reading used
+    consumed: list[int] = field(default_factory=list)  # indexes of the tokens a reading used, in order
     # the items of the harm lists read so far in this clause (and its earlier sentences), for
     # "either of those kinds of content"
     harms_read: list[list[str]] = field(default_factory=list)
@@ -41,10 +42,12 @@ class TokenReader:
     # -- helpers
     def mark(self) -> _Mark:
         """A checkpoint to return to when a reading attempted from here fails."""
-        return _Mark(self.pos, frozenset(self.consumed))
+        return _Mark(self.pos, len(self.consumed), len(self.harms_read))
 
     def reset(self, mark: _Mark) -> None:
-        self.pos, self.consumed = mark.pos, set(mark.consumed)
+        self.pos = mark.pos
+        del self.consumed[mark.consumed:]
+        del self.harms_read[mark.harms:]
 
     def peek(self, k: int = 0) -> Tok | None:
         j = self.pos + k
@@ -56,7 +59,7 @@ class TokenReader:
 
     def take(self) -> Tok:
         t = self.toks[self.pos]
-        self.consumed.add(self.pos)
+        self.consumed.append(self.pos)
         self.pos += 1
         return t
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .paths import PACKAGE_DATA
@@ -80,6 +80,9 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": 
 class Lexicon:
     phrases: dict[tuple[str, ...], tuple[str, Any]]
     max_len: int
+    # first word -> the lengths (in words) of the phrases it opens, longest first: the tokeniser
+    # tries only those, not every length up to the longest phrase in the lexicon
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _split_words(text: str) -> list[str]:
@@ -89,15 +92,20 @@ def _split_words(text: str) -> list[str]:
 LEXICONS: dict[str, Lexicon] = {}
 
 
+@functools.lru_cache(maxsize=1)
+def _fixed_phrases() -> tuple[tuple[tuple[str, ...], tuple[str, Any]], ...]:
+    """The grammar words as word tuples: the same for every vocabulary, so split once."""
+    return tuple((tuple(_split_words(text)) if text != "non-" else ("non-",), entry)
+                 for text, entry in fixed_words().items())
+
+
 def lexicon_for(vocab: Vocabulary | None = None) -> Lexicon:
     """Longest-match phrase table of one vocabulary (kept per vocabulary key)."""
     vocab = vocab or load_vocabulary()
     cached = LEXICONS.get(vocab.key)
     if cached is not None:
         return cached
-    phrases: dict[tuple[str, ...], tuple[str, Any]] = {}
-    for text, entry in fixed_words().items():
-        phrases[tuple(_split_words(text)) if text not in ("non-",) else ("non-",)] = entry
+    phrases: dict[tuple[str, ...], tuple[str, Any]] = dict(_fixed_phrases())
     for key, info in vocab.kinds.items():
         for v in [key, *info.get("variants", [])]:
             phrases[tuple(_split_words(v))] = ("KIND", key)
@@ -116,7 +124,11 @@ def lexicon_for(vocab: Vocabulary | None = None) -> Lexicon:
     for wording in vocab.multi_harm:
         phrases[tuple(_split_words(wording))] = ("HARM", [MULTI])
     phrases.pop((), None)
-    lex = Lexicon(phrases, max(len(k) for k in phrases))
+    by_first: dict[str, set[int]] = {}
+    for k in phrases:
+        by_first.setdefault(k[0], set()).add(len(k))
+    lex = Lexicon(phrases, max(len(k) for k in phrases),
+                  {w: tuple(sorted(ns, reverse=True)) for w, ns in by_first.items()})
     LEXICONS[vocab.key] = lex
     return lex
 
@@ -202,7 +214,9 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
             toks.append(Tok("NUM", value, s, e))
             i += 1
             continue
-        for n in range(min(lexicon.max_len, len(spans) - i), 0, -1):
+        for n in lexicon.lengths.get(w, ()):
+            if n > len(spans) - i:
+                continue
             key = tuple(sp[2] for sp in spans[i:i + n])
             entry = lexicon.phrases.get(key)
             if entry is not None:

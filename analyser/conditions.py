@@ -369,13 +369,14 @@ def _parse_body(
         cond = parser.clause()
     except ParseFail:
         cond = None
-        parser.consumed = set()
+        parser.consumed = []
     if seen is not None:
         seen[:] = parser.harms_read
+    used = set(parser.consumed)
     leftovers: list[str] = []
     run: list[Tok] = []
     for i, t in enumerate(toks):
-        if i in parser.consumed:
+        if i in used:
             if run:
                 leftovers.append(_fragment(body, run))
                 run = []
@@ -384,11 +385,11 @@ def _parse_body(
     if run:
         leftovers.append(_fragment(body, run))
     leftovers = [f for f in leftovers if f and f.strip(" ,;:.()")]
-    done = _content_words([t for i, t in enumerate(toks) if i in parser.consumed])
+    done = _content_words([t for i, t in enumerate(toks) if i in used])
     if leftovers and cond is not None:
-        unplaced = [t for i, t in enumerate(toks) if i not in parser.consumed and t.kind not in ("FILLER",)]
-        last_used = max(parser.consumed) if parser.consumed else -1
-        trailing = all(i > last_used for i, t in enumerate(toks) if i not in parser.consumed and t.kind not in ("FILLER", "COMMA"))
+        unplaced = [t for i, t in enumerate(toks) if i not in used and t.kind not in ("FILLER",)]
+        last_used = max(used) if used else -1
+        trailing = all(i > last_used for i, t in enumerate(toks) if i not in used and t.kind not in ("FILLER", "COMMA"))
         first = unplaced[0] if unplaced else None
         # a reading that holds an exception or a negation could have the leftover inside it
         # ("other than services whose ...": the leftover restricts the exception, which widens
