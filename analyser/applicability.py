@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from .application_text import CONDITIONAL_OBLIGATION, STRAY_APPLICATION
-from .conditions import Vocabulary, and_, atom, atoms_of, describe, is_understood, load_vocabulary, normalise, parse_application
+from .conditions import Vocabulary, and_, or_, atom, atoms_of, describe, is_understood, load_vocabulary, normalise, parse_application
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 
@@ -97,6 +97,59 @@ def _index_rows(code: Code) -> dict[str, IndexRow]:
 # words of an exception or a negation: an index cell, being short, drops them
 _EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|but|not|neither|nor|excluding|apart\s+from|"
                         r"does\s+not|do\s+not|only\s+where|only\s+if|provided\s+that|however)\b", re.I)
+
+
+_ALSO = re.compile(r"\balso\b|\band\s+(?:to\s+)?(?:providers?\s+of|services)\b", re.I)
+
+
+def _index_abbreviates(text: str, cell: str, text_cond: Condition, index_cond: Condition, code_kind: str,
+                       vocab: Vocabulary, code: Code | None) -> bool:
+    """Does the index cell differ from the text only as an abbreviation does?
+
+    Index tables drop exceptions and extra groups first. The cell is an abbreviation when the text
+    makes an exception the cell does not show and, without its exceptions, the text reads exactly as
+    the cell; or when the text names a further group ("It also applies to ...") the cell does not
+    show and the text without that group reads exactly as the cell. Anything else is a real
+    disagreement.
+    """
+    narrows = bool(_EXCEPTION.search(text)) and not _EXCEPTION.search(cell)
+    widens = bool(_ALSO.search(text)) and not _ALSO.search(cell)
+    if narrows:
+        core = _without_exceptions(text_cond)
+        if core is not None and disagreement(core, index_cond, code_kind, vocab, code) is None:
+            return True
+    if widens:
+        parts = _top_level_or(text_cond)
+        for i in range(1, len(parts)):
+            if disagreement(or_(*parts[:i]), index_cond, code_kind, vocab, code) is None:
+                return True
+    return False
+
+
+def _without_exceptions(cond: Condition) -> Condition | None:
+    """``cond`` without the negated parts of its conjunctions ("X and not Y" -> X), or None when it
+    has none."""
+    if cond.op != "and":
+        return None
+    kept = [a for a in cond.args if a.op != "not"]
+    if len(kept) == len(cond.args):
+        inner = [(_without_exceptions(a), a) for a in cond.args]
+        if not any(c is not None for c, _a in inner):
+            return None
+        return and_(*(c if c is not None else a for c, a in inner))
+    return and_(*kept) if kept else atom("all")
+
+
+def _top_level_or(cond: Condition) -> list[Condition]:
+    """The disjuncts of ``cond`` (inside a conjunction with the code's scope, if any)."""
+    if cond.op == "or":
+        return list(cond.args)
+    if cond.op == "and":
+        for i, a in enumerate(cond.args):
+            if a.op == "or":
+                rest = [b for j, b in enumerate(cond.args) if j != i]
+                return [and_(*rest, d) for d in a.args]
+    return [cond]
 
 
 def _stray_application(measure: Measure) -> str:
@@ -195,6 +248,17 @@ def resolve_measure(
     scope = code_scope(code, vocab) if code is not None else None
     within = scope.condition if scope is not None and scope.condition is not None else atom("all")
     probe = disagreement(and_(within, app.condition), and_(within, index_app.condition), code_kind, vocab, code)
+    if probe is not None and _index_abbreviates(application, row.applies_to, and_(within, app.condition),
+                                                and_(within, index_app.condition), code_kind, vocab, code):
+        # the index table left out what the text adds (an exception, or a group named in an "also"
+        # sentence), and every service on which they part is one those words are about: the text decides
+        app.warnings.append(
+            f"{measure.id}: the index table says it applies to '{index_words}' ({describe(index_app.condition, vocab)}), "
+            f"which leaves out what the application text adds ('{application.strip()}'); the text decides, "
+            f"as it does for {_describe_service(probe)}"
+        )
+        app.decided_by = "text"
+        return app
     if probe is not None:
         body_says = truth(app.condition, probe, vocab, code)
         app.warnings.append(

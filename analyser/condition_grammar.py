@@ -202,10 +202,11 @@ class Parser(TokenReader):
         last_op = next((op for op, _ in reversed(items[1:]) if op != ","), "and")
         items = [(last_op if op == "," else op, c) for op, c in items]
         both = combine(items)
-        if any(op == "and" for op, _c in items[1:]) and written_and:
+        if any(op == "and" for op, _c in items[1:]) and written_and and self.kind() in ("HEAD", "KIND"):
             # "Tier 1 and Tier 2 social media services" means either; "large and multi-risk services"
             # may mean both: the words alone cannot say, so a service is decided only where the two
-            # readings agree
+            # readings agree (only before a head noun: "services that have user profiles and direct
+            # messaging" plainly means both)
             either = combine([("or" if op == "and" and i in written_and else op, c) for i, (op, c) in enumerate(items)])
             if normalise(either) != normalise(both):
                 return Condition(op="agree", args=[both, either], params={"why": "and"})

@@ -213,3 +213,32 @@ def test_a_release_from_the_duty_after_however_is_an_exemption():
     code = _code(ESAFETY, ["This measure applies to providers of social media services in every risk tier other than Tier 3."])
     assert _status(code, ESAFETY, kind="social-media", features=["tier-1"]) == "applies"
     assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "exempt"
+
+
+def _with_index(paragraph: str, cell: str) -> Code:
+    from analyser.models import IndexRow
+
+    prof = load_profile("icu")
+    m = Measure(id="ICU X1", number="X1", title="t", chapter="X", chapter_title=None, page_start=1, page_end=1)
+    m.paragraphs.append(Paragraph(number="X1.1", text=paragraph, page=1, is_application=True))
+    m.application = paragraph
+    info = CodeInfo(title="t", publisher=None, family="ofcom-osa", short_name="ICU", kind="u2u", version=None,
+                    source_file="x.pdf", sha256="0", page_count=1, profile="icu", services=dict(prof.services))
+    return resolve_applicability(Code(info=info, measures=[m], index=[IndexRow("ICU X1", ["ICU X1"], "t", cell, 1)]))
+
+
+def test_an_index_cell_that_only_leaves_out_an_exception_or_an_also_group_does_not_make_the_text_unclear():
+    code = _with_index("This measure applies to providers of services with direct messaging functionality that are at "
+                       "high risk of cyberflashing, unless the direct messages on the service are end-to-end encrypted.",
+                       "Services with direct messaging at high risk of cyberflashing")
+    assert _status(code, "icu", features=["direct-messaging", "e2ee"], risks=["cyberflashing=high"]) == "exempt"
+    assert any("leaves out" in w for w in code.measures[0].applicability.warnings)
+    code = _with_index("This measure applies to providers of large services that are at medium or high risk of fraud. "
+                       "It also applies to providers of services that have more than 700,000 monthly active UK users "
+                       "and are at high risk of fraud.", "Large services at medium or high risk of fraud")
+    assert _status(code, "icu", users=800_000, risks=["fraud=high"]) == "applies"
+    # a cell that differs the other way (it covers a service the text's exception does not touch) is a
+    # real disagreement: such services stay unclear
+    code = _with_index("This measure applies to providers of large services, unless the direct messages on the service "
+                       "are end-to-end encrypted.", "Large or multi-risk services")
+    assert _status(code, "icu", users=10, risks=["fraud=high", "hate=high"]) == "unclear"
