@@ -109,6 +109,12 @@ def _content_words(toks: list[Tok]) -> int:
     return sum(t.words for t in toks if t.kind not in ("FILLER", "COMMA"))
 
 
+_LIMB_PREDICATE = re.compile(
+    r"((?:\b(?:and|or)|;)\s*)\((?:[b-h]|ii|iii|iv|v|vi)\)\s*(?=(?:are|is|have|has|do|does|use|uses|operate|"
+    r"operates|offer|offers|allow|allows|provide|provides|enable|enables|meet|meets|host|hosts|permit|permits)\b)",
+    re.I)
+
+
 def _split_sentences(text: str) -> list[str]:
     # "...; however, a provider whose ...": a second statement, with its own opening
     text = re.sub(r";\s*(however|but)(?=,?\s+(?:a|an|any|the)?\s*(?:providers?|services?|signator))",
@@ -172,6 +178,9 @@ def _parse_application(
     for pattern in ignore:
         work = pattern.sub(" ", work)
     work = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", work)).strip()
+    # "services that (a) operate X or Y and (b) are at medium or high risk of Z": a later limb that
+    # opens with a verb is a clause of its own ("and that are ..."), so "or" inside limb (a) stays there
+    work = _LIMB_PREDICATE.sub(lambda m: m.group(1) + " that ", work)
     work = _SUBITEM.sub(" ", work)
 
     positive: list[Condition] = []

@@ -242,3 +242,15 @@ def test_an_index_cell_that_only_leaves_out_an_exception_or_an_also_group_does_n
     code = _with_index("This measure applies to providers of large services, unless the direct messages on the service "
                        "are end-to-end encrypted.", "Large or multi-risk services")
     assert _status(code, "icu", users=10, risks=["fraud=high", "hate=high"]) == "unclear"
+
+
+def test_lettered_limbs_keep_an_or_inside_its_own_limb():
+    code = _code("icu", ["This measure applies to providers of large services that (a) operate a notable user scheme or "
+                         "a monetised verification scheme and (b) are at medium or high risk of at least one of the "
+                         "following: fraud and financial services offences; foreign interference."])
+    big = dict(users=8_000_000)
+    # read once as "notable user scheme, or (monetised verification and at risk)": a large service with a
+    # notable user scheme and no fraud risk was told "applies"
+    assert _status(code, "icu", features=["notable-user-scheme"], **big) == "exempt"
+    assert _status(code, "icu", features=["notable-user-scheme"], risks=["fraud=medium"], **big) == "applies"
+    assert _status(code, "icu", features=["monetised-verification"], risks=["foreign-interference=high"], **big) == "applies"
