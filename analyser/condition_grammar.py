@@ -183,6 +183,8 @@ class Parser(TokenReader):
                 break
             if self.kind() == "ORBOTH":
                 break  # ", or both": handled below, after the list
+            while self.kind() == "FILLER" and self.peek().text in ("a", "an", "the"):
+                self.take()  # "a notable user scheme or a monetised verification scheme": one list
             if self.kind() == "NOT" and self.peek().value != "non-":
                 # "large and not multi-risk": a negated predicate of its own, for the clause to join
                 self.reset(mark)

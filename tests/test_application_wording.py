@@ -254,3 +254,12 @@ def test_lettered_limbs_keep_an_or_inside_its_own_limb():
     assert _status(code, "icu", features=["notable-user-scheme"], **big) == "exempt"
     assert _status(code, "icu", features=["notable-user-scheme"], risks=["fraud=medium"], **big) == "applies"
     assert _status(code, "icu", features=["monetised-verification"], risks=["foreign-interference=high"], **big) == "applies"
+
+
+def test_an_article_between_two_objects_of_one_verb_does_not_split_the_list():
+    # "operate a notable user scheme or a monetised verification scheme and are at risk": once read as
+    # "notable user scheme, or (monetised verification and at risk)" because of the second "a"
+    code = _code("icu", ["This measure applies to providers of large services that operate a notable user scheme or a "
+                         "monetised verification scheme and are at medium or high risk of fraud."])
+    assert _status(code, "icu", users=8_000_000, features=["notable-user-scheme"]) == "exempt"
+    assert _status(code, "icu", users=8_000_000, features=["notable-user-scheme"], risks=["fraud=high"]) == "applies"
