@@ -33,6 +33,7 @@ class Parser(TokenReader):
             mark = self.mark()
             took_conj = False
             newgroup = False
+            only_commas = True
             while self.kind() in ("COMMA", "OR", "AND", "ANDOR", "FILLER", "OF"):
                 # only a connective or "to providers of" joins two groups; a bare "to" or "of"
                 # between two wordings is no union ("use profiling to recommend content")
@@ -40,11 +41,29 @@ class Parser(TokenReader):
                 if t.kind in ("COMMA", "OR", "AND", "ANDOR") or (t.kind == "FILLER" and t.value == "newgroup"):
                     took_conj = True
                     newgroup = newgroup or t.value in ("newgroup", ";")  # a semicolon ends a group firmly
+                    only_commas = only_commas and t.kind == "COMMA" and t.value != ";"
                 elif t.kind == "OF" and took_conj:
                     newgroup = True  # "... and of search services that ...": the "of" repeated opens a group
             if not took_conj or self.pos >= len(self.toks):
                 self.reset(mark)
                 break
+            if only_commas and self.kind() in ("REL", "RELVERB", "WITH", "WITHOUT"):
+                # "large services, provided that they have direct messaging": a comma before a relative
+                # clause never opens a new group of services; the clause restricts what came before
+                post = self.postmods()
+                if post is None:
+                    self.reset(mark)
+                    break
+                if len(parts) == 1:
+                    parts[0] = and_(parts[0], post)
+                    shapes[0] = (shapes[0][0], post, shapes[0][2])
+                    continue
+                narrow = or_(*parts[:-1], and_(parts[-1], post))
+                wide = and_(or_(*parts), post)
+                parts = [Condition(op="agree", args=[narrow, wide], params={"why": "attachment"})]
+                shapes = [(None, post, True)]
+                marked = True
+                continue
             try:
                 parts.append(self.group())
                 shapes.append(self._last_group)

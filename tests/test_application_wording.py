@@ -263,3 +263,13 @@ def test_an_article_between_two_objects_of_one_verb_does_not_split_the_list():
                          "monetised verification scheme and are at medium or high risk of fraud."])
     assert _status(code, "icu", users=8_000_000, features=["notable-user-scheme"]) == "exempt"
     assert _status(code, "icu", users=8_000_000, features=["notable-user-scheme"], risks=["fraud=high"]) == "applies"
+
+
+def test_a_comma_before_a_relative_clause_restricts_rather_than_adds_a_group():
+    # "large services, provided that they have direct messaging" was once "large OR direct messaging"
+    code = _code("icu", ["This measure applies to providers of large services, provided that they have direct "
+                         "messaging functionality."])
+    assert _status(code, "icu", users=10, features=["direct-messaging"]) == "exempt"
+    assert _status(code, "icu", users=8_000_000, features=["direct-messaging"]) == "applies"
+    code = _code("icu", ["This measure applies only where the service is large."])
+    assert _status(code, "icu", users=10) == "exempt" and _status(code, "icu", users=8_000_000) == "applies"
