@@ -52,7 +52,7 @@ def main() -> None:
 
     def resolve_cold() -> None:
         condition_tokens.LEXICONS.clear()
-        ev._parsed.cache_clear()
+        ev.parsed_application.cache_clear()
         resolve_applicability(code)
 
     first = time.perf_counter()
