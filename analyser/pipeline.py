@@ -24,9 +24,10 @@ def sha256_of(path: str | Path) -> str:
 
 
 def rules_files() -> list[Path]:
-    """Every file whose content decides an analysis, besides the PDF itself."""
+    """Every file whose content decides an analysis, besides the PDF itself (the analyser's modules
+    in its sub-packages too: the text layer and the extraction stages are parser code)."""
     return (sorted((CODES_DIR / "profiles").glob("*.toml")) + sorted(PACKAGE_DATA.glob("*.toml"))
-            + sorted(Path(__file__).parent.glob("*.py")))
+            + sorted(Path(__file__).parent.rglob("*.py")))
 
 
 @functools.lru_cache(maxsize=1)
