@@ -27,7 +27,7 @@ from typing import Callable
 
 from . import __version__, budgets, damage
 from .errors import AnalyserError, NoTextLayerError, TruncatedPDFError, UnknownLayoutError
-from .extraction.checked_input import sha256_of
+from .extraction.checked_input import CheckedInput, check_input
 from .extraction.document import front_text, is_sample, reconcile, title_of, version_of
 from .extraction.footnotes import link_footnotes
 from .extraction.headings import LineClassifier
@@ -35,7 +35,6 @@ from .extraction.measures import segment_measures
 from .extraction.paragraphs import ParagraphLayout, ParagraphReader
 from .extraction.report import Warnings
 from .models import Code, CodeInfo, Measure, ParseWarning
-from .pdfcheck import check_pdf
 from .pdftext import PdfText, open_fast, read_pdf
 from .profiles import Profile, detect_profile, load_profile
 
@@ -68,9 +67,12 @@ def _build_structure(profile: Profile, doc: PdfText) -> tuple[list[Measure], War
     return measures, warnings
 
 
-def extract_code(path: str | Path, profile: str | Path | Profile | None = None,
+def extract_code(path: str | Path | CheckedInput, profile: str | Path | Profile | None = None,
                  progress: Progress | None = None, reader: str | None = None) -> Code:
     """Extract the structure of the code of practice at ``path``.
+
+    ``path`` may be a ``CheckedInput`` (``extraction.checked_input.check_input``): then the file is
+    neither checked nor hashed again; a plain path is checked and hashed here.
 
     ``reader``: where characters come from, "pdfium" or "pdfplumber" (``pdftext.READERS``); default
     ``pdftext.default_reader()``. The index table is read with pdfplumber either way.
@@ -80,10 +82,15 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None,
     ``BudgetError`` for a document over the pages, characters or seconds of ``budgets.current()``.
     Signs of damage (see ``damage``) come first among ``Code.warnings``.
     """
-    path = Path(path)
+    checked = path if isinstance(path, CheckedInput) else check_input(path)
+    path = checked.path
     # the budget's clock and character count, and the PDF libraries' log lines, cover the whole read
     with budgets.reading(path), damage.capture_library_logs() as captured:
-        code, doc, prof = _extract(path, profile, progress, reader)
+        # what the check saw comes first, as it was met first
+        captured.records.extend(checked.damage.records)
+        captured.unreadable.extend(checked.damage.unreadable)
+        captured.missing_pages = checked.damage.missing_pages
+        code, doc, prof = _extract(checked, profile, progress, reader)
     found = {m.id for m in code.measures}
     index_ids = {i for row in code.index for i in row.ids}
     code.warnings = damage.rank(
@@ -95,12 +102,11 @@ def extract_code(path: str | Path, profile: str | Path | Profile | None = None,
     return code
 
 
-def _extract(path: Path, profile: str | Path | Profile | None, progress: Progress | None,
+def _extract(checked: CheckedInput, profile: str | Path | Profile | None, progress: Progress | None,
              reader: str | None = None) -> tuple[Code, PdfText, Profile]:
     import pdfplumber
 
-    check_pdf(path)
-    sha = sha256_of(path)
+    path, sha = checked.path, checked.sha256
     read_progress = (lambda f, msg: progress(0.7 * f, msg)) if progress else None
     try:
         pdf = pdfplumber.open(str(path))
