@@ -524,3 +524,34 @@ def test_warnings_raised_while_a_heading_is_read_reach_the_measure(tmp_path):
     # the document's list says the same, with the measure named
     assert any(w.measure == "ICU C2" and w.message == "measure heading without a title" for w in code.warnings)
     assert not any("without a title" in w for w in c1.warnings)
+
+
+# ---------------------------------------------------------------------------------------------
+# Chapter titles come from the document, never from the profile: a code whose chapters are named
+# otherwise than the sample's, each heading set in another of the ways codes print them.
+# ---------------------------------------------------------------------------------------------
+def test_chapter_titles_are_read_from_the_document(tmp_path):
+    from test_pdftext import draw_document
+
+    chapters = [  # (heading as printed, measure, the title the document gives its chapter)
+        ("Chapter C \u2013 Moderating what users post", "C1", "Moderating what users post"),
+        ("CHAPTER D: HANDLING USER REPORTS", "D1", "Handling user reports"),
+        ("Section 5 \u2013 Keeping the rules of the service", "G1", "Keeping the rules of the service"),
+        ("J Tools people use to shape their feeds", "J1", "Tools people use to shape their feeds"),
+    ]
+    pages = []
+    for heading, number, _ in chapters:
+        pages.append([
+            ("Illegal content Codes of Practice for user-to-user services", 8, 56, 40, ""),
+            (heading, 16, 56, 100, "b"),
+            (f"ICU {number} A measure of this chapter", 12, 56, 140, "b"),
+            (f"{number}.1 The provider should do what this measure says, in full.", 10, 56, 165, ""),
+            (f"{number}.2 The provider should keep a record of what it did.", 10, 56, 185, ""),
+        ])
+    code = extract_code(draw_document(tmp_path / "chapters.pdf", pages), profile="icu")
+    got = {m.id: (m.chapter, m.chapter_title) for m in code.measures}
+    assert got == {f"ICU {n}": (n[0], title) for _, n, title in chapters}
+    # the profile carries no copy of any document's chapter titles
+    from analyser.profiles import list_profiles, load_profile
+
+    assert all(not load_profile(name).chapters for name in list_profiles())

@@ -16,8 +16,29 @@ from ..profiles import Profile
 
 # a heading that starts like a measure ID of some scheme: "ICU X12", "Measure 5", "PCU C3a"
 ID_LIKE = re.compile(r"^(?:[Mm]easure\s+)?(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[A-Za-z]?\b(?!\.\d)|^[Mm]easure\s+\d")
-# "Section 3.", "Chapter 2:", "4.1" before a heading's words
-NUMBER_PREFIX = re.compile(r"^(?:section|chapter|part)?\s*\d+(?:\.\d+)*[.:]?\s+", re.I)
+# "Section 3.", "Chapter 2:", "4.1", "Section 3 –" before a heading's words
+NUMBER_PREFIX = re.compile(r"^(?:section|chapter|part)?\s*\d+(?:\.\d+)*(?:[.:]|\s+[–—-])?\s+", re.I)
+
+
+def in_capitals(text: str) -> bool:
+    """A line typed wholly in capitals ("CHAPTER C: CONTENT MODERATION"), at least two letters."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def printed_title(text: str) -> str:
+    """A chapter title as the document prints it, spaces collapsed; a title typed wholly in capitals
+    (a typeface choice, like bold) in sentence case, as the same title reads in running text."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if in_capitals(text):
+        return text[:1] + text[1:].lower()
+    return text
+
+
+def _title_case(text: str) -> str:
+    """Each word's first letter kept, the rest in lower case: the same length as ``text``, so that
+    match offsets point into the line as printed."""
+    return re.sub(r"[A-Za-z]+", lambda w: w.group(0)[:1] + w.group(0)[1:].lower(), text)
 
 
 class LineClassifier:
@@ -65,6 +86,15 @@ class LineClassifier:
             return None
         if self.p.chapter_heading is not None:
             m = self.p.chapter_heading.match(ln.text)
+            if m is None and in_capitals(ln.text):
+                # a heading typed in capitals: the profile's pattern is written for the words
+                # ("Chapter C: Content moderation"), not for the typeface
+                m = self.p.chapter_heading.match(_title_case(ln.text))
+                if m:
+                    gd = m.groupdict()
+                    # the title's words as printed (the offsets are the same), then in sentence case
+                    title = ln.text[m.start("title"):m.end("title")] if gd.get("title") is not None else ""
+                    return gd.get("chapter"), printed_title(title)
             if m:
                 gd = m.groupdict()
                 return gd.get("chapter"), (gd.get("title") or "").strip()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..models import Measure
 from ..pdftext import Line, join_text
 from .footnotes import Citation
-from .headings import ID_LIKE, NUMBER_PREFIX, LineClassifier
+from .headings import ID_LIKE, NUMBER_PREFIX, LineClassifier, printed_title
 from .report import Warnings
 
 
@@ -175,7 +175,7 @@ class _Segmenter:
                 ended = True
             if c.end_match(ln) or (c.heading_style(ln) and ln.size > self.head_size * 1.05 and ln.size > c.body * 1.08):
                 if c.heading_style(ln) and ln.size > c.body * 1.08:
-                    last_big = NUMBER_PREFIX.sub("", ln.text)
+                    last_big = NUMBER_PREFIX.sub("", ln.text)  # "Section 3 – Content moderation"
                 current = None
                 continue
             if current is not None:
@@ -234,7 +234,7 @@ class _Segmenter:
         if ch_title is None and letter and letter in p.chapters:
             ch_title = p.chapters[letter]
         if ch_title is None and last_big:
-            ch_title = last_big
+            ch_title = _chapter_title(last_big, letter)
         measure = Measure(
             id=mid,
             number=gd["number"],
@@ -248,3 +248,12 @@ class _Segmenter:
             # raised on the measure object itself: it reaches the measure's own warnings
             self.warnings.warn("measure heading without a title", ln.page, measure)
         return j + 1, MeasureDraft(measure, ln), title_lines
+
+
+def _chapter_title(heading: str, letter: str | None) -> str:
+    """The title a larger heading above a measure gives its chapter: the heading's words, less the
+    chapter letter when it opens them ("C Content moderation" above ICU C1), in sentence case if
+    typed in capitals."""
+    if letter:
+        heading = re.sub(rf"^{re.escape(letter)}\s*[:.–—-]?\s+(?=\S)", "", heading)
+    return printed_title(heading)
