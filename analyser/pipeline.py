@@ -11,22 +11,18 @@ import hashlib
 from pathlib import Path
 
 from . import __version__
+from .extraction.checked_input import check_input, sha256_of
 from .models import Code
 from .paths import CODES_DIR, PACKAGE_DATA
 
-
-def sha256_of(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+__all__ = ["load_code", "rules_files", "sha256_of"]
 
 
 def rules_files() -> list[Path]:
-    """Every file whose content decides an analysis, besides the PDF itself."""
+    """Every file whose content decides an analysis, besides the PDF itself (the analyser's modules
+    in its sub-packages too: the text layer and the extraction stages are parser code)."""
     return (sorted((CODES_DIR / "profiles").glob("*.toml")) + sorted(PACKAGE_DATA.glob("*.toml"))
-            + sorted(Path(__file__).parent.glob("*.py")))
+            + sorted(Path(__file__).parent.rglob("*.py")))
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,7 +58,6 @@ def load_code(
     Raises an ``AnalyserError`` subclass for bad input.
     """
     from . import cache
-    from .pdfcheck import check_pdf
 
     path = Path(path)
     forced = sha256_of(profile) if profile and Path(profile).is_file() else profile or "auto"
@@ -80,15 +75,15 @@ def load_code(
             # The analysis belongs to the content (sha256); the name is that of the file opened now.
             hit.info.source_file = path.name
             return hit
-    # checked before spaCy is imported: a bomb or a broken file is refused in a fraction of a second
-    check_pdf(path)
+    # checked before spaCy is imported: a bomb or a broken file is refused in a fraction of a second;
+    # the checked input (digest included) is handed on, so the extractor checks and hashes nothing again
+    checked = check_input(path, sha256=digest)
     # imported only on a miss: spaCy alone costs seconds, and a cached open must stay instant
     from .applicability import resolve_applicability
     from .extract import extract_code
     from .qualifiers import flag_qualifiers
 
-    digest = digest or sha256_of(path)
-    code = extract_code(path, profile=profile, progress=progress, reader=reader)
+    code = extract_code(checked, profile=profile, progress=progress, reader=reader)
     if progress:
         progress(0.85, "Flagging qualifiers")
     flag_qualifiers(code, lexicon=lexicon)
@@ -96,7 +91,7 @@ def load_code(
         progress(0.95, "Resolving applicability")
     resolve_applicability(code, profile=profile)
     if use_cache:
-        cache.put(digest, __version__, key_extra, code)
+        cache.put(checked.sha256, __version__, key_extra, code)
     if progress:
         progress(1.0, "Done")
     return code

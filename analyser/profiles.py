@@ -50,6 +50,7 @@ class Profile:
     measure_heading: re.Pattern = re.compile(r"^$")
     measure_id: str = "{number}"
     chapter_heading: re.Pattern | None = None
+    # [chapters]: titles only for a code that prints none; titles a document prints are read from it
     chapters: dict[str, str] = field(default_factory=dict)
     paragraph_number: re.Pattern | None = None  # None: unnumbered paragraphs
     item_labels: list[re.Pattern] = field(default_factory=list)

@@ -389,13 +389,13 @@ def test_unsure_readings_are_warnings_with_a_page_and_no_text_is_lost(plain_code
     ("ICU C1 and C2.3 both", [("ICU C1", "ICU C1"), ("C2.3", "C2.3")]),
 ])
 def test_cross_reference_lists(text, want):
-    from analyser.extract import _crossref_targets
+    from analyser.extraction.crossrefs import crossref_targets
     from analyser.profiles import load_profile
 
     got = []
     for rule in load_profile("icu").crossrefs:
         for mm in rule.regex.finditer(text):
-            got += [t for t in _crossref_targets(rule, mm, text) if t not in got and t[0] not in [g[0] for g in got]]
+            got += [t for t in crossref_targets(rule, mm, text) if t not in got and t[0] not in [g[0] for g in got]]
     assert sorted(got) == sorted(want)
 
 
@@ -496,3 +496,62 @@ def test_numbered_lists_bold_wrapped_terms_and_numbers_at_a_line_start(tmp_path)
     assert [(i.label, i.text) for i in paras["C1.3"].items] == [
         ("(1)", "complaints from users;"), ("(2)", "its own testing; and"), ("(3)", "research by others.")]
     assert paras["C1.4"].text.endswith("its method of age assurance is highly effective.")
+
+
+# ---------------------------------------------------------------------------------------------
+# A warning about a measure raised while its heading is still being read (a heading without a
+# title; a heading-like line inside it that no measure pattern matches) reaches the measure's own
+# warnings, not only the document's: they were raised before the measure's draft existed and lost.
+# ---------------------------------------------------------------------------------------------
+def test_warnings_raised_while_a_heading_is_read_reach_the_measure(tmp_path):
+    from test_pdftext import draw_document
+
+    pdf = draw_document(tmp_path / "untitled.pdf", [[
+        ("Illegal content Codes of Practice for user-to-user services", 18, 56, 90, "b"),
+        ("ICU C1 Content moderation function", 12, 56, 140, "b"),
+        ("C1.1 The provider should have a content moderation function.", 10, 56, 165, ""),
+        ("ICS C5 Search moderation", 10, 56, 190, "b"),
+        ("C1.2 The provider should review the function every year.", 10, 56, 210, ""),
+        ("ICU C2", 12, 56, 245, "b"),
+        ("C2.1 The provider should act on what the function finds.", 10, 56, 270, ""),
+        ("C2.2 The provider should record what it did and why it did it.", 10, 56, 290, ""),
+    ]])
+    code = extract_code(pdf, profile="icu")
+    c1, c2 = code.measure("ICU C1"), code.measure("ICU C2")
+    assert c2.title == ""
+    assert "measure heading without a title" in c2.warnings
+    assert any("matches no measure pattern" in w and "ICS C5" in w for w in c1.warnings)
+    # the document's list says the same, with the measure named
+    assert any(w.measure == "ICU C2" and w.message == "measure heading without a title" for w in code.warnings)
+    assert not any("without a title" in w for w in c1.warnings)
+
+
+# ---------------------------------------------------------------------------------------------
+# Chapter titles come from the document, never from the profile: a code whose chapters are named
+# otherwise than the sample's, each heading set in another of the ways codes print them.
+# ---------------------------------------------------------------------------------------------
+def test_chapter_titles_are_read_from_the_document(tmp_path):
+    from test_pdftext import draw_document
+
+    chapters = [  # (heading as printed, measure, the title the document gives its chapter)
+        ("Chapter C \u2013 Moderating what users post", "C1", "Moderating what users post"),
+        ("CHAPTER D: HANDLING USER REPORTS", "D1", "Handling user reports"),
+        ("Section 5 \u2013 Keeping the rules of the service", "G1", "Keeping the rules of the service"),
+        ("J Tools people use to shape their feeds", "J1", "Tools people use to shape their feeds"),
+    ]
+    pages = []
+    for heading, number, _ in chapters:
+        pages.append([
+            ("Illegal content Codes of Practice for user-to-user services", 8, 56, 40, ""),
+            (heading, 16, 56, 100, "b"),
+            (f"ICU {number} A measure of this chapter", 12, 56, 140, "b"),
+            (f"{number}.1 The provider should do what this measure says, in full.", 10, 56, 165, ""),
+            (f"{number}.2 The provider should keep a record of what it did.", 10, 56, 185, ""),
+        ])
+    code = extract_code(draw_document(tmp_path / "chapters.pdf", pages), profile="icu")
+    got = {m.id: (m.chapter, m.chapter_title) for m in code.measures}
+    assert got == {f"ICU {n}": (n[0], title) for _, n, title in chapters}
+    # the profile carries no copy of any document's chapter titles
+    from analyser.profiles import list_profiles, load_profile
+
+    assert all(not load_profile(name).chapters for name in list_profiles())

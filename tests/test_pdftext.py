@@ -249,7 +249,8 @@ def test_header_naming_the_current_chapter_and_a_diagonal_watermark_are_not_text
 def test_full_size_footnote_numbers_are_recovered_but_ids_are_not():
     """A footnote number printed as a plain digit glued to a lower-case word is that footnote's
     marker; a digit glued to a capital (an ID such as "PCU B2", a paragraph such as "C9.1") is not."""
-    from analyser.pdftext import Line, _recover_inline_markers
+    from analyser.textlayer.footnotes import recover_inline_markers
+    from analyser.textlayer.lines import Line
 
     def line(text, kind="body", footnote=None, top=100.0):
         return Line(text=text, page=3, x0=72, x1=500, top=top, bottom=top + 10, size=10.5, font="Serif",
@@ -259,7 +260,7 @@ def test_full_size_footnote_numbers_are_recovered_but_ids_are_not():
             line("The provider should review its duties.2 The review should", top=112),
             line("cover the trusted flagger,1 as set out above.", top=124)]
     notes = [line("A note.", "footnote", "1", 700), line("Another note.", "footnote", "2", 712)]
-    _recover_inline_markers(body + notes)
+    recover_inline_markers(body + notes)
     assert body[0].text == "See PCU B2 and paragraph C9.1 for the test." and body[0].markers == []
     assert body[1].text == "The provider should review its duties. The review should"
     assert body[1].markers == [(len("The provider should review its duties."), "2")]
@@ -270,7 +271,8 @@ def test_full_size_footnote_numbers_are_recovered_but_ids_are_not():
 def test_notes_in_mid_page_after_their_citation_are_footnotes():
     """Notes set after the text that cites them (end of a measure) are notes; a small-print line
     that merely opens with a cited number, while that note is printed at the page foot, is not."""
-    from analyser.pdftext import Line, _mark_note_blocks
+    from analyser.textlayer.footnotes import mark_note_blocks
+    from analyser.textlayer.lines import Line
 
     def line(text, size=10.5, top=100.0, markers=(), kind="body", footnote=None):
         return Line(text=text, page=4, x0=72, x1=500, top=top, bottom=top + size, size=size, font="Serif",
@@ -284,7 +286,7 @@ def test_notes_in_mid_page_after_their_citation_are_footnotes():
     small_print = line("2 services in the sample were surveyed", size=8.5, top=200)
     foot_note = line("The survey ran in 2025.", size=8.5, top=700, kind="footnote", footnote="2")
     lines = [cited, note, note_more, heading, cites_two, small_print, foot_note]
-    _mark_note_blocks(lines, body_size=10.5)
+    mark_note_blocks(lines, body_size=10.5)
     assert (note.kind, note.footnote, note.text) == ("footnote", "1", "Authority here means the power the officer has in practice,")
     assert note_more.kind == "footnote" and heading.kind == "body"
     assert small_print.kind == "body" and small_print.text.startswith("2 services")
@@ -293,7 +295,9 @@ def test_notes_in_mid_page_after_their_citation_are_footnotes():
 def test_optional_hyphens_break_words_only_at_a_line_end():
     """U+00AD (an optional hyphen typed in Word, or set by a hyphenator) is text only where a line
     breaks, and there it is certainly a broken word; mid-line it is dropped."""
-    from analyser.pdftext import _RawLine, _build_line, join_text
+    from analyser.pdftext import join_text
+    from analyser.textlayer.chars import build_line
+    from analyser.textlayer.lines import RawLine
 
     def raw(text, top):
         chars, x = [], 72.0
@@ -301,10 +305,10 @@ def test_optional_hyphens_break_words_only_at_a_line_end():
             width = 5.0  # a producer may give the invisible mid-line hyphen an advance too
             chars.append((ch, x, x + width, top, top + 10.5, 10.5, "Serif"))
             x += width
-        return _RawLine(chars, top, top + 10.5)
+        return RawLine(chars, top, top + 10.5)
 
-    first = _build_line(raw("the tech\u00adnology should be config\u00ad", 100), 1)
-    second = _build_line(raw("ured by the provider.", 114), 1)
+    first = build_line(raw("the tech\u00adnology should be config\u00ad", 100), 1)
+    second = build_line(raw("ured by the provider.", 114), 1)
     assert first.text == "the technology should be config-" and first.soft_hyphen
     assert join_text([first, second])[0] == "the technology should be configured by the provider."
 

@@ -55,3 +55,23 @@ def test_the_cache_key_covers_the_rules_and_the_parser_itself():
 
     names = {f.name for f in rules_files()}
     assert {"pdftext.py", "extract.py", "qualifiers.py", "conditions.py", "lexicon.toml", "icu.toml"} <= names
+
+
+def test_the_input_is_checked_once_and_what_the_check_found_is_reported(tmp_path, monkeypatch):
+    """load_code checks the file before the costly imports and hands the checked input on: the
+    extractor neither checks nor hashes it again, and the damage only the check can see (a page tree
+    that lost a page) still reaches the warnings."""
+    import hashlib
+
+    from analyser import pdfcheck
+    from test_damage import _replay
+
+    path, _ = _replay(4175, 3, tmp_path)  # "/Type" of a page misspelt: the page tree skips it
+    checks = []
+    real = pdfcheck._open_check  # the costly part of check_pdf, looked up at each call however it was imported
+    monkeypatch.setattr(pdfcheck, "_open_check", lambda p: checks.append(p) or real(p))
+    code = load_code(path, use_cache=False)
+    assert len(checks) == 1
+    assert code.info.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    first = code.warnings[0]
+    assert first.severity == "damage" and "declares 6 pages but only 5" in first.message
