@@ -180,7 +180,7 @@ def _restore_space(out: list[Char], x0: float, bottom: float, size: float) -> No
     and one starting at ``x0`` on the same baseline.
 
     It spans the gap, so the line builder reads a word gap and no tab stop, as from pdfminer's
-    real space. A gap wider than a tab stop (1.2 x the size, ``pdftext._build_line``) is left
+    real space. A gap wider than a tab stop (1.2 x the size, ``textlayer.chars.build_line``) is left
     empty: there the builder marks a tab, as it does where no space glyph was printed.
     """
     last = out[-1]
