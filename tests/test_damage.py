@@ -144,6 +144,23 @@ def test_losses_the_long_fuzz_run_found_are_reported(tmp_path, seed, mutant, kin
     assert first.severity == "damage" and says in first.message and first.page == page
 
 
+def test_a_control_code_from_a_damaged_font_in_the_text_is_damage(tmp_path):
+    """Seed 5000 mutant 12 of the long fuzz run (a PDF keyword misspelt in the WeasyPrint holdout):
+    a glyph now reads as the control code U+0001 inside C4.1, which exited 0 with no warning."""
+    from conftest import FIXTURES
+
+    path, done = _replay(5000, 12, tmp_path)
+    assert done == "dictionary"
+    code = extract_code(path)
+    whole = extract_code(FIXTURES / "layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf")
+    texts = lambda c: [p.text for m in c.measures for p in m.paragraphs]  # noqa: E731
+    assert texts(code) != texts(whole) and "\x01" in code.measure("ICS C4").text  # the change is real
+    first = code.warnings[0]
+    assert first.severity == "damage" and "characters no font shows" in first.message
+    assert first.measure == "ICS C4" and first.page == code.measure("ICS C4").paragraph("C4.1").page
+    assert damage.count(whole.warnings) == 0
+
+
 def test_a_heading_removed_as_furniture_is_damage_unless_its_measure_was_read():
     from analyser.profiles import load_profile
 
