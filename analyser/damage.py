@@ -11,6 +11,8 @@ decompress means text is missing):
 * a gap inside a measure sequence (C1, C2, C4) that the code's own index does not explain;
 * characters no font shows (control codes, the decoder's replacement mark) in the text read: a
   damaged font or character map gives glyph codes instead of letters, with no log line at all;
+* half or more of the measures without a single numbered paragraph: when the characters of the
+  body font come out as glyph codes, headings are found but no paragraph number is;
 * a measure in the index table that is not in the body;
 * a measure heading taken for page furniture (a running header) and so not read.
 """
@@ -163,7 +165,7 @@ _NUMBERED = re.compile(r"^(?P<prefix>.*?)(?P<n>\d+)(?P<suffix>[A-Za-z]?)$")
 
 def measure_checks(measures: list[Measure], index_ids: set[str]) -> list[ParseWarning]:
     """Every sign of damage that the measures read show by themselves."""
-    return _sequence_gaps(measures, index_ids) + garbled_text(measures)
+    return _sequence_gaps(measures, index_ids) + garbled_text(measures) + empty_measures(measures)
 
 
 # extract.py asks for the checks over the measures by their first name; rename the call to
@@ -222,6 +224,21 @@ def garbled_text(measures: list[Measure]) -> list[ParseWarning]:
                          "shows (control codes): a font or its character map is damaged, so words may be wrong",
                          pages[0] if len(pages) == 1 else None, hit[0][0].id if len(hit) == 1 else None,
                          severity=DAMAGE)]
+
+
+def empty_measures(measures: list[Measure]) -> list[ParseWarning]:
+    """Damage when half or more of the measures (two at least) have no numbered paragraph.
+
+    One empty measure is routine (the builder says so for that measure); most of them empty means
+    the body text was not read. No fixture, sample or the GPAI chapter has even one.
+    """
+    empty = [m for m in measures if not m.paragraphs]
+    if len(empty) < 2 or 2 * len(empty) < len(measures):
+        return []
+    names = ", ".join(m.id for m in empty[:10]) + (", ..." if len(empty) > 10 else "")
+    return [ParseWarning(f"{len(empty)} of {len(measures)} measures have no numbered paragraph ({names}): their "
+                         "text was not read (a damaged font or character map, or a layout this profile does not "
+                         "fit)", empty[0].page_start, severity=DAMAGE)]
 
 
 def headings_in_furniture(removed_texts: list[tuple[int, str]], heading: re.Pattern, make_id,

@@ -161,6 +161,26 @@ def test_a_control_code_from_a_damaged_font_in_the_text_is_damage(tmp_path):
     assert damage.count(whole.warnings) == 0
 
 
+@pytest.mark.parametrize("seed, mutant, kind, source", [
+    # garbage in a font's stream: the body font's characters read as glyph codes ('$\x14\x11\x14'
+    # for 'A1.1'), so headings are found but no paragraph number, and only routine warnings said so
+    (5000, 18, "stream", "layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf"),
+    (5050, 19, "stream", "pcu_sample.pdf"),
+])
+def test_measures_read_without_any_paragraph_are_damage(tmp_path, seed, mutant, kind, source):
+    from conftest import FIXTURES
+
+    path, done = _replay(seed, mutant, tmp_path)
+    assert done == kind
+    code = extract_code(path)
+    whole = extract_code(FIXTURES / source)
+    assert all(m.paragraphs for m in whole.measures) and damage.count(whole.warnings) == 0
+    assert [m.id for m in code.measures] == [m.id for m in whole.measures]  # headings read, bodies lost
+    first = code.warnings[0]
+    n = len(whole.measures)
+    assert first.severity == "damage" and f"{n} of {n} measures have no numbered paragraph" in first.message
+
+
 def test_a_heading_removed_as_furniture_is_damage_unless_its_measure_was_read():
     from analyser.profiles import load_profile
 
