@@ -11,8 +11,10 @@ decompress means text is missing):
 * a gap inside a measure sequence (C1, C2, C4) that the code's own index does not explain;
 * characters no font shows (control codes, the decoder's replacement mark) in the text read: a
   damaged font or character map gives glyph codes instead of letters, with no log line at all;
-* half or more of the measures without a single numbered paragraph: when the characters of the
-  body font come out as glyph codes, headings are found but no paragraph number is;
+* two or more measures without a single numbered paragraph: when the characters of the body font
+  come out as glyph codes or out of order, headings are found but no paragraph number is;
+* a paragraph number glued to the next word inside the previous paragraph ("A1.2The provider"):
+  the space after it was lost, so two paragraphs were read as one;
 * a measure in the index table that is not in the body;
 * a measure heading taken for page furniture (a running header) and so not read.
 """
@@ -165,7 +167,8 @@ _NUMBERED = re.compile(r"^(?P<prefix>.*?)(?P<n>\d+)(?P<suffix>[A-Za-z]?)$")
 
 def measure_checks(measures: list[Measure], index_ids: set[str]) -> list[ParseWarning]:
     """Every sign of damage that the measures read show by themselves."""
-    return _sequence_gaps(measures, index_ids) + garbled_text(measures) + empty_measures(measures)
+    return (_sequence_gaps(measures, index_ids) + garbled_text(measures) + empty_measures(measures)
+            + merged_paragraphs(measures))
 
 
 # extract.py asks for the checks over the measures by their first name; rename the call to
@@ -227,18 +230,42 @@ def garbled_text(measures: list[Measure]) -> list[ParseWarning]:
 
 
 def empty_measures(measures: list[Measure]) -> list[ParseWarning]:
-    """Damage when half or more of the measures (two at least) have no numbered paragraph.
+    """Damage when two or more measures have no numbered paragraph.
 
-    One empty measure is routine (the builder says so for that measure); most of them empty means
-    the body text was not read. No fixture, sample or the GPAI chapter has even one.
+    One empty measure stays routine (the builder says so for that measure); several mean body text
+    was not read. No fixture, sample or the GPAI chapter has even one.
     """
     empty = [m for m in measures if not m.paragraphs]
-    if len(empty) < 2 or 2 * len(empty) < len(measures):
+    if len(empty) < 2:
         return []
     names = ", ".join(m.id for m in empty[:10]) + (", ..." if len(empty) > 10 else "")
     return [ParseWarning(f"{len(empty)} of {len(measures)} measures have no numbered paragraph ({names}): their "
                          "text was not read (a damaged font or character map, or a layout this profile does not "
                          "fit)", empty[0].page_start, severity=DAMAGE)]
+
+
+_PARA_NUMBER = re.compile(r"^(?P<stem>.*?)(?P<k>\d+)$")
+
+
+def merged_paragraphs(measures: list[Measure]) -> list[ParseWarning]:
+    """One warning naming the paragraphs whose text holds the next paragraph's number glued to a
+    capital letter ("A1.1 ... A1.2The provider ..."): a cross-reference is followed by a space or a
+    stop, never by the start of a sentence, so this is a number whose space was lost."""
+    merged: list[tuple[str, int]] = []
+    for m in measures:
+        for p in m.paragraphs:
+            mm = _PARA_NUMBER.match(p.number or "")
+            if not mm:
+                continue
+            following = f"{mm.group('stem')}{int(mm.group('k')) + 1}"
+            if re.search(rf"(?<![\w.]){re.escape(following)}(?=[A-Z])", p.text):
+                merged.append((p.number, p.page))
+    if not merged:
+        return []
+    names = ", ".join(n for n, _ in merged[:10]) + (", ..." if len(merged) > 10 else "")
+    return [ParseWarning(f"damaged PDF: {len(merged)} paragraph(s) ({names}) hold the next paragraph's number "
+                         "glued to its first word: the two were read as one (the space after a number was lost)",
+                         merged[0][1], severity=DAMAGE)]
 
 
 def headings_in_furniture(removed_texts: list[tuple[int, str]], heading: re.Pattern, make_id,
