@@ -145,6 +145,10 @@ class PdfReport:
     damaged_ok: int = 0  # exit 0 with a structure different from the original's
     damaged_ok_warned: int = 0
     text_changed_unwarned: int = 0  # exit 0, same structure, some text different, no warning
+    # the structure changed and warnings were given, but none of severity "damage": the reader is told
+    # only routine things, so this is silent damage in all but name
+    damaged_ok_routine_only: int = 0
+    silent: list[str] = field(default_factory=list)  # seed, mutant, kind, source of each silent text change
     seconds: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
@@ -181,14 +185,21 @@ def fuzz_pdfs(sources: list[Path], count: int, seed: int, workdir: Path, time_li
                 report.damaged_ok += 1
                 if got["warnings"]:
                     report.damaged_ok_warned += 1
+                    if not any(w.get("severity") == "damage" for w in got["warnings"]):
+                        report.damaged_ok_routine_only += 1
+                        report.silent.append(f"seed {seed} mutant {i} ({kind}, from {src.name}): "
+                                             "measures or paragraphs differ, routine warnings only")
                 else:
                     problems.append("measures or paragraphs differ from the original's, with no warning")
             elif not got["warnings"] and _texts(got) != _texts(whole):
                 report.text_changed_unwarned += 1
+                report.silent.append(f"seed {seed} mutant {i} ({kind}, from {src.name}): paragraph text changed, "
+                                     "no warning")
+        kept = bool(report.silent) and report.silent[-1].startswith(f"seed {seed} mutant {i} ")
         if problems:
             report.failures.append(f"seed {seed} mutant {i} ({kind}, from {src.name}): {'; '.join(problems)}")
-        else:
-            path.unlink()  # a failing mutant is kept for the reader
+        elif not kept:
+            path.unlink()  # a failing or silently changed mutant is kept for the reader
     return report
 
 

@@ -144,6 +144,72 @@ def test_losses_the_long_fuzz_run_found_are_reported(tmp_path, seed, mutant, kin
     assert first.severity == "damage" and says in first.message and first.page == page
 
 
+def test_a_control_code_from_a_damaged_font_in_the_text_is_damage(tmp_path):
+    """Seed 5000 mutant 12 of the long fuzz run (a PDF keyword misspelt in the WeasyPrint holdout):
+    a glyph now reads as the control code U+0001 inside C4.1, which exited 0 with no warning."""
+    from conftest import FIXTURES
+
+    path, done = _replay(5000, 12, tmp_path)
+    assert done == "dictionary"
+    code = extract_code(path)
+    whole = extract_code(FIXTURES / "layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf")
+    texts = lambda c: [p.text for m in c.measures for p in m.paragraphs]  # noqa: E731
+    assert texts(code) != texts(whole) and "\x01" in code.measure("ICS C4").text  # the change is real
+    first = code.warnings[0]
+    assert first.severity == "damage" and "characters no font shows" in first.message
+    assert first.measure == "ICS C4" and first.page == code.measure("ICS C4").paragraph("C4.1").page
+    assert damage.count(whole.warnings) == 0
+
+
+@pytest.mark.parametrize("seed, mutant, kind, source", [
+    # garbage in a font's stream: the body font's characters read as glyph codes ('$\x14\x11\x14'
+    # for 'A1.1'), so headings are found but no paragraph number, and only routine warnings said so
+    (5000, 18, "stream", "layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf"),
+    (5050, 19, "stream", "pcu_sample.pdf"),
+    # a number in a text position altered: 'A.71' for 'A7.1' in six measures out of many
+    (5250, 11, "digits", "../../codes/sample/icu-sample.pdf"),
+])
+def test_measures_read_without_any_paragraph_are_damage(tmp_path, seed, mutant, kind, source):
+    from conftest import FIXTURES
+
+    path, done = _replay(seed, mutant, tmp_path)
+    assert done == kind
+    code = extract_code(path)
+    whole = extract_code(FIXTURES / source)
+    assert all(m.paragraphs for m in whole.measures) and damage.count(whole.warnings) == 0
+    assert [m.id for m in code.measures] == [m.id for m in whole.measures]  # headings read, bodies lost
+    empty = sum(1 for m in code.measures if not m.paragraphs)
+    first = code.warnings[0]
+    assert first.severity == "damage"
+    assert f"{empty} of {len(whole.measures)} measures have no numbered paragraph" in first.message
+
+
+def test_a_paragraph_number_glued_to_its_first_word_is_damage(tmp_path):
+    """Seed 5400 mutant 0 (a splice in the WeasyPrint holdout): every 'X.2' lost the space after its
+    number and was read into 'X.1' with only routine 'numbers skipped' warnings."""
+    from conftest import FIXTURES
+
+    path, done = _replay(5400, 0, tmp_path)
+    assert done == "splice"
+    code = extract_code(path)
+    whole = extract_code(FIXTURES / "layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf")
+    assert "A1.2The provider" in code.measure("ICS A1").paragraph("A1.1").text
+    hurt = [w for w in code.warnings if w.severity == "damage"]
+    assert hurt and code.warnings[0] is hurt[0] and "A1.1" in hurt[0].message and "glued" in hurt[0].message
+    assert damage.count(whole.warnings) == 0
+
+
+def test_a_reference_to_the_next_paragraph_is_not_a_merge():
+    from analyser.models import Measure, Paragraph
+
+    m = Measure("ICU A1", "A1", "Governance", None, None, 1, 1,
+                [Paragraph("A1.1", "Record the review (see A1.2) and A1.2. Then report.", 1),
+                 Paragraph("A1.2", "Report to the board.", 1)])
+    assert damage.merged_paragraphs([m]) == []
+    m.paragraphs[0].text = "Record the review. A1.2Report to the board."
+    assert [w.severity for w in damage.merged_paragraphs([m])] == ["damage"]
+
+
 def test_a_heading_removed_as_furniture_is_damage_unless_its_measure_was_read():
     from analyser.profiles import load_profile
 
