@@ -183,6 +183,17 @@ def _declared_pages(doc) -> int | None:
     return count if isinstance(count, int) and not isinstance(count, bool) and 0 < count < 10_000_000 else None
 
 
+def _looks_compressed(raw: bytes) -> bool:
+    """Raw stream bytes that open with a zlib header and inflate: Flate data, whatever the dictionary says."""
+    if len(raw) < 2 or raw[0] != 0x78 or raw[1] not in (0x01, 0x5E, 0x9C, 0xDA):
+        return False
+    try:
+        zlib.decompressobj().decompress(raw[:64])
+    except zlib.error:
+        return False
+    return True
+
+
 def _decoded(path: str | Path, stream, b: Budget) -> bytes:
     """A stream's data, inflated with a cap; a stream that will not decode counts as what decoded.
 
@@ -198,6 +209,10 @@ def _decoded(path: str | Path, stream, b: Budget) -> bytes:
         if names in ([], ["FlateDecode"], ["Fl"]) and not stream.attrs.get("DecodeParms"):
             raw = stream.rawdata if stream.rawdata is not None else stream.data or b""
             if not names:
+                if _looks_compressed(raw):
+                    # a content stream whose /Filter was lost: its compressed bytes are read as drawing
+                    # operators that draw nothing, so the page's text disappears without an error
+                    stream_damaged(_PAGE.get(), "compressed data with no /Filter")
                 return raw[: b.max_stream_bytes + 1]
             inflater = zlib.decompressobj()
             try:

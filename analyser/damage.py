@@ -171,10 +171,6 @@ def measure_checks(measures: list[Measure], index_ids: set[str]) -> list[ParseWa
             + merged_paragraphs(measures))
 
 
-# extract.py asks for the checks over the measures by their first name; rename the call to
-# measure_checks when extract.py is next edited, then drop this alias
-sequence_gaps = measure_checks
-
 
 def _sequence_gaps(measures: list[Measure], index_ids: set[str]) -> list[ParseWarning]:
     """A warning for each run of missing numbers inside a measure sequence (C2 then C4).

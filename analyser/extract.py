@@ -95,7 +95,7 @@ def extract_code(path: str | Path | CheckedInput, profile: str | Path | Profile 
     index_ids = {i for row in code.index for i in row.ids}
     code.warnings = damage.rank(
         captured.warnings()
-        + damage.sequence_gaps(code.measures, index_ids)
+        + damage.measure_checks(code.measures, index_ids)
         + damage.headings_in_furniture([(ln.page, ln.text) for ln in doc.removed], prof.measure_heading,
                                        prof.make_id, found)
         + code.warnings)

@@ -129,6 +129,8 @@ def _replay(seed: int, mutant: int, tmp_path: Path) -> tuple[Path, str]:
     (4025, 9, "dictionary", "have no content at all", 6),
     # "/Type" of a page misspelt: the page tree skips it
     (4175, 3, "dictionary", "declares 6 pages but only 5", None),
+    # "/Filter" of a content stream misspelt: its compressed bytes read as operators that draw nothing
+    (5300, 3, "dictionary", "could not be fully decompressed", 6),
 ])
 def test_losses_the_long_fuzz_run_found_are_reported(tmp_path, seed, mutant, kind, says, page):
     """Each lost paragraphs of a measure and exited 0 with no warning at all."""
