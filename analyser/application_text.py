@@ -5,7 +5,11 @@ Why its own module: the extractor (paragraphs from a PDF) and the applicability 
 carries the profile's application phrase ("This measure applies to ..."), or when it sits under an
 "Application" sub-heading and is not itself a recommendation. A paragraph that opens with a
 condition on the provider's own conduct ("Where the provider has ..., it should ...") is a
-conditional obligation, not application text, even when it mentions "applies".
+conditional obligation, not application text, even when it mentions "applies". A paragraph that opens
+by saying whom the measure covers in words the profile's phrase does not know ("It does not apply
+where ...") is application text too, and an "If you ..." paragraph after a duty for every reader is a
+further duty, not the measure's scope. Amendment notes inside a sentence ("This measure, as inserted
+by ..., applies") are removed before any of this.
 """
 
 from __future__ import annotations
