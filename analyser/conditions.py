@@ -232,12 +232,14 @@ def _parse_application(
         if cond is None:
             cond = atom("unknown", text=body.strip())
         if late:
-            exc, *_ = _parse_body(late, code_kind, vocab, id_pattern)
+            exc, _d, _t, late_left = _parse_body(late, code_kind, vocab, id_pattern)
+            result.unparsed.extend(late_left if exc is not None else [late])
             negative.append(exc if exc is not None else atom("unknown", text=late))
         if inner:
             # "if the service is not end-to-end encrypted": read as "services where the service is ..."
             where = re.sub(r"^(?:if|where|when|provided\s+that)\b", "where", inner, flags=re.I)
-            extra, *_ = _parse_body("services " + where, code_kind, vocab, id_pattern)
+            extra, _d, _t, inner_left = _parse_body("services " + where, code_kind, vocab, id_pattern)
+            result.unparsed.extend(inner_left if extra is not None else [inner])
             cond = and_(cond, extra if extra is not None else atom("unknown", text=inner))
         if intro is not None and intro.polarity == "exempt":
             negative.append(cond)
