@@ -115,6 +115,50 @@ _LIMB_PREDICATE = re.compile(
     re.I)
 
 
+_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_NUMBER_WORD = "|".join([*_UNITS, *_TENS, "a", *_SCALES])
+# "seven hundred thousand", "one million", "five million": only runs that hold a scale word, so that
+# "one or more of the following" keeps its words
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)*(?:hundred|thousand|million)\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*", re.I)
+
+
+def _number_from_words(m: re.Match[str]) -> str:
+    """The digits of a number written in words, or the words unchanged when they do not make one.
+
+    "and" joins two numbers ("between one million and five million") except after "hundred" ("seven
+    hundred and fifty thousand")."""
+    chunks = re.split(r"(?<!hundred)\s+and\s+", m.group(0), flags=re.I)
+    return " and ".join(_words_to_digits(c) for c in chunks)
+
+
+def _words_to_digits(text: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if not any(w in _SCALES for w in words):
+        return text
+    total, current = 0, 0
+    for w in words:
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "a":
+            current += 1
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in ("thousand", "million"):
+            total += max(current, 1) * _SCALES[w]
+            current = 0
+        else:
+            return text
+    if not words or words[0] in _SCALES:
+        return text  # "million" alone (after digits: "7 million") is the tokeniser's
+    return f"{total + current:,}"
+
+
 def _split_sentences(text: str) -> list[str]:
     # "...; however, a provider whose ...": a second statement, with its own opening
     text = re.sub(r";\s*(however|but)(?=,?\s+(?:a|an|any|the)?\s*(?:providers?|services?|signator))",
@@ -181,6 +225,7 @@ def _parse_application(
     # "services that (a) operate X or Y and (b) are at medium or high risk of Z": a later limb that
     # opens with a verb is a clause of its own ("and that are ..."), so "or" inside limb (a) stays there
     work = _LIMB_PREDICATE.sub(lambda m: m.group(1) + " that ", work)
+    work = _NUMBER_WORDS.sub(_number_from_words, work)
     work = _SUBITEM.sub(" ", work)
 
     positive: list[Condition] = []
@@ -333,6 +378,7 @@ _DUTY_QUALIFIER = re.compile(
 # has user profiles": the last condition restricts every group named before it, not the last one
 _IN_EACH_CASE = re.compile(
     r"(?:,\s*|\s+)(?:(?:and|where|if)\s*,?\s+in\s+(?:each|either|both|all|every)\s+(?:such\s+)?cases?\s*,?\s*"
+    r"|in\s+(?:each|either|both|all|every)\s+(?:such\s+)?cases?\s*,?\s*(?:where|if|when)\s+"
     r"|where\s+(?=(?:those|such|these)\s+services\b))", re.I)
 
 

@@ -273,3 +273,25 @@ def test_a_comma_before_a_relative_clause_restricts_rather_than_adds_a_group():
     assert _status(code, "icu", users=8_000_000, features=["direct-messaging"]) == "applies"
     code = _code("icu", ["This measure applies only where the service is large."])
     assert _status(code, "icu", users=10) == "exempt" and _status(code, "icu", users=8_000_000) == "applies"
+
+
+def test_numbers_in_words_save_where_and_in_each_case_after_a_comma():
+    code = _code("icu", ["This measure applies to providers of services with between one million and five million "
+                         "monthly active UK users."])
+    assert _status(code, "icu", users=1_000_000) == "applies" and _status(code, "icu", users=5_000_001) == "exempt"
+    code = _code("icu", ["This measure applies to providers of services with more than seven hundred and fifty "
+                         "thousand monthly active UK users."])
+    assert _status(code, "icu", users=750_001) == "applies" and _status(code, "icu", users=750_000) == "exempt"
+    # "one or more of the following" keeps its words: only runs with a scale word become digits
+    code = _code("icu", ["This measure applies to providers of services at medium or high risk of one or more of the "
+                         "following: fraud; hate."])
+    assert _status(code, "icu", risks=["hate=medium"]) == "applies"
+    code = _code("pcu", ["This measure applies to providers of services that allow users to livestream, save where the "
+                         "provider uses highly effective age assurance."])
+    child = ["likely-accessed-by-children", "livestreaming"]
+    assert _status(code, "pcu", features=child) == "applies"
+    assert _status(code, "pcu", features=[*child, "age-assurance"]) == "exempt"
+    code = _code("pcu", ["This measure applies to providers of large services and to providers of services at high risk "
+                         "of suicide content, in each case where the service has a content recommender system."])
+    assert _status(code, "pcu", users=8_000_000, features=["likely-accessed-by-children"]) == "exempt"
+    assert _status(code, "pcu", users=8_000_000, features=["likely-accessed-by-children", "recommender"]) == "applies"
