@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .condition_combine import IMPLICIT, PLAIN, REL, combine, combine_levels
 from .condition_reader import ParseFail, TokenReader
+from .condition_tokens import names_group
 from .condition_tree import and_, atom, normalise, not_, or_
 from .models import Condition
 
@@ -192,6 +193,7 @@ class Parser(TokenReader):
                 items.append(("and", nxt))
                 continue
             mark = self.mark()
+            before = self.toks[self.pos - 1] if self.pos else None
             op = None
             said_and = False
             while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
@@ -212,7 +214,9 @@ class Parser(TokenReader):
             if nxt is None:
                 self.reset(mark)
                 break
-            if said_and and op == "and":
+            if said_and and op == "and" and names_group(before) and names_group(self.toks[self.pos - 1]):
+                op = "or"  # "closed communication services and enterprise services": two groups, each named whole
+            elif said_and and op == "and":
                 written_and.add(len(items))
             items.append((op, nxt))
         if self.kind() == "ORBOTH":
@@ -308,28 +312,6 @@ class Parser(TokenReader):
             items.append((op, level, cond))
         return combine_levels(items) if items else None
 
-    def _new_group_marker(self) -> bool:
-        """ "to providers of ...": the words that open a new group of services in a list of groups."""
-        t = self.peek()
-        return t is not None and t.kind == "FILLER" and t.value == "newgroup"
-
-    def _starts_new_group(self, after_semicolon: bool = False) -> bool:
-        """After a connective: does a new service group start here (its own head noun)?
-
-        A wording that carries its own head ("file-storage and file-sharing services") opens a
-        group only after a semicolon: after "or" it may as well be the object of a verb ("that
-        host a Tier 1 social media service or a high impact designated internet service")."""
-        k = 0
-        if self.kind(k) == "ALL":
-            return True
-        while self.kind(k) in ("ADJ", "NADJ", "FEATURE", "STYPE", "KIND", "NOT", "OR", "AND", "COMMA", "FILLER", "LEVEL", "RISK"):
-            t = self.peek(k)
-            # "file-storage and file-sharing services" is one wording that carries its own head noun
-            if after_semicolon and t.kind in ("FEATURE", "KIND", "STYPE") and t.text.endswith(("services", "service", "providers")):
-                return True
-            k += 1
-        return self.kind(k) == "HEAD"
-
     def postmod(self) -> Condition | None:
         self.skip_filler()
         t = self.peek()
@@ -375,6 +357,8 @@ class Parser(TokenReader):
         high risk of grooming and that have user profiles or allow direct messages" is
         risk and (profiles or messages)."""
         items: list[tuple[str, int, Condition]] = []
+        commas: list[bool] = []  # whether a comma came before each item's connective
+        comma = False
         verb = carried
         while True:
             mark = self.mark()
@@ -392,6 +376,7 @@ class Parser(TokenReader):
                 if not took:
                     break
                 semi = any(self.toks[j].value == ";" for j in range(mark.pos, self.pos))
+                comma = any(self.toks[j].kind == "COMMA" for j in range(mark.pos, self.pos))
                 if self._new_group_marker():
                     self.reset(mark)
                     break
@@ -413,16 +398,21 @@ class Parser(TokenReader):
                     raise
                 break
             items.append((op, level, cond))
+            commas.append(bool(items[1:]) and comma)
         if not items:
             raise ParseFail("empty relative clause")
-        return combine_levels(items)
-
-    def _subject_restated(self) -> bool:
-        """ "the service is ...", "it has ...": a head noun used as the subject of a predicate."""
-        k = 0
-        while self.kind(k) == "FILLER":
-            k += 1
-        return self.kind(k) == "HEAD" and self.kind(k + 1) in ("VERB", "COPULA", "NOT", "RELVERB")
+        reading = combine_levels(items)
+        ops = [op for op, lvl, _c in items[1:] if lvl == REL]
+        if "or" in ops and "and" in ops and all(commas[k] for k in range(1, len(items)) if items[k][1] == REL):
+            # "that are large, or that are at risk of X, and that allow livestreaming": with a comma before
+            # each clause, the last may restrict both before it or only the one next to it; a service is
+            # decided only where the two readings agree
+            acc = items[0][2]
+            for op, _lvl, cond in items[1:]:
+                acc = and_(acc, cond) if op == "and" else or_(acc, cond)
+            if normalise(acc) != normalise(reading):
+                return Condition(op="agree", args=[reading, acc], params={"why": "attachment"})
+        return reading
 
     def _verbs(self, verb: str | None) -> tuple[bool, str | None]:
         neg = False

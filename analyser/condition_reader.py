@@ -73,6 +73,36 @@ class TokenReader:
             k += 1
         return self.kind(k) == "USERNOUN"
 
+    # -- lookahead: where a new group or a restated subject starts
+    def _new_group_marker(self) -> bool:
+        """ "to providers of ...": the words that open a new group of services in a list of groups."""
+        t = self.peek()
+        return t is not None and t.kind == "FILLER" and t.value == "newgroup"
+
+    def _starts_new_group(self, after_semicolon: bool = False) -> bool:
+        """After a connective: does a new service group start here (its own head noun)?
+
+        A wording that carries its own head ("file-storage and file-sharing services") opens a
+        group only after a semicolon: after "or" it may as well be the object of a verb ("that
+        host a Tier 1 social media service or a high impact designated internet service")."""
+        k = 0
+        if self.kind(k) == "ALL":
+            return True
+        while self.kind(k) in ("ADJ", "NADJ", "FEATURE", "STYPE", "KIND", "NOT", "OR", "AND", "COMMA", "FILLER", "LEVEL", "RISK"):
+            t = self.peek(k)
+            # "file-storage and file-sharing services" is one wording that carries its own head noun
+            if after_semicolon and t.kind in ("FEATURE", "KIND", "STYPE") and t.text.endswith(("services", "service", "providers")):
+                return True
+            k += 1
+        return self.kind(k) == "HEAD"
+
+    def _subject_restated(self) -> bool:
+        """ "the service is ...", "it has ...": a head noun used as the subject of a predicate."""
+        k = 0
+        while self.kind(k) == "FILLER":
+            k += 1
+        return self.kind(k) == "HEAD" and self.kind(k + 1) in ("VERB", "COPULA", "NOT", "RELVERB")
+
     # -- "at medium or high risk of fraud, hate or terrorism"
     def risk(self, optional: bool) -> Condition | None:
         mark = self.mark()
@@ -102,6 +132,7 @@ class TokenReader:
             # listed is one kind (CSEA, written once, is one kind however many harms it covers)
             n, group = self.take().value
             items = self.harm_items() if not group else [[h] for h in group]
+            items = self._counted_once(items)
             if len(items) < n:
                 self.reset(mark)
                 return None
@@ -168,6 +199,23 @@ class TokenReader:
         if items:
             self.harms_read.append(items)
         return items
+
+    def _counted_once(self, items: list[list[str]]) -> list[list[str]]:
+        """Items of a "two or more of the following" list, with the harms the code counts as one kind
+        merged ("grooming; image-based CSAM; hate" is two kinds in ICU: CSEA counts once, para 5.6)."""
+        out: list[list[str]] = []
+        unit_at: dict[str, int] = {}
+        for item in items:
+            units = {self.vocab.count_unit(h) for h in item}
+            shared = next((unit_at[u] for u in units if u in unit_at and u not in item), None)
+            if shared is not None:
+                out[shared].extend(h for h in item if h not in out[shared])
+                continue
+            for u in units:
+                if u not in item:  # a unit named after a group, not the harm itself
+                    unit_at[u] = len(out)
+            out.append(list(item))
+        return out
 
     @staticmethod
     def _risk_atom(harm: str, levels: list[str]) -> Condition:

@@ -228,3 +228,9 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
             toks.append(Tok("WORD", w, s, e))
             i += 1
     return toks
+
+
+def names_group(tok: Tok | None) -> bool:
+    """A wording that carries its own head noun ("enterprise services"): it names a group of services."""
+    return tok is not None and tok.kind in ("FEATURE", "KIND", "STYPE") and tok.text.endswith(
+        ("services", "service", "providers", "platforms"))

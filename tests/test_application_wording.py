@@ -295,3 +295,22 @@ def test_numbers_in_words_save_where_and_in_each_case_after_a_comma():
                          "of suicide content, in each case where the service has a content recommender system."])
     assert _status(code, "pcu", users=8_000_000, features=["likely-accessed-by-children"]) == "exempt"
     assert _status(code, "pcu", users=8_000_000, features=["likely-accessed-by-children", "recommender"]) == "applies"
+
+
+def test_found_on_first_sight_of_dev4():
+    # CSEA counts once inside a "two or more of the following" list (ICU para 5.6)
+    code = _code("icu", ["This measure applies to services at medium or high risk of two or more of the following "
+                         "kinds of illegal harm: grooming; image-based CSAM; hate; harassment."])
+    assert _status(code, "icu", risks=["grooming=high", "csam-image=medium"]) == "exempt"
+    assert _status(code, "icu", risks=["grooming=high", "hate=medium"]) == "applies"
+    # ", or that ..., and that ...": the last clause may restrict one or both before it
+    code = _code("pcu", ["This measure applies to services that are large, or that are at medium or high risk of "
+                         "violent content, and that allow users to livestream."])
+    child = ["likely-accessed-by-children"]
+    assert _status(code, "pcu", users=8_000_000, features=child) == "unclear"
+    assert _status(code, "pcu", users=8_000_000, features=[*child, "livestreaming"]) == "applies"
+    # two groups each named whole, joined by "and", inside an exception: neither group is covered
+    code = _code(ESAFETY, ["Providers of relevant electronic services, other than closed communication services and "
+                           "enterprise services, must provide tools for end-users to report material."])
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["enterprise"]) == "exempt"
+    assert _status(code, ESAFETY, kind="relevant-electronic") == "applies"
