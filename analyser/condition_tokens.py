@@ -105,7 +105,11 @@ def lexicon_for(vocab: Vocabulary | None = None) -> Lexicon:
     cached = LEXICONS.get(vocab.key)
     if cached is not None:
         return cached
-    phrases: dict[tuple[str, ...], tuple[str, Any]] = dict(_fixed_phrases())
+    phrases: dict[tuple[str, ...], tuple[str, Any]] = {
+        # Ofcom's kind words mean nothing in a code with kinds of its own (see vocabulary_for)
+        k: v for k, v in _fixed_phrases()
+        if not (v[0] == "KIND" and v[1] not in vocab.kinds) and not (v[0] == "STYPE" and "search" not in vocab.kinds)
+    }
     for key, info in vocab.kinds.items():
         for v in [key, *info.get("variants", [])]:
             phrases[tuple(_split_words(v))] = ("KIND", key)

@@ -457,7 +457,40 @@ def _parse_body(
         cond = and_(cond, atom("unknown", text=text)) if restricting else atom("unknown", text=body.strip())
     elif leftovers:
         cond = atom("unknown", text=body.strip())
+    if leftovers:
+        split = _service_exception(body, code_kind, vocab, id_pattern)
+        if split is not None:
+            return split[0], done, total, leftovers
     return cond, done, total, leftovers
+
+
+# "X services, other than those that ...": an exception whose object is services can only take
+# services out of X, whatever X says, so when only the exception is not understood the services
+# outside X are still decided (not covered) and those inside it are undecided
+_SERVICE_EXCEPTION = re.compile(
+    r"^(?P<head>.+?),\s*(?:other\s+than|except(?:\s+for)?|excluding|but\s+not|save\s+for|apart\s+from)\s+"
+    r"(?P<object>(?:those|services?|providers?|any\s+services?|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+services?)\b.*)$",
+    re.I | re.S)
+
+
+def _service_exception(
+    body: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
+) -> tuple[Condition, int, int, list[str]] | None:
+    m = _SERVICE_EXCEPTION.match(body.strip())
+    if m is None:
+        return None
+    head, done, total, left = _parse_body(m.group("head"), code_kind, vocab, id_pattern)
+    if head is None or left or _unknown_inside(head):
+        return None
+    obj = re.sub(r"^those\b", "services", m.group("object"), flags=re.I)
+    exc, _d, _t, _left = _parse_body(obj, code_kind, vocab, id_pattern)
+    if exc is None:
+        exc = atom("unknown", text=m.group("object").strip())
+    return and_(head, not_(exc)), done, total, left
+
+
+def _unknown_inside(cond: Condition) -> bool:
+    return (cond.op == "atom" and cond.atom == "unknown") or any(_unknown_inside(a) for a in cond.args)
 
 
 def _fragment(body: str, run: list[Tok]) -> str | None:

@@ -105,6 +105,12 @@ def _eval_atom(cond: Condition, ctx: Ctx) -> AtomResult:
             info = vocab.features.get(feat, {})
             label = vocab.feature_label(feat)
             text = info.get("true_text", f"has {label}") if v else info.get("false_text", f"does not have {label}")
+            of_kind = info.get("kind")
+            if v and isinstance(of_kind, str) and s.kind != of_kind:
+                # a sub-kind (eSafety's "dating service" is a kind of relevant electronic service):
+                # a service of another kind does not have it, whatever its profile lists
+                v = False
+                text = f"not a {label} ({label} is a kind of {vocab.kind_label(of_kind)})"
             return AtomResult(f"feature({feat})", v, text)
         case "search_type":
             want = str(p.get("type"))

@@ -141,10 +141,20 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
     if not isinstance(scope, str):
         raise ValueError("[services] scope must be a string: the services the whole code covers, in words")
     kinds = merged("kinds", base.kinds)
+    if isinstance(services.get("kinds"), dict):
+        # a table of the code's own kinds replaces Ofcom's two: otherwise "those that search only
+        # ..." in an eSafety code would read as Ofcom's "search service", a kind no service of
+        # that code has, and exempt every one of them with confidence
+        kinds = {k: v for k, v in kinds.items() if k in table("kinds")}
+    features = merged("features", base.features)
+    for key, entry in features.items():
+        if "kind" in entry and entry["kind"] not in kinds:
+            raise ValueError(f"[services.features.{key}] kind = {entry['kind']!r} is not one of the code's kinds "
+                             f"({', '.join(sorted(kinds))})")
     return Vocabulary(
         levels=base.levels,
         harms=merged("harms", base.harms),
-        features=merged("features", base.features),
+        features=features,
         harm_groups={**base.harm_groups, **services.get("harm_groups", {})},
         any_harm=[*base.any_harm, *services.get("any_harm", [])],
         multi_harm=[*base.multi_harm, *services.get("multi_harm", [])],

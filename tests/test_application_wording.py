@@ -314,3 +314,33 @@ def test_found_on_first_sight_of_dev4():
                            "enterprise services, must provide tools for end-users to report material."])
     assert _status(code, ESAFETY, kind="relevant-electronic", features=["enterprise"]) == "exempt"
     assert _status(code, ESAFETY, kind="relevant-electronic") == "applies"
+
+
+def test_a_code_with_kinds_of_its_own_does_not_read_ofcom_kind_words():
+    # "those that search only ...": "search" is a verb here, and Ofcom's "search service" is no kind of
+    # an eSafety code, so it once exempted every site-search engine and made the rest "apply"
+    code = _code(ESAFETY, ["This measure applies to internet search engine services, other than those that search "
+                           "only content within a single website or app."])
+    assert _status(code, ESAFETY, kind="search-engine", features=["site-search-only"]) == "unclear"
+    assert _status(code, ESAFETY, kind="social-media") == "exempt"
+    code = _code(ESAFETY, ["This measure applies to providers of search services."])
+    assert _status(code, ESAFETY, kind="search-engine") == "unclear"
+
+
+def test_a_feature_that_is_a_kind_of_service_holds_only_for_services_of_that_kind():
+    # eSafety's dating services are relevant electronic services: a social media service whose profile
+    # lists "dating" is not one (it was told "applies")
+    code = _code(ESAFETY, ["This measure applies to dating services and to gaming services with communications "
+                           "functionality."])
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["dating"]) == "applies"
+    assert _status(code, ESAFETY, kind="social-media", features=["dating"]) == "exempt"
+    assert _status(code, ESAFETY, kind="relevant-electronic") == "exempt"
+
+
+def test_an_exception_of_services_not_understood_still_decides_services_outside_the_group():
+    icu = ROOT / "codes" / "profiles" / "icu.toml"
+    code = _code(icu, ["This measure applies to providers of large services, except services that operate solely as a "
+                       "noticeboard for a parish council."])
+    assert _status(code, icu, users=100) == "exempt"  # not large: the exception cannot bring it in
+    assert _status(code, icu, users=8_000_000) == "unclear"  # large: the exception might take it out
+    assert "noticeboard" in evaluate(code, service_from_options(users=8_000_000))[0].reason

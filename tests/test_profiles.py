@@ -170,6 +170,8 @@ def test_a_new_regulator_needs_only_a_profile(tmp_path):
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services]\ncolour = "red"\n', "unknown key(s) in [services]: colour"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services.features.toys]\nvariants = "toy"\n', "variants must be a list of strings"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services]\nlarge_users = "big"\n', "large_users must be a whole number"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services.kinds.shop]\nlabel = "shop"\n[services.features.toys]\nkind = "toyshop"\n',
+         "kind = 'toyshop' is not one of the code's kinds (shop)"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[application.intros]]\npattern = "(unclosed"\n', "bad regular expression"),
     ],
 )
