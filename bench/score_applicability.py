@@ -1,6 +1,6 @@
 """Score the analyser's reading of application clauses against an evaluation set it has not seen.
 
-    python bench/score_applicability.py [dev|dev1|dev2|dev3|heldout] [--list-misses]
+    python bench/score_applicability.py [dev|dev1|...|dev6|heldout] [--list-misses]
 
 ``dev`` is every development set (dev, dev2 and dev3, the first held-out set, retired to development
 once it had been scored three times); ``heldout`` is ``heldout2.toml``, the held-out set now.
@@ -308,8 +308,10 @@ def _remap(n: Node) -> Node:
 
 def score(which: str, list_misses: bool = False) -> dict:
     vocab = tomllib.loads((SET_DIR / "vocab.toml").read_text())
-    files = {"dev": ["dev.toml", "dev2.toml", "dev3.toml", "dev4.toml"], "dev1": ["dev.toml"], "dev2": ["dev2.toml"],
-             "dev3": ["dev3.toml"], "dev4": ["dev4.toml"], "heldout": ["heldout2.toml"]}[which]
+    files = {"dev": ["dev.toml", "dev2.toml", "dev3.toml", "dev4.toml", "dev5.toml", "dev6.toml"],
+             "dev1": ["dev.toml"], "dev2": ["dev2.toml"], "dev3": ["dev3.toml"], "dev4": ["dev4.toml"],
+             "dev5": ["dev5.toml"], "dev6": ["dev6.toml"], "heldout": ["heldout2.toml"]}[which]
+    files = [f for f in files if (SET_DIR / f).exists()]
     missing = [f for f in files if not (SET_DIR / f).is_file()]
     if missing:
         raise SystemExit(f"{SET_DIR / missing[0]}: no such evaluation set")
@@ -356,7 +358,7 @@ def score(which: str, list_misses: bool = False) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("which", nargs="?", default="dev", choices=["dev", "dev1", "dev2", "dev3", "dev4", "heldout"])
+    ap.add_argument("which", nargs="?", default="dev", choices=["dev", "dev1", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout"])
     ap.add_argument("--list-misses", action="store_true", help="print each clause not wholly right (dev only, please)")
     args = ap.parse_args()
     if args.list_misses and args.which == "heldout":
