@@ -15,6 +15,7 @@ from typing import Iterator
 
 from .application_text import CONDITIONAL_OBLIGATION, STRAY_APPLICATION
 from .conditions import Vocabulary, and_, or_, atom, atoms_of, describe, is_understood, load_vocabulary, normalise, parse_application
+from .condition_tokens import lexicon_for, tokenise
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 
@@ -97,6 +98,45 @@ def _index_rows(code: Code) -> dict[str, IndexRow]:
 # words of an exception or a negation: an index cell, being short, drops them
 _EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|but|not|neither|nor|excluding|apart\s+from|"
                         r"does\s+not|do\s+not|only\s+where|only\s+if|provided\s+that|however)\b", re.I)
+
+
+def _named_only_in_text(text: str, index_cond: Condition | None, code_kind: str, vocab: Vocabulary,
+                        id_pattern=None) -> list[str]:
+    """Harms, features, kinds, user numbers and measures the text names but the index reading lacks."""
+    in_index: set[tuple[str, object]] = set()
+    for a in atoms_of(index_cond):
+        p = a.params
+        if a.atom == "risk":
+            in_index.add(("harm", p.get("harm")))
+        elif a.atom == "feature":
+            in_index.add(("feature", p.get("name")))
+        elif a.atom == "kind":
+            in_index.add(("kind", p.get("kind")))
+        elif a.atom in ("users_over", "large"):
+            n = int(p.get("n", vocab.large_users))
+            in_index.update({("users", n), ("users", n + 1)})
+        elif a.atom == "measure":
+            in_index.add(("measure", p.get("id")))
+    toks = tokenise(text, lexicon_for(vocab), id_pattern)
+    named: dict[tuple[str, object], str] = {}
+    for i, t in enumerate(toks):
+        if t.kind == "HARM":
+            for h in t.value:
+                if h in vocab.harms:
+                    named[("harm", h)] = f"'{vocab.harm_label(h)}'"
+        elif t.kind == "FEATURE":
+            named[("feature", t.value)] = f"'{vocab.feature_label(t.value)}'"
+        elif t.kind == "KIND" and t.value != code_kind:
+            named[("kind", t.value)] = f"'{vocab.kind_label(t.value)}'"
+        elif t.kind == "MREF":
+            named.update({("measure", m): m for m in t.value[0]})
+        elif t.kind == "NUM" and isinstance(t.value, (int, float)):
+            n, j = t.value, i + 1
+            while j < len(toks) and toks[j].kind == "MILLION":
+                n, j = n * toks[j].value, j + 1
+            if n >= 1000:
+                named[("users", int(n))] = f"{int(n):,} users"
+    return [words for key, words in named.items() if key not in in_index]
 
 
 _ALSO = re.compile(r"\balso\b|\band\s+(?:to\s+)?(?:providers?\s+of|services)\b", re.I)
@@ -232,6 +272,15 @@ def resolve_measure(
         app.warnings.append(
             f"{measure.id}: the application text was not fully understood and makes an exception or condition "
             f"the index table's wording '{index_words}' does not show, so the index was not used in its place"
+        )
+        return app
+    missing = _named_only_in_text(application, index_app.condition, code_kind, vocab, id_pattern)
+    if not text_ok and missing:
+        # the text names what the cell does not (a second user threshold, another harm): the cell is
+        # an abbreviation, and would decide wrongly the very services those words are about
+        app.warnings.append(
+            f"{measure.id}: the application text was not fully understood, and it names {', '.join(missing)}, "
+            f"which the index table's wording '{index_words}' does not; so the index was not used in its place"
         )
         return app
     if not text_ok:

@@ -30,8 +30,11 @@ _AMENDMENT_ASIDE = re.compile(
 # "This measure ... applies to": a sentence that says whom the measure covers, in any wording;
 # used to notice application text that the profile's phrase did not catch
 STRAY_APPLICATION = re.compile(
-    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+)?(?:(?:this|the|these)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
-    r"commitments?|sections?|recommendations?|requirements?|expectations?)\b[^.]{0,240}?|(?:it|they)\s+)"
+    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further|nevertheless),?\s+)?"
+    r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
+    r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|"
+    r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?)\b[^.]{0,240}?|"
+    r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they)\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
     r"(?:does|do)\s+not\s+apply)\b", re.I)
 
@@ -41,6 +44,9 @@ def without_asides(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", _AMENDMENT_ASIDE.sub(" ", text))
 
 
+# "(1) A provider of ...", "2. This Division applies ...": a subsection's own label before its words
+_LABEL = re.compile(r"^\s*(?:\(\w{1,4}\)|\d{1,3}\.)\s+")
+
 # a sentence that tells the provider what to do: a recommendation, not a statement of scope
 _DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to)\b", re.I)
 
@@ -49,7 +55,8 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     """Is this paragraph (of a measure) application text?"""
     if CONDITIONAL_OBLIGATION.match(text) and _DUTY.search(text):
         return False
-    if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text))):
+    if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text))
+                               or phrase.search(_LABEL.sub("", text, count=1))):
         return True
     if STRAY_APPLICATION.match(without_asides(text)):
         # "It does not apply where the provider uses ...": a sentence about whom the measure covers

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .condition_combine import IMPLICIT, PLAIN, REL, combine, combine_levels
+from .condition_combine import IMPLICIT, PLAIN, REL, combine, combine_levels, group_readings
 from .condition_reader import ParseFail, TokenReader
 from .condition_tokens import names_group
 from .condition_tree import and_, atom, normalise, not_, or_
@@ -23,12 +23,15 @@ from .models import Condition
 class Parser(TokenReader):
     # (pre-modifiers, post-modifiers, has a head noun) of the group just read
     _last_group: tuple[Condition | None, Condition | None, bool] = (None, None, False)
+    _last_mods: Condition | None = None  # the modifiers before its head noun, without the kind it names
+    _last_tail: Condition | None = None  # a relative clause closing its post-modifiers after another one
 
     # -- clause: groups joined by or / and / , (union of service groups)
     def clause(self) -> Condition:
         self.skip_filler()
         parts = [self.group()]
         shapes = [self._last_group]
+        leading = [self._last_mods]
         marked = False  # "..., and to providers of ...": each group stands alone, as written
         while True:
             mark = self.mark()
@@ -63,28 +66,18 @@ class Parser(TokenReader):
                 wide = and_(or_(*parts), post)
                 parts = [Condition(op="agree", args=[narrow, wide], params={"why": "attachment"})]
                 shapes = [(None, post, True)]
+                leading = [None]
                 marked = True
                 continue
             try:
                 parts.append(self.group())
                 shapes.append(self._last_group)
+                leading.append(self._last_mods)
                 marked = marked or newgroup
             except ParseFail:
                 self.reset(mark)
                 break
-        result = or_(*parts)
-        # "general search services and vertical search services that are multi-risk": does the
-        # relative clause restrict the last group or every group? Both readings are kept, and a
-        # service gets an answer only where they agree
-        # (only when the last group has modifiers of its own before its head, as the earlier ones
-        # do: "... or services at high risk of X" is plainly a group of its own)
-        if len(parts) >= 2 and not marked and shapes[-1][1] is not None and shapes[-1][0] is not None and all(
-            sh[1] is None and sh[2] for sh in shapes[:-1]
-        ):
-            post = shapes[-1][1]
-            wide = or_(*(and_(sh[0] or atom("all"), post) for sh in shapes[:-1]), parts[-1])
-            if normalise(wide) != normalise(result):
-                result = Condition(op="agree", args=[result, wide], params={"why": "attachment"})
+        result = or_(*parts) if marked or len(parts) < 2 else group_readings(parts, shapes, leading, self._last_tail)
         # "large services, except vertical search services" / "(other than small low-risk services)"
         mark = self.mark()
         had_comma = False
@@ -152,6 +145,7 @@ class Parser(TokenReader):
             has_all = True
             self.skip_filler()
         pre = self.premods(allow_empty=True)
+        self._last_mods = pre
         has_head = False
         while self.kind() in ("HEAD", "KIND", "FILLER"):
             t = self.take()
@@ -280,6 +274,7 @@ class Parser(TokenReader):
         "and"): "services at high risk of X with more than N users or that are Y" is
         risk(X) and (users or Y)."""
         items: list[tuple[str, int, Condition]] = []
+        starts: list[str | None] = []
         while True:
             mark = self.mark()
             op, level = "and", IMPLICIT
@@ -310,6 +305,9 @@ class Parser(TokenReader):
                 self.reset(mark)
                 break
             items.append((op, level, cond))
+            starts.append(self.toks[mark.pos].kind if mark.pos < len(self.toks) else None)
+        tail = len(items) >= 2 and items[-1][1] == IMPLICIT and starts[-1] in ("REL", "RELVERB", "WITH")
+        self._last_tail = items[-1][2] if tail else None
         return combine_levels(items) if items else None
 
     def postmod(self) -> Condition | None:

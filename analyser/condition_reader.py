@@ -38,6 +38,7 @@ class TokenReader:
     # the items of the harm lists read so far in this clause (and its earlier sentences), for
     # "either of those kinds of content"
     harms_read: list[list[str]] = field(default_factory=list)
+    joiners: list[str] = field(default_factory=list)  # the connectives between the items of the last harm list
 
     # -- helpers
     def mark(self) -> _Mark:
@@ -142,6 +143,8 @@ class TokenReader:
         if not harms:
             self.reset(mark)
             return None
+        items = self.harms_read[-1] if self.harms_read else [harms]
+        joined_by_and = len(items) >= 2 and "AND" in self.joiners and not {"OR", "ANDOR"} & set(self.joiners)
         if ALL_HARMS in harms:
             # "at low risk of all kinds of illegal harm" is the definition of low risk
             if all(LEVELS.index(lv) <= LEVELS.index("low") for lv in levels):
@@ -151,7 +154,20 @@ class TokenReader:
             # "at medium or high risk of two or more kinds of illegal harm" is the definition of multi-risk
             harms = [h for h in harms if h != MULTI]
             return or_(atom("multi_risk"), *(self._risk_atom(h, levels) for h in harms))
-        return or_(*(self._risk_atom(h, levels) for h in harms))
+        def reading(lv: list[str]) -> Condition:
+            either = or_(*(self._risk_atom(h, lv) for h in harms))
+            if not joined_by_and:
+                return either
+            # "at medium or high risk of terrorism and hate": of either, or of both? Drafters use
+            # both senses, so a service is decided only where the two readings agree
+            both = and_(*(or_(*(self._risk_atom(h, lv) for h in item)) for item in items))
+            return Condition(op="agree", args=[either, both], params={"why": "harm-and"})
+
+        if levels:
+            return reading(levels)
+        # "at risk of image-based CSAM" names no level: any assessed risk, or the medium or high
+        # risk the codes' thresholds use? Decided only where both readings agree
+        return Condition(op="agree", args=[reading([]), reading(["medium", "high"])], params={"why": "level"})
 
     def harm_list(self) -> list[str]:
         harms: list[str] = []
@@ -162,6 +178,7 @@ class TokenReader:
     def harm_items(self) -> list[list[str]]:
         """The harms of a list, item by item ("terrorism; CSEA (image-based CSAM ...); hate")."""
         items: list[list[str]] = []
+        self.joiners = []
         while True:
             self.skip_filler()
             t = self.peek()
@@ -183,8 +200,9 @@ class TokenReader:
                 self.take()  # "fraud offences or ...": a word after the harm's name
             mark = self.mark()
             took = False
+            joiner = []
             while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
-                self.take()
+                joiner.append(self.take().kind)
                 took = True
             if took and self.kind() == "ORBOTH":
                 self.take()  # "... or of weapons offences, or both"
@@ -196,6 +214,7 @@ class TokenReader:
             if self.kind() != "HARM":
                 self.reset(mark)
                 break
+            self.joiners.extend(k for k in joiner if k != "COMMA")
         if items:
             self.harms_read.append(items)
         return items

@@ -1,7 +1,7 @@
 """Application wording → tokens: the longest-match lexicon of one vocabulary and the tokeniser.
 
 Owns ``Tok``, the fixed grammar words (``data/grammar_words.toml``), the content-scope wordings,
-measure references ("services to which ICU C9 applies" becomes one ``MREF`` token) and
+measure references ("services to which ICU C9 applies" becomes one ``MREF`` token), numbers written in words and
 ``tokenise``. The grammar that reads the tokens is ``condition_grammar``.
 """
 
@@ -238,3 +238,54 @@ def names_group(tok: Tok | None) -> bool:
     """A wording that carries its own head noun ("enterprise services"): it names a group of services."""
     return tok is not None and tok.kind in ("FEATURE", "KIND", "STYPE") and tok.text.endswith(
         ("services", "service", "providers", "platforms"))
+
+
+# ---------------------------------------------------------------------------- numbers in words
+
+_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_NUMBER_WORD = "|".join([*_UNITS, *_TENS, "a", *_SCALES])
+# "seven hundred thousand", "one million", "five million": only runs that hold a scale word, so that
+# "one or more of the following" keeps its words
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)*(?:hundred|thousand|million)\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*", re.I)
+
+
+def _number_from_words(m: re.Match[str]) -> str:
+    """The digits of a number written in words, or the words unchanged when they do not make one.
+
+    "and" joins two numbers ("between one million and five million") except after "hundred" ("seven
+    hundred and fifty thousand")."""
+    chunks = re.split(r"(?<!hundred)\s+and\s+", m.group(0), flags=re.I)
+    return " and ".join(_words_to_digits(c) for c in chunks)
+
+
+def _words_to_digits(text: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if not any(w in _SCALES for w in words):
+        return text
+    total, current = 0, 0
+    for w in words:
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "a":
+            current += 1
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in ("thousand", "million"):
+            total += max(current, 1) * _SCALES[w]
+            current = 0
+        else:
+            return text
+    if not words or words[0] in _SCALES:
+        return text  # "million" alone (after digits: "7 million") is the tokeniser's
+    return f"{total + current:,}"
+
+
+def digits_for_number_words(text: str) -> str:
+    """``text`` with numbers written in words ("seven hundred thousand") in digits ("700,000")."""
+    return _NUMBER_WORDS.sub(_number_from_words, text)

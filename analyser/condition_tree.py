@@ -108,6 +108,14 @@ def describe(cond: Condition | None, vocab: Vocabulary | None = None) -> str:
         both, either = cond.args
         return (f"either {_paren(both, vocab)} or {_paren(either, vocab)} ('and' can mean both or either); "
                 f"decided only where the two agree")
+    if cond.op == "agree" and cond.params.get("why") == "harm-and":
+        either, both = cond.args
+        return (f"either {_paren(either, vocab)} or {_paren(both, vocab)} ('and' between harms can mean either or "
+                f"both); decided only where the two agree")
+    if cond.op == "agree" and cond.params.get("why") == "level":
+        low, medium = cond.args
+        return (f"either {_paren(low, vocab)} or {_paren(medium, vocab)} ('at risk' names no level); decided only "
+                f"where the two agree")
     if cond.op == "agree":
         text, index = cond.args
         return (f"the application text says {_paren(text, vocab)} and the index table says {_paren(index, vocab)}; "

@@ -49,7 +49,7 @@ from typing import Any
 from .application_text import without_asides
 from .condition_grammar import Parser
 from .condition_reader import ParseFail
-from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, lexicon_for, tokenise
+from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, digits_for_number_words, lexicon_for, tokenise
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, is_understood, normalise, not_, or_,
                              users_over_words)
 from .models import Applicability, Condition
@@ -115,48 +115,6 @@ _LIMB_PREDICATE = re.compile(
     re.I)
 
 
-_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-_NUMBER_WORD = "|".join([*_UNITS, *_TENS, "a", *_SCALES])
-# "seven hundred thousand", "one million", "five million": only runs that hold a scale word, so that
-# "one or more of the following" keeps its words
-_NUMBER_WORDS = re.compile(
-    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?)?)*(?:hundred|thousand|million)\b(?:[\s-]+(?:{_NUMBER_WORD})\b)*", re.I)
-
-
-def _number_from_words(m: re.Match[str]) -> str:
-    """The digits of a number written in words, or the words unchanged when they do not make one.
-
-    "and" joins two numbers ("between one million and five million") except after "hundred" ("seven
-    hundred and fifty thousand")."""
-    chunks = re.split(r"(?<!hundred)\s+and\s+", m.group(0), flags=re.I)
-    return " and ".join(_words_to_digits(c) for c in chunks)
-
-
-def _words_to_digits(text: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
-    if not any(w in _SCALES for w in words):
-        return text
-    total, current = 0, 0
-    for w in words:
-        if w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w == "a":
-            current += 1
-        elif w == "hundred":
-            current = max(current, 1) * 100
-        elif w in ("thousand", "million"):
-            total += max(current, 1) * _SCALES[w]
-            current = 0
-        else:
-            return text
-    if not words or words[0] in _SCALES:
-        return text  # "million" alone (after digits: "7 million") is the tokeniser's
-    return f"{total + current:,}"
 
 
 def _split_sentences(text: str) -> list[str]:
@@ -225,7 +183,7 @@ def _parse_application(
     # "services that (a) operate X or Y and (b) are at medium or high risk of Z": a later limb that
     # opens with a verb is a clause of its own ("and that are ..."), so "or" inside limb (a) stays there
     work = _LIMB_PREDICATE.sub(lambda m: m.group(1) + " that ", work)
-    work = _NUMBER_WORDS.sub(_number_from_words, work)
+    work = digits_for_number_words(work)
     work = _SUBITEM.sub(" ", work)
 
     positive: list[Condition] = []
@@ -329,7 +287,11 @@ def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
     """The first intro that opens ``sentence``, the condition's words after it, an exception that the
     sentence makes after its obligation ("..., other than a provider that ...") and a condition set
     inside the obligation ("must, if the service is not end-to-end encrypted, detect ...")."""
-    for intro in intros:
+    sentence = _PARAGRAPH_NUMBER.sub("", sentence, count=1)
+    # "However, this Division does not apply to ...": the linking word says nothing of whom (tried
+    # after the intros that open with one of their own)
+    bare = _LINKING_WORD.sub("", sentence, count=1)
+    for intro, sentence in [(i, sentence) for i in intros] + ([(i, bare) for i in intros] if bare != sentence else []):
         m = intro.pattern.match(sentence)
         if m:
             body, rest = sentence[m.end():], ""
@@ -353,6 +315,9 @@ def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
     return None
 
 
+# "C8.1 This measure applies ...": the paragraph's own number, when it came with the text
+_PARAGRAPH_NUMBER = re.compile(r"^(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])")
+_LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+", re.I)
 # "... must implement age assurance, other than a provider that distributes only its own apps";
 # "..., except where the hosting service is provided only to enterprise customers"
 _LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save\s+(?:for|where)|"

@@ -223,6 +223,16 @@ def _explain_agree(cond: Condition, ctx: Ctx) -> tuple[bool | None, list[str], s
                 f"both or services that are either, and the two differ for this service: read as both, it "
                 f"{said[tv]} ({ts.join(tp)}); read as either, it {said[iv]} ({is_.join(ip)})")
         return None, [text], " and ", ta + ia
+    if cond.params.get("why") == "harm-and":
+        text = (f"the application wording joins kinds of harm with 'and', which can mean a risk of either or of "
+                f"both, and the two differ for this service: read as either, it {said[tv]} ({ts.join(tp)}); read "
+                f"as both, it {said[iv]} ({is_.join(ip)})")
+        return None, [text], " and ", ta + ia
+    if cond.params.get("why") == "level":
+        text = (f"the application wording says 'at risk' without a level, which can mean any assessed risk or a "
+                f"medium or high risk, and the two differ for this service: read as any risk, it {said[tv]} "
+                f"({ts.join(tp)}); read as medium or high, it {said[iv]} ({is_.join(ip)})")
+        return None, [text], " and ", ta + ia
     text = (f"the application text and the code's index table disagree for this service: by the text it "
             f"{said[tv]} ({ts.join(tp)}); by the index table it {said[iv]} ({is_.join(ip)})")
     return None, [text], " and ", ta + ia

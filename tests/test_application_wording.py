@@ -344,3 +344,61 @@ def test_an_exception_of_services_not_understood_still_decides_services_outside_
     assert _status(code, icu, users=100) == "exempt"  # not large: the exception cannot bring it in
     assert _status(code, icu, users=8_000_000) == "unclear"  # large: the exception might take it out
     assert "noticeboard" in evaluate(code, service_from_options(users=8_000_000))[0].reason
+
+
+def test_a_later_subsection_or_a_however_sentence_that_takes_services_out_is_read():
+    code = _code(ESAFETY, ["(1) A provider of a relevant electronic service must publish information about the "
+                           "Commissioner.", "(2) Subsection (1) does not apply to a provider of a telephony relevant "
+                           "electronic service."])
+    assert _status(code, ESAFETY, kind="relevant-electronic") == "applies"
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["telephony"]) == "exempt"
+    code = _code(ESAFETY, ["This Division applies to providers of designated internet services.",
+                           "However, this Division does not apply to a provider of a classified designated internet "
+                           "service or of a general purpose designated internet service."])
+    assert _status(code, ESAFETY, kind="designated-internet") == "applies"
+    assert _status(code, ESAFETY, kind="designated-internet", features=["classified-dis"]) == "exempt"
+
+
+def test_a_paragraph_number_and_700k_are_read():
+    text = ("C8.1 This measure applies to providers of large services at medium or high risk of CSAM URLs, and to "
+            "providers of services that are at high risk of CSAM URLs and have more than 700k monthly active UK users.")
+    code = _code("icu", [text])
+    assert _status(code, "icu", users=800_000, risks=["csam-url=high"]) == "applies"
+    assert _status(code, "icu", users=600_000, risks=["csam-url=high"]) == "exempt"
+
+
+def test_an_index_cell_that_names_less_than_the_text_does_not_decide_in_its_place():
+    # the text is not fully understood; the cell drops the second group (700,000 users), so it would
+    # tell a small service at high risk with 800,000 users "exempt"
+    code = _with_index("This measure applies to providers of large services at medium or high risk of CSAM URLs, and "
+                       "to providers of services that are at high risk of CSAM URLs, that run a parish noticeboard and "
+                       "have more than 700,000 monthly active UK users.",
+                       "Large services at medium or high risk of CSAM URLs")
+    assert _status(code, "icu", users=800_000, risks=["csam-url=high"]) == "unclear"
+    assert any("700,000 users" in w and "not used" in w for w in code.measures[0].applicability.warnings)
+
+
+def test_readings_the_words_leave_open_are_decided_only_where_they_agree():
+    icu = "icu"
+    # harms joined by "and": of either, or of both
+    code = _code(icu, ["This measure applies to providers of large services at medium or high risk of terrorism and hate."])
+    assert _status(code, icu, users=8_000_000, risks=["terrorism=high", "hate=medium"]) == "applies"
+    assert _status(code, icu, users=8_000_000, risks=["terrorism=high"]) == "unclear"
+    assert _status(code, icu, users=8_000_000) == "exempt"
+    # "at risk" with no level
+    code = _code(icu, ["This measure applies to providers of services at risk of grooming."])
+    assert _status(code, icu, risks=["grooming=medium"]) == "applies"
+    assert _status(code, icu, risks=["grooming=low"]) == "unclear"
+    assert _status(code, icu, risks=["grooming=negligible"]) == "exempt"
+    # a closing relative clause after the last of two groups
+    code = _code(icu, ["This measure applies to providers of large services and services at high risk of grooming "
+                       "that have direct messaging functionality."])
+    assert _status(code, icu, users=8_000_000, features=["direct-messaging"]) == "applies"
+    assert _status(code, icu, users=8_000_000) == "unclear"
+    assert _status(code, icu, users=100) == "exempt"
+    # the first group's modifiers before a later bare group
+    code = _code(ESAFETY, ["A provider of a Tier 1 or Tier 2 social media service or relevant electronic service must "
+                           "publish an annual report."])
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["tier-2"]) == "applies"
+    assert _status(code, ESAFETY, kind="relevant-electronic") == "unclear"
+    assert _status(code, ESAFETY, kind="social-media") == "exempt"
