@@ -1,3 +1,6 @@
+"""`python -m analyser`: the command line's entry point; owns only the garbage collector's setting for
+a one-shot run, then hands over to analyser.cli.main."""
+
 import gc
 import sys
 

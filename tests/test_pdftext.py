@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from analyser.pdftext import join_text, read_text
+from conftest import require
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DEJAVU_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
@@ -54,6 +55,7 @@ def body_page(lines: list[str], start: float = 90, x: float = 56, size: float = 
 
 @pytest.fixture(scope="module")
 def furniture_pdf(tmp_path_factory) -> Path:
+    require("fonts-dejavu-core")  # the document is drawn in DejaVu Sans (regular and bold)
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
