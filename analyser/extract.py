@@ -169,7 +169,7 @@ def _extract_open(path: Path, pdf, sha: str, profile: str | Path | Profile | Non
     index = []
     if prof.index_title is not None:
         try:
-            index = read_index(pdf, prof, doc.lines, lambda msg, page: warnings.warn(msg, page))
+            index = read_index(pdf, prof, doc.lines, lambda msg, page: warnings.warn(msg, page), fast=fast)
         except AnalyserError:
             raise
         except Exception as err:  # a table the extractor cannot read is a warning, not a failure

@@ -39,6 +39,19 @@ _HYPHENS = frozenset({"\u2010", "\u2011"})
 _LINE_END_HYPHEN = frozenset({"\ufffe", "\x02"})
 
 
+# the chars the line builder reads as other text: one dict lookup per char on the hot path
+_REPLACED = {**_LIGATURES, **{h: "-" for h in _HYPHENS}, **{h: "-" for h in _LINE_END_HYPHEN}}
+
+
+LINE_END_MARK = "\ufffe"
+"""``table_objects``' text for a hyphen or soft hyphen ending a line: PDFium does not say which glyph
+it was, so a table cell that holds one is read again with pdfminer (``index_table``)."""
+
+
+class NotLikePdfminer(Exception):
+    """A page whose objects cannot be given as pdfminer would (``table_objects``): read it with pdfminer."""
+
+
 _MAYBE_GENERATED = frozenset(" \r\n")
 # FPDFText_GetTextObject returning the object's address as an int (a dict key with no pointer
 # object made per char); the same C function as pypdfium2's binding
@@ -110,7 +123,9 @@ def page_items(page: pdfium.PdfPage, height: float) -> tuple[list[Char], list[Bo
     return chars, rulings, images
 
 
-def _chars(tp, height: float) -> list[Char]:
+def _chars(tp, height: float, raw_text: bool = False) -> list[Char]:
+    """The page's chars. ``raw_text``: each char's text as PDFium gives it (ligatures and U+2010
+    unmapped, as pdfminer has them), and ``NotLikePdfminer`` where pdfminer's char would differ."""
     n = raw.FPDFText_CountChars(tp)
     if n <= 0:
         return []
@@ -147,13 +162,15 @@ def _chars(tp, height: float) -> list[Char]:
             obj = ctypes.cast(ctypes.c_void_p(key), raw.FPDF_PAGEOBJECT)
             info = objs[key] = _font_info(tp, i, obj, matrix, fonts)
         if info.skip:
+            if raw_text:
+                raise NotLikePdfminer("a rotated or slanted char (pdfminer keeps it)")
             continue
-        if ch in _LINE_END_HYPHEN:
-            ch = "-"  # PDFium's mark for a hyphen (or soft hyphen) that ends a line
-        elif ch in _LIGATURES:
-            ch = _LIGATURES[ch]
-        elif ch in _HYPHENS:
-            ch = "-"
+        if ch in _REPLACED:
+            if raw_text:
+                if ch in _LINE_END_HYPHEN:
+                    ch = LINE_END_MARK  # the glyph is unknown: "-" or a soft hyphen
+            else:
+                ch = _REPLACED[ch]
         loose(tp, i, rect_ref)
         # the origin, not the loose box, gives the baseline: the loose box grows to take in a
         # glyph's overshoot below it ("e", "o")
@@ -274,3 +291,114 @@ def _flush(pts: list[tuple[float, float]], height: float, out: list[Box]) -> Non
     xs = [p[0] for p in pts]
     ys = [p[1] for p in pts]
     out.append((min(xs), height - max(ys), max(xs), height - min(ys)))
+
+
+def table_objects(page: pdfium.PdfPage, height: float, doctop: float = 0.0) -> dict[str, list[dict]]:
+    """pdfplumber's ``Page.objects`` of an unrotated page (chars, rects, lines, curves), built from
+    PDFium, for pdfplumber's own table finder (``index_table``): the dictionaries hold the keys its
+    cropping, edges, words and cell text read, with pdfminer's values.
+
+    Paths are split and classed as pdfminer's ``paint_path`` does (a line, an axis-aligned closed
+    rectangle, or a curve of its end points), since pdfplumber draws its edges from that class.
+    Raises ``NotLikePdfminer`` for a page pdfminer would give other chars (a rotated or slanted
+    char): the caller reads that page with pdfminer. A hyphen that ends a line, which PDFium only
+    marks, is the char ``LINE_END_MARK``; the caller decides whether it matters.
+    """
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(textpage.raw, height, raw_text=True)
+    finally:
+        textpage.close()
+    objects: dict[str, list[dict]] = {"char": [], "rect": [], "line": [], "curve": []}
+    out = objects["char"]
+    for text, x0, x1, top, bottom, size, font in chars:
+        out.append({"object_type": "char", "text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                    "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top,
+                    "doctop": doctop + top, "upright": True, "size": size, "fontname": font})
+    m = raw.FS_MATRIX()
+    stack: list[tuple[Iterator, tuple[float, ...]]] = [(_page_objects(page.raw), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]
+    while stack:
+        it, ctm = stack[-1]
+        obj = next(it, None)
+        if obj is None:
+            stack.pop()
+            continue
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            raw.FPDFPageObj_GetMatrix(obj, m)
+            for shape, pts in _subpaths(obj, _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)):
+                _add_path_object(shape, pts, height, doctop, objects)
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            raw.FPDFPageObj_GetMatrix(obj, m)
+            stack.append((_form_objects(obj), _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)))
+    return objects
+
+
+def _subpaths(obj, ctm: tuple[float, ...]) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+    """(shape, points) per painted subpath, as pdfminer's ``paint_path`` sees them: one letter per
+    operator ("m", "l", "c", "h"), one point per operator (a curve's end point; "h" the start)."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if raw.FPDFPath_GetDrawMode(obj, fill, stroke) and not fill.value and not stroke.value:
+        return  # neither filled nor stroked ("n"): pdfminer paints nothing
+    a, b, c, d, e, f = ctm
+    x, y = ctypes.c_float(), ctypes.c_float()
+    shape: list[str] = []
+    pts: list[tuple[float, float]] = []
+    bezier = 0
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, k)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue
+        else:
+            bezier = 0
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            if len(shape) > 1:
+                yield "".join(shape), pts
+            shape, pts = ["m"], [pt]
+            continue
+        if not shape:
+            continue  # pdfminer drops a path that does not open with "m"
+        closes = bool(raw.FPDFPathSegment_GetClose(seg))
+        if closes and pt == pts[0] and kind == raw.FPDF_SEGMENT_LINETO:
+            # PDFium closes a subpath with a line back to its start flagged "close" (or flags the
+            # last segment when it already ends there): pdfminer's "h", whose point is the start
+            shape.append("h")
+        else:
+            shape.append("c" if kind == raw.FPDF_SEGMENT_BEZIERTO else "l")
+            if closes:
+                pts.append(pt)
+                shape.append("h")
+                pt = pts[0]
+        pts.append(pt)
+    if len(shape) > 1:
+        yield "".join(shape), pts
+
+
+def _add_path_object(shape: str, pts: list[tuple[float, float]], height: float, doctop: float,
+                     objects: dict[str, list[dict]]) -> None:
+    """pdfminer's ``paint_path`` for one subpath, as the object pdfplumber would make of it."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"  # pdfminer drops a redundant "l" on a path closed with "h"
+        pts = pts[:-1]
+    if shape in ("mlh", "ml"):
+        kind, box_pts = "line", pts[:2]
+    elif shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        kind, box_pts = ("rect", [pts[0], pts[2]]) if pts[0] == pts[4] and square else ("curve", pts)
+    else:
+        kind, box_pts = "curve", pts
+    xs = [p[0] for p in box_pts]
+    ys = [p[1] for p in box_pts]
+    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+    top, bottom = height - y1, height - y0
+    item = {"object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": top, "bottom": bottom,
+            "width": x1 - x0, "height": y1 - y0, "doctop": doctop + top}
+    if kind != "rect":
+        item["pts"] = [(px, height - py) for px, py in pts]
+    objects[kind].append(item)

@@ -77,3 +77,32 @@ def test_documented_differences() -> None:
     assert max(abs(a[i] - b[i]) for a, b in zip(ref, fast) for i in (1, 3, 4, 5)) < 0.3
     lines = {r: [ln.text for ln in read_text(pdf_path, reader=r).lines] for r in ("pdfium", "pdfplumber")}
     assert lines["pdfium"] == lines["pdfplumber"]
+
+
+@pytest.mark.parametrize("name", ["icu_sample.pdf", "pcu_sample.pdf", "ics_sample.pdf",
+                                  "layouts/index_tables_and_boxes/holdout10_icu_docx.pdf"])
+def test_the_index_table_finder_reads_the_same_tables_from_pdfium_objects(name: str) -> None:
+    """pdfplumber's ruled-table finder gives the same tables on a page whose objects PDFium read
+    (``index_table._pdfium_twin``) as on pdfminer's parse of it, on every page of these documents."""
+    import pdfplumber
+
+    from analyser import pdfium_chars
+    from analyser.index_table import _LINES, _pdfium_twin
+
+    pdf_path = FIXTURES / name
+    fast = pdfium_chars.open_document(str(pdf_path))
+    try:
+        with pdfplumber.open(pdf_path) as pdf:
+            twins = 0
+            for pno, page in enumerate(pdf.pages, start=1):
+                twin = _pdfium_twin(page, fast, pno)
+                if twin is None:
+                    continue
+                twins += 1
+                fast_tables = twin.extract_tables(_LINES)
+                if any(pdfium_chars.LINE_END_MARK in c for t in fast_tables for r in t for c in r if c):
+                    continue  # read again with pdfminer by read_index
+                assert fast_tables == page.extract_tables(_LINES), pno
+            assert twins == len(pdf.pages)
+    finally:
+        fast.close()
