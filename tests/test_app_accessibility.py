@@ -47,6 +47,34 @@ el => {
 """
 
 
+# Contrast of each element's colour property (a border, an SVG fill, a text decoration) against
+# the white page: non-text contrast of a mark (WCAG 1.4.11) needs 3:1.
+MARK_CONTRAST_JS = """
+([selector, prop]) => {
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                     return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  // A border or line that is not drawn has a colour too: count it as no mark at all.
+  const drawn = prop === 'textDecorationColor' ? 'textDecorationLine' : prop.replace('Color', 'Style');
+  return [...document.querySelectorAll(selector)].map(el => {
+    const raw = getComputedStyle(el)[prop];
+    if (drawn !== prop && getComputedStyle(el)[drawn] === 'none') return [el.textContent.trim().slice(0, 30), 'not drawn', 0];
+    const p = raw.match(/rgba?\\(([^)]+)\\)/);
+    if (!p) return [el.textContent.trim().slice(0, 30), raw, 0];
+    const c = p[1].split(',').map(parseFloat);
+    if (c.length > 3 && c[3] < 1) return [el.textContent.trim().slice(0, 30), raw, 0];
+    const l = lum(c);
+    return [el.textContent.trim().slice(0, 30), raw, Math.round(100 * 1.05 / (l + 0.05)) / 100];
+  });
+}
+"""
+
+
+def _weak_marks(page, selector: str, prop: str) -> tuple[list, list]:
+    """(every mark found, those under 3:1 against the page) for ``selector``'s ``prop``."""
+    found = page.evaluate(MARK_CONTRAST_JS, [selector, prop])
+    return found, [f for f in found if f[2] < 3]
+
+
 STYLED = "() => { const a = document.querySelector('.app-name'); return !!a && getComputedStyle(a).fontWeight === '700'; }"
 
 
@@ -137,6 +165,47 @@ def test_marks_say_what_they_are_without_colour(server, browser):
         document.querySelector("[data-testid='stMain']").appendChild(i);
         const line = getComputedStyle(i).textDecorationLine; i.remove(); return line; }""")
     assert "underline" in inserted
+    watch.check()
+    page.close()
+
+
+@needs_chromium
+def test_marks_reach_3_to_1_against_the_page(server, browser):
+    """Highlight edges, legend chips, the status box, chart marks, search hits and text changes
+    are seen at 3:1 or better, where their pale fills (1.2-1.7:1) were not (issue 14)."""
+    from test_browser import pick
+
+    page, watch = watched_page(browser, server)
+    checks = []
+    _open(page, server, "Measure", "&measure=ICU%20C9")
+    pick(page, "Status for", "Large end-to-end encrypted messaging service")
+    page.locator(".status-box").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    checks += [("qualifier marks", "mark.q:not(.chip)", "borderBottomColor"),
+               ("qualifier legend chips", "mark.q.chip", "borderTopColor"),
+               ("status box", ".status-box", "borderLeftColor")]
+    results = {name: _weak_marks(page, sel, prop) for name, sel, prop in checks}
+    _open(page, server, "Matrix")
+    results["status chips (Matrix legend)"] = _weak_marks(page, ".status-chip", "borderTopColor")
+    _open(page, server, "Overview")
+    page.locator("[data-testid='stVegaLiteChart'] svg.marks").nth(1).wait_for(timeout=30_000)
+    page.locator("[data-testid='stVegaLiteChart'] .mark-symbol path").first.wait_for(timeout=30_000)
+    results["chart bars"] = _weak_marks(page, "[data-testid='stVegaLiteChart'] .mark-rect path", "fill")
+    results["chart dots"] = _weak_marks(page, "[data-testid='stVegaLiteChart'] .mark-symbol path", "fill")
+    _open(page, server, "Search")
+    box = page.get_by_role("textbox", name="Search all measures")
+    box.fill('"technically feasible"')
+    box.press("Enter")
+    page.locator("mark.hit").first.wait_for(timeout=30_000)
+    results["search hits"] = _weak_marks(page, "mark.hit", "outlineColor")
+    _open(page, server, "Compare versions")
+    page.locator("ins, del").first.wait_for(state="attached", timeout=30_000)
+    results["insertions"] = _weak_marks(page, "ins", "textDecorationColor")
+    results["deletions"] = _weak_marks(page, "del", "textDecorationColor")
+    empty = [name for name, (found, _) in results.items() if not found]
+    assert not empty, f"nothing measured for {empty}: the check would pass on nothing"
+    weak = {name: bad[:5] for name, (_, bad) in results.items() if bad}
+    assert not weak, weak
     watch.check()
     page.close()
 
