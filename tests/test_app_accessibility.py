@@ -247,3 +247,77 @@ def test_axe_finds_nothing_the_app_owns_on_any_view(server, browser):
     assert not found, found
     watch.check()
     page.close()
+
+
+# Headers and chips that do not show all of their text: wider than their box (cut or ellipsised)
+# or reaching past the main area or the window.
+CLIPPED_JS = """
+() => {
+  const main = document.querySelector("[data-testid='stMain']").getBoundingClientRect();
+  const sel = ["[data-testid='stMain'] h1", "[data-testid='stMain'] h2", "[data-testid='stMain'] h3",
+               ".chip", "[data-testid='stMetricLabel']", "[data-testid='stMetricValue']",
+               "[data-testid='stMain'] [data-baseweb='tab'] p", ".doc-title", ".app-name"];
+  const out = [];
+  let checked = 0;
+  for (const el of document.querySelectorAll(sel.join(','))) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;  // in a closed tab or expander
+    checked += 1;
+    const box = el.closest("[data-testid='stSidebar']") ? null : main;
+    const wide = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline';
+    const past = r.right > window.innerWidth + 1 || (box && (r.right > box.right + 1 || r.left < box.left - 1));
+    if (wide || past) out.push([el.tagName, el.textContent.trim().slice(0, 40), el.scrollWidth, el.clientWidth,
+                                Math.round(r.left), Math.round(r.right)]);
+  }
+  return {checked, out};
+}
+"""
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [1280, 420])
+def test_no_header_or_chip_is_cut_and_new_tabs_are_announced(server, browser, width):
+    """At a desktop and a phone width, on every view: no heading, chip, metric or tab label is
+    cut or pushed off the page, the Matrix's archetype headers have room for their titles, and
+    every link that opens a new tab says so in its text or accessible name."""
+    from analyser.app.views.matrix import header_width
+    from analyser.app.services import archetype_titles, archetypes
+
+    page, watch = watched_page(browser, server, width=width)
+    clipped, unannounced, links = {}, {}, 0
+    for view in VIEWS:
+        _open(page, server, view, "&measure=ICU%20C9")
+        page.wait_for_timeout(500)  # charts, grids and chips settle after the run
+        found = page.evaluate(CLIPPED_JS)
+        assert found["checked"] >= 2, (view, found)  # at least the view's h1 and the app's name
+        if found["out"]:
+            clipped[view] = found["out"]
+        new_tabs = page.evaluate("""() => [...document.querySelectorAll("a[target='_blank']")].map(a =>
+            [a.textContent.trim().slice(0, 60), a.getAttribute('aria-label') || ''])""")
+        links += len(new_tabs)
+        silent = [t for t in new_tabs if "new tab" not in (t[0] + " " + t[1]).lower()]
+        if silent:
+            unannounced[view] = silent
+        if view == "Matrix":
+            # The grid draws only the columns in view (and its accessible table holds only those),
+            # so every archetype title is measured in the grid's header font.
+            names = archetype_titles()
+            archetype_names = {names.get(k, k) for k in archetypes("ofcom-osa")}  # the sample is an Ofcom code
+            grid = page.locator("[data-testid='stDataFrame']").first
+            grid.locator("canvas").first.wait_for(timeout=30_000)
+            needed = page.evaluate("""(titles) => { const c = document.createElement('canvas').getContext('2d');
+                c.font = getComputedStyle(document.querySelector("[data-testid='stDataFrame'] [style*='--gdg-header-font-style']"))
+                         .getPropertyValue('--gdg-header-font-style') + ' ' + getComputedStyle(
+                         document.querySelector("[data-testid='stDataFrame'] [style*='--gdg-font-family']"))
+                         .getPropertyValue('--gdg-font-family');
+                return titles.map(t => [t, Math.ceil(c.measureText(t).width) + 16]); }""", sorted(archetype_names))
+            short = [(t, need, header_width(t)) for t, need in needed if t in archetype_names and need > header_width(t)]
+            assert not short, f"archetype headers wider than their columns: {short}"
+            content = grid.evaluate("g => Math.max(...[...g.querySelectorAll('*')].map(e => e.scrollWidth))")
+            assert content >= sum(header_width(t) for t in archetype_names), \
+                f"the grid is {content} px wide: Streamlit did not give the columns their widths"
+    assert not clipped, clipped
+    assert not unannounced, unannounced
+    assert links, "no link opens a new tab on any view: the check would pass on nothing"
+    watch.check()
+    page.close()
