@@ -481,15 +481,20 @@ def test_the_officers_workspace_end_to_end(server, browser, tmp_path):
     assert about["Warning"] == "SAMPLE – not official text"
     assert about["Service profile"] == "Large end-to-end encrypted messaging service"
     rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig"))))
-    assert {r[2]: r[10] for r in rows if r[0] == "about"}["sha256"] == sha
+    about_csv = {r[2]: r[10] for r in rows if r[0] == "about"}
+    assert set(PROVENANCE) <= set(about_csv) and about_csv["sha256"] == sha, about_csv
+    assert about_csv["Service profile"] == "Large end-to-end encrypted messaging service"
     assert rows[2][10] == "SAMPLE – not official text"
     c9 = next(r for r in rows if r[0] == "measure" and r[1] == "ICU C9")
     assert edited in c9[10] and second in c9[10]  # both notes on C9.6, on the measure's row
     md = files["md"].read_text(encoding="utf-8")
     assert all(f"- **{k}:** " in md for k in PROVENANCE) and f"- **sha256:** {sha}" in md
-    doc = Document(files["docx"])
-    assert "SAMPLE – not official text" in doc.sections[0].header.paragraphs[0].text
-    assert {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}["sha256"] == sha
+    for name in ("docx", "rd_docx"):  # the export and the response draft: the label on every page
+        doc = Document(files[name])
+        assert all("SAMPLE – not official text" in s.header.paragraphs[0].text for s in doc.sections), name
+        about_docx = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
+        assert set(PROVENANCE) <= set(about_docx) and about_docx["sha256"] == sha, (name, about_docx)
+        assert about_docx["Service profile"] == "Large end-to-end encrypted messaging service", name
 
     draft = files["rd_md"].read_text(encoding="utf-8")
     assert "“This measure applies only in relation to content communicated publicly by means of the service.” " \
@@ -497,7 +502,9 @@ def test_the_officers_workspace_end_to_end(server, browser, tmp_path):
     assert "unless doing so is not technically feasible.” — ICU C2, para C2.4, p. 12" in draft
     objections = draft.split("### Objections", 1)[1].split("\n### ", 1)[0]
     concerns = draft.split("### Concerns", 1)[1].split("\n### ", 1)[0]
-    assert edited in objections and second in concerns and f"- **sha256:** {sha}" in draft
+    assert edited in objections and second in concerns
+    assert all(f"- **{k}:** " in draft for k in PROVENANCE) and f"- **sha256:** {sha}" in draft
+    assert "SAMPLE – not official text" in md and "SAMPLE – not official text" in draft
     words = "\n".join(p.text for p in Document(files["rd_docx"]).paragraphs)
     assert "content communicated publicly by means of the service.”" in words and "— ICU C9, para C9.3, p. 14" in words
     assert "— ICU C2, para C2.4, p. 12" in words
