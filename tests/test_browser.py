@@ -525,3 +525,36 @@ def test_the_offline_watch_catches_a_request_to_another_host(server, browser):
     with pytest.raises(AssertionError, match="requests left the machine"):
         watch.check()
     page.close()
+
+
+def test_explain_one_measure_follows_the_row_picked(server, browser):
+    """A row picked in a status tab of the Service profile is the measure explained below the
+    tabs (it stayed on the first qualified measure, whatever the officer picked above it)."""
+    from playwright.sync_api import expect
+
+    page, watch = watched_page(browser, server)
+    page.goto(server + "?view=Service%20profile")
+    page.get_by_text("Service profile explorer").wait_for(timeout=45_000)
+    pick(page, "Start from an archetype", "Large end-to-end encrypted messaging service")
+    expect(page.get_by_role("textbox", name="Service name")).to_have_value(
+        "Large end-to-end encrypted messaging service", timeout=30_000)
+    page.get_by_text("ICU C2: qualified").first.wait_for(timeout=30_000)  # the first qualified measure
+    wait_idle(page)
+    grid = page.locator("[data-testid='stDataFrame']").first  # the first tab: the measures that apply
+    grid.locator("canvas").first.wait_for(timeout=30_000)
+    grid.scroll_into_view_if_needed()
+    first, second = (grid.get_by_test_id(f"glide-cell-1-{r}").inner_text() for r in (0, 1))
+    for row, mid in ((1, second), (0, first)):  # two picks: the explanation follows each
+        for _ in range(3):  # a click while the grid is redrawn can be lost; try again as a person would
+            box = grid.bounding_box()
+            page.mouse.click(box["x"] + 12, box["y"] + 35 + 17 + 35 * row)  # the row's marker
+            try:
+                page.get_by_text(f"{mid}: applies").first.wait_for(timeout=10_000)
+                break
+            except Exception:  # noqa: BLE001 - retried, then reported below
+                wait_idle(page)
+        else:
+            pytest.fail(f"picking row {row} ({mid}) did not explain it\n{describe(page)}")
+        wait_idle(page)
+    watch.check()
+    page.close()
