@@ -297,13 +297,14 @@ CLIPPED_JS = """
 @pytest.mark.parametrize("width", [1280, 420])
 def test_no_header_or_chip_is_cut_and_new_tabs_are_announced(server, browser, width):
     """At a desktop and a phone width, on every view: no heading, chip, metric or tab label is
-    cut or pushed off the page, the Matrix's archetype headers have room for their titles, and
-    every link that opens a new tab says so in its text or accessible name."""
+    cut or pushed off the page, the Matrix's archetype headers have room for their titles, every
+    link that opens a new tab says so in its text or accessible name, and no number of five or
+    more digits goes without thousands separators."""
     from analyser.app.views.matrix import header_width
     from analyser.app.services import archetype_titles, archetypes
 
     page, watch = watched_page(browser, server, width=width)
-    clipped, unannounced, links = {}, {}, 0
+    clipped, unannounced, unseparated, links = {}, {}, {}, 0
     for view in VIEWS:
         _open(page, server, view, "&measure=ICU%20C9")
         page.wait_for_timeout(500)  # charts, grids and chips settle after the run
@@ -311,6 +312,12 @@ def test_no_header_or_chip_is_cut_and_new_tabs_are_announced(server, browser, wi
         assert found["checked"] >= 2, (view, found)  # at least the view's h1 and the app's name
         if found["out"]:
             clipped[view] = found["out"]
+        # Thousands separators wherever a number of users (or any count) is written: a run of
+        # five or more digits on its own (not part of a sha256 or a file name) is one without.
+        text = page.locator("[data-testid='stMain']").inner_text()
+        bare = re.findall(r"(?<![\w.,/-])\d{5,}(?![\w,/-]|\.\w)", text)
+        if bare:
+            unseparated[view] = bare[:5]
         new_tabs = page.evaluate("""() => [...document.querySelectorAll("a[target='_blank']")].map(a =>
             [a.textContent.trim().slice(0, 60), a.getAttribute('aria-label') || ''])""")
         links += len(new_tabs)
@@ -337,6 +344,7 @@ def test_no_header_or_chip_is_cut_and_new_tabs_are_announced(server, browser, wi
                 f"the grid is {content} px wide: Streamlit did not give the columns their widths"
     assert not clipped, clipped
     assert not unannounced, unannounced
+    assert not unseparated, unseparated
     assert links, "no link opens a new tab on any view: the check would pass on nothing"
     watch.check()
     page.close()
