@@ -312,9 +312,13 @@ def test_no_header_or_chip_is_cut_and_new_tabs_are_announced(server, browser, wi
         assert found["checked"] >= 2, (view, found)  # at least the view's h1 and the app's name
         if found["out"]:
             clipped[view] = found["out"]
-        # Thousands separators wherever a number of users (or any count) is written: a run of
+        # Thousands separators wherever the app writes a number of users (or any count): a run of
         # five or more digits on its own (not part of a sha256 or a file name) is one without.
-        text = page.locator("[data-testid='stMain']").inner_text()
+        # Paragraphs of the document and the officers' notes (.para, and the notes grid) are
+        # quoted as written.
+        text = page.evaluate("""() => { const m = document.querySelector("[data-testid='stMain']").cloneNode(true);
+            m.querySelectorAll(".para, style, script, [data-testid='stDataFrame']").forEach(e => e.remove());
+            return m.textContent; }""")
         bare = re.findall(r"(?<![\w.,/-])\d{5,}(?![\w,/-]|\.\w)", text)
         if bare:
             unseparated[view] = bare[:5]
