@@ -11,17 +11,22 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .highlight import CATEGORY_COLOURS
 from .overview import Overview
+from .palette import NEUTRALS, PALETTE, category_colour
 
 HEIGHT = 240
+
+
+INK = "#374151"  # a single series needs no key: neutral (analyser/palette.py), 10:1 on the page
+assert INK in NEUTRALS
 
 
 def _bar(rows: list[dict], encoding: dict) -> dict:
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "height": HEIGHT,
-        "layer": [{"data": {"values": rows}, "mark": {"type": "bar", "tooltip": True}, "encoding": encoding}],
+        "layer": [{"data": {"values": rows}, "mark": {"type": "bar", "tooltip": True, "color": INK},
+                   "encoding": encoding}],
     }
 
 
@@ -36,16 +41,25 @@ def measures_by_chapter(overview: Overview) -> dict:
 
 
 def qualifiers_by_category(overview: Overview) -> dict:
+    """A dot grid, not a stack of pastel bars: a row per category (named on the axis, so nothing
+    depends on telling colours apart), a column per chapter, a dot sized by the count with the
+    count written beside it. Dots take the category's edge colour (3:1 or better on the page, the
+    same colour as the category's marks in the text)."""
     rows = [asdict(q) for q in overview.qualifier_counts]
-    known = list(CATEGORY_COLOURS)
-    others = sorted({q.category for q in overview.qualifier_counts} - set(known))
-    return _bar(rows, {
-        "x": {"field": "chapter", "type": "nominal", "title": "Chapter", "axis": {"labelAngle": 0},
-              "sort": [c.chapter for c in overview.chapters]},
-        "y": {"field": "qualifiers", "type": "quantitative", "title": "Qualifiers"},
-        "color": {"field": "category", "type": "nominal", "title": "Category",
-                  "scale": {"domain": known + others,
-                            "range": list(CATEGORY_COLOURS.values()) + ["#9ca3af"] * len(others)}},
-        "tooltip": [{"field": "chapter", "type": "nominal"}, {"field": "category", "type": "nominal"},
-                    {"field": "qualifiers", "type": "quantitative"}],
-    })
+    known = [k.split(":", 1)[1] for k in PALETTE if k.startswith("category:") and k != "category:other"]
+    present = {q.category for q in overview.qualifier_counts}
+    domain = [c for c in known if c in present] + sorted(present - set(known))
+    x = {"field": "chapter", "type": "nominal", "title": "Chapter", "axis": {"labelAngle": 0},
+         "sort": [c.chapter for c in overview.chapters], "scale": {"domain": [c.chapter for c in overview.chapters]}}
+    y = {"field": "category", "type": "nominal", "title": "Category", "sort": domain}
+    tooltip = [{"field": "chapter", "type": "nominal"}, {"field": "category", "type": "nominal"},
+               {"field": "qualifiers", "type": "quantitative"}]
+    dots = {"data": {"values": rows}, "mark": {"type": "circle", "opacity": 1, "tooltip": True},
+            "encoding": {"x": x, "y": y, "tooltip": tooltip,
+                         "size": {"field": "qualifiers", "type": "quantitative", "title": "Qualifiers",
+                                  "scale": {"range": [40, 400]}, "legend": None},
+                         "color": {"field": "category", "type": "nominal", "legend": None,
+                                   "scale": {"domain": domain, "range": [category_colour(c).edge for c in domain]}}}}
+    counts = {"data": {"values": rows}, "mark": {"type": "text", "align": "left", "dx": 12, "color": INK},
+              "encoding": {"x": x, "y": y, "text": {"field": "qualifiers", "type": "quantitative"}}}
+    return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "height": HEIGHT, "layer": [dots, counts]}

@@ -18,24 +18,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .models import CrossRef, Paragraph, Qualifier, SubItem
+from .palette import PALETTE, category_colour
 from .statuses import rule_words
 
-# One colour per qualifier category; unknown (user lexicon) categories fall back to grey.
-# Colours are chosen for legibility on both the light and the dark Streamlit theme (dark text).
-CATEGORY_COLOURS: dict[str, str] = {
-    "feasibility": "#f8b4b4",
-    "exception": "#fcd29f",
-    "proportionality": "#fde68a",
-    "discretion": "#c3ddfd",
-    "timing": "#bcf0da",
-    "permissive": "#e9d5ff",
-    "threshold": "#d1d5db",
-    # Not a lexicon category: a content scope ("content communicated publicly", scope.py) that
-    # limits the whole measure; marked like a qualifier because it lets services out like one.
-    "scope": "#a5f3fc",
-}
-DEFAULT_COLOUR = "#e5e7eb"
-SEARCH_COLOUR = "#fff200"
+# One colour per qualifier category, from analyser/palette.py (every colour with its one meaning):
+# a light fill under dark text and an edge at 3:1 against the page, drawn as the mark's bottom
+# border. A content scope ("content communicated publicly", scope.py) is not a lexicon category
+# but is marked like one ("scope"), because it lets services out like one. Unknown (user lexicon)
+# categories get a dashed edge and no fill.
+CATEGORY_COLOURS: dict[str, str] = {k.split(":", 1)[1]: c.fill for k, c in PALETTE.items()
+                                    if k.startswith("category:") and c.fill}
+SEARCH = PALETTE["search-hit"]
+SEARCH_COLOUR = SEARCH.fill
 
 
 @dataclass(frozen=True)
@@ -56,7 +50,16 @@ class Span:
 
 
 def colour_for(category: str) -> str:
-    return CATEGORY_COLOURS.get(category, DEFAULT_COLOUR)
+    """The category's fill ("transparent" for a category the palette does not know)."""
+    return category_colour(category).fill or "transparent"
+
+
+def mark_style(category: str, chip: bool = False) -> str:
+    """Inline style of a qualifier mark (or, ``chip``, its legend chip): fill, edge, dark text."""
+    c = category_colour(category)
+    line = "dashed" if c.fill is None else "solid"
+    edge = f"border:2px {line} {c.edge}" if chip else f"border-bottom:2px {line} {c.edge}"
+    return f"background:{c.fill or 'transparent'};color:#111;{edge};border-radius:3px"
 
 
 def qualifier_spans(text: str, qualifiers: Iterable[Qualifier]) -> list[Span]:
@@ -140,8 +143,8 @@ def _render_segment(chunk: str, spans: list[Span], ending: set[Span] | frozenset
         title = html.escape(span.title, quote=True)
         if span.kind == "search":
             body = (
-                f'<mark class="hit" style="background:{SEARCH_COLOUR};color:#111;'
-                f'outline:1px solid #b59f00" title="{title}">{body}</mark>'
+                f'<mark class="hit" style="background:{SEARCH.fill};color:#111;'
+                f'text-decoration-color:{SEARCH.edge};outline:1px solid {SEARCH.edge}" title="{title}">{body}</mark>'
             )
         elif span.kind == "qualifier":
             cat = html.escape(span.label, quote=True)
@@ -150,8 +153,7 @@ def _render_segment(chunk: str, spans: list[Span], ending: set[Span] | frozenset
             tag = f' data-tag="{cat}"' if span in ending else ""
             body = (
                 f'<mark class="q q-{_css_ident(span.label)}" data-category="{cat}"{tag} '
-                f'style="background:{colour_for(span.label)};color:#111;border-radius:3px;'
-                f'padding:0 2px" title="{title}">{body}</mark>'
+                f'style="{mark_style(span.label)};padding:0 2px" title="{title}">{body}</mark>'
             )
         elif span.kind == "xref":
             if span.href:
@@ -187,8 +189,8 @@ def paragraph_html(
 def legend_html(categories: Iterable[str]) -> str:
     """A row of coloured chips naming each qualifier category present."""
     chips = [
-        f'<mark class="q q-{_css_ident(c)}" style="background:{colour_for(c)};color:#111;'
-        f'border-radius:3px;padding:0 4px;margin-right:6px">{html.escape(c)}</mark>'
+        f'<mark class="q q-{_css_ident(c)} chip" style="{mark_style(c, chip=True)};padding:0 4px;'
+        f'margin-right:6px;white-space:nowrap">{html.escape(c)}</mark>'
         for c in sorted(set(categories))
     ]
     return " ".join(chips)

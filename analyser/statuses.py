@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .palette import status_colour
+
 
 @dataclass(frozen=True)
 class StatusWords:
@@ -19,7 +21,12 @@ class StatusWords:
     phrase: str  # "it ... <service>": how a sentence about one service says it
     definition: str  # what the status means, for legends
     mark: str  # a symbol that tells statuses apart without colour
-    colour: str  # a fill; always shown with the label or mark, never alone
+    colour: str  # a fill (analyser/palette.py); always shown with the label or mark, never alone
+
+    @property
+    def edge(self) -> str:
+        """The status's border colour, 3:1 or better against the page (analyser/palette.py)."""
+        return status_colour(self.label).edge
 
 
 # Order is the order legends and summaries list them in.
@@ -27,29 +34,29 @@ STATUS_WORDS: dict[str, StatusWords] = {
     "applies": StatusWords(
         "applies", "applies to",
         "its application condition holds for the service, and nothing in its wording lets the service out",
-        "●", "#c6f6d5"),
+        "●", status_colour("applies").fill),
     "qualified": StatusWords(
         "qualified", "applies, with a way out, to",
         "its condition holds, but the measure's own wording (a qualifier such as \"where technically "
         "feasible\", or a content scope such as \"content communicated publicly\") lets this service "
         "out in practice",
-        "◐", "#fde68a"),
+        "◐", status_colour("qualified").fill),
     "exempt": StatusWords(
         "exempt", "does not apply to",
         "its application condition does not hold for the service (or the code is for another kind of service)",
-        "○", "#e5e7eb"),
+        "○", status_colour("exempt").fill),
     "unclear": StatusWords(
         "unclear", "may or may not apply (the analyser could not decide) to",
         "whether it applies cannot be decided: part of the deciding wording was not understood, the "
         "application text and the index table give this service different answers, or the wording can be "
         "read two ways; the reason quotes the words, so check them in the code",
-        "?", "#e9d5ff"),
+        "?", status_colour("unclear").fill),
 }
 
 
 def status_words(status: str) -> StatusWords:
     """The words for a status; an unknown one (added by a newer analysis) is shown as itself."""
-    return STATUS_WORDS.get(status) or StatusWords(status, f"is {status} for", status, "?", "#e5e7eb")
+    return STATUS_WORDS.get(status) or StatusWords(status, f"is {status} for", status, "?", "")
 
 
 def status_label(status: str) -> str:

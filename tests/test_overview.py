@@ -66,8 +66,10 @@ def test_chart_specs_carry_their_rows_inline_in_a_layer(icu_code):
     assert [r["chapter"] for r in layer["data"]["values"]] == [c.chapter for c in summary.chapters]
     assert layer["encoding"]["x"]["sort"] is None
     spec = charts.qualifiers_by_category(summary)
-    (layer,) = spec["layer"]
+    layer, counts = spec["layer"]  # the dots, and their counts written beside them
+    assert counts["mark"]["type"] == "text" and counts["encoding"]["text"]["field"] == "qualifiers"
     assert sum(r["qualifiers"] for r in layer["data"]["values"]) == summary.qualifiers
+    assert layer["encoding"]["y"]["field"] == "category"  # the category named on the axis, not by colour alone
     colour = layer["encoding"]["color"]["scale"]
     assert len(colour["domain"]) == len(colour["range"])
     assert set(colour["domain"]) >= {r["category"] for r in layer["data"]["values"]}

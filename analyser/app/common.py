@@ -26,8 +26,7 @@ from .state import go_to_measure
 
 __all__ = ["md", "SAMPLE_LABEL"]  # re-exported for the views
 
-STATUS_COLOURS = {k: w.colour for k, w in STATUS_WORDS.items()}  # one place: analyser/statuses.py
-RISK_COLOURS = {"high": "#dc2626", "medium": "#d97706", "low": "#2563eb", "none": "#16a34a"}
+STATUS_COLOURS = {k: w.colour for k, w in STATUS_WORDS.items()}  # one place: analyser/palette.py
 
 
 
@@ -93,11 +92,21 @@ def status_cell_style(value: str) -> str:
     return ""
 
 
+def status_chip(status: str) -> str:
+    """A status as a chip: its mark and word on its fill, with an edge at 3:1 on the page."""
+    w = status_words(status)
+    return (f'<span class="chip status-chip" style="background:{w.colour or "transparent"};'
+            f'border:2px solid {w.edge}">{highlight.render(f"{w.mark} {w.label}", [])}</span>')
+
+
 def status_legend() -> None:
-    """What each status means, wherever statuses are shown (from analyser/statuses.py, so a new
-    status appears here without touching this file)."""
+    """What each status means, wherever statuses are shown, with the chip (colour, mark, word)
+    that stands for it (from analyser/statuses.py, so a new status appears here without touching
+    this file)."""
+    lines = legend_lines()
     st.markdown('<div class="legend"><b>Statuses</b><br>' + "<br>".join(
-        highlight.render(line, []) for line in legend_lines()) + "</div>", unsafe_allow_html=True)
+        f"{status_chip(key)}: {highlight.render(line.split(': ', 1)[1], [])}"
+        for key, line in zip(STATUS_WORDS, lines)) + "</div>", unsafe_allow_html=True)
 
 
 def condition_words(measure: Measure) -> str:

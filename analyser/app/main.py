@@ -30,12 +30,30 @@ VIEW_FUNCTIONS = {"Overview": view_overview, "Matrix": view_matrix, "Service pro
                   "Measure": view_measure, "Search": view_search, "Notes": view_notes, "Export": view_export}
 
 
+# The page's language. Streamlit serves one index.html for every app, with <html lang="en">, and
+# has no setting for it; the officers' text is British English, which a screen reader should
+# voice as such (WCAG 3.1.1). A one-line script, sent with the page (no request leaves the
+# machine), sets it when the first run reaches the browser and again if anything resets it.
+LANGUAGE = "en-GB"
+_LANGUAGE_JS = ("<script>(() => { const root = document.documentElement;"
+                " const set = () => { if (root.lang !== 'LANG') root.lang = 'LANG'; }; set();"
+                " if (!window.copLanguageKept) { window.copLanguageKept = true;"
+                " new MutationObserver(set).observe(root, {attributes: true, attributeFilter: ['lang']}); } })();"
+                "</script>").replace("LANG", LANGUAGE)
+
+
+def page_language() -> None:
+    """Set the page's language (a script, since Streamlit's index.html is not the app's own)."""
+    st.html(_LANGUAGE_JS, unsafe_allow_javascript=True, width="content")
+
+
 def page(app_dir: Path) -> None:
     state.keep_widget_values()
     # Not st.html: in Streamlit 1.67 it strips a <style> (its sanitiser keeps <style> only with
     # unsafe_allow_javascript, which a style-only block ignores), so the rules never arrived.
     css = (app_dir / "assets" / "app.css").read_text(encoding="utf-8")
     st.markdown(f"<style>\n{css}</style>", unsafe_allow_html=True)
+    page_language()
     state.init_from_query_params()
     st.session_state.setdefault("view", "Overview")
     doc = sidebar()

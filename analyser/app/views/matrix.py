@@ -11,6 +11,19 @@ from ..common import Ctx, explain_status, measure_label, status_cell_style, stat
 from ..services import archetype_titles, archetypes, matrix
 
 
+# Glide's data grid draws headers in 14 px Source Sans with 8 px of padding each side and cuts a
+# title that does not fit ("Large end-to-e"). A column is made as wide as its title at a generous
+# 7.5 px a character (the browser test measures the real text against this); the grid scrolls
+# sideways when the columns together are wider than the page, which cuts nothing.
+HEADER_PX_PER_CHAR = 7.5
+HEADER_PADDING_PX = 28
+
+
+def header_width(title: str) -> int:
+    """Pixels for a grid column whose header is ``title``, shown whole."""
+    return int(len(title) * HEADER_PX_PER_CHAR + HEADER_PADDING_PX)
+
+
 def view_matrix(ctx: Ctx) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
@@ -53,7 +66,8 @@ def view_matrix(ctx: Ctx) -> None:
     st.session_state["_mx_ids"] = ids
     config = {"measure": st.column_config.TextColumn(width="small", pinned=True),
               "title": st.column_config.TextColumn(width="medium")}
-    config.update({titles.get(k, k): st.column_config.TextColumn(width="small") for k in types})
+    config.update({titles.get(k, k): st.column_config.TextColumn(width=max(header_width(titles.get(k, k)), 110))
+                   for k in types})
     st.dataframe(styled, hide_index=True, width="stretch", key="mx_grid", column_config=config,
                  on_select=_matrix_cell_picked, selection_mode="single-cell")
     st.header("Why this status?")

@@ -14,7 +14,7 @@ from analyser.scope import loophole_reasons, scope_qualifiers
 from analyser.search import citation
 from analyser.statuses import reason_words, rule_words, status_label, status_words
 
-from ..common import RISK_COLOURS, SAMPLE_LABEL, Ctx, condition_words, md, measure_for_target, measure_label
+from ..common import SAMPLE_LABEL, Ctx, condition_words, md, measure_for_target, measure_label
 from ..documents import is_sample, pdf_url
 from ..services import archetype_titles, archetypes, dependents, statuses
 from ..state import go_to_measure, measure_href
@@ -46,7 +46,7 @@ def measure_service_status(ctx: Ctx, m: Measure) -> None:
         return
     name = profile.name if key == "(current)" else names.get(key, key)
     w = status_words(status.status)
-    st.markdown(f'<div class="status-box" style="border-left:8px solid {w.colour}"><b>{highlight.render(status_label(status.status), [])}'
+    st.markdown(f'<div class="status-box" style="border-left:8px solid {w.edge}"><b>{highlight.render(status_label(status.status), [])}'
                 f'</b> — it {highlight.render(w.phrase, [])} {highlight.render(name, [])}. '
                 f'{highlight.render(reason_words(status.status, status.reason), [])}<br>'
                 f'<span class="note-meta">{highlight.render(w.label, [])}: {highlight.render(w.definition, [])}</span></div>',
@@ -121,11 +121,10 @@ def view_measure(ctx: Ctx) -> None:
     scopes = scope_qualifiers(m)
     s = m.qualifier_summary
     if s:
-        colour = RISK_COLOURS.get(s.loophole_risk, "#e5e7eb")
         reasons = loophole_reasons(m, scopes)  # the content scope is named with its citation
         text = highlight.render("; ".join(reasons), []) if reasons else ""
-        st.markdown(f'<div class="risk" style="border-left:6px solid {colour};padding:.4rem .8rem;'
-                    f'background:{colour}33"><b>Loophole risk: {highlight.render(s.loophole_risk, [])}</b>'
+        # No colour of its own: the level is a word, and every hue already has a meaning (palette.py).
+        st.markdown(f'<div class="risk"><b>Loophole risk: {highlight.render(s.loophole_risk, [])}</b>'
                     + (f" — {text}" if text else "") + "</div>", unsafe_allow_html=True)
     _applies_to(m)
     cats = sorted({q.category for q in m.qualifiers + scopes})

@@ -4,6 +4,7 @@ measure's status and reason for it, explain one measure, and ask "what if" the s
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 
 import streamlit as st
@@ -143,10 +144,14 @@ def view_profile(ctx: Ctx) -> None:
     for tab, (status, items) in zip(tabs, by_status.items()):
         with tab:
             if items:
+                # A row picked here is the one "Explain one measure" explains (below the tabs).
+                st.session_state[f"_sp_rows_{status}"] = [s.measure for s in items]
                 st.dataframe(pd.DataFrame([{"measure": s.measure, "title": code.measure(s.measure).title,
-                                            "status": s.status, "reason": reason_words(s.status, s.reason)}
+                                            "status": s.status,
+                                            "reason": reason_words(s.status, s.reason)}
                                            for s in items]),
-                             hide_index=True, width="stretch")
+                             hide_index=True, width="stretch", key=f"profile_rows_{status}",
+                             on_select=functools.partial(_row_picked, status), selection_mode="single-row")
             else:
                 st.caption("None.")
 
@@ -158,6 +163,15 @@ def view_profile(ctx: Ctx) -> None:
                            format_func=lambda i: measure_label(code, i))
         explain_status(code, result[mid], profile.name)
     _whatif_panel(ctx, profile)
+
+
+def _row_picked(status: str) -> None:
+    """Dataframe callback: the measure of the row picked in a status tab becomes the one explained."""
+    event = st.session_state.get(f"profile_rows_{status}")
+    rows = getattr(getattr(event, "selection", None), "rows", None) or []
+    ids = st.session_state.get(f"_sp_rows_{status}", [])
+    if rows and 0 <= rows[0] < len(ids):
+        st.session_state["sp_lookup"] = ids[rows[0]]
 
 
 def _whatif_panel(ctx: Ctx, profile: ServiceProfile) -> None:
