@@ -100,27 +100,24 @@ def describe(cond: Condition | None, vocab: Vocabulary | None = None) -> str:
         text, index = cond.args
         return (f"{_paren(text, vocab)}; where that cannot be decided, the index table's reading: "
                 f"{_paren(index, vocab)}")
-    if cond.op == "agree" and cond.params.get("why") == "attachment":
-        narrow, wide = cond.args
-        return (f"either {_paren(narrow, vocab)} or {_paren(wide, vocab)} (the wording can be read both ways); "
+    if cond.op == "agree" and cond.params.get("why") in _OPEN_READINGS:
+        first, second = cond.args
+        return (f"either {_paren(first, vocab)} or {_paren(second, vocab)} ({_OPEN_READINGS[cond.params['why']]}); "
                 f"decided only where the two agree")
-    if cond.op == "agree" and cond.params.get("why") == "and":
-        both, either = cond.args
-        return (f"either {_paren(both, vocab)} or {_paren(either, vocab)} ('and' can mean both or either); "
-                f"decided only where the two agree")
-    if cond.op == "agree" and cond.params.get("why") == "harm-and":
-        either, both = cond.args
-        return (f"either {_paren(either, vocab)} or {_paren(both, vocab)} ('and' between harms can mean either or "
-                f"both); decided only where the two agree")
-    if cond.op == "agree" and cond.params.get("why") == "level":
-        low, medium = cond.args
-        return (f"either {_paren(low, vocab)} or {_paren(medium, vocab)} ('at risk' names no level); decided only "
-                f"where the two agree")
     if cond.op == "agree":
         text, index = cond.args
         return (f"the application text says {_paren(text, vocab)} and the index table says {_paren(index, vocab)}; "
                 f"decided only where the two agree")
     return f" {cond.op} ".join(_paren(a, vocab) for a in cond.args)
+
+
+# why two readings of the wording are both kept (``agree`` nodes), said in words
+_OPEN_READINGS = {
+    "attachment": "the wording can be read both ways",
+    "and": "'and' can mean both or either",
+    "harm-and": "'and' between harms can mean either or both",
+    "level": "'at risk' names no level",
+}
 
 
 def _paren(cond: Condition, vocab: Vocabulary) -> str:

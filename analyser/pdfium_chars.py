@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -221,6 +222,18 @@ def _page_text(tp, n: int) -> str | None:
 def _objects(page, height: float, rulings: list[Box]) -> int:
     """Fill ``rulings`` from the page's path objects; return how many image objects it holds."""
     images = 0
+    for obj, kind, ctm in _placed_objects(page):
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            _path_boxes(obj, ctm, height, rulings)
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+    return images
+
+
+def _placed_objects(page) -> Iterator[tuple[Any, int, tuple[float, ...]]]:
+    """(object, type, matrix to page space) of every object on the page, inside form XObjects too
+    (the form itself is not yielded: its objects are). Only paths get their own matrix applied; text
+    and images come with their container's."""
     m = raw.FS_MATRIX()
     stack: list[tuple[Iterator, tuple[float, ...]]] = [(_page_objects(page), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]
     while stack:
@@ -230,15 +243,15 @@ def _objects(page, height: float, rulings: list[Box]) -> int:
             stack.pop()
             continue
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_PATH:
-            raw.FPDFPageObj_GetMatrix(obj, m)
-            _path_boxes(obj, _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm), height, rulings)
-        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
-            images += 1
-        elif kind == raw.FPDF_PAGEOBJ_FORM:
-            raw.FPDFPageObj_GetMatrix(obj, m)
-            stack.append((_form_objects(obj), _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)))
-    return images
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+            yield obj, kind, ctm  # text and images: their own matrix is not needed here
+            continue
+        raw.FPDFPageObj_GetMatrix(obj, m)
+        placed = _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            stack.append((_form_objects(obj), placed))
+        else:
+            yield obj, kind, placed
 
 
 def _page_objects(page) -> Iterator:
@@ -261,12 +274,23 @@ def _mult(m1: tuple[float, ...], m0: tuple[float, ...]) -> tuple[float, ...]:
 
 def _path_boxes(obj, ctm: tuple[float, ...], height: float, out: list[Box]) -> None:
     """One box per subpath of a painted path, from its end points (pdfminer's LTCurve bbox)."""
+    pts: list[tuple[float, float]] = []
+    for kind, _seg, pt in _segments(obj, ctm):
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            _flush(pts, height, out)
+            pts = []
+        pts.append(pt)
+    _flush(pts, height, out)
+
+
+def _segments(obj, ctm: tuple[float, ...]) -> Iterator[tuple[int, Any, tuple[float, float]]]:
+    """(segment type, segment, end point in page space) of a painted path; nothing for a path that is
+    neither filled nor stroked, which pdfminer does not make an object of either."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if raw.FPDFPath_GetDrawMode(obj, fill, stroke) and not fill.value and not stroke.value:
-        return  # neither filled nor stroked: nothing was drawn, pdfminer makes no object either
+        return
     a, b, c, d, e, f = ctm
     x, y = ctypes.c_float(), ctypes.c_float()
-    pts: list[tuple[float, float]] = []
     bezier = 0  # a curve is three BEZIERTO segments: two control points, then its end point
     for k in range(raw.FPDFPath_CountSegments(obj)):
         seg = raw.FPDFPath_GetPathSegment(obj, k)
@@ -278,11 +302,7 @@ def _path_boxes(obj, ctm: tuple[float, ...], height: float, out: list[Box]) -> N
         else:
             bezier = 0
         raw.FPDFPathSegment_GetPoint(seg, x, y)
-        if kind == raw.FPDF_SEGMENT_MOVETO:
-            _flush(pts, height, out)
-            pts = []
-        pts.append((a * x.value + c * y.value + e, b * x.value + d * y.value + f))
-    _flush(pts, height, out)
+        yield kind, seg, (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
 
 
 def _flush(pts: list[tuple[float, float]], height: float, out: list[Box]) -> None:
@@ -315,47 +335,19 @@ def table_objects(page: pdfium.PdfPage, height: float, doctop: float = 0.0) -> d
         out.append({"object_type": "char", "text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
                     "y0": height - bottom, "y1": height - top, "width": x1 - x0, "height": bottom - top,
                     "doctop": doctop + top, "upright": True, "size": size, "fontname": font})
-    m = raw.FS_MATRIX()
-    stack: list[tuple[Iterator, tuple[float, ...]]] = [(_page_objects(page.raw), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]
-    while stack:
-        it, ctm = stack[-1]
-        obj = next(it, None)
-        if obj is None:
-            stack.pop()
-            continue
-        kind = raw.FPDFPageObj_GetType(obj)
+    for obj, kind, ctm in _placed_objects(page.raw):
         if kind == raw.FPDF_PAGEOBJ_PATH:
-            raw.FPDFPageObj_GetMatrix(obj, m)
-            for shape, pts in _subpaths(obj, _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)):
+            for shape, pts in _subpaths(obj, ctm):
                 _add_path_object(shape, pts, height, doctop, objects)
-        elif kind == raw.FPDF_PAGEOBJ_FORM:
-            raw.FPDFPageObj_GetMatrix(obj, m)
-            stack.append((_form_objects(obj), _mult((m.a, m.b, m.c, m.d, m.e, m.f), ctm)))
     return objects
 
 
 def _subpaths(obj, ctm: tuple[float, ...]) -> Iterator[tuple[str, list[tuple[float, float]]]]:
     """(shape, points) per painted subpath, as pdfminer's ``paint_path`` sees them: one letter per
     operator ("m", "l", "c", "h"), one point per operator (a curve's end point; "h" the start)."""
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if raw.FPDFPath_GetDrawMode(obj, fill, stroke) and not fill.value and not stroke.value:
-        return  # neither filled nor stroked ("n"): pdfminer paints nothing
-    a, b, c, d, e, f = ctm
-    x, y = ctypes.c_float(), ctypes.c_float()
     shape: list[str] = []
     pts: list[tuple[float, float]] = []
-    bezier = 0
-    for k in range(raw.FPDFPath_CountSegments(obj)):
-        seg = raw.FPDFPath_GetPathSegment(obj, k)
-        kind = raw.FPDFPathSegment_GetType(seg)
-        if kind == raw.FPDF_SEGMENT_BEZIERTO:
-            bezier += 1
-            if bezier % 3:
-                continue
-        else:
-            bezier = 0
-        raw.FPDFPathSegment_GetPoint(seg, x, y)
-        pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+    for kind, seg, pt in _segments(obj, ctm):
         if kind == raw.FPDF_SEGMENT_MOVETO:
             if len(shape) > 1:
                 yield "".join(shape), pts

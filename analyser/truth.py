@@ -207,34 +207,32 @@ def _explain(cond: Condition, ctx: Ctx) -> tuple[bool | None, list[str], str, li
     return value, dedupe(out), sep, atoms
 
 
+# what an officer is told when two readings part for a service; {a} and {b} are the two verdicts
+_TWO_READINGS = {
+    "attachment": "the application wording can be read two ways, and they differ for this service: if its last "
+                  "restriction covers only the last group of services, it {a}; if it covers every group, it {b}",
+    "and": "the application wording joins two kinds of service with 'and', which can mean services that are both "
+           "or services that are either, and the two differ for this service: read as both, it {a}; read as "
+           "either, it {b}",
+    "harm-and": "the application wording joins kinds of harm with 'and', which can mean a risk of either or of "
+                "both, and the two differ for this service: read as either, it {a}; read as both, it {b}",
+    "level": "the application wording says 'at risk' without a level, which can mean any assessed risk or a medium "
+             "or high risk, and the two differ for this service: read as any risk, it {a}; read as medium or "
+             "high, it {b}",
+    "index": "the application text and the code's index table disagree for this service: by the text it {a}; by "
+             "the index table it {b}",
+}
+
+
 def _explain_agree(cond: Condition, ctx: Ctx) -> tuple[bool | None, list[str], str, list[AtomResult]]:
-    """The application text's reading and the index table's: decided only where they agree."""
+    """Two readings (the text and the index table, or two readings the wording leaves open): decided only
+    where they agree."""
     (tv, tp, ts, ta), (iv, ip, is_, ia) = (_explain(a, ctx) for a in cond.args)
     if tv is iv and tv is not None:
         return tv, dedupe(tp + ip), " and ", ta + ia
     said = {True: "applies", False: "does not apply", None: "cannot be decided"}
-    if cond.params.get("why") == "attachment":
-        text = (f"the application wording can be read two ways, and they differ for this service: if its last "
-                f"restriction covers only the last group of services, it {said[tv]} ({ts.join(tp)}); if it covers "
-                f"every group, it {said[iv]} ({is_.join(ip)})")
-        return None, [text], " and ", ta + ia
-    if cond.params.get("why") == "and":
-        text = (f"the application wording joins two kinds of service with 'and', which can mean services that are "
-                f"both or services that are either, and the two differ for this service: read as both, it "
-                f"{said[tv]} ({ts.join(tp)}); read as either, it {said[iv]} ({is_.join(ip)})")
-        return None, [text], " and ", ta + ia
-    if cond.params.get("why") == "harm-and":
-        text = (f"the application wording joins kinds of harm with 'and', which can mean a risk of either or of "
-                f"both, and the two differ for this service: read as either, it {said[tv]} ({ts.join(tp)}); read "
-                f"as both, it {said[iv]} ({is_.join(ip)})")
-        return None, [text], " and ", ta + ia
-    if cond.params.get("why") == "level":
-        text = (f"the application wording says 'at risk' without a level, which can mean any assessed risk or a "
-                f"medium or high risk, and the two differ for this service: read as any risk, it {said[tv]} "
-                f"({ts.join(tp)}); read as medium or high, it {said[iv]} ({is_.join(ip)})")
-        return None, [text], " and ", ta + ia
-    text = (f"the application text and the code's index table disagree for this service: by the text it "
-            f"{said[tv]} ({ts.join(tp)}); by the index table it {said[iv]} ({is_.join(ip)})")
+    template = _TWO_READINGS.get(str(cond.params.get("why")), _TWO_READINGS["index"])
+    text = template.format(a=f"{said[tv]} ({ts.join(tp)})", b=f"{said[iv]} ({is_.join(ip)})")
     return None, [text], " and ", ta + ia
 
 
