@@ -85,7 +85,14 @@ _IMPERATIVE = re.compile(
 def is_unconditional_duty(text: str) -> bool:
     """A paragraph that tells every reader what to do, with no condition of its own first."""
     return not _OPENS_WITH_CONDITION.match(text) and not CONDITIONAL_OBLIGATION.match(text) and bool(
-        _IMPERATIVE.match(text) or _DUTY.search(text))
+        _IMPERATIVE.match(text) or _READER_DUTY.search(text))
+
+
+# a duty laid on the reader as a sentence's subject ("You should", "Providers must"), not any "will"
+# ("children are entitled to expect that the rules ... on your service will be applied" sets no duty)
+_READER_DUTY = re.compile(
+    r"(?:^|[.;:]\s+)\s*(?:(?:the|all|each|every|a)\s+)?(?:you|providers?|signator(?:y|ies)|services?|organisations?|we)\s+(?:\w+\s+)?"
+    r"(?:should|must|shall|will|need\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+required\s+to)\b", re.I)
 
 
 def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:

@@ -402,3 +402,15 @@ def test_readings_the_words_leave_open_are_decided_only_where_they_agree():
     assert _status(code, ESAFETY, kind="relevant-electronic", features=["tier-2"]) == "applies"
     assert _status(code, ESAFETY, kind="relevant-electronic") == "unclear"
     assert _status(code, ESAFETY, kind="social-media") == "exempt"
+
+
+def test_a_purpose_paragraph_with_will_is_no_duty_for_all():
+    # "... the rules ... on your service will actually be applied" states a purpose; the standard's
+    # first duty is conditional, so it covers only services that rely on user reports (it was "all")
+    ico = ROOT / "codes" / "examples" / "ico-aadc.toml"
+    code = _code(ico, ["Children and their parents are entitled to expect that the rules you publish about what is "
+                       "allowed on your service will actually be applied.",
+                       "Where you rely on user reports, make sure the reporting tools are prominent."])
+    child = "likely-accessed-by-children"  # the code's own scope
+    assert _status(code, ico, kind="online-service", features=[child, "user-reporting"]) == "applies"
+    assert _status(code, ico, kind="online-service", features=[child]) == "exempt"
