@@ -115,8 +115,6 @@ _LIMB_PREDICATE = re.compile(
     re.I)
 
 
-
-
 def _split_sentences(text: str) -> list[str]:
     # "...; however, a provider whose ...": a second statement, with its own opening
     text = re.sub(r";\s*(however|but)(?=,?\s+(?:a|an|any|the)?\s*(?:providers?|services?|signator))",
