@@ -356,6 +356,8 @@ class Parser(TokenReader):
         risk and (profiles or messages)."""
         items: list[tuple[str, int, Condition]] = []
         commas: list[bool] = []  # whether a comma came before each item's connective
+        plain: list[bool] = []  # whether each predicate is a bare list of modifiers (no either/both/neither/not)
+        restated: list[bool] = []  # whether it opens with its own verb ("and have ...")
         comma = False
         verb = carried
         while True:
@@ -388,6 +390,7 @@ class Parser(TokenReader):
                 elif self.kind() in ("HEAD", "ALL") or (self._starts_new_group(semi) and verb != "be"):
                     self.reset(mark)
                     break
+            start = self.pos
             try:
                 cond, verb = self.predicate(verb)
             except ParseFail:
@@ -397,9 +400,23 @@ class Parser(TokenReader):
                 break
             items.append((op, level, cond))
             commas.append(bool(items[1:]) and comma)
+            words = [t for t in self.toks[start:self.pos] if t.kind != "FILLER"]
+            # a bare list of modifiers ("large or multi-risk"), or a predicate that restates its verb
+            body = [t for t in words if t.kind not in ("VERB", "COPULA", "RELVERB")]
+            plain.append(bool(body) and body[0].kind in ("ADJ", "NADJ", "FEATURE", "STYPE", "KIND") and not any(
+                t.kind in ("EITHER", "BOTH", "NEITHER", "NOT") for t in words))
+            restated.append(bool(words) and words[0].kind in ("VERB", "COPULA", "RELVERB"))
         if not items:
             raise ParseFail("empty relative clause")
         reading = combine_levels(items)
+        if len(items) == 2 and items[1][1] == PLAIN and not commas[1] and plain[0] and not restated[1]:
+            # "that are large or multi-risk and at high risk of fraud": the second connective may join
+            # the whole list before it or only its last word; decided only where the two readings agree
+            first, (op, _lvl, second) = items[0][2], items[1]
+            if first.op in ("and", "or") and first.op != op and len(first.args) >= 2:
+                near = (or_ if first.op == "or" else and_)(*first.args[:-1], (and_ if op == "and" else or_)(first.args[-1], second))
+                if normalise(near) != normalise(reading):
+                    return Condition(op="agree", args=[reading, near], params={"why": "attachment"})
         ops = [op for op, lvl, _c in items[1:] if lvl == REL]
         if "or" in ops and "and" in ops and all(commas[k] for k in range(1, len(items)) if items[k][1] == REL):
             # "that are large, or that are at risk of X, and that allow livestreaming": with a comma before

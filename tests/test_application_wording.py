@@ -396,6 +396,12 @@ def test_readings_the_words_leave_open_are_decided_only_where_they_agree():
     assert _status(code, icu, users=8_000_000, features=["direct-messaging"]) == "applies"
     assert _status(code, icu, users=8_000_000) == "unclear"
     assert _status(code, icu, users=100) == "exempt"
+    # "and" after a list of modifiers: the whole list, or only its last word
+    code = _code(icu, ["This measure applies to providers of services that are large or multi-risk and at high risk "
+                       "of fraud."])
+    assert _status(code, icu, users=8_000_000, risks=["fraud=high"]) == "applies"
+    assert _status(code, icu, users=8_000_000) == "unclear"
+    assert _status(code, icu) == "exempt"
     # the first group's modifiers before a later bare group
     code = _code(ESAFETY, ["A provider of a Tier 1 or Tier 2 social media service or relevant electronic service must "
                            "publish an annual report."])
