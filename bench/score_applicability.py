@@ -2,8 +2,9 @@
 
     python bench/score_applicability.py [dev|dev1|...|dev6|heldout] [--list-misses]
 
-``dev`` is every development set (dev, dev2 and dev3, the first held-out set, retired to development
-once it had been scored three times); ``heldout`` is ``heldout2.toml``, the held-out set now.
+``dev`` is every development set (dev, dev2, dev3 (the first held-out set, retired to development
+once it had been scored three times), dev4, dev5 and dev6, each by a helper who read no analyser
+code); ``heldout`` is ``heldout2.toml``, the held-out set now.
 
 The set (``bench/heldout/applicability/``) gives each clause's intended condition in a small
 language of its own (``all``, ``large``, ``risk(fraud, medium)``, ``and(...)`` ...). This script
