@@ -274,8 +274,8 @@ def resolve_measure(
             f"the index table's wording '{index_words}' does not show, so the index was not used in its place"
         )
         return app
-    missing = _named_only_in_text(application, index_app.condition, code_kind, vocab, id_pattern)
-    if not text_ok and missing:
+    missing = [] if text_ok else _named_only_in_text(application, index_app.condition, code_kind, vocab, id_pattern)
+    if missing:
         # the text names what the cell does not (a second user threshold, another harm): the cell is
         # an abbreviation, and would decide wrongly the very services those words are about
         app.warnings.append(

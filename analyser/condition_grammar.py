@@ -274,7 +274,7 @@ class Parser(TokenReader):
         "and"): "services at high risk of X with more than N users or that are Y" is
         risk(X) and (users or Y)."""
         items: list[tuple[str, int, Condition]] = []
-        starts: list[str | None] = []
+        last_opens: str | None = None  # the token kind that opens the last modifier
         while True:
             mark = self.mark()
             op, level = "and", IMPLICIT
@@ -305,8 +305,8 @@ class Parser(TokenReader):
                 self.reset(mark)
                 break
             items.append((op, level, cond))
-            starts.append(self.toks[mark.pos].kind if mark.pos < len(self.toks) else None)
-        tail = len(items) >= 2 and items[-1][1] == IMPLICIT and starts[-1] in ("REL", "RELVERB", "WITH")
+            last_opens = self.toks[mark.pos].kind if mark.pos < len(self.toks) else None
+        tail = len(items) >= 2 and items[-1][1] == IMPLICIT and last_opens in ("REL", "RELVERB", "WITH")
         self._last_tail = items[-1][2] if tail else None
         return combine_levels(items) if items else None
 

@@ -285,11 +285,18 @@ def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
     """The first intro that opens ``sentence``, the condition's words after it, an exception that the
     sentence makes after its obligation ("..., other than a provider that ...") and a condition set
     inside the obligation ("must, if the service is not end-to-end encrypted, detect ...")."""
-    sentence = _PARAGRAPH_NUMBER.sub("", sentence, count=1)
+    numbered = _PARAGRAPH_NUMBER.sub("", sentence, count=1)
     # "However, this Division does not apply to ...": the linking word says nothing of whom (tried
     # after the intros that open with one of their own)
-    bare = _LINKING_WORD.sub("", sentence, count=1)
-    for intro, sentence in [(i, sentence) for i in intros] + ([(i, bare) for i in intros] if bare != sentence else []):
+    for sentence in dict.fromkeys((numbered, _LINKING_WORD.sub("", numbered, count=1))):
+        hit = _first_intro(sentence, intros)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, str, str] | None:
+    for intro in intros:
         m = intro.pattern.match(sentence)
         if m:
             body, rest = sentence[m.end():], ""
@@ -423,7 +430,7 @@ def _parse_body(
     if leftovers:
         split = _service_exception(body, code_kind, vocab, id_pattern)
         if split is not None:
-            return split[0], done, total, leftovers
+            return split, done, total, leftovers
     return cond, done, total, leftovers
 
 
@@ -438,22 +445,19 @@ _SERVICE_EXCEPTION = re.compile(
 
 def _service_exception(
     body: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
-) -> tuple[Condition, int, int, list[str]] | None:
+) -> Condition | None:
+    """"X, other than Y" read as X and not Y when X alone is understood; None otherwise."""
     m = _SERVICE_EXCEPTION.match(body.strip())
     if m is None:
         return None
-    head, done, total, left = _parse_body(m.group("head"), code_kind, vocab, id_pattern)
-    if head is None or left or _unknown_inside(head):
+    head, _done, _total, left = _parse_body(m.group("head"), code_kind, vocab, id_pattern)
+    if left or not is_understood(head):
         return None
     obj = re.sub(r"^those\b", "services", m.group("object"), flags=re.I)
-    exc, _d, _t, _left = _parse_body(obj, code_kind, vocab, id_pattern)
+    exc, _done, _total, _left = _parse_body(obj, code_kind, vocab, id_pattern)
     if exc is None:
         exc = atom("unknown", text=m.group("object").strip())
-    return and_(head, not_(exc)), done, total, left
-
-
-def _unknown_inside(cond: Condition) -> bool:
-    return (cond.op == "atom" and cond.atom == "unknown") or any(_unknown_inside(a) for a in cond.args)
+    return and_(head, not_(exc))
 
 
 def _fragment(body: str, run: list[Tok]) -> str | None:
