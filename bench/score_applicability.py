@@ -1,10 +1,11 @@
 """Score the analyser's reading of application clauses against an evaluation set it has not seen.
 
-    python bench/score_applicability.py [dev|dev1|...|dev6|heldout] [--list-misses]
+    python bench/score_applicability.py [dev|dev1|dev2|...|heldout] [--list-misses]
 
-``dev`` is every development set (dev, dev2, dev3 (the first held-out set, retired to development
-once it had been scored three times), dev4, dev5 and dev6, each by a helper who read no analyser
-code); ``heldout`` is ``heldout2.toml``, the held-out set now.
+``dev`` is every development set (``dev.toml`` and ``devN.toml``, each by a helper who read no
+analyser code; dev3 and dev7 are the first two held-out sets, retired to development once they had
+been scored several times), ``devN`` one of them; ``heldout`` is ``heldout3.toml``, the held-out
+set now.
 
 The set (``bench/heldout/applicability/``) gives each clause's intended condition in a small
 language of its own (``all``, ``large``, ``risk(fraud, medium)``, ``and(...)`` ...). This script
@@ -307,15 +308,35 @@ def _remap(n: Node) -> Node:
     return Node(n.op, [_remap(a) for a in n.args], n.name)
 
 
+HELDOUT = "heldout3.toml"
+
+
+def _dev_files() -> dict[str, str]:
+    """The development sets by name: dev.toml is "dev1", devN.toml is "devN"."""
+    found = {}
+    for f in sorted(SET_DIR.glob("dev*.toml")):
+        n = f.stem[3:] or "1"
+        if n.isdigit():
+            found[f"dev{n}"] = f.name
+    return dict(sorted(found.items(), key=lambda kv: int(kv[0][3:])))
+
+
+def _set_files(which: str) -> list[str]:
+    if which == "heldout":
+        if not (SET_DIR / HELDOUT).is_file():
+            raise SystemExit(f"{SET_DIR / HELDOUT}: no such evaluation set")
+        return [HELDOUT]
+    devs = _dev_files()
+    if which == "dev":
+        return list(devs.values())
+    if which not in devs:
+        raise SystemExit(f"{which}: no such development set (there are {', '.join(devs)})")
+    return [devs[which]]
+
+
 def score(which: str, list_misses: bool = False) -> dict:
     vocab = tomllib.loads((SET_DIR / "vocab.toml").read_text())
-    files = {"dev": ["dev.toml", "dev2.toml", "dev3.toml", "dev4.toml", "dev5.toml", "dev6.toml"],
-             "dev1": ["dev.toml"], "dev2": ["dev2.toml"], "dev3": ["dev3.toml"], "dev4": ["dev4.toml"],
-             "dev5": ["dev5.toml"], "dev6": ["dev6.toml"], "heldout": ["heldout2.toml"]}[which]
-    files = [f for f in files if (SET_DIR / f).exists()]
-    missing = [f for f in files if not (SET_DIR / f).is_file()]
-    if missing:
-        raise SystemExit(f"{SET_DIR / missing[0]}: no such evaluation set")
+    files = _set_files(which)
     clauses = [c for f in files for c in tomllib.loads((SET_DIR / f).read_text())["clause"]]
     totals: Counter = Counter()
     by_family: dict[str, Counter] = defaultdict(Counter)
@@ -359,7 +380,7 @@ def score(which: str, list_misses: bool = False) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("which", nargs="?", default="dev", choices=["dev", "dev1", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout"])
+    ap.add_argument("which", nargs="?", default="dev", help="dev (every development set), devN (one of them) or heldout")
     ap.add_argument("--list-misses", action="store_true", help="print each clause not wholly right (dev only, please)")
     args = ap.parse_args()
     if args.list_misses and args.which == "heldout":
