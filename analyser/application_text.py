@@ -44,8 +44,12 @@ def without_asides(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", _AMENDMENT_ASIDE.sub(" ", text))
 
 
-# "(1) A provider of ...", "2. This Division applies ...": a subsection's own label before its words
-_LABEL = re.compile(r"^\s*(?:\(\w{1,4}\)|\d{1,3}\.)\s+")
+# A paragraph's own label before its words, which says nothing of whom it covers: "(1) A provider of
+# ...", "2. This Division applies ...", "C8.1 This measure ...", "Minimum compliance measure 3.1: A
+# provider of ...", "Standard 4 - This standard applies ..."
+LEADING_LABEL = re.compile(
+    r"^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s+|(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
+    r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z]))")
 
 # a sentence that tells the provider what to do: a recommendation, not a statement of scope
 _DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to)\b", re.I)
@@ -56,7 +60,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if CONDITIONAL_OBLIGATION.match(text) and _DUTY.search(text):
         return False
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text))
-                               or phrase.search(_LABEL.sub("", text, count=1))):
+                               or phrase.search(LEADING_LABEL.sub("", text, count=1))):
         return True
     if STRAY_APPLICATION.match(without_asides(text)):
         # "It does not apply where the provider uses ...": a sentence about whom the measure covers

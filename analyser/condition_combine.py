@@ -11,7 +11,9 @@ from .condition_tree import and_, atom, normalise, not_, or_
 from .models import Condition
 from .vocabulary import LARGE_THRESHOLD
 
-PLAIN, REL, IMPLICIT = 0, 1, 2  # boundaries between modifiers, tightest to loosest
+# boundaries between modifiers, tightest to loosest: plain "and"/"or"; a change between "be" and another
+# verb ("are large or at risk of X | and have user profiles"); "and that"/"or that"; juxtaposition
+PLAIN, VERBAL, REL, IMPLICIT = 0, 1, 2, 3
 
 
 def users_atom(cmp: str, n: int, large: int = LARGE_THRESHOLD) -> Condition:

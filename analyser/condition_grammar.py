@@ -1,8 +1,8 @@
 """Tokens of application wording → a condition tree: the grammar of service groups.
 
-Owns ``Parser``: groups of services joined by connectives and exceptions, pre-modifiers ("large
-or multi-risk"), post-modifiers, relative clauses and their predicates. The grammar is set out in
-``conditions``' opening comment; reading positions, risk levels and user numbers are
+Owns ``Parser``: groups of services joined by connectives and exceptions, post-modifiers, relative
+clauses and their predicates. The grammar is set out in ``conditions``' opening comment; pre-modifiers
+("large or multi-risk") are ``condition_premods``; reading positions, risk levels and user numbers are
 ``condition_reader``; which connective binds tighter is ``condition_combine``. Every attempt that
 may fail starts from a ``mark()`` and, failing, ``reset``s to it, so a failed reading never leaves
 words marked as understood.
@@ -12,19 +12,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .condition_combine import IMPLICIT, PLAIN, REL, combine, combine_levels, group_readings
-from .condition_reader import ParseFail, TokenReader
-from .condition_tokens import names_group
+from .condition_combine import IMPLICIT, PLAIN, REL, VERBAL, combine_levels, group_readings
+from .condition_premods import PremodReader
+from .condition_reader import ParseFail
 from .condition_tree import and_, atom, normalise, not_, or_
 from .models import Condition
 
 
 @dataclass
-class Parser(TokenReader):
+class Parser(PremodReader):
     # (pre-modifiers, post-modifiers, has a head noun) of the group just read
     _last_group: tuple[Condition | None, Condition | None, bool] = (None, None, False)
     _last_mods: Condition | None = None  # the modifiers before its head noun, without the kind it names
     _last_tail: Condition | None = None  # a relative clause closing its post-modifiers after another one
+    _aside: bool = False  # reading a group set off by commas: ", and of services with X,"
 
     # -- clause: groups joined by or / and / , (union of service groups)
     def clause(self) -> Condition:
@@ -33,11 +34,14 @@ class Parser(TokenReader):
         shapes = [self._last_group]
         leading = [self._last_mods]
         marked = False  # "..., and to providers of ...": each group stands alone, as written
+        last_aside = False
         while True:
             mark = self.mark()
             took_conj = False
             newgroup = False
             only_commas = True
+            opened = [t.kind for t in self.toks[self.pos:self.pos + 3]]
+            aside = opened == ["COMMA", "AND", "OF"] or opened == ["COMMA", "OR", "OF"]
             while self.kind() in ("COMMA", "OR", "AND", "ANDOR", "FILLER", "OF"):
                 # only a connective or "to providers of" joins two groups; a bare "to" or "of"
                 # between two wordings is no union ("use profiling to recommend content")
@@ -62,6 +66,12 @@ class Parser(TokenReader):
                     parts[0] = and_(parts[0], post)
                     shapes[0] = (shapes[0][0], post, shapes[0][2])
                     continue
+                if last_aside:
+                    # "providers of A, and of B, that are Z": the commas close the group B, so Z
+                    # restricts every group named before it
+                    parts = [and_(or_(*parts), post)]
+                    shapes, leading, marked = [(None, post, True)], [None], True
+                    continue
                 narrow = or_(*parts[:-1], and_(parts[-1], post))
                 wide = and_(or_(*parts), post)
                 parts = [Condition(op="agree", args=[narrow, wide], params={"why": "attachment"})]
@@ -70,13 +80,17 @@ class Parser(TokenReader):
                 marked = True
                 continue
             try:
+                self._aside = aside and newgroup
                 parts.append(self.group())
                 shapes.append(self._last_group)
                 leading.append(self._last_mods)
                 marked = marked or newgroup
+                last_aside = self._aside
             except ParseFail:
                 self.reset(mark)
                 break
+            finally:
+                self._aside = False
         result = or_(*parts) if marked or len(parts) < 2 else group_readings(parts, shapes, leading, self._last_tail)
         # "large services, except vertical search services" / "(other than small low-risk services)"
         mark = self.mark()
@@ -144,8 +158,13 @@ class Parser(TokenReader):
             self.take()
             has_all = True
             self.skip_filler()
+        self._described = None
+        pre_at = self.pos
         pre = self.premods(allow_empty=True)
-        self._last_mods = pre
+        # the modifiers that describe (not classify) the group, which may reach later groups: none when
+        # it is named by search type alone ("vertical search services")
+        classified = all(t.kind in ("STYPE", "FILLER") for t in self.toks[pre_at:self.pos])
+        self._last_mods = None if classified else (self._described if self._described is not None else pre)
         has_head = False
         while self.kind() in ("HEAD", "KIND", "FILLER"):
             t = self.take()
@@ -162,111 +181,6 @@ class Parser(TokenReader):
         if not has_head and pre is None and post is None:
             return atom("all")
         return and_(*(c for c in (pre, post) if c is not None)) if (pre or post) else atom("all")
-
-    def kind_atom(self, kind: str) -> Condition:
-        # the code's own kind is implicit: "all user-to-user services" in a U2U code is "all"
-        if kind == self.code_kind:
-            return atom("all")
-        # a code for several kinds of service ("any": eSafety's sections, an AI code's providers):
-        # the kind named is a real condition
-        return atom("kind", kind=kind)
-
-    # -- pre-nominal modifiers ("large or multi-risk", "large general search")
-    def premods(self, allow_empty: bool = False) -> Condition | None:
-        first = self.premod()
-        if first is None:
-            if allow_empty:
-                return None
-            raise ParseFail("expected a modifier")
-        # a run of adjectives without connectives restricts: "large general search services"
-        items: list[tuple[str, Condition]] = [("and", first)]
-        written_and: set[int] = set()  # items joined to the one before by a written "and"
-        while True:
-            nxt = self.premod()
-            if nxt is not None:
-                items.append(("and", nxt))
-                continue
-            mark = self.mark()
-            before = self.toks[self.pos - 1] if self.pos else None
-            op = None
-            said_and = False
-            while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
-                t = self.take()
-                op = {"OR": "or", "ANDOR": "or", "AND": "and"}.get(t.kind, op or ",")
-                said_and = said_and or (t.kind == "AND" and t.text == "and")
-            if op is None:
-                break
-            if self.kind() == "ORBOTH":
-                break  # ", or both": handled below, after the list
-            while self.kind() == "FILLER" and self.peek().text in ("a", "an", "the"):
-                self.take()  # "a notable user scheme or a monetised verification scheme": one list
-            if self.kind() == "NOT" and self.peek().value != "non-":
-                # "large and not multi-risk": a negated predicate of its own, for the clause to join
-                self.reset(mark)
-                break
-            nxt = self.premod()
-            if nxt is None:
-                self.reset(mark)
-                break
-            if said_and and op == "and" and names_group(before) and names_group(self.toks[self.pos - 1]):
-                op = "or"  # "closed communication services and enterprise services": two groups, each named whole
-            elif said_and and op == "and":
-                written_and.add(len(items))
-            items.append((op, nxt))
-        if self.kind() == "ORBOTH":
-            # "large, multi-risk, or both": the list is a choice, whatever its commas say
-            self.take()
-            items = [(op if i == 0 else "or", c) for i, (op, c) in enumerate(items)]
-        # a list "A, B or C": commas take the connective of the last item
-        last_op = next((op for op, _ in reversed(items[1:]) if op != ","), "and")
-        items = [(last_op if op == "," else op, c) for op, c in items]
-        both = combine(items)
-        if any(op == "and" for op, _c in items[1:]) and written_and and self.kind() in ("HEAD", "KIND"):
-            # "Tier 1 and Tier 2 social media services" means either; "large and multi-risk services"
-            # may mean both: the words alone cannot say, so a service is decided only where the two
-            # readings agree (only before a head noun: "services that have user profiles and direct
-            # messaging" plainly means both)
-            either = combine([("or" if op == "and" and i in written_and else op, c) for i, (op, c) in enumerate(items)])
-            if normalise(either) != normalise(both):
-                return Condition(op="agree", args=[both, either], params={"why": "and"})
-        return both
-
-    def premod(self) -> Condition | None:
-        mark = self.mark()
-        neg = False
-        if self.kind() == "NOT":
-            self.take()
-            neg = True
-        t = self.peek()
-        cond: Condition | None = None
-        if t is None:
-            pass
-        elif t.kind == "ADJ":
-            self.take()
-            cond = atom(t.value)
-        elif t.kind == "LEVEL" and t.value == "low" and self.kind(1) == "RISK" and self.kind(2) != "OF":
-            # "low risk services" (adjective) vs "low risk of fraud" (a level and a harm)
-            self.take()
-            self.take()
-            cond = atom("low_risk")
-        elif t.kind == "NADJ":
-            self.take()
-            cond = not_(atom(t.value))
-        elif t.kind == "FEATURE":
-            self.take()
-            cond = atom("feature", name=t.value)
-        elif t.kind == "STYPE":
-            self.take()
-            cond = atom("search_type", type=t.value)
-            if self.code_kind not in ("search", "", "any", None):
-                cond = and_(atom("kind", kind="search"), cond)
-        elif t.kind == "KIND" and self.kind(1) in ("HEAD", "ADJ", "FEATURE"):
-            self.take()
-            cond = self.kind_atom(t.value)
-        if cond is None:
-            self.reset(mark)
-            return None
-        return not_(cond) if neg else cond
 
     # -- post-nominal modifiers
     def postmods(self) -> Condition | None:
@@ -294,6 +208,12 @@ class Parser(TokenReader):
                     op = "and"
                 if took:
                     level = REL if self.kind() in ("REL", "RELVERB") else PLAIN
+                    commas_only = all(t.kind == "COMMA" and t.value != ";" for t in self.toks[mark.pos:self.pos])
+                    if self._aside and commas_only and level == REL:
+                        # ", and of services with X, that are Z": the comma closes the aside; Z is for
+                        # the clause (every group), not for this group alone
+                        self.reset(mark)
+                        break
                     if self._starts_new_group(semi) or self._new_group_marker():
                         self.reset(mark)
                         break
@@ -358,6 +278,7 @@ class Parser(TokenReader):
         commas: list[bool] = []  # whether a comma came before each item's connective
         plain: list[bool] = []  # whether each predicate is a bare list of modifiers (no either/both/neither/not)
         restated: list[bool] = []  # whether it opens with its own verb ("and have ...")
+        said_verbs: list[str | None] = []  # the verb each predicate is under ("be", "have", "use" ...)
         comma = False
         verb = carried
         while True:
@@ -380,6 +301,9 @@ class Parser(TokenReader):
                 if self._new_group_marker():
                     self.reset(mark)
                     break
+                if self.kind() in ("REL", "RELVERB") and self._aside and comma and op == ",":
+                    self.reset(mark)  # ", and of services with X, that are Z": see postmods
+                    break
                 if self.kind() in ("REL", "RELVERB"):  # "..., or that have ..."
                     t = self.take()
                     level = REL
@@ -398,9 +322,17 @@ class Parser(TokenReader):
                 if not items:
                     raise
                 break
+            words = [t for t in self.toks[start:self.pos] if t.kind != "FILLER"]
+            said = _verb_word(words[0]) if words and words[0].kind in ("VERB", "COPULA", "RELVERB") else None
+            if items and level == PLAIN and said is not None and said_verbs[-1] not in (None, said) and "be" in (
+                    said, said_verbs[-1]):
+                # "that are large or at risk of fraud and have user profiles": a predicate that turns from
+                # "be" to another verb (or back) is joined to the whole of the one before, not to its last
+                # word; "have user profiles or allow direct messages" stays one list
+                level = VERBAL
+            said_verbs.append(said or (said_verbs[-1] if said_verbs else carried))
             items.append((op, level, cond))
             commas.append(bool(items[1:]) and comma)
-            words = [t for t in self.toks[start:self.pos] if t.kind != "FILLER"]
             # a bare list of modifiers ("large or multi-risk"), or a predicate that restates its verb
             body = [t for t in words if t.kind not in ("VERB", "COPULA", "RELVERB")]
             plain.append(bool(body) and body[0].kind in ("ADJ", "NADJ", "FEATURE", "STYPE", "KIND") and not any(
@@ -497,3 +429,14 @@ class Parser(TokenReader):
             if post is not None:
                 pre = and_(pre, post)
         return pre
+
+
+_BE = {"is", "are", "be", "being", "been"}
+
+
+def _verb_word(tok) -> str:
+    """The verb a predicate opens with, in one form ("is"/"are" → "be", "has" → "have", "uses" → "use")."""
+    word = tok.text.lower().split()[0]
+    if word in _BE:
+        return "be"
+    return {"has": "have", "does": "do"}.get(word, word[:-1] if word.endswith("s") and len(word) > 3 else word)

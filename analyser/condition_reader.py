@@ -145,6 +145,10 @@ class TokenReader:
             return None
         items = self.harms_read[-1] if self.harms_read else [harms]
         joined_by_and = len(items) >= 2 and "AND" in self.joiners and not {"OR", "ANDOR"} & set(self.joiners)
+        # "of pornographic content and violent content or bullying content": "and" and "or" both written,
+        # and nothing says which binds first
+        mixed = len(items) >= 3 and "AND" in self.joiners and bool({"OR", "ANDOR"} & set(self.joiners))
+        joiners = list(self.joiners)
         if ALL_HARMS in harms:
             # "at low risk of all kinds of illegal harm" is the definition of low risk
             if all(LEVELS.index(lv) <= LEVELS.index("low") for lv in levels):
@@ -156,6 +160,8 @@ class TokenReader:
             return or_(atom("multi_risk"), *(self._risk_atom(h, levels) for h in harms))
         def reading(lv: list[str]) -> Condition:
             either = or_(*(self._risk_atom(h, lv) for h in harms))
+            if mixed:
+                return self._mixed_harms(either, items, joiners, lv)
             if not joined_by_and:
                 return either
             # "at medium or high risk of terrorism and hate": of either, or of both? Drafters use
@@ -163,11 +169,37 @@ class TokenReader:
             both = and_(*(or_(*(self._risk_atom(h, lv) for h in item)) for item in items))
             return Condition(op="agree", args=[either, both], params={"why": "harm-and"})
 
+        if levels == ["medium"]:
+            # "at medium risk of fraud" with no "or high": drafters write it both for a medium risk only
+            # and for the codes' usual "medium or high"; a service at high risk is decided only where
+            # the two readings agree
+            return Condition(op="agree", args=[reading(levels), reading(["medium", "high"])],
+                             params={"why": "medium"})
         if levels:
             return reading(levels)
         # "at risk of image-based CSAM" names no level: any assessed risk, or the medium or high
         # risk the codes' thresholds use? Decided only where both readings agree
         return Condition(op="agree", args=[reading([]), reading(["medium", "high"])], params={"why": "level"})
+
+    def _mixed_harms(self, either: Condition, items: list[list[str]], joiners: list[str], lv: list[str]) -> Condition:
+        """Every reading of a harm list joined by both "and" and "or": all as either, "and" binding first,
+        "or" binding first; decided only where they agree."""
+        risks = [or_(*(self._risk_atom(h, lv) for h in item)) for item in items]
+        readings = [either]
+        if len(joiners) == len(items) - 1:  # one written connective between each two items
+            ops = ["and" if j == "AND" else "or" for j in joiners]
+            and_first = [[risks[0]]]
+            or_first = [[risks[0]]]
+            for op, r in zip(ops, risks[1:]):
+                (and_first.append([r]) if op == "or" else and_first[-1].append(r))
+                (or_first.append([r]) if op == "and" else or_first[-1].append(r))
+            readings += [or_(*(and_(*g) for g in and_first)), and_(*(or_(*g) for g in or_first))]
+        else:
+            readings.append(and_(*risks))
+        out = readings[0]
+        for r in readings[1:]:
+            out = Condition(op="agree", args=[out, r], params={"why": "harm-and"})
+        return out
 
     def harm_list(self) -> list[str]:
         harms: list[str] = []

@@ -117,6 +117,7 @@ _OPEN_READINGS = {
     "and": "'and' can mean both or either",
     "harm-and": "'and' between harms can mean either or both",
     "level": "'at risk' names no level",
+    "medium": "'at medium risk' may or may not take in high",
 }
 
 

@@ -46,8 +46,9 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from .application_text import without_asides
+from .application_text import LEADING_LABEL, without_asides
 from .condition_grammar import Parser
+from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, digits_for_number_words, lexicon_for, tokenise
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, is_understood, normalise, not_, or_,
@@ -178,13 +179,10 @@ def _parse_application(
     for pattern in ignore:
         work = pattern.sub(" ", work)
     work = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", work)).strip()
-    # "services that (a) operate X or Y and (b) are at medium or high risk of Z": a later limb that
-    # opens with a verb is a clause of its own ("and that are ..."), so "or" inside limb (a) stays there
-    work = _LIMB_PREDICATE.sub(lambda m: m.group(1) + " that ", work)
     work = digits_for_number_words(work)
-    work = _SUBITEM.sub(" ", work)
 
     positive: list[Condition] = []
+    duty_for_all = False
     turned: list[Condition] = []  # sentences that change who is covered in a way not understood
     also: list[Condition] = []
     negative: list[Condition] = []
@@ -223,8 +221,15 @@ def _parse_application(
         if intro is not None and intro.relative:
             starts_relative = re.match(r"(?:that|who|whose|which)\b", body, re.I)
             body = ("services " if starts_relative else "services that ") + body
+        if intro is not None and not body.strip(" ,;:.") and intro.until is not None:
+            # "Signatories will ...", "Switch options off by default": a duty for every reader. It says
+            # whom the measure covers only when no sentence states it: beside "This standard applies to
+            # every service that profiles children" it is the duty, not a second, wider scope
+            if not any(h is not None and h[0].until is None and not h[0].also for h in matched):
+                duty_for_all = True
+            continue
         if intro is not None and not body.strip(" ,;:."):
-            cond, done, total, leftovers = atom("all"), 0, 0, []  # "Signatories will ...": every Signatory
+            cond, done, total, leftovers = atom("all"), 0, 0, []
         else:
             cond, done, total, leftovers = _parse_each_case(body, code_kind, vocab, id_pattern)
         total_words += total
@@ -249,6 +254,8 @@ def _parse_application(
         else:
             positive.append(cond)
 
+    if duty_for_all:
+        positive.append(atom("all"))
     if not positive and not negative and not also:
         if not result.unparsed and result.scope:
             # only a scope sentence: every service, for that content
@@ -285,7 +292,7 @@ def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
     """The first intro that opens ``sentence``, the condition's words after it, an exception that the
     sentence makes after its obligation ("..., other than a provider that ...") and a condition set
     inside the obligation ("must, if the service is not end-to-end encrypted, detect ...")."""
-    numbered = _PARAGRAPH_NUMBER.sub("", sentence, count=1)
+    numbered = LEADING_LABEL.sub("", sentence, count=1)
     # "However, this Division does not apply to ...": the linking word says nothing of whom (tried
     # after the intros that open with one of their own)
     for sentence in dict.fromkeys((numbered, _LINKING_WORD.sub("", numbered, count=1))):
@@ -320,8 +327,6 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
     return None
 
 
-# "C8.1 This measure applies ...": the paragraph's own number, when it came with the text
-_PARAGRAPH_NUMBER = re.compile(r"^(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])")
 _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+", re.I)
 # "... must implement age assurance, other than a provider that distributes only its own apps";
 # "..., except where the hosting service is provided only to enterprise customers"
@@ -385,6 +390,14 @@ def _parse_body(
     The tree already holds an ``unknown`` atom for leftover words (see ``_RESTRICTING``).
     """
     vocab = vocab or load_vocabulary()
+    limbs = split_limbs(body)
+    if limbs is not None:
+        read = _read_limbs(limbs, code_kind, vocab, id_pattern)
+        if read is not None:
+            return read
+    # "services that (a) operate X or Y and (b) are at medium or high risk of Z": a later limb that
+    # opens with a verb is a clause of its own ("and that are ..."), so "or" inside limb (a) stays there
+    body = _SUBITEM.sub(" ", _LIMB_PREDICATE.sub(lambda m: m.group(1) + " that ", body))
     toks = tokenise(body, lexicon_for(vocab), id_pattern)
     total = _content_words(toks)
     if not toks:
@@ -432,6 +445,22 @@ def _parse_body(
         if split is not None:
             return split, done, total, leftovers
     return cond, done, total, leftovers
+
+
+def _read_limbs(
+    limbs: Limbs, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
+) -> tuple[Condition, int, int, list[str]] | None:
+    """The head and the limbs read apart and joined as written, or None when any piece does not read wholly."""
+    pieces = []
+    for limb in limbs.limbs:
+        subject = re.match(r"(?:the|its|that)\s+(?:[\w-]+\s+){0,2}?services?\b", limb, re.I)
+        limb = ("services where " if subject else "services that ") + limb
+        pieces.append(_parse_body(limb, code_kind, vocab, id_pattern))
+    head = _parse_body(limbs.head, code_kind, vocab, id_pattern) if limbs.head else (atom("all"), 0, 0, [])
+    if any(cond is None or left or not is_understood(cond) for cond, _d, _t, left in (head, *pieces)):
+        return None
+    joined = (or_ if limbs.joiner == "or" else and_)(*(cond for cond, *_rest in pieces))
+    return (and_(head[0], joined), sum(p[1] for p in (head, *pieces)), sum(p[2] for p in (head, *pieces)), [])
 
 
 # "X services, other than those that ...": an exception whose object is services can only take

@@ -219,6 +219,9 @@ _TWO_READINGS = {
     "level": "the application wording says 'at risk' without a level, which can mean any assessed risk or a medium "
              "or high risk, and the two differ for this service: read as any risk, it {a}; read as medium or "
              "high, it {b}",
+    "medium": "the application wording says 'at medium risk' without 'or high', which can mean a medium risk only "
+              "or the codes' usual medium or high, and the two differ for this service: read as medium only, it "
+              "{a}; read as medium or high, it {b}",
     "index": "the application text and the code's index table disagree for this service: by the text it {a}; by "
              "the index table it {b}",
 }

@@ -420,3 +420,97 @@ def test_a_purpose_paragraph_with_will_is_no_duty_for_all():
     child = "likely-accessed-by-children"  # the code's own scope
     assert _status(code, ico, kind="online-service", features=[child, "user-reporting"]) == "applies"
     assert _status(code, ico, kind="online-service", features=[child]) == "exempt"
+
+
+ICO = ROOT / "codes" / "examples" / "ico-aadc.toml"
+PCU = ROOT / "codes" / "profiles" / "pcu.toml"
+
+
+def test_a_duty_for_every_reader_does_not_widen_the_sentence_that_says_whom_the_standard_covers():
+    # the imperative "Switch options ... off" once read as "every service", and joined by "or" to the
+    # scope sentence it let every service in, whatever it did
+    code = _code(ICO, ["Switch options which use profiling off by default. This standard applies to services that "
+                       "use profiling."])
+    child = ["likely-accessed-by-children"]  # the code's own scope
+    assert _status(code, ICO, kind="online-service", features=child) == "exempt"
+    assert _status(code, ICO, kind="online-service", features=[*child, "profiling"]) == "applies"
+    # with no sentence of scope the duty is for every reader, as before
+    alone = _code(ICO, ["Switch options which use profiling off by default."])
+    assert _status(alone, ICO, kind="online-service", features=child) == "applies"
+
+
+def test_a_measure_label_before_the_obligation_does_not_hide_whom_it_is_for():
+    code = _code(ESAFETY, ["Objective 3: Industry participants take reasonable steps to limit access to class 1A "
+                           "material.",
+                           "Minimum compliance measure 3.1: A provider of an internet carriage service must make "
+                           "information about filtering products available to its end-users."])
+    assert _status(code, ESAFETY, kind="internet-carriage") == "applies"
+    assert _status(code, ESAFETY, kind="social-media") == "exempt"  # once "all services"
+
+
+def test_at_medium_risk_without_or_high_leaves_a_high_risk_service_undecided():
+    code = _code("icu", ["This measure applies to providers of services that are at medium risk of fraud."])
+    assert _status(code, "icu", risks=["fraud=medium"]) == "applies"
+    assert _status(code, "icu", risks=["fraud=high"]) == "unclear"  # once "exempt"
+    assert _status(code, "icu", risks=["fraud=low"]) == "exempt"
+
+
+def test_a_relative_clause_after_a_group_set_off_by_commas_restricts_every_group():
+    code = _code("icu", ["This measure applies to providers of large services, and of services with a content "
+                         "recommender system, that are multi-risk."])
+    # a large service at risk of one harm only was once "applies"
+    assert _status(code, "icu", users=8_000_000, risks=["fraud=high"]) == "exempt"
+    assert _status(code, "icu", users=8_000_000, risks=["fraud=high", "hate=medium"]) == "applies"
+    assert _status(code, "icu", users=1_000, features=["recommender"], risks=["fraud=high", "hate=medium"]) == "applies"
+
+
+def test_a_predicate_that_changes_verb_joins_the_whole_list_before_it():
+    code = _code("icu", ["This measure applies to providers of services that are large or at medium or high risk of "
+                         "fraud and have user profiles."])
+    assert _status(code, "icu", users=8_000_000) == "exempt"  # once "applies": large alone
+    assert _status(code, "icu", users=8_000_000, features=["user-profiles"]) == "applies"
+    assert _status(code, "icu", risks=["fraud=medium"], features=["user-profiles"]) == "applies"
+    # two verbs other than "be" stay one list: risk and (profiles or messages)
+    other = _code("icu", ["This measure applies to providers of services that are at high risk of grooming and that "
+                          "have user profiles or allow users to send direct messages."])
+    assert _status(other, "icu", risks=["grooming=high"], features=["direct-messaging"]) == "applies"
+    assert _status(other, "icu", features=["direct-messaging"]) == "exempt"
+
+
+def test_a_list_of_adjectives_before_a_search_type_is_read_as_one_description():
+    ics = ROOT / "codes" / "profiles" / "ics.toml"
+    code = _code(ics, ["This measure applies to providers of large or multi-risk general search services."])
+    assert _status(code, ics, kind="search/vertical", users=8_000_000) == "exempt"  # once "applies": large alone
+    assert _status(code, ics, kind="search/general", users=8_000_000) == "applies"
+    # "... and vertical search services": the adjectives may or may not reach the second group
+    both = _code(ics, ["This measure applies to providers of large or multi-risk general search services and "
+                       "vertical search services."])
+    assert _status(both, ics, kind="search/vertical", users=1_000) == "unclear"
+    assert _status(both, ics, kind="search/vertical", users=8_000_000) == "applies"
+
+
+def test_lettered_limbs_after_and_that_are_one_unit():
+    code = _code("icu", ["This measure applies to providers of services that have user profiles and user connections "
+                         "and that (a) have more than 700,000 monthly active UK users and are at medium or high risk "
+                         "of harassment; or (b) are large services."])
+    assert _status(code, "icu", users=8_000_000) == "exempt"  # once "applies": (b) alone
+    assert _status(code, "icu", users=8_000_000, features=["user-profiles", "user-connections"]) == "applies"
+    assert _status(code, "icu", users=800_000, risks=["harassment=medium"],
+                   features=["user-profiles", "user-connections"]) == "applies"
+
+
+def test_harms_joined_by_both_and_and_or_are_decided_only_where_every_grouping_agrees():
+    code = _code(PCU, ["This measure applies to providers of services at medium or high risk of pornographic content "
+                       "and violent content or bullying content."])
+    child = ["likely-accessed-by-children"]  # the code's own scope
+    assert _status(code, PCU, features=child, risks=["bullying=medium"]) == "unclear"  # once "applies"
+    assert _status(code, PCU, features=child, risks=["pornography=high", "bullying=medium"]) == "applies"
+    assert _status(code, PCU, features=child) == "exempt"
+
+
+def test_an_encrypted_relevant_electronic_service_keeps_its_section():
+    code = _code(ESAFETY, ["A provider of a relevant electronic service that is a closed communication service, or of "
+                           "an encrypted relevant electronic service, must take reasonable steps to deter end-users "
+                           "from sharing class 1A material."])
+    assert _status(code, ESAFETY, kind="social-media", features=["encryption"]) == "exempt"  # once "applies"
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["encryption"]) == "applies"

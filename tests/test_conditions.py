@@ -231,9 +231,11 @@ VARIANTS = [
      "medium or high risk of one or more kinds of primary priority content.", "u2u",
      AND(feat("likely-accessed-by-children"),
          OR(*(risk(h) for h in ("pornography", "suicide", "self-harm", "eating-disorders")))), []),
-    # exact level
+    # "at medium risk" with no "or high": a medium risk only, or the codes' usual medium or high; both
+    # readings are kept, so that a service at high risk is undecided rather than exempt
     ("This measure applies to providers of services at medium risk of terrorism.", "u2u",
-     AND(risk("terrorism"), NOT(risk("terrorism", "high"))), []),
+     {"op": "agree", "args": [AND(risk("terrorism"), NOT(risk("terrorism", "high"))), risk("terrorism")]}, []),
+    ("This measure applies to providers of services at high risk of terrorism.", "u2u", risk("terrorism", "high"), []),
     # a negative sentence narrows the positive one
     ("This measure applies to providers of large services. It does not apply to vertical search services.", "search",
      AND(LARGE, NOT(A("search_type", type="vertical"))), []),

@@ -1,0 +1,62 @@
+"""Lettered limbs of an application sentence: "services that have user profiles and that (a) have more
+than 700,000 users and are at medium or high risk of harassment; or (b) are large services".
+
+Why its own step: once the labels "(a)", "(b)" are gone, the words no longer show that the limbs are a
+unit, and "... and that A and B; or that C" reads as (profiles and A and B) or C, which lets every
+large service in whatever features it has. Here the sentence is cut into the words before the first
+label (the head), the limbs, and the connective that joins them ("or" before the last limb), so that
+the caller can read head and limbs apart and join them as written: head and (A or C).
+
+Only text is handled here; ``conditions`` parses the pieces and falls back to reading the sentence
+without its labels whenever a piece does not read wholly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a limb label after the start, a space, a colon, a semicolon or a comma: "(a)", "(ii)", "(3)"
+_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;,]))\((?P<label>[a-h]|i{1,3}|iv|v|vi{0,3}|\d{1,2})\)\s*", re.I)
+_FIRST = {"a", "i", "1"}
+# what ends a limb before the next: "; or", ", and", ";"
+_LIMB_END = re.compile(r"\s*(?:[;,]\s*)?(?:(?P<op>and|or)\s*)?[;,]?\s*$", re.I)
+# the head's last words before the limbs: "services that", "services that have X and that"
+_HEAD_RELATIVE = re.compile(r"(?:,?\s*(?:and|or)\s+)?\b(?:that|which|who|whose|where)\s*:?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Limbs:
+    head: str  # the words before the first label, without the relative word that opens the limbs
+    limbs: tuple[str, ...]
+    joiner: str  # "and" / "or": the connective before the last limb
+
+
+def split_limbs(body: str) -> Limbs | None:
+    """The head and limbs of ``body`` when a relative clause ends in two or more lettered limbs, first "(a)";
+    else None (limbs that name groups of services, "applies to: (a) large services; and (b) ...", are a
+    plain union and read as well without their labels)."""
+    labels = list(_LABEL.finditer(body))
+    start = next((i for i, m in enumerate(labels) if m.group("label").lower() in _FIRST), None)
+    if start is None or len(labels) - start < 2:
+        return None
+    labels = labels[start:]
+    head = body[:labels[0].start()]
+    texts, ops = [], []
+    for m, nxt in zip(labels, [*labels[1:], None]):
+        piece = body[m.end():nxt.start() if nxt is not None else len(body)]
+        end = _LIMB_END.search(piece)
+        ops.append((end.group("op") or "").lower() if end and nxt is not None else "")
+        texts.append(piece[:end.start()] if end and nxt is not None else piece.rstrip(" .;,"))
+    if any(not t.strip() for t in texts):
+        return None
+    said = [op for op in ops[:-1] if op]
+    joiner = said[-1] if said else "and"
+    if any(op != joiner for op in said):
+        return None  # "(a) ... and (b) ... or (c)": the limbs' own grouping is not written
+    rel = _HEAD_RELATIVE.search(head)
+    if rel is not None:
+        if re.search(r"\bor\s+(?:that|which|who|where)\s*:?\s*$", head, re.I):
+            return None  # "X or that (a) ...": rare, and not worth a rule of its own
+        return Limbs(head[:rel.start()].strip(" ,;:"), tuple(t.strip() for t in texts), joiner)
+    return None

@@ -1,0 +1,152 @@
+"""Pre-nominal modifiers of a service group: "large or multi-risk", "Tier 1 and Tier 2", "large general search".
+
+Owns ``PremodReader``, the part of the grammar before a group's head noun: single modifiers
+(adjectives, features, kinds, search types, "not"), how a list of them is joined ("A, B or C"; "A and B"
+read both ways where the words cannot say), and which of them describe the group and which classify
+it ("large or multi-risk" describe, "general search" classifies), so that ``condition_grammar.Parser``
+can let a description reach later groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .condition_combine import combine
+from .condition_reader import ParseFail, TokenReader
+from .condition_tokens import names_group
+from .condition_tree import and_, atom, normalise, not_
+from .models import Condition
+
+
+@dataclass
+class PremodReader(TokenReader):
+    _described: Condition | None = None  # "large or multi-risk" of "large or multi-risk general search"
+
+    def kind_atom(self, kind: str) -> Condition:
+        # the code's own kind is implicit: "all user-to-user services" in a U2U code is "all"
+        if kind == self.code_kind:
+            return atom("all")
+        # a code for several kinds of service ("any": eSafety's sections, an AI code's providers):
+        # the kind named is a real condition
+        return atom("kind", kind=kind)
+
+    # -- pre-nominal modifiers ("large or multi-risk", "large general search")
+    def premods(self, allow_empty: bool = False) -> Condition | None:
+        first = self.premod()
+        if first is None:
+            if allow_empty:
+                return None
+            raise ParseFail("expected a modifier")
+        # a run of adjectives without connectives restricts: "large general search services"
+        items: list[tuple[str, Condition]] = [("and", first)]
+        written_and: set[int] = set()  # items joined to the one before by a written "and"
+        juxtaposed: set[int] = set()  # items joined to the one before by no word at all
+        while True:
+            nxt = self.premod()
+            if nxt is not None:
+                juxtaposed.add(len(items))
+                items.append(("and", nxt))
+                continue
+            mark = self.mark()
+            before = self.toks[self.pos - 1] if self.pos else None
+            op = None
+            said_and = False
+            while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
+                t = self.take()
+                op = {"OR": "or", "ANDOR": "or", "AND": "and"}.get(t.kind, op or ",")
+                said_and = said_and or (t.kind == "AND" and t.text == "and")
+            if op is None:
+                break
+            if self.kind() == "ORBOTH":
+                break  # ", or both": handled below, after the list
+            while self.kind() == "FILLER" and self.peek().text in ("a", "an", "the"):
+                self.take()  # "a notable user scheme or a monetised verification scheme": one list
+            if self.kind() == "NOT" and self.peek().value != "non-":
+                # "large and not multi-risk": a negated predicate of its own, for the clause to join
+                self.reset(mark)
+                break
+            nxt = self.premod()
+            if nxt is None:
+                self.reset(mark)
+                break
+            if said_and and op == "and" and names_group(before) and names_group(self.toks[self.pos - 1]):
+                op = "or"  # "closed communication services and enterprise services": two groups, each named whole
+            elif said_and and op == "and":
+                written_and.add(len(items))
+            items.append((op, nxt))
+        if self.kind() == "ORBOTH":
+            # "large, multi-risk, or both": the list is a choice, whatever its commas say
+            self.take()
+            items = [(op if i == 0 else "or", c) for i, (op, c) in enumerate(items)]
+        # a list "A, B or C": commas take the connective of the last item
+        last_op = next((op for op, _ in reversed(items[1:]) if op != ","), "and")
+        items = [(last_op if op == "," else op, c) for op, c in items]
+        cut = len(items)
+        while cut - 1 in juxtaposed:
+            cut -= 1
+        if 0 < cut < len(items):
+            described = self._coordinated(items[:cut], written_and)
+            if all(_is_search_type(c) for _op, c in items[cut:]):
+                self._described = described  # "large" of "large general search services"
+            if any(op == "or" for op, _c in items[1:cut]):
+                # "large or multi-risk general search services": the word next to the noun classifies
+                # the services the list before it describes, (large or multi-risk) and general
+                self._described = described
+                return and_(described, *(c for _op, c in items[cut:]))
+        return self._coordinated(items, written_and)
+
+    def _coordinated(self, items: list[tuple[str, Condition]], written_and: set[int]) -> Condition:
+        both = combine(items)
+        if any(op == "and" for op, _c in items[1:]) and written_and and self.kind() in ("HEAD", "KIND"):
+            # "Tier 1 and Tier 2 social media services" means either; "large and multi-risk services"
+            # may mean both: the words alone cannot say, so a service is decided only where the two
+            # readings agree (only before a head noun: "services that have user profiles and direct
+            # messaging" plainly means both)
+            either = combine([("or" if op == "and" and i in written_and else op, c) for i, (op, c) in enumerate(items)])
+            if normalise(either) != normalise(both):
+                return Condition(op="agree", args=[both, either], params={"why": "and"})
+        return both
+
+    def premod(self) -> Condition | None:
+        mark = self.mark()
+        neg = False
+        if self.kind() == "NOT":
+            self.take()
+            neg = True
+        t = self.peek()
+        cond: Condition | None = None
+        if t is None:
+            pass
+        elif t.kind == "ADJ":
+            self.take()
+            cond = atom(t.value)
+        elif t.kind == "LEVEL" and t.value == "low" and self.kind(1) == "RISK" and self.kind(2) != "OF":
+            # "low risk services" (adjective) vs "low risk of fraud" (a level and a harm)
+            self.take()
+            self.take()
+            cond = atom("low_risk")
+        elif t.kind == "NADJ":
+            self.take()
+            cond = not_(atom(t.value))
+        elif t.kind == "FEATURE":
+            self.take()
+            cond = atom("feature", name=t.value)
+        elif t.kind == "STYPE":
+            self.take()
+            cond = atom("search_type", type=t.value)
+            if self.code_kind not in ("search", "", "any", None):
+                cond = and_(atom("kind", kind="search"), cond)
+        elif t.kind == "KIND" and self.kind(1) in ("HEAD", "ADJ", "FEATURE"):
+            self.take()
+            cond = self.kind_atom(t.value)
+        if cond is None:
+            self.reset(mark)
+            return None
+        return not_(cond) if neg else cond
+
+
+def _is_search_type(cond: Condition) -> bool:
+    """A search-type atom ("general search"), alone or with the search kind it implies."""
+    if cond.op == "and":
+        return any(_is_search_type(a) for a in cond.args)
+    return cond.op == "atom" and cond.atom == "search_type"
