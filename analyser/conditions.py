@@ -29,24 +29,22 @@ feature wordings, which users can extend) and the fixed grammar words of ``data/
 grammar cannot place is returned in ``Applicability.unparsed`` and lowers ``confidence``: a
 clause is never silently narrowed or widened.
 
-This module owns the sentence level: which sentences of a measure say whom it covers (their
-openings, ``data/application.toml``), how sentences combine ("It does not apply to ...", "It also
-applies to ...") and where words not understood stand in the tree. The pieces live beside it:
-``vocabulary`` (service characteristics), ``condition_tree`` (the tree), ``condition_tokens``
-(words → tokens), ``condition_reader``/``condition_grammar``/``condition_combine`` (tokens → tree).
+This module owns the sentence level: how the sentences that say whom a measure covers combine ("It
+does not apply to ...", "It also applies to ...") and where words not understood stand in the tree.
+The pieces live beside it: ``application_intros`` (which sentences say whom, and where their
+condition starts), ``vocabulary`` (service characteristics), ``condition_tree`` (the tree),
+``condition_tokens`` (words → tokens), ``condition_reader``/``condition_grammar``/``condition_premods``/
+``condition_combine``/``condition_limbs`` (tokens → tree).
 Their public names are re-exported here.
 """
 
 from __future__ import annotations
 
 import contextvars
-import functools
 import re
-import tomllib
-from dataclasses import dataclass
-from typing import Any
 
-from .application_text import LEADING_LABEL, without_asides
+from .application_intros import Intro, compile_intros, grammar, match_intro, split_sentences
+from .application_text import without_asides
 from .condition_grammar import Parser
 from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
@@ -54,7 +52,6 @@ from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, digits_fo
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, is_understood, normalise, not_, or_,
                              users_over_words)
 from .models import Applicability, Condition
-from .paths import PACKAGE_DATA
 from .vocabulary import LARGE_THRESHOLD, LEVELS, Vocabulary, load_vocabulary, vocabulary_for
 
 __all__ = [
@@ -62,42 +59,6 @@ __all__ = [
     "compile_intros", "describe", "describe_atom", "is_understood", "load_vocabulary", "normalise", "not_",
     "or_", "parse_application", "tokenise", "users_over_words", "vocabulary_for",
 ]
-
-
-@dataclass(frozen=True)
-class Intro:
-    """One way a sentence opens to say whom it covers (``data/application.toml``)."""
-
-    pattern: re.Pattern[str]
-    polarity: str  # "applies" / "exempt"
-    also: bool = False
-    relative: bool = False
-    until: re.Pattern[str] | None = None
-
-
-def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ...]:
-    """Intro entries as read from TOML; ``ValueError`` names the entry that is wrong."""
-    out = []
-    for i, e in enumerate(entries):
-        if not isinstance(e, dict) or not isinstance(e.get("pattern"), str):
-            raise ValueError(f"{where} intro {i + 1} needs a pattern (a string)")
-        if e.get("polarity", "applies") not in ("applies", "exempt"):
-            raise ValueError(f"{where} intro {i + 1}: polarity must be 'applies' or 'exempt'")
-        try:
-            until = re.compile(e["until"], re.I) if e.get("until") else None
-            out.append(Intro(re.compile(e["pattern"], re.I), e.get("polarity", "applies"), bool(e.get("also")),
-                             bool(e.get("relative")), until))
-        except re.error as err:
-            raise ValueError(f"{where} intro {i + 1}: bad regular expression ({err})") from None
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=1)
-def _grammar() -> tuple[tuple[Intro, ...], tuple[re.Pattern[str], ...]]:
-    with open(PACKAGE_DATA / "application.toml", "rb") as fh:
-        data = tomllib.load(fh)
-    ignore = tuple(re.compile(e["pattern"], re.I) for e in data.get("ignore", []))
-    return compile_intros(data.get("intro", []), "application.toml"), ignore
 
 
 _APPLIES_IN_SCOPE_ONLY = re.compile(r"^\s*(?:this|the)\s+measure\s+(?:only\s+)?applies\s+(?:only\s+)?in\s+relation\s+to\b", re.I)
@@ -114,14 +75,6 @@ _LIMB_PREDICATE = re.compile(
     r"((?:\b(?:and|or)|;)\s*)\((?:[b-h]|ii|iii|iv|v|vi)\)\s*(?=(?:are|is|have|has|do|does|use|uses|operate|"
     r"operates|offer|offers|allow|allows|provide|provides|enable|enables|meet|meets|host|hosts|permit|permits)\b)",
     re.I)
-
-
-def _split_sentences(text: str) -> list[str]:
-    # "...; however, a provider whose ...": a second statement, with its own opening
-    text = re.sub(r";\s*(however|but)(?=,?\s+(?:a|an|any|the)?\s*(?:providers?|services?|signator))",
-                  lambda m: ". " + m.group(1).capitalize(), text, flags=re.I)
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z(])|(?<=\.)$", text)
-    return [p.strip() for p in parts if p and p.strip(" .")]
 
 
 def parse_application(
@@ -158,7 +111,7 @@ def _parse_application(
     text: str, code_kind: str, vocab: Vocabulary | None, id_pattern: re.Pattern[str] | None, intros: tuple[Intro, ...]
 ) -> Applicability:
     vocab = vocab or load_vocabulary()
-    own_intros, ignore = _grammar()
+    own_intros, ignore = grammar()
     all_intros = (*intros, *own_intros)
     original = text or ""
     flat = re.sub(r"\s+", " ", original).strip()
@@ -188,8 +141,8 @@ def _parse_application(
     negative: list[Condition] = []
     total_words = 0
     parsed_words = 0
-    sentences = _split_sentences(work)
-    matched = [_match_intro(s.rstrip(" ."), all_intros) for s in sentences]
+    sentences = split_sentences(work)
+    matched = [match_intro(s.rstrip(" ."), all_intros) for s in sentences]
     intro_seen = any(m is not None for m in matched)
     for sentence, hit in zip(sentences, matched):
         body = sentence.rstrip(" .")
@@ -286,67 +239,6 @@ _NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\b
 # A sentence that could change who is covered: "It does not apply where ...", "unless ...".
 _MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|exempt\w*|unless|except|other than|excluding|"
                              r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope)\b", re.I)
-
-
-def _match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, str, str] | None:
-    """The first intro that opens ``sentence``, the condition's words after it, an exception that the
-    sentence makes after its obligation ("..., other than a provider that ...") and a condition set
-    inside the obligation ("must, if the service is not end-to-end encrypted, detect ...")."""
-    numbered = LEADING_LABEL.sub("", sentence, count=1)
-    # "However, this Division does not apply to ...": the linking word says nothing of whom (tried
-    # after the intros that open with one of their own)
-    for sentence in dict.fromkeys((numbered, _LINKING_WORD.sub("", numbered, count=1))):
-        hit = _first_intro(sentence, intros)
-        if hit is not None:
-            return hit
-    return None
-
-
-def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, str, str] | None:
-    for intro in intros:
-        m = intro.pattern.match(sentence)
-        if m:
-            body, rest = sentence[m.end():], ""
-            if intro.until is not None:
-                cut = intro.until.search(body)
-                if cut and cut.group(0).lower().startswith("may") and re.search(r"\bappl(?:y|ies)\b", body[cut.end():], re.I):
-                    # "Signatories that are SMEs may take their size into account ..., but the Measure
-                    # applies to them in full": a permission that itself says whom the measure covers is
-                    # not read as the scope (a plain permission, "SMEs may report in a simplified form",
-                    # is a measure for SMEs)
-                    continue
-                if cut:
-                    body, rest = body[:cut.start()], body[cut.start():]
-            exc = _LATE_EXCEPTION.search(rest)
-            late = rest[exc.end():].strip(" ,;:.") if exc else ""
-            inner = _INNER_CONDITION.search(rest)
-            condition = ""
-            if inner and not (exc and exc.start() <= inner.start() < exc.end() + len(late) + 1):
-                condition = _DUTY_QUALIFIER.sub("", inner.group("cond")).strip(" ,;:.")
-            return intro, body.strip(" ,;:"), late, condition
-    return None
-
-
-_LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+", re.I)
-# "... must implement age assurance, other than a provider that distributes only its own apps";
-# "..., except where the hosting service is provided only to enterprise customers"
-_LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save\s+(?:for|where)|"
-                             r"excluding|but\s+not)\b"
-                             # only an exception about services ("other than a provider that ...", "except
-                             # where the hosting service is ..."); "unless you can show a compelling reason"
-                             # qualifies the duty, not whom it is for
-                             r"(?=\s+(?:an?\s+|the\s+|any\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
-                             r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?)\b)",
-                             re.I)
-# "must, if the service is not end-to-end encrypted and it is reasonably practicable to do so, detect
-# ...": a condition on the service inside the obligation restricts whom the sentence is for
-_INNER_CONDITION = re.compile(
-    r"[,;]\s*(?P<cond>(?:if|where|when|provided\s+that)\s+(?:the|its|that|their)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:services?|providers?|platforms?|models?)\b[^,;]*)", re.I)
-# what qualifies the duty rather than the service: "and it is reasonably practicable to do so"
-_DUTY_QUALIFIER = re.compile(
-    r"\s*(?:,\s*)?(?:and|or)?\s*(?:it\s+is|where|if)\s+(?:(?:reasonably|technically)\s+)?(?:practicable|feasible|"
-    r"possible|proportionate|appropriate)(?:\s+to\s+do\s+so)?\b", re.I)
 
 
 # "... and to providers of large services at medium risk of grooming, where in each case the service
