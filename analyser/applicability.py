@@ -203,6 +203,44 @@ def _stray_application(measure: Measure) -> str:
     return ""
 
 
+def _unknown_under_not(cond: Condition | None, negated: bool = False) -> bool:
+    """Is a word not understood inside an exception ("other than services whose principal purpose ...")?"""
+    if cond is None:
+        return False
+    if cond.op == "atom":
+        return negated and cond.atom == "unknown"
+    return any(_unknown_under_not(a, negated or cond.op == "not") for a in cond.args)
+
+
+# an exception written in an index cell ("Large services other than vertical search services")
+_CELL_EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|excluding|apart\s+from|does\s+not\s+apply)\b", re.I)
+# words that restrict a group of services: "where the service allows ...", "whose ...", "in each case"
+# (not "which" or "that", which open paraphrases of what a cell says as often as restrictions)
+_RESTRICTION = re.compile(r"\b(?:where|whose|if|when|provided\s+that|in\s+each\s+case|with|without)\b", re.I)
+
+
+def _unread_restriction(app: Applicability, cell: str) -> bool:
+    """The words not understood restrict the services ("in each case where the service allows users to
+    broadcast live video") and the index cell has no restriction of that kind: the cell leaves it out."""
+    unread = " ".join([*app.unparsed, *_unknown_texts(app.condition)])
+    return bool(_RESTRICTION.search(unread)) and not _RESTRICTION.search(cell)
+
+
+def _cell_adds_nothing(text_cond: Condition | None, index_cond: Condition | None, code_kind: str, vocab: Vocabulary,
+                      code: Code | None) -> bool:
+    """The text reads "large services [words not understood]" and the cell says "large services" (or
+    "large or multi-risk services"): wherever the text is undecided the cell says "applies", so it says
+    nothing of the words in doubt, only that it leaves them out."""
+    if text_cond is None or index_cond is None or text_cond.op != "and":
+        return False
+    known = [a for a in text_cond.args if is_understood(a)]
+    if not known or len(known) == len(text_cond.args):
+        return False
+    part = and_(*known)
+    return not any(truth(part, s, vocab, code) and not truth(index_cond, s, vocab, code)
+                   for s in probe_services([part, index_cond], code_kind, vocab))
+
+
 def _unknown_texts(cond: Condition | None) -> list[str]:
     return [str(a.params.get("text", "")) for a in atoms_of(cond) if a.atom == "unknown"]
 
@@ -265,7 +303,10 @@ def resolve_measure(
                 f"against the application text '{application.strip()}'"
             )
         return app
-    if not text_ok and _EXCEPTION.search(" ".join([*app.unparsed, *_unknown_texts(app.condition)]) or application):
+    if not text_ok and (_EXCEPTION.search(" ".join([*app.unparsed, *_unknown_texts(app.condition)]))
+                        or _unknown_under_not(app.condition) and not _CELL_EXCEPTION.search(row.applies_to)
+                        or _unread_restriction(app, row.applies_to)
+                        or _cell_adds_nothing(app.condition, index_app.condition, code_kind, vocab, code)):
         # an index table abbreviates, and exceptions are what it leaves out first: where the words
         # not understood make an exception, the index's shorter reading would decide wrongly the
         # very services the exception is about

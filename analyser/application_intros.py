@@ -10,6 +10,7 @@ what is cut here.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import tomllib
@@ -29,6 +30,7 @@ class Intro:
     also: bool = False
     relative: bool = False
     until: re.Pattern[str] | None = None
+    permission: bool = False  # set on a match whose obligation is a "may": a permission, not a duty
 
 
 def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ...]:
@@ -60,7 +62,11 @@ def split_sentences(text: str) -> list[str]:
     # "...; however, a provider whose ...": a second statement, with its own opening
     text = re.sub(r";\s*(however|but)(?=,?\s+(?:a|an|any|the)?\s*(?:providers?|services?|signator))",
                   lambda m: ". " + m.group(1).capitalize(), text, flags=re.I)
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z(])|(?<=\.)$", text)
+    # "...; this does not apply if your service is a counselling service": a sentence of scope of its own
+    text = re.sub(r";\s*(this|it|the\s+(?:measure|standard))(?=\s+(?:does\s+not|only)\s+appl)",
+                  lambda m: ". " + m.group(1)[0].upper() + m.group(1)[1:], text, flags=re.I)
+    # a sentence opens with a capital, a bracket, or a paragraph number ("3.2 In the case of ...")
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z(]|[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+\s+[A-Z])|(?<=\.)$", text)
     return [p.strip() for p in parts if p and p.strip(" .")]
 
 
@@ -93,16 +99,29 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                     continue
                 if cut:
                     body, rest = body[:cut.start()], body[cut.start():]
+                    if intro.polarity == "applies" and _RELEASE.match(rest):
+                        # "A provider of a classified service is not required to comply": an exemption
+                        intro = dataclasses.replace(intro, polarity="exempt")
+                    elif rest[:3].lower() == "may":
+                        intro = dataclasses.replace(intro, permission=True)
             exc = _LATE_EXCEPTION.search(rest)
             late = rest[exc.end():].strip(" ,;:.") if exc else ""
             inner = _INNER_CONDITION.search(rest)
             condition = ""
             if inner and not (exc and exc.start() <= inner.start() < exc.end() + len(late) + 1):
                 condition = _DUTY_QUALIFIER.sub("", inner.group("cond")).strip(" ,;:.")
+            elif intro.polarity == "exempt" and intro.until is not None and not exc:
+                # "... is not required to comply with it if the service does not allow ...": the release
+                # holds only on that condition, comma or none
+                cond = _RELEASE_CONDITION.search(rest)
+                condition = cond.group("cond").strip(" ,;:.") if cond else ""
             return intro, body.strip(" ,;:"), late, condition
     return None
 
 
+_RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b",
+                      re.I)
+_RELEASE_CONDITION = re.compile(r"\b(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I)
 _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+", re.I)
 # "... must implement age assurance, other than a provider that distributes only its own apps";
 # "..., except where the hosting service is provided only to enterprise customers"

@@ -31,12 +31,28 @@ _AMENDMENT_ASIDE = re.compile(
 # used to notice application text that the profile's phrase did not catch
 STRAY_APPLICATION = re.compile(
     r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further|nevertheless),?\s+)?"
+    # "In the case of a high impact generative AI service, the measure does not apply where ..."
+    r"(?:in\s+the\s+case\s+of\s+[^,.]{1,160},\s*)?"
     r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
     r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|"
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?)\b[^.]{0,240}?|"
     r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they)\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
     r"(?:does|do)\s+not\s+apply)\b", re.I)
+
+
+# "A provider whose service is in a pre-assessed category is not required to ...": an exemption written
+# as a release from the duty
+_RELEASE_FROM_DUTY = re.compile(
+    r"^\s*(?:(?:however|but),?\s+)?(?:a|an|the|any)?\s*(?:providers?|signator(?:y|ies)|services?)\b"
+    r"(?:(?!\b(?:should|must|shall|will|may|ensures?)\b)[^.]){0,240}?"
+    r"\b(?:(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|need\s+not)\b", re.I)
+
+
+# "If your service has no settings that users can change, there is nothing further you need to do": a
+# release from the whole standard, anywhere in the paragraph
+_NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:further|more|else)\s+(?:that\s+)?you\s+need\s+to\s+do\b"
+                            r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b", re.I)
 
 
 def without_asides(text: str) -> str:
@@ -62,7 +78,8 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text))
                                or phrase.search(LEADING_LABEL.sub("", text, count=1))):
         return True
-    if STRAY_APPLICATION.match(without_asides(text)):
+    if (STRAY_APPLICATION.match(without_asides(text)) or _RELEASE_FROM_DUTY.match(LEADING_LABEL.sub("", text, count=1))
+            or _NOTHING_TO_DO.search(text)):
         # "It does not apply where the provider uses ...": a sentence about whom the measure covers
         # that the profile's phrase does not know; passing it over would drop an exception
         return True
@@ -115,7 +132,33 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
     return out
 
 
+# a paragraph whose subject is only some readers: "Signatories that are SMEs may ...", "A provider of a
+# hosting service must ...", "Where your connected toy is used by several people, ..."
+_SCOPED_SUBJECT = re.compile(
+    r"^\s*(?:(?:a|an|the|each|every|all|any)\s+)?(?:providers?|signator(?:y|ies)|manufacturers?|suppliers?)\s+"
+    r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b)"
+    r"|^\s*(?:if|where|when)\s+(?:you|your)\b", re.I)
+
+
+def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
+    """The application paragraphs finally kept: ``after_a_duty_for_all``, and, when none is left, the
+    first paragraph whose subject is only some readers, provided no paragraph before it lays a duty on
+    everyone (a measure with no sentence of scope but "Signatories that are SMEs may ..." is for SMEs; one
+    that opens "The provider should ..." and later says "Providers of large services should also ..." is
+    not)."""
+    kept = after_a_duty_for_all(texts, chosen)
+    if kept:
+        return kept
+    for i, text in enumerate(texts):
+        body = LEADING_LABEL.sub("", text, count=1)
+        if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
+            return [i]
+        if _DUTY.search(text) or is_unconditional_duty(text):
+            return []
+    return []
+
+
 def application_paragraphs(texts: Sequence[str], phrase: re.Pattern[str] | None) -> list[int]:
     """Indexes of the application paragraphs among a measure's paragraphs given as plain text."""
     chosen = [i for i, t in enumerate(texts) if is_application(t, phrase, False, False)]
-    return after_a_duty_for_all(texts, chosen)
+    return settle_application(texts, chosen)

@@ -22,7 +22,8 @@ _FIRST = {"a", "i", "1"}
 # what ends a limb before the next: "; or", ", and", ";"
 _LIMB_END = re.compile(r"\s*(?:[;,]\s*)?(?:(?P<op>and|or)\s*)?[;,]?\s*$", re.I)
 # the head's last words before the limbs: "services that", "services that have X and that"
-_HEAD_RELATIVE = re.compile(r"(?:,?\s*(?:and|or)\s+)?\b(?:that|which|who|whose|where)\s*:?\s*$", re.I)
+_HEAD_RELATIVE = re.compile(r"(?:,?\s*(?:and|or)\s+)?\b(?:that|which|who|whose|where)(?P<verb>\s+(?:are|is|have|has))?\s*:?\s*$",
+                            re.I)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Limbs:
     head: str  # the words before the first label, without the relative word that opens the limbs
     limbs: tuple[str, ...]
     joiner: str  # "and" / "or": the connective before the last limb
+    verb: str = ""  # the verb written once before the labels ("that are (a) ...; or (b) ..."), for every limb
 
 
 def split_limbs(body: str) -> Limbs | None:
@@ -58,5 +60,6 @@ def split_limbs(body: str) -> Limbs | None:
     if rel is not None:
         if re.search(r"\bor\s+(?:that|which|who|where)\s*:?\s*$", head, re.I):
             return None  # "X or that (a) ...": rare, and not worth a rule of its own
-        return Limbs(head[:rel.start()].strip(" ,;:"), tuple(t.strip() for t in texts), joiner)
+        verb = (rel.group("verb") or "").strip()
+        return Limbs(head[:rel.start()].strip(" ,;:"), tuple(t.strip() for t in texts), joiner, verb)
     return None

@@ -174,12 +174,16 @@ def _parse_application(
         if intro is not None and intro.relative:
             starts_relative = re.match(r"(?:that|who|whose|which)\b", body, re.I)
             body = ("services " if starts_relative else "services that ") + body
-        if intro is not None and not body.strip(" ,;:.") and intro.until is not None:
-            # "Signatories will ...", "Switch options off by default": a duty for every reader. It says
-            # whom the measure covers only when no sentence states it: beside "This standard applies to
-            # every service that profiles children" it is the duty, not a second, wider scope
-            if not any(h is not None and h[0].until is None and not h[0].also for h in matched):
-                duty_for_all = True
+        stated = any(h is not None and h[0].until is None and not h[0].also for h in matched)
+        if intro is not None and intro.until is not None and stated and intro.permission:
+            continue  # "Providers of large services may find the measure useful": beside a statement of scope
+        if intro is not None and intro.until is not None and not late and not inner and (
+                not body.strip(" ,;:.") or _EVERY_READER.match(body)):
+            # "Signatories will ...", "Switch options off by default", "The provider of the service will
+            # ...": a duty for every reader. It says whom the measure covers only when no sentence states
+            # it: beside "This standard applies to every service that profiles children" it is the duty,
+            # not a second, wider scope
+            duty_for_all = duty_for_all or not stated
             continue
         if intro is not None and not body.strip(" ,;:."):
             cond, done, total, leftovers = atom("all"), 0, 0, []
@@ -193,7 +197,11 @@ def _parse_application(
         if late:
             exc, _d, _t, late_left = _parse_body(late, code_kind, vocab, id_pattern)
             result.unparsed.extend(late_left if exc is not None else [late])
-            negative.append(exc if exc is not None else atom("unknown", text=late))
+            exc = exc if exc is not None else atom("unknown", text=late)
+            if intro is not None and intro.polarity == "exempt":
+                cond = and_(cond, not_(exc))  # "X need not comply, unless Y": the exemption is X and not Y
+            else:
+                negative.append(exc)
         if inner:
             # "if the service is not end-to-end encrypted": read as "services where the service is ..."
             where = re.sub(r"^(?:if|where|when|provided\s+that)\b", "where", inner, flags=re.I)
@@ -235,6 +243,8 @@ def _parse_application(
     return result
 
 
+# the subject of a duty for every reader, once the opening is cut: "The provider of [the service] will ..."
+_EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|regulated\s+)?(?:service|platform)\s*$", re.I)
 _NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b", re.I)
 # A sentence that could change who is covered: "It does not apply where ...", "unless ...".
 _MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|exempt\w*|unless|except|other than|excluding|"
@@ -346,6 +356,8 @@ def _read_limbs(
     pieces = []
     for limb in limbs.limbs:
         subject = re.match(r"(?:the|its|that)\s+(?:[\w-]+\s+){0,2}?services?\b", limb, re.I)
+        if limbs.verb and not _OWN_VERB.match(limb):
+            limb = f"{limbs.verb} {limb}"  # "that are (a) at high risk ...": the verb is every limb's
         limb = ("services where " if subject else "services that ") + limb
         pieces.append(_parse_body(limb, code_kind, vocab, id_pattern))
     head = _parse_body(limbs.head, code_kind, vocab, id_pattern) if limbs.head else (atom("all"), 0, 0, [])
@@ -353,6 +365,9 @@ def _read_limbs(
         return None
     joined = (or_ if limbs.joiner == "or" else and_)(*(cond for cond, *_rest in pieces))
     return (and_(head[0], joined), sum(p[1] for p in (head, *pieces)), sum(p[2] for p in (head, *pieces)), [])
+
+
+_OWN_VERB = re.compile(r"(?:is|are|has|have|does|do|uses?|offers?|allows?|provides?|operates?|hosts?)\b", re.I)
 
 
 # "X services, other than those that ...": an exception whose object is services can only take

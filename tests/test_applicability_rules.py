@@ -59,14 +59,29 @@ def test_a_restriction_not_understood_still_exempts_those_the_rest_rules_out():
 
 
 def test_the_index_row_decides_where_the_text_cannot_and_says_so():
-    m = _measure("Z3", "This measure applies to providers of large services that are registered as charities.")
-    code = _icu([m], [IndexRow("ICU Z3", ["ICU Z3"], "", "Large or multi-risk services", 1)])
+    # "pose a high risk" is not in the grammar: the cell, which is understood, decides and says so
+    m = _measure("Z3", "This measure applies to providers of large services and of services which pose a high risk "
+                       "of fraud in the judgement of the provider.")
+    code = _icu([m], [IndexRow("ICU Z3", ["ICU Z3"], "", "Large services or services at high risk of fraud", 1)])
     small = _status(code, "Z3", service_from_options(users=10))
-    assert small.status == "exempt" and "index table" not in small.reason  # the text decides this one
+    assert small.status == "exempt"
     big = _status(code, "Z3", service_from_options(users=8_000_000))
     assert big.status == "applies"
-    assert "decided from the code's index table ('Large or multi-risk services')" in big.reason
-    assert "registered as charities" in big.reason
+    assert "decided from the code's index table ('Large services or services at high risk of fraud')" in big.reason
+    assert "pose a high risk" in big.reason
+
+
+def test_the_index_row_does_not_decide_a_restriction_it_leaves_out():
+    # "that are registered as charities" restricts; the cell restricts nothing, so it cannot stand in for it
+    m = _measure("Z3", "This measure applies to providers of large services that are registered as charities.")
+    code = _icu([m], [IndexRow("ICU Z3", ["ICU Z3"], "", "Large or multi-risk services", 1)])
+    assert _status(code, "Z3", service_from_options(users=10)).status == "exempt"
+    big = _status(code, "Z3", service_from_options(users=8_000_000))
+    assert big.status == "unclear" and "registered as charities" in big.reason
+    # "offering astrology readings" has no word of restriction, but the cell is only the part understood
+    m = _measure("Z5", "This measure applies to providers of large services offering astrology readings.")
+    code = _icu([m], [IndexRow("ICU Z5", ["ICU Z5"], "", "Large services", 1)])
+    assert _status(code, "Z5", service_from_options(users=8_000_000)).status == "unclear"
 
 
 def test_when_text_and_index_both_understood_disagree_only_the_services_between_them_are_unclear():

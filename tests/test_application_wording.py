@@ -215,16 +215,19 @@ def test_a_release_from_the_duty_after_however_is_an_exemption():
     assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "exempt"
 
 
-def _with_index(paragraph: str, cell: str) -> Code:
+def _with_index(paragraph: str, cell: str, profile: str | Path = "icu") -> Code:
     from analyser.models import IndexRow
 
-    prof = load_profile("icu")
-    m = Measure(id="ICU X1", number="X1", title="t", chapter="X", chapter_title=None, page_start=1, page_end=1)
+    prof = load_profile(profile)
+    mid = f"{prof.short_name} X1"
+    m = Measure(id=mid, number="X1", title="t", chapter="X", chapter_title=None, page_start=1, page_end=1)
     m.paragraphs.append(Paragraph(number="X1.1", text=paragraph, page=1, is_application=True))
     m.application = paragraph
-    info = CodeInfo(title="t", publisher=None, family="ofcom-osa", short_name="ICU", kind="u2u", version=None,
-                    source_file="x.pdf", sha256="0", page_count=1, profile="icu", services=dict(prof.services))
-    return resolve_applicability(Code(info=info, measures=[m], index=[IndexRow("ICU X1", ["ICU X1"], "t", cell, 1)]))
+    info = CodeInfo(title="t", publisher=None, family="ofcom-osa", short_name=prof.short_name, kind=prof.kind,
+                    version=None, source_file="x.pdf", sha256="0", page_count=1, profile=str(profile),
+                    services=dict(prof.services))
+    return resolve_applicability(Code(info=info, measures=[m], index=[IndexRow(mid, [mid], "t", cell, 1)]),
+                                 profile=str(profile))
 
 
 def test_an_index_cell_that_only_leaves_out_an_exception_or_an_also_group_does_not_make_the_text_unclear():
@@ -375,7 +378,32 @@ def test_an_index_cell_that_names_less_than_the_text_does_not_decide_in_its_plac
                        "have more than 700,000 monthly active UK users.",
                        "Large services at medium or high risk of CSAM URLs")
     assert _status(code, "icu", users=800_000, risks=["csam-url=high"]) == "unclear"
+    # the words not understood restrict ("that run a parish noticeboard") where the cell restricts nothing
+    assert any("not used in its place" in w for w in code.measures[0].applicability.warnings)
+    # and where they do not restrict, the cell is still refused for naming less (700,000 users)
+    code = _with_index("This measure applies to providers of large services at medium or high risk of CSAM URLs, and "
+                       "to providers of parish noticeboard services at high risk of CSAM URLs having more than "
+                       "700,000 monthly active UK users.",
+                       "Large services at medium or high risk of CSAM URLs")
+    assert _status(code, "icu", users=800_000, risks=["csam-url=high"]) == "unclear"
     assert any("700,000 users" in w and "not used" in w for w in code.measures[0].applicability.warnings)
+
+
+def test_an_index_cell_does_not_decide_where_the_text_restricts_or_excepts_in_words_not_understood():
+    # "in each case where the service allows users to broadcast live video": the cell leaves it out
+    code = _with_index("This measure applies to providers of the following services, in each case where the service "
+                       "allows users to broadcast live video to other users: (a) large services; and (b) multi-risk "
+                       "services.", "Large or multi-risk services")
+    assert _status(code, "icu", users=8_000_000) == "unclear"  # once "applies" by the cell
+    # an exception not understood ("other than services whose principal purpose is ...") that the cell,
+    # which says "not" but excepts nothing, leaves out
+    pcu = _with_index("This measure applies to providers of services whose terms of service do not prohibit one or "
+                      "more kinds of primary priority content, other than services whose principal purpose is the "
+                      "hosting or dissemination of such content.",
+                      "Services whose terms of service do not prohibit primary priority content", profile=PCU)
+    child = ["likely-accessed-by-children", "allows-primary-priority-content"]
+    assert _status(pcu, PCU, features=child) == "unclear"  # once "applies" by the cell
+    assert _status(pcu, PCU, features=child[:1]) == "exempt"
 
 
 def test_readings_the_words_leave_open_are_decided_only_where_they_agree():
@@ -514,3 +542,84 @@ def test_an_encrypted_relevant_electronic_service_keeps_its_section():
                            "from sharing class 1A material."])
     assert _status(code, ESAFETY, kind="social-media", features=["encryption"]) == "exempt"  # once "applies"
     assert _status(code, ESAFETY, kind="relevant-electronic", features=["encryption"]) == "applies"
+
+
+def test_a_release_from_the_duty_is_an_exemption():
+    # "is not required to comply" once stood inside an "applies" reading: every designated internet service applied
+    code = _code(ESAFETY, ["This section applies to providers of designated internet services. A provider of a classified "
+                           "designated internet service is not required to comply with this section."])
+    assert _status(code, ESAFETY, kind="designated-internet") == "applies"
+    assert _status(code, ESAFETY, kind="designated-internet", features=["classified-dis"]) == "exempt"
+    # in a paragraph of its own, with the subject restricted by "whose"
+    later = _code(ESAFETY, ["A provider of a social media service must assess the risk that children will be exposed "
+                            "to online pornography, and determine its tier.",
+                            "A provider whose service is in a pre-assessed category is not required to carry out that "
+                            "assessment."])
+    assert _status(later, ESAFETY, kind="social-media", features=["pre-assessed"]) == "exempt"
+    assert _status(later, ESAFETY, kind="social-media") == "applies"
+
+
+def test_a_sentence_of_scope_after_a_semicolon_is_read():
+    code = _code(ICO, ["Where your service is aimed at children under 13, do not ask them to consent without involving "
+                       "a parent; this does not apply if your service is a preventive or counselling service."])
+    child = ["likely-accessed-by-children", "under-13-audience"]
+    assert _status(code, ICO, kind="online-service", features=child) == "applies"
+    assert _status(code, ICO, kind="online-service", features=[*child, "counselling-service"]) == "exempt"
+
+
+def test_the_provider_of_the_service_is_every_reader_and_does_not_widen_the_expectation():
+    code = _code(ESAFETY, ["The provider of the service will take reasonable steps to ensure that end-users can use the "
+                           "service safely. This expectation applies to providers of social media services and "
+                           "relevant electronic services."])
+    assert _status(code, ESAFETY, kind="hosting") == "exempt"  # once "applies": "all services"
+    assert _status(code, ESAFETY, kind="social-media") == "applies"
+
+
+def test_a_permission_beside_a_statement_of_scope_does_not_widen_it():
+    code = _code("icu", ["This measure applies to providers of multi-risk services. Providers of large services that are "
+                         "not multi-risk may nonetheless find the measure a useful reference."])
+    assert _status(code, "icu", users=8_000_000, risks=["fraud=high"]) == "exempt"  # once "applies"
+
+
+def test_with_no_sentence_of_scope_a_paragraph_for_some_readers_says_whom_the_measure_is_for():
+    gpai = ROOT / "codes" / "profiles" / "eu-gpai.toml"
+    paragraphs = ["In this Chapter, 'SMC' means a small mid-cap enterprise.",
+                  "Signatories that are SMEs or SMCs may ask the AI Office for support in meeting the Commitments."]
+    assert application_paragraphs(paragraphs, load_profile(gpai).application_phrase) == [1]
+    code = _code(gpai, paragraphs)
+    assert _status(code, gpai, kind="gpai-provider") == "exempt"  # once "applies": "all services"
+    assert _status(code, gpai, kind="gpai-provider", features=["sme"]) == "applies"
+    # but not after a duty for everyone: the measure is for every reader, some of whom do more
+    duty = ["The provider should name a person accountable for the measure.",
+            "Providers of large services should also report to the board."]
+    assert application_paragraphs(duty, load_profile("icu").application_phrase) == []
+
+
+def test_limbs_after_that_are_share_the_verb_and_bind_looser_than_their_own_and():
+    code = _code("icu", ["This measure applies to providers of services that are (a) at high risk of grooming; or (b) at "
+                         "medium or high risk of grooming and have more than 700,000 monthly active UK users."])
+    assert _status(code, "icu", risks=["grooming=high"]) == "applies"  # limb (a) alone
+    assert _status(code, "icu", risks=["grooming=medium"]) == "exempt"
+    assert _status(code, "icu", users=800_000, risks=["grooming=medium"]) == "applies"
+
+
+def test_a_release_on_a_condition_holds_only_on_that_condition():
+    code = _code(ESAFETY, ["This measure applies to providers of Tier 1 social media services. A provider of a Tier 1 "
+                           "social media service is not required to comply with it if the service is end-to-end encrypted."])
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-1"]) == "applies"  # once "exempt"
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-1", "e2ee"]) == "exempt"
+
+
+def test_a_later_paragraph_that_takes_some_services_out_in_words_not_understood_makes_them_unclear():
+    # "In the case of ..., the measure does not apply where ...": once passed over, so every high impact
+    # designated internet service "applied"
+    code = _code(ESAFETY, ["3.1 This measure applies to providers of high impact designated internet services.",
+                           "3.2 In the case of a high impact generative AI service, the measure does not apply where "
+                           "the provider uses effective controls to prevent the generation of explicit material."])
+    assert _status(code, ESAFETY, kind="designated-internet", features=["high-impact"]) == "unclear"
+    assert _status(code, ESAFETY, kind="designated-internet") == "exempt"
+    # "there is nothing further you need to do" releases from the whole standard
+    ico = _code(ICO, ["Settings must be 'high privacy' by default.",
+                      "If your service has no settings that users can change, there is nothing further you need to do "
+                      "under this standard."])
+    assert _status(ico, ICO, kind="online-service", features=["likely-accessed-by-children"]) != "applies"

@@ -15,7 +15,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from ..application_text import after_a_duty_for_all, is_application
+from ..application_text import is_application, settle_application
 from ..models import Measure, Paragraph
 from ..pdftext import Line, join_lines
 from .crossrefs import add_crossrefs
@@ -108,12 +108,12 @@ class ParagraphReader:
             if under_app_heading:
                 first_under = False
             m.paragraphs.append(para)
-        # "If you share ..." after a duty for every reader is a further duty, not the measure's scope
+        # "If you share ..." after a duty for every reader is a further duty, not the measure's scope;
+        # with no sentence of scope, "Signatories that are SMEs may ..." is
         chosen = [i for i, p in enumerate(m.paragraphs) if p.is_application]
-        kept = set(after_a_duty_for_all([p.text for p in m.paragraphs], chosen))
-        for i in chosen:
-            if i not in kept:
-                m.paragraphs[i].is_application = False
+        kept = set(settle_application([p.text for p in m.paragraphs], chosen))
+        for i, p in enumerate(m.paragraphs):
+            p.is_application = i in kept
         apps = [p for p in m.paragraphs if p.is_application]
         m.application = "\n".join(p.text for p in apps)
         m.application_paragraphs = [p.number for p in apps]
