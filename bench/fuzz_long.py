@@ -88,7 +88,7 @@ def _summary(args, report: PdfReport, rows: list, pdf_seconds: float, out: Path 
         f"Time per mutant: median {statistics.median(s):.2f} s, 99th percentile {s[int(0.99 * (len(s) - 1))]:.2f} s, "
         f"slowest {s[-1]:.2f} s (budget {args.budget:g} s). Mutants that exited 0 with measures or paragraphs "
         f"different from the original's: {report.damaged_ok}, of which with a warning: {report.damaged_ok_warned}. "
-        f"Exit 0, same structure, paragraph text changed and no warning: {report.text_changed_unwarned}. "
+        f"Exit 0, same structure, paragraph text changed and no damage warning: {report.text_changed_unwarned}. "
         f"Structure changed with only routine warnings (none of severity damage): {report.damaged_ok_routine_only}.",
     ]
     if report.silent:
