@@ -135,6 +135,26 @@ def structure(extract_json: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(m["id"], tuple(p["number"] for p in m["paragraphs"])) for m in data["measures"]]
 
 
+# the six PDFs the long run (bench/fuzz_long.py) mutates, in its order: mutant i is made from the
+# (i mod 6)th, so a seed and a mutant number name one file
+_ROOT = Path(__file__).resolve().parent.parent
+LONG_RUN_SOURCES = [_ROOT / "tests/fixtures/layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf",
+                    _ROOT / "tests/fixtures/pcu_sample.pdf",
+                    _ROOT / "tests/fixtures/layouts/word_sections_and_list_numbering/holdout6_ics_docx.pdf",
+                    _ROOT / "tests/fixtures/layouts/drafts_bullets_and_bands/holdout2_icu_draft_docx.pdf",
+                    _ROOT / "tests/fixtures/ics_sample.pdf", _ROOT / "codes/sample/icu-sample.pdf"]
+
+
+def replay(seed: int, mutant: int, workdir: Path) -> tuple[Path, str, Path]:
+    """The long run's mutant ``mutant`` of ``seed``, rebuilt: (its file, its kind, the undamaged source)."""
+    rng = random.Random(seed)
+    for i in range(mutant + 1):
+        data, kind = mutate_pdf(LONG_RUN_SOURCES[i % len(LONG_RUN_SOURCES)].read_bytes(), rng)
+    path = workdir / f"mutant-{seed}-{mutant}.pdf"
+    path.write_bytes(data)
+    return path, kind, LONG_RUN_SOURCES[mutant % len(LONG_RUN_SOURCES)]
+
+
 _ORIGINALS: dict[Path, tuple[list, dict]] = {}
 
 
