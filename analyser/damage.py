@@ -104,7 +104,7 @@ def _font_warning(fonts: dict[str, list[int]]) -> ParseWarning:
     pages = sorted({p for used in fonts.values() for p in used})
     first = next(iter(fonts))
     more = f"; and {len(fonts) - 1} more font(s)" if len(fonts) > 1 else ""
-    return ParseWarning(f"damaged PDF: {first}{more} ({_pages(pages)}): text set in a damaged font is placed "
+    return ParseWarning(f"damaged PDF: {first}{more} ({_pages(pages)}): text set in a damaged font may be placed "
                         "wrongly, so words may be joined or split, hyphens lost or added, and notes read into "
                         "the paragraph above them",
                         pages[0] if len(pages) == 1 else None, severity=DAMAGE)
