@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .damage import page_without_content, pages_missing, stream_damaged
 from .errors import BudgetError
+from .font_check import check_fonts
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def check_content(path: str | Path, doc, budget: Budget | None = None) -> int:
     total = 0
     n = 0
     forms: dict[int, int] = {}
+    fonts: dict = {}  # each font judged once (font_check): a damaged one moves glyphs silently
     for n, page in enumerate(PDFPage.create_pages(doc), 1):
         _PAGE.set(n)
         if n > b.max_pages:
@@ -154,7 +156,8 @@ def check_content(path: str | Path, doc, budget: Budget | None = None) -> int:
         if not streams:
             page_without_content(n)
         text = sum(_text_bytes(path, s, b) for s in streams)
-        text += _forms_text(path, page.resources, streams, b, forms, 0)
+        check_fonts(page.resources, n, fonts)
+        text += _forms_text(path, page.resources, streams, b, forms, 0, fonts)
         if text > b.max_page_chars:
             raise BudgetError(path, f"page {n} would show about {text:,} characters, over the limit of "
                               f"{b.max_page_chars:,} per page (a decompression bomb or a damaged file); "
@@ -244,8 +247,8 @@ def _text_bytes(path: str | Path, stream, b: Budget) -> int:
     return sum(len(m) - 2 if m[:1] == b"(" else (len(m) - 2) // 2 for m in _STRINGS.findall(data))
 
 
-def _forms_text(path, resources, streams, b: Budget, memo: dict[int, int], depth: int) -> int:
-    """Text of the form XObjects a content draws, counted once per ``Do``."""
+def _forms_text(path, resources, streams, b: Budget, memo: dict[int, int], depth: int, fonts: dict) -> int:
+    """Text of the form XObjects a content draws, counted once per ``Do``; their fonts are checked too."""
     from pdfminer.pdftypes import resolve1
 
     if depth > _MAX_FORM_DEPTH:
@@ -275,7 +278,8 @@ def _forms_text(path, resources, streams, b: Budget, memo: dict[int, int], depth
         if key not in memo:
             memo[key] = 0  # a form that draws itself counts as empty while it is being counted
             own = _text_bytes(path, form, b)
-            memo[key] = own + _forms_text(path, form.attrs.get("Resources"), [form], b, memo, depth + 1)
+            memo[key] = own + _forms_text(path, form.attrs.get("Resources"), [form], b, memo, depth + 1, fonts)
+        check_fonts(form.attrs.get("Resources"), _PAGE.get() or 0, fonts)
         total += count * memo[key]
         if total > b.max_chars:  # stop multiplying once the answer is known
             return total

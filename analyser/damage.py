@@ -16,7 +16,9 @@ decompress means text is missing):
 * a paragraph number glued to the next word inside the previous paragraph ("A1.2The provider"):
   the space after it was lost, so two paragraphs were read as one;
 * a measure in the index table that is not in the body;
-* a measure heading taken for page furniture (a running header) and so not read.
+* a measure heading taken for page furniture (a running header) and so not read;
+* an embedded font whose program will not decode, or whose width table disagrees with the font it
+  describes (``font_check``): glyphs land in the wrong places, so spaces, hyphens and notes move.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class Captured:
     records: list[tuple[int | None, str]] = field(default_factory=list)
     unreadable: list[tuple[int, str]] = field(default_factory=list)  # (page, why) of pages not read at all
     missing_pages: tuple[int, int] | None = None  # (declared, found) when the page tree lost pages
+    fonts: dict[str, list[int]] = field(default_factory=dict)  # why a font is damaged -> pages using it
 
     def warnings(self) -> list[ParseWarning]:
         """One damage warning per kind of complaint, with its count and pages."""
@@ -78,6 +81,8 @@ class Captured:
             out.append(ParseWarning(f"damaged PDF: {len(pages)} page(s) could not be read at all (page"
                                     f"{'s' if len(pages) > 1 else ''} {shown}; {self.unreadable[0][1]}): "
                                     "their text is missing", pages[0], severity=DAMAGE))
+        if self.fonts:
+            out.append(_font_warning(self.fonts))
         for kind in sorted(grouped):
             pages = sorted({p for p in grouped[kind] if p})
             where = ""
@@ -87,6 +92,22 @@ class Captured:
             message = "damaged PDF: " + _KINDS[kind][1].format(n=len(grouped[kind]), pages=where)
             out.append(ParseWarning(message, pages[0] if len(pages) == 1 else None, severity=DAMAGE))
         return out
+
+
+def _pages(pages: list[int]) -> str:
+    shown = ", ".join(map(str, pages[:10])) + (", ..." if len(pages) > 10 else "")
+    return f"page{'s' if len(pages) > 1 else ''} {shown}"
+
+
+def _font_warning(fonts: dict[str, list[int]]) -> ParseWarning:
+    """One warning for every damaged font, naming the first and the pages that use any of them."""
+    pages = sorted({p for used in fonts.values() for p in used})
+    first = next(iter(fonts))
+    more = f"; and {len(fonts) - 1} more font(s)" if len(fonts) > 1 else ""
+    return ParseWarning(f"damaged PDF: {first}{more} ({_pages(pages)}): text set in a damaged font may be placed "
+                        "wrongly, so words may be joined or split, hyphens lost or added, and notes read into "
+                        "the paragraph above them",
+                        pages[0] if len(pages) == 1 else None, severity=DAMAGE)
 
 
 _CAPTURED: ContextVar[Captured | None] = ContextVar("analyser_captured", default=None)
@@ -104,6 +125,15 @@ def page_without_content(page_no: int) -> None:
     captured = _CAPTURED.get()
     if captured is not None:
         captured.records.append((page_no, "page has no content stream"))
+
+
+def font_damaged(page_no: int, why: str) -> None:
+    """A font used on ``page_no`` whose program or widths are damaged (``font_check``)."""
+    captured = _CAPTURED.get()
+    if captured is not None:
+        used = captured.fonts.setdefault(why, [])
+        if page_no not in used:
+            used.append(page_no)
 
 
 def pages_missing(declared: int, found: int) -> None:

@@ -90,6 +90,7 @@ def extract_code(path: str | Path | CheckedInput, profile: str | Path | Profile 
         captured.records.extend(checked.damage.records)
         captured.unreadable.extend(checked.damage.unreadable)
         captured.missing_pages = checked.damage.missing_pages
+        captured.fonts.update(checked.damage.fonts)
         code, doc, prof = _extract(checked, profile, progress, reader)
     found = {m.id for m in code.measures}
     index_ids = {i for row in code.index for i in row.ids}

@@ -23,11 +23,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 os.environ.setdefault("ANALYSER_CACHE_DIR", tempfile.mkdtemp(prefix="fuzz-cache-"))
 os.environ.setdefault("ANALYSER_DATA_DIR", tempfile.mkdtemp(prefix="fuzz-data-"))
 
+from fuzz import LONG_RUN_SOURCES as SOURCES  # noqa: E402
 from fuzz import PdfReport, fuzz_options, fuzz_pdfs, fuzz_toml  # noqa: E402
-
-SOURCES = [ROOT / "tests/fixtures/layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf", ROOT / "tests/fixtures/pcu_sample.pdf",
-           ROOT / "tests/fixtures/layouts/word_sections_and_list_numbering/holdout6_ics_docx.pdf", ROOT / "tests/fixtures/layouts/drafts_bullets_and_bands/holdout2_icu_draft_docx.pdf",
-           ROOT / "tests/fixtures/ics_sample.pdf", ROOT / "codes/sample/icu-sample.pdf"]
 
 
 def main() -> int:
@@ -88,7 +85,7 @@ def _summary(args, report: PdfReport, rows: list, pdf_seconds: float, out: Path 
         f"Time per mutant: median {statistics.median(s):.2f} s, 99th percentile {s[int(0.99 * (len(s) - 1))]:.2f} s, "
         f"slowest {s[-1]:.2f} s (budget {args.budget:g} s). Mutants that exited 0 with measures or paragraphs "
         f"different from the original's: {report.damaged_ok}, of which with a warning: {report.damaged_ok_warned}. "
-        f"Exit 0, same structure, paragraph text changed and no warning: {report.text_changed_unwarned}. "
+        f"Exit 0, same structure, paragraph text changed and no damage warning: {report.text_changed_unwarned}. "
         f"Structure changed with only routine warnings (none of severity damage): {report.damaged_ok_routine_only}.",
     ]
     if report.silent:

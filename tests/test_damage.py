@@ -105,20 +105,9 @@ def test_an_undamaged_code_has_no_damage_warning(icu_code):
 
 def _replay(seed: int, mutant: int, tmp_path: Path) -> tuple[Path, str]:
     """The long fuzz run's mutant, rebuilt from its seed (bench/fuzz_long.py's sources, in order)."""
-    import random
+    from fuzz import replay
 
-    from conftest import FIXTURES, ROOT
-    from fuzz import mutate_pdf
-
-    sources = [FIXTURES / "layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf", FIXTURES / "pcu_sample.pdf",
-               FIXTURES / "layouts/word_sections_and_list_numbering/holdout6_ics_docx.pdf",
-               FIXTURES / "layouts/drafts_bullets_and_bands/holdout2_icu_draft_docx.pdf",
-               FIXTURES / "ics_sample.pdf", ROOT / "codes/sample/icu-sample.pdf"]
-    rng = random.Random(seed)
-    for i in range(mutant + 1):
-        data, kind = mutate_pdf(sources[i % 6].read_bytes(), rng)
-    path = tmp_path / f"mutant-{seed}-{mutant}.pdf"
-    path.write_bytes(data)
+    path, kind, _ = replay(seed, mutant, tmp_path)
     return path, kind
 
 
@@ -188,7 +177,9 @@ def test_measures_read_without_any_paragraph_are_damage(tmp_path, seed, mutant, 
 
 def test_a_paragraph_number_glued_to_its_first_word_is_damage(tmp_path):
     """Seed 5400 mutant 0 (a splice in the WeasyPrint holdout): every 'X.2' lost the space after its
-    number and was read into 'X.1' with only routine 'numbers skipped' warnings."""
+    number and was read into 'X.1' with only routine 'numbers skipped' warnings. The splice had cut
+    the body font's program short, which tests/test_font_check.py's check reports too (first, as it
+    is met before reading); the merge is reported by itself all the same."""
     from conftest import FIXTURES
 
     path, done = _replay(5400, 0, tmp_path)
@@ -197,7 +188,10 @@ def test_a_paragraph_number_glued_to_its_first_word_is_damage(tmp_path):
     whole = extract_code(FIXTURES / "layouts/producers_mupdf_weasyprint/holdout4_ics_weasyprint.pdf")
     assert "A1.2The provider" in code.measure("ICS A1").paragraph("A1.1").text
     hurt = [w for w in code.warnings if w.severity == "damage"]
-    assert hurt and code.warnings[0] is hurt[0] and "A1.1" in hurt[0].message and "glued" in hurt[0].message
+    assert hurt and code.warnings[:len(hurt)] == hurt  # ranked above every routine warning
+    glued = [w for w in hurt if "glued" in w.message]
+    assert glued and "A1.1" in glued[0].message
+    assert "embedded font H4-Body: its program ends before its end marker" in hurt[0].message
     assert damage.count(whole.warnings) == 0
 
 
