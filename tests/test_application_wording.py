@@ -623,3 +623,30 @@ def test_a_later_paragraph_that_takes_some_services_out_in_words_not_understood_
                       "If your service has no settings that users can change, there is nothing further you need to do "
                       "under this standard."])
     assert _status(ico, ICO, kind="online-service", features=["likely-accessed-by-children"]) != "applies"
+
+
+def test_two_or_more_of_a_list_after_a_colon_counts_csea_once():
+    ics = ROOT / "codes" / "profiles" / "ics.toml"
+    code = _code(ics, ["This measure applies to search services at medium or high risk of two or more of: grooming; "
+                       "CSAM URLs; fraud; drugs and psychoactive substances."])
+    # grooming and CSAM URLs are one kind (CSEA) for the count
+    assert _status(code, ics, kind="search/general", risks=["grooming=high", "csam-url=medium"]) == "exempt"
+    assert _status(code, ics, kind="search/general", risks=["grooming=high", "fraud=medium"]) == "applies"
+    pcu = _code(PCU, ["This measure applies to services at high risk of at least two of: suicide content; self-harm "
+                      "content; eating disorder content."])
+    child = ["likely-accessed-by-children"]
+    assert _status(pcu, PCU, features=child, risks=["suicide=high", "self-harm=high"]) == "applies"
+    assert _status(pcu, PCU, features=child, risks=["suicide=high", "self-harm=medium"]) == "exempt"
+
+
+def test_more_verbs_and_who_is_allowed_are_read():
+    child = ["likely-accessed-by-children"]
+    code = _code(ICO, ["If your service collects geolocation data, switch geolocation options off by default."])
+    assert _status(code, ICO, kind="online-service", features=child) == "exempt"
+    assert _status(code, ICO, kind="online-service", features=[*child, "geolocation"]) == "applies"
+    share = _code(ICO, ["If your service allows a child to share their location, give them an obvious sign."])
+    assert _status(share, ICO, kind="online-service", features=[*child, "location-sharing"]) == "applies"
+    assert _status(share, ICO, kind="online-service", features=child) == "exempt"
+    # "for children" is no filler: the words stay, and the answer is not "every service"
+    kids = _code(ICO, ["This standard applies to services for children under five."])
+    assert _status(kids, ICO, kind="online-service", features=child) != "applies"
