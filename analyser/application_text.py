@@ -15,6 +15,7 @@ by ..., applies") are removed before any of this.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Sequence
 
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
@@ -36,7 +37,7 @@ STRAY_APPLICATION = re.compile(
     r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
     r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|"
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?)\b[^.]{0,240}?|"
-    r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they)\s+)"
+    r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
     r"(?:does|do)\s+not\s+apply)\b", re.I)
 
@@ -55,6 +56,32 @@ _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:further|more|else)\s+(
                             r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b", re.I)
 
 
+# what a PDF's text layer leaves in a sentence and a reader sees through: a word broken at a line end and
+# joined with a space ("image- based"), a footnote number glued to a word ("services12", "fraud,7"), a
+# dash that sets off an aside ("all providers – including ..."); ligatures and no-break spaces go by NFKC
+_BROKEN_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
+_GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2}(?=[\s,.;:)]|$)")
+_ASIDE_DASH = re.compile(r"\s+[\u2013\u2014]\s+|\s*\u2014\s*")
+
+
+# "Signatories will, for each model with systemic risk ..., keep ...", "must, if the service is not end-to-end
+# encrypted, detect ...": a duty set inside the obligation for some services only
+_DUTY_FOR_SOME = re.compile(
+    r"\b(?:will|shall|must|should),\s+(?:(?:if|where|when)\s+(?:the|its|that|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:services?|providers?|platforms?|models?)\b|for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?"
+    r"(?:general-purpose\s+ai\s+)?models?\s+(?:with|that|which|whose)\b)"
+    # "Signatories will take the measures below if: (1) ...; or (2) ..."
+    r"|\b(?:will|shall|must|should)\b[^.:]{0,200}\s(?:if|provided\s+that)\s*:", re.I)
+
+
+def clean_artefacts(text: str) -> str:
+    """``text`` without the marks of PDF extraction that are no words of the code (see above)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _BROKEN_HYPHEN.sub("-", text)
+    text = _GLUED_NOTE.sub(r"\1", text)
+    return _ASIDE_DASH.sub(", ", text)
+
+
 def without_asides(text: str) -> str:
     """``text`` without amendment notes that interrupt a sentence ("This measure, as inserted by X, applies")."""
     return re.sub(r"[ \t]{2,}", " ", _AMENDMENT_ASIDE.sub(" ", text))
@@ -68,18 +95,20 @@ LEADING_LABEL = re.compile(
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z]))")
 
 # a sentence that tells the provider what to do: a recommendation, not a statement of scope
-_DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to)\b", re.I)
+_DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to|"
+                   r"commits?\s+to|undertakes?\s+to)\b", re.I)
 
 
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:
     """Is this paragraph (of a measure) application text?"""
+    text = clean_artefacts(text)
     if CONDITIONAL_OBLIGATION.match(text) and _DUTY.search(text):
         return False
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text))
                                or phrase.search(LEADING_LABEL.sub("", text, count=1))):
         return True
     if (STRAY_APPLICATION.match(without_asides(text)) or _RELEASE_FROM_DUTY.match(LEADING_LABEL.sub("", text, count=1))
-            or _NOTHING_TO_DO.search(text)):
+            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text)):
         # "It does not apply where the provider uses ...": a sentence about whom the measure covers
         # that the profile's phrase does not know; passing it over would drop an exception
         return True
@@ -137,7 +166,7 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
 _SCOPED_SUBJECT = re.compile(
     r"^\s*(?:(?:a|an|the|each|every|all|any)\s+)?(?:providers?|signator(?:y|ies)|manufacturers?|suppliers?)\s+"
     r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b)"
-    r"|^\s*(?:if|where|when)\s+(?:you|your)\b", re.I)
+    r"|^\s*(?:if|where|when)\s+(?:you|your|(?:a|the|any)\s+signatory)\b", re.I)
 
 
 def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:

@@ -44,7 +44,7 @@ import contextvars
 import re
 
 from .application_intros import Intro, compile_intros, grammar, match_intro, split_sentences
-from .application_text import without_asides
+from .application_text import clean_artefacts, without_asides
 from .condition_grammar import Parser
 from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
@@ -114,7 +114,7 @@ def _parse_application(
     own_intros, ignore = grammar()
     all_intros = (*intros, *own_intros)
     original = text or ""
-    flat = re.sub(r"\s+", " ", original).strip()
+    flat = re.sub(r"\s+", " ", clean_artefacts(original)).strip()
     result = Applicability(text=original)
     if not flat:
         result.condition = atom("all")
@@ -205,6 +205,8 @@ def _parse_application(
         if inner:
             # "if the service is not end-to-end encrypted": read as "services where the service is ..."
             where = re.sub(r"^(?:if|where|when|provided\s+that)\b", "where", inner, flags=re.I)
+            where = re.sub(r"^for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:general-purpose\s+ai\s+)?models?\s+",
+                           "", where, flags=re.I)
             extra, _d, _t, inner_left = _parse_body("services " + where, code_kind, vocab, id_pattern)
             result.unparsed.extend(inner_left if extra is not None else [inner])
             cond = and_(cond, extra if extra is not None else atom("unknown", text=inner))
@@ -247,7 +249,7 @@ def _parse_application(
 _EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|regulated\s+)?(?:service|platform)\s*$", re.I)
 _NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b", re.I)
 # A sentence that could change who is covered: "It does not apply where ...", "unless ...".
-_MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|exempt\w*|unless|except|other than|excluding|"
+_MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
                              r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope)\b", re.I)
 
 

@@ -650,3 +650,63 @@ def test_more_verbs_and_who_is_allowed_are_read():
     # "for children" is no filler: the words stay, and the answer is not "every service"
     kids = _code(ICO, ["This standard applies to services for children under five."])
     assert _status(kids, ICO, kind="online-service", features=child) != "applies"
+
+
+def test_openings_without_a_named_measure_and_main_clauses_with_a_subject_of_their_own():
+    child = ["likely-accessed-by-children"]
+    # the condition ends before "the tools should ...", a main clause with a subject of its own
+    code = _code(ICO, ["If your service is aimed at children under 13, the tools should be simple enough for a child "
+                       "of that age to use without help."])
+    assert _status(code, ICO, kind="online-service", features=child) == "exempt"
+    assert _status(code, ICO, kind="online-service", features=[*child, "under-13-audience"]) == "applies"
+    # a concession ("even if ...") and a list of what the services may be ("whether it is ...") never narrow
+    code = _code(ICO, ["This applies to every online service likely to be accessed by children, whether it is a game, "
+                       "a streaming service or a social media platform, even if children are not its main audience."])
+    assert _status(code, ICO, kind="online-service", features=child) == "applies"
+    # "This applies to ...", "Each provider should ..."
+    assert _status(_code("icu", ["This applies to all providers of large services."]), "icu", users=1_000) == "exempt"
+    assert _status(_code("icu", ["Each provider should name an individual who is accountable."]), "icu") == "applies"
+
+
+def test_where_a_signatory_does_something_is_the_scope_of_a_measure_with_no_other():
+    gpai = ROOT / "codes" / "profiles" / "eu-gpai.toml"
+    code = _code(gpai, ["Where a Signatory uses web-crawlers, it will respect robots.txt instructions."])
+    assert _status(code, gpai, kind="gpai-provider") == "exempt"
+    assert _status(code, gpai, kind="gpai-provider", features=["web-crawler"]) == "applies"
+    # after a commitment for every Signatory it is a further duty for some, not the measure's scope
+    paragraphs = ["Signatories commit to reproducing only lawfully accessible content when they crawl the web.",
+                  "Where a Signatory uses web-crawlers, it will not circumvent technological measures."]
+    assert application_paragraphs(paragraphs, load_profile(gpai).application_phrase) == []
+
+
+def test_marks_of_pdf_extraction_are_read_through():
+    ics = ROOT / "codes" / "profiles" / "ics.toml"
+    # a footnote number glued to a word, a line-end hyphen joined with a space, a ligature
+    code = _code("icu", ["C9.1 This measure applies to providers of large services12 which are at medium or high risk "
+                         "of image- based CSAM.3"])
+    assert _status(code, "icu", users=8_000_000, risks=["csam-image=medium"]) == "applies"
+    assert _status(code, "icu", users=8_000_000) == "exempt"
+    files = _code("icu", ["This measure applies to providers of \ufb01le-storage and \ufb01le-sharing services."])
+    assert _status(files, "icu", features=["file-sharing"]) == "applies"
+    assert _status(files, "icu") == "exempt"
+    # a dash that sets off an aside
+    both = _code(ics, ["C4.1 This measure applies to providers of search services \u2013 general or vertical \u2013 "
+                       "that are large."])
+    assert _status(both, ics, kind="search/vertical", users=8_000_000) == "applies"
+    assert _status(both, ics, kind="search/vertical", users=1_000) == "exempt"
+
+
+def test_it_is_also_recommended_for_adds_a_group_and_a_duty_for_each_model_restricts():
+    code = _code("icu", ["This measure is recommended for providers of large services at medium or high risk of "
+                         "image-based CSAM. It is also recommended for providers of services at high risk of "
+                         "image-based CSAM that have more than 700,000 monthly active UK users."])
+    # the second sentence was once passed over: a service with 800,000 users at high risk was "exempt"
+    assert _status(code, "icu", users=800_000, risks=["csam-image=high"]) == "applies"
+    gpai = ROOT / "codes" / "profiles" / "eu-gpai.toml"
+    duty = _code(gpai, ["Signatories will, for each model with systemic risk, keep track of serious incidents."])
+    assert _status(duty, gpai, kind="gpai-provider") == "exempt"  # once "applies": every Signatory
+    assert _status(duty, gpai, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+    # "Signatories will ... if: (1) ...": a duty on a condition, never one for every Signatory
+    cond = _code(gpai, ["Signatories will take the measures below if: (1) the model's parameters are made publicly "
+                        "available for download; or (2) the model is integrated into a system of the Signatory's own."])
+    assert _status(cond, gpai, kind="gpai-provider") != "applies"
