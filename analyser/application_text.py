@@ -39,7 +39,7 @@ STRAY_APPLICATION = re.compile(
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?)\b[^.]{0,240}?|"
     r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
-    r"(?:does|do)\s+not\s+apply)\b", re.I)
+    r"(?:does|do)\s+not\s+apply|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for)\b", re.I)
 
 
 # "A provider whose service is in a pre-assessed category is not required to ...": an exemption written
@@ -59,7 +59,12 @@ _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:further|more|else)\s+(
 # what a PDF's text layer leaves in a sentence and a reader sees through: a word broken at a line end and
 # joined with a space ("image- based"), a footnote number glued to a word ("services12", "fraud,7"), a
 # dash that sets off an aside ("all providers – including ..."); ligatures and no-break spaces go by NFKC
-_BROKEN_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])")
+_BROKEN_HYPHEN = re.compile(r"\b([a-z]+)- (?=[a-z])")
+# a word broken at a line end keeps its hyphen when its first part is a word that opens compounds
+# ("image- based", "multi- risk", "user-to- user"); otherwise the hyphen was the line's ("fea- tures")
+_COMPOUND_FIRST = frozenset("""image multi user to file live high low self non age end peer cross third child pre post co
+    e sub inter under over out well short long open end-to top one two three sexually""".split())
+_QUOTED = re.compile(r"[\u2018\u201c\"]([^\u2019\u201d\"]{1,80})[\u2019\u201d\"]")
 _GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2}(?=[\s,.;:)]|$)")
 _ASIDE_DASH = re.compile(r"\s+[\u2013\u2014]\s+|\s*\u2014\s*")
 
@@ -77,7 +82,8 @@ _DUTY_FOR_SOME = re.compile(
 def clean_artefacts(text: str) -> str:
     """``text`` without the marks of PDF extraction that are no words of the code (see above)."""
     text = unicodedata.normalize("NFKC", text)
-    text = _BROKEN_HYPHEN.sub("-", text)
+    text = _BROKEN_HYPHEN.sub(lambda m: m.group(1) + ("-" if m.group(1).lower() in _COMPOUND_FIRST else ""), text)
+    text = _QUOTED.sub(r"\1", text).replace("\u2019", "'")  # "a ‘content recommender system’", "child’s"
     text = _GLUED_NOTE.sub(r"\1", text)
     return _ASIDE_DASH.sub(", ", text)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .condition_combine import combine
 from .condition_reader import ParseFail, TokenReader
 from .condition_tokens import names_group
-from .condition_tree import and_, atom, normalise, not_
+from .condition_tree import and_, atom, normalise, not_, or_
 from .models import Condition
 
 
@@ -81,6 +81,15 @@ class PremodReader(TokenReader):
         # a list "A, B or C": commas take the connective of the last item
         last_op = next((op for op, _ in reversed(items[1:]) if op != ","), "and")
         items = [(last_op if op == "," else op, c) for op, c in items]
+        if len(items) >= 2 and all(_is_search_type(c) for _op, c in items):
+            return or_(*(c for _op, c in items))  # "general and vertical search services": either type
+        types = next((k for k in range(1, len(items)) if k in juxtaposed
+                      and all(_is_search_type(c) for _op, c in items[k:])), None)
+        if types is not None and len(items) - types >= 2:
+            # "large general and vertical search services": a service is of one search type only, so the
+            # types joined by "and" or "or" are a choice, and what comes before them describes each
+            self._described = self._coordinated(items[:types], written_and)
+            return and_(self._described, or_(*(c for _op, c in items[types:])))
         cut = len(items)
         while cut - 1 in juxtaposed:
             cut -= 1

@@ -133,6 +133,8 @@ def _parse_application(
         work = pattern.sub(" ", work)
     work = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", work)).strip()
     work = digits_for_number_words(work)
+    # "general and vertical search services": the head written once for both types
+    work = re.sub(r"\b(general|vertical) (and|or) (vertical|general) search\b", r"\1 search \2 \3 search", work, flags=re.I)
 
     positive: list[Condition] = []
     duty_for_all = False

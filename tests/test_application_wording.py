@@ -710,3 +710,15 @@ def test_it_is_also_recommended_for_adds_a_group_and_a_duty_for_each_model_restr
     cond = _code(gpai, ["Signatories will take the measures below if: (1) the model's parameters are made publicly "
                         "available for download; or (2) the model is integrated into a system of the Signatory's own."])
     assert _status(cond, gpai, kind="gpai-provider") != "applies"
+
+
+def test_search_types_joined_by_and_are_a_choice_and_quotes_and_line_breaks_are_read_through():
+    ics = ROOT / "codes" / "profiles" / "ics.toml"
+    code = _code(ics, ["This measure applies to providers of large general and vertical search services at high risk "
+                       "of fraud."])
+    assert _status(code, ics, kind="search/vertical", users=8_000_000, risks=["fraud=high"]) == "applies"
+    assert _status(code, ics, kind="search/vertical", users=1_000, risks=["fraud=high"]) == "exempt"
+    quoted = _code("icu", ["This measure is for providers of large services that have a \u2018content recommender "
+                           "system\u2019 and permit users to live- stream."])
+    assert _status(quoted, "icu", users=8_000_000, features=["recommender", "livestreaming"]) == "applies"
+    assert _status(quoted, "icu", users=8_000_000, features=["recommender"]) == "exempt"
