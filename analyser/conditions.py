@@ -146,6 +146,8 @@ def _parse_application(
     sentences = split_sentences(work)
     matched = [match_intro(s.rstrip(" ."), all_intros) for s in sentences]
     intro_seen = any(m is not None for m in matched)
+    # a sentence that states whom the measure covers ("This standard applies to ..."), not a duty's subject
+    stated = any(h is not None and h[0].until is None and not h[0].also for h in matched)
     for sentence, hit in zip(sentences, matched):
         body = sentence.rstrip(" .")
         if _BARE_APPLIES.match(body):
@@ -176,7 +178,6 @@ def _parse_application(
         if intro is not None and intro.relative:
             starts_relative = re.match(r"(?:that|who|whose|which)\b", body, re.I)
             body = ("services " if starts_relative else "services that ") + body
-        stated = any(h is not None and h[0].until is None and not h[0].also for h in matched)
         if intro is not None and intro.until is not None and stated and intro.permission:
             continue  # "Providers of large services may find the measure useful": beside a statement of scope
         if intro is not None and intro.until is not None and not late and not inner and (
