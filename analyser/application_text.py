@@ -63,7 +63,7 @@ _BROKEN_HYPHEN = re.compile(r"\b([a-z]+)- (?=[a-z])")
 # a word broken at a line end keeps its hyphen when its first part is a word that opens compounds
 # ("image- based", "multi- risk", "user-to- user"); otherwise the hyphen was the line's ("fea- tures")
 _COMPOUND_FIRST = frozenset("""image multi user to file live high low self non age end peer cross third child pre post co
-    e sub inter under over out well short long open end-to top one two three sexually""".split())
+    e sub inter under over out well short long open top one two three sexually""".split())
 _QUOTED = re.compile(r"[\u2018\u201c\"]([^\u2019\u201d\"]{1,80})[\u2019\u201d\"]")
 _GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2}(?=[\s,.;:)]|$)")
 _ASIDE_DASH = re.compile(r"\s+[\u2013\u2014]\s+|\s*\u2014\s*")
