@@ -28,9 +28,12 @@ hostile character map expanded into millions of entries.
 
 from __future__ import annotations
 
+import re
 import struct
+import sys
 import zlib
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .damage import font_damaged
@@ -40,6 +43,7 @@ from .damage import font_damaged
 _TOLERANCE = 2.0
 _MAX_PROGRAM_BYTES = 32 * 1024 * 1024  # a font program larger than any real one: read no further
 _SFNT_STARTS = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf")
+_TABLES_READ = frozenset((b"head", b"hhea", b"hmtx", b"maxp", b"cmap"))
 
 
 def check_fonts(resources: Any, page_no: int, seen: dict[Any, str | None]) -> None:
@@ -142,7 +146,20 @@ def _widths_disagree(font: dict, descendant: dict, data: bytes, label: str) -> s
         glyph_count = _u16(tables[b"maxp"], 4) if b"maxp" in tables else len(advances)
     except (KeyError, IndexError, ValueError, ZeroDivisionError, struct.error):
         return f"the embedded font {label}: its TrueType program cannot be read (a table is missing or cut short)"
-    pairs = _simple_widths(font, tables) if descendant is font else _cid_widths(descendant)
+    if descendant is font:
+        wrong = _simple_wrong(_simple_widths(font, tables), advances, glyph_count, scale)
+    else:
+        wrong = _cid_wrong(descendant, advances, glyph_count, scale)
+    if not wrong:
+        return None
+    code, width, advance = wrong[0]
+    return (f"the embedded font {label}: its width table disagrees with the font for {len(wrong)} character "
+            f"code(s) (code {code}: {width:g} where the font says {advance})")
+
+
+def _simple_wrong(pairs: Iterable[tuple[int, float, list[int]]], advances: Sequence[int], glyph_count: int,
+                  scale: float) -> list[tuple[int, float, int]]:
+    """(code, width, advance) for each code none of whose candidate glyphs has its width."""
     wrong = []
     for code, width, glyphs in pairs:
         # an advance of 0 is a glyph a subsetter emptied but kept in place (Chromium and MuPDF keep
@@ -151,11 +168,40 @@ def _widths_disagree(font: dict, descendant: dict, data: bytes, label: str) -> s
         known = [a for a in known if a]
         if known and width and all(abs(width - a) > _TOLERANCE for a in known):
             wrong.append((code, width, round(known[0])))
-    if not wrong:
-        return None
-    code, width, advance = wrong[0]
-    return (f"the embedded font {label}: its width table disagrees with the font for {len(wrong)} character "
-            f"code(s) (code {code}: {width:g} where the font says {advance})")
+    return wrong
+
+
+def _cid_wrong(cid_font: dict, advances: Sequence[int], glyph_count: int,
+               scale: float) -> list[tuple[int, float, int]]:
+    """(cid, width, advance) for each CID whose ``/W`` width is not its glyph's advance.
+
+    The same judgement as ``_simple_wrong`` with one glyph a CID, written as one flat loop: a CID
+    font's ``/W`` can list every CID of the original font (MuPDF writes about 5,000 a font, most
+    for glyphs its subsetter emptied), and a generator and two lists a CID made the check 29% of
+    extracting such a document (bench/RESULTS.md, issue 13).
+    """
+    gids = _cid_to_gid(cid_font)
+    last = len(advances) - 1
+    wrong = []
+    for first, widths in _cid_runs(cid_font):
+        for k, width in enumerate(widths):
+            if not width:
+                continue  # 0, or not a number: nothing to judge
+            cid = first + k
+            if cid < 0:
+                continue  # no such CID (CIDs run from 0): a hostile table, nothing drawn by it
+            if gids is None:
+                g = cid  # /Identity, or no map: the CID is the glyph
+            elif cid < len(gids):
+                g = gids[cid]
+            else:
+                continue
+            if g >= glyph_count:
+                continue  # past the font's glyphs: not a width the font can be asked about
+            advance = advances[g if g < last else last] * scale
+            if advance and abs(width - advance) > _TOLERANCE:
+                wrong.append((cid, float(width), round(advance)))
+    return wrong
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,17 +226,18 @@ def _sfnt_tables(data: bytes) -> dict[bytes, bytes]:
         tag, offset, length = data[at:at + 4], _u32(data, at + 8), _u32(data, at + 12)
         if offset + length > len(data):
             raise ValueError("a table runs past the end of the font")
-        tables[tag] = data[offset:offset + length]
+        if tag in _TABLES_READ:  # every entry is checked, only these are copied out (not 'glyf')
+            tables[tag] = data[offset:offset + length]
     return tables
 
 
-def _advances(tables: dict[bytes, bytes]) -> list[int]:
+def _advances(tables: dict[bytes, bytes]) -> tuple[int, ...]:
     """Advance widths by glyph number, in font units (glyphs past the list take its last one)."""
     n = _u16(tables[b"hhea"], 34)
     hmtx = tables[b"hmtx"]
     if n == 0 or 4 * n > len(hmtx):
         raise ValueError("hmtx shorter than hhea says")
-    return [_u16(hmtx, 4 * g) for g in range(n)]
+    return struct.unpack_from(f">{2 * n}H", hmtx)[::2]  # (advance, left side bearing) pairs
 
 
 def _cmaps(cmap: bytes) -> dict[tuple[int, int], bytes]:
@@ -278,15 +325,28 @@ def _simple_widths(font: dict, tables: dict[bytes, bytes]) -> Iterator[tuple[int
         yield code, float(width), (glyphs if subs else [code])  # no map: the code is the glyph
 
 
-def _cid_widths(cid_font: dict) -> Iterator[tuple[int, float, list[int]]]:
-    """(cid, width, [glyph]) for each width a CIDFontType2's ``/W`` gives (PDF 32000-1, 9.7.4.3)."""
+def _cid_to_gid(cid_font: dict) -> Sequence[int] | None:
+    """A CIDFontType2's ``/CIDToGIDMap`` stream as glyph numbers by CID; None for /Identity or none."""
     from pdfminer.pdftypes import resolve1
 
-    w = resolve1(cid_font.get("W"))
-    if not isinstance(w, list):
-        return
     mapping = resolve1(cid_font.get("CIDToGIDMap"))
     table = mapping.get_data() if mapping is not None and hasattr(mapping, "get_data") else None
+    if table is None:
+        return None
+    gids = array("H", table[: len(table) // 2 * 2])  # two bytes a CID, big-endian (a trailing odd byte is no CID)
+    if sys.byteorder == "little":
+        gids.byteswap()
+    return gids
+
+
+def _cid_runs(cid_font: dict) -> Iterator[tuple[int, list]]:
+    """(first cid, widths from it on) for each entry of a CIDFontType2's ``/W`` (PDF 32000-1, 9.7.4.3);
+    a width that is not a number is given as 0, which is never judged."""
+    from pdfminer.pdftypes import resolve1
+
+    w = _numbers_array(cid_font.get("W"))
+    if not isinstance(w, list):
+        return
     entries = [resolve1(x) for x in w]
     i = judged = 0
     while i < len(entries) - 1 and judged < 65536:  # CIDs stop at 65,535: more is a hostile table
@@ -294,18 +354,88 @@ def _cid_widths(cid_font: dict) -> Iterator[tuple[int, float, list[int]]]:
         if not isinstance(first, int):
             return  # a table this far off is not one to judge by
         if isinstance(nxt, list):  # c [w1 w2 ...]
-            runs = [(first + k, resolve1(x)) for k, x in enumerate(nxt)]
+            widths = [_number(resolve1(x)) for x in nxt]
             i += 2
         elif i + 2 < len(entries) and isinstance(nxt, int):  # c_first c_last w
-            runs = [(c, entries[i + 2]) for c in range(first, min(nxt, first + 65535 - judged) + 1)]
+            widths = [_number(entries[i + 2])] * max(0, min(nxt, first + 65535 - judged) + 1 - first)
             i += 3
         else:
             return
-        judged += len(runs)
-        for cid, width in runs:
-            if not isinstance(width, (int, float)) or isinstance(width, bool):
-                continue
-            if table is None:
-                yield cid, float(width), [cid]  # /Identity, or no map: the CID is the glyph
-            elif 2 * cid + 1 < len(table):
-                yield cid, float(width), [table[2 * cid] << 8 | table[2 * cid + 1]]
+        judged += len(widths)
+        yield first, widths
+
+
+def _number(value: Any) -> float:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
+
+
+# An indirect /W is read from the file by a regular expression when it is nothing but numbers and
+# brackets (all of them in the corpus): pdfminer's tokeniser took about 0.1 s for MuPDF's four /W of
+# 2,000 numbers each, most of the check's cost on such a document. Anything else (an encrypted file,
+# an object stream, a reference or a name inside, an offset that does not point at the object) is
+# left to pdfminer, so the array judged is the one pdfminer would give.
+_PLAIN_ARRAY = re.compile(rb"\s*(\d+)\s+\d+\s+obj\s*(\[[-+.\d\s\[\]]*\])\s*endobj")
+_TOKEN = re.compile(rb"\[|\]|[^\s\[\]]+")
+_INT = re.compile(rb"[-+]?\d+")
+_REAL = re.compile(rb"[-+]?(?:\d+\.\d*|\.\d+)")
+_MAX_ARRAY_BYTES = 1 << 20  # 1 MB: more than any width table of 65,536 CIDs needs
+
+
+def _numbers_array(value: Any) -> Any:
+    """``value`` resolved as pdfminer resolves it; an indirect array of numbers read directly."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    if isinstance(value, PDFObjRef) and value.doc is not None:
+        try:
+            fast = _read_plain_array(value.doc, value.objid)
+        except Exception:  # any surprise in the file: pdfminer's reading decides
+            fast = None
+        if fast is not None:
+            return fast
+    return resolve1(value)
+
+
+def _read_plain_array(doc: Any, objid: int) -> list | None:
+    if objid in doc._cached_objs or doc.decipher is not None:
+        return None  # already parsed (free to take), or encrypted (needs deciphering)
+    for xref in doc.xrefs:  # the first cross-reference that has it, as pdfminer's getobj
+        try:
+            strmid, pos, _ = xref.get_pos(objid)
+        except KeyError:
+            continue
+        break
+    else:
+        return None
+    if strmid is not None:
+        return None  # inside an object stream
+    fp = doc._parser.fp
+    at = fp.tell()
+    try:
+        fp.seek(pos)
+        head = fp.read(_MAX_ARRAY_BYTES)
+    finally:
+        fp.seek(at)  # the parser's file is where it was
+    m = _PLAIN_ARRAY.match(head)
+    if not m or int(m[1]) != objid:
+        return None
+    return _parse_numbers(m[2])
+
+
+def _parse_numbers(body: bytes) -> list | None:
+    """The array ``body`` (brackets and numbers only) as nested lists; None for any other token."""
+    stack: list[list] = [[]]
+    for token in _TOKEN.findall(body):
+        if token == b"[":
+            stack.append([])
+        elif token == b"]":
+            if len(stack) < 2:
+                return None
+            inner = stack.pop()
+            stack[-1].append(inner)
+        elif _INT.fullmatch(token):
+            stack[-1].append(int(token))
+        elif _REAL.fullmatch(token):
+            stack[-1].append(float(token))
+        else:
+            return None
+    return stack[0][0] if len(stack) == 1 and len(stack[0]) == 1 else None

@@ -14,6 +14,7 @@ from collections import defaultdict
 from itertools import islice
 from typing import Callable
 
+from .line_end_glyph import marks_are_hyphens
 from .models import IndexRow
 from .pdfium_chars import LINE_END_MARK
 from .pdftext import LIGATURES, Line, is_soft_break, vocabulary
@@ -123,8 +124,9 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
     ``fast``: the same document opened in PDFium (``pdfium_chars.open_document``). pdfplumber's
     table finder then runs on the chars and paths PDFium read (``_pdfium_twin``), not on pdfminer's
     parse of the page, which was more than half of this reader's cost; pdfminer still reads a page
-    PDFium cannot give as pdfminer would, and every table drawn without rules (words decide its
-    columns there, and the two readers' spaces between words can differ).
+    PDFium cannot give as pdfminer would, one whose table holds a line-end hyphen whose glyph the
+    page's fonts cannot tell (``line_end_glyph``), and every table drawn without rules (words decide
+    its columns there, and the two readers' spaces between words can differ).
 
     ``warn(message, page)`` hears of rows inside the table that could not be read (an ID cell that
     holds an ID-like token the profile's ``id_regex`` does not match), so that they are reported
@@ -142,6 +144,7 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
     started = False
     # the body lines of each page, gathered once: filtering all lines for every page of a long index
     # was quadratic in its length
+    glyph_memo: dict = {}  # each font's verdict on line-end hyphens, once a document
     by_page: dict[int, list[Line]] = defaultdict(list)
     for ln in lines:
         if ln.kind == "body" and ln.page >= title.page:
@@ -165,7 +168,13 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
         twin = _pdfium_twin(page, fast, pno)
         tables = (twin or page).crop(box).extract_tables(_LINES)
         if twin is not None and any(LINE_END_MARK in c for t in tables for r in t for c in r if c):
-            tables = page.crop(box).extract_tables(_LINES)  # a cell ends a line in a hyphen PDFium only marks
+            # a cell ends a line in a hyphen PDFium only marks: where the page's fonts show it can only
+            # be pdfminer's "-" (line_end_glyph), say so; otherwise let pdfminer read the page
+            marked = {c["fontname"] for c in twin.chars if c["text"] == LINE_END_MARK}
+            if marks_are_hyphens(page, marked, glyph_memo):
+                tables = [[[c.replace(LINE_END_MARK, "-") if c else c for c in r] for r in t] for t in tables]
+            else:
+                tables = page.crop(box).extract_tables(_LINES)
         if not any(_has_ids(t, profile) for t in tables):
             # no ruled table: columns from the header's (or the ID rows') word positions
             area = page.crop((0, max(0, top), page.width, min(page.height, bottom)))

@@ -46,7 +46,8 @@ _REPLACED = {**_LIGATURES, **{h: "-" for h in _HYPHENS}, **{h: "-" for h in _LIN
 
 LINE_END_MARK = "\ufffe"
 """``table_objects``' text for a hyphen or soft hyphen ending a line: PDFium does not say which glyph
-it was, so a table cell that holds one is read again with pdfminer (``index_table``)."""
+it was, so ``index_table`` decides it from the page's fonts (``line_end_glyph``) or reads the page
+again with pdfminer."""
 
 
 class NotLikePdfminer(Exception):

@@ -126,3 +126,37 @@ def test_a_hostile_character_map_costs_a_search_not_a_scan():
     assert font_check._glyph(sub, (3 << 16) + 5) == 12
     assert font_check._glyph(sub, 2**32 - 1) is None
     assert time.monotonic() - started < 0.05
+
+
+_MUPDF = FIXTURES / "layouts" / "producers_mupdf_weasyprint" / "holdout4_icu_mupdf.pdf"
+
+
+def test_a_cid_font_width_changed_is_damage(tmp_path):
+    """One number of a CID font's indirect ``/W`` (MuPDF's, read straight from the file, not by
+    pdfminer's tokeniser) changed in place: CID 36 ('A') 884 wide where the font says 684. (Most
+    of this table's CIDs are glyphs the subsetter emptied, advance 0, which are not judged.)"""
+    data = _MUPDF.read_bytes()
+    at = data.index(b"7 0 obj\n[0[600 ")  # DejaVu Sans Book's /W
+    at = data.index(b"34[530 1000 684 ", at)
+    path = tmp_path / "cid_width.pdf"
+    path.write_bytes(data[:at] + b"34[530 1000 884 " + data[at + 16:])
+    fonts = check_input(path).damage.fonts
+    assert any("DejaVu Sans Book: its width table disagrees" in why and "(code 36: 884 where the font says 684)" in why
+               for why in fonts), fonts
+    assert not check_input(_MUPDF).damage.fonts
+
+
+def test_an_indirect_width_array_read_directly_is_pdfminer_s():
+    """The direct reading of a plain array of numbers gives what pdfminer gives, and leaves
+    anything else (a reference, a name, an unbalanced bracket) to pdfminer."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    with open(_MUPDF, "rb") as fh:
+        doc = PDFDocument(PDFParser(fh))
+        direct = font_check._read_plain_array(doc, 7)
+        assert direct is not None and direct == resolve1(doc.getobj(7))
+    assert font_check._parse_numbers(b"[0 [1 2.5 -3] .5 +7 8.]") == [0, [1, 2.5, -3], 0.5, 7, 8.0]
+    for body in (b"[1 0 R]", b"[1 /W]", b"[1 ]]", b"[[1]", b"[1][2]", b"[-]", b"[1.2.3]"):
+        assert font_check._parse_numbers(body) is None, body

@@ -88,12 +88,13 @@ def test_the_index_table_finder_reads_the_same_tables_from_pdfium_objects(name: 
 
     from analyser import pdfium_chars
     from analyser.index_table import _LINES, _pdfium_twin
+    from analyser.line_end_glyph import marks_are_hyphens
 
     pdf_path = FIXTURES / name
     fast = pdfium_chars.open_document(str(pdf_path))
     try:
         with pdfplumber.open(pdf_path) as pdf:
-            twins = 0
+            twins = decided = 0
             for pno, page in enumerate(pdf.pages, start=1):
                 twin = _pdfium_twin(page, fast, pno)
                 if twin is None:
@@ -101,8 +102,16 @@ def test_the_index_table_finder_reads_the_same_tables_from_pdfium_objects(name: 
                 twins += 1
                 fast_tables = twin.extract_tables(_LINES)
                 if any(pdfium_chars.LINE_END_MARK in c for t in fast_tables for r in t for c in r if c):
-                    continue  # read again with pdfminer by read_index
+                    marked = {c["fontname"] for c in twin.chars if c["text"] == pdfium_chars.LINE_END_MARK}
+                    if not marks_are_hyphens(page, marked, {}):
+                        continue  # read again with pdfminer by read_index
+                    # the fonts say the mark is "-": read_index puts it in, and the tables are pdfminer's
+                    fast_tables = [[[c.replace(pdfium_chars.LINE_END_MARK, "-") if c else c for c in r] for r in t]
+                                   for t in fast_tables]
+                    decided += 1
                 assert fast_tables == page.extract_tables(_LINES), pno
             assert twins == len(pdf.pages)
+            if name == "icu_sample.pdf":
+                assert decided == 1  # its index page with a cell wrapped at a hyphen
     finally:
         fast.close()
