@@ -22,8 +22,8 @@ _FIRST = {"a", "i", "1"}
 # what ends a limb before the next: "; or", ", and", ";"
 _LIMB_END = re.compile(r"\s*(?:[;,]\s*)?(?:(?P<op>and|or)\s*)?[;,]?\s*$", re.I)
 # the head's last words before the limbs: "services that", "services that have X and that"
-_HEAD_RELATIVE = re.compile(r"(?:,?\s*(?:and|or)\s+)?\b(?:that|which|who|whose|where)(?P<verb>\s+(?:are|is|have|has))?\s*:?\s*$",
-                            re.I)
+_HEAD_RELATIVE = re.compile(
+    r"(?:,?\s*(?P<conj>and|or)\s+)?\b(?:that|which|who|whose|where)(?P<verb>\s+(?:are|is|have|has))?\s*:?\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,8 @@ def split_limbs(body: str) -> Limbs | None:
         return None  # "(a) ... and (b) ... or (c)": the limbs' own grouping is not written
     rel = _HEAD_RELATIVE.search(head)
     if rel is not None:
-        if re.search(r"\bor\s+(?:that|which|who|where)\s*:?\s*$", head, re.I):
-            return None  # "X or that (a) ...": rare, and not worth a rule of its own
+        if (rel.group("conj") or "").lower() == "or":
+            return None  # "X or that (are) (a) ...": rare, and not worth a rule of its own
         verb = (rel.group("verb") or "").strip()
         return Limbs(head[:rel.start()].strip(" ,;:"), tuple(t.strip() for t in texts), joiner, verb)
     return None

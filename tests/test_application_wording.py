@@ -601,6 +601,10 @@ def test_limbs_after_that_are_share_the_verb_and_bind_looser_than_their_own_and(
     assert _status(code, "icu", risks=["grooming=high"]) == "applies"  # limb (a) alone
     assert _status(code, "icu", risks=["grooming=medium"]) == "exempt"
     assert _status(code, "icu", users=800_000, risks=["grooming=medium"]) == "applies"
+    # "or that are (a) ...": the limbs are an alternative to what came before, never joined to it by "and"
+    alt = _code("icu", ["This measure applies to providers of services that have user profiles or that are (a) large; "
+                        "or (b) at high risk of grooming."])
+    assert _status(alt, "icu", users=8_000_000) == "applies"  # once "exempt": read as profiles and (a or b)
 
 
 def test_a_release_on_a_condition_holds_only_on_that_condition():
