@@ -219,10 +219,9 @@ _CELL_EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|excluding
 _RESTRICTION = re.compile(r"\b(?:where|whose|if|when|provided\s+that|in\s+each\s+case|with|without)\b", re.I)
 
 
-def _unread_restriction(app: Applicability, cell: str) -> bool:
-    """The words not understood restrict the services ("in each case where the service allows users to
-    broadcast live video") and the index cell has no restriction of that kind: the cell leaves it out."""
-    unread = " ".join([*app.unparsed, *_unknown_texts(app.condition)])
+def _unread_restriction(unread: str, cell: str) -> bool:
+    """The words not understood (``unread``) restrict the services ("in each case where the service allows
+    users to broadcast live video") and the index cell has no restriction of that kind: the cell leaves it out."""
     return bool(_RESTRICTION.search(unread)) and not _RESTRICTION.search(cell)
 
 
@@ -303,9 +302,10 @@ def resolve_measure(
                 f"against the application text '{application.strip()}'"
             )
         return app
-    if not text_ok and (_EXCEPTION.search(" ".join([*app.unparsed, *_unknown_texts(app.condition)]))
+    unread = "" if text_ok else " ".join([*app.unparsed, *_unknown_texts(app.condition)])
+    if not text_ok and (_EXCEPTION.search(unread)
                         or _unknown_under_not(app.condition) and not _CELL_EXCEPTION.search(row.applies_to)
-                        or _unread_restriction(app, row.applies_to)
+                        or _unread_restriction(unread, row.applies_to)
                         or _cell_adds_nothing(app.condition, index_app.condition, code_kind, vocab, code)):
         # an index table abbreviates, and exceptions are what it leaves out first: where the words
         # not understood make an exception, the index's shorter reading would decide wrongly the

@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from .application_text import LEADING_LABEL
+from .application_text import FOR_EACH_MODEL, LEADING_LABEL, SERVICE_SUBJECT
 from .paths import PACKAGE_DATA
 
 
@@ -110,8 +110,8 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
             condition = ""
             if inner and not (exc and exc.start() <= inner.start() < exc.end() + len(late) + 1):
                 condition = _DUTY_QUALIFIER.sub("", inner.group("cond")).strip(" ,;:.")
-            elif intro.until is not None and not exc and not body.strip(" ,;:.") and _DUTY_CONDITION.search(rest):
-                condition = _DUTY_CONDITION.search(rest).group("cond").strip(" ,;:.")
+            elif intro.until is not None and not exc and not body.strip(" ,;:.") and (duty := _DUTY_CONDITION.search(rest)):
+                condition = duty.group("cond").strip(" ,;:.")
             elif intro.polarity == "exempt" and intro.until is not None and not exc:
                 # "... is not required to comply with it if the service does not allow ...": the release
                 # holds only on that condition, comma or none
@@ -138,12 +138,12 @@ _LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\
 # "must, if the service is not end-to-end encrypted and it is reasonably practicable to do so, detect
 # ...": a condition on the service inside the obligation restricts whom the sentence is for
 _INNER_CONDITION = re.compile(
-    r"[,;]\s*(?P<cond>(?:if|where|when|provided\s+that)\s+(?:the|its|that|their)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:services?|providers?|platforms?|models?)\b[^,;]*"
+    rf"[,;]\s*(?P<cond>(?:if|where|when|provided\s+that){SERVICE_SUBJECT}[^,;]*"
     # "Signatories will, for each model with systemic risk that they have placed on the market, keep ...":
     # the duty is for those who have such a model
-    r"|for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:general-purpose\s+ai\s+)?models?\s+"
-    r"(?=with\b|that\b|which\b|whose\b)[^,;]*)", re.I)
+    rf"|{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b)[^,;]*)", re.I)
+# the opening of that condition, for reading the model's words as a service's
+FOR_EACH_MODEL_OPENING = re.compile("^" + FOR_EACH_MODEL, re.I)
 # "Signatories will take the measures below if: (1) ...": a duty for every reader on a condition
 _DUTY_CONDITION = re.compile(r"\b(?P<cond>(?:if|provided\s+that)\b.+)$", re.I | re.S)
 # what qualifies the duty rather than the service: "and it is reasonably practicable to do so"

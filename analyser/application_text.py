@@ -69,12 +69,16 @@ _GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2
 _ASIDE_DASH = re.compile(r"\s+[\u2013\u2014]\s+|\s*\u2014\s*")
 
 
+# The words of a condition set inside an obligation, shared with ``application_intros``, which cuts it out:
+# "(if) the service ..." / "(where) its regulated service ..." (after if/where/when), and "for each model
+# (with systemic risk ...)" (the model's own words follow)
+SERVICE_SUBJECT = r"\s+(?:the|its|that|their)\s+(?:[\w-]+\s+){0,3}?(?:services?|providers?|platforms?|models?)\b"
+FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:general-purpose\s+ai\s+)?models?\s+"
+
 # "Signatories will, for each model with systemic risk ..., keep ...", "must, if the service is not end-to-end
 # encrypted, detect ...": a duty set inside the obligation for some services only
 _DUTY_FOR_SOME = re.compile(
-    r"\b(?:will|shall|must|should),\s+(?:(?:if|where|when)\s+(?:the|its|that|their)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:services?|providers?|platforms?|models?)\b|for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?"
-    r"(?:general-purpose\s+ai\s+)?models?\s+(?:with|that|which|whose)\b)"
+    rf"\b(?:will|shall|must|should),\s+(?:(?:if|where|when){SERVICE_SUBJECT}|{FOR_EACH_MODEL}(?:with|that|which|whose)\b)"
     # "Signatories will take the measures below if: (1) ...; or (2) ..."
     r"|\b(?:will|shall|must|should)\b[^.:]{0,200}\s(?:if|provided\s+that)\s*:", re.I)
 
@@ -110,10 +114,10 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     text = clean_artefacts(text)
     if CONDITIONAL_OBLIGATION.match(text) and _DUTY.search(text):
         return False
-    if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text))
-                               or phrase.search(LEADING_LABEL.sub("", text, count=1))):
+    unlabelled = LEADING_LABEL.sub("", text, count=1)
+    if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text)) or phrase.search(unlabelled)):
         return True
-    if (STRAY_APPLICATION.match(without_asides(text)) or _RELEASE_FROM_DUTY.match(LEADING_LABEL.sub("", text, count=1))
+    if (STRAY_APPLICATION.match(without_asides(text)) or _RELEASE_FROM_DUTY.match(unlabelled)
             or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text)):
         # "It does not apply where the provider uses ...": a sentence about whom the measure covers
         # that the profile's phrase does not know; passing it over would drop an exception

@@ -337,7 +337,7 @@ class Parser(PremodReader):
             body = [t for t in words if t.kind not in ("VERB", "COPULA", "RELVERB")]
             plain.append(bool(body) and body[0].kind in ("ADJ", "NADJ", "FEATURE", "STYPE", "KIND") and not any(
                 t.kind in ("EITHER", "BOTH", "NEITHER", "NOT") for t in words))
-            restated.append(bool(words) and words[0].kind in ("VERB", "COPULA", "RELVERB"))
+            restated.append(said is not None)
         if not items:
             raise ParseFail("empty relative clause")
         reading = combine_levels(items)

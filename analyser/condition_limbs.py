@@ -47,9 +47,13 @@ def split_limbs(body: str) -> Limbs | None:
     texts, ops = [], []
     for m, nxt in zip(labels, [*labels[1:], None]):
         piece = body[m.end():nxt.start() if nxt is not None else len(body)]
-        end = _LIMB_END.search(piece)
-        ops.append((end.group("op") or "").lower() if end and nxt is not None else "")
-        texts.append(piece[:end.start()] if end and nxt is not None else piece.rstrip(" .;,"))
+        if nxt is None:
+            ops.append("")
+            texts.append(piece.rstrip(" .;,"))
+            continue
+        end = _LIMB_END.search(piece)  # always matches: every part of it may be empty
+        ops.append((end.group("op") or "").lower())
+        texts.append(piece[:end.start()])
     if any(not t.strip() for t in texts):
         return None
     said = [op for op in ops[:-1] if op]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .condition_combine import users_atom
+from .condition_combine import combine, users_atom
 from .condition_tokens import Tok
 from .condition_tree import and_, atom, not_, or_
 from .models import Condition
@@ -188,12 +188,13 @@ class TokenReader:
         readings = [either]
         if len(joiners) == len(items) - 1:  # one written connective between each two items
             ops = ["and" if j == "AND" else "or" for j in joiners]
-            and_first = [[risks[0]]]
-            or_first = [[risks[0]]]
+            or_first: list[list[Condition]] = [[risks[0]]]
             for op, r in zip(ops, risks[1:]):
-                (and_first.append([r]) if op == "or" else and_first[-1].append(r))
-                (or_first.append([r]) if op == "and" else or_first[-1].append(r))
-            readings += [or_(*(and_(*g) for g in and_first)), and_(*(or_(*g) for g in or_first))]
+                if op == "and":
+                    or_first.append([r])
+                else:
+                    or_first[-1].append(r)
+            readings += [combine(list(zip(["and", *ops], risks))), and_(*(or_(*g) for g in or_first))]
         else:
             readings.append(and_(*risks))
         out = readings[0]

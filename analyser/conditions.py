@@ -43,7 +43,7 @@ from __future__ import annotations
 import contextvars
 import re
 
-from .application_intros import Intro, compile_intros, grammar, match_intro, split_sentences
+from .application_intros import FOR_EACH_MODEL_OPENING, Intro, compile_intros, grammar, match_intro, split_sentences
 from .application_text import clean_artefacts, without_asides
 from .condition_grammar import Parser
 from .condition_limbs import Limbs, split_limbs
@@ -208,8 +208,7 @@ def _parse_application(
         if inner:
             # "if the service is not end-to-end encrypted": read as "services where the service is ..."
             where = re.sub(r"^(?:if|where|when|provided\s+that)\b", "where", inner, flags=re.I)
-            where = re.sub(r"^for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:general-purpose\s+ai\s+)?models?\s+",
-                           "", where, flags=re.I)
+            where = FOR_EACH_MODEL_OPENING.sub("", where)
             extra, _d, _t, inner_left = _parse_body("services " + where, code_kind, vocab, id_pattern)
             result.unparsed.extend(inner_left if extra is not None else [inner])
             cond = and_(cond, extra if extra is not None else atom("unknown", text=inner))
