@@ -55,6 +55,19 @@ class Parser(PremodReader):
             if not took_conj or self.pos >= len(self.toks):
                 self.reset(mark)
                 break
+            joined = {t.kind for t in self.toks[mark.pos:self.pos]}
+            if len(parts) == 1 and "AND" in joined and not joined & {"OR", "ANDOR"} and self._subject_restated():
+                # "unless the terms prohibit under-18s and the provider uses age assurance": a subject
+                # and its verb after "and" are a second predicate of the same services, both of which
+                # must hold, not a second group of services joined to the first (a union)
+                try:
+                    post = self.relbody(carried=None)
+                except ParseFail:
+                    self.reset(mark)
+                    break
+                parts[0] = and_(parts[0], post)
+                shapes[0] = (shapes[0][0], post, shapes[0][2])
+                continue
             if only_commas and self.kind() in ("REL", "RELVERB", "WITH", "WITHOUT"):
                 # "large services, provided that they have direct messaging": a comma before a relative
                 # clause never opens a new group of services; the clause restricts what came before

@@ -726,3 +726,28 @@ def test_search_types_joined_by_and_are_a_choice_and_quotes_and_line_breaks_are_
                            "system\u2019 and permit users to live- stream."])
     assert _status(quoted, "icu", users=8_000_000, features=["recommender", "livestreaming"]) == "applies"
     assert _status(quoted, "icu", users=8_000_000, features=["recommender"]) == "exempt"
+
+
+def test_low_risk_of_a_harm_includes_negligible_and_not_low_risk_means_medium_or_high():
+    ics = ROOT / "codes" / "profiles" / "ics.toml"
+    code = _code(ics, ["This measure applies to search services that are not low risk for fraud."])
+    # a negligible risk of fraud is a low risk (the codes' own definition): once read as "not exactly
+    # low", so a service with a negligible risk of fraud was told the measure applies
+    assert _status(code, ics, kind="search/general") == "exempt"
+    assert _status(code, ics, kind="search/general", risks=["fraud=low"]) == "exempt"
+    assert _status(code, ics, kind="search/general", risks=["fraud=medium"]) == "applies"
+    low = _code(ics, ["This measure applies to search services at low risk of fraud."])
+    assert _status(low, ics, kind="search/general") == "applies"
+    assert _status(low, ics, kind="search/general", risks=["fraud=high"]) == "exempt"
+
+
+def test_unless_a_and_the_provider_does_b_excepts_only_services_with_both():
+    code = _code("pcu", ["This measure applies to services offering direct messaging, unless the terms of service "
+                         "prohibit users under 18 and the provider uses highly effective age assurance to enforce "
+                         "that prohibition."])
+    # "and the provider uses ..." is a second predicate of the exception, not a second group of services:
+    # a service that only prohibits under-18s in its terms was once told it was exempt
+    dm = ["likely-accessed-by-children", "direct-messaging"]
+    assert _status(code, "pcu", features=[*dm, "prohibits-under-18"]) == "applies"
+    assert _status(code, "pcu", features=[*dm, "age-assurance"]) == "applies"
+    assert _status(code, "pcu", features=[*dm, "prohibits-under-18", "age-assurance"]) == "exempt"
