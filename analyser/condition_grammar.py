@@ -237,11 +237,24 @@ class Parser(PremodReader):
             if cond is None:
                 self.reset(mark)
                 break
+            if items and not took and self._with_after_alternatives(mark.pos, items[-1][2]):
+                # "that is a general purpose service or a classified service with user accounts": "with"
+                # may restrict the last alternative only or all of them; decided only where both agree
+                prev = items[-1][2]
+                narrow = or_(*prev.args[:-1], and_(prev.args[-1], cond))
+                items[-1] = (items[-1][0], items[-1][1],
+                             Condition(op="agree", args=[and_(prev, cond), narrow], params={"why": "attachment"}))
+                continue
             items.append((op, level, cond))
             last_opens = self.toks[mark.pos].kind if mark.pos < len(self.toks) else None
         tail = len(items) >= 2 and items[-1][1] == IMPLICIT and last_opens in ("REL", "RELVERB", "WITH")
         self._last_tail = items[-1][2] if tail else None
         return combine_levels(items) if items else None
+
+    def _with_after_alternatives(self, at: int, prev: Condition) -> bool:
+        """Does "with ..." at token ``at`` follow, with no comma, alternatives that end in a noun?"""
+        return (prev.op == "or" and len(prev.args) >= 2 and 0 < at < len(self.toks)
+                and self.toks[at].kind == "WITH" and self.toks[at - 1].kind in ("FEATURE", "KIND"))
 
     def postmod(self) -> Condition | None:
         self.skip_filler()

@@ -751,3 +751,50 @@ def test_unless_a_and_the_provider_does_b_excepts_only_services_with_both():
     assert _status(code, "pcu", features=[*dm, "prohibits-under-18"]) == "applies"
     assert _status(code, "pcu", features=[*dm, "age-assurance"]) == "applies"
     assert _status(code, "pcu", features=[*dm, "prohibits-under-18", "age-assurance"]) == "exempt"
+
+
+def test_a_class_the_measure_defines_for_itself_is_read_as_defined():
+    code = _code("icu", ["In this measure, a \u2018relevant service\u2019 means a service that (a) is at medium or high risk "
+                         "of terrorism; and (b) allows users to post content or to livestream.",
+                         "This measure applies to providers of relevant services."])
+    # "relevant" alone restates the scope, so this was once every service: a confident "applies" for a
+    # service at no risk of terrorism
+    assert _status(code, "icu", features=["livestreaming"]) == "exempt"
+    assert _status(code, "icu", features=["livestreaming"], risks=["terrorism=high"]) == "applies"
+    assert any("as the measure defines it" in w for w in code.measures[0].applicability.warnings)
+    ico = ROOT / "codes" / "examples" / "ico-aadc.toml"
+    every = _code(ico, ["This standard applies to every relevant service."])
+    assert _status(every, ico, kind="online-service", features=["likely-accessed-by-children"]) == "applies"  # undefined, "relevant" still restates the code's scope
+
+
+def test_a_sentence_that_stretches_a_word_of_the_application_leaves_the_rest_undecided():
+    ico = ROOT / "codes" / "examples" / "ico-aadc.toml"
+    code = _code(ico, ["This standard applies if you share children's personal data with third parties. Sharing with "
+                       "other companies in your own corporate group counts as sharing for this purpose."])
+    # the second sentence was passed over: a service sharing only within its group was told "exempt"
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children", "intra-group-sharing"]) == "unclear"
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children", "data-sharing"]) == "applies"
+    # a sentence on how harms are counted changes no one's status
+    counted = _code("icu", ["This measure applies to providers of multi-risk services. For the purposes of this measure, "
+                            "image-based CSAM, CSAM URLs and grooming are together treated as a single kind of illegal harm."])
+    assert _status(counted, "icu", risks=["fraud=high", "hate=high"]) == "applies"
+
+
+def test_a_first_duty_on_a_condition_about_the_readers_service_is_the_scope():
+    ico = ROOT / "codes" / "examples" / "ico-aadc.toml"
+    code = _code(ico, ["Parental controls can help parents protect their children and support their development.",
+                       "If the parental controls you provide let a parent limit screen time, explain to the child how "
+                       "the limit works and who set it."])
+    # once "applies" to every service (no paragraph was taken as the scope); the condition is not read, so
+    # the honest answer is "unclear"
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children"]) == "unclear"
+
+
+def test_with_after_alternatives_is_decided_only_where_both_attachments_agree():
+    code = _code(ESAFETY, ["A provider of a designated internet service that is a general purpose service or a classified "
+                           "service with user accounts must give account holders tools to filter class 2 material."])
+    dis = dict(kind="designated-internet")
+    assert _status(code, ESAFETY, **dis, features=["classified-dis", "user-accounts"]) == "applies"
+    assert _status(code, ESAFETY, **dis, features=["classified-dis"]) == "exempt"
+    # a general purpose service without accounts: "with" may reach it or not; once confidently "exempt"
+    assert _status(code, ESAFETY, **dis, features=["general-purpose-dis"]) == "unclear"
