@@ -4,7 +4,9 @@ a guard, so that an unexpected error shows a short message and the other views k
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import Callable
 
 import streamlit as st
 
@@ -17,17 +19,21 @@ from .common import Ctx, damage_banner, guarded, sample_banner
 from .documents import documents
 from .services import load, sha_of
 from .sidebar import sidebar
-from .views.compare import view_compare
-from .views.export import view_export
-from .views.matrix import view_matrix
-from .views.measure import view_measure
-from .views.notes import view_notes
-from .views.overview import view_overview
-from .views.search import view_search
-from .views.service_profile import view_profile
 
-VIEW_FUNCTIONS = {"Overview": view_overview, "Matrix": view_matrix, "Service profile": view_profile,
-                  "Measure": view_measure, "Search": view_search, "Notes": view_notes, "Export": view_export}
+# View -> (module under views/, function). Imported when first shown: a run draws one view, and
+# importing all eight (with what they import) held back the first page of a fresh server.
+VIEW_FUNCTIONS: dict[str, tuple[str, str]] = {
+    "Overview": ("overview", "view_overview"), "Matrix": ("matrix", "view_matrix"),
+    "Service profile": ("service_profile", "view_profile"), "Measure": ("measure", "view_measure"),
+    "Search": ("search", "view_search"), "Notes": ("notes", "view_notes"), "Export": ("export", "view_export"),
+    "Compare versions": ("compare", "view_compare")}
+ICON = "assets/icon.png"  # beside app.py
+
+
+def view_function(view: str) -> Callable:
+    """The function that draws ``view`` (the Overview for a name it does not know)."""
+    module, name = VIEW_FUNCTIONS.get(view, VIEW_FUNCTIONS["Overview"])
+    return getattr(importlib.import_module(f"{__package__}.views.{module}"), name)
 
 
 # The page's language. Streamlit serves one index.html for every app, with <html lang="en">, and
@@ -79,11 +85,13 @@ def page(app_dir: Path) -> None:
     if code.info.sample and not doc.sample:
         st.sidebar.markdown(f"**{SAMPLE_LABEL}**")
     if view == "Compare versions":
-        guarded(view_compare, ctx, documents()[0])
+        guarded(view_function(view), ctx, documents()[0])
         return
-    guarded(VIEW_FUNCTIONS.get(view, view_overview), ctx)
+    guarded(view_function(view), ctx)
 
 
 def run(app_dir: Path) -> None:
     """The whole page, for the script in ``app_dir`` (whose ``static/`` folder Streamlit serves)."""
     guarded(page, app_dir)
+    # Last, once the view has been sent (see app.py): the browser keeps an icon once it has one.
+    st.set_page_config(page_icon=str(app_dir / ICON))
