@@ -14,7 +14,7 @@ from analyser import highlight
 from analyser.errors import AnalyserError
 from analyser.export import SAMPLE_LABEL
 
-from . import state
+from . import state, warmup
 from .common import Ctx, damage_banner, guarded, sample_banner
 from .documents import documents
 from .services import load, sha_of
@@ -49,8 +49,11 @@ _LANGUAGE_JS = ("<script>(() => { const root = document.documentElement;"
 
 
 def page_language() -> None:
-    """Set the page's language (a script, since Streamlit's index.html is not the app's own)."""
-    st.html(_LANGUAGE_JS, unsafe_allow_javascript=True, width="content")
+    """Set the page's language (a script, since Streamlit's index.html is not the app's own), and
+    have the browser load the other views' code when it is idle (``warmup``; one element for both)."""
+    warm = warmup.front_end_script()
+    st.html(_LANGUAGE_JS + (f"<script>{warm}</script>" if warm else ""), unsafe_allow_javascript=True,
+            width="content")
 
 
 def page(app_dir: Path) -> None:
@@ -95,3 +98,4 @@ def run(app_dir: Path) -> None:
     guarded(page, app_dir)
     # Last, once the view has been sent (see app.py): the browser keeps an icon once it has one.
     st.set_page_config(page_icon=str(app_dir / ICON))
+    warmup.warm_server_later()  # once per server process, after its first page

@@ -1,0 +1,77 @@
+"""What makes the app's first paint and first visits fast (issue 14, item 7), checked for what it
+does rather than timed (timings are bench/bench_app.py and bench/bench_workspace.py, since the
+shared test machine's load swings too much for a timing to pass or fail a test):
+
+- while the officer reads the Overview, the browser loads the other views' widget code (the
+  Matrix's data grid first) from this server and nowhere else, and the server imports what those
+  views need, once per process;
+- the page icon, set after the view so that its imports never hold the first page back, still
+  arrives, from this server.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from analyser.app import warmup
+from test_browser import CHROMIUM, browser, server, wait_idle, watched_page  # noqa: F401  (fixtures)
+
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                    reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+CHARTS_DRAWN = "[data-testid='stVegaLiteChart'] svg.marks"
+LOADED = "() => performance.getEntriesByType('resource').map(e => e.name)"
+
+
+def test_the_warm_up_names_streamlits_own_files():
+    files = warmup.front_end_files()
+    scripts = [js for js, _ in files]
+    assert scripts and scripts[0].startswith("DataFrame."), files  # the Matrix's grid first
+    from streamlit.file_util import get_static_dir
+
+    static = Path(get_static_dir()) / "static"
+    for js, css in files:
+        assert (static / "js" / js).is_file()
+        assert css is None or (static / "css" / css).is_file()
+    script = warmup.front_end_script()
+    # Relative to Streamlit's entry script on this server: no address of another host.
+    assert "http" not in script and "//" not in script.replace("\\/", ""), script
+    assert all(js in script for js in scripts)
+
+
+def test_the_server_warms_up_once_per_process(monkeypatch):
+    monkeypatch.setattr(warmup, "_started", False)
+    sys.modules.pop("tabnanny", None)
+    assert warmup.warm_server_later(delay=0, modules=("tabnanny", "no_such_module_anywhere")) is True
+    assert warmup.warm_server_later(delay=0, modules=("tabnanny",)) is False
+    deadline = time.monotonic() + 10
+    while "tabnanny" not in sys.modules and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "tabnanny" in sys.modules  # a module that is missing is passed over, never raised
+
+
+@needs_chromium
+def test_the_grid_code_loads_while_the_officer_reads_the_overview(server, browser):  # noqa: F811
+    page, watch = watched_page(browser, server)
+    page.goto(server)
+    page.get_by_role("button", name="Open in Measure view").wait_for(timeout=60_000)
+    page.locator(CHARTS_DRAWN).nth(1).wait_for(timeout=60_000)
+    wait_idle(page, 60_000)
+    # Nothing on the Overview needs the grid: it comes only from the warm-up, once the page is quiet.
+    page.wait_for_function(f"() => ({LOADED})().some(n => /\\/static\\/js\\/DataFrame\\.[^/]*\\.js$/.test(n))",
+                           timeout=20_000)
+    loaded = page.evaluate(LOADED)
+    for js, css in warmup.front_end_files()[:1]:
+        assert any(n.endswith(f"/static/js/{js}") for n in loaded), loaded
+        assert css is None or any(n.endswith(f"/static/css/{css}") for n in loaded), loaded
+    # The icon was set after the view, from this server (not Streamlit's default, not another host).
+    icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
+    assert icons and all(i.startswith(server) and "/media/" in i for i in icons), icons
+    page.get_by_text("Matrix", exact=True).click()
+    page.locator("[data-testid='stDataFrame'] canvas").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    watch.check()  # no request left the machine, no console error
+    page.close()
