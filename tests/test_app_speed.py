@@ -6,7 +6,10 @@ shared test machine's load swings too much for a timing to pass or fail a test):
   Matrix's data grid first) from this server and nowhere else, and the server imports what those
   views need, once per process;
 - the page icon, set after the view so that its imports never hold the first page back, still
-  arrives, from this server.
+  arrives, from this server;
+- saving a note sends the form and its confirmation before the list of notes, which still stands
+  above the form (the order in which they are sent is the bench's business; the page's order
+  is checked here).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from analyser.app import warmup
+from test_app import _app, _write_note, sample  # noqa: F401  (the AppTest fixture)
 from test_browser import CHROMIUM, browser, server, wait_idle, watched_page  # noqa: F401  (fixtures)
 
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
@@ -75,3 +79,27 @@ def test_the_grid_code_loads_while_the_officer_reads_the_overview(server, browse
     wait_idle(page)
     watch.check()  # no request left the machine, no console error
     page.close()
+
+
+def test_a_saved_note_is_listed_above_the_form_and_confirmed_under_it(sample):  # noqa: F811
+    """The list of notes is drawn into a place kept above the form, after the form (so that the
+    confirmation reaches the browser first): the page still reads notes, form, confirmation."""
+    at = _app(sample, "Measure")
+    at.selectbox(key="measure").set_value("ICU C9").run()
+    for text in ("first note on C9", "second note on C9"):
+        _write_note(at, "ICU C9", "", "concern", text)
+    texts = [str(e.value) for e in _walk(at.main)]
+    first = next(i for i, t in enumerate(texts) if "first note on C9" in t)
+    second = next(i for i, t in enumerate(texts) if "second note on C9" in t)
+    form = next(i for i, t in enumerate(texts) if t == "**Add a note**")
+    saved = next(i for i, t in enumerate(texts) if "Saved note on ICU C9" in t)
+    assert first < second < form < saved, texts
+
+
+def _walk(node):
+    """Every element under ``node`` in page order (AppTest keeps the order on the page)."""
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "children", None):
+            yield from _walk(child)
+        elif hasattr(child, "value"):
+            yield child
