@@ -16,10 +16,10 @@ import streamlit as st
 
 APP_DIR = Path(__file__).resolve().parent
 
-# The first Streamlit command of the run. The page icon (a local file: a ":material/...:" icon is
-# fetched from a font server, and the app must work with no network at all) is set by ``run`` after
-# the view is drawn: Streamlit reads an icon file through PIL and numpy, about 0.25 s of imports on
-# a fresh server, which the first page should not wait for.
+# The first Streamlit command of the run. No page_icon here: the icon (a local file; a
+# ":material/...:" icon is fetched from a font server, and the app must work with no network at
+# all) is set in the page by ``main.page_head``, since Streamlit reads an icon file through PIL
+# and numpy, imports the first page should not wait for.
 st.set_page_config(page_title="Code of Practice Analyser", layout="wide", initial_sidebar_state="auto")
 
 from analyser.app.main import run  # noqa: E402 - after set_page_config, which must come first

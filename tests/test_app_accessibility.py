@@ -97,7 +97,7 @@ def test_every_view_has_its_language_one_h1_headings_in_order_and_readable_capti
     page, watch = watched_page(browser, server)
     for view in VIEWS:
         _open(page, server, view, "&measure=ICU%20C9")
-        # Streamlit's index.html says lang="en"; the app's script (main.page_language) sets
+        # Streamlit's index.html says lang="en"; the app's script (main.page_head) sets
         # en-GB when its lazily loaded HTML renderer arrives, within a second of the first paint.
         try:
             page.wait_for_function("document.documentElement.lang === 'en-GB'", timeout=5_000)

@@ -21,9 +21,11 @@ from pathlib import Path
 import pytest
 
 from analyser.app import warmup
+from analyser.app.main import icon_href
 from test_app import _app, _write_note, sample  # noqa: F401  (the AppTest fixture)
 from test_browser import CHROMIUM, browser, server, wait_idle, watched_page  # noqa: F401  (fixtures)
 
+ROOT = Path(__file__).resolve().parent.parent
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                     reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
 CHARTS_DRAWN = "[data-testid='stVegaLiteChart'] svg.marks"
@@ -71,9 +73,9 @@ def test_the_grid_code_loads_while_the_officer_reads_the_overview(server, browse
     for js, css in warmup.front_end_files()[:1]:
         assert any(n.endswith(f"/static/js/{js}") for n in loaded), loaded
         assert css is None or any(n.endswith(f"/static/css/{css}") for n in loaded), loaded
-    # The icon was set after the view, from this server (not Streamlit's default, not another host).
+    # The app's icon, set in the page (not Streamlit's default, not from another host), and kept.
     icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
-    assert icons and all(i.startswith(server) and "/media/" in i for i in icons), icons
+    assert icons and all(i == icon_href(ROOT) for i in icons), icons
     page.get_by_text("Matrix", exact=True).click()
     page.locator("[data-testid='stDataFrame'] canvas").first.wait_for(timeout=30_000)
     wait_idle(page)

@@ -4,6 +4,8 @@ a guard, so that an unexpected error shows a short message and the other views k
 
 from __future__ import annotations
 
+import base64
+import functools
 import importlib
 from pathlib import Path
 from typing import Callable
@@ -41,18 +43,35 @@ def view_function(view: str) -> Callable:
 # voice as such (WCAG 3.1.1). A one-line script, sent with the page (no request leaves the
 # machine), sets it when the first run reaches the browser and again if anything resets it.
 LANGUAGE = "en-GB"
-_LANGUAGE_JS = ("<script>(() => { const root = document.documentElement;"
+_LANGUAGE_JS = ("(() => { const root = document.documentElement;"
                 " const set = () => { if (root.lang !== 'LANG') root.lang = 'LANG'; }; set();"
                 " if (!window.copLanguageKept) { window.copLanguageKept = true;"
                 " new MutationObserver(set).observe(root, {attributes: true, attributeFilter: ['lang']}); } })();"
-                "</script>").replace("LANG", LANGUAGE)
+                ).replace("LANG", LANGUAGE)
+
+# The page icon, as a data address in the page: set_page_config(page_icon=file) sends an icon
+# file through Streamlit's image code, which imports numpy and PIL first (0.25 s alone, up to 0.9 s
+# on the loaded 2-core machine while the browser fetches the first page's code from the same
+# process), a cost the first page paid for a 380-byte file. Kept if Streamlit resets it.
+_ICON_JS = ("(() => { const href = 'HREF'; const set = () => {"
+            " for (const l of document.querySelectorAll('link[rel~=icon]')) if (l.href !== href) l.href = href; };"
+            " set(); if (!window.copIconKept) { window.copIconKept = true; new MutationObserver(set)"
+            ".observe(document.head, {subtree: true, childList: true, attributes: true, attributeFilter: ['href']}); }"
+            " })();")
 
 
-def page_language() -> None:
-    """Set the page's language (a script, since Streamlit's index.html is not the app's own), and
-    have the browser load the other views' code when it is idle (``warmup``; one element for both)."""
-    warm = warmup.front_end_script()
-    st.html(_LANGUAGE_JS + (f"<script>{warm}</script>" if warm else ""), unsafe_allow_javascript=True,
+@functools.lru_cache(maxsize=4)
+def icon_href(app_dir: Path) -> str:
+    """The page icon (``assets/icon.png`` beside app.py) as a data address."""
+    return "data:image/png;base64," + base64.b64encode((app_dir / ICON).read_bytes()).decode("ascii")
+
+
+def page_head(app_dir: Path) -> None:
+    """What Streamlit has no setting for, done by scripts sent with the page (one element): the
+    page's language, its icon, and loading the other views' code when the browser is idle
+    (``warmup``)."""
+    scripts = [_LANGUAGE_JS, _ICON_JS.replace("HREF", icon_href(app_dir)), warmup.front_end_script()]
+    st.html("".join(f"<script>{js}</script>" for js in scripts if js), unsafe_allow_javascript=True,
             width="content")
 
 
@@ -62,7 +81,7 @@ def page(app_dir: Path) -> None:
     # unsafe_allow_javascript, which a style-only block ignores), so the rules never arrived.
     css = (app_dir / "assets" / "app.css").read_text(encoding="utf-8")
     st.markdown(f"<style>\n{css}</style>", unsafe_allow_html=True)
-    page_language()
+    page_head(app_dir)
     state.init_from_query_params()
     st.session_state.setdefault("view", "Overview")
     doc = sidebar()
@@ -96,6 +115,4 @@ def page(app_dir: Path) -> None:
 def run(app_dir: Path) -> None:
     """The whole page, for the script in ``app_dir`` (whose ``static/`` folder Streamlit serves)."""
     guarded(page, app_dir)
-    # Last, once the view has been sent (see app.py): the browser keeps an icon once it has one.
-    st.set_page_config(page_icon=str(app_dir / ICON))
     warmup.warm_server_later()  # once per server process, after its first page
