@@ -66,6 +66,19 @@ def _app(sample: dict, view: str | None = None) -> AppTest:
     return at
 
 
+def _open_panel(at: AppTest, key: str) -> AppTest:
+    """Open a sidebar panel that is drawn only while open (``sidebar.ADD_PANEL``, ``LIMITS_PANEL``)."""
+    at.session_state[key] = True
+    return at.run()
+
+
+def _uploader(at: AppTest):
+    """The sidebar's upload box, its panel ("Add a document") opened first."""
+    from analyser.app.sidebar import ADD_PANEL
+
+    return _open_panel(at, ADD_PANEL).file_uploader(key="upload")
+
+
 def _no_errors(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
@@ -496,7 +509,7 @@ def test_explain_one_measure_follows_the_archetype_and_speaks_in_words(sample):
 ])
 def test_bad_upload_gets_one_clear_line(sample, name, content):
     at = _app(sample)
-    at.file_uploader(key="upload").set_value((name, content, "application/pdf")).run()
+    _uploader(at).set_value((name, content, "application/pdf")).run()
     assert not at.exception
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and errors[0].startswith(f"{name}: "), errors
@@ -509,7 +522,7 @@ def test_bad_upload_gets_one_clear_line(sample, name, content):
 def test_truncated_pdf_upload(sample):
     data = Path(sample["path"]).read_bytes()
     at = _app(sample)
-    at.file_uploader(key="upload").set_value(("cut.pdf", data[: len(data) // 3], "application/pdf")).run()
+    _uploader(at).set_value(("cut.pdf", data[: len(data) // 3], "application/pdf")).run()
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and errors[0].startswith("cut.pdf: "), errors
 
@@ -527,7 +540,7 @@ def test_compare_two_editions(sample, fixtures_dir, downloads):
     if not v2.exists():
         pytest.skip("tests/fixtures/icu_sample_v2.pdf has not been generated")
     at = _app(sample)
-    at.file_uploader(key="upload").set_value(("icu_sample_v2.pdf", v2.read_bytes(), "application/pdf")).run()
+    _uploader(at).set_value(("icu_sample_v2.pdf", v2.read_bytes(), "application/pdf")).run()
     _no_errors(at)
     new_key = f"up:{_sha(v2)}"
     assert at.selectbox(key="doc").value == new_key
@@ -614,7 +627,7 @@ def test_every_view_works_on_other_codes(sample, pdf, downloads):
     if not path.exists():
         pytest.skip(f"{pdf} is not present")
     at = _app(sample)
-    at.file_uploader(key="upload").set_value((path.name, path.read_bytes(), "application/pdf")).run()
+    _uploader(at).set_value((path.name, path.read_bytes(), "application/pdf")).run()
     _no_errors(at)
     assert at.selectbox(key="doc").value == f"up:{_sha(path)}"
     for view in ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export"]:
@@ -664,6 +677,6 @@ def test_a_long_analysis_shows_progress(sample, monkeypatch):
     # Bytes after %%EOF make a new document (new sha256) that is certainly not in any cache.
     data = pdf.read_bytes() + b"\n% progress test\n"
     at = _app(sample)
-    at.file_uploader(key="upload").set_value(("fresh.pdf", data, "application/pdf")).run()
+    _uploader(at).set_value(("fresh.pdf", data, "application/pdf")).run()
     _no_errors(at)
     assert seen and all(t.startswith("Analysing ") for t in seen), seen

@@ -7,6 +7,8 @@ shared test machine's load swings too much for a timing to pass or fail a test):
   views need, once per process;
 - the page icon, set after the view so that its imports never hold the first page back, still
   arrives, from this server;
+- the sidebar's two panels ("Add a document", "Limits per document") are drawn only while open,
+  and a limit set there still applies after its panel is closed;
 - saving a note sends the form and its confirmation before the list of notes, which still stands
   above the form (the order in which they are sent is the bench's business; the page's order
   is checked here).
@@ -22,7 +24,9 @@ import pytest
 
 from analyser.app import warmup
 from analyser.app.main import icon_href
-from test_app import _app, _write_note, sample  # noqa: F401  (the AppTest fixture)
+from analyser.app.sidebar import ADD_PANEL, LIMITS_PANEL
+from bomb import write_bomb
+from test_app import _app, _open_panel, _write_note, sample  # noqa: F401  (the AppTest fixture)
 from test_browser import CHROMIUM, browser, server, wait_idle, watched_page  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +85,21 @@ def test_the_grid_code_loads_while_the_officer_reads_the_overview(server, browse
     wait_idle(page)
     watch.check()  # no request left the machine, no console error
     page.close()
+
+
+def test_the_sidebar_panels_are_drawn_only_when_open_and_keep_their_limits(sample, tmp_path):  # noqa: F811
+    at = _app(sample)
+    assert not at.get("file_uploader") and not at.number_input  # the first page leaves them out
+    _open_panel(at, LIMITS_PANEL).number_input(key="lim_page_chars").set_value(4_000).run()
+    at.session_state[LIMITS_PANEL] = False
+    at.radio(key="view").set_value("Matrix").run()
+    assert not at.number_input  # closed again, and another view drawn: the limit must survive both
+    _open_panel(at, ADD_PANEL)
+    assert not at.number_input
+    dense = write_bomb(tmp_path / "dense.pdf", chars=5_000)
+    at.file_uploader(key="upload").set_value(("dense.pdf", dense.read_bytes(), "application/pdf")).run()
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "over the limit of 4,000 per page" in errors[0], errors
 
 
 def test_a_saved_note_is_listed_above_the_form_and_confirmed_under_it(sample):  # noqa: F811
