@@ -258,6 +258,13 @@ def test_loophole_table_links_open_the_measure(server, browser):
     page.close()
 
 
+def _row_height(grid) -> float:
+    """The grid's row height in px: its scrolled content (header 35 px and every row) over its rows
+    (the app sets taller rows where text wraps, analyser/app/grids.py)."""
+    return grid.evaluate("""g => { const t = g.querySelector('[aria-rowcount]');
+        return (g.querySelector('.dvn-scroller').scrollHeight - 35) / (Number(t.getAttribute('aria-rowcount')) - 1); }""")
+
+
 def _selected(grid) -> list[str]:
     return grid.evaluate("g => Array.from(g.querySelectorAll('[aria-selected=true]')).map(e => e.id)")
 
@@ -303,7 +310,7 @@ def test_selecting_a_matrix_cell_explains_it(server, browser):
     col, row = 0, 0
     for _ in range(3):
         box = grid.bounding_box()
-        page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)  # header row, then the middle of row 0
+        page.mouse.click(box["x"] + 30, box["y"] + 35 + _row_height(grid) / 2)  # header row, then row 0
         if _wait_selected(page, grid, col, row):
             break
         wait_idle(page)
@@ -547,7 +554,8 @@ def test_explain_one_measure_follows_the_row_picked(server, browser):
     for row in (2, 0):  # two picks: the explanation follows each
         for _ in range(3):  # a click while the grid is redrawn can be lost; try again as a person would
             box = grid.bounding_box()
-            page.mouse.click(box["x"] + 12, box["y"] + 35 + 17 + 35 * row)  # the row's marker
+            rows = _row_height(grid)
+            page.mouse.click(box["x"] + 12, box["y"] + 35 + rows / 2 + rows * row)  # the row's marker
             page.wait_for_timeout(300)
             picked = [re.match(r"ICU [A-Z]\d+", t) for t in grid.evaluate(
                 "g => [...g.querySelectorAll('[aria-selected=true]')].map(e => e.textContent)")]

@@ -13,6 +13,7 @@ from analyser.models import MeasureStatus, ServiceProfile
 from analyser.statuses import STATUS_WORDS, reason_words, status_label
 
 from ..common import Ctx, explain_status, measure_label, status_legend
+from ..grids import CONDITION_PX, REASON_PX, STATUS_PX, TITLE_PX, wrapped
 from ..services import archetype_titles, archetypes, kind_choices, statuses, validate, vocabulary, whatif
 
 LEVELS = ("high", "medium", "low")
@@ -146,12 +147,13 @@ def view_profile(ctx: Ctx) -> None:
             if items:
                 # A row picked here is the one "Explain one measure" explains (below the tabs).
                 st.session_state[f"_sp_rows_{status}"] = [s.measure for s in items]
-                st.dataframe(pd.DataFrame([{"measure": s.measure, "title": code.measure(s.measure).title,
-                                            "status": s.status,
-                                            "reason": reason_words(s.status, s.reason)}
-                                           for s in items]),
-                             hide_index=True, width="stretch", key=f"profile_rows_{status}",
-                             on_select=functools.partial(_row_picked, status), selection_mode="single-row")
+                rows = [{"measure": s.measure, "title": code.measure(s.measure).title, "status": s.status,
+                         "reason": reason_words(s.status, s.reason)} for s in items]
+                st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"profile_rows_{status}",
+                             on_select=functools.partial(_row_picked, status), selection_mode="single-row",
+                             **wrapped(rows, {"title": TITLE_PX, "reason": REASON_PX},
+                                       {"status": st.column_config.TextColumn(width=STATUS_PX)},
+                                       details="pick its row to read it whole below"))
             else:
                 st.caption("None.")
 
@@ -198,6 +200,7 @@ def _whatif_panel(ctx: Ctx, profile: ServiceProfile) -> None:
     if diff:
         verb = "measure changes" if len(diff) == 1 else "measures change"
         st.write(f"**{len(diff):,} {verb} status {change}:**")
-        st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch",
+                     **wrapped(diff, {"title": TITLE_PX, "why": REASON_PX, "measures that depend on it": CONDITION_PX}))
     else:
         st.success(f"No measure changes status {change}.")
