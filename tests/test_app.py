@@ -147,7 +147,7 @@ def test_matrix_filters_and_explains_a_cell(sample, icu_expected):
 def _fill_profile(at: AppTest, users: int, high=(), medium=(), features=()) -> AppTest:
     at.text_input(key="sp_name").set_value("Test messenger")
     at.radio(key="sp_kind").set_value("u2u")
-    at.number_input(key="sp_users").set_value(users)
+    at.text_input(key="sp_users_text").set_value(f"{users:,}")  # as an officer writes it: 15,000,000
     at.multiselect(key="sp_risk_high").set_value(list(high))
     at.multiselect(key="sp_risk_medium").set_value(list(medium))
     at.multiselect(key="sp_features").set_value(list(features))
@@ -198,35 +198,35 @@ def test_an_archetype_fill_survives_a_browser_that_had_not_seen_it(sample):
     archetype's values reached the browser carries the old ones. The page must keep the archetype
     (whose name the picker still shows), yet keep a value the officer really typed."""
     at = _app(sample, "Service profile")
-    old = {"sp_name": at.text_input(key="sp_name").value, "sp_users": at.number_input(key="sp_users").value}
+    old = {"sp_name": at.text_input(key="sp_name").value, "sp_users": at.text_input(key="sp_users_text").value}
     at.selectbox(key="sp_start").set_value("large-e2ee-messaging").run()
-    assert at.number_input(key="sp_users").value == 15_000_000
+    assert at.text_input(key="sp_users_text").value == "15,000,000"
     assert _statuses_on_page(at)["ICU C9"] == "qualified"
 
     # The browser still shows the old form and the officer turns the what-if on: every field comes back old.
     at.text_input(key="sp_name").set_value(old["sp_name"])
-    at.number_input(key="sp_users").set_value(old["sp_users"])
+    at.text_input(key="sp_users_text").set_value(old["sp_users"])
     for key in ("sp_risk_high", "sp_risk_medium", "sp_features"):
         at.multiselect(key=key).set_value([])
     at.toggle(key="sp_whatif_on").set_value(True).run()
     _no_errors(at)
-    assert at.number_input(key="sp_users").value == 15_000_000
+    assert at.text_input(key="sp_users_text").value == "15,000,000"
     assert at.text_input(key="sp_name").value == "Large end-to-end encrypted messaging service"
     assert at.multiselect(key="sp_risk_high").value == ["csam-image", "grooming"]
     assert _statuses_on_page(at)["ICU C9"] == "qualified"
 
     # Once the browser has shown the archetype, the officer's own change stands, even back to an old value.
     at.run()
-    at.number_input(key="sp_users").set_value(old["sp_users"]).run()
-    assert at.number_input(key="sp_users").value == old["sp_users"]
+    at.text_input(key="sp_users_text").set_value(old["sp_users"]).run()
+    assert at.text_input(key="sp_users_text").value == old["sp_users"]
     assert _statuses_on_page(at)["ICU C9"] == "exempt"
 
     # And an edit made at once after a new pick is an edit, not the race.
     at.selectbox(key="sp_start").set_value("large-e2ee-messaging").run()
     at.selectbox(key="sp_start").set_value("(custom)").run()
     at.selectbox(key="sp_start").set_value("large-e2ee-messaging").run()
-    at.number_input(key="sp_users").set_value(2_000_000).run()
-    assert at.number_input(key="sp_users").value == 2_000_000
+    at.text_input(key="sp_users_text").set_value("2m").run()
+    assert at.text_input(key="sp_users_text").value == "2,000,000"
 
 
 def test_measure_view_highlights_qualifiers_escaped(sample, icu_code, icu_expected):
