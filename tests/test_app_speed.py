@@ -32,7 +32,7 @@ from test_browser import CHROMIUM, browser, server, wait_idle, watched_page  # n
 ROOT = Path(__file__).resolve().parent.parent
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                     reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
-CHARTS_DRAWN = "[data-testid='stVegaLiteChart'] svg.marks"
+CHARTS_DRAWN = "table.cop-chart"
 LOADED = "() => performance.getEntriesByType('resource').map(e => e.name)"
 
 
