@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import importlib
 import json
-import os
 import re
 import threading
 import time
@@ -37,12 +36,13 @@ SERVER_MODULES = ("pandas", "pyarrow", "pandas.io.formats.style", "analyser.eval
                   "analyser.compare", "streamlit.dataframe_util")
 
 # Seconds after the first run before the server imports them: by then the first page has gone
-# out, and an officer has rarely clicked on yet (a click meanwhile waits only for the rest).
-SERVER_DELAY_S = 2.0
+# out (the browser has fetched its code from this process), and an officer has rarely clicked on
+# yet; a click meanwhile waits only for the rest of an import already under way.
+SERVER_DELAY_S = 1.0
 # The browser starts once the first page has been drawn: when the page has not changed for QUIET
 # milliseconds (Streamlit draws a view in bursts as its parts arrive), or after LATEST at most.
 # Between two imports it waits for an idle moment, IDLE_TIMEOUT at most.
-FRONT_END_QUIET_MS = 700
+FRONT_END_QUIET_MS = 300
 FRONT_END_LATEST_MS = 10_000
 FRONT_END_IDLE_TIMEOUT_MS = 3000
 
@@ -109,17 +109,10 @@ def front_end_script() -> str:
                                                                        ).replace("LATEST", str(FRONT_END_LATEST_MS))
 
 
-def _lower_priority() -> None:
-    """Let the browser and the script runs go first (Linux: a thread has its own nice value)."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-    except (AttributeError, OSError):
-        pass
-
-
 def _warm_server(delay: float, modules: tuple[str, ...]) -> None:
+    # At the server's normal priority: a script run that needs a module this thread is importing
+    # waits for the import, and a lowered priority would make it wait longer (priority inversion).
     time.sleep(delay)
-    _lower_priority()
     for name in modules:
         try:
             importlib.import_module(name)
