@@ -36,9 +36,11 @@ SERVER_MODULES = ("pandas", "pyarrow", "pandas.io.formats.style", "analyser.eval
                   "analyser.compare", "streamlit.dataframe_util")
 
 # Seconds after the first run before the server imports them: by then the first page has gone
-# out (the browser has fetched its code from this process), and an officer has rarely clicked on
-# yet; a click meanwhile waits only for the rest of an import already under way.
-SERVER_DELAY_S = 1.0
+# out (the browser has fetched its code from this process and drawn it), and an officer has
+# rarely clicked on yet; a click meanwhile waits only for the rest of an import under way. 1 s
+# was tried: on the loaded machine the import (1.4 s of a core) then overlapped the end of the
+# cold start, whose complete render came 0.4 s later (bench_app, 5 interleaved rounds).
+SERVER_DELAY_S = 2.0
 # The browser starts once the first page has been drawn: when the page has not changed for QUIET
 # milliseconds (Streamlit draws a view in bursts as its parts arrive), or after LATEST at most.
 # Between two imports it waits for an idle moment, IDLE_TIMEOUT at most.
