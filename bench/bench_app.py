@@ -4,9 +4,10 @@
 
 Each ``--app`` is a copy of this project (default: this one); to compare two versions in one run,
 export the older one (``git archive COMMIT | tar -x -C /tmp/before``) and pass
-``--app /tmp/before --app .``. Every round starts each app's server in turn, then a four-line
-Streamlit app, each with a fresh browser context (nothing cached by the browser), so that all of
-them see the same machine load; the figures include downloading and parsing Streamlit's front end.
+``--app /tmp/before --app .``. Every round starts each app's server in turn (the first app of a
+round rotates), then a four-line Streamlit app, each with a fresh browser context (nothing cached
+by the browser), so that all of them see the same machine load; the figures include downloading
+and parsing Streamlit's front end.
 
 Measures, on a warm analysis cache (the sample analysed once, by each app's own code, before its
 server starts):
@@ -212,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
         for round_ in range(args.starts):
-            for app in apps:
+            # Each round starts with the next app, so that none is always the one after another.
+            for app in apps[round_ % len(apps):] + apps[:round_ % len(apps)]:
                 cold_start(browser, app, round_, args.runs, *picks[app.label])
             floors.append(baseline_start(browser, baseline_script))
             print(f"round {round_ + 1} four-line app: {floors[-1]:.2f} s")

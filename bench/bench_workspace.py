@@ -180,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
             for i in range(args.runs):
-                for app in apps:  # interleaved: every app sees the same load
+                # Interleaved, each run starting with the next app: every app sees the same load.
+                for app in apps[i % len(apps):] + apps[:i % len(apps)]:
                     one_run(browser, app, i, args.read)
             browser.close()
     finally:
