@@ -63,6 +63,18 @@ def test_the_server_warms_up_once_per_process(monkeypatch):
     assert "tabnanny" in sys.modules  # a module that is missing is passed over, never raised
 
 
+def test_the_server_warm_up_stands_aside_when_a_view_got_there_first(monkeypatch):
+    """An officer who opened the Matrix before the warm-up began: its run imports what it needs,
+    and the warm-up does not import the rest beside it."""
+    monkeypatch.setattr(warmup, "_started", False)
+    for name in ("tabnanny", "pyclbr"):
+        sys.modules.pop(name, None)
+    import tabnanny  # noqa: F401  (the first module: a view has imported it)
+
+    warmup._warm_server(0, ("tabnanny", "pyclbr"))
+    assert "pyclbr" not in sys.modules
+
+
 @needs_chromium
 def test_the_grid_code_loads_while_the_officer_reads_the_overview(server, browser):  # noqa: F811
     page, watch = watched_page(browser, server)

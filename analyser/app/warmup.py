@@ -22,6 +22,7 @@ import functools
 import importlib
 import json
 import re
+import sys
 import threading
 import time
 from pathlib import Path
@@ -115,6 +116,10 @@ def _warm_server(delay: float, modules: tuple[str, ...]) -> None:
     # At the server's normal priority: a script run that needs a module this thread is importing
     # waits for the import, and a lowered priority would make it wait longer (priority inversion).
     time.sleep(delay)
+    if modules and modules[0] in sys.modules:
+        # A view that needs them has run already (an officer who clicked at once), and is
+        # importing the rest itself: importing beside it would only compete with it.
+        return
     for name in modules:
         try:
             importlib.import_module(name)
