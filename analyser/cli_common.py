@@ -59,6 +59,7 @@ def _load(args: argparse.Namespace, ref: str | None = None):
         use_cache=not getattr(args, "no_cache", False),
         lexicon=lexicon,
         reader=getattr(args, "reader", None),
+        overlap=True,  # a one-shot run: read the PDF on a second core while spaCy loads (analyser.overlap)
     )
     _warning_summary(code)
     return code

@@ -48,6 +48,7 @@ def load_code(
     lexicon: str | Path | None = None,
     progress=None,
     reader: str | None = None,
+    overlap: bool = False,
 ) -> Code:
     """Analyse ``path`` (extract, flag qualifiers, resolve applicability) or return the cached result.
 
@@ -55,6 +56,8 @@ def load_code(
     ``pdftext.default_reader()``); it is part of the cache key, since the two may differ.
 
     ``progress`` is an optional callable ``(fraction: float, message: str)`` used by the app.
+    ``overlap``: on a cache miss, read the PDF in a forked process while this one loads spaCy, where
+    ``overlap.worthwhile()`` says it is safe and can help (the CLI asks for it; same result).
     Raises an ``AnalyserError`` subclass for bad input.
     """
     from . import cache
@@ -78,18 +81,30 @@ def load_code(
     # checked before spaCy is imported: a bomb or a broken file is refused in a fraction of a second;
     # the checked input (digest included) is handed on, so the extractor checks and hashes nothing again
     checked = check_input(path, sha256=digest)
-    # imported only on a miss: spaCy alone costs seconds, and a cached open must stay instant
-    from .applicability import resolve_applicability
-    from .extract import extract_code
+    from . import overlap as two_cores
+
+    resolved = overlap and progress is None and two_cores.worthwhile()
+    if resolved:  # extracted and applicability resolved in a child while spaCy loaded here
+        code = two_cores.analyse_beside_model(checked, profile, reader)
+    else:
+        from .extract import extract_code
+
+        code = extract_code(checked, profile=profile, progress=progress, reader=reader)
+    # imported only on a miss, and after the fork above: spaCy alone costs seconds, and a cached open
+    # must stay instant
     from .qualifiers import flag_qualifiers
 
-    code = extract_code(checked, profile=profile, progress=progress, reader=reader)
     if progress:
         progress(0.85, "Flagging qualifiers")
     flag_qualifiers(code, lexicon=lexicon)
-    if progress:
-        progress(0.95, "Resolving applicability")
-    resolve_applicability(code, profile=profile)
+    if not resolved:
+        # after the qualifiers, as ever; the two passes touch disjoint fields, so the child above may
+        # run this one first (tests/test_overlap.py holds them to that)
+        from .applicability import resolve_applicability
+
+        if progress:
+            progress(0.95, "Resolving applicability")
+        resolve_applicability(code, profile=profile)
     if use_cache:
         cache.put(checked.sha256, __version__, key_extra, code)
     if progress:
