@@ -15,7 +15,7 @@ from .extraction.checked_input import check_input, sha256_of
 from .models import Code
 from .paths import CODES_DIR, PACKAGE_DATA
 
-__all__ = ["load_code", "rules_files", "sha256_of"]
+__all__ = ["load_code", "load_code_dict", "rules_files", "sha256_of"]
 
 
 def rules_files() -> list[Path]:
@@ -38,6 +38,39 @@ def _rules_fingerprint() -> str:
     for file in rules_files():
         digest.update(file.name.encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _cache_key(profile: str | Path | None, lexicon: str | Path | None, reader: str | None) -> tuple[str, str]:
+    """The reader to use, and what besides the PDF and the version decides the analysis (the cache key)."""
+    from .pdftext import default_reader
+
+    forced = sha256_of(profile) if profile and Path(profile).is_file() else profile or "auto"
+    reader = reader or default_reader()
+    return reader, (f"profile={forced};lexicon={sha256_of(lexicon) if lexicon else 'default'};"
+                    f"rules={_rules_fingerprint()};reader={reader}")
+
+
+def load_code_dict(
+    path: str | Path,
+    profile: str | Path | None = None,
+    *,
+    use_cache: bool = True,
+    lexicon: str | Path | None = None,
+    reader: str | None = None,
+    overlap: bool = False,
+) -> dict:
+    """``load_code(...).to_dict()``; on a cache hit, the stored dict itself, no ``Code`` rebuilt (what
+    ``extract --format json`` writes: a cached open of a long code stays well under a second)."""
+    from . import cache
+
+    path = Path(path)
+    if use_cache and path.is_file():
+        _, key_extra = _cache_key(profile, lexicon, reader)
+        hit = cache.get_dict(sha256_of(path), __version__, key_extra)
+        if hit is not None:
+            hit["code"]["source_file"] = path.name  # as load_code names a hit: the file opened now
+            return hit
+    return load_code(path, profile, use_cache=use_cache, lexicon=lexicon, reader=reader, overlap=overlap).to_dict()
 
 
 def load_code(
@@ -63,12 +96,7 @@ def load_code(
     from . import cache
 
     path = Path(path)
-    forced = sha256_of(profile) if profile and Path(profile).is_file() else profile or "auto"
-    from .pdftext import default_reader
-
-    reader = reader or default_reader()
-    key_extra = (f"profile={forced};lexicon={sha256_of(lexicon) if lexicon else 'default'};"
-                 f"rules={_rules_fingerprint()};reader={reader}")
+    reader, key_extra = _cache_key(profile, lexicon, reader)
     digest = None
     if use_cache and path.is_file():
         # a cached file was checked when it was first analysed; the check only runs on a miss
