@@ -20,8 +20,12 @@ import zlib
 from contextlib import closing
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import paths
-from .models import Code
+
+if TYPE_CHECKING:  # imported on use: a cached extract --format json never builds a Code
+    from .models import Code
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +51,8 @@ def db_path() -> Path:
 
 def get(sha256: str, version: str, extra: str = "") -> Code | None:
     """The cached analysis, or ``None`` on a miss or on any trouble with the cache."""
+    from .models import Code
+
     data = get_dict(sha256, version, extra)
     if data is None:
         return None

@@ -10,10 +10,14 @@ import functools
 import hashlib
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import __version__
-from .extraction.checked_input import check_input, sha256_of
-from .models import Code
+from .extraction.digest import sha256_of
 from .paths import CODES_DIR, PACKAGE_DATA
+
+if TYPE_CHECKING:  # a cached open imports neither the model classes nor the extraction
+    from .models import Code
 
 __all__ = ["load_code", "load_code_dict", "rules_files", "sha256_of"]
 
@@ -42,7 +46,7 @@ def _rules_fingerprint() -> str:
 
 def _cache_key(profile: str | Path | None, lexicon: str | Path | None, reader: str | None) -> tuple[str, str]:
     """The reader to use, and what besides the PDF and the version decides the analysis (the cache key)."""
-    from .pdftext import default_reader
+    from .readers import default_reader
 
     forced = sha256_of(profile) if profile and Path(profile).is_file() else profile or "auto"
     reader = reader or default_reader()
@@ -108,6 +112,8 @@ def load_code(
             return hit
     # checked before spaCy is imported: a bomb or a broken file is refused in a fraction of a second;
     # the checked input (digest included) is handed on, so the extractor checks and hashes nothing again
+    from .extraction.checked_input import check_input
+
     checked = check_input(path, sha256=digest)
     from . import overlap as two_cores
 
