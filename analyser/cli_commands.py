@@ -19,7 +19,7 @@ from .cli_common import (
     _csv,
     _dumps,
     _load,
-    _load_dict,
+    _load_json,
     _load_services,
     _md_table,
     _sample_banner,
@@ -36,7 +36,7 @@ from .safe_output import markdown
 
 def cmd_extract(args: argparse.Namespace) -> None:
     if args.format == "json":  # on a cache hit, the stored analysis as it is: no Code rebuilt
-        _write(args, _dumps(_load_dict(args)))
+        _write(args, _load_json(args))
         return
     code = _load(args)
     from .outline import code_outline_markdown

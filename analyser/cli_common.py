@@ -71,14 +71,16 @@ def _load(args: argparse.Namespace, ref: str | None = None):
     return code
 
 
-def _load_dict(args: argparse.Namespace) -> dict[str, Any]:
-    """``_load(args).to_dict()``, without rebuilding the ``Code`` from a cache hit (``extract --format json``)."""
-    from .pipeline import load_code_dict
+def _load_json(args: argparse.Namespace) -> str:
+    """``_dumps(_load(args).to_dict())``, a cache hit written as stored (``extract --format json``)."""
+    from .pipeline import load_code_json
+    from .plain import top_level_span
 
     path, options = _load_options(args)
-    data = load_code_dict(path, **options)
-    _warning_summary(data["code"]["source_file"], [(w["message"], w["severity"]) for w in data["warnings"]])
-    return data
+    text = load_code_json(path, **options)
+    warnings = top_level_span(text, "warnings")
+    _warning_summary(path.name, [(w["message"], w["severity"]) for w in (warnings[0] if warnings else [])])
+    return text
 
 
 def _warning_summary(source_file: str, warnings: list[tuple[str, str]]) -> None:

@@ -19,7 +19,7 @@ from .paths import CODES_DIR, PACKAGE_DATA
 if TYPE_CHECKING:  # a cached open imports neither the model classes nor the extraction
     from .models import Code
 
-__all__ = ["load_code", "load_code_dict", "rules_files", "sha256_of"]
+__all__ = ["load_code", "load_code_json", "rules_files", "sha256_of"]
 
 
 def rules_files() -> list[Path]:
@@ -54,7 +54,7 @@ def _cache_key(profile: str | Path | None, lexicon: str | Path | None, reader: s
                     f"rules={_rules_fingerprint()};reader={reader}")
 
 
-def load_code_dict(
+def load_code_json(
     path: str | Path,
     profile: str | Path | None = None,
     *,
@@ -62,19 +62,23 @@ def load_code_dict(
     lexicon: str | Path | None = None,
     reader: str | None = None,
     overlap: bool = False,
-) -> dict:
-    """``load_code(...).to_dict()``; on a cache hit, the stored dict itself, no ``Code`` rebuilt (what
-    ``extract --format json`` writes: a cached open of a long code stays well under a second)."""
+) -> str:
+    """``plain.dumps_readable(load_code(...).to_dict())``, what ``extract --format json`` prints; on a
+    cache hit, the stored text with only the file name changed, no ``Code`` rebuilt and no JSON parsed
+    but the ``code`` head (a cached open of an 879-page code: 0.46 -> about 0.15 s of CPU)."""
     from . import cache
+    from .plain import dumps_readable, replace_top_level, top_level_span
 
     path = Path(path)
     if use_cache and path.is_file():
         _, key_extra = _cache_key(profile, lexicon, reader)
-        hit = cache.get_dict(sha256_of(path), __version__, key_extra)
-        if hit is not None:
-            hit["code"]["source_file"] = path.name  # as load_code names a hit: the file opened now
-            return hit
-    return load_code(path, profile, use_cache=use_cache, lexicon=lexicon, reader=reader, overlap=overlap).to_dict()
+        hit = cache.get_text(sha256_of(path), __version__, key_extra)
+        head = top_level_span(hit, "code") if hit is not None else None
+        if head is not None and isinstance(head[0], dict):
+            head[0]["source_file"] = path.name  # as load_code names a hit: the file opened now
+            return replace_top_level(hit, "code", head[0])
+    code = load_code(path, profile, use_cache=use_cache, lexicon=lexicon, reader=reader, overlap=overlap)
+    return dumps_readable(code.to_dict())
 
 
 def load_code(

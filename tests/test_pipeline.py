@@ -77,19 +77,21 @@ def test_the_input_is_checked_once_and_what_the_check_found_is_reported(tmp_path
     assert first.severity == "damage" and "declares 6 pages but only 5" in first.message
 
 
-def test_the_stored_dict_of_a_cached_open_is_the_analysis_as_a_dict(tmp_path, sample_icu_pdf):
-    """``extract --format json`` writes a cache hit's stored dict without rebuilding the Code: it must be
-    exactly ``load_code(...).to_dict()``, the file opened now named in it, on a hit and on a miss."""
-    from analyser.pipeline import load_code_dict
+def test_the_stored_text_of_a_cached_open_is_the_analysis_as_json(tmp_path, sample_icu_pdf):
+    """``extract --format json`` writes a cache hit's stored text without rebuilding the Code: it must be
+    exactly ``dumps_readable(load_code(...).to_dict())``, the file opened now named in it, on a hit and
+    on a miss."""
+    from analyser.pipeline import load_code_json
+    from analyser.plain import dumps_readable
 
-    expected = load_code(sample_icu_pdf).to_dict()
-    assert load_code_dict(sample_icu_pdf) == expected  # a hit
-    renamed = tmp_path / "renamed copy.pdf"
+    expected = dumps_readable(load_code(sample_icu_pdf).to_dict())
+    assert load_code_json(sample_icu_pdf) == expected  # a hit
+    renamed = tmp_path / "renamed \"copy\" \u00e9.pdf"  # a name JSON must escape
     shutil.copyfile(sample_icu_pdf, renamed)
-    hit = load_code_dict(renamed)
-    assert hit["code"]["source_file"] == renamed.name
-    assert hit == load_code(renamed).to_dict()
-    assert load_code_dict(sample_icu_pdf, use_cache=False) == expected  # a miss analyses
+    hit = load_code_json(renamed)
+    assert f'"source_file": "renamed \\"copy\\" \u00e9.pdf"' in hit
+    assert hit == dumps_readable(load_code(renamed).to_dict())
+    assert load_code_json(sample_icu_pdf, use_cache=False) == expected  # a miss analyses
 
 
 def test_a_cached_open_prints_what_the_cold_analysis_printed(tmp_path, sample_icu_pdf):
