@@ -29,9 +29,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .damage import page_without_content, pages_missing, stream_damaged
 from .errors import BudgetError
-from .font_check import check_fonts
+
+# damage and font_check are imported where the content is checked: every command sets a budget, and
+# a cached open checks no content (they bring the data model and pdfminer's font tables with them)
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,9 @@ def check_content(path: str | Path, doc, budget: Budget | None = None) -> int:
     """
     from pdfminer.pdfpage import PDFPage
 
+    from .damage import page_without_content, pages_missing
+    from .font_check import check_fonts
+
     b = budget or current()
     started = time.monotonic()
     total = 0
@@ -205,6 +209,8 @@ def _decoded(path: str | Path, stream, b: Budget) -> bytes:
     """
     from pdfminer.pdftypes import resolve1
 
+    from .damage import stream_damaged
+
     try:
         filters = resolve1(stream.attrs.get("Filter"))
         names = [getattr(resolve1(f), "name", f) for f in (filters if isinstance(filters, list) else [filters])]
@@ -250,6 +256,8 @@ def _text_bytes(path: str | Path, stream, b: Budget) -> int:
 def _forms_text(path, resources, streams, b: Budget, memo: dict[int, int], depth: int, fonts: dict) -> int:
     """Text of the form XObjects a content draws, counted once per ``Do``; their fonts are checked too."""
     from pdfminer.pdftypes import resolve1
+
+    from .font_check import check_fonts
 
     if depth > _MAX_FORM_DEPTH:
         raise BudgetError(path, f"forms nested more than {_MAX_FORM_DEPTH} deep (a damaged or hostile file)")

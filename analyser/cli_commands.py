@@ -19,6 +19,7 @@ from .cli_common import (
     _csv,
     _dumps,
     _load,
+    _load_json,
     _load_services,
     _md_table,
     _sample_banner,
@@ -34,10 +35,10 @@ from .safe_output import markdown
 
 
 def cmd_extract(args: argparse.Namespace) -> None:
-    code = _load(args)
-    if args.format == "json":
-        _write(args, _dumps(code.to_dict()))
+    if args.format == "json":  # on a cache hit, the stored analysis as it is: no Code rebuilt
+        _write(args, _load_json(args))
         return
+    code = _load(args)
     from .outline import code_outline_markdown
 
     _write(args, code_outline_markdown(code))

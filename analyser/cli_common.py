@@ -43,9 +43,9 @@ def _resolve_document(ref: str) -> Path:
     return Path(local)
 
 
-def _load(args: argparse.Namespace, ref: str | None = None):
+def _load_options(args: argparse.Namespace, ref: str | None = None) -> tuple[Path, dict[str, Any]]:
+    """The document and the keyword arguments of ``pipeline.load_code`` for this command."""
     from .pdfcheck import file_problem
-    from .pipeline import load_code
 
     lexicon = getattr(args, "lexicon", None)
     if lexicon is not None:
@@ -53,29 +53,47 @@ def _load(args: argparse.Namespace, ref: str | None = None):
         problem = "no file name given" if not lexicon.strip() else file_problem(Path(lexicon))
         if problem:
             raise LexiconError(lexicon or None, f"lexicon {problem}")
-    code = load_code(
-        _resolve_document(ref or args.code),
-        profile=getattr(args, "profile", None),
-        use_cache=not getattr(args, "no_cache", False),
-        lexicon=lexicon,
-        reader=getattr(args, "reader", None),
-    )
-    _warning_summary(code)
+    return _resolve_document(ref or args.code), {
+        "profile": getattr(args, "profile", None),
+        "use_cache": not getattr(args, "no_cache", False),
+        "lexicon": lexicon,
+        "reader": getattr(args, "reader", None),
+        "overlap": True,  # a one-shot run: read the PDF on a second core while spaCy loads (analyser.overlap)
+    }
+
+
+def _load(args: argparse.Namespace, ref: str | None = None):
+    from .pipeline import load_code
+
+    path, options = _load_options(args, ref)
+    code = load_code(path, **options)
+    _warning_summary(code.info.source_file, [(w.message, w.severity) for w in code.warnings])
     return code
 
 
-def _warning_summary(code) -> None:
-    """One line on stderr when the analysis has warnings: signs of damage counted first."""
-    from .damage import count
+def _load_json(args: argparse.Namespace) -> str:
+    """``_dumps(_load(args).to_dict())``, a cache hit written as stored (``extract --format json``)."""
+    from .pipeline import load_code_json
+    from .plain import top_level_span
 
-    if not code.warnings:
+    path, options = _load_options(args)
+    text = load_code_json(path, **options)
+    warnings = top_level_span(text, "warnings")
+    _warning_summary(path.name, [(w["message"], w["severity"]) for w in (warnings[0] if warnings else [])])
+    return text
+
+
+def _warning_summary(source_file: str, warnings: list[tuple[str, str]]) -> None:
+    """One line on stderr when the analysis has warnings (message, severity): signs of damage counted
+    first (they are listed first)."""
+    if not warnings:
         return
-    hurt = count(code.warnings)
-    routine = len(code.warnings) - hurt
-    line = f"warning: {code.info.source_file}: "
+    hurt = sum(1 for _, severity in warnings if severity == "damage")  # damage.DAMAGE, without its imports
+    routine = len(warnings) - hurt
+    line = f"warning: {source_file}: "
     if hurt:
         line += (f"{hurt} sign{'s' if hurt > 1 else ''} of damage, text may be missing "
-                 f"(first: {code.warnings[0].message}); ")
+                 f"(first: {warnings[0][0]}); ")
     line += f"{routine} routine warning{'' if routine == 1 else 's'} (see the JSON's warnings)"
     print(line.replace("\n", " "), file=sys.stderr)
 

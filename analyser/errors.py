@@ -19,6 +19,11 @@ class AnalyserError(Exception):
         name = (Path(self.path).name or self.path) if self.path else "input"
         super().__init__(f"{name}: {cause}")
 
+    def __reduce__(self):
+        # rebuilt from (path, cause), not from the one-line message: the CLI's cold analysis reads the PDF
+        # in a forked process (analyser.overlap) and hands a bad input's error back by pickle
+        return (type(self), (self.path, self.cause))
+
 
 class NotAPDFError(AnalyserError):
     pass

@@ -125,8 +125,8 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
     table finder then runs on the chars and paths PDFium read (``_pdfium_twin``), not on pdfminer's
     parse of the page, which was more than half of this reader's cost; pdfminer still reads a page
     PDFium cannot give as pdfminer would, one whose table holds a line-end hyphen whose glyph the
-    page's fonts cannot tell (``line_end_glyph``), and every table drawn without rules (words decide
-    its columns there, and the two readers' spaces between words can differ).
+    page's fonts cannot tell (``line_end_glyph``), and a table drawn without rules where PDFium made
+    word breaks of its own (words decide its columns there: ``_unruled_on``).
 
     ``warn(message, page)`` hears of rows inside the table that could not be read (an ID cell that
     holds an ID-like token the profile's ``id_regex`` does not match), so that they are reported
@@ -176,9 +176,13 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
             else:
                 tables = page.crop(box).extract_tables(_LINES)
         if not any(_has_ids(t, profile) for t in tables):
-            # no ruled table: columns from the header's (or the ID rows') word positions
-            area = page.crop((0, max(0, top), page.width, min(page.height, bottom)))
-            tables = [_unruled_table(area, profile)]
+            # no ruled table: columns from the header's (or the ID rows') word positions. The area
+            # starts just under the title: PDFium's coordinates are 32-bit floats, so a crop exactly
+            # at the title's bottom kept slivers of the title's own glyphs in one reader's words
+            # and not in the other's
+            area_top = top + _SLIVER if pno == title.page else top
+            area_box = (0, max(0, area_top), page.width, min(page.height, bottom))
+            tables = [_unruled_on(twin, page, area_box, profile, glyph_memo)]
         page_rows = 0
         # footnote marks printed in the table's cells: pdfplumber gives them as plain digits glued
         # to the word before them ("Hash matching1"); the page's lines know them as markers
@@ -232,6 +236,38 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
     return rows
 
 
+_SLIVER = 0.01  # points: far above float noise (1e-5), far below any gap between two printed lines
+
+
+def _unruled_on(twin, page, box: tuple[float, float, float, float], profile: Profile,
+                glyph_memo: dict) -> list[list[str | None]]:
+    """``_unruled_table`` over ``box`` of the page, from PDFium's objects (``twin``) where they give
+    pdfminer's words, else from pdfminer's parse of the page.
+
+    Words are where the two readers may part: where PDFium made a word break of its own inside a
+    line (``pdfium_chars.table_objects``' ``breaks``: a space glyph it dropped, or none drawn), and
+    where a line ends in a hyphen PDFium only marks and the page's fonts cannot tell which glyph it
+    was (``line_end_glyph``). Either in the box sends the page to pdfminer. Over the 25 unruled
+    index pages of the fixtures, samples and held-out layouts, and the scaled sample, the table
+    read from the twin equals pdfminer's (tests/test_index_unruled.py).
+    """
+    if twin is not None and not any(_overlaps(b, box) for b in twin.analyser_breaks):
+        marked = [c for c in twin.chars if c["text"] == LINE_END_MARK and _overlaps(_box_of(c), box)]
+        if not marked or marks_are_hyphens(page, {c["fontname"] for c in marked}, glyph_memo):
+            for c in marked:
+                c["text"] = "-"  # pdfminer's glyph, as the fonts show (the twin is this page's alone)
+            return _unruled_table(twin.crop(box), profile)
+    return _unruled_table(page.crop(box), profile)
+
+
+def _box_of(obj: dict) -> tuple[float, float, float, float]:
+    return obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
 def _pdfium_twin(page, fast, pno: int):
     """A pdfplumber page of page ``pno`` whose objects (chars, rects, lines, curves) come from PDFium,
     as pdfminer would have made them (``pdfium_chars.table_objects``), or None where they cannot:
@@ -251,16 +287,18 @@ def _pdfium_twin(page, fast, pno: int):
         fast_page = fast[pno - 1]
     except Exception:  # noqa: BLE001 - PDFium cannot load the page: pdfminer reads it
         return None
+    breaks: list[tuple[float, float, float, float]] = []
     try:
         if not pdfium_chars.page_supported(fast_page):
             return None
-        objects = pdfium_chars.table_objects(fast_page, float(page.height), page.initial_doctop)
+        objects = pdfium_chars.table_objects(fast_page, float(page.height), page.initial_doctop, breaks)
     except pdfium_chars.NotLikePdfminer:
         return None
     finally:
         fast_page.close()
     twin = Page(page.pdf, page.page_obj, page.page_number, page.initial_doctop)
     twin._objects = objects  # pdfplumber's own cache of the parsed objects
+    twin.analyser_breaks = breaks  # where its words may not be pdfminer's (``_unruled_on``)
     return twin
 
 

@@ -13,8 +13,6 @@ import os
 import stat
 from pathlib import Path
 
-from . import damage  # noqa: F401  (importing it keeps the PDF libraries' log lines off stderr)
-from .budgets import check_content
 from .errors import (
     AnalyserError,
     EmptyFileError,
@@ -85,6 +83,11 @@ def check_pdf(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> int:
 
 
 def _open_check(path: Path) -> int:
+    # damage first: importing it keeps the PDF libraries' log lines off stderr. Imported here, not at
+    # the top: file_problem is all a cached open needs of this module
+    from . import damage  # noqa: F401
+    from .budgets import check_content
+
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFParser
 

@@ -125,9 +125,11 @@ def page_items(page: pdfium.PdfPage, height: float) -> tuple[list[Char], list[Bo
     return chars, rulings, images
 
 
-def _chars(tp, height: float, raw_text: bool = False) -> list[Char]:
+def _chars(tp, height: float, raw_text: bool = False, breaks: list[Box] | None = None) -> list[Char]:
     """The page's chars. ``raw_text``: each char's text as PDFium gives it (ligatures and U+2010
-    unmapped, as pdfminer has them), and ``NotLikePdfminer`` where pdfminer's char would differ."""
+    unmapped, as pdfminer has them), and ``NotLikePdfminer`` where pdfminer's char would differ.
+    ``breaks``: filled with the gaps (x0, top, x1, bottom) where PDFium put a word break of its own
+    between two chars of one line less than a tab stop apart (see ``table_objects``)."""
     n = raw.FPDFText_CountChars(tp)
     if n <= 0:
         return []
@@ -188,10 +190,19 @@ def _chars(tp, height: float, raw_text: bool = False) -> list[Char]:
         x0 = min(ox_v, rect.right) if rect.left < ox_v - 0.1 * size else rect.left
         x1 = rect.right
         if gap_space and out:
+            if breaks is not None and _within_a_line(out[-1], x0, bottom, size):
+                last = out[-1]
+                breaks.append((min(last[2], x0), last[3], max(last[2], x0), last[4]))
             _restore_space(out, x0, bottom, size)
         gap_space = False
         out.append((ch, x0, x1, bottom - size, bottom, size, info.name))
     return out
+
+
+def _within_a_line(last: Char, x0: float, bottom: float, size: float) -> bool:
+    """Whether a char starting at ``x0`` on a baseline at ``bottom`` follows ``last`` on its line, less
+    than a tab stop after it: the gap ``_restore_space`` may fill."""
+    return abs(last[4] - bottom) <= 0.3 * size and -0.1 * size <= x0 - last[2] < 1.2 * size
 
 
 def _restore_space(out: list[Char], x0: float, bottom: float, size: float) -> None:
@@ -203,7 +214,7 @@ def _restore_space(out: list[Char], x0: float, bottom: float, size: float) -> No
     empty: there the builder marks a tab, as it does where no space glyph was printed.
     """
     last = out[-1]
-    if last[0].isspace() or abs(last[4] - bottom) > 0.3 * size or not -0.1 * size <= x0 - last[2] < 1.2 * size:
+    if last[0].isspace() or not _within_a_line(last, x0, bottom, size):
         return
     out.append((" ", last[2], max(last[2], x0), last[3], last[4], last[5], last[6]))
 
@@ -314,7 +325,8 @@ def _flush(pts: list[tuple[float, float]], height: float, out: list[Box]) -> Non
     out.append((min(xs), height - max(ys), max(xs), height - min(ys)))
 
 
-def table_objects(page: pdfium.PdfPage, height: float, doctop: float = 0.0) -> dict[str, list[dict]]:
+def table_objects(page: pdfium.PdfPage, height: float, doctop: float = 0.0,
+                  breaks: list[Box] | None = None) -> dict[str, list[dict]]:
     """pdfplumber's ``Page.objects`` of an unrotated page (chars, rects, lines, curves), built from
     PDFium, for pdfplumber's own table finder (``index_table``): the dictionaries hold the keys its
     cropping, edges, words and cell text read, with pdfminer's values.
@@ -324,10 +336,16 @@ def table_objects(page: pdfium.PdfPage, height: float, doctop: float = 0.0) -> d
     Raises ``NotLikePdfminer`` for a page pdfminer would give other chars (a rotated or slanted
     char): the caller reads that page with pdfminer. A hyphen that ends a line, which PDFium only
     marks, is the char ``LINE_END_MARK``; the caller decides whether it matters.
+
+    ``breaks``: filled with the gaps where PDFium made a word break of its own inside a line (a space
+    glyph it dropped, or none drawn at all: fpdf may draw none, and pdfminer then has no char there
+    while these objects have the space ``_restore_space`` puts back). pdfplumber's ruled tables do
+    not split words, so they do not care; its words do, so a caller reading words (an unruled
+    table) reads a page with such gaps with pdfminer.
     """
     textpage = page.get_textpage()
     try:
-        chars = _chars(textpage.raw, height, raw_text=True)
+        chars = _chars(textpage.raw, height, raw_text=True, breaks=breaks)
     finally:
         textpage.close()
     objects: dict[str, list[dict]] = {"char": [], "rect": [], "line": [], "curve": []}

@@ -43,6 +43,7 @@ from typing import Callable
 
 from .budgets import page_read
 from .damage import page_unreadable
+from .readers import READERS, default_reader
 from .textlayer.chars import build_line, drop_line_numbers, group_lines, page_items, split_offset_runs
 from .textlayer.footnotes import mark_footnotes, mark_note_blocks, recover_inline_markers
 from .textlayer.furniture import remove_contents, remove_furniture
@@ -61,19 +62,6 @@ _page_items = page_items  # the name tests/test_readers.py compares the PDFium r
 _INDEX_RE = re.compile(r"\bindex\b", re.I)
 _INDEX_KEEP_PAGES = 8
 _ID_ROW_RE = re.compile(r"^(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,3}[A-Za-z]?\b(?!\.\d)")
-
-
-READERS = ("pdfium", "pdfplumber")
-"""Where characters come from: PDFium's text page (fast, the default) or pdfminer's layout walk
-(the reference reader; ``--reader pdfplumber``). Everything after ``page_items`` is shared."""
-
-
-def default_reader() -> str:
-    """``ANALYSER_READER`` if it names a reader, else pdfium."""
-    import os
-
-    name = os.environ.get("ANALYSER_READER", "").strip().lower()
-    return name if name in READERS else READERS[0]
 
 
 def read_pdf(pdf, progress: Callable[[float, str], None] | None = None, fast=None) -> PdfText:

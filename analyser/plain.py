@@ -55,3 +55,30 @@ def dumps_readable(data: Any) -> str:
         else:
             parts.append(head + enc(value))
     return "{\n" + ",\n".join(parts) + "\n}" if parts else "{}"
+
+
+def top_level_span(text: str, key: str) -> tuple[Any, int, int] | None:
+    """The value of ``key`` in a ``dumps_readable`` object's text, and where it starts and ends, read
+    without parsing the rest (``None`` when the key is not there).
+
+    Exact, not a guess: each top-level key opens a line of its own with two spaces of indent, and
+    every newline inside a value is either escaped (in a string) or followed by four spaces."""
+    at = text.find(f"\n  {_COMPACT.encode(key)}: ")
+    if at < 0:
+        return None
+    start = text.index(": ", at) + 2
+    value, end = _DECODER.raw_decode(text, start)
+    return value, start, end
+
+
+def replace_top_level(text: str, key: str, value: Any) -> str:
+    """``dumps_readable`` of the object ``text`` encodes, with ``key`` set to ``value`` (``key`` present
+    and not a non-empty list: it is encoded on its line in one piece, as ``dumps_readable`` does)."""
+    found = top_level_span(text, key)
+    if found is None or (isinstance(value, list) and value):
+        raise ValueError(f"cannot replace {key!r} in place")
+    _, start, end = found
+    return text[:start] + _COMPACT.encode(value) + text[end:]
+
+
+_DECODER = json.JSONDecoder()

@@ -18,7 +18,7 @@ from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from .errors import LexiconError
-from .qualifiers_lexicon import MARK_NODE, Lexicon, LexiconEntry
+from .qualifiers_lexicon import BUILTIN_LEXICON, MARK_NODE, Lexicon, LexiconEntry
 
 # Token attributes that need a trained pipeline; dropped when matching on spacy.blank("en").
 TRAINED_ATTRS = frozenset({"POS", "TAG", "LEMMA", "DEP", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID"})
@@ -96,6 +96,7 @@ class _Compiled:
     mark_words: frozenset[str] | None = None
 
 
+_SHIPPED = str(BUILTIN_LEXICON)  # an entry's source when it comes from the shipped lexicon
 _COMPILED: dict[tuple[int, str, bool], _Compiled] = {}
 _MAX_COMPILED = 8
 
@@ -105,10 +106,13 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
     hit = _COMPILED.get(key)
     if hit is not None and hit.nlp is nlp:
         return hit
-    checker = Matcher(nlp.vocab, validate=True)  # validates each pattern as written, once
+    # validates each pattern as written, once; not the shipped lexicon's, which tests validate (spaCy's
+    # validator is pydantic, about 0.04 s a compile, twice per cold run)
+    checker = Matcher(nlp.vocab, validate=True)
     matcher = Matcher(nlp.vocab, validate=False)  # holds the (many more) expanded equivalents
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-    dependencies = None if relaxed else DependencyMatcher(nlp.vocab, validate=True)
+    # load_lexicon validated every dependency pattern already
+    dependencies = None if relaxed else DependencyMatcher(nlp.vocab, validate=False)
     marks: dict[str, int] = {}
     mark_words: frozenset[str] | None = frozenset()
     changed: set[str] = set()
@@ -133,7 +137,8 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
                 if pats != e.patterns:
                     changed.add(e.id)
             try:
-                checker.add(e.id, pats)
+                if e.source != _SHIPPED:
+                    checker.add(e.id, pats)
                 matcher.add(e.id, [x for p in pats for x in _expand_leading(p)])
             except Exception as exc:  # spaCy raises several types for a bad pattern
                 raise LexiconError(e.source, f"entry {e.id!r}: invalid spaCy pattern ({exc})") from None

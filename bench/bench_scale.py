@@ -5,8 +5,17 @@ For each document, interleaved over ``--rounds`` rounds (median reported), each 
 * ``analyse``: ``python -m analyser extract PDF --no-cache --format json -o /dev/null`` (the whole
   analysis, as a user waits for it: imports, spaCy, extraction, qualifiers, applicability, JSON);
 * ``analyse-ref``: the same with ``--reader pdfplumber`` (the reference character reader);
+* ``serial`` (``--serial``): ``analyse`` with ``ANALYSER_OVERLAP=0``: no reading of the PDF in a forked
+  process while spaCy loads (``analyser/overlap.py``), so what one core does;
+* ``baseline`` (``--baseline DIR``): ``analyse`` with the analyser package of another tree (a worktree
+  of main, say), for a before/after pair measured in the same run;
 * ``plain``: ``for page in pdf.pages: page.extract_text()`` with pdfplumber (import included);
 * ``pdfium``: ``pypdfium2`` text extraction of every page (import included).
+
+Each side's median wall time is given with its median CPU time (user + system, of the process and
+every process it waited for), and each analysis side's ratio to ``plain`` both ways: on a shared
+machine the wall ratio carries the load of the moment, the CPU ratio much less of it (but the overlap
+saves wall time only, spending a little more CPU).
 
 Then the cached open (``extract --format json`` on a warm cache) against a bare ``import analyser``,
 and a batch of several codes with ``--jobs 1`` and ``--jobs 2`` (pages per second, peak RSS per
@@ -16,13 +25,15 @@ peak memory is ``ru_maxrss`` of the children.
 The analyser's modules are compiled to bytecode once before timing (``PYTHONPYCACHEPREFIX`` in a
 temporary folder; this machine sets ``PYTHONDONTWRITEBYTECODE``), as a user's install would have them.
 
-    python bench/bench_scale.py --rounds 5 [--scaled 1,5,20,50] [--corpus] [PDF ...]
+    python bench/bench_scale.py --rounds 5 [--no-ref] [--serial] [--baseline DIR] [--scaled 1,5,20,50]
+        [--corpus] [--cached] [--batch DIR] [PDF ...]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -51,12 +62,20 @@ def _env(tmp: Path) -> dict[str, str]:
 
 
 def _run(cmd: list[str], env: dict[str, str]) -> float:
+    return _run_cpu(cmd, env)[0]
+
+
+def _run_cpu(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
+    """Wall time of the command, and the CPU time (user + system) of it and every process it waited
+    for (the overlap's forked reader included)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 2):
         raise RuntimeError(f"{cmd}: exit {proc.returncode}: {proc.stderr[-500:]}")
-    return took
+    return took, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def commands(pdf: Path) -> dict[str, list[str]]:
@@ -69,27 +88,49 @@ def commands(pdf: Path) -> dict[str, list[str]]:
     }
 
 
-def cold(pdfs: list[Path], rounds: int, env: dict[str, str], skip_ref: bool) -> None:
-    print("| document | pages | analyse s | analyse-ref s | plain s | pdfium s | analyse/plain | analyse/pdfium | ref/plain |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+def sides(pdf: Path, env: dict[str, str], skip_ref: bool, serial: bool,
+          baseline: Path | None) -> dict[str, tuple[list[str], dict[str, str], Path]]:
+    """Every command timed for one document, with its environment: the analysis as shipped (``analyse``;
+    on two free cores it reads the PDF in a forked process while spaCy loads), optionally the same
+    without that overlap (``serial``: ANALYSER_OVERLAP=0), with the reference reader, and with the
+    analyser package of another tree (``baseline``, e.g. a worktree of main), and the two plain loops."""
+    cmds = commands(pdf)
+    out = {"analyse": (cmds["analyse"], env, ROOT)}
+    if serial:
+        out["serial"] = (cmds["analyse"], {**env, "ANALYSER_OVERLAP": "0"}, ROOT)
+    if not skip_ref:
+        out["analyse-ref"] = (cmds["analyse-ref"], env, ROOT)
+    if baseline is not None:  # run from that tree: ``-m`` puts the working folder first on the path
+        out["baseline"] = (cmds["analyse"], {**env, "PYTHONPATH": str(baseline)}, baseline)
+    out["plain"] = (cmds["plain"], env, ROOT)
+    out["pdfium"] = (cmds["pdfium"], env, ROOT)
+    return out
+
+
+def cold(pdfs: list[Path], rounds: int, env: dict[str, str], skip_ref: bool, serial: bool = False,
+         baseline: Path | None = None) -> None:
+    """Per document, each side's median wall time (and median CPU time), and each analysis side's
+    ratios to the plain pdfplumber loop: wall (the figure of issue 13) and CPU."""
     for pdf in pdfs:
         import pypdfium2
 
         pages = len(pypdfium2.PdfDocument(str(pdf)))
-        cmds = commands(pdf)
-        if skip_ref:
-            cmds.pop("analyse-ref")
-        times: dict[str, list[float]] = {k: [] for k in cmds}
+        runs = sides(pdf, env, skip_ref, serial, baseline)
+        wall: dict[str, list[float]] = {k: [] for k in runs}
+        cpu: dict[str, list[float]] = {k: [] for k in runs}
+        load_before = os.getloadavg()[0]
         for _ in range(rounds):
-            for name, cmd in cmds.items():  # interleaved: each round runs every side once
-                times[name].append(_run(cmd, env))
-        med = {k: statistics.median(v) for k, v in times.items()}
-        ref = med.get("analyse-ref")
-        ref_s = "" if ref is None else f"{ref:.2f}"
-        ref_ratio = "" if ref is None else f"{ref / med['plain']:.2f}"
-        print(f"| {pdf.name} | {pages} | {med['analyse']:.2f} | {ref_s} | {med['plain']:.2f} | {med['pdfium']:.2f} | "
-              f"**{med['analyse'] / med['plain']:.2f}** | {med['analyse'] / med['pdfium']:.1f} | {ref_ratio} |",
-              flush=True)
+            for name, (cmd, side_env, cwd) in runs.items():  # interleaved: each round runs every side once
+                w, c = _run_cpu(cmd, side_env, cwd)
+                wall[name].append(w)
+                cpu[name].append(c)
+        mw = {k: statistics.median(v) for k, v in wall.items()}
+        mc = {k: statistics.median(v) for k, v in cpu.items()}
+        cells = " | ".join(f"{k} {mw[k]:.2f} s ({mc[k]:.2f} CPU)" for k in runs)
+        ratios = " | ".join(f"{k}/plain **{mw[k] / mw['plain']:.2f}** wall, {mc[k] / mc['plain']:.2f} CPU"
+                            for k in runs if k not in ("plain", "pdfium"))
+        print(f"| {pdf.name} | {pages} pages | {cells} | {ratios} | load {load_before:.1f} -> "
+              f"{os.getloadavg()[0]:.1f} |", flush=True)
 
 
 def cached(pdf: Path, rounds: int, env: dict[str, str]) -> None:
@@ -127,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scaled", default="", help="comma-separated multiples of the sample to draw and time")
     ap.add_argument("--corpus", action="store_true", help="every fixture PDF and the GPAI chapter")
     ap.add_argument("--no-ref", action="store_true", help="leave out the --reader pdfplumber runs")
+    ap.add_argument("--serial", action="store_true",
+                    help="also time the analysis with ANALYSER_OVERLAP=0 (no PDF reading beside spaCy's load)")
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="also time the analyser package of this tree (a worktree of main, say), interleaved")
     ap.add_argument("--batch", default="", help="folder of PDFs for the batch throughput (jobs 1 and 2)")
     ap.add_argument("--cached", action="store_true")
     args = ap.parse_args(argv)
@@ -137,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         env = _env(tmp)
         subprocess.run([PY, "-c", "import compileall,sys; compileall.compile_dir(sys.argv[1], quiet=1)",
                         str(ROOT / "analyser")], env=env, check=True)
-        pdfs = list(args.pdfs) or [SAMPLE] + ([GPAI] if GPAI.exists() else [])
+        pdfs = [p.resolve() for p in args.pdfs] or [SAMPLE] + ([GPAI] if GPAI.exists() else [])
         if args.corpus:
             pdfs = sorted((ROOT / "tests" / "fixtures").rglob("*.pdf")) + ([GPAI] if GPAI.exists() else [])
         if args.scaled:
@@ -148,7 +193,11 @@ def main(argv: list[str] | None = None) -> int:
                 out = tmp / f"icu_x{k}.pdf"
                 make_scaled(k, out)
                 pdfs.append(out)
-        cold(pdfs, args.rounds, env, args.no_ref)
+        if args.baseline is not None:  # its modules compiled once too
+            args.baseline = args.baseline.resolve()
+            subprocess.run([PY, "-c", "import compileall,sys; compileall.compile_dir(sys.argv[1], quiet=1)",
+                            str(args.baseline / "analyser")], env=env, check=True)
+        cold(pdfs, args.rounds, env, args.no_ref, args.serial, args.baseline)
         if args.cached:
             for pdf in pdfs:
                 cached(pdf, args.rounds, env)

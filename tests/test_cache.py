@@ -243,12 +243,37 @@ def test_store_is_compressed_and_in_wal_mode():
         (mode,) = conn.execute("PRAGMA journal_mode").fetchone()
         (blob,) = conn.execute("SELECT data FROM analysis WHERE sha256 = ?", (SHA,)).fetchone()
     assert mode == "wal"
-    import json
     import zlib
 
-    raw = json.dumps(code.to_dict(), separators=(",", ":")).encode()
+    from analyser.plain import dumps_readable
+
+    raw = dumps_readable(code.to_dict()).encode()  # what extract --format json prints: a hit is written as is
     assert zlib.decompress(blob) == raw
+    assert cache.get_text(SHA, "0.1.0", "k") == raw.decode()
     assert len(blob) < len(raw)
+
+
+def test_the_stored_text_is_read_and_edited_at_its_top_level_only():
+    """A cached open reads the warnings and rewrites the file name in the stored text without parsing
+    the rest: text that looks like the layout's own lines inside a paragraph must not fool it."""
+    import json
+
+    from analyser.plain import dumps_readable, replace_top_level, top_level_span
+
+    code = make_code()
+    trap = '\n  "warnings": [], "code": {"source_file": "evil.pdf"}\n    '
+    code.measures[0].paragraphs[0].text += trap
+    text = dumps_readable(code.to_dict())
+    warnings, _, _ = top_level_span(text, "warnings")
+    assert warnings == code.to_dict()["warnings"] and warnings
+    head, _, _ = top_level_span(text, "code")
+    head["source_file"] = "opened now.pdf"
+    edited = replace_top_level(text, "code", head)
+    expected = code.to_dict()
+    expected["code"]["source_file"] = "opened now.pdf"
+    assert edited == dumps_readable(expected)
+    assert json.loads(edited)["measures"][0]["paragraphs"][0]["text"].endswith(trap)
+    assert top_level_span(text, "nothing") is None
 
 
 @pytest.fixture

@@ -77,3 +77,30 @@ def test_concurrent_first_callers_load_the_pipeline_once(monkeypatch):
         t.join(timeout=60)
     assert len(calls) == 1
     assert len(results) == 3 and results[0] is results[1] is results[2] and is_trained(results[0])
+
+
+@pytest.mark.skipif(not HAVE_TRAINED, reason="no trained English pipeline installed")
+def test_trained_tokenizer_is_the_one_spacy_load_gives():
+    """The tokenizer file is skipped when it equals the defaults' tokenizer: same tokenizer as spacy.load."""
+    import spacy
+
+    ours = load_pipeline(trained=True)
+    theirs = spacy.load(trained_pipeline_name(), exclude=["ner"])
+    # the vocabulary grows with every text tokenised, so only the tokenizer's own settings are compared
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == theirs.tokenizer.to_bytes(exclude=["vocab"])
+    text = "Providers should, e.g. where U.K. users can't opt-out, remove it (a) swiftly; see ICU C9.3."
+    assert [t.text for t in ours(text)] == [t.text for t in theirs(text)]
+
+
+@pytest.mark.skipif(not HAVE_TRAINED, reason="no trained English pipeline installed")
+def test_a_pipeline_whose_tokenizer_file_differs_gets_that_file(tmp_path):
+    """A package whose tokenizer has its own special case is read as spacy.load reads it."""
+    import spacy
+    from spacy.attrs import ORTH
+
+    saved = spacy.load(trained_pipeline_name(), exclude=["ner"])
+    saved.tokenizer.add_special_case("ICUC9", [{ORTH: "ICU"}, {ORTH: "C9"}])
+    saved.to_disk(tmp_path / "model")
+    loaded = nlp_mod._load_trained(str(tmp_path / "model"))
+    assert [t.text for t in loaded("see ICUC9 now")] == ["see", "ICU", "C9", "now"]
+    assert loaded.tokenizer.to_bytes(exclude=["vocab"]) == saved.tokenizer.to_bytes(exclude=["vocab"])

@@ -89,3 +89,37 @@ def test_the_input_is_checked_once_and_what_the_check_found_is_reported(tmp_path
     assert code.info.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     first = code.warnings[0]
     assert first.severity == "damage" and "declares 6 pages but only 5" in first.message
+
+
+def test_the_stored_text_of_a_cached_open_is_the_analysis_as_json(tmp_path, sample_icu_pdf):
+    """``extract --format json`` writes a cache hit's stored text without rebuilding the Code: it must be
+    exactly ``dumps_readable(load_code(...).to_dict())``, the file opened now named in it, on a hit and
+    on a miss."""
+    from analyser.pipeline import load_code_json
+    from analyser.plain import dumps_readable
+
+    expected = dumps_readable(load_code(sample_icu_pdf).to_dict())
+    assert load_code_json(sample_icu_pdf) == expected  # a hit
+    renamed = tmp_path / "renamed \"copy\" \u00e9.pdf"  # a name JSON must escape
+    shutil.copyfile(sample_icu_pdf, renamed)
+    hit = load_code_json(renamed)
+    assert f'"source_file": "renamed \\"copy\\" \u00e9.pdf"' in hit
+    assert hit == dumps_readable(load_code(renamed).to_dict())
+    assert load_code_json(sample_icu_pdf, use_cache=False) == expected  # a miss analyses
+
+
+def test_a_cached_open_prints_what_the_cold_analysis_printed(tmp_path, sample_icu_pdf):
+    """The command line, as a user runs it: the JSON and the warning line of a cached open are the cold
+    run's, byte for byte."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = dict(os.environ, ANALYSER_CACHE_DIR=str(tmp_path / "cache"))
+    run = lambda: subprocess.run([sys.executable, "-m", "analyser", "extract", str(sample_icu_pdf), "--format", "json"],  # noqa: E731
+                                 cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    cold, cached = run(), run()
+    assert cold.returncode == cached.returncode == 0, cold.stderr
+    assert cached.stdout == cold.stdout and cached.stderr == cold.stderr

@@ -15,6 +15,7 @@ import spacy
 from analyser.models import Code, CodeInfo, Measure, Paragraph, SubItem
 from analyser.nlp import load_pipeline, trained_pipeline_name
 from analyser.qualifiers import (
+    BUILTIN_LEXICON,
     QUALIFIER_CATEGORIES,
     LexiconError,
     core_paragraphs,
@@ -470,6 +471,23 @@ def test_bad_user_lexicon_gives_one_clear_error(tmp_path, body, cause):
     with pytest.raises(LexiconError) as err:
         scan_texts(["The provider should act."], lexicon=path)
     assert str(err.value).startswith("bad.toml: ") and cause in str(err.value)
+
+
+def test_the_shipped_lexicon_passes_spacys_pattern_validator():
+    """Compiling skips spaCy's (slow) validator for the shipped lexicon's token patterns: here they are
+    validated as written and relaxed, on both pipelines, as every compile used to."""
+    from spacy.matcher import Matcher
+
+    from analyser.qualifiers_match import _relax
+
+    lex = load_lexicon()
+    shipped = [e for e in lex.entries.values() if e.patterns]
+    assert shipped and all(e.source == str(BUILTIN_LEXICON) for e in shipped)
+    for nlp in {id(p): p for p in (load_pipeline(trained=True), _blank())}.values():
+        checker = Matcher(nlp.vocab, validate=True)
+        for e in shipped:
+            checker.add(e.id, e.patterns)  # raises on a pattern spaCy would reject
+            checker.add(e.id + "~relaxed", [_relax(p) for p in e.patterns])
 
 
 def test_missing_lexicon_file(tmp_path):

@@ -9,11 +9,13 @@ Cheap to import: no PDF library is loaded until ``check_input`` runs (``damage``
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..damage import Captured
+from .digest import sha256_of
+
+__all__ = ["CheckedInput", "check_input", "sha256_of"]
 
 
 @dataclass(frozen=True)
@@ -26,14 +28,6 @@ class CheckedInput:
     # the PDF libraries' complaints and the damage seen while checking: the analysis reports them
     # among its warnings, as if they had been met while reading
     damage: Captured = field(default_factory=Captured)
-
-
-def sha256_of(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def check_input(path: str | Path, sha256: str | None = None) -> CheckedInput:
