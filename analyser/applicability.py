@@ -14,9 +14,9 @@ import re
 from typing import Iterator
 
 from .application_text import CONDITIONAL_OBLIGATION, STRAY_APPLICATION
-from .defined_terms import read_defined_terms
 from .conditions import Vocabulary, and_, or_, atom, atoms_of, describe, is_understood, load_vocabulary, normalise, parse_application
 from .condition_tokens import lexicon_for, tokenise
+from .defined_terms import read_defined_terms
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 

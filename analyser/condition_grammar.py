@@ -19,6 +19,14 @@ from .condition_tree import and_, atom, normalise, not_, or_
 from .models import Condition
 
 
+def _attachment_readings(alternatives: list[Condition], post: Condition) -> Condition:
+    """"A or B with C": C restricts B alone or every alternative; a service is decided only where the
+    two readings agree."""
+    narrow = or_(*alternatives[:-1], and_(alternatives[-1], post))
+    wide = and_(or_(*alternatives), post)
+    return Condition(op="agree", args=[narrow, wide], params={"why": "attachment"})
+
+
 @dataclass
 class Parser(PremodReader):
     # (pre-modifiers, post-modifiers, has a head noun) of the group just read
@@ -85,9 +93,7 @@ class Parser(PremodReader):
                     parts = [and_(or_(*parts), post)]
                     shapes, leading, marked = [(None, post, True)], [None], True
                     continue
-                narrow = or_(*parts[:-1], and_(parts[-1], post))
-                wide = and_(or_(*parts), post)
-                parts = [Condition(op="agree", args=[narrow, wide], params={"why": "attachment"})]
+                parts = [_attachment_readings(parts, post)]
                 shapes = [(None, post, True)]
                 leading = [None]
                 marked = True
@@ -240,10 +246,7 @@ class Parser(PremodReader):
             if items and not took and self._with_after_alternatives(mark.pos, items[-1][2]):
                 # "that is a general purpose service or a classified service with user accounts": "with"
                 # may restrict the last alternative only or all of them; decided only where both agree
-                prev = items[-1][2]
-                narrow = or_(*prev.args[:-1], and_(prev.args[-1], cond))
-                items[-1] = (items[-1][0], items[-1][1],
-                             Condition(op="agree", args=[and_(prev, cond), narrow], params={"why": "attachment"}))
+                items[-1] = (items[-1][0], items[-1][1], _attachment_readings(items[-1][2].args, cond))
                 continue
             items.append((op, level, cond))
             last_opens = self.toks[mark.pos].kind if mark.pos < len(self.toks) else None

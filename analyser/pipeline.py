@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import __version__
