@@ -407,6 +407,9 @@ def _write_note(page, paragraph: str, position: str, text: str) -> None:
     page.get_by_role("textbox", name="Note", exact=True).fill(text)
     page.get_by_role("button", name="Save note").click()
     page.get_by_text(f"Saved note on ICU C9, para {paragraph}").wait_for(timeout=30_000)
+    # the confirmation is sent before the list of notes (analyser/app/views/notes.py), and a second
+    # note's confirmation reads as the first's: wait for the note itself to be listed
+    page.locator("[data-testid='stLayoutWrapper']").filter(has_text=text).first.wait_for(timeout=30_000)
     wait_idle(page)
 
 
