@@ -31,6 +31,9 @@ class Intro:
     relative: bool = False
     until: re.Pattern[str] | None = None
     permission: bool = False  # set on a match whose obligation is a "may": a permission, not a duty
+    # the sentence is the scope only when no other sentence of the clause says whom the measure covers
+    # ("Where a service is large, the provider should also ..." beside "This measure applies to ...")
+    alone: bool = False
 
 
 def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ...]:
@@ -44,7 +47,7 @@ def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ..
         try:
             until = re.compile(e["until"], re.I) if e.get("until") else None
             out.append(Intro(re.compile(e["pattern"], re.I), e.get("polarity", "applies"), bool(e.get("also")),
-                             bool(e.get("relative")), until))
+                             bool(e.get("relative")), until, alone=bool(e.get("alone"))))
         except re.error as err:
             raise ValueError(f"{where} intro {i + 1}: bad regular expression ({err})") from None
     return tuple(out)
@@ -108,7 +111,11 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
             late = rest[exc.end():].strip(" ,;:.") if exc else ""
             inner = _INNER_CONDITION.search(rest)
             condition = ""
-            if inner and not (exc and exc.start() <= inner.start() < exc.end() + len(late) + 1):
+            applies_if = _APPLIES_IF.match(rest)
+            if applies_if:
+                # "..., this measure applies to its provider if the service is ...": a second condition
+                condition = applies_if.group("cond").strip(" ,;:.")
+            elif inner and not (exc and exc.start() <= inner.start() < exc.end() + len(late) + 1):
                 condition = _DUTY_QUALIFIER.sub("", inner.group("cond")).strip(" ,;:.")
             elif intro.until is not None and not exc and not body.strip(" ,;:.") and (duty := _DUTY_CONDITION.search(rest)):
                 condition = duty.group("cond").strip(" ,;:.")
@@ -123,6 +130,13 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
 
 _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b",
                       re.I)
+# "(Where ...,) this measure applies to its provider if ...", "(Services with ...) are in scope of this measure
+# if they ...": the statement that the measure applies, then a condition of its own (no comma needed)
+_APPLIES_IF = re.compile(
+    r"^\s*,?\s*(?:then\s+)?(?:(?:this|the)\s+measure\s+(?:only\s+)?applies(?:\s+only)?(?:\s+to\s+(?:its|the|their)\s+providers?)?"
+    r"|(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement)\s+this\s+measure"
+    r"|(?:is|are|fall|falls|come|comes)\s+(?:with)?in(?:to)?\s+(?:the\s+)?scope\s+of\s+this\s+measure)"
+    r"\s*,?\s+(?:only\s+)?(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I | re.S)
 _RELEASE_CONDITION = re.compile(r"\b(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I)
 _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+", re.I)
 # "... must implement age assurance, other than a provider that distributes only its own apps";

@@ -42,6 +42,15 @@ STRAY_APPLICATION = re.compile(
     r"(?:does|do)\s+not\s+apply|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for)\b", re.I)
 
 
+# Whom the measure covers in other shapes: a label ("Applies to: large services", "Who this measure is for:
+# ..."), or the services as the subject ("Services with ... should apply this measure", "... are in scope of
+# this measure if ...")
+_SCOPE_SHAPES = re.compile(
+    r"^\s*(?:applies\s+to\b|application\s*:|who\s+(?:this|the)\s+(?:measure|standard|section)\s+(?:is\s+for|applies\s+to)\s*:)"
+    r"|\b(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement)\s+this\s+measure\b"
+    r"|\b(?:is|are|fall|falls|come|comes)\s+(?:with)?in(?:to)?\s+(?:the\s+)?scope\s+of\s+this\s+measure\b", re.I)
+
+
 # "A provider whose service is in a pre-assessed category is not required to ...": an exemption written
 # as a release from the duty
 _RELEASE_FROM_DUTY = re.compile(
@@ -117,7 +126,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text)) or phrase.search(unlabelled)):
         return True
-    if (STRAY_APPLICATION.match(without_asides(text)) or _RELEASE_FROM_DUTY.match(unlabelled)
+    if (STRAY_APPLICATION.match(without_asides(text)) or _RELEASE_FROM_DUTY.match(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
             or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text)):
         # "It does not apply where the provider uses ...": a sentence about whom the measure covers
         # that the profile's phrase does not know; passing it over would drop an exception
@@ -135,6 +144,11 @@ _OPENS_WITH_CONDITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:if|wh
 # "If the controls you provide ...," / "Where your service ...,": a condition addressed to the reader,
 # before the first comma
 _CONDITION_ON_READER = re.compile(r"^\s*(?:if|where|when)\b[^,.;:]{0,80}?\b(?:you|your)\b[^,.;:]*,", re.I)
+# "Where the service has fewer than 700,000 users, the provider should ...": a condition on the service, then
+# the duty of its provider
+_CONDITION_ON_SERVICE = re.compile(
+    r"^\s*(?:if|where|when)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+){0,4}?(?:services?|platforms?)\b[^.;:]*,\s*(?:then\s+)?"
+    r"(?:(?:its|the|that)\s+providers?|it|they)\s+(?:should|must|shall|will|is\s+expected\s+to|needs?\s+to)\b", re.I)
 # "Do not disclose children's data ...", "Switch geolocation options off by default": a duty for
 # everyone, in the imperative
 _IMPERATIVE = re.compile(
@@ -195,7 +209,7 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
         body = LEADING_LABEL.sub("", text, count=1)
         if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
             return [i]
-        if _CONDITION_ON_READER.match(body):
+        if _CONDITION_ON_READER.match(body) or _CONDITION_ON_SERVICE.match(body):
             # "If the parental controls you provide let a parent limit screen time, explain ...": the first
             # duty is on a condition about the reader's own service, so the standard is for those readers
             return [i]

@@ -143,16 +143,23 @@ def _parse_application(
     negative: list[Condition] = []
     total_words = 0
     parsed_words = 0
-    sentences = split_sentences(work)
+    # "This measure applies, save where the service is X, to providers of Y": the exception set before the
+    # services, read as if written after them
+    sentences = [_FRONTED_EXCEPTION.sub(r"\1 \3, \2", s) for s in split_sentences(work)]
     matched = [match_intro(s.rstrip(" ."), all_intros) for s in sentences]
     intro_seen = any(m is not None for m in matched)
     # a sentence that states whom the measure covers ("This standard applies to ..."), not a duty's subject
     stated = any(h is not None and h[0].until is None and not h[0].also for h in matched)
+    # a sentence of scope that is not a conditional duty: beside it, "Where a service is large, the provider
+    # should also ..." is a further duty for some services, not a second group of services
+    scoped = any(h is not None and not h[0].alone for h in matched)
     for sentence, hit in zip(sentences, matched):
         body = sentence.rstrip(" .")
         if _BARE_APPLIES.match(body):
             continue  # what was left of "This measure applies in relation to content communicated publicly."
         late = inner = ""
+        if hit is not None and hit[0].alone and scoped:
+            continue
         if hit is not None:
             intro, body, late, inner = hit
         elif _APPLIES_IN_SCOPE_ONLY.match(body) and not body[_APPLIES_IN_SCOPE_ONLY.match(body).end():].strip(" ."):
@@ -246,6 +253,11 @@ def _parse_application(
     result.condition = cond
     result.confidence = 1.0 if not result.unparsed else round(0.9 * parsed_words / max(total_words, 1), 2)
     return result
+
+
+_FRONTED_EXCEPTION = re.compile(
+    r"^((?:this|the)\s+measure\s+(?:only\s+)?applies),\s*((?:save|except|other\s+than|unless)\b[^,]{1,200}),\s*((?:only\s+)?to\b.+?)[\s.]*$",
+    re.I | re.S)
 
 
 # the subject of a duty for every reader, once the opening is cut: "The provider of [the service] will ..."

@@ -1,0 +1,132 @@
+"""Application sentences in shapes other than "This measure applies to providers of ...": the condition
+before the main clause ("Where a large service operates ..., this measure applies"), the services as the
+subject ("Services with ... should apply this measure", "... are in scope of this measure if ..."), a
+label ("Applies to: ..."), an exception set before the services ("This measure applies, save where ...,
+to providers of ..."), what users can do ("services on which users can livestream") and a range
+"(both figures inclusive)".
+
+Each was "unclear" (words not understood) on development sets written by people who had not read the
+parser. Each case is checked as an officer sees it, the status of a measure for a concrete service, and
+each also checks a service that must NOT be covered, so a reading that merely says "applies" fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analyser.applicability import resolve_applicability
+from analyser.application_text import application_paragraphs
+from analyser.evaluate import evaluate
+from analyser.models import Code, CodeInfo, Measure, Paragraph
+from analyser.profiles import load_profile
+from analyser.service import service_from_options
+from analyser.vocabulary import vocabulary_for
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _code(profile: str, paragraphs: list[str]) -> Code:
+    prof = load_profile(profile)
+    m = Measure(id="X1", number="1", title="t", chapter=None, chapter_title=None, page_start=1, page_end=1)
+    chosen = application_paragraphs(paragraphs, prof.application_phrase)
+    for i, text in enumerate(paragraphs):
+        m.paragraphs.append(Paragraph(number=f"1.{i + 1}", text=text, page=1, is_application=i in chosen))
+    m.application = "\n".join(paragraphs[i] for i in chosen)
+    info = CodeInfo(title="t", publisher=None, family="", short_name=prof.short_name, kind=prof.kind, version=None,
+                    source_file="x.pdf", sha256="0", page_count=1, profile=profile, services=dict(prof.services))
+    return resolve_applicability(Code(info=info, measures=[m]), profile=profile)
+
+
+def _status(code: Code, profile: str = "icu", **service) -> str:
+    vocab = vocabulary_for(load_profile(profile).services)
+    return evaluate(code, service_from_options(vocab=vocab, **service))[0].status
+
+
+def test_a_condition_before_this_measure_applies_is_the_scope():
+    code = _code("icu", ["Where a large service operates a notable user verification scheme, or a paid verification "
+                         "scheme, this measure applies."])
+    assert _status(code, users=8_000_000, features=["notable-user-scheme"]) == "applies"
+    assert _status(code, users=8_000_000, features=["monetised-verification"]) == "applies"
+    assert _status(code, users=10_000, features=["notable-user-scheme"]) == "exempt"
+    assert _status(code, users=8_000_000) == "exempt"
+
+
+def test_a_condition_before_and_one_after_this_measure_applies_must_both_hold():
+    code = _code("icu", ["Where a service allows users to livestream, this measure applies to its provider if the service "
+                         "is at medium or high risk of grooming."])
+    assert _status(code, features=["livestreaming"], risks=["grooming=medium"]) == "applies"
+    assert _status(code, features=["livestreaming"]) == "exempt"
+    assert _status(code, risks=["grooming=high"]) == "exempt"
+
+
+def test_a_condition_on_the_service_before_a_duty_is_the_scope_only_when_nothing_else_states_it():
+    alone = _code("icu", ["Where the service has fewer than 700,000 monthly active UK users, the provider should offer "
+                          "the simplified complaints route described below."])
+    assert _status(alone, users=10_000) == "applies"
+    assert _status(alone, users=800_000) == "exempt"
+    # beside a sentence that states the scope it is a further duty for some, not a wider scope: a large
+    # service at no risk of fraud stays outside the measure
+    beside = _code("icu", ["This measure applies to providers of services at high risk of fraud. Where a service is large, "
+                           "the provider should also name a senior person accountable for it."])
+    assert _status(beside, users=8_000_000) == "exempt"
+    assert _status(beside, users=8_000_000, risks=["fraud=high"]) == "applies"
+
+
+def test_the_services_as_the_subject_of_should_apply_this_measure():
+    code = _code("icu", ["Services with no more than 7,000,000 monthly active UK users that are at medium or high risk of "
+                         "fraud should apply this measure."])
+    assert _status(code, users=1_000_000, risks=["fraud=high"]) == "applies"
+    assert _status(code, users=8_000_000, risks=["fraud=high"]) == "exempt"
+    assert _status(code, users=1_000_000) == "exempt"
+
+
+def test_the_services_in_scope_of_this_measure_if_a_further_condition_holds():
+    code = _code("icu", ["Services with at least 1m monthly active UK users are in scope of this measure if they are at "
+                         "medium or high risk of fraud."])
+    assert _status(code, users=2_000_000, risks=["fraud=medium"]) == "applies"
+    assert _status(code, users=2_000_000) == "exempt"
+    assert _status(code, users=500_000, risks=["fraud=high"]) == "exempt"
+
+
+def test_a_label_applies_to_opens_the_scope():
+    code = _code("icu", ["Applies to: services that are large or at medium or high risk of any kind of illegal harm."])
+    assert _status(code, users=8_000_000) == "applies"
+    assert _status(code, users=10_000, risks=["hate=medium"]) == "applies"
+    assert _status(code, users=10_000) == "exempt"
+    everyone = _code("icu", ["Applies to all services."])
+    assert _status(everyone, users=10) == "applies"
+    who = _code("icu", ["Who this measure is for: providers of file-storage and file-sharing services."])
+    assert _status(who, features=["file-sharing"]) == "applies"
+    assert _status(who, users=8_000_000) == "exempt"
+
+
+def test_an_exception_set_before_the_services_still_takes_services_out():
+    code = _code("icu", ["This measure applies, save where the service is end-to-end encrypted, to providers of large "
+                         "services that are at medium or high risk of fraud."])
+    assert _status(code, users=8_000_000, risks=["fraud=high"]) == "applies"
+    assert _status(code, users=8_000_000, risks=["fraud=high"], features=["e2ee"]) == "exempt"
+    assert _status(code, users=10_000, risks=["fraud=high"]) == "exempt"
+
+
+def test_what_users_can_do_on_the_service_names_a_feature():
+    code = _code("icu", ["This measure applies to providers of services on which users can livestream."])
+    assert _status(code, features=["livestreaming"]) == "applies"
+    assert _status(code, features=["direct-messaging"]) == "exempt"
+    able = _code("icu", ["This measure applies to providers of large services where users are able to post content."])
+    assert _status(able, users=8_000_000, features=["posting-content"]) == "applies"
+    assert _status(able, users=8_000_000) == "exempt"
+
+
+def test_a_range_with_both_figures_inclusive():
+    code = _code("icu", ["This measure applies to providers of services having between 700,000 and 7,000,000 monthly "
+                         "active UK users (both figures inclusive)."])
+    assert _status(code, users=7_000_000) == "applies"
+    assert _status(code, users=700_000) == "applies"
+    assert _status(code, users=699_999) == "exempt"
+    assert _status(code, users=7_000_001) == "exempt"
+
+
+def test_this_measure_applies_where_a_service_has():
+    code = _code("icu", ["This measure applies where a service has more than 700,000 monthly active UK users."])
+    assert _status(code, users=800_000) == "applies"
+    assert _status(code, users=600_000) == "exempt"
