@@ -114,11 +114,23 @@ class Parser(PremodReader):
         # "large services, except vertical search services" / "(other than small low-risk services)"
         mark = self.mark()
         had_comma = False
+        bracket = False
         while self.kind() in ("COMMA", "FILLER"):
             had_comma = had_comma or self.kind() == "COMMA"
-            self.take()
+            bracket = self.take().text == "("
         if self.kind() == "EXCEPT":
             self.take()
+            closing = self._closing_bracket() if bracket else None
+            if closing is not None:
+                # "any service (other than a low-risk service) on which users can comment": the exception
+                # ends at the bracket, and what follows restricts the main group, not the exception
+                inner = self._exception_before(closing)
+                if inner is None:
+                    self.reset(mark)
+                    return result
+                self.take()  # the closing bracket
+                post = self.postmods()
+                return and_(result, not_(inner), post) if post is not None else and_(result, not_(inner))
             closing = self._closing_comma() if had_comma else None
             if closing is not None:
                 # "a relevant electronic service, other than a closed communication service, that permits
@@ -145,6 +157,15 @@ class Parser(PremodReader):
                 pass
         self.reset(mark)
         return result
+
+    def _closing_bracket(self) -> int | None:
+        """Index of the ")" that closes an exception opened by "(" (None when it does not close)."""
+        for j in range(self.pos, len(self.toks)):
+            if self.toks[j].text == ")":
+                return j
+            if self.toks[j].text == "(":
+                return None
+        return None
 
     def _closing_comma(self) -> int | None:
         """Index of the comma that closes an exception set off by commas: one followed by a relative
@@ -185,7 +206,8 @@ class Parser(PremodReader):
         classified = all(t.kind in ("STYPE", "FILLER") for t in self.toks[pre_at:self.pos])
         self._last_mods = None if classified else (self._described if self._described is not None else pre)
         has_head = False
-        while self.kind() in ("HEAD", "KIND", "FILLER"):
+        # (a bracket is left for the clause: "any service (other than a low-risk service) on which ...")
+        while self.kind() in ("HEAD", "KIND", "FILLER") and self.peek().text != "(":
             t = self.take()
             if t.kind == "HEAD":
                 has_head = True

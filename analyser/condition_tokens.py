@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
+from .condition_feature_phrases import join_feature_phrases
 from .paths import PACKAGE_DATA
 from .vocabulary import ALL_HARMS, MULTI, Vocabulary, load_vocabulary
 
@@ -231,7 +232,7 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
             # plural/singular fallback for harm and feature words ("livestreams" vs "livestream")
             toks.append(Tok("WORD", w, s, e))
             i += 1
-    return toks
+    return join_feature_phrases(toks, norm)
 
 
 def names_group(tok: Tok | None) -> bool:

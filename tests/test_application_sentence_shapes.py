@@ -130,3 +130,31 @@ def test_this_measure_applies_where_a_service_has():
     code = _code("icu", ["This measure applies where a service has more than 700,000 monthly active UK users."])
     assert _status(code, users=800_000) == "applies"
     assert _status(code, users=600_000) == "exempt"
+
+
+def test_the_words_around_a_feature_that_say_who_does_it_and_to_whom():
+    groups = _code("icu", ["This measure applies to providers of services on which users can set up or join group "
+                           "conversations, where the service is at high risk of grooming."])
+    assert _status(groups, features=["user-groups"], risks=["grooming=high"]) == "applies"
+    assert _status(groups, features=["user-groups"]) == "exempt"
+    seen = _code("icu", ["This measure applies to providers of services where users can post content that other users "
+                         "can see."])
+    assert _status(seen, features=["posting-content"]) == "applies"
+    assert _status(seen, features=["commenting"]) == "exempt"
+    let = _code("icu", ["This measure applies to providers of large services that let users comment on content."])
+    assert _status(let, users=8_000_000, features=["commenting"]) == "applies"
+    assert _status(let, users=10_000, features=["commenting"]) == "exempt"
+    # a word the pass does not know ("cannot") keeps the words unread: never a confident answer
+    cannot = _code("icu", ["This measure applies to providers of services where users cannot post content that other "
+                           "users can see."])
+    assert _status(cannot, features=["posting-content"]) == "unclear"
+
+
+def test_an_exception_in_brackets_ends_at_the_bracket():
+    code = _code("icu", ["This measure applies to any service (other than a low-risk service) on which users can comment "
+                         "on content posted by others."])
+    # what follows the bracket restricts the services, not the exception: a low-risk service without
+    # comments was once covered ("not (low risk and commenting)")
+    assert _status(code, features=["commenting"], risks=["hate=medium"]) == "applies"
+    assert _status(code, risks=["hate=medium"]) == "exempt"
+    assert _status(code, features=["commenting"]) == "exempt"

@@ -1,0 +1,77 @@
+"""What users can do on a service, written around a feature's name: "users can take part in group chats",
+"let users comment on content", "users can post content that other users can see".
+
+Why its own pass: drafters name a feature inside a sentence about users ("send private messages to one
+another", "profiles visible to other users"), and the words around the name say who does it and to whom,
+never which services. The vocabulary lists the names; this pass joins to a FEATURE token
+
+- the verbs before it that say users do the thing ("take part in", "set up or join", "send"), and the
+  "users" after "let"/"allow"/"enable";
+- the audience after it ("to one another", "with other users", "that other users can see", "posted by
+  others").
+
+Nothing else is joined: a negation, a number, a harm, a level or any other word keeps the words unread,
+so what the pass does not know stays "not understood".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # condition_tokens calls this pass, so the class is taken from the tokens themselves
+    from .condition_tokens import Tok
+
+# verbs of doing the thing, joined by "or"/"and" ("set up or join", "create or join")
+_LEAD = re.compile(
+    r"(?:(?:send|exchange|take\s+part\s+in|participate\s+in|join|set\s+up|create|start|use|access|host|share|post|upload|"
+    r"view|broadcast|display|add|engage\s+in)\s+(?:(?:or|and)\s+)?)+$", re.I)
+# who lets users do it: "let users comment on content" (the "users" is no count of users)
+_LETS = frozenset({"let", "lets", "allow", "allows", "enable", "enables", "permit", "permits"})
+# to whom: the audience says nothing about which services
+_AUDIENCE = re.compile(
+    r"\s*(?:,\s*)?(?:(?:to|with)\s+(?:one\s+another|each\s+other|(?:several\s+|many\s+)?other\s+users(?:\s+of\s+the\s+service)?|others|"
+    r"an?\s+audience|(?:the\s+)?public)(?:\s+at\s+once)?"
+    r"|(?:that|which)\s+(?:other\s+users|others)(?:\s+of\s+the\s+service)?\s+can\s+(?:see|view|access|read)"
+    r"|(?:that\s+(?:are|is)\s+)?visible\s+to\s+(?:other\s+users|others)(?:\s+of\s+the\s+service)?"
+    r"|(?:posted|shared|uploaded)\s+by\s+(?:other\s+users|others))\b", re.I)
+# the tokens before the verbs after which they are about the service's users ("users can", "that", "allow")
+_BEFORE_LEAD = frozenset({"FILLER", "REL", "RELVERB", "VERB", "USERNOUN", "WITH", "OR", "AND", "COMMA"})
+
+
+def join_feature_phrases(toks: list[Tok], norm: str) -> list[Tok]:
+    """``toks`` with the words around each FEATURE that only say users do it, to others, joined to it."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.kind != "FEATURE":
+            out.append(t)
+            i += 1
+            continue
+        start = t.start
+        # the verbs before it: WORD tokens (and the "in" of "take part in") back to a token that opens them
+        lo = len(out)
+        while lo > 0 and out[lo - 1].kind in ("WORD", "FILLER", "OR", "AND") and out[lo - 1].text in ("", "in", "or", "and"):
+            lo -= 1
+        for j in range(lo, len(out)):  # the longest run of verbs that reads wholly as verbs
+            if _LEAD.fullmatch(norm[out[j].start:t.start].strip() + " ") and (j == 0 or out[j - 1].kind in _BEFORE_LEAD):
+                start = out[j].start
+                del out[j:]
+                break
+        # "let users comment on content": the users are the ones let, not a number of users
+        if out and out[-1].kind == "USERNOUN" and out[-1].text in ("users", "a user") and len(out) >= 2 \
+                and out[-2].kind == "VERB" and out[-2].text.split()[-1] in _LETS:
+            start = out[-1].start
+            out.pop()
+        end = t.end
+        k = i + 1
+        m = _AUDIENCE.match(norm, end)
+        if m:
+            end = m.end()
+            while k < len(toks) and toks[k].start < end:
+                k += 1
+            end = max(end, toks[k - 1].end)
+        out.append(type(t)("FEATURE", t.value, start, end, t.words, norm[start:end].lower()))
+        i = k
+    return out
