@@ -219,6 +219,11 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
             toks.append(Tok("NUM", value, s, e))
             i += 1
             continue
+        shared = _shared_verb_feature(toks, spans, i, lexicon)
+        if shared is not None:
+            toks.append(shared[0])
+            i += shared[1]
+            continue
         for n in lexicon.lengths.get(w, ()):
             if n > len(spans) - i:
                 continue
@@ -233,6 +238,28 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
             toks.append(Tok("WORD", w, s, e))
             i += 1
     return join_feature_phrases(toks, norm)
+
+
+# verbs that open a feature's wording and that drafters write once for two features ("hosts a Tier 1 social
+# media service or a high impact designated internet service")
+_SHARED_VERBS = frozenset("host hosts offer offers provide provides permit permits allow allows use uses supply supplies "
+                          "integrate integrates operate operates".split())
+
+
+def _shared_verb_feature(toks: list[Tok], spans: list[tuple[int, int, str]], i: int, lexicon: Lexicon) -> tuple[Tok, int] | None:
+    """After "<verb> A or", the words at ``i`` as the feature "<verb> B" when the lexicon knows that wording
+    (the FEATURE token and how many words it covers), else None."""
+    if len(toks) < 2 or toks[-1].kind not in ("OR", "AND") or toks[-2].kind != "FEATURE":
+        return None
+    verb = toks[-2].text.split(" ", 1)[0]
+    if verb not in _SHARED_VERBS:
+        return None
+    for n in range(min(lexicon.max_len - 1, len(spans) - i), 0, -1):
+        key = (verb, *(sp[2] for sp in spans[i:i + n]))
+        entry = lexicon.phrases.get(key)
+        if entry is not None and entry[0] == "FEATURE":
+            return Tok("FEATURE", entry[1], spans[i][0], spans[i + n - 1][1], n, " ".join(key[1:])), n
+    return None
 
 
 def names_group(tok: Tok | None) -> bool:

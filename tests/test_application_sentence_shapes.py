@@ -158,3 +158,14 @@ def test_an_exception_in_brackets_ends_at_the_bracket():
     assert _status(code, features=["commenting"], risks=["hate=medium"]) == "applies"
     assert _status(code, risks=["hate=medium"]) == "exempt"
     assert _status(code, features=["commenting"]) == "exempt"
+
+
+def test_a_verb_written_once_for_two_features():
+    esafety = str(ROOT / "codes" / "examples" / "esafety-industry.toml")
+    code = _code(esafety, ["A provider of a hosting service that hosts a Tier 1 social media service or a high impact "
+                           "designated internet service must have an agreement with the hosted service."])
+    # "hosts A or B" is "hosts A or hosts B": not hosting services that host A, or else any high impact service
+    assert _status(code, esafety, kind="hosting", features=["hosts-high-impact-dis"]) == "applies"
+    assert _status(code, esafety, kind="hosting", features=["hosts-tier-1-social-media"]) == "applies"
+    assert _status(code, esafety, kind="hosting") == "exempt"
+    assert _status(code, esafety, kind="designated-internet", features=["high-impact"]) == "exempt"
