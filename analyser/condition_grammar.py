@@ -310,6 +310,10 @@ class Parser(PremodReader):
                 # "where ICU C4 and ICU C5 do not apply": neither applies (the negation is each one's)
                 refs = [not_(r) for r in refs]
             return or_(*refs) if op.endswith("or") else and_(*refs)
+        if t.kind == "FEATURE" and self.pos and self.toks[self.pos - 1].text == "in":
+            # "social media services in Tier 1 or Tier 2", "services in a pre-assessed category": in a
+            # class the code names
+            return self.premods()
         if t.kind == "FEATURE" and t.value == "likely-accessed-by-children":
             self.take()
             return atom("feature", name=t.value)

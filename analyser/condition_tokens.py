@@ -72,7 +72,7 @@ SCOPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"communicated\s+privately|privately[- ]communicated\s+content|private\s+communications)\b", re.I),
      "private-content"),
 ]
-_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z][a-z'’\-]*(?:/[a-z]+)?|[,;:()]|[^\s\w]", re.I)
+_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z][a-z'’\-]*(?:/[a-z]+)?|[,;:()]|[^\s\w]", re.I)
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                           "\u2019": "'", "\u2018": "'", "\u00a0": " "})
 

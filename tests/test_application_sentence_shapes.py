@@ -169,3 +169,20 @@ def test_a_verb_written_once_for_two_features():
     assert _status(code, esafety, kind="hosting", features=["hosts-tier-1-social-media"]) == "applies"
     assert _status(code, esafety, kind="hosting") == "exempt"
     assert _status(code, esafety, kind="designated-internet", features=["high-impact"]) == "exempt"
+
+
+def test_esafety_tiers_written_in_several_ways():
+    esafety = str(ROOT / "codes" / "examples" / "esafety-industry.toml")
+    sms = dict(kind="social-media")
+    # "Tier 2," was once one word with its comma, so the tier after "or" was not read
+    both = _code(esafety, ["A provider of a social media service that has assessed itself as Tier 1 or Tier 2, and that "
+                           "offers livestreaming, must publish its approach."])
+    assert _status(both, esafety, **sms, features=["tier-2", "livestreaming"]) == "applies"
+    assert _status(both, esafety, **sms, features=["tier-3", "livestreaming"]) == "exempt"
+    within = _code(esafety, ["This section applies to social media services in Tier 1 or Tier 2."])
+    assert _status(within, esafety, **sms, features=["tier-1"]) == "applies"
+    assert _status(within, esafety, **sms, features=["tier-3"]) == "exempt"
+    makers = _code(esafety, ["This section applies to manufacturers and suppliers of Tier 1 equipment, other than providers "
+                             "of operating systems."])
+    assert _status(makers, esafety, kind="equipment", features=["tier-1"]) == "applies"
+    assert _status(makers, esafety, kind="equipment", features=["tier-1", "os-provider"]) == "exempt"
