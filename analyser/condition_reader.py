@@ -132,6 +132,8 @@ class TokenReader:
             # "two or more of the following kinds of illegal harm: terrorism; CSEA; hate": each item
             # listed is one kind (CSEA, written once, is one kind however many harms it covers)
             n, group = self.take().value
+            if self._skip_kinds_intro():
+                group = None  # "two or more of the following kinds of priority content: A; B": the list decides
             items = self.harm_items() if not group else [[h] for h in group]
             items = self._counted_once(items)
             if len(items) < n:
@@ -208,11 +210,49 @@ class TokenReader:
             harms.extend(h for h in item if h not in harms)
         return harms
 
+    def _skip_kinds_intro(self) -> bool:
+        """ "(one or more of the following) kinds of content: A; B": the words that announce a list after a
+        colon say nothing the list does not; skipped when a colon follows within a few words."""
+        t = self.peek()
+        if t is None or t.kind != "WORD" or t.value not in ("kinds", "kind", "types", "type") or self.kind(1) != "OF":
+            return False
+        for k in range(2, 9):
+            nxt = self.peek(k)
+            if nxt is None or nxt.kind not in ("WORD", "FILLER", "HARM", "OF"):
+                return False
+            if nxt.kind == "FILLER" and nxt.text == ":":
+                for _ in range(k + 1):
+                    self.take()
+                return True
+        return False
+
+    def _harm_ahead(self) -> int | None:
+        """How many tokens before the next harm's name are only a lead-in ("the", "offences relating to
+        the" before "proceeds of crime"); None when no harm follows."""
+        k = 0
+        while True:
+            t = self.peek(k)
+            if t is None:
+                return None
+            if t.kind == "HARM":
+                return k
+            if t.kind == "FILLER" and t.text not in (":", "(", ")"):
+                k += 1
+            elif t.kind == "WORD" and t.value in ("relating", "related", "connected") and self.kind(k + 1) == "FILLER":
+                k += 1
+            else:
+                return None
+
     def harm_items(self) -> list[list[str]]:
         """The harms of a list, item by item ("terrorism; CSEA (image-based CSAM ...); hate")."""
         items: list[list[str]] = []
         self.joiners = []
+        if self._skip_kinds_intro():
+            pass  # "of one or more of the following kinds of content: A; B"
         while True:
+            lead = self._harm_ahead()
+            for _ in range(lead or 0):
+                self.take()
             self.skip_filler()
             t = self.peek()
             if t is not None and t.kind == "THOSE" and self.harms_read and not items:
@@ -229,6 +269,8 @@ class TokenReader:
                 item.extend(h for h in self.take().value if h not in item)
                 self.take()
             items.append(item)
+            if self.kind() == "WORD" and self.peek().value in ("content", "material"):
+                self.take()  # "harmful substances content": the kind's name with the word for what it is
             while self.kind() == "FILLER" and self.kind(1) in ("OR", "AND", "ANDOR", "COMMA"):
                 self.take()  # "fraud offences or ...": a word after the harm's name
             mark = self.mark()
@@ -240,11 +282,11 @@ class TokenReader:
             if took and self.kind() == "ORBOTH":
                 self.take()  # "... or of weapons offences, or both"
                 break
-            if took and self.kind() == "OF" and self.kind(1) == "HARM":
+            if took and self.kind() == "OF" and self.kind(1) != "OF":
                 self.take()  # "at high risk of fraud or of hate": the repeated "of"
             if not took:
                 break
-            if self.kind() != "HARM":
+            if self._harm_ahead() is None:
                 self.reset(mark)
                 break
             self.joiners.extend(k for k in joiner if k != "COMMA")

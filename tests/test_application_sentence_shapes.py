@@ -186,3 +186,18 @@ def test_esafety_tiers_written_in_several_ways():
                              "of operating systems."])
     assert _status(makers, esafety, kind="equipment", features=["tier-1"]) == "applies"
     assert _status(makers, esafety, kind="equipment", features=["tier-1", "os-provider"]) == "exempt"
+
+
+def test_harm_names_with_the_words_drafters_put_around_them():
+    kinds = _code("pcu", ["This measure applies to services that are at medium or high risk of two or more of the following "
+                          "kinds of content: bullying content; abuse and hate content; violent content."])
+    child = ["likely-accessed-by-children"]
+    assert _status(kinds, "pcu", features=child, risks=["bullying=medium", "violence=high"]) == "applies"
+    assert _status(kinds, "pcu", features=child, risks=["bullying=medium", "pornography=high"]) == "exempt"
+    substances = _code("pcu", ["This measure applies to services at medium or high risk of harmful substances content."])
+    assert _status(substances, "pcu", features=child, risks=["harmful-substances=medium"]) == "applies"
+    assert _status(substances, "pcu", features=child, risks=["bullying=high"]) == "exempt"
+    relating = _code("icu", ["This measure applies to large services that are at medium or high risk of fraud, or of offences "
+                             "relating to the proceeds of crime."])
+    assert _status(relating, users=8_000_000, risks=["proceeds-of-crime=medium"]) == "applies"
+    assert _status(relating, users=8_000_000, risks=["hate=high"]) == "exempt"
