@@ -145,8 +145,7 @@ class Parser(PremodReader):
                 self.reset(mark)
                 return result
             try:
-                if self.kind() == "REL" or (self.kind() == "FILLER" and self.kind(1) == "HEAD" and self.kind(2) in ("VERB", "COPULA", "NOT")) \
-                        or (self.kind() == "HEAD" and self.kind(1) in ("VERB", "COPULA", "NOT")):
+                if self.kind() == "REL" or self._subject_restated():
                     # "except where the provider uses ...", "unless the service is ...": a predicate
                     # about the service itself
                     if self.kind() == "REL":

@@ -102,7 +102,10 @@ class TokenReader:
         k = 0
         while self.kind(k) == "FILLER":
             k += 1
-        return self.kind(k) == "HEAD" and self.kind(k + 1) in ("VERB", "COPULA", "NOT", "RELVERB")
+        # (or a feature whose wording opens with its verb: "unless the service prohibits users under 18")
+        return self.kind(k) == "HEAD" and (self.kind(k + 1) in ("VERB", "COPULA", "NOT", "RELVERB") or (
+            self.kind(k + 1) == "FEATURE" and self.peek(k + 1).text.split(" ", 1)[0].endswith("s")
+            and " " in self.peek(k + 1).text))
 
     # -- "at medium or high risk of fraud, hate or terrorism"
     def risk(self, optional: bool) -> Condition | None:

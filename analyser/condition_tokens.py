@@ -234,6 +234,11 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
                 i += n
                 break
         else:
+            other = _other_verb_form(spans, i, lexicon)
+            if other is not None:
+                toks.append(other[0])
+                i += other[1]
+                continue
             # plural/singular fallback for harm and feature words ("livestreams" vs "livestream")
             toks.append(Tok("WORD", w, s, e))
             i += 1
@@ -259,6 +264,23 @@ def _shared_verb_feature(toks: list[Tok], spans: list[tuple[int, int, str]], i: 
         entry = lexicon.phrases.get(key)
         if entry is not None and entry[0] == "FEATURE":
             return Tok("FEATURE", entry[1], spans[i][0], spans[i + n - 1][1], n, " ".join(key[1:])), n
+    return None
+
+
+def _other_verb_form(spans: list[tuple[int, int, str]], i: int, lexicon: Lexicon) -> tuple[Tok, int] | None:
+    """A feature's wording with its first verb in the other number ("the service prohibits users under 18" for
+    "prohibit users under 18", "allow users to livestream" for "allows ..."): the FEATURE token and how many
+    words it covers. Only feature wordings of at least two words, so no grammar word changes meaning."""
+    w = spans[i][2]
+    other = w[:-1] if w.endswith("s") and len(w) > 3 else w + "s"
+    for n in lexicon.lengths.get(other, ()):
+        if n < 2 or n > len(spans) - i:
+            continue
+        key = (other, *(sp[2] for sp in spans[i + 1:i + n]))
+        entry = lexicon.phrases.get(key)
+        if entry is not None and entry[0] == "FEATURE":
+            return Tok("FEATURE", entry[1], spans[i][0], spans[i + n - 1][1], n,
+                       " ".join(sp[2] for sp in spans[i:i + n])), n
     return None
 
 

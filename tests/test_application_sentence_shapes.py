@@ -201,3 +201,21 @@ def test_harm_names_with_the_words_drafters_put_around_them():
                              "relating to the proceeds of crime."])
     assert _status(relating, users=8_000_000, risks=["proceeds-of-crime=medium"]) == "applies"
     assert _status(relating, users=8_000_000, risks=["hate=high"]) == "exempt"
+
+
+def test_unless_the_service_prohibits_children_and_enforces_it():
+    code = _code("pcu", ["This measure applies to services with group chat functionality that are at medium or high risk of "
+                         "bullying content, unless the service prohibits users under 18 and enforces that prohibition with "
+                         "highly effective age assurance."])
+    base = dict(features=["likely-accessed-by-children", "user-groups"], risks=["bullying=high"])
+    assert _status(code, "pcu", **base) == "applies"
+    # both parts of the exception must hold: a prohibition in the terms alone lets no one off
+    assert _status(code, "pcu", features=[*base["features"], "prohibits-under-18"], risks=base["risks"]) == "applies"
+    assert _status(code, "pcu", features=[*base["features"], "prohibits-under-18", "age-assurance"],
+                   risks=base["risks"]) == "exempt"
+
+
+def test_a_feature_wording_with_its_verb_in_the_other_number():
+    code = _code("icu", ["This measure applies to providers of large services that offers direct messaging."])
+    assert _status(code, users=8_000_000, features=["direct-messaging"]) == "applies"
+    assert _status(code, users=8_000_000) == "exempt"
