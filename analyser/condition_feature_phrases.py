@@ -34,7 +34,8 @@ _AUDIENCE = re.compile(
     r"an?\s+audience|(?:the\s+)?public)(?:\s+at\s+once)?"
     r"|(?:that|which)\s+(?:other\s+users|others)(?:\s+of\s+the\s+service)?\s+can\s+(?:see|view|access|read)"
     r"|(?:that\s+(?:are|is)\s+)?visible\s+to\s+(?:other\s+users|others)(?:\s+of\s+the\s+service)?"
-    r"|(?:posted|shared|uploaded)\s+by\s+(?:other\s+users|others))\b", re.I)
+    r"|(?:posted|shared|uploaded)\s+by\s+(?:other\s+users|others)"
+    r"|(?:on|in|within)\s+(?:the|its|their)\s+service)\b", re.I)
 # the tokens before the verbs after which they are about the service's users ("users can", "that", "allow")
 _BEFORE_LEAD = frozenset({"FILLER", "REL", "RELVERB", "VERB", "USERNOUN", "WITH", "OR", "AND", "COMMA"})
 

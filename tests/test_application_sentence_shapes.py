@@ -219,3 +219,14 @@ def test_a_feature_wording_with_its_verb_in_the_other_number():
     code = _code("icu", ["This measure applies to providers of large services that offers direct messaging."])
     assert _status(code, users=8_000_000, features=["direct-messaging"]) == "applies"
     assert _status(code, users=8_000_000) == "exempt"
+
+
+def test_searching_what_others_shared_and_that_service_as_a_subject():
+    search = _code("icu", ["This measure applies to providers of services that let users search the content that other users "
+                           "have shared on the service and that are at medium or high risk of image-based CSAM."])
+    assert _status(search, features=["internal-search"], risks=["csam-image=medium"]) == "applies"
+    assert _status(search, features=["posting-content"], risks=["csam-image=medium"]) == "exempt"
+    that = _code("icu", ["This measure applies to a provider whose service is at high risk of image-based CSAM where that "
+                         "service has more than 700,000 monthly active UK users."])
+    assert _status(that, users=800_000, risks=["csam-image=high"]) == "applies"
+    assert _status(that, users=600_000, risks=["csam-image=high"]) == "exempt"
