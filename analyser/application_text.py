@@ -192,7 +192,8 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
 # hosting service must ...", "Where your connected toy is used by several people, ..."
 _SCOPED_SUBJECT = re.compile(
     r"^\s*(?:(?:a|an|the|each|every|all|any)\s+)?(?:providers?|signator(?:y|ies)|manufacturers?|suppliers?)\s+"
-    r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b)"
+    r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b"
+    r"|(?<=signatories\s)(?:providing|offering|placing|releasing|with)\b)"
     r"|^\s*(?:if|where|when)\s+(?:you|your|(?:a|the|any)\s+signatory)\b", re.I)
 
 

@@ -230,3 +230,19 @@ def test_searching_what_others_shared_and_that_service_as_a_subject():
                          "service has more than 700,000 monthly active UK users."])
     assert _status(that, users=800_000, risks=["csam-image=high"]) == "applies"
     assert _status(that, users=600_000, risks=["csam-image=high"]) == "exempt"
+
+
+def test_the_open_source_exception_and_signatories_named_by_what_they_provide():
+    gpai = "eu-gpai"
+    code = _code(gpai, ["This Measure does not apply to Signatories whose models are released under a free and open-source "
+                        "licence that allows access, use, modification and distribution of the model and whose parameters "
+                        "are made publicly available, unless the model is a general-purpose AI model with systemic risk."])
+    # what such a licence allows is its definition, not a further condition
+    assert _status(code, gpai, kind="gpai-provider", features=["open-source-licence", "open-weights"]) == "exempt"
+    assert _status(code, gpai, kind="gpai-provider", features=["open-source-licence", "open-weights", "systemic-risk"]) == "applies"
+    assert _status(code, gpai, kind="gpai-provider", features=["open-weights"]) == "applies"
+    named = _code(gpai, ["Signatories providing models with systemic risk, other than Signatories that are SMEs or SMCs, will "
+                         "define clear responsibilities for managing systemic risk."])
+    assert _status(named, gpai, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+    assert _status(named, gpai, kind="gpai-provider", features=["systemic-risk", "sme"]) == "exempt"
+    assert _status(named, gpai, kind="gpai-provider") == "exempt"
