@@ -34,6 +34,7 @@ class Parser(PremodReader):
     _last_mods: Condition | None = None  # the modifiers before its head noun, without the kind it names
     _last_tail: Condition | None = None  # a relative clause closing its post-modifiers after another one
     _aside: bool = False  # reading a group set off by commas: ", and of services with X,"
+    _pred_verb: str | None = None  # the verb of the predicate being read ("be", "have"): see simple_pred
 
     # -- clause: groups joined by or / and / , (union of service groups)
     def clause(self) -> Condition:
@@ -433,6 +434,9 @@ class Parser(PremodReader):
             self.skip_filler()
             self.take()  # the subject: "the service"
         neg, verb = self._verbs(verb)
+        # only after "is"/"are" is a kind named again the service's own ("is a closed communication relevant
+        # electronic service"); after another verb it is what the service acts on ("hosts a Tier 1 social media service")
+        self._pred_verb = verb
         if self.kind() == "NEITHER":
             self.take()
             items = [self.simple_pred()]
@@ -477,7 +481,14 @@ class Parser(PremodReader):
         if pre is None:
             raise ParseFail("no predicate")
         # "are file-storage and file-sharing services": an optional head noun and its own postmods
-        if self.kind() == "HEAD":
+        if self.kind() == "KIND" and self._pred_verb == "be":
+            # "a relevant electronic service that is a closed communication relevant electronic service": the
+            # kind named again as the head noun
+            pre = and_(pre, self.kind_atom(self.take().value))
+            post = self.postmods()
+            if post is not None:
+                pre = and_(pre, post)
+        elif self.kind() == "HEAD":
             self.take()
             post = self.postmods()
             if post is not None:

@@ -271,16 +271,22 @@ def _other_verb_form(spans: list[tuple[int, int, str]], i: int, lexicon: Lexicon
     """A feature's wording with its first verb in the other number ("the service prohibits users under 18" for
     "prohibit users under 18", "allow users to livestream" for "allows ..."): the FEATURE token and how many
     words it covers. Only feature wordings of at least two words, so no grammar word changes meaning."""
+    def flip(word: str) -> str:
+        return word[:-1] if word.endswith("s") and len(word) > 3 else word + "s"
+
     w = spans[i][2]
-    other = w[:-1] if w.endswith("s") and len(w) > 3 else w + "s"
-    for n in lexicon.lengths.get(other, ()):
-        if n < 2 or n > len(spans) - i:
-            continue
-        key = (other, *(sp[2] for sp in spans[i + 1:i + n]))
-        entry = lexicon.phrases.get(key)
-        if entry is not None and entry[0] == "FEATURE":
-            return Tok("FEATURE", entry[1], spans[i][0], spans[i + n - 1][1], n,
-                       " ".join(sp[2] for sp in spans[i:i + n])), n
+    # the first word in the other number ("prohibits"), or the last ("classified designated internet services")
+    for first, lengths in ((flip(w), lexicon.lengths.get(flip(w), ())), (w, lexicon.lengths.get(w, ()))):
+        for n in lengths:
+            if n < 2 or n > len(spans) - i:
+                continue
+            words = [first, *(sp[2] for sp in spans[i + 1:i + n])]
+            if first == w:
+                words[-1] = flip(words[-1])
+            entry = lexicon.phrases.get(tuple(words))
+            if entry is not None and entry[0] == "FEATURE":
+                return Tok("FEATURE", entry[1], spans[i][0], spans[i + n - 1][1], n,
+                           " ".join(sp[2] for sp in spans[i:i + n])), n
     return None
 
 

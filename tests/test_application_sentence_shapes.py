@@ -246,3 +246,26 @@ def test_the_open_source_exception_and_signatories_named_by_what_they_provide():
     assert _status(named, gpai, kind="gpai-provider", features=["systemic-risk"]) == "applies"
     assert _status(named, gpai, kind="gpai-provider", features=["systemic-risk", "sme"]) == "exempt"
     assert _status(named, gpai, kind="gpai-provider") == "exempt"
+
+
+def test_the_kind_named_again_and_a_plural_feature_wording():
+    esafety = str(ROOT / "codes" / "examples" / "esafety-industry.toml")
+    dis = dict(kind="designated-internet")
+    neither = _code(esafety, ["This section applies to a provider of a designated internet service that is neither a general "
+                              "purpose designated internet service nor an enterprise designated internet service."])
+    assert _status(neither, esafety, **dis) == "applies"
+    assert _status(neither, esafety, **dis, features=["enterprise"]) == "exempt"
+    assert _status(neither, esafety, kind="social-media") == "exempt"
+    plural = _code(esafety, ["This section applies to providers of classified designated internet services."])
+    assert _status(plural, esafety, **dis, features=["classified-dis"]) == "applies"
+    assert _status(plural, esafety, **dis) == "exempt"
+
+
+def test_what_a_service_hosts_is_not_what_it_is():
+    esafety = str(ROOT / "codes" / "examples" / "esafety-industry.toml")
+    code = _code(esafety, ["A provider of a hosting service that hosts either a high impact designated internet service or a "
+                           "Tier 1 social media service must have an agreement with the hosted service."])
+    # once read as "a hosting service that is a high impact designated internet service or ...": never a confident
+    # answer from that reading
+    assert _status(code, esafety, kind="hosting", features=["high-impact"]) != "applies"
+    assert _status(code, esafety, kind="hosting", features=["tier-1"]) != "applies"
