@@ -16,11 +16,11 @@ import streamlit as st
 
 APP_DIR = Path(__file__).resolve().parent
 
-# The first Streamlit command of the run. A local icon: a ":material/...:" icon is fetched from a
-# font server on every load, and the app must work with no network at all.
-st.set_page_config(page_title="Code of Practice Analyser", page_icon=str(APP_DIR / "assets" / "icon.png"),
-                   layout="wide",
-                   initial_sidebar_state="auto")
+# The first Streamlit command of the run. No page_icon here: the icon (a local file; a
+# ":material/...:" icon is fetched from a font server, and the app must work with no network at
+# all) is set in the page by ``main.page_head``, since Streamlit reads an icon file through PIL
+# and numpy, imports the first page should not wait for.
+st.set_page_config(page_title="Code of Practice Analyser", layout="wide", initial_sidebar_state="auto")
 
 from analyser.app.main import run  # noqa: E402 - after set_page_config, which must come first
 

@@ -16,6 +16,7 @@ from typing import Iterator
 from .application_text import CONDITIONAL_OBLIGATION, STRAY_APPLICATION
 from .conditions import Vocabulary, and_, or_, atom, atoms_of, describe, is_understood, load_vocabulary, normalise, parse_application
 from .condition_tokens import lexicon_for, tokenise
+from .defined_terms import read_defined_terms
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 
@@ -265,7 +266,12 @@ def resolve_measure(
         # a paragraph says whom the measure covers in words the profile's phrase did not catch: it
         # is read as the application text rather than passed over, which would make it "all services"
         application = stray
+    written = application
+    application, defined = read_defined_terms(application, measure)
     app = parse_application(application, code_kind, vocab, id_pattern, intros)
+    if defined:
+        app.text = written  # what the code says; the reading used its own definition (said below)
+        app.warnings.extend(f"{measure.id}: {note}" for note in defined)
     if stray:
         app.warnings.append(f"{measure.id}: no paragraph was marked as application text, but '{stray.strip()}' "
                             f"says whom the measure covers, so it was read as the application text")

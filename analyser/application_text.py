@@ -132,6 +132,9 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
 
 # "If you share children's data ...": a paragraph that sets its own condition on the reader
 _OPENS_WITH_CONDITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:if|where|when)\s+(?:you|your)\b", re.I)
+# "If the controls you provide ...," / "Where your service ...,": a condition addressed to the reader,
+# before the first comma
+_CONDITION_ON_READER = re.compile(r"^\s*(?:if|where|when)\b[^,.;:]{0,80}?\b(?:you|your)\b[^,.;:]*,", re.I)
 # "Do not disclose children's data ...", "Switch geolocation options off by default": a duty for
 # everyone, in the imperative
 _IMPERATIVE = re.compile(
@@ -191,6 +194,10 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     for i, text in enumerate(texts):
         body = LEADING_LABEL.sub("", text, count=1)
         if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
+            return [i]
+        if _CONDITION_ON_READER.match(body):
+            # "If the parental controls you provide let a parent limit screen time, explain ...": the first
+            # duty is on a condition about the reader's own service, so the standard is for those readers
             return [i]
         if _DUTY.search(text) or is_unconditional_duty(text):
             return []

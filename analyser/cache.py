@@ -19,7 +19,6 @@ import time
 import zlib
 from contextlib import closing
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import paths

@@ -19,6 +19,14 @@ from .condition_tree import and_, atom, normalise, not_, or_
 from .models import Condition
 
 
+def _attachment_readings(alternatives: list[Condition], post: Condition) -> Condition:
+    """"A or B with C": C restricts B alone or every alternative; a service is decided only where the
+    two readings agree."""
+    narrow = or_(*alternatives[:-1], and_(alternatives[-1], post))
+    wide = and_(or_(*alternatives), post)
+    return Condition(op="agree", args=[narrow, wide], params={"why": "attachment"})
+
+
 @dataclass
 class Parser(PremodReader):
     # (pre-modifiers, post-modifiers, has a head noun) of the group just read
@@ -55,6 +63,19 @@ class Parser(PremodReader):
             if not took_conj or self.pos >= len(self.toks):
                 self.reset(mark)
                 break
+            joined = {t.kind for t in self.toks[mark.pos:self.pos]}
+            if len(parts) == 1 and "AND" in joined and not joined & {"OR", "ANDOR"} and self._subject_restated():
+                # "unless the terms prohibit under-18s and the provider uses age assurance": a subject
+                # and its verb after "and" are a second predicate of the same services, both of which
+                # must hold, not a second group of services joined to the first (a union)
+                try:
+                    post = self.relbody(carried=None)
+                except ParseFail:
+                    self.reset(mark)
+                    break
+                parts[0] = and_(parts[0], post)
+                shapes[0] = (shapes[0][0], post, shapes[0][2])
+                continue
             if only_commas and self.kind() in ("REL", "RELVERB", "WITH", "WITHOUT"):
                 # "large services, provided that they have direct messaging": a comma before a relative
                 # clause never opens a new group of services; the clause restricts what came before
@@ -72,9 +93,7 @@ class Parser(PremodReader):
                     parts = [and_(or_(*parts), post)]
                     shapes, leading, marked = [(None, post, True)], [None], True
                     continue
-                narrow = or_(*parts[:-1], and_(parts[-1], post))
-                wide = and_(or_(*parts), post)
-                parts = [Condition(op="agree", args=[narrow, wide], params={"why": "attachment"})]
+                parts = [_attachment_readings(parts, post)]
                 shapes = [(None, post, True)]
                 leading = [None]
                 marked = True
@@ -224,11 +243,21 @@ class Parser(PremodReader):
             if cond is None:
                 self.reset(mark)
                 break
+            if items and not took and self._with_after_alternatives(mark.pos, items[-1][2]):
+                # "that is a general purpose service or a classified service with user accounts": "with"
+                # may restrict the last alternative only or all of them; decided only where both agree
+                items[-1] = (items[-1][0], items[-1][1], _attachment_readings(items[-1][2].args, cond))
+                continue
             items.append((op, level, cond))
             last_opens = self.toks[mark.pos].kind if mark.pos < len(self.toks) else None
         tail = len(items) >= 2 and items[-1][1] == IMPLICIT and last_opens in ("REL", "RELVERB", "WITH")
         self._last_tail = items[-1][2] if tail else None
         return combine_levels(items) if items else None
+
+    def _with_after_alternatives(self, at: int, prev: Condition) -> bool:
+        """Does "with ..." at token ``at`` follow, with no comma, alternatives that end in a noun?"""
+        return (prev.op == "or" and len(prev.args) >= 2 and 0 < at < len(self.toks)
+                and self.toks[at].kind == "WITH" and self.toks[at - 1].kind in ("FEATURE", "KIND"))
 
     def postmod(self) -> Condition | None:
         self.skip_filler()

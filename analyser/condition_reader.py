@@ -275,6 +275,11 @@ class TokenReader:
             return atom("risk", harm=harm, min="low")  # "at risk of X": any assessed risk
         lo = min(levels, key=LEVELS.index)
         hi = max(levels, key=LEVELS.index)
+        if lo == "low":
+            # a "low risk" is low or negligible (the codes' own definition of a low-risk service),
+            # so "at low risk of fraud" has no lower bound; read as exactly "low" it would call a
+            # service with a negligible risk of fraud outside "not low risk for fraud"
+            lo = "negligible"
         cond = atom("risk", harm=harm, min=lo) if lo != "negligible" else None
         if hi != "high":
             # "at medium risk" alone: medium but not high

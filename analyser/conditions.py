@@ -164,11 +164,12 @@ def _parse_application(
             if body.strip(" .,;:"):
                 result.unparsed.append(body.strip())
                 total_words += len(body.split())
-                if _MAY_CHANGE_WHO.search(body):
+                widens = _WIDENS.search(body) and not _COUNTING.search(body)
+                if _MAY_CHANGE_WHO.search(body) or widens:
                     unknown = atom("unknown", text=body.strip())
                     if _NARROWS.search(body):
                         negative.append(unknown)  # "This does not apply to ...": it can only take services out
-                    elif re.search(r"\balso\b", body, re.I):
+                    elif widens or re.search(r"\balso\b", body, re.I):
                         also.append(unknown)  # "It also covers ...": it can only add services
                     else:
                         turned.append(unknown)  # either way: nothing can be decided
@@ -253,6 +254,14 @@ _NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\b
 # A sentence that could change who is covered: "It does not apply where ...", "unless ...".
 _MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
                              r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope)\b", re.I)
+
+
+# A sentence that stretches a word of the application: "Sharing within your group counts as sharing for
+# this purpose", "A platform that embeds the service is treated as providing it": it can only add services.
+_WIDENS = re.compile(r"\b(?:counts?|counted|treated|regarded)\s+as\b|\bdeemed\b", re.I)
+# ... unless it is how a level, a number or a count of harms is worked out ("CSAM and grooming are treated as
+# one kind of harm"), which the reading of the application already follows
+_COUNTING = re.compile(r"\b(?:harms?|risk|users?|kinds?)\b", re.I)
 
 
 # "... and to providers of large services at medium risk of grooming, where in each case the service

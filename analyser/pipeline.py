@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -24,9 +23,13 @@ __all__ = ["load_code", "load_code_json", "rules_files", "sha256_of"]
 
 def rules_files() -> list[Path]:
     """Every file whose content decides an analysis, besides the PDF itself (the analyser's modules
-    in its sub-packages too: the text layer and the extraction stages are parser code)."""
+    in its sub-packages too: the text layer and the extraction stages are parser code). Not the
+    web app (``analyser/app/``): it only shows an analysis, and a change to a view must not make
+    the app's first page wait for every document to be analysed again."""
+    package = Path(__file__).parent
+    app = package / "app"
     return (sorted((CODES_DIR / "profiles").glob("*.toml")) + sorted(PACKAGE_DATA.glob("*.toml"))
-            + sorted(Path(__file__).parent.rglob("*.py")))
+            + sorted(p for p in package.rglob("*.py") if app not in p.parents))
 
 
 @functools.lru_cache(maxsize=1)

@@ -97,7 +97,7 @@ def test_every_view_has_its_language_one_h1_headings_in_order_and_readable_capti
     page, watch = watched_page(browser, server)
     for view in VIEWS:
         _open(page, server, view, "&measure=ICU%20C9")
-        # Streamlit's index.html says lang="en"; the app's script (main.page_language) sets
+        # Streamlit's index.html says lang="en"; the app's script (main.page_head) sets
         # en-GB when its lazily loaded HTML renderer arrives, within a second of the first paint.
         try:
             page.wait_for_function("document.documentElement.lang === 'en-GB'", timeout=5_000)
@@ -188,10 +188,9 @@ def test_marks_reach_3_to_1_against_the_page(server, browser):
     _open(page, server, "Matrix")
     results["status chips (Matrix legend)"] = _weak_marks(page, ".status-chip", "borderTopColor")
     _open(page, server, "Overview")
-    page.locator("[data-testid='stVegaLiteChart'] svg.marks").nth(1).wait_for(timeout=30_000)
-    page.locator("[data-testid='stVegaLiteChart'] .mark-symbol path").first.wait_for(timeout=30_000)
-    results["chart bars"] = _weak_marks(page, "[data-testid='stVegaLiteChart'] .mark-rect path", "fill")
-    results["chart dots"] = _weak_marks(page, "[data-testid='stVegaLiteChart'] .mark-symbol path", "fill")
+    page.locator("table.cop-chart .cop-dot").first.wait_for(timeout=30_000)
+    results["chart bars"] = _weak_marks(page, "table.cop-chart .cop-bar", "backgroundColor")
+    results["chart dots"] = _weak_marks(page, "table.cop-chart .cop-dot", "backgroundColor")
     _open(page, server, "Search")
     box = page.get_by_role("textbox", name="Search all measures")
     box.fill('"technically feasible"')

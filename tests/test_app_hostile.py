@@ -8,7 +8,8 @@ import io
 
 from analyser import cli
 from bomb import write_bomb
-from test_app import _app, sample  # noqa: F401  (the fixture: the app opened on the sample)
+from analyser.app.sidebar import LIMITS_PANEL
+from test_app import _app, _open_panel, _uploader, sample  # noqa: F401  (the fixture: the app opened on the sample)
 from test_damage import _break_one_stream
 
 
@@ -24,7 +25,7 @@ def test_the_bomb_upload_shows_the_cli_line(sample, tmp_path):  # noqa: F811
     line = _cli_error(bomb)
     assert line.startswith("error: bomb.pdf: page 1 would show")
     at = _app(sample)
-    at.file_uploader(key="upload").set_value(("bomb.pdf", bomb.read_bytes(), "application/pdf")).run()
+    _uploader(at).set_value(("bomb.pdf", bomb.read_bytes(), "application/pdf")).run()
     assert not at.exception
     assert [e.value for e in at.error] == [line.removeprefix("error: ")]
     assert at.selectbox(key="doc").value == sample["key"]  # the app goes on with the sample
@@ -33,8 +34,8 @@ def test_the_bomb_upload_shows_the_cli_line(sample, tmp_path):  # noqa: F811
 def test_limits_set_in_the_app_apply_to_an_upload(sample, tmp_path):  # noqa: F811
     small = write_bomb(tmp_path / "dense.pdf", chars=5_000)
     at = _app(sample)
-    at.number_input(key="lim_page_chars").set_value(4_000).run()
-    at.file_uploader(key="upload").set_value(("dense.pdf", small.read_bytes(), "application/pdf")).run()
+    _open_panel(at, LIMITS_PANEL).number_input(key="lim_page_chars").set_value(4_000).run()
+    _uploader(at).set_value(("dense.pdf", small.read_bytes(), "application/pdf")).run()
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and "over the limit of 4,000 per page" in errors[0], errors
 
@@ -42,7 +43,7 @@ def test_limits_set_in_the_app_apply_to_an_upload(sample, tmp_path):  # noqa: F8
 def test_a_damaged_upload_gets_a_damage_banner(sample, sample_icu_pdf, tmp_path):  # noqa: F811
     broken = _break_one_stream(sample_icu_pdf, tmp_path / "broken.pdf")
     at = _app(sample)
-    at.file_uploader(key="upload").set_value(("broken.pdf", broken.read_bytes(), "application/pdf")).run()
+    _uploader(at).set_value(("broken.pdf", broken.read_bytes(), "application/pdf")).run()
     assert not at.exception
     banners = [e.value for e in at.error]
     assert len(banners) == 1 and "of damage: text may be missing" in banners[0], banners

@@ -726,3 +726,75 @@ def test_search_types_joined_by_and_are_a_choice_and_quotes_and_line_breaks_are_
                            "system\u2019 and permit users to live- stream."])
     assert _status(quoted, "icu", users=8_000_000, features=["recommender", "livestreaming"]) == "applies"
     assert _status(quoted, "icu", users=8_000_000, features=["recommender"]) == "exempt"
+
+
+def test_low_risk_of_a_harm_includes_negligible_and_not_low_risk_means_medium_or_high():
+    ics = ROOT / "codes" / "profiles" / "ics.toml"
+    code = _code(ics, ["This measure applies to search services that are not low risk for fraud."])
+    # a negligible risk of fraud is a low risk (the codes' own definition): once read as "not exactly
+    # low", so a service with a negligible risk of fraud was told the measure applies
+    assert _status(code, ics, kind="search/general") == "exempt"
+    assert _status(code, ics, kind="search/general", risks=["fraud=low"]) == "exempt"
+    assert _status(code, ics, kind="search/general", risks=["fraud=medium"]) == "applies"
+    low = _code(ics, ["This measure applies to search services at low risk of fraud."])
+    assert _status(low, ics, kind="search/general") == "applies"
+    assert _status(low, ics, kind="search/general", risks=["fraud=high"]) == "exempt"
+
+
+def test_unless_a_and_the_provider_does_b_excepts_only_services_with_both():
+    code = _code("pcu", ["This measure applies to services offering direct messaging, unless the terms of service "
+                         "prohibit users under 18 and the provider uses highly effective age assurance to enforce "
+                         "that prohibition."])
+    # "and the provider uses ..." is a second predicate of the exception, not a second group of services:
+    # a service that only prohibits under-18s in its terms was once told it was exempt
+    dm = ["likely-accessed-by-children", "direct-messaging"]
+    assert _status(code, "pcu", features=[*dm, "prohibits-under-18"]) == "applies"
+    assert _status(code, "pcu", features=[*dm, "age-assurance"]) == "applies"
+    assert _status(code, "pcu", features=[*dm, "prohibits-under-18", "age-assurance"]) == "exempt"
+
+
+def test_a_class_the_measure_defines_for_itself_is_read_as_defined():
+    code = _code("icu", ["In this measure, a \u2018relevant service\u2019 means a service that (a) is at medium or high risk "
+                         "of terrorism; and (b) allows users to post content or to livestream.",
+                         "This measure applies to providers of relevant services."])
+    # "relevant" alone restates the scope, so this was once every service: a confident "applies" for a
+    # service at no risk of terrorism
+    assert _status(code, "icu", features=["livestreaming"]) == "exempt"
+    assert _status(code, "icu", features=["livestreaming"], risks=["terrorism=high"]) == "applies"
+    assert any("as the measure defines it" in w for w in code.measures[0].applicability.warnings)
+    ico = ROOT / "codes" / "examples" / "ico-aadc.toml"
+    every = _code(ico, ["This standard applies to every relevant service."])
+    assert _status(every, ico, kind="online-service", features=["likely-accessed-by-children"]) == "applies"  # undefined, "relevant" still restates the code's scope
+
+
+def test_a_sentence_that_stretches_a_word_of_the_application_leaves_the_rest_undecided():
+    ico = ROOT / "codes" / "examples" / "ico-aadc.toml"
+    code = _code(ico, ["This standard applies if you share children's personal data with third parties. Sharing with "
+                       "other companies in your own corporate group counts as sharing for this purpose."])
+    # the second sentence was passed over: a service sharing only within its group was told "exempt"
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children", "intra-group-sharing"]) == "unclear"
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children", "data-sharing"]) == "applies"
+    # a sentence on how harms are counted changes no one's status
+    counted = _code("icu", ["This measure applies to providers of multi-risk services. For the purposes of this measure, "
+                            "image-based CSAM, CSAM URLs and grooming are together treated as a single kind of illegal harm."])
+    assert _status(counted, "icu", risks=["fraud=high", "hate=high"]) == "applies"
+
+
+def test_a_first_duty_on_a_condition_about_the_readers_service_is_the_scope():
+    ico = ROOT / "codes" / "examples" / "ico-aadc.toml"
+    code = _code(ico, ["Parental controls can help parents protect their children and support their development.",
+                       "If the parental controls you provide let a parent limit screen time, explain to the child how "
+                       "the limit works and who set it."])
+    # once "applies" to every service (no paragraph was taken as the scope); the condition is not read, so
+    # the honest answer is "unclear"
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children"]) == "unclear"
+
+
+def test_with_after_alternatives_is_decided_only_where_both_attachments_agree():
+    code = _code(ESAFETY, ["A provider of a designated internet service that is a general purpose service or a classified "
+                           "service with user accounts must give account holders tools to filter class 2 material."])
+    dis = dict(kind="designated-internet")
+    assert _status(code, ESAFETY, **dis, features=["classified-dis", "user-accounts"]) == "applies"
+    assert _status(code, ESAFETY, **dis, features=["classified-dis"]) == "exempt"
+    # a general purpose service without accounts: "with" may reach it or not; once confidently "exempt"
+    assert _status(code, ESAFETY, **dis, features=["general-purpose-dis"]) == "unclear"

@@ -10,7 +10,7 @@ from collections import Counter
 
 from analyser import charts, highlight
 from analyser.models import Code, CodeInfo, Measure, QualifierSummary
-from analyser.overview import summarise
+from analyser.overview import ChapterCount, Overview, summarise
 
 
 def test_chapters_keep_document_order_and_count_the_generators_measures(icu_code, icu_expected):
@@ -58,22 +58,28 @@ def test_a_code_without_chapters_or_qualifiers():
     json.dumps(summary.to_dict())
 
 
-def test_chart_specs_carry_their_rows_inline_in_a_layer(icu_code):
+def test_charts_are_tables_with_every_value_written(icu_code):
+    """Bars and dots are read as tables (a row per chapter or category), every count written
+    beside its mark, dots in their category's edge colour, document text escaped."""
+    from analyser.palette import category_colour
+
     summary = summarise(icu_code)
-    spec = charts.measures_by_chapter(summary)
-    assert "data" not in spec  # Streamlit would route top-level data through pandas and Arrow
-    (layer,) = spec["layer"]
-    assert [r["chapter"] for r in layer["data"]["values"]] == [c.chapter for c in summary.chapters]
-    assert layer["encoding"]["x"]["sort"] is None
-    spec = charts.qualifiers_by_category(summary)
-    layer, counts = spec["layer"]  # the dots, and their counts written beside them
-    assert counts["mark"]["type"] == "text" and counts["encoding"]["text"]["field"] == "qualifiers"
-    assert sum(r["qualifiers"] for r in layer["data"]["values"]) == summary.qualifiers
-    assert layer["encoding"]["y"]["field"] == "category"  # the category named on the axis, not by colour alone
-    colour = layer["encoding"]["color"]["scale"]
-    assert len(colour["domain"]) == len(colour["range"])
-    assert set(colour["domain"]) >= {r["category"] for r in layer["data"]["values"]}
-    json.dumps(spec)
+    bars = charts.measures_by_chapter(summary)
+    rows = re.findall(r"<tr><th scope='row'[^>]*>(.*?)</th><td[^>]*>.*?<span[^>]*>([\d,]+)</span></td></tr>", bars)
+    assert [re.sub(r"<[^>]+>", "", label).split(" ")[0] for label, _ in rows] == [c.chapter for c in summary.chapters]
+    assert [int(n.replace(",", "")) for _, n in rows] == [c.measures for c in summary.chapters]
+    assert bars.count("class='cop-bar'") == len(summary.chapters)
+    dots = charts.qualifiers_by_category(summary)
+    named = re.findall(r"<tr><th scope='row'[^>]*>([^<]+)</th>", dots)
+    assert set(named) == {q.category for q in summary.qualifier_counts}  # named, not told by colour alone
+    written = [int(n) for n in re.findall(r"class='cop-dot'[^>]*></span><span[^>]*>(\d+)</span>", dots)]
+    assert sum(written) == summary.qualifiers and len(written) == len(summary.qualifier_counts)
+    for cat in named:
+        assert f"background-color:{category_colour(cat).edge}" in dots
+    hostile = Overview(measures=1, paragraphs=1, qualifiers=0, high_risk=0,
+                       chapters=[ChapterCount("A", "<script>alert(1)</script>", 1)])
+    assert "<script>" not in charts.measures_by_chapter(hostile)
+    assert "&lt;script&gt;" in charts.measures_by_chapter(hostile)
 
 
 def test_table_cells_are_escaped_and_the_first_links_to_its_measure():

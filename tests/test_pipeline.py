@@ -57,6 +57,20 @@ def test_the_cache_key_covers_the_rules_and_the_parser_itself():
     assert {"pdftext.py", "extract.py", "qualifiers.py", "conditions.py", "lexicon.toml", "icu.toml"} <= names
 
 
+def test_the_cache_key_leaves_out_the_web_app():
+    """The app only shows an analysis: editing a view must not re-analyse every document (with
+    spaCy, seconds each) before the app's first page can show."""
+    from pathlib import Path
+
+    import analyser
+    from analyser.pipeline import rules_files
+
+    app = Path(analyser.__file__).parent / "app"
+    assert (app / "main.py").is_file()
+    assert [f for f in rules_files() if app in f.parents] == []
+    assert any(f.name == "pipeline.py" for f in rules_files())
+
+
 def test_the_input_is_checked_once_and_what_the_check_found_is_reported(tmp_path, monkeypatch):
     """load_code checks the file before the costly imports and hands the checked input on: the
     extractor neither checks nor hashes it again, and the damage only the check can see (a page tree

@@ -21,6 +21,7 @@ from analyser.search import citation
 from analyser.statuses import STATUS_WORDS, atom_words, legend_lines, reason_words, scope_words, status_words
 
 from .documents import Doc, is_sample
+from .grids import CONDITION_PX, REASON_PX, wrapped
 from .services import notes_store
 from .state import go_to_measure
 
@@ -133,10 +134,11 @@ def explain_status(code: Code, status: MeasureStatus | None, service_name: str) 
     st.markdown(f"**{md(status.measure)}: {md(status.status)}** — it "
                 f"{words.phrase} {md(service_name)}. *{md(reason_words(status.status, status.reason))}*")
     if status.atoms:
-        st.dataframe(pd.DataFrame([{"condition": atom_words(a.atom),
-                                    "holds": "cannot be decided" if a.value is None else "yes" if a.value else "no",
-                                    "because": a.explanation} for a in status.atoms]),
-                     hide_index=True, width="stretch")
+        rows = [{"condition": atom_words(a.atom),
+                 "holds": "cannot be decided" if a.value is None else "yes" if a.value else "no",
+                 "because": a.explanation} for a in status.atoms]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                     **wrapped(rows, {"condition": CONDITION_PX, "because": REASON_PX}))
     if status.qualifiers:
         named = [f"content scope: {md(scope_words(q))}" if is_scope_key(m, q) else f"“{md(q)}”"
                  for q in status.qualifiers]

@@ -4,7 +4,11 @@ a guard, so that an unexpected error shows a short message and the other views k
 
 from __future__ import annotations
 
+import base64
+import functools
+import importlib
 from pathlib import Path
+from typing import Callable
 
 import streamlit as st
 
@@ -12,22 +16,26 @@ from analyser import highlight
 from analyser.errors import AnalyserError
 from analyser.export import SAMPLE_LABEL
 
-from . import state
+from . import state, warmup
 from .common import Ctx, damage_banner, guarded, sample_banner
 from .documents import documents
 from .services import load, sha_of
 from .sidebar import sidebar
-from .views.compare import view_compare
-from .views.export import view_export
-from .views.matrix import view_matrix
-from .views.measure import view_measure
-from .views.notes import view_notes
-from .views.overview import view_overview
-from .views.search import view_search
-from .views.service_profile import view_profile
 
-VIEW_FUNCTIONS = {"Overview": view_overview, "Matrix": view_matrix, "Service profile": view_profile,
-                  "Measure": view_measure, "Search": view_search, "Notes": view_notes, "Export": view_export}
+# View -> (module under views/, function). Imported when first shown: a run draws one view, and
+# importing all eight (with what they import) held back the first page of a fresh server.
+VIEW_FUNCTIONS: dict[str, tuple[str, str]] = {
+    "Overview": ("overview", "view_overview"), "Matrix": ("matrix", "view_matrix"),
+    "Service profile": ("service_profile", "view_profile"), "Measure": ("measure", "view_measure"),
+    "Search": ("search", "view_search"), "Notes": ("notes", "view_notes"), "Export": ("export", "view_export"),
+    "Compare versions": ("compare", "view_compare")}
+ICON = "assets/icon.png"  # beside app.py
+
+
+def view_function(view: str) -> Callable:
+    """The function that draws ``view`` (the Overview for a name it does not know)."""
+    module, name = VIEW_FUNCTIONS.get(view, VIEW_FUNCTIONS["Overview"])
+    return getattr(importlib.import_module(f"{__package__}.views.{module}"), name)
 
 
 # The page's language. Streamlit serves one index.html for every app, with <html lang="en">, and
@@ -35,16 +43,36 @@ VIEW_FUNCTIONS = {"Overview": view_overview, "Matrix": view_matrix, "Service pro
 # voice as such (WCAG 3.1.1). A one-line script, sent with the page (no request leaves the
 # machine), sets it when the first run reaches the browser and again if anything resets it.
 LANGUAGE = "en-GB"
-_LANGUAGE_JS = ("<script>(() => { const root = document.documentElement;"
+_LANGUAGE_JS = ("(() => { const root = document.documentElement;"
                 " const set = () => { if (root.lang !== 'LANG') root.lang = 'LANG'; }; set();"
                 " if (!window.copLanguageKept) { window.copLanguageKept = true;"
                 " new MutationObserver(set).observe(root, {attributes: true, attributeFilter: ['lang']}); } })();"
-                "</script>").replace("LANG", LANGUAGE)
+                ).replace("LANG", LANGUAGE)
+
+# The page icon, as a data address in the page: set_page_config(page_icon=file) sends an icon
+# file through Streamlit's image code, which imports numpy and PIL first (0.25 s alone, up to 0.9 s
+# on the loaded 2-core machine while the browser fetches the first page's code from the same
+# process), a cost the first page paid for a 380-byte file. Kept if Streamlit resets it.
+_ICON_JS = ("(() => { const href = 'HREF'; const set = () => {"
+            " for (const l of document.querySelectorAll('link[rel~=icon]')) if (l.href !== href) l.href = href; };"
+            " set(); if (!window.copIconKept) { window.copIconKept = true; new MutationObserver(set)"
+            ".observe(document.head, {subtree: true, childList: true, attributes: true, attributeFilter: ['href']}); }"
+            " })();")
 
 
-def page_language() -> None:
-    """Set the page's language (a script, since Streamlit's index.html is not the app's own)."""
-    st.html(_LANGUAGE_JS, unsafe_allow_javascript=True, width="content")
+@functools.lru_cache(maxsize=4)
+def icon_href(app_dir: Path) -> str:
+    """The page icon (``assets/icon.png`` beside app.py) as a data address."""
+    return "data:image/png;base64," + base64.b64encode((app_dir / ICON).read_bytes()).decode("ascii")
+
+
+def page_head(app_dir: Path) -> None:
+    """What Streamlit has no setting for, done by scripts sent with the page (one element): the
+    page's language, its icon, and loading the other views' code when the browser is idle
+    (``warmup``)."""
+    scripts = [_LANGUAGE_JS, _ICON_JS.replace("HREF", icon_href(app_dir)), warmup.front_end_script()]
+    st.html("".join(f"<script>{js}</script>" for js in scripts if js), unsafe_allow_javascript=True,
+            width="content")
 
 
 def page(app_dir: Path) -> None:
@@ -53,7 +81,7 @@ def page(app_dir: Path) -> None:
     # unsafe_allow_javascript, which a style-only block ignores), so the rules never arrived.
     css = (app_dir / "assets" / "app.css").read_text(encoding="utf-8")
     st.markdown(f"<style>\n{css}</style>", unsafe_allow_html=True)
-    page_language()
+    page_head(app_dir)
     state.init_from_query_params()
     st.session_state.setdefault("view", "Overview")
     doc = sidebar()
@@ -79,11 +107,12 @@ def page(app_dir: Path) -> None:
     if code.info.sample and not doc.sample:
         st.sidebar.markdown(f"**{SAMPLE_LABEL}**")
     if view == "Compare versions":
-        guarded(view_compare, ctx, documents()[0])
+        guarded(view_function(view), ctx, documents()[0])
         return
-    guarded(VIEW_FUNCTIONS.get(view, view_overview), ctx)
+    guarded(view_function(view), ctx)
 
 
 def run(app_dir: Path) -> None:
     """The whole page, for the script in ``app_dir`` (whose ``static/`` folder Streamlit serves)."""
     guarded(page, app_dir)
+    warmup.warm_server_later()  # once per server process, after its first page

@@ -20,7 +20,7 @@ VIEWS = ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", 
 # Widget values that must outlive a visit to another view (Streamlit forgets the value of a
 # widget that is not drawn in a run unless it is written back like this before any widget).
 _KEPT = ("measure", "search_q", "cmp_old", "cmp_new", "m_service", "rd_questions")
-_KEPT_PREFIXES = ("sp_", "mx_", "ex_", "notes_filter", "rd_q_")
+_KEPT_PREFIXES = ("sp_", "mx_", "ex_", "notes_filter", "rd_q_", "lim_")  # lim_: the limits, panel closed
 
 
 def keep_widget_values() -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 from analyser.statuses import STATUS_WORDS, status_label
 
 from ..common import Ctx, explain_status, measure_label, status_cell_style, status_legend
+from ..grids import MATRIX_TITLE_PX, wrapped
 from ..services import archetype_titles, archetypes, matrix
 
 
@@ -64,12 +65,13 @@ def view_matrix(ctx: Ctx) -> None:
     df = pd.DataFrame(rows)
     styled = df.style.map(status_cell_style, subset=[titles.get(k, k) for k in types])
     st.session_state["_mx_ids"] = ids
-    config = {"measure": st.column_config.TextColumn(width="small", pinned=True),
-              "title": st.column_config.TextColumn(width="medium")}
+    config = {"measure": st.column_config.TextColumn(width="small", pinned=True)}
     config.update({titles.get(k, k): st.column_config.TextColumn(width=max(header_width(titles.get(k, k)), 110))
                    for k in types})
-    st.dataframe(styled, hide_index=True, width="stretch", key="mx_grid", column_config=config,
-                 on_select=_matrix_cell_picked, selection_mode="single-cell")
+    # Titles wrap in rows tall enough for the longest (grids.py): none is cut with an ellipsis.
+    st.dataframe(styled, hide_index=True, width="stretch", key="mx_grid", on_select=_matrix_cell_picked,
+                 selection_mode="single-cell",
+                 **wrapped(rows, {"title": MATRIX_TITLE_PX}, config, details="pick its cell to read it whole below"))
     st.header("Why this status?")
     a, b = st.columns(2)
     if st.session_state.get("mx_measure") not in ids:

