@@ -123,3 +123,34 @@ def test_a_cached_open_prints_what_the_cold_analysis_printed(tmp_path, sample_ic
     cold, cached = run(), run()
     assert cold.returncode == cached.returncode == 0, cold.stderr
     assert cached.stdout == cold.stdout and cached.stderr == cold.stderr
+
+
+def test_a_stored_text_that_is_not_a_whole_analysis_is_analysed_again(tmp_path, monkeypatch, sample_icu_pdf):
+    """A cached open writes the stored text without parsing it, but not blindly: a row whose text is
+    damaged after the ``code`` head, or is the layout's head with no measures, or is not an analysis at
+    all, is dropped and the code analysed again (before, the first raised JSONDecodeError out of the
+    CLI and the second was printed as the analysis). A row of the compact JSON an older release stored
+    is read the slow way and gives the same text."""
+    import json
+    import sqlite3
+    import zlib
+
+    from analyser import cache
+    from analyser.pipeline import load_code_json
+
+    monkeypatch.setenv("ANALYSER_CACHE_DIR", str(tmp_path / "cache"))
+    expected = load_code_json(sample_icu_pdf)  # a miss: analysed and stored
+    older = json.dumps(json.loads(expected), ensure_ascii=False)
+    damaged = [
+        '{\n  "code": {"source_file": oops',
+        '{\n  "code": {"source_file": "x.pdf"}\n}',
+        expected[: len(expected) // 2],
+        "[1, 2]",
+    ]
+    for text in [older, *damaged]:
+        with sqlite3.connect(cache.db_path()) as conn:
+            conn.execute("UPDATE analysis SET data = ?", (zlib.compress(text.encode("utf-8")),))
+        assert load_code_json(sample_icu_pdf) == expected, text[:40]
+        stored = [zlib.decompress(row[0]).decode() for row in
+                  sqlite3.connect(cache.db_path()).execute("SELECT data FROM analysis")]
+        assert stored == ([older] if text is older else [expected])  # a damaged row was replaced
