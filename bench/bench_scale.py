@@ -192,7 +192,7 @@ def cached(pdf: Path, rounds: int, env: dict[str, str]) -> None:
         a.append(_run(warm, env))
         b.append(_run(bare, env))
     print(f"| {pdf.name} | cached open {statistics.median(a):.3f} s | bare import {statistics.median(b):.3f} s | "
-          f"ratio **{statistics.median(a) / statistics.median(b):.2f}** |", flush=True)
+          f"ratio **{statistics.median(a) / statistics.median(b):.2f}** | load {os.getloadavg()[0]:.1f} |", flush=True)
 
 
 def batch(folder: Path, jobs: int, env: dict[str, str]) -> None:
@@ -227,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
                          "(e.g. 0.1), and keep only rounds they did not disturb (Linux /proc/stat)")
     ap.add_argument("--batch", default="", help="folder of PDFs for the batch throughput (jobs 1 and 2)")
     ap.add_argument("--cached", action="store_true")
+    ap.add_argument("--cached-rounds", type=int, default=0,
+                    help="rounds of the cached open (default: --rounds, or 5 with --rounds 0)")
     args = ap.parse_args(argv)
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average {os.getloadavg()[0]:.1f}, "
           f"{os.cpu_count()} cores, rounds {args.rounds}", flush=True)
@@ -254,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             cold(pdfs, args.rounds, env, args.no_ref, args.serial, args.baseline, args.quiet)
         if args.cached:
             for pdf in pdfs:
-                cached(pdf, args.rounds, env)
+                cached(pdf, args.cached_rounds or args.rounds or 5, env)
         if args.batch:
             for jobs in (1, 2):
                 batch(Path(args.batch), jobs, env)
