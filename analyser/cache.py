@@ -13,7 +13,6 @@ degrades to a cache miss. WAL mode lets the app's threads and several processes 
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 import time
 import zlib
@@ -26,7 +25,18 @@ from . import paths
 if TYPE_CHECKING:  # imported on use: a cached extract --format json never builds a Code
     from .models import Code
 
-log = logging.getLogger(__name__)
+
+class _Log:
+    """``logging.getLogger(__name__)``, imported on the first warning: a cached open logs nothing, and
+    importing ``logging`` (threading, traceback, string) was a tenth of it."""
+
+    def warning(self, *args) -> None:
+        import logging
+
+        logging.getLogger(__name__).warning(*args)
+
+
+log = _Log()
 
 FILENAME = "analysis.sqlite"
 SCHEMA_VERSION = 1  # PRAGMA user_version; a file with another value is rebuilt
