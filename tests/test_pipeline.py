@@ -154,3 +154,25 @@ def test_a_stored_text_that_is_not_a_whole_analysis_is_analysed_again(tmp_path, 
         stored = [zlib.decompress(row[0]).decode() for row in
                   sqlite3.connect(cache.db_path()).execute("SELECT data FROM analysis")]
         assert stored == ([older] if text is older else [expected])  # a damaged row was replaced
+
+
+def test_the_rules_fingerprint_reads_the_files_pathlib_would_list_in_its_order():
+    """``rules_files`` walks the tree with ``os`` calls (sorting ``Path`` objects was most of the
+    fingerprint's cost on every cached open): same files, same order, same digest as the ``pathlib``
+    listing it replaced, so no cache made before it is invalidated."""
+    import hashlib
+    from pathlib import Path
+
+    from analyser import pipeline
+    from analyser.paths import CODES_DIR, PACKAGE_DATA
+
+    package = Path(pipeline.__file__).parent
+    app = package / "app"
+    listed = (sorted((CODES_DIR / "profiles").glob("*.toml")) + sorted(PACKAGE_DATA.glob("*.toml"))
+              + sorted(p for p in package.rglob("*.py") if app not in p.parents))
+    assert pipeline.rules_files() == listed
+    assert any(p.parent.name == "extraction" for p in listed) and not any(app in p.parents for p in listed)
+    digest = hashlib.sha256()
+    for file in listed:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    assert pipeline._rules_fingerprint.__wrapped__() == digest.hexdigest()[:16]
