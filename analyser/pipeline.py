@@ -109,8 +109,8 @@ def load_code_json(
             return replace_top_level(hit, "code", head)
         # not in the layout put writes (a row of an older release, or a damaged one): load_code reads
         # it the slow way, or drops it and analyses
-    code = load_code(path, profile, use_cache=use_cache, lexicon=lexicon, reader=reader, overlap=overlap)
-    return dumps_readable(code.to_dict())
+    code, text = _load_code(path, profile, use_cache=use_cache, lexicon=lexicon, reader=reader, overlap=overlap)
+    return text if text is not None else dumps_readable(code.to_dict())
 
 
 def _stored_head(text: str) -> dict | None:
@@ -148,6 +148,22 @@ def load_code(
     ``overlap.worthwhile()`` says it is safe and can help (the CLI asks for it; same result).
     Raises an ``AnalyserError`` subclass for bad input.
     """
+    return _load_code(path, profile, use_cache=use_cache, lexicon=lexicon, progress=progress, reader=reader,
+                      overlap=overlap)[0]
+
+
+def _load_code(
+    path: str | Path,
+    profile: str | Path | None,
+    *,
+    use_cache: bool,
+    lexicon: str | Path | None,
+    reader: str | None,
+    overlap: bool,
+    progress=None,
+) -> tuple[Code, str | None]:
+    """``load_code``, and on a miss that was stored, the JSON text stored (``dumps_readable`` of
+    ``code.to_dict()``, what ``extract --format json`` prints): made once, for the cache and the output."""
     from . import cache
 
     path = Path(path)
@@ -160,7 +176,7 @@ def load_code(
         if hit is not None:
             # The analysis belongs to the content (sha256); the name is that of the file opened now.
             hit.info.source_file = path.name
-            return hit
+            return hit, None
     # checked before spaCy is imported: a bomb or a broken file is refused in a fraction of a second;
     # the checked input (digest included) is handed on, so the extractor checks and hashes nothing again
     from .extraction.checked_input import check_input
@@ -190,8 +206,12 @@ def load_code(
         if progress:
             progress(0.95, "Resolving applicability")
         resolve_applicability(code, profile=profile)
+    text = None
     if use_cache:
-        cache.put(checked.sha256, __version__, key_extra, code)
+        from .plain import dumps_readable
+
+        text = dumps_readable(code.to_dict())
+        cache.put(checked.sha256, __version__, key_extra, code, text=text)
     if progress:
         progress(1.0, "Done")
-    return code
+    return code, text

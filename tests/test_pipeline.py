@@ -138,8 +138,11 @@ def test_a_stored_text_that_is_not_a_whole_analysis_is_analysed_again(tmp_path, 
     from analyser import cache
     from analyser.pipeline import load_code_json
 
+    from analyser.plain import dumps_readable
+
     monkeypatch.setenv("ANALYSER_CACHE_DIR", str(tmp_path / "cache"))
-    expected = load_code_json(sample_icu_pdf)  # a miss: analysed and stored
+    expected = load_code_json(sample_icu_pdf)  # a miss: analysed, encoded once, stored and returned
+    assert expected == dumps_readable(load_code(sample_icu_pdf, use_cache=False).to_dict())
     older = json.dumps(json.loads(expected), ensure_ascii=False)
     damaged = [
         '{\n  "code": {"source_file": oops',
