@@ -26,8 +26,8 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import BudgetError
 
@@ -35,9 +35,11 @@ from .errors import BudgetError
 # a cached open checks no content (they bring the data model and pdfminer's font tables with them)
 
 
-@dataclass(frozen=True)
-class Budget:
-    """What one document may cost. Every limit is inclusive."""
+class Budget(NamedTuple):
+    """What one document may cost. Every limit is inclusive.
+
+    A named tuple, not a dataclass: every command sets a budget, and importing ``dataclasses`` (it
+    brings ``inspect``, ``ast`` and ``dis``) was a tenth of a cached open, which builds no dataclass."""
 
     max_pages: int = 5_000
     max_chars: int = 20_000_000  # decoded characters in the whole document
@@ -47,15 +49,17 @@ class Budget:
     max_stream_bytes: int = 64 * 1024 * 1024
 
 
-@dataclass
 class _Reading:
     """The running account of one document being read."""
 
-    path: Path
-    budget: Budget
-    started: float = field(default_factory=time.monotonic)
-    chars: int = 0
-    page: int = 0  # pages read so far
+    __slots__ = ("path", "budget", "started", "chars", "page")
+
+    def __init__(self, path: Path, budget: Budget) -> None:
+        self.path = path
+        self.budget = budget
+        self.started = time.monotonic()
+        self.chars = 0
+        self.page = 0  # pages read so far
 
 
 _BUDGET: ContextVar[Budget] = ContextVar("analyser_budget", default=Budget())

@@ -13,7 +13,6 @@ degrades to a cache miss. WAL mode lets the app's threads and several processes 
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 import time
 import zlib
@@ -26,7 +25,18 @@ from . import paths
 if TYPE_CHECKING:  # imported on use: a cached extract --format json never builds a Code
     from .models import Code
 
-log = logging.getLogger(__name__)
+
+class _Log:
+    """``logging.getLogger(__name__)``, imported on the first warning: a cached open logs nothing, and
+    importing ``logging`` (threading, traceback, string) was a tenth of it."""
+
+    def warning(self, *args) -> None:
+        import logging
+
+        logging.getLogger(__name__).warning(*args)
+
+
+log = _Log()
 
 FILENAME = "analysis.sqlite"
 SCHEMA_VERSION = 1  # PRAGMA user_version; a file with another value is rebuilt
@@ -108,16 +118,19 @@ def get_text(sha256: str, version: str, extra: str = "") -> str | None:
         return None
 
 
-def put(sha256: str, version: str, extra: str, code: Code) -> None:
+def put(sha256: str, version: str, extra: str, code: Code, text: str | None = None) -> None:
     """Store ``code``; rows for the same document and key made by other versions are removed,
     since no install can read them any more (each version only asks for its own).
 
     Stored as the text ``extract --format json`` prints (``plain.dumps_readable``), so that a cached
     open of that command writes it out as it is (``get_text``): parsing and re-encoding 6 MB of JSON
-    was 0.3 s of a cached open at 879 pages."""
-    from .plain import dumps_readable
+    was 0.3 s of a cached open at 879 pages. ``text``: that text, when the caller has it already (a
+    cold ``extract --format json`` prints it: encoding an 879-page code costs 0.4 s)."""
+    if text is None:
+        from .plain import dumps_readable
 
-    blob = zlib.compress(dumps_readable(code.to_dict()).encode("utf-8"), 6)
+        text = dumps_readable(code.to_dict())
+    blob = zlib.compress(text.encode("utf-8"), 6)
     for attempt in (1, 2):
         try:
             with closing(_connect()) as conn, conn:

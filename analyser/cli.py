@@ -74,7 +74,19 @@ class _OneLineParser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# the commands this module defines (the workspace's and batch's are registered by their modules)
+COMMANDS = ("extract", "flags", "overview", "applies", "matrix", "whatif", "graph", "compare", "fetch",
+            "profiles", "archetypes")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; or, when ``command`` is one of ``COMMANDS``, a parser with that subcommand only,
+    made exactly as in the whole one (what a run of that command parses: its arguments, help, errors).
+
+    Why: building every other subparser (the workspace's and batch's modules imported to do it) was
+    a fifth of a cached open. Any other first argument (an option, another command, a typo) gets the
+    whole parser."""
+    only = command if command in COMMANDS else None
     parser = _OneLineParser(prog="python -m analyser", description=(
         "Read regulatory codes of practice critically: measures, qualifiers, applicability, versions."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -91,74 +103,86 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("-o", "--output", help="write to this file instead of standard output")
         budget_options(p)
 
-    p = sub.add_parser("extract", help="measures, paragraphs, footnotes, index, qualifiers, applicability")
-    doc(p, "json", "md")
-    p.set_defaults(func=cmd_extract)
+    if only in (None, "extract"):
+        p = sub.add_parser("extract", help="measures, paragraphs, footnotes, index, qualifiers, applicability")
+        doc(p, "json", "md")
+        p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("flags", help="every qualifying phrase, by measure and paragraph")
-    doc(p, "json", "md", "csv")
-    p.set_defaults(func=cmd_flags)
+    if only in (None, "flags"):
+        p = sub.add_parser("flags", help="every qualifying phrase, by measure and paragraph")
+        doc(p, "json", "md", "csv")
+        p.set_defaults(func=cmd_flags)
 
-    p = sub.add_parser("overview", help="counts by chapter and category, and the measures ranked by loophole risk")
-    doc(p, "json", "md")
-    p.add_argument("--top", type=int, default=15, help="how many ranked measures the md table lists")
-    p.set_defaults(func=cmd_overview)
+    if only in (None, "overview"):
+        p = sub.add_parser("overview", help="counts by chapter and category, and the measures ranked by loophole risk")
+        doc(p, "json", "md")
+        p.add_argument("--top", type=int, default=15, help="how many ranked measures the md table lists")
+        p.set_defaults(func=cmd_overview)
 
-    p = sub.add_parser("applies", help="status of every measure for one service profile")
-    doc(p, "json", "md")
-    p.add_argument("--service", help="service profile TOML file or archetype name")
-    p.add_argument("--kind", choices=["u2u", "search"], default="u2u")
-    p.add_argument("--search-type", choices=["general", "vertical"])
-    p.add_argument("--users", type=int, default=0, help="monthly active UK users")
-    p.add_argument("--risk", action="append", metavar="HARM=LEVEL", help="e.g. csam-image=high (repeatable)")
-    p.add_argument("--feature", action="append", metavar="FEATURE", help="e.g. e2ee (repeatable)")
-    p.set_defaults(func=cmd_applies)
+    if only in (None, "applies"):
+        p = sub.add_parser("applies", help="status of every measure for one service profile")
+        doc(p, "json", "md")
+        p.add_argument("--service", help="service profile TOML file or archetype name")
+        p.add_argument("--kind", choices=["u2u", "search"], default="u2u")
+        p.add_argument("--search-type", choices=["general", "vertical"])
+        p.add_argument("--users", type=int, default=0, help="monthly active UK users")
+        p.add_argument("--risk", action="append", metavar="HARM=LEVEL", help="e.g. csam-image=high (repeatable)")
+        p.add_argument("--feature", action="append", metavar="FEATURE", help="e.g. e2ee (repeatable)")
+        p.set_defaults(func=cmd_applies)
 
-    p = sub.add_parser("matrix", help="every measure x built-in service archetype")
-    doc(p, "json", "csv", "md")
-    p.set_defaults(func=cmd_matrix)
+    if only in (None, "matrix"):
+        p = sub.add_parser("matrix", help="every measure x built-in service archetype")
+        doc(p, "json", "csv", "md")
+        p.set_defaults(func=cmd_matrix)
 
-    p = sub.add_parser("whatif", help="measures whose status differs between two service profiles")
-    doc(p, "json", "md")
-    p.add_argument("--service", action="append", required=True, help="TOML file or archetype name (twice)")
-    p.set_defaults(func=cmd_whatif)
+    if only in (None, "whatif"):
+        p = sub.add_parser("whatif", help="measures whose status differs between two service profiles")
+        doc(p, "json", "md")
+        p.add_argument("--service", action="append", required=True, help="TOML file or archetype name (twice)")
+        p.set_defaults(func=cmd_whatif)
 
-    p = sub.add_parser("graph", help="export the code graph as GraphML")
-    doc(p, "graphml")
-    p.set_defaults(func=cmd_graph)
+    if only in (None, "graph"):
+        p = sub.add_parser("graph", help="export the code graph as GraphML")
+        doc(p, "graphml")
+        p.set_defaults(func=cmd_graph)
 
-    p = sub.add_parser("compare", help="what changed between two editions of a code")
-    p.add_argument("old")
-    p.add_argument("new")
-    p.add_argument("--format", choices=["json", "md", "html", "docx"], default="json")
-    p.add_argument("--profile")
-    p.add_argument("--no-cache", action="store_true")
-    p.add_argument("-o", "--output")
-    budget_options(p)
-    p.set_defaults(func=cmd_compare)
+    if only in (None, "compare"):
+        p = sub.add_parser("compare", help="what changed between two editions of a code")
+        p.add_argument("old")
+        p.add_argument("new")
+        p.add_argument("--format", choices=["json", "md", "html", "docx"], default="json")
+        p.add_argument("--profile")
+        p.add_argument("--no-cache", action="store_true")
+        p.add_argument("-o", "--output")
+        budget_options(p)
+        p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser("fetch", help="download official codes listed in the catalogue, verified by sha256")
-    p.add_argument("name", nargs="?")
-    p.add_argument("--all", action="store_true")
-    p.add_argument("--list", action="store_true")
-    p.add_argument("-o", "--output")
-    p.set_defaults(func=cmd_fetch)
+    if only in (None, "fetch"):
+        p = sub.add_parser("fetch", help="download official codes listed in the catalogue, verified by sha256")
+        p.add_argument("name", nargs="?")
+        p.add_argument("--all", action="store_true")
+        p.add_argument("--list", action="store_true")
+        p.add_argument("-o", "--output")
+        p.set_defaults(func=cmd_fetch)
 
-    p = sub.add_parser("profiles", help="list the code profiles")
-    p.add_argument("-o", "--output")
-    p.set_defaults(func=cmd_profiles)
+    if only in (None, "profiles"):
+        p = sub.add_parser("profiles", help="list the code profiles")
+        p.add_argument("-o", "--output")
+        p.set_defaults(func=cmd_profiles)
 
-    p = sub.add_parser("archetypes", help="list the built-in service archetypes")
-    p.add_argument("-o", "--output")
-    p.set_defaults(func=cmd_archetypes)
+    if only in (None, "archetypes"):
+        p = sub.add_parser("archetypes", help="list the built-in service archetypes")
+        p.add_argument("-o", "--output")
+        p.set_defaults(func=cmd_archetypes)
 
-    from .cli_workspace import register  # export, response, notes: the officer's workspace
+    if only is None:
+        from .cli_workspace import register  # export, response, notes: the officer's workspace
 
-    register(sub, doc)
+        register(sub, doc)
 
-    from .batch import add_parser as add_batch
+        from .batch import add_parser as add_batch
 
-    add_batch(sub)
+        add_batch(sub)
     return parser
 
 
@@ -184,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; bad input ends in one line on stderr naming the file and the cause, exit 2."""
     from . import budgets
 
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = build_parser(given[0] if given else None).parse_args(given)
     try:
         with budgets.use(_budget(args)):
             status = args.func(args)

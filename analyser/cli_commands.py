@@ -27,7 +27,14 @@ from .cli_common import (
     _write,
 )
 from .errors import AnalyserError
-from .safe_output import markdown
+
+
+def markdown(text: Any) -> str:
+    """``safe_output.markdown``, imported by the Markdown writers only (a cached extract --format json
+    writes stored text and needs no escaping)."""
+    from .safe_output import markdown as escape
+
+    return escape(text)
 
 
 # --------------------------------------------------------------------------------------------

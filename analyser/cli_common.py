@@ -10,14 +10,14 @@ cell through ``safe_output``, since document text is untrusted), the SAMPLE bann
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from pathlib import Path
 from typing import Any
 
 from .errors import AnalyserError, LexiconError, OutputError
-from .safe_output import csv_cell, markdown
+
+# csv and safe_output (html, its entity table) are imported by the writers that use them: a cached
+# extract --format json writes stored text and needs neither
 
 
 def _resolve_document(ref: str) -> Path:
@@ -124,6 +124,11 @@ def _dumps(data: Any) -> str:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
+    import csv
+    import io
+
+    from .safe_output import csv_cell
+
     buf = io.StringIO()
     if rows:
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
@@ -133,6 +138,8 @@ def _csv(rows: list[dict[str, Any]]) -> str:
 
 
 def _md_table(headers: list[str], rows: list[list[Any]]) -> str:
+    from .safe_output import markdown
+
     def cell(v: Any) -> str:
         return markdown(v)  # escapes "|" and line breaks too
 

@@ -14,8 +14,9 @@ qualifier pass and the applicability pass read and write disjoint parts of the `
 (tests/test_overlap.py checks that the order of the two does not matter).
 
 When it is used (``worthwhile``): only where the caller asks (the CLI; not the app, whose server
-runs threads, nor the batch workers, which load the model once for many documents), where
-``os.fork`` exists, with at least two cores available to this process, while the process has one
+runs threads, nor the batch workers, which load the model once for many documents), on Linux
+(``os.fork``; macOS has it too, but its system libraries are not fork-safe), with at least two
+cores available to this process, while the process has one
 thread (forking a threaded process can deadlock the child) and the trained pipeline is not loaded
 yet. ``ANALYSER_OVERLAP=0`` turns it off (to time the serial path, or to rule it out).
 
@@ -50,8 +51,10 @@ def _cores() -> int:
 
 def worthwhile() -> bool:
     """True when reading the PDF in a child while spaCy loads here can save time, and is safe."""
-    if os.environ.get("ANALYSER_OVERLAP", "1").strip() == "0" or not hasattr(os, "fork"):
+    if os.environ.get("ANALYSER_OVERLAP", "1").strip() == "0":
         return False
+    if not (hasattr(os, "fork") and sys.platform.startswith("linux")):
+        return False  # macOS has fork, but its system libraries are not safe in a forked child
     if _cores() < 2 or threading.active_count() != 1:
         return False
     nlp = sys.modules.get("analyser.nlp")  # looked up, not imported: importing it imports spaCy
@@ -69,6 +72,7 @@ def analyse_beside_model(checked: CheckedInput, profile: str | Path | None, read
     os.close(write_end)
     payload = b""
     try:
+        _import_spacy_without_its_cli()
         from .nlp import load_pipeline
 
         load_pipeline(trained=True)  # spaCy's import and its model, on the other core
@@ -102,6 +106,44 @@ def _child(write_end: int, checked: CheckedInput, profile: str | Path | None, re
     finally:
         # _exit: no atexit handlers, no second flush of output buffered before the fork
         os._exit(status)
+
+
+def _import_spacy_without_its_cli() -> None:
+    """``import spacy`` without importing spaCy's command line, which nothing here uses.
+
+    Why: spaCy's ``__init__`` imports ``spacy.cli.info`` only to offer ``spacy.info``, and that pulls
+    in the whole command line (typer, click, weasel, requests, the project commands): about 0.3 s of
+    the 1.4 s ``import spacy`` costs, and that import is on the critical path of the CLI's cold run.
+    For the length of the import, ``spacy.cli`` and ``spacy.cli.info`` are empty stand-ins; then they
+    are taken out again, so that a later ``import spacy.cli`` imports the real package, and
+    ``spacy.info`` imports the real function the first time it is called. The model, its components
+    and everything the analysis calls are spaCy's own, unchanged.
+    """
+    if "spacy" in sys.modules:
+        return
+    import types
+
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, so that spacy.cli.info can be imported from it
+    cli_info = types.ModuleType("spacy.cli.info")
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    cli_info.info = info  # type: ignore[attr-defined]
+    cli.info = cli_info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli  # the package attribute too: ``spacy.cli`` is bound again by its real import
 
 
 def _analyse(checked: CheckedInput, profile: str | Path | None, reader: str | None) -> Code:

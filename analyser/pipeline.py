@@ -26,10 +26,34 @@ def rules_files() -> list[Path]:
     in its sub-packages too: the text layer and the extraction stages are parser code). Not the
     web app (``analyser/app/``): it only shows an analysis, and a change to a view must not make
     the app's first page wait for every document to be analysed again."""
-    package = Path(__file__).parent
-    app = package / "app"
-    return (sorted((CODES_DIR / "profiles").glob("*.toml")) + sorted(PACKAGE_DATA.glob("*.toml"))
-            + sorted(p for p in package.rglob("*.py") if app not in p.parents))
+    return [Path(name) for name in _rules_names()]
+
+
+def _rules_names() -> list[str]:
+    """``rules_files`` as strings, in the same order: profiles, package data, modules, each sorted as
+    ``pathlib`` sorts paths (by their parts). Found with ``os.scandir`` and ``os.walk``, not
+    ``Path.glob``/``rglob``: sorting and filtering 98 ``Path`` objects was most of the fingerprint's
+    cost, which every cached open pays."""
+    import os
+
+    def flat(folder: Path, suffix: str) -> list[str]:
+        try:
+            with os.scandir(folder) as entries:
+                names = [e.path for e in entries if e.name.endswith(suffix)]
+        except OSError:
+            return []
+        return sorted(names)
+
+    package = os.path.dirname(os.path.abspath(__file__))
+    app = os.path.join(package, "app")
+    modules = []
+    for folder, dirs, files in os.walk(package):
+        if folder == app:
+            dirs[:] = []
+            continue
+        modules += [os.path.join(folder, f) for f in files if f.endswith(".py")]
+    modules.sort(key=lambda name: name.split(os.sep))
+    return flat(CODES_DIR / "profiles", ".toml") + flat(PACKAGE_DATA, ".toml") + modules
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,9 +65,12 @@ def _rules_fingerprint() -> str:
     re-analyses a code instead of returning an answer made under the old rules. (The package
     version alone is not bumped for every parser fix.) About 1 ms, once per process.
     """
+    import os
+
     digest = hashlib.sha256()
-    for file in rules_files():
-        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    for name in _rules_names():
+        with open(name, "rb") as f:
+            digest.update(os.path.basename(name).encode() + b"\0" + f.read())
     return digest.hexdigest()[:16]
 
 
@@ -70,18 +97,35 @@ def load_code_json(
     cache hit, the stored text with only the file name changed, no ``Code`` rebuilt and no JSON parsed
     but the ``code`` head (a cached open of an 879-page code: 0.46 -> about 0.15 s of CPU)."""
     from . import cache
-    from .plain import dumps_readable, replace_top_level, top_level_span
+    from .plain import dumps_readable, replace_top_level
 
     path = Path(path)
     if use_cache and path.is_file():
         _, key_extra = _cache_key(profile, lexicon, reader)
         hit = cache.get_text(sha256_of(path), __version__, key_extra)
-        head = top_level_span(hit, "code") if hit is not None else None
-        if head is not None and isinstance(head[0], dict):
-            head[0]["source_file"] = path.name  # as load_code names a hit: the file opened now
-            return replace_top_level(hit, "code", head[0])
-    code = load_code(path, profile, use_cache=use_cache, lexicon=lexicon, reader=reader, overlap=overlap)
-    return dumps_readable(code.to_dict())
+        head = _stored_head(hit) if hit is not None else None
+        if head is not None:
+            head["source_file"] = path.name  # as load_code names a hit: the file opened now
+            return replace_top_level(hit, "code", head)
+        # not in the layout put writes (a row of an older release, or a damaged one): load_code reads
+        # it the slow way, or drops it and analyses
+    code, text = _load_code(path, profile, use_cache=use_cache, lexicon=lexicon, reader=reader, overlap=overlap)
+    return text if text is not None else dumps_readable(code.to_dict())
+
+
+def _stored_head(text: str) -> dict | None:
+    """The ``code`` head of a stored analysis in ``dumps_readable``'s layout, or ``None`` when the text
+    is not one (``cache.get_dict``'s check, without parsing the measures: an object with a ``code``
+    dict and a ``measures`` key, ending where the object ends)."""
+    from .plain import top_level_span
+
+    if not (text.startswith("{\n  ") and text.endswith("\n}") and '\n  "measures": ' in text):
+        return None
+    try:
+        found = top_level_span(text, "code")
+    except ValueError:  # the head itself does not decode
+        return None
+    return found[0] if found is not None and isinstance(found[0], dict) else None
 
 
 def load_code(
@@ -104,6 +148,22 @@ def load_code(
     ``overlap.worthwhile()`` says it is safe and can help (the CLI asks for it; same result).
     Raises an ``AnalyserError`` subclass for bad input.
     """
+    return _load_code(path, profile, use_cache=use_cache, lexicon=lexicon, progress=progress, reader=reader,
+                      overlap=overlap)[0]
+
+
+def _load_code(
+    path: str | Path,
+    profile: str | Path | None,
+    *,
+    use_cache: bool,
+    lexicon: str | Path | None,
+    reader: str | None,
+    overlap: bool,
+    progress=None,
+) -> tuple[Code, str | None]:
+    """``load_code``, and on a miss that was stored, the JSON text stored (``dumps_readable`` of
+    ``code.to_dict()``, what ``extract --format json`` prints): made once, for the cache and the output."""
     from . import cache
 
     path = Path(path)
@@ -116,7 +176,7 @@ def load_code(
         if hit is not None:
             # The analysis belongs to the content (sha256); the name is that of the file opened now.
             hit.info.source_file = path.name
-            return hit
+            return hit, None
     # checked before spaCy is imported: a bomb or a broken file is refused in a fraction of a second;
     # the checked input (digest included) is handed on, so the extractor checks and hashes nothing again
     from .extraction.checked_input import check_input
@@ -146,8 +206,12 @@ def load_code(
         if progress:
             progress(0.95, "Resolving applicability")
         resolve_applicability(code, profile=profile)
+    text = None
     if use_cache:
-        cache.put(checked.sha256, __version__, key_extra, code)
+        from .plain import dumps_readable
+
+        text = dumps_readable(code.to_dict())
+        cache.put(checked.sha256, __version__, key_extra, code, text=text)
     if progress:
         progress(1.0, "Done")
-    return code
+    return code, text

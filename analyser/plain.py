@@ -9,7 +9,6 @@ line at the top two levels) while every element is encoded by the C encoder.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 from typing import Any
@@ -17,6 +16,8 @@ from typing import Any
 
 @functools.lru_cache(maxsize=None)
 def _names(cls: type) -> tuple[str, ...]:
+    import dataclasses  # here, not above: a cached open writes stored text and needs none of it
+
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
@@ -34,7 +35,7 @@ def asdict(obj: Any) -> Any:
     if isinstance(obj, tuple):
         items = [asdict(v) for v in obj]
         return cls(*items) if hasattr(obj, "_fields") else cls(items)
-    return dataclasses.asdict(obj) if dataclasses.is_dataclass(obj) else obj
+    return obj  # anything else is a leaf (a dataclass is caught above by its __dataclass_fields__)
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), default=str)

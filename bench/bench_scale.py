@@ -65,17 +65,51 @@ def _run(cmd: list[str], env: dict[str, str]) -> float:
     return _run_cpu(cmd, env)[0]
 
 
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine (every process, every core) has been busy since boot."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _others_share(seconds: float = 2.0) -> float:
+    """Share of the machine's cores other processes kept busy over the next ``seconds``."""
+    busy, start = _busy_seconds(), time.perf_counter()
+    time.sleep(seconds)
+    return (_busy_seconds() - busy) / ((time.perf_counter() - start) * (os.cpu_count() or 1))
+
+
+def _wait_quiet(limit: float, patience: float = 1800.0) -> float:
+    """Wait until other processes use less than ``limit`` of the machine (at most ``patience`` s)."""
+    deadline = time.perf_counter() + patience
+    share = _others_share()
+    while share >= limit and time.perf_counter() < deadline:
+        time.sleep(10)
+        share = _others_share()
+    return share
+
+
 def _run_cpu(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
     """Wall time of the command, and the CPU time (user + system) of it and every process it waited
     for (the overlap's forked reader included)."""
+    return _run_measured(cmd, env, cwd)[:2]
+
+
+def _run_measured(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float, float]:
+    """``_run_cpu``'s wall and CPU times, and the share of the machine's cores that other processes
+    kept busy meanwhile (the machine's busy time less this command's CPU): what the run competed with."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy = _busy_seconds()
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     took = time.perf_counter() - start
+    machine = _busy_seconds() - busy
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 2):
         raise RuntimeError(f"{cmd}: exit {proc.returncode}: {proc.stderr[-500:]}")
-    return took, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return took, cpu, max(0.0, machine - cpu) / (took * (os.cpu_count() or 1))
 
 
 def commands(pdf: Path) -> dict[str, list[str]]:
@@ -108,9 +142,13 @@ def sides(pdf: Path, env: dict[str, str], skip_ref: bool, serial: bool,
 
 
 def cold(pdfs: list[Path], rounds: int, env: dict[str, str], skip_ref: bool, serial: bool = False,
-         baseline: Path | None = None) -> None:
+         baseline: Path | None = None, quiet: float = 0.0) -> None:
     """Per document, each side's median wall time (and median CPU time), and each analysis side's
-    ratios to the plain pdfplumber loop: wall (the figure of issue 13) and CPU."""
+    ratios to the plain pdfplumber loop: wall (the figure of issue 13) and CPU.
+
+    ``quiet`` (a share of the machine, e.g. 0.1): each round waits until other processes use less
+    than that, and the medians are taken over the rounds in which no side's run met more than twice
+    that from others (the others' largest share in each round is printed too)."""
     for pdf in pdfs:
         import pypdfium2
 
@@ -119,13 +157,25 @@ def cold(pdfs: list[Path], rounds: int, env: dict[str, str], skip_ref: bool, ser
         wall: dict[str, list[float]] = {k: [] for k in runs}
         cpu: dict[str, list[float]] = {k: [] for k in runs}
         load_before = os.getloadavg()[0]
+        others: list[float] = []
         for _ in range(rounds):
+            if quiet:
+                _wait_quiet(quiet)
+            worst = 0.0
             for name, (cmd, side_env, cwd) in runs.items():  # interleaved: each round runs every side once
-                w, c = _run_cpu(cmd, side_env, cwd)
+                w, c, o = _run_measured(cmd, side_env, cwd)
                 wall[name].append(w)
                 cpu[name].append(c)
-        mw = {k: statistics.median(v) for k, v in wall.items()}
-        mc = {k: statistics.median(v) for k, v in cpu.items()}
+                worst = max(worst, o)
+            others.append(worst)
+        keep = [i for i, o in enumerate(others) if not quiet or o <= 2 * quiet]
+        if quiet:
+            print(f"# {pdf.name}: others' largest share of the machine per round: "
+                  f"{', '.join(f'{o:.2f}' for o in others)}; {len(keep)} quiet rounds kept", flush=True)
+        if not keep:
+            continue
+        mw = {k: statistics.median(v[i] for i in keep) for k, v in wall.items()}
+        mc = {k: statistics.median(v[i] for i in keep) for k, v in cpu.items()}
         cells = " | ".join(f"{k} {mw[k]:.2f} s ({mc[k]:.2f} CPU)" for k in runs)
         ratios = " | ".join(f"{k}/plain **{mw[k] / mw['plain']:.2f}** wall, {mc[k] / mc['plain']:.2f} CPU"
                             for k in runs if k not in ("plain", "pdfium"))
@@ -142,7 +192,7 @@ def cached(pdf: Path, rounds: int, env: dict[str, str]) -> None:
         a.append(_run(warm, env))
         b.append(_run(bare, env))
     print(f"| {pdf.name} | cached open {statistics.median(a):.3f} s | bare import {statistics.median(b):.3f} s | "
-          f"ratio **{statistics.median(a) / statistics.median(b):.2f}** |", flush=True)
+          f"ratio **{statistics.median(a) / statistics.median(b):.2f}** | load {os.getloadavg()[0]:.1f} |", flush=True)
 
 
 def batch(folder: Path, jobs: int, env: dict[str, str]) -> None:
@@ -172,8 +222,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="also time the analysis with ANALYSER_OVERLAP=0 (no PDF reading beside spaCy's load)")
     ap.add_argument("--baseline", type=Path, default=None,
                     help="also time the analyser package of this tree (a worktree of main, say), interleaved")
+    ap.add_argument("--quiet", type=float, default=0.0, metavar="SHARE",
+                    help="start each round only when other processes use less than SHARE of the machine "
+                         "(e.g. 0.1), and keep only rounds they did not disturb (Linux /proc/stat)")
     ap.add_argument("--batch", default="", help="folder of PDFs for the batch throughput (jobs 1 and 2)")
     ap.add_argument("--cached", action="store_true")
+    ap.add_argument("--cached-rounds", type=int, default=0,
+                    help="rounds of the cached open (default: --rounds, or 5 with --rounds 0)")
     args = ap.parse_args(argv)
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average {os.getloadavg()[0]:.1f}, "
           f"{os.cpu_count()} cores, rounds {args.rounds}", flush=True)
@@ -197,10 +252,11 @@ def main(argv: list[str] | None = None) -> int:
             args.baseline = args.baseline.resolve()
             subprocess.run([PY, "-c", "import compileall,sys; compileall.compile_dir(sys.argv[1], quiet=1)",
                             str(args.baseline / "analyser")], env=env, check=True)
-        cold(pdfs, args.rounds, env, args.no_ref, args.serial, args.baseline)
+        if args.rounds > 0:  # --rounds 0: only the cached open or the batch
+            cold(pdfs, args.rounds, env, args.no_ref, args.serial, args.baseline, args.quiet)
         if args.cached:
             for pdf in pdfs:
-                cached(pdf, args.rounds, env)
+                cached(pdf, args.cached_rounds or args.rounds or 5, env)
         if args.batch:
             for jobs in (1, 2):
                 batch(Path(args.batch), jobs, env)

@@ -161,3 +161,58 @@ def test_a_catalogue_name_opens_the_bundled_sample():
     assert "SAMPLE" in out and "### ICU C9 " in out
     proc = run("extract", "ICU", check=False)  # catalogued, but not fetched on this machine
     assert proc.returncode == 2 and "fetch" in proc.stderr
+
+
+def test_a_parser_made_for_one_command_parses_and_helps_as_the_whole_one(capsys):
+    """``main`` builds only the subparser its first argument names: that subparser must be the whole
+    parser's, in what it accepts, what it refuses (one line, exit 2) and what its --help says."""
+    from analyser.cli import COMMANDS, build_parser
+
+    samples = {
+        "applies": ["x.pdf", "--users", "3", "--risk", "a=high", "--feature", "e2ee", "--format", "md"],
+        "whatif": ["x.pdf", "--service", "a", "--service", "b"],
+        "compare": ["a.pdf", "b.pdf", "--format", "html", "--max-pages", "9"],
+        "fetch": ["name", "--all"],
+        "profiles": ["-o", "out.txt"],
+        "archetypes": [],
+        "overview": ["x.pdf", "--top", "4", "--max-seconds", "2.5"],
+    }
+    for command in COMMANDS:
+        argv = [command, *samples.get(command, ["x.pdf", "--no-cache", "--reader", "pdfplumber", "--max-chars", "7"])]
+        assert build_parser(command).parse_args(argv) == build_parser().parse_args(argv)
+        outcomes = []
+        for parser in (build_parser(command), build_parser()):
+            for bad in ([*argv, "--no-such-option"], [command, "--help"]):
+                with pytest.raises(SystemExit) as stop:
+                    parser.parse_args(bad)
+                outcomes.append((stop.value.code, capsys.readouterr()))
+        assert outcomes[:2] == outcomes[2:], command
+        assert outcomes[0][0] == 2 and "--no-such-option" in outcomes[0][1].err
+        assert outcomes[1][0] == 0 and "usage: python -m analyser " + command in outcomes[1][1].out
+    for other in (None, "export", "batch", "--version", "nonsense"):  # the whole parser
+        assert build_parser(other).format_help() == build_parser().format_help()
+
+
+def test_a_cached_open_imports_only_what_writing_the_stored_text_needs(tmp_path, sample_icu_pdf):
+    """A cached ``extract --format json`` reads one row and writes it: the modules a cold analysis or
+    another command needs stay unimported (together they were about half of a cached open's time)."""
+    import os
+
+    unwanted = ["dataclasses", "inspect", "logging", "csv", "html", "analyser.batch", "analyser.cli_workspace",
+                "analyser.safe_output", "analyser.models", "spacy", "pdfplumber", "pypdfium2"]
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['analyser', 'extract', {str(sample_icu_pdf)!r}, '--format', 'json', '-o', {str(tmp_path / 'out.json')!r}]\n"
+        "try:\n    runpy.run_module('analyser', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit as stop:\n    assert not stop.code, stop.code\n"
+        f"print(sorted(m for m in {unwanted!r} if m in sys.modules))\n"
+    )
+    env = dict(os.environ, ANALYSER_CACHE_DIR=str(tmp_path / "cache"))
+    env_run = lambda: subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True,  # noqa: E731
+                                     text=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "analyser", "extract", str(sample_icu_pdf), "--format", "json",
+                    "-o", os.devnull], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)  # a miss
+    hit = env_run()
+    assert hit.returncode == 0, hit.stderr
+    assert hit.stdout.strip() == "[]"
+    assert json.loads((tmp_path / "out.json").read_text())["code"]["source_file"] == sample_icu_pdf.name

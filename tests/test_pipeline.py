@@ -123,3 +123,59 @@ def test_a_cached_open_prints_what_the_cold_analysis_printed(tmp_path, sample_ic
     cold, cached = run(), run()
     assert cold.returncode == cached.returncode == 0, cold.stderr
     assert cached.stdout == cold.stdout and cached.stderr == cold.stderr
+
+
+def test_a_stored_text_that_is_not_a_whole_analysis_is_analysed_again(tmp_path, monkeypatch, sample_icu_pdf):
+    """A cached open writes the stored text without parsing it, but not blindly: a row whose text is
+    damaged after the ``code`` head, or is the layout's head with no measures, or is not an analysis at
+    all, is dropped and the code analysed again (before, the first raised JSONDecodeError out of the
+    CLI and the second was printed as the analysis). A row of the compact JSON an older release stored
+    is read the slow way and gives the same text."""
+    import json
+    import sqlite3
+    import zlib
+
+    from analyser import cache
+    from analyser.pipeline import load_code_json
+
+    from analyser.plain import dumps_readable
+
+    monkeypatch.setenv("ANALYSER_CACHE_DIR", str(tmp_path / "cache"))
+    expected = load_code_json(sample_icu_pdf)  # a miss: analysed, encoded once, stored and returned
+    assert expected == dumps_readable(load_code(sample_icu_pdf, use_cache=False).to_dict())
+    older = json.dumps(json.loads(expected), ensure_ascii=False)
+    damaged = [
+        '{\n  "code": {"source_file": oops',
+        '{\n  "code": {"source_file": "x.pdf"}\n}',
+        expected[: len(expected) // 2],
+        "[1, 2]",
+    ]
+    for text in [older, *damaged]:
+        with sqlite3.connect(cache.db_path()) as conn:
+            conn.execute("UPDATE analysis SET data = ?", (zlib.compress(text.encode("utf-8")),))
+        assert load_code_json(sample_icu_pdf) == expected, text[:40]
+        stored = [zlib.decompress(row[0]).decode() for row in
+                  sqlite3.connect(cache.db_path()).execute("SELECT data FROM analysis")]
+        assert stored == ([older] if text is older else [expected])  # a damaged row was replaced
+
+
+def test_the_rules_fingerprint_reads_the_files_pathlib_would_list_in_its_order():
+    """``rules_files`` walks the tree with ``os`` calls (sorting ``Path`` objects was most of the
+    fingerprint's cost on every cached open): same files, same order, same digest as the ``pathlib``
+    listing it replaced, so no cache made before it is invalidated."""
+    import hashlib
+    from pathlib import Path
+
+    from analyser import pipeline
+    from analyser.paths import CODES_DIR, PACKAGE_DATA
+
+    package = Path(pipeline.__file__).parent
+    app = package / "app"
+    listed = (sorted((CODES_DIR / "profiles").glob("*.toml")) + sorted(PACKAGE_DATA.glob("*.toml"))
+              + sorted(p for p in package.rglob("*.py") if app not in p.parents))
+    assert pipeline.rules_files() == listed
+    assert any(p.parent.name == "extraction" for p in listed) and not any(app in p.parents for p in listed)
+    digest = hashlib.sha256()
+    for file in listed:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    assert pipeline._rules_fingerprint.__wrapped__() == digest.hexdigest()[:16]
