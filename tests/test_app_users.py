@@ -168,3 +168,22 @@ def test_the_limits_read_with_separators_in_the_browser(server, browser, width):
                            ".some(i => i.value === '30,000,000')", timeout=30_000)
     watch.check()
     page.close()
+
+
+def test_every_metric_the_app_shows_is_written_with_separators():
+    """Streamlit's metric shows an int bare (an 879-page code's 1234 paragraphs): every metric in
+    the app is given its number already written with separators, f"{n:,}"."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "analyser" / "app"
+    bare, seen = [], 0
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "metric":
+                seen += 1
+                value = node.args[1] if len(node.args) > 1 else next(k.value for k in node.keywords if k.arg == "value")
+                specs = [ast.unparse(v.format_spec) for v in ast.walk(value) if isinstance(v, ast.FormattedValue)
+                         and v.format_spec is not None]
+                if not (isinstance(value, ast.JoinedStr) and any("," in s for s in specs)):
+                    bare.append(f"{path.name}:{node.lineno}: {ast.unparse(value)}")
+    assert seen >= 6 and not bare, bare

@@ -46,7 +46,7 @@ def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
     counts = cmp.counts()
     cols = st.columns(5)
     for col, key in zip(cols, ("added", "removed", "renumbered", "changed", "applicability_changes")):
-        col.metric(key.replace("_", " "), counts.get(key, 0))
+        col.metric(key.replace("_", " "), f"{counts.get(key, 0):,}")
     with st.expander("Summary in words", expanded=True):
         st.markdown("<ul style='margin:0'>" + "".join(f"<li>{highlight.render(line, [])}</li>"
                     for line in cmp.summary_lines()) + "</ul>", unsafe_allow_html=True)
@@ -71,7 +71,7 @@ def _changed(cmp) -> None:
         st.caption("No measure was reworded.")
     for c in cmp.changed:
         label = c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}"
-        with st.expander(f"{label} ({len(c.changed_paragraphs)} paragraph(s) changed)",
+        with st.expander(f"{label} ({len(c.changed_paragraphs):,} paragraph(s) changed)",
                          expanded=len(cmp.changed) <= 3):
             if c.title:
                 o, n = compare_render.paragraph_diff_html(c.title)

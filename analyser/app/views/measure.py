@@ -157,7 +157,7 @@ def view_measure(ctx: Ctx) -> None:
                 sorted({t for r in m.cross_refs if (t := measure_for_target(code, r.target)) and t != m.id}))
     _go_buttons("Measures that refer to this one", "dep", m, [d for d in dependents(code, m.id) if d != m.id])
     if m.qualifiers or scopes:
-        with st.expander(f"Qualifiers in this measure ({len(m.qualifiers) + len(scopes)})"):
+        with st.expander(f"Qualifiers in this measure ({len(m.qualifiers) + len(scopes):,})"):
             rows = [{"citation": citation(m.id, q.paragraph, q.page), "phrase": q.phrase, "category": q.category,
                      "qualifies": q.qualifies or "", "negated": "yes" if q.negated else "no",
                      "rule": rule_words(q.rule)} for q in m.qualifiers + scopes]

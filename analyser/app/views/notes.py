@@ -89,7 +89,7 @@ def _note_card(ctx: Ctx, m: Measure, n, where: str) -> None:
             return
         history = ctx.notes.history(n.id)
         if history:
-            with st.expander(f"Earlier versions ({len(history)})"):
+            with st.expander(f"Earlier versions ({len(history):,})"):
                 for v in reversed(history):
                     st.markdown(f'<div class="note-meta">{highlight.render(_when(v.updated), [])} · '
                                 f'{highlight.render(v.position or "no position", [])}</div>'
