@@ -40,7 +40,9 @@ SERVER_MODULES = ("pandas", "pyarrow", "pandas.io.formats.style", "analyser.eval
 # out (the browser has fetched its code from this process and drawn it), and an officer has
 # rarely clicked on yet; a click meanwhile waits only for the rest of an import under way. 1 s
 # was tried: on the loaded machine the import (1.4 s of a core) then overlapped the end of the
-# cold start, whose complete render came 0.4 s later (bench_app, 5 interleaved rounds).
+# cold start, whose complete render came 0.4 s later (bench_app, 5 interleaved rounds). 0.5 s
+# was tried too: a Matrix clicked at once on a fresh server came about 1 s sooner, but the cold
+# start's first content 1.2 s later (bench/RESULTS.md, issue 14, 2026-12-03 fourth pass).
 SERVER_DELAY_S = 2.0
 # The browser starts once the first page has been drawn: when the page has not changed for QUIET
 # milliseconds (Streamlit draws a view in bursts as its parts arrive), or after LATEST at most.
