@@ -157,14 +157,43 @@ def _md_measure(c: MeasureChange) -> list[str]:
     return lines
 
 
+# The sample label, as every other export writes it (export.SAMPLE_LABEL; not imported from there,
+# which would load the model classes for a report that needs none of them).
+SAMPLE_LABEL = "SAMPLE – not official text"
+
+
+def provenance(cmp: Comparison, now: float | None = None) -> list[tuple[str, str]]:
+    """Where a comparison came from, as every export says it (issue 14): each edition's document,
+    version, source file and full sha256, the sample label where one is a sample, the analyser
+    version and the time; (field, value) pairs, the same in every format."""
+    import time
+
+    from . import __version__
+
+    rows = []
+    if cmp.old.sample or cmp.new.sample:
+        rows.append(("Warning", SAMPLE_LABEL))
+    for side, ref in (("Older edition", cmp.old), ("Newer edition", cmp.new)):
+        rows += [(side, f"{ref.title} ({ref.short_name})" + (" — sample, not official text" if ref.sample else "")),
+                 (f"{side}: version", ref.version or "not stated in the document"),
+                 (f"{side}: source file", ref.source_file),
+                 (f"{side}: sha256", ref.sha256)]
+    rows += [("Analyser version", __version__),
+             ("Exported", time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(now if now is not None else time.time())))]
+    return rows
+
+
 def to_markdown(cmp: Comparison) -> str:
     """A readable report; deletions ~~struck~~, insertions **bold**."""
     lines = [f"# Comparison: {_md(cmp.old.heading)} → {_md(cmp.new.heading)}", ""]
+    if cmp.old.sample or cmp.new.sample:
+        lines += [f"> **{SAMPLE_LABEL}.**", ""]
     lines += [
         f"- Old: {_md(cmp.old.title)} ({_md(cmp.old.source_file)}){' — sample, not official text' if cmp.old.sample else ''}",
         f"- New: {_md(cmp.new.title)} ({_md(cmp.new.source_file)}){' — sample, not official text' if cmp.new.sample else ''}",
         "",
     ]
+    lines += [f"- **{_md(k)}:** {_md(v)}" for k, v in provenance(cmp) if k != "Warning"] + [""]
     if not cmp.comparable:
         return "\n".join(lines + [f"**{_md(cmp.message)}**", ""])
     if cmp.message:
@@ -319,6 +348,8 @@ def to_html(cmp: Comparison, title: str | None = None) -> str:
     )
     if cmp.old.sample or cmp.new.sample:
         body.append("<p class='sample'>Sample document written for this project: not official text.</p>")
+    body.append("<table class='provenance'>" + "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>"
+                                                     for k, v in provenance(cmp)) + "</table>")
     if not cmp.comparable:
         body.append(f"<p class='notcomparable'>{_e(cmp.message)}</p>")
         return _page(page_title, body)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .compare_model import Comparison, MeasureChange, WordOp
-from .compare_render import _STATUS_WORDS, _application_shown_in_paragraphs, _footnote_label
+from .compare_render import SAMPLE_LABEL, _STATUS_WORDS, _application_shown_in_paragraphs, _footnote_label, provenance
 
 __all__ = ["to_docx"]
 
@@ -94,6 +94,24 @@ def _docx_measure(doc, c: MeasureChange) -> None:
         doc.add_paragraph(_x(f"Condition: {c.old_condition} → {c.new_condition}"))
 
 
+def _provenance(doc, cmp: Comparison) -> None:
+    """The sample label (where one edition is a sample) and both editions' short sha256 in the page
+    header of every page, and the provenance table up front, as the other Word exports have."""
+    sample = cmp.old.sample or cmp.new.sample
+    for section in doc.sections:
+        header = section.header
+        para = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        para.text = _x(f"{SAMPLE_LABEL + ' · ' if sample else ''}{cmp.old.short_name} sha256 {cmp.old.sha256[:12]}… → "
+                       f"{cmp.new.short_name} sha256 {cmp.new.sha256[:12]}…")
+        if sample:
+            para.runs[0].bold = True
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for key, value in provenance(cmp):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = _x(key), _x(value)
+
+
 def to_docx(cmp: Comparison, path: str | Path | BinaryIO) -> Path | BinaryIO:
     """A Word report: summary, measure lists, and side-by-side paragraph diffs in two-column tables.
 
@@ -109,6 +127,7 @@ def to_docx(cmp: Comparison, path: str | Path | BinaryIO) -> Path | BinaryIO:
     doc.add_paragraph(_x(f"New: {cmp.new.title} ({cmp.new.source_file})"))
     if cmp.old.sample or cmp.new.sample:
         doc.add_paragraph("Sample document written for this project: not official text.")
+    _provenance(doc, cmp)
     if not cmp.comparable:
         doc.add_paragraph().add_run(_x(cmp.message)).bold = True
         doc.save(path)

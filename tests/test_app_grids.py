@@ -1,5 +1,8 @@
 """Data grids show their whole text (issue 14): a long title or reason in the Matrix, a Service
-profile status tab, the what-if table or a status's conditions is never cut with an ellipsis.
+profile status tab, the what-if table or a status's conditions, an officer's note (line breaks
+and all) in the Notes view, a title, application or change in Compare versions, a title in the
+Export view or a phrase in a measure's qualifiers is never cut with an ellipsis, at 1280 px or
+at 420 px (where the grid scrolls sideways rather than narrowing a column).
 
 The grid draws on a canvas, so what it shows cannot be read back from the page. What decides it
 can: each grid's column widths and row height (from the app, through AppTest) and the width of
@@ -24,7 +27,10 @@ needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
 SIZES = {"small": 75, "medium": 200, "large": 400}  # Streamlit's named column widths
 AUTO_MAX = 500  # a column with no width grows to its text, up to 31.25 rem
 DEFAULT_ROW = 35
-SENTENCES = ("title", "reason", "why", "condition", "because", "measures that depend on it")
+SENTENCES = ("title", "reason", "why", "condition", "because", "measures that depend on it",
+             # Notes, Compare versions, Export, a measure's qualifiers
+             "note", "author", "document", "on", "applies to", "phrase", "summary", "why now", "archetype",
+             "qualifies", "rule")
 
 # Which (grid, column, text, width, row height) would not show whole: the text laid out in the
 # grid's font at the column's width, as glide lays it out.
@@ -41,17 +47,21 @@ FITS_JS = """(cases) => {
   const bad = [];
   for (const [grid, column, text, colWidth, rowHeight] of cases) {
     const room = colWidth - 2 * pad;
-    let lines = 1, line = '';
-    for (let word of text.split(/\\s+/).filter(Boolean)) {
-      const longer = line ? line + ' ' + word : word;
-      if (width(longer) <= room) { line = longer; continue; }
-      if (line) lines += 1;
-      while (width(word) > room && word.length > 1) {  // a word wider than the column breaks
-        let k = word.length - 1;
-        while (k > 1 && width(word.slice(0, k)) > room) k -= 1;
-        word = word.slice(k); lines += 1;
+    let lines = 0;
+    for (const part of text.split('\\n')) {  // a line break in the text starts a new line
+      let line = '';
+      lines += 1;
+      for (let word of part.split(/\\s+/).filter(Boolean)) {
+        const longer = line ? line + ' ' + word : word;
+        if (width(longer) <= room) { line = longer; continue; }
+        if (line) lines += 1;
+        while (width(word) > room && word.length > 1) {  // a word wider than the column breaks
+          let k = word.length - 1;
+          while (k > 1 && width(word.slice(0, k)) > room) k -= 1;
+          word = word.slice(k); lines += 1;
+        }
+        line = word;
       }
-      line = word;
     }
     const fits = lines === 1 ? width(text) <= room
                              : rowHeight > 64 && f + 1.4 * f * (lines - 1) + vpad <= rowHeight;
@@ -83,6 +93,7 @@ def test_lines_needed_wraps_at_words_and_breaks_a_word_longer_than_a_line():
     assert lines_needed("word " * 40, 200) > 1
     per_line = int((200 - CELL_PADDING_PX) // 7.0)
     assert lines_needed("x" * (per_line * 3), 200) == 3
+    assert lines_needed("one\ntwo\n\nfour", 200) == 4  # a note's line breaks are kept
     assert row_height([{"t": "short"}], {"t": 200}) == (None, False)
     height, cut = row_height([{"t": "word " * 40}], {"t": 200})
     assert height > 64 and not cut  # tall enough for the grid to wrap at all
@@ -110,3 +121,86 @@ def test_grid_cells_show_their_whole_text(sample, server, browser):  # noqa: F81
     assert not cut, f"{len(cut)} cells would be cut, e.g. {cut[:5]}"
     watch.check()
     page.close()
+
+
+LONG_NOTE = ("Object: the public-content scope of C9.3 lets an end-to-end encrypted messenger out of hash "
+             "matching, although its large groups are public in all but name.\nSee "
+             "https://example.org/a-very-long-address-that-no-column-can-hold-on-one-line-at-all "
+             "(a word longer than a line).\n\nConcern: C2's 'technically feasible' is not defined; ask who "
+             "decides, on what evidence.")
+LONG_AUTHOR = "Dr Anna-Maria Featherstonehaugh-Cholmondeley (Policy)"
+OTHER_FILE = "icu-sample-second-edition-consultation-draft-with-a-long-file-name-2026-12.pdf"
+
+
+def _widths(at, index: int) -> int:
+    """The columns' widths (px) the app sets on its ``index``-th grid, added up."""
+    config = json.loads(at.dataframe[index].proto.columns or "{}")
+    return sum(SIZES.get(c.get("width"), c.get("width")) or 0 for c in config.values() if c.get("width"))
+
+
+@needs_chromium
+def test_notes_compare_export_and_qualifier_grids_show_their_whole_text(sample, server, browser):  # noqa: F811
+    """The grids left cut by the first pass: the officers' notes (a long note with line breaks and
+    an address longer than a line, a long name, a note made on another edition with a long file
+    name), Compare versions' titles, applications and changes, the Export view's titles, a
+    measure's qualifier phrases. On the code before this test, the notes were cut to one line."""
+    from analyser.notes import NotesStore
+
+    store = NotesStore()
+    made = [store.add(sample["sha"], "ICU", "ICU C9", LONG_NOTE, "object", paragraph="C9.3", author=LONG_AUTHOR),
+            store.add(sample["sha"], "ICU", "ICU C2", "Short note.", "agree"),
+            store.add("0" * 64, "ICU", "ICU C2", "Made on the consultation draft.", "concern", source_file=OTHER_FILE)]
+    try:
+        at = _app(sample, "Notes")
+        notes_widths = _widths(at, 0)
+        cases = _cases(at, "Notes")
+        assert any("\n" in c[2] for c in cases) and any(OTHER_FILE in c[2] for c in cases), cases
+        at.radio(key="view").set_value("Compare versions").run()
+        assert not at.exception, at.exception
+        cases += _cases(at, "Compare versions")
+        at.radio(key="view").set_value("Export").run()
+        at.selectbox(key="ex_source").set_value("large-e2ee-messaging").run()
+        cases += _cases(at, "Export")
+        at.radio(key="view").set_value("Measure").run()
+        at.selectbox(key="measure").set_value("ICU C9").run()
+        cases += _cases(at, "Measure")
+        views = {c[0].split(" grid")[0] for c in cases}
+        assert views == {"Notes", "Compare versions", "Export", "Measure"}, views
+        columns = {c[1] for c in cases}
+        assert {"note", "author", "document", "title", "applies to", "phrase"} <= columns, columns
+
+        for width in (1280, 420):
+            page, watch = watched_page(browser, server, width=width)
+            page.goto(server + "?view=Notes")
+            page.locator("[data-testid='stDataFrame'] canvas").first.wait_for(timeout=30_000)
+            wait_idle(page)
+            page.evaluate("() => document.fonts.ready")
+            cut = page.evaluate(FITS_JS, cases)
+            assert not cut, f"at {width} px, {len(cut)} cells would be cut, e.g. {cut[:5]}"
+            # The widths above hold on a narrow page too: the grid scrolls sideways rather than
+            # narrowing a column below the width its text was wrapped for.
+            laid_out = page.evaluate("() => document.querySelector(\"[data-testid='stDataFrame'] .dvn-scroller\")"
+                                     ".scrollWidth")
+            assert laid_out >= notes_widths, (width, laid_out, notes_widths)
+            watch.check()
+            page.close()
+    finally:
+        for note in made:
+            store.delete(note.id)
+
+
+def test_a_note_too_long_for_a_row_says_where_to_read_it_whole(sample):  # noqa: F811
+    """A row taller than 12 lines would fill the screen: such a note is cut in the grid, and the
+    line above the grid says so and where it is read whole."""
+    from analyser.notes import NotesStore
+
+    store = NotesStore()
+    note = store.add(sample["sha"], "ICU", "ICU C2", "A long objection. " * 80, "object")
+    try:
+        at = _app(sample, "Notes")
+        said = [c.value for c in at.caption if "longer than" in c.value]
+        assert said and "Notes on one measure" in said[0], [c.value for c in at.caption]
+    finally:
+        store.delete(note.id)
+    at = _app(sample, "Notes")
+    assert not any("longer than" in c.value for c in at.caption)

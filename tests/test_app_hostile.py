@@ -34,7 +34,7 @@ def test_the_bomb_upload_shows_the_cli_line(sample, tmp_path):  # noqa: F811
 def test_limits_set_in_the_app_apply_to_an_upload(sample, tmp_path):  # noqa: F811
     small = write_bomb(tmp_path / "dense.pdf", chars=5_000)
     at = _app(sample)
-    _open_panel(at, LIMITS_PANEL).number_input(key="lim_page_chars").set_value(4_000).run()
+    _open_panel(at, LIMITS_PANEL).text_input(key="lim_page_chars_text").set_value("4,000").run()
     _uploader(at).set_value(("dense.pdf", small.read_bytes(), "application/pdf")).run()
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and "over the limit of 4,000 per page" in errors[0], errors

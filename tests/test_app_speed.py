@@ -101,13 +101,15 @@ def test_the_grid_code_loads_while_the_officer_reads_the_overview(server, browse
 
 def test_the_sidebar_panels_are_drawn_only_when_open_and_keep_their_limits(sample, tmp_path):  # noqa: F811
     at = _app(sample)
-    assert not at.get("file_uploader") and not at.number_input  # the first page leaves them out
-    _open_panel(at, LIMITS_PANEL).number_input(key="lim_page_chars").set_value(4_000).run()
+    limits = {"lim_pages_text", "lim_chars_text", "lim_page_chars_text", "lim_seconds_text"}
+    assert not at.get("file_uploader") and not limits & {t.key for t in at.text_input}  # the first page leaves them out
+    _open_panel(at, LIMITS_PANEL).text_input(key="lim_page_chars_text").set_value("4000").run()
+    assert at.text_input(key="lim_page_chars_text").value == "4,000"
     at.session_state[LIMITS_PANEL] = False
     at.radio(key="view").set_value("Matrix").run()
-    assert not at.number_input  # closed again, and another view drawn: the limit must survive both
+    assert not limits & {t.key for t in at.text_input}  # closed again, and another view drawn: the limit must survive both
     _open_panel(at, ADD_PANEL)
-    assert not at.number_input
+    assert not limits & {t.key for t in at.text_input}
     dense = write_bomb(tmp_path / "dense.pdf", chars=5_000)
     at.file_uploader(key="upload").set_value(("dense.pdf", dense.read_bytes(), "application/pdf")).run()
     errors = [e.value for e in at.error]

@@ -822,3 +822,9 @@ def test_real_code_amendment_removal_renumbering_and_rewording(shared_dir):
     assert [(o.op, o.old, o.new) for o in para.ops if o.op != "equal"] == [("replace", "appropriate", "suitable")]
     lost = [q for q in cmp.qualifier_changes if q.change == "lost"]
     assert [(q.measure, q.phrase) for q in lost] == [("GPAI 3.2", "appropriate")]
+
+
+def test_the_comparison_writes_the_sample_label_as_every_other_export_does():
+    from analyser import compare_render, export
+
+    assert compare_render.SAMPLE_LABEL == export.SAMPLE_LABEL

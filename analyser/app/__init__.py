@@ -10,8 +10,9 @@ Owns everything the app shows and nothing it finds out: every finding comes from
 - ``services``: the cached wrappers around the package (analysis, statuses, matrix, what-if, ...);
 - ``common``: what several views share (the view context, the error guard, legends, banners);
 - ``sidebar``: navigation, the document picker, upload, fetch and the limits per document;
-- ``grids``: data grids whose titles and reasons wrap instead of being cut;
-- ``user_counts``: a number of users as officers write it ("15,000,000", "15m") and read it;
+- ``grids``: data grids whose titles, reasons and notes wrap instead of being cut;
+- ``user_counts``: a number of users, or a limit per document, as officers write it ("15,000,000",
+  "15m") and read it (with thousands separators);
 - ``warmup``: what the browser and the server load while the first page is read;
 - ``views/``: one module per view.
 

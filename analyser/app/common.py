@@ -82,7 +82,7 @@ def damage_banner(code: Code) -> None:
     hurt = [w for w in code.warnings if w.severity == "damage"]
     if hurt:
         more = f" (and {len(hurt) - 1} more, listed first under Parser warnings)" if len(hurt) > 1 else ""
-        st.error(f"**{len(hurt)} sign{'s' if len(hurt) > 1 else ''} of damage: text may be missing.** "
+        st.error(f"**{len(hurt):,} sign{'s' if len(hurt) > 1 else ''} of damage: text may be missing.** "
                  f"{md(hurt[0].message)}" + (f" (p. {hurt[0].page})" if hurt[0].page else "") + more)
 
 

@@ -40,23 +40,33 @@ MATRIX_TITLE_PX = 360
 STATUS_PX = 90
 REASON_PX = 400
 CONDITION_PX = 280
+# The Notes, Compare and Export views' grids: an officer's note (any length, line breaks kept),
+# the author's name, a document's file name, a phrase of the code, what a change amounts to.
+NOTE_PX = 400
+AUTHOR_PX = 140
+DOCUMENT_PX = 220
+PHRASE_PX = 240
 
 
 def lines_needed(text: str, width_px: int) -> int:
     """Lines ``text`` takes when wrapped at word boundaries in a column ``width_px`` wide (a word
-    longer than a line is broken, as the grid does)."""
+    longer than a line is broken, as the grid does; a line break in the text, as an officer's
+    note may hold, starts a new line)."""
     per_line = max(1, int((width_px - CELL_PADDING_PX) // CHAR_PX))
-    lines, used = 1, 0
-    for word in str(text).split():
-        size = len(word)
-        if used and used + 1 + size <= per_line:
-            used += 1 + size
-            continue
-        if used:
-            lines += 1
-        lines += max(0, math.ceil(size / per_line) - 1)
-        used = size - (math.ceil(size / per_line) - 1) * per_line
-    return lines
+    total = 0
+    for part in str(text).split("\n"):
+        lines, used = 1, 0
+        for word in part.split():
+            size = len(word)
+            if used and used + 1 + size <= per_line:
+                used += 1 + size
+                continue
+            if used:
+                lines += 1
+            lines += max(0, math.ceil(size / per_line) - 1)
+            used = size - (math.ceil(size / per_line) - 1) * per_line
+        total += lines
+    return total
 
 
 def row_height(rows: Iterable[Mapping[str, Any]], widths: Mapping[str, int]) -> tuple[int | None, bool]:

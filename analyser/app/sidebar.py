@@ -16,25 +16,52 @@ from .common import guarded
 from .documents import Doc, catalogued_documents, documents, fetchable_entries, remember_upload_name, uploads_dir
 from .services import load
 from .state import VIEWS
+from .user_counts import format_amount, parse_amount
 
 MAX_UPLOAD_MB = int(st.get_option("server.maxUploadSize"))  # .streamlit/config.toml
 ADD_PANEL = "sb_add_document"  # session keys of the two panels' open state
 LIMITS_PANEL = "sb_limits"
 
 
+# The limits per document: (value key, label, lowest, highest, unit, whole number). The value
+# lives in session state under its key (state.budget_settings reads it); the officer types into a
+# text field (key + "_text") that shows it with thousands separators, since a number input can show
+# only bare digits (20000000: count the zeros), and accepts "2,000,000", "2m" or "2 000 000".
+LIMITS = (("lim_pages", "Pages", 1, 1_000_000, "pages", True),
+          ("lim_chars", "Characters of text", 1_000, 2_000_000_000, "characters", True),
+          ("lim_page_chars", "Characters on one page", 1_000, 100_000_000, "characters", True),
+          ("lim_seconds", "Seconds to read it", 1, 86_400, "seconds", False))
+
+
+def _limit_typed(key: str, low: float, high: float, unit: str, whole: bool) -> None:
+    """Text field callback: read the limit; on success keep it and show it with separators, else
+    keep the last good value and say what is wrong with the text."""
+    ss = st.session_state
+    try:
+        value = parse_amount(ss.get(f"{key}_text", ""), low, high, unit, ss.get(key, low), whole=whole)
+    except ValueError as err:
+        ss[f"_{key}_error"] = str(err)
+        return
+    ss[key], ss[f"{key}_text"], ss[f"_{key}_error"] = value, format_amount(value), None
+
+
 def _limits_panel() -> None:
     d = budgets.Budget()
     ss = st.session_state
-    # The values live in session state (kept while the panel is closed, see state.py), so the
-    # widgets take them from there rather than from a default of their own.
-    for key, value in (("lim_pages", d.max_pages), ("lim_chars", d.max_chars),
-                       ("lim_page_chars", d.max_page_chars), ("lim_seconds", d.max_seconds)):
-        ss.setdefault(key, value)
+    defaults = {"lim_pages": d.max_pages, "lim_chars": d.max_chars, "lim_page_chars": d.max_page_chars,
+                "lim_seconds": d.max_seconds}
     st.caption("A document over these limits stops with one line instead of keeping the app busy.")
-    st.number_input("Pages", 1, 1_000_000, step=500, key="lim_pages")
-    st.number_input("Characters of text", 1_000, 2_000_000_000, step=1_000_000, key="lim_chars")
-    st.number_input("Characters on one page", 1_000, 100_000_000, step=50_000, key="lim_page_chars")
-    st.number_input("Seconds to read it", 1.0, 86_400.0, step=60.0, key="lim_seconds")
+    # The values live in session state (kept while the panel is closed, see state.py), so the
+    # fields take them from there rather than from a default of their own.
+    for key, label, low, high, unit, whole in LIMITS:
+        ss.setdefault(key, defaults[key])
+        if not ss.get(f"_{key}_error"):
+            ss[f"{key}_text"] = format_amount(ss[key])
+        st.text_input(label, key=f"{key}_text", on_change=_limit_typed, args=(key, low, high, unit, whole),
+                      help=f"From {format_amount(low)} to {format_amount(high)} {unit}; with or without commas, "
+                           "and 2m or 500k work too.")
+        if ss.get(f"_{key}_error"):
+            st.error(ss[f"_{key}_error"])
 
 
 def _handle_upload(uploaded) -> None:

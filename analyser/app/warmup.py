@@ -40,12 +40,17 @@ SERVER_MODULES = ("pandas", "pyarrow", "pandas.io.formats.style", "analyser.eval
 # out (the browser has fetched its code from this process and drawn it), and an officer has
 # rarely clicked on yet; a click meanwhile waits only for the rest of an import under way. 1 s
 # was tried: on the loaded machine the import (1.4 s of a core) then overlapped the end of the
-# cold start, whose complete render came 0.4 s later (bench_app, 5 interleaved rounds).
+# cold start, whose complete render came 0.4 s later (bench_app, 5 interleaved rounds). 0.5 s
+# was tried too: a Matrix clicked at once on a fresh server came about 1 s sooner, but the cold
+# start's first content 1.2 s later (bench/RESULTS.md, issue 14, 2026-12-03 fourth pass).
 SERVER_DELAY_S = 2.0
 # The browser starts once the first page has been drawn: when the page has not changed for QUIET
 # milliseconds (Streamlit draws a view in bursts as its parts arrive), or after LATEST at most.
 # Between two imports it waits for an idle moment, IDLE_TIMEOUT at most.
 FRONT_END_QUIET_MS = 300
+# ... or as soon as a view's title is on the page (the first content), whichever comes first, and
+# the first module (the data grid's) at once rather than in an idle moment.
+FRONT_END_FIRST = "h1"  # the sidebar has none (its app name is a paragraph)
 FRONT_END_LATEST_MS = 10_000
 FRONT_END_IDLE_TIMEOUT_MS = 3000
 
@@ -104,11 +109,13 @@ def front_end_script() -> str:
             " const next = (i) => { if (i < files.length) idle(() => load(files[i]).then(() => next(i + 1))); };"
             " let quiet = null, started = false;"
             " const start = () => { if (started) return; started = true; watch.disconnect(); clearTimeout(quiet);"
-            " next(0); };"
-            " const watch = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(start, QUIET); });"
+            " load(files[0]).then(() => next(1)); };"
+            " const shown = () => document.querySelector('FIRST');"
+            " const watch = new MutationObserver(() => { if (shown()) return start();"
+            " clearTimeout(quiet); quiet = setTimeout(start, QUIET); });"
             " watch.observe(document.body, {subtree: true, childList: true, characterData: true});"
-            " quiet = setTimeout(start, QUIET); setTimeout(start, LATEST); })();"
-            ).replace("IDLE", str(FRONT_END_IDLE_TIMEOUT_MS)).replace("QUIET", str(FRONT_END_QUIET_MS)
+            " if (shown()) start(); quiet = setTimeout(start, QUIET); setTimeout(start, LATEST); })();"
+            ).replace("IDLE", str(FRONT_END_IDLE_TIMEOUT_MS)).replace("FIRST", FRONT_END_FIRST).replace("QUIET", str(FRONT_END_QUIET_MS)
                                                                        ).replace("LATEST", str(FRONT_END_LATEST_MS))
 
 

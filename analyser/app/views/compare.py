@@ -10,6 +10,7 @@ from analyser.export import MIME, SAMPLE_LABEL
 
 from ..common import Ctx, md, status_legend
 from ..documents import Doc, is_sample
+from ..grids import PHRASE_PX, REASON_PX, TITLE_PX, wrapped
 from ..services import archetype_titles, comparison, comparison_docx, load
 
 
@@ -45,7 +46,7 @@ def view_compare(ctx: Ctx, docs: list[Doc]) -> None:
     counts = cmp.counts()
     cols = st.columns(5)
     for col, key in zip(cols, ("added", "removed", "renumbered", "changed", "applicability_changes")):
-        col.metric(key.replace("_", " "), counts.get(key, 0))
+        col.metric(key.replace("_", " "), f"{counts.get(key, 0):,}")
     with st.expander("Summary in words", expanded=True):
         st.markdown("<ul style='margin:0'>" + "".join(f"<li>{highlight.render(line, [])}</li>"
                     for line in cmp.summary_lines()) + "</ul>", unsafe_allow_html=True)
@@ -70,7 +71,7 @@ def _changed(cmp) -> None:
         st.caption("No measure was reworded.")
     for c in cmp.changed:
         label = c.new_id if not c.renumbered else f"{c.old_id} → {c.new_id}"
-        with st.expander(f"{label} ({len(c.changed_paragraphs)} paragraph(s) changed)",
+        with st.expander(f"{label} ({len(c.changed_paragraphs):,} paragraph(s) changed)",
                          expanded=len(cmp.changed) <= 3):
             if c.title:
                 o, n = compare_render.paragraph_diff_html(c.title)
@@ -97,18 +98,20 @@ def _moves(cmp) -> None:
 
     if cmp.added:
         st.markdown("**Added**")
-        st.dataframe(pd.DataFrame([{"measure": m.id, "title": m.title, "pages": f"{m.page_start}–{m.page_end}",
-                                    "applies to": m.application} for m in cmp.added]), hide_index=True,
-                     width="stretch")
+        rows = [{"measure": m.id, "title": m.title, "pages": f"{m.page_start}–{m.page_end}",
+                 "applies to": m.application} for m in cmp.added]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                     **wrapped(rows, {"title": TITLE_PX, "applies to": REASON_PX}))
     if cmp.removed:
         st.markdown("**Removed**")
-        st.dataframe(pd.DataFrame([{"measure": m.id, "title": m.title, "applies to": m.application}
-                                   for m in cmp.removed]), hide_index=True, width="stretch")
+        rows = [{"measure": m.id, "title": m.title, "applies to": m.application} for m in cmp.removed]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                     **wrapped(rows, {"title": TITLE_PX, "applies to": REASON_PX}))
     if cmp.renumbered:
         st.markdown("**Renumbered**")
-        st.dataframe(pd.DataFrame([{"old": r.old_id, "new": r.new_id, "title": r.new_title,
-                                    "similarity": round(r.similarity, 2)} for r in cmp.renumbered]),
-                     hide_index=True, width="stretch")
+        rows = [{"old": r.old_id, "new": r.new_id, "title": r.new_title, "similarity": round(r.similarity, 2)}
+                for r in cmp.renumbered]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", **wrapped(rows, {"title": TITLE_PX}))
     if not (cmp.added or cmp.removed or cmp.renumbered):
         st.caption("No measure was added, removed or renumbered.")
 
@@ -117,10 +120,11 @@ def _qualifier_changes(cmp) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
 
     if cmp.qualifier_changes:
-        st.dataframe(pd.DataFrame([{"measure": q.measure, "paragraph": q.paragraph, "change": q.change,
-                                    "phrase": q.phrase, "category": q.category,
-                                    "was": q.old_category or "", "summary": q.summary}
-                                   for q in cmp.qualifier_changes]), hide_index=True, width="stretch")
+        rows = [{"measure": q.measure, "paragraph": q.paragraph, "change": q.change, "phrase": q.phrase,
+                 "category": q.category, "was": q.old_category or "", "summary": q.summary}
+                for q in cmp.qualifier_changes]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                     **wrapped(rows, {"phrase": PHRASE_PX, "summary": REASON_PX}))
     else:
         st.caption("No qualifier was gained or lost.")
 
@@ -131,11 +135,10 @@ def _applicability_changes(cmp) -> None:
     if cmp.applicability_changes:
         status_legend()
         names = archetype_titles()
-        st.dataframe(pd.DataFrame([{"archetype": names.get(s.archetype, s.archetype), "measure": s.new_id,
-                                    "was": s.old_status,
-                                    "now": s.new_status, "why now": s.new_reason}
-                                   for s in cmp.applicability_changes]), hide_index=True,
-                     width="stretch")
+        rows = [{"archetype": names.get(s.archetype, s.archetype), "measure": s.new_id, "was": s.old_status,
+                 "now": s.new_status, "why now": s.new_reason} for s in cmp.applicability_changes]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                     **wrapped(rows, {"archetype": TITLE_PX, "why now": REASON_PX}))
     else:
         st.caption("No archetype's status changed.")
 

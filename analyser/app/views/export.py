@@ -10,6 +10,7 @@ from analyser.models import ServiceProfile
 from analyser.statuses import STATUS_WORDS
 
 from ..common import Ctx, md, measure_label, status_legend
+from ..grids import MATRIX_TITLE_PX, wrapped
 from ..services import archetype_titles, archetypes, statuses
 
 
@@ -54,9 +55,12 @@ def view_export(ctx: Ctx) -> None:
     st.write(f"**{len(sel.measures):,}** measures, {sum(len(m.qualifiers) for m in sel.measures):,} qualifiers, "
              f"{len(sel.notes):,} notes selected.")
     if sel.measures:
-        st.dataframe(pd.DataFrame([{"measure": m.id, "title": m.title,
-                                    "status": sel.statuses[m.id].status if m.id in sel.statuses else ""}
-                                   for m in sel.measures]), hide_index=True, width="stretch", height=240)
+        rows = [{"measure": m.id, "title": m.title,
+                 "status": sel.statuses[m.id].status if m.id in sel.statuses else ""} for m in sel.measures]
+        # Titles wrap in rows tall enough for the longest (grids.py); a grid of one-line rows keeps
+        # the short height it had, so the buttons below stay in sight.
+        sizes = wrapped(rows, {"title": MATRIX_TITLE_PX})
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", **{"height": 240, **sizes})
         if profile:
             status_legend()
     stem = file_stem(sel)

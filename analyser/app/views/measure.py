@@ -16,6 +16,7 @@ from analyser.statuses import reason_words, rule_words, status_label, status_wor
 
 from ..common import SAMPLE_LABEL, Ctx, condition_words, md, measure_for_target, measure_label
 from ..documents import is_sample, pdf_url
+from ..grids import PHRASE_PX, wrapped
 from ..services import archetype_titles, archetypes, dependents, statuses
 from ..state import go_to_measure, measure_href
 from .notes import notes_fragment
@@ -156,11 +157,11 @@ def view_measure(ctx: Ctx) -> None:
                 sorted({t for r in m.cross_refs if (t := measure_for_target(code, r.target)) and t != m.id}))
     _go_buttons("Measures that refer to this one", "dep", m, [d for d in dependents(code, m.id) if d != m.id])
     if m.qualifiers or scopes:
-        with st.expander(f"Qualifiers in this measure ({len(m.qualifiers) + len(scopes)})"):
-            st.dataframe(pd.DataFrame([{"citation": citation(m.id, q.paragraph, q.page), "phrase": q.phrase,
-                                        "category": q.category, "qualifies": q.qualifies or "",
-                                        "negated": "yes" if q.negated else "no", "rule": rule_words(q.rule)}
-                                       for q in m.qualifiers + scopes]),
-                         hide_index=True, width="stretch")
+        with st.expander(f"Qualifiers in this measure ({len(m.qualifiers) + len(scopes):,})"):
+            rows = [{"citation": citation(m.id, q.paragraph, q.page), "phrase": q.phrase, "category": q.category,
+                     "qualifies": q.qualifies or "", "negated": "yes" if q.negated else "no",
+                     "rule": rule_words(q.rule)} for q in m.qualifiers + scopes]
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                         **wrapped(rows, {"phrase": PHRASE_PX, "qualifies": PHRASE_PX, "rule": PHRASE_PX}))
     st.header("Notes")
     notes_fragment(ctx, m, "m")

@@ -14,6 +14,7 @@ from analyser.notes import POSITIONS
 from analyser.search import citation
 
 from ..common import Ctx, guarded, measure_label
+from ..grids import AUTHOR_PX, DOCUMENT_PX, NOTE_PX, wrapped
 
 
 def _when(t: float) -> str:
@@ -88,7 +89,7 @@ def _note_card(ctx: Ctx, m: Measure, n, where: str) -> None:
             return
         history = ctx.notes.history(n.id)
         if history:
-            with st.expander(f"Earlier versions ({len(history)})"):
+            with st.expander(f"Earlier versions ({len(history):,})"):
                 for v in reversed(history):
                     st.markdown(f'<div class="note-meta">{highlight.render(_when(v.updated), [])} · '
                                 f'{highlight.render(v.position or "no position", [])}</div>'
@@ -175,11 +176,16 @@ def view_notes(ctx: Ctx) -> None:
     positions = st.multiselect("Position", ["agree", "concern", "object", "(none)"], key="notes_filter")
     shown = [n for n in notes if not positions or (n.position or "(none)") in positions]
     if shown:
-        st.dataframe(pd.DataFrame([{"on": n.target, "position": n.position or "", "note": n.text,
-                                    "author": n.author, "updated": _when(n.updated),
-                                    "versions": 1 + len(ctx.notes.history(n.id)) if n.same_document else 1,
-                                    "document": "this one" if n.same_document else f"other edition ({n.source_file})"}
-                                   for n in shown]), hide_index=True, width="stretch")
+        rows = [{"on": n.target, "position": n.position or "", "note": n.text, "author": n.author,
+                 "updated": _when(n.updated),
+                 "versions": 1 + len(ctx.notes.history(n.id)) if n.same_document else 1,
+                 "document": "this one" if n.same_document else f"other edition ({n.source_file})"}
+                for n in shown]
+        # An officer's note is the point of this grid: it wraps (line breaks kept) in rows tall
+        # enough for the longest, rather than being cut with an ellipsis (grids.py).
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                     **wrapped(rows, {"on": AUTHOR_PX, "note": NOTE_PX, "author": AUTHOR_PX, "document": DOCUMENT_PX},
+                               details="read it whole under “Notes on one measure” below"))
     else:
         st.info("No notes yet. Write one here or in the Measure view.")
     st.header("Notes on one measure")

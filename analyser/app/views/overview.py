@@ -17,11 +17,11 @@ def view_overview(ctx: Ctx) -> None:
     summary = overview.summarise(code)
     st.title("Overview")
     cols = st.columns(4)
-    cols[0].metric("Measures", summary.measures)
-    cols[1].metric("Paragraphs", summary.paragraphs)
-    cols[2].metric("Qualifiers flagged", summary.qualifiers)
-    cols[3].metric("High loophole risk", summary.high_risk)
-    st.caption(f"{md(info.title)} · {md(info.short_name)} · {md(info.version or 'undated')} · {info.page_count} pages · "
+    cols[0].metric("Measures", f"{summary.measures:,}")  # 1,234: a metric shows an int bare
+    cols[1].metric("Paragraphs", f"{summary.paragraphs:,}")
+    cols[2].metric("Qualifiers flagged", f"{summary.qualifiers:,}")
+    cols[3].metric("High loophole risk", f"{summary.high_risk:,}")
+    st.caption(f"{md(info.title)} · {md(info.short_name)} · {md(info.version or 'undated')} · {info.page_count:,} pages · "
                f"profile {info.profile} · sha256 {info.sha256[:12]}…")
 
     # The charts are HTML tables (charts.py): drawn with the page, not by Vega's 1 MB of code.

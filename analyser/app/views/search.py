@@ -22,8 +22,8 @@ def view_search(ctx: Ctx) -> None:
         return
     terms = parse_query(query)
     hits = search(code, query)
-    st.write(f"**{len(hits)}** hit{'s' if len(hits) != 1 else ''} in "
-             f"{len({h.measure for h in hits})} measure(s).")
+    st.write(f"**{len(hits):,}** hit{'s' if len(hits) != 1 else ''} in "
+             f"{len({h.measure for h in hits}):,} measure(s).")
     for i, h in enumerate(hits[:200]):
         m = code.measure(h.measure)
         text = h.text
