@@ -21,6 +21,13 @@ if TYPE_CHECKING:  # a cached open imports neither the model classes nor the ext
 __all__ = ["load_code", "load_code_json", "rules_files", "sha256_of"]
 
 
+# Modules that only present an analysis (charts, highlights, exports, the response draft): outside the cache
+# key, so that editing one does not make every document be analysed again. tests/test_cache_key.py checks
+# that the analysis imports none of them and that pipeline.py cannot reach them through its imports.
+PRESENTATION_MODULES = frozenset({"charts.py", "highlight.py", "export.py", "response.py", "palette.py",
+                                  "compare_render.py", "compare_render_docx.py"})
+
+
 def rules_files() -> list[Path]:
     """Every file whose content decides an analysis, besides the PDF itself (the analyser's modules
     in its sub-packages too: the text layer and the extraction stages are parser code). Not the
@@ -51,7 +58,8 @@ def _rules_names() -> list[str]:
         if folder == app:
             dirs[:] = []
             continue
-        modules += [os.path.join(folder, f) for f in files if f.endswith(".py")]
+        modules += [os.path.join(folder, f) for f in files if f.endswith(".py")
+                    and not (folder == package and f in PRESENTATION_MODULES)]
     modules.sort(key=lambda name: name.split(os.sep))
     return flat(CODES_DIR / "profiles", ".toml") + flat(PACKAGE_DATA, ".toml") + modules
 

@@ -77,6 +77,9 @@ def test_the_analysis_imports_no_view_code(imported):
     assert not views, views
     app = PACKAGE / "app"
     assert not [f for f in rules_files() if app in f.parents]
+    # nor the modules that only present an analysis: editing one must not re-analyse every document
+    presentation = {_module_file(m) for m in VIEW_MODULES}
+    assert presentation and not presentation & set(rules_files()), sorted(presentation & set(rules_files()))
 
 
 def _reachable(start: str) -> set[str]:
