@@ -2,7 +2,9 @@
 
 Owns the binding rules (implicit juxtaposition of modifiers binds loosest, then "and that"/"or
 that", then plain "and"/"or", with "and" before "or"; a comma takes the connective that ends its
-list) and the rewriting of every user-number comparison onto the one atom ``users_over``.
+list), the rewriting of every user-number comparison onto the one atom ``users_over``, the two readings
+of a modifier that may attach to the last alternative or to all ("A or B with C"), and the one form of the
+verb a predicate opens with (which decides the ``VERBAL`` boundary).
 """
 
 from __future__ import annotations
@@ -123,3 +125,22 @@ def group_readings(parts: list[Condition], shapes: list[tuple[Condition | None, 
     ):
         keep(or_(parts[0], *(and_(leading[0], p) for p in parts[1:])))
     return result
+
+
+def attachment_readings(alternatives: list[Condition], post: Condition) -> Condition:
+    """"A or B with C": C restricts B alone or every alternative; a service is decided only where the
+    two readings agree."""
+    narrow = or_(*alternatives[:-1], and_(alternatives[-1], post))
+    wide = and_(or_(*alternatives), post)
+    return Condition(op="agree", args=[narrow, wide], params={"why": "attachment"})
+
+
+_BE = {"is", "are", "be", "being", "been"}
+
+
+def verb_word(tok) -> str:
+    """The verb a predicate opens with, in one form ("is"/"are" → "be", "has" → "have", "uses" → "use")."""
+    word = tok.text.lower().split()[0]
+    if word in _BE:
+        return "be"
+    return {"has": "have", "does": "do"}.get(word, word[:-1] if word.endswith("s") and len(word) > 3 else word)

@@ -12,19 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .condition_combine import IMPLICIT, PLAIN, REL, VERBAL, combine_levels, group_readings
+from .condition_combine import (IMPLICIT, PLAIN, REL, VERBAL, attachment_readings, combine_levels, group_readings,
+                                verb_word)
 from .condition_premods import PremodReader
 from .condition_reader import ParseFail
 from .condition_tree import and_, atom, normalise, not_, or_
 from .models import Condition
-
-
-def _attachment_readings(alternatives: list[Condition], post: Condition) -> Condition:
-    """"A or B with C": C restricts B alone or every alternative; a service is decided only where the
-    two readings agree."""
-    narrow = or_(*alternatives[:-1], and_(alternatives[-1], post))
-    wide = and_(or_(*alternatives), post)
-    return Condition(op="agree", args=[narrow, wide], params={"why": "attachment"})
 
 
 @dataclass
@@ -94,7 +87,7 @@ class Parser(PremodReader):
                     parts = [and_(or_(*parts), post)]
                     shapes, leading, marked = [(None, post, True)], [None], True
                     continue
-                parts = [_attachment_readings(parts, post)]
+                parts = [attachment_readings(parts, post)]
                 shapes = [(None, post, True)]
                 leading = [None]
                 marked = True
@@ -268,7 +261,7 @@ class Parser(PremodReader):
             if items and not took and self._with_after_alternatives(mark.pos, items[-1][2]):
                 # "that is a general purpose service or a classified service with user accounts": "with"
                 # may restrict the last alternative only or all of them; decided only where both agree
-                items[-1] = (items[-1][0], items[-1][1], _attachment_readings(items[-1][2].args, cond))
+                items[-1] = (items[-1][0], items[-1][1], attachment_readings(items[-1][2].args, cond))
                 continue
             items.append((op, level, cond))
             last_opens = self.toks[mark.pos].kind if mark.pos < len(self.toks) else None
@@ -378,7 +371,7 @@ class Parser(PremodReader):
                     raise
                 break
             words = [t for t in self.toks[start:self.pos] if t.kind != "FILLER"]
-            said = _verb_word(words[0]) if words and words[0].kind in ("VERB", "COPULA", "RELVERB") else None
+            said = verb_word(words[0]) if words and words[0].kind in ("VERB", "COPULA", "RELVERB") else None
             if items and level == PLAIN and said is not None and said_verbs[-1] not in (None, said) and "be" in (
                     said, said_verbs[-1]):
                 # "that are large or at risk of fraud and have user profiles": a predicate that turns from
@@ -494,14 +487,3 @@ class Parser(PremodReader):
             if post is not None:
                 pre = and_(pre, post)
         return pre
-
-
-_BE = {"is", "are", "be", "being", "been"}
-
-
-def _verb_word(tok) -> str:
-    """The verb a predicate opens with, in one form ("is"/"are" → "be", "has" → "have", "uses" → "use")."""
-    word = tok.text.lower().split()[0]
-    if word in _BE:
-        return "be"
-    return {"has": "have", "does": "do"}.get(word, word[:-1] if word.endswith("s") and len(word) > 3 else word)
