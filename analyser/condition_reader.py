@@ -250,8 +250,7 @@ class TokenReader:
         """The harms of a list, item by item ("terrorism; CSEA (image-based CSAM ...); hate")."""
         items: list[list[str]] = []
         self.joiners = []
-        if self._skip_kinds_intro():
-            pass  # "of one or more of the following kinds of content: A; B"
+        self._skip_kinds_intro()  # "of one or more of the following kinds of content: A; B"
         while True:
             lead = self._harm_ahead()
             for _ in range(lead or 0):

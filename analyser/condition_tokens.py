@@ -268,9 +268,10 @@ def _shared_verb_feature(toks: list[Tok], spans: list[tuple[int, int, str]], i: 
 
 
 def _other_verb_form(spans: list[tuple[int, int, str]], i: int, lexicon: Lexicon) -> tuple[Tok, int] | None:
-    """A feature's wording with its first verb in the other number ("the service prohibits users under 18" for
-    "prohibit users under 18", "allow users to livestream" for "allows ..."): the FEATURE token and how many
-    words it covers. Only feature wordings of at least two words, so no grammar word changes meaning."""
+    """A feature's wording with its first or last word in the other number ("the service prohibits users under
+    18" for "prohibit users under 18", "classified designated internet services" for "... service"): the
+    FEATURE token and how many words it covers. Only feature wordings of at least two words, so no grammar
+    word changes meaning."""
     def flip(word: str) -> str:
         return word[:-1] if word.endswith("s") and len(word) > 3 else word + "s"
 
