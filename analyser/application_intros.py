@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from .application_text import FOR_EACH_MODEL, LEADING_LABEL, SERVICE_SUBJECT
+from .application_text import APPLY_THIS_MEASURE, FOR_EACH_MODEL, LEADING_LABEL, SERVICE_SUBJECT
 from .paths import PACKAGE_DATA
 
 
@@ -134,8 +134,7 @@ _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\
 # if they ...": the statement that the measure applies, then a condition of its own (no comma needed)
 _APPLIES_IF = re.compile(
     r"^\s*,?\s*(?:then\s+)?(?:(?:this|the)\s+measure\s+(?:only\s+)?applies(?:\s+only)?(?:\s+to\s+(?:its|the|their)\s+providers?)?"
-    r"|(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement)\s+this\s+measure"
-    r"|(?:is|are|fall|falls|come|comes)\s+(?:with)?in(?:to)?\s+(?:the\s+)?scope\s+of\s+this\s+measure)"
+    rf"|{APPLY_THIS_MEASURE})"
     r"\s*,?\s+(?:only\s+)?(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I | re.S)
 _RELEASE_CONDITION = re.compile(r"\b(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I)
 _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+", re.I)

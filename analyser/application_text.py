@@ -42,13 +42,15 @@ STRAY_APPLICATION = re.compile(
     r"(?:does|do)\s+not\s+apply|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for)\b", re.I)
 
 
+# The services as the subject of the measure: "(Services with ...) should apply this measure", "(...) are in
+# scope of this measure"; shared with ``application_intros``, which cuts a condition after it ("... if they ...")
+APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement)\s+this\s+measure"
+                      r"|(?:is|are|fall|falls|come|comes)\s+(?:with)?in(?:to)?\s+(?:the\s+)?scope\s+of\s+this\s+measure")
 # Whom the measure covers in other shapes: a label ("Applies to: large services", "Who this measure is for:
-# ..."), or the services as the subject ("Services with ... should apply this measure", "... are in scope of
-# this measure if ...")
+# ..."), or the services as the subject (above)
 _SCOPE_SHAPES = re.compile(
     r"^\s*(?:applies\s+to\b|application\s*:|who\s+(?:this|the)\s+(?:measure|standard|section)\s+(?:is\s+for|applies\s+to)\s*:)"
-    r"|\b(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement)\s+this\s+measure\b"
-    r"|\b(?:is|are|fall|falls|come|comes)\s+(?:with)?in(?:to)?\s+(?:the\s+)?scope\s+of\s+this\s+measure\b", re.I)
+    rf"|\b(?:{APPLY_THIS_MEASURE})\b", re.I)
 
 
 # "A provider whose service is in a pre-assessed category is not required to ...": an exemption written
