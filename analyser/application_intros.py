@@ -65,6 +65,12 @@ def split_sentences(text: str) -> list[str]:
     # "...; however, a provider whose ...": a second statement, with its own opening
     text = re.sub(r";\s*(however|but)(?=,?\s+(?:a|an|any|the)?\s*(?:providers?|services?|signator))",
                   lambda m: ". " + m.group(1).capitalize(), text, flags=re.I)
+    # "Large services ... fall within this measure, as do services of any size at high risk of X": a second group
+    text = re.sub(r"(\b(?:fall|falls|come|comes|are|is)\s+within\s+(?:the\s+scope\s+of\s+)?this\s+measure),\s*as\s+(?:do|does)\s+",
+                  r"\1. It also applies to ", text, flags=re.I)
+    # "Providers of X should apply this measure; so should providers of Y": a second group
+    text = re.sub(r"[;,]\s*(?:and\s+)?so\s+(?:should|must|do|does)\s+(?=(?:the\s+)?providers?\b|services?\b)",
+                  ". It also applies to ", text, flags=re.I)
     # "...; this does not apply if your service is a counselling service": a sentence of scope of its own
     text = re.sub(r";\s*(this|it|the\s+(?:measure|standard))(?=\s+(?:does\s+not|only)\s+appl)",
                   lambda m: ". " + m.group(1)[0].upper() + m.group(1)[1:], text, flags=re.I)
@@ -107,7 +113,7 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                         intro = dataclasses.replace(intro, polarity="exempt")
                     elif rest[:3].lower() == "may":
                         intro = dataclasses.replace(intro, permission=True)
-            exc = _LATE_EXCEPTION.search(rest)
+            exc = _LATE_EXCEPTION.search(rest) or _LATE_EXCEPTION_ANY.search(rest)
             late = rest[exc.end():].strip(" ,;:.") if exc else ""
             inner = _INNER_CONDITION.search(rest)
             condition = ""
@@ -121,9 +127,18 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 condition = duty.group("cond").strip(" ,;:.")
             elif intro.polarity == "exempt" and intro.until is not None and not exc:
                 # "... is not required to comply with it if the service does not allow ...": the release
-                # holds only on that condition, comma or none
-                cond = _RELEASE_CONDITION.search(rest)
-                condition = cond.group("cond").strip(" ,;:.") if cond else ""
+                # holds only on that condition, comma or none; "..., unless Australian children can hold
+                # accounts": the release is lifted where that holds (an exception, whatever its subject)
+                unless = _RELEASE_UNLESS.search(rest)
+                if unless:
+                    late = "services where " + unless.group("cond").strip(" ,;:.")
+                else:
+                    cond = _RELEASE_CONDITION.search(rest)
+                    condition = cond.group("cond").strip(" ,;:.") if cond else ""
+            elif intro.until is not None and _OBLIGATION_ONLY.search(rest):
+                # "Providers of X should implement it only where ...": a condition on whom, after the
+                # duty, that none of the shapes above read: never dropped, so never a confident answer
+                condition = _OBLIGATION_ONLY.search(rest).group("cond").strip(" ,;:.")
             return intro, body.strip(" ,;:"), late, condition
     return None
 
@@ -134,9 +149,15 @@ _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\
 # if they ...": the statement that the measure applies, then a condition of its own (no comma needed)
 _APPLIES_IF = re.compile(
     r"^\s*,?\s*(?:then\s+)?(?:(?:this|the)\s+measure\s+(?:only\s+)?applies(?:\s+only)?(?:\s+to\s+(?:its|the|their)\s+providers?)?"
-    rf"|{APPLY_THIS_MEASURE})"
+    rf"|{APPLY_THIS_MEASURE}"
+    # "Providers of ... should implement it only where ...": the measure named again as "it"
+    r"|(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+it)"
     r"\s*,?\s+(?:only\s+)?(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I | re.S)
 _RELEASE_CONDITION = re.compile(r"\b(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I)
+_RELEASE_UNLESS = re.compile(r"[,;]?\s+unless\s+(?P<cond>(?!(?:it|they|the\s+provider|you)\s+can\s+(?:show|demonstrate))\S.+)$", re.I)
+# "... should implement it only where the service has ...", "must do X only if the provider's service is ...":
+# a restriction of whom, set after the obligation
+_OBLIGATION_ONLY = re.compile(rf"\bonly\s+(?P<cond>(?:if|where|when|provided\s+that){SERVICE_SUBJECT}.+)$", re.I | re.S)
 _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+", re.I)
 # "... must implement age assurance, other than a provider that distributes only its own apps";
 # "..., except where the hosting service is provided only to enterprise customers"
@@ -148,6 +169,13 @@ _LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\
                              r"(?=\s+(?:an?\s+|the\s+|any\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
                              r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?)\b)",
                              re.I)
+# "..., but this measure does not apply to a search engine that ...", "..., except where the search engine only
+# searches ...": an exception after the duty whatever it names; read as the exception, or left unread (never
+# dropped, which would be a confident answer for the services it lets out)
+_LATE_EXCEPTION_ANY = re.compile(
+    r"[,;]\s*(?:but\s+(?:this|the|it)\s+(?:[\w-]+\s+){0,2}?(?:does|do)\s+not\s+apply(?:\s+to)?"
+    r"|except(?:\s+where|\s+if|\s+when|\s+for|\s+in\s+the\s+case\s+of)|other\s+than|save\s+(?:where|for|if|when|that)|excluding)\b",
+    re.I)
 # "must, if the service is not end-to-end encrypted and it is reasonably practicable to do so, detect
 # ...": a condition on the service inside the obligation restricts whom the sentence is for
 _INNER_CONDITION = re.compile(

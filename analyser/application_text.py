@@ -39,13 +39,16 @@ STRAY_APPLICATION = re.compile(
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?)\b[^.]{0,240}?|"
     r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
-    r"(?:does|do)\s+not\s+apply|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for)\b", re.I)
+    r"(?:does|do)\s+not\s+apply|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
+    # "This section is relevant to you if you show children advertising ..."
+    r"(?:is|are)\s+(?:only\s+)?relevant\s+(?:to\s+you\s+)?(?:only\s+)?(?:if|where|when))\b", re.I)
 
 
 # The services as the subject of the measure: "(Services with ...) should apply this measure", "(...) are in
 # scope of this measure"; shared with ``application_intros``, which cuts a condition after it ("... if they ...")
 APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement)\s+this\s+measure"
-                      r"|(?:is|are|fall|falls|come|comes)\s+(?:with)?in(?:to)?\s+(?:the\s+)?scope\s+of\s+this\s+measure")
+                      r"|(?:is|are|fall|falls|come|comes)\s+(?:with)?in(?:to)?\s+(?:the\s+)?scope\s+of\s+this\s+measure"
+                      r"|(?:is|are|fall|falls|come|comes)\s+within\s+this\s+measure|(?:is|are)\s+covered\s+by\s+this\s+measure")
 # Whom the measure covers in other shapes: a label ("Applies to: large services", "Who this measure is for:
 # ..."), or the services as the subject (above)
 _SCOPE_SHAPES = re.compile(
@@ -207,7 +210,7 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     not)."""
     kept = after_a_duty_for_all(texts, chosen)
     if kept:
-        return kept
+        return _with_limbs(texts, kept)
     for i, text in enumerate(texts):
         body = LEADING_LABEL.sub("", text, count=1)
         if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
@@ -219,6 +222,26 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
         if _DUTY.search(text) or is_unconditional_duty(text):
             return []
     return []
+
+
+# "This section applies to a provider of a social media service if:" followed by "(a) the service is ...; and"
+# "(b) ...": the sentence goes on in the sub-items after it
+_OPENS_LIMBS = re.compile(r"(?::|\b(?:if|where|unless|that|which|who)\s*:?|\bof\s+the\s+following\s*:?)\s*$", re.I)
+_LIMB = re.compile(r"^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]\s", re.I)
+
+
+def _with_limbs(texts: Sequence[str], kept: list[int]) -> list[int]:
+    """``kept`` and, after a kept paragraph that ends where its sub-items start, those sub-items."""
+    out = list(kept)
+    for i in kept:
+        if not _OPENS_LIMBS.search(clean_artefacts(texts[i]).rstrip()):
+            continue
+        j = i + 1
+        while j < len(texts) and _LIMB.match(texts[j]):
+            if j not in out:
+                out.append(j)
+            j += 1
+    return sorted(out)
 
 
 def application_paragraphs(texts: Sequence[str], phrase: re.Pattern[str] | None) -> list[int]:

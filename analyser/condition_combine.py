@@ -91,6 +91,20 @@ def combine(items: list[tuple[str, Condition]]) -> Condition:
     return or_(*(and_(*g) for g in groups))
 
 
+def either_grouping(items: list[tuple[str, Condition]], reading: Condition) -> Condition:
+    """"A or B and C" with no comma to group them: "and" binding first (``reading``) or "or" first; a service
+    is decided only where the two agree (``agree`` nodes, why "attachment")."""
+    groups: list[list[Condition]] = [[]]
+    for i, (op, cond) in enumerate(items):
+        if i > 0 and op == "and":
+            groups.append([])
+        groups[-1].append(cond)
+    other = and_(*(or_(*g) for g in groups))
+    if normalise(other) == normalise(reading):
+        return reading
+    return Condition(op="agree", args=[reading, other], params={"why": "attachment"})
+
+
 def group_readings(parts: list[Condition], shapes: list[tuple[Condition | None, Condition | None, bool]],
                    leading: list[Condition | None], tail: Condition | None) -> Condition:
     """The union of two or more service groups, with every reading the words allow where a modifier

@@ -7,6 +7,7 @@ never which services. The vocabulary lists the names; this pass joins to a FEATU
 
 - the verbs before it that say users do the thing ("take part in", "set up or join", "send"), and the
   "users" after "let"/"allow"/"enable";
+- a noun after it that only says it is a feature ("a direct messaging function", "group chat tools");
 - the audience after it ("to one another", "with other users", "that other users can see", "posted by
   others").
 
@@ -36,6 +37,9 @@ _AUDIENCE = re.compile(
     r"|(?:that\s+(?:are|is)\s+)?visible\s+to\s+(?:other\s+users|others)(?:\s+of\s+the\s+service)?"
     r"|(?:posted|shared|uploaded)\s+by\s+(?:other\s+users|others)"
     r"|(?:on|in|within)\s+(?:the|its|their)\s+service)\b", re.I)
+# a noun after the name that only says it is a feature: "a direct messaging function", "group chat tools"
+_FEATURE_NOUN = re.compile(r"\s+(?:functionality|functionalities|functions?|features?|facility|facilities|tools?|"
+                           r"capability|capabilities)\b", re.I)
 # the tokens before the verbs after which they are about the service's users ("users can", "that", "allow")
 _BEFORE_LEAD = frozenset({"FILLER", "REL", "RELVERB", "VERB", "USERNOUN", "WITH", "OR", "AND", "COMMA"})
 
@@ -67,9 +71,13 @@ def join_feature_phrases(toks: list[Tok], norm: str) -> list[Tok]:
             out.pop()
         end = t.end
         k = i + 1
+        noun = _FEATURE_NOUN.match(norm, end)
+        if noun:
+            end = noun.end()
         m = _AUDIENCE.match(norm, end)
         if m:
             end = m.end()
+        if noun or m:
             while k < len(toks) and toks[k].start < end:
                 k += 1
             end = max(end, toks[k - 1].end)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .condition_combine import (IMPLICIT, PLAIN, REL, VERBAL, attachment_readings, combine_levels, group_readings,
-                                verb_word)
+from .condition_combine import (IMPLICIT, PLAIN, REL, VERBAL, attachment_readings, combine_levels, either_grouping,
+                                group_readings, verb_word)
 from .condition_premods import PremodReader
 from .condition_reader import ParseFail
 from .condition_tree import and_, atom, normalise, not_, or_
@@ -388,7 +388,15 @@ class Parser(PremodReader):
             restated.append(said is not None)
         if not items:
             raise ParseFail("empty relative clause")
+        if len(items) >= 2 and items[-1][0] == "," and items[-1][2].op == "or" and plain[-1]:
+            # "is a pre-assessed service, an enterprise service or a telephony service": the list's "or" was read
+            # inside its last item, so the comma before that item is the same "or"
+            items[-1] = ("or", *items[-1][1:])
         reading = combine_levels(items)
+        if all(lvl == PLAIN for _op, lvl, _c in items[1:]) and not any(commas) and {op for op, _l, _c in items[1:]} == {"and", "or"}:
+            # "that have user profiles and allow users to post content or to send direct messages": no comma
+            # says how the connectives group
+            return either_grouping([(op, c) for op, _l, c in items], reading)
         if len(items) == 2 and items[1][1] == PLAIN and not commas[1] and plain[0] and not restated[1]:
             # "that are large or multi-risk and at high risk of fraud": the second connective may join
             # the whole list before it or only its last word; decided only where the two readings agree

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .condition_combine import combine
+from .condition_combine import combine, either_grouping
 from .condition_reader import ParseFail, TokenReader
 from .condition_tokens import names_group
 from .condition_tree import and_, atom, normalise, not_, or_
@@ -49,6 +49,10 @@ class PremodReader(TokenReader):
                 continue
             mark = self.mark()
             before = self.toks[self.pos - 1] if self.pos else None
+            if names_group(before) and self.kind() == "COMMA":
+                # "a pre-assessed relevant electronic service, an enterprise relevant electronic service or a
+                # telephony service": a list of whole groups, each with its own modifiers, for the clause to join
+                break
             op = None
             said_and = False
             while self.kind() in ("OR", "AND", "ANDOR", "COMMA"):
@@ -78,8 +82,14 @@ class PremodReader(TokenReader):
             # "large, multi-risk, or both": the list is a choice, whatever its commas say
             self.take()
             items = [(op if i == 0 else "or", c) for i, (op, c) in enumerate(items)]
+        # "user profiles or user connections and direct messaging": written "and" and "or" with no comma
+        # to group them; read both ways below
+        mixed = {op for op, _c in items[1:]} == {"and", "or"} and not juxtaposed
         # a list "A, B or C": commas take the connective of the last item
-        last_op = next((op for op, _ in reversed(items[1:]) if op != ","), "and")
+        # "that are large, multi-risk or at high risk of fraud": a list of commas only takes the connective that
+        # goes on after it
+        after = {"OR": "or", "ANDOR": "or", "AND": "and"}.get(self.kind() or "", "and")
+        last_op = next((op for op, _ in reversed(items[1:]) if op != ","), after)
         items = [(last_op if op == "," else op, c) for op, c in items]
         if len(items) >= 2 and all(_is_search_type(c) for _op, c in items):
             return or_(*(c for _op, c in items))  # "general and vertical search services": either type
@@ -102,7 +112,10 @@ class PremodReader(TokenReader):
                 # the services the list before it describes, (large or multi-risk) and general
                 self._described = described
                 return and_(described, *(c for _op, c in items[cut:]))
-        return self._coordinated(items, written_and)
+        coordinated = self._coordinated(items, written_and)
+        if mixed:
+            return either_grouping(items, coordinated)
+        return coordinated
 
     def _coordinated(self, items: list[tuple[str, Condition]], written_and: set[int]) -> Condition:
         both = combine(items)

@@ -8,6 +8,7 @@ Owns ``TokenReader`` (position, checkpoints, the tokens understood so far) and `
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .condition_combine import combine, users_atom
@@ -20,6 +21,9 @@ from .vocabulary import ALL_HARMS, LEVELS, MULTI, Vocabulary, load_vocabulary
 class ParseFail(Exception):
     """This reading does not fit here; the caller tries another or leaves the words unread."""
 
+
+# a list's opening that says any one item will do
+_ANY_OF = re.compile(r"^(?:one\s+or\s+more|any|at\s+least\s+one|either|each)\b(?:\s+(?:kind|type)s?)?\s+of\b", re.I)
 
 @dataclass(frozen=True)
 class _Mark:
@@ -130,7 +134,11 @@ class TokenReader:
             self.reset(mark)
             return None
         self.take()
-        self.skip_filler()
+        # "one or more of the following: A, B and C": the "and" lists the kinds, any of which will do
+        any_of = False
+        while self.kind() == "FILLER":
+            filler = self.take()
+            any_of = any_of or bool(_ANY_OF.match(filler.text))
         if self.kind() == "ATLEAST":
             # "two or more of the following kinds of illegal harm: terrorism; CSEA; hate": each item
             # listed is one kind (CSEA, written once, is one kind however many harms it covers)
@@ -149,10 +157,10 @@ class TokenReader:
             self.reset(mark)
             return None
         items = self.harms_read[-1] if self.harms_read else [harms]
-        joined_by_and = len(items) >= 2 and "AND" in self.joiners and not {"OR", "ANDOR"} & set(self.joiners)
+        joined_by_and = len(items) >= 2 and "AND" in self.joiners and not {"OR", "ANDOR"} & set(self.joiners) and not any_of
         # "of pornographic content and violent content or bullying content": "and" and "or" both written,
         # and nothing says which binds first
-        mixed = len(items) >= 3 and "AND" in self.joiners and bool({"OR", "ANDOR"} & set(self.joiners))
+        mixed = len(items) >= 3 and "AND" in self.joiners and bool({"OR", "ANDOR"} & set(self.joiners)) and not any_of
         joiners = list(self.joiners)
         if ALL_HARMS in harms:
             # "at low risk of all kinds of illegal harm" is the definition of low risk

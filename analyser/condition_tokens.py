@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .condition_feature_phrases import join_feature_phrases
+from .condition_harm_phrases import join_harm_phrases
 from .paths import PACKAGE_DATA
 from .vocabulary import ALL_HARMS, MULTI, Vocabulary, load_vocabulary
 
@@ -196,7 +197,7 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
     # "non-large": split a leading "non-" so that it negates what follows
     expanded: list[tuple[int, int, str]] = []
     for s, e, w in spans:
-        if w.startswith("non-") and len(w) > 4 and (w[4:],) in lexicon.phrases:
+        if w.startswith("non-") and len(w) > 4 and (w[4:],) in lexicon.phrases and (w,) not in lexicon.phrases:
             expanded.append((s, s + 4, "non-"))
             expanded.append((s + 4, e, w[4:]))
         else:
@@ -224,25 +225,30 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
             toks.append(shared[0])
             i += shared[1]
             continue
+        match = None
         for n in lexicon.lengths.get(w, ()):
             if n > len(spans) - i:
                 continue
             key = tuple(sp[2] for sp in spans[i:i + n])
             entry = lexicon.phrases.get(key)
             if entry is not None:
-                toks.append(Tok(entry[0], entry[1], s, spans[i + n - 1][1], n, " ".join(key)))
-                i += n
+                match = (n, entry, key)
                 break
+        # a feature's wording with a word in the other number wins over a shorter verb that the lexicon knows
+        # as written ("integrates generative AI features ..." over the verb "integrates"); over any other word
+        # the word as written stands ("users verification" is no "user verification")
+        other = _other_verb_form(spans, i, lexicon)
+        if match is not None and (other is None or match[0] >= other[1] or match[1][0] != "VERB"):
+            n, entry, key = match
+            toks.append(Tok(entry[0], entry[1], s, spans[i + n - 1][1], n, " ".join(key)))
+            i += n
+        elif other is not None:
+            toks.append(other[0])
+            i += other[1]
         else:
-            other = _other_verb_form(spans, i, lexicon)
-            if other is not None:
-                toks.append(other[0])
-                i += other[1]
-                continue
-            # plural/singular fallback for harm and feature words ("livestreams" vs "livestream")
             toks.append(Tok("WORD", w, s, e))
             i += 1
-    return join_feature_phrases(toks, norm)
+    return join_harm_phrases(join_feature_phrases(toks, norm), norm)
 
 
 # verbs that open a feature's wording and that drafters write once for two features ("hosts a Tier 1 social

@@ -133,6 +133,15 @@ def _parse_application(
         work = pattern.sub(" ", work)
     work = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", work)).strip()
     work = digits_for_number_words(work)
+    # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
+    # how every level is known, so it says no more than "where the service has a medium risk of X"
+    work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",
+                         work)
+    # "a relevant electronic service if the service is a dating service", "a social media service if: (a) ...":
+    # a condition on the service just named, as "where" would set it
+    work = _IF_ON_SERVICE.sub(r"\1 where", work)
+    # "..., unless the service is a pre-assessed service": an exception where the service is so
+    work = _UNLESS_SERVICE.sub("except where ", work)
     # "general and vertical search services": the head written once for both types
     work = re.sub(r"\b(general|vertical) (and|or) (vertical|general) search\b", r"\1 search \2 \3 search", work, flags=re.I)
 
@@ -206,6 +215,9 @@ def _parse_application(
         if cond is None:
             cond = atom("unknown", text=body.strip())
         if late:
+            # "..., unless the service incorporates effective controls": a condition on the service, not a group
+            late = re.sub(r"^(?:where\s+|if\s+|when\s+)?(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?(?:service|search\s+engine|device|"
+                          r"equipment|platform|model)\s+(?!providers?\b))", "services where ", late, count=1, flags=re.I)
             exc, _d, _t, late_left = _parse_body(late, code_kind, vocab, id_pattern)
             result.unparsed.extend(late_left if exc is not None else [late])
             exc = exc if exc is not None else atom("unknown", text=late)
@@ -255,6 +267,11 @@ def _parse_application(
     return result
 
 
+_IF_ON_SERVICE = re.compile(r"\b(services?)\s*,?\s+if\b(?=\s*:|\s+(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\b)", re.I)
+_UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
+_ASSESSED = re.compile(
+    r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
+    r"their\s+service)\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
 _FRONTED_EXCEPTION = re.compile(
     r"^((?:this|the)\s+measure\s+(?:only\s+)?applies),\s*((?:save|except|other\s+than|unless)\b[^,]{1,200}),\s*((?:only\s+)?to\b.+?)[\s.]*$",
     re.I | re.S)

@@ -324,7 +324,9 @@ def test_a_code_with_kinds_of_its_own_does_not_read_ofcom_kind_words():
     # an eSafety code, so it once exempted every site-search engine and made the rest "apply"
     code = _code(ESAFETY, ["This measure applies to internet search engine services, other than those that search "
                            "only content within a single website or app."])
-    assert _status(code, ESAFETY, kind="search-engine", features=["site-search-only"]) == "unclear"
+    # (now read whole: "search only content within a single website or app" is the profile's site search)
+    assert _status(code, ESAFETY, kind="search-engine", features=["site-search-only"]) == "exempt"
+    assert _status(code, ESAFETY, kind="search-engine") == "applies"
     assert _status(code, ESAFETY, kind="social-media") == "exempt"
     code = _code(ESAFETY, ["This measure applies to providers of search services."])
     assert _status(code, ESAFETY, kind="search-engine") == "unclear"

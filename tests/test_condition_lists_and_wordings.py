@@ -1,0 +1,93 @@
+"""How lists join, and wordings of harms and features that drafters paraphrase.
+
+- "A or B and C" with no comma to group them is read both ways (a service is decided only where the two
+  readings agree): "user profiles or user connections and direct messaging" was confidently read as
+  "profiles, or connections with messaging", one lawyer's reading among two.
+- "is a pre-assessed service, an enterprise service or a telephony service": a list of whole groups. Its
+  comma was read as "and" (a confident wrong answer for a telephony service).
+- "that are large, multi-risk or at high risk of fraud": a list of commas only takes the connective that
+  goes on after it.
+- "content depicting or encouraging dangerous stunts and challenges": the kind of content named by what it
+  does; "where the provider has assessed the service as having a medium risk of X"; "a direct messaging
+  function"; a feature's wording in the other number that is longer than the verb it starts with.
+
+Each test is a status for a concrete service, with a service that must not be covered.
+"""
+
+from __future__ import annotations
+
+from analyser.conditions import parse_application
+from analyser.truth import truth
+from analyser.profiles import load_profile
+from analyser.service import service_from_options
+from analyser.vocabulary import vocabulary_for
+
+ESAFETY = "codes/examples/esafety-industry.toml"
+
+
+def _reading(profile: str, text: str):
+    prof = load_profile(profile)
+    vocab = vocabulary_for(prof.services)
+    app = parse_application(text, prof.kind, vocab, prof.measure_id_pattern, prof.application_intros)
+    assert not app.unparsed, app.unparsed
+
+    def covered(**service) -> bool | None:
+        return truth(app.condition, service_from_options(vocab=vocab, **service), vocab)
+
+    return covered
+
+
+def test_and_or_without_a_comma_is_decided_only_where_both_groupings_agree():
+    covered = _reading("pcu", "This measure applies to providers of services that have user profiles or user "
+                              "connections and direct messaging.")
+    assert covered(features=["user-connections", "direct-messaging"]) is True
+    assert covered(features=["user-profiles", "direct-messaging"]) is True
+    assert covered(features=["direct-messaging"]) is False
+    # profiles without messaging: covered on one grouping, not on the other
+    assert covered(features=["user-profiles"]) is None
+
+
+def test_a_comma_between_whole_groups_is_their_or():
+    covered = _reading(ESAFETY, "This section applies to relevant electronic services except where the service is a "
+                                "pre-assessed relevant electronic service, an enterprise relevant electronic service "
+                                "or a telephony service.")
+    assert covered(kind="relevant-electronic") is True
+    assert covered(kind="relevant-electronic", features=["telephony"]) is False
+    assert covered(kind="relevant-electronic", features=["enterprise"]) is False
+
+
+def test_a_list_of_commas_takes_the_connective_after_it():
+    covered = _reading("icu", "This measure applies to services that are large, multi-risk or at high risk of fraud.")
+    assert covered(users=8_000_000) is True
+    assert covered(risks=["fraud=high"]) is True
+    assert covered(users=1_000, risks=["fraud=medium"]) is False
+
+
+def test_content_named_by_what_it_does():
+    covered = _reading("pcu", "This measure applies to providers of services at medium or high risk of content "
+                              "depicting or encouraging dangerous stunts and challenges, or of content encouraging the "
+                              "ingestion, inhalation or exposure to harmful substances.")
+    assert covered(risks=["dangerous-stunts=medium"]) is True
+    assert covered(risks=["harmful-substances=high"]) is True
+    assert covered(risks=["bullying=high"]) is False
+
+
+def test_the_providers_assessment_of_a_level_is_the_level():
+    covered = _reading("icu", "This measure applies to a provider of a large service where the provider has assessed "
+                              "the service as having a medium or high risk of fraud.")
+    assert covered(users=8_000_000, risks=["fraud=medium"]) is True
+    assert covered(users=8_000_000, risks=["fraud=low"]) is False
+
+
+def test_a_feature_named_with_a_noun_that_only_says_it_is_a_feature():
+    covered = _reading("icu", "This measure applies to services where the service has user connection "
+                              "functionality, user profiles or a direct messaging function.")
+    assert covered(features=["direct-messaging"]) is True
+    assert covered(features=["livestreaming"]) is False
+
+
+def test_a_feature_in_the_other_number_beats_the_shorter_verb():
+    covered = _reading(ESAFETY, "A provider of an internet search engine service that integrates generative AI "
+                                "features into its search results must take reasonable steps.")
+    assert covered(kind="search-engine", features=["genai-features"]) is True
+    assert covered(kind="search-engine") is False
