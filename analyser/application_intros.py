@@ -108,6 +108,12 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                     continue
                 if cut:
                     body, rest = body[:cut.start()], body[cut.start():]
+                    listed = _LIST_AFTER_DUTY.search(rest) if _LIST_AHEAD.search(body) else None
+                    if listed:
+                        # "Providers of services at high risk of two or more of the following kinds of illegal
+                        # harm should offer the controls in this measure: hate; harassment; ...": the list the
+                        # subject announced comes after the duty
+                        body, rest = f"{body.rstrip(' ,')}: {listed.group('items')}", rest[:listed.start()]
                     if intro.polarity == "applies" and _RELEASE.match(rest):
                         # "A provider of a classified service is not required to comply": an exemption
                         intro = dataclasses.replace(intro, polarity="exempt")
@@ -143,6 +149,9 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
     return None
 
 
+# a subject that ends announcing a list ("... of the following kinds of illegal harm", "any of the following")
+_LIST_AHEAD = re.compile(r"\bthe\s+following(?:\s+[\w-]+){0,8}\s*$", re.I)
+_LIST_AFTER_DUTY = re.compile(r":\s*(?P<items>.+)$", re.S)
 _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b",
                       re.I)
 # "(Where ...,) this measure applies to its provider if ...", "(Services with ...) are in scope of this measure

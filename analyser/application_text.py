@@ -202,6 +202,9 @@ _SCOPED_SUBJECT = re.compile(
     r"|^\s*(?:if|where|when)\s+(?:you|your|(?:a|the|any)\s+signatory)\b", re.I)
 
 
+_OPENING_EXCEPTION = re.compile(r"^\s*(?:except|save)\s+(?:where|if|when|for)\s+[^,]{1,200},\s*", re.I)
+
+
 def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
     """The application paragraphs finally kept: ``after_a_duty_for_all``, and, when none is left, the
     first paragraph whose subject is only some readers, provided no paragraph before it lays a duty on
@@ -212,7 +215,8 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     if kept:
         return _with_limbs(texts, kept)
     for i, text in enumerate(texts):
-        body = LEADING_LABEL.sub("", text, count=1)
+        # ("Except where the service is an enterprise service, a provider of ...": the subject after the exception)
+        body = _OPENING_EXCEPTION.sub("", LEADING_LABEL.sub("", text, count=1), count=1)
         if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
             return [i]
         if _CONDITION_ON_READER.match(body) or _CONDITION_ON_SERVICE.match(body):

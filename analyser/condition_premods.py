@@ -153,6 +153,7 @@ class PremodReader(TokenReader):
         elif t.kind == "FEATURE":
             self.take()
             cond = atom("feature", name=t.value)
+            self._note_named_content(t.text)
         elif t.kind == "STYPE":
             self.take()
             cond = atom("search_type", type=t.value)
@@ -165,6 +166,14 @@ class PremodReader(TokenReader):
             self.reset(mark)
             return None
         return not_(cond) if neg else cond
+
+
+    def _note_named_content(self, wording: str) -> None:
+        """A feature that names kinds of content ("whose terms of service do not prohibit one or more kinds of
+        priority content") makes them the list that "that content" refers back to."""
+        named = [w for w in self.vocab.harm_groups if f" {w} " in f" {wording} "]
+        if named:
+            self.harms_read.append([[h] for h in self.vocab.harm_groups[max(named, key=len)]])
 
 
 def _is_search_type(cond: Condition) -> bool:

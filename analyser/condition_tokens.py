@@ -146,8 +146,11 @@ DEFAULT_MEASURE_ID = re.compile(
 )
 # "services to which ICU C9 applies", "providers to whom ICU C9 and ICU C10 apply", "services in
 # scope of ICU C9": the ID list becomes one MREF token, whose value is ([ids], "and"/"or").
-_MREF_BEFORE = r"(?:(?:to|for)\s+(?:which|whom)\s+(?P<neither>neither\s+)?(?:(?:the\s+)?measures?\s+)?|(?:with)?in\s+(?:the\s+)?scope\s+of\s+(?:(?:the\s+)?measures?\s+)?)"
-_MREF_AFTER = r"(?:\s+(?:also\s+)?(?:applies|apply|is\s+applicable|are\s+applicable)|(?P<neg>\s+(?:does|do)\s+not\s+apply|\s+(?:is|are)\s+not\s+applicable))?"
+_MREF_BEFORE = (r"(?:(?:to|for|in\s+respect\s+of|in\s+relation\s+to)\s+(?:which|whom)\s+(?P<neither>neither\s+)?(?:(?:the\s+)?measures?\s+)?"
+                r"|(?:with)?in\s+(?:the\s+)?scope\s+of\s+(?:(?:the\s+)?measures?\s+)?)")
+# "services in respect of which Measure ICU C9 is recommended": a measure recommended for them is one that applies
+_MREF_AFTER = (r"(?:\s+(?:also\s+)?(?:applies|apply|is\s+applicable|are\s+applicable|(?:is|are)\s+(?:also\s+)?recommended)"
+               r"|(?P<neg>\s+(?:does|do)\s+not\s+apply|\s+(?:is|are)\s+not\s+(?:applicable|recommended)))?")
 
 
 def _measure_refs(norm: str, id_pattern: re.Pattern[str] | None) -> list[tuple[int, int, list[str], str]]:

@@ -142,6 +142,9 @@ def _parse_application(
     work = _IF_ON_SERVICE.sub(r"\1 where", work)
     # "..., unless the service is a pre-assessed service": an exception where the service is so
     work = _UNLESS_SERVICE.sub("except where ", work)
+    # "one or more kinds of priority content, namely abuse and hate content, bullying content and violent content": the
+    # kinds listed, any of which will do
+    work = _NAMELY.sub(r"\1 of the following \2 of \3: ", work)
     # "general and vertical search services": the head written once for both types
     work = re.sub(r"\b(general|vertical) (and|or) (vertical|general) search\b", r"\1 search \2 \3 search", work, flags=re.I)
 
@@ -155,6 +158,8 @@ def _parse_application(
     # "This measure applies, save where the service is X, to providers of Y": the exception set before the
     # services, read as if written after them
     sentences = [_FRONTED_EXCEPTION.sub(r"\1 \3, \2", s) for s in split_sentences(work)]
+    # "Except where the service is an enterprise service, a provider of X must ...": the same, before the subject
+    sentences = [_OPENING_EXCEPTION.sub(r"\2, \1", s) for s in sentences]
     matched = [match_intro(s.rstrip(" ."), all_intros) for s in sentences]
     intro_seen = any(m is not None for m in matched)
     # a sentence that states whom the measure covers ("This standard applies to ..."), not a duty's subject
@@ -267,11 +272,15 @@ def _parse_application(
     return result
 
 
-_IF_ON_SERVICE = re.compile(r"\b(services?)\s*,?\s+if\b(?=\s*:|\s+(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\b)", re.I)
+_IF_ON_SERVICE = re.compile(r"\b(services?|,)\s*,?\s+if\b(?=\s*:|\s+(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?:is|has|are|have)\b)",
+                            re.I)
 _UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
 _ASSESSED = re.compile(
     r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
     r"their\s+service)\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
+_NAMELY = re.compile(r"\b(one\s+or\s+more|two\s+or\s+more|any|at\s+least\s+(?:one|two))\s+(kinds?|types?)\s+of\s+([\w -]{3,60}?),?\s+"
+                     r"(?:namely|that\s+is(?:\s+to\s+say)?|i\.e\.),?\s+", re.I)
+_OPENING_EXCEPTION = re.compile(r"^((?:except|save)\s+(?:where|if|when|for)\s+[^,]{1,200}),\s*(.+?)[\s.]*$", re.I | re.S)
 _FRONTED_EXCEPTION = re.compile(
     r"^((?:this|the)\s+measure\s+(?:only\s+)?applies),\s*((?:save|except|other\s+than|unless)\b[^,]{1,200}),\s*((?:only\s+)?to\b.+?)[\s.]*$",
     re.I | re.S)

@@ -112,3 +112,19 @@ def test_an_ico_standard_relevant_to_you_if_is_not_taken_as_every_service():
                        "that is targeted on the basis of their behaviour or their personal data.",
                        "Switch behavioural advertising off by default and give children a clear choice about it."])
     assert _status(code, ICO, kind="online-service", features=["likely-accessed-by-children"]) != "applies"
+
+
+def test_a_list_announced_by_the_subject_comes_after_the_duty():
+    code = _code("icu", ["Providers of services that are at high risk of two or more of the following kinds of illegal "
+                         "harm should offer the controls in this measure: hate; harassment, stalking, threats and "
+                         "abuse; controlling or coercive behaviour; cyberflashing."])
+    assert _status(code, risks=["hate=high", "cyberflashing=high"]) == "applies"
+    assert _status(code, risks=["hate=high", "fraud=high"]) == "exempt"
+
+
+def test_an_exception_before_the_subject():
+    code = _code(ESAFETY, ["Except where the service is a closed communication service or an enterprise service, a "
+                           "provider of a Tier 1 relevant electronic service must take steps to disrupt and deter "
+                           "end-users from using the service to solicit child sexual exploitation material."])
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["tier-1"]) == "applies"
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["tier-1", "enterprise"]) == "exempt"

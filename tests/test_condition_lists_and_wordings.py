@@ -91,3 +91,36 @@ def test_a_feature_in_the_other_number_beats_the_shorter_verb():
                                 "features into its search results must take reasonable steps.")
     assert covered(kind="search-engine", features=["genai-features"]) is True
     assert covered(kind="search-engine") is False
+
+
+def test_namely_lists_the_kinds_any_of_which_will_do():
+    covered = _reading("pcu", "This measure applies to providers of services that have user profiles and are at high "
+                              "risk of one or more kinds of primary priority content, namely pornographic content, "
+                              "suicide content, self-harm content and eating disorder content.")
+    assert covered(features=["user-profiles"], risks=["suicide=high"]) is True
+    assert covered(features=["user-profiles"], risks=["bullying=high"]) is False
+
+
+def test_that_content_refers_to_the_kinds_a_feature_named():
+    covered = _reading("pcu", "This measure applies to providers whose terms of service do not prohibit one or more "
+                              "kinds of priority content and that are at medium or high risk of that content.")
+    assert covered(features=["allows-priority-content"], risks=["bullying=medium"]) is True
+    assert covered(features=["allows-priority-content"], risks=["suicide=high"]) is False
+
+
+def test_a_measure_recommended_for_them_is_a_reference():
+    covered = _reading("icu", "This measure applies to providers of services in respect of which Measure ICU C9 is "
+                              "recommended, but only in relation to content that is communicated publicly on the service.")
+    assert covered() is None  # what ICU C9 covers is in the code, not here: not decided without it
+
+
+def test_names_in_brackets_and_places_say_nothing_of_whom():
+    covered = _reading("ics", "This measure applies to providers of search services that suggest possible search "
+                              "requests to users while they are typing (often called autocomplete), where the service "
+                              "is at medium or high risk of child sexual exploitation and abuse (CSEA).")
+    assert covered(kind="search", search_type="general", features=["predictive-search"], risks=["grooming=medium"]) is True
+    assert covered(kind="search", search_type="general", risks=["grooming=medium"]) is False
+    covered = _reading(ESAFETY, "A provider of a hosting service that hosts, in Australia, a Tier 1 social media service "
+                                "or a high impact designated internet service must take steps.")
+    assert covered(kind="hosting", features=["hosts-high-impact-dis"]) is True
+    assert covered(kind="hosting") is False
