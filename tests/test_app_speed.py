@@ -52,6 +52,22 @@ def test_the_warm_up_names_streamlits_own_files():
     assert all(js in script for js in scripts)
 
 
+def test_the_first_page_skips_streamlits_direct_run_check_only_under_a_runtime(monkeypatch):
+    """The check (inspect.stack() over every frame, 0.1-0.2 s of a fresh server's first page) can
+    only pass under ``streamlit run``; the flag that marks it done must still exist in this
+    Streamlit, or the app silently pays for the check again."""
+    from streamlit import delta_generator, runtime
+
+    from analyser.app.main import skip_direct_run_check
+
+    assert hasattr(delta_generator, "_use_warning_has_been_displayed")
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    monkeypatch.setattr(runtime, "exists", lambda: False)
+    assert skip_direct_run_check() is False and delta_generator._use_warning_has_been_displayed is False
+    monkeypatch.setattr(runtime, "exists", lambda: True)
+    assert skip_direct_run_check() is True and delta_generator._use_warning_has_been_displayed is True
+
+
 def test_the_server_warms_up_once_per_process(monkeypatch):
     monkeypatch.setattr(warmup, "_started", False)
     sys.modules.pop("tabnanny", None)
