@@ -158,3 +158,38 @@ def verb_word(tok) -> str:
     if word in _BE:
         return "be"
     return {"has": "have", "does": "do"}.get(word, word[:-1] if word.endswith("s") and len(word) > 3 else word)
+
+
+def relative_clause_reading(items: list[tuple[str, int, Condition]], commas: list[bool], plain: list[bool],
+                            restated: list[bool]) -> Condition:
+    """The predicates of a relative clause joined as written (``items``: connective, level, condition; whether a
+    comma came before each, whether each is a bare list of modifiers, whether it restates its verb), with every
+    reading the words leave open kept as an ``agree`` node."""
+    if len(items) >= 2 and items[-1][0] == "," and items[-1][2].op == "or" and plain[-1]:
+        # "is a pre-assessed service, an enterprise service or a telephony service": the list's "or" was read
+        # inside its last item, so the comma before that item is the same "or"
+        items[-1] = ("or", *items[-1][1:])
+    reading = combine_levels(items)
+    if all(lvl == PLAIN for _op, lvl, _c in items[1:]) and not any(commas) and {op for op, _l, _c in items[1:]} == {"and", "or"}:
+        # "that have user profiles and allow users to post content or to send direct messages": no comma
+        # says how the connectives group
+        return either_grouping([(op, c) for op, _l, c in items], reading)
+    if len(items) == 2 and items[1][1] == PLAIN and not commas[1] and plain[0] and not restated[1]:
+        # "that are large or multi-risk and at high risk of fraud": the second connective may join
+        # the whole list before it or only its last word; decided only where the two readings agree
+        first, (op, _lvl, second) = items[0][2], items[1]
+        if first.op in ("and", "or") and first.op != op and len(first.args) >= 2:
+            near = (or_ if first.op == "or" else and_)(*first.args[:-1], (and_ if op == "and" else or_)(first.args[-1], second))
+            if normalise(near) != normalise(reading):
+                return Condition(op="agree", args=[reading, near], params={"why": "attachment"})
+    ops = [op for op, lvl, _c in items[1:] if lvl == REL]
+    if "or" in ops and "and" in ops and all(commas[k] for k in range(1, len(items)) if items[k][1] == REL):
+        # "that are large, or that are at risk of X, and that allow livestreaming": with a comma before
+        # each clause, the last may restrict both before it or only the one next to it; a service is
+        # decided only where the two readings agree
+        acc = items[0][2]
+        for op, _lvl, cond in items[1:]:
+            acc = and_(acc, cond) if op == "and" else or_(acc, cond)
+        if normalise(acc) != normalise(reading):
+            return Condition(op="agree", args=[reading, acc], params={"why": "attachment"})
+    return reading

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .condition_combine import (IMPLICIT, PLAIN, REL, VERBAL, attachment_readings, combine_levels, either_grouping,
-                                group_readings, verb_word)
+from .condition_combine import (IMPLICIT, PLAIN, REL, VERBAL, attachment_readings, combine_levels, group_readings,
+                                relative_clause_reading, verb_word)
 from .condition_premods import PremodReader
 from .condition_reader import ParseFail
-from .condition_tree import and_, atom, normalise, not_, or_
+from .condition_tokens import names_group
+from .condition_tree import and_, atom, not_, or_
 from .models import Condition
 
 
@@ -194,6 +195,7 @@ class Parser(PremodReader):
         self._described = None
         pre_at = self.pos
         pre = self.premods(allow_empty=True)
+        named_groups = sum(names_group(t) for t in self.toks[pre_at:self.pos])
         # the modifiers that describe (not classify) the group, which may reach later groups: none when
         # it is named by search type alone ("vertical search services")
         classified = all(t.kind in ("STYPE", "FILLER") for t in self.toks[pre_at:self.pos])
@@ -214,6 +216,10 @@ class Parser(PremodReader):
         self._last_group = (pre, post, has_head)
         if not has_head and pre is None and post is None:
             return atom("all")
+        if pre is not None and post is not None and pre.op == "or" and named_groups >= 2 and not has_head:
+            # "a general purpose designated internet service or a high impact service with end-user accounts":
+            # the last group's modifier may restrict it alone or both
+            return attachment_readings(list(pre.args), post)
         return and_(*(c for c in (pre, post) if c is not None)) if (pre or post) else atom("all")
 
     # -- post-nominal modifiers
@@ -388,34 +394,7 @@ class Parser(PremodReader):
             restated.append(said is not None)
         if not items:
             raise ParseFail("empty relative clause")
-        if len(items) >= 2 and items[-1][0] == "," and items[-1][2].op == "or" and plain[-1]:
-            # "is a pre-assessed service, an enterprise service or a telephony service": the list's "or" was read
-            # inside its last item, so the comma before that item is the same "or"
-            items[-1] = ("or", *items[-1][1:])
-        reading = combine_levels(items)
-        if all(lvl == PLAIN for _op, lvl, _c in items[1:]) and not any(commas) and {op for op, _l, _c in items[1:]} == {"and", "or"}:
-            # "that have user profiles and allow users to post content or to send direct messages": no comma
-            # says how the connectives group
-            return either_grouping([(op, c) for op, _l, c in items], reading)
-        if len(items) == 2 and items[1][1] == PLAIN and not commas[1] and plain[0] and not restated[1]:
-            # "that are large or multi-risk and at high risk of fraud": the second connective may join
-            # the whole list before it or only its last word; decided only where the two readings agree
-            first, (op, _lvl, second) = items[0][2], items[1]
-            if first.op in ("and", "or") and first.op != op and len(first.args) >= 2:
-                near = (or_ if first.op == "or" else and_)(*first.args[:-1], (and_ if op == "and" else or_)(first.args[-1], second))
-                if normalise(near) != normalise(reading):
-                    return Condition(op="agree", args=[reading, near], params={"why": "attachment"})
-        ops = [op for op, lvl, _c in items[1:] if lvl == REL]
-        if "or" in ops and "and" in ops and all(commas[k] for k in range(1, len(items)) if items[k][1] == REL):
-            # "that are large, or that are at risk of X, and that allow livestreaming": with a comma before
-            # each clause, the last may restrict both before it or only the one next to it; a service is
-            # decided only where the two readings agree
-            acc = items[0][2]
-            for op, _lvl, cond in items[1:]:
-                acc = and_(acc, cond) if op == "and" else or_(acc, cond)
-            if normalise(acc) != normalise(reading):
-                return Condition(op="agree", args=[reading, acc], params={"why": "attachment"})
-        return reading
+        return relative_clause_reading(items, commas, plain, restated)
 
     def _verbs(self, verb: str | None) -> tuple[bool, str | None]:
         neg = False

@@ -1,6 +1,6 @@
 """A kind of content named by what the content does: "content depicting or encouraging dangerous stunts and
 challenges", "content encouraging the ingestion, inhalation or exposure to harmful substances", "material that
-promotes self-harm".
+promotes self-harm", "offences relating to the sale of illegal drugs".
 
 Why its own pass: drafters paraphrase the statutory definitions of the kinds of content in many ways, but
 the paraphrase is always the word "content" (or "material"), verbs of showing or encouraging, perhaps the act
@@ -17,14 +17,14 @@ if TYPE_CHECKING:  # condition_tokens calls this pass, so the class is taken fro
     from .condition_tokens import Tok
 
 # the noun that opens the run
-_CONTENT = frozenset({"content", "material", "materials"})
+_CONTENT = frozenset({"content", "material", "materials", "offences", "offence"})
 # verbs of showing or encouraging, and the acts a definition names before the kind ("the ingestion of")
 _DESCRIBING = frozenset(
     "depicting depicts depict depicted encouraging encourages encourage promoting promotes promote glorifying "
     "glorifies glorify showing shows show featuring portraying portrays about concerning relating relates "
     "related providing provides provide instructions instruction facilitating facilitates inciting incites "
     "ingestion inhalation exposure consumption ingesting inhaling injecting injection self-administering "
-    "self-administration taking acts act".split())
+    "self-administration taking acts act sale selling supply supplying dealing".split())
 # joining words allowed inside the run
 _JOINING_KINDS = frozenset({"OR", "AND", "COMMA", "FILLER", "OF", "REL"})
 
@@ -40,6 +40,8 @@ def join_harm_phrases(toks: list[Tok], norm: str) -> list[Tok]:
         described = False
         while j > 0:
             prev = out[j - 1]
+            if prev.kind in ("WORD", "FILLER") and (prev.value or prev.text) in _CONTENT:
+                break  # the noun that opens the run
             if prev.kind == "WORD" and prev.value in _DESCRIBING:
                 described = True
             elif prev.kind in _JOINING_KINDS and prev.value != ";":
@@ -48,7 +50,9 @@ def join_harm_phrases(toks: list[Tok], norm: str) -> list[Tok]:
                 break
             j -= 1
         opener = out[j - 1] if j > 0 else None
-        if described and opener is not None and opener.kind == "WORD" and opener.value in _CONTENT:
+        # "content that encourages or assists suicide": the kind's own wording says what the content does
+        described = described or (j < len(out) and all(x.kind == "REL" for x in out[j:]))
+        if described and opener is not None and opener.kind in ("WORD", "FILLER") and (opener.value or opener.text) in _CONTENT:
             start = opener.start
             del out[j - 1:]
             out.append(type(t)("HARM", t.value, start, t.end, t.words, norm[start:t.end].lower()))

@@ -129,6 +129,7 @@ def _parse_application(
             if scope not in result.scope:
                 result.scope.append(scope)
             work = pattern.sub(" ", work)
+    work = _INCLUDING.sub(lambda m: _included_feature(m, vocab), work)
     for pattern in ignore:
         work = pattern.sub(" ", work)
     work = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", work)).strip()
@@ -199,7 +200,9 @@ def _parse_application(
             intro, body = None, _LEADING_PROVIDERS.sub("", body)
         if intro is not None and intro.relative:
             starts_relative = re.match(r"(?:that|who|whose|which)\b", body, re.I)
-            body = ("services " if starts_relative else "services that ") + body
+            # "If Australian children are able to hold accounts on the service, ...": a clause with its own subject
+            own_subject = re.match(r"(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\b", body, re.I)
+            body = ("services " if starts_relative else "services where " if own_subject else "services that ") + body
         if intro is not None and intro.until is not None and stated and intro.permission:
             continue  # "Providers of large services may find the measure useful": beside a statement of scope
         if intro is not None and intro.until is not None and not late and not inner and (
@@ -278,6 +281,19 @@ _UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s
 _ASSESSED = re.compile(
     r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
     r"their\s+service)\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
+# "If you share children's data with third parties, including other companies in your own group, ...": an
+# aside that names a feature of its own widens the class to take that feature in (an aside that names
+# nothing the vocabulary knows is dropped below, as saying nothing of whom)
+_INCLUDING = re.compile(r",\s*including\s+(?P<x>[^,.;()]{3,120}),", re.I)
+
+
+def _included_feature(m: re.Match[str], vocab: Vocabulary) -> str:
+    toks = [t for t in tokenise(m.group("x"), lexicon_for(vocab)) if t.kind != "FILLER"]
+    if len(toks) == 1 and toks[0].kind == "FEATURE":
+        return f" or {m.group('x')},"
+    return m.group(0)
+
+
 _NAMELY = re.compile(r"\b(one\s+or\s+more|two\s+or\s+more|any|at\s+least\s+(?:one|two))\s+(kinds?|types?)\s+of\s+([\w -]{3,60}?),?\s+"
                      r"(?:namely|that\s+is(?:\s+to\s+say)?|i\.e\.),?\s+", re.I)
 _OPENING_EXCEPTION = re.compile(r"^((?:except|save)\s+(?:where|if|when|for)\s+[^,]{1,200}),\s*(.+?)[\s.]*$", re.I | re.S)

@@ -23,6 +23,7 @@ from analyser.service import service_from_options
 from analyser.vocabulary import vocabulary_for
 
 ESAFETY = "codes/examples/esafety-industry.toml"
+ICO = "codes/examples/ico-aadc.toml"
 
 
 def _reading(profile: str, text: str):
@@ -124,3 +125,48 @@ def test_names_in_brackets_and_places_say_nothing_of_whom():
                                 "or a high impact designated internet service must take steps.")
     assert covered(kind="hosting", features=["hosts-high-impact-dis"]) is True
     assert covered(kind="hosting") is False
+
+
+def test_offences_and_content_named_by_what_they_do():
+    covered = _reading("icu", "This measure applies to providers of services that are at medium or high risk of offences "
+                              "relating to the sale of illegal drugs or weapons.")
+    assert covered(risks=["drugs=medium"]) is True
+    assert covered(risks=["firearms=high"]) is True
+    assert covered(risks=["fraud=high"]) is False
+    covered = _reading("ics", "This measure applies to providers of search services at medium or high risk of content "
+                              "that encourages or assists suicide.")
+    assert covered(kind="search", search_type="general", risks=["encouraging-suicide=medium"]) is True
+    assert covered(kind="search", search_type="general", risks=["fraud=medium"]) is False
+
+
+def test_services_restricted_as_the_subject_of_any_duty():
+    covered = _reading("icu", "Services with more than 700k monthly active UK users that are at high risk of CSAM URLs "
+                              "should use URL detection.")
+    assert covered(users=800_000, risks=["csam-url=high"]) is True
+    assert covered(users=600_000, risks=["csam-url=high"]) is False
+
+
+def test_a_profile_of_its_own_opens_scope_with_a_condition_on_the_users_or_the_provider():
+    # the eSafety example profile's [[application.intros]]: data, not parser code
+    covered = _reading(ESAFETY, "If end-users are able to hold accounts on the service, the provider must take "
+                                "reasonable steps to prevent anonymous accounts from being misused.")
+    assert covered(kind="social-media", features=["user-accounts"]) is True
+    assert covered(kind="social-media") is False
+    covered = _reading(ESAFETY, "Where the equipment provider supplies an operating system for interactive devices, it "
+                                "must make parental controls available within that operating system.")
+    assert covered(kind="equipment", features=["os-provider"]) is True
+    assert covered(kind="equipment") is False
+
+
+def test_including_a_feature_of_its_own_widens_the_class():
+    covered = _reading(ICO, "If you share children's personal data with third parties, including other companies in "
+                            "your own corporate group, you need to be able to show a compelling reason for each "
+                            "disclosure.")
+    assert covered(kind="online-service", features=["intra-group-sharing"]) is True
+    assert covered(kind="online-service", features=["data-sharing"]) is True
+    assert covered(kind="online-service") is False
+    # an aside that names nothing of its own stays an aside
+    covered = _reading("icu", "This measure applies to all services, including small services, that are at high risk "
+                              "of fraud.")
+    assert covered(users=1_000, risks=["fraud=high"]) is True
+    assert covered(users=8_000_000, risks=["fraud=low"]) is False
