@@ -36,6 +36,7 @@ _AUDIENCE = re.compile(
     r"|(?:that|which)\s+(?:other\s+users|others)(?:\s+of\s+the\s+service)?\s+can\s+(?:see|view|access|read)"
     r"|(?:that\s+(?:are|is)\s+)?visible\s+to\s+(?:other\s+users|others)(?:\s+of\s+the\s+service)?"
     r"|(?:posted|shared|uploaded)\s+by\s+(?:other\s+users|others)(?:\s+of\s+the\s+service)?"
+    r"|(?:that|which)\s+(?:other\s+users|others)\s+have\s+(?:posted|shared|uploaded)|to\s+(?:its\s+|their\s+)?users"
     r"|(?:on|in|within)\s+(?:the|its|their)\s+service)\b", re.I)
 # a noun after the name that only says it is a feature: "a direct messaging function", "group chat tools"
 _FEATURE_NOUN = re.compile(r"\s+(?:functionality|functionalities|functions?|features?|facility|facilities|tools?|"

@@ -361,6 +361,9 @@ class Parser(PremodReader):
                 if self.kind() in ("REL", "RELVERB"):  # "..., or that have ..."
                     t = self.take()
                     level = REL
+                    # "at risk of X, or of Y, where users can post content or comment": a bare comma before a clause
+                    # of its own restricts; it takes no connective from inside that clause
+                    op = "and" if op == "," else op
                     if t.kind == "RELVERB":
                         verb = "have"
                 elif self._subject_restated():

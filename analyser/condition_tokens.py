@@ -70,7 +70,9 @@ SCOPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"|content\s+(?:that is\s+|which is\s+)?(?:shared|posted)\s+publicly)"
                 r"(?:\s+(?:by means of|on|via|through)\s+(?:the|a|its)\s+service)?\b", re.I), "public-content"),
     (re.compile(r"\b(?:(?:in relation to|in respect of|to|for)\s+)?(?:the\s+)?(?:content\s+(?:that is\s+|which is\s+)?"
-                r"communicated\s+privately|privately[- ]communicated\s+content|private\s+communications)\b", re.I),
+                r"communicated\s+privately|privately[- ]communicated\s+content"
+                # (not "where the service's private communications are end-to-end encrypted": that names a feature)
+                r"|(?<!service's\s)(?<!its\s)private\s+communications(?!\s+(?:are|is)\s+(?:end-to-end\s+)?encrypted))\b", re.I),
      "private-content"),
 ]
 _WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z][a-z'’\-]*(?:/[a-z]+)?|[,;:()]|[^\s\w]", re.I)

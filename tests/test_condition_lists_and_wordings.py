@@ -170,3 +170,22 @@ def test_including_a_feature_of_its_own_widens_the_class():
                               "of fraud.")
     assert covered(users=1_000, risks=["fraud=high"]) is True
     assert covered(users=8_000_000, risks=["fraud=low"]) is False
+
+
+def test_a_comma_before_a_clause_of_its_own_restricts():
+    # the comma before "where" took the "or" from inside the clause after it: a service at risk of hate with no
+    # posting or commenting at all was covered, and one with comments but no risk was covered too
+    covered = _reading("icu", "This measure applies to providers of services that are at medium or high risk of "
+                              "encouraging or assisting suicide, or of hate, where users are able to post content or "
+                              "to comment on content that other users have posted.")
+    assert covered(risks=["hate=medium"], features=["commenting"]) is True
+    assert covered(risks=["hate=medium"]) is False
+    assert covered(features=["commenting"]) is False
+
+
+def test_private_communications_that_are_end_to_end_encrypted_name_a_feature():
+    covered = _reading("icu", "This measure applies to providers of services at medium or high risk of CSEA that offer "
+                              "group chat functionality, except where the service's private communications are "
+                              "end-to-end encrypted.")
+    assert covered(risks=["grooming=high"], features=["user-groups"]) is True
+    assert covered(risks=["grooming=high"], features=["user-groups", "e2ee"]) is False
