@@ -196,3 +196,20 @@ def test_the_encoder_is_plains():
             enc.skipkeys, enc.allow_nan, enc.check_circular) == (False, ", ", ": ", str, None, False, False, True, True)
     value = {"a": [1, 2.5, None, True, float("nan"), "\u00e9\"\\\n"], "b": {"c": Path("x")}, 3: "k"}
     assert "".join(cli_cached._encoder()(value, 0)) == enc.encode(value)
+
+
+def test_a_cache_of_another_schema_is_left_to_the_pipeline(warm, tmp_path, monkeypatch):
+    """``cache._connect`` rebuilds a file whose ``user_version`` is not its schema's: the fast path reads
+    no row from it (it would be a miss there too) and prints nothing."""
+    import sqlite3
+
+    from analyser import cli_cached
+
+    env, pdfs = warm
+    copy = tmp_path / "cache"
+    shutil.copytree(env["ANALYSER_CACHE_DIR"], copy)
+    monkeypatch.setenv("ANALYSER_CACHE_DIR", str(copy))
+    assert cli_cached.run(["extract", str(pdfs[0]), "-o", os.devnull]) == 0
+    with sqlite3.connect(copy / "analysis.sqlite") as conn:
+        conn.execute("PRAGMA user_version = 7")
+    assert cli_cached.run(["extract", str(pdfs[0]), "-o", os.devnull]) is None
