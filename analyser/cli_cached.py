@@ -155,28 +155,24 @@ def _row(db: str, sha256: str, version: str, extra: str) -> bytes | None:
 
 def _write(pieces: list[bytes], name: str, output: str | None, data: bytes) -> int | None:
     """``cli_common._write`` after the warning line, as the full command line does, the bytes it would
-    write (UTF-8; its newline added on stdout); ``None`` when the output cannot be opened (nothing
-    printed yet: the full path reports it)."""
+    write (UTF-8; its newline added on stdout); ``None`` when the output cannot be opened or standard
+    output does not take UTF-8 (nothing printed yet: the full path writes or reports it)."""
     if output is not None:
         try:
             out = open(output, "wb")
         except (OSError, ValueError):
             return None
     elif not _stdout_is_utf8():
-        text = b"".join(pieces).decode("utf-8")  # the full path's text, through the same stream
-        pieces = []
+        return None  # the full path writes the text through that encoding, and reports what cannot be
     warning_summary(name, json_warnings(data))
     try:
         if output is not None:
             with out:
                 out.writelines(pieces)
-        elif pieces:
+        else:
             sys.stdout.flush()
             sys.stdout.buffer.writelines([*pieces, b"\n"])  # the text ends with "}": _write adds "\n"
             sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(text + "\n")
-            sys.stdout.flush()
     except BrokenPipeError:
         return 0  # as cli.main
     except OSError as err:  # a full disk: the full path's one line (cli.main, cli_common._write), exit 2

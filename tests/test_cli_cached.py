@@ -213,3 +213,13 @@ def test_a_cache_of_another_schema_is_left_to_the_pipeline(warm, tmp_path, monke
     with sqlite3.connect(copy / "analysis.sqlite") as conn:
         conn.execute("PRAGMA user_version = 7")
     assert cli_cached.run(["extract", str(pdfs[0]), "-o", os.devnull]) is None
+
+
+def test_standard_output_in_another_encoding_is_left_to_the_full_path(warm):
+    """Bytes are written as they are stored only where standard output is UTF-8; otherwise the full
+    path writes the text through the stream's encoding (or reports what it cannot encode)."""
+    env, pdfs = warm
+    for encoding in ("latin-1", "ascii"):
+        other = dict(env, PYTHONIOENCODING=encoding)
+        fast, full = _run(["extract", str(pdfs[2])], other), _run(["extract", str(pdfs[2])], other, full=True)
+        assert (fast.returncode, fast.stdout, fast.stderr) == (full.returncode, full.stdout, full.stderr), encoding
