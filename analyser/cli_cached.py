@@ -21,8 +21,6 @@ from __future__ import annotations
 import os
 import sys
 
-FORMAT_JSON = ("--format", "json")
-
 
 def run(argv: list[str]) -> int | None:
     """The exit status of a cached ``extract``, or ``None``: let the full command line handle ``argv``."""
