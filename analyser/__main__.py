@@ -1,5 +1,6 @@
-"""`python -m analyser`: the command line's entry point; owns only the garbage collector's setting for
-a one-shot run, then hands over to analyser.cli.main."""
+"""`python -m analyser`: the command line's entry point; owns the garbage collector's setting for a
+one-shot run and the order of the two paths: a cached ``extract --format json`` first
+(``cli_cached``, before argparse is even imported), else ``analyser.cli.main``."""
 
 import gc
 import sys
@@ -10,6 +11,11 @@ import sys
 # are still collected, and the batch workers (analyser.batch) set the same.
 gc.set_threshold(50_000, 20, 20)
 
-from .cli import main  # noqa: E402
+from .cli_cached import run as run_cached  # noqa: E402
 
-sys.exit(main())
+status = run_cached(sys.argv[1:])  # None: not a cached extract, nothing printed yet
+if status is None:
+    from .cli import main
+
+    status = main()
+sys.exit(status)

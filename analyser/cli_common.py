@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .cli_cached import json_warnings
+from .cli_cached import warning_summary as _warning_summary  # one warning line for both paths
 from .errors import AnalyserError, LexiconError, OutputError
 
 # csv and safe_output (html, its entity table) are imported by the writers that use them: a cached
@@ -74,28 +76,11 @@ def _load(args: argparse.Namespace, ref: str | None = None):
 def _load_json(args: argparse.Namespace) -> str:
     """``_dumps(_load(args).to_dict())``, a cache hit written as stored (``extract --format json``)."""
     from .pipeline import load_code_json
-    from .plain import top_level_span
 
     path, options = _load_options(args)
     text = load_code_json(path, **options)
-    warnings = top_level_span(text, "warnings")
-    _warning_summary(path.name, [(w["message"], w["severity"]) for w in (warnings[0] if warnings else [])])
+    _warning_summary(path.name, json_warnings(text))
     return text
-
-
-def _warning_summary(source_file: str, warnings: list[tuple[str, str]]) -> None:
-    """One line on stderr when the analysis has warnings (message, severity): signs of damage counted
-    first (they are listed first)."""
-    if not warnings:
-        return
-    hurt = sum(1 for _, severity in warnings if severity == "damage")  # damage.DAMAGE, without its imports
-    routine = len(warnings) - hurt
-    line = f"warning: {source_file}: "
-    if hurt:
-        line += (f"{hurt} sign{'s' if hurt > 1 else ''} of damage, text may be missing "
-                 f"(first: {warnings[0][0]}); ")
-    line += f"{routine} routine warning{'' if routine == 1 else 's'} (see the JSON's warnings)"
-    print(line.replace("\n", " "), file=sys.stderr)
 
 
 def _write(args: argparse.Namespace, text: str) -> None:

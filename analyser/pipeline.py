@@ -7,13 +7,11 @@ every face (CLI, app, tests) gets the same complete ``Code`` and the cache holds
 from __future__ import annotations
 
 import functools
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, rules_key
 from .extraction.digest import sha256_of
-from .paths import CODES_DIR, PACKAGE_DATA
 
 if TYPE_CHECKING:  # a cached open imports neither the model classes nor the extraction
     from .models import Code
@@ -21,11 +19,9 @@ if TYPE_CHECKING:  # a cached open imports neither the model classes nor the ext
 __all__ = ["load_code", "load_code_json", "rules_files", "sha256_of"]
 
 
-# Modules that only present an analysis (charts, highlights, exports, the response draft): outside the cache
-# key, so that editing one does not make every document be analysed again. tests/test_cache_key.py checks
-# that the analysis imports none of them and that pipeline.py cannot reach them through its imports.
-PRESENTATION_MODULES = frozenset({"charts.py", "highlight.py", "export.py", "response.py", "palette.py",
-                                  "compare_render.py", "compare_render_docx.py"})
+# the rules part of the cache key lives in rules_key (shared with the cached open before argparse,
+# cli_cached); PRESENTATION_MODULES stays importable from here, where the cache key tests look for it
+PRESENTATION_MODULES = rules_key.PRESENTATION_MODULES
 
 
 def rules_files() -> list[Path]:
@@ -37,49 +33,20 @@ def rules_files() -> list[Path]:
 
 
 def _rules_names() -> list[str]:
-    """``rules_files`` as strings, in the same order: profiles, package data, modules, each sorted as
-    ``pathlib`` sorts paths (by their parts). Found with ``os.scandir`` and ``os.walk``, not
-    ``Path.glob``/``rglob``: sorting and filtering 98 ``Path`` objects was most of the fingerprint's
-    cost, which every cached open pays."""
-    import os
-
-    def flat(folder: Path, suffix: str) -> list[str]:
-        try:
-            with os.scandir(folder) as entries:
-                names = [e.path for e in entries if e.name.endswith(suffix)]
-        except OSError:
-            return []
-        return sorted(names)
-
-    package = os.path.dirname(os.path.abspath(__file__))
-    app = os.path.join(package, "app")
-    modules = []
-    for folder, dirs, files in os.walk(package):
-        if folder == app:
-            dirs[:] = []
-            continue
-        modules += [os.path.join(folder, f) for f in files if f.endswith(".py")
-                    and not (folder == package and f in PRESENTATION_MODULES)]
-    modules.sort(key=lambda name: name.split(os.sep))
-    return flat(CODES_DIR / "profiles", ".toml") + flat(PACKAGE_DATA, ".toml") + modules
+    """``rules_files`` as strings, in the same order: profiles, package data, modules (``rules_key``)."""
+    return rules_key.rules_walk()[0]
 
 
 @functools.lru_cache(maxsize=1)
 def _rules_fingerprint() -> str:
     """A digest of the data files the analysis reads (profiles, lexicon, harm vocabulary) and of the
-    analyser's own modules.
+    analyser's own modules (``rules_key.content_fingerprint``), read in full once per process.
 
     Part of the cache key, so that editing a profile or the lexicon, or installing a newer parser,
     re-analyses a code instead of returning an answer made under the old rules. (The package
-    version alone is not bumped for every parser fix.) About 1 ms, once per process.
+    version alone is not bumped for every parser fix.)
     """
-    import os
-
-    digest = hashlib.sha256()
-    for name in _rules_names():
-        with open(name, "rb") as f:
-            digest.update(os.path.basename(name).encode() + b"\0" + f.read())
-    return digest.hexdigest()[:16]
+    return rules_key.content_fingerprint(_rules_names())
 
 
 def _cache_key(profile: str | Path | None, lexicon: str | Path | None, reader: str | None) -> tuple[str, str]:
@@ -88,8 +55,8 @@ def _cache_key(profile: str | Path | None, lexicon: str | Path | None, reader: s
 
     forced = sha256_of(profile) if profile and Path(profile).is_file() else profile or "auto"
     reader = reader or default_reader()
-    return reader, (f"profile={forced};lexicon={sha256_of(lexicon) if lexicon else 'default'};"
-                    f"rules={_rules_fingerprint()};reader={reader}")
+    return reader, rules_key.key_extra(str(forced), sha256_of(lexicon) if lexicon else "default",
+                                       _rules_fingerprint(), reader)
 
 
 def load_code_json(
@@ -105,35 +72,19 @@ def load_code_json(
     cache hit, the stored text with only the file name changed, no ``Code`` rebuilt and no JSON parsed
     but the ``code`` head (a cached open of an 879-page code: 0.46 -> about 0.15 s of CPU)."""
     from . import cache
-    from .plain import dumps_readable, replace_top_level
+    from .plain import dumps_readable, renamed
 
     path = Path(path)
     if use_cache and path.is_file():
         _, key_extra = _cache_key(profile, lexicon, reader)
         hit = cache.get_text(sha256_of(path), __version__, key_extra)
-        head = _stored_head(hit) if hit is not None else None
-        if head is not None:
-            head["source_file"] = path.name  # as load_code names a hit: the file opened now
-            return replace_top_level(hit, "code", head)
+        text = renamed(hit, path.name) if hit is not None else None  # named as load_code names a hit
+        if text is not None:
+            return text
         # not in the layout put writes (a row of an older release, or a damaged one): load_code reads
         # it the slow way, or drops it and analyses
     code, text = _load_code(path, profile, use_cache=use_cache, lexicon=lexicon, reader=reader, overlap=overlap)
     return text if text is not None else dumps_readable(code.to_dict())
-
-
-def _stored_head(text: str) -> dict | None:
-    """The ``code`` head of a stored analysis in ``dumps_readable``'s layout, or ``None`` when the text
-    is not one (``cache.get_dict``'s check, without parsing the measures: an object with a ``code``
-    dict and a ``measures`` key, ending where the object ends)."""
-    from .plain import top_level_span
-
-    if not (text.startswith("{\n  ") and text.endswith("\n}") and '\n  "measures": ' in text):
-        return None
-    try:
-        found = top_level_span(text, "code")
-    except ValueError:  # the head itself does not decode
-        return None
-    return found[0] if found is not None and isinstance(found[0], dict) else None
 
 
 def load_code(

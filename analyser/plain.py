@@ -82,4 +82,28 @@ def replace_top_level(text: str, key: str, value: Any) -> str:
     return text[:start] + _COMPACT.encode(value) + text[end:]
 
 
+def stored_head(text: str) -> dict | None:
+    """The ``code`` head of a stored analysis in ``dumps_readable``'s layout, or ``None`` when the text
+    is not one (``cache.get_dict``'s check, without parsing the measures: an object with a ``code``
+    dict and a ``measures`` key, ending where the object ends)."""
+    if not (text.startswith("{\n  ") and text.endswith("\n}") and '\n  "measures": ' in text):
+        return None
+    try:
+        found = top_level_span(text, "code")
+    except ValueError:  # the head itself does not decode
+        return None
+    return found[0] if found is not None and isinstance(found[0], dict) else None
+
+
+def renamed(text: str, source_file: str) -> str | None:
+    """A stored analysis (``dumps_readable`` text) as opened under another file name: its head's
+    ``source_file`` set, the rest as stored; ``None`` when the text is not in that layout. One function
+    for the pipeline's cached open and the one before argparse (``cli_cached``): the same bytes out."""
+    head = stored_head(text)
+    if head is None:
+        return None
+    head["source_file"] = source_file
+    return replace_top_level(text, "code", head)
+
+
 _DECODER = json.JSONDecoder()

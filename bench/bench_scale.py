@@ -183,16 +183,39 @@ def cold(pdfs: list[Path], rounds: int, env: dict[str, str], skip_ref: bool, ser
               f"{os.getloadavg()[0]:.1f} |", flush=True)
 
 
-def cached(pdf: Path, rounds: int, env: dict[str, str]) -> None:
+def cached(pdf: Path, rounds: int, env: dict[str, str], quiet: float = 0.0, baseline: Path | None = None) -> None:
+    """The cached open against a bare ``import analyser``, wall and CPU medians, sides interleaved.
+
+    ``quiet``: each round starts when other processes use less than that share of the machine (a run
+    of 40 ms is too short to measure what others did meanwhile, so rounds are not filtered after).
+    ``baseline``: the same cached open with another tree's package, in the same rounds (its cache
+    warmed by itself: the key covers the package's modules)."""
     warm = [PY, "-m", "analyser", "extract", str(pdf), "--format", "json", "-o", os.devnull]
-    _run(warm, env)  # fills the cache
-    bare = [PY, "-c", "import analyser"]
-    a, b = [], []
+    runs = {"cached": (warm, env, ROOT), "bare import": ([PY, "-c", "import analyser"], env, ROOT)}
+    if baseline is not None:
+        runs["baseline cached"] = (warm, {**env, "PYTHONPATH": str(baseline)}, baseline)
+        runs["baseline import"] = ([PY, "-c", "import analyser"], {**env, "PYTHONPATH": str(baseline)}, baseline)
+    for cmd, side_env, cwd in runs.values():
+        _run_cpu(cmd, side_env, cwd)  # fills the cache (and the rules memo, where the tree keeps one)
+    wall: dict[str, list[float]] = {k: [] for k in runs}
+    cpu: dict[str, list[float]] = {k: [] for k in runs}
+    load = os.getloadavg()[0]
     for _ in range(rounds):
-        a.append(_run(warm, env))
-        b.append(_run(bare, env))
-    print(f"| {pdf.name} | cached open {statistics.median(a):.3f} s | bare import {statistics.median(b):.3f} s | "
-          f"ratio **{statistics.median(a) / statistics.median(b):.2f}** | load {os.getloadavg()[0]:.1f} |", flush=True)
+        if quiet:
+            _wait_quiet(quiet)
+        for name, (cmd, side_env, cwd) in runs.items():
+            w, c = _run_cpu(cmd, side_env, cwd)
+            wall[name].append(w)
+            cpu[name].append(c)
+    mw = {k: statistics.median(v) for k, v in wall.items()}
+    mc = {k: statistics.median(v) for k, v in cpu.items()}
+    cells = " | ".join(f"{k} {mw[k] * 1000:.1f} ms ({mc[k] * 1000:.1f} CPU)" for k in runs)
+    ratios = f"ratio **{mw['cached'] / mw['bare import']:.2f}** wall, {mc['cached'] / mc['bare import']:.2f} CPU"
+    if baseline is not None:
+        ratios += (f" | baseline {mw['baseline cached'] / mw['baseline import']:.2f} wall, "
+                   f"{mc['baseline cached'] / mc['baseline import']:.2f} CPU")
+    print(f"| {pdf.name} | {rounds} rounds | {cells} | {ratios} | load {load:.1f} -> {os.getloadavg()[0]:.1f} |",
+          flush=True)
 
 
 def batch(folder: Path, jobs: int, env: dict[str, str]) -> None:
@@ -256,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
             cold(pdfs, args.rounds, env, args.no_ref, args.serial, args.baseline, args.quiet)
         if args.cached:
             for pdf in pdfs:
-                cached(pdf, args.cached_rounds or args.rounds or 5, env)
+                cached(pdf, args.cached_rounds or args.rounds or 5, env, args.quiet, args.baseline)
         if args.batch:
             for jobs in (1, 2):
                 batch(Path(args.batch), jobs, env)

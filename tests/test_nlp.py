@@ -104,3 +104,26 @@ def test_a_pipeline_whose_tokenizer_file_differs_gets_that_file(tmp_path):
     loaded = nlp_mod._load_trained(str(tmp_path / "model"))
     assert [t.text for t in loaded("see ICUC9 now")] == ["see", "ICU", "C9", "now"]
     assert loaded.tokenizer.to_bytes(exclude=["vocab"]) == saved.tokenizer.to_bytes(exclude=["vocab"])
+
+
+@pytest.mark.skipif(not HAVE_TRAINED, reason="no trained English pipeline installed")
+def test_leaving_out_the_disabled_senter_changes_no_qualifier(sample_icu_pdf):
+    """``senter`` ships disabled and never runs: the pipeline without it runs the same components, and
+    the qualifier pass gives the sample's qualifiers, strengths and summaries exactly as with it (the
+    whole corpus was compared once by hand: bench/RESULTS.md, 2026-12-03)."""
+    import copy
+
+    import spacy
+
+    from analyser.extract import extract_code
+    from analyser.qualifiers import flag_qualifiers
+
+    ours = load_pipeline(trained=True)
+    with_senter = spacy.load(trained_pipeline_name(), exclude=["ner"])
+    assert "senter" not in ours.component_names and "senter" in with_senter.disabled
+    assert ours.pipe_names == with_senter.pipe_names
+    code = extract_code(sample_icu_pdf)
+    a, b = copy.deepcopy(code), copy.deepcopy(code)
+    flag_qualifiers(a, nlp=ours)
+    flag_qualifiers(b, nlp=with_senter)
+    assert a.to_dict() == b.to_dict() and sum(len(m.qualifiers) for m in a.measures) > 50
