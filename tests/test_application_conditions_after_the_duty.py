@@ -11,33 +11,14 @@ be covered and one that must not, as an officer sees them: the measure's status 
 
 from __future__ import annotations
 
-from analyser.applicability import resolve_applicability
 from analyser.application_text import application_paragraphs
-from analyser.evaluate import evaluate
-from analyser.models import Code, CodeInfo, Measure, Paragraph
 from analyser.profiles import load_profile
-from analyser.service import service_from_options
-from analyser.vocabulary import vocabulary_for
+
+from one_measure_code import one_measure_code as _code
+from one_measure_code import status_for as _status
 
 ESAFETY = "codes/examples/esafety-industry.toml"
 ICO = "codes/examples/ico-aadc.toml"
-
-
-def _code(profile: str, paragraphs: list[str]) -> Code:
-    prof = load_profile(profile)
-    m = Measure(id="X1", number="1", title="t", chapter=None, chapter_title=None, page_start=1, page_end=1)
-    chosen = application_paragraphs(paragraphs, prof.application_phrase)
-    for i, text in enumerate(paragraphs):
-        m.paragraphs.append(Paragraph(number=f"1.{i + 1}", text=text, page=1, is_application=i in chosen))
-    m.application = "\n".join(paragraphs[i] for i in chosen)
-    info = CodeInfo(title="t", publisher=None, family="", short_name=prof.short_name, kind=prof.kind, version=None,
-                    source_file="x.pdf", sha256="0", page_count=1, profile=profile, services=dict(prof.services))
-    return resolve_applicability(Code(info=info, measures=[m]), profile=profile)
-
-
-def _status(code: Code, profile: str = "icu", **service) -> str:
-    vocab = vocabulary_for(load_profile(profile).services)
-    return evaluate(code, service_from_options(vocab=vocab, **service))[0].status
 
 
 def test_only_where_after_the_duty_restricts_whom_it_covers():
