@@ -141,10 +141,10 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 else:
                     cond = _RELEASE_CONDITION.search(rest)
                     condition = cond.group("cond").strip(" ,;:.") if cond else ""
-            elif intro.until is not None and _OBLIGATION_ONLY.search(rest):
+            elif intro.until is not None and (only := _OBLIGATION_ONLY.search(rest)):
                 # "Providers of X should implement it only where ...": a condition on whom, after the
                 # duty, that none of the shapes above read: never dropped, so never a confident answer
-                condition = _OBLIGATION_ONLY.search(rest).group("cond").strip(" ,;:.")
+                condition = only.group("cond").strip(" ,;:.")
             return intro, body.strip(" ,;:"), late, condition
     return None
 

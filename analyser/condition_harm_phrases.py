@@ -29,6 +29,11 @@ _DESCRIBING = frozenset(
 _JOINING_KINDS = frozenset({"OR", "AND", "COMMA", "FILLER", "OF", "REL"})
 
 
+def _opens_run(tok: Tok) -> bool:
+    """The noun that opens a run ("content", "offences")."""
+    return tok.kind in ("WORD", "FILLER") and (tok.value or tok.text) in _CONTENT
+
+
 def join_harm_phrases(toks: list[Tok], norm: str) -> list[Tok]:
     """``toks`` with each "content <describing words> <kind>" run joined into the kind's HARM token."""
     out: list[Tok] = []
@@ -40,8 +45,8 @@ def join_harm_phrases(toks: list[Tok], norm: str) -> list[Tok]:
         described = False
         while j > 0:
             prev = out[j - 1]
-            if prev.kind in ("WORD", "FILLER") and (prev.value or prev.text) in _CONTENT:
-                break  # the noun that opens the run
+            if _opens_run(prev):
+                break
             if prev.kind == "WORD" and prev.value in _DESCRIBING:
                 described = True
             elif prev.kind in _JOINING_KINDS and prev.value != ";":
@@ -52,7 +57,7 @@ def join_harm_phrases(toks: list[Tok], norm: str) -> list[Tok]:
         opener = out[j - 1] if j > 0 else None
         # "content that encourages or assists suicide": the kind's own wording says what the content does
         described = described or (j < len(out) and all(x.kind == "REL" for x in out[j:]))
-        if described and opener is not None and opener.kind in ("WORD", "FILLER") and (opener.value or opener.text) in _CONTENT:
+        if described and opener is not None and _opens_run(opener):
             start = opener.start
             del out[j - 1:]
             out.append(type(t)("HARM", t.value, start, t.end, t.words, norm[start:t.end].lower()))

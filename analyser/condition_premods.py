@@ -167,7 +167,6 @@ class PremodReader(TokenReader):
             return None
         return not_(cond) if neg else cond
 
-
     def _note_named_content(self, wording: str) -> None:
         """A feature that names kinds of content ("whose terms of service do not prohibit one or more kinds of
         priority content") makes them the list that "that content" refers back to."""

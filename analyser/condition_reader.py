@@ -25,6 +25,7 @@ class ParseFail(Exception):
 # a list's opening that says any one item will do
 _ANY_OF = re.compile(r"^(?:one\s+or\s+more|any|at\s+least\s+one|either|each)\b(?:\s+(?:kind|type)s?)?\s+of\b", re.I)
 
+
 @dataclass(frozen=True)
 class _Mark:
     pos: int

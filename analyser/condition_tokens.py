@@ -242,8 +242,9 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
         # a feature's wording with a word in the other number wins over a shorter verb that the lexicon knows
         # as written ("integrates generative AI features ..." over the verb "integrates"); over any other word
         # the word as written stands ("users verification" is no "user verification")
-        other = _other_verb_form(spans, i, lexicon)
-        if match is not None and (other is None or match[0] >= other[1] or match[1][0] != "VERB"):
+        # (looked for only where it could win: no match, or a verb)
+        other = _other_verb_form(spans, i, lexicon) if match is None or match[1][0] == "VERB" else None
+        if match is not None and (other is None or match[0] >= other[1]):
             n, entry, key = match
             toks.append(Tok(entry[0], entry[1], s, spans[i + n - 1][1], n, " ".join(key)))
             i += n
