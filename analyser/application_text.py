@@ -52,7 +52,8 @@ APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:ap
 # Whom the measure covers in other shapes: a label ("Applies to: large services", "Who this measure is for:
 # ..."), or the services as the subject (above)
 _SCOPE_SHAPES = re.compile(
-    r"^\s*(?:applies\s+to\b|application\s*:|who\s+(?:this|the)\s+(?:measure|standard|section)\s+(?:is\s+for|applies\s+to)\s*:)"
+    r"^\s*(?:applies\s+to\b|application\s*:|who\s+(?:this|it|the)(?:\s+(?:measure|standard|section|commitment|requirement|code))?"
+    r"\s+(?:is\s+for|applies\s+to)\s*:)"
     rf"|\b(?:{APPLY_THIS_MEASURE})\b", re.I)
 
 
@@ -104,6 +105,46 @@ def clean_artefacts(text: str) -> str:
     text = _QUOTED.sub(r"\1", text).replace("\u2019", "'")  # "a ‘content recommender system’", "child’s"
     text = _GLUED_NOTE.sub(r"\1", text)
     return _ASIDE_DASH.sub(", ", text)
+
+
+# A word broken across a line and rejoined with a space, its hyphen lost ("child sexual exploi tation", "monthly
+# ac tive UK users", "This mea sure"): rejoined only where the two parts make a word the code's wording uses
+# and at least one part is no such word, so that two real words ("in to", "any one") are never run together
+_WORDS_OF_SCOPE = frozenset("""measure measures standard standards section sections commitment commitments applies apply
+    application recommended recommendation provider providers service services signatory signatories monthly active
+    functionality functionalities""".split())
+_TWO_PARTS = re.compile(r"\b([A-Za-z]{2,})\s(?=([a-z]{2,})\b)")  # the second part left for the next pair
+
+
+def rejoin_broken_words(text: str, known: frozenset[str]) -> str:
+    """``text`` with words broken by a space at a line end joined again (see ``_TWO_PARTS`` above)."""
+    known = known | _WORDS_OF_SCOPE
+
+    def join(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        whole = (a + b).lower()
+        if whole in known and not (a.lower() in known and b in known):
+            return a  # the space goes: the second part follows as it stands
+        return m.group(0)
+
+    return _TWO_PARTS.sub(join, text)
+
+
+# "whose latest illegal content risk assessment found it to be at medium or high risk of X": what the
+# assessment found is the service's level, as "that is at medium or high risk of X" says
+_ASSESSMENT_FOUND = re.compile(
+    r"\bwhose\s+(?:latest\s+|most\s+recent\s+|current\s+|last\s+)?(?:illegal\s+content\s+|children'?s\s+)?risk\s+"
+    r"assessments?\s+(?:has\s+|have\s+)?(?:found|finds|identified|identifies|concluded|concludes|showed|shows|rated|rates)\s+"
+    r"(?:that\s+)?(?:it|the\s+service)\s+(?P<how>to\s+be|as\s+being|as|is|to\s+have|as\s+having|has)\s+", re.I)
+# "where its service is multi-risk": the provider's service is the service
+_ITS_SERVICE = re.compile(r"\b(where|if|when|unless|provided\s+that)\s+its\s+(?=(?:regulated\s+)?service\b)", re.I)
+
+
+def plain_service_wording(text: str) -> str:
+    """``text`` with two roundabout ways of naming the service's own characteristics said plainly (above)."""
+    text = _ASSESSMENT_FOUND.sub(lambda m: "that has " if "hav" in m.group("how").lower() or m.group("how").lower() == "has"
+                                 else "that is ", text)
+    return _ITS_SERVICE.sub(r"\1 the ", text)
 
 
 def without_asides(text: str) -> str:

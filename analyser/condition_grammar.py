@@ -21,6 +21,10 @@ from .condition_tree import and_, atom, not_, or_
 from .models import Condition
 
 
+# head nouns that point back at services already named; never a group of their own
+_BACK_REFERENCE = {"that service", "such a service", "such services", "such service", "it", "them", "they", "its service"}
+
+
 @dataclass
 class Parser(PremodReader):
     # (pre-modifiers, post-modifiers, has a head noun) of the group just read
@@ -59,7 +63,8 @@ class Parser(PremodReader):
                 self.reset(mark)
                 break
             joined = {t.kind for t in self.toks[mark.pos:self.pos]}
-            if len(parts) == 1 and "AND" in joined and not joined & {"OR", "ANDOR"} and self._subject_restated():
+            if len(parts) == 1 and "AND" in joined and not joined & {"OR", "ANDOR"} and not newgroup \
+                    and self._subject_restated():
                 # "unless the terms prohibit under-18s and the provider uses age assurance": a subject
                 # and its verb after "and" are a second predicate of the same services, both of which
                 # must hold, not a second group of services joined to the first (a union)
@@ -93,6 +98,10 @@ class Parser(PremodReader):
                 leading = [None]
                 marked = True
                 continue
+            if self.kind() == "HEAD" and self.peek().text.lower() in _BACK_REFERENCE and self.kind(1) in (None, "COMMA", "WORD"):
+                # ", in respect of that service": the services already named, not a further group of all services
+                self.reset(mark)
+                break
             try:
                 self._aside = aside and newgroup
                 parts.append(self.group())

@@ -9,6 +9,7 @@ can let a description reach later groups.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .condition_combine import combine, either_grouping
@@ -16,6 +17,11 @@ from .condition_reader import ParseFail, TokenReader
 from .condition_tokens import names_group
 from .condition_tree import and_, atom, normalise, not_, or_
 from .models import Condition
+
+
+# "one or more of the following functionalities:", "any of the following:", "at least one of": the list
+# after it is a choice, whatever its commas, semicolons or "and" say
+_ANY_OF = re.compile(r"^(?:one\s+or\s+more|any(?:\s+one)?|at\s+least\s+one|either)\s+of\b", re.I)
 
 
 @dataclass
@@ -32,6 +38,7 @@ class PremodReader(TokenReader):
 
     # -- pre-nominal modifiers ("large or multi-risk", "large general search")
     def premods(self, allow_empty: bool = False) -> Condition | None:
+        any_of = self._after_any_of()
         first = self.premod()
         if first is None:
             if allow_empty:
@@ -82,6 +89,9 @@ class PremodReader(TokenReader):
             # "large, multi-risk, or both": the list is a choice, whatever its commas say
             self.take()
             items = [(op if i == 0 else "or", c) for i, (op, c) in enumerate(items)]
+        if any_of and len(items) >= 2 and not juxtaposed:
+            # "one or more of the following functionalities: user profiles; user connections; direct messaging"
+            return or_(*(c for _op, c in items))
         # "user profiles or user connections and direct messaging": written "and" and "or" with no comma
         # to group them; read both ways below
         mixed = {op for op, _c in items[1:]} == {"and", "or"} and not juxtaposed
@@ -116,6 +126,15 @@ class PremodReader(TokenReader):
         if mixed:
             return either_grouping(items, coordinated)
         return coordinated
+
+    def _after_any_of(self) -> bool:
+        """Do the words just before this list say that any one of its items will do?"""
+        j = self.pos - 1
+        while j >= 0 and self.toks[j].kind == "FILLER":
+            if _ANY_OF.match(self.toks[j].text):
+                return True
+            j -= 1
+        return False
 
     def _coordinated(self, items: list[tuple[str, Condition]], written_and: set[int]) -> Condition:
         both = combine(items)

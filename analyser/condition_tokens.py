@@ -87,6 +87,7 @@ class Lexicon:
     # first word -> the lengths (in words) of the phrases it opens, longest first: the tokeniser
     # tries only those, not every length up to the longest phrase in the lexicon
     lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()  # every word of every phrase: see application_text.rejoin_broken_words
 
 
 def _split_words(text: str) -> list[str]:
@@ -136,7 +137,8 @@ def lexicon_for(vocab: Vocabulary | None = None) -> Lexicon:
     for k in phrases:
         by_first.setdefault(k[0], set()).add(len(k))
     lex = Lexicon(phrases, max(len(k) for k in phrases),
-                  {w: tuple(sorted(ns, reverse=True)) for w, ns in by_first.items()})
+                  {w: tuple(sorted(ns, reverse=True)) for w, ns in by_first.items()},
+                  frozenset(w for k in phrases for w in k if w.isalpha()))
     LEXICONS[vocab.key] = lex
     return lex
 

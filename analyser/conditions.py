@@ -44,7 +44,7 @@ import contextvars
 import re
 
 from .application_intros import FOR_EACH_MODEL_OPENING, Intro, compile_intros, grammar, match_intro, split_sentences
-from .application_text import clean_artefacts, without_asides
+from .application_text import clean_artefacts, plain_service_wording, rejoin_broken_words, without_asides
 from .condition_grammar import Parser
 from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
@@ -138,6 +138,7 @@ def _parse_application(
     # how every level is known, so it says no more than "where the service has a medium risk of X"
     work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",
                          work)
+    work = plain_service_wording(rejoin_broken_words(work, lexicon_for(vocab).words))
     # "a relevant electronic service if the service is a dating service", "a social media service if: (a) ...":
     # a condition on the service just named, as "where" would set it
     work = _IF_ON_SERVICE.sub(r"\1 where", work)

@@ -1,0 +1,114 @@
+"""Limb labels, quantified lists, repeated "to providers of", back-references and broken words.
+
+Each of these gave a confident answer that a careful reader would not give:
+
+- "(i) large or at risk of any harm, and (ii) likely to be accessed by children": "(ii)" was taken for an
+  abbreviation such as "(CSEA)" and dropped, so the limbs ran together and every large service was covered.
+- "one or more of the following functionalities: user profiles; user connections; direct messaging": the list
+  was read as all three, so a service with direct messaging alone was exempt.
+- "to providers of large services and to providers of services that have livestreaming ...": the second
+  "to providers of" was read as a second predicate of the first group (both), not a second group (either).
+- "providers of large services, in respect of that service": "that service" was read as a further group of all
+  services, so every small service was covered.
+
+And some wordings that were left unclear though the words are plain: "Who this applies to:", a word broken by a
+space at a line end ("exploi tation"), "whose latest risk assessment found it to be at ...", "where its service
+is ...".
+"""
+
+from __future__ import annotations
+
+from analyser.application_text import rejoin_broken_words
+from analyser.conditions import parse_application
+from analyser.profiles import load_profile
+from analyser.service import service_from_options
+from analyser.truth import truth
+from analyser.vocabulary import vocabulary_for
+
+
+def _reading(profile: str, text: str):
+    prof = load_profile(profile)
+    vocab = vocabulary_for(prof.services)
+    app = parse_application(text, prof.kind, vocab, prof.measure_id_pattern, prof.application_intros)
+    assert not app.unparsed, app.unparsed
+
+    def covered(**service) -> bool | None:
+        return truth(app.condition, service_from_options(vocab=vocab, **service), vocab)
+
+    return covered
+
+
+def test_roman_limb_labels_keep_the_limbs_apart():
+    covered = _reading("icu", "This measure applies to providers of services that (i) are large or at medium or high "
+                              "risk of any kind of illegal harm, and (ii) are likely to be accessed by children.")
+    assert covered(users=8_000_000) is False  # large, but not likely to be accessed by children
+    assert covered(users=8_000_000, features=["likely-accessed-by-children"]) is True
+    assert covered(risks=["fraud=medium"], features=["likely-accessed-by-children"]) is True
+    assert covered(features=["likely-accessed-by-children"]) is False
+
+
+def test_an_abbreviation_in_brackets_is_still_a_name_for_what_came_before():
+    covered = _reading("icu", "This measure applies to providers of services at high risk of child sexual "
+                              "exploitation and abuse (CSEA).")
+    assert covered(risks=["grooming=high"]) is True
+    assert covered(risks=["fraud=high"]) is False
+
+
+def test_one_or_more_of_the_following_makes_the_list_a_choice():
+    for listed in ("one or more of the following functionalities: user profiles; user connections; direct messaging",
+                   "any of the following: user profiles, user connections and direct messaging"):
+        covered = _reading("icu", f"This measure applies to providers of services that have {listed}.")
+        assert covered(features=["direct-messaging"]) is True, listed
+        assert covered(features=["user-profiles"]) is True, listed
+        assert covered(features=["livestreaming"]) is False, listed
+
+
+def test_a_list_with_no_quantifier_still_means_all_of_it():
+    covered = _reading("icu", "This measure applies to providers of services that have user profiles and direct "
+                              "messaging.")
+    assert covered(features=["direct-messaging"]) is False
+    assert covered(features=["direct-messaging", "user-profiles"]) is True
+
+
+def test_to_providers_of_said_again_names_a_second_group():
+    covered = _reading("icu", "This measure applies to providers of large services and to providers of services "
+                              "that have livestreaming functionality and are at medium or high risk of terrorism.")
+    assert covered(users=8_000_000) is True
+    assert covered(features=["livestreaming"], risks=["terrorism=medium"]) is True
+    assert covered(features=["livestreaming"]) is False
+
+
+def test_in_respect_of_that_service_points_back_and_adds_no_services():
+    for text in ("This measure applies to providers of large services, in respect of that service.",
+                 "Who this applies to: the provider of a large service, in respect of that service."):
+        covered = _reading("icu", text)
+        assert covered(users=8_000_000) is True, text
+        assert covered(users=1_000) is False, text
+
+
+def test_a_word_broken_by_a_space_is_joined_only_into_a_word_the_code_uses():
+    known = frozenset({"exploitation", "sexual", "child", "any", "one", "in", "to"})
+    assert rejoin_broken_words("child sexual exploi tation", known) == "child sexual exploitation"
+    # two real words are never run together, whatever they would make
+    assert rejoin_broken_words("any one of them", known | {"anyone"}) == "any one of them"
+    assert rejoin_broken_words("log in to", known | {"into"}) == "log in to"
+    covered = _reading("icu", "This mea sure applies to a provider where the service is at high risk of child "
+                              "sexual exploi tation and abuse.")
+    assert covered(risks=["csam-url=high"]) is True
+    assert covered(risks=["fraud=high"]) is False
+
+
+def test_what_the_risk_assessment_found_is_the_services_level():
+    covered = _reading("icu", "This measure applies to the provider of a service that is large, and to the provider "
+                              "of a service whose latest illegal content risk assessment found it to be at medium or "
+                              "high risk of any kind of illegal harm.")
+    assert covered(users=8_000_000) is True
+    assert covered(risks=["fraud=medium"]) is True
+    assert covered(risks=["fraud=low"]) is False
+
+
+def test_where_its_service_is_reads_as_where_the_service_is():
+    covered = _reading("icu", "A provider should apply this measure where its service is multi-risk and has more "
+                              "than 7 million monthly active UK users.")
+    assert covered(users=8_000_000, risks=["fraud=medium", "hate=medium"]) is True
+    assert covered(users=8_000_000, risks=["fraud=medium"]) is False
