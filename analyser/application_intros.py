@@ -188,7 +188,8 @@ _LATE_EXCEPTION_ANY = re.compile(
 # "must, if the service is not end-to-end encrypted and it is reasonably practicable to do so, detect
 # ...": a condition on the service inside the obligation restricts whom the sentence is for
 _INNER_CONDITION = re.compile(
-    rf"[,;]\s*(?P<cond>(?:if|where|when|provided\s+that){SERVICE_SUBJECT}[^,;]*"
+    # (a comma or none: "should use hash matching where the service has livestreaming")
+    rf"(?:[,;]\s*|\s)(?P<cond>(?:if|where|when|provided\s+that){SERVICE_SUBJECT}[^,;]*"
     # "Signatories will, for each model with systemic risk that they have placed on the market, keep ...":
     # the duty is for those who have such a model
     rf"|{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b)[^,;]*)", re.I)

@@ -140,8 +140,31 @@ _ASSESSMENT_FOUND = re.compile(
 _ITS_SERVICE = re.compile(r"\b(where|if|when|unless|provided\s+that)\s+its\s+(?=(?:regulated\s+)?service\b)", re.I)
 
 
+# "to the extent that the service offers livestreaming", "for so long as it has more than 7 million users": a
+# condition, as "where" sets it
+_AS_WHERE = re.compile(r"\b(?:to\s+the\s+extent\s+that|in\s+so\s+far\s+as|insofar\s+as|for\s+(?:so|as)\s+long\s+as|"
+                       r"so\s+long\s+as)\b", re.I)
+
+
+# "whose user numbers exceed 7m", "where the number of monthly active UK users is at least 700,000": the count
+# named before the comparison, said in the usual order ("with more than 7m monthly active UK users")
+_USERS_FIRST = re.compile(
+    r"\b(?P<lead>whose|where\s+(?:the|its)(?:\s+service's)?)\s+(?:(?:total|average)\s+)?(?:number\s+of\s+)?"
+    r"(?:(?:average\s+)?monthly\s+)?(?:active\s+)?(?:uk\s+|united\s+kingdom\s+)?"
+    r"(?:users?(?:\s+(?:numbers?|base|count))?|user\s+(?:numbers?|base|count))\s+(?:(?:is|are)\s+)?"
+    r"(?P<cmp>exceeds?|more\s+than|greater\s+than|over|above|at\s+least|fewer\s+than|less\s+than|below|under|"
+    r"no\s+more\s+than|not\s+more\s+than)\s+(?P<num>\d[\d,.]*\s*(?:m|k|million|thousand)?)\b", re.I)
+
+
+def _users_in_order(m: re.Match[str]) -> str:
+    cmp = "more than" if m.group("cmp").lower().startswith("exceed") else m.group("cmp")
+    lead = "with" if m.group("lead").lower() == "whose" else "where the service has"
+    return f"{lead} {cmp} {m.group('num')} monthly active UK users"
+
+
 def plain_service_wording(text: str) -> str:
-    """``text`` with two roundabout ways of naming the service's own characteristics said plainly (above)."""
+    """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
+    text = _USERS_FIRST.sub(_users_in_order, _AS_WHERE.sub("where", text))
     text = _ASSESSMENT_FOUND.sub(lambda m: "that has " if "hav" in m.group("how").lower() or m.group("how").lower() == "has"
                                  else "that is ", text)
     return _ITS_SERVICE.sub(r"\1 the ", text)
@@ -156,7 +179,8 @@ def without_asides(text: str) -> str:
 # ...", "2. This Division applies ...", "C8.1 This measure ...", "Minimum compliance measure 3.1: A
 # provider of ...", "Standard 4 - This standard applies ..."
 LEADING_LABEL = re.compile(
-    r"^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s+|(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
+    r"^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s+|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
+    r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z]))")
 
 # a sentence that tells the provider what to do: a recommendation, not a statement of scope

@@ -344,6 +344,8 @@ class Parser(PremodReader):
         said_verbs: list[str | None] = []  # the verb each predicate is under ("be", "have", "use" ...)
         comma = False
         verb = carried
+        # "that meets either of the following conditions: (1) ...; (2) ...": any one of them will do
+        any_of = self._after_any_of() or self._opens_any_of()
         while True:
             mark = self.mark()
             op, level = "and", PLAIN
@@ -406,6 +408,8 @@ class Parser(PremodReader):
             restated.append(said is not None)
         if not items:
             raise ParseFail("empty relative clause")
+        if any_of and len(items) >= 2 and all(op in (",", "and", "or") for op, _l, _c in items[1:]):
+            return or_(*(c for _op, _l, c in items))  # any one of the conditions listed will do
         return relative_clause_reading(items, commas, plain, restated)
 
     def _verbs(self, verb: str | None) -> tuple[bool, str | None]:

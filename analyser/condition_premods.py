@@ -21,7 +21,8 @@ from .models import Condition
 
 # "one or more of the following functionalities:", "any of the following:", "at least one of": the list
 # after it is a choice, whatever its commas, semicolons or "and" say
-_ANY_OF = re.compile(r"^(?:one\s+or\s+more|any(?:\s+one)?|at\s+least\s+one|either)\s+of\b", re.I)
+_ANY_OF = re.compile(r"^(?:(?:meets?|satisf(?:y|ies)|fulfils?)\s+)?(?:one\s+or\s+more|any(?:\s+one)?|at\s+least\s+one|either)\s+of\b",
+                     re.I)
 
 
 @dataclass
@@ -134,6 +135,15 @@ class PremodReader(TokenReader):
             if _ANY_OF.match(self.toks[j].text):
                 return True
             j -= 1
+        return False
+
+    def _opens_any_of(self) -> bool:
+        """Do the words ahead say that any one of what follows will do ("either of the following conditions:")?"""
+        k = 0
+        while self.kind(k) == "FILLER":
+            if _ANY_OF.match(self.peek(k).text):
+                return True
+            k += 1
         return False
 
     def _coordinated(self, items: list[tuple[str, Condition]], written_and: set[int]) -> Condition:

@@ -43,6 +43,7 @@ from __future__ import annotations
 import contextvars
 import re
 
+from .application_definitions import apply_definitions, defines_services
 from .application_intros import FOR_EACH_MODEL_OPENING, Intro, compile_intros, grammar, match_intro, split_sentences
 from .application_text import clean_artefacts, plain_service_wording, rejoin_broken_words, without_asides
 from .condition_grammar import Parser
@@ -162,6 +163,9 @@ def _parse_application(
     sentences = [_FRONTED_EXCEPTION.sub(r"\1 \3, \2", s) for s in split_sentences(work)]
     # "Except where the service is an enterprise service, a provider of X must ...": the same, before the subject
     sentences = [_OPENING_EXCEPTION.sub(r"\2, \1", s) for s in sentences]
+    # "'Relevant service' means a service that is large. Providers of relevant services should ...": the term
+    # read as its definition where it is used
+    sentences = apply_definitions(sentences)
     matched = [match_intro(s.rstrip(" ."), all_intros) for s in sentences]
     intro_seen = any(m is not None for m in matched)
     # a sentence that states whom the measure covers ("This standard applies to ..."), not a duty's subject
@@ -188,7 +192,7 @@ def _parse_application(
                 result.unparsed.append(body.strip())
                 total_words += len(body.split())
                 widens = _WIDENS.search(body) and not _COUNTING.search(body)
-                if _MAY_CHANGE_WHO.search(body) or widens:
+                if _MAY_CHANGE_WHO.search(body) or widens or defines_services(body):
                     unknown = atom("unknown", text=body.strip())
                     if _NARROWS.search(body):
                         negative.append(unknown)  # "This does not apply to ...": it can only take services out

@@ -622,8 +622,18 @@ def test_a_later_paragraph_that_takes_some_services_out_in_words_not_understood_
     code = _code(ESAFETY, ["3.1 This measure applies to providers of high impact designated internet services.",
                            "3.2 In the case of a high impact generative AI service, the measure does not apply where "
                            "the provider uses effective controls to prevent the generation of explicit material."])
-    assert _status(code, ESAFETY, kind="designated-internet", features=["high-impact"]) == "unclear"
+    # the release is for high impact generative AI services that block explicit generation (a feature the
+    # profile names), read whole since "In the case of X, the measure does not apply where ..." is known
+    genai = ["high-impact", "genai-high-impact"]
+    assert _status(code, ESAFETY, kind="designated-internet", features=genai) == "applies"
+    assert _status(code, ESAFETY, kind="designated-internet", features=[*genai, "blocks-explicit-generation"]) == "exempt"
     assert _status(code, ESAFETY, kind="designated-internet") == "exempt"
+    # the same release on a condition in words not understood: those services are unclear, no others
+    code = _code(ESAFETY, ["3.1 This measure applies to providers of high impact designated internet services.",
+                           "3.2 In the case of a high impact generative AI service, the measure does not apply where "
+                           "the provider has reviewed the provenance of every training image."])
+    assert _status(code, ESAFETY, kind="designated-internet", features=genai) == "unclear"
+    assert _status(code, ESAFETY, kind="designated-internet", features=["high-impact"]) == "applies"
     # "there is nothing further you need to do" releases from the whole standard
     ico = _code(ICO, ["Settings must be 'high privacy' by default.",
                       "If your service has no settings that users can change, there is nothing further you need to do "

@@ -112,3 +112,69 @@ def test_where_its_service_is_reads_as_where_the_service_is():
                               "than 7 million monthly active UK users.")
     assert covered(users=8_000_000, risks=["fraud=medium", "hate=medium"]) is True
     assert covered(users=8_000_000, risks=["fraud=medium"]) is False
+
+
+def test_either_of_the_following_conditions_is_a_choice_and_both_is_not():
+    either = _reading("icu", "This measure applies to a provider of a service that meets either of the following "
+                             "conditions: (1) it is large; (2) it is multi-risk.")
+    assert either(users=8_000_000) is True  # once read as both
+    assert either(risks=["fraud=medium", "hate=medium"]) is True
+    assert either(users=1_000) is False
+    both = _reading("icu", "This measure applies to a provider of a service that meets both of the following "
+                           "conditions: (1) it is large; (2) it is multi-risk.")
+    assert both(users=8_000_000) is False
+    assert both(users=8_000_000, risks=["fraud=medium", "hate=medium"]) is True
+
+
+def test_a_condition_on_the_service_after_the_duty_needs_no_comma():
+    # once dropped: every service was covered
+    for text in ("Each provider should use hash matching where the service has livestreaming.",
+                 "Providers should use hash matching to the extent that the service offers livestreaming.",
+                 "Each provider should use hash matching for so long as the service has livestreaming."):
+        covered = _reading("icu", text)
+        assert covered(features=["livestreaming"]) is True, text
+        assert covered() is False, text
+    # a qualifier of the duty is still no condition on whom
+    assert _reading("icu", "Providers should use hash matching, to the extent that it is technically feasible.")() is True
+
+
+def test_a_term_defined_in_the_clause_is_read_as_its_definition():
+    covered = _reading("icu", "In this measure, 'relevant service' means a service that is large. Providers of "
+                              "relevant services should name a person accountable.")
+    assert covered(users=8_000_000) is True
+    assert covered(users=1_000) is False  # once "all services": "relevant" is a word of no meaning to the grammar
+
+
+def test_a_definition_of_services_that_nothing_uses_leaves_the_clause_unclear():
+    prof = load_profile("icu")
+    vocab = vocabulary_for(prof.services)
+    app = parse_application("In this measure, 'relevant service' means a service that is large. Each provider "
+                            "should name a person accountable.", prof.kind, vocab, prof.measure_id_pattern,
+                            prof.application_intros)
+    assert truth(app.condition, service_from_options(vocab=vocab, users=1_000), vocab) is None
+
+
+def test_in_the_case_of_names_the_services_first():
+    covered = _reading("ics", "In the case of large services, this measure applies only where the service is a "
+                              "general search service.")
+    assert covered(kind="search/general", users=8_000_000) is True
+    assert covered(kind="search/vertical", users=8_000_000) is False
+    assert covered(kind="search/general", users=1_000) is False
+    released = _reading("ics", "This measure applies to all services. In the case of vertical search services, this "
+                               "measure does not apply.")
+    assert released(kind="search/vertical") is False
+    assert released(kind="search/general") is True
+
+
+def test_a_user_count_named_before_its_comparison():
+    for text in ("This measure applies to providers of services whose user numbers exceed 7m.",
+                 "This measure applies to services where the number of monthly active UK users exceeds 7 million."):
+        covered = _reading("icu", text)
+        assert covered(users=8_000_000) is True, text
+        assert covered(users=6_000_000) is False, text
+
+
+def test_a_recommendation_label_before_the_duty_is_no_words_of_scope():
+    covered = _reading("icu", "Recommendation: Providers of large services should name a person accountable.")
+    assert covered(users=8_000_000) is True
+    assert covered(users=1_000) is False
