@@ -81,6 +81,11 @@ _COMPOUND_FIRST = frozenset("""image multi user to file live high low self non a
     e sub inter under over out well short long open top one two three sexually""".split())
 _QUOTED = re.compile(r"[\u2018\u201c\"]([^\u2019\u201d\"]{1,80})[\u2019\u201d\"]")
 _GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2}(?=[\s,.;:)]|$)")
+# a running header or footer caught inside a sentence: a page number beside the code's title ("... neither large nor
+# 46 Illegal content Codes of Practice for user-to-user services multi-risk"); only with the number, so that "this
+# Code of Practice" in a sentence is never taken
+_TITLE = r"[A-Z][\w'\u2019-]*\s+(?:[A-Za-z][\w'\u2019-]*\s+){0,5}?Codes?\s+of\s+Practice(?:\s+for\s+(?:[\w-]+\s+){0,2}?services)?"
+_RUNNING_HEADER = re.compile(rf"\s(?:\d{{1,3}}\s+{_TITLE}|{_TITLE}\s+\d{{1,3}})(?=\s)")
 _ASIDE_DASH = re.compile(r"\s+[\u2013\u2014]\s+|\s*\u2014\s*")
 
 
@@ -104,70 +109,8 @@ def clean_artefacts(text: str) -> str:
     text = _BROKEN_HYPHEN.sub(lambda m: m.group(1) + ("-" if m.group(1).lower() in _COMPOUND_FIRST else ""), text)
     text = _QUOTED.sub(r"\1", text).replace("\u2019", "'")  # "a ‘content recommender system’", "child’s"
     text = _GLUED_NOTE.sub(r"\1", text)
+    text = _RUNNING_HEADER.sub("", text)
     return _ASIDE_DASH.sub(", ", text)
-
-
-# A word broken across a line and rejoined with a space, its hyphen lost ("child sexual exploi tation", "monthly
-# ac tive UK users", "This mea sure"): rejoined only where the two parts make a word the code's wording uses
-# and at least one part is no such word, so that two real words ("in to", "any one") are never run together
-_WORDS_OF_SCOPE = frozenset("""measure measures standard standards section sections commitment commitments applies apply
-    application recommended recommendation provider providers service services signatory signatories monthly active
-    functionality functionalities""".split())
-_TWO_PARTS = re.compile(r"\b([A-Za-z]{2,})\s(?=([a-z]{2,})\b)")  # the second part left for the next pair
-
-
-def rejoin_broken_words(text: str, known: frozenset[str]) -> str:
-    """``text`` with words broken by a space at a line end joined again (see ``_TWO_PARTS`` above)."""
-    known = known | _WORDS_OF_SCOPE
-
-    def join(m: re.Match[str]) -> str:
-        a, b = m.group(1), m.group(2)
-        whole = (a + b).lower()
-        if whole in known and not (a.lower() in known and b in known):
-            return a  # the space goes: the second part follows as it stands
-        return m.group(0)
-
-    return _TWO_PARTS.sub(join, text)
-
-
-# "whose latest illegal content risk assessment found it to be at medium or high risk of X": what the
-# assessment found is the service's level, as "that is at medium or high risk of X" says
-_ASSESSMENT_FOUND = re.compile(
-    r"\bwhose\s+(?:latest\s+|most\s+recent\s+|current\s+|last\s+)?(?:illegal\s+content\s+|children'?s\s+)?risk\s+"
-    r"assessments?\s+(?:has\s+|have\s+)?(?:found|finds|identified|identifies|concluded|concludes|showed|shows|rated|rates)\s+"
-    r"(?:that\s+)?(?:it|the\s+service)\s+(?P<how>to\s+be|as\s+being|as|is|to\s+have|as\s+having|has)\s+", re.I)
-# "where its service is multi-risk": the provider's service is the service
-_ITS_SERVICE = re.compile(r"\b(where|if|when|unless|provided\s+that)\s+its\s+(?=(?:regulated\s+)?service\b)", re.I)
-
-
-# "to the extent that the service offers livestreaming", "for so long as it has more than 7 million users": a
-# condition, as "where" sets it
-_AS_WHERE = re.compile(r"\b(?:to\s+the\s+extent\s+that|in\s+so\s+far\s+as|insofar\s+as|for\s+(?:so|as)\s+long\s+as|"
-                       r"so\s+long\s+as)\b", re.I)
-
-
-# "whose user numbers exceed 7m", "where the number of monthly active UK users is at least 700,000": the count
-# named before the comparison, said in the usual order ("with more than 7m monthly active UK users")
-_USERS_FIRST = re.compile(
-    r"\b(?P<lead>whose|where\s+(?:the|its)(?:\s+service's)?)\s+(?:(?:total|average)\s+)?(?:number\s+of\s+)?"
-    r"(?:(?:average\s+)?monthly\s+)?(?:active\s+)?(?:uk\s+|united\s+kingdom\s+)?"
-    r"(?:users?(?:\s+(?:numbers?|base|count))?|user\s+(?:numbers?|base|count))\s+(?:(?:is|are)\s+)?"
-    r"(?P<cmp>exceeds?|more\s+than|greater\s+than|over|above|at\s+least|fewer\s+than|less\s+than|below|under|"
-    r"no\s+more\s+than|not\s+more\s+than)\s+(?P<num>\d[\d,.]*\s*(?:m|k|million|thousand)?)\b", re.I)
-
-
-def _users_in_order(m: re.Match[str]) -> str:
-    cmp = "more than" if m.group("cmp").lower().startswith("exceed") else m.group("cmp")
-    lead = "with" if m.group("lead").lower() == "whose" else "where the service has"
-    return f"{lead} {cmp} {m.group('num')} monthly active UK users"
-
-
-def plain_service_wording(text: str) -> str:
-    """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
-    text = _USERS_FIRST.sub(_users_in_order, _AS_WHERE.sub("where", text))
-    text = _ASSESSMENT_FOUND.sub(lambda m: "that has " if "hav" in m.group("how").lower() or m.group("how").lower() == "has"
-                                 else "that is ", text)
-    return _ITS_SERVICE.sub(r"\1 the ", text)
 
 
 def without_asides(text: str) -> str:
@@ -181,7 +124,11 @@ def without_asides(text: str) -> str:
 LEADING_LABEL = re.compile(
     r"^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s+|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
     r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
-    r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z]))")
+    r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z])"
+    # a heading run into its first sentence ("Policies and community standards: Uphold ..."), never a label that
+    # says whom ("Applies to:", "Scope:") nor one that names services ("Providers of large services: ...")
+    r"|(?!(?i:applies|application|scope|who|which|in\s+scope)\b)(?![^:.]*\b(?i:services?|providers?|signator\w*|platforms?|"
+    r"models?|users?|children)\b)[A-Z][a-z]+(?:\s+[\w'-]+){0,5}:\s+(?=[A-Z]))")
 
 # a sentence that tells the provider what to do: a recommendation, not a statement of scope
 _DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to|"
@@ -225,7 +172,10 @@ _IMPERATIVE = re.compile(
     r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|never|always|make|ensure|give|provide|offer|switch|"
     r"consider|tell|use|include|set|take|check|allow|explain|present|assess|apply|carry|keep|avoid|turn|limit|stop|"
     r"put|build|design|identify|follow|publish|record|collect|minimise|obtain|inform|notify|display|document|"
-    r"review|complete|conduct|establish|introduce|implement|prioritise|respect|uphold|prevent|protect|default)\b",
+    r"review|complete|conduct|establish|introduce|implement|prioritise|respect|uphold|prevent|protect|default|treat|be|"
+    r"pay|tailor|think|aim|remember|bear|share|support|enable|monitor|maintain|communicate|seek|engage|ask|warn|signpost|"
+    r"appoint|nominate|develop|adopt|resolve|handle|retain|delete|act|respond|report|remove|restrict|verify|update|"
+    r"label|create)\b",
     re.I)
 
 

@@ -118,6 +118,7 @@ _OPEN_READINGS = {
     "harm-and": "'and' between harms can mean either or both",
     "level": "'at risk' names no level",
     "medium": "'at medium risk' may or may not take in high",
+    "gloss": "the wording restates itself after 'that is' in other words",
 }
 
 
@@ -177,3 +178,4 @@ def atoms_of(cond: Condition | None) -> Iterator[Condition]:
 def is_understood(cond: Condition | None) -> bool:
     """True when no part of ``cond`` is words that were not understood."""
     return cond is not None and all(a.atom != "unknown" for a in atoms_of(cond))
+

@@ -45,13 +45,14 @@ import re
 
 from .application_definitions import apply_definitions, defines_services
 from .application_intros import FOR_EACH_MODEL_OPENING, Intro, compile_intros, grammar, match_intro, split_sentences
-from .application_text import clean_artefacts, plain_service_wording, rejoin_broken_words, without_asides
+from .application_rewrites import plain_wording, widen_including
+from .application_text import clean_artefacts, without_asides
 from .condition_grammar import Parser
 from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, digits_for_number_words, lexicon_for, tokenise
-from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, is_understood, normalise, not_, or_,
-                             users_over_words)
+from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, is_understood, normalise,
+                             not_, or_, users_over_words)
 from .models import Applicability, Condition
 from .vocabulary import LARGE_THRESHOLD, LEVELS, Vocabulary, load_vocabulary, vocabulary_for
 
@@ -130,26 +131,12 @@ def _parse_application(
             if scope not in result.scope:
                 result.scope.append(scope)
             work = pattern.sub(" ", work)
-    work = _INCLUDING.sub(lambda m: _included_feature(m, vocab), work)
+    work = widen_including(work, vocab)
     for pattern in ignore:
         work = pattern.sub(" ", work)
     work = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", work)).strip()
     work = digits_for_number_words(work)
-    # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
-    # how every level is known, so it says no more than "where the service has a medium risk of X"
-    work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",
-                         work)
-    work = plain_service_wording(rejoin_broken_words(work, lexicon_for(vocab).words))
-    # "a relevant electronic service if the service is a dating service", "a social media service if: (a) ...":
-    # a condition on the service just named, as "where" would set it
-    work = _IF_ON_SERVICE.sub(r"\1 where", work)
-    # "..., unless the service is a pre-assessed service": an exception where the service is so
-    work = _UNLESS_SERVICE.sub("except where ", work)
-    # "one or more kinds of priority content, namely abuse and hate content, bullying content and violent content": the
-    # kinds listed, any of which will do
-    work = _NAMELY.sub(r"\1 of the following \2 of \3: ", work)
-    # "general and vertical search services": the head written once for both types
-    work = re.sub(r"\b(general|vertical) (and|or) (vertical|general) search\b", r"\1 search \2 \3 search", work, flags=re.I)
+    work = plain_wording(work, vocab)
 
     positive: list[Condition] = []
     duty_for_all = False
@@ -221,7 +208,7 @@ def _parse_application(
         if intro is not None and not body.strip(" ,;:."):
             cond, done, total, leftovers = atom("all"), 0, 0, []
         else:
-            cond, done, total, leftovers = _parse_each_case(body, code_kind, vocab, id_pattern)
+            cond, done, total, leftovers = _parse_glossed(body, code_kind, vocab, id_pattern)
         total_words += total
         parsed_words += done
         result.unparsed.extend(leftovers)
@@ -280,27 +267,6 @@ def _parse_application(
     return result
 
 
-_IF_ON_SERVICE = re.compile(r"\b(services?|,)\s*,?\s+if\b(?=\s*:|\s+(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?:is|has|are|have)\b)",
-                            re.I)
-_UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
-_ASSESSED = re.compile(
-    r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
-    r"their\s+service)\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
-# "If you share children's data with third parties, including other companies in your own group, ...": an
-# aside that names a feature of its own widens the class to take that feature in (an aside that names
-# nothing the vocabulary knows is dropped below, as saying nothing of whom)
-_INCLUDING = re.compile(r",\s*including\s+(?P<x>[^,.;()]{3,120}),", re.I)
-
-
-def _included_feature(m: re.Match[str], vocab: Vocabulary) -> str:
-    toks = [t for t in tokenise(m.group("x"), lexicon_for(vocab)) if t.kind != "FILLER"]
-    if len(toks) == 1 and toks[0].kind == "FEATURE":
-        return f" or {m.group('x')},"
-    return m.group(0)
-
-
-_NAMELY = re.compile(r"\b(one\s+or\s+more|two\s+or\s+more|any|at\s+least\s+(?:one|two))\s+(kinds?|types?)\s+of\s+([\w -]{3,60}?),?\s+"
-                     r"(?:namely|that\s+is(?:\s+to\s+say)?|i\.e\.),?\s+", re.I)
 _OPENING_EXCEPTION = re.compile(r"^((?:except|save)\s+(?:where|if|when|for)\s+[^,]{1,200}),\s*(.+?)[\s.]*$", re.I | re.S)
 _FRONTED_EXCEPTION = re.compile(
     r"^((?:this|the)\s+measure\s+(?:only\s+)?applies),\s*((?:save|except|other\s+than|unless)\b[^,]{1,200}),\s*((?:only\s+)?to\b.+?)[\s.]*$",
@@ -329,6 +295,33 @@ _IN_EACH_CASE = re.compile(
     r"(?:,\s*|\s+)(?:(?:and|where|if)\s*,?\s+in\s+(?:each|either|both|all|every)\s+(?:such\s+)?cases?\s*,?\s*"
     r"|in\s+(?:each|either|both|all|every)\s+(?:such\s+)?cases?\s*,?\s*(?:where|if|when)\s+"
     r"|where\s+(?=(?:those|such|these)\s+services\b))", re.I)
+
+
+# "services that allow pornographic content, that is, services whose terms of service do not prohibit it": the
+# services named, then the same services in other words
+_GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+other\s+words)\s*,?\s+"
+                    r"(?P<b>(?:services?|providers?|those|signator\w*)\b.+)$", re.I | re.S)
+
+
+def _parse_glossed(
+    body: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
+) -> tuple[Condition | None, int, int, list[str]]:
+    """``_parse_each_case``, with a restatement after "that is" read as a second reading of the same services:
+    decided where both agree when both are understood, by the one understood otherwise."""
+    m = _GLOSS.match(body)
+    if m is None:
+        return _parse_each_case(body, code_kind, vocab, id_pattern)
+    first = _parse_each_case(m.group("a"), code_kind, vocab, id_pattern)
+    second = _parse_each_case(m.group("b"), code_kind, vocab, id_pattern)
+    read = [r for r in (first, second) if r[0] is not None and not r[3] and is_understood(r[0])]
+    if not read:
+        return _parse_each_case(body, code_kind, vocab, id_pattern)
+    done, total = first[1] + second[1], first[2] + second[2]
+    if len(read) == 1:
+        return read[0][0], done, total, []
+    if normalise(first[0]) == normalise(second[0]):
+        return first[0], done, total, []
+    return Condition(op="agree", args=[first[0], second[0]], params={"why": "gloss"}), done, total, []
 
 
 def _parse_each_case(

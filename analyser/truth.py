@@ -222,6 +222,8 @@ _TWO_READINGS = {
     "medium": "the application wording says 'at medium risk' without 'or high', which can mean a medium risk only "
               "or the codes' usual medium or high, and the two differ for this service: read as medium only, it "
               "{a}; read as medium or high, it {b}",
+    "gloss": "the application wording names the services and then restates them after 'that is', and the two "
+             "differ for this service: by the first words it {a}; by the restatement it {b}",
     "index": "the application text and the code's index table disagree for this service: by the text it {a}; by "
              "the index table it {b}",
 }

@@ -18,12 +18,15 @@ is ...".
 
 from __future__ import annotations
 
-from analyser.application_text import rejoin_broken_words
+from analyser.application_rewrites import rejoin_broken_words
 from analyser.conditions import parse_application
 from analyser.profiles import load_profile
 from analyser.service import service_from_options
 from analyser.truth import truth
 from analyser.vocabulary import vocabulary_for
+
+
+ICO = "codes/examples/ico-aadc.toml"
 
 
 def _reading(profile: str, text: str):
@@ -178,3 +181,47 @@ def test_a_recommendation_label_before_the_duty_is_no_words_of_scope():
     covered = _reading("icu", "Recommendation: Providers of large services should name a person accountable.")
     assert covered(users=8_000_000) is True
     assert covered(users=1_000) is False
+
+
+def test_a_restatement_after_that_is_is_a_second_reading_of_the_same_services():
+    covered = _reading("pcu", "This measure applies to providers of services that allow pornographic content, that is, "
+                              "services whose terms of service do not prohibit it.")
+    assert covered(features=["allows-pornography"]) is True
+    assert covered() is False
+    # the two readings part: decided only where they agree
+    both = _reading("icu", "This measure applies to providers of large services, that is, services with more than "
+                           "700,000 monthly active UK users.")
+    assert both(users=8_000_000) is True
+    assert both(users=100_000) is False
+    assert both(users=800_000) is None
+
+
+def test_a_sentence_that_the_measure_applies_whatever_says_nothing_of_whom():
+    covered = _reading("ics", "This measure applies to search services at medium or high risk of fraud. It applies in "
+                              "the same way whether or not the service is large.")
+    assert covered(risks=["fraud=medium"]) is True
+    assert covered(users=8_000_000) is False
+    every = _reading(ICO, "Treat the child's best interests as a primary consideration in designing and developing "
+                            "your service. This applies whatever the size of your organisation.")
+    assert every() is True
+
+
+def test_a_heading_run_into_an_imperative_is_no_words_of_scope():
+    covered = _reading(ICO, "Policies and community standards: Uphold your own published terms, policies and "
+                              "community standards.")
+    assert covered() is True
+    # a label that names services is never taken for a heading
+    prof = load_profile("icu")
+    vocab = vocabulary_for(prof.services)
+    app = parse_application("Providers of large services: this measure applies in full.", prof.kind, vocab,
+                            prof.measure_id_pattern, prof.application_intros)
+    assert truth(app.condition, service_from_options(vocab=vocab, users=1_000), vocab) is not True
+
+
+def test_a_running_header_inside_a_sentence_is_read_through():
+    covered = _reading("icu", "This measure applies to user-to-user services that are neither large nor 46 Illegal "
+                              "content Codes of Practice for user-to-user services multi-risk.")
+    assert covered() is True
+    assert covered(users=8_000_000) is False
+    # the code named in a sentence, with no page number, is the code's own scope, not a header
+    assert _reading("icu", "This measure applies to every service to which this Code of Practice applies.")() is True

@@ -1,0 +1,125 @@
+"""Roundabout wordings of application clauses said plainly, before the condition is read.
+
+Why its own step: drafters name the same characteristic of a service in many ways ("whose latest risk
+assessment found it to be at medium risk", "where the provider has assessed the service as having ...",
+"whose user numbers exceed 7m", "to the extent that", a word broken by a space at a line end). Each is
+rewritten here into the words the grammar reads, so that the grammar stays one small set of shapes; a
+rewrite only ever says the same thing more plainly, never decides anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .condition_tokens import lexicon_for, tokenise
+from .vocabulary import Vocabulary
+
+# A word broken across a line and rejoined with a space, its hyphen lost ("child sexual exploi tation", "monthly
+# ac tive UK users", "This mea sure"): rejoined only where the two parts make a word the code's wording uses
+# and at least one part is no such word, so that two real words ("in to", "any one") are never run together
+_WORDS_OF_SCOPE = frozenset("""measure measures standard standards section sections commitment commitments applies apply
+    application recommended recommendation provider providers service services signatory signatories monthly active
+    functionality functionalities""".split())
+_TWO_PARTS = re.compile(r"\b([A-Za-z]{2,})\s(?=([a-z]{2,})\b)")  # the second part left for the next pair
+
+
+def rejoin_broken_words(text: str, known: frozenset[str]) -> str:
+    """``text`` with words broken by a space at a line end joined again (see ``_TWO_PARTS`` above)."""
+    known = known | _WORDS_OF_SCOPE
+
+    def join(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        whole = (a + b).lower()
+        if whole in known and not (a.lower() in known and b in known):
+            return a  # the space goes: the second part follows as it stands
+        return m.group(0)
+
+    return _TWO_PARTS.sub(join, text)
+
+
+# "whose latest illegal content risk assessment found it to be at medium or high risk of X": what the
+# assessment found is the service's level, as "that is at medium or high risk of X" says
+_ASSESSMENT_FOUND = re.compile(
+    r"\bwhose\s+(?:latest\s+|most\s+recent\s+|current\s+|last\s+)?(?:illegal\s+content\s+|children'?s\s+)?risk\s+"
+    r"assessments?\s+(?:has\s+|have\s+)?(?:found|finds|identified|identifies|concluded|concludes|showed|shows|rated|rates)\s+"
+    r"(?:that\s+)?(?:it|the\s+service)\s+(?P<how>to\s+be|as\s+being|as|is|to\s+have|as\s+having|has)\s+", re.I)
+# "where its service is multi-risk": the provider's service is the service
+_ITS_SERVICE = re.compile(r"\b(where|if|when|unless|provided\s+that)\s+its\s+(?=(?:regulated\s+)?service\b)", re.I)
+
+
+# "to the extent that the service offers livestreaming", "for so long as it has more than 7 million users": a
+# condition, as "where" sets it
+_AS_WHERE = re.compile(r"\b(?:to\s+the\s+extent\s+that|in\s+so\s+far\s+as|insofar\s+as|for\s+(?:so|as)\s+long\s+as|"
+                       r"so\s+long\s+as)\b", re.I)
+
+
+# "whose user numbers exceed 7m", "where the number of monthly active UK users is at least 700,000": the count
+# named before the comparison, said in the usual order ("with more than 7m monthly active UK users")
+_USERS_FIRST = re.compile(
+    r"\b(?P<lead>whose|where\s+(?:the|its)(?:\s+service's)?)\s+(?:(?:total|average)\s+)?(?:number\s+of\s+)?"
+    r"(?:(?:average\s+)?monthly\s+)?(?:active\s+)?(?:uk\s+|united\s+kingdom\s+)?"
+    r"(?:users?(?:\s+(?:numbers?|base|count))?|user\s+(?:numbers?|base|count))\s+(?:(?:is|are)\s+)?"
+    r"(?P<cmp>exceeds?|more\s+than|greater\s+than|over|above|at\s+least|fewer\s+than|less\s+than|below|under|"
+    r"no\s+more\s+than|not\s+more\s+than)\s+(?P<num>\d[\d,.]*\s*(?:m|k|million|thousand)?)\b", re.I)
+
+
+def _users_in_order(m: re.Match[str]) -> str:
+    cmp = "more than" if m.group("cmp").lower().startswith("exceed") else m.group("cmp")
+    lead = "with" if m.group("lead").lower() == "whose" else "where the service has"
+    return f"{lead} {cmp} {m.group('num')} monthly active UK users"
+
+
+def plain_service_wording(text: str) -> str:
+    """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
+    text = _USERS_FIRST.sub(_users_in_order, _AS_WHERE.sub("where", text))
+    text = _ASSESSMENT_FOUND.sub(lambda m: "that has " if "hav" in m.group("how").lower() or m.group("how").lower() == "has"
+                                 else "that is ", text)
+    return _ITS_SERVICE.sub(r"\1 the ", text)
+
+
+_IF_ON_SERVICE = re.compile(r"\b(services?|,)\s*,?\s+if\b(?=\s*:|\s+(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?:is|has|are|have)\b)",
+                            re.I)
+_UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
+_ASSESSED = re.compile(
+    r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
+    r"their\s+service)\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
+# "If you share children's data with third parties, including other companies in your own group, ...": an
+# aside that names a feature of its own widens the class to take that feature in (an aside that names
+# nothing the vocabulary knows is dropped below, as saying nothing of whom)
+_INCLUDING = re.compile(r",\s*including\s+(?P<x>[^,.;()]{3,120}),", re.I)
+
+
+def _included_feature(m: re.Match[str], vocab: Vocabulary) -> str:
+    toks = [t for t in tokenise(m.group("x"), lexicon_for(vocab)) if t.kind != "FILLER"]
+    if len(toks) == 1 and toks[0].kind == "FEATURE":
+        return f" or {m.group('x')},"
+    return m.group(0)
+
+
+_NAMELY = re.compile(r"\b(one\s+or\s+more|two\s+or\s+more|any|at\s+least\s+(?:one|two))\s+(kinds?|types?)\s+of\s+([\w -]{3,60}?),?\s+"
+                     r"(?:namely|that\s+is(?:\s+to\s+say)?|i\.e\.),?\s+", re.I)
+
+
+def widen_including(work: str, vocab: Vocabulary) -> str:
+    """", including <a feature>,": the feature joins the class (see ``_INCLUDING``)."""
+    return _INCLUDING.sub(lambda m: _included_feature(m, vocab), work)
+
+
+def plain_wording(work: str, vocab: Vocabulary) -> str:
+    """``work`` with the roundabout wordings above said plainly."""
+    # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
+    # how every level is known, so it says no more than "where the service has a medium risk of X"
+    work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",
+                         work)
+    work = plain_service_wording(rejoin_broken_words(work, lexicon_for(vocab).words))
+    # "a relevant electronic service if the service is a dating service", "a social media service if: (a) ...":
+    # a condition on the service just named, as "where" would set it
+    work = _IF_ON_SERVICE.sub(r"\1 where", work)
+    # "..., unless the service is a pre-assessed service": an exception where the service is so
+    work = _UNLESS_SERVICE.sub("except where ", work)
+    # "one or more kinds of priority content, namely abuse and hate content, bullying content and violent content": the
+    # kinds listed, any of which will do
+    work = _NAMELY.sub(r"\1 of the following \2 of \3: ", work)
+    # "general and vertical search services": the head written once for both types
+    work = re.sub(r"\b(general|vertical) (and|or) (vertical|general) search\b", r"\1 search \2 \3 search", work, flags=re.I)
+    return work
