@@ -69,9 +69,20 @@ def _users_in_order(m: re.Match[str]) -> str:
     return f"{lead} {cmp} {m.group('num')} monthly active UK users"
 
 
+# "the service's terms of service", "users under the age of 18": the usual words for them
+_SERVICES_TERMS = re.compile(r"\b(?:the\s+service(?:'|\u2019)s|its)\s+(?=terms\b)", re.I)
+_AGE_OF = re.compile(r"\b(under|below|over|above)\s+the\s+age\s+of\s+(\d{1,2})\b", re.I)
+# "large services and multi-risk services, in each case other than file-storage services": the exception is the
+# whole clause's, as a plain ", other than" is
+_EACH_CASE_EXCEPTION = re.compile(r",?\s+in\s+(?:each|every|either|both|all)\s+(?:such\s+)?cases?\s*,?\s+"
+                                  r"(?=other\s+than\b|except\b|excluding\b|save\b|but\s+not\b)", re.I)
+
+
 def plain_service_wording(text: str) -> str:
     """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
     text = _USERS_FIRST.sub(_users_in_order, _AS_WHERE.sub("where", text))
+    text = _AGE_OF.sub(r"\1 \2", _SERVICES_TERMS.sub("the ", text))
+    text = _EACH_CASE_EXCEPTION.sub(", ", text)
     text = _ASSESSMENT_FOUND.sub(lambda m: "that has " if "hav" in m.group("how").lower() or m.group("how").lower() == "has"
                                  else "that is ", text)
     return _ITS_SERVICE.sub(r"\1 the ", text)
@@ -123,3 +134,17 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     # "general and vertical search services": the head written once for both types
     work = re.sub(r"\b(general|vertical) (and|or) (vertical|general) search\b", r"\1 search \2 \3 search", work, flags=re.I)
     return work
+
+
+# "This standard applies to you whatever your size", "It applies regardless of ...", "this standard applies to you":
+# a sentence that says the measure covers every service (of the code), which the ignore list then drops as saying
+# nothing narrower; when nothing else is said, it is the scope
+_AFFIRMS_ALL = re.compile(
+    r"\b(?:this|it|the)(?:\s+(?:measure|standard|commitment|requirement|section|code))?\s+(?:still\s+)?applies"
+    r"(?:\s+to\s+(?:you|them|it|organisations\s+of\s+every\s+size|(?:all|every|each)\s+[\w\s-]{0,40}?))?\s*"
+    r"(?:[.;]|$|,?\s*(?:whether|regardless|irrespective|however|whatever|both\s+where|in\s+all\s+cases)\b)", re.I)
+
+
+def affirms_every_service(text: str) -> bool:
+    """Does ``text`` say, in a sentence of its own, that the measure covers every service?"""
+    return _AFFIRMS_ALL.search(text) is not None

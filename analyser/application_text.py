@@ -165,7 +165,8 @@ _CONDITION_ON_READER = re.compile(r"^\s*(?:if|where|when)\b[^,.;:]{0,80}?\b(?:yo
 # the duty of its provider
 _CONDITION_ON_SERVICE = re.compile(
     r"^\s*(?:if|where|when)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+){0,4}?(?:services?|platforms?)\b[^.;:]*,\s*(?:then\s+)?"
-    r"(?:(?:its|the|that)\s+providers?|it|they)\s+(?:should|must|shall|will|is\s+expected\s+to|needs?\s+to)\b", re.I)
+    r"(?:(?:its|the|that)\s+providers?(?:\s+of\s+(?:the|that|this|such\s+a)\s+(?:[\w-]+\s+){0,2}?service(?!\s+will\b))?|it|they)\s+"
+    r"(?:should|must|shall|will|is\s+expected\s+to|needs?\s+to)\b", re.I)
 # "Do not disclose children's data ...", "Switch geolocation options off by default": a duty for
 # everyone, in the imperative
 _IMPERATIVE = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .condition_combine import combine, either_grouping
 from .condition_reader import ParseFail, TokenReader
 from .condition_tokens import names_group
-from .condition_tree import and_, atom, normalise, not_, or_
+from .condition_tree import and_, atom, has_impossible_part, normalise, not_, or_
 from .models import Condition
 
 
@@ -154,6 +154,8 @@ class PremodReader(TokenReader):
             # readings agree (only before a head noun: "services that have user profiles and direct
             # messaging" plainly means both)
             either = combine([("or" if op == "and" and i in written_and else op, c) for i, (op, c) in enumerate(items)])
+            if has_impossible_part(both, self.vocab):
+                return either  # "Tier 1 and Tier 2 social media services": no service is in both tiers
             if normalise(either) != normalise(both):
                 return Condition(op="agree", args=[both, either], params={"why": "and"})
         return both

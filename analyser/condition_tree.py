@@ -179,3 +179,38 @@ def is_understood(cond: Condition | None) -> bool:
     """True when no part of ``cond`` is words that were not understood."""
     return cond is not None and all(a.atom != "unknown" for a in atoms_of(cond))
 
+
+def impossible_as_unknown(cond: Condition | None, vocab: Vocabulary) -> Condition | None:
+    """``cond`` with every "and" of things no one service can be at once made an ``unknown`` (``cannot_coexist``):
+    "a hosting service that hosts high impact services" read as hosting and *high impact* (a feature of designated
+    internet services). Such a reading is a misreading, never an answer: the services it names are left undecided."""
+    if cond is None or cond.op == "atom":
+        return cond
+    if cannot_coexist(cond, vocab):
+        return atom("unknown", text=f"{describe(cond, vocab)} (no one service can be all of these)")
+    return Condition(op=cond.op, atom=cond.atom, params=cond.params, args=[impossible_as_unknown(a, vocab) for a in cond.args])
+
+
+def cannot_coexist(cond: Condition, vocab: Vocabulary) -> bool:
+    """Does this "and" join things no one service has together: two kinds of service, a kind and a feature the
+    profile gives to another kind, or two features of one exclusive group (``[services] exclusive``: risk tiers)?"""
+    if cond.op != "and":
+        return False
+    flat = [a for a in atoms_of(cond) if _conjoined(cond, a)]
+    kinds = {str(a.params.get("kind")) for a in flat if a.atom == "kind"}
+    features = {str(a.params.get("name")) for a in flat if a.atom == "feature"}
+    owners = {vocab.features.get(f, {}).get("kind") for f in features}
+    return (len(kinds) > 1 or bool(kinds and any(k is not None and k not in kinds for k in owners))
+            or any(len(features & group) > 1 for group in vocab.exclusive))
+
+
+def has_impossible_part(cond: Condition, vocab: Vocabulary) -> bool:
+    """Is some "and" anywhere in ``cond`` one that ``cannot_coexist``?"""
+    return cannot_coexist(cond, vocab) or any(has_impossible_part(a, vocab) for a in cond.args)
+
+
+def _conjoined(cond: Condition, target: Condition) -> bool:
+    """Is ``target`` an atom joined to ``cond`` by "and" alone (not under an "or", "not" or two readings)?"""
+    if cond is target:
+        return True
+    return cond.op == "and" and any(_conjoined(a, target) for a in cond.args)

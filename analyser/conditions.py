@@ -45,13 +45,13 @@ import re
 
 from .application_definitions import apply_definitions, defines_services
 from .application_intros import FOR_EACH_MODEL_OPENING, Intro, compile_intros, grammar, match_intro, split_sentences
-from .application_rewrites import plain_wording, widen_including
+from .application_rewrites import affirms_every_service, plain_wording, widen_including
 from .application_text import clean_artefacts, without_asides
 from .condition_grammar import Parser
 from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, digits_for_number_words, lexicon_for, tokenise
-from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, is_understood, normalise,
+from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, impossible_as_unknown, is_understood, normalise,
                              not_, or_, users_over_words)
 from .models import Applicability, Condition
 from .vocabulary import LARGE_THRESHOLD, LEVELS, Vocabulary, load_vocabulary, vocabulary_for
@@ -126,6 +126,7 @@ def _parse_application(
 
     # content scope first: it says which content, not which services
     work = without_asides(flat)
+    affirmed = affirms_every_service(work)
     for pattern, scope in SCOPE_PATTERNS:
         if pattern.search(work):
             if scope not in result.scope:
@@ -242,8 +243,9 @@ def _parse_application(
     if duty_for_all:
         positive.append(atom("all"))
     if not positive and not negative and not also:
-        if not result.unparsed and result.scope:
-            # only a scope sentence: every service, for that content
+        if not result.unparsed and (result.scope or affirmed):
+            # only a scope sentence ("applies in relation to content communicated publicly", "applies to you
+            # whatever your size"): every service, for that content
             result.condition = atom("all")
             result.confidence = 1.0
             return result
@@ -262,7 +264,7 @@ def _parse_application(
         cond = and_(cond, *(not_(n) for n in negative))
     if turned:
         cond = turned[0] if len(turned) == 1 else and_(*turned)
-    result.condition = cond
+    result.condition = impossible_as_unknown(cond, vocab)
     result.confidence = 1.0 if not result.unparsed else round(0.9 * parsed_words / max(total_words, 1), 2)
     return result
 

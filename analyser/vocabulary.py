@@ -45,6 +45,7 @@ class Vocabulary:
     count_once: dict[str, list[str]] = field(default_factory=dict)  # name -> harms counted as one kind
     large_users: int = LARGE_THRESHOLD  # "large": more than this many users
     scope: str = ""  # whom the whole code covers, in words (parsed like an application clause)
+    exclusive: tuple[frozenset[str], ...] = ()  # groups of features no one service has two of (risk tiers)
     key: str = "base"  # identifies the vocabulary for caches
 
     def harm_label(self, key: str) -> str:
@@ -89,7 +90,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
 
 
 _SERVICES_KEYS = {"scope", "kinds", "features", "harms", "risk_group", "count_once", "large_users",
-                  "harm_groups", "any_harm", "multi_harm"}
+                  "harm_groups", "any_harm", "multi_harm", "exclusive"}
 
 
 def vocabulary_for(services: dict[str, Any] | None) -> Vocabulary:
@@ -151,6 +152,13 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
         if "kind" in entry and entry["kind"] not in kinds:
             raise ValueError(f"[services.features.{key}] kind = {entry['kind']!r} is not one of the code's kinds "
                              f"({', '.join(sorted(kinds))})")
+    exclusive = services.get("exclusive", [])
+    if not isinstance(exclusive, list) or not all(isinstance(g, list) and all(isinstance(f, str) for f in g) for g in exclusive):
+        raise ValueError("[services] exclusive must be a list of lists of feature keys, e.g. [[\"tier-1\", \"tier-2\"]]")
+    for group in exclusive:
+        for key in group:
+            if key.lower() not in features:
+                raise ValueError(f"[services] exclusive names {key!r}, which is not one of the code's features")
     return Vocabulary(
         levels=base.levels,
         harms=merged("harms", base.harms),
@@ -164,5 +172,6 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
         count_once={str(k): [str(h) for h in v] for k, v in count_once.items()},
         large_users=large,
         scope=scope,
+        exclusive=tuple(frozenset(k.lower() for k in g) for g in exclusive),
         key=services_json,
     )

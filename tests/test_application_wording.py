@@ -93,14 +93,24 @@ def test_an_illustrative_list_after_including_does_not_widen_the_group():
     assert _status(code, gpai, kind="gpai-provider", features=["systemic-risk"]) == "applies"
 
 
-def test_two_kinds_joined_by_and_are_decided_only_where_both_readings_agree():
-    code = _code(ESAFETY, ["This minimum compliance measure applies to providers of Tier 1 and Tier 2 social media "
-                           "services."])
-    # "Tier 1 and Tier 2" means either tier; read as both, a Tier 1 service would be exempt
+def test_two_kinds_joined_by_and_are_decided_only_where_both_readings_agree(tmp_path):
+    text = ["This minimum compliance measure applies to providers of Tier 1 and Tier 2 social media services."]
+    # a profile that does not say a service is in one tier only: "Tier 1 and Tier 2" may mean both or either;
+    # read as both, a Tier 1 service would be exempt, so it is undecided
+    open_tiers = tmp_path / "esafety-open-tiers.toml"
+    open_tiers.write_text(ESAFETY.read_text(encoding="utf-8").replace('exclusive = [["tier-1", "tier-2", "tier-3"]]', ""),
+                          encoding="utf-8")
+    code = _code(open_tiers, text)
     tier1 = evaluate(code, service_from_options(kind="social-media", features=["tier-1"],
-                                                vocab=vocabulary_for(load_profile(ESAFETY).services)))[0]
+                                                vocab=vocabulary_for(load_profile(open_tiers).services)))[0]
     assert tier1.status == "unclear" and "'and'" in tier1.reason
-    assert _status(code, ESAFETY, kind="social-media", features=["tier-1", "tier-2"]) == "applies"
+    assert _status(code, open_tiers, kind="social-media", features=["tier-1", "tier-2"]) == "applies"
+    assert _status(code, open_tiers, kind="social-media", features=["tier-3"]) == "exempt"
+    # the shipped profile says the tiers exclude each other ([services] exclusive): no service is in both, so
+    # "and" can only mean either
+    code = _code(ESAFETY, text)
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-1"]) == "applies"
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-2"]) == "applies"
     assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "exempt"
 
 

@@ -27,6 +27,7 @@ from analyser.vocabulary import vocabulary_for
 
 
 ICO = "codes/examples/ico-aadc.toml"
+ESAFETY = "codes/examples/esafety-industry.toml"
 
 
 def _reading(profile: str, text: str):
@@ -225,3 +226,86 @@ def test_a_running_header_inside_a_sentence_is_read_through():
     assert covered(users=8_000_000) is False
     # the code named in a sentence, with no page number, is the code's own scope, not a header
     assert _reading("icu", "This measure applies to every service to which this Code of Practice applies.")() is True
+
+
+def test_a_reading_no_one_service_could_match_is_left_unclear():
+    # "high impact" is a feature of designated internet services in the eSafety profile: read as a hosting
+    # service that *is* high impact, the clause once exempted every hosting service that hosts one
+    prof = load_profile(ESAFETY)
+    vocab = vocabulary_for(prof.services)
+    app = parse_application("A provider of a hosting service that hosts high impact services must notify eSafety.",
+                            prof.kind, vocab, prof.measure_id_pattern, prof.application_intros)
+    hosting = service_from_options(kind="hosting", vocab=vocab)
+    assert truth(app.condition, hosting, vocab) is None
+    # a feature of the kind named is no contradiction
+    covered = _reading(ESAFETY, "A provider of a hosting service that hosts a Tier 1 social media service must notify "
+                                "eSafety.")
+    assert covered(kind="hosting", features=["hosts-tier-1-social-media"]) is True
+    assert covered(kind="hosting") is False
+
+
+def test_an_exclusive_group_naming_no_feature_is_one_line_naming_the_profile(tmp_path):
+    bad = tmp_path / "tiers.toml"
+    bad.write_text(open(ESAFETY, encoding="utf-8").read().replace(
+        'exclusive = [["tier-1", "tier-2", "tier-3"]]', 'exclusive = [["tier-1", "tier-9"]]'), encoding="utf-8")
+    import subprocess
+    import sys
+    run = subprocess.run([sys.executable, "-m", "analyser", "extract", "codes/sample/icu-sample.pdf", "--profile", str(bad),
+                          "--no-cache"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "tiers.toml" in lines[0] and "tier-9" in lines[0], run.stderr
+
+
+def test_the_provider_of_the_service_as_the_subject_after_a_condition_on_the_service():
+    covered = _reading(ESAFETY, "If the service uses encryption, the provider of the service should take reasonable "
+                                "steps to detect material.")
+    assert covered(kind="social-media", features=["encryption"]) is True
+    assert covered(kind="social-media") is False
+    # "the provider of the service will ..." is the formula of eSafety's Basic Online Safety Expectations, which
+    # cover some sections only: a generic rule cannot say which, so the sentence stays unclear
+    prof = load_profile(ESAFETY)
+    vocab = vocabulary_for(prof.services)
+    app = parse_application("If the service uses encryption, the provider of the service will take reasonable steps to "
+                            "detect material.", prof.kind, vocab, prof.measure_id_pattern, prof.application_intros)
+    hosting = service_from_options(kind="hosting", features=["encryption"], vocab=vocab)
+    assert truth(app.condition, hosting, vocab) is None
+
+
+def test_the_services_terms_and_the_age_of_18_in_other_words():
+    covered = _reading("icu", "This measure applies to providers of services at medium or high risk of grooming, unless "
+                              "the service's terms of service prohibit users under the age of 18 and the provider uses "
+                              "highly effective age assurance.")
+    assert covered(risks=["grooming=medium"]) is True
+    assert covered(risks=["grooming=medium"], features=["prohibits-under-18", "age-assurance"]) is False
+
+
+def test_an_exception_in_each_case_is_the_whole_clauses():
+    covered = _reading("icu", "This measure applies to providers of large services and of multi-risk services, in each "
+                              "case other than file-storage and file-sharing services.")
+    assert covered(users=8_000_000) is True
+    assert covered(risks=["fraud=medium", "hate=medium"], features=["file-sharing"]) is False
+    assert covered(users=8_000_000, features=["file-sharing"]) is False
+
+
+def test_where_the_levels_are_set_out_says_nothing_of_whom():
+    covered = _reading("icu", "This measure applies to providers of services that are assessed as low risk for every "
+                              "kind of illegal harm in the Register of Risks and that have 7 million or fewer monthly "
+                              "active UK users.")
+    assert covered(users=1_000) is True
+    assert covered(users=8_000_000) is False
+    assert covered(risks=["fraud=medium"]) is False
+
+
+def test_words_that_affirm_or_stress_the_scope_never_leave_it_unclear():
+    for text in ("This standard applies to you whatever your size, and whether or not your service is aimed at children.",
+                 "Whatever type of online service you provide, this standard applies to you.",
+                 "Small organisations are not exempt: this standard applies to organisations of every size.",
+                 "This standard applies to all services covered by the code, but it is particularly relevant if your "
+                 "service has several distinct elements.",
+                 "Do not disclose children's data unless you can demonstrate a compelling reason to do so, taking "
+                 "account of the best interests of the child."):
+        assert _reading(ICO, text)() is True, text
+    # an "unless" that is a condition on the service still is one
+    covered = _reading(ICO, "If you profile children, do not share the profiles unless the child's parent agrees.")
+    assert covered() is False
