@@ -1,0 +1,89 @@
+"""The code profiles' vocabularies: the wordings each code's drafters use for its features.
+
+Most clauses of the EU GPAI Code, the ICO Age appropriate design code and the eSafety codes that the tool
+left "unclear" named a feature in words the profile did not know ("has already been placed on the
+market", "placed ... before 2 August 2025", "produces a single Model Report covering several models").
+These are data in the profiles' ``[services]`` tables; each test reads one clause shaped like the code's
+own and checks the status for concrete services, one of which must not be covered.
+"""
+
+from __future__ import annotations
+
+import os
+
+from analyser.conditions import parse_application
+from analyser.profiles import load_profile
+from analyser.service import service_from_options
+from analyser.truth import truth
+from analyser.vocabulary import vocabulary_for
+
+# (the profiles can be pointed elsewhere to see these tests fail on the profiles before this change)
+GPAI = os.environ.get("VOCAB_TEST_GPAI", "codes/profiles/eu-gpai.toml")
+ICO = os.environ.get("VOCAB_TEST_ICO", "codes/examples/ico-aadc.toml")
+ESAFETY = os.environ.get("VOCAB_TEST_ESAFETY", "codes/examples/esafety-industry.toml")
+
+
+def _reading(profile: str, text: str):
+    prof = load_profile(profile)
+    vocab = vocabulary_for(prof.services)
+    app = parse_application(text, prof.kind, vocab, prof.measure_id_pattern, prof.application_intros)
+    assert not app.unparsed, app.unparsed
+
+    def covered(**service) -> bool | None:
+        return truth(app.condition, service_from_options(vocab=vocab, **service), vocab)
+
+    return covered
+
+
+# ---------------------------------------------------------------------------- EU GPAI Code of Practice
+
+
+def test_gpai_a_model_already_placed_on_the_market():
+    covered = _reading(GPAI, "This Measure applies to Signatories whose general-purpose AI model with systemic risk "
+                             "has already been placed on the market.")
+    assert covered(features=["systemic-risk", "on-market"]) is True
+    assert covered(features=["systemic-risk"]) is False
+    assert covered(features=["on-market"]) is False
+
+
+def test_gpai_models_placed_on_the_market_before_2_august_2025():
+    covered = _reading(GPAI, "Signatories that placed a general-purpose AI model on the market before 2 August 2025 "
+                             "will take the necessary steps to comply with this Chapter by 2 August 2027.")
+    assert covered(kind="gpai-provider", features=["pre-august-2025"]) is True
+    assert covered(kind="gpai-provider", features=["on-market"]) is False
+
+
+def test_gpai_one_model_report_for_several_models():
+    covered = _reading(GPAI, "Where a Signatory produces a single Model Report covering several models, it will "
+                             "identify which information relates to which model.")
+    assert covered(features=["multi-model-report"]) is True
+    assert covered(features=["systemic-risk"]) is False
+
+
+def test_gpai_web_crawling_for_training_data():
+    covered = _reading(GPAI, "Signatories that use web-crawlers, or have web-crawlers used on their behalf, to scrape "
+                             "or otherwise compile data for the purpose of training their general-purpose AI models "
+                             "will employ web-crawlers that follow the Robot Exclusion Protocol.")
+    assert covered(features=["web-crawler"]) is True
+    assert covered(features=["downstream-distribution"]) is False
+
+
+def test_gpai_a_model_made_available_to_downstream_providers():
+    covered = _reading(GPAI, "Where a Signatory makes its model available to downstream providers, it will give them "
+                             "the information in the Model Documentation Form intended for them.")
+    assert covered(features=["downstream-distribution"]) is True
+    assert covered(features=["api-access"]) is False
+
+
+def test_gpai_chains_of_thought_available_to_third_parties():
+    covered = _reading(GPAI, "Signatories providing general-purpose AI models with systemic risk whose chains-of-thought "
+                             "are made available to third parties will monitor them for signs of deceptive behaviour.")
+    assert covered(features=["systemic-risk", "public-chain-of-thought"]) is True
+    assert covered(features=["systemic-risk"]) is False
+
+
+def test_gpai_a_model_offered_through_an_application_programming_interface():
+    covered = _reading(GPAI, "Signatories that offer their model through an application programming interface will "
+                             "publish the contact details through which downstream providers can request information.")
+    assert covered(features=["api-access"]) is True
+    assert covered(features=["open-weights"]) is False
