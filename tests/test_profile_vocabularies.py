@@ -87,3 +87,47 @@ def test_gpai_a_model_offered_through_an_application_programming_interface():
                              "publish the contact details through which downstream providers can request information.")
     assert covered(features=["api-access"]) is True
     assert covered(features=["open-weights"]) is False
+
+
+# ---------------------------------------------------------------------------- ICO Age appropriate design code
+
+
+def test_ico_a_childs_location_visible_to_other_users():
+    covered = _reading(ICO, "This standard applies if your service allows a child's location to be made visible to "
+                            "other users.")
+    assert covered(features=["location-sharing"]) is True
+    assert covered(features=["geolocation"]) is False
+
+
+def test_ico_privacy_or_data_settings_users_can_change():
+    covered = _reading(ICO, "This standard applies if your service has any privacy or data settings that users can change.")
+    assert covered(features=["user-settings"]) is True
+    assert covered(features=["parental-controls"]) is False
+
+
+def test_ico_a_connected_device_used_by_several_people_of_different_ages():
+    covered = _reading(ICO, "This standard applies if you provide a connected toy or device that is likely to be used "
+                            "by several people of different ages.")
+    assert covered(features=["connected-toy", "shared-device"]) is True
+    assert covered(features=["connected-toy"]) is False
+
+
+def test_ico_parental_controls_that_limit_screen_time():
+    covered = _reading(ICO, "This standard applies if you provide parental controls that let parents limit screen time.")
+    assert covered(features=["parental-controls", "screen-time-limits"]) is True
+    assert covered(features=["parental-controls"]) is False
+
+
+def test_ico_children_in_several_age_ranges():
+    covered = _reading(ICO, "This standard applies if your service is aimed at children under 13, or at children in "
+                            "several age ranges.")
+    assert covered(features=["under-13-audience"]) is True
+    assert covered(features=["mixed-age-ranges"]) is True
+    assert covered(features=["mixed-audience"]) is False
+
+
+def test_ico_terms_policies_or_community_standards_about_user_behaviour():
+    covered = _reading(ICO, "This standard applies if you publish terms, policies or community standards about user "
+                            "behaviour or content.")
+    assert covered(features=["community-standards"]) is True
+    assert covered(features=["user-reporting"]) is False
