@@ -131,3 +131,42 @@ def test_ico_terms_policies_or_community_standards_about_user_behaviour():
                             "behaviour or content.")
     assert covered(features=["community-standards"]) is True
     assert covered(features=["user-reporting"]) is False
+
+
+# ---------------------------------------------------------------------------- eSafety industry codes and standards
+
+
+def test_esafety_an_app_store_that_only_distributes_its_own_apps():
+    covered = _reading(ESAFETY, "A provider of an app distribution service must check the age rating of each app it makes "
+                                "available, unless the service distributes only apps that the provider has developed itself.")
+    assert covered(kind="app-distribution") is True
+    assert covered(kind="app-distribution", features=["first-party-only"]) is False
+    assert covered(kind="hosting") is False
+
+
+def test_esafety_a_search_engine_that_searches_a_single_website():
+    covered = _reading(ESAFETY, "This measure applies to providers of internet search engine services other than a "
+                                "search engine service that only searches content within a single website or app.")
+    assert covered(kind="search-engine") is True
+    assert covered(kind="search-engine", features=["site-search-only"]) is False
+
+
+def test_esafety_apps_classified_or_rated_r18():
+    covered = _reading(ESAFETY, "A provider of an app distribution service that makes available apps classified or "
+                                "rated R18+ must take reasonable steps to confirm the age of the end-user.")
+    assert covered(kind="app-distribution", features=["allows-r18-apps"]) is True
+    assert covered(kind="app-distribution") is False
+
+
+def test_esafety_a_host_of_high_impact_services():
+    covered = _reading(ESAFETY, "A provider of a hosting service that hosts high impact services must notify eSafety "
+                                "when it becomes aware of class 1A material on such a service.")
+    assert covered(kind="hosting", features=["hosts-high-impact-dis"]) is True
+    assert covered(kind="hosting", features=["high-impact"]) is False
+
+
+def test_esafety_a_service_provided_only_to_enterprise_customers():
+    covered = _reading(ESAFETY, "This section applies to providers of hosting services except where the hosting "
+                                "service is provided only to enterprise customers.")
+    assert covered(kind="hosting") is True
+    assert covered(kind="hosting", features=["enterprise"]) is False
