@@ -133,6 +133,21 @@ def test_ico_terms_policies_or_community_standards_about_user_behaviour():
     assert covered(features=["user-reporting"]) is False
 
 
+def test_ico_profiling_in_order_to_serve_behaviourally_targeted_advertising():
+    covered = _reading(ICO, "This standard applies if you profile children in order to serve them behaviourally "
+                            "targeted advertising.")
+    assert covered(features=["profiling", "targeted-advertising"]) is True
+    assert covered(features=["profiling"]) is False
+
+
+def test_ico_a_parent_monitoring_activity_or_tracking_location():
+    covered = _reading(ICO, "This standard applies if your service lets a parent or carer monitor their child's online "
+                            "activity or track their child's location.")
+    assert covered(features=["parental-monitoring"]) is True
+    assert covered(features=["parental-location-tracking"]) is True
+    assert covered(features=["parental-controls"]) is False
+
+
 # ---------------------------------------------------------------------------- eSafety industry codes and standards
 
 
