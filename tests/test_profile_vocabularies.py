@@ -185,3 +185,11 @@ def test_esafety_a_service_provided_only_to_enterprise_customers():
                                 "service is provided only to enterprise customers.")
     assert covered(kind="hosting") is True
     assert covered(kind="hosting", features=["enterprise"]) is False
+
+
+def test_esafety_controls_that_prevent_generating_sexually_explicit_material():
+    covered = _reading(ESAFETY, "This section applies to a provider of a high impact generative AI designated internet "
+                                "service, except where the service uses controls that are effective in preventing the "
+                                "generation of sexually explicit material.")
+    assert covered(kind="designated-internet", features=["genai-high-impact"]) is True
+    assert covered(kind="designated-internet", features=["genai-high-impact", "blocks-explicit-generation"]) is False
