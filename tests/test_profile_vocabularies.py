@@ -148,6 +148,13 @@ def test_ico_a_parent_monitoring_activity_or_tracking_location():
     assert covered(features=["parental-controls"]) is False
 
 
+def test_ico_games_where_players_buy_items_with_real_money():
+    covered = _reading(ICO, "This section is for providers of online games in which players can buy items or extras "
+                            "with real money.")
+    assert covered(features=["online-game", "in-app-purchases"]) is True
+    assert covered(features=["online-game"]) is False
+
+
 # ---------------------------------------------------------------------------- eSafety industry codes and standards
 
 
@@ -193,3 +200,4 @@ def test_esafety_controls_that_prevent_generating_sexually_explicit_material():
                                 "generation of sexually explicit material.")
     assert covered(kind="designated-internet", features=["genai-high-impact"]) is True
     assert covered(kind="designated-internet", features=["genai-high-impact", "blocks-explicit-generation"]) is False
+
