@@ -187,13 +187,6 @@ def test_esafety_a_host_of_high_impact_services():
     assert covered(kind="hosting", features=["high-impact"]) is False
 
 
-def test_esafety_a_service_provided_only_to_enterprise_customers():
-    covered = _reading(ESAFETY, "This section applies to providers of hosting services except where the hosting "
-                                "service is provided only to enterprise customers.")
-    assert covered(kind="hosting") is True
-    assert covered(kind="hosting", features=["enterprise"]) is False
-
-
 def test_esafety_controls_that_prevent_generating_sexually_explicit_material():
     covered = _reading(ESAFETY, "This section applies to a provider of a high impact generative AI designated internet "
                                 "service, except where the service uses controls that are effective in preventing the "
