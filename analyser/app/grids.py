@@ -47,6 +47,13 @@ AUTHOR_PX = 140
 DOCUMENT_PX = 220
 PHRASE_PX = 240
 
+# Key prefixes of two containers that hold the same rows, a grid and a list: app.css shows the
+# grid ("wide_...") on a page wider than 640 px and the list ("narrow_...") on a narrower one,
+# where a grid of sentence columns is wider than the page and would scroll sideways (WCAG 2.2
+# reflow, 1.4.10). Streamlit gives a keyed container the class "st-key-<key>".
+WIDE = "wide_"
+NARROW = "narrow_"
+
 
 def lines_needed(text: str, width_px: int) -> int:
     """Lines ``text`` takes when wrapped at word boundaries in a column ``width_px`` wide (a word
