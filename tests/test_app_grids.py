@@ -275,3 +275,82 @@ def test_notes_reflow_on_a_narrow_page(sample, server, browser):  # noqa: F811
     finally:
         for note in made:
             store.delete(note.id)
+
+
+def _sentences(at, grids: list[int] | None = None) -> list[str]:
+    """The sentence cells' texts of the app's grids (those numbered ``grids``, else every one),
+    whitespace collapsed as the page's text is read back."""
+    texts = []
+    for i, grid in enumerate(at.dataframe):
+        if grids is None or i in grids:
+            frame = grid.value
+            texts += [" ".join(str(t).split()) for c in frame.columns if c in SENTENCES for t in frame[c]
+                      if str(t).strip()]
+    return texts
+
+
+# (view, archetype to start from, tabs to open one after another): the views whose grids hold
+# sentences and scroll sideways in a 420 px page (the Notes view has its own test above).
+NARROW_VIEWS = {
+    "Service profile": ("Small multi-risk social network", []),
+    "Compare versions": (None, ["Added / removed / renumbered", "Qualifier changes", "Applicability changes"]),
+    "Export": (None, []),
+}
+
+
+@needs_chromium
+@pytest.mark.parametrize("view", list(NARROW_VIEWS))
+def test_grids_give_way_to_lists_on_a_narrow_page(sample, server, browser, view):  # noqa: F811
+    """At 420 px a view's grids of sentences (the Service profile's status tabs, a status's
+    conditions and the what-if table; Compare versions' added, removed, renumbered, qualifier and
+    applicability changes; the Export view's selection) would scroll sideways in a 386 px page
+    (WCAG 2.2, 1.4.10): there each row is a list item with its whole text, no grid is shown and
+    nothing in the view scrolls sideways; at 1280 px the grids and not the lists. On the code
+    before, the grids scrolled sideways at 420 px and their text was read only in them."""
+    from test_browser import pick
+
+    archetype, tabs = NARROW_VIEWS[view]
+    at = _app(sample, view)
+    if view == "Service profile":
+        at.selectbox(key="sp_start").set_value("small-multi-risk-social").run()
+        at.toggle(key="sp_whatif_on").set_value(True).run()
+        # The first status tab's grid (the one open), a status's conditions, the what-if table.
+        texts = _sentences(at, [0, len(at.dataframe) - 2, len(at.dataframe) - 1])
+        assert "why" in at.dataframe[-1].value.columns, "no what-if table to check"
+    else:
+        texts = _sentences(at)
+    assert len(texts) >= 3 and any(len(t) > 60 for t in texts), texts
+    for width in (420, 1280):
+        page, watch = watched_page(browser, server, width=width)
+        page.goto(server + f"?view={view}")
+        page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=30_000)
+        if archetype:
+            pick(page, "Start from an archetype", archetype)
+            wait_idle(page)
+            page.get_by_text("Show what changes if the service changes").click()
+            page.get_by_text("measure changes status").or_(page.get_by_text("measures change status")).first.wait_for(
+                timeout=30_000)
+        page.locator("[data-testid='stDataFrame']").first.wait_for(state="attached", timeout=30_000)
+        wait_idle(page)
+        wait_styled(page)  # the rule that picks the grid or the list comes with the app's style sheet
+        shown, drawn = [False] * len(texts), 0
+        for tab in [None, *tabs]:
+            if tab:
+                page.get_by_role("tab", name=tab).click()
+            page.wait_for_timeout(500)  # a grid settles after it is shown
+            found = page.evaluate(REFLOW_JS, texts)
+            grids = page.locator("[data-testid='stMain'] [data-testid='stDataFrame']:visible").count()
+            lists = page.locator("[data-testid='stMain'] [class*='st-key-narrow_']:visible").count()
+            if width == 420:
+                assert not found["wide"], f"{view} at 420 px ({tab}): these scroll sideways: {found['wide'][:5]}"
+                assert grids == 0, f"{view} at 420 px ({tab}): {grids} grid(s) still shown"
+                shown = [a or b for a, b in zip(shown, found["shown"])]
+            else:
+                assert lists == 0, (view, tab, lists)
+                drawn += grids
+        if width == 1280:
+            assert drawn >= 1 + len(tabs), (view, drawn)  # the grids, as many as the pages opened at least
+        if width == 420:
+            assert all(shown), f"{view} at 420 px, not shown whole: {[t[:50] for t, s in zip(texts, shown) if not s]}"
+        watch.check()
+        page.close()
