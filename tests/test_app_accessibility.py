@@ -17,7 +17,7 @@ from urllib.parse import quote
 import pytest
 
 from test_app import _app, _markdown, sample  # noqa: F401  (the AppTest fixture: the app on the sample)
-from test_browser import CHROMIUM, browser, server, wait_idle, watched_page  # noqa: F401  (fixtures)
+from test_browser import CHROMIUM, STYLED, browser, server, wait_idle, watched_page  # noqa: F401  (fixtures)
 
 VIEWS = ["Overview", "Matrix", "Service profile", "Measure", "Search", "Notes", "Export", "Compare versions"]
 AXE_CORE_JS = os.environ.get("AXE_CORE_JS", "")
@@ -73,9 +73,6 @@ def _weak_marks(page, selector: str, prop: str) -> tuple[list, list]:
     """(every mark found, those under 3:1 against the page) for ``selector``'s ``prop``."""
     found = page.evaluate(MARK_CONTRAST_JS, [selector, prop])
     return found, [f for f in found if f[2] < 3]
-
-
-STYLED = "() => { const a = document.querySelector('.app-name'); return !!a && getComputedStyle(a).fontWeight === '700'; }"
 
 
 def _open(page, server: str, view: str, extra: str = "") -> None:

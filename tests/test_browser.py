@@ -136,6 +136,18 @@ def wait_idle(page, timeout: float = 30_000) -> None:
         "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=timeout)
 
 
+# The app's style sheet (assets/app.css) is in effect, and with it every element the app writes
+# as HTML: both come with Streamlit's lazily loaded HTML renderer, which can arrive a second after
+# the script's run has finished (sooner on a fresh server, whose slower first run gives it time).
+# Until then a rule such as "the grid on a wide page, the list on a narrow one" does not hold yet.
+STYLED = "() => { const a = document.querySelector('.app-name'); return !!a && getComputedStyle(a).fontWeight === '700'; }"
+
+
+def wait_styled(page, timeout: float = 15_000) -> None:
+    """Wait until the app's style sheet applies (and the HTML it writes has been drawn)."""
+    page.wait_for_function(STYLED, timeout=timeout)
+
+
 def describe(page) -> str:
     """What the page shows now, for a failure message: the selected grid cells and the statuses."""
     selected = page.evaluate("() => Array.from(document.querySelectorAll('[aria-selected=true]'))"

@@ -21,7 +21,7 @@ from analyser.search import citation
 from analyser.statuses import STATUS_WORDS, atom_words, legend_lines, reason_words, scope_words, status_words
 
 from .documents import Doc, is_sample
-from .grids import CONDITION_PX, REASON_PX, wrapped
+from .grids import CONDITION_PX, REASON_PX, grid_or_list, wrapped
 from .services import notes_store
 from .state import go_to_measure
 
@@ -137,8 +137,9 @@ def explain_status(code: Code, status: MeasureStatus | None, service_name: str) 
         rows = [{"condition": atom_words(a.atom),
                  "holds": "cannot be decided" if a.value is None else "yes" if a.value else "no",
                  "because": a.explanation} for a in status.atoms]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                     **wrapped(rows, {"condition": CONDITION_PX, "because": REASON_PX}))
+        grid_or_list("explain_rows", rows, ("condition", "holds"), lambda: st.dataframe(
+            pd.DataFrame(rows), hide_index=True, width="stretch",
+            **wrapped(rows, {"condition": CONDITION_PX, "because": REASON_PX})))
     if status.qualifiers:
         named = [f"content scope: {md(scope_words(q))}" if is_scope_key(m, q) else f"“{md(q)}”"
                  for q in status.qualifiers]

@@ -14,9 +14,11 @@ text in Chromium against them.
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import streamlit as st
+
+from analyser import highlight
 
 # The grid's body text: 14 px Source Sans. The widest average a character reaches over the
 # sample's titles and reasons is 6.6 px (measured in Chromium); 7 leaves room for the rest.
@@ -46,6 +48,13 @@ NOTE_PX = 400
 AUTHOR_PX = 140
 DOCUMENT_PX = 220
 PHRASE_PX = 240
+
+# Key prefixes of two containers that hold the same rows, a grid and a list: app.css shows the
+# grid ("wide_...") on a page wider than 640 px and the list ("narrow_...") on a narrower one,
+# where a grid of sentence columns is wider than the page and would scroll sideways (WCAG 2.2
+# reflow, 1.4.10). Streamlit gives a keyed container the class "st-key-<key>".
+WIDE = "wide_"
+NARROW = "narrow_"
 
 
 def lines_needed(text: str, width_px: int) -> int:
@@ -106,3 +115,30 @@ def grid_height(rows: int, row_px: int) -> int:
     own default assumes one-line rows, and showed five and a half wrapped rows of the Matrix."""
     rows_px = min(rows, 10) * row_px
     return HEADER_PX + max(row_px, min(rows_px, MAX_GRID_PX - HEADER_PX))
+
+
+def rows_list(rows: Iterable[Mapping[str, Any]], head: Sequence[str]) -> str:
+    """``rows`` as a list (HTML) for a narrow page: each row's ``head`` columns on one line, then
+    every other column that has text as "column: text", whole (escaped, line breaks kept)."""
+    def text(value: Any) -> str:
+        return "" if value is None else str(value).strip()
+
+    items = []
+    for row in rows:
+        top = " · ".join(text(row.get(c)) for c in head if text(row.get(c)))
+        body = "".join(f'<div class="para"><b>{highlight.render(str(c), [])}:</b> {highlight.render(text(v), [])}</div>'
+                       for c, v in row.items() if c not in head and text(v))
+        items.append(f'<li><div class="note-meta">{highlight.render(top, [])}</div>{body}</li>')
+    return f'<ul class="note-list">{"".join(items)}</ul>'
+
+
+def grid_or_list(key: str, rows: list[Mapping[str, Any]], head: Sequence[str], draw_grid: Callable[[], Any]) -> Any:
+    """Draw a grid (``draw_grid()``, whose result is returned) for a page wider than 640 px, and
+    the same ``rows`` as a list (``rows_list``) for a narrower one, where the grid's sentence
+    columns are wider than the page and it would scroll sideways (WCAG 2.2, 1.4.10); app.css shows
+    one of the two. ``key`` is unique within the page."""
+    with st.container(key=f"{WIDE}{key}"):
+        drawn = draw_grid()
+    with st.container(key=f"{NARROW}{key}"):
+        st.markdown(rows_list(rows, head), unsafe_allow_html=True)
+    return drawn

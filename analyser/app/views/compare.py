@@ -10,7 +10,7 @@ from analyser.export import MIME, SAMPLE_LABEL
 
 from ..common import Ctx, md, status_legend
 from ..documents import Doc, is_sample
-from ..grids import PHRASE_PX, REASON_PX, TITLE_PX, wrapped
+from ..grids import PHRASE_PX, REASON_PX, TITLE_PX, grid_or_list, wrapped
 from ..services import archetype_titles, comparison, comparison_docx, load
 
 
@@ -100,18 +100,21 @@ def _moves(cmp) -> None:
         st.markdown("**Added**")
         rows = [{"measure": m.id, "title": m.title, "pages": f"{m.page_start}–{m.page_end}",
                  "applies to": m.application} for m in cmp.added]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                     **wrapped(rows, {"title": TITLE_PX, "applies to": REASON_PX}))
+        grid_or_list("cmp_added", rows, ("measure", "pages"), lambda: st.dataframe(
+            pd.DataFrame(rows), hide_index=True, width="stretch",
+            **wrapped(rows, {"title": TITLE_PX, "applies to": REASON_PX})))
     if cmp.removed:
         st.markdown("**Removed**")
-        rows = [{"measure": m.id, "title": m.title, "applies to": m.application} for m in cmp.removed]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                     **wrapped(rows, {"title": TITLE_PX, "applies to": REASON_PX}))
+        removed = [{"measure": m.id, "title": m.title, "applies to": m.application} for m in cmp.removed]
+        grid_or_list("cmp_removed", removed, ("measure",), lambda: st.dataframe(
+            pd.DataFrame(removed), hide_index=True, width="stretch",
+            **wrapped(removed, {"title": TITLE_PX, "applies to": REASON_PX})))
     if cmp.renumbered:
         st.markdown("**Renumbered**")
-        rows = [{"old": r.old_id, "new": r.new_id, "title": r.new_title, "similarity": round(r.similarity, 2)}
+        moved = [{"old": r.old_id, "new": r.new_id, "title": r.new_title, "similarity": round(r.similarity, 2)}
                 for r in cmp.renumbered]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", **wrapped(rows, {"title": TITLE_PX}))
+        grid_or_list("cmp_renumbered", moved, ("old", "new"), lambda: st.dataframe(
+            pd.DataFrame(moved), hide_index=True, width="stretch", **wrapped(moved, {"title": TITLE_PX})))
     if not (cmp.added or cmp.removed or cmp.renumbered):
         st.caption("No measure was added, removed or renumbered.")
 
@@ -123,8 +126,9 @@ def _qualifier_changes(cmp) -> None:
         rows = [{"measure": q.measure, "paragraph": q.paragraph, "change": q.change, "phrase": q.phrase,
                  "category": q.category, "was": q.old_category or "", "summary": q.summary}
                 for q in cmp.qualifier_changes]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                     **wrapped(rows, {"phrase": PHRASE_PX, "summary": REASON_PX}))
+        grid_or_list("cmp_quals", rows, ("measure", "paragraph", "change"), lambda: st.dataframe(
+            pd.DataFrame(rows), hide_index=True, width="stretch",
+            **wrapped(rows, {"phrase": PHRASE_PX, "summary": REASON_PX})))
     else:
         st.caption("No qualifier was gained or lost.")
 
@@ -137,8 +141,9 @@ def _applicability_changes(cmp) -> None:
         names = archetype_titles()
         rows = [{"archetype": names.get(s.archetype, s.archetype), "measure": s.new_id, "was": s.old_status,
                  "now": s.new_status, "why now": s.new_reason} for s in cmp.applicability_changes]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                     **wrapped(rows, {"archetype": TITLE_PX, "why now": REASON_PX}))
+        grid_or_list("cmp_apply", rows, ("archetype", "measure"), lambda: st.dataframe(
+            pd.DataFrame(rows), hide_index=True, width="stretch",
+            **wrapped(rows, {"archetype": TITLE_PX, "why now": REASON_PX})))
     else:
         st.caption("No archetype's status changed.")
 

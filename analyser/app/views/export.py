@@ -10,7 +10,7 @@ from analyser.models import ServiceProfile
 from analyser.statuses import STATUS_WORDS
 
 from ..common import Ctx, md, measure_label, status_legend
-from ..grids import MATRIX_TITLE_PX, wrapped
+from ..grids import MATRIX_TITLE_PX, grid_or_list, wrapped
 from ..services import archetype_titles, archetypes, statuses
 
 
@@ -60,7 +60,8 @@ def view_export(ctx: Ctx) -> None:
         # Titles wrap in rows tall enough for the longest (grids.py); a grid of one-line rows keeps
         # the short height it had, so the buttons below stay in sight.
         sizes = wrapped(rows, {"title": MATRIX_TITLE_PX})
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", **{"height": 240, **sizes})
+        grid_or_list("ex_rows", rows, ("measure", "status"), lambda: st.dataframe(
+            pd.DataFrame(rows), hide_index=True, width="stretch", **{"height": 240, **sizes}))
         if profile:
             status_legend()
     stem = file_stem(sel)

@@ -14,7 +14,7 @@ from analyser.notes import POSITIONS
 from analyser.search import citation
 
 from ..common import Ctx, guarded, measure_label
-from ..grids import AUTHOR_PX, DOCUMENT_PX, NOTE_PX, wrapped
+from ..grids import AUTHOR_PX, DOCUMENT_PX, NARROW, NOTE_PX, WIDE, wrapped
 
 
 def _when(t: float) -> str:
@@ -168,6 +168,25 @@ def _import_notes(ctx: Ctx) -> None:
     st.session_state["_notes_import"] = ("success", f"{uploaded.name}: {result.summary()}.")
 
 
+def _notes_list(notes: list, ctx: Ctx) -> str:
+    """The notes as a list (HTML) for a narrow page: each note's target, position, author, time,
+    versions and edition on one line, then its whole text (line breaks kept, escaped)."""
+    items = []
+    for n in notes:
+        meta = [n.target, n.position or "no position"]
+        if n.author:
+            meta.append(f"by {n.author}")
+        meta.append(f"{'edited' if n.updated - n.created > 1 else 'written'} {_when(n.updated)}")
+        versions = 1 + len(ctx.notes.history(n.id)) if n.same_document else 1
+        if versions > 1:
+            meta.append(f"{versions:,} versions")
+        if not n.same_document:
+            meta.append(f"made on another edition ({n.source_file})")
+        items.append(f'<li><div class="note-meta">{highlight.render(" · ".join(meta), [])}</div>'
+                     f'<div class="para">{highlight.render(n.text, [])}</div></li>')
+    return f'<ul class="note-list">{"".join(items)}</ul>'
+
+
 def view_notes(ctx: Ctx) -> None:
     import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
@@ -182,10 +201,16 @@ def view_notes(ctx: Ctx) -> None:
                  "document": "this one" if n.same_document else f"other edition ({n.source_file})"}
                 for n in shown]
         # An officer's note is the point of this grid: it wraps (line breaks kept) in rows tall
-        # enough for the longest, rather than being cut with an ellipsis (grids.py).
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
-                     **wrapped(rows, {"on": AUTHOR_PX, "note": NOTE_PX, "author": AUTHOR_PX, "document": DOCUMENT_PX},
-                               details="read it whole under “Notes on one measure” below"))
+        # enough for the longest, rather than being cut with an ellipsis (grids.py). On a narrow
+        # page (a phone, or 400% zoom) the grid is wider than the page and scrolls sideways, so
+        # the same notes are drawn as a list that reflows, each note whole; app.css shows one of
+        # the two by the page's width (WCAG 2.2, 1.4.10).
+        with st.container(key=f"{WIDE}notes"):
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                         **wrapped(rows, {"on": AUTHOR_PX, "note": NOTE_PX, "author": AUTHOR_PX, "document": DOCUMENT_PX},
+                                   details="read it whole under “Notes on one measure” below"))
+        with st.container(key=f"{NARROW}notes"):
+            st.markdown(_notes_list(shown, ctx), unsafe_allow_html=True)
     else:
         st.info("No notes yet. Write one here or in the Measure view.")
     st.header("Notes on one measure")

@@ -13,7 +13,7 @@ from analyser.models import MeasureStatus, ServiceProfile
 from analyser.statuses import STATUS_WORDS, reason_words, status_label
 
 from ..common import Ctx, explain_status, measure_label, status_legend
-from ..grids import CONDITION_PX, REASON_PX, STATUS_PX, TITLE_PX, wrapped
+from ..grids import CONDITION_PX, REASON_PX, STATUS_PX, TITLE_PX, grid_or_list, wrapped
 from ..services import archetype_titles, archetypes, kind_choices, statuses, validate, vocabulary, whatif
 from ..user_counts import format_users, parse_users
 
@@ -193,11 +193,14 @@ def view_profile(ctx: Ctx) -> None:
                 st.session_state[f"_sp_rows_{status}"] = [s.measure for s in items]
                 rows = [{"measure": s.measure, "title": code.measure(s.measure).title, "status": s.status,
                          "reason": reason_words(s.status, s.reason)} for s in items]
-                st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"profile_rows_{status}",
-                             on_select=functools.partial(_row_picked, status), selection_mode="single-row",
-                             **wrapped(rows, {"title": TITLE_PX, "reason": REASON_PX},
-                                       {"status": st.column_config.TextColumn(width=STATUS_PX)},
-                                       details="pick its row to read it whole below"))
+                # On a narrow page a list, each reason whole (grids.grid_or_list); a measure is
+                # then explained by the picker under the tabs.
+                grid_or_list(f"sp_rows_{status}", rows, ("measure", "title", "status"), lambda: st.dataframe(
+                    pd.DataFrame(rows), hide_index=True, width="stretch", key=f"profile_rows_{status}",
+                    on_select=functools.partial(_row_picked, status), selection_mode="single-row",
+                    **wrapped(rows, {"title": TITLE_PX, "reason": REASON_PX},
+                              {"status": st.column_config.TextColumn(width=STATUS_PX)},
+                              details="pick its row to read it whole below")))
             else:
                 st.caption("None.")
 
@@ -244,7 +247,8 @@ def _whatif_panel(ctx: Ctx, profile: ServiceProfile) -> None:
     if diff:
         verb = "measure changes" if len(diff) == 1 else "measures change"
         st.write(f"**{len(diff):,} {verb} status {change}:**")
-        st.dataframe(pd.DataFrame(diff), hide_index=True, width="stretch",
-                     **wrapped(diff, {"title": TITLE_PX, "why": REASON_PX, "measures that depend on it": CONDITION_PX}))
+        grid_or_list("sp_whatif_rows", diff, ("measure", "title"), lambda: st.dataframe(
+            pd.DataFrame(diff), hide_index=True, width="stretch",
+            **wrapped(diff, {"title": TITLE_PX, "why": REASON_PX, "measures that depend on it": CONDITION_PX})))
     else:
         st.success(f"No measure changes status {change}.")
