@@ -78,11 +78,16 @@ _EACH_CASE_EXCEPTION = re.compile(r",?\s+in\s+(?:each|every|either|both|all)\s+(
                                   r"(?=other\s+than\b|except\b|excluding\b|save\b|but\s+not\b)", re.I)
 
 
+# "a gaming service with communications functionality, being a relevant electronic service": the kind it is
+_BEING_A = re.compile(r",\s*being\s+(?=(?:a|an)\s)", re.I)
+
+
 def plain_service_wording(text: str) -> str:
     """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
     text = _USERS_FIRST.sub(_users_in_order, _AS_WHERE.sub("where", text))
     text = _AGE_OF.sub(r"\1 \2", _SERVICES_TERMS.sub("the ", text))
     text = _EACH_CASE_EXCEPTION.sub(", ", text)
+    text = _BEING_A.sub(" that is ", text)
     text = _ASSESSMENT_FOUND.sub(lambda m: "that has " if "hav" in m.group("how").lower() or m.group("how").lower() == "has"
                                  else "that is ", text)
     return _ITS_SERVICE.sub(r"\1 the ", text)

@@ -106,7 +106,9 @@ _DUTY_FOR_SOME = re.compile(
 def clean_artefacts(text: str) -> str:
     """``text`` without the marks of PDF extraction that are no words of the code (see above)."""
     text = unicodedata.normalize("NFKC", text)
-    text = _BROKEN_HYPHEN.sub(lambda m: m.group(1) + ("-" if m.group(1).lower() in _COMPOUND_FIRST else ""), text)
+    # (a part that is itself inside a hyphenated compound keeps it: "chains-of- thought")
+    text = _BROKEN_HYPHEN.sub(lambda m: m.group(1) + ("-" if m.group(1).lower() in _COMPOUND_FIRST
+                                                      or text[max(m.start() - 1, 0)] == "-" else ""), text)
     text = _QUOTED.sub(r"\1", text).replace("\u2019", "'")  # "a ‘content recommender system’", "child’s"
     text = _GLUED_NOTE.sub(r"\1", text)
     text = _RUNNING_HEADER.sub("", text)

@@ -474,6 +474,8 @@ class Parser(PremodReader):
         if t.kind == "ALL":
             self.take()
         pre = self.premods(allow_empty=True)
+        if pre is None and self.kind() == "KIND" and self._pred_verb == "be":
+            return self.kind_atom(self.take().value)  # "that is a relevant electronic service": the kind it is
         if pre is None:
             raise ParseFail("no predicate")
         # "are file-storage and file-sharing services": an optional head noun and its own postmods

@@ -187,7 +187,10 @@ def impossible_as_unknown(cond: Condition | None, vocab: Vocabulary) -> Conditio
     if cond is None or cond.op == "atom":
         return cond
     if cannot_coexist(cond, vocab):
-        return atom("unknown", text=f"{describe(cond, vocab)} (no one service can be all of these)")
+        unknown = atom("unknown", text=f"{describe(cond, vocab)} (no one service can be all of these)")
+        # a service of none of the kinds named is outside on any reading
+        kinds = [a for a in atoms_of(cond) if a.atom == "kind" and _conjoined(cond, a)]
+        return and_(or_(*kinds), unknown) if kinds else unknown
     return Condition(op=cond.op, atom=cond.atom, params=cond.params, args=[impossible_as_unknown(a, vocab) for a in cond.args])
 
 

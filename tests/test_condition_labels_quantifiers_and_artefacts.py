@@ -229,14 +229,17 @@ def test_a_running_header_inside_a_sentence_is_read_through():
 
 
 def test_a_reading_no_one_service_could_match_is_left_unclear():
-    # "high impact" is a feature of designated internet services in the eSafety profile: read as a hosting
-    # service that *is* high impact, the clause once exempted every hosting service that hosts one
+    # "high impact" is a feature of designated internet services in the eSafety profile: a hosting service that
+    # *is* high impact is no service at all (read so, "hosting service that hosts high impact services" once
+    # exempted every hosting service that hosts one, before the profile knew that wording)
     prof = load_profile(ESAFETY)
     vocab = vocabulary_for(prof.services)
-    app = parse_application("A provider of a hosting service that hosts high impact services must notify eSafety.",
+    app = parse_application("A provider of a hosting service that is a high impact service must notify eSafety.",
                             prof.kind, vocab, prof.measure_id_pattern, prof.application_intros)
     hosting = service_from_options(kind="hosting", vocab=vocab)
     assert truth(app.condition, hosting, vocab) is None
+    # a service of another kind is outside on any reading
+    assert truth(app.condition, service_from_options(kind="social-media", vocab=vocab), vocab) is False
     # a feature of the kind named is no contradiction
     covered = _reading(ESAFETY, "A provider of a hosting service that hosts a Tier 1 social media service must notify "
                                 "eSafety.")
@@ -309,3 +312,39 @@ def test_words_that_affirm_or_stress_the_scope_never_leave_it_unclear():
     # an "unless" that is a condition on the service still is one
     covered = _reading(ICO, "If you profile children, do not share the profiles unless the child's parent agrees.")
     assert covered() is False
+
+
+def test_a_condition_on_the_model_or_on_signatories_before_the_duty():
+    gpai = "codes/profiles/eu-gpai.toml"
+    for text in ("Where a model is a general-purpose AI model with systemic risk, Signatories will assess and mitigate "
+                 "systemic risks.",
+                 "If Signatories provide a general-purpose AI model with systemic risk, they will report serious "
+                 "incidents."):
+        covered = _reading(gpai, text)
+        assert covered(kind="gpai-provider", features=["systemic-risk"]) is True, text
+        assert covered(kind="gpai-provider") is False, text
+
+
+def test_a_kind_named_after_being_or_that_is_is_the_services_own():
+    for text in ("This measure applies to providers of a gaming service with communications functionality, being a "
+                 "relevant electronic service.",
+                 "This measure applies to providers of a gaming service with communications functionality that is a "
+                 "relevant electronic service."):
+        covered = _reading(ESAFETY, text)
+        assert covered(kind="relevant-electronic", features=["gaming-chat"]) is True, text
+        assert covered(kind="relevant-electronic") is False, text
+        assert covered(kind="social-media", features=["gaming-chat"]) is False, text
+
+
+def test_where_the_details_are_set_out_says_nothing_of_whom():
+    covered = _reading("codes/profiles/eu-gpai.toml", "Signatories providing general-purpose AI models with systemic "
+                                                      "risk will report serious incidents pursuant to Appendix 2.2.")
+    assert covered(kind="gpai-provider", features=["systemic-risk"]) is True
+    assert covered(kind="gpai-provider") is False
+
+
+def test_a_hyphen_broken_inside_a_compound_keeps_the_compound():
+    from analyser.application_text import clean_artefacts
+
+    assert clean_artefacts("the model's chains-of- thought") == "the model's chains-of-thought"
+    assert clean_artefacts("fea- tures and image- based") == "features and image-based"
