@@ -101,6 +101,10 @@ class PremodReader(TokenReader):
         # goes on after it
         after = {"OR": "or", "ANDOR": "or", "AND": "and"}.get(self.kind() or "", "and")
         last_op = next((op for op, _ in reversed(items[1:]) if op != ","), after)
+        if last_op == "and" and written_and:
+            # "online games, social media platforms and video streaming services": each comma stands for the
+            # written "and", so the reading of it as "either" is the whole list's, not its last item's
+            written_and |= {i for i, (op, _c) in enumerate(items) if op == ","}
         items = [(last_op if op == "," else op, c) for op, c in items]
         if len(items) >= 2 and all(_is_search_type(c) for _op, c in items):
             return or_(*(c for _op, c in items))  # "general and vertical search services": either type

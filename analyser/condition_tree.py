@@ -119,6 +119,7 @@ _OPEN_READINGS = {
     "level": "'at risk' names no level",
     "medium": "'at medium risk' may or may not take in high",
     "gloss": "the wording restates itself after 'that is' in other words",
+    "duty": "a duty for every service that names a feature may be meant only for services that have it",
 }
 
 

@@ -141,6 +141,7 @@ def _parse_application(
 
     positive: list[Condition] = []
     duty_for_all = False
+    duty_features: list[str] = []  # features the duty for every reader names ("Switch geolocation options off")
     turned: list[Condition] = []  # sentences that change who is covered in a way not understood
     also: list[Condition] = []
     negative: list[Condition] = []
@@ -205,6 +206,10 @@ def _parse_application(
             # it: beside "This standard applies to every service that profiles children" it is the duty,
             # not a second, wider scope
             duty_for_all = duty_for_all or not stated
+            if not stated and intro.until.pattern == "^" and not _PROHIBITION.match(sentence):
+                # an instruction in the imperative ("Switch geolocation options off"), not a prohibition ("Do not
+                # use nudge techniques": for everyone) nor a duty with a subject ("Signatories will ...")
+                duty_features.extend(_features_named(sentence, vocab, id_pattern))
             continue
         if intro is not None and not body.strip(" ,;:."):
             cond, done, total, leftovers = atom("all"), 0, 0, []
@@ -240,7 +245,12 @@ def _parse_application(
         else:
             positive.append(cond)
 
-    if duty_for_all:
+    if duty_for_all and duty_features:
+        # "Switch geolocation options off by default": a duty for every service, or for those with the feature it
+        # names? Writers read it both ways; decided only where the two readings agree
+        positive.append(Condition(op="agree", params={"why": "duty"}, args=[
+            atom("all"), or_(*(atom("feature", name=f) for f in dict.fromkeys(duty_features)))]))
+    elif duty_for_all:
         positive.append(atom("all"))
     if not positive and not negative and not also:
         if not result.unparsed and (result.scope or affirmed):
@@ -303,6 +313,16 @@ _IN_EACH_CASE = re.compile(
 # services named, then the same services in other words
 _GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+other\s+words)\s*,?\s+"
                     r"(?P<b>(?:services?|providers?|those|signator\w*)\b.+)$", re.I | re.S)
+
+
+_PROHIBITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|never|avoid|stop|refrain)\b", re.I)
+
+
+def _features_named(sentence: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None) -> list[str]:
+    """The features a sentence names, not under a negation (the code's scope feature aside)."""
+    toks = tokenise(sentence, lexicon_for(vocab), id_pattern)
+    return [t.value for i, t in enumerate(toks) if t.kind == "FEATURE" and t.value != "likely-accessed-by-children"
+            and not (i and toks[i - 1].kind in ("NOT", "WITHOUT"))]
 
 
 def _parse_glossed(

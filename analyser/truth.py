@@ -224,6 +224,9 @@ _TWO_READINGS = {
               "{a}; read as medium or high, it {b}",
     "gloss": "the application wording names the services and then restates them after 'that is', and the two "
              "differ for this service: by the first words it {a}; by the restatement it {b}",
+    "duty": "the measure sets a duty for every service but names a feature this service does not have, so it may "
+            "be meant only for services with that feature: read as every service's duty, it {a}; read as the "
+            "duty of services with the feature, it {b}",
     "index": "the application text and the code's index table disagree for this service: by the text it {a}; by "
              "the index table it {b}",
 }

@@ -208,8 +208,8 @@ def test_a_sentence_that_the_measure_applies_whatever_says_nothing_of_whom():
 
 
 def test_a_heading_run_into_an_imperative_is_no_words_of_scope():
-    covered = _reading(ICO, "Policies and community standards: Uphold your own published terms, policies and "
-                              "community standards.")
+    covered = _reading(ICO, "Transparency and clear language: Tell children what you do with their data in words "
+                            "they understand.")
     assert covered() is True
     # a label that names services is never taken for a heading
     prof = load_profile("icu")
@@ -348,3 +348,21 @@ def test_a_hyphen_broken_inside_a_compound_keeps_the_compound():
 
     assert clean_artefacts("the model's chains-of- thought") == "the model's chains-of-thought"
     assert clean_artefacts("fea- tures and image- based") == "features and image-based"
+
+
+def test_a_comma_list_read_as_either_is_a_choice_of_every_item():
+    covered = _reading(ICO, "This standard applies to online games, social media platforms and video streaming "
+                            "services that use features designed to extend engagement.")
+    # once read as "(games and platforms) or streaming" when taken as "either": a game alone was exempt
+    assert covered(features=["online-game", "engagement-features"]) is not False
+    assert covered(features=["online-game", "social-media-platform", "streaming", "engagement-features"]) is True
+    assert covered(features=["engagement-features"]) is False
+
+
+def test_an_instruction_that_names_a_feature_is_decided_only_for_services_that_have_it():
+    covered = _reading(ICO, "Switch geolocation options off by default, unless you can demonstrate a compelling reason "
+                            "for geolocation to be switched on by default.")
+    assert covered(features=["geolocation"]) is True
+    assert covered() is None  # every service's duty, or only one with geolocation: writers read it both ways
+    # a prohibition is everyone's
+    assert _reading(ICO, "Do not use nudge techniques to lead children to weaken their privacy.")() is True
