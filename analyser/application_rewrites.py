@@ -93,7 +93,9 @@ def plain_service_wording(text: str) -> str:
     return _ITS_SERVICE.sub(r"\1 the ", text)
 
 
-_IF_ON_SERVICE = re.compile(r"\b(services?|,)\s*,?\s+if\b(?=\s*:|\s+(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?:is|has|are|have)\b)",
+_IF_ON_SERVICE = re.compile(r"\b(services?|,)\s*,?\s+if\b(?=\s*:|\s+(?:\(\w{1,3}\)\s*)?(?:(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service|it)\s+"
+                            r"(?:is|has|are|have)\b(?!\s+(?:(?:reasonably|technically)\s+)?(?:feasible|practicable|possible|"
+                            r"proportionate|appropriate)\b))",
                             re.I)
 _UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
 _ASSESSED = re.compile(

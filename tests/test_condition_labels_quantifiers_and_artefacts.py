@@ -366,3 +366,24 @@ def test_an_instruction_that_names_a_feature_is_decided_only_for_services_that_h
     assert covered() is None  # every service's duty, or only one with geolocation: writers read it both ways
     # a prohibition is everyone's
     assert _reading(ICO, "Do not use nudge techniques to lead children to weaken their privacy.")() is True
+
+
+def test_where_the_risk_assessment_sets_it_out_and_qualifiers_say_nothing_of_whom():
+    for text in ("This measure applies to providers of services that have identified a medium or high risk of fraud in "
+                 "section 3 of their illegal content risk assessment.",
+                 "This measure applies to providers of services whose risk assessment (see section 4) identifies a "
+                 "medium or high risk of fraud."):
+        covered = _reading("icu", text)
+        assert covered(risks=["fraud=medium"]) is True, text
+        assert covered(risks=["fraud=low"]) is False, text
+    for text in ("This measure applies to large services if it is technically feasible.",
+                 "This measure applies to providers of large services where it is appropriate to do so."):
+        covered = _reading("icu", text)
+        assert covered(users=8_000_000) is True, text
+        assert covered(users=1_000) is False, text
+
+
+def test_numbered_conditions_on_it_after_if():
+    covered = _reading("icu", "This measure applies to a service if (1) it is large, and (2) it has livestreaming.")
+    assert covered(users=8_000_000, features=["livestreaming"]) is True
+    assert covered(users=8_000_000) is False
