@@ -34,6 +34,9 @@ class Intro:
     # the sentence is the scope only when no other sentence of the clause says whom the measure covers
     # ("Where a service is large, the provider should also ..." beside "This measure applies to ...")
     alone: bool = False
+    # the services the opening itself names, in words ("The provider of the service will ..." is eSafety's formula
+    # for the Basic Online Safety Expectations, which cover three sections): read with the sentence's own condition
+    reads: str = ""
 
 
 def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ...]:
@@ -46,8 +49,10 @@ def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ..
             raise ValueError(f"{where} intro {i + 1}: polarity must be 'applies' or 'exempt'")
         try:
             until = re.compile(e["until"], re.I) if e.get("until") else None
+            if not isinstance(e.get("reads", ""), str):
+                raise ValueError(f"{where} intro {i + 1}: reads must be a string (the services the opening names, in words)")
             out.append(Intro(re.compile(e["pattern"], re.I), e.get("polarity", "applies"), bool(e.get("also")),
-                             bool(e.get("relative")), until, alone=bool(e.get("alone"))))
+                             bool(e.get("relative")), until, alone=bool(e.get("alone")), reads=e.get("reads", "")))
         except re.error as err:
             raise ValueError(f"{where} intro {i + 1}: bad regular expression ({err})") from None
     return tuple(out)

@@ -199,7 +199,11 @@ def _parse_application(
             body = ("services " if starts_relative else "services where " if own_subject else "services that ") + body
         if intro is not None and intro.until is not None and stated and intro.permission:
             continue  # "Providers of large services may find the measure useful": beside a statement of scope
-        if intro is not None and intro.until is not None and not late and not inner and (
+        if intro is not None and intro.reads and (not body.strip(" ,;:.") or _EVERY_READER.match(body)):
+            if stated:
+                continue  # the duty's subject beside a sentence that states whom, as for a duty for every reader
+            body = intro.reads  # the opening names the services itself ("The provider of the service will ...")
+        if intro is not None and intro.until is not None and not late and not inner and not intro.reads and (
                 not body.strip(" ,;:.") or _EVERY_READER.match(body)):
             # "Signatories will ...", "Switch options off by default", "The provider of the service will
             # ...": a duty for every reader. It says whom the measure covers only when no sentence states
@@ -220,6 +224,9 @@ def _parse_application(
         result.unparsed.extend(leftovers)
         if cond is None:
             cond = atom("unknown", text=body.strip())
+        if intro is not None and intro.reads and body != intro.reads:
+            # the services the opening names, and the condition the sentence's own words set
+            cond = and_(_parse_body(intro.reads, code_kind, vocab, id_pattern)[0] or atom("unknown", text=intro.reads), cond)
         if late:
             # "..., unless the service incorporates effective controls": a condition on the service, not a group
             late = re.sub(r"^(?:where\s+|if\s+|when\s+)?(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?(?:service|search\s+engine|device|"

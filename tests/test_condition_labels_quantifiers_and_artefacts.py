@@ -387,3 +387,34 @@ def test_numbered_conditions_on_it_after_if():
     covered = _reading("icu", "This measure applies to a service if (1) it is large, and (2) it has livestreaming.")
     assert covered(users=8_000_000, features=["livestreaming"]) is True
     assert covered(users=8_000_000) is False
+
+
+def test_an_opening_that_names_services_by_itself_reads_them_from_the_profile(tmp_path):
+    # eSafety's "The provider of the service will ..." is the Basic Online Safety Expectations' formula: the
+    # example profile says, as data, which sections that covers (once every section, hosting included)
+    covered = _reading(ESAFETY, "The provider of the service will take reasonable steps to ensure that end-users are "
+                                "able to use the service in a safe manner.")
+    assert covered(kind="social-media") is True
+    assert covered(kind="designated-internet") is True
+    assert covered(kind="hosting") is False
+    conditional = _reading(ESAFETY, "If the service uses encryption, the provider of the service will take reasonable "
+                                    "steps to detect material.")
+    assert conditional(kind="relevant-electronic", features=["encryption"]) is True
+    assert conditional(kind="relevant-electronic") is False
+    assert conditional(kind="hosting", features=["encryption"]) is False
+    # beside a sentence that states whom, the formula is the duty's subject, not a second scope
+    stated = _reading(ESAFETY, "This section applies to providers of hosting services. The provider of the service "
+                               "will take reasonable steps to act on reports.")
+    assert stated(kind="hosting") is True
+    assert stated(kind="social-media") is False
+    # a profile whose "reads" is not words is one line naming it
+    bad = tmp_path / "reads.toml"
+    bad.write_text(open(ESAFETY, encoding="utf-8").read().replace(
+        'reads = "social media services, relevant electronic services and designated internet services"', "reads = 3", 1),
+        encoding="utf-8")
+    import subprocess
+    import sys
+    run = subprocess.run([sys.executable, "-m", "analyser", "extract", "codes/sample/icu-sample.pdf", "--profile", str(bad),
+                          "--no-cache"], capture_output=True, text=True, timeout=120)
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert run.returncode == 2 and len(lines) == 1 and "reads.toml" in lines[0] and "reads" in lines[0], run.stderr
