@@ -79,3 +79,19 @@ def test_langcodes_behind_the_stand_in_answers_as_the_real_package():
     assert light_lines[0][len("False "):] == plain_lines[0][len("True "):]  # "nb Norwegian None"
     assert light_lines[1:] == plain_lines[1:]
     assert light_lines[-1] == "True True"
+
+
+def test_whichever_module_brings_spacy_in_first_brings_it_in_light():
+    """The serial path, the app and batch workers import spaCy through these modules, not through the
+    overlap: each of them, imported first in a fresh process, imports spaCy without its command line
+    and without ``langcodes``."""
+    modules = ["nlp", "qualifiers", "qualifiers_attach", "qualifiers_lexicon", "qualifiers_match"]
+    for name in modules:
+        code = (
+            "import sys\n"
+            f"import analyser.{name}\n"
+            "print(sorted(m for m in ('spacy', 'spacy.cli', 'langcodes', 'typer') if m in sys.modules))\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip() == "['spacy']", name
