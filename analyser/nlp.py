@@ -25,6 +25,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from . import spacy_light  # noqa: F401, I001  (before spaCy: imports it without its command line)
 import spacy
 
 from spacy.language import Language

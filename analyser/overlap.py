@@ -109,41 +109,11 @@ def _child(write_end: int, checked: CheckedInput, profile: str | Path | None, re
 
 
 def _import_spacy_without_its_cli() -> None:
-    """``import spacy`` without importing spaCy's command line, which nothing here uses.
+    """spaCy imported the light way (``analyser.spacy_light``), here after the fork: importing that
+    module imports spaCy, so it is imported only now, never at this module's import."""
+    from .spacy_light import import_spacy_light
 
-    Why: spaCy's ``__init__`` imports ``spacy.cli.info`` only to offer ``spacy.info``, and that pulls
-    in the whole command line (typer, click, weasel, requests, the project commands): about 0.3 s of
-    the 1.4 s ``import spacy`` costs, and that import is on the critical path of the CLI's cold run.
-    For the length of the import, ``spacy.cli`` and ``spacy.cli.info`` are empty stand-ins; then they
-    are taken out again, so that a later ``import spacy.cli`` imports the real package, and
-    ``spacy.info`` imports the real function the first time it is called. The model, its components
-    and everything the analysis calls are spaCy's own, unchanged.
-    """
-    if "spacy" in sys.modules:
-        return
-    import types
-
-    cli = types.ModuleType("spacy.cli")
-    cli.__path__ = []  # a package, so that spacy.cli.info can be imported from it
-    cli_info = types.ModuleType("spacy.cli.info")
-
-    def info(*args, **kwargs):
-        from spacy.cli.info import info as real
-
-        return real(*args, **kwargs)
-
-    cli_info.info = info  # type: ignore[attr-defined]
-    cli.info = cli_info  # type: ignore[attr-defined]
-    stand_ins = {"spacy.cli": cli, "spacy.cli.info": cli_info}
-    sys.modules.update(stand_ins)
-    try:
-        import spacy
-    finally:
-        for name, module in stand_ins.items():
-            if sys.modules.get(name) is module:
-                del sys.modules[name]
-    if getattr(spacy, "cli", None) is cli:
-        del spacy.cli  # the package attribute too: ``spacy.cli`` is bound again by its real import
+    import_spacy_light()
 
 
 def _analyse(checked: CheckedInput, profile: str | Path | None, reader: str | None) -> Code:

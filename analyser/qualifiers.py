@@ -61,6 +61,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import spacy_light  # noqa: F401, I001  (before spaCy: imports it without its command line)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import spacy_light  # noqa: F401, I001  (before spaCy: imports it without its command line)
 from spacy.tokens import Span, Token
 
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "cannot"})

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import spacy_light  # noqa: F401, I001  (before spaCy: imports it without its command line)
 from spacy.matcher import DependencyMatcher
 from spacy.vocab import Vocab
 
