@@ -16,26 +16,12 @@ Each test is a status for a concrete service, with a service that must not be co
 
 from __future__ import annotations
 
-from analyser.conditions import parse_application
-from analyser.truth import truth
-from analyser.profiles import load_profile
-from analyser.service import service_from_options
-from analyser.vocabulary import vocabulary_for
+from clause_reading import clause_reading as _reading
 
 ESAFETY = "codes/examples/esafety-industry.toml"
 ICO = "codes/examples/ico-aadc.toml"
 
 
-def _reading(profile: str, text: str):
-    prof = load_profile(profile)
-    vocab = vocabulary_for(prof.services)
-    app = parse_application(text, prof.kind, vocab, prof.measure_id_pattern, prof.application_intros)
-    assert not app.unparsed, app.unparsed
-
-    def covered(**service) -> bool | None:
-        return truth(app.condition, service_from_options(vocab=vocab, **service), vocab)
-
-    return covered
 
 
 def test_and_or_without_a_comma_is_decided_only_where_both_groupings_agree():

@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import os
 
-from analyser.conditions import parse_application
-from analyser.profiles import load_profile
-from analyser.service import service_from_options
-from analyser.truth import truth
-from analyser.vocabulary import vocabulary_for
+from clause_reading import clause_reading as _reading
 
 # (the profiles can be pointed elsewhere to see these tests fail on the profiles before this change)
 GPAI = os.environ.get("VOCAB_TEST_GPAI", "codes/profiles/eu-gpai.toml")
@@ -23,16 +19,6 @@ ICO = os.environ.get("VOCAB_TEST_ICO", "codes/examples/ico-aadc.toml")
 ESAFETY = os.environ.get("VOCAB_TEST_ESAFETY", "codes/examples/esafety-industry.toml")
 
 
-def _reading(profile: str, text: str):
-    prof = load_profile(profile)
-    vocab = vocabulary_for(prof.services)
-    app = parse_application(text, prof.kind, vocab, prof.measure_id_pattern, prof.application_intros)
-    assert not app.unparsed, app.unparsed
-
-    def covered(**service) -> bool | None:
-        return truth(app.condition, service_from_options(vocab=vocab, **service), vocab)
-
-    return covered
 
 
 # ---------------------------------------------------------------------------- EU GPAI Code of Practice
