@@ -134,20 +134,18 @@ class PremodReader(TokenReader):
 
     def _after_any_of(self) -> bool:
         """Do the words just before this list say that any one of its items will do?"""
-        j = self.pos - 1
-        while j >= 0 and self.toks[j].kind == "FILLER":
-            if _ANY_OF.match(self.toks[j].text):
-                return True
-            j -= 1
-        return False
+        return self._fillers_say_any_of(self.pos - 1, -1)
 
     def _opens_any_of(self) -> bool:
         """Do the words ahead say that any one of what follows will do ("either of the following conditions:")?"""
-        k = 0
-        while self.kind(k) == "FILLER":
-            if _ANY_OF.match(self.peek(k).text):
+        return self._fillers_say_any_of(self.pos, 1)
+
+    def _fillers_say_any_of(self, j: int, step: int) -> bool:
+        """Does the run of filler words from token ``j`` (walking by ``step``) hold "one or more of" or its kin?"""
+        while 0 <= j < len(self.toks) and self.toks[j].kind == "FILLER":
+            if _ANY_OF.match(self.toks[j].text):
                 return True
-            k += 1
+            j += step
         return False
 
     def _coordinated(self, items: list[tuple[str, Condition]], written_and: set[int]) -> Condition:

@@ -183,14 +183,14 @@ def is_understood(cond: Condition | None) -> bool:
 
 def impossible_as_unknown(cond: Condition | None, vocab: Vocabulary) -> Condition | None:
     """``cond`` with every "and" of things no one service can be at once made an ``unknown`` (``cannot_coexist``):
-    "a hosting service that hosts high impact services" read as hosting and *high impact* (a feature of designated
+    "a hosting service that is a high impact service" read as hosting and *high impact* (a feature of designated
     internet services). Such a reading is a misreading, never an answer: the services it names are left undecided."""
     if cond is None or cond.op == "atom":
         return cond
     if cannot_coexist(cond, vocab):
         unknown = atom("unknown", text=f"{describe(cond, vocab)} (no one service can be all of these)")
         # a service of none of the kinds named is outside on any reading
-        kinds = [a for a in atoms_of(cond) if a.atom == "kind" and _conjoined(cond, a)]
+        kinds = [a for a in _conjoined_atoms(cond) if a.atom == "kind"]
         return and_(or_(*kinds), unknown) if kinds else unknown
     return Condition(op=cond.op, atom=cond.atom, params=cond.params, args=[impossible_as_unknown(a, vocab) for a in cond.args])
 
@@ -200,7 +200,7 @@ def cannot_coexist(cond: Condition, vocab: Vocabulary) -> bool:
     profile gives to another kind, or two features of one exclusive group (``[services] exclusive``: risk tiers)?"""
     if cond.op != "and":
         return False
-    flat = [a for a in atoms_of(cond) if _conjoined(cond, a)]
+    flat = list(_conjoined_atoms(cond))
     kinds = {str(a.params.get("kind")) for a in flat if a.atom == "kind"}
     features = {str(a.params.get("name")) for a in flat if a.atom == "feature"}
     owners = {vocab.features.get(f, {}).get("kind") for f in features}
@@ -213,8 +213,10 @@ def has_impossible_part(cond: Condition, vocab: Vocabulary) -> bool:
     return cannot_coexist(cond, vocab) or any(has_impossible_part(a, vocab) for a in cond.args)
 
 
-def _conjoined(cond: Condition, target: Condition) -> bool:
-    """Is ``target`` an atom joined to ``cond`` by "and" alone (not under an "or", "not" or two readings)?"""
-    if cond is target:
-        return True
-    return cond.op == "and" and any(_conjoined(a, target) for a in cond.args)
+def _conjoined_atoms(cond: Condition) -> Iterator[Condition]:
+    """The atoms joined to ``cond`` by "and" alone (none under an "or", a "not" or two readings), in order."""
+    if cond.op == "atom":
+        yield cond
+    elif cond.op == "and":
+        for a in cond.args:
+            yield from _conjoined_atoms(a)
