@@ -3,10 +3,9 @@
     python bench/score_applicability.py [dev|dev1|dev2|...|heldout] [--list-misses]
 
 ``dev`` is every development set (``dev.toml`` and ``devN.toml``, each by a helper who read no
-analyser code; dev3, dev7, dev10, dev11 and dev12 are the first five held-out sets, retired to
+analyser code; dev3, dev7, dev10, dev11, dev12 and dev13 are the first six held-out sets, retired to
 development once they had been scored several times), ``devN`` one of them; ``heldout`` is
-``heldout7.toml``, the held-out set now; ``heldout6`` the one before it (scored by aggregates only,
-kept as a second held-out set until it is retired).
+``heldout7.toml``, the held-out set now.
 
 The set (``bench/heldout/applicability/``) gives each clause's intended condition in a small
 language of its own (``all``, ``large``, ``risk(fraud, medium)``, ``and(...)`` ...). This script
@@ -310,7 +309,7 @@ def _remap(n: Node) -> Node:
 
 
 HELDOUT = "heldout7.toml"
-EARLIER_HELDOUT = {"heldout6": "heldout6.toml"}  # a second held-out set, kept until it is retired
+EARLIER_HELDOUT: dict[str, str] = {}  # a second held-out set kept while a newer one is written
 
 
 def _dev_files() -> dict[str, str]:
@@ -384,7 +383,7 @@ def score(which: str, list_misses: bool = False) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("which", nargs="?", default="dev", help="dev (every development set), devN (one of them), heldout or heldout6")
+    ap.add_argument("which", nargs="?", default="dev", help="dev (every development set), devN (one of them) or heldout")
     ap.add_argument("--list-misses", action="store_true", help="print each clause not wholly right (dev only, please)")
     args = ap.parse_args()
     if args.list_misses and (args.which == "heldout" or args.which in EARLIER_HELDOUT):
