@@ -157,8 +157,9 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
 # a subject that ends announcing a list ("... of the following kinds of illegal harm", "any of the following")
 _LIST_AHEAD = re.compile(r"\bthe\s+following(?:\s+[\w-]+){0,8}\s*$", re.I)
 _LIST_AFTER_DUTY = re.compile(r":\s*(?P<items>.+)$", re.S)
-_RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b",
-                      re.I)
+_RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
+                      # "(Signatories whose models are open-source) are exempt", "(...) are not covered by this measure"
+                      r"|(?:is|are)\s+(?:exempt(?:ed)?|not\s+covered\s+by|excluded\s+from|outside)\b", re.I)
 # "(Where ...,) this measure applies to its provider if ...", "(Services with ...) are in scope of this measure
 # if they ...": the statement that the measure applies, then a condition of its own (no comma needed)
 _APPLIES_IF = re.compile(

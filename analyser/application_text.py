@@ -54,7 +54,12 @@ APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:ap
 _SCOPE_SHAPES = re.compile(
     r"^\s*(?:applies\s+to\b|application\s*:|who\s+(?:this|it|the)(?:\s+(?:measure|standard|section|commitment|requirement|code))?"
     r"\s+(?:is\s+for|applies\s+to)\s*:)"
-    rf"|\b(?:{APPLY_THIS_MEASURE})\b", re.I)
+    rf"|\b(?:{APPLY_THIS_MEASURE})\b"
+    # "Services whose principal purpose is ... are not covered by this measure", "(...) are exempt from this standard"
+    r"|\b(?:is|are)\s+(?:not\s+covered\s+by|excluded\s+from|exempt(?:ed)?\s+from|outside(?:\s+the\s+scope\s+of)?)\s+"
+    r"(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment|requirement|recommendation|code|expectation)s?\b"
+    r"|^\s*(?:(?:a|an|the|any|all)\s+)?(?:[\w-]+\s+){0,3}?(?:services?|providers?|signator(?:y|ies))\b[^.]{0,240}?\b(?:is|are)\s+exempt(?:ed)?\s*(?:[,.;:]|$)",
+    re.I)
 
 
 # "A provider whose service is in a pre-assessed category is not required to ...": an exemption written

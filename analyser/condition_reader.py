@@ -146,13 +146,21 @@ class TokenReader:
             n, group = self.take().value
             if self._skip_kinds_intro():
                 group = None  # "two or more of the following kinds of priority content: A; B": the list decides
-            items = self.harm_items() if not group else [[h] for h in group]
-            items = self._counted_once(items)
+            listed = self.harm_items() if not group else [[h] for h in group]
+            items = self._counted_once(listed)
             if len(items) < n:
                 self.reset(mark)
                 return None
-            return Condition(op="at_least", params={"n": n},
-                             args=[or_(*(self._risk_atom(h, levels) for h in item)) for item in items])
+            counted = Condition(op="at_least", params={"n": n},
+                                args=[or_(*(self._risk_atom(h, levels) for h in item)) for item in items])
+            if group or len(items) == len(listed):
+                return counted
+            # "two or more of the following: image-based CSAM; CSAM URLs; grooming; fraud": the code counts CSEA
+            # once in its own definition of multi-risk (ICU para 5.6), but a list that names the sub-kinds one
+            # by one may mean each of them to count; decided only where the two readings agree
+            each = Condition(op="at_least", params={"n": n},
+                             args=[or_(*(self._risk_atom(h, levels) for h in item)) for item in listed])
+            return Condition(op="agree", args=[counted, each], params={"why": "counted-once"})
         harms = self.harm_list()
         if not harms:
             self.reset(mark)

@@ -120,6 +120,7 @@ _OPEN_READINGS = {
     "medium": "'at medium risk' may or may not take in high",
     "gloss": "the wording restates itself after 'that is' in other words",
     "duty": "a duty for every service that names a feature may be meant only for services that have it",
+    "counted-once": "the code counts the kinds of CSEA as one, but the list names them one by one",
 }
 
 

@@ -8,6 +8,7 @@ and the parse cache of application wordings. ``evaluate`` turns these into statu
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
@@ -162,8 +163,37 @@ def explain(cond: Condition, ctx: Ctx) -> tuple[bool | None, str, list[AtomResul
     for a false "and" the conditions that failed, for an undecided value the undecided parts
     (and what held). A fact stated twice is said once.
     """
+    clash = _exclusive_clash(ctx)
+    if clash:
+        return _explain_each_of(cond, ctx, clash)
     value, pieces, sep, atoms = _explain(cond, ctx)
     return value, sep.join(pieces), _dedupe_atoms(atoms)
+
+
+def _exclusive_clash(ctx: Ctx) -> list[str]:
+    """Features of one exclusive group that the service is described with together ("Tier 1" and "Tier 2")."""
+    have = set(ctx.service.features)
+    return next((sorted(g & have) for g in ctx.vocab.exclusive if len(g & have) > 1), [])
+
+
+def _explain_each_of(cond: Condition, ctx: Ctx, clash: list[str]) -> tuple[bool | None, str, list[AtomResult]]:
+    """A service described as two things the code says no service is at once: the condition is evaluated for
+    each thing it could be, and decided only where every one gives the same answer (never a guess at which
+    was meant)."""
+    readings = []
+    for keep in clash:
+        features = [f for f in ctx.service.features if f not in clash or f == keep]
+        one = dataclasses.replace(ctx.service, features=features)
+        readings.append(explain(cond, dataclasses.replace(ctx, service=one)))
+    values = {r[0] for r in readings}
+    both = " and ".join(ctx.vocab.feature_label(f) for f in clash)
+    if len(values) == 1 and None not in values:
+        value, text, atoms = readings[0]
+        return value, f"{text} (whichever of {both} it is)", atoms
+    said = "; ".join(f"as {ctx.vocab.feature_label(k)}: {'yes' if v else 'no' if v is False else 'undecided'} ({t})"
+                     for k, (v, t, _a) in zip(clash, readings))
+    return None, (f"the service is described as {both}, which the code says no one service is, and the answers "
+                  f"differ: {said}"), [AtomResult("exclusive", None, f"described as {both}")]
 
 
 def _explain(cond: Condition, ctx: Ctx) -> tuple[bool | None, list[str], str, list[AtomResult]]:
@@ -227,6 +257,9 @@ _TWO_READINGS = {
     "duty": "the measure sets a duty for every service but names a feature this service does not have, so it may "
             "be meant only for services with that feature: read as every service's duty, it {a}; read as the "
             "duty of services with the feature, it {b}",
+    "counted-once": "the list names kinds of harm that the code counts as one (the kinds of CSEA) one by one, and the "
+                    "two countings differ for this service: counting them as one kind, as the code defines multi-risk, "
+                    "it {a}; counting each listed kind, it {b}",
     "index": "the application text and the code's index table disagree for this service: by the text it {a}; by "
              "the index table it {b}",
 }

@@ -1,0 +1,106 @@
+"""Exclusions written as their own sentence, services named after "apply this measure", lists that name the
+kinds of CSEA one by one, and services described as two risk tiers at once.
+
+Each of these gave a confident answer that a careful reader would not give:
+
+- "Providers should apply this measure in relation to each general search service they provide that is at medium
+  or high risk of ...": read as a duty of every provider, so every search service was covered.
+- "Services whose principal purpose is ... are not covered by this measure": a paragraph after the application
+  sentence that was not taken for application text, so the exclusion was lost.
+- "Signatories whose models are released under a free and open-source licence ... are exempt, save where ...":
+  an exemption that no opening knew, beside a duty for every Signatory, so every Signatory was covered.
+- "two or more of the following: image-based CSAM; CSAM URLs; grooming; fraud": the code counts CSEA once in its
+  own definition of multi-risk (ICU para 5.6), but a list that names the sub-kinds one by one may mean each to
+  count; one counting was applied as if it were the only one.
+- a service described as both Tier 1 and Tier 2, which the eSafety profile says no service is: answered as if
+  it were one of them (now: evaluated as each, and decided only where the answers agree).
+"""
+
+from __future__ import annotations
+
+from analyser.application_text import application_paragraphs
+from analyser.profiles import load_profile
+from clause_reading import clause_reading as _reading
+
+ESAFETY = "codes/examples/esafety-industry.toml"
+GPAI = "codes/profiles/eu-gpai.toml"
+
+
+def test_services_named_after_apply_this_measure_are_whom_it_covers():
+    covered = _reading("ics", "Providers should apply this measure in relation to each general search service they "
+                              "provide that is at medium or high risk of any kind of illegal harm.")
+    assert covered(kind="search", search_type="general", risks=["fraud=medium"]) is True
+    assert covered(kind="search", search_type="general") is False  # low risk everywhere
+    assert covered(kind="search", search_type="vertical", risks=["fraud=high"]) is False
+    covered = _reading("icu", "The provider should apply this measure to large services.")
+    assert covered(users=8_000_000) is True
+    assert covered(users=10_000) is False
+    # "applies in respect of each ... service": the services, not a content scope
+    covered = _reading("icu", "This measure applies in respect of each service that is at high risk of fraud.")
+    assert covered(risks=["fraud=high"]) is True
+    assert covered(risks=["fraud=medium"]) is False
+
+
+def test_the_providers_own_services_are_every_service():
+    covered = _reading("ics", "This measure applies to general search services that it provides that are at medium "
+                              "or high risk of any kind of illegal harm.")
+    assert covered(kind="search", search_type="general", risks=["hate=high"]) is True
+    assert covered(kind="search", search_type="general") is False
+
+
+def test_an_exclusion_in_a_sentence_of_its_own_is_application_text_and_read():
+    paras = ["This measure applies to services at medium or high risk of eating disorder content.",
+             "Services whose principal purpose is the hosting or dissemination of primary priority content are not "
+             "covered by this measure, since PCU B1 applies to them.",
+             "The provider should ensure that its moderation teams are trained to recognise such content."]
+    pcu = load_profile("pcu")
+    assert application_paragraphs(paras, pcu.application_phrase) == [0, 1]
+    covered = _reading("pcu", " ".join(paras[:2]))
+    child = ["likely-accessed-by-children"]
+    assert covered(features=child, risks=["eating-disorders=high"]) is True
+    assert covered(features=[*child, "principal-purpose-ppc"], risks=["eating-disorders=high"]) is False
+    covered = _reading("icu", "This measure applies to all services. Services with fewer than 700,000 monthly UK "
+                              "users are exempt from this measure.")
+    assert covered(users=699_999) is False
+    assert covered(users=700_000) is True
+
+
+def test_signatories_that_are_exempt_save_where_are_an_exemption_with_its_exception():
+    paras = ["Signatories will make the model documentation available to the AI Office on request.",
+             "Signatories whose models are released under a free and open-source licence and whose parameters are "
+             "publicly available are exempt, save where the model is a general-purpose AI model with systemic risk."]
+    gpai = load_profile(GPAI)
+    chosen = application_paragraphs(paras, gpai.application_phrase)
+    assert chosen == [1]
+    covered = _reading(GPAI, " ".join(paras[i] for i in chosen))
+    assert covered(kind="gpai-provider") is True
+    assert covered(kind="gpai-provider", features=["open-source-licence", "open-weights"]) is False
+    assert covered(kind="gpai-provider", features=["open-source-licence", "open-weights", "systemic-risk"]) is True
+
+
+def test_csea_listed_kind_by_kind_is_decided_only_where_both_countings_agree():
+    covered = _reading("icu", "This measure applies to services at medium or high risk of two or more of the "
+                              "following: image-based CSAM; CSAM URLs; grooming; fraud.")
+    assert covered(risks=["csam-image=medium", "grooming=high"]) is None  # one kind for the code, two in the list
+    assert covered(risks=["csam-image=medium", "fraud=high"]) is True
+    assert covered(risks=["grooming=high"]) is False
+    # "CSEA" written once is one item, whatever it covers: no second counting
+    covered = _reading("icu", "This measure applies to services at medium or high risk of two or more of the "
+                              "following: CSEA; terrorism; fraud.")
+    assert covered(risks=["csam-image=medium", "grooming=high"]) is False
+    assert covered(risks=["grooming=high", "terrorism=medium"]) is True
+
+
+def test_a_service_described_as_two_exclusive_tiers_is_undecided():
+    covered = _reading(ESAFETY, "This measure applies to providers of Tier 1 and Tier 2 social media services. A "
+                                "provider of a Tier 2 social media service is not required to comply with it if the "
+                                "service does not allow end-users to share images or video.")
+    assert covered(kind="social-media", features=["tier-1"]) is True
+    assert covered(kind="social-media", features=["tier-2"]) is False
+    assert covered(kind="social-media", features=["tier-2", "image-video-sharing"]) is True
+    assert covered(kind="social-media", features=["tier-1", "tier-2"]) is None  # covered as Tier 1, not as Tier 2
+    # where every tier the service could be gives the same answer, that answer stands
+    covered = _reading(ESAFETY, "This measure applies to providers of Tier 1 and Tier 2 social media services.")
+    assert covered(kind="social-media", features=["tier-1", "tier-2"]) is True
+    assert covered(kind="social-media", features=["tier-2", "tier-3"]) is None
+    assert covered(kind="social-media", features=["tier-3"]) is False
