@@ -79,8 +79,10 @@ def split_sentences(text: str) -> list[str]:
     # "...; this does not apply if your service is a counselling service": a sentence of scope of its own
     text = re.sub(r";\s*(this|it|the\s+(?:measure|standard))(?=\s+(?:does\s+not|only)\s+appl)",
                   lambda m: ". " + m.group(1)[0].upper() + m.group(1)[1:], text, flags=re.I)
-    # a sentence opens with a capital, a bracket, or a paragraph number ("3.2 In the case of ...")
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z(]|[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+\s+[A-Z])|(?<=\.)$", text)
+    # a sentence opens with a capital, a bracket, or a paragraph number ("3.2 In the case of ..."),
+    # or a footnote's number ("... fraud. 2 This measure applies only ...")
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z(]|[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+\s+[A-Z]"
+                     r"|\d{1,2}\s+(?:This|These|The|It|Providers?|Signatories|Services)\s)|(?<=\.)$", text)
     return [p.strip() for p in parts if p and p.strip(" .")]
 
 

@@ -155,3 +155,16 @@ _AFFIRMS_ALL = re.compile(
 def affirms_every_service(text: str) -> bool:
     """Does ``text`` say, in a sentence of its own, that the measure covers every service?"""
     return _AFFIRMS_ALL.search(text) is not None
+
+
+_OPENING_EXCEPTION = re.compile(r"^((?:except|save)\s+(?:where|if|when|for)\s+[^,]{1,200}),\s*(.+?)[\s.]*$", re.I | re.S)
+_FRONTED_EXCEPTION = re.compile(
+    r"^((?:this|the)\s+measure\s+(?:only\s+)?applies),\s*((?:save|except|other\s+than|unless)\b[^,]{1,200}),\s*((?:only\s+)?to\b.+?)[\s.]*$",
+    re.I | re.S)
+
+
+def exception_last(sentence: str) -> str:
+    """An exception written before the services, moved after them, where the grammar reads it: "This measure
+    applies, save where the service is X, to providers of Y" and "Except where the service is an enterprise
+    service, a provider of X must ..." """
+    return _OPENING_EXCEPTION.sub(r"\2, \1", _FRONTED_EXCEPTION.sub(r"\1 \3, \2", sentence))

@@ -62,6 +62,16 @@ _SCOPE_SHAPES = re.compile(
     re.I)
 
 
+# "Which services does this measure apply to?", "Who is this standard for?": a question-and-answer layout's
+# question, whose answer (the rest of the paragraph, or the next one) says whom the measure covers
+_WHOM = r"(?:[\w-]+\s+){0,2}?(?:measures?|standards?|sections?|commitments?|requirements?|codes?|expectations?)"
+ASKS_WHOM = re.compile(
+    r"\s*(?:\(?\w{1,4}[.)]\s*)?(?:(?:which|what)\s+(?:services|providers|signatories|organisations|platforms)\s+(?:does|do|is|are)\s+"
+    rf"(?:this|the)\s+{_WHOM}\s+(?:apply\s+to|cover|for)|(?:who|whom)\s+(?:does|do)\s+(?:this|the)\s+{_WHOM}\s+(?:apply\s+to|cover)"
+    rf"|(?:who|whom)\s+is\s+(?:this|the)\s+{_WHOM}\s+for|(?:does|do)\s+(?:this|the)\s+{_WHOM}\s+apply\s+to\s+"
+    r"(?:me|us|my\s+service|our\s+service))\s*\?", re.I)
+
+
 # "A provider whose service is in a pre-assessed category is not required to ...": an exemption written
 # as a release from the duty
 _RELEASE_FROM_DUTY = re.compile(
@@ -129,7 +139,8 @@ def without_asides(text: str) -> str:
 # ...", "2. This Division applies ...", "C8.1 This measure ...", "Minimum compliance measure 3.1: A
 # provider of ...", "Standard 4 - This standard applies ..."
 LEADING_LABEL = re.compile(
-    r"^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s+|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
+    # (a footnote's number before its text: "1 This measure applies only to ...")
+    r"^\s*(?:\(\w{1,4}\)\s*|\d{1,3}\.\s+|\d{1,2}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
     r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z])"
     # a heading run into its first sentence ("Policies and community standards: Uphold ..."), never a label that
@@ -151,7 +162,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text)) or phrase.search(unlabelled)):
         return True
     if (STRAY_APPLICATION.match(without_asides(text)) or _RELEASE_FROM_DUTY.match(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
-            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text)):
+            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)):
         # "It does not apply where the provider uses ...": a sentence about whom the measure covers
         # that the profile's phrase does not know; passing it over would drop an exception
         return True
@@ -258,9 +269,12 @@ _LIMB = re.compile(r"^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]\s", re.I)
 
 
 def _with_limbs(texts: Sequence[str], kept: list[int]) -> list[int]:
-    """``kept`` and, after a kept paragraph that ends where its sub-items start, those sub-items."""
+    """``kept`` and, after a kept paragraph that ends where its sub-items start, those sub-items (or, after a
+    paragraph that asks whom the measure is for, the answer)."""
     out = list(kept)
     for i in kept:
+        if ASKS_WHOM.fullmatch(clean_artefacts(texts[i]).strip()) and i + 1 < len(texts) and i + 1 not in out:
+            out.append(i + 1)  # "Which services does this measure apply to?" / "Large services."
         if not _OPENS_LIMBS.search(clean_artefacts(texts[i]).rstrip()):
             continue
         j = i + 1

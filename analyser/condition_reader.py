@@ -173,6 +173,9 @@ class TokenReader:
         joiners = list(self.joiners)
         if ALL_HARMS in harms:
             # "at low risk of all kinds of illegal harm" is the definition of low risk
+            if levels and all(lv == "negligible" for lv in levels):
+                # "at negligible risk of every kind": not even a low risk of any (a low-risk service may have some)
+                return not_(atom("risk", harm="any", min="low"))
             if all(LEVELS.index(lv) <= LEVELS.index("low") for lv in levels):
                 return atom("low_risk") if levels else atom("all")
             harms = [h if h != ALL_HARMS else "any" for h in harms]

@@ -45,8 +45,8 @@ import re
 
 from .application_definitions import apply_definitions, defines_services
 from .application_intros import FOR_EACH_MODEL_OPENING, Intro, compile_intros, grammar, match_intro, split_sentences
-from .application_rewrites import affirms_every_service, plain_wording, widen_including
-from .application_text import clean_artefacts, without_asides
+from .application_rewrites import affirms_every_service, exception_last, plain_wording, widen_including
+from .application_text import ASKS_WHOM, clean_artefacts, without_asides
 from .condition_grammar import Parser
 from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
@@ -125,7 +125,7 @@ def _parse_application(
         return result
 
     # content scope first: it says which content, not which services
-    work = without_asides(flat)
+    work = ASKS_WHOM.sub(" ", without_asides(flat))  # "Which services does it apply to? Large services.": the answer
     affirmed = affirms_every_service(work)
     for pattern, scope in SCOPE_PATTERNS:
         if pattern.search(work):
@@ -145,13 +145,10 @@ def _parse_application(
     turned: list[Condition] = []  # sentences that change who is covered in a way not understood
     also: list[Condition] = []
     negative: list[Condition] = []
+    only: list[Condition] = []
     total_words = 0
     parsed_words = 0
-    # "This measure applies, save where the service is X, to providers of Y": the exception set before the
-    # services, read as if written after them
-    sentences = [_FRONTED_EXCEPTION.sub(r"\1 \3, \2", s) for s in split_sentences(work)]
-    # "Except where the service is an enterprise service, a provider of X must ...": the same, before the subject
-    sentences = [_OPENING_EXCEPTION.sub(r"\2, \1", s) for s in sentences]
+    sentences = [exception_last(s) for s in split_sentences(work)]
     # "'Relevant service' means a service that is large. Providers of relevant services should ...": the term
     # read as its definition where it is used
     sentences = apply_definitions(sentences)
@@ -249,6 +246,8 @@ def _parse_application(
             negative.append(cond)
         elif intro is not None and intro.also:
             also.append(cond)
+        elif _ONLY_APPLIES.match(sentence) and len(matched) > 1:
+            only.append(cond)  # "It applies only where the service is also large": narrows the other sentences
         else:
             positive.append(cond)
 
@@ -259,7 +258,7 @@ def _parse_application(
             atom("all"), or_(*(atom("feature", name=f) for f in dict.fromkeys(duty_features)))]))
     elif duty_for_all:
         positive.append(atom("all"))
-    if not positive and not negative and not also:
+    if not positive and not negative and not also and not only:
         if not result.unparsed and (result.scope or affirmed):
             # only a scope sentence ("applies in relation to content communicated publicly", "applies to you
             # whatever your size"): every service, for that content
@@ -271,11 +270,11 @@ def _parse_application(
         if not result.unparsed:
             result.unparsed.append(flat)
         return result
-    cond = or_(*positive) if positive else atom("all")
+    cond = and_(or_(*positive), *only) if positive else and_(*only) if only else atom("all")
     if also:
         # "It also applies to ..." adds to a group; with no sentence naming that group, the rest of
         # whom it covers was never read, so it is not taken to be nobody
-        base = cond if (positive or negative) else atom("unknown", text="whom it applies to besides those it 'also' names")
+        base = cond if (positive or negative or only) else atom("unknown", text="whom it applies to besides those it 'also' names")
         cond = or_(base, *also)
     if negative:
         cond = and_(cond, *(not_(n) for n in negative))
@@ -286,15 +285,14 @@ def _parse_application(
     return result
 
 
-_OPENING_EXCEPTION = re.compile(r"^((?:except|save)\s+(?:where|if|when|for)\s+[^,]{1,200}),\s*(.+?)[\s.]*$", re.I | re.S)
-_FRONTED_EXCEPTION = re.compile(
-    r"^((?:this|the)\s+measure\s+(?:only\s+)?applies),\s*((?:save|except|other\s+than|unless)\b[^,]{1,200}),\s*((?:only\s+)?to\b.+?)[\s.]*$",
-    re.I | re.S)
 
 
 # the subject of a duty for every reader, once the opening is cut: "The provider of [the service] will ..."
 _EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|regulated\s+)?(?:service|platform)\s*$", re.I)
 _NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b", re.I)
+# "This measure applies only where ...", "It only applies to ...": a restriction of what the other sentences say
+_ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"
+                           r"\s+(?:only\s+applies|applies\s+only)\b", re.I)
 # A sentence that could change who is covered: "It does not apply where ...", "unless ...".
 _MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
                              r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope)\b", re.I)

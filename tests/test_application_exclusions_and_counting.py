@@ -104,3 +104,47 @@ def test_a_service_described_as_two_exclusive_tiers_is_undecided():
     assert covered(kind="social-media", features=["tier-1", "tier-2"]) is True
     assert covered(kind="social-media", features=["tier-2", "tier-3"]) is None
     assert covered(kind="social-media", features=["tier-3"]) is False
+
+
+def test_negligible_risk_of_every_kind_is_not_low_risk():
+    # a low-risk service may be at low risk of some kinds; "negligible for every kind" is narrower
+    covered = _reading("icu", "This measure does not apply to services at negligible risk of every kind of illegal "
+                              "harm.")
+    assert covered(risks=["fraud=low"]) is True
+    assert covered(risks=["fraud=medium"]) is True
+    assert covered(risks=[]) is False  # every kind negligible (a service's risks default to negligible)
+    covered = _reading("icu", "This measure applies to services at low risk of all kinds of illegal harm.")
+    assert covered(risks=["fraud=low"]) is True
+    assert covered(risks=["fraud=medium"]) is False
+
+
+def test_a_second_sentence_that_says_only_narrows_the_first():
+    covered = _reading("icu", "This measure applies to providers of large services. It applies only where the "
+                              "service has a content recommender system.")
+    assert covered(users=8_000_000) is False
+    assert covered(users=8_000_000, features=["recommender"]) is True
+    assert covered(users=10_000, features=["recommender"]) is False
+    # "also" still widens whatever "only" said
+    covered = _reading("icu", "This measure applies only to large services. It also applies to services at high risk "
+                              "of fraud.")
+    assert covered(users=10_000, risks=["fraud=high"]) is True
+    assert covered(users=10_000) is False
+
+
+def test_a_question_and_its_answer_and_a_footnote_say_whom():
+    icu = load_profile("icu")
+    paras = ["Which services does this measure apply to?", "Large services, and services at medium or high risk of "
+             "fraud.", "The provider should name a person accountable for fraud controls."]
+    chosen = application_paragraphs(paras, icu.application_phrase)
+    assert chosen == [0, 1]
+    covered = _reading("icu", "\n".join(paras[i] for i in chosen))
+    assert covered(users=10_000, risks=["fraud=medium"]) is True
+    assert covered(users=10_000) is False
+    # a footnote printed after the recommendation, with its number before it, narrows the measure
+    paras = ["This measure applies to services at medium or high risk of fraud.2", "The provider should name a "
+             "person accountable for fraud controls.", "2 This measure applies only where the service is also large."]
+    chosen = application_paragraphs(paras, icu.application_phrase)
+    assert chosen == [0, 2]
+    covered = _reading("icu", "\n".join(paras[i] for i in chosen))
+    assert covered(users=10_000, risks=["fraud=high"]) is False
+    assert covered(users=8_000_000, risks=["fraud=high"]) is True
