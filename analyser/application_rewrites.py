@@ -60,7 +60,15 @@ _USERS_FIRST = re.compile(
     r"(?:(?:average\s+)?monthly\s+)?(?:active\s+)?(?:uk\s+|united\s+kingdom\s+)?"
     r"(?:users?(?:\s+(?:numbers?|base|count))?|user\s+(?:numbers?|base|count))\s+(?:(?:is|are)\s+)?"
     r"(?P<cmp>exceeds?|more\s+than|greater\s+than|over|above|at\s+least|fewer\s+than|less\s+than|below|under|"
-    r"no\s+more\s+than|not\s+more\s+than)\s+(?P<num>\d[\d,.]*\s*(?:m|k|million|thousand)?)\b", re.I)
+    r"no\s+more\s+than|not\s+more\s+than)\s+(?P<num>\d[\d,.]*(?:\s*(?:m|k|million|thousand)\b)?)", re.I)
+
+
+# "700,000 or more monthly UK users but fewer than 7 million": the second bound of a range, joined by "but" and
+# with its count's noun left to the reader, said in full ("and fewer than 7 million users")
+_SECOND_BOUND = (r"(?:(?:fewer|less)\s+than|under|below|(?:not|no)\s+more\s+than|up\s+to|more\s+than|over|at\s+least)\s+"
+                 r"\d[\d,.]*(?:\s*(?:m|k|million|thousand)\b)?")
+_BUT_BOUND = re.compile(rf"(\busers?|\bmore|\d(?:\s*(?:m|k|million|thousand)\b)?)\s*,?\s+but\s+(?={_SECOND_BOUND})", re.I)
+_ELIDED_USERS = re.compile(rf"(\busers?\s*,?\s+and\s+{_SECOND_BOUND})(?!\s*(?:monthly|active|uk|united|users?)\b)", re.I)
 
 
 def _users_in_order(m: re.Match[str]) -> str:
@@ -85,6 +93,7 @@ _BEING_A = re.compile(r",\s*being\s+(?=(?:a|an)\s)", re.I)
 def plain_service_wording(text: str) -> str:
     """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
     text = _USERS_FIRST.sub(_users_in_order, _AS_WHERE.sub("where", text))
+    text = _ELIDED_USERS.sub(r"\1 users", _BUT_BOUND.sub(r"\1 and ", text))
     text = _AGE_OF.sub(r"\1 \2", _SERVICES_TERMS.sub("the ", text))
     text = _EACH_CASE_EXCEPTION.sub(", ", text)
     text = _BEING_A.sub(" that is ", text)

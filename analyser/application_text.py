@@ -40,6 +40,9 @@ STRAY_APPLICATION = re.compile(
     r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
     r"(?:does|do)\s+not\s+apply|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
+    # "This measure is not recommended for small services", "is relevant only to", "covers large services"
+    r"(?:is|are)\s+(?:not\s+|only\s+)?(?:(?:recommended|intended|designed|meant)\s+(?:only\s+)?for|relevant\s+(?:only\s+)?to)|(?:does|do)\s+not\s+cover|"
+    r"(?:only\s+)?covers?(?!\s+(?:how|what|when|why|whether|the\s+ways?|the\s+steps|steps)\b)(?=\s+(?:only\s+)?(?:(?:all|each|every|the|a|an|any)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?)\b)|"
     # "This section is relevant to you if you show children advertising ..."
     r"(?:is|are)\s+(?:only\s+)?relevant\s+(?:to\s+you\s+)?(?:only\s+)?(?:if|where|when))\b", re.I)
 
@@ -55,6 +58,8 @@ _SCOPE_SHAPES = re.compile(
     r"^\s*(?:applies\s+to\b|application\s*:|who\s+(?:this|it|the)(?:\s+(?:measure|standard|section|commitment|requirement|code))?"
     r"\s+(?:is\s+for|applies\s+to)\s*:)"
     rf"|\b(?:{APPLY_THIS_MEASURE})\b"
+    r"|\b(?:(?:is|are)\s+not\s+(?:expected|required|obliged)\s+to|need\s+not)\s+(?:apply|follow|adopt|implement)\s+(?:this|the)\s+(?:measure|standard|section)\b"
+    r"|^\s*(?:we|ofcom|the\s+(?:ico|commissioner|ai\s+office|regulator))\s+(?:only\s+)?recommends?\s+(?:this|the)\s+(?:measure|standard|step)\s+(?:only\s+)?(?:to|for)\b"
     # "Services whose principal purpose is ... are not covered by this measure", "(...) are exempt from this standard"
     r"|\b(?:is|are)\s+(?:not\s+covered\s+by|excluded\s+from|exempt(?:ed)?\s+from|outside(?:\s+the\s+scope\s+of)?)\s+"
     r"(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment|requirement|recommendation|code|expectation)s?\b"

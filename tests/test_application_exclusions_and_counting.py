@@ -148,3 +148,44 @@ def test_a_question_and_its_answer_and_a_footnote_say_whom():
     covered = _reading("icu", "\n".join(paras[i] for i in chosen))
     assert covered(users=10_000, risks=["fraud=high"]) is False
     assert covered(users=8_000_000, risks=["fraud=high"]) is True
+
+
+def test_a_range_of_users_with_but_or_its_noun_left_out():
+    for text in ("This measure applies to services with 700,000 or more monthly UK users but fewer than 7 million.",
+                 "This measure applies to services with 700,000 or more monthly UK users and fewer than 7 million.",
+                 "This measure applies to services whose monthly UK users number at least 700,000 but less than 7 "
+                 "million."):
+        covered = _reading("icu", text)
+        assert covered(users=699_999) is False, text
+        assert covered(users=700_000) is True, text
+        assert covered(users=6_999_999) is True, text
+        assert covered(users=7_000_000) is False, text
+    covered = _reading("icu", "This measure applies to services with more than 700,000 but not more than 7 million "
+                              "monthly UK users.")
+    assert covered(users=700_000) is False
+    assert covered(users=7_000_000) is True
+    assert covered(users=7_000_001) is False
+
+
+def test_other_verbs_that_say_whom_a_measure_is_for_or_not():
+    icu = load_profile("icu")
+    for text, want_large, want_small in [
+        ("This measure is not recommended for small services.", True, False),
+        ("This measure is relevant only to large services.", True, False),
+        ("This measure covers large services.", True, False),
+        ("We recommend this measure for large services.", True, False),
+        ("Smaller services need not apply this measure.", True, False),
+        ("Services that are neither large nor multi-risk are not expected to apply this measure.", True, False),
+    ]:
+        paras = ["The provider should name a person accountable for this.", text]
+        chosen = application_paragraphs(paras, icu.application_phrase)
+        assert chosen == [1], text
+        covered = _reading("icu", text)
+        assert covered(users=8_000_000) is want_large, text
+        assert covered(users=10_000) is want_small, text
+    # "covers how ...": what the measure is about, not whom
+    assert application_paragraphs(["The provider should name a person.", "This measure covers how providers handle "
+                                   "complaints."], icu.application_phrase) == []
+    # "is intended to help providers ...": what the measure is for, not whom
+    assert application_paragraphs(["This measure is intended to help providers find new kinds of illegal content.",
+                                   "The provider should track evidence of it."], icu.application_phrase) == []
