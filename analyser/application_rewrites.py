@@ -71,6 +71,23 @@ _BUT_BOUND = re.compile(rf"(\busers?|\bmore|\d(?:\s*(?:m|k|million|thousand)\b)?
 _ELIDED_USERS = re.compile(rf"(\busers?\s*,?\s+and\s+{_SECOND_BOUND})(?!\s*(?:monthly|active|uk|united|users?)\b)", re.I)
 
 
+# "used by more than 7 million people each month": a count of users in other words
+_PEOPLE = re.compile(r"(\d[\d,.]*(?:\s*(?:m|k|million|thousand)\b)?)\s+(?:people|individuals|persons)(?:\s+(?:each|a|every|per)\s+month)?\b",
+                     re.I)
+_USED_BY = re.compile(r"\bused\s+by\s+(?=(?:more|over|at\s+least|fewer|less|under|up\s+to|no\s+more|not\s+more)\b[^.;,]{0,30}\busers\b)",
+                      re.I)
+# "search services that enable users to search only a selection of websites or databases relating to a particular
+# topic": the statute's definition of a vertical search service, said by its name
+_VERTICAL = re.compile(
+    r"\bsearch\s+services?\s+that\s+(?:(?:enable|allow)s?\s+users\s+to\s+|lets?\s+users\s+)?search\s+only\s+[^.;()]{0,60}?"
+    r"websites\s+or\s+databases(?:\s+(?:relating\s+to|on|about|in)\s+(?:a\s+)?(?:particular|specific|single)\s+"
+    r"(?:topic|theme|subject|genre|sector)(?:\s*,\s*\w+)*(?:\s+or\s+\w+)?(?:\s+of\s+content)?)?"
+    r"(?:\s*\(\s*vertical\s+search\s+services?\s*\))?", re.I)
+# "whose principal purpose is hosting or disseminating ...": the wording of the children's codes' own term
+_PRINCIPAL_PURPOSE = re.compile(r"\bprincipal\s+purpose\s+is\s+(?:the\s+)?(?:hosting|host)\s+or\s+(?:disseminating|spreading|"
+                                r"dissemination\s+of|spread\s+of|sharing)\s+", re.I)
+
+
 def _users_in_order(m: re.Match[str]) -> str:
     cmp = "more than" if m.group("cmp").lower().startswith("exceed") else m.group("cmp")
     lead = "with" if m.group("lead").lower() == "whose" else "where the service has"
@@ -92,6 +109,9 @@ _BEING_A = re.compile(r",\s*being\s+(?=(?:a|an)\s)", re.I)
 
 def plain_service_wording(text: str) -> str:
     """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
+    text = _USED_BY.sub("with ", _PEOPLE.sub(r"\1 monthly users", text))
+    text = _VERTICAL.sub("search services that are vertical search services", text)
+    text = _PRINCIPAL_PURPOSE.sub("principal purpose is the hosting or dissemination of ", text)
     text = _USERS_FIRST.sub(_users_in_order, _AS_WHERE.sub("where", text))
     text = _ELIDED_USERS.sub(r"\1 users", _BUT_BOUND.sub(r"\1 and ", text))
     text = _AGE_OF.sub(r"\1 \2", _SERVICES_TERMS.sub("the ", text))

@@ -189,3 +189,20 @@ def test_other_verbs_that_say_whom_a_measure_is_for_or_not():
     # "is intended to help providers ...": what the measure is for, not whom
     assert application_paragraphs(["This measure is intended to help providers find new kinds of illegal content.",
                                    "The provider should track evidence of it."], icu.application_phrase) == []
+
+
+def test_the_statutes_wording_for_vertical_search_people_and_principal_purpose():
+    covered = _reading("ics", "This measure applies to search services that search only a limited range of websites or "
+                              "databases on a particular subject (vertical search services) and that have more than "
+                              "700,000 monthly active UK users.")
+    assert covered(kind="search", search_type="vertical", users=800_000) is True
+    assert covered(kind="search", search_type="general", users=800_000) is False  # was "either" (or)
+    assert covered(kind="search", search_type="vertical", users=10_000) is False
+    covered = _reading("ics", "This measure applies to search services used by more than 7 million people each month.")
+    assert covered(kind="search", search_type="general", users=8_000_000) is True
+    assert covered(kind="search", search_type="general", users=6_000_000) is False
+    covered = _reading("pcu", "This measure applies to services whose principal purpose is hosting or disseminating "
+                              "one or more kinds of priority content.")
+    child = ["likely-accessed-by-children"]
+    assert covered(features=[*child, "principal-purpose-pc"]) is True
+    assert covered(features=child) is False
