@@ -206,3 +206,20 @@ def test_the_statutes_wording_for_vertical_search_people_and_principal_purpose()
     child = ["likely-accessed-by-children"]
     assert covered(features=[*child, "principal-purpose-pc"]) is True
     assert covered(features=child) is False
+
+
+def test_why_and_when_a_duty_binds_say_nothing_of_whom():
+    for text in ("Signatories, when placing a general-purpose AI model on the market, commit to drawing up and keeping "
+                 "up-to-date model documentation.",
+                 "In order to demonstrate compliance with their obligation to put in place a copyright policy, "
+                 "Signatories commit to drawing up a copyright policy."):
+        covered = _reading(GPAI, text)
+        assert covered(kind="gpai-provider") is True, text
+        assert covered(kind="gpai-provider", features=["systemic-risk", "open-weights"]) is True, text
+    covered = _reading(GPAI, "In order to comply, Signatories that are SMEs may report in a simplified form.")
+    assert covered(kind="gpai-provider", features=["sme"]) is True
+    assert covered(kind="gpai-provider") is False
+    covered = _reading(ESAFETY, "Each provider to which this Code applies, in whichever section of the online industry "
+                                "it operates, must publish a point of contact for eSafety.")
+    assert covered(kind="hosting") is True
+    assert covered(kind="social-media", features=["tier-3"]) is True
