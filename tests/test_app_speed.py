@@ -3,8 +3,8 @@ does rather than timed (timings are bench/bench_app.py and bench/bench_workspace
 shared test machine's load swings too much for a timing to pass or fail a test):
 
 - while the officer reads the Overview, the browser loads the other views' widget code (the
-  Matrix's data grid first) and the italic face of Streamlit's font from this server and nowhere
-  else, and the server imports what those views need, once per process;
+  Matrix's data grid first) from this server and nowhere else, and the server imports what those
+  views need, once per process;
 - the page icon, set after the view so that its imports never hold the first page back, still
   arrives, from this server;
 - the sidebar's two panels ("Add a document", "Limits per document") are drawn only while open,
@@ -105,12 +105,6 @@ def test_the_grid_code_loads_while_the_officer_reads_the_overview(server, browse
     for js, css in warmup.front_end_files()[:1]:
         assert any(n.endswith(f"/static/js/{js}") for n in loaded), loaded
         assert css is None or any(n.endswith(f"/static/css/{css}") for n in loaded), loaded
-    # The italic face of Streamlit's font (an explanation's reason on the Matrix), from this
-    # server, before the Matrix is opened; nothing on the Overview is italic.
-    page.wait_for_function(f"() => ({LOADED})().some(n => n.includes('/static/media/SourceSansVF-Italic'))",
-                           timeout=20_000)
-    italic = [n for n in page.evaluate(LOADED) if "/static/media/SourceSansVF-Italic" in n]
-    assert italic and all(n.startswith(server) for n in italic), italic
     # The app's icon, set in the page (not Streamlit's default, not from another host), and kept.
     icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
     assert icons and all(i == icon_href(ROOT) for i in icons), icons

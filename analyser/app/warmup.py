@@ -31,14 +31,6 @@ from pathlib import Path
 # Matrix's data grid, its filters, then the Service profile's and the notes' inputs).
 FRONT_END_MODULES = ("DataFrame", "Multiselect", "Checkbox", "TextInput", "TextArea", "DownloadButton")
 
-# Faces of Streamlit's own font (its style sheet's @font-face, files on this server) that the first
-# page does not draw but the other views do: the italic of an explanation's reason (Matrix,
-# Service profile). A face is fetched when text first needs it, so the Matrix's first visit
-# fetched 138 KB from the server that was running its script, and then laid out its text and
-# redrew its grid again (Chromium timelines, issue 14 seventh pass). Asked for with the grid's
-# module, once a view's title is on the page.
-FRONT_END_FONTS = ('italic 1rem "Source Sans"',)
-
 # What a first visit to the Matrix, Service profile or Compare view imports (about 1 s on a fresh
 # server, most of it pandas).
 SERVER_MODULES = ("pandas", "pyarrow", "pandas.io.formats.style", "analyser.evaluate", "analyser.service",
@@ -96,9 +88,8 @@ def front_end_files() -> tuple[tuple[str, str | None], ...]:
 
 
 def front_end_script() -> str:
-    """JavaScript (without the <script> tag) that loads the other views' widget modules (and font
-    faces, ``FRONT_END_FONTS``) once per page, after the first page has been drawn, the modules one
-    after another in idle moments, relative to
+    """JavaScript (without the <script> tag) that loads the other views' widget modules once per
+    page, after the first page has been drawn, one after another in idle moments, relative to
     Streamlit's own entry script so that the browser reuses them when a view asks for them (with
     the module's style sheet, which Streamlit would otherwise fetch only then). Empty when there is
     nothing to load."""
@@ -118,7 +109,6 @@ def front_end_script() -> str:
             " const next = (i) => { if (i < files.length) idle(() => load(files[i]).then(() => next(i + 1))); };"
             " let quiet = null, started = false;"
             " const start = () => { if (started) return; started = true; watch.disconnect(); clearTimeout(quiet);"
-            f" if (document.fonts) for (const f of {json.dumps(list(FRONT_END_FONTS))}) document.fonts.load(f).catch(() => null);"
             " load(files[0]).then(() => next(1)); };"
             " const shown = () => document.querySelector('FIRST');"
             " const watch = new MutationObserver(() => { if (shown()) return start();"
