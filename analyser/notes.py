@@ -126,8 +126,20 @@ def _check_position(position: str | None) -> None:
 
 
 class NotesStore:
-    """The notes database. Cheap to create: each call opens and closes its own connection,
-    so a store can be shared by Streamlit sessions running in different threads."""
+    """The notes database. Each call opens and closes its own connection, so a store can be
+    shared by Streamlit sessions running in different threads.
+
+    The store also keeps one connection open for as long as it lives (``_keeper``, never used
+    for a query). Why: in WAL mode, the last connection to close a database checkpoints the
+    write-ahead log into it, syncs it to disk and deletes the log, and the next one to open it
+    creates the log again. With a connection per call, every call paid for that: saving a note
+    and drawing the notes under it took 40-110 ms of the app's rerun (up to 0.9 s for one save
+    under load), of which 1-7 ms is the work (timed on the 2-core machine, bench/RESULTS.md,
+    issue 14 seventh pass). Nothing is less durable: every commit is still synced to the log
+    (SQLite's default ``synchronous=FULL``), and any process opening the database reads the log
+    (``notes.sqlite-wal``, beside it) until it is checkpointed, at the latest when the store is
+    closed or collected. A copy of the file made while the app runs must take the ``-wal`` file
+    with it; the JSON export does not need to."""
 
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path else default_path()
@@ -135,6 +147,14 @@ class NotesStore:
         with self._connect() as con:
             con.executescript(_SCHEMA)
             self._migrate_legacy(con)
+        self._keeper: sqlite3.Connection | None = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        self._keeper.execute("SELECT 1 FROM note_records LIMIT 1").fetchall()  # opens the log and its index
+
+    def close(self) -> None:
+        """Let go of the database (the log is checkpointed into it by the last connection closed)."""
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:

@@ -73,12 +73,12 @@ def wait_idle(page) -> None:
 class App:
     """One copy of the project, served by its own Streamlit on a free port."""
 
-    def __init__(self, root: Path, tmp: Path, index: int):
+    def __init__(self, root: Path, tmp: Path, index: int, port: int | None = None):
         self.root = root.resolve()
         self.label = f"{index}:{self.root.name}"
         self.env = dict(os.environ, ANALYSER_DATA_DIR=str(tmp / f"data{index}"),
                         ANALYSER_CACHE_DIR=str(tmp / "cache"), PYTHONPATH=str(self.root))
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.proc: subprocess.Popen | None = None
         self.figures: dict[str, list[tuple[float, float]]] = {name: [] for name, _, _ in MEASURES}
@@ -165,12 +165,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--read", type=float, default=0.0, help="seconds on the Overview before the first click")
     ap.add_argument("--app", type=Path, action="append", help="a copy of the project (repeatable; default: this one)")
+    ap.add_argument("--port", type=int, default=0,
+                    help="the first app's port, the next app's the next one (default: any free port)")
     args = ap.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"skipped: {CHROMIUM} is not installed")
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bench-workspace-"))
-    apps = [App(root, tmp, i) for i, root in enumerate(args.app or [ROOT])]
+    apps = [App(root, tmp, i, args.port + i if args.port else None) for i, root in enumerate(args.app or [ROOT])]
     from playwright.sync_api import sync_playwright
 
     try:

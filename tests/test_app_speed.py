@@ -9,9 +9,9 @@ shared test machine's load swings too much for a timing to pass or fail a test):
   arrives, from this server;
 - the sidebar's two panels ("Add a document", "Limits per document") are drawn only while open,
   and a limit set there still applies after its panel is closed;
-- saving a note sends the form and its confirmation before the list of notes, which still stands
-  above the form (the order in which they are sent is the bench's business; the page's order
-  is checked here).
+- saving a note sends its confirmation, then the form, before the list of notes, which still
+  stands above the form (the order in which they are sent is the bench's business; the page's
+  order is checked here).
 """
 
 from __future__ import annotations
@@ -133,8 +133,8 @@ def test_the_sidebar_panels_are_drawn_only_when_open_and_keep_their_limits(sampl
 
 
 def test_a_saved_note_is_listed_above_the_form_and_confirmed_under_it(sample):  # noqa: F811
-    """The list of notes is drawn into a place kept above the form, after the form (so that the
-    confirmation reaches the browser first): the page still reads notes, form, confirmation."""
+    """The list of notes and the form are drawn into places kept above the confirmation, after it
+    (so that it reaches the browser first): the page still reads notes, form, confirmation."""
     at = _app(sample, "Measure")
     at.selectbox(key="measure").set_value("ICU C9").run()
     for text in ("first note on C9", "second note on C9"):

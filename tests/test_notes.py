@@ -4,8 +4,12 @@ JSON export/import that merges without an older note ever winning. All on a real
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +31,28 @@ def test_note_round_trip_survives_a_new_store(tmp_path):
     assert (para.text, para.position, para.paragraph) == ("Paragraph note", "concern", "C9.2")
     assert para.target == "ICU C9 para C9.2"
     assert whole.created > 0 and whole.id != para.id
+
+
+def test_a_saved_note_is_on_disk_for_others_while_the_store_stays_open(tmp_path):
+    """The app keeps its store (and one connection) open for the server's life, so that a save
+    does not checkpoint and re-create SQLite's log each time. A note it saved must still be read
+    by another process at once (the CLI's ``notes export``, a second server), and once the store
+    is closed the database file alone holds it."""
+    db = tmp_path / "notes.sqlite"
+    store = NotesStore(db)
+    store.add(SHA_A, "ICU", "ICU C9", "saved while the app runs", "object")
+    assert (tmp_path / "notes.sqlite-wal").exists()  # the log is kept, not rebuilt per call
+    read = ("import sys; from analyser.notes import NotesStore; "
+            "print([n.text for n in NotesStore(sys.argv[1]).for_code(sys.argv[2])])")
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", read, str(db), SHA_A], cwd=root, capture_output=True, text=True,
+                         check=True).stdout
+    assert "saved while the app runs" in out
+    store.close()
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copyfile(db, copy / "notes.sqlite")  # the file alone, without its log
+    assert [n.text for n in NotesStore(copy / "notes.sqlite").for_code(SHA_A)] == ["saved while the app runs"]
 
 
 def test_two_notes_on_one_paragraph_are_both_kept(tmp_path):

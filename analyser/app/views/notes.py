@@ -126,7 +126,11 @@ def _note_form(ctx: Ctx, m: Measure) -> None:
                               args=(_save_note, ctx, m))
     if editing:
         st.button("Cancel the edit", key=f"note_cancel_{m.id}", on_click=_cancel_edit, args=(m,))
-    saved = ss.pop("_note_saved", None)
+
+
+def _saved_message() -> None:
+    """What the last save, edit or delete did ("Saved note on ...")."""
+    saved = st.session_state.pop("_note_saved", None)
     if saved:
         (st.success if saved[0] == "success" else st.warning)(saved[1])
 
@@ -136,12 +140,17 @@ def notes_panel(ctx: Ctx, m: Measure, where: str) -> None:
     notes = ctx.notes.for_measure(ctx.sha, ctx.code.info.short_name, m.id)
     order = {p.number: i for i, p in enumerate(m.paragraphs)}
     notes.sort(key=lambda n: (n.paragraph is not None, order.get(n.paragraph or "", 0), n.created))
-    # The list stands above the form, but is sent after it: the browser draws a run's parts in the
-    # order they arrive, each part costing more the more there is on the page, so the form and the
-    # "Saved ..." line under it now come first and the cards follow (a save's confirmation showed
-    # about 0.1 s sooner, measured in Chromium with bench/bench_workspace.py's page clock).
+    # On the page: the notes, the form, then "Saved ..." under it. Sent in another order: the
+    # browser draws a run's parts in the order they arrive, each part costing more the more there
+    # is on the page, so the confirmation goes first, then the form, then the cards (sending the
+    # form before the cards made a save's confirmation show about 0.1 s sooner, measured in
+    # Chromium with bench/bench_workspace.py's page clock; the confirmation before the form is
+    # issue 14's seventh pass, bench/RESULTS.md).
     cards = st.container()
-    _note_form(ctx, m)
+    form = st.container()
+    _saved_message()
+    with form:
+        _note_form(ctx, m)
     with cards:
         if not notes:
             st.caption("No notes on this measure yet.")
