@@ -124,7 +124,9 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                     if intro.polarity == "applies" and _RELEASE.match(rest):
                         # "A provider of a classified service is not required to comply": an exemption
                         intro = dataclasses.replace(intro, polarity="exempt")
-                    elif rest[:3].lower() == "may":
+                    elif _PERMISSION.match(rest):
+                        # "Signatories that are SMEs may ...", "Where your service is used by adults and children,
+                        # you may offer ...": a permission, whose subject says whom only when nothing else does
                         intro = dataclasses.replace(intro, permission=True)
             exc = _LATE_EXCEPTION.search(rest) or _LATE_EXCEPTION_ANY.search(rest)
             late = rest[exc.end():].strip(" ,;:.") if exc else ""
@@ -159,6 +161,7 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
 # a subject that ends announcing a list ("... of the following kinds of illegal harm", "any of the following")
 _LIST_AHEAD = re.compile(r"\bthe\s+following(?:\s+[\w-]+){0,8}\s*$", re.I)
 _LIST_AFTER_DUTY = re.compile(r":\s*(?P<items>.+)$", re.S)
+_PERMISSION = re.compile(r"[,\s]*(?:(?:then\s+)?(?:you|it|they|we|the\s+provider|providers?|signator(?:y|ies))\s+)?may\b", re.I)
 _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
                       # "(Signatories whose models are open-source) are exempt", "(...) are not covered by this measure"
                       r"|(?:is|are)\s+(?:exempt(?:ed)?|not\s+covered\s+by|excluded\s+from|outside)\b", re.I)

@@ -223,3 +223,16 @@ def test_why_and_when_a_duty_binds_say_nothing_of_whom():
                                 "it operates, must publish a point of contact for eSafety.")
     assert covered(kind="hosting") is True
     assert covered(kind="social-media", features=["tier-3"]) is True
+
+
+def test_a_permission_after_a_statement_of_scope_adds_no_services():
+    ico = "codes/examples/ico-aadc.toml"
+    paras = ["This standard applies if your service uses geolocation.",
+             "Switch geolocation options off by default.",
+             "Where your service is used by both adults and children, you may offer different defaults to users you "
+             "have established are adults."]
+    covered = _reading(ico, "\n".join(paras[i] for i in application_paragraphs(paras, load_profile(ico).application_phrase)))
+    child = ["likely-accessed-by-children"]
+    assert covered(kind="online-service", features=[*child, "geolocation"]) is True
+    # was covered through the permission's "services used by both adults and children"
+    assert covered(kind="online-service", features=[*child, "mixed-audience"]) is False
