@@ -401,7 +401,9 @@ def downloads(monkeypatch):
     return seen
 
 
-def test_export_each_format(sample, downloads):
+def test_export_each_format(sample, downloads, tmp_path, monkeypatch):
+    # notes of its own: other tests' notes on ICU C9 (test_app_speed's) would change the positions asserted below
+    monkeypatch.setenv("ANALYSER_DATA_DIR", str(tmp_path / "data"))
     NotesStore().add(sample["sha"], "ICU", "ICU C9", "Object to the feasibility let-out.", "object")
     NotesStore().add(sample["sha"], "ICU", "ICU C9", "Scope: public only.", "concern", paragraph="C9.3")
     at = _app(sample, "Export")

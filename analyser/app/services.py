@@ -21,7 +21,7 @@ import streamlit as st
 from analyser import budgets
 from analyser.errors import AnalyserError
 from analyser.models import Code, MeasureStatus, ServiceProfile
-from analyser.notes import NotesStore
+from analyser.notes import NotesStore, default_path
 
 from .documents import display_name
 from .state import budget_settings
@@ -91,9 +91,14 @@ def load(path: str) -> Code:
     return code
 
 
-@st.cache_resource(show_spinner=False)
 def notes_store() -> NotesStore:
-    return NotesStore()
+    """The notes store for the data folder in use (one open store per folder: a store keeps its database open)."""
+    return _notes_store_at(str(default_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _notes_store_at(path: str) -> NotesStore:
+    return NotesStore(path)
 
 
 # ---------------------------------------------------------------------------------------------
