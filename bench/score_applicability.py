@@ -345,6 +345,7 @@ def score(which: str, list_misses: bool = False) -> dict:
     totals: Counter = Counter()
     by_family: dict[str, Counter] = defaultdict(Counter)
     per_clause: Counter = Counter()
+    by_shape: dict[str, Counter] = defaultdict(Counter)
     misses = []
     for c in clauses:
         fam = vocab["families"][c["family"]]
@@ -364,6 +365,10 @@ def score(which: str, list_misses: bool = False) -> dict:
         by_family[c["family"]].update(outcome)
         verdict = "wrong" if outcome["wrong"] else ("unclear" if outcome["unclear"] else "right")
         per_clause[verdict] += 1
+        # how a clause was given and what decided it: aggregates that point at a mechanism without showing wording
+        shape = (f"{c['family']}, {'paragraphs' if c.get('paragraphs') else 'text'}, "
+                 f"{'index cell' if 'index' in c else 'no cell'}, decided by {getattr(app, 'decided_by', '?')}")
+        by_shape[shape][verdict] += 1
         if verdict != "right":
             misses.append((c["id"], verdict, dict(outcome), c.get("text") or " / ".join(c.get("paragraphs", [])), c["condition"],
                            getattr(app, "condition", None)))
@@ -373,6 +378,7 @@ def score(which: str, list_misses: bool = False) -> dict:
         "right": totals["right"] / n, "wrong": totals["wrong"] / n, "unclear": totals["unclear"] / n,
         "clause_right": per_clause["right"], "clause_wrong": per_clause["wrong"], "clause_unclear": per_clause["unclear"],
         "by_family": {f: {k: v / sum(c.values()) for k, v in c.items()} | {"decisions": sum(c.values())} for f, c in by_family.items()},
+        "wrong_by_shape": {k: v["wrong"] for k, v in sorted(by_shape.items()) if v["wrong"]},
     }
     if list_misses:
         from analyser.conditions import describe
@@ -386,6 +392,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("which", nargs="?", default="dev", help="dev (every development set), devN (one of them), heldout or heldout7")
     ap.add_argument("--list-misses", action="store_true", help="print each clause not wholly right (dev only, please)")
+    ap.add_argument("--shapes", action="store_true",
+                    help="count the clauses with a wrong decision by family, form (text or paragraphs), index cell and what "
+                         "decided (no wording shown)")
     args = ap.parse_args()
     if args.list_misses and (args.which == "heldout" or args.which in EARLIER_HELDOUT):
         ap.error("--list-misses shows clause text: use it on the dev set only, so that the held-out set stays unseen")
@@ -397,6 +406,9 @@ def main() -> None:
     for fam, f in sorted(r["by_family"].items()):
         print(f"  {fam:8s} {f['decisions']:6d} decisions: right {f.get('right', 0):.1%}, wrong {f.get('wrong', 0):.1%}, "
               f"unclear {f.get('unclear', 0):.1%}")
+    if "--shapes" in sys.argv:
+        for shape, n in r["wrong_by_shape"].items():
+            print(f"  clauses with a wrong decision: {n} ({shape})")
 
 
 if __name__ == "__main__":
