@@ -228,7 +228,7 @@ def test_why_and_when_a_duty_binds_say_nothing_of_whom():
 def test_a_permission_after_a_statement_of_scope_adds_no_services():
     ico = "codes/examples/ico-aadc.toml"
     paras = ["This standard applies if your service uses geolocation.",
-             "Switch geolocation options off by default.",
+             "Geolocation options should be off by default, unless you can show a compelling reason otherwise.",
              "Where your service is used by both adults and children, you may offer different defaults to users you "
              "have established are adults."]
     covered = _reading(ico, "\n".join(paras[i] for i in application_paragraphs(paras, load_profile(ico).application_phrase)))
