@@ -83,6 +83,10 @@ _VERTICAL = re.compile(
     r"websites\s+or\s+databases(?:\s+(?:relating\s+to|on|about|in)\s+(?:a\s+)?(?:particular|specific|single)\s+"
     r"(?:topic|theme|subject|genre|sector)(?:\s*,\s*\w+)*(?:\s+or\s+\w+)?(?:\s+of\s+content)?)?"
     r"(?:\s*\(\s*vertical\s+search\s+services?\s*\))?", re.I)
+# "where the provider has identified that the service is at medium or high risk of fraud": what the provider found
+# is the service's level, as "where the service is ..." says
+_PROVIDER_FOUND = re.compile(r"\b(?:the|its)\s+provider\s+(?:has|have)\s+(?:identified|assessed|concluded|found|determined)\s+"
+                             r"that\s+(?=(?:the|its)\s+(?:regulated\s+)?service\s+(?:is|has)\b)", re.I)
 # "whose principal purpose is hosting or disseminating ...": the wording of the children's codes' own term
 _PRINCIPAL_PURPOSE = re.compile(r"\bprincipal\s+purpose\s+is\s+(?:the\s+)?(?:hosting|host)\s+or\s+(?:disseminating|spreading|"
                                 r"dissemination\s+of|spread\s+of|sharing)\s+", re.I)
@@ -110,7 +114,7 @@ _BEING_A = re.compile(r",\s*being\s+(?=(?:a|an)\s)", re.I)
 def plain_service_wording(text: str) -> str:
     """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
     text = _USED_BY.sub("with ", _PEOPLE.sub(r"\1 monthly users", text))
-    text = _VERTICAL.sub("search services that are vertical search services", text)
+    text = _PROVIDER_FOUND.sub("", _VERTICAL.sub("search services that are vertical search services", text))
     text = _PRINCIPAL_PURPOSE.sub("principal purpose is the hosting or dissemination of ", text)
     text = _USERS_FIRST.sub(_users_in_order, _AS_WHERE.sub("where", text))
     text = _ELIDED_USERS.sub(r"\1 users", _BUT_BOUND.sub(r"\1 and ", text))

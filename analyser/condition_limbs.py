@@ -21,9 +21,11 @@ _LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;,]))\((?P<label>[a-h]|i{1,3}|iv|v|vi{0,
 _FIRST = {"a", "i", "1"}
 # what ends a limb before the next: "; or", ", and", ";"
 _LIMB_END = re.compile(r"\s*(?:[;,]\s*)?(?:(?P<op>and|or)\s*)?[;,]?\s*$", re.I)
-# the head's last words before the limbs: "services that", "services that have X and that"
+# the head's last words before the limbs: "services that", "services that have X and that", "services where the
+# service:"
 _HEAD_RELATIVE = re.compile(
-    r"(?:,?\s*(?P<conj>and|or)\s+)?\b(?:that|which|who|whose|where)(?P<verb>\s+(?:are|is|have|has))?\s*:?\s*$", re.I)
+    r"(?:,?\s*(?P<conj>and|or)\s+)?\b(?:that|which|who|whose|where(?:\s+(?:the|its|that|such\s+a)\s+(?:[\w-]+\s+){0,2}?service)?)"
+    r"(?P<verb>\s+(?:are|is|have|has))?\s*:?\s*$", re.I)
 
 
 @dataclass(frozen=True)

@@ -266,6 +266,29 @@ class TokenReader:
             else:
                 return None
 
+    def _less_excluded(self, item: list[str]) -> list[str]:
+        """ "primary priority content (excluding pornographic content)", "... other than pornographic content": the
+        kinds a group names less those it then takes out (only when every one taken out is in the group)."""
+        mark = self.mark()
+        bracket = self.kind() == "FILLER" and self.peek().text == "("
+        if bracket:
+            self.take()
+        if len(item) > 1 and self.kind() == "EXCEPT" and self.kind(1) == "HARM":
+            self.take()
+            out = list(self.take().value)
+            while self.kind() in ("OR", "AND", "COMMA") and self.kind(1) == "HARM":
+                self.take()
+                out.extend(self.take().value)
+            if self.kind() == "WORD" and self.peek().value in ("content", "material"):
+                self.take()
+            closed = not bracket or (self.kind() == "FILLER" and self.peek().text == ")")
+            if closed and set(out) <= set(item) and len(set(out)) < len(item):
+                if bracket:
+                    self.take()
+                return [h for h in item if h not in out]
+        self.reset(mark)
+        return item
+
     def harm_items(self) -> list[list[str]]:
         """The harms of a list, item by item ("terrorism; CSEA (image-based CSAM ...); hate")."""
         items: list[list[str]] = []
@@ -285,6 +308,7 @@ class TokenReader:
                 break
             self.take()
             item = list(t.value)
+            item = self._less_excluded(item)
             # "child sexual exploitation and abuse (CSEA)": a bracketed restatement is the same item
             while self.kind() == "FILLER" and self.kind(1) == "HARM" and self.kind(2) == "FILLER":
                 self.take()

@@ -236,3 +236,43 @@ def test_a_permission_after_a_statement_of_scope_adds_no_services():
     assert covered(kind="online-service", features=[*child, "geolocation"]) is True
     # was covered through the permission's "services used by both adults and children"
     assert covered(kind="online-service", features=[*child, "mixed-audience"]) is False
+
+
+def test_wordings_in_the_shape_of_the_real_icu_code():
+    # ICU C9's shape: a content scope, then the service's conditions in lettered limbs after "where the service:"
+    covered = _reading("icu", "This measure applies to providers of user-to-user services in relation to regulated "
+                              "user-generated content in the form of photographs or videos, where the service: (a) is a "
+                              "large service at medium or high risk of image-based CSAM; (b) is at high risk of image-based "
+                              "CSAM and has more than 700,000 monthly active UK users; or (c) is a file-storage and "
+                              "file-sharing service at high risk of image-based CSAM and has more than 700,000 monthly "
+                              "active UK users.")
+    assert covered(users=8_000_000, risks=["csam-image=medium"]) is True
+    assert covered(users=800_000, risks=["csam-image=high"]) is True
+    assert covered(users=800_000, risks=["csam-image=medium"]) is False
+    assert covered(users=8_000_000) is False
+    # the blank index cells' measures (ICU D11-D13): "each regulated user-to-user service it provides" is every one
+    covered = _reading("icu", "This measure applies to a provider in respect of each regulated user-to-user service it "
+                              "provides.")
+    assert covered(users=10) is True
+    # an emphasis in brackets, and what the provider found in its risk assessment
+    covered = _reading("icu", "This measure applies to providers of large services that are at medium or high risk of "
+                              "fraud (and in particular of fraud by means of user-generated content).")
+    assert covered(users=8_000_000, risks=["fraud=medium"]) is True
+    assert covered(users=8_000_000) is False
+    covered = _reading("icu", "This measure applies where the provider has identified that the service is at medium or "
+                              "high risk of fraud in its most recent risk assessment.")
+    assert covered(risks=["fraud=high"]) is True
+    assert covered(risks=["fraud=low"]) is False
+
+
+def test_a_kind_taken_out_of_a_group_of_harms_is_not_covered():
+    # "(excluding pornographic content)" was dropped as a list of the kinds the term stands for, so a service at risk
+    # of pornographic content alone was covered
+    for text in ("This measure applies to providers of services that have a content recommender system and are medium "
+                 "or high risk for one or more kinds of primary priority content (excluding pornographic content).",
+                 "This measure applies to providers of services that have a content recommender system and are at "
+                 "medium or high risk of one or more kinds of primary priority content other than pornographic content."):
+        covered = _reading("pcu", text)
+        child = ["likely-accessed-by-children", "recommender"]
+        assert covered(features=child, risks=["pornography=high"]) is False, text
+        assert covered(features=child, risks=["suicide=medium"]) is True, text
