@@ -392,7 +392,7 @@ def _unruled_table(area, profile: Profile) -> list[list[str | None]]:
         "explicit_vertical_lines": [x - 1 for x in starts] + [x1],
         "horizontal_strategy": "text",
     }
-    return extract_table(area, settings) or []
+    return extract_table(area, settings, words=words) or []  # its words are those above: not made twice
 
 
 def _is_header(cells: list[str], profile: Profile) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 
 from pdfplumber import utils
 from pdfplumber.table import Table, TableSettings
+from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
 
 __all__ = ["extract_table", "extract_tables", "table_cells"]
 
@@ -31,11 +32,24 @@ def extract_tables(page, settings: dict[str, Any]) -> list[list[list[str | None]
     return [table_cells(t, **(tset.text_settings or {})) for t in page.find_tables(tset)]
 
 
-def extract_table(page, settings: dict[str, Any]) -> list[list[str | None]] | None:
-    """``page.extract_table(settings)``: the largest table found, or None."""
+def extract_table(page, settings: dict[str, Any], words: list[dict] | None = None) -> list[list[str | None]] | None:
+    """``page.extract_table(settings)``: the largest table found, or None.
+
+    ``words``: ``page.extract_words()`` (pdfplumber's default tolerances), already made by the
+    caller; the text strategy's finder then uses them instead of extracting the same words again
+    (its default text settings are those tolerances: ``TableSettings``' ``text_x_tolerance`` and
+    ``text_y_tolerance``, 3 and 3, the defaults of ``extract_words``)."""
     tset = TableSettings.resolve(settings)
-    table = page.find_table(tset)
+    if words is not None and tset.text_settings == _DEFAULT_WORDS:
+        page.extract_words = lambda **kw: words if kw == _DEFAULT_WORDS else type(page).extract_words(page, **kw)
+    try:
+        table = page.find_table(tset)
+    finally:
+        page.__dict__.pop("extract_words", None)
     return None if table is None else table_cells(table, **(tset.text_settings or {}))
+
+
+_DEFAULT_WORDS = {"x_tolerance": DEFAULT_X_TOLERANCE, "y_tolerance": DEFAULT_Y_TOLERANCE}
 
 
 def table_cells(table: Table, **kwargs: Any) -> list[list[str | None]]:

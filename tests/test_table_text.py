@@ -86,3 +86,24 @@ def test_the_page_level_calls_match_pdfplumbers(settings) -> None:
         for page in pdf.pages[:4]:
             assert table_text.extract_tables(page, settings) == page.extract_tables(settings)
             assert table_text.extract_table(page, settings) == page.extract_table(settings)
+
+
+def test_words_made_once_give_the_finders_table(tmp_path) -> None:
+    # the unruled index's call: explicit columns, rows from the text, the words handed over
+    sys.path.insert(0, str(ROOT / "bench"))
+    from make_scaled import make_scaled
+
+    pdf = make_scaled(2, tmp_path / "x2.pdf")
+    checked = 0
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages[:8]:
+            words = page.extract_words()
+            if not words:
+                continue
+            settings = {"vertical_strategy": "explicit", "horizontal_strategy": "text",
+                        "explicit_vertical_lines": [60, 140, 400, max(w["x1"] for w in words) + 1]}
+            got = table_text.extract_table(page, settings, words=words)
+            assert got == page.extract_table(settings)
+            assert "extract_words" not in page.__dict__  # the page is left as it was
+            checked += bool(got)
+    assert checked >= 4
