@@ -82,8 +82,14 @@ def group_lines(chars: list[tuple]) -> list[RawLine]:
     chars.sort(key=_BY_TOP_X0)
     lines: list[RawLine] = []
     # Compare each char with the lines still "open" (their vertical span reaches it). Usually one.
+    last: RawLine | None = None
     for ch in chars:
         top, bottom = ch[3], ch[4]
+        if last is not None and top == last.top and bottom == last.bottom and bottom > top:
+            # the common case, a char with the last line's very span: the loop below would put it
+            # there at its first test (full overlap) and change nothing else
+            last.chars.append(ch)
+            continue
         h = bottom - top
         placed = False
         small_digit = ch[0].isdigit()
@@ -104,6 +110,7 @@ def group_lines(chars: list[tuple]) -> list[RawLine]:
                 break
         if not placed:
             lines.append(RawLine([ch], top, bottom))
+        last = lines[-1]
     return lines
 
 
