@@ -19,6 +19,7 @@ from .models import IndexRow
 from .pdfium_chars import LINE_END_MARK
 from .pdftext import LIGATURES, Line, is_soft_break, vocabulary
 from .profiles import Profile
+from .table_text import extract_table, extract_tables
 
 _LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # No page cap: a code of two thousand measures prints an index of sixty pages or more, and every
@@ -166,7 +167,7 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
             limit = bottom = max(top + 1, end.top - 1)
         box = (0, max(0, top), page.width, limit)
         twin = _pdfium_twin(page, fast, pno)
-        tables = (twin or page).crop(box).extract_tables(_LINES)
+        tables = extract_tables((twin or page).crop(box), _LINES)
         if twin is not None and any(LINE_END_MARK in c for t in tables for r in t for c in r if c):
             # a cell ends a line in a hyphen PDFium only marks: where the page's fonts show it can only
             # be pdfminer's "-" (line_end_glyph), say so; otherwise let pdfminer read the page
@@ -174,7 +175,7 @@ def read_index(pdf, profile: Profile, lines: list[Line], warn: Callable[[str, in
             if marks_are_hyphens(page, marked, glyph_memo):
                 tables = [[[c.replace(LINE_END_MARK, "-") if c else c for c in r] for r in t] for t in tables]
             else:
-                tables = page.crop(box).extract_tables(_LINES)
+                tables = extract_tables(page.crop(box), _LINES)
         if not any(_has_ids(t, profile) for t in tables):
             # no ruled table: columns from the header's (or the ID rows') word positions. The area
             # starts just under the title: PDFium's coordinates are 32-bit floats, so a crop exactly
@@ -391,7 +392,7 @@ def _unruled_table(area, profile: Profile) -> list[list[str | None]]:
         "explicit_vertical_lines": [x - 1 for x in starts] + [x1],
         "horizontal_strategy": "text",
     }
-    return area.extract_table(settings) or []
+    return extract_table(area, settings, words=words) or []  # its words are those above: not made twice
 
 
 def _is_header(cells: list[str], profile: Profile) -> bool:

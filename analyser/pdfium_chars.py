@@ -55,10 +55,23 @@ class NotLikePdfminer(Exception):
 
 
 _MAYBE_GENERATED = frozenset(" \r\n")
-# FPDFText_GetTextObject returning the object's address as an int (a dict key with no pointer
-# object made per char); the same C function as pypdfium2's binding
-_GET_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
+def _unchecked(fn, restype):
+    """pypdfium2's binding ``fn``, the same C function, called without ctypes' per-argument
+    conversion (no ``argtypes``): the per-char calls were most of ``_chars``' cost, and each
+    conversion to the binding's pointer and struct types about doubled a call's time (0.4 against
+    1.0 us, measured). The caller must then pass what C expects: the text page's address as a
+    ``c_void_p``, the char index as a Python int (a C ``int``), out-parameters by ``byref``."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+# FPDFText_GetTextObject returns the object's address as an int: a dict key with no pointer object
+# made per char
+_GET_TEXT_OBJECT = _unchecked(raw.FPDFText_GetTextObject, ctypes.c_void_p)
+_IS_GENERATED = _unchecked(raw.FPDFText_IsGenerated, ctypes.c_int)
+_GET_LOOSE_CHAR_BOX = _unchecked(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+_GET_CHAR_ORIGIN = _unchecked(raw.FPDFText_GetCharOrigin, ctypes.c_int)
 
 
 def open_document(path: str) -> pdfium.PdfDocument:
@@ -144,16 +157,16 @@ def _chars(tp, height: float, raw_text: bool = False, breaks: list[Box] | None =
     # plain int (no pointer object per char), and ask "generated?" only of the chars PDFium
     # generates (spaces and line breaks)
     get_obj = _GET_TEXT_OBJECT
-    is_generated = raw.FPDFText_IsGenerated
-    loose = raw.FPDFText_GetLooseCharBox
-    origin = raw.FPDFText_GetCharOrigin
-    tp_addr = ctypes.cast(tp, ctypes.c_void_p).value
+    is_generated = _IS_GENERATED
+    loose = _GET_LOOSE_CHAR_BOX
+    origin = _GET_CHAR_ORIGIN
+    tp_addr = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)  # a pointer, not a C int
     rect_ref = ctypes.byref(rect)
     byref_o = (ctypes.byref(ox), ctypes.byref(oy))
     gap_space = False  # PDFium put a space of its own between the last char and the next
     for i in range(n):
         ch = text[i] if text is not None else chr(raw.FPDFText_GetUnicode(tp, i))
-        if ch in _MAYBE_GENERATED and is_generated(tp, i):
+        if ch in _MAYBE_GENERATED and is_generated(tp_addr, i):
             # PDFium drops some real space glyphs (Chromium's, or a narrow space at a kerned
             # gap) and marks a word break of its own instead; "\r\n" marks a line break
             gap_space = ch == " "
@@ -175,10 +188,10 @@ def _chars(tp, height: float, raw_text: bool = False, breaks: list[Box] | None =
                     ch = LINE_END_MARK  # the glyph is unknown: "-" or a soft hyphen
             else:
                 ch = _REPLACED[ch]
-        loose(tp, i, rect_ref)
+        loose(tp_addr, i, rect_ref)
         # the origin, not the loose box, gives the baseline: the loose box grows to take in a
         # glyph's overshoot below it ("e", "o")
-        origin(tp, i, *byref_o)
+        origin(tp_addr, i, *byref_o)
         ox_v, oy_v = ox.value, oy.value
         size = info.size
         # pdfminer: the box runs from the descent up one font size (the descent is negative)

@@ -19,7 +19,8 @@ saves wall time only, spending a little more CPU).
 
 Then the cached open (``extract --format json`` on a warm cache) against a bare ``import analyser``,
 and a batch of several codes with ``--jobs 1`` and ``--jobs 2`` (pages per second, peak RSS per
-worker). Every figure is whole-process wall time (``time.perf_counter`` around ``subprocess.run``);
+worker; with ``--baseline``, the other tree's batch alternates with this one's, ``--batch-rounds``
+times). Every figure is whole-process wall time (``time.perf_counter`` around ``subprocess.run``);
 peak memory is ``ru_maxrss`` of the children.
 
 The analyser's modules are compiled to bytecode once before timing (``PYTHONPYCACHEPREFIX`` in a
@@ -218,20 +219,26 @@ def cached(pdf: Path, rounds: int, env: dict[str, str], quiet: float = 0.0, base
           flush=True)
 
 
-def batch(folder: Path, jobs: int, env: dict[str, str]) -> None:
+def batch(folder: Path, jobs: int, env: dict[str, str], tree: Path = ROOT, label: str = "") -> None:
+    """One ``batch DIR --jobs N --no-cache`` run of the analyser package of ``tree``: whole-process wall
+    time, CPU time (the batch process and its workers: user + system), pages per second of wall time,
+    the largest peak RSS a worker reported."""
     import json
 
     import pypdfium2
 
     pages = sum(len(pypdfium2.PdfDocument(str(p))) for p in folder.glob("*.pdf"))
     out = Path(env["ANALYSER_CACHE_DIR"]).parent / f"batch-{jobs}.json"
-    took = _run([PY, "-m", "analyser", "batch", str(folder), "--jobs", str(jobs), "--no-cache", "-q",
-                 "-o", str(out)], env)
+    side_env = dict(env, PYTHONPATH=str(tree))
+    load = os.getloadavg()[0]
+    took, cpu = _run_cpu([PY, "-m", "analyser", "batch", str(folder), "--jobs", str(jobs), "--no-cache", "-q",
+                          "-o", str(out)], side_env, tree)
     rows = json.loads(out.read_text())["results"]
     peak = max(r["worker_peak_mb"] for r in rows)
     errors = sum(r["status"] != "ok" for r in rows)
-    print(f"| --jobs {jobs} | {len(rows)} codes, {pages} pages | {took:.1f} s | **{pages / took:.1f} pages/s** | "
-          f"peak RSS of a worker {peak:.0f} MB | {errors} errors |", flush=True)
+    print(f"| {label or tree.name} | --jobs {jobs} | {len(rows)} codes, {pages} pages | {took:.1f} s ({cpu:.1f} CPU) | "
+          f"**{pages / took:.1f} pages/s** ({pages / cpu:.1f} per CPU-second) | peak RSS of a worker {peak:.0f} MB | "
+          f"{errors} errors | load {load:.1f} -> {os.getloadavg()[0]:.1f} |", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -249,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="start each round only when other processes use less than SHARE of the machine "
                          "(e.g. 0.1), and keep only rounds they did not disturb (Linux /proc/stat)")
     ap.add_argument("--batch", default="", help="folder of PDFs for the batch throughput (jobs 1 and 2)")
+    ap.add_argument("--batch-rounds", type=int, default=1,
+                    help="rounds of the batch runs (interleaved with --baseline)")
     ap.add_argument("--cached", action="store_true")
     ap.add_argument("--cached-rounds", type=int, default=0,
                     help="rounds of the cached open (default: --rounds, or 5 with --rounds 0)")
@@ -280,9 +289,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.cached:
             for pdf in pdfs:
                 cached(pdf, args.cached_rounds or args.rounds or 5, env, args.quiet, args.baseline)
-        if args.batch:
-            for jobs in (1, 2):
-                batch(Path(args.batch), jobs, env)
+        if args.batch:  # with --baseline: that tree's batch after this one's, for each --jobs, every round
+            for _ in range(max(1, args.batch_rounds)):
+                for jobs in (1, 2):
+                    batch(Path(args.batch), jobs, env, ROOT, "this tree")
+                    if args.baseline is not None:
+                        batch(Path(args.batch), jobs, env, args.baseline, "baseline")
     return 0
 
 

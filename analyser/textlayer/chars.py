@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from operator import itemgetter
 
 from .lines import HYPHENS, LIGATURES, Line, SOFT_HYPHEN, RawLine
 
@@ -17,9 +19,14 @@ _ITALIC_RE = re.compile(r"italic|oblique|,i\b|-i\b", re.I)
 _NOTE_SYMBOLS = "*†‡§¶"
 
 
+@lru_cache(maxsize=4096)  # asked of every char of a line's bold opening; a document has a few fonts
 def _is_bold(font: str) -> bool:
     # Subset prefixes ("BAAAAA+LiberationSans-Bold") do not matter: search the whole name.
     return bool(_BOLD_RE.search(font))
+
+
+_BY_TOP_X0 = itemgetter(3, 1)  # (top, x0): the same tuples as a lambda's, without a Python call per char
+_BY_X0 = itemgetter(1)
 
 
 def page_items(page) -> tuple[list[tuple], list[tuple[float, float, float, float]], int]:
@@ -72,22 +79,29 @@ def page_items(page) -> tuple[list[tuple], list[tuple[float, float, float, float
 
 def group_lines(chars: list[tuple]) -> list[RawLine]:
     """Cluster chars into lines by vertical overlap (superscripts join the line they sit on)."""
-    chars.sort(key=lambda c: (c[3], c[1]))
+    chars.sort(key=_BY_TOP_X0)
     lines: list[RawLine] = []
     # Compare each char with the lines still "open" (their vertical span reaches it). Usually one.
+    last: RawLine | None = None
     for ch in chars:
         top, bottom = ch[3], ch[4]
+        if last is not None and top == last.top and bottom == last.bottom and bottom > top:
+            # the common case, a char with the last line's very span: the loop below would put it
+            # there at its first test (full overlap) and change nothing else
+            last.chars.append(ch)
+            continue
         h = bottom - top
         placed = False
         small_digit = ch[0].isdigit()
         for line in reversed(lines[-3:]):
             ov = min(bottom, line.bottom) - max(top, line.top)
             lh = line.bottom - line.top
-            # a raised footnote marker overlaps its line only a little: any overlap will do
-            marker = (small_digit and h < 0.85 * lh) or (
-                h > lh / 0.85 and all(c[0].isdigit() or c[0].isspace() for c in line.chars)
-            )
-            if ov > 0.5 * min(h, lh) or (marker and ov > 0):
+            # a raised footnote marker overlaps its line only a little: any overlap will do (asked
+            # only where there is some overlap and the plain test failed: the all() walks the line)
+            if ov > 0.5 * min(h, lh) or (ov > 0 and (
+                (small_digit and h < 0.85 * lh)
+                or (h > lh / 0.85 and all(c[0].isdigit() or c[0].isspace() for c in line.chars))
+            )):
                 line.chars.append(ch)
                 if h > line.bottom - line.top and not ch[0].isspace():
                     # the line's core span follows its largest glyph, not a raised marker
@@ -96,6 +110,7 @@ def group_lines(chars: list[tuple]) -> list[RawLine]:
                 break
         if not placed:
             lines.append(RawLine([ch], top, bottom))
+        last = lines[-1]
     return lines
 
 
@@ -112,7 +127,7 @@ def split_offset_runs(raws: list[RawLine]) -> list[RawLine]:
     out: list[RawLine] = []
     split = False
     for raw in raws:
-        chars = sorted(raw.chars, key=lambda c: c[1])
+        chars = sorted(raw.chars, key=_BY_X0)
         runs: list[list[tuple]] = [[]]
         last: tuple | None = None
         for c in chars:
@@ -199,22 +214,24 @@ def _small_caps(chars: list[tuple]) -> float | None:
 
 
 def build_line(raw: RawLine, page_no: int) -> Line | None:
-    chars = sorted(raw.chars, key=lambda c: c[1])
+    chars = sorted(raw.chars, key=_BY_X0)
     caps = _small_caps(chars)
     if caps is not None:
         chars = [(c[0].lower(),) + c[1:] if c[0].isupper() and 0.6 * caps <= c[5] < 0.88 * caps else c
                  for c in chars]
-    sizes = Counter()
-    fonts = Counter()
-    for c in chars:
-        if not c[0].isspace():
-            sizes[round(c[5], 1)] += 1
-            fonts[c[6]] += 1
-    if not sizes:
+    ink = [c for c in chars if not c[0].isspace()]
+    if not ink:
         return None
+    # counted by the C counter over the raw sizes, each distinct size rounded once: a line has one
+    # or two sizes over dozens of chars. Keys keep their first char's order, so most_common's choice
+    # among equal counts is the per-char count's
+    sizes = Counter()
+    for raw_size, n in Counter([c[5] for c in ink]).items():
+        sizes[round(raw_size, 1)] += n
     size = sizes.most_common(1)[0][0]
-    font = fonts.most_common(1)[0][0]
-    baseline = max(c[4] for c in chars if round(c[5], 1) == size)
+    font = Counter([c[6] for c in ink]).most_common(1)[0][0]
+    at_size = {s for s in {c[5] for c in chars} if round(s, 1) == size}
+    baseline = max(c[4] for c in chars if c[5] in at_size)
     parts: list[str] = []
     markers: list[tuple[int, str]] = []
     tabs: list[int] = []
@@ -289,7 +306,7 @@ def build_line(raw: RawLine, page_no: int) -> Line | None:
     if not text:
         return None
     markers = [(min(o, len(text)), n) for o, n in markers]
-    xs = [c for c in chars if not c[0].isspace()]
+    xs = ink
     line = Line(
         text=text,
         page=page_no,
