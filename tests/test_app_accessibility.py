@@ -107,6 +107,13 @@ def test_every_view_has_its_language_one_h1_headings_in_order_and_readable_capti
         jumps = [(a, b) for a, b in zip(headings, headings[1:]) if b[0] > a[0] + 1]
         assert not jumps, (view, jumps)
         captions = page.locator("[data-testid='stCaptionContainer'] p")
+        if view == "Overview":
+            # its document line can arrive after the heading and the idle moment on a loaded machine (a CI run
+            # measured none once): waited for, so that "none" below means none at all
+            try:
+                captions.first.wait_for(timeout=30_000)
+            except Exception:  # noqa: BLE001 - reported by the assertion below
+                pass
         ratios = [round(captions.nth(i).evaluate(CONTRAST_JS), 2) for i in range(captions.count())]
         assert all(r >= 4.5 for r in ratios), (view, ratios)
         if view == "Overview":
