@@ -9,17 +9,15 @@ sample read both ways, and a table drawn word by word (no space glyphs) that mus
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
 from analyser import index_table, pdfium_chars
-from analyser.extract import extract_code, front_text
-from analyser.pdftext import read_pdf
-from analyser.profiles import detect_profile
+from analyser.extract import extract_code
 from conftest import FIXTURES, ROOT, SHARED, require
+from index_reading import read_index_of
 
 
 def _corpus() -> list[Path]:
@@ -48,16 +46,9 @@ def _unruled_pages_both_ways(path: Path, monkeypatch) -> list[tuple[int, bool, l
 
     real_unruled_on = index_table._unruled_on
     monkeypatch.setattr(index_table, "_unruled_on", spy)
-    fast = pdfium_chars.open_document(str(path))
     try:
-        with pdfplumber.open(path) as pdf:
-            doc = read_pdf(pdf, None, fast)
-            text = "\n".join(ln.text for ln in doc.lines)
-            profile = detect_profile(text, re.sub(r"\s+", " ", front_text(doc)).lower())
-            if profile is not None:
-                index_table.read_index(pdf, profile, doc.lines, None, fast=fast)
+        read_index_of(path)
     finally:
-        fast.close()
         monkeypatch.setattr(index_table, "_unruled_on", real_unruled_on)
     return seen
 

@@ -9,18 +9,15 @@ from a scaled sample with a long unruled index, each compared with what pdfplumb
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
-from analyser import index_table, pdfium_chars, table_text
-from analyser.extract import front_text
-from analyser.pdftext import read_pdf
-from analyser.profiles import detect_profile
+from analyser import index_table, table_text
 from conftest import FIXTURES, ROOT
+from index_reading import read_index_of
 
 
 def _corpus() -> list[Path]:
@@ -39,17 +36,7 @@ def _tables_both_ways(path: Path, monkeypatch, use_pdfium: bool) -> list[tuple[l
         return got
 
     monkeypatch.setattr(table_text, "table_cells", spy)
-    fast = pdfium_chars.open_document(str(path)) if use_pdfium else None
-    try:
-        with pdfplumber.open(path) as pdf:
-            doc = read_pdf(pdf, None, fast)
-            text = "\n".join(ln.text for ln in doc.lines)
-            profile = detect_profile(text, re.sub(r"\s+", " ", front_text(doc)).lower())
-            if profile is not None:
-                index_table.read_index(pdf, profile, doc.lines, None, fast=fast)
-    finally:
-        if fast is not None:
-            fast.close()
+    read_index_of(path, use_pdfium)
     return pairs
 
 
