@@ -285,8 +285,6 @@ def _parse_application(
     return result
 
 
-
-
 # the subject of a duty for every reader, once the opening is cut: "The provider of [the service] will ..."
 _EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|regulated\s+)?(?:service|platform)\s*$", re.I)
 _NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b", re.I)
