@@ -16,7 +16,7 @@ import pdfplumber
 import pytest
 
 from analyser import index_table, table_text
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, require
 from index_reading import read_index_of
 
 
@@ -55,6 +55,7 @@ def test_every_index_table_of_the_corpus_reads_as_pdfplumber_reads_it(monkeypatc
 
 
 def test_a_long_unruled_index_reads_as_pdfplumber_reads_it(tmp_path, monkeypatch) -> None:
+    require("fonts-dejavu-core")  # make_scaled draws with DejaVu
     sys.path.insert(0, str(ROOT / "bench"))
     from make_scaled import make_scaled
 
@@ -77,6 +78,7 @@ def test_the_page_level_calls_match_pdfplumbers(settings) -> None:
 
 def test_words_made_once_give_the_finders_table(tmp_path) -> None:
     # the unruled index's call: explicit columns, rows from the text, the words handed over
+    require("fonts-dejavu-core")  # make_scaled draws with DejaVu
     sys.path.insert(0, str(ROOT / "bench"))
     from make_scaled import make_scaled
 
