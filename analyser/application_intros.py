@@ -48,21 +48,44 @@ def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ..
         if e.get("polarity", "applies") not in ("applies", "exempt"):
             raise ValueError(f"{where} intro {i + 1}: polarity must be 'applies' or 'exempt'")
         try:
-            until = re.compile(e["until"], re.I) if e.get("until") else None
+            until = re.compile(_with_pieces(e["until"], f"{where} intro {i + 1}"), re.I) if e.get("until") else None
             if not isinstance(e.get("reads", ""), str):
                 raise ValueError(f"{where} intro {i + 1}: reads must be a string (the services the opening names, in words)")
-            out.append(Intro(re.compile(e["pattern"], re.I), e.get("polarity", "applies"), bool(e.get("also")),
-                             bool(e.get("relative")), until, alone=bool(e.get("alone")), reads=e.get("reads", "")))
+            out.append(Intro(re.compile(_with_pieces(e["pattern"], f"{where} intro {i + 1}"), re.I),
+                             e.get("polarity", "applies"), bool(e.get("also")), bool(e.get("relative")), until,
+                             alone=bool(e.get("alone")), reads=e.get("reads", "")))
         except re.error as err:
             raise ValueError(f"{where} intro {i + 1}: bad regular expression ({err})") from None
     return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
-def grammar() -> tuple[tuple[Intro, ...], tuple[re.Pattern[str], ...]]:
+def _grammar_data() -> dict[str, Any]:
     with open(PACKAGE_DATA / "application.toml", "rb") as fh:
-        data = tomllib.load(fh)
-    ignore = tuple(re.compile(e["pattern"], re.I) for e in data.get("ignore", []))
+        return tomllib.load(fh)
+
+
+_PIECE = re.compile(r"\$\{(\w+)\}")
+
+
+def _with_pieces(pattern: str, where: str) -> str:
+    """``pattern`` with each "${name}" replaced by application.toml's [pieces] entry of that name (why: a wording
+    several intros end or open with is written once, and a fix to it reaches all of them)."""
+    pieces = _grammar_data().get("pieces", {})
+
+    def piece(m: re.Match[str]) -> str:
+        if not isinstance(pieces.get(m.group(1)), str):
+            raise ValueError(f"{where}: no piece of pattern named '{m.group(1)}' (application.toml [pieces])")
+        return pieces[m.group(1)]
+
+    return _PIECE.sub(piece, pattern)
+
+
+@functools.lru_cache(maxsize=1)
+def grammar() -> tuple[tuple[Intro, ...], tuple[re.Pattern[str], ...]]:
+    data = _grammar_data()
+    ignore = tuple(re.compile(_with_pieces(e["pattern"], f"application.toml ignore {i + 1}"), re.I)
+                   for i, e in enumerate(data.get("ignore", [])))
     return compile_intros(data.get("intro", []), "application.toml"), ignore
 
 

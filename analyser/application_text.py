@@ -278,9 +278,10 @@ def _with_limbs(texts: Sequence[str], kept: list[int]) -> list[int]:
     paragraph that asks whom the measure is for, the answer)."""
     out = list(kept)
     for i in kept:
-        if ASKS_WHOM.fullmatch(clean_artefacts(texts[i]).strip()) and i + 1 < len(texts) and i + 1 not in out:
+        text = clean_artefacts(texts[i]).strip()
+        if ASKS_WHOM.fullmatch(text) and i + 1 < len(texts) and i + 1 not in out:
             out.append(i + 1)  # "Which services does this measure apply to?" / "Large services."
-        if not _OPENS_LIMBS.search(clean_artefacts(texts[i]).rstrip()):
+        if not _OPENS_LIMBS.search(text):
             continue
         j = i + 1
         while j < len(texts) and _LIMB.match(texts[j]):

@@ -151,16 +151,15 @@ class TokenReader:
             if len(items) < n:
                 self.reset(mark)
                 return None
-            counted = Condition(op="at_least", params={"n": n},
-                                args=[or_(*(self._risk_atom(h, levels) for h in item)) for item in items])
+            def at_least(kinds: list[list[str]]) -> Condition:
+                return Condition(op="at_least", params={"n": n},
+                                 args=[or_(*(self._risk_atom(h, levels) for h in item)) for item in kinds])
             if group or len(items) == len(listed):
-                return counted
+                return at_least(items)
             # "two or more of the following: image-based CSAM; CSAM URLs; grooming; fraud": the code counts CSEA
             # once in its own definition of multi-risk (ICU para 5.6), but a list that names the sub-kinds one
             # by one may mean each of them to count; decided only where the two readings agree
-            each = Condition(op="at_least", params={"n": n},
-                             args=[or_(*(self._risk_atom(h, levels) for h in item)) for item in listed])
-            return Condition(op="agree", args=[counted, each], params={"why": "counted-once"})
+            return Condition(op="agree", args=[at_least(items), at_least(listed)], params={"why": "counted-once"})
         harms = self.harm_list()
         if not harms:
             self.reset(mark)

@@ -276,3 +276,13 @@ def test_a_kind_taken_out_of_a_group_of_harms_is_not_covered():
         child = ["likely-accessed-by-children", "recommender"]
         assert covered(features=child, risks=["pornography=high"]) is False, text
         assert covered(features=child, risks=["suicide=medium"]) is True, text
+
+
+def test_a_profiles_own_intro_may_use_the_shared_pieces_of_pattern():
+    from analyser.application_intros import compile_intros
+
+    (mine,) = compile_intros([{"pattern": "^members\\s+(?=[^.]*${excluded})", "polarity": "exempt",
+                               "until": "${excluded}"}], "mine.toml")
+    assert mine.pattern.match("members that are small are exempt from this code")
+    assert mine.until.search("members that are small are exempt from this code")
+    assert not mine.until.search("members that are small are examined")

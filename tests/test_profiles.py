@@ -173,6 +173,8 @@ def test_a_new_regulator_needs_only_a_profile(tmp_path):
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services.kinds.shop]\nlabel = "shop"\n[services.features.toys]\nkind = "toyshop"\n',
          "kind = 'toyshop' is not one of the code's kinds (shop)"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[application.intros]]\npattern = "(unclosed"\n', "bad regular expression"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[application.intros]]\npattern = "^providers ${nope}"\n',
+         "no piece of pattern named 'nope'"),
     ],
 )
 def test_profile_mistakes_are_one_line_naming_the_file(tmp_path, extra, words):
