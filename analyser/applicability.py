@@ -16,7 +16,8 @@ from typing import Iterator
 from .application_text import CONDITIONAL_OBLIGATION, STRAY_APPLICATION
 from .conditions import Vocabulary, and_, or_, atom, atoms_of, describe, is_understood, load_vocabulary, normalise, parse_application
 from .condition_tokens import lexicon_for, tokenise
-from .defined_terms import read_defined_terms
+from .defined_terms import read_defined_terms, undefined_class
+from .unstated_scope import UnstatedScope, unstated_scope
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 
@@ -272,6 +273,14 @@ def resolve_measure(
     if defined:
         app.text = written  # what the code says; the reading used its own definition (said below)
         app.warnings.extend(f"{measure.id}: {note}" for note in defined)
+    elif (undefined := undefined_class(application, measure)) and app.condition is not None:
+        # "applies to providers of relevant services" with no definition in the measure: a class the code defines
+        # somewhere else, never every service (what the grammar, for which "relevant" means nothing, would say)
+        app.condition = and_(app.condition, atom("unknown", text=undefined))
+        app.unparsed.append(undefined)
+        app.confidence = min(app.confidence, 0.5)
+        app.warnings.append(f"{measure.id}: '{undefined}' names a class of services the measure does not define here; "
+                            f"whom it covers is unclear")
     if stray:
         app.warnings.append(f"{measure.id}: no paragraph was marked as application text, but '{stray.strip()}' "
                             f"says whom the measure covers, so it was read as the application text")
@@ -281,6 +290,9 @@ def resolve_measure(
     if row is None:
         if not has_text:
             app.confidence = 0.5
+            unstated = unstated_scope(measure)
+            if unstated is not None:
+                return _read_unstated(app, unstated, measure, code_kind, vocab, id_pattern, intros)
             app.warnings.append(f"{measure.id}: no application text found and no index row; taken as all services")
         return app
     app.index_applies_to = row.applies_to
@@ -369,6 +381,28 @@ def resolve_measure(
     return app
 
 
+def _read_unstated(app: Applicability, unstated: UnstatedScope, measure: Measure, code_kind: str, vocab: Vocabulary,
+                   id_pattern, intros: tuple) -> Applicability:
+    """No application sentence, but words elsewhere say (a heading) or may say (a condition on the reader) whom
+    the measure covers: read them; what they do not settle is unclear, never every service."""
+    read = parse_application(unstated.reading, code_kind, vocab, id_pattern, intros)
+    cond = read.condition if read.condition is not None else atom("unknown", text=unstated.words)
+    if not is_understood(cond):
+        cond = atom("unknown", text=unstated.words)
+        app.unparsed.append(unstated.words)
+    if unstated.restricts:
+        app.condition = cond
+        app.warnings.append(f"{measure.id}: no application sentence; '{unstated.words}' in its heading says whom it "
+                            f"covers, read as {describe(cond, vocab)}")
+    else:
+        # a condition on the reader: the measure for those services only, or a duty those services have beside
+        # whatever the rest of it asks of everyone; decided only where the two readings agree
+        app.condition = Condition(op="agree", params={"why": "reader-condition"}, args=[atom("all"), cond])
+        app.warnings.append(f"{measure.id}: no application sentence; '{unstated.words}' sets a condition on the "
+                            f"reader, which may say whom the measure covers; services that do not meet it are unclear")
+    return app
+
+
 def _profile_of(code: Code, profile=None):
     from .errors import ProfileError
     from .profiles import load_profile
@@ -399,6 +433,12 @@ def resolve_applicability(code: Code, profile=None) -> Code:
             code.warnings.append(ParseWarning(note))
         for m in code.measures:
             m.applicability = Applicability(text="", condition=atom("all"), confidence=1.0)
+            unstated = unstated_scope(m)
+            if unstated is not None:
+                # its heading or a condition on the reader says, or may say, whom this one covers
+                m.applicability.confidence = 0.5
+                _read_unstated(m.applicability, unstated, m, kind, vocab, id_pattern, intros)
+                m.warnings.extend(w for w in m.applicability.warnings if w not in m.warnings)
         return code
     for m in code.measures:
         app = resolve_measure(m, kind, rows.get(m.id), vocab, code, id_pattern, intros)

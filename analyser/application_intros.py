@@ -99,6 +99,11 @@ def split_sentences(text: str) -> list[str]:
     # "Providers of X should apply this measure; so should providers of Y": a second group
     text = re.sub(r"[;,]\s*(?:and\s+)?so\s+(?:should|must|do|does)\s+(?=(?:the\s+)?providers?\b|services?\b)",
                   ". It also applies to ", text, flags=re.I)
+    # "X is not required to comply with this measure; every other provider of a relevant electronic service must":
+    # the group the measure is for, after the one it leaves out
+    text = re.sub(r"[;,]\s*(?:but\s+|and\s+)?(?:every|all|any|each)\s+other\s+(providers?\s+of\s+[^.;]+?)\s+"
+                  r"(?:must|should|shall|will|is\s+required\s+to|are\s+required\s+to)(?:\s+(?:do\s+so|comply(?:\s+with\s+it)?))?\s*(?=[.;]|$)",
+                  r". This measure applies to \1", text, flags=re.I)
     # "...; this does not apply if your service is a counselling service": a sentence of scope of its own
     text = re.sub(r";\s*(this|it|the\s+(?:measure|standard))(?=\s+(?:does\s+not|only)\s+appl)",
                   lambda m: ". " + m.group(1)[0].upper() + m.group(1)[1:], text, flags=re.I)
@@ -205,7 +210,7 @@ _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwi
 # "... must implement age assurance, other than a provider that distributes only its own apps";
 # "..., except where the hosting service is provided only to enterprise customers"
 _LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save\s+(?:for|where)|"
-                             r"excluding|but\s+not)\b"
+                             r"excluding|but\s+not|apart\s+from|aside\s+from|with\s+the\s+exception\s+of)\b"
                              # only an exception about services ("other than a provider that ...", "except
                              # where the hosting service is ..."); "unless you can show a compelling reason"
                              # qualifies the duty, not whom it is for
@@ -217,13 +222,20 @@ _LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\
 # dropped, which would be a confident answer for the services it lets out)
 _LATE_EXCEPTION_ANY = re.compile(
     r"[,;]\s*(?:but\s+(?:this|the|it)\s+(?:[\w-]+\s+){0,2}?(?:does|do)\s+not\s+apply(?:\s+to)?"
-    r"|except(?:\s+where|\s+if|\s+when|\s+for|\s+in\s+the\s+case\s+of)|other\s+than|save\s+(?:where|for|if|when|that)|excluding)\b",
+    r"|except(?:\s+where|\s+if|\s+when|\s+for|\s+in\s+the\s+case\s+of)|other\s+than|save\s+(?:where|for|if|when|that)|excluding"
+    r"|apart\s+from|aside\s+from|with\s+the\s+exception\s+of)\b",
     re.I)
 # "must, if the service is not end-to-end encrypted and it is reasonably practicable to do so, detect
 # ...": a condition on the service inside the obligation restricts whom the sentence is for
 _INNER_CONDITION = re.compile(
-    # (a comma or none: "should use hash matching where the service has livestreaming")
-    rf"(?:[,;]\s*|\s)(?P<cond>(?:if|where|when|provided\s+that){SERVICE_SUBJECT}[^,;]*"
+    # (a comma or none: "should use hash matching where the service has livestreaming"; "will take the steps
+    # below to the extent that they integrate the model ...", "must, where Australian children can hold accounts
+    # on the service, set ...": a condition on the reader or on what its users can do, never dropped)
+    rf"(?:[,;]\s*|\s)(?P<cond>(?:if|where|when|provided\s+that|to\s+the\s+extent\s+that|in\s*so\s+far\s+as)"
+    # ("when they test changes", "where they have reasonable grounds": a time or a trigger, not whom; "to the
+    # extent that they ..." and "if they ..." are whom)
+    rf"(?:{SERVICE_SUBJECT}|(?<=extent\sthat)\s+they\b|(?<=far\sas)\s+they\b|(?<=if)\s+they\b"
+    rf"|\s+(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\s+(?:can|could|are\s+able|may)\b)[^,;]*"
     # "Signatories will, for each model with systemic risk that they have placed on the market, keep ...":
     # the duty is for those who have such a model
     rf"|{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b)[^,;]*)", re.I)

@@ -116,7 +116,10 @@ def plain_service_wording(text: str) -> str:
     text = _USED_BY.sub("with ", _PEOPLE.sub(r"\1 monthly users", text))
     text = _PROVIDER_FOUND.sub("", _VERTICAL.sub("search services that are vertical search services", text))
     text = _PRINCIPAL_PURPOSE.sub("principal purpose is the hosting or dissemination of ", text)
-    text = _USERS_FIRST.sub(_users_in_order, _AS_WHERE.sub("where", text))
+    # "to the extent that they integrate the model ...": "if they", which says whom (a bare "where they" is as
+    # often a time or a trigger: "where they have reasonable grounds to believe ...")
+    text = _AS_WHERE.sub(lambda m: "if" if re.match(r"\s+they\b", text[m.end():], re.I) else "where", text)
+    text = _USERS_FIRST.sub(_users_in_order, text)
     text = _ELIDED_USERS.sub(r"\1 users", _BUT_BOUND.sub(r"\1 and ", text))
     text = _AGE_OF.sub(r"\1 \2", _SERVICES_TERMS.sub("the ", text))
     text = _EACH_CASE_EXCEPTION.sub(", ", text)
@@ -156,6 +159,10 @@ def widen_including(work: str, vocab: Vocabulary) -> str:
     return _INCLUDING.sub(lambda m: _included_feature(m, vocab), work)
 
 
+_BUT_ONLY_THOSE = re.compile(r"(?P<quote>[\u2019'\"\u201d]?)\s*(?:,|\s[-\u2013\u2014]+|[-\u2013\u2014]+)\s*but\s+only\s+(?:those|ones|the\s+ones)\s+"
+                             r"(?P<rel>that|which|who|whose|with|at)\b", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
@@ -171,6 +178,11 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     # "one or more kinds of priority content, namely abuse and hate content, bullying content and violent content": the
     # kinds listed, any of which will do
     work = _NAMELY.sub(r"\1 of the following \2 of \3: ", work)
+    # "applies to 'hosting services'": a term in plain quotes, read as its words (curly quotes are cleaned earlier)
+    work = re.sub(r"(?<![\w'])'((?:[\w-]+\s+){0,5}[\w-]+)'(?![\w'])", r"\1", work)
+    # "'hosting services' - but only those that host ...", "large services, but only those which ...": the group
+    # narrowed, not a second group
+    work = _BUT_ONLY_THOSE.sub(r"\g<quote> \g<rel>", work)
     # "general and vertical search services": the head written once for both types
     work = re.sub(r"\b(general|vertical) (and|or) (vertical|general) search\b", r"\1 search \2 \3 search", work, flags=re.I)
     return work

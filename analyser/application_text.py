@@ -49,7 +49,7 @@ STRAY_APPLICATION = re.compile(
 
 # The services as the subject of the measure: "(Services with ...) should apply this measure", "(...) are in
 # scope of this measure"; shared with ``application_intros``, which cuts a condition after it ("... if they ...")
-APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement)\s+this\s+measure"
+APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+(?:expected|required)\s+to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+this\s+measure"
                       r"|(?:is|are|fall|falls|come|comes)\s+(?:with)?in(?:to)?\s+(?:the\s+)?scope\s+of\s+this\s+measure"
                       r"|(?:is|are|fall|falls|come|comes)\s+within\s+this\s+measure|(?:is|are)\s+covered\s+by\s+this\s+measure")
 # Whom the measure covers in other shapes: a label ("Applies to: large services", "Who this measure is for:
@@ -74,7 +74,16 @@ ASKS_WHOM = re.compile(
     r"\s*(?:\(?\w{1,4}[.)]\s*)?(?:(?:which|what)\s+(?:services|providers|signatories|organisations|platforms)\s+(?:does|do|is|are)\s+"
     rf"(?:this|the)\s+{_WHOM}\s+(?:apply\s+to|cover|for)|(?:who|whom)\s+(?:does|do)\s+(?:this|the)\s+{_WHOM}\s+(?:apply\s+to|cover)"
     rf"|(?:who|whom)\s+is\s+(?:this|the)\s+{_WHOM}\s+for|(?:does|do)\s+(?:this|the)\s+{_WHOM}\s+apply\s+to\s+"
-    r"(?:me|us|my\s+service|our\s+service))\s*\?", re.I)
+    r"(?:me|us|my\s+service|our\s+service)"
+    # "Who should apply this measure?"
+    rf"|(?:who|which\s+(?:services|providers))\s+(?:should|must|shall|needs?\s+to)\s+(?:apply|follow|implement|take)\s+(?:this|the)\s+{_WHOM})\s*\?",
+    re.I)
+# "Who need not?", "Who need not apply it?", "Which services are exempt?", "Who does it not apply to?": a question
+# whose answer says whom the measure leaves out
+ASKS_WHOM_NOT = re.compile(
+    r"\s*(?:(?:who|which\s+(?:services|providers))\s+(?:need|needs)\s+not(?:\s+(?:apply|follow|implement|take)\s+"
+    rf"(?:it|this|the\s+{_WHOM}))?|(?:who|which\s+(?:services|providers))\s+(?:is|are)\s+(?:exempt(?:ed)?|excluded|not\s+covered)"
+    rf"|(?:who|whom)\s+does\s+(?:it|this|the\s+{_WHOM})\s+not\s+(?:apply\s+to|cover))\s*\?\s*", re.I)
 
 
 # "A provider whose service is in a pre-assessed category is not required to ...": an exemption written
@@ -120,7 +129,9 @@ FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:gen
 _DUTY_FOR_SOME = re.compile(
     rf"\b(?:will|shall|must|should),\s+(?:(?:if|where|when){SERVICE_SUBJECT}|{FOR_EACH_MODEL}(?:with|that|which|whose)\b)"
     # "Signatories will take the measures below if: (1) ...; or (2) ..."
-    r"|\b(?:will|shall|must|should)\b[^.:]{0,200}\s(?:if|provided\s+that)\s*:", re.I)
+    r"|\b(?:will|shall|must|should)\b[^.:]{0,200}\s(?:if|provided\s+that)\s*:"
+    # "Signatories will take the steps below to the extent that they integrate the model ...": for those who do
+    r"|\b(?:will|shall|must|should)\b[^.:]{0,200}\s(?:to\s+the\s+extent\s+that|in\s*so\s+far\s+as)\s+they\b", re.I)
 
 
 def clean_artefacts(text: str) -> str:

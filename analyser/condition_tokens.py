@@ -360,3 +360,10 @@ def _words_to_digits(text: str) -> str:
 def digits_for_number_words(text: str) -> str:
     """``text`` with numbers written in words ("seven hundred thousand") in digits ("700,000")."""
     return _NUMBER_WORDS.sub(_number_from_words, text)
+
+
+def features_named(sentence: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None) -> list[str]:
+    """The features a sentence names, not under a negation (the code's scope feature aside)."""
+    toks = tokenise(sentence, lexicon_for(vocab), id_pattern)
+    return [t.value for i, t in enumerate(toks) if t.kind == "FEATURE" and t.value != "likely-accessed-by-children"
+            and not (i and toks[i - 1].kind in ("NOT", "WITHOUT"))]

@@ -121,6 +121,8 @@ _OPEN_READINGS = {
     "gloss": "the wording restates itself after 'that is' in other words",
     "duty": "a duty for every service that names a feature may be meant only for services that have it",
     "counted-once": "the code counts the kinds of CSEA as one, but the list names them one by one",
+    "reader-condition": "no sentence says whom the measure covers, and a condition it sets on the reader may be meant "
+                        "to limit it",
 }
 
 

@@ -46,11 +46,13 @@ import re
 from .application_definitions import apply_definitions, defines_services
 from .application_intros import FOR_EACH_MODEL_OPENING, Intro, compile_intros, grammar, match_intro, split_sentences
 from .application_rewrites import affirms_every_service, exception_last, plain_wording, widen_including
-from .application_text import ASKS_WHOM, clean_artefacts, without_asides
+from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, clean_artefacts, without_asides
 from .condition_grammar import Parser
 from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
-from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, digits_for_number_words, lexicon_for, tokenise
+from .such_services import SUCH, such_services
+from .condition_tokens import (DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, digits_for_number_words, features_named, lexicon_for,
+                               tokenise)
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, impossible_as_unknown, is_understood, normalise,
                              not_, or_, users_over_words)
 from .models import Applicability, Condition
@@ -125,7 +127,9 @@ def _parse_application(
         return result
 
     # content scope first: it says which content, not which services
-    work = ASKS_WHOM.sub(" ", without_asides(flat))  # "Which services does it apply to? Large services.": the answer
+    # "Who need not? Providers of small services.": the answer is whom it leaves out
+    work = ASKS_WHOM_NOT.sub(". It does not apply to ", without_asides(flat))
+    work = ASKS_WHOM.sub(" ", work)  # "Which services does it apply to? Large services.": the answer
     affirmed = affirms_every_service(work)
     for pattern, scope in SCOPE_PATTERNS:
         if pattern.search(work):
@@ -159,7 +163,7 @@ def _parse_application(
     # a sentence of scope that is not a conditional duty: beside it, "Where a service is large, the provider
     # should also ..." is a further duty for some services, not a second group of services
     scoped = any(h is not None and not h[0].alone for h in matched)
-    for sentence, hit in zip(sentences, matched):
+    for number, (sentence, hit) in enumerate(zip(sentences, matched)):
         body = sentence.rstrip(" .")
         if _BARE_APPLIES.match(body):
             continue  # what was left of "This measure applies in relation to content communicated publicly."
@@ -210,12 +214,19 @@ def _parse_application(
             if not stated and intro.until.pattern == "^" and not _PROHIBITION.match(sentence):
                 # an instruction in the imperative ("Switch geolocation options off"), not a prohibition ("Do not
                 # use nudge techniques": for everyone) nor a duty with a subject ("Signatories will ...")
-                duty_features.extend(_features_named(sentence, vocab, id_pattern))
+                duty_features.extend(features_named(sentence, vocab, id_pattern))
             continue
         if intro is not None and not body.strip(" ,;:."):
             cond, done, total, leftovers = atom("all"), 0, 0, []
         else:
+            such = SUCH.search(body)
+            if such:
+                # "It also applies to any such service that is large": the services an earlier sentence named
+                body = SUCH.sub(lambda m: m.group("noun"), body)
             cond, done, total, leftovers = _parse_glossed(body, code_kind, vocab, id_pattern)
+            if such and cond is not None:
+                cond = and_(cond, such_services(such.group(0), sentences[:number], positive,
+                                                lambda w: _parse_body(w, code_kind, vocab, id_pattern)[0]))
         total_words += total
         parsed_words += done
         result.unparsed.extend(leftovers)
@@ -237,7 +248,9 @@ def _parse_application(
                 negative.append(exc)
         if inner:
             # "if the service is not end-to-end encrypted": read as "services where the service is ..."
-            where = re.sub(r"^(?:if|where|when|provided\s+that)\b", "where", inner, flags=re.I)
+            where = re.sub(r"^(?:if|where|when|provided\s+that|to\s+the\s+extent\s+that|in\s*so\s+far\s+as)\b", "where",
+                           inner, flags=re.I)
+            where = re.sub(r"^where\s+they\s+", "that ", where, flags=re.I)  # "to the extent that they integrate ...": the reader
             where = FOR_EACH_MODEL_OPENING.sub("", where)
             extra, _d, _t, inner_left = _parse_body("services " + where, code_kind, vocab, id_pattern)
             result.unparsed.extend(inner_left if extra is not None else [inner])
@@ -319,13 +332,6 @@ _GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+ot
 
 
 _PROHIBITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|never|avoid|stop|refrain)\b", re.I)
-
-
-def _features_named(sentence: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None) -> list[str]:
-    """The features a sentence names, not under a negation (the code's scope feature aside)."""
-    toks = tokenise(sentence, lexicon_for(vocab), id_pattern)
-    return [t.value for i, t in enumerate(toks) if t.kind == "FEATURE" and t.value != "likely-accessed-by-children"
-            and not (i and toks[i - 1].kind in ("NOT", "WITHOUT"))]
 
 
 def _parse_glossed(

@@ -262,6 +262,9 @@ _TWO_READINGS = {
                     "it {a}; counting each listed kind, it {b}",
     "index": "the application text and the code's index table disagree for this service: by the text it {a}; by "
              "the index table it {b}",
+    "reader-condition": "the measure has no sentence saying whom it covers, and it sets a condition this service does "
+                        "not meet, which may be meant to limit the whole measure: read as every service's measure, it {a}; "
+                        "read as the measure of the services that meet the condition, it {b}",
 }
 
 
