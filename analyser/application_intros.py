@@ -247,3 +247,26 @@ _DUTY_CONDITION = re.compile(r"\b(?P<cond>(?:if|provided\s+that)\b.+)$", re.I | 
 _DUTY_QUALIFIER = re.compile(
     r"\s*(?:,\s*)?(?:and|or)?\s*(?:it\s+is|where|if)\s+(?:(?:reasonably|technically)\s+)?(?:practicable|feasible|"
     r"possible|proportionate|appropriate)(?:\s+to\s+do\s+so)?\b", re.I)
+
+
+# What a sentence beside the application sentence does (used where the sentences are combined, in ``conditions``)
+CASE_OF = re.compile(r"^\W*in\s+(?:the\s+)?case\s+of\b", re.I)
+# the subject of a duty for every reader, once the opening is cut: "The provider of [the service] will ..."
+EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|regulated\s+)?(?:service|platform)\s*$", re.I)
+NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b", re.I)
+# "This measure applies only where ...", "It only applies to ...": a restriction of what the other sentences say
+ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"
+                          r"\s+(?:only\s+applies|applies\s+only)\b", re.I)
+# A sentence that could change who is covered: "It does not apply where ...", "unless ...".
+MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
+                            r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope)\b", re.I)
+
+
+# A sentence that stretches a word of the application: "Sharing within your group counts as sharing for
+# this purpose", "A platform that embeds the service is treated as providing it": it can only add services.
+WIDENS = re.compile(r"\b(?:counts?|counted|treated|regarded)\s+as\b|\bdeemed\b", re.I)
+# ... unless it is how a level, a number or a count of harms is worked out ("CSAM and grooming are treated as
+# one kind of harm"), which the reading of the application already follows
+COUNTING = re.compile(r"\b(?:harms?|risk|users?|kinds?)\b", re.I)
+# "Do not use nudge techniques": a prohibition, for everyone
+PROHIBITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|never|avoid|stop|refrain)\b", re.I)

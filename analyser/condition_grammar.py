@@ -457,7 +457,11 @@ class Parser(PremodReader):
                 items.append(nxt)
             cond = or_(*items) if joiner == "OR" else and_(*items)
         else:
-            cond = self.simple_pred()
+            self._negated = neg  # a list under "not" stops at a feature with a verb of its own (see premods)
+            try:
+                cond = self.simple_pred()
+            finally:
+                self._negated = False
         return (not_(cond) if neg else cond), verb
 
     def simple_pred(self) -> Condition:

@@ -77,6 +77,11 @@ class PremodReader(TokenReader):
                 # "large and not multi-risk": a negated predicate of its own, for the clause to join
                 self.reset(mark)
                 break
+            if getattr(self, "_negated", False) and self.kind() == "FEATURE" and _VERB_FIRST.match(self.peek().text):
+                # "do not use age assurance and allow pornographic content": a second predicate with a verb of its
+                # own, outside the negation, not a second thing not used
+                self.reset(mark)
+                break
             nxt = self.premod()
             if nxt is None:
                 self.reset(mark)
@@ -206,6 +211,10 @@ class PremodReader(TokenReader):
         named = [w for w in self.vocab.harm_groups if f" {w} " in f" {wording} "]
         if named:
             self.harms_read.append([[h] for h in self.vocab.harm_groups[max(named, key=len)]])
+
+
+# a feature's wording that opens with a verb ("allow pornographic content", "has livestreaming")
+_VERB_FIRST = re.compile(r"(?:allows?|has|have|offers?|uses?|provides?|enables?|hosts?|permits?|lets?|operates?|supports?)\b", re.I)
 
 
 def _is_search_type(cond: Condition) -> bool:

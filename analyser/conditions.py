@@ -44,7 +44,8 @@ import contextvars
 import re
 
 from .application_definitions import apply_definitions, defines_services
-from .application_intros import FOR_EACH_MODEL_OPENING, Intro, compile_intros, grammar, match_intro, split_sentences
+from .application_intros import (CASE_OF, COUNTING, EVERY_READER, FOR_EACH_MODEL_OPENING, MAY_CHANGE_WHO, NARROWS, ONLY_APPLIES,
+                                 PROHIBITION, WIDENS, Intro, compile_intros, grammar, match_intro, split_sentences)
 from .application_rewrites import affirms_every_service, exception_last, plain_wording, widen_including
 from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, clean_artefacts, without_asides
 from .condition_grammar import Parser
@@ -150,6 +151,7 @@ def _parse_application(
     also: list[Condition] = []
     negative: list[Condition] = []
     only: list[Condition] = []
+    case_groups: list[Condition] = []  # "In the case of X, this measure applies only if ...": the Xs
     total_words = 0
     parsed_words = 0
     sentences = [exception_last(s) for s in split_sentences(work)]
@@ -181,10 +183,10 @@ def _parse_application(
             if body.strip(" .,;:"):
                 result.unparsed.append(body.strip())
                 total_words += len(body.split())
-                widens = _WIDENS.search(body) and not _COUNTING.search(body)
-                if _MAY_CHANGE_WHO.search(body) or widens or defines_services(body):
+                widens = WIDENS.search(body) and not COUNTING.search(body)
+                if MAY_CHANGE_WHO.search(body) or widens or defines_services(body):
                     unknown = atom("unknown", text=body.strip())
-                    if _NARROWS.search(body):
+                    if NARROWS.search(body):
                         negative.append(unknown)  # "This does not apply to ...": it can only take services out
                     elif widens or re.search(r"\balso\b", body, re.I):
                         also.append(unknown)  # "It also covers ...": it can only add services
@@ -200,18 +202,18 @@ def _parse_application(
             body = ("services " if starts_relative else "services where " if own_subject else "services that ") + body
         if intro is not None and intro.until is not None and stated and intro.permission:
             continue  # "Providers of large services may find the measure useful": beside a statement of scope
-        if intro is not None and intro.reads and (not body.strip(" ,;:.") or _EVERY_READER.match(body)):
+        if intro is not None and intro.reads and (not body.strip(" ,;:.") or EVERY_READER.match(body)):
             if stated:
                 continue  # the duty's subject beside a sentence that states whom, as for a duty for every reader
             body = intro.reads  # the opening names the services itself ("The provider of the service will ...")
         if intro is not None and intro.until is not None and not late and not inner and not intro.reads and (
-                not body.strip(" ,;:.") or _EVERY_READER.match(body)):
+                not body.strip(" ,;:.") or EVERY_READER.match(body)):
             # "Signatories will ...", "Switch options off by default", "The provider of the service will
             # ...": a duty for every reader. It says whom the measure covers only when no sentence states
             # it: beside "This standard applies to every service that profiles children" it is the duty,
             # not a second, wider scope
             duty_for_all = duty_for_all or not stated
-            if not stated and intro.until.pattern == "^" and not _PROHIBITION.match(sentence):
+            if not stated and intro.until.pattern == "^" and not PROHIBITION.match(sentence):
                 # an instruction in the imperative ("Switch geolocation options off"), not a prohibition ("Do not
                 # use nudge techniques": for everyone) nor a duty with a subject ("Signatories will ...")
                 duty_features.extend(features_named(sentence, vocab, id_pattern))
@@ -254,16 +256,24 @@ def _parse_application(
             where = FOR_EACH_MODEL_OPENING.sub("", where)
             extra, _d, _t, inner_left = _parse_body("services " + where, code_kind, vocab, id_pattern)
             result.unparsed.extend(inner_left if extra is not None else [inner])
+            if CASE_OF.match(sentence) and intro is not None and intro.polarity == "applies" and not intro.also:
+                # "In the case of a vertical search service, this measure applies only if ...": for those services,
+                # on that condition; it says nothing of the others
+                case_groups.append(cond)
+                only.append(or_(not_(cond), extra if extra is not None else atom("unknown", text=inner)))
+                continue
             cond = and_(cond, extra if extra is not None else atom("unknown", text=inner))
         if intro is not None and intro.polarity == "exempt":
             negative.append(cond)
         elif intro is not None and intro.also:
             also.append(cond)
-        elif _ONLY_APPLIES.match(sentence) and len(matched) > 1:
+        elif ONLY_APPLIES.match(sentence) and len(matched) > 1:
             only.append(cond)  # "It applies only where the service is also large": narrows the other sentences
         else:
             positive.append(cond)
 
+    if case_groups and not positive and not duty_for_all:
+        positive.append(or_(*case_groups, atom("unknown", text="whom it covers besides the services it names after 'In the case of'")))
     if duty_for_all and duty_features:
         # "Switch geolocation options off by default": a duty for every service, or for those with the feature it
         # names? Writers read it both ways; decided only where the two readings agree
@@ -298,25 +308,6 @@ def _parse_application(
     return result
 
 
-# the subject of a duty for every reader, once the opening is cut: "The provider of [the service] will ..."
-_EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|regulated\s+)?(?:service|platform)\s*$", re.I)
-_NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b", re.I)
-# "This measure applies only where ...", "It only applies to ...": a restriction of what the other sentences say
-_ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"
-                           r"\s+(?:only\s+applies|applies\s+only)\b", re.I)
-# A sentence that could change who is covered: "It does not apply where ...", "unless ...".
-_MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
-                             r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope)\b", re.I)
-
-
-# A sentence that stretches a word of the application: "Sharing within your group counts as sharing for
-# this purpose", "A platform that embeds the service is treated as providing it": it can only add services.
-_WIDENS = re.compile(r"\b(?:counts?|counted|treated|regarded)\s+as\b|\bdeemed\b", re.I)
-# ... unless it is how a level, a number or a count of harms is worked out ("CSAM and grooming are treated as
-# one kind of harm"), which the reading of the application already follows
-_COUNTING = re.compile(r"\b(?:harms?|risk|users?|kinds?)\b", re.I)
-
-
 # "... and to providers of large services at medium risk of grooming, where in each case the service
 # has user profiles": the last condition restricts every group named before it, not the last one
 _IN_EACH_CASE = re.compile(
@@ -331,7 +322,6 @@ _GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+ot
                     r"(?P<b>(?:services?|providers?|those|signator\w*)\b.+)$", re.I | re.S)
 
 
-_PROHIBITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|never|avoid|stop|refrain)\b", re.I)
 
 
 def _parse_glossed(

@@ -142,3 +142,28 @@ def test_comply_with_this_measure_if_sets_a_condition():
                            "media service or a high impact designated internet service."])
     assert _status(code, ESAFETY, kind="hosting", features=["hosts-tier-1-social-media"]) == "applies"
     assert _status(code, ESAFETY, kind="hosting") == "exempt"  # was "applies": every hosting service
+
+
+def test_in_the_case_of_some_services_applies_only_if_says_nothing_of_the_others():
+    code = _code("ics", ["In the case of a vertical search service, this measure applies only if the service is multi-risk."])
+    assert _status(code, "ics", kind="search/vertical", risks=["fraud=high", "hate=high"]) == "applies"
+    assert _status(code, "ics", kind="search/vertical", users=8_000_000) == "exempt"
+    assert _status(code, "ics", kind="search/general") == "unclear"  # was "exempt": only vertical services were named
+    code = _code("ics", ["This measure applies to all search services. In the case of a vertical search service, this "
+                         "measure applies only if the service is multi-risk."])
+    assert _status(code, "ics", kind="search/general") == "applies"
+    assert _status(code, "ics", kind="search/vertical") == "exempt"
+
+
+def test_not_before_a_list_stops_at_a_feature_with_a_verb_of_its_own():
+    code = _code("pcu", ["This measure applies to services that do not use highly effective age assurance and allow "
+                         "pornographic content."])
+    assert _status(code, "pcu", features=[*CHILD, "allows-pornography"]) == "applies"  # was "exempt"
+    assert _status(code, "pcu", features=[*CHILD, "age-assurance", "allows-pornography"]) == "exempt"
+    assert _status(code, "pcu", features=CHILD) == "exempt"
+
+
+def test_a_catch_all_after_a_list_of_features_adds_nothing():
+    code = _code(ICO, ["This standard applies if your service uses reward loops, streaks or similar features."])
+    assert _status(code, ICO, kind="online-service", features=[*CHILD, "engagement-features"]) == "applies"
+    assert _status(code, ICO, kind="online-service", features=CHILD) == "exempt"  # was "unclear"
