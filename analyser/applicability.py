@@ -15,9 +15,10 @@ from typing import Iterator
 
 from .application_text import CONDITIONAL_OBLIGATION, STRAY_APPLICATION
 from .conditions import Vocabulary, and_, or_, atom, atoms_of, describe, is_understood, load_vocabulary, normalise, parse_application
-from .condition_tokens import lexicon_for, tokenise
+from .application_intros import PROHIBITION
+from .condition_tokens import features_named, lexicon_for, tokenise
 from .defined_terms import read_defined_terms, undefined_class
-from .unstated_scope import UnstatedScope, unstated_scope
+from .unstated_scope import UnstatedScope, first_duty, unstated_scope
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 
@@ -293,6 +294,8 @@ def resolve_measure(
             unstated = unstated_scope(measure)
             if unstated is not None:
                 return _read_unstated(app, unstated, measure, code_kind, vocab, id_pattern, intros)
+            if _duty_names_features(app, measure, vocab, id_pattern):
+                return app
             app.warnings.append(f"{measure.id}: no application text found and no index row; taken as all services")
         return app
     app.index_applies_to = row.applies_to
@@ -403,6 +406,23 @@ def _read_unstated(app: Applicability, unstated: UnstatedScope, measure: Measure
     return app
 
 
+def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary, id_pattern) -> bool:
+    """No application sentence, and the measure's first duty names features ("Switch geolocation options off by
+    default", "Signatories commit to employing web-crawlers that ..."): every service's duty, or the duty of those
+    with the features? Writers read it both ways, as they do the same duty written as application text; decided
+    only where the two readings agree. False (``app`` untouched) when the duty names none or forbids."""
+    duty = first_duty(measure)
+    features = [] if not duty or PROHIBITION.match(duty) else features_named(duty.split(". ")[0], vocab, id_pattern)
+    if not features:
+        return False
+    app.condition = Condition(op="agree", params={"why": "duty"},
+                              args=[atom("all"), or_(*(atom("feature", name=f) for f in dict.fromkeys(features)))])
+    app.warnings.append(f"{measure.id}: no application sentence; its first duty names "
+                        f"{', '.join(vocab.feature_label(f) if hasattr(vocab, 'feature_label') else f for f in dict.fromkeys(features))}, "
+                        f"so services without it are unclear")
+    return True
+
+
 def _profile_of(code: Code, profile=None):
     from .errors import ProfileError
     from .profiles import load_profile
@@ -438,7 +458,9 @@ def resolve_applicability(code: Code, profile=None) -> Code:
                 # its heading or a condition on the reader says, or may say, whom this one covers
                 m.applicability.confidence = 0.5
                 _read_unstated(m.applicability, unstated, m, kind, vocab, id_pattern, intros)
-                m.warnings.extend(w for w in m.applicability.warnings if w not in m.warnings)
+            elif _duty_names_features(m.applicability, m, vocab, id_pattern):
+                m.applicability.confidence = 0.5
+            m.warnings.extend(w for w in m.applicability.warnings if w not in m.warnings)
         return code
     for m in code.measures:
         app = resolve_measure(m, kind, rows.get(m.id), vocab, code, id_pattern, intros)

@@ -44,7 +44,7 @@ _OPENING_CONDITION = re.compile(
     r"(?=(?:(?:then\s+)?(?:you|they|it|signator(?:y|ies)|the\s+provider|providers?)\s+(?:should|must|shall|will|need|are|is)\b"
     r"|[a-z]+\b))", re.I)
 # a heading rather than a duty: short, and no sentence in it ("12. Profiling", "Measure 2.1 Crawling")
-_HEADING = re.compile(r"^[^.!?]{0,120}$|^(?:standard|measure|commitment|section|part)\s+[\d.]+\b[^.!?]{0,120}$", re.I)
+_HEADING = re.compile(r"^(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+)?[^.!?]{0,120}$|^(?:standard|measure|commitment|section|part)\s+[\d.]+\b[^.!?]{0,120}$", re.I)
 # what a condition on the reader is about when it restricts nothing ("if you are unsure", "where possible")
 _NOT_WHOM = re.compile(r"^(?:if|where|when)\s+(?:you\s+are\s+(?:unsure|in\s+doubt|not\s+sure)|possible|appropriate|"
                        r"necessary|relevant|practicable|feasible|required|needed)\b", re.I)
@@ -87,11 +87,17 @@ def unstated_scope(measure: Measure) -> UnstatedScope | None:
     # the measure's first duty: when it opens with a condition, that condition may be whom the measure is for;
     # a condition in a later paragraph, after a duty for everyone, is a further duty for some ("If your service
     # does not have a screen, provide these tools through a companion app")
-    first = next((" ".join(t.split()) for t in texts[1:] if not _HEADING.match(" ".join(t.split()))), "")
+    first = first_duty(measure)
     m = _OPENING_CONDITION.match(first)
     if m is not None and not _NOT_WHOM.match(m.group("who")):
         return UnstatedScope(m.group("who"), _reading(m.group("who")), restricts=False)
     return None
+
+
+def first_duty(measure: Measure) -> str:
+    """The measure's first paragraph that is not a heading, flattened; "" if none."""
+    texts = [" ".join(p.text.split()) for p in measure.paragraphs]
+    return next((t for t in texts if not _HEADING.match(t)), "")
 
 
 def _as_where(condition: str) -> str:

@@ -167,3 +167,14 @@ def test_a_catch_all_after_a_list_of_features_adds_nothing():
     code = _code(ICO, ["This standard applies if your service uses reward loops, streaks or similar features."])
     assert _status(code, ICO, kind="online-service", features=[*CHILD, "engagement-features"]) == "applies"
     assert _status(code, ICO, kind="online-service", features=CHILD) == "exempt"  # was "unclear"
+
+
+def test_a_first_duty_that_names_a_feature_with_no_application_sentence_is_decided_only_where_both_readings_agree():
+    # read as the same duty written as the application text is: every reader's, or only theirs who have it
+    code = _code(GPAI, ["Measure 1.3 Reservations of rights when crawling",
+                        "Signatories commit to employing web-crawlers that read and follow the Robot Exclusion Protocol."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["web-crawler"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider") == "unclear"  # was "applies"
+    # a prohibition is for everyone
+    code = _code(ICO, ["9. Data sharing", "Do not disclose children's data unless you can demonstrate a compelling reason."])
+    assert _status(code, ICO, kind="online-service", features=CHILD) == "applies"

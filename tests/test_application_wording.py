@@ -477,9 +477,11 @@ def test_a_duty_for_every_reader_does_not_widen_the_sentence_that_says_whom_the_
     child = ["likely-accessed-by-children"]  # the code's own scope
     assert _status(code, ICO, kind="online-service", features=child) == "exempt"
     assert _status(code, ICO, kind="online-service", features=[*child, "profiling"]) == "applies"
-    # with no sentence of scope the duty is for every reader, as before
+    # with no sentence of scope the duty names a feature: every reader's duty, or that of services with it? Read
+    # as when the same sentence is the application text: decided only where both readings agree
     alone = _code(ICO, ["Switch options which use profiling off by default."])
-    assert _status(alone, ICO, kind="online-service", features=child) == "applies"
+    assert _status(alone, ICO, kind="online-service", features=[*child, "profiling"]) == "applies"
+    assert _status(alone, ICO, kind="online-service", features=child) == "unclear"
 
 
 def test_a_measure_label_before_the_obligation_does_not_hide_whom_it_is_for():
