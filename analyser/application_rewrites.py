@@ -140,13 +140,15 @@ _ASSESSED = re.compile(
 # "If you share children's data with third parties, including other companies in your own group, ...": an
 # aside that names a feature of its own widens the class to take that feature in (an aside that names
 # nothing the vocabulary knows is dropped below, as saying nothing of whom)
-_INCLUDING = re.compile(r",\s*including\s+(?P<x>[^,.;()]{3,120}),", re.I)
+# (", including <a feature>," or at the sentence's end: "with third parties, including with other companies in
+# your own corporate group.")
+_INCLUDING = re.compile(r",\s*including\s+(?:with\s+|to\s+)?(?P<x>[^,.;()]{3,120})(?P<end>,|(?=\s*(?:[.;]|$)))", re.I)
 
 
 def _included_feature(m: re.Match[str], vocab: Vocabulary) -> str:
     toks = [t for t in tokenise(m.group("x"), lexicon_for(vocab)) if t.kind != "FILLER"]
     if len(toks) == 1 and toks[0].kind == "FEATURE":
-        return f" or {m.group('x')},"
+        return f" or {m.group('x')}{m.group('end')}"
     return m.group(0)
 
 

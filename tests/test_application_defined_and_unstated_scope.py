@@ -178,3 +178,11 @@ def test_a_first_duty_that_names_a_feature_with_no_application_sentence_is_decid
     # a prohibition is for everyone
     code = _code(ICO, ["9. Data sharing", "Do not disclose children's data unless you can demonstrate a compelling reason."])
     assert _status(code, ICO, kind="online-service", features=CHILD) == "applies"
+
+
+def test_including_a_feature_at_the_end_of_the_sentence_widens_the_class():
+    code = _code(ICO, ["This standard applies if you share children's personal data with third parties, including with "
+                       "other companies within your own corporate group."])
+    assert _status(code, ICO, kind="online-service", features=[*CHILD, "intra-group-sharing"]) == "applies"  # was exempt
+    assert _status(code, ICO, kind="online-service", features=[*CHILD, "data-sharing"]) == "applies"
+    assert _status(code, ICO, kind="online-service", features=CHILD) == "exempt"
