@@ -258,8 +258,11 @@ NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\be
 ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"
                           r"\s+(?:only\s+applies|applies\s+only)\b", re.I)
 # A sentence that could change who is covered: "It does not apply where ...", "unless ...".
+# ("Smaller services at high risk of fraud are also covered", "... fall within it", "... are included", "... are
+# caught by it": a second group in words no opening knows)
 MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
-                            r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope)\b", re.I)
+                            r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+)?scope|"
+                            r"falls?\s+within|included|caught|subject\s+to\s+(?:this|the)\s+measure)\b", re.I)
 
 
 # A sentence that stretches a word of the application: "Sharing within your group counts as sharing for

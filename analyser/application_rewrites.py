@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .application_text import without_proposal_frame
 from .condition_tokens import lexicon_for, tokenise
 from .vocabulary import Vocabulary
 
@@ -165,6 +166,10 @@ _BUT_ONLY_THOSE = re.compile(r"(?P<quote>[\u2019'\"\u201d]?)\s*(?:,|\s[-\u2013\u
                              r"(?P<rel>that|which|who|whose|with|at)\b", re.I)
 
 
+_BUT_ONLY_WHERE = re.compile(r",?\s+but\s+only\s+(?:where|if|when|in\s+so\s+far\s+as|to\s+the\s+extent\s+that)\s+(?:they|it)\s+"
+                             r"(?=(?:are|is|have|has|offer|offers|allow|allows|use|uses|provide|provides)\b)", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
@@ -185,6 +190,11 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     # "'hosting services' - but only those that host ...", "large services, but only those which ...": the group
     # narrowed, not a second group
     work = _BUT_ONLY_THOSE.sub(r"\g<quote> \g<rel>", work)
+    # "It also applies to smaller services, but only where they are at high risk of fraud": the group narrowed
+    work = _BUT_ONLY_WHERE.sub(" that ", work)
+    # consultation wording: "We propose that this measure should apply to ...", "We propose to apply this measure to
+    # ...", "Note: this measure applies only to ...": the statement of scope, without its frame
+    work = without_proposal_frame(work)
     # "general and vertical search services": the head written once for both types
     work = re.sub(r"\b(general|vertical) (and|or) (vertical|general) search\b", r"\1 search \2 \3 search", work, flags=re.I)
     return work

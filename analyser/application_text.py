@@ -169,9 +169,29 @@ _DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expect
                    r"commits?\s+to|undertakes?\s+to)\b", re.I)
 
 
+# consultation wording: "We propose that this measure should apply to ...", "We propose to apply this measure to
+# ...", "Note: this measure applies only to ..."
+_SENTENCE_START = r"(?:^|(?<=[.;:]\s))"
+_PROPOSAL_FRAME = re.compile(
+    _SENTENCE_START + r"(?:(?:we\s+(?:now\s+)?(?:propose|are\s+proposing|proposed|recommend|intend|have\s+decided)|our\s+"
+    r"(?:proposal|view|recommendation|decision)\s+is|it\s+is\s+proposed)\s+that\s+|(?:note|nb|n\.b\.|please\s+note)\s*[:,\u2013\u2014-]\s*)"
+    r"(?=(?:this|the|it|providers?|services?|signator\w*)\b)", re.I)
+_PROPOSE_TO_APPLY = re.compile(_SENTENCE_START + r"we\s+(?:propose|intend|are\s+proposing|plan)\s+to\s+apply\s+(?:this|the)\s+measure\s+"
+                               r"(only\s+)?to\b", re.I)
+_SHOULD_APPLY = re.compile(r"\b((?:this|the)\s+measure|it)\s+(?:should|would|will|shall)\s+(?:only\s+)?apply\s+(only\s+)?to\b", re.I)
+
+
+def without_proposal_frame(text: str) -> str:
+    """``text`` with the frame of a proposal or note taken off its statement of scope ("We propose that this measure
+    should apply to large services" -> "this measure applies to large services")."""
+    text = _PROPOSAL_FRAME.sub("", text)
+    text = _PROPOSE_TO_APPLY.sub(lambda m: f"This measure applies {m.group(1) or ''}to", text)
+    return _SHOULD_APPLY.sub(lambda m: f"{m.group(1)} applies {m.group(2) or ''}to", text)
+
+
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:
     """Is this paragraph (of a measure) application text?"""
-    text = clean_artefacts(text)
+    text = without_proposal_frame(clean_artefacts(text))
     if CONDITIONAL_OBLIGATION.match(text) and _DUTY.search(text):
         return False
     unlabelled = LEADING_LABEL.sub("", text, count=1)

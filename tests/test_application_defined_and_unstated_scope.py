@@ -186,3 +186,27 @@ def test_including_a_feature_at_the_end_of_the_sentence_widens_the_class():
     assert _status(code, ICO, kind="online-service", features=[*CHILD, "intra-group-sharing"]) == "applies"  # was exempt
     assert _status(code, ICO, kind="online-service", features=[*CHILD, "data-sharing"]) == "applies"
     assert _status(code, ICO, kind="online-service", features=CHILD) == "exempt"
+
+
+def test_but_only_where_narrows_the_group_it_follows():
+    code = _code("icu", ["This measure applies to large services. It also applies to smaller services, but only where "
+                         "they are at high risk of fraud."])
+    assert _status(code, users=8_000_000) == "applies"
+    assert _status(code, risks=["fraud=high"]) == "applies"
+    assert _status(code) == "exempt"  # was "applies": 'large or not large'
+
+
+def test_a_further_sentence_that_says_services_are_also_covered_is_never_passed_over():
+    code = _code("icu", ["This measure applies to large services. Smaller services at high risk of fraud are also covered."])
+    assert _status(code, users=8_000_000) == "applies"
+    assert _status(code, risks=["fraud=high"]) == "unclear"  # was "exempt": the second group was dropped
+
+
+def test_consultation_wording_states_the_scope_it_proposes():
+    for text in ("We propose that this measure should apply to large services and to services that are multi-risk.",
+                 "We propose to apply this measure to large services and to multi-risk services.",
+                 "Note: this measure applies only to large services and to multi-risk services."):
+        code = _code("icu", [text])
+        assert _status(code, users=8_000_000) == "applies", text  # was "unclear": the frame was not understood
+        assert _status(code, risks=["fraud=high", "hate=high"]) == "applies", text
+        assert _status(code) == "exempt", text
