@@ -156,3 +156,36 @@ def _walk(node):
             yield from _walk(child)
         elif hasattr(child, "value"):
             yield child
+
+
+def _card_of(node, text: str, path: tuple = ()):
+    """The bordered container (a note's card) holding the element whose value has ``text``."""
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "children", None):
+            found = _card_of(child, text, path + (child,))
+            if found is not None:
+                return found
+        elif text in str(getattr(child, "value", "")):
+            cards = [b for b in path if "border: true" in str(getattr(b, "proto", ""))]
+            return cards[-1] if cards else None
+    return None
+
+
+def _count(node) -> int:
+    return 1 + sum(_count(c) for c in getattr(node, "children", {}).values())
+
+
+def test_a_note_card_sends_five_elements(sample):  # noqa: F811
+    """Every note card is sent again on each save (the notes panel reruns as a whole), and each
+    element is a message the browser handles before it draws the confirmation: a card is its
+    bordered container, its text and one row (a horizontal container) with Edit and Delete,
+    five elements, where a row of three columns made it eight."""
+    at = _app(sample, "Measure")
+    at.selectbox(key="measure").set_value("ICU C9").run()
+    _write_note(at, "ICU C9", "", "concern", "a card to count")
+    card = _card_of(at.main, "a card to count")
+    assert card is not None
+    assert _count(card) == 5, _count(card)
+    row = [c for c in card.children.values() if getattr(c, "children", None)]
+    assert len(row) == 1 and "direction: HORIZONTAL" in str(row[0].proto)
+    assert [b.label for b in row[0].children.values()] == ["Edit", "Delete"]
