@@ -96,6 +96,15 @@ def _frames(at: AppTest):
     return [d.value for d in at.dataframe]
 
 
+def _tables(at: AppTest, css_class: str):
+    """The HTML tables of class ``css_class`` the app wrote (the Matrix, a status's conditions),
+    as DataFrames of their text, in page order."""
+    import pandas as pd
+
+    found = [m.value for m in at.markdown if re.search(rf'<table class="[^"]*\b{css_class}\b', m.value)]
+    return [pd.read_html(io.StringIO(markup), flavor="lxml")[0] for markup in found]
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -119,19 +128,22 @@ def test_opens_on_the_sample_labelled_as_sample(sample, icu_code):
 
 
 def test_matrix_filters_and_explains_a_cell(sample, icu_expected):
+    # The matrix is an HTML table (it was a data grid until the Matrix's first visit had to be
+    # under 1 s): read from the page's markup, its measure IDs the rows' headers.
     at = _app(sample, "Matrix")
-    grid = _frames(at)[0]
+    assert not at.dataframe  # no data grid in the view, the explanation's conditions included
+    grid = _tables(at, "cop-matrix")[0]
     assert len(grid) == len(icu_expected["measures"])
     at.multiselect(key="mx_chapters").set_value(["C"]).run()
     _no_errors(at)
-    grid = _frames(at)[0]
+    grid = _tables(at, "cop-matrix")[0]
     chapter_c = [m["id"] for m in icu_expected["measures"] if m["chapter"] == "C"]
-    assert grid["measure"].tolist() == chapter_c
+    assert grid["Measure"].tolist() == chapter_c
     at.multiselect(key="mx_statuses").set_value(["qualified"]).run()
-    grid = _frames(at)[0]
-    assert "ICU C9" in grid["measure"].tolist()
+    grid = _tables(at, "cop-matrix")[0]
+    assert "ICU C9" in grid["Measure"].tolist()
     # A status reads without colour: its mark and its word ("◐ qualified").
-    assert all((row == "◐ qualified").any() for _, row in grid.drop(columns=["measure", "title"]).iterrows())
+    assert all((row == "◐ qualified").any() for _, row in grid.drop(columns=["Measure", "Title"]).iterrows())
     # The legend defines every status, in words from the one place statuses are defined.
     from analyser.statuses import STATUS_WORDS
 
@@ -143,6 +155,21 @@ def test_matrix_filters_and_explains_a_cell(sample, icu_expected):
     _no_errors(at)
     text = _markdown(at)
     assert "**ICU C9: qualified** — it applies, with a way out, to Large end-to-end encrypted messaging service" in text
+
+
+def test_the_matrix_table_shows_document_text_as_text():
+    """The Matrix is HTML written with the page: a measure's ID or title from the PDF, or an
+    archetype's name, that holds markup shows as text, never as an element; a status the app
+    has no words for shows as itself, and a missing one says so."""
+    from analyser.app.views.matrix import NO_STATUS, matrix_html
+
+    hostile = "<img src=x onerror=alert(1)> *not emphasis* [link](http://example.org)\n\nnext"
+    out = matrix_html([("ICU <b>1</b>", hostile, ["applies", None, "brand-new"])], ["<i>arch</i>", "b", "c"])
+    assert "<img" not in out and "<b>" not in out and "<i>" not in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out and "ICU &lt;b&gt;1&lt;/b&gt;" in out
+    assert out.startswith("<div") and "\n" not in out  # one HTML block: Markdown leaves it as written
+    cells = re.findall(r"<td>(.*?)</td>", out)
+    assert "● applies" in cells[0] and cells[1] == NO_STATUS and "? brand-new" in cells[2]
 
 
 def _fill_profile(at: AppTest, users: int, high=(), medium=(), features=()) -> AppTest:
@@ -497,7 +524,7 @@ def test_explain_one_measure_follows_the_archetype_and_speaks_in_words(sample):
     _no_errors(at)
     assert at.selectbox(key="sp_lookup").value == "ICU C2"  # the first measure qualified for it
     at.selectbox(key="sp_lookup").set_value("ICU C9").run()
-    conditions = next(df for df in _frames(at) if "condition" in df.columns)["condition"].tolist()
+    conditions = _tables(at, "cop-conditions")[0]["condition"].tolist()  # an HTML table since the Matrix's speed pass
     assert "medium or high risk of image-based CSAM" in conditions and not any("(" in c and ">=" in c
                                                                               for c in conditions)
     assert any("What lets it out: content scope: only content communicated publicly" in m.value for m in at.markdown)

@@ -3,8 +3,8 @@ does rather than timed (timings are bench/bench_app.py and bench/bench_workspace
 shared test machine's load swings too much for a timing to pass or fail a test):
 
 - while the officer reads the Overview, the browser loads the other views' widget code (the
-  Matrix's data grid first) from this server and nowhere else, and the server imports what those
-  views need, once per process;
+  Matrix's filters first, then the data grid of the other views) from this server and nowhere
+  else, and the server imports what those views need, once per process;
 - the page icon, set after the view so that its imports never hold the first page back, still
   arrives, from this server;
 - the sidebar's two panels ("Add a document", "Limits per document") are drawn only while open,
@@ -39,7 +39,8 @@ LOADED = "() => performance.getEntriesByType('resource').map(e => e.name)"
 def test_the_warm_up_names_streamlits_own_files():
     files = warmup.front_end_files()
     scripts = [js for js, _ in files]
-    assert scripts and scripts[0].startswith("DataFrame."), files  # the Matrix's grid first
+    assert scripts and scripts[0].startswith("Multiselect."), files  # the Matrix's filters first (its table needs no code)
+    assert any(js.startswith("DataFrame.") for js in scripts), files  # the other views' grids
     from streamlit.file_util import get_static_dir
 
     static = Path(get_static_dir()) / "static"
@@ -98,7 +99,8 @@ def test_the_grid_code_loads_while_the_officer_reads_the_overview(server, browse
     page.get_by_role("button", name="Open in Measure view").wait_for(timeout=60_000)
     page.locator(CHARTS_DRAWN).nth(1).wait_for(timeout=60_000)
     wait_idle(page, 60_000)
-    # Nothing on the Overview needs the grid: it comes only from the warm-up, once the page is quiet.
+    # Nothing on the Overview needs the grid (nor the Matrix, an HTML table): it comes only from the
+    # warm-up, once the page is quiet.
     page.wait_for_function(f"() => ({LOADED})().some(n => /\\/static\\/js\\/DataFrame\\.[^/]*\\.js$/.test(n))",
                            timeout=20_000)
     loaded = page.evaluate(LOADED)
@@ -109,7 +111,7 @@ def test_the_grid_code_loads_while_the_officer_reads_the_overview(server, browse
     icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
     assert icons and all(i == icon_href(ROOT) for i in icons), icons
     page.get_by_text("Matrix", exact=True).click()
-    page.locator("[data-testid='stDataFrame'] canvas").first.wait_for(timeout=30_000)
+    page.locator("table.cop-matrix").first.wait_for(timeout=30_000)
     wait_idle(page)
     watch.check()  # no request left the machine, no console error
     page.close()
@@ -154,3 +156,36 @@ def _walk(node):
             yield from _walk(child)
         elif hasattr(child, "value"):
             yield child
+
+
+def _card_of(node, text: str, path: tuple = ()):
+    """The bordered container (a note's card) holding the element whose value has ``text``."""
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "children", None):
+            found = _card_of(child, text, path + (child,))
+            if found is not None:
+                return found
+        elif text in str(getattr(child, "value", "")):
+            cards = [b for b in path if "border: true" in str(getattr(b, "proto", ""))]
+            return cards[-1] if cards else None
+    return None
+
+
+def _count(node) -> int:
+    return 1 + sum(_count(c) for c in getattr(node, "children", {}).values())
+
+
+def test_a_note_card_sends_five_elements(sample):  # noqa: F811
+    """Every note card is sent again on each save (the notes panel reruns as a whole), and each
+    element is a message the browser handles before it draws the confirmation: a card is its
+    bordered container, its text and one row (a horizontal container) with Edit and Delete,
+    five elements, where a row of three columns made it eight."""
+    at = _app(sample, "Measure")
+    at.selectbox(key="measure").set_value("ICU C9").run()
+    _write_note(at, "ICU C9", "", "concern", "a card to count")
+    card = _card_of(at.main, "a card to count")
+    assert card is not None
+    assert _count(card) == 5, _count(card)
+    row = [c for c in card.children.values() if getattr(c, "children", None)]
+    assert len(row) == 1 and "direction: HORIZONTAL" in str(row[0].proto)
+    assert [b.label for b in row[0].children.values()] == ["Edit", "Delete"]

@@ -21,14 +21,10 @@ from analyser.search import citation
 from analyser.statuses import STATUS_WORDS, atom_words, legend_lines, reason_words, scope_words, status_words
 
 from .documents import Doc, is_sample
-from .grids import CONDITION_PX, REASON_PX, grid_or_list, wrapped
 from .services import notes_store
 from .state import go_to_measure
 
 __all__ = ["md", "SAMPLE_LABEL"]  # re-exported for the views
-
-STATUS_COLOURS = {k: w.colour for k, w in STATUS_WORDS.items()}  # one place: analyser/palette.py
-
 
 
 @dataclass
@@ -86,13 +82,6 @@ def damage_banner(code: Code) -> None:
                  f"{md(hurt[0].message)}" + (f" (p. {hurt[0].page})" if hurt[0].page else "") + more)
 
 
-def status_cell_style(value: str) -> str:
-    for status, colour in STATUS_COLOURS.items():
-        if isinstance(value, str) and value.endswith(status):
-            return f"background-color: {colour}; color: #111"
-    return ""
-
-
 def status_chip(status: str) -> str:
     """A status as a chip: its mark and word on its fill, with an edge at 3:1 on the page."""
     w = status_words(status)
@@ -125,7 +114,6 @@ def condition_words(measure: Measure) -> str:
 def explain_status(code: Code, status: MeasureStatus | None, service_name: str) -> None:
     """One measure's status for one service: its reason, the conditions behind it, what lets the
     service out, and the application text (the Matrix and the Service profile views)."""
-    import pandas as pd  # on demand: the first page (Overview) does without it
     if status is None:
         st.info("No status for this pair.")
         return
@@ -137,9 +125,10 @@ def explain_status(code: Code, status: MeasureStatus | None, service_name: str) 
         rows = [{"condition": atom_words(a.atom),
                  "holds": "cannot be decided" if a.value is None else "yes" if a.value else "no",
                  "because": a.explanation} for a in status.atoms]
-        grid_or_list("explain_rows", rows, ("condition", "holds"), lambda: st.dataframe(
-            pd.DataFrame(rows), hide_index=True, width="stretch",
-            **wrapped(rows, {"condition": CONDITION_PX, "because": REASON_PX})))
+        # An HTML table, not a data grid: a few rows whose sentences wrap whole at any width (no
+        # list needed on a narrow page), and the Matrix's first visit draws no grid at all.
+        st.markdown(highlight.table_html(list(rows[0]), [list(r.values()) for r in rows],
+                                         css_class="cop-table cop-conditions"), unsafe_allow_html=True)
     if status.qualifiers:
         named = [f"content scope: {md(scope_words(q))}" if is_scope_key(m, q) else f"“{md(q)}”"
                  for q in status.qualifiers]

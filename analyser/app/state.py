@@ -26,7 +26,7 @@ _KEPT_PREFIXES = ("sp_", "mx_", "ex_", "notes_filter", "rd_q_", "lim_")  # lim_:
 def keep_widget_values() -> None:
     ss = st.session_state
     for key in list(ss.keys()):
-        if key in _KEPT or (key.startswith(_KEPT_PREFIXES) and key != "mx_grid"):
+        if key in _KEPT or key.startswith(_KEPT_PREFIXES):
             ss[key] = ss[key]
 
 

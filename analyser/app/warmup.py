@@ -5,7 +5,8 @@ Why: measured on the 2-core machine (issue 14), a first visit to the Matrix spen
 the browser fetching and compiling the data grid's code (1.2 MB of JavaScript that Streamlit
 loads only when a grid first appears), and on a fresh server about 1 s importing pandas, its
 Styler and the evaluation modules. Neither is needed for the first page, and both can be done
-while nobody is waiting:
+while nobody is waiting. (The Matrix has since become an HTML table; the grid's code is what the
+Service profile, Compare, Export and Notes views wait for.)
 
 - ``front_end_script``: a few lines of JavaScript, sent with the page's language script, that
   import the widget modules of the other views one at a time when the browser is idle, after the
@@ -28,8 +29,9 @@ import time
 from pathlib import Path
 
 # Streamlit's widget modules used by views other than the Overview, the most useful first (the
-# Matrix's data grid, its filters, then the Service profile's and the notes' inputs).
-FRONT_END_MODULES = ("DataFrame", "Multiselect", "Checkbox", "TextInput", "TextArea", "DownloadButton")
+# Matrix's filters, the data grid of the Service profile, Compare, Export and Notes views, then
+# their inputs). The Matrix itself is an HTML table: it needs no grid.
+FRONT_END_MODULES = ("Multiselect", "DataFrame", "Checkbox", "TextInput", "TextArea", "DownloadButton")
 
 # What a first visit to the Matrix, Service profile or Compare view imports (about 1 s on a fresh
 # server, most of it pandas).
@@ -49,7 +51,7 @@ SERVER_DELAY_S = 2.0
 # Between two imports it waits for an idle moment, IDLE_TIMEOUT at most.
 FRONT_END_QUIET_MS = 300
 # ... or as soon as a view's title is on the page (the first content), whichever comes first, and
-# the first module (the data grid's) at once rather than in an idle moment.
+# the first module (the Matrix's filters) at once rather than in an idle moment.
 FRONT_END_FIRST = "h1"  # the sidebar has none (its app name is a paragraph)
 FRONT_END_LATEST_MS = 10_000
 FRONT_END_IDLE_TIMEOUT_MS = 3000

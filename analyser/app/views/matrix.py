@@ -1,32 +1,75 @@
 """The Matrix view: every measure against every built-in service archetype, filterable by
-chapter, qualifier category and status; a selected cell is explained below the grid."""
+chapter, qualifier category and status; a measure and an archetype picked under the table are
+explained there.
+
+The matrix is an HTML table (``matrix_html``), not Streamlit's data grid. Why: its first visit
+was over a second in the browser (issue 14, item 7: under 1 s), and what was left was the
+browser's own work on the grid (compiling its half-megabyte module, its styles and its React
+tree the first time one is drawn; bench/RESULTS.md, seventh pass), not the app's Python. A table
+of 42 x 9 cells costs the browser little, shows every title and header whole (they wrap), is
+read by a screen reader as a table (row and column headers), and scrolls sideways inside a
+focusable region that the keyboard can scroll. What the grid did and the table does not: pick
+a cell to have it explained; the Measure and Archetype pickers under the table do that.
+"""
 
 from __future__ import annotations
 
+import functools
+from typing import Sequence
+
 import streamlit as st
 
-from analyser.statuses import STATUS_WORDS, status_label
+from analyser import highlight
+from analyser.statuses import STATUS_WORDS, status_words
 
-from ..common import Ctx, explain_status, measure_label, status_cell_style, status_legend
-from ..grids import MATRIX_TITLE_PX, wrapped
+from ..common import Ctx, explain_status, measure_label, status_legend
 from ..services import archetype_titles, archetypes, matrix
 
-
-# Glide's data grid draws headers in 14 px Source Sans with 8 px of padding each side and cuts a
-# title that does not fit ("Large end-to-e"). A column is made as wide as its title at a generous
-# 7.5 px a character (the browser test measures the real text against this); the grid scrolls
-# sideways when the columns together are wider than the page, which cuts nothing.
-HEADER_PX_PER_CHAR = 7.5
-HEADER_PADDING_PX = 28
+NO_STATUS = "no status"
 
 
-def header_width(title: str) -> int:
-    """Pixels for a grid column whose header is ``title``, shown whole."""
-    return int(len(title) * HEADER_PX_PER_CHAR + HEADER_PADDING_PX)
+def _escaped(text: str) -> str:
+    """Document text, escaped (it is untrusted: a code's title may hold markup)."""
+    return highlight.render(str(text), [])
+
+
+@functools.lru_cache(maxsize=1)
+def _status_style() -> str:
+    """The status chips' fills and edges, by class, from analyser/palette.py (one rule each,
+    rather than the same style written into every cell)."""
+    rules = [f".cop-matrix .mx-{i} {{background:{w.colour or 'transparent'};border:2px solid {w.edge}}}"
+             for i, w in enumerate(STATUS_WORDS.values())]
+    return "<style>" + "".join(rules) + "</style>"
+
+
+def _cell(status: str | None) -> str:
+    if status is None:
+        return f"<td>{NO_STATUS}</td>"
+    w = status_words(status)
+    index = list(STATUS_WORDS).index(status) if status in STATUS_WORDS else None
+    # Mark and word, never colour alone; the fill and edge are the status's (palette.py).
+    style = "" if index is not None else f' style="border:2px solid {w.edge}"'
+    cls = f"chip status-chip mx-{index}" if index is not None else "chip status-chip"
+    return f'<td><span class="{cls}"{style}>{_escaped(f"{w.mark} {w.label}")}</span></td>'
+
+
+def matrix_html(rows: Sequence[tuple[str, str, Sequence[str | None]]], columns: Sequence[str]) -> str:
+    """The matrix as one HTML table: a row per measure (its ID as the row's header, its title,
+    then its status for each archetype in ``columns``), every text escaped. In a region that
+    scrolls sideways when the table is wider than the page, focusable so that the keyboard can
+    scroll it (WCAG 2.1.1; axe's scrollable-region-focusable)."""
+    head = "".join(f'<th scope="col" class="arch">{_escaped(c)}</th>' for c in columns)
+    body = "".join(f'<tr><th scope="row">{_escaped(mid)}</th><td class="title">{_escaped(title)}</td>'
+                   + "".join(_cell(s) for s in statuses) + "</tr>"
+                   for mid, title, statuses in rows)
+    label = f"Matrix: {len(rows):,} measures by {len(columns):,} service archetypes (scrolls sideways)"
+    # One line, starting with a <div>: Markdown takes it as one HTML block and leaves it as written.
+    return (f'<div class="cop-matrix-scroll" role="region" tabindex="0" aria-label="{label}">'
+            f'<table class="cop-matrix"><thead><tr><th scope="col">Measure</th><th scope="col">Title</th>{head}'
+            f"</tr></thead><tbody>{body}</tbody></table>{_status_style()}</div>")
 
 
 def view_matrix(ctx: Ctx) -> None:
-    import pandas as pd  # on demand: the first page (Overview) does without it
     code = ctx.code
     st.title("Matrix: measures × service archetypes")
     types = archetypes(code.info.family)
@@ -49,29 +92,18 @@ def view_matrix(ctx: Ctx) -> None:
             continue
         if f_cat and not any(q.category in f_cat for q in m.qualifiers):
             continue
-        cells = {key: grid[key].get(m.id) for key in types}
-        if f_st and not any(c and c.status in f_st for c in cells.values()):
+        cells = [grid[key].get(m.id) for key in types]
+        if f_st and not any(c and c.status in f_st for c in cells):
             continue
-        row = {"measure": m.id, "title": m.title}
-        for key, c in cells.items():
-            row[titles.get(key, key)] = status_label(c.status) if c else "?"  # mark + word: not colour alone
-        rows.append(row)
+        rows.append((m.id, m.title, [c.status if c else None for c in cells]))
         ids.append(m.id)
-    st.caption(f"{len(rows):,} of {len(code.measures):,} measures. Select a cell to see why.")
+    st.caption(f"{len(rows):,} of {len(code.measures):,} measures. Pick a measure and an archetype under "
+               "“Why this status?” to see why.")
     status_legend()
     if not rows:
         st.info("No measure matches these filters.")
         return
-    df = pd.DataFrame(rows)
-    styled = df.style.map(status_cell_style, subset=[titles.get(k, k) for k in types])
-    st.session_state["_mx_ids"] = ids
-    config = {"measure": st.column_config.TextColumn(width="small", pinned=True)}
-    config.update({titles.get(k, k): st.column_config.TextColumn(width=max(header_width(titles.get(k, k)), 110))
-                   for k in types})
-    # Titles wrap in rows tall enough for the longest (grids.py): none is cut with an ellipsis.
-    st.dataframe(styled, hide_index=True, width="stretch", key="mx_grid", on_select=_matrix_cell_picked,
-                 selection_mode="single-cell",
-                 **wrapped(rows, {"title": MATRIX_TITLE_PX}, config, details="pick its cell to read it whole below"))
+    st.markdown(matrix_html(rows, [titles.get(k, k) for k in types]), unsafe_allow_html=True)
     st.header("Why this status?")
     a, b = st.columns(2)
     if st.session_state.get("mx_measure") not in ids:
@@ -79,17 +111,3 @@ def view_matrix(ctx: Ctx) -> None:
     mid = a.selectbox("Measure", ids, key="mx_measure", format_func=lambda i: measure_label(code, i))
     arch = b.selectbox("Archetype", list(types), key="mx_arch", format_func=lambda k: titles.get(k, k))
     explain_status(code, grid[arch].get(mid), titles.get(arch, arch))
-
-
-def _matrix_cell_picked() -> None:
-    """Dataframe callback: a selected cell drives the measure and archetype pickers below it."""
-    event = st.session_state.get("mx_grid")
-    cells = getattr(getattr(event, "selection", None), "cells", None) or []
-    if not cells:
-        return
-    row, col = cells[0]
-    ids = st.session_state.get("_mx_ids", [])
-    by_title = {title: key for key, title in archetype_titles().items()}
-    key = by_title.get(col, col)
-    if 0 <= row < len(ids) and key in archetypes(st.session_state.get("_family", "ofcom-osa")):
-        st.session_state["mx_measure"], st.session_state["mx_arch"] = ids[row], key

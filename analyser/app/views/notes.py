@@ -96,15 +96,17 @@ def _note_card(ctx: Ctx, m: Measure, n, where: str) -> None:
                                 f'<div class="para">{highlight.render(v.text, [])}</div>', unsafe_allow_html=True)
         if st.session_state.get("note_delete_pending") == n.id:
             st.warning("Delete this note? It disappears from every view and export.")
-            a, b = st.columns(2)
-            a.button("Yes, delete it", key=f"note_del_yes_{where}_{n.id}", on_click=_confirm_delete,
-                     args=(ctx, n.id), type="primary")
-            b.button("No, keep it", key=f"note_del_no_{where}_{n.id}", on_click=_ask_delete, args=(None,))
+            with st.container(horizontal=True):
+                st.button("Yes, delete it", key=f"note_del_yes_{where}_{n.id}", on_click=_confirm_delete,
+                          args=(ctx, n.id), type="primary")
+                st.button("No, keep it", key=f"note_del_no_{where}_{n.id}", on_click=_ask_delete, args=(None,))
             return
-        a, b, _ = st.columns([1, 1, 4])
-        a.button("Edit", key=f"note_edit_btn_{where}_{n.id}", on_click=_start_edit,
-                 args=(m, n.id, n.text, n.position, n.paragraph, n.author))
-        b.button("Delete", key=f"note_del_{where}_{n.id}", on_click=_ask_delete, args=(n.id,))
+        # A row of two buttons: one block (a horizontal container), not a row of three columns
+        # (four blocks), so that a card sends five elements rather than eight.
+        with st.container(horizontal=True):
+            st.button("Edit", key=f"note_edit_btn_{where}_{n.id}", on_click=_start_edit,
+                      args=(m, n.id, n.text, n.position, n.paragraph, n.author))
+            st.button("Delete", key=f"note_del_{where}_{n.id}", on_click=_ask_delete, args=(n.id,))
 
 
 def _note_form(ctx: Ctx, m: Measure) -> None:
