@@ -56,7 +56,7 @@ APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+(?:expected|required)\
 # ..."), or the services as the subject (above)
 _SCOPE_SHAPES = re.compile(
     r"^\s*(?:applies\s+to\b|application\s*:|who\s+(?:this|it|the)(?:\s+(?:measure|standard|section|commitment|requirement|code))?"
-    r"\s+(?:is\s+for|applies\s+to)\s*:)"
+    r"\s+(?:is\s+for|applies\s+to)\s*(?::|\.?\s*$))"
     rf"|\b(?:{APPLY_THIS_MEASURE})\b"
     r"|\b(?:(?:is|are)\s+not\s+(?:expected|required|obliged)\s+to|need\s+not)\s+(?:apply|follow|adopt|implement)\s+(?:this|the)\s+(?:measure|standard|section)\b"
     r"|^\s*(?:we|ofcom|the\s+(?:ico|commissioner|ai\s+office|regulator))\s+(?:only\s+)?recommends?\s+(?:this|the)\s+(?:measure|standard|step)\s+(?:only\s+)?(?:to|for)\b"
@@ -282,6 +282,15 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     that opens "The provider should ..." and later says "Providers of large services should also ..." is
     not)."""
     kept = after_a_duty_for_all(texts, chosen)
+    if kept and all(_RESTRICTS_ONLY.match(LEADING_LABEL.sub("", clean_artefacts(texts[i]), count=1)) for i in kept):
+        # "C5.1 Providers of services at high risk of grooming should ...", "C5.2 This applies only where the service
+        # has user profiles": the restriction narrows the services the duty's subject named, which are kept with it
+        first = min(kept)
+        for i in range(first):
+            body = _OPENING_EXCEPTION.sub("", LEADING_LABEL.sub("", texts[i], count=1), count=1)
+            if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
+                kept = sorted({i, *kept})
+                break
     if kept:
         return _with_limbs(texts, kept)
     for i, text in enumerate(texts):
@@ -304,13 +313,23 @@ _OPENS_LIMBS = re.compile(r"(?::|\b(?:if|where|unless|that|which|who)\s*:?|\bof\
 _LIMB = re.compile(r"^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]\s", re.I)
 
 
+# a sentence that only narrows, widens or excepts what another says ("This applies only where ...", "It does not
+# apply to ...", "It also applies to ...")
+_RESTRICTS_ONLY = re.compile(r"^\W*(?:this|it|the\s+measure)\s+(?:(?:only\s+)?applies\s+only|only\s+applies|does\s+not\s+apply|"
+                             r"also\s+applies|applies\s+also)\b", re.I)
+# a heading-like label with nothing after it, whose answer is the next paragraph ("Who this measure is for")
+WHO_LABEL = re.compile(r"\s*(?:who\s+(?:this|the)\s+(?:measure|standard|section|commitment|requirement)\s+(?:is\s+for|applies\s+to)"
+                        r"|who\s+(?:it|this)\s+applies\s+to|who\s+should\s+apply\s+(?:it|this\s+measure)|application|scope|"
+                        r"applies\s+to)\s*[:.]?\s*", re.I)
+
+
 def _with_limbs(texts: Sequence[str], kept: list[int]) -> list[int]:
     """``kept`` and, after a kept paragraph that ends where its sub-items start, those sub-items (or, after a
     paragraph that asks whom the measure is for, the answer)."""
     out = list(kept)
     for i in kept:
         text = clean_artefacts(texts[i]).strip()
-        if ASKS_WHOM.fullmatch(text) and i + 1 < len(texts) and i + 1 not in out:
+        if (ASKS_WHOM.fullmatch(text) or WHO_LABEL.fullmatch(text)) and i + 1 < len(texts) and i + 1 not in out:
             out.append(i + 1)  # "Which services does this measure apply to?" / "Large services."
         if not _OPENS_LIMBS.search(text):
             continue

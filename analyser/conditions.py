@@ -47,7 +47,7 @@ from .application_definitions import apply_definitions, defines_services
 from .application_intros import (CASE_OF, COUNTING, EVERY_READER, FOR_EACH_MODEL_OPENING, MAY_CHANGE_WHO, NARROWS, ONLY_APPLIES,
                                  PROHIBITION, WIDENS, Intro, compile_intros, grammar, match_intro, split_sentences)
 from .application_rewrites import affirms_every_service, exception_last, plain_wording, widen_including
-from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, clean_artefacts, without_asides
+from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, WHO_LABEL, clean_artefacts, without_asides
 from .condition_grammar import Parser
 from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
@@ -131,6 +131,8 @@ def _parse_application(
     # "Who need not? Providers of small services.": the answer is whom it leaves out
     work = ASKS_WHOM_NOT.sub(". It does not apply to ", without_asides(flat))
     work = ASKS_WHOM.sub(" ", work)  # "Which services does it apply to? Large services.": the answer
+    label = WHO_LABEL.match(work)  # "Who this measure is for" / "General search services.": the answer
+    work = work[label.end():] if label and label.end() < len(work) and work[label.end()].isupper() else work
     affirmed = affirms_every_service(work)
     for pattern, scope in SCOPE_PATTERNS:
         if pattern.search(work):
@@ -267,7 +269,7 @@ def _parse_application(
             negative.append(cond)
         elif intro is not None and intro.also:
             also.append(cond)
-        elif ONLY_APPLIES.match(sentence) and len(matched) > 1:
+        elif ONLY_APPLIES.match(LEADING_LABEL.sub("", sentence, count=1)) and len(matched) > 1:
             only.append(cond)  # "It applies only where the service is also large": narrows the other sentences
         else:
             positive.append(cond)

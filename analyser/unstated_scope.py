@@ -26,6 +26,11 @@ _HEADING_SCOPE = re.compile(
     r"platforms?|models?|you)\b[^()]{0,160}"
     r"|(?:signator(?:y|ies)|providers?|services?|platforms?)\s+(?:that|who|which|whose|with|without|using|offering)\b[^()]{1,200}"
     r"|(?:[\w-]+\s+){0,8}?(?:services?|platforms?|providers?)(?:\s+only)?)\)", re.I)
+# a structural heading that names services and nothing else: "Division 3 Tier 1 social media services", "Part 2 -
+# Large services"
+_LABELLED_HEADING = re.compile(
+    r"^\s*(?:division|part|section|schedule|chapter|subdivision|sub-division)\s+\d{1,3}[A-Z]?\s*[-\u2013\u2014:.]?\s*"
+    r"(?P<who>(?:[\w-]+\s+){0,6}?(?:services?|platforms?))\s*$", re.I)
 # the label before a heading's subject: "Standard 11:", "Measure 1.4", "10."
 _TOPIC = re.compile(r"^\s*(?:(?:standard|measure|commitment|section|part|division|minimum\s+compliance\s+measure)\s+)?"
                     r"[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s*", re.I)
@@ -63,6 +68,10 @@ def unstated_scope(measure: Measure) -> UnstatedScope | None:
     """The first words in the measure's title or paragraphs that say or may say whom it covers; None if none."""
     texts = [measure.title or "", *(p.text for p in measure.paragraphs)]
     for i, text in enumerate(texts):
+        labelled = _LABELLED_HEADING.match(text) if len(text) < 160 else None
+        if labelled is not None:
+            # "Division 3 Tier 1 social media services": a part of the code headed by the services it is for
+            return UnstatedScope(labelled.group(0).strip(), labelled.group("who"), restricts=True)
         head = _HEADING_SCOPE.search(text) if (i == 0 or len(text) < 160) else None
         if head is not None:
             who = re.sub(r"^(?:(?:only\s+)?for|applies\s+to|relevant\s+to)\s+", "", head.group("who"), flags=re.I).strip()

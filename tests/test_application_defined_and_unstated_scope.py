@@ -210,3 +210,27 @@ def test_consultation_wording_states_the_scope_it_proposes():
         assert _status(code, users=8_000_000) == "applies", text  # was "unclear": the frame was not understood
         assert _status(code, risks=["fraud=high", "hate=high"]) == "applies", text
         assert _status(code) == "exempt", text
+
+
+def test_a_sentence_that_only_narrows_keeps_the_services_the_duty_named_before_it():
+    code = _code("icu", ["C5.1 Providers of services at high risk of grooming should ensure that children's profiles are "
+                         "not visible to other users.", "C5.2 This applies only where the service has user profiles."])
+    assert _status(code, features=["user-profiles"], risks=["grooming=high"]) == "applies"
+    assert _status(code, features=["user-profiles"]) == "exempt"  # was "applies": the grooming risk was dropped
+
+
+def test_a_who_label_with_its_answer_in_the_next_paragraph():
+    code = _code("ics", ["Who this measure is for", "General search services.", "What providers should do",
+                         "Providers should review their search index."])
+    assert _status(code, "ics", kind="search/general") == "applies"
+    assert _status(code, "ics", kind="search/vertical") == "exempt"  # was "applies": every service
+
+
+def test_a_structural_heading_that_names_the_services():
+    code = _code(ESAFETY, ["Division 3 Tier 1 social media services",
+                           "A provider must implement systems to detect and remove known child sexual abuse material."])
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-1"]) == "applies"
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "exempt"  # was "applies"
+    code = _code(ESAFETY, ["Division 3 Reporting", "A provider must implement systems to detect and remove known child "
+                           "sexual abuse material."])
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "applies"  # a topic, not services
