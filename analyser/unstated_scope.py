@@ -80,6 +80,9 @@ def unstated_scope(measure: Measure) -> UnstatedScope | None:
                 # "Parental controls (for services that provide them)": the heading's own subject
                 who = re.sub(r"\b(?:them|it)\b", topic.lower(), who, count=1, flags=re.I)
             return UnstatedScope(head.group(0), who, restricts=True)
+    table = _table_scope(texts)
+    if table is not None:
+        return table
     for adj, (body, sentence) in definitions(measure).items():
         # "'relevant models' means ... . Signatories will keep a log ... for each relevant model": the duty is
         # for the class the measure defines
@@ -101,6 +104,24 @@ def unstated_scope(measure: Measure) -> UnstatedScope | None:
     if m is not None and not _NOT_WHOM.match(m.group("who")):
         return UnstatedScope(m.group("who"), _reading(m.group("who")), restricts=False)
     return None
+
+
+# a row of a small table of application flattened from a PDF: "Large services | Yes", "Any other service | No"
+_TABLE_ROW = re.compile(r"^\s*(?P<who>[^|]{3,160}?)\s*\|\s*(?P<answer>yes|no)\b[^|]*$", re.I)
+_OTHERS = re.compile(r"^(?:any|all)?\s*(?:other|remaining)\s+(?:services?|providers?)\b", re.I)
+
+
+def _table_scope(texts: list[str]) -> UnstatedScope | None:
+    """Two or more rows of "<services> | Yes/No": the Yes rows are whom the measure covers, a No row that names
+    services (not "any other service") is whom it leaves out."""
+    rows = [m for t in texts for line in t.splitlines() if (m := _TABLE_ROW.match(line))]
+    if len(rows) < 2 or not any(r.group("answer").lower() == "yes" for r in rows):
+        return None
+    yes = [r.group("who").strip() for r in rows if r.group("answer").lower() == "yes"]
+    no = [r.group("who").strip() for r in rows if r.group("answer").lower() == "no" and not _OTHERS.match(r.group("who").strip())]
+    reading = "This measure applies to " + yes[0] + "." + "".join(f" It also applies to {w}." for w in yes[1:])
+    reading += "".join(f" It does not apply to {w}." for w in no)
+    return UnstatedScope(" / ".join(r.group(0).strip() for r in rows), reading, restricts=True)
 
 
 def first_duty(measure: Measure) -> str:

@@ -234,3 +234,27 @@ def test_a_structural_heading_that_names_the_services():
     code = _code(ESAFETY, ["Division 3 Reporting", "A provider must implement systems to detect and remove known child "
                            "sexual abuse material."])
     assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "applies"  # a topic, not services
+
+
+def test_a_small_table_of_application_says_whom_the_measure_covers():
+    code = _code("icu", ["Type of service | Recommended?", "Large services | Yes",
+                         "Services at high risk of fraud | Yes", "Any other service | No"])
+    assert _status(code, users=8_000_000) == "applies"
+    assert _status(code, risks=["fraud=high"]) == "applies"
+    assert _status(code, risks=["hate=high"]) == "exempt"  # was "applies": every service
+
+
+def test_where_a_word_is_defined_is_no_words_of_scope_and_hides_no_group():
+    code = _code("icu", ["This measure applies to large services as defined in section 2 of this code and to "
+                         "multi-risk services."])
+    assert _status(code, risks=["fraud=high", "hate=high"]) == "applies"
+    code = _code("icu", ["This measure applies to providers of services that are multi-risk, as defined in paragraph "
+                         "5.6, or that have more than 7 million monthly active UK users."])
+    assert _status(code, users=8_000_000) == "applies"  # was "unclear"
+    assert _status(code) == "exempt"
+
+
+def test_the_services_to_which_this_measure_applies_are():
+    code = _code("icu", ["The services to which this measure applies are large services and services that are multi-risk."])
+    assert _status(code, users=8_000_000) == "applies"
+    assert _status(code) == "exempt"  # was "unclear"
