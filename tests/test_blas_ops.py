@@ -1,0 +1,75 @@
+"""The trained pipeline multiplies through numpy's OpenBLAS on one thread, with BLIS's annotations.
+
+``blas_ops.use_numpy_blas`` gives the pipeline's layers thinc's ``NumpyOps(use_blis=False)`` where
+numpy's OpenBLAS can be held to one thread. The two libraries sum in different orders, so this is
+compared on real text: every token's tag, POS, morphology, lemma, label and head over every sentence of
+the fixture PDFs and the GPAI chapter, with BLIS and with OpenBLAS.
+"""
+
+from __future__ import annotations
+
+import pypdfium2
+import pytest
+from thinc.api import Model, NumpyOps
+
+from analyser import blas_ops
+from analyser.nlp import load_pipeline, sentencizer, trained_pipeline_name
+from conftest import FIXTURES, SHARED
+
+pytestmark = pytest.mark.skipif(trained_pipeline_name() is None, reason="no trained English pipeline installed")
+needs_openblas = pytest.mark.skipif(not blas_ops._numpy_openblas(), reason="numpy ships no OpenBLAS here")
+
+
+def _layers(nlp):
+    return [node for _, c in nlp.pipeline if isinstance(getattr(c, "model", None), Model) for node in c.model.walk()]
+
+
+@needs_openblas
+def test_the_loaded_pipeline_multiplies_through_numpy_on_one_thread() -> None:
+    nlp = load_pipeline(True)
+    layers = _layers(nlp)
+    assert len(layers) > 50
+    assert all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in layers)
+    assert blas_ops.numpy_blas_single_threaded()
+
+
+def test_without_a_settable_openblas_blis_stays(monkeypatch) -> None:
+    monkeypatch.setattr(blas_ops, "_numpy_openblas", lambda: [])
+    nlp = load_pipeline(False)  # no layers to switch; the answer is what matters
+    assert blas_ops.use_numpy_blas(nlp) is False
+
+
+def _sentences() -> list[str]:
+    nlp = load_pipeline(True)
+    split = sentencizer()
+    texts = []
+    for path in [*sorted(FIXTURES.rglob("*.pdf")), SHARED / "corpus" / "eu-gpai-safety-security.pdf"]:
+        if path.exists():
+            pdf = pypdfium2.PdfDocument(str(path))
+            texts.extend(page.get_textpage().get_text_bounded() for page in pdf)
+            pdf.close()
+    return [s.text for t in texts for s in split(nlp.make_doc(t)).sents if s.text.strip()]
+
+
+def _annotations(nlp, texts: list[str]) -> list[list[tuple]]:
+    return [[(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+            for doc in nlp.pipe(texts, batch_size=32)]
+
+
+@needs_openblas
+def test_openblas_gives_blis_annotations_on_every_sentence_of_the_corpus() -> None:
+    nlp = load_pipeline(True)
+    texts = _sentences()
+    assert len(texts) > 2000
+    layers = _layers(nlp)
+    fast = layers[0].ops
+    ours = _annotations(nlp, texts)
+    blis = NumpyOps()  # thinc's default: BLIS
+    try:
+        for node in layers:
+            node.ops = blis
+        theirs = _annotations(nlp, texts)
+    finally:
+        for node in layers:
+            node.ops = fast
+    assert ours == theirs
