@@ -8,38 +8,14 @@ with the index and with spaCy's own ``Matcher``.
 
 from __future__ import annotations
 
-import pypdfium2
 import pytest
 from spacy.matcher import Matcher
 
 from analyser.attribute_ruler_index import IndexedRulerMatcher, index_attribute_ruler
-from analyser.nlp import load_pipeline, sentencizer, trained_pipeline_name
-from conftest import FIXTURES, SHARED
+from analyser.nlp import load_pipeline, trained_pipeline_name
+from fresh_process import run_check
 
 pytestmark = pytest.mark.skipif(trained_pipeline_name() is None, reason="no trained English pipeline installed")
-
-_DOCUMENTS = [*sorted(FIXTURES.rglob("*.pdf")),
-               SHARED / "corpus" / "eu-gpai-safety-security.pdf"]
-
-
-def _sentences() -> list[str]:
-    nlp = load_pipeline(True)
-    split = sentencizer()
-    texts = []
-    for path in _DOCUMENTS:
-        if path.exists():
-            pdf = pypdfium2.PdfDocument(str(path))
-            texts.extend(page.get_textpage().get_text_bounded() for page in pdf)
-            pdf.close()
-    sents = [s.text for t in texts for s in split(nlp.make_doc(t)).sents if s.text.strip()]
-    return sents + ["It is  there , and\n\nthere 's  more :\t(a) don't  stop.  ", "  ", "There are  2 ways\n to do it."]
-
-
-def _annotated(nlp, texts: list[str]) -> list[list[tuple]]:
-    out = []
-    for doc in nlp.pipe(texts, batch_size=32):
-        out.append([(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc])
-    return out
 
 
 def test_the_loaded_pipelines_ruler_is_indexed() -> None:
@@ -49,24 +25,32 @@ def test_the_loaded_pipelines_ruler_is_indexed() -> None:
     assert len(ruler.matcher.rest) < 40 and len(ruler.patterns) == len(ruler.attrs)
 
 
+# in a process of its own (tests/fresh_process.py): thousands of parsed sentences
+_COMPARE = """
+from analyser.nlp import load_pipeline
+nlp = load_pipeline(True)
+ruler = nlp.get_pipe("attribute_ruler")
+indexed = ruler.matcher
+texts = corpus_sentences() + ["It is  there , and\\n\\nthere 's  more :\\t(a) don't  stop.  ", "  ",
+                              "There are  2 ways\\n to do it."]
+
+def annotated():
+    return [[(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+            for doc in nlp.pipe(texts, batch_size=32)]
+
+parsed = list(nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer"], batch_size=32))
+ours, ours_annotated = [ruler.match(doc) for doc in parsed], annotated()
+ruler.matcher = indexed.original
+theirs, theirs_annotated = [ruler.match(doc) for doc in parsed], annotated()
+print(json.dumps({"sentences": len(texts), "matches": sum(map(len, theirs)), "same_matches": ours == theirs,
+                  "same_annotations": ours_annotated == theirs_annotated}))
+"""
+
+
 def test_matches_and_annotations_are_spacys() -> None:
-    nlp = load_pipeline(True)
-    ruler = nlp.get_pipe("attribute_ruler")
-    indexed = ruler.matcher
-    texts = _sentences()
-    assert len(texts) > 1500
-    parsed = list(nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer"], batch_size=32))
-    try:
-        ours = [ruler.match(doc) for doc in parsed]
-        ours_annotated = _annotated(nlp, texts)
-        ruler.matcher = indexed.original
-        theirs = [ruler.match(doc) for doc in parsed]
-        theirs_annotated = _annotated(nlp, texts)
-    finally:
-        ruler.matcher = indexed
-    assert ours == theirs
-    assert sum(map(len, theirs)) > 20000
-    assert ours_annotated == theirs_annotated
+    got = run_check(_COMPARE)
+    assert got["sentences"] > 1500 and got["matches"] > 20000, got
+    assert got["same_matches"] and got["same_annotations"], got
 
 
 def test_patterns_of_every_kind_match_as_spacys_matcher(tmp_path) -> None:

@@ -8,13 +8,12 @@ the fixture PDFs and the GPAI chapter, with BLIS and with OpenBLAS.
 
 from __future__ import annotations
 
-import pypdfium2
 import pytest
 from thinc.api import Model, NumpyOps
 
 from analyser import blas_ops
-from analyser.nlp import load_pipeline, sentencizer, trained_pipeline_name
-from conftest import FIXTURES, SHARED
+from analyser.nlp import load_pipeline, trained_pipeline_name
+from fresh_process import run_check
 
 pytestmark = pytest.mark.skipif(trained_pipeline_name() is None, reason="no trained English pipeline installed")
 needs_openblas = pytest.mark.skipif(not blas_ops._numpy_openblas(), reason="numpy ships no OpenBLAS here")
@@ -39,37 +38,31 @@ def test_without_a_settable_openblas_blis_stays(monkeypatch) -> None:
     assert blas_ops.use_numpy_blas(nlp) is False
 
 
-def _sentences() -> list[str]:
-    nlp = load_pipeline(True)
-    split = sentencizer()
-    texts = []
-    for path in [*sorted(FIXTURES.rglob("*.pdf")), SHARED / "corpus" / "eu-gpai-safety-security.pdf"]:
-        if path.exists():
-            pdf = pypdfium2.PdfDocument(str(path))
-            texts.extend(page.get_textpage().get_text_bounded() for page in pdf)
-            pdf.close()
-    return [s.text for t in texts for s in split(nlp.make_doc(t)).sents if s.text.strip()]
+# in a process of its own (tests/fresh_process.py): the corpus parsed twice
+_COMPARE = """
+from thinc.api import Model, NumpyOps
+from analyser.nlp import load_pipeline
+nlp = load_pipeline(True)
+texts = corpus_sentences()
+layers = [node for _, c in nlp.pipeline if isinstance(getattr(c, "model", None), Model) for node in c.model.walk()]
 
-
-def _annotations(nlp, texts: list[str]) -> list[list[tuple]]:
+def annotations():
     return [[(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
             for doc in nlp.pipe(texts, batch_size=32)]
+
+switched = all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in layers)
+ours = annotations()
+blis = NumpyOps()  # thinc's default: BLIS
+for node in layers:
+    node.ops = blis
+theirs = annotations()
+print(json.dumps({"sentences": len(texts), "switched": switched, "same": ours == theirs,
+                  "differing": sum(a != b for a, b in zip(ours, theirs))}))
+"""
 
 
 @needs_openblas
 def test_openblas_gives_blis_annotations_on_every_sentence_of_the_corpus() -> None:
-    nlp = load_pipeline(True)
-    texts = _sentences()
-    assert len(texts) > 2000
-    layers = _layers(nlp)
-    fast = layers[0].ops
-    ours = _annotations(nlp, texts)
-    blis = NumpyOps()  # thinc's default: BLIS
-    try:
-        for node in layers:
-            node.ops = blis
-        theirs = _annotations(nlp, texts)
-    finally:
-        for node in layers:
-            node.ops = fast
-    assert ours == theirs
+    got = run_check(_COMPARE)
+    assert got["switched"] and got["sentences"] > 2000, got
+    assert got["same"], got
