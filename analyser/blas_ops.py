@@ -54,9 +54,20 @@ def _numpy_openblas() -> list[Path]:
     return sorted(libs.glob("*openblas*")) if libs.is_dir() else []
 
 
+def _loaded(path: Path) -> bool:
+    """Whether ``path`` is mapped in this process (Linux's ``/proc/self/maps``; elsewhere assumed): a file
+    numpy did not load would be loaded as a second copy, whose thread count is not numpy's."""
+    maps = Path("/proc/self/maps")
+    if not maps.exists():
+        return True
+    return str(path) in maps.read_text(errors="replace")
+
+
 def numpy_blas_single_threaded() -> bool:
     """Set numpy's OpenBLAS to one thread; True when it then reports one thread."""
     for path in _numpy_openblas():
+        if not _loaded(path):
+            continue
         try:
             lib = ctypes.CDLL(str(path))  # already loaded by numpy: the same library, not a second copy
         except OSError:

@@ -66,3 +66,12 @@ def test_openblas_gives_blis_annotations_on_every_sentence_of_the_corpus() -> No
     got = run_check(_COMPARE)
     assert got["switched"] and got["sentences"] > 2000, got
     assert got["same"], got
+
+
+@needs_openblas
+def test_an_openblas_numpy_did_not_load_is_not_touched(monkeypatch, tmp_path) -> None:
+    # a stray copy beside numpy would be loaded a second time, and its thread count is not numpy's
+    stray = tmp_path / "libscipy_openblas64_-stray.so"
+    stray.write_bytes(blas_ops._numpy_openblas()[0].read_bytes())
+    monkeypatch.setattr(blas_ops, "_numpy_openblas", lambda: [stray])
+    assert blas_ops.numpy_blas_single_threaded() is False
