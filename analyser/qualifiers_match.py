@@ -72,6 +72,23 @@ def _expand_leading(pattern: list[dict[str, Any]], depth: int = 0, budget: int =
     return [[h, *rest] for h in heads]
 
 
+def _plain_words(pattern: list[dict[str, Any]]) -> list[str] | None:
+    """The words of a pattern that is only a run of plain lower-case ``LOWER`` values, else None.
+
+    Why: spaCy's ``Matcher`` tries every pattern at every token; about 40% of the lexicon's patterns
+    (after ``_expand_leading``) are such runs, and a ``PhraseMatcher`` on ``LOWER`` finds the same
+    (start, end) of every one through its trie. A value with a capital letter is left to the
+    ``Matcher`` (it can never equal a token's LOWER there; the phrase doc would lower it).
+    """
+    words = []
+    for tok in pattern:
+        value = tok.get("LOWER")
+        if set(tok) != {"LOWER"} or not isinstance(value, str) or not value or value != value.lower():
+            return None
+        words.append(value)
+    return words or None
+
+
 def _required_words(node: dict[str, Any]) -> frozenset[str] | None:
     """The lower-case words a dependency node's LOWER (or ORTH) constraint allows, if it has one."""
     attrs = node.get("RIGHT_ATTRS", {})
@@ -140,7 +157,13 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
             try:
                 if e.source != _SHIPPED:
                     checker.add(e.id, pats)
-                matcher.add(e.id, [x for p in pats for x in _expand_leading(p)])
+                expanded = [x for p in pats for x in _expand_leading(p)]
+                words = [w for x in expanded if (w := _plain_words(x)) is not None]
+                if words:  # the same matches from the phrase matcher's trie, not tried at every token
+                    phrases.add(e.id, [Doc(nlp.vocab, words=w) for w in words])
+                rest = [x for x in expanded if _plain_words(x) is None]
+                if rest:
+                    matcher.add(e.id, rest)
             except Exception as exc:  # spaCy raises several types for a bad pattern
                 raise LexiconError(e.source, f"entry {e.id!r}: invalid spaCy pattern ({exc})") from None
         if e.phrases:

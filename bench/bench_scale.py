@@ -20,8 +20,9 @@ saves wall time only, spending a little more CPU).
 Then the cached open (``extract --format json`` on a warm cache) against a bare ``import analyser``,
 and a batch of several codes with ``--jobs 1`` and ``--jobs 2`` (pages per second, peak RSS per
 worker; with ``--baseline``, the other tree's batch alternates with this one's, ``--batch-rounds``
-times). Every figure is whole-process wall time (``time.perf_counter`` around ``subprocess.run``);
-peak memory is ``ru_maxrss`` of the children.
+times, for each of ``--batch-jobs``; the medians per side follow the rounds). Every figure is
+whole-process wall time (``time.perf_counter`` around ``subprocess.run``); peak memory is
+``ru_maxrss`` of the children.
 
 The analyser's modules are compiled to bytecode once before timing (``PYTHONPYCACHEPREFIX`` in a
 temporary folder; this machine sets ``PYTHONDONTWRITEBYTECODE``), as a user's install would have them.
@@ -219,10 +220,12 @@ def cached(pdf: Path, rounds: int, env: dict[str, str], quiet: float = 0.0, base
           flush=True)
 
 
-def batch(folder: Path, jobs: int, env: dict[str, str], tree: Path = ROOT, label: str = "") -> None:
+def batch(folder: Path, jobs: int, env: dict[str, str], tree: Path = ROOT, label: str = "") -> dict[str, float]:
     """One ``batch DIR --jobs N --no-cache`` run of the analyser package of ``tree``: whole-process wall
     time, CPU time (the batch process and its workers: user + system), pages per second of wall time,
-    the largest peak RSS a worker reported."""
+    the largest peak RSS a worker reported, and the share of the machine's cores other processes kept
+    busy meanwhile (a core taken by someone else shows as 0.5 on this 2-core machine). Returned for
+    the medians."""
     import json
 
     import pypdfium2
@@ -231,14 +234,28 @@ def batch(folder: Path, jobs: int, env: dict[str, str], tree: Path = ROOT, label
     out = Path(env["ANALYSER_CACHE_DIR"]).parent / f"batch-{jobs}.json"
     side_env = dict(env, PYTHONPATH=str(tree))
     load = os.getloadavg()[0]
-    took, cpu = _run_cpu([PY, "-m", "analyser", "batch", str(folder), "--jobs", str(jobs), "--no-cache", "-q",
-                          "-o", str(out)], side_env, tree)
+    took, cpu, others = _run_measured([PY, "-m", "analyser", "batch", str(folder), "--jobs", str(jobs), "--no-cache",
+                                       "-q", "-o", str(out)], side_env, tree)
     rows = json.loads(out.read_text())["results"]
     peak = max(r["worker_peak_mb"] for r in rows)
     errors = sum(r["status"] != "ok" for r in rows)
     print(f"| {label or tree.name} | --jobs {jobs} | {len(rows)} codes, {pages} pages | {took:.1f} s ({cpu:.1f} CPU) | "
           f"**{pages / took:.1f} pages/s** ({pages / cpu:.1f} per CPU-second) | peak RSS of a worker {peak:.0f} MB | "
-          f"{errors} errors | load {load:.1f} -> {os.getloadavg()[0]:.1f} |", flush=True)
+          f"{errors} errors | load {load:.1f} -> {os.getloadavg()[0]:.1f}, others {others:.2f} of the cores |", flush=True)
+    return {"wall": took, "cpu": cpu, "pages": pages, "peak": peak, "others": others}
+
+
+def _batch_medians(runs: dict[tuple[str, int], list[dict[str, float]]]) -> None:
+    """Median per side and ``--jobs`` of the batch rounds (pages/s of wall time, pages per CPU-second)."""
+    print("\n| side | --jobs | rounds | median wall s | median pages/s | median pages per CPU-second | "
+          "largest worker peak RSS | others' share of the cores (median, max) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for (label, jobs), rs in runs.items():
+        pages = rs[0]["pages"]
+        wall = statistics.median(r["wall"] for r in rs)
+        print(f"| {label} | {jobs} | {len(rs)} | {wall:.1f} | **{statistics.median(pages / r['wall'] for r in rs):.1f}** | "
+              f"{statistics.median(pages / r['cpu'] for r in rs):.1f} | {max(r['peak'] for r in rs):.0f} MB | "
+              f"{statistics.median(r['others'] for r in rs):.2f}, {max(r['others'] for r in rs):.2f} |", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", default="", help="folder of PDFs for the batch throughput (jobs 1 and 2)")
     ap.add_argument("--batch-rounds", type=int, default=1,
                     help="rounds of the batch runs (interleaved with --baseline)")
+    ap.add_argument("--batch-jobs", default="1,2", help="comma-separated --jobs values of the batch runs")
     ap.add_argument("--cached", action="store_true")
     ap.add_argument("--cached-rounds", type=int, default=0,
                     help="rounds of the cached open (default: --rounds, or 5 with --rounds 0)")
@@ -290,11 +308,14 @@ def main(argv: list[str] | None = None) -> int:
             for pdf in pdfs:
                 cached(pdf, args.cached_rounds or args.rounds or 5, env, args.quiet, args.baseline)
         if args.batch:  # with --baseline: that tree's batch after this one's, for each --jobs, every round
+            runs: dict[tuple[str, int], list[dict[str, float]]] = {}
             for _ in range(max(1, args.batch_rounds)):
-                for jobs in (1, 2):
-                    batch(Path(args.batch), jobs, env, ROOT, "this tree")
+                for jobs in (int(j) for j in args.batch_jobs.split(",")):
+                    runs.setdefault(("this tree", jobs), []).append(batch(Path(args.batch), jobs, env, ROOT, "this tree"))
                     if args.baseline is not None:
-                        batch(Path(args.batch), jobs, env, args.baseline, "baseline")
+                        runs.setdefault(("baseline", jobs), []).append(
+                            batch(Path(args.batch), jobs, env, args.baseline, "baseline"))
+            _batch_medians(runs)
     return 0
 
 
