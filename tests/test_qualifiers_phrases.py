@@ -9,12 +9,12 @@ fixture PDFs and the GPAI chapter, the full patterns on the parsed sentences of 
 from __future__ import annotations
 
 import pytest
-from spacy.matcher import Matcher, PhraseMatcher
 
 from analyser import qualifiers_match as qm
 from analyser.nlp import load_pipeline, trained_pipeline_name
 from analyser.qualifiers_lexicon import load_lexicon
 from fresh_process import run_check
+from matcher_reference import compiled, reference
 
 
 def test_most_plain_patterns_go_to_the_phrase_matcher() -> None:
@@ -27,27 +27,12 @@ def test_most_plain_patterns_go_to_the_phrase_matcher() -> None:
 
 # in a process of its own (tests/fresh_process.py): every sentence of the corpus tokenised, some parsed
 _COMPARE = """
-from spacy.matcher import Matcher, PhraseMatcher
-from analyser import qualifiers_match as qm
+sys.path.insert(0, str(ROOT / "tests"))
 from analyser.nlp import load_pipeline, sentencizer
 from analyser.qualifiers_lexicon import load_lexicon
+from matcher_reference import compiled as _compiled, reference as _reference
 nlp, lexicon, split = load_pipeline(True), load_lexicon(), sentencizer()
-
-def reference(relaxed):  # every expanded pattern in one Matcher, as _compile had it
-    matcher, phrases = Matcher(nlp.vocab, validate=False), PhraseMatcher(nlp.vocab, attr="LOWER")
-    for e in lexicon.entries.values():
-        if relaxed and (e.trained_only or e.dep_patterns):
-            continue
-        if e.patterns:
-            pats = [qm._relax(p) for p in e.patterns] if relaxed else e.patterns
-            matcher.add(e.id, [x for p in pats for x in qm._expand_leading(p)])
-        if e.phrases:
-            phrases.add(e.id, [nlp.make_doc(p) for p in e.phrases])
-    return lambda doc: set(matcher(doc)) | set(phrases(doc))
-
-def compiled(relaxed):
-    c = qm._compile(nlp, lexicon, relaxed)
-    return lambda doc: set(c.matcher(doc)) | set(c.phrases(doc))
+compiled, reference = (lambda relaxed: _compiled(nlp, lexicon, relaxed)), (lambda relaxed: _reference(nlp, lexicon, relaxed))
 
 out = {}
 docs = [split(nlp.make_doc(" ".join(t.split()))) for t in page_texts([*sorted(FIXTURES.rglob("*.pdf")), GPAI])]
@@ -70,26 +55,6 @@ def test_hits_are_the_matchers_on_every_sentence_of_the_corpus() -> None:
     assert got["relaxed_same"] and got["full_same"], got
 
 
-def _reference(nlp, lexicon, relaxed: bool):
-    """The matches as ``_compile`` found them before: every expanded pattern in one ``Matcher``."""
-    matcher = Matcher(nlp.vocab, validate=False)
-    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for e in lexicon.entries.values():
-        if relaxed and (e.trained_only or e.dep_patterns):
-            continue
-        if e.patterns:
-            pats = [qm._relax(p) for p in e.patterns] if relaxed else e.patterns
-            matcher.add(e.id, [x for p in pats for x in qm._expand_leading(p)])
-        if e.phrases:
-            phrases.add(e.id, [nlp.make_doc(p) for p in e.phrases])
-    return lambda doc: set(matcher(doc)) | set(phrases(doc))
-
-
-def _compiled(nlp, lexicon, relaxed: bool):
-    c = qm._compile(nlp, lexicon, relaxed)
-    return lambda doc: set(c.matcher(doc)) | set(c.phrases(doc))
-
-
 def test_a_capitalised_value_is_left_to_the_matcher(tmp_path) -> None:
     # LOWER "Swiftly" can never equal a token's lower-case form; a phrase doc would lower it and match
     user = tmp_path / "mine.toml"
@@ -99,4 +64,4 @@ def test_a_capitalised_value_is_left_to_the_matcher(tmp_path) -> None:
     lexicon = load_lexicon(user)
     doc = nlp("Act swiftly, SWIFTLY and Swiftly.")
     assert not any(nlp.vocab.strings[m] == "mine.caps" for m, _, _ in qm._compile(nlp, lexicon, True).phrases(doc))
-    assert _compiled(nlp, lexicon, True)(doc) == _reference(nlp, lexicon, True)(doc)
+    assert compiled(nlp, lexicon, True)(doc) == reference(nlp, lexicon, True)(doc)
