@@ -51,7 +51,8 @@ print(json.dumps(out))
 @pytest.mark.skipif(trained_pipeline_name() is None, reason="no trained English pipeline installed")
 def test_hits_are_the_matchers_on_every_sentence_of_the_corpus() -> None:
     got = run_check(_COMPARE)
-    assert got["relaxed_hits"] > 2000 and got["full_hits"] > 300, got
+    # (the GPAI chapter in ../shared adds about 100 full hits; without it, the ICU sample's alone)
+    assert got["relaxed_hits"] > 2000 and got["full_hits"] > 200, got
     assert got["relaxed_same"] and got["full_same"], got
 
 
