@@ -15,6 +15,7 @@ from typing import Iterator
 
 from .application_text import CONDITIONAL_OBLIGATION, STRAY_APPLICATION
 from .conditions import Vocabulary, and_, or_, atom, atoms_of, describe, is_understood, load_vocabulary, normalise, parse_application
+from .condition_tree import duty_for_every_reader_or_featured
 from .application_intros import PROHIBITION
 from .condition_tokens import features_named, lexicon_for, tokenise
 from .defined_terms import read_defined_terms, undefined_class
@@ -291,10 +292,7 @@ def resolve_measure(
     if row is None:
         if not has_text:
             app.confidence = 0.5
-            unstated = unstated_scope(measure)
-            if unstated is not None:
-                return _read_unstated(app, unstated, measure, code_kind, vocab, id_pattern, intros)
-            if _duty_names_features(app, measure, vocab, id_pattern):
+            if _scope_outside_application(app, measure, code_kind, vocab, id_pattern, intros):
                 return app
             app.warnings.append(f"{measure.id}: no application text found and no index row; taken as all services")
         return app
@@ -384,6 +382,17 @@ def resolve_measure(
     return app
 
 
+def _scope_outside_application(app: Applicability, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
+                               intros: tuple) -> bool:
+    """No application sentence: sets ``app`` from words elsewhere that say or may say whom the measure covers
+    (``unstated_scope``), else from features its first duty names; False (``app`` untouched) when there are none."""
+    unstated = unstated_scope(measure)
+    if unstated is not None:
+        _read_unstated(app, unstated, measure, code_kind, vocab, id_pattern, intros)
+        return True
+    return _duty_names_features(app, measure, vocab, id_pattern)
+
+
 def _read_unstated(app: Applicability, unstated: UnstatedScope, measure: Measure, code_kind: str, vocab: Vocabulary,
                    id_pattern, intros: tuple) -> Applicability:
     """No application sentence, but words elsewhere say (a heading) or may say (a condition on the reader) whom
@@ -415,10 +424,9 @@ def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary
     features = [] if not duty or PROHIBITION.match(duty) else features_named(duty.split(". ")[0], vocab, id_pattern)
     if not features:
         return False
-    app.condition = Condition(op="agree", params={"why": "duty"},
-                              args=[atom("all"), or_(*(atom("feature", name=f) for f in dict.fromkeys(features)))])
+    app.condition = duty_for_every_reader_or_featured(features)
     app.warnings.append(f"{measure.id}: no application sentence; its first duty names "
-                        f"{', '.join(vocab.feature_label(f) if hasattr(vocab, 'feature_label') else f for f in dict.fromkeys(features))}, "
+                        f"{', '.join(vocab.feature_label(f) for f in dict.fromkeys(features))}, "
                         f"so services without it are unclear")
     return True
 
@@ -453,12 +461,8 @@ def resolve_applicability(code: Code, profile=None) -> Code:
             code.warnings.append(ParseWarning(note))
         for m in code.measures:
             m.applicability = Applicability(text="", condition=atom("all"), confidence=1.0)
-            unstated = unstated_scope(m)
-            if unstated is not None:
-                # its heading or a condition on the reader says, or may say, whom this one covers
-                m.applicability.confidence = 0.5
-                _read_unstated(m.applicability, unstated, m, kind, vocab, id_pattern, intros)
-            elif _duty_names_features(m.applicability, m, vocab, id_pattern):
+            # its heading, a condition on the reader or its first duty says, or may say, whom this one covers
+            if _scope_outside_application(m.applicability, m, kind, vocab, id_pattern, intros):
                 m.applicability.confidence = 0.5
             m.warnings.extend(w for w in m.applicability.warnings if w not in m.warnings)
         return code

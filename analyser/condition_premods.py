@@ -28,6 +28,7 @@ _ANY_OF = re.compile(r"^(?:(?:meets?|satisf(?:y|ies)|fulfils?)\s+)?(?:one\s+or\s
 @dataclass
 class PremodReader(TokenReader):
     _described: Condition | None = None  # "large or multi-risk" of "large or multi-risk general search"
+    _negated: bool = False  # reading the predicate of a "not" (set by Parser.predicate): see premods
 
     def kind_atom(self, kind: str) -> Condition:
         # the code's own kind is implicit: "all user-to-user services" in a U2U code is "all"
@@ -77,7 +78,7 @@ class PremodReader(TokenReader):
                 # "large and not multi-risk": a negated predicate of its own, for the clause to join
                 self.reset(mark)
                 break
-            if getattr(self, "_negated", False) and self.kind() == "FEATURE" and _VERB_FIRST.match(self.peek().text):
+            if self._negated and self.kind() == "FEATURE" and _VERB_FIRST.match(self.peek().text):
                 # "do not use age assurance and allow pornographic content": a second predicate with a verb of its
                 # own, outside the negation, not a second thing not used
                 self.reset(mark)

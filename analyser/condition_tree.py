@@ -22,6 +22,13 @@ def or_(*args: Condition) -> Condition:
     return _join("or", args)
 
 
+def duty_for_every_reader_or_featured(features: list[str]) -> Condition:
+    """A duty for every reader that names features ("Switch geolocation options off by default"): every service's,
+    or only theirs who have one of them? Writers read it both ways; decided only where the two readings agree."""
+    return Condition(op="agree", params={"why": "duty"},
+                     args=[atom("all"), or_(*(atom("feature", name=f) for f in dict.fromkeys(features)))])
+
+
 def not_(arg: Condition) -> Condition:
     if arg.op == "not":
         return arg.args[0]

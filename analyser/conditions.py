@@ -54,8 +54,8 @@ from .condition_reader import ParseFail
 from .such_services import SUCH, such_services
 from .condition_tokens import (DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, digits_for_number_words, features_named, lexicon_for,
                                tokenise)
-from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, impossible_as_unknown, is_understood, normalise,
-                             not_, or_, users_over_words)
+from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, duty_for_every_reader_or_featured,
+                             impossible_as_unknown, is_understood, normalise, not_, or_, users_over_words)
 from .models import Applicability, Condition
 from .vocabulary import LARGE_THRESHOLD, LEVELS, Vocabulary, load_vocabulary, vocabulary_for
 
@@ -279,8 +279,7 @@ def _parse_application(
     if duty_for_all and duty_features:
         # "Switch geolocation options off by default": a duty for every service, or for those with the feature it
         # names? Writers read it both ways; decided only where the two readings agree
-        positive.append(Condition(op="agree", params={"why": "duty"}, args=[
-            atom("all"), or_(*(atom("feature", name=f) for f in dict.fromkeys(duty_features)))]))
+        positive.append(duty_for_every_reader_or_featured(duty_features))
     elif duty_for_all:
         positive.append(atom("all"))
     if not positive and not negative and not also and not only:

@@ -70,10 +70,11 @@ def read_defined_terms(application: str, measure: Measure) -> tuple[str, list[st
         # the definition itself, where it was taken as application text, is read through the use
         text = text.replace(sentence, " ").strip()
         use = re.compile(r"\b" + re.escape(adj) + r" (services?|platforms?|models?)\b(?![’'\"”]\s+(?:means|refers|is)\b)", re.I)
-        if not use.search(text):
+        used = use.search(text)
+        if used is None:
             continue
         text = use.sub(lambda m: defined_class(m.group(1), body), text)
-        noun = use.search(application).group(1).rstrip("s") if use.search(application) else "service"
+        noun = used.group(1).rstrip("s")
         notes.append(f"'{adj} {noun}' is read as the measure defines it: {defined_class(noun + 's', body)}")
     if not notes:
         return application, []

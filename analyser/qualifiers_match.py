@@ -158,10 +158,11 @@ def _compile(nlp: Language, lexicon: Lexicon, relaxed: bool) -> _Compiled:
                 if e.source != _SHIPPED:
                     checker.add(e.id, pats)
                 expanded = [x for p in pats for x in _expand_leading(p)]
-                words = [w for x in expanded if (w := _plain_words(x)) is not None]
+                plain = [(x, _plain_words(x)) for x in expanded]
+                words = [w for _x, w in plain if w is not None]
                 if words:  # the same matches from the phrase matcher's trie, not tried at every token
                     phrases.add(e.id, [Doc(nlp.vocab, words=w) for w in words])
-                rest = [x for x in expanded if _plain_words(x) is None]
+                rest = [x for x, w in plain if w is None]
                 if rest:
                     matcher.add(e.id, rest)
             except Exception as exc:  # spaCy raises several types for a bad pattern
