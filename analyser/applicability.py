@@ -270,12 +270,13 @@ def resolve_measure(
         # is read as the application text rather than passed over, which would make it "all services"
         application = stray
     written = application
-    application, defined = read_defined_terms(application, measure)
+    class_words = _class_words(vocab)
+    application, defined = read_defined_terms(application, measure, class_words)
     app = parse_application(application, code_kind, vocab, id_pattern, intros)
     if defined:
         app.text = written  # what the code says; the reading used its own definition (said below)
         app.warnings.extend(f"{measure.id}: {note}" for note in defined)
-    elif (undefined := undefined_class(application, measure)) and app.condition is not None:
+    elif (undefined := undefined_class(application, measure, class_words)) and app.condition is not None:
         # "applies to providers of relevant services" with no definition in the measure: a class the code defines
         # somewhere else, never every service (what the grammar, for which "relevant" means nothing, would say)
         app.condition = and_(app.condition, atom("unknown", text=undefined))
@@ -380,6 +381,16 @@ def resolve_measure(
         app.condition = Condition(op="agree", args=[app.condition, index_app.condition])
         app.decided_by = "both"
     return app
+
+
+def _class_words(vocab: Vocabulary) -> frozenset[str]:
+    """Every wording of the code's own kinds and features, lower case: "relevant electronic service" is the law's
+    class, not one the measure must define."""
+    words: set[str] = set()
+    for table in (vocab.kinds, vocab.features):
+        for entry in table.values():
+            words.update(w.lower() for w in (entry.get("label", ""), *entry.get("variants", ())) if isinstance(w, str) and w)
+    return frozenset(words)
 
 
 def _scope_outside_application(app: Applicability, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,

@@ -32,6 +32,8 @@ _AMENDMENT_ASIDE = re.compile(
 # used to notice application text that the profile's phrase did not catch
 STRAY_APPLICATION = re.compile(
     r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further|nevertheless),?\s+)?"
+    # "Drafting note: this Measure is intended for ...", "Box 2. This measure applies to ...": a label first
+    r"(?:(?:drafting\s+|explanatory\s+|editorial\s+)?note\s*[:.\u2013\u2014-]\s*|box(?:\s+\d{1,3})?\s*[:.\u2013\u2014-]\s*)?"
     # "In the case of a high impact generative AI service, the measure does not apply where ..."
     r"(?:in\s+the\s+case\s+of\s+[^,.]{1,160},\s*)?"
     r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
@@ -40,6 +42,8 @@ STRAY_APPLICATION = re.compile(
     r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
     r"(?:does|do)\s+not\s+apply|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
+    # "This Commitment concerns only Signatories providing ...", "is aimed at providers of ..."
+    r"(?:only\s+)?concerns?\s+only|(?:is|are)\s+(?:only\s+)?(?:aimed\s+at|addressed\s+to|directed\s+at|limited\s+to|confined\s+to|targeted\s+at)|"
     # "This measure is not recommended for small services", "is relevant only to", "covers large services"
     r"(?:is|are)\s+(?:not\s+|only\s+)?(?:(?:recommended|intended|designed|meant)\s+(?:only\s+)?for|relevant\s+(?:only\s+)?to)|(?:does|do)\s+not\s+cover|"
     r"(?:only\s+)?covers?(?!\s+(?:how|what|when|why|whether|the\s+ways?|the\s+steps|steps)\b)(?=\s+(?:only\s+)?(?:(?:all|each|every|the|a|an|any)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?)\b)|"
@@ -294,8 +298,10 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     if kept:
         return _with_limbs(texts, kept)
     for i, text in enumerate(texts):
-        # ("Except where the service is an enterprise service, a provider of ...": the subject after the exception)
-        body = _OPENING_EXCEPTION.sub("", LEADING_LABEL.sub("", text, count=1), count=1)
+        # ("Except where the service is an enterprise service, a provider of ...": the subject after the exception;
+        # "For the purposes of this measure, a 'scheme' is ... . Where a large service operates a scheme, ...": the
+        # sentence after the definition)
+        body = _OPENING_EXCEPTION.sub("", _LEADING_DEFINITION.sub("", LEADING_LABEL.sub("", text, count=1), count=1), count=1)
         if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
             return [i]
         if _CONDITION_ON_READER.match(body) or _CONDITION_ON_SERVICE.match(body):
@@ -305,6 +311,11 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
         if _DUTY.search(text) or is_unconditional_duty(text):
             return []
     return []
+
+
+# a definition that opens a paragraph: "In this measure, 'X' means ... . ", "For the purposes of this measure, ... . "
+_LEADING_DEFINITION = re.compile(r"^\s*(?:in|for\s+the\s+purposes\s+of)\s+this\s+(?:measure|standard|section|code|chapter|commitment|part)"
+                                 r"\s*,[^.]*\.\s+(?=[A-Z])", re.I)
 
 
 # "This section applies to a provider of a social media service if:" followed by "(a) the service is ...; and"
@@ -338,7 +349,15 @@ def _with_limbs(texts: Sequence[str], kept: list[int]) -> list[int]:
             if j not in out:
                 out.append(j)
             j += 1
+        if j > i + 1 and j < len(texts) and j not in out and _AFTER_LIMBS.match(texts[j]) and re.search(r"[,;]\s*(?:and|or)?\s*$", texts[j - 1]):
+            out.append(j)  # "(b) at high risk of violent content, / in each case where ...": the sentence's end
     return sorted(out)
+
+
+# the words that end a sentence after its sub-items and bear on all of them: "in each case where the service does not
+# use highly effective age assurance", "provided that ...", "other than ..."
+_AFTER_LIMBS = re.compile(r"^\s*(?:and\s+|or\s+)?(?:in\s+(?:each|either|both|every|any)\s+(?:case|cases)|provided\s+that|save\s+that|"
+                          r"except\b|excluding|other\s+than|unless)\b", re.I)
 
 
 def application_paragraphs(texts: Sequence[str], phrase: re.Pattern[str] | None) -> list[int]:

@@ -17,7 +17,7 @@ from .condition_combine import (IMPLICIT, PLAIN, REL, VERBAL, attachment_reading
 from .condition_premods import PremodReader
 from .condition_reader import ParseFail
 from .condition_tokens import names_group
-from .condition_tree import and_, atom, not_, or_
+from .condition_tree import and_, atom, not_, or_, taken_out
 from .models import Condition
 
 
@@ -134,6 +134,7 @@ class Parser(PremodReader):
                     return result
                 self.take()  # the closing bracket
                 post = self.postmods()
+                inner = taken_out(inner, self.vocab)
                 return and_(result, not_(inner), post) if post is not None else and_(result, not_(inner))
             closing = self._closing_comma() if had_comma else None
             if closing is not None:
@@ -145,7 +146,7 @@ class Parser(PremodReader):
                     self.take()  # the closing comma
                     post = self.postmods()
                     if post is not None:
-                        return and_(result, not_(inner), post)
+                        return and_(result, not_(taken_out(inner, self.vocab)), post)
                 self.reset(mark)
                 return result
             try:
@@ -155,7 +156,7 @@ class Parser(PremodReader):
                     if self.kind() == "REL":
                         self.take()
                     return and_(result, not_(self.relbody(carried=None)))
-                return and_(result, not_(self.clause()))
+                return and_(result, not_(taken_out(self.clause(), self.vocab)))
             except ParseFail:
                 pass
         self.reset(mark)

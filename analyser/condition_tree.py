@@ -218,6 +218,14 @@ def cannot_coexist(cond: Condition, vocab: Vocabulary) -> bool:
             or any(len(features & group) > 1 for group in vocab.exclusive))
 
 
+def taken_out(cond: Condition | None, vocab: Vocabulary) -> Condition | None:
+    """What an exception takes out: "other than SMEs and SMCs" lists classes no one service is both of (an SMC is
+    by definition not an SME), so it takes out a service of either, never only one of both."""
+    if cond is not None and cond.op == "and" and all(a.op == "atom" for a in cond.args) and cannot_coexist(cond, vocab):
+        return or_(*cond.args)
+    return cond
+
+
 def has_impossible_part(cond: Condition, vocab: Vocabulary) -> bool:
     """Is some "and" anywhere in ``cond`` one that ``cannot_coexist``?"""
     return cannot_coexist(cond, vocab) or any(has_impossible_part(a, vocab) for a in cond.args)
