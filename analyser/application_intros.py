@@ -253,6 +253,8 @@ _DUTY_QUALIFIER = re.compile(
 CASE_OF = re.compile(r"^\W*in\s+(?:the\s+)?case\s+of\b", re.I)
 # the subject of a duty for every reader, once the opening is cut: "The provider of [the service] will ..."
 EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|regulated\s+)?(?:service|platform)\s*$", re.I)
+# "Providers of those services should ...": the services an earlier sentence named
+THOSE_SERVICES = re.compile(r"^\s*(?:those|these|the\s+same)\s+(?:services|platforms|providers)\s*$", re.I)
 NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b", re.I)
 # "This measure applies only where ...", "It only applies to ...": a restriction of what the other sentences say
 ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"

@@ -170,8 +170,29 @@ _BUT_ONLY_WHERE = re.compile(r",?\s+but\s+only\s+(?:where|if|when|in\s+so\s+far\
                              r"(?=(?:are|is|have|has|offer|offers|allow|allows|use|uses|provide|provides)\b)", re.I)
 
 
+# "Large services are expected to ..., as are services that are multi-risk.": a second group, said as "So should ..."
+_AS_ARE = re.compile(r",\s+as\s+(?:are|is|do|does|should|must|will)\s+(?=(?:[\w-]+\s+){0,4}?(?:services?|providers?|signator(?:y|ies))\b[^.;]*(?:[.;]|$))",
+                     re.I)
+# "This measure does not apply to large services, nor to services which are multi-risk": one exclusion of either
+_NOR_TO = re.compile(r",?\s+nor\s+(?=(?:to|for)\s)", re.I)
+# "Every provider, whatever its size, should ...": the comma the aside left behind, between the subject and its verb
+_SUBJECT_COMMA = re.compile(r"(?<=\bprovider),(?=\s+(?:should|must|shall|will)\b)|(?<=\bproviders),(?=\s+(?:should|must|shall|will)\b)"
+                            r"|(?<=\bsignatories),(?=\s+(?:should|must|shall|will)\b)", re.I)
+# "Although the risk is greatest where ..., this measure is recommended for all services": a concession says nothing
+# of whom ("while" and "whilst" are left: they can set a time, "while a service is large")
+_CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:although|though|even\s+though|albeit)\b[^,.;]{1,200},\s*", re.I)
+# "..., so that every user can complain about search results", "in order to ...": why, never whom
+# ("in order to" is left: "if you profile children in order to serve them targeted advertising" names a feature)
+_PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s[^.;]*", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
+    work = _AS_ARE.sub(". So should ", work)
+    work = _NOR_TO.sub(" or ", work)
+    work = _SUBJECT_COMMA.sub("", work)
+    work = _CONCESSION.sub("", work)
+    work = _PURPOSE.sub("", work)
     # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
     # how every level is known, so it says no more than "where the service has a medium risk of X"
     work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",

@@ -34,6 +34,8 @@ STRAY_APPLICATION = re.compile(
     r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further|nevertheless),?\s+)?"
     # "Drafting note: this Measure is intended for ...", "Box 2. This measure applies to ...": a label first
     r"(?:(?:drafting\s+|explanatory\s+|editorial\s+)?note\s*[:.\u2013\u2014-]\s*|box(?:\s+\d{1,3})?\s*[:.\u2013\u2014-]\s*)?"
+    # "Although the risk is greatest where ..., this measure is recommended for all search services"
+    r"(?:(?:although|though|even\s+though)\b[^,.;]{1,200},\s*)?"
     # "In the case of a high impact generative AI service, the measure does not apply where ..."
     r"(?:in\s+the\s+case\s+of\s+[^,.]{1,160},\s*)?"
     r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
@@ -263,6 +265,11 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
         earlier_duty = any(j not in chosen and is_unconditional_duty(texts[j]) for j in range(i))
         if earlier_duty and _OPENS_WITH_CONDITION.match(texts[i]):
             continue
+        if (_ALSO_IN_SUBJECT.match(LEADING_LABEL.sub("", texts[i], count=1)) and not STRAY_APPLICATION.match(texts[i])
+                and any(j not in chosen and _DUTY.search(texts[j]) for j in range(i))):
+            # "Signatories that also operate a search engine will ..." after a duty (even one with a condition of its
+            # own): a further duty for some of those the first binds, never whom the measure covers
+            continue
         out.append(i)
     return out
 
@@ -273,7 +280,13 @@ _SCOPED_SUBJECT = re.compile(
     r"^\s*(?:(?:a|an|the|each|every|all|any)\s+)?(?:providers?|signator(?:y|ies)|manufacturers?|suppliers?)\s+"
     r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b"
     r"|(?<=signatories\s)(?:providing|offering|placing|releasing|with)\b)"
-    r"|^\s*(?:if|where|when)\s+(?:you|your|(?:a|the|any)\s+signatory)\b", re.I)
+    r"|^\s*(?:if|where|when)\s+(?:you|your|(?:a|the|any)\s+signatory)\b"
+    # "Large services are expected to ...", "Services with more than 700,000 users that ... should ...": the services
+    # themselves as the subject of the duty
+    r"|^\s*(?:(?:all|any|the)\s+)?(?:(?!(?:of|for|to|providers?|those|these|such|other|same)\b)[\w-]+\s+){1,4}?services\s+"
+    r"(?:should|must|shall|(?:is|are)\s+(?:expected|required)\s+to)\b"
+    r"|^\s*(?:(?:all|any|the)\s+)?(?:[\w-]+\s+){0,4}?services\s+(?:with|that|which|whose|at|on\s+which|where)\b[^.]*?\s"
+    r"(?:should|must|shall|(?:is|are)\s+expected\s+to)\s", re.I)
 
 
 _OPENING_EXCEPTION = re.compile(r"^\s*(?:except|save)\s+(?:where|if|when|for)\s+[^,]{1,200},\s*", re.I)
@@ -303,6 +316,8 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
         # sentence after the definition)
         body = _OPENING_EXCEPTION.sub("", _LEADING_DEFINITION.sub("", LEADING_LABEL.sub("", text, count=1), count=1), count=1)
         if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
+            if i and _ALSO_IN_SUBJECT.match(body) and any(_DUTY.search(t) for t in texts[:i]):
+                return []  # a further duty for some of those an earlier duty binds (``after_a_duty_for_all``)
             return [i]
         if _CONDITION_ON_READER.match(body) or _CONDITION_ON_SERVICE.match(body):
             # "If the parental controls you provide let a parent limit screen time, explain ...": the first
@@ -313,6 +328,8 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     return []
 
 
+# "Signatories that also operate ...", "Providers of such services should also ...": "also" in the subject or before the verb
+_ALSO_IN_SUBJECT = re.compile(r"^[^,.;:]{0,120}?\balso\b", re.I)
 # a definition that opens a paragraph: "In this measure, 'X' means ... . ", "For the purposes of this measure, ... . "
 _LEADING_DEFINITION = re.compile(r"^\s*(?:in|for\s+the\s+purposes\s+of)\s+this\s+(?:measure|standard|section|code|chapter|commitment|part)"
                                  r"\s*,[^.]*\.\s+(?=[A-Z])", re.I)

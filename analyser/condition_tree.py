@@ -130,6 +130,8 @@ _OPEN_READINGS = {
     "counted-once": "the code counts the kinds of CSEA as one, but the list names them one by one",
     "reader-condition": "no sentence says whom the measure covers, and a condition it sets on the reader may be meant "
                         "to limit it",
+    "given-back": "an exception says 'unless', which may give the services it names back the measure, beside a sentence "
+                  "that names other services",
 }
 
 
@@ -238,3 +240,28 @@ def _conjoined_atoms(cond: Condition) -> Iterator[Condition]:
     elif cond.op == "and":
         for a in cond.args:
             yield from _conjoined_atoms(a)
+
+
+def _given_back(exempt: Condition) -> Condition | None:
+    """The services an exception with "unless" (or "other than") gives back: "X need not apply it unless Y" -> X and Y."""
+    if exempt.op != "and":
+        return None
+    kept = [a for a in exempt.args if a.op != "not"]
+    back = [a.args[0] for a in exempt.args if a.op == "not"]
+    if len(back) != 1 or not kept or any(a.op == "atom" and a.atom == "all" for a in kept):
+        return None
+    return and_(*kept, back[0])
+
+
+def with_given_back(cond: Condition, exempt: list[Condition]) -> Condition:
+    """``cond`` without the ``exempt`` services, where another sentence names whom the measure covers: an exception
+    "unless they are large" may give its services back the measure or only limit the exception, so a service is
+    decided only where the two readings agree (``agree``, why "given-back")."""
+    narrow = and_(cond, *(not_(n) for n in exempt))
+    back = [g for g in (_given_back(n) for n in exempt) if g is not None]
+    if not back:
+        return narrow
+    wide = and_(or_(cond, *back), *(not_(n) for n in exempt))
+    if normalise(wide) == normalise(narrow):
+        return narrow
+    return Condition(op="agree", args=[narrow, wide], params={"why": "given-back"})

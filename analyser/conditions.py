@@ -45,7 +45,8 @@ import re
 
 from .application_definitions import apply_definitions, defines_services
 from .application_intros import (CASE_OF, COUNTING, EVERY_READER, FOR_EACH_MODEL_OPENING, MAY_CHANGE_WHO, NARROWS, ONLY_APPLIES,
-                                 PROHIBITION, WIDENS, Intro, compile_intros, grammar, match_intro, split_sentences)
+                                 PROHIBITION, THOSE_SERVICES, WIDENS, Intro, compile_intros, grammar, match_intro,
+                                 split_sentences)
 from .application_rewrites import affirms_every_service, exception_last, plain_wording, widen_including
 from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, WHO_LABEL, clean_artefacts, without_asides
 from .condition_grammar import Parser
@@ -55,7 +56,7 @@ from .such_services import SUCH, such_services
 from .condition_tokens import (DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, digits_for_number_words, features_named, lexicon_for,
                                tokenise)
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, duty_for_every_reader_or_featured,
-                             impossible_as_unknown, is_understood, normalise, not_, or_, users_over_words)
+                             impossible_as_unknown, is_understood, normalise, not_, or_, users_over_words, with_given_back)
 from .models import Applicability, Condition
 from .vocabulary import LARGE_THRESHOLD, LEVELS, Vocabulary, load_vocabulary, vocabulary_for
 
@@ -202,6 +203,12 @@ def _parse_application(
             # "If Australian children are able to hold accounts on the service, ...": a clause with its own subject
             own_subject = re.match(r"(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\b", body, re.I)
             body = ("services " if starts_relative else "services where " if own_subject else "services that ") + body
+        if intro is not None and THOSE_SERVICES.match(body):
+            if number and (positive or also or negative or only):
+                continue  # "Providers of those services should review ...": a duty of the services named before
+            positive.append(atom("unknown", text=sentence.strip()))  # named before this text began: not here to read
+            result.unparsed.append(sentence.strip())
+            continue
         if intro is not None and intro.until is not None and stated and intro.permission:
             continue  # "Providers of large services may find the measure useful": beside a statement of scope
         if intro is not None and intro.reads and (not body.strip(" ,;:.") or EVERY_READER.match(body)):
@@ -301,7 +308,9 @@ def _parse_application(
         base = cond if (positive or negative or only) else atom("unknown", text="whom it applies to besides those it 'also' names")
         cond = or_(base, *also)
     if negative:
-        cond = and_(cond, *(not_(n) for n in negative))
+        # "Vertical search services need not apply this measure unless they are large. General search services should
+        # apply it.": are large vertical services covered? (``with_given_back``)
+        cond = with_given_back(cond, negative) if positive else and_(cond, *(not_(n) for n in negative))
     if turned:
         cond = turned[0] if len(turned) == 1 else and_(*turned)
     result.condition = impossible_as_unknown(cond, vocab)

@@ -265,6 +265,9 @@ _TWO_READINGS = {
     "reader-condition": "the measure has no sentence saying whom it covers, and it sets a condition this service does "
                         "not meet, which may be meant to limit the whole measure: read as every service's measure, it {a}; "
                         "read as the measure of the services that meet the condition, it {b}",
+    "given-back": "one sentence takes services out 'unless' something holds and another names the services the measure "
+                  "is for, and the two differ for this service: if 'unless' only limits the exception, it {a}; if it gives "
+                  "the measure back to the services that meet it, it {b}",
 }
 
 

@@ -135,3 +135,56 @@ def test_in_each_case_after_the_sub_items_bears_on_every_limb():
                          "C3.2 The provider should filter such content out of children's feeds."])
     assert _status(code, "pcu", features=CHILD, risks=["pornography=high"]) == "applies"
     assert _status(code, "pcu", features=[*CHILD, "age-assurance"], risks=["pornography=high"]) == "exempt"  # was "applies"
+
+
+def test_a_purpose_clause_never_swallows_the_verb_that_says_who_is_exempt():
+    code = _code("pcu", ["Services that use highly effective age assurance to keep children off the whole service are "
+                         "exempt from this measure."])
+    assert _status(code, "pcu", features=CHILD) == "applies"
+    assert _status(code, "pcu", features=[*CHILD, "age-assurance"]) == "exempt"  # was "applies": the exemption read as scope
+
+
+def test_services_named_before_their_noun_as_the_subject_of_the_duty():
+    code = _code("icu", ["Large services are expected to keep a record of every content policy they adopt, as are "
+                         "services that are multi-risk. Providers of those services should review the record yearly."])
+    assert _status(code, users=9_000_000) == "applies"  # was "unclear"
+    assert _status(code, risks=["fraud=medium", "hate=medium"]) == "applies"
+    assert _status(code, risks=["fraud=medium"]) == "exempt"
+    # "those services" with nothing before them in the text is not every service
+    code = _code("icu", ["Providers of those services should review their records yearly."])
+    assert _status(code, users=9_000_000) == "unclear"
+
+
+def test_asides_that_say_nothing_of_whom_are_passed_over():
+    code = _code("icu", ["Every provider, whatever the size of its service, should name a person accountable for "
+                         "illegal content duties."])
+    assert _status(code, users=10) == "applies"  # was "unclear"
+    code = _code("ics", ["Although the risk is highest for services that return images, this measure is recommended for "
+                         "all search services, so that every user can report a result."])
+    assert _status(code, "ics", kind="search/vertical") == "applies"  # was "unclear"
+    code = _code("icu", ["This measure does not apply to large services, nor to services which are multi-risk."])
+    assert _status(code, users=10) == "applies"  # was "unclear"
+    assert _status(code, risks=["fraud=medium", "hate=medium"]) == "exempt"
+    # (a purpose that names a feature is kept: "in order to serve them targeted advertising")
+    code = _code("codes/examples/ico-aadc.toml", ["If you profile children in order to serve them targeted advertising, "
+                                                 "switch that profiling off by default."])
+    assert _status(code, "codes/examples/ico-aadc.toml", kind="online-service", features=[*CHILD, "profiling"]) != "applies"
+
+
+def test_an_exception_with_unless_beside_a_sentence_naming_other_services_is_decided_only_where_both_readings_agree():
+    code = _code("ics", ["Vertical search services need not apply this measure unless they are large. General search "
+                         "services should apply it."])
+    assert _status(code, "ics", kind="search/general", users=10) == "applies"
+    assert _status(code, "ics", kind="search/vertical", users=10) == "exempt"
+    assert _status(code, "ics", kind="search/vertical", users=9_000_000) == "unclear"  # was "exempt"
+
+
+def test_a_further_duty_for_signatories_that_also_do_something_is_not_the_scope():
+    code = _code(GPAI, ["Measure 1.3 Following crawling instructions",
+                        "When they use web-crawlers, Signatories will ensure those crawlers follow the Robot Exclusion "
+                        "Protocol.",
+                        "Signatories that also operate an online search engine will make sure that following such "
+                        "instructions does not lower a site's ranking."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["web-crawler"]) == "applies"
+    # was "exempt" (and a search engine without crawlers "applies"): the further duty read as whom it covers
+    assert _status(code, GPAI, kind="gpai-provider") == "unclear"
