@@ -401,7 +401,31 @@ def _scope_outside_application(app: Applicability, measure: Measure, code_kind: 
     if unstated is not None:
         _read_unstated(app, unstated, measure, code_kind, vocab, id_pattern, intros)
         return True
+    unread = _unread_subject(first_duty(measure), measure, vocab)
+    if unread:
+        # "Signatories referred to in Measure 3.1 shall ...", "The provider of a relevant service should ..." (the term
+        # defined elsewhere): the duty is for a class this measure does not spell out, never every service
+        app.condition = atom("unknown", text=unread)
+        app.unparsed.append(unread)
+        app.warnings.append(f"{measure.id}: no application sentence; its first duty is for '{unread}', a class not "
+                            f"spelled out here, so whom it covers is unclear")
+        return True
     return _duty_names_features(app, measure, vocab, id_pattern)
+
+
+# the subject of a duty that points elsewhere for whom it binds: "Signatories referred to in Measure 3.1", "A provider
+# to which paragraph C4.1 applies"
+_POINTING_SUBJECT = re.compile(r"\b(?:signatories|providers?|services?)\s+(?:to\s+(?:which|whom)|referred\s+to\s+in|mentioned\s+in|"
+                               r"described\s+in|specified\s+in|covered\s+by)\s+(?:[^,.;]|\.(?=\d)){1,80}?(?=\s+(?:must|should|shall|will|may)\b)", re.I)
+
+
+def _unread_subject(duty: str, measure: Measure, vocab: Vocabulary) -> str:
+    """The words of the first duty's subject that name a class the measure does not spell out; "" if none."""
+    subject = re.split(r"\b(?:must|should|shall|will|may)\b", duty, maxsplit=1)[0] if duty else ""
+    m = _POINTING_SUBJECT.search(subject + " must")
+    if m is not None:
+        return m.group(0)
+    return undefined_class(subject, measure, _class_words(vocab)) if subject else ""
 
 
 def _read_unstated(app: Applicability, unstated: UnstatedScope, measure: Measure, code_kind: str, vocab: Vocabulary,

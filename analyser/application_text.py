@@ -18,6 +18,8 @@ import re
 import unicodedata
 from typing import Sequence
 
+from .legal_drafting import plain_legal
+
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
 CONDITIONAL_OBLIGATION = re.compile(
     r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:where|if|when|once)\s+(?:the|a|that)\s+provider\b", re.I)
@@ -197,7 +199,7 @@ def without_proposal_frame(text: str) -> str:
 
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:
     """Is this paragraph (of a measure) application text?"""
-    text = without_proposal_frame(clean_artefacts(text))
+    text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     if CONDITIONAL_OBLIGATION.match(text) and _DUTY.search(text):
         return False
     unlabelled = LEADING_LABEL.sub("", text, count=1)

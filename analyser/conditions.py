@@ -48,6 +48,7 @@ from .application_intros import (CASE_OF, COUNTING, EVERY_READER, FOR_EACH_MODEL
                                  PROHIBITION, THOSE_SERVICES, WIDENS, Intro, compile_intros, grammar, match_intro,
                                  split_sentences)
 from .application_rewrites import affirms_every_service, exception_last, plain_wording, widen_including
+from .legal_drafting import plain_legal
 from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, WHO_LABEL, clean_artefacts, without_asides
 from .condition_grammar import Parser
 from .condition_limbs import Limbs, split_limbs
@@ -130,7 +131,7 @@ def _parse_application(
 
     # content scope first: it says which content, not which services
     # "Who need not? Providers of small services.": the answer is whom it leaves out
-    work = ASKS_WHOM_NOT.sub(". It does not apply to ", without_asides(flat))
+    work = ASKS_WHOM_NOT.sub(". It does not apply to ", without_asides(plain_legal(flat)))
     work = ASKS_WHOM.sub(" ", work)  # "Which services does it apply to? Large services.": the answer
     label = WHO_LABEL.match(work)  # "Who this measure is for" / "General search services.": the answer
     work = work[label.end():] if label and label.end() < len(work) and work[label.end()].isupper() else work

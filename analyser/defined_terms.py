@@ -171,7 +171,10 @@ def undefined_class(application: str, measure: Measure, kind_words: frozenset[st
             continue
         defined_somewhere = re.compile(re.escape(term).replace(r"\ ", r"\s+") + r"[’'\"”]?\s+(?:services?|platforms?|models?)"
                                        r"[’'\"”]?\s+(?:means|refers\s+to|is|are|shall\s+mean|has\s+the\s+meaning)\b", re.I)
-        if any(defined_somewhere.search(p.text) for p in measure.paragraphs) or defined_somewhere.search(application):
-            continue
+        elsewhere = re.compile(re.escape(term).replace(r"\ ", r"\s+") + r"[’'\"”]?\s+(?:services?|platforms?|models?)[’'\"”]?\s+"
+                               r"has\s+the\s+meaning\s+(?:given|set\s+out|assigned)", re.I)
+        said_here = [p.text for p in measure.paragraphs] + [application]
+        if any(defined_somewhere.search(t) and not elsewhere.search(t) for t in said_here):
+            continue  # ("'relevant service' has the meaning given in paragraph 1.3": defined elsewhere, so not here)
         return m.group(0)
     return ""
