@@ -19,7 +19,7 @@ from .condition_tree import duty_for_every_reader_or_featured
 from .application_intros import PROHIBITION
 from .condition_tokens import features_named, lexicon_for, tokenise
 from .defined_terms import read_defined_terms, undefined_class
-from .unstated_scope import UnstatedScope, first_duty, unstated_scope
+from .scope_outside_application import class_words, scope_outside_application
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 
@@ -270,13 +270,13 @@ def resolve_measure(
         # is read as the application text rather than passed over, which would make it "all services"
         application = stray
     written = application
-    class_words = _class_words(vocab)
-    application, defined = read_defined_terms(application, measure, class_words)
+    own_classes = class_words(vocab)
+    application, defined = read_defined_terms(application, measure, own_classes)
     app = parse_application(application, code_kind, vocab, id_pattern, intros)
     if defined:
         app.text = written  # what the code says; the reading used its own definition (said below)
         app.warnings.extend(f"{measure.id}: {note}" for note in defined)
-    elif (undefined := undefined_class(application, measure, class_words)) and app.condition is not None:
+    elif (undefined := undefined_class(application, measure, own_classes)) and app.condition is not None:
         # "applies to providers of relevant services" with no definition in the measure: a class the code defines
         # somewhere else, never every service (what the grammar, for which "relevant" means nothing, would say)
         app.condition = and_(app.condition, atom("unknown", text=undefined))
@@ -293,7 +293,7 @@ def resolve_measure(
     if row is None:
         if not has_text:
             app.confidence = 0.5
-            if _scope_outside_application(app, measure, code_kind, vocab, id_pattern, intros):
+            if scope_outside_application(app, measure, code_kind, vocab, id_pattern, intros):
                 return app
             app.warnings.append(f"{measure.id}: no application text found and no index row; taken as all services")
         return app
@@ -383,89 +383,6 @@ def resolve_measure(
     return app
 
 
-def _class_words(vocab: Vocabulary) -> frozenset[str]:
-    """Every wording of the code's own kinds and features, lower case: "relevant electronic service" is the law's
-    class, not one the measure must define."""
-    words: set[str] = set()
-    for table in (vocab.kinds, vocab.features):
-        for entry in table.values():
-            words.update(w.lower() for w in (entry.get("label", ""), *entry.get("variants", ())) if isinstance(w, str) and w)
-    return frozenset(words)
-
-
-def _scope_outside_application(app: Applicability, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
-                               intros: tuple) -> bool:
-    """No application sentence: sets ``app`` from words elsewhere that say or may say whom the measure covers
-    (``unstated_scope``), else from features its first duty names; False (``app`` untouched) when there are none."""
-    unstated = unstated_scope(measure)
-    if unstated is not None:
-        _read_unstated(app, unstated, measure, code_kind, vocab, id_pattern, intros)
-        return True
-    unread = _unread_subject(first_duty(measure), measure, vocab)
-    if unread:
-        # "Signatories referred to in Measure 3.1 shall ...", "The provider of a relevant service should ..." (the term
-        # defined elsewhere): the duty is for a class this measure does not spell out, never every service
-        app.condition = atom("unknown", text=unread)
-        app.unparsed.append(unread)
-        app.warnings.append(f"{measure.id}: no application sentence; its first duty is for '{unread}', a class not "
-                            f"spelled out here, so whom it covers is unclear")
-        return True
-    return _duty_names_features(app, measure, vocab, id_pattern)
-
-
-# the subject of a duty that points elsewhere for whom it binds: "Signatories referred to in Measure 3.1", "A provider
-# to which paragraph C4.1 applies"
-_POINTING_SUBJECT = re.compile(r"\b(?:signatories|providers?|services?)\s+(?:to\s+(?:which|whom)|referred\s+to\s+in|mentioned\s+in|"
-                               r"described\s+in|specified\s+in|covered\s+by)\s+(?:[^,.;]|\.(?=\d)){1,80}?(?=\s+(?:must|should|shall|will|may)\b)", re.I)
-
-
-def _unread_subject(duty: str, measure: Measure, vocab: Vocabulary) -> str:
-    """The words of the first duty's subject that name a class the measure does not spell out; "" if none."""
-    subject = re.split(r"\b(?:must|should|shall|will|may)\b", duty, maxsplit=1)[0] if duty else ""
-    m = _POINTING_SUBJECT.search(subject + " must")
-    if m is not None:
-        return m.group(0)
-    return undefined_class(subject, measure, _class_words(vocab)) if subject else ""
-
-
-def _read_unstated(app: Applicability, unstated: UnstatedScope, measure: Measure, code_kind: str, vocab: Vocabulary,
-                   id_pattern, intros: tuple) -> Applicability:
-    """No application sentence, but words elsewhere say (a heading) or may say (a condition on the reader) whom
-    the measure covers: read them; what they do not settle is unclear, never every service."""
-    read = parse_application(unstated.reading, code_kind, vocab, id_pattern, intros)
-    cond = read.condition if read.condition is not None else atom("unknown", text=unstated.words)
-    if not is_understood(cond):
-        cond = atom("unknown", text=unstated.words)
-        app.unparsed.append(unstated.words)
-    if unstated.restricts:
-        app.condition = cond
-        app.warnings.append(f"{measure.id}: no application sentence; '{unstated.words}' in its heading says whom it "
-                            f"covers, read as {describe(cond, vocab)}")
-    else:
-        # a condition on the reader: the measure for those services only, or a duty those services have beside
-        # whatever the rest of it asks of everyone; decided only where the two readings agree
-        app.condition = Condition(op="agree", params={"why": "reader-condition"}, args=[atom("all"), cond])
-        app.warnings.append(f"{measure.id}: no application sentence; '{unstated.words}' sets a condition on the "
-                            f"reader, which may say whom the measure covers; services that do not meet it are unclear")
-    return app
-
-
-def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary, id_pattern) -> bool:
-    """No application sentence, and the measure's first duty names features ("Switch geolocation options off by
-    default", "Signatories commit to employing web-crawlers that ..."): every service's duty, or the duty of those
-    with the features? Writers read it both ways, as they do the same duty written as application text; decided
-    only where the two readings agree. False (``app`` untouched) when the duty names none or forbids."""
-    duty = first_duty(measure)
-    features = [] if not duty or PROHIBITION.match(duty) else features_named(duty.split(". ")[0], vocab, id_pattern)
-    if not features:
-        return False
-    app.condition = duty_for_every_reader_or_featured(features)
-    app.warnings.append(f"{measure.id}: no application sentence; its first duty names "
-                        f"{', '.join(vocab.feature_label(f) for f in dict.fromkeys(features))}, "
-                        f"so services without it are unclear")
-    return True
-
-
 def _profile_of(code: Code, profile=None):
     from .errors import ProfileError
     from .profiles import load_profile
@@ -497,7 +414,7 @@ def resolve_applicability(code: Code, profile=None) -> Code:
         for m in code.measures:
             m.applicability = Applicability(text="", condition=atom("all"), confidence=1.0)
             # its heading, a condition on the reader or its first duty says, or may say, whom this one covers
-            if _scope_outside_application(m.applicability, m, kind, vocab, id_pattern, intros):
+            if scope_outside_application(m.applicability, m, kind, vocab, id_pattern, intros):
                 m.applicability.confidence = 0.5
             m.warnings.extend(w for w in m.applicability.warnings if w not in m.warnings)
         return code

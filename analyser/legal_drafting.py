@@ -39,6 +39,12 @@ _TAKES_OUT = re.compile(r"\b(?:does|do|shall)\s+not\s+apply\b|\bexempt\w*\b|\bne
 _REFERRED_TO = re.compile(rf"\b(?P<who>signatories|providers?|services?)\s+(?:referred\s+to|mentioned|described|specified)\s+in\s+"
                           rf"(?P<where>(?:{_WHERE})\s+[\w.]+)", re.I)
 _SHALL = re.compile(r"\bshall\s+(not\s+)?apply\b", re.I)
+# "This measure is (not) to be applied by providers of ...": the passive of "applies to"
+_TO_BE_APPLIED = re.compile(r"^(\s*(?:this|the)\s+(?:measure|standard|section))\s+is\s+(not\s+)?to\s+be\s+(?:applied|followed|implemented)"
+                            r"\s+by\s+", re.I)
+# "No provider need apply this measure unless its service is large": it applies only where the service is large
+_NO_PROVIDER_UNLESS = re.compile(r"^\s*no\s+provider\s+(?:need|needs|is\s+required\s+to)\s+apply\s+(?:this|the)\s+measure\s+unless\s+"
+                                 r"(?:its|the)\s+service\s+", re.I)
 
 
 def plain_legal(text: str) -> str:
@@ -68,5 +74,7 @@ def plain_legal(text: str) -> str:
                 sentence = f"{rest} It does not apply where {lead.group(0).strip(' ,')} says so."
         sentence = _REFERRED_TO.sub(lambda m: f"{m.group('who')} to which {m.group('where')} applies", sentence)
         sentence = _SHALL.sub(lambda m: "does not apply" if m.group(1) else "applies", sentence)
+        sentence = _TO_BE_APPLIED.sub(lambda m: f"{m.group(1)} {'does not apply' if m.group(2) else 'applies'} to ", sentence)
+        sentence = _NO_PROVIDER_UNLESS.sub("This measure applies only where the service ", sentence)
         out.append(sentence)
     return " ".join(out)

@@ -62,3 +62,23 @@ def test_a_duty_whose_subject_points_elsewhere_is_unclear_never_every_provider()
     # a duty for the provider of every service is still every service's
     code = _code("icu", ["The provider should keep records of its reviews."])
     assert _status(code, users=10) == "applies"
+
+
+def test_the_passive_and_no_provider_need_are_read():
+    code = _code("icu", ["This measure is to be applied by providers of large services."])
+    assert _status(code, users=9_000_000) == "applies"
+    assert _status(code, users=10) == "exempt"  # was "applies": every service
+    code = _code("icu", ["No provider need apply this measure unless its service is large."])
+    assert _status(code, users=10) == "exempt"  # was "applies"
+    assert _status(code, users=9_000_000) == "applies"
+
+
+def test_words_about_whom_in_a_shape_not_read_make_a_measure_unclear_never_every_services():
+    for words in ("Measures C4 to C6 apply to large services.",
+                  "The duty in paragraph (2) is owed by providers of large services."):
+        code = _code("icu", [words, "The provider should keep records of its reviews."])
+        assert _status(code, users=10) == "unclear", words  # was "applies"
+        assert any("speaks of it" in w for w in code.measures[0].warnings)
+    code = _code("codes/examples/ico-aadc.toml", ["Where paragraph 2 applies, you must tell the child what happens next."])
+    assert _status(code, "codes/examples/ico-aadc.toml", kind="online-service",
+                   features=["likely-accessed-by-children"]) == "unclear"  # was "applies"

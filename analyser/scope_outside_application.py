@@ -1,0 +1,132 @@
+"""Whom a measure covers when no sentence of it was read as its application: words elsewhere that say or may say
+it (a heading, a table, a definition, a condition on the reader: ``unstated_scope``), features its first duty
+names, a duty whose subject points elsewhere, or any sentence that speaks of whom it is for in a shape not read.
+
+Why its own step: without it, a measure with no application sentence is every service's, and each shape above
+had made that a confident answer for services the words leave out. What is found here is read, or left
+unclear; only a measure that says nothing of whom it is for keeps "every service".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .application_intros import PROHIBITION
+from .condition_tokens import features_named
+from .condition_tree import duty_for_every_reader_or_featured
+from .conditions import Vocabulary, atom, describe, is_understood, parse_application
+from .defined_terms import undefined_class
+from .models import Applicability, Condition, Measure
+from .unstated_scope import UnstatedScope, first_duty, unstated_scope
+
+
+def class_words(vocab: Vocabulary) -> frozenset[str]:
+    """Every wording of the code's own kinds and features, lower case: "relevant electronic service" is the law's
+    class, not one the measure must define."""
+    words: set[str] = set()
+    for table in (vocab.kinds, vocab.features):
+        for entry in table.values():
+            words.update(w.lower() for w in (entry.get("label", ""), *entry.get("variants", ())) if isinstance(w, str) and w)
+    return frozenset(words)
+
+
+def scope_outside_application(app: Applicability, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
+                               intros: tuple) -> bool:
+    """No application sentence: sets ``app`` from words elsewhere that say or may say whom the measure covers
+    (``unstated_scope``), else from features its first duty names; False (``app`` untouched) when there are none."""
+    unstated = unstated_scope(measure)
+    if unstated is not None:
+        _read_unstated(app, unstated, measure, code_kind, vocab, id_pattern, intros)
+        return True
+    unread = _unread_subject(first_duty(measure), measure, vocab)
+    if unread:
+        # "Signatories referred to in Measure 3.1 shall ...", "The provider of a relevant service should ..." (the term
+        # defined elsewhere): the duty is for a class this measure does not spell out, never every service
+        app.condition = atom("unknown", text=unread)
+        app.unparsed.append(unread)
+        app.warnings.append(f"{measure.id}: no application sentence; its first duty is for '{unread}', a class not "
+                            f"spelled out here, so whom it covers is unclear")
+        return True
+    if _duty_names_features(app, measure, vocab, id_pattern):
+        return True
+    words = _speaks_of_scope(measure)
+    if words:
+        # "This measure is to be applied by providers of large services", "Measures C4 to C6 apply to large services",
+        # "No provider need apply this measure unless ...": words about whom the measure is for, in a shape not read
+        app.condition = atom("unknown", text=words)
+        app.unparsed.append(words)
+        app.warnings.append(f"{measure.id}: no sentence was read as saying whom the measure covers, but '{words}' speaks "
+                            f"of it, so whom it covers is unclear")
+        return True
+    return False
+
+
+# a sentence about whom a measure (or a part of it) is for, in any wording: a measure word near a verb of applying
+_SCOPE_TALK = re.compile(
+    r"[^.;]*(?:\b(?:this|the|these|that)\s+(?:[\w-]+\s+){0,2}?(?:measures?|standards?|commitments?|sections?|duty|duties|"
+    r"recommendations?|requirements?|paragraphs?)\b|\b(?:measures?|paragraphs?|sections?)\s+\(?[A-Z]{0,4}\s?\d[\w.()]*)"
+    r"(?:\s+(?:to|and|or)\s+\(?[A-Z]{0,4}\s?\d[\w.()]*)?\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:appl(?:y|ies|ied)|(?:is|are)\s+(?:owed|for|intended|meant|designed|relevant|addressed|aimed)|cover(?:s|ed)?|concerns?)\b[^.;]*"
+    r"|[^.;]*\b(?:no|any|every)\s+provider\s+(?:need|needs)\s+(?:not\s+)?apply\b[^.;]*", re.I)
+
+
+def _speaks_of_scope(measure: Measure) -> str:
+    """The first sentence of the measure that speaks of whom it (or a part of it) is for; "" if none."""
+    for p in measure.paragraphs:
+        m = _SCOPE_TALK.search(" ".join(p.text.split()))
+        if m is not None:
+            return m.group(0).strip()
+    return ""
+
+
+# the subject of a duty that points elsewhere for whom it binds: "Signatories referred to in Measure 3.1", "A provider
+# to which paragraph C4.1 applies"
+_POINTING_SUBJECT = re.compile(r"\b(?:signatories|providers?|services?)\s+(?:to\s+(?:which|whom)|referred\s+to\s+in|mentioned\s+in|"
+                               r"described\s+in|specified\s+in|covered\s+by)\s+(?:[^,.;]|\.(?=\d)){1,80}?(?=\s+(?:must|should|shall|will|may)\b)", re.I)
+
+
+def _unread_subject(duty: str, measure: Measure, vocab: Vocabulary) -> str:
+    """The words of the first duty's subject that name a class the measure does not spell out; "" if none."""
+    subject = re.split(r"\b(?:must|should|shall|will|may)\b", duty, maxsplit=1)[0] if duty else ""
+    m = _POINTING_SUBJECT.search(subject + " must")
+    if m is not None:
+        return m.group(0)
+    return undefined_class(subject, measure, class_words(vocab)) if subject else ""
+
+
+def _read_unstated(app: Applicability, unstated: UnstatedScope, measure: Measure, code_kind: str, vocab: Vocabulary,
+                   id_pattern, intros: tuple) -> Applicability:
+    """No application sentence, but words elsewhere say (a heading) or may say (a condition on the reader) whom
+    the measure covers: read them; what they do not settle is unclear, never every service."""
+    read = parse_application(unstated.reading, code_kind, vocab, id_pattern, intros)
+    cond = read.condition if read.condition is not None else atom("unknown", text=unstated.words)
+    if not is_understood(cond):
+        cond = atom("unknown", text=unstated.words)
+        app.unparsed.append(unstated.words)
+    if unstated.restricts:
+        app.condition = cond
+        app.warnings.append(f"{measure.id}: no application sentence; '{unstated.words}' in its heading says whom it "
+                            f"covers, read as {describe(cond, vocab)}")
+    else:
+        # a condition on the reader: the measure for those services only, or a duty those services have beside
+        # whatever the rest of it asks of everyone; decided only where the two readings agree
+        app.condition = Condition(op="agree", params={"why": "reader-condition"}, args=[atom("all"), cond])
+        app.warnings.append(f"{measure.id}: no application sentence; '{unstated.words}' sets a condition on the "
+                            f"reader, which may say whom the measure covers; services that do not meet it are unclear")
+    return app
+
+
+def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary, id_pattern) -> bool:
+    """No application sentence, and the measure's first duty names features ("Switch geolocation options off by
+    default", "Signatories commit to employing web-crawlers that ..."): every service's duty, or the duty of those
+    with the features? Writers read it both ways, as they do the same duty written as application text; decided
+    only where the two readings agree. False (``app`` untouched) when the duty names none or forbids."""
+    duty = first_duty(measure)
+    features = [] if not duty or PROHIBITION.match(duty) else features_named(duty.split(". ")[0], vocab, id_pattern)
+    if not features:
+        return False
+    app.condition = duty_for_every_reader_or_featured(features)
+    app.warnings.append(f"{measure.id}: no application sentence; its first duty names "
+                        f"{', '.join(vocab.feature_label(f) for f in dict.fromkeys(features))}, "
+                        f"so services without it are unclear")
+    return True
