@@ -186,8 +186,13 @@ _CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:although|though|even\s+though|alb
 _PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s[^.;]*", re.I)
 
 
+# "... and either (a) is large, or (b) is at high risk of ...": "either" groups the limbs, which read as "either X or Y"
+_EITHER_LIMBS = re.compile(r"\beither\s+\(a\)\s+(?P<a>[^;.()]{1,200}?),?\s+or\s+\(b\)\s+", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
+    work = _EITHER_LIMBS.sub(lambda m: f"either {m.group('a')} or ", work)
     work = _AS_ARE.sub(". So should ", work)
     work = _NOR_TO.sub(" or ", work)
     work = _SUBJECT_COMMA.sub("", work)

@@ -67,7 +67,10 @@ _SCOPE_TALK = re.compile(
     r"recommendations?|requirements?|paragraphs?)\b|\b(?:measures?|paragraphs?|sections?)\s+\(?[A-Z]{0,4}\s?\d[\w.()]*)"
     r"(?:\s+(?:to|and|or)\s+\(?[A-Z]{0,4}\s?\d[\w.()]*)?\s+(?:[\w-]+\s+){0,4}?"
     r"(?:appl(?:y|ies|ied)|(?:is|are)\s+(?:owed|for|intended|meant|designed|relevant|addressed|aimed)|cover(?:s|ed)?|concerns?)\b[^.;]*"
-    r"|[^.;]*\b(?:no|any|every)\s+provider\s+(?:need|needs)\s+(?:not\s+)?apply\b[^.;]*", re.I)
+    r"|[^.;]*\b(?:no|any|every)\s+provider\s+(?:need|needs)\s+(?:not\s+)?apply\b[^.;]*"
+    # "Services that are not large, and not multi-risk, are not covered", "... fall outside it", "... need not comply"
+    r"|[^.;]*\b(?:services|providers|signatories)\b[^.;]{0,200}\b(?:(?:is|are)\s+(?:not\s+)?(?:covered|exempt(?:ed)?|excluded|outside|"
+    r"within\s+scope|in\s+scope|out\s+of\s+scope)|falls?\s+outside|need\s+not\s+(?:apply|comply|follow))\b[^.;]*", re.I)
 
 
 def _speaks_of_scope(measure: Measure) -> str:

@@ -188,3 +188,26 @@ def test_a_further_duty_for_signatories_that_also_do_something_is_not_the_scope(
     assert _status(code, GPAI, kind="gpai-provider", features=["web-crawler"]) == "applies"
     # was "exempt" (and a search engine without crawlers "applies"): the further duty read as whom it covers
     assert _status(code, GPAI, kind="gpai-provider") == "unclear"
+
+
+def test_a_measure_of_its_own_large_is_unclear_and_the_codes_own_restated_is_not():
+    code = _code("icu", ["This measure applies to large services. For the purposes of this measure, a service is large if "
+                         "it has more than 3 million monthly active UK users."])
+    assert _status(code, users=4_000_000) == "unclear"  # was "exempt": the code's 7 million
+    code = _code("icu", ["This measure applies to large services. For the purposes of this measure, a service is large if "
+                         "it has more than 7 million monthly active UK users."])
+    assert _status(code, users=4_000_000) == "exempt"
+
+
+def test_either_before_lettered_limbs_groups_them():
+    code = _code("pcu", ["This measure applies where the service is not using highly effective age assurance and either "
+                         "(a) is large, or (b) is at high risk of suicide content."])
+    assert _status(code, "pcu", features=CHILD, risks=["suicide=high"]) == "applies"
+    # was "applies": read as (no age assurance and large) or high risk of suicide content
+    assert _status(code, "pcu", features=[*CHILD, "age-assurance"], risks=["suicide=high"]) == "exempt"
+
+
+def test_services_not_covered_said_without_a_measure_word_is_unclear_never_every_service():
+    code = _code("icu", ["Services that are not large, and not multi-risk, are not covered.",
+                         "The provider should keep records of its reviews."])
+    assert _status(code, users=10) == "unclear"  # was "applies"
