@@ -47,6 +47,19 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
         app.warnings.append(f"{measure.id}: no application sentence; its first duty is for '{unread}', a class not "
                             f"spelled out here, so whom it covers is unclear")
         return True
+    duty = first_duty(measure)
+    excepted = _SUBJECT_EXCEPTION.match(duty)
+    if excepted is not None:
+        # "Signatories, other than those relying on the similarly safe model concept, will ...": every reader but those
+        read = parse_application(f"This measure applies to {excepted.group('who')}, other than {excepted.group('but')}.",
+                                 code_kind, vocab, id_pattern, intros)
+        words = excepted.group(0).strip(" ,")
+        app.condition = read.condition if read.condition is not None and is_understood(read.condition) else atom("unknown", text=words)
+        if not is_understood(app.condition):
+            app.unparsed.append(words)
+        app.warnings.append(f"{measure.id}: no application sentence; its first duty's subject '{words}' says whom it "
+                            f"leaves out, read as {describe(app.condition, vocab)}")
+        return True
     if _duty_names_features(app, measure, vocab, id_pattern):
         return True
     words = _speaks_of_scope(measure)
@@ -59,6 +72,13 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
                             f"of it, so whom it covers is unclear")
         return True
     return False
+
+
+# the first duty's subject with an exception set off by commas: "Signatories, other than those relying on ..., will"
+_SUBJECT_EXCEPTION = re.compile(
+    r"^\s*(?P<who>(?:(?:all|each|every|a|an|the)\s+)?(?:signatories|signatory|providers?))\s*,\s*(?:other\s+than|except(?:\s+for)?|"
+    r"excluding|save\s+for|apart\s+from|but\s+not)\s+(?P<but>[^,]{3,200}),\s*(?=(?:will|must|should|shall|are\s+expected\s+to|"
+    r"commit\s+to)\b)", re.I)
 
 
 # a sentence about whom a measure (or a part of it) is for, in any wording: a measure word near a verb of applying

@@ -82,3 +82,15 @@ def test_words_about_whom_in_a_shape_not_read_make_a_measure_unclear_never_every
     code = _code("codes/examples/ico-aadc.toml", ["Where paragraph 2 applies, you must tell the child what happens next."])
     assert _status(code, "codes/examples/ico-aadc.toml", kind="online-service",
                    features=["likely-accessed-by-children"]) == "unclear"  # was "applies"
+
+
+def test_an_exception_in_the_first_duty_s_subject_is_never_dropped():
+    code = _code(GPAI, ["Measure 10.1 Full evaluations",
+                        "Signatories, other than those that rely on the similarly safe or safer model concept, will carry "
+                        "out full evaluations of each model."])
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+    # was "applies": the duty was read as every Signatory's or those with the feature it names
+    assert _status(code, GPAI, kind="gpai-provider", features=["similarly-safe"]) == "exempt"
+    code = _code("icu", ["Providers, other than providers of large services, should keep a simple record."])
+    assert _status(code, users=9_000_000) == "exempt"  # was "applies"
+    assert _status(code, users=10) == "applies"
