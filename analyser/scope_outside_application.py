@@ -38,25 +38,23 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
     if unstated is not None:
         _read_unstated(app, unstated, measure, code_kind, vocab, id_pattern, intros)
         return True
-    unread = _unread_subject(first_duty(measure), measure, vocab)
+    duty = first_duty(measure)
+    unread = _unread_subject(duty, measure, vocab)
     if unread:
         # "Signatories referred to in Measure 3.1 shall ...", "The provider of a relevant service should ..." (the term
         # defined elsewhere): the duty is for a class this measure does not spell out, never every service
-        app.condition = atom("unknown", text=unread)
-        app.unparsed.append(unread)
-        app.warnings.append(f"{measure.id}: no application sentence; its first duty is for '{unread}', a class not "
-                            f"spelled out here, so whom it covers is unclear")
-        return True
-    duty = first_duty(measure)
+        return _unclear(app, unread, f"{measure.id}: no application sentence; its first duty is for '{unread}', a class "
+                                     f"not spelled out here, so whom it covers is unclear")
     excepted = _SUBJECT_EXCEPTION.match(duty)
     if excepted is not None:
         # "Signatories, other than those relying on the similarly safe model concept, will ...": every reader but those
         read = parse_application(f"This measure applies to {excepted.group('who')}, other than {excepted.group('but')}.",
                                  code_kind, vocab, id_pattern, intros)
         words = excepted.group(0).strip(" ,")
-        app.condition = read.condition if read.condition is not None and is_understood(read.condition) else atom("unknown", text=words)
-        if not is_understood(app.condition):
-            app.unparsed.append(words)
+        if read.condition is None or not is_understood(read.condition):
+            return _unclear(app, words, f"{measure.id}: no application sentence; its first duty's subject '{words}' "
+                                        f"leaves some out in words not understood")
+        app.condition = read.condition
         app.warnings.append(f"{measure.id}: no application sentence; its first duty's subject '{words}' says whom it "
                             f"leaves out, read as {describe(app.condition, vocab)}")
         return True
@@ -64,14 +62,18 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
         return True
     words = _speaks_of_scope(measure)
     if words:
-        # "This measure is to be applied by providers of large services", "Measures C4 to C6 apply to large services",
-        # "No provider need apply this measure unless ...": words about whom the measure is for, in a shape not read
-        app.condition = atom("unknown", text=words)
-        app.unparsed.append(words)
-        app.warnings.append(f"{measure.id}: no sentence was read as saying whom the measure covers, but '{words}' speaks "
-                            f"of it, so whom it covers is unclear")
-        return True
+        # "Measures C4 to C6 apply to large services", "The duty in paragraph (2) is owed by ...": words about whom
+        # the measure is for, in a shape not read
+        return _unclear(app, words, f"{measure.id}: no sentence was read as saying whom the measure covers, but "
+                                    f"'{words}' speaks of it, so whom it covers is unclear")
     return False
+
+
+def _unclear(app: Applicability, words: str, warning: str) -> bool:
+    app.condition = atom("unknown", text=words)
+    app.unparsed.append(words)
+    app.warnings.append(warning)
+    return True
 
 
 # the first duty's subject with an exception set off by commas: "Signatories, other than those relying on ..., will"
