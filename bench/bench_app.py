@@ -48,6 +48,9 @@ FIXTURE = "tests/fixtures/icu_sample.pdf"
 # The second Overview chart drawn: Vega's SVG marks (not merely its empty frame) in copies of the
 # app before 2026-12-03, the chart's HTML table since (analyser/charts.py).
 CHART_DRAWN = "[data-testid='stVegaLiteChart'] svg.marks, table.cop-chart"
+# The Overview's four figures: st.metric values in copies of the app before 2026-12-04, one HTML
+# description list since (views/overview.py, figures_html).
+FIGURE_DRAWN = "[data-testid='stMetricValue'], dd.cop-figure-value"
 PROFILES = [("Large end-to-end encrypted messaging service", "qualified"),
             ("Large social network", "applies"),
             ("Small low-risk forum", "exempt")]
@@ -166,7 +169,7 @@ def cold_start(browser, app: App, round_: int, runs: int, mid: str, label: str) 
     try:
         page.goto(f"http://127.0.0.1:{port}/")
         page.get_by_role("heading", name="Overview", exact=True).wait_for(timeout=60_000)
-        page.locator("[data-testid='stMetricValue']").nth(3).wait_for(timeout=60_000)
+        page.locator(FIGURE_DRAWN).nth(3).wait_for(timeout=60_000)
         app.first.append(time.perf_counter() - t0)
         # The Overview's last element: the whole page has been drawn.
         page.get_by_role("button", name="Open in Measure view").wait_for(timeout=60_000)
