@@ -1,6 +1,6 @@
 """Benchmark of the app's start in a real browser (Debian chromium + Playwright).
 
-    /work/main/.venv/bin/python bench/bench_app.py [--starts 3] [--runs 5] [--app DIR ...] [--pdf PATH]
+    /work/main/.venv/bin/python bench/bench_app.py [--starts 3] [--runs 5] [--app DIR ...] [--pdf PATH] [--compiled]
 
 Each ``--app`` is a copy of this project (default: this one); to compare two versions in one run,
 export the older one (``git archive COMMIT | tar -x -C /tmp/before``) and pass
@@ -19,6 +19,13 @@ server starts):
 - a new session on the running server, from the same browser (its HTTP cache warm);
 - a profile change: from choosing another archetype in the Service profile view to the new status
   text on the page; median over several changes, first round only; target < 500 ms.
+
+``--compiled`` first compiles each copy's ``app.py`` and ``analyser/`` to bytecode
+(``python -m compileall``, into the copy's ``__pycache__`` folders), as an officer's install has
+them after its first start. Without it, on a machine that sets ``PYTHONDONTWRITEBYTECODE`` (the
+shared build machine does), every server compiles the app's modules from source on its first run.
+The bytecode stays in the copy (``__pycache__`` is ignored by git): a later run without
+``--compiled`` says so when it finds it, since Python would use it.
 
 Private data and cache folders are used, so a user's own files are never touched. Prints figures;
 does not write bench/RESULTS.md.
@@ -105,9 +112,15 @@ class App:
         self.warm: list[float] = []
         self.changes: list[float] = []
 
-    def prepare(self) -> tuple[str, str]:
+    def prepare(self, compiled: bool = False) -> tuple[str, str]:
         """Warm the analysis cache with this copy's own code (its cache key is its own); offer a
-        PDF that is not the bundled sample as an upload. Returns (measure id, its picker label)."""
+        PDF that is not the bundled sample as an upload; with ``compiled``, write the bytecode of
+        the copy's own modules. Returns (measure id, its picker label)."""
+        if compiled:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", "app.py", "analyser"], cwd=self.root,
+                           env=self.env, check=True, stdout=subprocess.DEVNULL)
+        elif any((self.root / "analyser").rglob("__pycache__")):
+            print(f"note: {self.label} has bytecode in analyser/ (from an earlier --compiled run?), which its server uses")
         pdf = self.pdf or (self.root / BUNDLED if (self.root / BUNDLED).exists() else self.root / FIXTURE)
         if pdf.resolve() != (self.root / BUNDLED).resolve():
             uploads = Path(self.env["ANALYSER_DATA_DIR"]) / "uploads"
@@ -199,13 +212,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--starts", type=int, default=3, help="rounds of server starts to time")
     ap.add_argument("--app", type=Path, action="append", help="a copy of the project (repeatable; default: this one)")
     ap.add_argument("--pdf", type=Path, default=None)
+    ap.add_argument("--compiled", action="store_true", help="compile each copy's modules to bytecode first")
     args = ap.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"skipped: {CHROMIUM} is not installed")
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bench-app-"))
     apps = [App(root, tmp, i, args.pdf) for i, root in enumerate(args.app or [ROOT])]
-    picks = {app.label: app.prepare() for app in apps}
+    picks = {app.label: app.prepare(args.compiled) for app in apps}
 
     from playwright.sync_api import sync_playwright
 
