@@ -96,6 +96,13 @@ def _frames(at: AppTest):
     return [d.value for d in at.dataframe]
 
 
+def _figures(at: AppTest) -> dict[str, str]:
+    """The Overview's figures (label -> count as written), from its one HTML block."""
+    found = [m.value for m in at.markdown if "class='cop-figures'" in m.value]
+    assert len(found) == 1, found
+    return dict(re.findall(r"<dt class='cop-figure-label'>(.*?)</dt><dd class='cop-figure-value'>(.*?)</dd>", found[0]))
+
+
 def _tables(at: AppTest, css_class: str):
     """The HTML tables of class ``css_class`` the app wrote (the Matrix, a status's conditions),
     as DataFrames of their text, in page order."""
@@ -112,9 +119,10 @@ def test_opens_on_the_sample_labelled_as_sample(sample, icu_code):
     at = _app(sample)
     assert at.radio(key="view").value == "Overview"
     assert any("SAMPLE – not official text" in w.value for w in at.warning)
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Measures"] == str(len(icu_code.measures))
-    assert metrics["Qualifiers flagged"] == str(sum(len(m.qualifiers) for m in icu_code.measures))
+    figures = _figures(at)
+    assert list(figures) == ["Measures", "Paragraphs", "Qualifiers flagged", "High loophole risk"]
+    assert figures["Measures"] == f"{len(icu_code.measures):,}"
+    assert figures["Qualifiers flagged"] == f"{sum(len(m.qualifiers) for m in icu_code.measures):,}"
     # Two charts, as HTML tables (measures by chapter; qualifiers by category and chapter).
     assert len([m for m in at.markdown if "class='cop-chart'" in m.value]) == 2
     assert not at.get("vega_lite_chart")
@@ -634,7 +642,7 @@ def test_unreadable_notes_store_breaks_only_the_notes(sample, tmp_path, monkeypa
         assert [e.label for e in at.expander if e.label.startswith("Details")] == ["Details (for a bug report)"]
         at.radio(key="view").set_value("Overview").run()
         _no_errors(at)
-        assert {m.label for m in at.metric} >= {"Measures", "Qualifiers flagged"}
+        assert {"Measures", "Qualifiers flagged"} <= set(_figures(at))
     finally:
         st.cache_resource.clear()
 

@@ -277,7 +277,7 @@ CLIPPED_JS = """
 () => {
   const main = document.querySelector("[data-testid='stMain']").getBoundingClientRect();
   const sel = ["[data-testid='stMain'] h1", "[data-testid='stMain'] h2", "[data-testid='stMain'] h3",
-               ".chip", "[data-testid='stMetricLabel']", "[data-testid='stMetricValue']",
+               ".chip", "[data-testid='stMetricLabel']", "[data-testid='stMetricValue']", ".cop-figure-label", ".cop-figure-value",
                "[data-testid='stMain'] [data-baseweb='tab'] p", ".doc-title", ".app-name"];
   const out = [];
   let checked = 0;

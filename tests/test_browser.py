@@ -184,7 +184,7 @@ def test_pick_a_profile_and_read_a_status(server, browser):
     page.goto(server)
     page.get_by_role("button", name="Open in Measure view").wait_for(timeout=30_000)
     page.locator("table.cop-chart").nth(1).wait_for(timeout=30_000)
-    page.locator("[data-testid='stMetricValue']").first.wait_for(timeout=30_000)
+    page.locator("dd.cop-figure-value").nth(3).wait_for(timeout=30_000)  # the Overview's four figures
     page.wait_for_load_state("networkidle")
     assert page.get_by_text("SAMPLE – not official text").first.is_visible()
     page.screenshot(path=ARTIFACTS / "overview-1280x800.png")

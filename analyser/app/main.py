@@ -67,9 +67,9 @@ def icon_href(app_dir: Path) -> str:
 
 
 def page_head(app_dir: Path) -> None:
-    """What Streamlit has no setting for, done by scripts sent with the page (one element): the
-    page's language, its icon, and loading the other views' code when the browser is idle
-    (``warmup``)."""
+    """What Streamlit has no setting for, done by scripts sent with the page (one element, the
+    run's last): the page's language, its icon, and loading the other views' code when the
+    browser is idle (``warmup``)."""
     scripts = [_LANGUAGE_JS, _ICON_JS.replace("HREF", icon_href(app_dir)), warmup.front_end_script()]
     st.html("".join(f"<script>{js}</script>" for js in scripts if js), unsafe_allow_javascript=True,
             width="content")
@@ -81,7 +81,6 @@ def page(app_dir: Path) -> None:
     # unsafe_allow_javascript, which a style-only block ignores), so the rules never arrived.
     css = (app_dir / "assets" / "app.css").read_text(encoding="utf-8")
     st.markdown(f"<style>\n{css}</style>", unsafe_allow_html=True)
-    page_head(app_dir)
     state.init_from_query_params()
     st.session_state.setdefault("view", "Overview")
     doc = sidebar()
@@ -136,4 +135,8 @@ def run(app_dir: Path) -> None:
     """The whole page, for the script in ``app_dir`` (whose ``static/`` folder Streamlit serves)."""
     skip_direct_run_check()
     guarded(page, app_dir)
+    # Last, after the view: st.html's code (and its sanitiser's) is loaded by the browser only
+    # when the first st.html arrives; sent before the view, that load and the block's scripts
+    # competed with the view's title and figures on a fresh server's first page.
+    page_head(app_dir)
     warmup.warm_server_later()  # once per server process, after its first page
