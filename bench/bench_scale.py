@@ -172,11 +172,16 @@ def cold(pdfs: list[Path], rounds: int, env: dict[str, str], skip_ref: bool, ser
         cpu: dict[str, list[float]] = {k: [] for k in runs}
         load_before = os.getloadavg()[0]
         others: list[float] = []
-        for _ in range(rounds):
+        names = list(runs)
+        for r in range(rounds):
             if quiet:
                 _wait_quiet(quiet)
             worst = 0.0
-            for name, (cmd, side_env, cwd) in runs.items():  # interleaved: each round runs every side once
+            # interleaved: each round runs every side once, the order turned by one place each round, so
+            # that no side always runs first (a side first in every round came out slower in some runs)
+            k = r % len(names)
+            for name in names[k:] + names[:k]:
+                cmd, side_env, cwd = runs[name]
                 w, c, o = _run_measured(cmd, side_env, cwd)
                 wall[name].append(w)
                 cpu[name].append(c)
