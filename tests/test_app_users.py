@@ -82,6 +82,8 @@ def test_the_form_shows_the_count_with_separators_and_refuses_what_it_cannot_rea
 
 @needs_chromium
 def test_the_count_reads_with_separators_in_the_browser(server, browser):  # noqa: F811
+    from playwright.sync_api import expect
+
     page, watch = watched_page(browser, server)
     page.goto(server + "?view=Service%20profile")
     page.get_by_text("Service profile explorer").wait_for(timeout=30_000)
@@ -89,11 +91,12 @@ def test_the_count_reads_with_separators_in_the_browser(server, browser):  # noq
     pick(page, "Start from an archetype", "Large end-to-end encrypted messaging service")
     field = page.get_by_role("textbox", name="Monthly active UK users")
     page.get_by_text("15,000,000 monthly active UK users (large)").wait_for(timeout=30_000)
-    assert field.input_value() == "15,000,000"
+    # (waited for, not read at once: the caption can arrive before the rerun redraws the field)
+    expect(field).to_have_value("15,000,000", timeout=30_000)
     field.fill("700k")
     field.press("Enter")
     page.get_by_text("700,000 monthly active UK users (not large)").wait_for(timeout=30_000)
-    assert field.input_value() == "700,000"
+    expect(field).to_have_value("700,000", timeout=30_000)
     watch.check()
     page.close()
 
