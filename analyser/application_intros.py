@@ -265,14 +265,16 @@ ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+
 MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
                             r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+)?scope|"
                             r"falls?\s+within|included|caught|subject\s+to\s+(?:this|the)\s+measure|"
-                            # "So should large services ...", "The same goes for ...", "It is also for ...", "Every other
-                            # provider ...", "Of those, X need not ...", "can skip it", "is intended for ...", "concerns only"
                             # a measure's own "large" or "multi-risk" (the codes' own, 7 million users, two or more kinds,
                             # restated, changes nothing)
                             r"is\s+(?:large|small)\s+(?:if|where|when)(?![^.]*\b(?:7|seven)\s*(?:million\b|m\b|,000,000))|"
                             r"is\s+multi-?\s?risk\s+(?:if|where|when)(?![^.]*\btwo\s+or\s+more\b)|"
+                            # "So should large services ...", "The same goes for ...", "It is also for ...", "Every other
+                            # provider ..." (not "Other providers may ..."), "Of those, X need not ...", "can skip it", "is
+                            # intended for ...", "concerns only"
                             r"so\s+(?:should|must|shall|do|does|will)|same\s+(?:applies|is\s+true|goes|holds)|(?:is|are)\s+also\s+for|"
-                            r"other\s+(?:providers?|services?|signatories)(?!\s+(?:may|might|could|are\s+(?:welcome|encouraged|free)|can\s+(?:choose|opt|also)))|need\s+not|can\s+skip|outside|(?:intended|meant|designed)\s+for|"
+                            r"other\s+(?:providers?|services?|signatories)(?!\s+(?:may|might|could|are\s+(?:welcome|encouraged|free)|"
+                            r"can\s+(?:choose|opt|also)))|need\s+not|can\s+skip|outside|(?:intended|meant|designed)\s+for|"
                             r"concerns?\s+only|aimed\s+at|addressed\s+to|of\s+those)\b", re.I)
 
 
