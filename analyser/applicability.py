@@ -250,7 +250,7 @@ def _unknown_texts(cond: Condition | None) -> list[str]:
 
 def resolve_measure(
     measure: Measure, code_kind: str, row: IndexRow | None, vocab: Vocabulary | None = None,
-    code: Code | None = None, id_pattern=None, intros: tuple = (),
+    code: Code | None = None, id_pattern=None, intros: tuple = (), own_classes: frozenset[str] | None = None,
 ) -> Applicability:
     """Parse one measure's application wording and reconcile it with its index row.
 
@@ -270,7 +270,8 @@ def resolve_measure(
         # is read as the application text rather than passed over, which would make it "all services"
         application = stray
     written = application
-    own_classes = class_words(vocab)
+    if own_classes is None:
+        own_classes = class_words(vocab)  # (once per code where resolve_applicability calls this)
     application, defined = read_defined_terms(application, measure, own_classes)
     app = parse_application(application, code_kind, vocab, id_pattern, intros)
     if defined:
@@ -293,7 +294,7 @@ def resolve_measure(
     if row is None:
         if not has_text:
             app.confidence = 0.5
-            if scope_outside_application(app, measure, code_kind, vocab, id_pattern, intros):
+            if scope_outside_application(app, measure, code_kind, vocab, id_pattern, intros, own_classes):
                 return app
             app.warnings.append(f"{measure.id}: no application text found and no index row; taken as all services")
         return app
@@ -404,6 +405,7 @@ def resolve_applicability(code: Code, profile=None) -> Code:
     intros = prof.application_intros if prof is not None else ()
     rows = _index_rows(code)
     vocab = code_vocabulary(code)
+    own_classes = class_words(vocab)  # the code's own kinds' and features' wording, once for all its measures
     kind = code.info.kind
     if not rows and code.measures and not any((m.application or "").strip() or _stray_application(m) for m in code.measures):
         # a code that never says per measure to whom it applies (e.g. the EU GPAI code): every
@@ -414,12 +416,12 @@ def resolve_applicability(code: Code, profile=None) -> Code:
         for m in code.measures:
             m.applicability = Applicability(text="", condition=atom("all"), confidence=1.0)
             # its heading, a condition on the reader or its first duty says, or may say, whom this one covers
-            if scope_outside_application(m.applicability, m, kind, vocab, id_pattern, intros):
+            if scope_outside_application(m.applicability, m, kind, vocab, id_pattern, intros, own_classes):
                 m.applicability.confidence = 0.5
             m.warnings.extend(w for w in m.applicability.warnings if w not in m.warnings)
         return code
     for m in code.measures:
-        app = resolve_measure(m, kind, rows.get(m.id), vocab, code, id_pattern, intros)
+        app = resolve_measure(m, kind, rows.get(m.id), vocab, code, id_pattern, intros, own_classes)
         m.applicability = app
         for w in app.warnings:
             if w not in m.warnings:

@@ -84,7 +84,8 @@ def read_defined_terms(application: str, measure: Measure,
     ("services that (a) ...; and (b) ..."), and a note for each replacement; unchanged when the
     measure defines nothing its application uses."""
     defs = definitions(measure, kind_words)
-    if not (defs or _TERM_DEFINITION.search(" ".join(p.text for p in measure.paragraphs))) or not application.strip():
+    terms = term_definitions(measure, kind_words)
+    if not (defs or terms) or not application.strip():
         return application, []
     notes: list[str] = []
     text = application
@@ -102,7 +103,7 @@ def read_defined_terms(application: str, measure: Measure,
         text = use.sub(lambda m: defined_class(m.group(1), body), text)
         noun = used.group(1).rstrip("s")
         notes.append(f"'{adj} {noun}' is read as the measure defines it: {defined_class(noun + 's', body)}")
-    for term, (body, sentence) in term_definitions(measure, kind_words).items():
+    for term, (body, sentence) in terms.items():
         text = text.replace(sentence, " ").strip()
         use = re.compile(r"(?:\b(?:an?|the)\s+)?[‘'\"“]?\b" + re.escape(term).replace(r"\ ", r"\s+") + r"\b[’'\"”]?"
                          r"(?!\s+(?:means|refers|is)\b)", re.I)

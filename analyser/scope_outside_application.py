@@ -31,7 +31,7 @@ def class_words(vocab: Vocabulary) -> frozenset[str]:
 
 
 def scope_outside_application(app: Applicability, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
-                               intros: tuple) -> bool:
+                               intros: tuple, own_classes: frozenset[str] | None = None) -> bool:
     """No application sentence: sets ``app`` from words elsewhere that say or may say whom the measure covers
     (``unstated_scope``), else from features its first duty names; False (``app`` untouched) when there are none."""
     unstated = unstated_scope(measure)
@@ -39,7 +39,7 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
         _read_unstated(app, unstated, measure, code_kind, vocab, id_pattern, intros)
         return True
     duty = first_duty(measure)
-    unread = _unread_subject(duty, measure, vocab)
+    unread = _unread_subject(duty, measure, own_classes if own_classes is not None else class_words(vocab))
     if unread:
         # "Signatories referred to in Measure 3.1 shall ...", "The provider of a relevant service should ..." (the term
         # defined elsewhere): the duty is for a class this measure does not spell out, never every service
@@ -110,13 +110,13 @@ _POINTING_SUBJECT = re.compile(r"\b(?:signatories|providers?|services?)\s+(?:to\
                                r"described\s+in|specified\s+in|covered\s+by)\s+(?:[^,.;]|\.(?=\d)){1,80}?(?=\s+(?:must|should|shall|will|may)\b)", re.I)
 
 
-def _unread_subject(duty: str, measure: Measure, vocab: Vocabulary) -> str:
+def _unread_subject(duty: str, measure: Measure, own_classes: frozenset[str]) -> str:
     """The words of the first duty's subject that name a class the measure does not spell out; "" if none."""
     subject = re.split(r"\b(?:must|should|shall|will|may)\b", duty, maxsplit=1)[0] if duty else ""
     m = _POINTING_SUBJECT.search(subject + " must")
     if m is not None:
         return m.group(0)
-    return undefined_class(subject, measure, class_words(vocab)) if subject else ""
+    return undefined_class(subject, measure, own_classes) if subject else ""
 
 
 def _read_unstated(app: Applicability, unstated: UnstatedScope, measure: Measure, code_kind: str, vocab: Vocabulary,
