@@ -18,6 +18,7 @@ import re
 import unicodedata
 from typing import Sequence
 
+from .amendments import AMENDING, amends_another_paragraph, amends_words_in
 from .legal_drafting import plain_legal
 
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
@@ -295,6 +296,20 @@ _OPENING_EXCEPTION = re.compile(r"^\s*(?:except|save)\s+(?:where|if|when|for)\s+
 
 
 def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
+    """The application paragraphs finally kept (``_settled``), with every paragraph that amends their words ("in
+    paragraph C3.1, after 'large services' insert ...": the measure is read as amended, ``amendments``)."""
+    kept = _settled(texts, chosen)
+    applied = [texts[i] for i in kept if not AMENDING.search(texts[i])]
+    if not applied:
+        return kept
+    # an instruction that amends another numbered paragraph ("in paragraph C3.2, for '24 hours' substitute ...")
+    # changes a recommendation: it is no part of whom the measure covers
+    kept = [i for i in kept if not (AMENDING.search(texts[i]) and amends_another_paragraph(texts[i], applied))]
+    more = [i for i, t in enumerate(texts) if i not in kept and AMENDING.search(t) and amends_words_in(t, applied)]
+    return sorted({*kept, *more})
+
+
+def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
     """The application paragraphs finally kept: ``after_a_duty_for_all``, and, when none is left, the
     first paragraph whose subject is only some readers, provided no paragraph before it lays a duty on
     everyone (a measure with no sentence of scope but "Signatories that are SMEs may ..." is for SMEs; one

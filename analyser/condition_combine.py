@@ -170,9 +170,10 @@ def relative_clause_reading(items: list[tuple[str, int, Condition]], commas: lis
         # inside its last item, so the comma before that item is the same "or"
         items[-1] = ("or", *items[-1][1:])
     reading = combine_levels(items)
-    if all(lvl == PLAIN for _op, lvl, _c in items[1:]) and not any(commas) and {op for op, _l, _c in items[1:]} == {"and", "or"}:
-        # "that have user profiles and allow users to post content or to send direct messages": no comma
-        # says how the connectives group
+    if len({lvl for _op, lvl, _c in items[1:]}) == 1 and items[-1][1] in (PLAIN, VERBAL) and not any(commas) and {
+            op for op, _l, _c in items[1:]} == {"and", "or"}:
+        # "that have user profiles and allow users to post content or to send direct messages", "that is at risk of
+        # drugs and has more than 700,000 users or is a file-sharing service": no comma says how the connectives group
         return either_grouping([(op, c) for op, _l, c in items], reading)
     if len(items) == 2 and items[1][1] == PLAIN and not commas[1] and plain[0] and not restated[1]:
         # "that are large or multi-risk and at high risk of fraud": the second connective may join
@@ -183,9 +184,11 @@ def relative_clause_reading(items: list[tuple[str, int, Condition]], commas: lis
             if normalise(near) != normalise(reading):
                 return Condition(op="agree", args=[reading, near], params={"why": "attachment"})
     ops = [op for op, lvl, _c in items[1:] if lvl == REL]
-    if "or" in ops and "and" in ops and all(commas[k] for k in range(1, len(items)) if items[k][1] == REL):
+    if "or" in ops and "and" in ops and (all(commas[k] for k in range(1, len(items)) if items[k][1] == REL)
+                                         or items[-1][1] == REL and commas[-1]):
         # "that are large, or that are at risk of X, and that allow livestreaming": with a comma before
-        # each clause, the last may restrict both before it or only the one next to it; a service is
+        # each clause (or before the last: "which are large or which are at risk of X, where they operate
+        # a recommender"), the last may restrict both before it or only the one next to it; a service is
         # decided only where the two readings agree
         acc = items[0][2]
         for op, _lvl, cond in items[1:]:

@@ -186,6 +186,11 @@ class TokenReader:
             either = or_(*(self._risk_atom(h, lv) for h in harms))
             if mixed:
                 return self._mixed_harms(either, items, joiners, lv)
+            if not joined_by_and and len(items) >= 2 and lv and all(LEVELS.index(x) <= LEVELS.index("low") for x in lv):
+                # "at low risk of fraud or of proceeds of crime": low for one of them, or for both (a "neither ...
+                # nor" sense)? Decided only where the two readings agree
+                both = and_(*(or_(*(self._risk_atom(h, lv) for h in item)) for item in items))
+                return Condition(op="agree", args=[either, both], params={"why": "low-or"})
             if not joined_by_and:
                 return either
             # "at medium or high risk of terrorism and hate": of either, or of both? Drafters use

@@ -123,6 +123,7 @@ _OPEN_READINGS = {
     "attachment": "the wording can be read both ways",
     "and": "'and' can mean both or either",
     "harm-and": "'and' between harms can mean either or both",
+    "low-or": "'at low risk of A or of B' can mean low for either or for both",
     "level": "'at risk' names no level",
     "medium": "'at medium risk' may or may not take in high",
     "gloss": "the wording restates itself after 'that is' in other words",

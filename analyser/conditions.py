@@ -44,7 +44,7 @@ import contextvars
 import re
 
 from .application_definitions import apply_definitions, defines_services
-from .application_intros import (CASE_OF, COUNTING, EVERY_READER, FOR_EACH_MODEL_OPENING, MAY_CHANGE_WHO, NARROWS, ONLY_APPLIES,
+from .application_intros import (CASE_OF, COUNTING, DEEMS, RESTATES_OWN_CLASS, EVERY_READER, FOR_EACH_MODEL_OPENING, MAY_CHANGE_WHO, NARROWS, ONLY_APPLIES,
                                  PROHIBITION, THOSE_SERVICES, WIDENS, Intro, compile_intros, grammar, match_intro,
                                  split_sentences)
 from .application_rewrites import affirms_every_service, exception_last, plain_wording, widen_including
@@ -187,8 +187,14 @@ def _parse_application(
             if body.strip(" .,;:"):
                 result.unparsed.append(body.strip())
                 total_words += len(body.split())
-                widens = WIDENS.search(body) and not COUNTING.search(body)
-                if MAY_CHANGE_WHO.search(body) or widens or defines_services(body):
+                deems = DEEMS.search(body)
+                if deems and RESTATES_OWN_CLASS.search(body):
+                    deems = None  # "... is to be treated as a large service if it has more than 7 million users": the code's own
+                widens = WIDENS.search(body) and (not COUNTING.search(body) or deems)
+                if deems and re.search(r"\b(?:low|small)\b", deems.group(0), re.I):
+                    widens = None  # "... shall be treated as at low risk": it can as well take services out
+                    turned.append(atom("unknown", text=body.strip()))
+                elif MAY_CHANGE_WHO.search(body) or widens or defines_services(body):
                     unknown = atom("unknown", text=body.strip())
                     if NARROWS.search(body):
                         negative.append(unknown)  # "This does not apply to ...": it can only take services out

@@ -117,11 +117,13 @@ def read_defined_terms(application: str, measure: Measure,
 
 
 # "In this measure, 'relevant content' means suicide content, self-harm content and eating disorder content",
+# "'parental controls' includes any tool which allows a parent to limit screen time" (inclusive: the term or those),
 # "For the purposes of this measure, a 'verification scheme' is a scheme for verifying notable users or ...": a
 # term in quotes for something a service has or is at risk of, used later in the application
 _TERM_DEFINITION = re.compile(
     r"(?:(?:In|For the purposes of|For) (?:this|these) [a-z ]{1,30},\s*)?(?:an?\s+|the\s+)?[‘'\"“]"
-    r"(?P<term>[\w-]+(?:\s+[\w-]+){0,4}?)[’'\"”]\s+(?:means|refers to|is)\s+(?P<body>.*?)(?:\.(?=\s+[A-Z(]|\s*$)|$)",
+    r"(?P<term>[\w-]+(?:\s+[\w-]+){0,4}?)[’'\"”]\s+(?P<verb>means|refers to|is|(?:also\s+|shall\s+)?includes?)\s+(?P<body>.*?)"
+    r"(?:\.(?=\s+[A-Z(]|\s*$)|$)",
     re.I | re.S)
 _CLASS_NOUN = re.compile(r"\b(?:services?|platforms?|models?|providers?|signator(?:y|ies))$", re.I)
 # words the reader already knows: a measure that spells one out restates it, and the reader's own reading stands
@@ -137,13 +139,17 @@ def term_definitions(measure: Measure, kind_words: frozenset[str] = frozenset())
     for p in measure.paragraphs:
         for m in _TERM_DEFINITION.finditer(p.text):
             term = " ".join(m.group("term").split())
-            if _CLASS_NOUN.search(term) or term.lower() in _KNOWN_TERMS or term.lower() in kind_words:
-                continue
+            inclusive = "includ" in m.group("verb").lower()
+            if _CLASS_NOUN.search(term) or term.lower() in _KNOWN_TERMS or (term.lower() in kind_words and not inclusive):
+                continue  # (a word the code knows, unless the measure widens it)
             body = " ".join(m.group("body").split()).rstrip(" .;")
             if not body:
                 continue
             if _PLAIN_LIST.match(body):
                 body = re.sub(r",?\s+and\s+(?=[\w\s-]+$)", " or ", body)
+            if inclusive:
+                # "'parental controls' includes any tool which ...": the term widened, never narrowed to its own name
+                body = f"{term} or {body}"
             found.setdefault(term.lower(), (body, m.group(0)))
     return found
 

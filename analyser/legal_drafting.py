@@ -1,5 +1,6 @@
-"""Legal drafting devices in application text said plainly before the condition is read: an amendment that
-substitutes words ("In Measure C4, for 'large services' substitute '...'"), "subject to" / "notwithstanding" /
+"""Legal drafting devices in application text said plainly before the condition is read: an amendment (carried
+out by ``amendments`` where the words it changes are given; "In Measure C4, for 'large services' substitute '...'"
+alone names the services now covered; any other is unclear), "subject to" / "notwithstanding" /
 "save as provided in" another paragraph, "Signatories referred to in Measure 3.1", and "shall (not) apply".
 
 Why its own step: instruments, schedules and consolidated texts word application this way, and each device
@@ -13,17 +14,10 @@ from __future__ import annotations
 
 import re
 
-_OPEN = "[\u2018'\"\u201c]"
-_CLOSE = "[\u2019'\"\u201d]"
+from .amendments import AMENDING, amendment_in, as_amended
+
 _WHERE = r"(?:measure|paragraph|sub-?paragraph|section|sub-?section|standard|commitment|article|clause|rule)s?"
 
-# "In Measure C4, for 'large services' substitute 'services with more than 700,000 ...'": the measure as amended
-_SUBSTITUTE = re.compile(
-    rf"^\s*(?:in\s+{_WHERE}\s+[\w.()\-]+(?:\s*\([\w]+\))*\s*,\s*)?for\s+{_OPEN}(?P<old>[^\u2019'\"\u201d]{{2,240}}){_CLOSE}\s*,?\s+"
-    rf"substitute\s+{_OPEN}(?P<new>[^\u2019'\"\u201d]{{2,400}}){_CLOSE}\s*\.?\s*$", re.I)
-# "after 'C' insert 'D'", "omit 'E'": the amended words cannot be rebuilt from the amendment alone
-_OTHER_AMENDMENT = re.compile(rf"^\s*(?:in\s+{_WHERE}\s+[\w.()\-]+\s*,\s*)?(?:after|before)\s+{_OPEN}[^.]*{_CLOSE}\s*,?\s+insert\b"
-                              rf"|^\s*(?:in\s+{_WHERE}\s+[\w.()\-]+\s*,\s*)?omit\s+{_OPEN}", re.I)
 _NAMES_SERVICES = re.compile(r"\b(?:services?|providers?|signator(?:y|ies)|platforms?|models?)\b", re.I)
 
 # "Subject to paragraph (3), ...", "Save as provided in paragraph (4), ...", "Except as otherwise provided in section 5, ..."
@@ -47,21 +41,71 @@ _NO_PROVIDER_UNLESS = re.compile(r"^\s*no\s+provider\s+(?:need|needs|is\s+requir
                                  r"(?:its|the)\s+service\s+", re.I)
 
 
+# a sentence that says whom a measure covers, which an amendment not carried out may have changed
+_STATES_SCOPE = re.compile(r"\b(?:appl(?:y|ies)|covers?|exempt|need\s+not)\b", re.I)
+
+# "(3) Paragraph (2) does not have effect in relation to a large service", "Subsection (1) does not apply if ...": a
+# provision that disapplies another one, named by its number
+_DISAPPLIES = re.compile(
+    r"^\s*(?:\(\w{1,4}\)\s*)?(?:however,?\s+)?(?:sub-?)?(?:paragraph|section|clause|rule|article)\s+\(?(?P<ref>\w{1,4})\)?\s+"
+    r"(?:does|shall)\s+not\s+(?:apply|have\s+effect)\s+(?:(?:in\s+relation\s+to|to|in\s+respect\s+of|for)\s+(?P<np>.+?)|"
+    r"(?P<clause>(?:where|if|when)\s+.+?))\s*\.?\s*$", re.I)
+
+
+def _disapplied(sentences: list[str]) -> list[str]:
+    """``sentences`` with a provision that disapplies an exception ("(2) It does not apply to a general search service
+    which is low risk. (3) Paragraph (2) does not have effect in relation to a large service") folded into that
+    exception as "unless" ("..., unless it is a large service"); one that disapplies a provision not given here
+    makes whom the measure covers unclear (it may give services back or take them out). One that disapplies the
+    statement of scope itself ("Subsection (1) does not apply if ...") is the plain exception it reads as."""
+    out = list(sentences)
+    for i, sentence in enumerate(sentences):
+        m = _DISAPPLIES.match(sentence)
+        if m is None:
+            continue
+        ref = m.group("ref")
+        target = next((j for j, s in enumerate(sentences) if j != i and re.match(rf"^\s*\({re.escape(ref)}\)", s)), None)
+        if len(sentences) == 1:
+            continue  # read alone (is it application text?): the provisions it names are not to hand
+        if (target is None and ref == "1") or (target is not None and not _TAKES_OUT.search(sentences[target])):
+            # "(2) However, subsection (1) does not apply if ...": it disapplies the statement of scope, an exception
+            clause = re.sub(r"^(?:if|when)\b", "where", m.group("clause") or "", flags=re.I)
+            out[i] = f"It does not apply {'to ' + m.group('np') if m.group('np') else clause}".rstrip(" .") + "."
+            continue
+        if target is None:
+            disapplied = re.sub(r"\b(?:does|shall)\s+not\s+(?:apply|have\s+effect)\b", "is disapplied", m.group(0), count=1, flags=re.I)
+            out[i] = f"Whom this measure covers is changed in words not read: {disapplied}"
+            continue
+        if m.group("np"):
+            given_back = f"it is {m.group('np')}"
+        else:
+            given_back = re.sub(r"^(?:where|if|when)\s+", "", m.group("clause"), flags=re.I)
+        out[target] = f"{out[target].rstrip(' .')}, unless {given_back.rstrip(' .')}."
+        out[i] = ""
+    return [s for s in out if s]
+
+
 def plain_legal(text: str) -> str:
     """``text`` (application wording, one or more sentences) with the drafting devices above said plainly."""
-    sentences = re.split(r"(?<=[.;])\s+(?=[A-Z(])", text.strip())
+    # an amending instruction whose words stand in the text is carried out first (``amendments``)
+    sentences = _disapplied(re.split(r"(?<=[.;])\s+(?=[A-Z(])", as_amended(text).strip()))
     out = []
     takes_out = any(_TAKES_OUT.search(s) for s in sentences)
     for sentence in sentences:
-        sub = _SUBSTITUTE.match(sentence)
-        if sub is not None:
-            if _NAMES_SERVICES.search(sub.group("old")):
-                sentence = f"This measure applies to {sub.group('new').strip()}."
-            else:
-                # words other than the class of services changed: what the measure now says is not here to read
-                sentence = f"This measure applies to services as amended by an amendment of words not shown: {sentence}"
-        elif _OTHER_AMENDMENT.match(sentence):
+        amendment = amendment_in(sentence)
+        others = [s for s in sentences if s is not sentence]
+        if amendment is not None and amendment.how == "substitute" and _NAMES_SERVICES.search(amendment.old) and not any(
+                _STATES_SCOPE.search(s) for s in others):
+            # "In Measure C4, for 'large services' substitute '...'" with the sentence it amends not given: the class
+            # of services the measure now names
+            sentence = f"This measure applies to {amendment.new}."
+        elif (amendment is not None or AMENDING.match(sentence)) and not any(_STATES_SCOPE.search(s) for s in others):
+            # words not given here are changed: what the measure now says is not here to read
             sentence = f"This measure applies to services as amended by an amendment of words not shown: {sentence}"
+        elif amendment is not None or AMENDING.match(sentence):
+            # beside the sentence it amends, whose words it does not find: that sentence no longer says whom for
+            # certain, either way
+            sentence = f"The words of this measure are changed by an amendment not carried out here, which may change whom it covers: {sentence}"
         lead = _SUBJECT_TO.match(sentence)
         if lead is not None:
             rest = sentence[lead.end():]

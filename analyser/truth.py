@@ -246,6 +246,9 @@ _TWO_READINGS = {
            "either, it {b}",
     "harm-and": "the application wording joins kinds of harm with 'and', which can mean a risk of either or of "
                 "both, and the two differ for this service: read as either, it {a}; read as both, it {b}",
+    "low-or": "the application wording says 'at low risk of' one kind of harm 'or of' another, which can mean a low "
+              "risk of either or of both, and the two differ for this service: read as either, it {a}; read as "
+              "both, it {b}",
     "level": "the application wording says 'at risk' without a level, which can mean any assessed risk or a medium "
              "or high risk, and the two differ for this service: read as any risk, it {a}; read as medium or "
              "high, it {b}",
