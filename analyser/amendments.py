@@ -19,8 +19,8 @@ _QC = "[\u2019'\"\u201d]"  # closing quote
 # quoted words: up to the closing quote that ends them (an apostrophe inside, as in "children's", is not one)
 _WORDS = rf"{_Q}(?P<{{name}}>.{{{{1,400}}}}?){_QC}(?=[\s.,;:)]|$)"
 _WHERE = r"(?:measure|paragraph|sub-?paragraph|section|sub-?section|standard|commitment|article|clause|rule|row|entry)s?"
-# "Amendment 4 (Schedule 1 to the amending Code): ", "Amending instrument, paragraph 9: ", "(3) ": what labels it
-_LABEL = r"(?:(?:[^.:'\u2018\u201c\"]{0,120}?:|\(\w{1,4}\))\s*)?"
+# "Amendment 4 (Schedule 1 to the amending Code): ", "Draft amendments (No. 2), paragraph 3: ", "(3) ": what labels it
+_LABEL = r"(?:(?:[^:'\u2018\u201c\"]{0,120}?:|\(\w{1,4}\))\s*)?"
 # "in paragraph C3.1, ", "in Measure C4 of the Code, "
 _IN = rf"(?:in\s+{_WHERE}\s+[\w.()\-]+(?:\s*\(\w+\))*(?:\s+of\s+(?:the|this)\s+(?:[\w-]+\s+){{0,2}}?\w+)?\s*,?\s*)?"
 _END = r"\s*[.;]?\s*$"

@@ -17,6 +17,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from .application_definitions import defines_services
 from .application_text import APPLY_THIS_MEASURE, FOR_EACH_MODEL, LEADING_LABEL, SERVICE_SUBJECT
 from .paths import PACKAGE_DATA
 
@@ -191,6 +192,8 @@ _LIST_AHEAD = re.compile(r"\bthe\s+following(?:\s+[\w-]+){0,8}\s*$", re.I)
 _LIST_AFTER_DUTY = re.compile(r":\s*(?P<items>.+)$", re.S)
 _PERMISSION = re.compile(r"[,\s]*(?:(?:then\s+)?(?:you|it|they|we|the\s+provider|providers?|signator(?:y|ies))\s+)?may\b", re.I)
 _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
+                      # "(Signatories whose models are open-source ...) are invited but not required to follow this Measure"
+                      r"|(?:is|are)\s+(?:invited|encouraged|welcome)\s*,?\s+but\s+(?:are\s+)?not\s+(?:required|expected|obliged)\b"
                       # "(Signatories whose models are open-source) are exempt", "(...) are not covered by this measure"
                       r"|(?:is|are)\s+(?:exempt(?:ed)?|not\s+covered\s+by|excluded\s+from|outside)\b", re.I)
 # "(Where ...,) this measure applies to its provider if ...", "(Services with ...) are in scope of this measure
@@ -264,7 +267,8 @@ ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+
 # caught by it": a second group in words no opening knows)
 MAY_CHANGE_WHO = re.compile(r"\b(?:appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
                             r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+)?scope|"
-                            r"falls?\s+within|included|caught|subject\s+to\s+(?:this|the)\s+measure|"
+                            # ("included" in a group of services, not content "included in users' feeds")
+                            r"falls?\s+within|included(?!\s+in\s+(?!(?:the\s+)?scope\b|this\s+measure\b|it\b))|caught|subject\s+to\s+(?:this|the)\s+measure|"
                             # a measure's own "large" or "multi-risk" (the codes' own, 7 million users, two or more kinds,
                             # restated, changes nothing)
                             r"is\s+(?:large|small)\s+(?:if|where|when)(?![^.]*\b(?:7|seven)\s*(?:million\b|m\b|,000,000))|"
@@ -293,3 +297,23 @@ RESTATES_OWN_CLASS = re.compile(r"\blarge\b[^.]*\b(?:7|seven)\s*(?:million\b|m\b
 # "Do not use nudge techniques", "You should not ...": a prohibition, for everyone
 PROHIBITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|never|avoid|stop|refrain|you\s+(?:should|must|shall)\s+(?:not|never))\b",
                          re.I)
+
+
+def further_sentence(body: str) -> str | None:
+    """How a further sentence beside the application sentence, itself no application sentence, can change whom the
+    measure covers: "narrows" (it can only take services out: "This does not apply to ..."), "widens" (it can only
+    add: "It also covers ...", a deeming provision that raises services into a class), "turns" (either way), or
+    None when it says nothing of whom (a definition, an explanation)."""
+    deems = DEEMS.search(body)
+    if deems and RESTATES_OWN_CLASS.search(body):
+        deems = None  # "... is to be treated as a large service if it has more than 7 million users": the code's own
+    if deems and re.search(r"\b(?:low|small)\b", deems.group(0), re.I):
+        return "turns"  # "... shall be treated as at low risk": it can as well take services out
+    widens = WIDENS.search(body) and (not COUNTING.search(body) or deems)
+    if not (MAY_CHANGE_WHO.search(body) or widens or defines_services(body)):
+        return None
+    if NARROWS.search(body):
+        return "narrows"
+    if widens or re.search(r"\balso\b", body, re.I):
+        return "widens"
+    return "turns"

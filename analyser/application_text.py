@@ -264,9 +264,11 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
     readers (a conditional obligation), not a statement that the standard covers only them.
     """
     out = []
+    # (each without its number: "8.1 Collect only ...", "8.2 If you offer ...")
+    bare = [LEADING_LABEL.sub("", t, count=1) for t in texts]
     for i in chosen:
-        earlier_duty = any(j not in chosen and is_unconditional_duty(texts[j]) for j in range(i))
-        if earlier_duty and _OPENS_WITH_CONDITION.match(texts[i]):
+        earlier_duty = any(j not in chosen and (is_unconditional_duty(texts[j]) or is_unconditional_duty(bare[j])) for j in range(i))
+        if earlier_duty and _OPENS_WITH_CONDITION.match(bare[i]):
             continue
         if (_ALSO_IN_SUBJECT.match(LEADING_LABEL.sub("", texts[i], count=1)) and not STRAY_APPLICATION.match(texts[i])
                 and any(j not in chosen and _DUTY.search(texts[j]) for j in range(i))):
@@ -340,7 +342,7 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
             # "If the parental controls you provide let a parent limit screen time, explain ...": the first
             # duty is on a condition about the reader's own service, so the standard is for those readers
             return [i]
-        if _DUTY.search(text) or is_unconditional_duty(text):
+        if _DUTY.search(text) or is_unconditional_duty(text) or is_unconditional_duty(LEADING_LABEL.sub("", text, count=1)):
             return []
     return []
 

@@ -47,7 +47,8 @@ def join_harm_phrases(toks: list[Tok], norm: str) -> list[Tok]:
             prev = out[j - 1]
             if _opens_run(prev):
                 break
-            if prev.kind == "WORD" and prev.value in _DESCRIBING:
+            if prev.kind in ("WORD", "VERB") and (prev.value or prev.text.lower()) in _DESCRIBING:
+                # ("supply" is also a verb of the grammar: "offences relating to the supply of drugs")
                 described = True
             elif prev.kind in _JOINING_KINDS and prev.value != ";":
                 pass

@@ -169,7 +169,8 @@ def _measure_refs(norm: str, id_pattern: re.Pattern[str] | None) -> list[tuple[i
         s, e, first = ids[i]
         group, op, j = [first], "and", i + 1
         while j < len(ids):
-            between = norm[e:ids[j][0]].strip().lower()
+            # ("ICU C4 or Measure ICU C5": the word "Measure" again before the next ID)
+            between = re.sub(r"\s*\b(?:measures?|standards?|sections?)$", "", norm[e:ids[j][0]].strip().lower()).strip()
             if between in (",", "and", "or", ", and", ", or", "and/or", "nor", ", nor"):
                 op = "nor" if "nor" in between else "or" if "or" in between else op
                 group.append(ids[j][2])

@@ -43,9 +43,9 @@ from __future__ import annotations
 import contextvars
 import re
 
-from .application_definitions import apply_definitions, defines_services
-from .application_intros import (CASE_OF, COUNTING, DEEMS, RESTATES_OWN_CLASS, EVERY_READER, FOR_EACH_MODEL_OPENING, MAY_CHANGE_WHO, NARROWS, ONLY_APPLIES,
-                                 PROHIBITION, THOSE_SERVICES, WIDENS, Intro, compile_intros, grammar, match_intro,
+from .application_definitions import apply_definitions
+from .application_intros import (CASE_OF, EVERY_READER, FOR_EACH_MODEL_OPENING, ONLY_APPLIES, further_sentence,
+                                 PROHIBITION, THOSE_SERVICES, Intro, compile_intros, grammar, match_intro,
                                  split_sentences)
 from .application_rewrites import affirms_every_service, exception_last, plain_wording, widen_including
 from .legal_drafting import plain_legal
@@ -169,6 +169,8 @@ def _parse_application(
     # a sentence of scope that is not a conditional duty: beside it, "Where a service is large, the provider
     # should also ..." is a further duty for some services, not a second group of services
     scoped = any(h is not None and not h[0].alone for h in matched)
+    # a duty ("Signatories shall draw up a Model Report for each model with systemic risk", "The provider should ...")
+    duty_seen = any(h is not None and h[0].until is not None and not h[0].permission for h in matched)
     for number, (sentence, hit) in enumerate(zip(sentences, matched)):
         body = sentence.rstrip(" .")
         if _BARE_APPLIES.match(body):
@@ -187,21 +189,11 @@ def _parse_application(
             if body.strip(" .,;:"):
                 result.unparsed.append(body.strip())
                 total_words += len(body.split())
-                deems = DEEMS.search(body)
-                if deems and RESTATES_OWN_CLASS.search(body):
-                    deems = None  # "... is to be treated as a large service if it has more than 7 million users": the code's own
-                widens = WIDENS.search(body) and (not COUNTING.search(body) or deems)
-                if deems and re.search(r"\b(?:low|small)\b", deems.group(0), re.I):
-                    widens = None  # "... shall be treated as at low risk": it can as well take services out
-                    turned.append(atom("unknown", text=body.strip()))
-                elif MAY_CHANGE_WHO.search(body) or widens or defines_services(body):
-                    unknown = atom("unknown", text=body.strip())
-                    if NARROWS.search(body):
-                        negative.append(unknown)  # "This does not apply to ...": it can only take services out
-                    elif widens or re.search(r"\balso\b", body, re.I):
-                        also.append(unknown)  # "It also covers ...": it can only add services
-                    else:
-                        turned.append(unknown)  # either way: nothing can be decided
+                effect = further_sentence(body)
+                if effect is not None:
+                    # "This does not apply to ...": it can only take services out; "It also covers ...": it can only
+                    # add services; otherwise either way: nothing it touches can be decided
+                    {"narrows": negative, "widens": also, "turns": turned}[effect].append(atom("unknown", text=body.strip()))
             continue
         else:
             intro, body = None, _LEADING_PROVIDERS.sub("", body)
@@ -216,8 +208,10 @@ def _parse_application(
             positive.append(atom("unknown", text=sentence.strip()))  # named before this text began: not here to read
             result.unparsed.append(sentence.strip())
             continue
-        if intro is not None and intro.until is not None and stated and intro.permission:
-            continue  # "Providers of large services may find the measure useful": beside a statement of scope
+        if intro is not None and intro.until is not None and (stated or duty_seen) and intro.permission:
+            # "Providers of large services may find the measure useful": beside a statement of scope; "Signatories that
+            # are SMEs may reduce the detail": beside a duty, a relaxation of it, not whom it is for
+            continue
         if intro is not None and intro.reads and (not body.strip(" ,;:.") or EVERY_READER.match(body)):
             if stated:
                 continue  # the duty's subject beside a sentence that states whom, as for a duty for every reader
