@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .application_intros import PROHIBITION
+from .application_intros import PROHIBITION, match_intro
 from .condition_tokens import features_named
 from .condition_tree import duty_for_every_reader_or_featured
 from .conditions import Vocabulary, atom, describe, is_understood, parse_application
@@ -57,6 +57,8 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
         app.condition = read.condition
         app.warnings.append(f"{measure.id}: no application sentence; its first duty's subject '{words}' says whom it "
                             f"leaves out, read as {describe(app.condition, vocab)}")
+        return True
+    if _code_formula(app, duty, measure, code_kind, vocab, id_pattern, intros):
         return True
     if _duty_names_features(app, measure, vocab, id_pattern):
         return True
@@ -154,4 +156,22 @@ def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary
     app.warnings.append(f"{measure.id}: no application sentence; its first duty names "
                         f"{', '.join(vocab.feature_label(f) for f in dict.fromkeys(features))}, "
                         f"so services without it are unclear")
+    return True
+
+
+def _code_formula(app: Applicability, duty: str, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
+                  intros: tuple) -> bool:
+    """No application sentence, and the first duty opens with one of the code profile's own openings ("(1) If the
+    service uses encryption, the provider of the service will ...": the Basic Online Safety Expectations' formula,
+    which names the sections it covers): the duty is read as the profile says. False (``app`` untouched) when no
+    opening of the profile matches or the sentence is not wholly understood."""
+    sentence = re.split(r"(?<=[.;])\s+(?=[A-Z(])", duty.strip(), maxsplit=1)[0] if duty else ""
+    if not sentence or not intros or match_intro(sentence, intros) is None:
+        return False
+    read = parse_application(sentence, code_kind, vocab, id_pattern, intros)
+    if read.condition is None or not is_understood(read.condition) or read.unparsed:
+        return False
+    app.condition = read.condition
+    app.warnings.append(f"{measure.id}: no application sentence; its first duty opens as the code's own wording of whom "
+                        f"('{sentence[:120]}'), read as {describe(app.condition, vocab)}")
     return True

@@ -1,0 +1,101 @@
+"""Plain application wordings that real codes use and that were "not understood" (unclear for every service), or
+read wrongly: the kinds of harm in their statutory noun forms, a measure reference repeated ("Measure PCU B1 or
+Measure PCU B2"), "which present a risk of", "one or more kinds of content harmful to children", the law's reach
+("so far as those services are provided to end-users in Australia"), the GPAI code's "whose models present systemic
+risk", a relaxation beside a duty, "invited but not required", and a numbered standard whose first paragraph is a
+duty for every reader.
+"""
+
+from __future__ import annotations
+
+from clause_reading import clause_reading
+from one_measure_code import one_measure_code as _code
+from one_measure_code import status_for as _status
+
+ESAFETY = "codes/examples/esafety-industry.toml"
+GPAI = "codes/profiles/eu-gpai.toml"
+ICO = "codes/examples/ico-aadc.toml"
+
+
+def test_statutory_noun_forms_of_harms():
+    covered = clause_reading("icu", "This measure applies to services at medium or high risk of terrorism content, hate "
+                                    "offences or the encouragement or assistance of suicide (or attempted suicide).")
+    assert covered(risks=["encouraging-suicide=medium"]) is True
+    assert covered(risks=["fraud=high"]) is False
+    covered = clause_reading("ics", "This measure applies to general search services at medium or high risk of fraud, or of "
+                                    "the offences relating to the supply of drugs or of firearms.")
+    assert covered(kind="search/general", risks=["firearms=high"]) is True
+    assert covered(kind="search/general", risks=["hate=high"]) is False
+
+
+def test_any_kind_of_content_harmful_to_children_and_a_repeated_measure_reference():
+    covered = clause_reading("pcu", "This measure applies to providers of services that are large or at medium or high risk "
+                                    "of one or more kinds of content harmful to children.")
+    assert covered(users=10, risks=["bullying=medium"]) is True
+    assert covered(users=10) is False
+    app_words = "This measure applies to providers of services to which Measure PCU B1 or Measure PCU B2 applies."
+    code = _code("pcu", [app_words])
+    assert "PCU B2" in str(code.measures[0].applicability.condition)  # read as a reference, not words not understood
+    assert not code.measures[0].applicability.unparsed
+
+
+def test_a_service_that_presents_a_risk():
+    covered = clause_reading("ics", "This measure applies to services that pose a medium or high risk of fraud.")
+    assert covered(kind="search/general", risks=["fraud=medium"]) is True
+    assert covered(kind="search/general", risks=["fraud=low"]) is False
+
+
+def test_the_reach_of_the_law_is_every_service_of_the_kind():
+    covered = clause_reading(ESAFETY, "This Code applies to the providers of social media services, so far as those "
+                                      "services are provided to end-users in Australia.")
+    assert covered(kind="social-media") is True
+    assert covered(kind="hosting") is False
+
+
+def test_gpai_models_that_present_systemic_risk():
+    covered = clause_reading(GPAI, "Signatories whose general-purpose AI models present systemic risk will put appropriate "
+                                   "safety mitigations in place.")
+    assert covered(kind="gpai-provider", features=["systemic-risk"]) is True
+    assert covered(kind="gpai-provider") is False
+
+
+def test_a_relaxation_beside_a_duty_is_not_a_second_group():
+    code = _code(GPAI, ["Signatories providing general-purpose AI models with systemic risk shall draw up a Model Report. "
+                        "Signatories that are SMEs or SMCs may reduce the level of detail of the Model Report."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["sme"]) == "exempt"  # was "applies": SMEs a second group
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+
+
+def test_invited_but_not_required_is_an_exemption():
+    code = _code(GPAI, ["Signatories whose models are released under a free and open-source licence with publicly available "
+                        "weights, and do not present systemic risk, are invited but not required to follow this Measure."])
+    # was "applies" to exactly the Signatories it lets off, once "do not present systemic risk" was read
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence", "open-weights"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_a_numbered_standard_whose_first_paragraph_binds_every_reader():
+    code = _code(ICO, ["Standard 8: Data minimisation",
+                       "8.1 Collect and keep only the minimum personal data needed for the elements of your service in which "
+                       "a child is actively and knowingly engaged.",
+                       "8.2 If you offer in-app purchases, you should also keep purchase histories no longer than you need."])
+    # was "exempt" for a service without in-app purchases: the further duty taken for whom the standard covers
+    assert _status(code, ICO, kind="online-service", features=["likely-accessed-by-children"]) == "applies"
+
+
+def test_the_code_s_own_formula_in_a_numbered_paragraph_with_no_application_sentence():
+    code = _code(ESAFETY, ["8 Additional expectations - encrypted services",
+                           "(1) If the service uses encryption, the provider of the service will take reasonable steps to "
+                           "detect and address material that is or may be unlawful."])
+    # the Basic Online Safety Expectations' formula: social media, relevant electronic and designated internet services
+    assert _status(code, ESAFETY, kind="hosting", features=["encryption"]) == "exempt"  # was "unclear"
+    assert _status(code, ESAFETY, kind="social-media", features=["encryption"]) == "applies"
+    assert _status(code, ESAFETY, kind="social-media") == "exempt"  # was "unclear"
+
+
+def test_content_included_in_feeds_says_nothing_of_whom():
+    code = _code("icu", ["This measure applies to providers of large services which have a content recommender system. "
+                         "Content which the provider has reason to suspect may be illegal should not be included in users' "
+                         "recommender feeds until it has been reviewed."])
+    assert _status(code, users=9_000_000, features=["recommender"]) == "applies"  # was "unclear"
+    assert _status(code, users=10, features=["recommender"]) == "exempt"
