@@ -282,7 +282,8 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
 # a paragraph whose subject is only some readers: "Signatories that are SMEs may ...", "A provider of a
 # hosting service must ...", "Where your connected toy is used by several people, ..."
 _SCOPED_SUBJECT = re.compile(
-    r"^\s*(?:(?:a|an|the|each|every|all|any)\s+)?(?:providers?|signator(?:y|ies)|manufacturers?|suppliers?)\s+"
+    r"^\s*(?:(?:a|an|the|each|every|all|any)\s+)?(?:providers?|signator(?:y|ies)|manufacturers?|suppliers?)"
+    r"(?:\s+(?:or|and)\s+(?:manufacturers?|suppliers?|providers?))?\s+"
     r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b"
     r"|(?<=signatories\s)(?:providing|offering|placing|releasing|with)\b)"
     r"|^\s*(?:if|where|when)\s+(?:you|your|(?:a|the|any)\s+signatory)\b"

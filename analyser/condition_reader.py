@@ -390,6 +390,8 @@ class TokenReader:
 
     def users(self) -> Condition:
         cmp = "gt"
+        if self.kind() == "USERNOUN" and self.kind(1) in ("USERS_CMP", "NUM", "BETWEEN"):
+            self.take()  # "an average of more than 700,000 monthly active UK users"
         if self.kind() == "BETWEEN":
             # "between 700,000 and 7 million users": both ends included
             self.take()

@@ -145,6 +145,7 @@ def _parse_application(
     for pattern in ignore:
         work = pattern.sub(" ", work)
     work = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", work)).strip()
+    affirmed = affirmed or not work.strip(" .,;:")  # only words that say nothing of whom ("Nothing in this measure ...")
     work = digits_for_number_words(work)
     work = plain_wording(work, vocab)
 
@@ -249,7 +250,7 @@ def _parse_application(
             cond = and_(_parse_body(intro.reads, code_kind, vocab, id_pattern)[0] or atom("unknown", text=intro.reads), cond)
         if late:
             # "..., unless the service incorporates effective controls": a condition on the service, not a group
-            late = re.sub(r"^(?:where\s+|if\s+|when\s+)?(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?(?:service|search\s+engine|device|"
+            late = re.sub(r"^(?:where\s+|if\s+|when\s+)?(?=(?:the|that|such|its|their)\s+(?:[\w-]+\s+){0,2}?(?:service|search\s+engine|device|"
                           r"equipment|platform|model)\s+(?!providers?\b))", "services where ", late, count=1, flags=re.I)
             exc, _d, _t, late_left = _parse_body(late, code_kind, vocab, id_pattern)
             result.unparsed.extend(late_left if exc is not None else [late])
@@ -331,8 +332,6 @@ _IN_EACH_CASE = re.compile(
 # services named, then the same services in other words
 _GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+other\s+words)\s*,?\s+"
                     r"(?P<b>(?:services?|providers?|those|signator\w*)\b.+)$", re.I | re.S)
-
-
 
 
 def _parse_glossed(

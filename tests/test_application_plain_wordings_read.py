@@ -99,3 +99,39 @@ def test_content_included_in_feeds_says_nothing_of_whom():
                          "recommender feeds until it has been reviewed."])
     assert _status(code, users=9_000_000, features=["recommender"]) == "applies"  # was "unclear"
     assert _status(code, users=10, features=["recommender"]) == "exempt"
+
+
+def test_an_sme_exemption_given_back_for_systemic_risk_models():
+    for words in ("This Measure does not apply to Signatories that are SMEs, unless their model is a general-purpose AI "
+                  "model with systemic risk.",
+                  "Signatories that are SMEs need not follow this Measure unless their model is a general-purpose AI model "
+                  "with systemic risk."):
+        covered = clause_reading(GPAI, words)  # was not understood
+        assert covered(kind="gpai-provider", features=["sme"]) is False, words
+        assert covered(kind="gpai-provider", features=["sme", "systemic-risk"]) is True, words
+        assert covered(kind="gpai-provider") is True, words
+
+
+def test_the_mission_s_wordings_of_size_and_private_messaging():
+    covered = clause_reading("icu", "This measure applies to services with an average of more than 700,000 monthly active "
+                                    "users in the UK.")
+    assert covered(users=800_000) is True
+    assert covered(users=600_000) is False
+    covered = clause_reading("icu", "This measure applies to providers of services that allow users to communicate privately.")
+    assert covered(features=["direct-messaging"]) is True
+    assert covered() is False
+    # a saving for encryption, alone, says nothing of whom: every service (was "not understood")
+    covered = clause_reading("icu", "Nothing in this measure requires a provider to break or weaken end-to-end encryption.")
+    assert covered(features=["e2ee", "direct-messaging"]) is True
+
+
+def test_a_class_glossed_in_brackets_and_a_search_function_limited_to_one_site():
+    code = _code(ESAFETY, ["Tier 1 devices",
+                           "A manufacturer or supplier of Tier 1 equipment (interactive devices that can access internet "
+                           "content and enable end-users to communicate) must provide information on safety features."])
+    assert _status(code, ESAFETY, kind="equipment", features=["tier-1"]) == "applies"
+    assert _status(code, ESAFETY, kind="hosting", features=["tier-1"]) == "exempt"  # was "applies" or unclear
+    covered = clause_reading(ESAFETY, "This Code applies to internet search engine services. It does not apply to a search "
+                                      "function that searches only the content of a single website or app.")
+    assert covered(kind="search-engine", features=["site-search-only"]) is False  # was "applies" for want of a second feature
+    assert covered(kind="search-engine") is True
