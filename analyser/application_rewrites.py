@@ -61,19 +61,19 @@ _USERS_FIRST = re.compile(
     r"(?:(?:average\s+)?monthly\s+)?(?:active\s+)?(?:uk\s+|united\s+kingdom\s+)?"
     r"(?:users?(?:\s+(?:numbers?|base|count))?|user\s+(?:numbers?|base|count))\s+(?:(?:is|are)\s+)?"
     r"(?P<cmp>exceeds?|more\s+than|greater\s+than|over|above|at\s+least|fewer\s+than|less\s+than|below|under|"
-    r"no\s+more\s+than|not\s+more\s+than)\s+(?P<num>\d[\d,.]*(?:\s*(?:m|k|million|thousand)\b)?)", re.I)
+    r"no\s+more\s+than|not\s+more\s+than)\s+(?P<num>\d[\d,]*(?:\.\d+)?(?:\s*(?:m|k|million|thousand)\b)?)", re.I)
 
 
 # "700,000 or more monthly UK users but fewer than 7 million": the second bound of a range, joined by "but" and
 # with its count's noun left to the reader, said in full ("and fewer than 7 million users")
 _SECOND_BOUND = (r"(?:(?:fewer|less)\s+than|under|below|(?:not|no)\s+more\s+than|up\s+to|more\s+than|over|at\s+least)\s+"
-                 r"\d[\d,.]*(?:\s*(?:m|k|million|thousand)\b)?")
+                 r"\d[\d,]*(?:\.\d+)?(?:\s*(?:m|k|million|thousand)\b)?")
 _BUT_BOUND = re.compile(rf"(\busers?|\bmore|\d(?:\s*(?:m|k|million|thousand)\b)?)\s*,?\s+but\s+(?={_SECOND_BOUND})", re.I)
 _ELIDED_USERS = re.compile(rf"(\busers?\s*,?\s+and\s+{_SECOND_BOUND})(?!\s*(?:monthly|active|uk|united|users?)\b)", re.I)
 
 
 # "used by more than 7 million people each month": a count of users in other words
-_PEOPLE = re.compile(r"(\d[\d,.]*(?:\s*(?:m|k|million|thousand)\b)?)\s+(?:people|individuals|persons)(?:\s+(?:each|a|every|per)\s+month)?\b",
+_PEOPLE = re.compile(r"(\d[\d,]*(?:\.\d+)?(?:\s*(?:m|k|million|thousand)\b)?)\s+(?:people|individuals|persons)(?:\s+(?:each|a|every|per)\s+month)?\b",
                      re.I)
 _USED_BY = re.compile(r"\bused\s+by\s+(?=(?:more|over|at\s+least|fewer|less|under|up\s+to|no\s+more|not\s+more)\b[^.;,]{0,30}\busers\b)",
                       re.I)
@@ -190,8 +190,17 @@ _PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s[^.;]*", re.I)
 _EITHER_LIMBS = re.compile(r"\beither\s+\(a\)\s+(?P<a>[^;.()]{1,200}?),?\s+or\s+\(b\)\s+", re.I)
 
 
+# "If it is technically feasible, a provider of an encrypted relevant electronic service must ...": a qualifier of the
+# duty opening the sentence (the qualifiers pass flags it), never a condition on which services
+_LEADING_FEASIBLE = re.compile(
+    r"(?:^|(?<=[.;:]\s))(?:if|where|when|so\s+far\s+as|insofar\s+as|in\s+so\s+far\s+as|to\s+the\s+extent\s+that)\s+"
+    r"(?:it\s+is\s+|this\s+is\s+)?(?:reasonably\s+|technically\s+)?(?:feasible|practicable|possible|proportionate|appropriate)"
+    r"(?:\s+(?:for\s+(?:it|them|the\s+provider)\s+)?to\s+do\s+so)?\s*,\s*(?P<next>\w)", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
+    work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
     work = _EITHER_LIMBS.sub(lambda m: f"either {m.group('a')} or ", work)
     work = _AS_ARE.sub(". So should ", work)
     work = _NOR_TO.sub(" or ", work)

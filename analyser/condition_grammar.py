@@ -297,8 +297,7 @@ class Parser(PremodReader):
             return None
         if t.kind in ("AT", "LEVEL"):
             return self.risk(optional=True)
-        if t.kind in ("USERS_CMP", "BETWEEN") or (t.kind == "NUM" and self._users_after()) or (
-                t.kind == "USERNOUN" and self.kind(1) in ("USERS_CMP", "NUM", "BETWEEN")):
+        if self.users_ahead(t):
             return self.users()
         if t.kind == "WITH":
             self.take()
@@ -475,8 +474,7 @@ class Parser(PremodReader):
             r = self.risk(optional=False)
             if r is not None:
                 return r
-        if t.kind in ("USERS_CMP", "BETWEEN") or (t.kind == "NUM" and self._users_after()) or (
-                t.kind == "USERNOUN" and self.kind(1) in ("USERS_CMP", "NUM", "BETWEEN")):
+        if self.users_ahead(t):
             return self.users()
         if t.kind == "ALL":
             self.take()

@@ -79,6 +79,11 @@ class TokenReader:
             k += 1
         return self.kind(k) == "USERNOUN"
 
+    def users_ahead(self, t: Tok) -> bool:
+        """Does a count of users start at ``t`` ("more than 700,000 users", "an average of more than 700,000 ...")?"""
+        return t.kind in ("USERS_CMP", "BETWEEN") or (t.kind == "NUM" and self._users_after()) or (
+            t.kind == "USERNOUN" and self.kind(1) in ("USERS_CMP", "NUM", "BETWEEN"))
+
     # -- lookahead: where a new group or a restated subject starts
     def _new_group_marker(self) -> bool:
         """ "to providers of ...": the words that open a new group of services in a list of groups."""

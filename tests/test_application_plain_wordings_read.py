@@ -135,3 +135,21 @@ def test_a_class_glossed_in_brackets_and_a_search_function_limited_to_one_site()
                                       "function that searches only the content of a single website or app.")
     assert covered(kind="search-engine", features=["site-search-only"]) is False  # was "applies" for want of a second feature
     assert covered(kind="search-engine") is True
+
+
+def test_user_bases_messages_all_encrypted_and_a_leading_feasibility_qualifier():
+    covered = clause_reading("icu", "This measure applies to providers of services whose monthly active UK user base exceeds "
+                                    "700,000.")  # was "not understood" (the full stop taken into the number)
+    assert covered(users=800_000) is True and covered(users=10) is False
+    covered = clause_reading("icu", "This measure applies to providers of services with a user base of more than 7 million "
+                                    "monthly active UK users.")
+    assert covered(users=8_000_000) is True and covered(users=800_000) is False
+    covered = clause_reading("icu", "This measure applies to services at high risk of grooming, unless all messages on the "
+                                    "service are end-to-end encrypted.")
+    assert covered(risks=["grooming=high"], features=["e2ee"]) is False
+    assert covered(risks=["grooming=high"]) is True
+    # "If it is technically feasible, ...": a qualifier of the duty (flagged by the qualifiers pass), not whom
+    covered = clause_reading(ESAFETY, "If it is technically feasible, a provider of an encrypted relevant electronic service "
+                                      "must detect known child sexual abuse material.")
+    assert covered(kind="relevant-electronic", features=["encryption"]) is True
+    assert covered(kind="relevant-electronic") is False
