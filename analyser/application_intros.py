@@ -238,7 +238,9 @@ _INNER_CONDITION = re.compile(
     # ("when they test changes", "where they have reasonable grounds": a time or a trigger, not whom; "to the
     # extent that they ..." and "if they ..." are whom)
     rf"(?:{SERVICE_SUBJECT}|(?<=extent\sthat)\s+they\b|(?<=far\sas)\s+they\b|(?<=if)\s+they\b"
-    rf"|\s+(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\s+(?:can|could|are\s+able|may)\b)[^,;]*"
+    # (it ends at a colon, after which the duty goes on: "must do the following if the service is X: implement ...")
+    rf"|\s+(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\s+(?:can|could|are\s+able|may)\b)"
+    rf"(?:[^,;:]|(?<=following):)*"
     # "Signatories will, for each model with systemic risk that they have placed on the market, keep ...":
     # the duty is for those who have such a model
     rf"|{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b)[^,;]*)", re.I)

@@ -260,3 +260,27 @@ def exception_last(sentence: str) -> str:
     applies, save where the service is X, to providers of Y" and "Except where the service is an enterprise
     service, a provider of X must ..." """
     return _OPENING_EXCEPTION.sub(r"\2, \1", _FRONTED_EXCEPTION.sub(r"\1 \3, \2", sentence))
+
+
+# "Where the service is end-to-end encrypted, the provider is not expected to apply this measure to private
+# communications", "This measure does not apply to content communicated privately": which content the measure
+# covers, not which services (read without its object, the first said that no service is covered)
+_PRIVATE = r"(?:private\s+(?:communications|messages|messaging|content)|content\s+(?:that\s+is\s+|which\s+is\s+)?communicated\s+privately|privately[- ]communicated\s+content)"
+_NOT_TO_PRIVATE = re.compile(
+    r"(?:^|(?<=[.;:]\s))(?:(?:where|if|when)\s+[^,.;]{1,160},\s*)?(?:(?:the|a|each|every)\s+)?(?:providers?|it|they|this\s+measure|the\s+measure)\s+"
+    r"(?:(?:is|are)\s+not\s+(?:expected|required|obliged)\s+to|need\s+not|do(?:es)?\s+not\s+(?:need|have)\s+to|should\s+not)\s+apply\s+"
+    rf"(?:this|the|it)(?:\s+measure)?\s+(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE}\b[^.;]*"
+    rf"|(?:^|(?<=[.;:]\s))(?:(?:this|the)\s+measure|it)\s+do(?:es)?\s+not\s+apply\s+(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE}\b[^.;]*",
+    re.I)
+# "The provider should apply this measure to private messages only where it is technically feasible to do so": a
+# qualifier of the duty for that content (the qualifiers pass flags it), nothing of whom
+_PRIVATE_IF_FEASIBLE = re.compile(
+    r"(?:^|(?<=[.;:]\s))(?:(?:the|a|each|every)\s+)?providers?\s+(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+apply\s+(?:this|the)\s+"
+    rf"measure\s+to\s+{_PRIVATE}\s+only\s+(?:where|if|when|to\s+the\s+extent\s+that|so\s+far\s+as)\s+(?:it\s+is\s+)?(?:technically\s+|reasonably\s+)?"
+    r"(?:feasible|practicable|possible)[^.;]*[.;]?", re.I)
+
+
+def content_only(text: str) -> str:
+    """``text`` with sentences about which content the measure covers said as the content scope they are."""
+    text = _NOT_TO_PRIVATE.sub("This measure applies only in relation to content communicated publicly", text)
+    return _PRIVATE_IF_FEASIBLE.sub(" ", text)

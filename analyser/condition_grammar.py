@@ -380,7 +380,7 @@ class Parser(PremodReader):
                         verb = "have"
                 elif self._subject_restated():
                     level = REL  # "...; or (c) the service is ...": a clause of its own
-                elif self.kind() in ("HEAD", "ALL") or (self._starts_new_group(semi) and verb != "be"):
+                elif self.kind() in ("HEAD", "ALL") or (self._starts_new_group(semi) and (verb != "be" or semi)):
                     self.reset(mark)
                     break
             start = self.pos

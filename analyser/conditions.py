@@ -47,7 +47,7 @@ from .application_definitions import apply_definitions
 from .application_intros import (CASE_OF, EVERY_READER, FOR_EACH_MODEL_OPENING, ONLY_APPLIES, further_sentence,
                                  PROHIBITION, THOSE_SERVICES, Intro, compile_intros, grammar, match_intro,
                                  split_sentences)
-from .application_rewrites import affirms_every_service, exception_last, plain_wording, widen_including
+from .application_rewrites import affirms_every_service, content_only, exception_last, plain_wording, widen_including
 from .legal_drafting import plain_legal
 from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, WHO_LABEL, clean_artefacts, without_asides
 from .condition_grammar import Parser
@@ -69,7 +69,8 @@ __all__ = [
 
 
 _APPLIES_IN_SCOPE_ONLY = re.compile(r"^\s*(?:this|the)\s+measure\s+(?:only\s+)?applies\s+(?:only\s+)?in\s+relation\s+to\b", re.I)
-_BARE_APPLIES = re.compile(r"^\s*(?:(?:this|the)\s+measures?|it|they)\s+(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)
+_BARE_APPLIES = re.compile(r"^\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:in\s+each\s+case,?\s+)?(?:(?:this|the)\s+measures?|it|they)\s+"
+                           r"(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)  # (its label or "In each case," first)
 _LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
 _SUBITEM = re.compile(r"(?:(?<=^)|(?<=[\s:;,]))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*", re.I)
 
@@ -131,7 +132,7 @@ def _parse_application(
 
     # content scope first: it says which content, not which services
     # "Who need not? Providers of small services.": the answer is whom it leaves out
-    work = ASKS_WHOM_NOT.sub(". It does not apply to ", without_asides(plain_legal(flat)))
+    work = ASKS_WHOM_NOT.sub(". It does not apply to ", without_asides(plain_legal(content_only(flat))))
     work = ASKS_WHOM.sub(" ", work)  # "Which services does it apply to? Large services.": the answer
     label = WHO_LABEL.match(work)  # "Who this measure is for" / "General search services.": the answer
     work = work[label.end():] if label and label.end() < len(work) and work[label.end()].isupper() else work

@@ -121,3 +121,37 @@ def test_a_duty_on_the_reader_with_no_condition_read_as_application_text_is_ever
                   "You should not pass children's personal data to others unless you can show a compelling reason for doing so."):
         covered = clause_reading(profile, words)  # was not understood (unclear for every service)
         assert covered(kind="online-service", features=["likely-accessed-by-children"]) is True, words
+
+
+def test_a_sentence_about_which_content_is_never_an_exemption_of_services():
+    # read without its object ("private communications", taken as the content scope), the second sentence said the
+    # measure was for no service at all
+    code = _code("icu", ["This measure applies to all providers. Where the service is end-to-end encrypted, the provider is "
+                         "not expected to apply this measure to private communications."])
+    assert _status(code, users=10) == "applies"  # was "exempt"
+    assert _status(code, users=10, features=["e2ee", "direct-messaging"]) != "exempt"
+    code = _code("icu", ["This measure applies to large services. It does not apply to private messages."])
+    assert _status(code, users=9_000_000, features=["direct-messaging"]) != "exempt"  # was "exempt": DMs read as a feature
+    code = _code("icu", ["This measure applies to large services. The provider should apply this measure to private messages "
+                         "only where it is technically feasible to do so."])
+    assert _status(code, users=9_000_000) == "applies"  # was "exempt" without direct messaging
+
+
+def test_the_following_services_listed_after_a_colon():
+    code = _code("icu", ["C9.1 This measure applies to providers of the following services: (a) large services that are at "
+                         "medium or high risk of image-based CSAM; and (b) file-storage and file-sharing services at high "
+                         "risk of image-based CSAM.",
+                         "C9.2 This measure applies in relation to content communicated publicly on the service. It does not "
+                         "apply in relation to content communicated privately."])
+    assert _status(code, users=9_000_000, risks=["csam-image=medium"]) in ("applies", "qualified")  # was "unclear"
+    assert _status(code, features=["file-sharing"], risks=["csam-image=high"]) in ("applies", "qualified")
+    assert _status(code, users=10, risks=["csam-image=medium"]) == "exempt"
+    assert "public-content" in code.measures[0].applicability.scope
+
+
+def test_a_condition_inside_the_duty_ends_at_its_colon():
+    profile = "codes/examples/esafety-industry.toml"
+    code = _code(profile, ["A provider of a designated internet service must do the following if the service is a high impact "
+                           "DIS: implement age assurance."])
+    # "age assurance" is what the provider must do, not a condition on the service
+    assert _status(code, profile, kind="designated-internet", features=["high-impact"]) == "applies"  # was "exempt"
