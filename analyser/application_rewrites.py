@@ -280,7 +280,24 @@ _PRIVATE_IF_FEASIBLE = re.compile(
     r"(?:feasible|practicable|possible)[^.;]*[.;]?", re.I)
 
 
+# "It does not apply to comments", "This measure applies only to livestreams": which things on a service the duty
+# reaches, not which services (read as a feature, "comments" had exempted every service that allows commenting)
+_CONTENT_NOUNS = (r"(?:comments?|posts?|(?:direct\s+|private\s+|encrypted\s+)?messages?|livestreams?|livestreamed\s+content|videos?|images?|"
+                  r"search\s+results|(?:user\s+)?profiles?|accounts?|(?:[\w-]+\s+){0,2}?content|(?:[\w-]+\s+){0,2}?material|"
+                  r"(?:[\w-]+\s+){0,2}?communications|(?:group\s+)?chats?|stories)")
+_TO_CONTENT = re.compile(
+    r"(?:^|(?<=[.;:]\s))(?:it|(?:this|the)\s+(?:measure|standard|section))\s+(?:(?:does|shall)\s+not\s+apply|(?:only\s+)?applies(?:\s+only)?)\s+"
+    rf"(?:only\s+)?(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+(?:the\s+|any\s+|all\s+)?{_CONTENT_NOUNS}\b"
+    r"(?![^.;]*\b(?:services?|providers?|platforms?|models?|signator\w*)\b)[^.;]*[.;]?", re.I)
+
+
 def content_only(text: str) -> str:
-    """``text`` with sentences about which content the measure covers said as the content scope they are."""
+    """``text`` with sentences about which content the measure covers said as the content scope they are (private
+    content), or taken out where they say nothing of which services (comments, livestreams)."""
     text = _NOT_TO_PRIVATE.sub("This measure applies only in relation to content communicated publicly", text)
+    text = _TO_CONTENT.sub(lambda m: m.group(0) if _SCOPE_WORDS.search(m.group(0)) else " ", text)
     return _PRIVATE_IF_FEASIBLE.sub(" ", text)
+
+
+# (content communicated publicly or privately: the content scope itself, read as such by the scope patterns)
+_SCOPE_WORDS = re.compile(r"\b(?:publicly|privately|private\s+communications)\b", re.I)

@@ -137,6 +137,19 @@ def test_a_sentence_about_which_content_is_never_an_exemption_of_services():
     assert _status(code, users=9_000_000) == "applies"  # was "exempt" without direct messaging
 
 
+def test_things_on_a_service_the_duty_does_not_reach_are_not_services():
+    # "comments" and "user profiles" read as features had exempted every service with them
+    for words in ("It does not apply to comments.", "It does not apply to user profiles.",
+                  "The measure does not apply to encrypted messages."):
+        code = _code("icu", ["This measure applies to large services. " + words])
+        assert _status(code, users=9_000_000, features=["commenting", "user-profiles", "direct-messaging", "e2ee"]) == (
+            "applies"), words  # was "exempt" for the first two, "unclear" for the third
+        assert _status(code, users=10) == "exempt", words
+    # (a guard) services named by what they have are still services
+    code = _code("icu", ["This measure applies to large services. It does not apply to services with user profiles."])
+    assert _status(code, users=9_000_000, features=["user-profiles"]) == "exempt"
+
+
 def test_the_following_services_listed_after_a_colon():
     code = _code("icu", ["C9.1 This measure applies to providers of the following services: (a) large services that are at "
                          "medium or high risk of image-based CSAM; and (b) file-storage and file-sharing services at high "
