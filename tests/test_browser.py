@@ -272,7 +272,9 @@ def test_loophole_table_links_open_the_measure(server, browser):
 
 def _row_height(grid) -> float:
     """The grid's row height in px: its scrolled content (header 35 px and every row) over its rows
-    (the app sets taller rows where text wraps, analyser/app/grids.py)."""
+    (the app sets taller rows where text wraps, analyser/app/grids.py). Waits for the grid's table first: while a
+    rerun redraws the grid it is briefly absent (seen under load, a TypeError reading its row count)."""
+    grid.locator("[aria-rowcount]").first.wait_for(state="attached", timeout=30_000)
     return grid.evaluate("""g => { const t = g.querySelector('[aria-rowcount]');
         return (g.querySelector('.dvn-scroller').scrollHeight - 35) / (Number(t.getAttribute('aria-rowcount')) - 1); }""")
 
