@@ -291,10 +291,26 @@ _TO_CONTENT = re.compile(
     r"(?![^.;]*\b(?:services?|providers?|platforms?|models?|signator\w*)\b)[^.;]*[.;]?", re.I)
 
 
+# "For general-purpose AI models with systemic risk, Signatories will ...": the Signatories with those models
+_FOR_MODELS_FIRST = re.compile(r"(?:^|(?<=[.;:]\s))for\s+(?:each\s+|every\s+|any\s+|all\s+|their\s+)?(?P<models>(?:general-purpose\s+ai\s+)?models?\s+"
+                               r"(?:with|that|which|whose)\b[^,.;]{1,160}),\s+(?=signatories\s+(?:will|shall|must|should|commit))", re.I)
+# "Signatories other than SMEs will ...", "Signatories, except SMEs and SMCs, will ...": every Signatory but those
+_SIGNATORIES_BUT = re.compile(r"(?:^|(?<=[.;:]\s))(?:all\s+)?signatories,?\s+(?P<but>(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|"
+                              r"save\s+for)\s+[^,.;]{1,120}?),?\s+(?:will|shall|must|should|commit\s+to)\b[^.;]*", re.I)
+
+
+def signatories_first(text: str) -> str:
+    """``text`` with the GPAI code's openings that put the models or an exception before the duty said as a statement
+    of whom ("Signatories with general-purpose AI models with systemic risk will ...", "This Measure applies to
+    Signatories other than SMEs.")."""
+    text = _FOR_MODELS_FIRST.sub(lambda m: f"Signatories with {m.group('models')} ", text)
+    return _SIGNATORIES_BUT.sub(lambda m: f"This Measure applies to Signatories {m.group('but')}", text)
+
+
 def content_only(text: str) -> str:
     """``text`` with sentences about which content the measure covers said as the content scope they are (private
     content), or taken out where they say nothing of which services (comments, livestreams)."""
-    text = _NOT_TO_PRIVATE.sub("This measure applies only in relation to content communicated publicly", text)
+    text = signatories_first(_NOT_TO_PRIVATE.sub("This measure applies only in relation to content communicated publicly", text))
     text = _TO_CONTENT.sub(lambda m: m.group(0) if _SCOPE_WORDS.search(m.group(0)) else " ", text)
     return _PRIVATE_IF_FEASIBLE.sub(" ", text)
 

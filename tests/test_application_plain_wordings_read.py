@@ -153,3 +153,28 @@ def test_user_bases_messages_all_encrypted_and_a_leading_feasibility_qualifier()
                                       "must detect known child sexual abuse material.")
     assert covered(kind="relevant-electronic", features=["encryption"]) is True
     assert covered(kind="relevant-electronic") is False
+
+
+def test_gpai_openings_that_put_the_models_or_an_exception_first():
+    for words, on, off in (
+            ("For general-purpose AI models with systemic risk, Signatories will notify the AI Office.", ["systemic-risk"], []),
+            ("Signatories other than SMEs will publish a summary.", [], ["sme"]),
+            ("Signatories, except SMEs and SMCs, will publish a summary.", [], ["smc"]),
+            ("Signatories that integrate their model into their own AI system will inform users.", ["own-ai-system"], []),
+            ("This Commitment applies to providers of general-purpose AI models with systemic risk, irrespective of whether "
+             "the model is open-source.", ["systemic-risk"], [])):
+        covered = clause_reading(GPAI, words)  # each was not understood
+        assert covered(kind="gpai-provider", features=on) is True, words
+        assert covered(kind="gpai-provider", features=off) is False, words
+    # a relaxation after "but" is no group of its own; "may be exempt" would take them out, and is never dropped
+    code = _code(GPAI, ["This Measure applies to all Signatories, but SMEs may follow a simplified version."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["sme"]) == "applies"  # was "unclear"
+    code = _code(GPAI, ["This Measure applies to all Signatories, but SMEs may be exempt."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["sme"]) != "applies"
+
+
+def test_ico_wordings_of_under_13s_and_sharing_with_third_parties():
+    covered = clause_reading(ICO, "If your service is likely to be used by children under 13, you should get parental consent.")
+    assert covered(kind="online-service", features=["likely-accessed-by-children", "under-13-audience"]) is True
+    covered = clause_reading(ICO, "Where you share data with third parties, you must have a compelling reason.")
+    assert covered(kind="online-service", features=["likely-accessed-by-children", "data-sharing"]) is True
