@@ -117,7 +117,7 @@ def test_the_mission_s_wordings_of_size_and_private_messaging():
                                     "users in the UK.")
     assert covered(users=800_000) is True
     assert covered(users=600_000) is False
-    covered = clause_reading("icu", "This measure applies to providers of services that allow users to communicate privately.")
+    covered = clause_reading("icu", "This measure applies to providers of services that offer private messaging between users.")
     assert covered(features=["direct-messaging"]) is True
     assert covered() is False
     # a saving for encryption, alone, says nothing of whom: every service (was "not understood")
