@@ -195,12 +195,17 @@ _EITHER_LIMBS = re.compile(r"\beither\s+\(a\)\s+(?P<a>[^;.()]{1,200}?),?\s+or\s+
 _LEADING_FEASIBLE = re.compile(
     r"(?:^|(?<=[.;:]\s))(?:if|where|when|so\s+far\s+as|insofar\s+as|in\s+so\s+far\s+as|to\s+the\s+extent\s+that)\s+"
     r"(?:it\s+is\s+|this\s+is\s+)?(?:reasonably\s+|technically\s+)?(?:feasible|practicable|possible|proportionate|appropriate)"
-    r"(?:\s+(?:for\s+(?:it|them|the\s+provider)\s+)?to\s+do\s+so)?\s*,\s*(?P<next>\w)", re.I)
+    r"(?:\s+(?:for\s+(?:it|them|the\s+provider)\s+)?to\s+(?:do\s+so|do\s+this|apply\s+(?:it|this\s+measure|the\s+measure)))?\s*,\s*"
+    r"(?P<next>\w)", re.I)
+# "with 700,000 monthly active UK users or more": the bound said after the count's noun, as after its number
+_BOUND_LAST = re.compile(r"(\d[\d,]*(?:\.\d+)?(?:\s*(?:m|k|million|thousand)\b)?)\s+((?:monthly\s+)?(?:active\s+)?(?:uk\s+|united\s+kingdom\s+)?"
+                         r"users?)\s+(or\s+(?:more|fewer|less|above|over))\b", re.I)
 
 
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
+    work = _BOUND_LAST.sub(r"\1 \3 \2", work)
     work = _EITHER_LIMBS.sub(lambda m: f"either {m.group('a')} or ", work)
     work = _AS_ARE.sub(". So should ", work)
     work = _NOR_TO.sub(" or ", work)

@@ -178,3 +178,16 @@ def test_ico_wordings_of_under_13s_and_sharing_with_third_parties():
     assert covered(kind="online-service", features=["likely-accessed-by-children", "under-13-audience"]) is True
     covered = clause_reading(ICO, "Where you share data with third parties, you must have a compelling reason.")
     assert covered(kind="online-service", features=["likely-accessed-by-children", "data-sharing"]) is True
+
+
+def test_counts_with_the_bound_last_feasibility_to_apply_it_and_encryption_by_default():
+    covered = clause_reading("icu", "This measure applies to providers of services with 700,000 monthly active UK users or more.")
+    assert covered(users=700_000) is True and covered(users=699_999) is False
+    covered = clause_reading("icu", "This measure applies to services at high risk of grooming, other than services whose "
+                                    "messaging is end-to-end encrypted by default.")
+    assert covered(risks=["grooming=high"], features=["direct-messaging", "e2ee"]) is False
+    assert covered(risks=["grooming=high"], features=["direct-messaging"]) is True
+    covered = clause_reading("icu", "This measure applies to providers of services that are at high risk of image-based CSAM "
+                                    "and that offer direct messaging, where it is technically feasible for them to apply it.")
+    assert covered(risks=["csam-image=high"], features=["direct-messaging"]) is True
+    assert covered(risks=["csam-image=high"]) is False
