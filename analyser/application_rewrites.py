@@ -316,9 +316,21 @@ def content_only(text: str) -> str:
     """``text`` with sentences about which content the measure covers said as the content scope they are (private
     content), or taken out where they say nothing of which services (comments, livestreams)."""
     text = signatories_first(_NOT_TO_PRIVATE.sub("This measure applies only in relation to content communicated publicly", text))
-    text = _TO_CONTENT.sub(lambda m: m.group(0) if _SCOPE_WORDS.search(m.group(0)) else " ", text)
+    text = _TO_CONTENT.sub(_content_said, text)
     return _PRIVATE_IF_FEASIBLE.sub(" ", text)
 
 
 # (content communicated publicly or privately: the content scope itself, read as such by the scope patterns)
 _SCOPE_WORDS = re.compile(r"\b(?:publicly|privately|private\s+communications)\b", re.I)
+
+
+def _content_said(m: re.Match[str]) -> str:
+    """A sentence about which content the duty reaches: kept where it is the content scope itself ("content
+    communicated publicly"), said as that scope where it takes private content out ("It does not apply to content in
+    private messages"), otherwise taken out (it says nothing of which services)."""
+    words = m.group(0)
+    if _SCOPE_WORDS.search(words):
+        return words
+    if re.search(r"\bnot\b", words, re.I) and re.search(r"\bprivate\b", words, re.I):
+        return "This measure applies only in relation to content communicated publicly."
+    return " "

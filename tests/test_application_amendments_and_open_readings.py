@@ -145,6 +145,10 @@ def test_things_on_a_service_the_duty_does_not_reach_are_not_services():
         assert _status(code, users=9_000_000, features=["commenting", "user-profiles", "direct-messaging", "e2ee"]) == (
             "applies"), words  # was "exempt" for the first two, "unclear" for the third
         assert _status(code, users=10) == "exempt", words
+    # private content taken out is the content scope (public content only), not an exemption
+    code = _code("icu", ["This measure applies to large services. It does not apply to content in private messages."])
+    assert _status(code, users=9_000_000) == "applies"
+    assert "public-content" in code.measures[0].applicability.scope
     # (a guard) services named by what they have are still services
     code = _code("icu", ["This measure applies to large services. It does not apply to services with user profiles."])
     assert _status(code, users=9_000_000, features=["user-profiles"]) == "exempt"
