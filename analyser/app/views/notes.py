@@ -239,6 +239,8 @@ def view_notes(ctx: Ctx) -> None:
     with c2:
         st.file_uploader("Notes file to import (JSON)", type=["json"], key="notes_import_file")
         st.button("Import notes", key="notes_import", on_click=guarded, args=(_import_notes, ctx))
-    done = st.session_state.pop("_notes_import", None)
+    # the last import's outcome stays on the page (not popped once shown): a rerun that starts before this one has
+    # drawn it, as a file chosen a moment earlier can cause, would otherwise lose it and the officer see nothing
+    done = st.session_state.get("_notes_import")
     if done:
         {"success": st.success, "warning": st.warning, "error": st.error}[done[0]](done[1])
