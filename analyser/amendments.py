@@ -18,7 +18,9 @@ _Q = "[\u2018'\"\u201c]"  # opening quote
 _QC = "[\u2019'\"\u201d]"  # closing quote
 # quoted words: up to the closing quote that ends them (an apostrophe inside, as in "children's", is not one)
 _WORDS = rf"{_Q}(?P<{{name}}>.{{{{1,400}}}}?){_QC}(?=[\s.,;:)]|$)"
-_WHERE = r"(?:measure|paragraph|sub-?paragraph|section|sub-?section|standard|commitment|article|clause|rule|row|entry)s?"
+# the provisions an instrument names ("paragraph C3.1", "section 5"); shared with ``legal_drafting``
+PROVISIONS = r"measure|paragraph|sub-?paragraph|section|sub-?section|standard|commitment|article|clause|rule"
+_WHERE = rf"(?:{PROVISIONS}|row|entry)s?"  # (and the rows and entries of an application table)
 # "Amendment 4 (Schedule 1 to the amending Code): ", "Draft amendments (No. 2), paragraph 3: ", "(3) ": what labels it
 _LABEL = r"(?:(?:[^:'\u2018\u201c\"]{0,120}?:|\(\w{1,4}\))\s*)?"
 # "in paragraph C3.1, ", "in Measure C4 of the Code, "

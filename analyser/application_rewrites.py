@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .application_text import without_proposal_frame
+from .application_text import SENTENCE_START, without_proposal_frame
 from .condition_tokens import lexicon_for, tokenise
 from .vocabulary import Vocabulary
 
@@ -193,7 +193,7 @@ _EITHER_LIMBS = re.compile(r"\beither\s+\(a\)\s+(?P<a>[^;.()]{1,200}?),?\s+or\s+
 # "If it is technically feasible, a provider of an encrypted relevant electronic service must ...": a qualifier of the
 # duty opening the sentence (the qualifiers pass flags it), never a condition on which services
 _LEADING_FEASIBLE = re.compile(
-    r"(?:^|(?<=[.;:]\s))(?:if|where|when|so\s+far\s+as|insofar\s+as|in\s+so\s+far\s+as|to\s+the\s+extent\s+that)\s+"
+    SENTENCE_START + r"(?:if|where|when|so\s+far\s+as|insofar\s+as|in\s+so\s+far\s+as|to\s+the\s+extent\s+that)\s+"
     r"(?:it\s+is\s+|this\s+is\s+)?(?:reasonably\s+|technically\s+)?(?:feasible|practicable|possible|proportionate|appropriate)"
     r"(?:\s+(?:for\s+(?:it|them|the\s+provider)\s+)?to\s+(?:do\s+so|do\s+this|apply\s+(?:it|this\s+measure|the\s+measure)))?\s*,\s*"
     r"(?P<next>\w)", re.I)
@@ -272,15 +272,15 @@ def exception_last(sentence: str) -> str:
 # covers, not which services (read without its object, the first said that no service is covered)
 _PRIVATE = r"(?:private\s+(?:communications|messages|messaging|content)|content\s+(?:that\s+is\s+|which\s+is\s+)?communicated\s+privately|privately[- ]communicated\s+content)"
 _NOT_TO_PRIVATE = re.compile(
-    r"(?:^|(?<=[.;:]\s))(?:(?:where|if|when)\s+[^,.;]{1,160},\s*)?(?:(?:the|a|each|every)\s+)?(?:providers?|it|they|this\s+measure|the\s+measure)\s+"
+    SENTENCE_START + r"(?:(?:where|if|when)\s+[^,.;]{1,160},\s*)?(?:(?:the|a|each|every)\s+)?(?:providers?|it|they|this\s+measure|the\s+measure)\s+"
     r"(?:(?:is|are)\s+not\s+(?:expected|required|obliged)\s+to|need\s+not|do(?:es)?\s+not\s+(?:need|have)\s+to|should\s+not)\s+apply\s+"
     rf"(?:this|the|it)(?:\s+measure)?\s+(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE}\b[^.;]*"
-    rf"|(?:^|(?<=[.;:]\s))(?:(?:this|the)\s+measure|it)\s+do(?:es)?\s+not\s+apply\s+(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE}\b[^.;]*",
+    rf"|{SENTENCE_START}(?:(?:this|the)\s+measure|it)\s+do(?:es)?\s+not\s+apply\s+(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE}\b[^.;]*",
     re.I)
 # "The provider should apply this measure to private messages only where it is technically feasible to do so": a
 # qualifier of the duty for that content (the qualifiers pass flags it), nothing of whom
 _PRIVATE_IF_FEASIBLE = re.compile(
-    r"(?:^|(?<=[.;:]\s))(?:(?:the|a|each|every)\s+)?providers?\s+(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+apply\s+(?:this|the)\s+"
+    SENTENCE_START + r"(?:(?:the|a|each|every)\s+)?providers?\s+(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+apply\s+(?:this|the)\s+"
     rf"measure\s+to\s+{_PRIVATE}\s+only\s+(?:where|if|when|to\s+the\s+extent\s+that|so\s+far\s+as)\s+(?:it\s+is\s+)?(?:technically\s+|reasonably\s+)?"
     r"(?:feasible|practicable|possible)[^.;]*[.;]?", re.I)
 
@@ -291,16 +291,16 @@ _CONTENT_NOUNS = (r"(?:comments?|posts?|(?:direct\s+|private\s+|encrypted\s+)?me
                   r"search\s+results|(?:user\s+)?profiles?|accounts?|(?:[\w-]+\s+){0,2}?content|(?:[\w-]+\s+){0,2}?material|"
                   r"(?:[\w-]+\s+){0,2}?communications|(?:group\s+)?chats?|stories)")
 _TO_CONTENT = re.compile(
-    r"(?:^|(?<=[.;:]\s))(?:it|(?:this|the)\s+(?:measure|standard|section))\s+(?:(?:does|shall)\s+not\s+apply|(?:only\s+)?applies(?:\s+only)?)\s+"
+    SENTENCE_START + r"(?:it|(?:this|the)\s+(?:measure|standard|section))\s+(?:(?:does|shall)\s+not\s+apply|(?:only\s+)?applies(?:\s+only)?)\s+"
     rf"(?:only\s+)?(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+(?:the\s+|any\s+|all\s+)?{_CONTENT_NOUNS}\b"
     r"(?![^.;]*\b(?:services?|providers?|platforms?|models?|signator\w*)\b)[^.;]*[.;]?", re.I)
 
 
 # "For general-purpose AI models with systemic risk, Signatories will ...": the Signatories with those models
-_FOR_MODELS_FIRST = re.compile(r"(?:^|(?<=[.;:]\s))for\s+(?:each\s+|every\s+|any\s+|all\s+|their\s+)?(?P<models>(?:general-purpose\s+ai\s+)?models?\s+"
+_FOR_MODELS_FIRST = re.compile(SENTENCE_START + r"for\s+(?:each\s+|every\s+|any\s+|all\s+|their\s+)?(?P<models>(?:general-purpose\s+ai\s+)?models?\s+"
                                r"(?:with|that|which|whose)\b[^,.;]{1,160}),\s+(?=signatories\s+(?:will|shall|must|should|commit))", re.I)
 # "Signatories other than SMEs will ...", "Signatories, except SMEs and SMCs, will ...": every Signatory but those
-_SIGNATORIES_BUT = re.compile(r"(?:^|(?<=[.;:]\s))(?:all\s+)?signatories,?\s+(?P<but>(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|"
+_SIGNATORIES_BUT = re.compile(SENTENCE_START + r"(?:all\s+)?signatories,?\s+(?P<but>(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|"
                               r"save\s+for)\s+[^,.;]{1,120}?),?\s+(?:will|shall|must|should|commit\s+to)\b[^.;]*", re.I)
 
 

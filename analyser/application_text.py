@@ -180,12 +180,12 @@ _DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expect
 
 # consultation wording: "We propose that this measure should apply to ...", "We propose to apply this measure to
 # ...", "Note: this measure applies only to ..."
-_SENTENCE_START = r"(?:^|(?<=[.;:]\s))"
+SENTENCE_START = r"(?:^|(?<=[.;:]\s))"  # (shared with ``application_rewrites``)
 _PROPOSAL_FRAME = re.compile(
-    _SENTENCE_START + r"(?:(?:we\s+(?:now\s+)?(?:propose|are\s+proposing|proposed|recommend|intend|have\s+decided)|our\s+"
+    SENTENCE_START + r"(?:(?:we\s+(?:now\s+)?(?:propose|are\s+proposing|proposed|recommend|intend|have\s+decided)|our\s+"
     r"(?:proposal|view|recommendation|decision)\s+is|it\s+is\s+proposed)\s+that\s+|(?:note|nb|n\.b\.|please\s+note)\s*[:,\u2013\u2014-]\s*)"
     r"(?=(?:this|the|it|providers?|services?|signator\w*)\b)", re.I)
-_PROPOSE_TO_APPLY = re.compile(_SENTENCE_START + r"we\s+(?:propose|intend|are\s+proposing|plan)\s+to\s+apply\s+(?:this|the)\s+measure\s+"
+_PROPOSE_TO_APPLY = re.compile(SENTENCE_START + r"we\s+(?:propose|intend|are\s+proposing|plan)\s+to\s+apply\s+(?:this|the)\s+measure\s+"
                                r"(only\s+)?to\b", re.I)
 _SHOULD_APPLY = re.compile(r"\b((?:this|the)\s+measure|it)\s+(?:should|would|will|shall)\s+(?:only\s+)?apply\s+(only\s+)?to\b", re.I)
 
@@ -256,6 +256,11 @@ _READER_DUTY = re.compile(
     r"(?:should|must|shall|will|need\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+required\s+to)\b", re.I)
 
 
+def _binds_every_reader(text: str) -> bool:
+    """``is_unconditional_duty`` of the paragraph as printed or without its number ("8.1 Collect only ...")."""
+    return is_unconditional_duty(text) or is_unconditional_duty(LEADING_LABEL.sub("", text, count=1))
+
+
 def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
     """``chosen`` without "If you ..." paragraphs that follow a duty for everyone.
 
@@ -264,11 +269,11 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
     readers (a conditional obligation), not a statement that the standard covers only them.
     """
     out = []
-    # (each without its number: "8.1 Collect only ...", "8.2 If you offer ...")
-    bare = [LEADING_LABEL.sub("", t, count=1) for t in texts]
+    binds = [_binds_every_reader(t) for t in texts]
     for i in chosen:
-        earlier_duty = any(j not in chosen and (is_unconditional_duty(texts[j]) or is_unconditional_duty(bare[j])) for j in range(i))
-        if earlier_duty and _OPENS_WITH_CONDITION.match(bare[i]):
+        earlier_duty = any(j not in chosen and binds[j] for j in range(i))
+        # (without its number: "8.2 If you offer ...")
+        if earlier_duty and _OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[i], count=1)):
             continue
         if (_ALSO_IN_SUBJECT.match(LEADING_LABEL.sub("", texts[i], count=1)) and not STRAY_APPLICATION.match(texts[i])
                 and any(j not in chosen and _DUTY.search(texts[j]) for j in range(i))):
@@ -343,7 +348,7 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
             # "If the parental controls you provide let a parent limit screen time, explain ...": the first
             # duty is on a condition about the reader's own service, so the standard is for those readers
             return [i]
-        if _DUTY.search(text) or is_unconditional_duty(text) or is_unconditional_duty(LEADING_LABEL.sub("", text, count=1)):
+        if _DUTY.search(text) or _binds_every_reader(text):
             return []
     return []
 

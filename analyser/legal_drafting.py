@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from .amendments import AMENDING, amendment_in, as_amended
+from .amendments import AMENDING, PROVISIONS, amendment_in, as_amended, split_sentences
 
-_WHERE = r"(?:measure|paragraph|sub-?paragraph|section|sub-?section|standard|commitment|article|clause|rule)s?"
+_WHERE = rf"(?:{PROVISIONS})s?"
 
 _NAMES_SERVICES = re.compile(r"\b(?:services?|providers?|signator(?:y|ies)|platforms?|models?)\b", re.I)
 
@@ -58,6 +58,8 @@ def _disapplied(sentences: list[str]) -> list[str]:
     exception as "unless" ("..., unless it is a large service"); one that disapplies a provision not given here
     makes whom the measure covers unclear (it may give services back or take them out). One that disapplies the
     statement of scope itself ("Subsection (1) does not apply if ...") is the plain exception it reads as."""
+    if len(sentences) == 1:
+        return sentences  # read alone (is it application text?): the provisions it names are not to hand
     out = list(sentences)
     for i, sentence in enumerate(sentences):
         m = _DISAPPLIES.match(sentence)
@@ -65,8 +67,6 @@ def _disapplied(sentences: list[str]) -> list[str]:
             continue
         ref = m.group("ref")
         target = next((j for j, s in enumerate(sentences) if j != i and re.match(rf"^\s*\({re.escape(ref)}\)", s)), None)
-        if len(sentences) == 1:
-            continue  # read alone (is it application text?): the provisions it names are not to hand
         if (target is None and ref == "1") or (target is not None and not _TAKES_OUT.search(sentences[target])):
             # "(2) However, subsection (1) does not apply if ...": it disapplies the statement of scope, an exception
             clause = re.sub(r"^(?:if|when)\b", "where", m.group("clause") or "", flags=re.I)
@@ -88,18 +88,17 @@ def _disapplied(sentences: list[str]) -> list[str]:
 def plain_legal(text: str) -> str:
     """``text`` (application wording, one or more sentences) with the drafting devices above said plainly."""
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
-    sentences = _disapplied(re.split(r"(?<=[.;])\s+(?=[A-Z(])", as_amended(text).strip()))
+    sentences = _disapplied(split_sentences(as_amended(text)))
     out = []
     takes_out = any(_TAKES_OUT.search(s) for s in sentences)
     for sentence in sentences:
         amendment = amendment_in(sentence)
-        others = [s for s in sentences if s is not sentence]
-        if amendment is not None and amendment.how == "substitute" and _NAMES_SERVICES.search(amendment.old) and not any(
-                _STATES_SCOPE.search(s) for s in others):
+        scope_beside = any(_STATES_SCOPE.search(s) for s in sentences if s is not sentence)
+        if amendment is not None and amendment.how == "substitute" and _NAMES_SERVICES.search(amendment.old) and not scope_beside:
             # "In Measure C4, for 'large services' substitute '...'" with the sentence it amends not given: the class
             # of services the measure now names
             sentence = f"This measure applies to {amendment.new}."
-        elif (amendment is not None or AMENDING.match(sentence)) and not any(_STATES_SCOPE.search(s) for s in others):
+        elif (amendment is not None or AMENDING.match(sentence)) and not scope_beside:
             # words not given here are changed: what the measure now says is not here to read
             sentence = f"This measure applies to services as amended by an amendment of words not shown: {sentence}"
         elif amendment is not None or AMENDING.match(sentence):

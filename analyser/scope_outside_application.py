@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .amendments import split_sentences
 from .application_intros import PROHIBITION, match_intro
 from .condition_tokens import features_named
 from .condition_tree import duty_for_every_reader_or_featured
@@ -165,7 +166,7 @@ def _code_formula(app: Applicability, duty: str, measure: Measure, code_kind: st
     service uses encryption, the provider of the service will ...": the Basic Online Safety Expectations' formula,
     which names the sections it covers): the duty is read as the profile says. False (``app`` untouched) when no
     opening of the profile matches or the sentence is not wholly understood."""
-    sentence = re.split(r"(?<=[.;])\s+(?=[A-Z(])", duty.strip(), maxsplit=1)[0] if duty else ""
+    sentence = split_sentences(duty)[0] if duty else ""
     if not sentence or not intros or match_intro(sentence, intros) is None:
         return False
     read = parse_application(sentence, code_kind, vocab, id_pattern, intros)
