@@ -153,7 +153,7 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                     if intro.polarity == "applies" and _RELEASE.match(rest):
                         # "A provider of a classified service is not required to comply": an exemption
                         intro = dataclasses.replace(intro, polarity="exempt")
-                    elif _PERMISSION.match(rest):
+                    elif _PERMISSION.match(rest) or _ENCOURAGED.match(rest):
                         # "Signatories that are SMEs may ...", "Where your service is used by adults and children,
                         # you may offer ...": a permission, whose subject says whom only when nothing else does
                         intro = dataclasses.replace(intro, permission=True)
@@ -179,6 +179,10 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 else:
                     cond = _RELEASE_CONDITION.search(rest)
                     condition = cond.group("cond").strip(" ,;:.") if cond else ""
+            elif intro.relative and intro.until is not None and (named := _PROVIDER_OF_AFTER.match(rest)):
+                # "If Australian children can hold accounts on the service, a provider of a social media service
+                # must ...": the duty's subject names the kind of service the condition is set on
+                condition = "where the service is " + named.group("who")
             elif intro.until is not None and (only := _OBLIGATION_ONLY.search(rest)):
                 # "Providers of X should implement it only where ...": a condition on whom, after the
                 # duty, that none of the shapes above read: never dropped, so never a confident answer
@@ -187,10 +191,15 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
     return None
 
 
+# ", a provider of a social media service must ...": the subject after a condition set first
+_PROVIDER_OF_AFTER = re.compile(r"[,\s]*an?\s+provider\s+of\s+(?P<who>an?\s+[\w\s-]{3,60}?)\s+(?:must|should|will)\b", re.I)
 # a subject that ends announcing a list ("... of the following kinds of illegal harm", "any of the following")
 _LIST_AHEAD = re.compile(r"\bthe\s+following(?:\s+[\w-]+){0,8}\s*$", re.I)
 _LIST_AFTER_DUTY = re.compile(r":\s*(?P<items>.+)$", re.S)
 _PERMISSION = re.compile(r"[,\s]*(?:(?:then\s+)?(?:you|it|they|we|the\s+provider|providers?|signator(?:y|ies))\s+)?may\b", re.I)
+# "Signatories that also run an online search engine are encouraged to ...": beside a duty, more asked of some of
+# its readers, not a second group (alone, the encouragement is the measure, as a permission is)
+_ENCOURAGED = re.compile(r"[,\s]*(?:is|are)\s+(?:also\s+)?(?:encouraged|invited|welcome)\s+to\b", re.I)
 _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
                       # "(Signatories whose models are open-source ...) are invited but not required to follow this Measure"
                       r"|(?:is|are)\s+(?:invited|encouraged|welcome)\s*,?\s+but\s+(?:are\s+)?not\s+(?:required|expected|obliged)\b"
@@ -209,7 +218,10 @@ _RELEASE_UNLESS = re.compile(r"[,;]?\s+unless\s+(?P<cond>(?!(?:it|they|the\s+pro
 # "... should implement it only where the service has ...", "must do X only if the provider's service is ...":
 # a restriction of whom, set after the obligation
 _OBLIGATION_ONLY = re.compile(rf"\bonly\s+(?P<cond>(?:if|where|when|provided\s+that){SERVICE_SUBJECT}.+)$", re.I | re.S)
-_LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+", re.I)
+_LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+"
+                          # "To support post-market monitoring, Signatories will ...": the duty's purpose, not whom
+                          r"|^(?:to|in\s+order\s+to)\s+[a-z][^,.;]{2,80},\s+(?=(?:signatories|providers?|the\s+provider|you)\b)",
+                          re.I)
 # "... must implement age assurance, other than a provider that distributes only its own apps";
 # "..., except where the hosting service is provided only to enterprise customers"
 _LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save\s+(?:for|where)|"

@@ -178,6 +178,10 @@ class PremodReader(TokenReader):
         cond: Condition | None = None
         if t is None:
             pass
+        elif t.kind in ("ADJ", "NADJ") and t.value == "large" and not self.vocab.size_by_users:
+            # "Smaller Signatories" in a code that does not count users: a size it does not define by users
+            self.take()
+            cond = atom("unknown", text=t.text)
         elif t.kind == "ADJ":
             self.take()
             cond = atom(t.value)

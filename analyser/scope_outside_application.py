@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .amendments import split_sentences
-from .application_intros import PROHIBITION, match_intro
+from .application_intros import PROHIBITION, grammar, match_intro
 from .condition_tokens import features_named
 from .condition_tree import duty_for_every_reader_or_featured
 from .conditions import Vocabulary, atom, describe, is_understood, parse_application
@@ -61,6 +61,8 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
         return True
     if _code_formula(app, duty, measure, code_kind, vocab, id_pattern, intros):
         return True
+    if _duty_with_exception(app, duty, measure, code_kind, vocab, id_pattern, intros):
+        return True
     if _duty_names_features(app, measure, vocab, id_pattern):
         return True
     words = _speaks_of_scope(measure)
@@ -88,7 +90,7 @@ _SUBJECT_EXCEPTION = re.compile(
 
 # a sentence about whom a measure (or a part of it) is for, in any wording: a measure word near a verb of applying
 _SCOPE_TALK = re.compile(
-    r"[^.;]*(?:\b(?:this|the|these|that)\s+(?:[\w-]+\s+){0,2}?(?:measures?|standards?|commitments?|sections?|duty|duties|"
+    r"[^.;]*(?:\b(?:this|the|these|that|an?|each|every)\s+(?:[\w-]+\s+){0,2}?(?:measures?|standards?|commitments?|sections?|codes?|duty|duties|"
     r"recommendations?|requirements?|paragraphs?)\b|\b(?:measures?|paragraphs?|sections?)\s+\(?[A-Z]{0,4}\s?\d[\w.()]*)"
     r"(?:\s+(?:to|and|or)\s+\(?[A-Z]{0,4}\s?\d[\w.()]*)?\s+(?:[\w-]+\s+){0,4}?"
     r"(?:appl(?:y|ies|ied)|(?:is|are)\s+(?:owed|for|intended|meant|designed|relevant|addressed|aimed)|cover(?:s|ed)?|concerns?)\b[^.;]*"
@@ -176,3 +178,23 @@ def _code_formula(app: Applicability, duty: str, measure: Measure, code_kind: st
     app.warnings.append(f"{measure.id}: no application sentence; its first duty opens as the code's own wording of whom "
                         f"('{sentence[:120]}'), read as {describe(app.condition, vocab)}")
     return True
+
+
+def _duty_with_exception(app: Applicability, duty: str, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
+                         intros: tuple) -> bool:
+    """No application sentence, and the first duty is for every reader but ends with an exception about whom
+    ("Signatories will let evaluators use the model, unless the model counts as a similarly safe or safer model"):
+    every service but those, as the same sentence reads as application text (why: the features the exception names
+    are not the duty's). False (``app`` untouched) when there is none or it is not wholly understood."""
+    sentence = split_sentences(duty)[0] if duty else ""
+    hit = match_intro(sentence.rstrip(" ."), (*intros, *grammar()[0])) if sentence else None
+    if hit is None or not hit[2]:
+        return False
+    read = parse_application(sentence, code_kind, vocab, id_pattern, intros)
+    if read.condition is None or not is_understood(read.condition) or read.unparsed:
+        return False
+    app.condition = read.condition
+    app.warnings.append(f"{measure.id}: no application sentence; its first duty leaves out '{hit[2]}', "
+                        f"read as {describe(app.condition, vocab)}")
+    return True
+

@@ -44,6 +44,9 @@ class Vocabulary:
     risk_group: str | None = None  # harms that count for multi-risk / "any kind of harm"
     count_once: dict[str, list[str]] = field(default_factory=dict)  # name -> harms counted as one kind
     large_users: int = LARGE_THRESHOLD  # "large": more than this many users
+    # False for a code that does not measure size by users (GPAI's SMEs, eSafety's tiers): there "large" and
+    # "smaller" are not read as a number of users, so they stay words not understood
+    size_by_users: bool = True
     scope: str = ""  # whom the whole code covers, in words (parsed like an application clause)
     exclusive: tuple[frozenset[str], ...] = ()  # groups of features no one service has two of (risk tiers)
     key: str = "base"  # identifies the vocabulary for caches
@@ -89,7 +92,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
     )
 
 
-_SERVICES_KEYS = {"scope", "kinds", "features", "harms", "risk_group", "count_once", "large_users",
+_SERVICES_KEYS = {"scope", "kinds", "features", "harms", "risk_group", "count_once", "large_users", "size_by_users",
                   "harm_groups", "any_harm", "multi_harm", "exclusive"}
 
 
@@ -138,6 +141,9 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
     large = services.get("large_users", LARGE_THRESHOLD)
     if isinstance(large, bool) or not isinstance(large, int) or large < 0:
         raise ValueError(f"[services] large_users must be a whole number of users, not {large!r}")
+    size_by_users = services.get("size_by_users", True)
+    if not isinstance(size_by_users, bool):
+        raise ValueError(f"[services] size_by_users must be true or false, not {size_by_users!r}")
     scope = services.get("scope", "")
     if not isinstance(scope, str):
         raise ValueError("[services] scope must be a string: the services the whole code covers, in words")
@@ -171,6 +177,7 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
         risk_group=services.get("risk_group"),
         count_once={str(k): [str(h) for h in v] for k, v in count_once.items()},
         large_users=large,
+        size_by_users=size_by_users,
         scope=scope,
         exclusive=tuple(frozenset(k.lower() for k in g) for g in exclusive),
         key=services_json,

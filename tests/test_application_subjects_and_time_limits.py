@@ -1,0 +1,100 @@
+"""Whom a measure covers when the words naming it sit where the reader did not look: a subject after a condition
+("If Australian children can hold accounts on the service, a provider of a social media service must ..."), a
+paragraph label written "1)", an exception at the end of a duty with no application sentence, a duty that ends
+when a model's weights are released, a general description followed by "namely ...", a subject that is not a
+service noun exempting itself, an encouragement beside a duty, and a size word in a code that does not count users.
+Each was read as a confident wrong answer (or as every service) before.
+"""
+
+from __future__ import annotations
+
+from clause_reading import clause_reading
+from one_measure_code import one_measure_code as _code
+from one_measure_code import status_for as _status
+
+ESAFETY = "codes/examples/esafety-industry.toml"
+GPAI = "codes/profiles/eu-gpai.toml"
+ICO = "codes/examples/ico-aadc.toml"
+
+
+def test_a_condition_first_then_a_subject_that_names_the_kind():
+    covered = clause_reading(ESAFETY, "If children in Australia can hold accounts on the service, a provider of a social "
+                                      "media service must make children's profiles private by default.")
+    assert covered(kind="social-media", features=["child-accounts"]) is True
+    # was covered: the kind in the subject was dropped, so any service with child accounts had the duty
+    assert covered(kind="relevant-electronic", features=["child-accounts"]) is False
+    assert covered(kind="social-media") is False
+
+
+def test_a_paragraph_label_with_one_parenthesis_says_nothing_of_whom():
+    code = _code(ESAFETY, ["Hosting services: what providers must do",
+                           "1) A provider of a hosting service must have terms that let it act against customers who host "
+                           "class 1A material.",
+                           "2) The provider must act promptly once it knows of such material."])
+    assert _status(code, ESAFETY, kind="hosting") == "applies"
+    assert _status(code, ESAFETY, kind="social-media") == "exempt"  # was "applies": "1) A provider" not read
+
+
+def test_an_exception_at_the_end_of_a_duty_with_no_application_sentence():
+    code = _code(GPAI, ["Measure 9.9 Outside testing",
+                        "To support independent scrutiny, Signatories will give qualified outside testers free access to "
+                        "the model, unless the model counts as a similarly safe or safer model."])
+    # was "applies" for the very models the exception lets out (the duty named the feature, read as its readers)
+    assert _status(code, GPAI, kind="gpai-provider", features=["similarly-safe"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_a_duty_that_ends_when_the_weights_are_released():
+    code = _code(GPAI, ["Measure 9.8 Protection of the weights",
+                        "Signatories will protect the weights of each of their models against theft.",
+                        "That protection is to be kept up for a model until its parameters are published for download or "
+                        "the model is retired."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-weights"]) == "exempt"  # was "applies"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_a_general_description_then_namely_the_services():
+    covered = clause_reading(ESAFETY, "Every industry code registered under these Head Terms applies to the members of the "
+                                      "industry section it deals with, namely providers of hosting services and app "
+                                      "distribution services.")
+    assert covered(kind="hosting") is True
+    assert covered(kind="social-media") is False  # was True: "applies to the members ..." read as every service
+
+
+def test_a_subject_that_is_no_service_noun_exempts_itself():
+    code = _code(GPAI, ["SMEs are exempt from this Measure."])
+    # was "exempt" for every Signatory that is not an SME: "SMEs and (words not understood)"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["sme"]) == "exempt"
+
+
+def test_an_encouragement_beside_a_duty_is_not_a_second_group():
+    code = _code(GPAI, ["Signatories that employ web crawlers will honour machine-readable opt-outs. Signatories that also "
+                        "run an online search engine are encouraged to keep such opt-outs from affecting how content is "
+                        "ranked."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["search-engine-operator"]) == "exempt"  # was "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["web-crawler"]) == "applies"
+
+
+def test_a_size_word_in_a_code_that_does_not_count_users_is_not_understood():
+    code = _code(GPAI, ["Smaller Signatories are exempt from this Measure."])
+    # was read as Ofcom's "not large" (7 million users or fewer), a size the GPAI code never uses: "exempt" for a
+    # Signatory with many users whatever its size as an enterprise
+    assert _status(code, GPAI, kind="gpai-provider", users=8_000_000) == "unclear"
+    assert _status(code, GPAI, kind="gpai-provider") == "unclear"
+    covered = clause_reading("icu", "Smaller services are exempt from this measure.")
+    assert covered(users=8_000_000) is True  # Ofcom's codes do count users: "smaller" still means not large
+
+
+def test_sharing_with_other_parts_of_the_organisation_is_intra_group_sharing():
+    covered = clause_reading(ICO, "This standard applies if you share children's personal data with other parts of your "
+                                  "organisation.")
+    assert covered(features=["intra-group-sharing"]) is True
+    assert covered(features=["data-sharing"]) is False
+
+
+def test_online_file_storage_is_end_user_managed_hosting():
+    covered = clause_reading(ESAFETY, "This section applies to a provider of an online file storage service that is a "
+                                      "designated internet service.")
+    assert covered(kind="designated-internet", features=["end-user-managed-hosting"]) is True
+    assert covered(kind="designated-internet") is False
