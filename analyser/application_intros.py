@@ -220,7 +220,9 @@ _RELEASE_UNLESS = re.compile(r"[,;]?\s+unless\s+(?P<cond>(?!(?:it|they|the\s+pro
 _OBLIGATION_ONLY = re.compile(rf"\bonly\s+(?P<cond>(?:if|where|when|provided\s+that){SERVICE_SUBJECT}.+)$", re.I | re.S)
 _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+"
                           # "To support post-market monitoring, Signatories will ...": the duty's purpose, not whom
-                          r"|^(?:to|in\s+order\s+to)\s+[a-z][^,.;]{2,80},\s+(?=(?:signatories|providers?|the\s+provider|you)\b)",
+                          # (an infinitive: never "To the extent that their models present systemic risk, ...", a condition)
+                          r"|^(?:to|in\s+order\s+to)\s+(?!(?:the|a|an|any|all|each|such|which|whom|what|those|these|this|that|"
+                          r"their|its|some|so\s+far)\b)[a-z][^,.;]{2,80},\s+(?=(?:signatories|providers?|the\s+provider|you)\b)",
                           re.I)
 # "... must implement age assurance, other than a provider that distributes only its own apps";
 # "..., except where the hosting service is provided only to enterprise customers"

@@ -212,12 +212,6 @@ _NAMELY_WHO = re.compile(r"\b(appl(?:y|ies)\s+to)\s+(?:(?!services?\b|providers?
 _EVERY_SUCH_CODE = re.compile(r"\b(?:an?|each|every|any)\s+(?:[\w-]+\s+){0,3}?(code|standard)\s+(?:registered|made|"
                               r"published|issued|adopted|approved)\s+(?:under|by|in)\s+[^.;,]{3,80}?\s+(?=appl(?:y|ies)\s+to\b)", re.I)
 
-# "They will keep these mitigations in place for a model until its parameters are published for download or the model
-# is securely deleted": the duty ends for a model whose weights are open, which writers read as an exception for it
-_UNTIL_OPEN = re.compile(r"(?:^|(?<=[.;]\s))[^.;]*?\buntil\s+(?:its|the\s+model(?:'|\u2019)s)\s+(weights|parameters)\s+(?:are|have\s+been)\s+"
-                         r"(?:published|released|made)\b[^.;]*", re.I)
-
-
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
@@ -243,7 +237,6 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _NAMELY.sub(r"\1 of the following \2 of \3: ", work)
     work = _NAMELY_WHO.sub(r"\1 ", work)
     work = _EVERY_SUCH_CODE.sub(r"This \1 ", work)
-    work = _UNTIL_OPEN.sub(r"This measure does not apply to models whose \1 are publicly available", work)
     # "applies to 'hosting services'": a term in plain quotes, read as its words (curly quotes are cleaned earlier)
     work = re.sub(r"(?<![\w'])'((?:[\w-]+\s+){0,5}[\w-]+)'(?![\w'])", r"\1", work)
     # "'hosting services' - but only those that host ...", "large services, but only those which ...": the group

@@ -133,6 +133,8 @@ _OPEN_READINGS = {
                         "to limit it",
     "given-back": "an exception says 'unless', which may give the services it names back the measure, beside a sentence "
                   "that names other services",
+    "time-limit": "the duty lasts 'until' a service has a feature, which may leave those services out or only end the "
+                  "duty in time",
 }
 
 

@@ -271,6 +271,9 @@ _TWO_READINGS = {
     "given-back": "one sentence takes services out 'unless' something holds and another names the services the measure "
                   "is for, and the two differ for this service: if 'unless' only limits the exception, it {a}; if it gives "
                   "the measure back to the services that meet it, it {b}",
+    "time-limit": "the measure's duty lasts 'until' a service has a feature this service has, which may mean the "
+                  "measure leaves such services out or only that the duty ends in time: read as every service's duty, "
+                  "it {a}; read as leaving them out, it {b}"
 }
 
 
