@@ -108,6 +108,12 @@ def split_sentences(text: str) -> list[str]:
     # "...; this does not apply if your service is a counselling service": a sentence of scope of its own
     text = re.sub(r";\s*(this|it|the\s+(?:measure|standard))(?=\s+(?:does\s+not|only)\s+appl)",
                   lambda m: ". " + m.group(1)[0].upper() + m.group(1)[1:], text, flags=re.I)
+    # (so is "...; it also applies to ...", and "...; the provider should act ...": the duty after the scope; a sentence
+    # left in lower case where words before it were taken away)
+    text = re.sub(r"(?:;|(?<=\.))\s*(it|this)(?=\s+(?:also|only)\s+appl)|(?:;|(?<=\.))\s*(the\s+provider|providers)"
+                  r"(?=\s+(?:should|must|shall|will)\b)",
+                  lambda m: (". " if m.group(0).startswith(";") else " ") + (m.group(1) or m.group(2))[0].upper()
+                  + (m.group(1) or m.group(2))[1:], text)
     # a sentence opens with a capital, a bracket, or a paragraph number ("3.2 In the case of ..."),
     # or a footnote's number ("... fraud. 2 This measure applies only ...")
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z(]|[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+\s+[A-Z]"

@@ -331,7 +331,7 @@ _IN_EACH_CASE = re.compile(
 
 # "services that allow pornographic content, that is, services whose terms of service do not prohibit it": the
 # services named, then the same services in other words
-_GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+other\s+words)\s*,?\s+"
+_GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+other\s+words|meaning)\s*,?\s+"
                     r"(?P<b>(?:services?|providers?|those|signator\w*)\b.+)$", re.I | re.S)
 
 

@@ -2,8 +2,9 @@
 read wrongly: the kinds of harm in their statutory noun forms, a measure reference repeated ("Measure PCU B1 or
 Measure PCU B2"), "which present a risk of", "one or more kinds of content harmful to children", the law's reach
 ("so far as those services are provided to end-users in Australia"), the GPAI code's "whose models present systemic
-risk", a relaxation beside a duty, "invited but not required", and a numbered standard whose first paragraph is a
-duty for every reader.
+risk", a relaxation beside a duty, "invited but not required", a numbered standard whose first paragraph is a
+duty for every reader, end-to-end encryption of the messaging or of users' communications, "even where ... encrypted",
+a sentence after a semicolon in lower case, "if any" and "meaning" as asides, and broadcasting "in real time".
 """
 
 from __future__ import annotations
@@ -191,3 +192,49 @@ def test_counts_with_the_bound_last_feasibility_to_apply_it_and_encryption_by_de
                                     "and that offer direct messaging, where it is technically feasible for them to apply it.")
     assert covered(risks=["csam-image=high"], features=["direct-messaging"]) is True
     assert covered(risks=["csam-image=high"]) is False
+
+
+def test_end_to_end_encryption_of_the_messaging_takes_the_service_out():
+    covered = clause_reading("icu", "This measure applies to providers of large services that let users send direct messages "
+                                    "to one another, except where the direct messaging on the service is end-to-end encrypted.")
+    assert covered(users=8_000_000, features=["direct-messaging"]) is True
+    assert covered(users=8_000_000, features=["direct-messaging", "e2ee"]) is False
+    covered = clause_reading("icu", "This measure applies to providers of large services. It does not apply to a service on "
+                                    "which users' communications are end-to-end encrypted.")
+    assert covered(users=8_000_000, features=["e2ee"]) is False
+    assert covered(users=8_000_000) is True
+
+
+def test_applying_even_where_encrypted_then_the_duty_after_a_semicolon():
+    # the sentence that says encryption does not take the service out, and the duty joined to it by a semicolon
+    covered = clause_reading("icu", "This measure applies to providers of services that allow users to send images in direct "
+                                    "messages. It applies to such services even where those messages are end-to-end "
+                                    "encrypted; the provider should act on what it can see.")
+    assert covered(features=["direct-messaging", "e2ee"]) is True
+    assert covered() is False
+
+
+def test_a_second_group_after_a_semicolon_in_lower_case():
+    covered = clause_reading("icu", "This measure applies to providers of large services; it also applies to providers of "
+                                    "services at high risk of fraud.")
+    assert covered(users=10, risks=["fraud=high"]) is True
+    assert covered(users=10) is False
+
+
+def test_asides_and_a_meaning_gloss_are_not_conditions():
+    covered = clause_reading("icu", "This measure applies to providers of large services, meaning services with more than 7 "
+                                    "million monthly active UK users. The provider should say what it decided and what action, "
+                                    "if any, it has taken.")
+    assert covered(users=8_000_000) is True
+    assert covered(users=10) is False
+
+
+def test_broadcasting_in_real_time_and_larger_services():
+    covered = clause_reading("icu", "This measure applies to providers of services on which users can broadcast video to "
+                                    "other users in real time.")
+    assert covered(features=["livestreaming"]) is True
+    assert covered() is False
+    covered = clause_reading("ics", "This measure applies to providers of larger search services at medium or high risk of "
+                                    "fraud.")
+    assert covered(kind="search/general", users=8_000_000, risks=["fraud=high"]) is True
+    assert covered(kind="search/general", users=10, risks=["fraud=high"]) is False
