@@ -317,8 +317,9 @@ DEEMS = re.compile(r"\b(?:treated|regarded|deemed)\s+(?:as\s+)?(?:being\s+)?(?:a
 # ... unless it restates the code's own "large" (more than 7 million users) or "multi-risk" (two or more kinds)
 RESTATES_OWN_CLASS = re.compile(r"\blarge\b[^.]*\b(?:7|seven)\s*(?:million\b|m\b|,000,000)|\bmulti-?\s?risk\b[^.]*\btwo\s+or\s+more\b", re.I)
 # "Do not use nudge techniques", "You should not ...": a prohibition, for everyone
-PROHIBITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|never|avoid|stop|refrain|you\s+(?:should|must|shall)\s+(?:not|never))\b",
-                         re.I)
+PROHIBITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|never|avoid|stop|refrain|you\s+(?:should|must|shall)\s+(?:not|never)"
+                         # "Nudges must not be used to ...": a prohibition in the passive voice
+                         r"|(?:[\w'\u2019-]+\s+){1,6}?(?:should|must|shall)\s+(?:not|never)\s+be)\b", re.I)
 
 
 def further_sentence(body: str) -> str | None:

@@ -238,3 +238,26 @@ def test_broadcasting_in_real_time_and_larger_services():
                                     "fraud.")
     assert covered(kind="search/general", users=8_000_000, risks=["fraud=high"]) is True
     assert covered(kind="search/general", users=10, risks=["fraud=high"]) is False
+
+
+def test_ico_a_prohibition_in_the_passive_voice_binds_every_service():
+    code = _code(ICO, ["Nudge techniques must not be used to lead children into turning their privacy protections off."])
+    # was "unclear" for every service: no subject the grammar knew; and it forbids, so naming nudges does not make
+    # it only the duty of services that use them
+    assert _status(code, ICO, kind="online-service", features=["likely-accessed-by-children"]) == "applies"
+    code = _code(ICO, ["A child's personal data should not be disclosed to others unless there is a compelling reason "
+                       "for it, taking account of the child's best interests."])
+    assert _status(code, ICO, kind="online-service", features=["likely-accessed-by-children"]) == "applies"
+
+
+def test_ico_conditions_on_what_people_can_do_and_a_section_for_you():
+    covered = clause_reading(ICO, "Where other users can see a child's location, switch that visibility off again at the end "
+                                  "of each session.")
+    assert covered(features=["location-sharing"]) is True
+    assert covered() is False
+    covered = clause_reading(ICO, "This section is for you if your service uses streaks, reward loops or similar features.")
+    assert covered(features=["engagement-features"]) is True
+    assert covered() is False
+    covered = clause_reading(ICO, "Where your service lets a child make their location visible to other users, that option "
+                                  "should go back to off when the session ends.")
+    assert covered(features=["location-sharing"]) is True
