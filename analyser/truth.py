@@ -106,6 +106,10 @@ def _eval_atom(cond: Condition, ctx: Ctx) -> AtomResult:
             info = vocab.features.get(feat, {})
             label = vocab.feature_label(feat)
             text = info.get("true_text", f"has {label}") if v else info.get("false_text", f"does not have {label}")
+            # a feature that takes in narrower ones (ICO: sharing children's data includes sharing within the group)
+            part = None if v else next((f for f in info.get("includes", ()) if f in s.features), None)
+            if part is not None:
+                v, text = True, f"has {label} ({vocab.feature_label(part)})"
             of_kind = info.get("kind")
             if v and isinstance(of_kind, str) and s.kind != of_kind:
                 # a sub-kind (eSafety's "dating service" is a kind of relevant electronic service):

@@ -155,6 +155,10 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
         kinds = {k: v for k, v in kinds.items() if k in table("kinds")}
     features = merged("features", base.features)
     for key, entry in features.items():
+        includes = entry.get("includes", [])
+        if not isinstance(includes, list) or any(not isinstance(f, str) or f.lower() not in features for f in includes):
+            raise ValueError(f"[services.features.{key}] includes must list the code's own feature keys (narrower features a "
+                             f"service with this one may have instead), not {includes!r}")
         if "kind" in entry and entry["kind"] not in kinds:
             raise ValueError(f"[services.features.{key}] kind = {entry['kind']!r} is not one of the code's kinds "
                              f"({', '.join(sorted(kinds))})")

@@ -112,6 +112,14 @@ def test_ico_children_in_several_age_ranges():
     assert covered(features=["mixed-audience"]) is False
 
 
+def test_ico_sharing_within_the_group_is_sharing_childrens_data():
+    covered = _reading(ICO, "If you share children's personal data, assess the risks of that sharing before it begins.")
+    # the ICO profile's data sharing includes sharing within the corporate group (``includes``): was not covered
+    assert covered(features=["intra-group-sharing"]) is True
+    assert covered(features=["data-sharing"]) is True
+    assert covered() is False
+
+
 def test_ico_terms_policies_or_community_standards_about_user_behaviour():
     covered = _reading(ICO, "This standard applies if you publish terms, policies or community standards about user "
                             "behaviour or content.")
