@@ -799,11 +799,11 @@ def test_a_class_the_measure_defines_for_itself_is_read_as_defined():
 
 def test_a_sentence_that_stretches_a_word_of_the_application_leaves_the_rest_undecided():
     ico = ROOT / "codes" / "examples" / "ico-aadc.toml"
-    code = _code(ico, ["This standard applies if you share children's personal data with third parties. Sharing with "
-                       "other companies in your own corporate group counts as sharing for this purpose."])
-    # the second sentence was passed over: a service sharing only within its group was told "exempt"
-    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children", "intra-group-sharing"]) == "unclear"
-    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children", "data-sharing"]) == "applies"
+    code = _code(ico, ["This standard applies if you provide parental controls. Tools that let parents limit screen time "
+                       "count as parental controls for this purpose."])
+    # the second sentence was passed over: a service whose only such tool limits screen time was told "exempt"
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children", "screen-time-limits"]) == "unclear"
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children", "parental-controls"]) == "applies"
     # a sentence on how harms are counted changes no one's status
     counted = _code("icu", ["This measure applies to providers of multi-risk services. For the purposes of this measure, "
                             "image-based CSAM, CSAM URLs and grooming are together treated as a single kind of illegal harm."])
