@@ -228,7 +228,12 @@ _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwi
                           # "To support post-market monitoring, Signatories will ...": the duty's purpose, not whom
                           # (an infinitive: never "To the extent that their models present systemic risk, ...", a condition)
                           r"|^(?:to|in\s+order\s+to)\s+(?!(?:the|a|an|any|all|each|such|which|whom|what|those|these|this|that|"
-                          r"their|its|some|so\s+far)\b)[a-z][^,.;]{2,80},\s+(?=(?:signatories|providers?|the\s+provider|you)\b)",
+                          r"their|its|some|so\s+far)\b)[a-z][^,.;]{2,80},\s+(?=(?:signatories|providers?|the\s+provider|you)\b)"
+                          # "Within five business days of ...,", "On a request from the AI Office,", "For every general-purpose
+                          # AI model it places on the Union market,": when or on what the duty falls due, not whom
+                          r"|^(?:within\s+[^,.;]{3,80}(?:,\s+or\s+[^,.;]{2,40})?|(?:on|upon)\s+(?:a\s+)?(?:reasoned\s+)?request(?:\s+(?:from|by|of)\s+[^,.;]{3,60})?"
+                          r"|for\s+(?:every|each|any)\s+(?:general-purpose\s+ai\s+)?model\s+(?:it|they)\s+places?(?:\s+on\s+the\s+(?:union\s+)?"
+                          r"market)?),\s+(?=(?:signatories|(?:a|each|every)\s+signatory|providers?|the\s+provider|you)\b)",
                           re.I)
 # "... must implement age assurance, other than a provider that distributes only its own apps";
 # "..., except where the hosting service is provided only to enterprise customers"

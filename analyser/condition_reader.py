@@ -114,7 +114,8 @@ class TokenReader:
             k += 1
         # (or a feature whose wording opens with its verb: "unless the service prohibits users under 18")
         return self.kind(k) == "HEAD" and (self.kind(k + 1) in ("VERB", "COPULA", "NOT", "RELVERB") or (
-            self.kind(k + 1) == "FEATURE" and self.peek(k + 1).text.split(" ", 1)[0].endswith("s")
+            self.kind(k + 1) == "FEATURE" and (self.peek(k + 1).text.split(" ", 1)[0].endswith("s")
+                                               or self.peek(k + 1).text.split(" ", 1)[0] in ("are", "have"))
             and " " in self.peek(k + 1).text))
 
     # -- "at medium or high risk of fraud, hate or terrorism"

@@ -52,7 +52,10 @@ _OPENING_CONDITION = re.compile(
 _HEADING = re.compile(r"^(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+)?[^.!?]{0,120}$|^(?:standard|measure|commitment|section|part)\s+[\d.]+\b[^.!?]{0,120}$", re.I)
 # what a condition on the reader is about when it restricts nothing ("if you are unsure", "where possible")
 _NOT_WHOM = re.compile(r"^(?:if|where|when)\s+(?:you\s+are\s+(?:unsure|in\s+doubt|not\s+sure)|possible|appropriate|"
-                       r"necessary|relevant|practicable|feasible|required|needed)\b", re.I)
+                       r"necessary|relevant|practicable|feasible|required|needed)\b"
+                       # "For every general-purpose AI model it places on the Union market": every model the code is about
+                       r"|^for\s+(?:every|each|any)\s+(?:general-purpose\s+ai\s+)?model\s+(?:it|they)\s+places?(?:\s+on\s+the\s+"
+                       r"(?:union\s+)?market)?$", re.I)
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,28 @@ def test_gpai_a_model_offered_through_an_application_programming_interface():
     assert covered(features=["open-weights"]) is False
 
 
+def test_gpai_signatories_named_by_what_they_do_and_crawling_the_web():
+    covered = _reading(GPAI, "Signatories producing one Model Report for several models will say which information "
+                             "concerns which model.")
+    assert covered(features=["multi-model-report"]) is True
+    assert covered(features=["systemic-risk"]) is False
+    covered = _reading(GPAI, "Signatories that crawl the web for training data will read and follow robots.txt.")
+    assert covered(features=["web-crawler"]) is True
+    assert covered() is False
+    covered = _reading(GPAI, "Signatories whose models are offered through an API will watch for misuse of the API.")
+    assert covered(features=["api-access"]) is True
+    assert covered() is False
+
+
+def test_gpai_when_a_duty_falls_due_says_nothing_of_whom():
+    for opening in ("Within ten working days of a change to their Framework, or any update to it,",
+                    "On a reasoned request from the AI Office,",
+                    "For every general-purpose AI model it places on the Union market,"):
+        covered = _reading(GPAI, f"{opening} Signatories will share the relevant documents.")
+        # was "not understood", unclear for every Signatory
+        assert covered(features=["sme"]) is True and covered() is True, opening
+
+
 # ---------------------------------------------------------------------------- ICO Age appropriate design code
 
 
