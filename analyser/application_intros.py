@@ -193,10 +193,15 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 # "Providers of X should implement it only where ...": a condition on whom, after the
                 # duty, that none of the shapes above read: never dropped, so never a confident answer
                 condition = only.group("cond").strip(" ,;:.")
+            if intro.until is not None and not intro.relative and (named := _SERVICE_IS.match(body)):
+                # "If a search service is large and ..., its provider should ...": the services, then what they are
+                body = f"{named.group('words')}{named.group('noun')}s that {body[named.end():]}"
             return intro, body.strip(" ,;:"), late, condition
     return None
 
 
+# "the service is likely to be accessed by children", "a search service is large": a service as the subject of "is"
+_SERVICE_IS = re.compile(r"^(?:a|an|the|any)\s+(?P<words>(?:[\w-]+\s+){0,4}?)(?P<noun>service|platform)\s+(?=(?:is|are)\b)", re.I)
 # ", a provider of a social media service must ...": the subject after a condition set first
 _PROVIDER_OF_AFTER = re.compile(r"[,\s]*an?\s+provider\s+of\s+(?P<who>an?\s+[\w\s-]{3,60}?)\s+(?:must|should|will)\b", re.I)
 # a subject that ends announcing a list ("... of the following kinds of illegal harm", "any of the following")

@@ -282,7 +282,8 @@ def exception_last(sentence: str) -> str:
 # "Where the service is end-to-end encrypted, the provider is not expected to apply this measure to private
 # communications", "This measure does not apply to content communicated privately": which content the measure
 # covers, not which services (read without its object, the first said that no service is covered)
-_PRIVATE = r"(?:private\s+(?:communications|messages|messaging|content)|content\s+(?:that\s+is\s+|which\s+is\s+)?communicated\s+privately|privately[- ]communicated\s+content)"
+_PRIVATE = (r"(?:private\s+(?:communications|messages|messaging|content)|content\s+(?:that\s+is\s+|which\s+is\s+)?communicated\s+privately"
+            r"|privately[- ]communicated\s+content|content\s+(?:that|which)\s+(?:users|they|people)\s+communicate\s+privately)")
 _NOT_TO_PRIVATE = re.compile(
     SENTENCE_START + r"(?:(?:where|if|when)\s+[^,.;]{1,160},\s*)?(?:(?:the|a|each|every)\s+)?(?:providers?|it|they|this\s+measure|the\s+measure)\s+"
     r"(?:(?:is|are)\s+not\s+(?:expected|required|obliged)\s+to|need\s+not|do(?:es)?\s+not\s+(?:need|have)\s+to|should\s+not)\s+apply\s+"
@@ -300,10 +301,13 @@ _PRIVATE_IF_FEASIBLE = re.compile(
 # "It does not apply to comments", "This measure applies only to livestreams": which things on a service the duty
 # reaches, not which services (read as a feature, "comments" had exempted every service that allows commenting)
 _CONTENT_NOUNS = (r"(?:comments?|posts?|(?:direct\s+|private\s+|encrypted\s+)?messages?|livestreams?|livestreamed\s+content|videos?|images?|"
-                  r"search\s+results|(?:user\s+)?profiles?|accounts?|(?:[\w-]+\s+){0,2}?content|(?:[\w-]+\s+){0,2}?material|"
+                  r"(?:search\s+)?results(?:\s+returned\s+in\s+(?:every|each|any|all)\s+formats?)?|(?:user\s+)?profiles?|accounts?|(?:[\w-]+\s+){0,2}?content|(?:[\w-]+\s+){0,2}?material|"
                   r"(?:[\w-]+\s+){0,2}?communications|(?:group\s+)?chats?|stories)")
 _TO_CONTENT = re.compile(
-    SENTENCE_START + r"(?:it|(?:this|the)\s+(?:measure|standard|section))\s+(?:(?:does|shall)\s+not\s+apply|(?:only\s+)?applies(?:\s+only)?)\s+"
+    SENTENCE_START + r"(?:(?:it|(?:this|the)\s+(?:measure|standard|section))\s+(?:(?:does|shall)\s+not\s+apply|(?:only\s+)?applies(?:\s+only)?)"
+    # ("They should apply it to results returned in every format": the duty's reach, said of its readers)
+    r"|(?:(?:where|if|when|so\s+far\s+as)\s+(?:it\s+is\s+)?(?:technically\s+|reasonably\s+)?(?:feasible|practicable|possible),\s+)?"
+    r"(?:they|providers?|the\s+provider)\s+(?:should|must|shall)\s+(?:also\s+)?apply\s+(?:it|this\s+measure|the\s+measure))\s+"
     rf"(?:only\s+)?(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+(?:the\s+|any\s+|all\s+)?{_CONTENT_NOUNS}\b"
     r"(?![^.;]*\b(?:services?|providers?|platforms?|models?|signator\w*)\b)[^.;]*[.;]?", re.I)
 

@@ -261,3 +261,41 @@ def test_ico_conditions_on_what_people_can_do_and_a_section_for_you():
     covered = clause_reading(ICO, "Where your service lets a child make their location visible to other users, that option "
                                   "should go back to off when the session ends.")
     assert covered(features=["location-sharing"]) is True
+
+
+def test_a_release_only_where_it_is_not_technically_feasible_is_a_qualifier_not_an_exemption():
+    # the README's reading: feasibility qualifies the duty (and the qualifiers pass flags it); it takes no class out
+    covered = clause_reading("icu", "This measure applies to providers of large services, save in relation to end-to-end "
+                                    "encrypted services where it is not technically feasible to apply it.")
+    assert covered(users=8_000_000, features=["e2ee"]) is True
+    assert covered(users=10) is False
+    covered = clause_reading(ESAFETY, "(1) This section applies to a provider of a relevant electronic service. (2) "
+                                      "Subsection (1) does not apply to a provider of an encrypted service if it is not "
+                                      "technically feasible for the provider to comply with this section.")
+    assert covered(kind="relevant-electronic", features=["encryption"]) is True
+    assert covered(kind="hosting") is False
+
+
+def test_private_content_spaced_thousands_and_a_service_as_the_subject():
+    covered = clause_reading("icu", "This measure applies to providers of large services. It does not apply to content that "
+                                    "users communicate privately.")
+    assert covered(users=8_000_000, features=["e2ee", "direct-messaging"]) is True  # which content, not which services
+    covered = clause_reading("pcu", "This measure is for providers of services with more than 700 000 monthly active UK "
+                                    "users that are at high risk of self-harm content.")
+    assert covered(users=800_000, risks=["self-harm=high"]) is True
+    assert covered(users=600_000, risks=["self-harm=high"]) is False
+    covered = clause_reading("ics", "If a search service is large and at medium or high risk of fraud, its provider should "
+                                    "use keyword detection.")
+    assert covered(kind="search/general", users=8_000_000, risks=["fraud=medium"]) is True
+    assert covered(kind="search/general", users=10, risks=["fraud=medium"]) is False
+
+
+def test_falling_within_the_measure_and_the_duty_said_of_results():
+    covered = clause_reading("icu", "Services with more than 700,000 monthly active UK users which offer group chat and are "
+                                    "at medium or high risk of terrorism offences should fall within this measure.")
+    assert covered(users=800_000, features=["user-groups"], risks=["terrorism=high"]) is True
+    assert covered(users=800_000, risks=["terrorism=high"]) is False
+    covered = clause_reading("pcs", "This measure applies to providers of large search services. Where technically feasible, "
+                                    "they should apply it to results returned in every format, including images.")
+    assert covered(kind="search/general", users=8_000_000) is True
+    assert covered(kind="search/general", users=10) is False
