@@ -33,14 +33,13 @@ This module owns the sentence level: how the sentences that say whom a measure c
 does not apply to ...", "It also applies to ...") and where words not understood stand in the tree.
 The pieces live beside it: ``application_intros`` (which sentences say whom, and where their
 condition starts), ``vocabulary`` (service characteristics), ``condition_tree`` (the tree),
-``condition_tokens`` (words → tokens), ``condition_reader``/``condition_grammar``/``condition_premods``/
-``condition_combine``/``condition_limbs`` (tokens → tree).
+``condition_tokens`` (words → tokens), ``condition_body`` (one sentence's words → tree, with the words left over),
+``condition_reader``/``condition_grammar``/``condition_premods``/``condition_combine``/``condition_limbs`` (tokens → tree).
 Their public names are re-exported here.
 """
 
 from __future__ import annotations
 
-import contextvars
 import re
 
 from .application_definitions import apply_definitions
@@ -50,12 +49,9 @@ from .application_intros import (CASE_OF, EVERY_READER, FOR_EACH_MODEL_OPENING, 
 from .application_rewrites import affirms_every_service, content_only, exception_last, plain_wording, widen_including
 from .legal_drafting import plain_legal
 from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, WHO_LABEL, clean_artefacts, without_asides
-from .condition_grammar import Parser
-from .condition_limbs import Limbs, split_limbs
-from .condition_reader import ParseFail
+from .condition_body import HARMS_SEEN, parse_body, parse_glossed
 from .such_services import SUCH, such_services
-from .condition_tokens import (DEFAULT_MEASURE_ID, SCOPE_PATTERNS, Tok, digits_for_number_words, features_named, lexicon_for,
-                               tokenise)
+from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_number_words, features_named, tokenise
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, duty_for_every_reader_or_featured,
                              impossible_as_unknown, is_understood, normalise, not_, or_, users_over_words, with_given_back)
 from .models import Applicability, Condition
@@ -72,19 +68,6 @@ _APPLIES_IN_SCOPE_ONLY = re.compile(r"^\s*(?:this|the)\s+measure\s+(?:only\s+)?a
 _BARE_APPLIES = re.compile(r"^\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:in\s+each\s+case,?\s+)?(?:(?:this|the)\s+measures?|it|they)\s+"
                            r"(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)  # (its label or "In each case," first)
 _LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
-_SUBITEM = re.compile(r"(?:(?<=^)|(?<=[\s:;,]))\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*", re.I)
-
-
-def _content_words(toks: list[Tok]) -> int:
-    return sum(t.words for t in toks if t.kind not in ("FILLER", "COMMA"))
-
-
-_LIMB_PREDICATE = re.compile(
-    r"((?:\b(?:and|or)|;)\s*)\((?:[b-h]|ii|iii|iv|v|vi)\)\s*(?=(?:are|is|have|has|do|does|use|uses|operate|"
-    r"operates|offer|offers|allow|allows|provide|provides|enable|enables|meet|meets|host|hosts|permit|permits)\b)",
-    re.I)
-
-
 def parse_application(
     text: str,
     code_kind: str = "u2u",
@@ -104,15 +87,13 @@ def parse_application(
     the condition is undecided wherever they could matter (a trailing restriction such as
     "large services whose principal purpose is X" still exempts every service that is not large).
     """
-    token = _HARMS_SEEN.set([])  # "those kinds of content" refers back within this clause only
+    token = HARMS_SEEN.set([])  # "those kinds of content" refers back within this clause only
     try:
         return _parse_application(text, code_kind, vocab, id_pattern, intros)
     finally:
-        _HARMS_SEEN.reset(token)
+        HARMS_SEEN.reset(token)
 
 
-# The harm lists read so far in the clause being parsed (per thread: the app parses in several)
-_HARMS_SEEN: contextvars.ContextVar[list[list[list[str]]] | None] = contextvars.ContextVar("harms_seen", default=None)
 
 
 def _parse_application(
@@ -237,10 +218,10 @@ def _parse_application(
             if such:
                 # "It also applies to any such service that is large": the services an earlier sentence named
                 body = SUCH.sub(lambda m: m.group("noun"), body)
-            cond, done, total, leftovers = _parse_glossed(body, code_kind, vocab, id_pattern)
+            cond, done, total, leftovers = parse_glossed(body, code_kind, vocab, id_pattern)
             if such and cond is not None:
                 cond = and_(cond, such_services(such.group(0), sentences[:number], positive,
-                                                lambda w: _parse_body(w, code_kind, vocab, id_pattern)[0]))
+                                                lambda w: parse_body(w, code_kind, vocab, id_pattern)[0]))
         total_words += total
         parsed_words += done
         result.unparsed.extend(leftovers)
@@ -248,12 +229,12 @@ def _parse_application(
             cond = atom("unknown", text=body.strip())
         if intro is not None and intro.reads and body != intro.reads:
             # the services the opening names, and the condition the sentence's own words set
-            cond = and_(_parse_body(intro.reads, code_kind, vocab, id_pattern)[0] or atom("unknown", text=intro.reads), cond)
+            cond = and_(parse_body(intro.reads, code_kind, vocab, id_pattern)[0] or atom("unknown", text=intro.reads), cond)
         if late:
             # "..., unless the service incorporates effective controls": a condition on the service, not a group
             late = re.sub(r"^(?:where\s+|if\s+|when\s+)?(?=(?:the|that|such|its|their)\s+(?:[\w-]+\s+){0,2}?(?:service|search\s+engine|device|"
                           r"equipment|platform|model)\s+(?!providers?\b))", "services where ", late, count=1, flags=re.I)
-            exc, _d, _t, late_left = _parse_body(late, code_kind, vocab, id_pattern)
+            exc, _d, _t, late_left = parse_body(late, code_kind, vocab, id_pattern)
             result.unparsed.extend(late_left if exc is not None else [late])
             exc = exc if exc is not None else atom("unknown", text=late)
             if intro is not None and intro.polarity == "exempt":
@@ -266,7 +247,7 @@ def _parse_application(
                            inner, flags=re.I)
             where = re.sub(r"^where\s+they\s+", "that ", where, flags=re.I)  # "to the extent that they integrate ...": the reader
             where = FOR_EACH_MODEL_OPENING.sub("", where)
-            extra, _d, _t, inner_left = _parse_body("services " + where, code_kind, vocab, id_pattern)
+            extra, _d, _t, inner_left = parse_body("services " + where, code_kind, vocab, id_pattern)
             result.unparsed.extend(inner_left if extra is not None else [inner])
             if CASE_OF.match(sentence) and intro is not None and intro.polarity == "applies" and not intro.also:
                 # "In the case of a vertical search service, this measure applies only if ...": for those services,
@@ -320,181 +301,3 @@ def _parse_application(
     result.confidence = 1.0 if not result.unparsed else round(0.9 * parsed_words / max(total_words, 1), 2)
     return result
 
-
-# "... and to providers of large services at medium risk of grooming, where in each case the service
-# has user profiles": the last condition restricts every group named before it, not the last one
-_IN_EACH_CASE = re.compile(
-    r"(?:,\s*|\s+)(?:(?:and|where|if)\s*,?\s+in\s+(?:each|either|both|all|every)\s+(?:such\s+)?cases?\s*,?\s*"
-    r"|in\s+(?:each|either|both|all|every)\s+(?:such\s+)?cases?\s*,?\s*(?:where|if|when)\s+"
-    r"|where\s+(?=(?:those|such|these)\s+services\b))", re.I)
-
-
-# "services that allow pornographic content, that is, services whose terms of service do not prohibit it": the
-# services named, then the same services in other words
-_GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+other\s+words|meaning)\s*,?\s+"
-                    r"(?P<b>(?:services?|providers?|those|signator\w*)\b.+)$", re.I | re.S)
-
-
-def _parse_glossed(
-    body: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
-) -> tuple[Condition | None, int, int, list[str]]:
-    """``_parse_each_case``, with a restatement after "that is" read as a second reading of the same services:
-    decided where both agree when both are understood, by the one understood otherwise."""
-    m = _GLOSS.match(body)
-    if m is None:
-        return _parse_each_case(body, code_kind, vocab, id_pattern)
-    first = _parse_each_case(m.group("a"), code_kind, vocab, id_pattern)
-    second = _parse_each_case(m.group("b"), code_kind, vocab, id_pattern)
-    read = [r for r in (first, second) if r[0] is not None and not r[3] and is_understood(r[0])]
-    if not read:
-        return _parse_each_case(body, code_kind, vocab, id_pattern)
-    done, total = first[1] + second[1], first[2] + second[2]
-    if len(read) == 1:
-        return read[0][0], done, total, []
-    if normalise(first[0]) == normalise(second[0]):
-        return first[0], done, total, []
-    return Condition(op="agree", args=[first[0], second[0]], params={"why": "gloss"}), done, total, []
-
-
-def _parse_each_case(
-    body: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
-) -> tuple[Condition | None, int, int, list[str]]:
-    """``_parse_body``, with a closing "where in each case ..." read as a restriction of the whole."""
-    m = _IN_EACH_CASE.search(body)
-    if m is None or not body[m.end():].strip():
-        return _parse_body(body, code_kind, vocab, id_pattern)
-    rest = body[m.end():].strip()
-    subject = re.match(r"(?:the|those|such|these|that|its)\s+(?:[\w-]+\s+){0,2}?services?\b", rest, re.I)
-    restriction = "services where the service " + rest[subject.end():] if subject else "services that " + rest
-    main, done, total, leftovers = _parse_body(body[:m.start()], code_kind, vocab, id_pattern)
-    extra, done2, total2, leftovers2 = _parse_body(restriction, code_kind, vocab, id_pattern)
-    if main is None or extra is None:
-        return _parse_body(body, code_kind, vocab, id_pattern)
-    return and_(main, extra), done + done2, total + total2, leftovers + leftovers2
-
-
-# Tokens that, left over after a complete reading, can only narrow it: "large services whose
-# principal purpose is X" is large AND (something not understood). Anything else left over
-# ("... or X", "... other than X", a leading word) could widen or turn it, so the whole
-# sentence is undecided.
-_RESTRICTING = {"REL", "RELVERB", "WITH", "WITHOUT", "VERB", "COPULA", "AT", "LEVEL", "USERS_CMP"}
-_TURNING = {"OR", "ANDOR", "EITHER", "NEITHER", "NOR", "EXCEPT", "NOT", "ALL"}
-
-
-def _parse_body(
-    body: str, code_kind: str, vocab: Vocabulary | None = None, id_pattern: re.Pattern[str] | None = None
-) -> tuple[Condition | None, int, int, list[str]]:
-    """Parse one sentence's condition; return (tree, words understood, words in all, leftovers).
-
-    The tree already holds an ``unknown`` atom for leftover words (see ``_RESTRICTING``).
-    """
-    vocab = vocab or load_vocabulary()
-    limbs = split_limbs(body)
-    if limbs is not None:
-        read = _read_limbs(limbs, code_kind, vocab, id_pattern)
-        if read is not None:
-            return read
-    # "services that (a) operate X or Y and (b) are at medium or high risk of Z": a later limb that
-    # opens with a verb is a clause of its own ("and that are ..."), so "or" inside limb (a) stays there
-    body = _SUBITEM.sub(" ", _LIMB_PREDICATE.sub(lambda m: m.group(1) + " that ", body))
-    toks = tokenise(body, lexicon_for(vocab), id_pattern)
-    total = _content_words(toks)
-    if not toks:
-        return None, 0, 0, []
-    seen = _HARMS_SEEN.get()
-    parser = Parser(toks, code_kind, vocab, harms_read=list(seen) if seen is not None else [])
-    cond: Condition | None
-    try:
-        cond = parser.clause()
-    except ParseFail:
-        cond = None
-        parser.consumed = []
-    if seen is not None:
-        seen[:] = parser.harms_read
-    used = set(parser.consumed)
-    leftovers: list[str] = []
-    run: list[Tok] = []
-    for i, t in enumerate(toks):
-        if i in used:
-            if run:
-                leftovers.append(_fragment(body, run))
-                run = []
-            continue
-        run.append(t)
-    if run:
-        leftovers.append(_fragment(body, run))
-    leftovers = [f for f in leftovers if f and f.strip(" ,;:.()")]
-    done = _content_words([t for i, t in enumerate(toks) if i in used])
-    if leftovers and cond is not None:
-        unplaced = [t for i, t in enumerate(toks) if i not in used and t.kind not in ("FILLER",)]
-        last_used = max(used) if used else -1
-        trailing = all(i > last_used for i, t in enumerate(toks) if i not in used and t.kind not in ("FILLER", "COMMA"))
-        first = unplaced[0] if unplaced else None
-        # a reading that holds an exception or a negation could have the leftover inside it
-        # ("other than services whose ...": the leftover restricts the exception, which widens
-        # the whole), so only a reading without them can take a leftover as a plain restriction
-        restricting = (trailing and first is not None and first.kind in _RESTRICTING
-                       and not any(t.kind in _TURNING for t in toks))
-        text = "; ".join(leftovers)
-        cond = and_(cond, atom("unknown", text=text)) if restricting else atom("unknown", text=body.strip())
-    elif leftovers:
-        cond = atom("unknown", text=body.strip())
-    if leftovers:
-        split = _service_exception(body, code_kind, vocab, id_pattern)
-        if split is not None:
-            return split, done, total, leftovers
-    return cond, done, total, leftovers
-
-
-def _read_limbs(
-    limbs: Limbs, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
-) -> tuple[Condition, int, int, list[str]] | None:
-    """The head and the limbs read apart and joined as written, or None when any piece does not read wholly."""
-    pieces = []
-    for limb in limbs.limbs:
-        subject = re.match(r"(?:the|its|that)\s+(?:[\w-]+\s+){0,2}?services?\b", limb, re.I)
-        if limbs.verb and not _OWN_VERB.match(limb):
-            limb = f"{limbs.verb} {limb}"  # "that are (a) at high risk ...": the verb is every limb's
-        limb = ("services where " if subject else "services that ") + limb
-        pieces.append(_parse_body(limb, code_kind, vocab, id_pattern))
-    head = _parse_body(limbs.head, code_kind, vocab, id_pattern) if limbs.head else (atom("all"), 0, 0, [])
-    if any(cond is None or left or not is_understood(cond) for cond, _d, _t, left in (head, *pieces)):
-        return None
-    joined = (or_ if limbs.joiner == "or" else and_)(*(cond for cond, *_rest in pieces))
-    return (and_(head[0], joined), sum(p[1] for p in (head, *pieces)), sum(p[2] for p in (head, *pieces)), [])
-
-
-_OWN_VERB = re.compile(r"(?:is|are|has|have|does|do|uses?|offers?|allows?|provides?|operates?|hosts?)\b", re.I)
-
-
-# "X services, other than those that ...": an exception whose object is services can only take
-# services out of X, whatever X says, so when only the exception is not understood the services
-# outside X are still decided (not covered) and those inside it are undecided
-_SERVICE_EXCEPTION = re.compile(
-    r"^(?P<head>.+?),\s*(?:other\s+than|except(?:\s+for)?|excluding|but\s+not|save\s+for|apart\s+from)\s+"
-    r"(?P<object>(?:those|services?|providers?|any\s+services?|(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+services?)\b.*)$",
-    re.I | re.S)
-
-
-def _service_exception(
-    body: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
-) -> Condition | None:
-    """"X, other than Y" read as X and not Y when X alone is understood; None otherwise."""
-    m = _SERVICE_EXCEPTION.match(body.strip())
-    if m is None:
-        return None
-    head, _done, _total, left = _parse_body(m.group("head"), code_kind, vocab, id_pattern)
-    if left or not is_understood(head):
-        return None
-    obj = re.sub(r"^those\b", "services", m.group("object"), flags=re.I)
-    exc, _done, _total, _left = _parse_body(obj, code_kind, vocab, id_pattern)
-    if exc is None:
-        exc = atom("unknown", text=m.group("object").strip())
-    return and_(head, not_(exc))
-
-
-def _fragment(body: str, run: list[Tok]) -> str | None:
-    """The words of a run of unplaced tokens, or None when they are only fillers and punctuation."""
-    if all(t.kind in ("FILLER", "COMMA") for t in run):
-        return None
-    return body[run[0].start:run[-1].end].strip(" ,;:")
