@@ -135,6 +135,8 @@ _OPEN_READINGS = {
                   "that names other services",
     "time-limit": "the duty lasts 'until' a service has a feature, which may leave those services out or only end the "
                   "duty in time",
+    "duty-subject": "a duty's subject names services beside the sentence that says whom the measure covers, which may "
+                    "add them or say which of those services the duty is for",
 }
 
 

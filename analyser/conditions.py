@@ -67,6 +67,9 @@ __all__ = [
 _APPLIES_IN_SCOPE_ONLY = re.compile(r"^\s*(?:this|the)\s+measure\s+(?:only\s+)?applies\s+(?:only\s+)?in\s+relation\s+to\b", re.I)
 _BARE_APPLIES = re.compile(r"^\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:in\s+each\s+case,?\s+)?(?:(?:this|the)\s+measures?|it|they)\s+"
                            r"(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)  # (its label or "In each case," first)
+# "If your service is aimed at children under 13, you should also ...": a further duty for some of the services, which
+# writers read as adding nothing to whom the measure covers (unlike a duty whose subject names services)
+_CONDITION_FIRST = re.compile(r"\s*(?:if|where|when|whenever|in\s+the\s+case\s+of)\b", re.I)
 _LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
 def parse_application(
     text: str,
@@ -139,6 +142,7 @@ def _parse_application(
     negative: list[Condition] = []
     only: list[Condition] = []
     case_groups: list[Condition] = []  # "In the case of X, this measure applies only if ...": the Xs
+    duty_groups: list[Condition] = []  # services a duty's subject names beside a statement of whom
     total_words = 0
     parsed_words = 0
     sentences = [exception_last(s) for s in split_sentences(work)]
@@ -149,6 +153,7 @@ def _parse_application(
     intro_seen = any(m is not None for m in matched)
     # a sentence that states whom the measure covers ("This standard applies to ..."), not a duty's subject
     stated = any(h is not None and h[0].until is None and not h[0].also for h in matched)
+    stated_whom = any(h is not None and h[0].until is None and not h[0].also and h[0].polarity == "applies" for h in matched)
     # a sentence of scope that is not a conditional duty: beside it, "Where a service is large, the provider
     # should also ..." is a further duty for some services, not a second group of services
     scoped = any(h is not None and not h[0].alone for h in matched)
@@ -262,9 +267,19 @@ def _parse_application(
             also.append(cond)
         elif ONLY_APPLIES.match(LEADING_LABEL.sub("", sentence, count=1)) and len(matched) > 1:
             only.append(cond)  # "It applies only where the service is also large": narrows the other sentences
+        elif (stated_whom and intro is not None and intro.until is not None and not intro.permission and intro.polarity == "applies"
+              and not _CONDITION_FIRST.match(LEADING_LABEL.sub("", sentence, count=1))):
+            duty_groups.append(cond)  # "This measure applies to X. The provider of a relevant service should ...": see below
         else:
             positive.append(cond)
 
+    if duty_groups and not positive:
+        positive = duty_groups
+    elif duty_groups:
+        # a duty whose subject names services beside a sentence that states whom the measure covers: a second group, or
+        # the part of the first the duty is for? Decided only where the two readings agree
+        positive = [Condition(op="agree", params={"why": "duty-subject"},
+                              args=[or_(*positive, *duty_groups), and_(or_(*positive), or_(*duty_groups))])]
     if case_groups and not positive and not duty_for_all:
         positive.append(or_(*case_groups, atom("unknown", text="whom it covers besides the services it names after 'In the case of'")))
     if duty_for_all and duty_features:

@@ -275,6 +275,9 @@ _TWO_READINGS = {
     "given-back": "one sentence takes services out 'unless' something holds and another names the services the measure "
                   "is for, and the two differ for this service: if 'unless' only limits the exception, it {a}; if it gives "
                   "the measure back to the services that meet it, it {b}",
+    "duty-subject": "a duty's subject names services beside the sentence that says whom the measure covers, and the two "
+                    "readings differ for this service: read as a further group, it {a}; read as the part of those "
+                    "services the duty is for, it {b}",
     "time-limit": "the measure's duty lasts 'until' a service has a feature this service has, which may mean the "
                   "measure leaves such services out or only that the duty ends in time: read as every service's duty, "
                   "it {a}; read as leaving them out, it {b}"

@@ -299,3 +299,22 @@ def test_falling_within_the_measure_and_the_duty_said_of_results():
                                     "they should apply it to results returned in every format, including images.")
     assert covered(kind="search/general", users=8_000_000) is True
     assert covered(kind="search/general", users=10) is False
+
+
+def test_a_duty_whose_subject_names_services_beside_a_statement_of_whom_is_read_both_ways():
+    code = _code("icu", ["This measure applies to providers of services at medium or high risk of grooming. In this "
+                         "measure, a 'relevant service' is one that offers direct messaging. The provider of a relevant "
+                         "service should let users block other users."])
+    # was "applies" to a service with direct messaging and no risk of grooming: the duty's subject read as a second group
+    assert _status(code, "icu", features=["direct-messaging"]) == "unclear"
+    assert _status(code, "icu", features=["direct-messaging"], risks=["grooming=high"]) == "applies"
+    assert _status(code, "icu") == "exempt"  # neither reading covers a service with neither
+
+
+def test_when_a_measure_takes_effect_an_encouragement_and_alike_say_nothing_of_whom():
+    for text in ("This measure applies from 1 March 2026 to providers of large services.",
+                 "This measure applies to providers of large services. Smaller services are encouraged to apply it.",
+                 "This measure applies to providers of large services and of services at high risk of fraud alike."):
+        covered = clause_reading("icu", text)
+        assert covered(users=8_000_000) is True, text
+        assert covered(users=10) is False, text
