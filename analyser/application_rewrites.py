@@ -283,9 +283,12 @@ def exception_last(sentence: str) -> str:
 # communications", "This measure does not apply to content communicated privately": which content the measure
 # covers, not which services (read without its object, the first said that no service is covered)
 _PRIVATE = (r"(?:private\s+(?:communications|messages|messaging|content)|content\s+(?:that\s+is\s+|which\s+is\s+)?communicated\s+privately"
-            r"|privately[- ]communicated\s+content|content\s+(?:that|which)\s+(?:users|they|people)\s+communicate\s+privately)")
+            r"|privately[- ]communicated\s+content|content\s+(?:that|which)\s+(?:users|they|people)\s+communicate\s+privately"
+            # "... are not expected to apply this measure to encrypted messages": the encrypted content, not the service
+            r"|(?:end-to-end\s+)?encrypted\s+(?:messages|communications|content|messaging|conversations))")
 _NOT_TO_PRIVATE = re.compile(
-    SENTENCE_START + r"(?:(?:where|if|when)\s+[^,.;]{1,160},\s*)?(?:(?:the|a|each|every)\s+)?(?:providers?|it|they|this\s+measure|the\s+measure)\s+"
+    SENTENCE_START + r"(?:(?:where|if|when)\s+[^,.;]{1,160},\s*)?(?:(?:the|a|each|every)\s+)?(?:providers?(?:\s+of\s+[^,.;]{1,120}?)?|it|they|"
+    r"this\s+measure|the\s+measure)\s+"
     r"(?:(?:is|are)\s+not\s+(?:expected|required|obliged)\s+to|need\s+not|do(?:es)?\s+not\s+(?:need|have)\s+to|should\s+not)\s+apply\s+"
     rf"(?:this|the|it)(?:\s+measure)?\s+(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE}\b[^.;]*"
     rf"|{SENTENCE_START}(?:(?:this|the)\s+measure|it)\s+do(?:es)?\s+not\s+apply\s+(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE}\b[^.;]*",

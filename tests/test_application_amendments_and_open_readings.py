@@ -139,11 +139,13 @@ def test_a_sentence_about_which_content_is_never_an_exemption_of_services():
 
 def test_things_on_a_service_the_duty_does_not_reach_are_not_services():
     # "comments" and "user profiles" read as features had exempted every service with them
-    for words in ("It does not apply to comments.", "It does not apply to user profiles.",
-                  "The measure does not apply to encrypted messages."):
+    for words, status in (("It does not apply to comments.", "applies"), ("It does not apply to user profiles.", "applies"),
+                          # encrypted messages are private content: the content scope, so the duty for an end-to-end
+                          # encrypted service is qualified by it (the loophole an officer looks for), not lifted
+                          ("The measure does not apply to encrypted messages.", "qualified")):
         code = _code("icu", ["This measure applies to large services. " + words])
         assert _status(code, users=9_000_000, features=["commenting", "user-profiles", "direct-messaging", "e2ee"]) == (
-            "applies"), words  # was "exempt" for the first two, "unclear" for the third
+            status), words  # was "exempt" for the first two, "unclear" for the third
         assert _status(code, users=10) == "exempt", words
     # private content taken out is the content scope (public content only), not an exemption
     code = _code("icu", ["This measure applies to large services. It does not apply to content in private messages."])
@@ -172,3 +174,11 @@ def test_a_condition_inside_the_duty_ends_at_its_colon():
                            "DIS: implement age assurance."])
     # "age assurance" is what the provider must do, not a condition on the service
     assert _status(code, profile, kind="designated-internet", features=["high-impact"]) == "applies"  # was "exempt"
+
+
+def test_providers_of_encrypted_services_not_expected_to_apply_it_to_encrypted_messages_are_still_covered():
+    covered = clause_reading("icu", "This measure applies to providers of large services. Providers of services that use "
+                                    "end-to-end encryption are not expected to apply this measure to encrypted messages.")
+    # which content the duty reaches, not which services: was "exempt" for a large end-to-end encrypted service
+    assert covered(users=8_000_000, features=["e2ee", "direct-messaging"]) is True
+    assert covered(users=10, features=["e2ee"]) is False
