@@ -142,7 +142,8 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
             body, rest = sentence[m.end():], ""
             if intro.until is not None:
                 cut = intro.until.search(body)
-                if cut and cut.group(0).lower().startswith("may") and re.search(r"\bappl(?:y|ies)\b", body[cut.end():], re.I):
+                if cut and cut.group(0).lower().startswith("may") and re.search(r"\bappl(?:y|ies)\s+(?:to\s+(?:them|it|those|such)|in\s+full)\b|\bsame\s+applies\b",
+                                                                                body[cut.end():], re.I):
                     # "Signatories that are SMEs may take their size into account ..., but the Measure
                     # applies to them in full": a permission that itself says whom the measure covers is
                     # not read as the scope (a plain permission, "SMEs may report in a simplified form",

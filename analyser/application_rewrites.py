@@ -285,7 +285,8 @@ def exception_last(sentence: str) -> str:
 _PRIVATE = (r"(?:private\s+(?:communications|messages|messaging|content)|content\s+(?:that\s+is\s+|which\s+is\s+)?communicated\s+privately"
             r"|privately[- ]communicated\s+content|content\s+(?:that|which)\s+(?:users|they|people)\s+communicate\s+privately"
             # "... are not expected to apply this measure to encrypted messages": the encrypted content, not the service
-            r"|(?:end-to-end\s+)?encrypted\s+(?:messages|communications|content|messaging|conversations))")
+            r"|(?:end-to-end\s+)?encrypted\s+(?:messages|communications|content|messaging|conversations)"
+            r"|(?:messages|communications|content)\s+(?:that|which)\s+(?:is|are)\s+end-to-end\s+encrypted)")
 _NOT_TO_PRIVATE = re.compile(
     SENTENCE_START + r"(?:(?:where|if|when)\s+[^,.;]{1,160},\s*)?(?:(?:the|a|each|every)\s+)?(?:providers?(?:\s+of\s+[^,.;]{1,120}?)?|it|they|"
     r"this\s+measure|the\s+measure)\s+"

@@ -182,3 +182,15 @@ def test_providers_of_encrypted_services_not_expected_to_apply_it_to_encrypted_m
     # which content the duty reaches, not which services: was "exempt" for a large end-to-end encrypted service
     assert covered(users=8_000_000, features=["e2ee", "direct-messaging"]) is True
     assert covered(users=10, features=["e2ee"]) is False
+
+
+def test_encryption_sentences_beside_a_statement_of_whom_take_no_service_out():
+    for words in ("The provider need not apply it to messages that are end-to-end encrypted.",
+                  # was "all services": read as the services that should apply the measure, so a small service "applied"
+                  "Where messages are end-to-end encrypted, the provider should apply this measure only where "
+                  "technically feasible.",
+                  "Services are not exempt because their messages are end-to-end encrypted.",
+                  "Providers of smaller services may choose to apply it."):
+        covered = clause_reading("icu", "This measure applies to providers of large services. " + words)
+        assert covered(users=8_000_000, features=["e2ee", "direct-messaging"]) is True, words
+        assert covered(users=10, features=["e2ee", "direct-messaging"]) is False, words
