@@ -286,7 +286,8 @@ _PRIVATE = (r"(?:private\s+(?:communications|messages|messaging|content)|content
             r"|privately[- ]communicated\s+content|content\s+(?:that|which)\s+(?:users|they|people)\s+communicate\s+privately"
             # "... are not expected to apply this measure to encrypted messages": the encrypted content, not the service
             r"|(?:end-to-end\s+)?encrypted\s+(?:messages|communications|content|messaging|conversations)"
-            r"|(?:messages|communications|content)\s+(?:that|which)\s+(?:is|are)\s+end-to-end\s+encrypted)")
+            r"|(?:messages|communications|content)\s+(?:that|which)\s+(?:is|are)\s+end-to-end\s+encrypted"
+            r"|messages\s+sent\s+(?:using|through|via|by\s+means\s+of)\s+(?:an?\s+|the\s+)?(?:end-to-end\s+)?encrypted\s+[\w\s-]{0,40}?(?=[.;,]|$))")
 _NOT_TO_PRIVATE = re.compile(
     SENTENCE_START + r"(?:(?:where|if|when)\s+[^,.;]{1,160},\s*)?(?:(?:the|a|each|every)\s+)?(?:providers?(?:\s+of\s+[^,.;]{1,120}?)?|it|they|"
     r"this\s+measure|the\s+measure)\s+"
@@ -332,9 +333,16 @@ def signatories_first(text: str) -> str:
     return _SIGNATORIES_BUT.sub(lambda m: f"This Measure applies to Signatories {m.group('but')}", text)
 
 
+# "..., except that it does not apply to messages that are end-to-end encrypted": the same carve-out of content, set in
+# the sentence that states whom
+_EXCEPT_THAT = re.compile(r",\s*(?:except|save)\s+that\s+(?:it|this\s+measure|the\s+measure)\s+(?=(?:does|do)\s+not\s+apply\s+"
+                          rf"(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE})", re.I)
+
+
 def content_only(text: str) -> str:
     """``text`` with sentences about which content the measure covers said as the content scope they are (private
     content), or taken out where they say nothing of which services (comments, livestreams)."""
+    text = _EXCEPT_THAT.sub(". This measure ", text)
     text = signatories_first(_NOT_TO_PRIVATE.sub("This measure applies only in relation to content communicated publicly", text))
     text = _TO_CONTENT.sub(_content_said, text)
     return _PRIVATE_IF_FEASIBLE.sub(" ", text)

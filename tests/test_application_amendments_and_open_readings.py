@@ -15,6 +15,8 @@ from clause_reading import clause_reading
 from one_measure_code import one_measure_code as _code
 from one_measure_code import status_for as _status
 
+ESAFETY = "codes/examples/esafety-industry.toml"
+
 
 def test_an_insertion_beside_the_words_it_amends_is_carried_out():
     code = _code("icu", ["C3.1 This measure applies to providers of large services.",
@@ -194,3 +196,17 @@ def test_encryption_sentences_beside_a_statement_of_whom_take_no_service_out():
         covered = clause_reading("icu", "This measure applies to providers of large services. " + words)
         assert covered(users=8_000_000, features=["e2ee", "direct-messaging"]) is True, words
         assert covered(users=10, features=["e2ee", "direct-messaging"]) is False, words
+
+
+def test_encrypted_messages_carved_out_of_the_content_in_the_same_sentence_or_in_the_code_s_own_words():
+    covered = clause_reading("pcu", "This measure applies to providers of services that allow direct messaging, except that "
+                                    "it does not apply to messages that are end-to-end encrypted.")
+    assert covered(features=["direct-messaging", "e2ee"]) is True  # was not understood: unclear for every service
+    assert covered() is False
+    covered = clause_reading(ESAFETY, "This section applies to a provider of a Tier 1 social media service. It does not apply "
+                                      "to messages sent using an end-to-end encrypted messaging feature of the service.")
+    assert covered(kind="social-media", features=["tier-1", "e2ee"]) is True
+    covered = clause_reading("icu", "This measure applies to providers of large services. It applies in the same way where "
+                                    "the service is end-to-end encrypted.")
+    assert covered(users=8_000_000, features=["e2ee"]) is True
+    assert covered(users=10, features=["e2ee"]) is False
