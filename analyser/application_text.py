@@ -161,7 +161,7 @@ def without_asides(text: str) -> str:
 
 
 # A paragraph's own label before its words, which says nothing of whom it covers: "(1) A provider of
-# ...", "2. This Division applies ...", "C8.1 This measure ...", "Minimum compliance measure 3.1: A
+# ...", "1) A provider of ...", "2. This Division applies ...", "C8.1 This measure ...", "Minimum compliance measure 3.1: A
 # provider of ...", "Standard 4 - This standard applies ..."
 LEADING_LABEL = re.compile(
     # (a footnote's number before its text: "1 This measure applies only to ...")
