@@ -171,13 +171,9 @@ def _code_formula(app: Applicability, duty: str, measure: Measure, code_kind: st
     sentence = split_sentences(duty)[0] if duty else ""
     if not sentence or not intros or match_intro(sentence, intros) is None:
         return False
-    read = parse_application(sentence, code_kind, vocab, id_pattern, intros)
-    if read.condition is None or not is_understood(read.condition) or read.unparsed:
-        return False
-    app.condition = read.condition
-    app.warnings.append(f"{measure.id}: no application sentence; its first duty opens as the code's own wording of whom "
-                        f"('{sentence[:120]}'), read as {describe(app.condition, vocab)}")
-    return True
+    return _read_duty(app, sentence, code_kind, vocab, id_pattern, intros,
+                      f"{measure.id}: no application sentence; its first duty opens as the code's own wording of whom "
+                      f"('{sentence[:120]}')")
 
 
 def _duty_with_exception(app: Applicability, duty: str, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
@@ -190,11 +186,18 @@ def _duty_with_exception(app: Applicability, duty: str, measure: Measure, code_k
     hit = match_intro(sentence.rstrip(" ."), (*intros, *grammar()[0])) if sentence else None
     if hit is None or not hit[2]:
         return False
+    return _read_duty(app, sentence, code_kind, vocab, id_pattern, intros,
+                      f"{measure.id}: no application sentence; its first duty leaves out '{hit[2]}'")
+
+
+def _read_duty(app: Applicability, sentence: str, code_kind: str, vocab: Vocabulary, id_pattern, intros: tuple,
+               why: str) -> bool:
+    """``app`` set from the duty ``sentence`` read as application text, with ``why`` and the reading as its warning;
+    False (``app`` untouched) when the sentence is not wholly understood."""
     read = parse_application(sentence, code_kind, vocab, id_pattern, intros)
     if read.condition is None or not is_understood(read.condition) or read.unparsed:
         return False
     app.condition = read.condition
-    app.warnings.append(f"{measure.id}: no application sentence; its first duty leaves out '{hit[2]}', "
-                        f"read as {describe(app.condition, vocab)}")
+    app.warnings.append(f"{why}, read as {describe(app.condition, vocab)}")
     return True
 
