@@ -275,6 +275,8 @@ def _parse_application(
 
     if duty_groups and not positive:
         positive = duty_groups
+    elif duty_groups and any(p.op == "atom" and p.atom == "all" for p in positive):
+        pass  # "This measure applies to all services. Providers of large services should also ...": as a conditional duty
     elif duty_groups:
         # a duty whose subject names services beside a sentence that states whom the measure covers: a second group, or
         # the part of the first the duty is for? Decided only where the two readings agree

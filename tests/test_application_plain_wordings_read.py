@@ -309,6 +309,9 @@ def test_a_duty_whose_subject_names_services_beside_a_statement_of_whom_is_read_
     assert _status(code, "icu", features=["direct-messaging"]) == "unclear"
     assert _status(code, "icu", features=["direct-messaging"], risks=["grooming=high"]) == "applies"
     assert _status(code, "icu") == "exempt"  # neither reading covers a service with neither
+    # beside "all services", a duty for some of them adds nothing to whom, as a conditional duty does
+    code = _code("icu", ["This measure applies to all services. Providers of large services should also publish a report."])
+    assert _status(code, "icu", users=10) == "applies"
 
 
 def test_when_a_measure_takes_effect_an_encouragement_and_alike_say_nothing_of_whom():
