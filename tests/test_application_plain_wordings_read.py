@@ -321,3 +321,19 @@ def test_when_a_measure_takes_effect_an_encouragement_and_alike_say_nothing_of_w
         covered = clause_reading("icu", text)
         assert covered(users=8_000_000) is True, text
         assert covered(users=10) is False, text
+
+
+def test_a_second_group_after_and_to_any_other_and_lighter_duties_beside_a_statement():
+    covered = clause_reading("ics", "This measure applies to general search services that are large, and to any other search "
+                                    "service at high risk of CSAM URLs.")
+    # was "general search and large and high risk of CSAM URLs": a large general search service at low risk "exempt"
+    assert covered(kind="search/general", users=8_000_000) is True
+    assert covered(kind="search/vertical", users=10, risks=["csam-url=high"]) is True
+    assert covered(kind="search/vertical", users=8_000_000) is False
+    covered = clause_reading(GPAI, "This Measure applies to all Signatories. However, Signatories whose models do not present "
+                                   "systemic risk need only comply with paragraph (1).")
+    assert covered(kind="gpai-provider") is True  # a lighter duty, not an exemption (was unclear for every Signatory)
+    covered = clause_reading(GPAI, "Signatories that are SMEs are not required to comply with this Measure, but are "
+                                   "encouraged to do so.")
+    assert covered(kind="gpai-provider", features=["sme"]) is False
+    assert covered(kind="gpai-provider") is True
