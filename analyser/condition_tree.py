@@ -253,6 +253,10 @@ def _given_back(exempt: Condition) -> Condition | None:
         return None
     kept = [a for a in exempt.args if a.op != "not"]
     back = [a.args[0] for a in exempt.args if a.op == "not"]
+    if not kept and len(back) >= 2:
+        # "Small services need not apply it unless they are at high risk of fraud": the services are themselves a
+        # negation ("not large"), the last negation the "unless"
+        kept, back = [not_(b) for b in back[:-1]], back[-1:]
     if len(back) != 1 or not kept or any(a.op == "atom" and a.atom == "all" for a in kept):
         return None
     return and_(*kept, back[0])

@@ -210,3 +210,23 @@ def test_encrypted_messages_carved_out_of_the_content_in_the_same_sentence_or_in
                                     "the service is end-to-end encrypted.")
     assert covered(users=8_000_000, features=["e2ee"]) is True
     assert covered(users=10, features=["e2ee"]) is False
+
+
+def test_the_condition_first_then_the_exemption_and_an_unless_that_may_give_small_services_back():
+    covered = clause_reading("icu", "This measure applies to all providers of user-to-user services. Where the service is "
+                                    "end-to-end encrypted, this measure does not apply.")
+    assert covered(features=["e2ee"]) is False  # was unclear for every service
+    assert covered() is True
+    covered = clause_reading("icu", "This measure applies to providers of services which have direct messaging functionality, "
+                                    "save for services on which the direct messaging functionality is end-to-end encrypted.")
+    assert covered(features=["direct-messaging", "e2ee"]) is False
+    assert covered(features=["direct-messaging"]) is True
+    covered = clause_reading("icu", "This measure applies to providers of large services. It also applies where a service is "
+                                    "at high risk of grooming.")
+    assert covered(users=10, risks=["grooming=high"]) is True
+    code = _code("icu", ["This measure applies to providers of large services. Small services are not required to apply "
+                         "it unless they are at high risk of fraud."])
+    # the "unless" may give small services at high risk of fraud the measure back, or only limit the exception
+    assert _status(code, users=10, risks=["fraud=high"]) == "unclear"
+    assert _status(code, users=10) == "exempt"
+    assert _status(code, users=8_000_000) == "applies"
