@@ -113,10 +113,12 @@ class TokenReader:
         while self.kind(k) == "FILLER":
             k += 1
         # (or a feature whose wording opens with its verb: "unless the service prohibits users under 18")
-        return self.kind(k) == "HEAD" and (self.kind(k + 1) in ("VERB", "COPULA", "NOT", "RELVERB") or (
-            self.kind(k + 1) == "FEATURE" and (self.peek(k + 1).text.split(" ", 1)[0].endswith("s")
-                                               or self.peek(k + 1).text.split(" ", 1)[0] in ("are", "have"))
-            and " " in self.peek(k + 1).text))
+        if self.kind(k) != "HEAD":
+            return False
+        if self.kind(k + 1) in ("VERB", "COPULA", "NOT", "RELVERB"):
+            return True
+        words = self.peek(k + 1).text.split(" ", 1) if self.kind(k + 1) == "FEATURE" else []
+        return len(words) == 2 and (words[0].endswith("s") or words[0] in ("are", "have"))
 
     # -- "at medium or high risk of fraud, hate or terrorism"
     def risk(self, optional: bool) -> Condition | None:

@@ -152,8 +152,9 @@ def _parse_application(
     matched = [match_intro(s.rstrip(" ."), all_intros) for s in sentences]
     intro_seen = any(m is not None for m in matched)
     # a sentence that states whom the measure covers ("This standard applies to ..."), not a duty's subject
-    stated = any(h is not None and h[0].until is None and not h[0].also for h in matched)
-    stated_whom = any(h is not None and h[0].until is None and not h[0].also and h[0].polarity == "applies" for h in matched)
+    statements = [h[0] for h in matched if h is not None and h[0].until is None and not h[0].also]
+    stated = bool(statements)
+    stated_whom = any(i.polarity == "applies" for i in statements)  # ... and says whom it covers, not only whom it leaves out
     # a sentence of scope that is not a conditional duty: beside it, "Where a service is large, the provider
     # should also ..." is a further duty for some services, not a second group of services
     scoped = any(h is not None and not h[0].alone for h in matched)
