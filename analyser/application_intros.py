@@ -216,7 +216,7 @@ _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\
                       # "(Signatories whose models are open-source ...) are invited but not required to follow this Measure"
                       r"|(?:is|are)\s+(?:invited|encouraged|welcome)\s*,?\s+but\s+(?:are\s+)?not\s+(?:required|expected|obliged)\b"
                       # "(Signatories whose models are open-source) are exempt", "(...) are not covered by this measure"
-                      r"|(?:is|are)\s+(?:exempt(?:ed)?|not\s+covered\s+by|excluded\s+from|outside)\b", re.I)
+                      r"|(?:is|are)\s+(?:exempt(?:ed)?|not\s+covered\s+by|excluded\s+from|outside|not\s+within)\b|falls?\s+outside\b", re.I)
 # "(Where ...,) this measure applies to its provider if ...", "(Services with ...) are in scope of this measure
 # if they ...": the statement that the measure applies, then a condition of its own (no comma needed)
 _APPLIES_IF = re.compile(

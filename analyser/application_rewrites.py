@@ -319,7 +319,7 @@ _TO_CONTENT = re.compile(
 
 # "For general-purpose AI models with systemic risk, Signatories will ...": the Signatories with those models
 _FOR_MODELS_FIRST = re.compile(SENTENCE_START + r"for\s+(?:each\s+|every\s+|any\s+|all\s+|their\s+)?(?P<models>(?:general-purpose\s+ai\s+)?models?\s+"
-                               r"(?:with|that|which|whose)\b[^,.;]{1,160}),\s+(?=signatories\s+(?:will|shall|must|should|commit))", re.I)
+                               r"(?:with|that|which|whose)\b[^,.;]{1,160}),\s+signatories\s+(?=(?:will|shall|must|should|commit))", re.I)
 # "Signatories other than SMEs will ...", "Signatories, except SMEs and SMCs, will ...": every Signatory but those
 _SIGNATORIES_BUT = re.compile(SENTENCE_START + r"(?:all\s+)?signatories,?\s+(?P<but>(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|"
                               r"save\s+for)\s+[^,.;]{1,120}?),?\s+(?:will|shall|must|should|commit\s+to)\b[^.;]*", re.I)

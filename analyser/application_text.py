@@ -14,12 +14,15 @@ by ..., applies") are removed before any of this.
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 import unicodedata
 from typing import Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
 from .legal_drafting import plain_legal
+from .paths import PACKAGE_DATA
 
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
 CONDITIONAL_OBLIGATION = re.compile(
@@ -70,7 +73,9 @@ _SCOPE_SHAPES = re.compile(
     r"|\b(?:(?:is|are)\s+not\s+(?:expected|required|obliged)\s+to|need\s+not)\s+(?:apply|follow|adopt|implement)\s+(?:this|the)\s+(?:measure|standard|section)\b"
     r"|^\s*(?:we|ofcom|the\s+(?:ico|commissioner|ai\s+office|regulator))\s+(?:only\s+)?recommends?\s+(?:this|the)\s+(?:measure|standard|step)\s+(?:only\s+)?(?:to|for)\b"
     # "Services whose principal purpose is ... are not covered by this measure", "(...) are exempt from this standard"
-    r"|\b(?:is|are)\s+(?:not\s+covered\s+by|excluded\s+from|exempt(?:ed)?\s+from|outside(?:\s+the\s+scope\s+of)?)\s+"
+    # ("... is not within this measure", "... fall outside this measure")
+    r"|\b(?:(?:is|are)\s+(?:not\s+covered\s+by|excluded\s+from|exempt(?:ed)?\s+from|outside(?:\s+the\s+scope\s+of)?|not\s+within)"
+    r"|falls?\s+outside(?:\s+the\s+scope\s+of)?)\s+"
     r"(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment|requirement|recommendation|code|expectation)s?\b"
     r"|^\s*(?:(?:a|an|the|any|all)\s+)?(?:[\w-]+\s+){0,3}?(?:services?|providers?|signator(?:y|ies))\b[^.]{0,240}?\b(?:is|are)\s+exempt(?:ed)?\s*(?:[,.;:]|$)",
     re.I)
@@ -230,23 +235,19 @@ _CONDITION_ON_SERVICE = re.compile(
     r"^\s*(?:if|where|when)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+){0,4}?(?:services?|platforms?)\b[^.;:]*,\s*(?:then\s+)?"
     r"(?:(?:its|the|that)\s+providers?(?:\s+of\s+(?:the|that|this|such\s+a)\s+(?:[\w-]+\s+){0,2}?service(?!\s+will\b))?|it|they)\s+"
     r"(?:should|must|shall|will|is\s+expected\s+to|needs?\s+to)\b", re.I)
-# "Do not disclose children's data ...", "Switch geolocation options off by default": a duty for
-# everyone, in the imperative
-_IMPERATIVE = re.compile(
-    r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|never|always|make|ensure|give|provide|offer|switch|"
-    r"consider|tell|use|include|set|take|check|allow|explain|present|assess|apply|carry|keep|avoid|turn|limit|stop|"
-    r"put|build|design|identify|follow|publish|record|collect|minimise|obtain|inform|notify|display|document|"
-    r"review|complete|conduct|establish|introduce|implement|prioritise|respect|uphold|prevent|protect|default|treat|be|"
-    r"pay|tailor|think|aim|remember|bear|share|support|enable|monitor|maintain|communicate|seek|engage|ask|warn|signpost|"
-    r"appoint|nominate|develop|adopt|resolve|handle|retain|delete|act|respond|report|remove|restrict|verify|update|"
-    r"label|create)\b",
-    re.I)
+# "Do not disclose children's data ...", "Switch geolocation options off by default": a duty for everyone, in the
+# imperative (the verbs are application.toml's piece "imperative", which also ends a condition on the reader)
+@functools.lru_cache(maxsize=1)
+def _imperative() -> re.Pattern[str]:
+    with open(PACKAGE_DATA / "application.toml", "rb") as fh:
+        verbs = tomllib.load(fh)["pieces"]["imperative"]
+    return re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?" + verbs, re.I)
 
 
 def is_unconditional_duty(text: str) -> bool:
     """A paragraph that tells every reader what to do, with no condition of its own first."""
     return not _OPENS_WITH_CONDITION.match(text) and not CONDITIONAL_OBLIGATION.match(text) and bool(
-        _IMPERATIVE.match(text) or _READER_DUTY.search(text))
+        _imperative().match(text) or _READER_DUTY.search(text))
 
 
 # a duty laid on the reader as a sentence's subject ("You should", "Providers must"), not any "will"
@@ -292,6 +293,8 @@ _SCOPED_SUBJECT = re.compile(
     r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b"
     r"|(?<=signatories\s)(?:providing|offering|placing|releasing|with)\b)"
     r"|^\s*(?:if|where|when)\s+(?:you|your|(?:a|the|any)\s+signatory)\b"
+    # "For each model with systemic risk, Signatories will ...": the Signatories with those models
+    rf"|^\s*{FOR_EACH_MODEL}(?:with|that|which|whose)\b[^,.;]{{1,160}},\s+signatories\s+(?:will|shall|must|should|commit)\b"
     # "Large services are expected to ...", "Services with more than 700,000 users that ... should ...": the services
     # themselves as the subject of the duty
     r"|^\s*(?:(?:all|any|the)\s+)?(?:(?!(?:of|for|to|providers?|those|these|such|other|same)\b)[\w-]+\s+){1,4}?services\s+"
@@ -306,7 +309,7 @@ _OPENING_EXCEPTION = re.compile(r"^\s*(?:except|save)\s+(?:where|if|when|for)\s+
 def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
     """The application paragraphs finally kept (``_settled``), with every paragraph that amends their words ("in
     paragraph C3.1, after 'large services' insert ...": the measure is read as amended, ``amendments``)."""
-    kept = _settled(texts, chosen)
+    kept = _settled(texts, sorted({*chosen, *_exception_tails(texts, chosen)}))
     applied = [texts[i] for i in kept if not AMENDING.search(texts[i])]
     if not applied:
         return kept
@@ -317,6 +320,19 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     return sorted({*kept, *more})
 
 
+# "Signatories will give evaluators access to the model, / except where the model counts as similarly safe ...": a
+# sentence broken across paragraphs, whose tail takes services out of the duty before it
+_EXCEPTION_TAIL = re.compile(r"^\s*(?:except|unless|other\s+than|save\s+(?:where|for|if|when|in\s+the\s+case\s+of)|excluding|"
+                             r"but\s+not\s+(?:where|if|when))\b")
+
+
+def _exception_tails(texts: Sequence[str], kept: Sequence[int]) -> list[int]:
+    """Paragraphs that continue the sentence before them (it ends with a comma) with an exception, after a kept
+    paragraph or a duty for everyone: the exception is whom the measure leaves out."""
+    return [i for i in range(1, len(texts)) if i not in kept and _EXCEPTION_TAIL.match(clean_artefacts(texts[i]))
+            and re.search(r",\s*$", texts[i - 1]) and (i - 1 in kept or _binds_every_reader(clean_artefacts(texts[i - 1])))]
+
+
 def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
     """The application paragraphs finally kept: ``after_a_duty_for_all``, and, when none is left, the
     first paragraph whose subject is only some readers, provided no paragraph before it lays a duty on
@@ -324,7 +340,8 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
     that opens "The provider should ..." and later says "Providers of large services should also ..." is
     not)."""
     kept = after_a_duty_for_all(texts, chosen)
-    if kept and all(_RESTRICTS_ONLY.match(LEADING_LABEL.sub("", clean_artefacts(texts[i]), count=1)) for i in kept):
+    if kept and all(_RESTRICTS_ONLY.match(LEADING_LABEL.sub("", clean_artefacts(texts[i]), count=1))
+                    or _EXCEPTION_TAIL.match(clean_artefacts(texts[i])) for i in kept):
         # "C5.1 Providers of services at high risk of grooming should ...", "C5.2 This applies only where the service
         # has user profiles": the restriction narrows the services the duty's subject named, which are kept with it
         first = min(kept)
@@ -368,7 +385,8 @@ _LIMB = re.compile(r"^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]\s", re.I)
 
 # a sentence that only narrows, widens or excepts what another says ("This applies only where ...", "It does not
 # apply to ...", "It also applies to ...")
-_RESTRICTS_ONLY = re.compile(r"^\W*(?:this|it|the\s+measure)\s+(?:(?:only\s+)?applies\s+only|only\s+applies|does\s+not\s+apply|"
+_RESTRICTS_ONLY = re.compile(r"^\W*(?:(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:measure|standard|section|commitment|requirement|paragraph)|this|it)\s+"
+                             r"(?:(?:only\s+)?applies\s+only|only\s+applies|does\s+not\s+apply|"
                              r"also\s+applies|applies\s+also)\b", re.I)
 # a heading-like label with nothing after it, whose answer is the next paragraph ("Who this measure is for")
 WHO_LABEL = re.compile(r"\s*(?:who\s+(?:this|the)\s+(?:measure|standard|section|commitment|requirement)\s+(?:is\s+for|applies\s+to)"

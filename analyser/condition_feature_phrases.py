@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # condition_tokens calls this pass, so the class is taken fro
 # verbs of doing the thing, joined by "or"/"and" ("set up or join", "create or join")
 _LEAD = re.compile(
     r"(?:(?:send|exchange|take\s+part\s+in|participate\s+in|join|set\s+up|create|start|use|access|host|share|post|upload|"
-    r"view|broadcast|display|add|engage\s+in)\s+(?:(?:or|and)\s+)?)+$", re.I)
+    r"view|broadcast|display|add|engage\s+in|employ|operate|deploy|run|rely\s+on|collect\s+(?:training\s+)?data\s+(?:with|using|through|by)|"
+    r"crawl\s+the\s+web\s+(?:with|using))\s+(?:(?:or|and)\s+)?)+$", re.I)
 # who lets users do it: "let users comment on content" (the "users" is no count of users)
 _LETS = frozenset({"let", "lets", "allow", "allows", "enable", "enables", "permit", "permits"})
 # to whom: the audience says nothing about which services

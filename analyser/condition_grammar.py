@@ -212,7 +212,10 @@ class Parser(PremodReader):
         self._last_mods = None if classified else (self._described if self._described is not None else pre)
         has_head = False
         # (a bracket is left for the clause: "any service (other than a low-risk service) on which ...")
-        while self.kind() in ("HEAD", "KIND", "FILLER") and self.peek().text != "(":
+        # (and "and to other ...", which opens the next group: "large services and to other services at high risk")
+        while self.kind() in ("HEAD", "KIND", "FILLER") and self.peek().text != "(" and not (
+                self.kind() == "FILLER" and self.peek().value == "newgroup" and has_head
+                and self.peek().text.split()[0] in ("and", "to")):
             t = self.take()
             if t.kind == "HEAD":
                 has_head = True

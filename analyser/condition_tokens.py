@@ -90,8 +90,19 @@ class Lexicon:
     words: frozenset[str] = frozenset()  # every word of every phrase: see application_text.rejoin_broken_words
 
 
+# "monitor their child's online activity", "... the child's ...", "... a child's ...": one wording, whichever
+# determiner the drafter chose before the child (a vocabulary lists one of them)
+_CHILD_POSSESSIVE = frozenset({"child's", "children's"})
+_DETERMINERS = frozenset({"their", "the", "a", "your", "its", "his", "her", "each"})
+
+
+def _same_child(words: list[str]) -> list[str]:
+    return ["the" if w in _DETERMINERS and i + 1 < len(words) and words[i + 1] in _CHILD_POSSESSIVE else w
+            for i, w in enumerate(words)]
+
+
 def _split_words(text: str) -> list[str]:
-    return [m.group(0).lower() for m in _WORD.finditer(text.translate(_DASHES))]
+    return _same_child([m.group(0).lower() for m in _WORD.finditer(text.translate(_DASHES))])
 
 
 LEXICONS: dict[str, Lexicon] = {}
@@ -198,6 +209,7 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
     refs = _measure_refs(norm, id_pattern)
     spans = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(norm)
              if not any(rs <= m.start() < re_ for rs, re_, _ids, _op in refs)]
+    spans = [(s, e, w) for (s, e, _), w in zip(spans, _same_child([w for _s, _e, w in spans]))]
     for rs, re_, ids, op in refs:
         spans.append((rs, re_, "\0mref"))
     spans.sort()

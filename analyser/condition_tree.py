@@ -137,6 +137,8 @@ _OPEN_READINGS = {
                   "duty in time",
     "duty-subject": "a duty's subject names services beside the sentence that says whom the measure covers, which may "
                     "add them or say which of those services the duty is for",
+    "kind-in-exception": "the only sentence of whom is an exception for some services of one kind, which may mean the "
+                         "measure is for every other service or only for that kind's other services",
 }
 
 

@@ -312,10 +312,33 @@ def _parse_application(
     if negative:
         # "Vertical search services need not apply this measure unless they are large. General search services should
         # apply it.": are large vertical services covered? (``with_given_back``)
-        cond = with_given_back(cond, negative) if positive else and_(cond, *(not_(n) for n in negative))
+        cond = with_given_back(cond, negative) if positive else _kind_in_exception(and_(cond, *(not_(n) for n in negative)),
+                                                                                    negative, only or also, vocab)
     if turned:
         cond = turned[0] if len(turned) == 1 else and_(*turned)
     result.condition = impossible_as_unknown(cond, vocab)
     result.confidence = 1.0 if not result.unparsed else round(0.9 * parsed_words / max(total_words, 1), 2)
     return result
+
+
+def _kind_in_exception(cond: Condition, negative: list[Condition], others: list[Condition], vocab: Vocabulary) -> Condition:
+    """``cond`` (every service but those the exceptions name), or, where the only sentence of whom is an exception that
+    names one of the code's several kinds with more ("This measure does not apply to an app distribution service that
+    only distributes its own apps", under an app distribution schedule), both that reading and the measure of that
+    kind's other services, decided only where the two agree."""
+    if others or len(vocab.kinds) < 2:
+        return cond
+    kinds: set[str] = set()
+    rests: list[Condition] = []
+    for n in negative:
+        parts = n.args if n.op == "and" else [n]
+        named = [a for a in parts if a.op == "atom" and a.atom == "kind"]
+        if len(named) != 1 or len(parts) < 2:
+            return cond
+        kinds.add(str(named[0].params.get("kind")))
+        rests.append(and_(*(a for a in parts if a is not named[0])))
+    if len(kinds) != 1:
+        return cond
+    kind_only = and_(atom("kind", kind=kinds.pop()), *(not_(r) for r in rests))
+    return Condition(op="agree", args=[cond, kind_only], params={"why": "kind-in-exception"})
 

@@ -278,6 +278,9 @@ _TWO_READINGS = {
     "duty-subject": "a duty's subject names services beside the sentence that says whom the measure covers, and the two "
                     "readings differ for this service: read as a further group, it {a}; read as the part of those "
                     "services the duty is for, it {b}",
+    "kind-in-exception": "the only sentence of whom takes out some services of one kind, and the two readings differ "
+                         "for this service: read as the measure of every other service, it {a}; read as the measure of "
+                         "that kind's other services only, it {b}",
     "time-limit": "the measure's duty lasts 'until' a service has a feature this service has, which may mean the "
                   "measure leaves such services out or only that the duty ends in time: read as every service's duty, "
                   "it {a}; read as leaving them out, it {b}"

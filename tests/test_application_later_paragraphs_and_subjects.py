@@ -1,0 +1,131 @@
+"""Whom a measure covers when the words that narrow it stand in a later paragraph, or in the subject of its duty:
+"fall outside this measure", "is not within this measure unless ...", "It does apply to ...", a sentence broken
+across paragraphs whose tail is an exception, an exception beside a duty whose subject names the services, "For each
+model with systemic risk, Signatories will ...", and an exception that names one of several kinds of service. Each
+case was read wrongly with confidence (or, for the last two, left unread) before.
+"""
+
+from __future__ import annotations
+
+from clause_reading import clause_reading
+from one_measure_code import one_measure_code as _code
+from one_measure_code import status_for as _status
+
+ESAFETY = "codes/examples/esafety-industry.toml"
+GPAI = "codes/profiles/eu-gpai.toml"
+ICO = "codes/examples/ico-aadc.toml"
+
+
+def test_services_that_fall_outside_the_measure_in_a_later_paragraph():
+    code = _code("pcu", ["This measure applies to providers of large services and of multi-risk services.",
+                         "The provider should keep a record of sudden rises in reports of bullying content.",
+                         "Services at low risk of every kind of content harmful to children fall outside this measure."])
+    # a large service at low risk of everything had been "applies": the third paragraph was read as a recommendation
+    children = ["likely-accessed-by-children"]  # the children's codes cover only these services
+    assert _status(code, "pcu", users=10_000_000, features=children) == "exempt"
+    assert _status(code, "pcu", users=10_000_000, features=children, risks=["bullying=medium"]) == "applies"
+
+
+def test_not_within_this_measure_unless_is_never_passed_over():
+    code = _code("icu", ["This measure applies to providers of services with livestreaming at medium or high risk of grooming.",
+                         "A service with fewer than 50,000 monthly active UK users is not within this measure unless it "
+                         "is at high risk of grooming.",
+                         "The provider should let a child end a livestream at any time."])
+    small_medium = dict(users=1_000, features=["livestreaming"], risks=["grooming=medium"])
+    assert _status(code, "icu", **small_medium) == "exempt"  # had been "applies" (the second paragraph dropped)
+    assert _status(code, "icu", users=100_000, features=["livestreaming"], risks=["grooming=medium"]) == "applies"
+
+
+def test_it_does_apply_gives_services_back():
+    code = _code(ICO, ["This standard applies to every service other than counselling services.",
+                       "It does apply to a counselling service that serves behaviourally targeted advertising.",
+                       "Switch behavioural advertising off by default."])
+    children = "likely-accessed-by-children"  # the code covers only these services
+    assert _status(code, ICO, kind="online-service", features=[children, "counselling-service"]) == "exempt"
+    # had been "exempt": the second paragraph was not taken as application text
+    assert _status(code, ICO, kind="online-service", features=[children, "counselling-service", "targeted-advertising"]) == "applies"
+
+
+def test_an_exception_that_continues_the_duty_in_the_next_paragraph():
+    code = _code(GPAI, ["Signatories will give an adequate number of independent evaluators free access to the model,",
+                        "except where the model counts as a similarly safe or safer model for that systemic risk."])
+    # had been "applies" to every Signatory: the tail was read as part of the duty
+    assert _status(code, GPAI, kind="gpai-provider", features=["similarly-safe"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_an_exception_beside_a_duty_whose_subject_names_the_services():
+    code = _code("icu", ["Providers of large services should test their reporting tools each year.",
+                         "This measure does not apply to services at low risk of fraud."])
+    # a small service at high risk of fraud had been "applies" (the duty's subject was dropped)
+    assert _status(code, "icu", users=1_000, risks=["fraud=high"]) == "exempt"
+    assert _status(code, "icu", users=10_000_000, risks=["fraud=high"]) == "applies"
+    code = _code(GPAI, ["For each model with systemic risk, Signatories will keep a record of serious incidents.",
+                        "This Measure does not apply where the model is treated as a similarly safe or safer model."])
+    assert _status(code, GPAI, kind="gpai-provider") == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk", "similarly-safe"]) == "exempt"
+
+
+def test_an_exception_that_names_one_kind_of_several():
+    code = _code(ESAFETY, ["This measure does not apply to an app distribution service that only distributes apps "
+                           "developed by its own provider.",
+                           "The provider must remove third-party apps that facilitate class 1A material."])
+    assert _status(code, ESAFETY, kind="app-distribution", features=["first-party-only"]) == "exempt"
+    assert _status(code, ESAFETY, kind="app-distribution") == "applies"
+    # every other service: the measure of every service but those, or of app stores only? (had been "applies")
+    assert _status(code, ESAFETY, kind="hosting") == "unclear"
+
+
+def test_and_to_other_services_opens_a_second_group():
+    # "and to other services" had been read as a further predicate of the first group (a small service at high risk
+    # of fraud "exempt"): the group's head nouns ran on over the words that open the next group
+    covered = clause_reading("icu", "This measure applies to large services and to other services at high risk of fraud.")
+    assert covered(users=1_000, risks=["fraud=high"]) is True
+    assert covered(users=10_000_000) is True
+    assert covered(users=1_000, risks=["fraud=medium"]) is False
+
+
+def test_suicide_content_in_an_illegal_content_code_is_the_offence():
+    covered = clause_reading("ics", "This measure applies to large general search services and to other search services "
+                                    "at high risk of suicide content.")
+    # had been "exempt" for a small service at high risk of encouraging or assisting suicide (a children's harm was named)
+    assert covered(kind="search/vertical", risks=["encouraging-suicide=high"]) is True
+    assert covered(kind="search/vertical", risks=["encouraging-suicide=medium"]) is False
+
+
+def test_which_users_or_results_the_duty_reaches_is_not_whom_it_covers():
+    covered = clause_reading("icu", "This measure applies to a provider in respect of each service which allows users to "
+                                    "livestream, in respect of each user who the provider believes is a child.")
+    assert covered(features=["livestreaming"]) is True
+    assert covered() is False
+    covered = clause_reading("ics", "This measure applies to providers of general search services in respect of search "
+                                    "results shown to users who are not signed in.")
+    assert covered(kind="search/general") is True
+    assert covered(kind="search/vertical") is False
+
+
+def test_conditions_on_the_reader_before_any_instruction():
+    # "choose" and "show" now end the condition as "give" did; "a child's" is "the child's" of the vocabulary
+    assert clause_reading(ICO, "If you use age assurance, choose a method suited to the risks.")(
+        features=["age-assurance"]) is True
+    covered = clause_reading(ICO, "If your service lets other users see a child's location, show a clear sign while it "
+                                  "is shared.")
+    assert covered(features=["location-sharing"]) is True
+    assert covered() is False
+    covered = clause_reading(ICO, "If you allow parents to monitor a child's online activity, make that clear to the child.")
+    assert covered(features=["parental-monitoring"]) is True
+    assert covered() is False
+
+
+def test_gpai_signatories_named_by_what_they_do():
+    covered = clause_reading(GPAI, "Signatories offering a model through an API will keep its rate limits under review.")
+    assert covered(kind="gpai-provider", features=["api-access"]) is True
+    assert covered(kind="gpai-provider") is False
+    covered = clause_reading(GPAI, "Signatories that employ web-crawlers, or have such crawlers employed on their behalf, "
+                                   "will honour robots.txt.")
+    assert covered(kind="gpai-provider", features=["web-crawler"]) is True
+    assert covered(kind="gpai-provider") is False
+    covered = clause_reading(GPAI, "Signatories whose models carry systemic risk will report serious incidents.")
+    assert covered(kind="gpai-provider", features=["systemic-risk"]) is True
+    assert covered(kind="gpai-provider") is False
