@@ -22,7 +22,7 @@ _WORDS = rf"{_Q}(?P<{{name}}>.{{{{1,400}}}}?){_QC}(?=[\s.,;:)]|$)"
 PROVISIONS = r"measure|paragraph|sub-?paragraph|section|sub-?section|standard|commitment|article|clause|rule"
 _WHERE = rf"(?:{PROVISIONS}|row|entry)s?"  # (and the rows and entries of an application table)
 # "Amendment 4 (Schedule 1 to the amending Code): ", "Draft amendments (No. 2), paragraph 3: ", "(3) ": what labels it
-_LABEL = r"(?:(?:[^:'\u2018\u201c\"]{0,120}?:|\(\w{1,4}\))\s*)?"
+_LABEL = r"(?:(?:[^:'\u2018\u201c\"]{0,120}?:|\(\w{1,4}\)|\[[^\]'\u2018\u201c\"]{1,120}\])\s*)?"  # (and "[Amended by ...] ")
 # "in paragraph C3.1, ", "in Measure C4 of the Code, "
 _IN = rf"(?:in\s+{_WHERE}\s+[\w.()\-]+(?:\s*\(\w+\))*(?:\s+of\s+(?:the|this)\s+(?:[\w-]+\s+){{0,2}}?\w+)?\s*,?\s*)?"
 _END = r"\s*[.;]?\s*$"
@@ -100,7 +100,7 @@ def carry_out(text: str, amendment: Amendment) -> str | None:
 
 
 def split_sentences(text: str) -> list[str]:
-    return re.split(r"(?<=[.;])\s+(?=[A-Z(])", text.strip())
+    return re.split(r"(?<=[.;])\s+(?=[A-Z(\[])", text.strip())
 
 
 def as_amended(text: str) -> str:

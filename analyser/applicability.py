@@ -157,6 +157,8 @@ def _index_abbreviates(text: str, cell: str, text_cond: Condition, index_cond: C
     show and the text without that group reads exactly as the cell. Anything else is a real
     disagreement.
     """
+    if _names_more(text_cond, index_cond, code_kind, vocab, code):
+        return True
     narrows = bool(_EXCEPTION.search(text)) and not _EXCEPTION.search(cell)
     widens = bool(_ALSO.search(text)) and not _ALSO.search(cell)
     if narrows:
@@ -169,6 +171,39 @@ def _index_abbreviates(text: str, cell: str, text_cond: Condition, index_cond: C
             if disagreement(or_(*parts[:i]), index_cond, code_kind, vocab, code) is None:
                 return True
     return False
+
+
+def _named(cond: Condition | None, vocab: Vocabulary) -> set[tuple[str, object]]:
+    """The harms, features, kinds, user numbers and measures a reading names."""
+    out: set[tuple[str, object]] = set()
+    for a in atoms_of(cond):
+        p = a.params
+        if a.atom == "risk":
+            out.add(("harm", p.get("harm")))
+        elif a.atom == "feature":
+            out.add(("feature", p.get("name")))
+        elif a.atom == "kind":
+            out.add(("kind", p.get("kind")))
+        elif a.atom in ("users_over", "large"):
+            out.add(("users", int(p.get("n", vocab.large_users))))
+        elif a.atom == "measure":
+            out.add(("measure", p.get("id")))
+        elif a.atom in ("search_type", "multi_risk", "low_risk"):
+            out.add((a.atom, str(sorted(p.items()))))
+    return out
+
+
+def _names_more(text_cond: Condition, index_cond: Condition, code_kind: str, vocab: Vocabulary, code: Code | None) -> bool:
+    """Does the text only add a restriction to the cell ("large general search services that offer predictive
+    search" beside the cell "Large general search services")? It names everything the cell names and more, and
+    every service it covers the cell covers too: an index cell is short, and what it leaves out it abbreviates.
+    (A text that covers services the cell does not is no abbreviation: a misread sub-item can widen a reading, and
+    there the cell is the check.)"""
+    in_cell = _named(index_cond, vocab)
+    if not in_cell or not in_cell < _named(text_cond, vocab):
+        return False
+    return not any(truth(text_cond, probe, vocab, code) is True and truth(index_cond, probe, vocab, code) is False
+                   for probe in probe_services([text_cond, index_cond], code_kind, vocab))
 
 
 def _without_exceptions(cond: Condition) -> Condition | None:

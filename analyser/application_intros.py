@@ -38,6 +38,8 @@ class Intro:
     # the services the opening itself names, in words ("The provider of the service will ..." is eSafety's formula
     # for the Basic Online Safety Expectations, which cover three sections): read with the sentence's own condition
     reads: str = ""
+    # "This exception does not apply to X": X is taken back out of the clause's exceptions
+    back: bool = False
 
 
 def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ...]:
@@ -54,7 +56,7 @@ def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ..
                 raise ValueError(f"{where} intro {i + 1}: reads must be a string (the services the opening names, in words)")
             out.append(Intro(re.compile(_with_pieces(e["pattern"], f"{where} intro {i + 1}"), re.I),
                              e.get("polarity", "applies"), bool(e.get("also")), bool(e.get("relative")), until,
-                             alone=bool(e.get("alone")), reads=e.get("reads", "")))
+                             alone=bool(e.get("alone")), reads=e.get("reads", ""), back=bool(e.get("back"))))
         except re.error as err:
             raise ValueError(f"{where} intro {i + 1}: bad regular expression ({err})") from None
     return tuple(out)
@@ -238,7 +240,7 @@ _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwi
                           # "Within five business days of ...,", "On a request from the AI Office,", "For every general-purpose
                           # AI model it places on the Union market,": when or on what the duty falls due, not whom
                           r"|^(?:within\s+[^,.;]{3,80}(?:,\s+or\s+[^,.;]{2,40})?|(?:on|upon)\s+(?:a\s+)?(?:reasoned\s+)?request(?:\s+(?:from|by|of)\s+[^,.;]{3,60})?"
-                          r"|for\s+(?:every|each|any)\s+(?:general-purpose\s+ai\s+)?model\s+(?:it|they)\s+places?(?:\s+on\s+the\s+(?:union\s+)?"
+                          r"|for\s+(?:every|each|any)\s+(?:general-purpose\s+ai\s+)?model(?:\s+(?:it|they)\s+places?)?(?:\s+on\s+the\s+(?:union\s+)?"
                           r"market)?),\s+(?=(?:signatories|(?:a|each|every)\s+signatory|providers?|the\s+provider|you)\b)",
                           re.I)
 # "... must implement age assurance, other than a provider that distributes only its own apps";

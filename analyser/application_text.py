@@ -34,6 +34,10 @@ _AMENDMENT_ASIDE = re.compile(
     r",\s*as\s+(?:inserted|amended|substituted|added|varied|modified|updated|introduced)\s+(?:by|in|under|from)\s+[^,;]{1,200}?,"
     r"|\s*[(\[]\s*as\s+(?:inserted|amended|substituted|added|varied|modified|updated|introduced)\s+(?:by|in|under|from)\s+"
     r"[^()\[\]]{1,200}[)\]]", re.I)
+# "C5.2 Paragraph C5.1 is amended so that the measure also applies to large services": what the change says
+_AMENDED_SO_THAT = re.compile(
+    r"(?:^|(?<=[.;]\s))\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:paragraph|measure|sub-?paragraph|section|sub-?section)\s+"
+    r"[\w.()]{1,10}\s+(?:is|shall\s+be|has\s+been)\s+(?:amended|modified|varied)\s+so\s+that\s+(?P<first>\w)", re.I)
 # "This measure ... applies to": a sentence that says whom the measure covers, in any wording;
 # used to notice application text that the profile's phrase did not catch
 STRAY_APPLICATION = re.compile(
@@ -46,7 +50,7 @@ STRAY_APPLICATION = re.compile(
     r"(?:in\s+the\s+case\s+of\s+[^,.]{1,160},\s*)?"
     r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
     r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|"
-    r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?)\b[^.]{0,240}?|"
+    r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?|exceptions?|exemptions?)\b(?:[^.]|\.(?=\d)){0,240}?|"
     r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
     r"(?:does|do)\s+not\s+apply|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
@@ -122,6 +126,9 @@ _BROKEN_HYPHEN = re.compile(r"\b([a-z]+)- (?=[a-z])")
 # ("image- based", "multi- risk", "user-to- user"); otherwise the hyphen was the line's ("fea- tures")
 _COMPOUND_FIRST = frozenset("""image multi user to file live high low self non age end peer cross third child pre post co
     e sub inter under over out well short long open top one two three sexually""".split())
+# an amending instruction that was not carried out ("..., after 'large services' insert ...")
+_INSTRUCTION = re.compile(r"[\u2018\u201c\"'][^\u2019\u201d\"']{1,80}[\u2019\u201d\"']\s*,?\s+(?:insert|substitute|is\s+(?:omitted|replaced|"
+                          r"substituted|inserted))\b|\b(?:insert|substitute|omit|delete|for)\s+[\u2018\u201c\"']", re.I)
 _QUOTED = re.compile(r"[\u2018\u201c\"]([^\u2019\u201d\"]{1,80})[\u2019\u201d\"]")
 _GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2}(?=[\s,.;:)]|$)")
 # a running header or footer caught inside a sentence: a page number beside the code's title ("... neither large nor
@@ -154,7 +161,9 @@ def clean_artefacts(text: str) -> str:
     # (a part that is itself inside a hyphenated compound keeps it: "chains-of- thought")
     text = _BROKEN_HYPHEN.sub(lambda m: m.group(1) + ("-" if m.group(1).lower() in _COMPOUND_FIRST
                                                       or text[max(m.start() - 1, 0)] == "-" else ""), text)
-    text = _QUOTED.sub(r"\1", text).replace("\u2019", "'")  # "a ‘content recommender system’", "child’s"
+    if not AMENDING.search(text) and not _INSTRUCTION.search(text):  # (an instruction's quotes say which words)
+        text = _QUOTED.sub(r"\1", text)
+    text = text.replace("\u2019", "'")  # "a ‘content recommender system’", "child’s"
     text = _GLUED_NOTE.sub(r"\1", text)
     text = _RUNNING_HEADER.sub("", text)
     return _ASIDE_DASH.sub(", ", text)
@@ -162,6 +171,7 @@ def clean_artefacts(text: str) -> str:
 
 def without_asides(text: str) -> str:
     """``text`` without amendment notes that interrupt a sentence ("This measure, as inserted by X, applies")."""
+    text = _AMENDED_SO_THAT.sub(lambda m: m.group("first").upper(), text)
     return re.sub(r"[ \t]{2,}", " ", _AMENDMENT_ASIDE.sub(" ", text))
 
 
@@ -171,7 +181,7 @@ def without_asides(text: str) -> str:
 LEADING_LABEL = re.compile(
     # (a footnote's number before its text: "1 This measure applies only to ...")
     r"^\s*(?:\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|\d{1,2}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
-    r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
+    r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z])"
     # a heading run into its first sentence ("Policies and community standards: Uphold ..."), never a label that
     # says whom ("Applies to:", "Scope:") nor one that names services ("Providers of large services: ...")

@@ -93,10 +93,7 @@ class Parser(PremodReader):
                     parts = [and_(or_(*parts), post)]
                     shapes, leading, marked = [(None, post, True)], [None], True
                     continue
-                parts = [attachment_readings(parts, post)]
-                shapes = [(None, post, True)]
-                leading = [None]
-                marked = True
+                parts, shapes, leading, marked = [attachment_readings(parts, post)], [(None, post, True)], [None], True
                 continue
             if self.kind() == "HEAD" and self.peek().text.lower() in _BACK_REFERENCE and self.kind(1) in (None, "COMMA", "WORD"):
                 # ", in respect of that service": the services already named, not a further group of all services
@@ -211,11 +208,10 @@ class Parser(PremodReader):
         classified = all(t.kind in ("STYPE", "FILLER") for t in self.toks[pre_at:self.pos])
         self._last_mods = None if classified else (self._described if self._described is not None else pre)
         has_head = False
-        # (a bracket is left for the clause: "any service (other than a low-risk service) on which ...")
-        # (and "and to other ...", which opens the next group: "large services and to other services at high risk")
+        # (a bracket is left for the clause: "any service (other than a low-risk service) on which ...", and so is
+        # "and to other ...", which opens the next group: "large services and to other services at high risk")
         while self.kind() in ("HEAD", "KIND", "FILLER") and self.peek().text != "(" and not (
-                self.kind() == "FILLER" and self.peek().value == "newgroup" and has_head
-                and self.peek().text.split()[0] in ("and", "to")):
+                has_head and self.peek().value == "newgroup" and self.peek().text.split()[0] in ("and", "to")):
             t = self.take()
             if t.kind == "HEAD":
                 has_head = True

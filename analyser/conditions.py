@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 
+from .amendments import as_amended
 from .application_definitions import apply_definitions
 from .application_intros import (CASE_OF, EVERY_READER, FOR_EACH_MODEL_OPENING, ONLY_APPLIES, further_sentence,
                                  PROHIBITION, THOSE_SERVICES, Intro, compile_intros, grammar, match_intro,
@@ -106,7 +107,8 @@ def _parse_application(
     own_intros, ignore = grammar()
     all_intros = (*intros, *own_intros)
     original = text or ""
-    flat = re.sub(r"\s+", " ", clean_artefacts(original)).strip()
+    # (an amending instruction is carried out before the quotes round its words go with the other artefacts)
+    flat = re.sub(r"\s+", " ", clean_artefacts(as_amended(original))).strip()
     result = Applicability(text=original)
     if not flat:
         result.condition = atom("all")
@@ -139,6 +141,7 @@ def _parse_application(
     duty_features: list[str] = []  # features the duty for every reader names ("Switch geolocation options off")
     turned: list[Condition] = []  # sentences that change who is covered in a way not understood
     also: list[Condition] = []
+    back: list[Condition] = []  # "This exception does not apply to X": X taken back out of the exceptions
     negative: list[Condition] = []
     only: list[Condition] = []
     case_groups: list[Condition] = []  # "In the case of X, this measure applies only if ...": the Xs
@@ -264,6 +267,8 @@ def _parse_application(
             cond = and_(cond, extra if extra is not None else atom("unknown", text=inner))
         if intro is not None and intro.polarity == "exempt":
             negative.append(cond)
+        elif intro is not None and intro.back:
+            back.append(cond)
         elif intro is not None and intro.also:
             also.append(cond)
         elif ONLY_APPLIES.match(LEADING_LABEL.sub("", sentence, count=1)) and len(matched) > 1:
@@ -303,6 +308,10 @@ def _parse_application(
         if not result.unparsed:
             result.unparsed.append(flat)
         return result
+    if back:
+        # the exceptions no longer reach those services; with no exception read, they are at least covered
+        negative = [and_(n, not_(or_(*back))) for n in negative]
+        also = also if negative else [*also, *back]
     cond = and_(or_(*positive), *only) if positive else and_(*only) if only else atom("all")
     if also:
         # "It also applies to ..." adds to a group; with no sentence naming that group, the rest of

@@ -54,7 +54,7 @@ _HEADING = re.compile(r"^(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+)?[^.!?]{0
 _NOT_WHOM = re.compile(r"^(?:if|where|when)\s+(?:you\s+are\s+(?:unsure|in\s+doubt|not\s+sure)|possible|appropriate|"
                        r"necessary|relevant|practicable|feasible|required|needed)\b"
                        # "For every general-purpose AI model it places on the Union market": every model the code is about
-                       r"|^for\s+(?:every|each|any)\s+(?:general-purpose\s+ai\s+)?model\s+(?:it|they)\s+places?(?:\s+on\s+the\s+"
+                       r"|^for\s+(?:every|each|any)\s+(?:general-purpose\s+ai\s+)?model(?:\s+(?:it|they)\s+places?)?(?:\s+on\s+the\s+"
                        r"(?:union\s+)?market)?$", re.I)
 
 

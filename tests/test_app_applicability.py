@@ -20,7 +20,7 @@ from test_app import _tables  # (the HTML tables the app writes, as DataFrames)
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PCU = ROOT / "tests" / "fixtures" / "pcu_sample.pdf"
+INDEX_DISAGREES = ROOT / "tests" / "fixtures" / "layouts" / "producers_chromium_typst" / "holdout3_icu_chromium.pdf"
 GPAI = ROOT.parent / "shared" / "corpus" / "eu-gpai-safety-security.pdf"
 
 
@@ -47,17 +47,18 @@ def _open(pdf: Path, view: str) -> AppTest:
 
 
 def test_the_matrix_shows_unclear_cells_with_both_readings_and_defines_them():
-    at = _open(PCU, "Matrix")
+    # (a code whose index cell for ICU D2, "Large or multi-risk services", disagrees with its text, "all services")
+    at = _open(INDEX_DISAGREES, "Matrix")
     assert "unclear" in at.multiselect(key="mx_statuses").options
     at.multiselect(key="mx_statuses").set_value(["unclear"]).run()
     grid = _tables(at, "cop-matrix")[0]  # an HTML table (a data grid before the Matrix's speed pass)
-    assert grid["Measure"].tolist() == ["PCU H1"]
+    assert grid["Measure"].tolist() == ["ICU D2"]
     assert (grid.drop(columns=["Measure", "Title"]) == "? unclear").any(axis=None)  # a mark and the word
     legend = re.sub(r"<[^>]+>", "", " ".join(m.value for m in at.markdown))  # the chip is markup
     assert "unclear: whether it applies cannot be decided" in legend
-    at.selectbox(key="mx_arch").set_value("large-social-network").run()
+    at.selectbox(key="mx_arch").set_value("small-low-risk-forum").run()
     text = " ".join(m.value for m in at.markdown)
-    assert "may or may not apply" in text and "by the index table it applies" in text
+    assert "may or may not apply" in text and "by the index table it does not apply" in text
 
 
 @pytest.mark.skipif(not GPAI.exists(), reason="../shared/corpus is not beside this checkout")

@@ -84,6 +84,21 @@ def test_the_index_row_does_not_decide_a_restriction_it_leaves_out():
     assert _status(code, "Z5", service_from_options(users=8_000_000)).status == "unclear"
 
 
+def test_an_index_cell_that_drops_a_restriction_abbreviates_and_the_text_decides():
+    m = _measure("Z6", "This measure applies to providers of large services that have livestreaming functionality.")
+    code = _icu([m], [IndexRow("ICU Z6", ["ICU Z6"], "", "Large services", 1)])
+    # the cell leaves out the feature, as cells do: a large service without livestreaming had been "unclear"
+    no_live = _status(code, "Z6", service_from_options(users=8_000_000))
+    assert no_live.status == "exempt"
+    assert any("leaves out what the application text adds" in w for w in m.warnings)
+    assert _status(code, "Z6", service_from_options(users=8_000_000, features=["livestreaming"])).status == "applies"
+    # a text that covers services the cell leaves out (a third harm beside the cell's two) stays a disagreement
+    m = _measure("Z7", "This measure applies to providers of services at high risk of fraud, hate or terrorism.")
+    code = _icu([m], [IndexRow("ICU Z7", ["ICU Z7"], "", "Services at high risk of fraud or hate", 1)])
+    assert _status(code, "Z7", service_from_options(users=10, risks=["terrorism=high"])).status == "unclear"
+    assert _status(code, "Z7", service_from_options(users=10, risks=["fraud=high"])).status == "applies"
+
+
 def test_when_text_and_index_both_understood_disagree_only_the_services_between_them_are_unclear():
     m = _measure("Z4", "This measure applies to providers of large services.")
     code = _icu([m], [IndexRow("ICU Z4", ["ICU Z4"], "", "Large or multi-risk services", 1)])
@@ -274,10 +289,12 @@ def _cli(*args: str) -> "subprocess.CompletedProcess[str]":
 
 
 def test_the_cli_reports_unclear_with_both_readings():
-    proc = _cli("applies", ROOT / "tests" / "fixtures" / "pcu_sample.pdf", "--service", "large-social-network", "--format", "md")
+    # (the sample's PCU H1, whose cell "Large services" only drops the text's restrictions, is read as abbreviated)
+    pdf = ROOT / "tests" / "fixtures" / "layouts" / "producers_chromium_typst" / "holdout3_icu_chromium.pdf"
+    proc = _cli("applies", pdf, "--service", "small-low-risk-forum", "--format", "md")
     assert proc.returncode == 0, proc.stderr
-    row = next(line for line in proc.stdout.splitlines() if line.startswith("| PCU H1"))
-    assert "| unclear |" in row and "by the index table it applies" in row
+    row = next(line for line in proc.stdout.splitlines() if line.startswith("| ICU D2"))
+    assert "| unclear |" in row and "by the text it applies" in row and "by the index table it does not apply" in row
 
 
 def test_a_service_file_for_another_code_is_checked_against_that_code(tmp_path):

@@ -129,3 +129,28 @@ def test_gpai_signatories_named_by_what_they_do():
     covered = clause_reading(GPAI, "Signatories whose models carry systemic risk will report serious incidents.")
     assert covered(kind="gpai-provider", features=["systemic-risk"]) is True
     assert covered(kind="gpai-provider") is False
+
+
+def test_this_exception_does_not_apply_takes_services_back_out_of_it():
+    code = _code(GPAI, ["The obligations in Measures 1.1 to 1.3 do not apply to Signatories whose models are released "
+                        "under a free and open-source licence.",
+                        "This exception does not apply to general-purpose AI models with systemic risk."])
+    # had been "applies" to an open-source provider (neither sentence was taken as application text)
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence", "systemic-risk"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_a_measure_read_as_amended_whatever_its_quotes_and_labels():
+    # straight and curly double quotes had been stripped as artefacts before the instruction was carried out, and a
+    # bracketed note before it hid it: the measure was read unamended ("exempt" for a small service at high risk)
+    for instruction in ('[Amended by the Online Safety (Amendment) Code 2026] In paragraph C3.1, after "large services" '
+                        'insert "and of services at high risk of fraud".',
+                        "In paragraph C3.1, after \u201clarge services\u201d insert \u201cand of services at high risk "
+                        "of fraud\u201d."):
+        code = _code("icu", ["ICU C3.1 This measure applies to providers of large services.", instruction])
+        assert _status(code, "icu", users=1_000, risks=["fraud=high"]) == "applies", instruction
+        assert _status(code, "icu", users=1_000) == "exempt"
+    code = _code("icu", ["C5.1 This measure applies to providers of services at medium or high risk of terrorism.",
+                         "C5.2 Paragraph C5.1 is amended so that the measure also applies to large services."])
+    assert _status(code, "icu", users=10_000_000) == "applies"  # had been "exempt": C5.2 was passed over

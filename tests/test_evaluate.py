@@ -114,9 +114,9 @@ PCU_HAND = {
     "PCU F1": "EEAAE",
     "PCU G1": "EAAAE",
     # the fixture's index row says "Large services", its text "large ... at medium or high risk of
-    # bullying": the two readings part for the large archetypes (none has a bullying risk), so
-    # those are unclear rather than either reading chosen silently
-    "PCU H1": "EEUUE",
+    # bullying": the cell only drops the text's restriction (an abbreviation), so the text decides, and
+    # no large archetype has a bullying risk
+    "PCU H1": "EEEEE",
 }
 
 
