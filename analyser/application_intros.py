@@ -162,7 +162,7 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                     if intro.polarity == "applies" and _RELEASE.match(rest):
                         # "A provider of a classified service is not required to comply": an exemption
                         intro = dataclasses.replace(intro, polarity="exempt")
-                    elif _PERMISSION.match(rest) or _ENCOURAGED.match(rest):
+                    elif not _RELEASE.match(rest) and (_PERMISSION.match(rest) or _ENCOURAGED.match(rest)):
                         # "Signatories that are SMEs may ...", "Where your service is used by adults and children,
                         # you may offer ...": a permission, whose subject says whom only when nothing else does
                         intro = dataclasses.replace(intro, permission=True)
@@ -215,10 +215,12 @@ _PERMISSION = re.compile(r"[,\s]*(?:(?:then\s+)?(?:you|it|they|we|the\s+provider
 # its readers, not a second group (alone, the encouragement is the measure, as a permission is)
 _ENCOURAGED = re.compile(r"[,\s]*(?:is|are)\s+(?:also\s+)?(?:encouraged|invited|welcome)\s+to\b", re.I)
 _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
+                      # "Providers of ... may disregard this measure": a release, not a permission to do more
+                      r"|may\s+(?:disregard|ignore)\s+(?:this|the|it)\b"
                       # "(Signatories whose models are open-source ...) are invited but not required to follow this Measure"
                       r"|(?:is|are)\s+(?:invited|encouraged|welcome)\s*,?\s+but\s+(?:are\s+)?not\s+(?:required|expected|obliged)\b"
                       # "(Signatories whose models are open-source) are exempt", "(...) are not covered by this measure"
-                      r"|(?:is|are)\s+(?:exempt(?:ed)?|not\s+covered\s+by|excluded\s+from|outside|not\s+within)\b|falls?\s+outside\b", re.I)
+                      r"|(?:is|are)\s+(?:exempt(?:ed)?|not\s+covered\s+by|not\s+bound\s+by|excluded\s+from|outside|not\s+within)\b|falls?\s+outside\b", re.I)
 # "(Where ...,) this measure applies to its provider if ...", "(Services with ...) are in scope of this measure
 # if they ...": the statement that the measure applies, then a condition of its own (no comma needed)
 _APPLIES_IF = re.compile(

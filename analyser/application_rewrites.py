@@ -139,8 +139,9 @@ _ASSESSED = re.compile(
     r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
     r"their\s+service)\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
 # "If you share children's data with third parties, including other companies in your own group, ...": an
-# aside that names a feature of its own widens the class to take that feature in (an aside that names
-# nothing the vocabulary knows is dropped below, as saying nothing of whom)
+# aside that names a feature which the profile says a feature takes in (``includes``) widens the class to take it
+# in; one that names another feature only says which of the class it covers (an aside that names nothing the
+# vocabulary knows is dropped below, as saying nothing of whom)
 # (", including <a feature>," or at the sentence's end: "with third parties, including with other companies in
 # your own corporate group.")
 _INCLUDING = re.compile(r",\s*including\s+(?:with\s+|to\s+)?(?P<x>[^,.;()]{3,120})(?P<end>,|(?=\s*(?:[.;]|$)))", re.I)
@@ -149,7 +150,11 @@ _INCLUDING = re.compile(r",\s*including\s+(?:with\s+|to\s+)?(?P<x>[^,.;()]{3,120
 def _included_feature(m: re.Match[str], vocab: Vocabulary) -> str:
     toks = [t for t in tokenise(m.group("x"), lexicon_for(vocab)) if t.kind != "FILLER"]
     if len(toks) == 1 and toks[0].kind == "FEATURE":
-        return f" or {m.group('x')}{m.group('end')}"
+        if any(toks[0].value in info.get("includes", ()) for info in vocab.features.values()):
+            return f" or {m.group('x')}{m.group('end')}"
+        # "models with systemic risk, including models released under a free and open-source licence": which of the
+        # class it takes in, not a second class (a profile that means a wider class says so with ``includes``)
+        return m.group("end") if m.group("end") == "," else ""
     return m.group(0)
 
 

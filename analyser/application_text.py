@@ -76,13 +76,34 @@ _SCOPE_SHAPES = re.compile(
     rf"|\b(?:{APPLY_THIS_MEASURE})\b"
     r"|\b(?:(?:is|are)\s+not\s+(?:expected|required|obliged)\s+to|need\s+not)\s+(?:apply|follow|adopt|implement)\s+(?:this|the)\s+(?:measure|standard|section)\b"
     r"|^\s*(?:we|ofcom|the\s+(?:ico|commissioner|ai\s+office|regulator))\s+(?:only\s+)?recommends?\s+(?:this|the)\s+(?:measure|standard|step)\s+(?:only\s+)?(?:to|for)\b"
-    # "Services whose principal purpose is ... are not covered by this measure", "(...) are exempt from this standard"
-    # ("... is not within this measure", "... fall outside this measure")
-    r"|\b(?:(?:is|are)\s+(?:not\s+covered\s+by|excluded\s+from|exempt(?:ed)?\s+from|outside(?:\s+the\s+scope\s+of)?|not\s+within)"
-    r"|falls?\s+outside(?:\s+the\s+scope\s+of)?)\s+"
-    r"(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment|requirement|recommendation|code|expectation)s?\b"
-    r"|^\s*(?:(?:a|an|the|any|all)\s+)?(?:[\w-]+\s+){0,3}?(?:services?|providers?|signator(?:y|ies))\b[^.]{0,240}?\b(?:is|are)\s+exempt(?:ed)?\s*(?:[,.;:]|$)",
+    # "The documentation obligation is waived for SMEs"
+    r"|^\s*(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:obligations?|requirements?|measures?|duty|duties|commitments?|standards?)\s+"
+    r"(?:is|are|shall\s+be)\s+(?:waived|disapplied|lifted)\s+(?:for|in\s+(?:respect|relation))\b",
     re.I)
+
+
+# a paragraph that says something of whom in words no opening knows ("Services whose only ... are excepted", "Ofcom
+# does not expect providers of ... to apply this measure", "... may disregard this measure", "Services at high risk of
+# fraud should apply it too", "... are also in scope", "The recommendation extends to ..."): read as application text,
+# so that what is not understood makes the reading unclear instead of being passed over
+_WHOM_SIGNAL = re.compile(
+    r"\b(?:are|is)\s+(?:also\s+)?(?:excepted|(?:with)?in\s+(?:the\s+)?scope|out\s+of\s+scope|outside\s+(?:its|the)\s+scope)\b"
+    r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
+    r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?\s*(?:[.;]|$)"
+    r"|\b(?:disregard|ignore)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)\b"
+    r"|\b(?:measure|recommendation|standard|requirement|obligation|commitment)s?\s+(?:also\s+)?(?:extends?|is\s+extended|reaches)\s+to\b"
+    r"|\bnot\s+expect\w*\s+[^.]{0,80}?\bto\s+(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure)\b", re.I)
+_NAMES_SERVICES = re.compile(r"\b(?:services?|providers?|signator(?:y|ies)|platforms?)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _excluded() -> re.Pattern[str]:
+    """"Services whose principal purpose is ... are not covered by this measure", "(...) are exempt from this standard",
+    "... is not within this measure", "... are not bound by this Measure", "SMEs need not comply with this Commitment":
+    application.toml's pieces "excluded" and "need_not_apply", which the openings that read such sentences use too."""
+    with open(PACKAGE_DATA / "application.toml", "rb") as fh:
+        pieces = tomllib.load(fh)["pieces"]
+    return re.compile(f"{pieces['excluded']}|{pieces['need_not_apply']}", re.I)
 
 
 # "Which services does this measure apply to?", "Who is this standard for?": a question-and-answer layout's
@@ -222,6 +243,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text)) or phrase.search(unlabelled)):
         return True
     if (STRAY_APPLICATION.match(without_asides(text)) or _RELEASE_FROM_DUTY.match(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
+            or _excluded().search(unlabelled) or (_WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
             or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)):
         # "It does not apply where the provider uses ...": a sentence about whom the measure covers
         # that the profile's phrase does not know; passing it over would drop an exception

@@ -24,7 +24,7 @@ from .models import Measure
 _HEADING_SCOPE = re.compile(
     r"\((?P<who>(?:(?:only\s+)?for|applies\s+to|relevant\s+to)\s+[^()]{0,160}?\b(?:services?|providers?|signator(?:y|ies)|"
     r"platforms?|models?|you)\b[^()]{0,160}"
-    r"|(?:signator(?:y|ies)|providers?|services?|platforms?)\s+(?:that|who|which|whose|with|without|using|offering)\b[^()]{1,200}"
+    r"|(?:signator(?:y|ies)|providers?|services?|platforms?)\s+(?:that|who|which|whose|with|without|using|offering|of)\b[^()]{1,200}"
     r"|(?:[\w-]+\s+){0,8}?(?:services?|platforms?|providers?)(?:\s+only)?)\)", re.I)
 # a structural heading that names services and nothing else: "Division 3 Tier 1 social media services", "Part 2 -
 # Large services"

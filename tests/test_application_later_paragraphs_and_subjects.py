@@ -154,3 +154,38 @@ def test_a_measure_read_as_amended_whatever_its_quotes_and_labels():
     code = _code("icu", ["C5.1 This measure applies to providers of services at medium or high risk of terrorism.",
                          "C5.2 Paragraph C5.1 is amended so that the measure also applies to large services."])
     assert _status(code, "icu", users=10_000_000) == "applies"  # had been "exempt": C5.2 was passed over
+
+
+def test_a_duty_waived_or_not_binding_for_some_signatories():
+    # each had been "applies" to the Signatories it leaves out (the paragraph was taken for part of the duty)
+    for release in ("The documentation obligation is waived for SMEs.", "SMEs need not comply with this Commitment.",
+                    "SMEs are not bound by this Measure."):
+        code = _code(GPAI, ["Signatories will keep the documentation up to date.", release])
+        assert _status(code, GPAI, kind="gpai-provider", features=["sme"]) == "exempt", release
+        assert _status(code, GPAI, kind="gpai-provider") == "applies", release
+
+
+def test_a_later_paragraph_about_whom_in_unknown_words_is_never_passed_over():
+    first = "C7.1 This measure applies to providers of large services."
+    big = dict(users=10_000_000)
+    for second in ("C7.2 Services whose only user-to-user functionality is end-to-end encrypted messaging are excepted.",
+                   "C7.2 Ofcom does not expect providers of end-to-end encrypted services to apply this measure."):
+        # each had been "applies" to every large service, the second paragraph passed over as a recommendation
+        assert _status(_code("icu", [first, second]), "icu", **big) == "unclear", second
+    code = _code("icu", [first, "C7.2 Providers of services at low risk of fraud may disregard this measure."])
+    assert _status(code, "icu", **big) == "exempt"  # a release, not a permission to do more
+    assert _status(code, "icu", users=10_000_000, risks=["fraud=medium"]) == "applies"
+    code = _code("icu", [first, "C7.2 The recommendation extends to services at high risk of fraud."])
+    assert _status(code, "icu", users=1_000, risks=["fraud=high"]) == "applies"
+    # an encouragement to others is not a second group, and a duty's reach over content says nothing of whom
+    for second in ("C7.2 Smaller services should consider whether to adopt it.",
+                   "C7.2 The provider should apply it to all content on the service."):
+        assert _status(_code("icu", [first, second]), "icu", users=1_000) == "exempt", second
+
+
+def test_including_names_which_of_the_class_it_covers_unless_the_profile_says_it_takes_more_in():
+    code = _code(GPAI, ["This Commitment applies to Signatories providing general-purpose AI models with systemic risk, "
+                        "including models released under a free and open-source licence."])
+    # an open-source model without systemic risk had been "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence", "systemic-risk"]) == "applies"
