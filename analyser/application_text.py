@@ -87,7 +87,8 @@ _SCOPE_SHAPES = re.compile(
 # fraud should apply it too", "... are also in scope", "The recommendation extends to ..."): read as application text,
 # so that what is not understood makes the reading unclear instead of being passed over
 _WHOM_SIGNAL = re.compile(
-    r"\b(?:are|is)\s+(?:also\s+)?(?:excepted|(?:with)?in\s+(?:the\s+)?scope|out\s+of\s+scope|outside\s+(?:its|the)\s+scope)\b"
+    r"\b(?:are|is)\s+(?:also\s+|not\s+)?(?:excepted|(?:with)?in\s+(?:the\s+)?scope|out\s+of\s+scope|outside\s+(?:its|the)\s+scope)\b"
+    r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
     r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
     r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?\s*(?:[.;]|$)"
     r"|\b(?:disregard|ignore)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)\b"

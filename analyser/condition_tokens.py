@@ -36,6 +36,7 @@ GRAMMAR_KINDS = frozenset({
     "ALL", "HEAD", "FILLER", "OR", "AND", "ANDOR", "COMMA", "NEITHER", "NOR", "EITHER", "BOTH", "ORBOTH", "NOT",
     "WITHOUT", "EXCEPT", "REL", "RELVERB", "COPULA", "VERB", "WITH", "AT", "RISK", "OF", "LEVEL", "ADJ", "NADJ",
     "KIND", "STYPE", "FEATURE", "MILLION", "USERS_CMP", "USERS_POST", "USERNOUN", "BETWEEN", "ATLEAST", "THOSE",
+    "WORD",  # (words deliberately left unread, as any word the lexicon does not know is)
 })
 
 

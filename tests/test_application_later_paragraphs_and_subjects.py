@@ -186,6 +186,23 @@ def test_a_later_paragraph_about_whom_in_unknown_words_is_never_passed_over():
 def test_including_names_which_of_the_class_it_covers_unless_the_profile_says_it_takes_more_in():
     code = _code(GPAI, ["This Commitment applies to Signatories providing general-purpose AI models with systemic risk, "
                         "including models released under a free and open-source licence."])
-    # an open-source model without systemic risk had been "applies"
+    # (a guard: with the open-source wordings this session added, the widening rule had made an open-source model
+    # without systemic risk "applies"; the starting parser did not know the wording and passed)
     assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "exempt"
     assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence", "systemic-risk"]) == "applies"
+
+
+def test_end_to_end_encrypted_services_taken_out_in_other_words():
+    first = "C9.1 This measure applies to providers of large services."
+    big_e2ee = dict(users=10_000_000, features=["e2ee", "direct-messaging"])
+    for second in ("C9.2 End-to-end encrypted services are carved out of this measure.",
+                   "C9.2 End-to-end encrypted services are not in scope."):
+        code = _code("icu", [first, second])
+        assert _status(code, "icu", **big_e2ee) == "exempt", second  # had been "applies"
+        assert _status(code, "icu", users=10_000_000) == "applies", second
+    # "only" narrows what it stands before: unread, it makes the reading unclear (read as "offers end-to-end
+    # encrypted messaging", every large end-to-end encrypted service would be out, one with public posting too)
+    code = _code("icu", [first, "C9.2 A service that offers only end-to-end encrypted messaging is treated as outside "
+                                "this measure."])
+    assert _status(code, "icu", users=10_000_000, features=["e2ee", "direct-messaging", "posting-content"]) == "unclear"
+    assert _status(code, "icu", users=1_000, features=["e2ee", "direct-messaging"]) == "exempt"  # not large either way
