@@ -108,20 +108,7 @@ _EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|but|not|neithe
 def _named_only_in_text(text: str, index_cond: Condition | None, code_kind: str, vocab: Vocabulary,
                         id_pattern=None) -> list[str]:
     """Harms, features, kinds, user numbers and measures the text names but the index reading lacks."""
-    in_index: set[tuple[str, object]] = set()
-    for a in atoms_of(index_cond):
-        p = a.params
-        if a.atom == "risk":
-            in_index.add(("harm", p.get("harm")))
-        elif a.atom == "feature":
-            in_index.add(("feature", p.get("name")))
-        elif a.atom == "kind":
-            in_index.add(("kind", p.get("kind")))
-        elif a.atom in ("users_over", "large"):
-            n = int(p.get("n", vocab.large_users))
-            in_index.update({("users", n), ("users", n + 1)})
-        elif a.atom == "measure":
-            in_index.add(("measure", p.get("id")))
+    in_index = _named(index_cond, vocab)
     toks = tokenise(text, lexicon_for(vocab), id_pattern)
     named: dict[tuple[str, object], str] = {}
     for i, t in enumerate(toks):
@@ -185,7 +172,8 @@ def _named(cond: Condition | None, vocab: Vocabulary) -> set[tuple[str, object]]
         elif a.atom == "kind":
             out.add(("kind", p.get("kind")))
         elif a.atom in ("users_over", "large"):
-            out.add(("users", int(p.get("n", vocab.large_users))))
+            n = int(p.get("n", vocab.large_users))  # ("more than 700,000" is users_over(700000); "at least" one less)
+            out.update({("users", n), ("users", n + 1)})
         elif a.atom == "measure":
             out.add(("measure", p.get("id")))
         elif a.atom in ("search_type", "multi_risk", "low_risk"):

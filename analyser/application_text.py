@@ -150,7 +150,7 @@ _COMPOUND_FIRST = frozenset("""image multi user to file live high low self non a
     e sub inter under over out well short long open top one two three sexually""".split())
 # an amending instruction that was not carried out ("..., after 'large services' insert ...")
 _INSTRUCTION = re.compile(r"[\u2018\u201c\"'][^\u2019\u201d\"']{1,80}[\u2019\u201d\"']\s*,?\s+(?:insert|substitute|is\s+(?:omitted|replaced|"
-                          r"substituted|inserted))\b|\b(?:insert|substitute|omit|delete|for)\s+[\u2018\u201c\"']", re.I)
+                          r"substituted|inserted))\b|\b(?:insert|substitute|omit|delete)\s+[\u2018\u201c\"']", re.I)
 _QUOTED = re.compile(r"[\u2018\u201c\"]([^\u2019\u201d\"]{1,80})[\u2019\u201d\"]")
 _GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2}(?=[\s,.;:)]|$)")
 # a running header or footer caught inside a sentence: a page number beside the code's title ("... neither large nor
