@@ -13,13 +13,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
 from .application_definitions import defines_services
-from .application_text import APPLY_THIS_MEASURE, FOR_EACH_MODEL, LEADING_LABEL, SERVICE_SUBJECT
-from .paths import PACKAGE_DATA
+from .application_text import APPLY_THIS_MEASURE, FOR_EACH_MODEL, LEADING_LABEL, SERVICE_SUBJECT, grammar_data
 
 
 @dataclass(frozen=True)
@@ -62,19 +60,13 @@ def compile_intros(entries: list[dict[str, Any]], where: str) -> tuple[Intro, ..
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=1)
-def _grammar_data() -> dict[str, Any]:
-    with open(PACKAGE_DATA / "application.toml", "rb") as fh:
-        return tomllib.load(fh)
-
-
 _PIECE = re.compile(r"\$\{(\w+)\}")
 
 
 def _with_pieces(pattern: str, where: str) -> str:
     """``pattern`` with each "${name}" replaced by application.toml's [pieces] entry of that name (why: a wording
     several intros end or open with is written once, and a fix to it reaches all of them)."""
-    pieces = _grammar_data().get("pieces", {})
+    pieces = grammar_data().get("pieces", {})
 
     def piece(m: re.Match[str]) -> str:
         if not isinstance(pieces.get(m.group(1)), str):
@@ -86,7 +78,7 @@ def _with_pieces(pattern: str, where: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def grammar() -> tuple[tuple[Intro, ...], tuple[re.Pattern[str], ...]]:
-    data = _grammar_data()
+    data = grammar_data()
     ignore = tuple(re.compile(_with_pieces(e["pattern"], f"application.toml ignore {i + 1}"), re.I)
                    for i, e in enumerate(data.get("ignore", [])))
     return compile_intros(data.get("intro", []), "application.toml"), ignore
