@@ -22,9 +22,12 @@ _WORDS = rf"{_Q}(?P<{{name}}>.{{{{1,400}}}}?){_QC}(?=[\s.,;:)]|$)"
 PROVISIONS = r"measure|paragraph|sub-?paragraph|section|sub-?section|standard|commitment|article|clause|rule"
 _WHERE = rf"(?:{PROVISIONS}|row|entry)s?"  # (and the rows and entries of an application table)
 # "Amendment 4 (Schedule 1 to the amending Code): ", "Draft amendments (No. 2), paragraph 3: ", "(3) ": what labels it
-_LABEL = r"(?:(?:[^:'\u2018\u201c\"]{0,120}?:|\(\w{1,4}\)|\[[^\]'\u2018\u201c\"]{1,120}\])\s*)?"  # (and "[Amended by ...] ")
-# "in paragraph C3.1, ", "in Measure C4 of the Code, "
-_IN = rf"(?:in\s+{_WHERE}\s+[\w.()\-]+(?:\s*\(\w+\))*(?:\s+of\s+(?:the|this)\s+(?:[\w-]+\s+){{0,2}}?\w+)?\s*,?\s*)?"
+_LABEL = (r"(?:(?:[^:'\u2018\u201c\"]{0,120}?:|\(\w{1,4}\)|\[[^\]'\u2018\u201c\"]{1,120}\])\s*)?"  # (and "[Amended by ...] ")
+          # "by the Illegal Content Codes (Amendment) 2026, paragraph 9, ": the instrument that amends
+          r"(?:(?:by|under)\s+(?:the\s+)?[^,:'\u2018\u201c\"]{3,120},\s*(?:(?:paragraph|section|article|regulation|rule|schedule)\s+"
+          r"[\w.()]{1,10},\s*)?)?")
+# "in paragraph C3.1, ", "in Measure C4 of the Code, ", "in C7.1, "
+_IN = rf"(?:in\s+(?:{_WHERE}\s+[\w.()\-]+|[A-Z]{{1,5}}\s?\d{{1,3}}(?:\.\d{{1,3}})+)(?:\s*\(\w+\))*(?:\s+of\s+(?:the|this)\s+(?:[\w-]+\s+){{0,2}}?\w+)?\s*,?\s*)?"
 _END = r"\s*[.;]?\s*$"
 
 
@@ -126,7 +129,7 @@ def as_amended(text: str) -> str:
 
 
 # "in paragraph C3.2, ...": the paragraph an instruction amends
-_TARGET = re.compile(rf"^\s*{_LABEL}in\s+{_WHERE}\s+(?P<target>[A-Z]{{0,5}}\s?\d{{1,3}}(?:\.\d{{1,3}})+)\b", re.I)
+_TARGET = re.compile(rf"^\s*{_LABEL}in\s+(?:{_WHERE}\s+)?(?P<target>[A-Z]{{0,5}}\s?\d{{1,3}}(?:\.\d{{1,3}})+)\b", re.I)
 _OWN_NUMBER = re.compile(r"^\s*(?P<number>[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+)\s+(?=[A-Z])")
 
 

@@ -20,6 +20,17 @@ _DEFINITION = re.compile(
     r"recommendation)\s*,\s*)?(?:an?\s+|the\s+)?['\u2018\u201c\x22]?(?P<term>(?:[\w-]+\s+){1,4}?(?P<noun>service|provider|platform|model|"
     r"signatory)(?:s|ies)?)['\u2019\u201d\x22]?\s+(?:means|refers\s+to|is\s+defined\s+as|is\s+to\s+be\s+read\s+as)\s+(?P<body>.+?)\s*\.?$",
     re.I)
+# "In this measure, 'relevant services' are services at high risk of ...": "are" defines only after "In this measure,"
+# and before a class of services ("Large services are expected to ..." defines nothing)
+_DEFINITION_ARE = re.compile(
+    r"^(?:in|for\s+the\s+purposes\s+of)\s+this\s+(?:measure|standard|section|code|chapter|commitment|division|part|recommendation)"
+    r"\s*,\s*(?:an?\s+|the\s+)?['\u2018\u201c\x22]?(?P<term>(?:[\w-]+\s+){1,4}?(?P<noun>service|provider|platform|model|signatory)"
+    r"(?:s|ies)?)['\u2019\u201d\x22]?\s+(?:is|are)\s+(?P<body>(?:an?\s+|any\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:services?|providers?|"
+    r"platforms?|models?|signator(?:y|ies))\b.*?)\s*\.?$", re.I)
+
+
+def _definition(sentence: str) -> re.Match[str] | None:
+    return _DEFINITION.match(sentence.strip()) or _DEFINITION_ARE.match(sentence.strip())
 
 
 def _plural(body: str) -> str:
@@ -34,7 +45,7 @@ def apply_definitions(sentences: list[str]) -> list[str]:
     """``sentences`` with each defined term, where another sentence uses it, replaced by its definition."""
     out = list(sentences)
     for i, sentence in enumerate(sentences):
-        m = _DEFINITION.match(sentence.strip())
+        m = _definition(sentence)
         if m is None:
             continue
         term = m.group("term").strip()
@@ -62,4 +73,4 @@ def apply_definitions(sentences: list[str]) -> list[str]:
 
 def defines_services(sentence: str) -> bool:
     """Does ``sentence`` define a term for services, providers or models ("'relevant service' means ...")?"""
-    return _DEFINITION.match(sentence.strip()) is not None
+    return _definition(sentence) is not None

@@ -18,6 +18,7 @@ from typing import Any
 
 from .application_definitions import defines_services
 from .application_text import APPLY_THIS_MEASURE, FOR_EACH_MODEL, LEADING_LABEL, SERVICE_SUBJECT, grammar_data
+from .late_exceptions import LATE_EXCEPTION
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,9 @@ def split_sentences(text: str) -> list[str]:
     text = re.sub(r"[;,]\s*(?:and\s+)?so\s+(?:should|must|do|does)\s+(?=(?:the\s+)?providers?\b|services?\b)",
                   ". It also applies to ", text, flags=re.I)
     # "X is not required to comply with this measure; every other provider of a relevant electronic service must":
-    # the group the measure is for, after the one it leaves out
-    text = re.sub(r"[;,]\s*(?:but\s+|and\s+)?(?:every|all|any|each)\s+other\s+(providers?\s+of\s+[^.;]+?)\s+"
+    # the group the measure is for, after the one it leaves out (so is "...; other providers of services at high risk of X
+    # should")
+    text = re.sub(r"[;,]\s*(?:but\s+|and\s+)?(?:(?:every|all|any|each)\s+)?other\s+(providers?\s+of\s+[^.;]+?)\s+"
                   r"(?:must|should|shall|will|is\s+required\s+to|are\s+required\s+to)(?:\s+(?:do\s+so|comply(?:\s+with\s+it)?))?\s*(?=[.;]|$)",
                   r". This measure applies to \1", text, flags=re.I)
     # "...; this does not apply if your service is a counselling service": a sentence of scope of its own
@@ -158,7 +160,7 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                         # "Signatories that are SMEs may ...", "Where your service is used by adults and children,
                         # you may offer ...": a permission, whose subject says whom only when nothing else does
                         intro = dataclasses.replace(intro, permission=True)
-            exc = _LATE_EXCEPTION.search(rest) or _LATE_EXCEPTION_ANY.search(rest)
+            exc = LATE_EXCEPTION.search(rest) or _LATE_EXCEPTION_ANY.search(rest)
             late = rest[exc.end():].strip(" ,;:.") if exc else ""
             inner = _INNER_CONDITION.search(rest)
             condition = ""
@@ -168,6 +170,12 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 condition = applies_if.group("cond").strip(" ,;:.")
             elif inner and not (exc and exc.start() <= inner.start() < exc.end() + len(late) + 1):
                 condition = _DUTY_QUALIFIER.sub("", inner.group("cond")).strip(" ,;:.")
+                if _CONDITION_GOES_ON.match(rest[inner.end():]) or (":" in rest[inner.end():inner.end() + 2]
+                                                                    and "following" in inner.group("cond").lower()):
+                    # "where the service is large, has a recommender system and is at risk of two or more of the
+                    # following: ...": the condition goes on past the comma, to the sentence's end (cut at the comma,
+                    # it had read "large" alone)
+                    condition = _DUTY_QUALIFIER.sub("", inner.group("cond") + rest[inner.end():]).strip(" ,;:.")
             elif intro.until is not None and not exc and not body.strip(" ,;:.") and (duty := _DUTY_CONDITION.search(rest)):
                 condition = duty.group("cond").strip(" ,;:.")
             elif intro.polarity == "exempt" and intro.until is not None and not exc:
@@ -212,7 +220,7 @@ _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\
                       # "(Signatories whose models are open-source ...) are invited but not required to follow this Measure"
                       r"|(?:is|are)\s+(?:invited|encouraged|welcome)\s*,?\s+but\s+(?:are\s+)?not\s+(?:required|expected|obliged)\b"
                       # "(Signatories whose models are open-source) are exempt", "(...) are not covered by this measure"
-                      r"|(?:is|are)\s+(?:exempt(?:ed)?|not\s+covered\s+by|not\s+bound\s+by|excluded\s+from|outside|not\s+within)\b|falls?\s+outside\b", re.I)
+                      r"|(?:is|are)\s+(?:(?:also|likewise|similarly|equally)\s+)?(?:exempt(?:ed)?|not\s+covered\s+by|not\s+bound\s+by|excluded\s+from|outside|not\s+within)\b|falls?\s+outside\b", re.I)
 # "(Where ...,) this measure applies to its provider if ...", "(Services with ...) are in scope of this measure
 # if they ...": the statement that the measure applies, then a condition of its own (no comma needed)
 _APPLIES_IF = re.compile(
@@ -229,6 +237,9 @@ _OBLIGATION_ONLY = re.compile(rf"\bonly\s+(?P<cond>(?:if|where|when|provided\s+t
 _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+"
                           # "To support post-market monitoring, Signatories will ...": the duty's purpose, not whom
                           # (an infinitive: never "To the extent that their models present systemic risk, ...", a condition)
+                          # "Besides running their own evaluations, Signatories will ...": what else they do, not whom
+                          r"|^(?:besides|as\s+well\s+as|alongside|in\s+addition\s+to)\s+[a-z]+ing\b[^,.;]{0,80},\s+"
+                          r"(?=(?:signatories|providers?|the\s+provider|you)\b)"
                           r"|^(?:to|in\s+order\s+to)\s+(?!(?:the|a|an|any|all|each|such|which|whom|what|those|these|this|that|"
                           r"their|its|some|so\s+far)\b)[a-z][^,.;]{2,80},\s+(?=(?:signatories|providers?|the\s+provider|you)\b)"
                           # "Within five business days of ...,", "On a request from the AI Office,", "For every general-purpose
@@ -237,16 +248,6 @@ _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwi
                           r"|for\s+(?:every|each|any)\s+(?:general-purpose\s+ai\s+)?model(?:\s+(?:it|they)\s+places?)?(?:\s+on\s+the\s+(?:union\s+)?"
                           r"market)?),\s+(?=(?:signatories|(?:a|each|every)\s+signatory|providers?|the\s+provider|you)\b)",
                           re.I)
-# "... must implement age assurance, other than a provider that distributes only its own apps";
-# "..., except where the hosting service is provided only to enterprise customers"
-_LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save\s+(?:for|where)|"
-                             r"excluding|but\s+not|apart\s+from|aside\s+from|with\s+the\s+exception\s+of)\b"
-                             # only an exception about services ("other than a provider that ...", "except
-                             # where the hosting service is ..."); "unless you can show a compelling reason"
-                             # qualifies the duty, not whom it is for
-                             r"(?=\s+(?:an?\s+|the\s+|any\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
-                             r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?)\b)",
-                             re.I)
 # "..., but this measure does not apply to a search engine that ...", "..., except where the search engine only
 # searches ...": an exception after the duty whatever it names; read as the exception, or left unread (never
 # dropped, which would be a confident answer for the services it lets out)
@@ -255,6 +256,9 @@ _LATE_EXCEPTION_ANY = re.compile(
     r"|except(?:\s+where|\s+if|\s+when|\s+for|\s+in\s+the\s+case\s+of)|other\s+than|save\s+(?:where|for|if|when|that)|excluding"
     r"|apart\s+from|aside\s+from|with\s+the\s+exception\s+of)\b",
     re.I)
+_ITEM = r"\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)"  # "(a)", "(ii)", "(2)"
+_CONDITION_GOES_ON = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:has|have|is|are|uses|offers|allows|lets|enables|provides|hosts|operates|"
+                                r"does\s+not|is\s+not|has\s+no)\b", re.I)
 # "must, if the service is not end-to-end encrypted and it is reasonably practicable to do so, detect
 # ...": a condition on the service inside the obligation restricts whom the sentence is for
 _INNER_CONDITION = re.compile(
@@ -262,12 +266,14 @@ _INNER_CONDITION = re.compile(
     # below to the extent that they integrate the model ...", "must, where Australian children can hold accounts
     # on the service, set ...": a condition on the reader or on what its users can do, never dropped)
     rf"(?:[,;]\s*|\s)(?P<cond>(?:if|where|when|provided\s+that|to\s+the\s+extent\s+that|in\s*so\s+far\s+as)"
+    # ("where (a) the model presents systemic risk, and (b) the Signatory is not an SME": the items, every one)
+    rf"(?:\s*{_ITEM})?"
     # ("when they test changes", "where they have reasonable grounds": a time or a trigger, not whom; "to the
     # extent that they ..." and "if they ..." are whom)
     rf"(?:{SERVICE_SUBJECT}|(?<=extent\sthat)\s+they\b|(?<=far\sas)\s+they\b|(?<=if)\s+they\b"
     # (it ends at a colon, after which the duty goes on: "must do the following if the service is X: implement ...")
     rf"|\s+(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\s+(?:can|could|are\s+able|may)\b)"
-    rf"(?:[^,;:]|(?<=following):)*"
+    rf"(?:[^,;:]|(?<=following):|[,;]\s*(?:and|or)?\s*(?={_ITEM}))*"
     # "Signatories will, for each model with systemic risk that they have placed on the market, keep ...":
     # the duty is for those who have such a model
     rf"|{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b)[^,;]*)", re.I)

@@ -21,6 +21,7 @@ import unicodedata
 from typing import Any, Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
+from .late_exceptions import CONDITION_TAIL, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY, PROVIDER_ACTS
 from .legal_drafting import plain_legal
 from .paths import PACKAGE_DATA
 
@@ -53,7 +54,7 @@ STRAY_APPLICATION = re.compile(
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?|exceptions?|exemptions?)\b(?:[^.]|\.(?=\d)){0,240}?|"
     r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
-    r"(?:does|do)\s+not\s+apply|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
+    r"(?:does|do)\s+not\s+(?:apply|extend\s+to(?!\s+(?:any\s+|the\s+|all\s+)?(?:content|material|messages?|communications?|images?|videos?|posts?)\b))|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
     # "This Commitment concerns only Signatories providing ...", "is aimed at providers of ..."
     r"(?:only\s+)?concerns?\s+only|(?:is|are)\s+(?:only\s+)?(?:aimed\s+at|addressed\s+to|directed\s+at|limited\s+to|confined\s+to|targeted\s+at)|"
     # "This measure is not recommended for small services", "is relevant only to", "covers large services"
@@ -207,8 +208,8 @@ def without_asides(text: str) -> str:
 # ...", "1) A provider of ...", "2. This Division applies ...", "C8.1 This measure ...", "Minimum compliance measure 3.1: A
 # provider of ...", "Standard 4 - This standard applies ..."
 LEADING_LABEL = re.compile(
-    # (a footnote's number before its text: "1 This measure applies only to ...")
-    r"^\s*(?:\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|\d{1,2}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
+    # (a footnote's number before its text: "1 This measure applies only to ..."; a section's: "18 A provider of ...")
+    r"^\s*(?:\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
     r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z])"
     # a heading run into its first sentence ("Policies and community standards: Uphold ..."), never a label that
@@ -251,7 +252,10 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
         return True
     if (STRAY_APPLICATION.match(without_asides(text)) or _RELEASE_FROM_DUTY.match(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
             or _excluded().search(unlabelled) or (_WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
-            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)):
+            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)
+            # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
+            or any(_DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())
+                   for m in LATE_EXCEPTION.finditer(text))):
         # "It does not apply where the provider uses ...": a sentence about whom the measure covers
         # that the profile's phrase does not know; passing it over would drop an exception
         return True
@@ -357,17 +361,16 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     return sorted({*kept, *more})
 
 
-# "Signatories will give evaluators access to the model, / except where the model counts as similarly safe ...": a
-# sentence broken across paragraphs, whose tail takes services out of the duty before it
-_EXCEPTION_TAIL = re.compile(r"^\s*(?:except|unless|other\s+than|save\s+(?:where|for|if|when|in\s+the\s+case\s+of)|excluding|"
-                             r"but\s+not\s+(?:where|if|when))\b")
-
-
 def _exception_tails(texts: Sequence[str], kept: Sequence[int]) -> list[int]:
-    """Paragraphs that continue the sentence before them (it ends with a comma) with an exception, after a kept
-    paragraph or a duty for everyone: the exception is whom the measure leaves out."""
-    return [i for i in range(1, len(texts)) if i not in kept and _EXCEPTION_TAIL.match(clean_artefacts(texts[i]))
-            and re.search(r",\s*$", texts[i - 1]) and (i - 1 in kept or _binds_every_reader(clean_artefacts(texts[i - 1])))]
+    """Paragraphs that continue the sentence before them (it ends with a comma) with an exception or a condition on the
+    service, after a kept paragraph or a duty for everyone (the exception is whom the measure leaves out), or after any
+    other duty (with it: the sentence is read whole)."""
+    tails = [i for i in range(1, len(texts)) if i not in kept and re.search(r",\s*$", texts[i - 1])
+             and (EXCEPTION_TAIL.match(clean_artefacts(texts[i])) or CONDITION_TAIL.match(clean_artefacts(texts[i])))]
+    # (after any other duty, "External assessments are to be obtained by Signatories for each model ..., / unless the
+    # model qualifies as similarly safe": the sentence is read whole, both paragraphs, never its tail alone)
+    return [j for i in tails for j in ((i,) if i - 1 in kept or _binds_every_reader(clean_artefacts(texts[i - 1]))
+                                       else (i - 1, i) if _DUTY.search(texts[i - 1]) or PASSIVE_DUTY.search(texts[i - 1]) else ())]
 
 
 def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
@@ -378,7 +381,7 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
     not)."""
     kept = after_a_duty_for_all(texts, chosen)
     if kept and all(_RESTRICTS_ONLY.match(LEADING_LABEL.sub("", clean_artefacts(texts[i]), count=1))
-                    or _EXCEPTION_TAIL.match(clean_artefacts(texts[i])) for i in kept):
+                    or EXCEPTION_TAIL.match(clean_artefacts(texts[i])) for i in kept):
         # "C5.1 Providers of services at high risk of grooming should ...", "C5.2 This applies only where the service
         # has user profiles": the restriction narrows the services the duty's subject named, which are kept with it
         first = min(kept)
@@ -397,11 +400,13 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
         if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
             if i and _ALSO_IN_SUBJECT.match(body) and any(_DUTY.search(t) for t in texts[:i]):
                 return []  # a further duty for some of those an earlier duty binds (``after_a_duty_for_all``)
-            return [i]
+            # ("Providers of services with livestreaming should prevent ..., / unless the service prohibits ...": the
+            # duty's sentence goes on, in the next paragraph, with whom it leaves out)
+            return [i, *_exception_tails(texts, [i])]
         if _CONDITION_ON_READER.match(body) or _CONDITION_ON_SERVICE.match(body):
             # "If the parental controls you provide let a parent limit screen time, explain ...": the first
             # duty is on a condition about the reader's own service, so the standard is for those readers
-            return [i]
+            return [i, *_exception_tails(texts, [i])]
         if _DUTY.search(text) or _binds_every_reader(text):
             return []
     return []

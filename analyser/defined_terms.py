@@ -25,7 +25,7 @@ _DEFINITION = re.compile(
     # "... means a service that ...", "... is a user-to-user service which (a) ...", "... means general-purpose
     # AI models with systemic risk that ...", "... is one that is at medium or high risk ...", "... means (a) a
     # large service ...; or (b) a service ..." (a list of classes, each with its own noun)
-    r"(?:means|refers to|is)\s+(?:(?P<list>(?=\((?:a|i|1)\)\s))|(?:(?:an?|any|each)\s+)?(?:(?P<kind>(?:[\w-]+\s+){0,4}?)(?P<dnoun>services?|platforms?|models?)\b|(?P<one>one|those)\b(?=\s+(?:that|which|with|whose)\b)))"
+    r"(?:means|refers to|is|are)\s+(?:(?P<list>(?=\((?:a|i|1)\)\s))|(?:(?:an?|any|each)\s+)?(?:(?P<kind>(?:[\w-]+\s+){0,4}?)(?P<dnoun>services?|platforms?|models?)\b|(?P<one>one|those)\b(?=\s+(?:that|which|with|whose)\b)))"
     r"(?P<body>.*?)(?:\.(?=\s+[A-Z(]|\s*$)|$)",
     re.I | re.S,
 )
@@ -96,7 +96,7 @@ def read_defined_terms(application: str, measure: Measure,
         # large service ...; or (b) ..."); a restriction keeps it ("a service that is large")
         article = r"(?:(?:an?|the)\s+)?" if _IS_LIST.match(body) else ""
         use = re.compile(r"\b" + article + re.escape(adj).replace(r"\ ", r"\s+") + r"\s+(services?|platforms?|models?)\b"
-                         r"(?![’'\"”]?\s+(?:means|refers|is)\b)", re.I)
+                         r"(?![’'\"”]?\s+(?:means|refers|is|are)\b)", re.I)
         used = use.search(text)
         if used is None:
             continue
@@ -106,7 +106,7 @@ def read_defined_terms(application: str, measure: Measure,
     for term, (body, sentence) in terms.items():
         text = text.replace(sentence, " ").strip()
         use = re.compile(r"(?:\b(?:an?|the)\s+)?[‘'\"“]?\b" + re.escape(term).replace(r"\ ", r"\s+") + r"\b[’'\"”]?"
-                         r"(?!\s+(?:means|refers|is)\b)", re.I)
+                         r"(?!\s+(?:means|refers|is|are)\b)", re.I)
         if use.search(text) is None:
             continue
         text = use.sub(lambda m: body, text)

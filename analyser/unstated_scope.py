@@ -47,7 +47,9 @@ _OPENING_CONDITION = re.compile(
     r"^\W*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?P<who>(?:if|where|when|in\s+the\s+case\s+of|for)\s+(?:(?:you|your|they|their|a|an|the|any|each)\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:you|your|they|services?|providers?|signator(?:y|ies)|platforms?|models?)\b[^,.;:]{0,200}),\s*"
     r"(?=(?:(?:then\s+)?(?:you|they|it|signator(?:y|ies)|the\s+provider|providers?)\s+(?:should|must|shall|will|need|are|is)\b"
-    r"|[a-z]+\b))", re.I)
+    # (an imperative, never the condition going on: "where the service is large, has a recommender system and ...")
+    r"|(?!(?:has|have|is|are|was|were|and|or|but|nor|uses|offers|allows|lets|enables|provides|hosts|operates|does|can|"
+    r"may|which|that|who|whose|with|at)\b)[a-z]+\b))", re.I)
 # a heading rather than a duty: short, and no sentence in it ("12. Profiling", "Measure 2.1 Crawling")
 _HEADING = re.compile(r"^(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+)?[^.!?]{0,120}$|^(?:standard|measure|commitment|section|part)\s+[\d.]+\b[^.!?]{0,120}$", re.I)
 # what a condition on the reader is about when it restricts nothing ("if you are unsure", "where possible")

@@ -41,6 +41,19 @@ def test_a_substitution_and_an_omission_with_a_label_are_carried_out():
     assert _status(code, "ics", kind="search/general", users=10) == "applies"  # was "exempt"
 
 
+def test_an_instruction_naming_its_instrument_or_only_a_paragraph_number_is_carried_out():
+    # each instruction had been passed over, so the measure was read unamended
+    code = _code("ics", ["C7.1 This measure applies to providers of large general search services.",
+                         "Amendment: in C7.1, after 'large general search services' insert 'and of vertical search "
+                         "services at high risk of suicide content'."])
+    assert _status(code, "ics", kind="search/vertical", users=10, risks=["encouraging-suicide=high"]) == "applies"
+    assert _status(code, "ics", kind="search/vertical", users=10) == "exempt"
+    code = _code("ics", ["C2.1 This measure applies to large general search services.",
+                         "Note: by the Search Codes (Amendment) 2026, paragraph 4, in paragraph C2.1 the word 'large' "
+                         "is omitted."])
+    assert _status(code, "ics", kind="search/general", users=10) != "exempt"
+
+
 def test_an_instruction_that_does_not_find_its_words_is_unclear_and_one_for_another_paragraph_is_no_part_of_scope():
     code = _code("icu", ["C3.1 This measure applies to providers of large services.",
                          "Amendment: in paragraph C3.1, for 'providers of big services' substitute 'providers of all services'."])

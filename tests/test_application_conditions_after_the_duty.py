@@ -109,3 +109,97 @@ def test_an_exception_before_the_subject():
                            "end-users from using the service to solicit child sexual exploitation material."])
     assert _status(code, ESAFETY, kind="relevant-electronic", features=["tier-1"]) == "applies"
     assert _status(code, ESAFETY, kind="relevant-electronic", features=["tier-1", "enterprise"]) == "exempt"
+
+
+GPAI = "codes/profiles/eu-gpai.toml"
+
+
+def test_unless_it_names_the_readers_own_service():
+    # "it" is the service: the exception had been dropped, so a provider that lists only its own apps "applies"
+    code = _code(ESAFETY, ["A provider of an app distribution service must check the age rating of every app it lists, "
+                           "unless it distributes only apps it has developed itself."])
+    assert _status(code, ESAFETY, kind="app-distribution") == "applies"
+    assert _status(code, ESAFETY, kind="app-distribution", features=["first-party-only"]) == "exempt"
+    # ... but "unless it is not technically feasible" limits the duty, not whom it is for
+    code = _code("icu", ["Providers of large services should remove such content quickly, unless it is currently not "
+                         "technically feasible for them to do so."])
+    assert _status(code, users=8_000_000) == "applies"
+
+
+def test_an_exception_after_a_duty_for_every_signatory_and_an_opening_besides():
+    code = _code(GPAI, ["Besides keeping their own records, Signatories will have an external evaluator assess the "
+                        "model, unless it counts as a similarly safe or safer model."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk", "similarly-safe"]) == "exempt"
+
+
+def test_an_exception_in_the_next_paragraph_finishes_the_duty_sentence():
+    # the second paragraph continues the first (which ends with a comma); it had been passed over
+    code = _code("icu", ["Providers of services that allow livestreaming should stop strangers from commenting on a "
+                         "child's livestream,", "unless the service has fewer than 700,000 monthly active UK users."])
+    assert _status(code, users=800_000, features=["livestreaming"]) == "applies"
+    assert _status(code, users=1_000, features=["livestreaming"]) == "exempt"
+    # a passive duty: the sentence is read whole, never decided without its "unless"
+    code = _code(GPAI, ["Measure 3.9 External review", "External reviews are to be obtained by Signatories for each "
+                        "model with systemic risk before it is placed on the market,",
+                        "unless the model is a similarly safe or safer model."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk", "similarly-safe"]) != "applies"
+
+
+def test_a_condition_in_the_next_paragraph_and_one_that_goes_on_past_a_comma():
+    # read as "large" alone (the words after the comma dropped): a large low-risk service had been told "applies"
+    text = ("The provider should test its recommender system before changing it, where the service is large, has a "
+            "content recommender system and is at medium or high risk of terrorism.")
+    code = _code("icu", [text])
+    assert _status(code, users=8_000_000, features=["recommender"], risks=["terrorism=high"]) == "applies"
+    # (one paragraph with no sentence of scope: the condition may be whom, or a further duty; unclear, never "applies")
+    assert _status(code, users=8_000_000, features=["recommender"]) == "unclear"
+    # the sentence broken after the duty: the paragraph that goes on is read with it
+    duty, condition = text.split(" where ", 1)
+    code = _code("icu", [duty, "where " + condition])
+    assert _status(code, users=8_000_000, features=["recommender"], risks=["terrorism=high"]) == "applies"
+    assert _status(code, users=8_000_000, features=["recommender"]) == "exempt"
+
+
+def test_where_a_and_b_inside_the_duty_keeps_every_item():
+    code = _code(GPAI, ["Signatories will publish a summary of their Framework where (a) the model presents systemic "
+                        "risk, and (b) the Signatory is not an SME."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+    # "(b)" had been dropped: an SME with such a model was told "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk", "sme"]) != "applies"
+
+
+def test_does_not_extend_to_and_likewise_exempt_take_services_out():
+    code = _code(GPAI, ["Signatories commit to keeping up-to-date documentation of their models.",
+                        "This Commitment does not extend to models released under a free and open-source licence, "
+                        "unless it is a model with systemic risk."])
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence", "systemic-risk"]) == "applies"
+    code = _code(GPAI, ["This Measure does not apply to models with systemic risk. Signatories that are SMEs are "
+                        "likewise exempt."])
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["sme"]) == "exempt"
+
+
+def test_other_providers_should_after_those_left_out():
+    # the words after the semicolon had been dropped: a large service at no risk of hate was told "applies"
+    code = _code("icu", ["Providers of services with fewer than 700,000 monthly active UK users are not expected to "
+                         "apply this measure; other providers of services at medium or high risk of hate should."])
+    assert _status(code, users=800_000, risks=["hate=medium"]) == "applies"
+    assert _status(code, users=800_000) == "exempt"
+    assert _status(code, users=1_000, risks=["hate=high"]) == "exempt"
+
+
+def test_a_section_number_before_a_providers_duty_and_a_term_defined_with_are():
+    code = _code(ESAFETY, ["Online Safety (Designated Internet Services) Industry Standard",
+                           "18 A provider of a high impact designated internet service must have a trust and safety "
+                           "function."])
+    # the heading had decided alone: every designated internet service "applies"
+    assert _status(code, ESAFETY, kind="designated-internet") == "exempt"
+    assert _status(code, ESAFETY, kind="designated-internet", features=["high-impact"]) == "applies"
+    code = _code("icu", ["C31.1 This measure applies to providers of relevant services.9",
+                         "9 In this measure, 'relevant services' are services at high risk of cyberflashing."])
+    # "relevant services" had been every service
+    assert _status(code, risks=["cyberflashing=high"]) == "applies"
+    assert _status(code, risks=["cyberflashing=low"]) == "exempt"
