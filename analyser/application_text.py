@@ -21,7 +21,7 @@ import unicodedata
 from typing import Any, Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
-from .late_exceptions import CONDITION_TAIL, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY, PROVIDER_ACTS
+from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY, PROVIDER_ACTS
 from .legal_drafting import plain_legal
 from .paths import PACKAGE_DATA
 
@@ -42,7 +42,7 @@ _AMENDED_SO_THAT = re.compile(
 # "This measure ... applies to": a sentence that says whom the measure covers, in any wording;
 # used to notice application text that the profile's phrase did not catch
 STRAY_APPLICATION = re.compile(
-    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further|nevertheless),?\s+)?"
+    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further(?:more)?|nevertheless|moreover|additionally|in\s+addition),?\s+)?"
     # "Drafting note: this Measure is intended for ...", "Box 2. This measure applies to ...": a label first
     r"(?:(?:drafting\s+|explanatory\s+|editorial\s+)?note\s*[:.\u2013\u2014-]\s*|box(?:\s+\d{1,3})?\s*[:.\u2013\u2014-]\s*)?"
     # "Although the risk is greatest where ..., this measure is recommended for all search services"
@@ -90,7 +90,9 @@ _WHOM_SIGNAL = re.compile(
     r"\b(?:are|is)\s+(?:also\s+|not\s+)?(?:excepted|(?:with)?in\s+(?:the\s+)?scope|out\s+of\s+scope|outside\s+(?:its|the)\s+scope)\b"
     r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
     r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
-    r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?\s*(?:[.;]|$)"
+    r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?"
+    # ("Providers of other general search services should apply it where they are at high risk of ...")
+    r"(?:\s*(?:[.;]|$)|\s+(?:only\s+)?(?:where|if|when)\b)"
     r"|\b(?:disregard|ignore)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)\b"
     r"|\b(?:measure|recommendation|standard|requirement|obligation|commitment)s?\s+(?:also\s+)?(?:extends?|is\s+extended|reaches)\s+to\b"
     r"|\bnot\s+expect\w*\s+[^.]{0,80}?\bto\s+(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure)\b", re.I)
@@ -209,7 +211,7 @@ def without_asides(text: str) -> str:
 # provider of ...", "Standard 4 - This standard applies ..."
 LEADING_LABEL = re.compile(
     # (a footnote's number before its text: "1 This measure applies only to ..."; a section's: "18 A provider of ...")
-    r"^\s*(?:\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
+    r"^\s*(?:(?:\d{1,3}\s+)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
     r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z])"
     # a heading run into its first sentence ("Policies and community standards: Uphold ..."), never a label that
@@ -250,7 +252,8 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text)) or phrase.search(unlabelled)):
         return True
-    if (STRAY_APPLICATION.match(without_asides(text)) or _RELEASE_FROM_DUTY.match(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
+    if (STRAY_APPLICATION.match(without_asides(text)) or STRAY_APPLICATION.match(without_asides(unlabelled))
+            or _RELEASE_FROM_DUTY.match(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
             or _excluded().search(unlabelled) or (_WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
             or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
@@ -369,8 +372,12 @@ def _exception_tails(texts: Sequence[str], kept: Sequence[int]) -> list[int]:
              and (EXCEPTION_TAIL.match(clean_artefacts(texts[i])) or CONDITION_TAIL.match(clean_artefacts(texts[i])))]
     # (after any other duty, "External assessments are to be obtained by Signatories for each model ..., / unless the
     # model qualifies as similarly safe": the sentence is read whole, both paragraphs, never its tail alone)
-    return [j for i in tails for j in ((i,) if i - 1 in kept or _binds_every_reader(clean_artefacts(texts[i - 1]))
+    read = [j for i in tails for j in ((i,) if i - 1 in kept or _binds_every_reader(clean_artefacts(texts[i - 1]))
                                        else (i - 1, i) if _DUTY.search(texts[i - 1]) or PASSIVE_DUTY.search(texts[i - 1]) else ())]
+    # ... and a kept paragraph's sentence that goes on in the next ("... large services, / and to providers of ...")
+    goes_on = [i for i in range(1, len(texts)) if i - 1 in kept and i not in kept and CONTINUATION.match(texts[i])
+               and not re.search(r"[.!?;:]\W{0,2}$", texts[i - 1])]
+    return sorted({*read, *goes_on})
 
 
 def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:

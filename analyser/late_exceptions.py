@@ -47,3 +47,6 @@ EXCEPTION_TAIL = re.compile(r"^\s*(?:except|unless|other\s+than|save\s+(?:where|
 CONDITION_TAIL = re.compile(r"^\s*(?:where|if|when|provided\s+that)\s+(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:service|model|platform)\b", re.I)
 # a duty in the passive, which the paragraph that finishes its sentence may follow
 PASSIVE_DUTY = re.compile(r"\b(?:is|are)\s+to\s+be\s+\w+(?:ed|en)\b", re.I)  # "External assessments are to be obtained by ..."
+# "This measure applies to providers of large services, / and to providers of ...", "... large services / that are at
+# high risk of fraud": a paragraph that only carries on the sentence of the one before (which ends without a stop)
+CONTINUATION = re.compile(r"^\s*(?:(?:and|or)\s+(?:also\s+)?(?:to|of|for|in\s+respect\s+of)\b|(?:that|which|who|whose|with)\s)")

@@ -206,3 +206,42 @@ def test_end_to_end_encrypted_services_taken_out_in_other_words():
                                 "this measure."])
     assert _status(code, "icu", users=10_000_000, features=["e2ee", "direct-messaging", "posting-content"]) == "unclear"
     assert _status(code, "icu", users=1_000, features=["e2ee", "direct-messaging"]) == "exempt"  # not large either way
+
+
+def test_later_paragraphs_that_add_or_take_out_services_in_plain_words():
+    # each later paragraph had been passed over, so the first decided with confidence
+    code = _code("icu", ["C4.1 This measure applies to providers of large services.",
+                         "C4.2 In addition, the measure covers services that are at high risk of grooming."])
+    assert _status(code, users=10, risks=["grooming=high"]) == "applies"
+    assert _status(code, users=10) == "exempt"
+    code = _code("icu", ["C4.1 This measure applies to providers of large services.",
+                         "C4.2 A service that is end-to-end encrypted is not covered."])
+    assert _status(code, users=8_000_000, features=["e2ee"]) == "exempt"
+    assert _status(code, users=8_000_000) == "applies"
+    code = _code("icu", ["C4.1 This measure applies to providers of all services.",
+                         "C4.2 Small services at low risk of every kind of illegal harm are excepted from this measure."])
+    assert _status(code, users=10) == "exempt"
+    assert _status(code, users=10, risks=["fraud=medium"]) == "applies"
+    # "PCU C5.2 ...": a code's letters before the paragraph number had hidden the exception
+    code = _code("pcu", ["PCU C5.1 This measure applies to providers of services that allow livestreaming.",
+                         "PCU C5.2 It does not apply to services that use highly effective age assurance."])
+    children = "likely-accessed-by-children"
+    assert _status(code, "pcu", features=[children, "livestreaming"]) == "applies"
+    assert _status(code, "pcu", features=[children, "livestreaming", "age-assurance"]) == "exempt"
+
+
+def test_a_paragraph_that_only_carries_on_the_sentence_before_it():
+    code = _code("icu", ["C4.1 This measure applies to providers of large services,",
+                         "and to providers of services at high risk of fraud."])
+    assert _status(code, users=10, risks=["fraud=high"]) == "applies"  # was "exempt"
+    code = _code("icu", ["C4.1 This measure applies to providers of large services", "that are at high risk of fraud."])
+    assert _status(code, users=8_000_000) == "exempt"  # was "applies"
+    assert _status(code, users=8_000_000, risks=["fraud=high"]) == "applies"
+
+
+def test_a_section_and_subsection_number_before_the_statement_of_whom():
+    # "24 (1) This section applies ..." had been words not understood
+    code = _code(ESAFETY, ["24 (1) This section applies to a provider of a social media service.",
+                           "(2) The provider must have a tool for end-users to report class 1A material."])
+    assert _status(code, ESAFETY, kind="social-media") == "applies"
+    assert _status(code, ESAFETY, kind="relevant-electronic") == "exempt"

@@ -207,7 +207,9 @@ def test_either_before_lettered_limbs_groups_them():
     assert _status(code, "pcu", features=[*CHILD, "age-assurance"], risks=["suicide=high"]) == "exempt"
 
 
-def test_services_not_covered_said_without_a_measure_word_is_unclear_never_every_service():
+def test_services_not_covered_said_without_a_measure_word_are_left_out_never_every_service():
     code = _code("icu", ["Services that are not large, and not multi-risk, are not covered.",
                          "The provider should keep records of its reviews."])
-    assert _status(code, users=10) == "unclear"  # was "applies"
+    assert _status(code, users=10) == "exempt"  # was "applies", then "unclear" while "are not covered." was not read
+    assert _status(code, users=8_000_000) == "applies"
+    assert _status(code, users=10, risks=["fraud=medium", "hate=medium"]) == "applies"
