@@ -52,8 +52,14 @@ STRAY_APPLICATION = re.compile(
     r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
     r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|"
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?|exceptions?|exemptions?)\b(?:[^.]|\.(?=\d)){0,240}?|"
-    r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+)"
+    r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+"
+    # ("Measure C7 does not apply to ...": a measure named by its number, read or left unclear, never passed over)
+    r"|(?:measure|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
+    # ("This excludes services that ...", "However, it does apply to an SME whose model has systemic risk", "It still
+    # applies to ...")
+    r"excludes(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
+    r"(?:does|do)\s+(?:nevertheless\s+|still\s+|also\s+)?apply\s+(?:to|for)|(?:still|nevertheless)\s+applies|continues?\s+to\s+apply|"
     r"(?:does|do)\s+not\s+(?:apply|extend\s+to(?!\s+(?:any\s+|the\s+|all\s+)?(?:content|material|messages?|communications?|images?|videos?|posts?)\b))|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
     # "This Commitment concerns only Signatories providing ...", "is aimed at providers of ..."
     r"(?:only\s+)?concerns?\s+only|(?:is|are)\s+(?:only\s+)?(?:aimed\s+at|addressed\s+to|directed\s+at|limited\s+to|confined\s+to|targeted\s+at)|"
@@ -408,8 +414,12 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
             if i and _ALSO_IN_SUBJECT.match(body) and any(_DUTY.search(t) for t in texts[:i]):
                 return []  # a further duty for some of those an earlier duty binds (``after_a_duty_for_all``)
             # ("Providers of services with livestreaming should prevent ..., / unless the service prohibits ...": the
-            # duty's sentence goes on, in the next paragraph, with whom it leaves out)
-            return [i, *_exception_tails(texts, [i])]
+            # duty's sentence goes on, in the next paragraph, with whom it leaves out; "C7.1 Providers of multi-risk
+            # services should do X. / C7.2 Providers of large services should do Y.": each duty's subject is whom)
+            more = [j for j in range(i + 1, len(texts)) if _SCOPED_SUBJECT.match(later := LEADING_LABEL.sub("", texts[j], count=1))
+                    and not re.match(r"\s*(?:if|where|when|for)\b", later, re.I) and not CONDITIONAL_OBLIGATION.match(later)
+                    and not re.search(r"\balso\b", later[:200], re.I)]  # ("... should also ...": a further duty)
+            return sorted({i, *more, *_exception_tails(texts, [i, *more])})
         if _CONDITION_ON_READER.match(body) or _CONDITION_ON_SERVICE.match(body):
             # "If the parental controls you provide let a parent limit screen time, explain ...": the first
             # duty is on a condition about the reader's own service, so the standard is for those readers

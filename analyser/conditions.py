@@ -297,7 +297,7 @@ def _parse_application(
         positive.append(duty_for_every_reader_or_featured(duty_features))
     elif duty_for_all:
         positive.append(atom("all"))
-    if not positive and not negative and not also and not only:
+    if not positive and not negative and not also and not only and not back:
         if not result.unparsed and (result.scope or affirmed):
             # only a scope sentence ("applies in relation to content communicated publicly", "applies to you
             # whatever your size"): every service, for that content

@@ -245,3 +245,37 @@ def test_a_section_and_subsection_number_before_the_statement_of_whom():
                            "(2) The provider must have a tool for end-users to report class 1A material."])
     assert _status(code, ESAFETY, kind="social-media") == "applies"
     assert _status(code, ESAFETY, kind="relevant-electronic") == "exempt"
+
+
+def test_services_given_back_taken_out_or_released_in_later_paragraphs():
+    # "However, it does apply to ..." gives back what the exception took out (it had been dropped: an SME with such a
+    # model "exempt")
+    code = _code(GPAI, ["Measure 4.1", "Signatories will publish a summary of their Model Report.",
+                        "This obligation does not apply to SMEs.",
+                        "However, it does apply to an SME whose model has systemic risk."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["sme"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider", features=["sme", "systemic-risk"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+    for words in ("C7.2 This excludes services that are end-to-end encrypted.",
+                  "C7.2 End-to-end encrypted services are removed from its scope."):
+        code = _code("icu", ["C7.1 This measure applies to providers of services at high risk of grooming.", words])
+        assert _status(code, risks=["grooming=high"], features=["e2ee"]) == "exempt", words  # was "applies"
+        assert _status(code, risks=["grooming=high"]) == "applies"
+    # the purpose of the age assurance ("to keep children off ...") had taken "may disregard it" with it, so the
+    # release read as the services the measure is for
+    covered = clause_reading("pcu", "Providers that use highly effective age assurance to keep children off the whole "
+                                    "service may disregard this measure.")
+    assert covered(features=["likely-accessed-by-children", "age-assurance"]) is False
+    assert covered(features=["likely-accessed-by-children"]) is True
+
+
+def test_each_duty_whose_subject_names_services_says_whom():
+    code = _code("icu", ["C7.1 Providers of multi-risk services should keep a record of each review.",
+                         "C7.2 Providers of large services should publish a summary of it."])
+    assert _status(code, users=8_000_000) == "applies"  # was "exempt": only the first paragraph was read
+    assert _status(code, users=10, risks=["fraud=medium", "hate=medium"]) == "applies"
+    assert _status(code, users=10) == "exempt"
+    # a measure named by its number in a later paragraph is read or left unclear, never passed over
+    code = _code("icu", ["C7.1 This measure applies to providers of large services.",
+                         "C7.2 Measure C7 does not apply to a service whose every kind of illegal harm is of low risk."])
+    assert _status(code, users=8_000_000) != "applies"
