@@ -234,7 +234,8 @@ _RELEASE_UNLESS = re.compile(r"[,;]?\s+unless\s+(?P<cond>(?!(?:it|they|the\s+pro
 # "... should implement it only where the service has ...", "must do X only if the provider's service is ...":
 # a restriction of whom, set after the obligation
 _OBLIGATION_ONLY = re.compile(rf"\bonly\s+(?P<cond>(?:if|where|when|provided\s+that){SERVICE_SUBJECT}.+)$", re.I | re.S)
-_LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition),?\s+"
+_LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition|moreover|"
+                          r"additionally|in\s+(?:either|each|both|every|any)\s+cases?),?\s+"
                           # "To support post-market monitoring, Signatories will ...": the duty's purpose, not whom
                           # (an infinitive: never "To the extent that their models present systemic risk, ...", a condition)
                           # "Besides running their own evaluations, Signatories will ...": what else they do, not whom
@@ -295,7 +296,7 @@ EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|
 THOSE_SERVICES = re.compile(r"^\s*(?:those|these|the\s+same)\s+(?:services|platforms|providers)\s*$", re.I)
 NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b", re.I)
 # "This measure applies only where ...", "It only applies to ...": a restriction of what the other sentences say
-ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"
+ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:(?:however|but|in\s+(?:either|each|both|every|any)\s+cases?),?\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"
                           r"\s+(?:only\s+applies|applies\s+only)\b", re.I)
 # A sentence that could change who is covered: "It does not apply where ...", "unless ...".
 # ("Smaller services at high risk of fraud are also covered", "... fall within it", "... are included", "... are

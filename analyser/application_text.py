@@ -42,7 +42,7 @@ _AMENDED_SO_THAT = re.compile(
 # "This measure ... applies to": a sentence that says whom the measure covers, in any wording;
 # used to notice application text that the profile's phrase did not catch
 STRAY_APPLICATION = re.compile(
-    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further(?:more)?|nevertheless|moreover|additionally|in\s+addition),?\s+)?"
+    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further(?:more)?|nevertheless|moreover|additionally|in\s+addition|in\s+(?:either|each|both|every|any)\s+cases?),?\s+)?"
     # "Drafting note: this Measure is intended for ...", "Box 2. This measure applies to ...": a label first
     r"(?:(?:drafting\s+|explanatory\s+|editorial\s+)?note\s*[:.\u2013\u2014-]\s*|box(?:\s+\d{1,3})?\s*[:.\u2013\u2014-]\s*)?"
     # "Although the risk is greatest where ..., this measure is recommended for all search services"
@@ -94,6 +94,8 @@ _SCOPE_SHAPES = re.compile(
 # so that what is not understood makes the reading unclear instead of being passed over
 _WHOM_SIGNAL = re.compile(
     r"\b(?:are|is)\s+(?:also\s+|not\s+)?(?:excepted|(?:with)?in\s+(?:the\s+)?scope|out\s+of\s+scope|outside\s+(?:its|the)\s+scope)\b"
+    # ("Smaller services are covered only if they have more than 700,000 users")
+    r"|\b(?:are|is)\s+(?:only\s+)?covered\s+(?:only\s+)?(?:if|where|when|to\s+the\s+extent)\b"
     r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
     r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
     r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?"
@@ -444,7 +446,9 @@ _LIMB = re.compile(r"^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]\s", re.I)
 
 # a sentence that only narrows, widens or excepts what another says ("This applies only where ...", "It does not
 # apply to ...", "It also applies to ...")
-_RESTRICTS_ONLY = re.compile(r"^\W*(?:(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:measure|standard|section|commitment|requirement|paragraph)|this|it)\s+"
+_RESTRICTS_ONLY = re.compile(r"^\W*(?:(?:where|if|when|in\s+the\s+case\s+of|in\s+(?:either|each|both|every|any)\s+case)\b[^,.;]{0,160},\s*)?"
+                             # ("Where the service is a vertical search service, this measure does not apply")
+                             r"(?:(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:measure|standard|section|commitment|requirement|paragraph)|this|it)\s+"
                              r"(?:(?:only\s+)?applies\s+only|only\s+applies|does\s+not\s+apply|"
                              r"also\s+applies|applies\s+also)\b", re.I)
 # a heading-like label with nothing after it, whose answer is the next paragraph ("Who this measure is for")

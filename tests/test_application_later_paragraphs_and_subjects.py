@@ -279,3 +279,21 @@ def test_each_duty_whose_subject_names_services_says_whom():
     code = _code("icu", ["C7.1 This measure applies to providers of large services.",
                          "C7.2 Measure C7 does not apply to a service whose every kind of illegal harm is of low risk."])
     assert _status(code, users=8_000_000) != "applies"
+
+
+def test_a_later_paragraph_that_narrows_after_an_opening_condition_or_in_either_case():
+    # the duty's subject had been dropped beside the exception: a small general search service "applies"
+    code = _code("pcs", ["PCS C5.1 The provider of a large general search service should apply safe search by default.",
+                         "PCS C5.2 Where the service is a vertical search service, this measure does not apply."])
+    children = ["likely-accessed-by-children"]
+    assert _status(code, "pcs", kind="search/general", users=8_000_000, features=children) == "applies"
+    assert _status(code, "pcs", kind="search/general", users=10, features=children) == "exempt"
+    # "In either case, it applies only where ..." had been a further group: a large service without file-sharing "applies"
+    code = _code("icu", ["C9.1 This measure applies to providers of large services and of services at high risk of "
+                         "image-based CSAM.", "C9.2 In either case, it applies only where the service allows file-sharing."])
+    assert _status(code, users=8_000_000) == "exempt"
+    assert _status(code, users=8_000_000, features=["file-sharing"]) == "applies"
+    # "are covered only if ..." had been passed over
+    code = _code("icu", ["C9.1 This measure applies to providers of services at high risk of image-based CSAM.",
+                         "C9.2 Smaller services are covered only if they have more than 700,000 monthly active UK users."])
+    assert _status(code, users=10, risks=["csam-image=high"]) != "applies"
