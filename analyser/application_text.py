@@ -33,8 +33,9 @@ CONDITIONAL_OBLIGATION = re.compile(
 # is looked for (and before the wording is parsed)
 _AMENDMENT_ASIDE = re.compile(
     r",\s*as\s+(?:inserted|amended|substituted|added|varied|modified|updated|introduced)\s+(?:by|in|under|from)\s+[^,;]{1,200}?,"
-    r"|\s*[(\[]\s*as\s+(?:inserted|amended|substituted|added|varied|modified|updated|introduced)\s+(?:by|in|under|from)\s+"
-    r"[^()\[\]]{1,200}[)\]]", re.I)
+    # (and "[Inserted by the Amendment Code 2026]", "[Substituted]": an editor's note on the paragraph)
+    r"|\s*[(\[]\s*(?:as\s+)?(?:inserted|amended|substituted|added|varied|modified|updated|introduced)(?:\s+(?:by|in|under|from)\s+"
+    r"[^()\[\]]{1,200})?[)\]]", re.I)
 # "C5.2 Paragraph C5.1 is amended so that the measure also applies to large services": what the change says
 _AMENDED_SO_THAT = re.compile(
     r"(?:^|(?<=[.;]\s))\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:paragraph|measure|sub-?paragraph|section|sub-?section)\s+"
@@ -42,7 +43,7 @@ _AMENDED_SO_THAT = re.compile(
 # "This measure ... applies to": a sentence that says whom the measure covers, in any wording;
 # used to notice application text that the profile's phrase did not catch
 STRAY_APPLICATION = re.compile(
-    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further(?:more)?|nevertheless|moreover|additionally|in\s+addition|in\s+(?:either|each|both|every|any)\s+cases?),?\s+)?"
+    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[A-Z]?[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further(?:more)?|nevertheless|moreover|additionally|in\s+addition|in\s+(?:either|each|both|every|any)\s+cases?),?\s+)?"
     # "Drafting note: this Measure is intended for ...", "Box 2. This measure applies to ...": a label first
     r"(?:(?:drafting\s+|explanatory\s+|editorial\s+)?note\s*[:.\u2013\u2014-]\s*|box(?:\s+\d{1,3})?\s*[:.\u2013\u2014-]\s*)?"
     # "Although the risk is greatest where ..., this measure is recommended for all search services"
@@ -55,7 +56,7 @@ STRAY_APPLICATION = re.compile(
     r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+"
     # ("Measure C7 does not apply to ...": a measure named by its number, read or left unclear, never passed over)
     r"|(?:measure|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+)"
-    r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+)?(?:to|for|where|if|in|when|unless)|"
+    r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+|instead\s+)?(?:to|for|where|if|in|when|unless)|"
     # ("This excludes services that ...", "However, it does apply to an SME whose model has systemic risk", "It still
     # applies to ...")
     r"excludes(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
@@ -93,7 +94,10 @@ _SCOPE_SHAPES = re.compile(
 # fraud should apply it too", "... are also in scope", "The recommendation extends to ..."): read as application text,
 # so that what is not understood makes the reading unclear instead of being passed over
 _WHOM_SIGNAL = re.compile(
-    r"\b(?:are|is)\s+(?:also\s+|not\s+)?(?:excepted|(?:with)?in\s+(?:the\s+)?scope|out\s+of\s+scope|outside\s+(?:its|the)\s+scope)\b"
+    r"\b(?:are|is)\s+(?:also\s+|not\s+|nonetheless\s+|nevertheless\s+|still\s+)?(?:excepted|(?:with)?in\s+(?:the\s+)?scope|out\s+of\s+scope|"
+    r"outside\s+(?:its|the)\s+scope)\b"
+    # ("Paragraph C10.1 is omitted", "... is substituted by: ...": the statement of whom itself amended)
+    r"|\b(?:paragraph|sub-?paragraph|sub-?section)\s+\(?[A-Z]{0,5}\d[\w.()]*\s+(?:is|are|shall\s+be)\s+(?:omitted|revoked|deleted|substituted|replaced)\b"
     # ("Smaller services are covered only if they have more than 700,000 users")
     r"|\b(?:are|is)\s+(?:only\s+)?covered\s+(?:only\s+)?(?:if|where|when|to\s+the\s+extent)\b"
     r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
@@ -220,7 +224,7 @@ def without_asides(text: str) -> str:
 LEADING_LABEL = re.compile(
     # (a footnote's number before its text: "1 This measure applies only to ..."; a section's: "18 A provider of ...")
     r"^\s*(?:(?:\d{1,3}\s+)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
-    r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
+    r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z])"
     # a heading run into its first sentence ("Policies and community standards: Uphold ..."), never a label that
     # says whom ("Applies to:", "Scope:") nor one that names services ("Providers of large services: ...")

@@ -297,3 +297,25 @@ def test_a_later_paragraph_that_narrows_after_an_opening_condition_or_in_either_
     code = _code("icu", ["C9.1 This measure applies to providers of services at high risk of image-based CSAM.",
                          "C9.2 Smaller services are covered only if they have more than 700,000 monthly active UK users."])
     assert _status(code, users=10, risks=["csam-image=high"]) != "applies"
+
+
+def test_paragraphs_an_amendment_inserted_or_substituted_are_read():
+    # an editor's note before the words, or a paragraph number with a letter ("C10.1A"), had hidden a further group
+    for later in ("C10.2 [Inserted by the Amendment Code 2026] This measure also applies to providers of services at "
+                  "high risk of grooming.",
+                  "C10.1A This measure also applies to providers of services at high risk of grooming."):
+        code = _code("icu", ["C10.1 This measure applies to providers of large services.", later])
+        assert _status(code, users=10, risks=["grooming=high"]) == "applies", later  # was "exempt"
+    code = _code("icu", ["C10.1 [Substituted] This measure applies to providers of services at medium or high risk of "
+                         "grooming.", "C10.2 The provider should review its settings each year."])
+    assert _status(code, risks=["grooming=medium"]) == "applies"  # was "unclear"
+    assert _status(code) == "exempt"
+    # a statement of whom that is itself omitted is never read as if it stood
+    code = _code("icu", ["C10.1 This measure applies to providers of large services.", "C10.2 Paragraph C10.1 is omitted.",
+                         "C10.3 Measure C10 applies instead to all services at high risk of fraud."])
+    assert _status(code, users=8_000_000) != "applies"  # was "applies"
+    # "... is nonetheless within scope where ..." gives back what an exception took out: never passed over
+    code = _code("icu", ["C10.1 This measure applies to providers of services at high risk of grooming, other than small "
+                         "services.", "C10.2 A small service is nonetheless within scope where it has more than 700,000 "
+                         "monthly active UK users."])
+    assert _status(code, users=800_000, risks=["grooming=high"]) != "exempt"  # was "exempt"
