@@ -153,7 +153,7 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                         # harm should offer the controls in this measure: hate; harassment; ...": the list the
                         # subject announced comes after the duty
                         body, rest = f"{body.rstrip(' ,')}: {listed.group('items')}", rest[:listed.start()]
-                    if intro.polarity == "applies" and _RELEASE.match(rest):
+                    if intro.polarity == "applies" and (_RELEASE.match(rest) or _NOT_APPLY_REST.match(rest)):
                         # "A provider of a classified service is not required to comply": an exemption
                         intro = dataclasses.replace(intro, polarity="exempt")
                     elif not _RELEASE.match(rest) and (_PERMISSION.match(rest) or _ENCOURAGED.match(rest)):
@@ -214,6 +214,10 @@ _PERMISSION = re.compile(r"[,\s]*(?:(?:then\s+)?(?:you|it|they|we|the\s+provider
 # "Signatories that also run an online search engine are encouraged to ...": beside a duty, more asked of some of
 # its readers, not a second group (alone, the encouragement is the measure, as a permission is)
 _ENCOURAGED = re.compile(r"[,\s]*(?:is|are)\s+(?:also\s+)?(?:encouraged|invited|welcome)\s+to\b", re.I)
+# "If you do not profile children, this standard does not apply to you", "If your service is aimed only at adults, this
+# standard does not apply": after the condition, nothing but that it does not apply (it had read as whom it is for)
+_NOT_APPLY_REST = re.compile(r"^[,\s]*(?:then\s+)?(?:this|that|it|these|the)(?:\s+[\w-]+){0,2}?\s+(?:does|do)\s+not\s+apply"
+                             r"(?:\s+to\s+(?:you|it|them|the\s+provider|your\s+service))?\s*[.;]?\s*$", re.I)
 _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
                       # "Providers of ... may disregard this measure": a release, not a permission to do more
                       r"|may\s+(?:disregard|ignore)\s+(?:this|the|it)\b"

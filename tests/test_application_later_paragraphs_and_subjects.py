@@ -319,3 +319,18 @@ def test_paragraphs_an_amendment_inserted_or_substituted_are_read():
                          "services.", "C10.2 A small service is nonetheless within scope where it has more than 700,000 "
                          "monthly active UK users."])
     assert _status(code, users=800_000, risks=["grooming=high"]) != "exempt"  # was "exempt"
+
+
+def test_if_the_condition_then_it_does_not_apply_takes_services_out():
+    # "If you do not profile children, this standard does not apply to you" had read as a standard for those who do not
+    # profile, so every service was covered by one of the two sentences
+    code = _code(ICO, ["Standard 12 Profiling", "If you profile children, switch profiling off by default.",
+                       "If you do not profile children, this standard does not apply to you."])
+    child = "likely-accessed-by-children"
+    assert _status(code, ICO, kind="online-service", features=[child]) == "exempt"
+    assert _status(code, ICO, kind="online-service", features=[child, "profiling"]) == "applies"
+    # "If your service is aimed only at adults, this standard does not apply": never a further group
+    code = _code(ICO, ["Standard 11 Parental controls", "If you provide parental controls, give the child age appropriate "
+                       "information about this.", "If your service is aimed only at adults, this standard does not apply."])
+    assert _status(code, ICO, kind="online-service", features=[child, "parental-controls"]) != "applies"
+    assert _status(code, ICO, kind="online-service", features=[child]) == "exempt"
