@@ -47,7 +47,8 @@ STRAY_APPLICATION = re.compile(
     # "Drafting note: this Measure is intended for ...", "Box 2. This measure applies to ...": a label first
     r"(?:(?:drafting\s+|explanatory\s+|editorial\s+)?note\s*[:.\u2013\u2014-]\s*|box(?:\s+\d{1,3})?\s*[:.\u2013\u2014-]\s*)?"
     # "Although the risk is greatest where ..., this measure is recommended for all search services"
-    r"(?:(?:although|though|even\s+though)\b[^,.;]{1,200},\s*)?"
+    # ("Where the provider prohibits users under 18 ..., the measure does not apply")
+    r"(?:(?:although|though|even\s+though|where|if|when)\b[^,.;]{1,200},\s*)?"
     # "In the case of a high impact generative AI service, the measure does not apply where ..."
     r"(?:in\s+the\s+case\s+of\s+[^,.]{1,160},\s*)?"
     r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
@@ -82,6 +83,9 @@ _SCOPE_SHAPES = re.compile(
     r"^\s*(?:applies\s+to\b|application\s*:|who\s+(?:this|it|the)(?:\s+(?:measure|standard|section|commitment|requirement|code))?"
     r"\s+(?:is\s+for|applies\s+to)\s*(?::|\.?\s*$))"
     rf"|\b(?:{APPLY_THIS_MEASURE})\b"
+    # "The same applies to small services at high risk of fraud", "So do small services at ...": a further group
+    r"|^\s*(?:the\s+)?same\s+(?:applies|is\s+true|goes|holds)\s+(?:to|for)\b"
+    r"|^\s*so\s+(?:should|must|shall|do|does|will)\s+(?:[\w-]+\s+){0,8}?(?:services?|providers?|platforms?|signator\w*)\b"
     r"|^\s*(?:we|ofcom|the\s+(?:ico|commissioner|ai\s+office|regulator))\s+(?:only\s+)?recommends?\s+(?:this|the)\s+(?:measure|standard|step)\s+(?:only\s+)?(?:to|for)\b"
     # "The documentation obligation is waived for SMEs"
     r"|^\s*(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:obligations?|requirements?|measures?|duty|duties|commitments?|standards?)\s+"
@@ -99,7 +103,7 @@ _WHOM_SIGNAL = re.compile(
     # ("Paragraph C10.1 is omitted", "... is substituted by: ...": the statement of whom itself amended)
     r"|\b(?:paragraph|sub-?paragraph|sub-?section)\s+\(?[A-Z]{0,5}\d[\w.()]*\s+(?:is|are|shall\s+be)\s+(?:omitted|revoked|deleted|substituted|replaced)\b"
     # ("Smaller services are covered only if they have more than 700,000 users")
-    r"|\b(?:are|is)\s+(?:only\s+)?covered\s+(?:only\s+)?(?:if|where|when|to\s+the\s+extent)\b"
+    r"|\b(?:are|is)\s+(?:only\s+|also\s+)?covered\s+(?:only\s+|also\s+)?(?:if|where|when|to\s+the\s+extent|too|as\s+well)\b"
     r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
     r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
     r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?"

@@ -334,3 +334,22 @@ def test_if_the_condition_then_it_does_not_apply_takes_services_out():
                        "information about this.", "If your service is aimed only at adults, this standard does not apply."])
     assert _status(code, ICO, kind="online-service", features=[child, "parental-controls"]) != "applies"
     assert _status(code, ICO, kind="online-service", features=[child]) == "exempt"
+
+
+def test_small_services_added_back_in_a_later_paragraph_are_never_passed_over():
+    # each second paragraph had been passed over: a small service at high risk of fraud "exempt"
+    for later in ("C11.2 The same applies to small services at high risk of fraud.",
+                  "C11.2 So do small services at high risk of fraud."):
+        code = _code("icu", ["C11.1 This measure applies to providers of large services.", later])
+        assert _status(code, users=10, risks=["fraud=high"]) == "applies", later
+        assert _status(code, users=10) == "exempt"
+    for later in ("C11.2 Small services are exempt unless they are at high risk of fraud.",
+                  "C11.2 Small services are also covered if they are at high risk of fraud.",
+                  "C11.2 Small services at high risk of fraud are covered too."):
+        code = _code("icu", ["C11.1 This measure applies to providers of large services.", later])
+        assert _status(code, users=10, risks=["fraud=high"]) != "exempt", later
+    # a release after a condition on the provider ("Where the provider prohibits ..., the measure does not apply")
+    code = _code("pcu", ["PCU G1.1 This measure applies to providers of services likely to be accessed by children.",
+                         "PCU G1.2 Where the provider prohibits users under 18 and enforces that with highly effective "
+                         "age assurance, the measure does not apply."])
+    assert _status(code, "pcu", features=["likely-accessed-by-children", "prohibits-under-18", "age-assurance"]) != "applies"
