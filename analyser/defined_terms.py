@@ -31,6 +31,10 @@ _DEFINITION = re.compile(
 )
 
 
+_MORE_OF_IT = re.compile(r"\s*(?:it|this|the\s+term|the\s+definition|such\s+a\s+service)\s+(?:also\s+)?(?:includes?|covers?|extends\s+to|"
+                         r"does\s+not\s+include|excludes?)\b[^.]*\.?", re.I)
+
+
 def definitions(measure: Measure, kind_words: frozenset[str] = frozenset()) -> dict[str, tuple[str, str]]:
     """{term before its noun ("relevant", "relevant search"): (the restriction after "a service", or a list of
     classes "(a) ...; or (b) ...", the whole definition sentence)} for every class of services the measure's
@@ -43,6 +47,12 @@ def definitions(measure: Measure, kind_words: frozenset[str] = frozenset()) -> d
             if f"{term} {m.group('noun').lower().rstrip('s')}" in kind_words:
                 continue
             body = " ".join(m.group("body").split()).rstrip(" .;")
+            more = _MORE_OF_IT.match(p.text, m.end())
+            if more is not None:
+                # "'Relevant service' means a large service. It also includes a service at high risk of fraud.": the
+                # definition goes on; kept with it, so what is not read makes the reading unclear (dropped, the class
+                # had been large services alone)
+                body = f"{body}; {' '.join(more.group(0).split()).rstrip(' .;')}"
             if m.group("list") is not None:
                 found.setdefault(term, (body, m.group(0)))
                 continue

@@ -353,3 +353,14 @@ def test_small_services_added_back_in_a_later_paragraph_are_never_passed_over():
                          "PCU G1.2 Where the provider prohibits users under 18 and enforces that with highly effective "
                          "age assurance, the measure does not apply."])
     assert _status(code, "pcu", features=["likely-accessed-by-children", "prohibits-under-18", "age-assurance"]) != "applies"
+
+
+def test_a_definition_that_goes_on_is_never_cut_at_its_first_sentence():
+    # the class had been large services alone: a small service at high risk of fraud "exempt"
+    code = _code("icu", ["C10.1 This measure applies to providers of relevant services.",
+                         "C10.2 'Relevant service' means a large service. It also includes a service at high risk of fraud."])
+    assert _status(code, users=10, risks=["fraud=high"]) != "exempt"
+    # ... and in one paragraph
+    code = _code("icu", ["This measure applies to providers of relevant services. 'Relevant service' means a large "
+                         "service. It also includes a service at high risk of fraud."])
+    assert _status(code, users=10, risks=["fraud=high"]) != "exempt"
