@@ -85,6 +85,8 @@ _SCOPE_SHAPES = re.compile(
     rf"|\b(?:{APPLY_THIS_MEASURE})\b"
     # "The same applies to small services at high risk of fraud", "So do small services at ...": a further group
     r"|^\s*(?:the\s+)?same\s+(?:applies|is\s+true|goes|holds)\s+(?:to|for)\b"
+    # "Nor does it apply to open-source models", "Other Signatories will make full documentation available"
+    r"|^\s*nor\s+(?:does|do|is|are)\s+(?:it|they|this|the)\b|^\s*other\s+(?:signatories|providers|services)\s+(?:will|shall|must|should)\b"
     r"|^\s*so\s+(?:should|must|shall|do|does|will)\s+(?:[\w-]+\s+){0,8}?(?:services?|providers?|platforms?|signator\w*)\b"
     r"|^\s*(?:we|ofcom|the\s+(?:ico|commissioner|ai\s+office|regulator))\s+(?:only\s+)?recommends?\s+(?:this|the)\s+(?:measure|standard|step)\s+(?:only\s+)?(?:to|for)\b"
     # "The documentation obligation is waived for SMEs"

@@ -13,7 +13,7 @@ import re
 
 # "... must implement age assurance, other than a provider that distributes only its own apps";
 # "..., except where the hosting service is provided only to enterprise customers"
-LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save\s+(?:for|where)|"
+LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save(?:\s+(?:for|where)|(?=\s+(?:those|ones)\b))|"
                             r"excluding|but\s+not|apart\s+from|aside\s+from|with\s+the\s+exception\s+of)\b"
                             # only an exception about services ("other than a provider that ...", "except
                             # where the hosting service is ..."); "unless you can show a compelling reason"
@@ -40,7 +40,7 @@ PROVIDER_ACTS = re.compile(r"\s+(?:the|its)\s+providers?\s+(?!of\b|that\b|which\
 
 # "Signatories will give evaluators access to the model, / except where the model counts as similarly safe ...": a
 # sentence broken across paragraphs, whose tail takes services out of the duty before it
-EXCEPTION_TAIL = re.compile(r"^\s*(?:except|unless|other\s+than|save\s+(?:where|for|if|when|in\s+the\s+case\s+of)|excluding|"
+EXCEPTION_TAIL = re.compile(r"^\s*(?:except|unless|other\s+than|save\s+(?:where|for|if|when|in\s+the\s+case\s+of|those|ones|that)|excluding|"
                             r"but\s+not\s+(?:where|if|when))\b")
 
 # "The provider should test its recommender system ..., / where the service is large, has ...": a condition on the service

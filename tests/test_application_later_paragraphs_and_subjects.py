@@ -364,3 +364,20 @@ def test_a_definition_that_goes_on_is_never_cut_at_its_first_sentence():
     code = _code("icu", ["This measure applies to providers of relevant services. 'Relevant service' means a large "
                          "service. It also includes a service at high risk of fraud."])
     assert _status(code, users=10, risks=["fraud=high"]) != "exempt"
+
+
+def test_nor_save_those_and_other_signatories_in_later_paragraphs():
+    # "Nor does it apply to ..." had been passed over: an open-source model "applies"
+    code = _code(GPAI, ["Measure 1.2", "Signatories will make documentation available.",
+                        "This Measure does not apply to SMEs.", "Nor does it apply to open-source models."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+    # "..., / save those with systemic risk" had been dropped: an open-source model with systemic risk "exempt"
+    code = _code(GPAI, ["Measure 1.2", "Signatories will make documentation available.", "Open-source models are excluded,",
+                        "save those with systemic risk."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence", "systemic-risk"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "exempt"
+    # "Other Signatories will ..." beside a duty for SMEs: every Signatory (was SMEs only)
+    code = _code(GPAI, ["Measure 1.2", "Signatories that are SMEs will make documentation available in a simplified form.",
+                        "Other Signatories will make full documentation available."])
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
