@@ -332,7 +332,7 @@ WIDENS = re.compile(r"\b(?:counts?|counted|treated|regarded)\s+as\b|\bdeemed\b",
 COUNTING = re.compile(r"\b(?:harms?|risk|users?|kinds?)\b", re.I)
 # ... but a deeming provision moves services into a class ("a service at medium risk of terrorism with more than 7
 # million users shall be treated as at high risk of terrorism"): it widens whom the measure covers
-DEEMS = re.compile(r"\b(?:treated|regarded|deemed)\s+(?:as\s+)?(?:being\s+)?(?:at\s+(?:high|medium|low)\b|"
+DEEMS = re.compile(r"\b(?:treated|regarded|deemed)\s+(?:as\s+)?(?:being\s+)?(?:(?:at\s+)?(?:high|medium|low)\b|"
                    r"(?:an?\s+)?(?:large|multi-?\s?risk|high-risk|small)\b)", re.I)
 # ... unless it restates the code's own "large" (more than 7 million users) or "multi-risk" (two or more kinds)
 RESTATES_OWN_CLASS = re.compile(r"\blarge\b[^.]*\b(?:7|seven)\s*(?:million\b|m\b|,000,000)|\bmulti-?\s?risk\b[^.]*\btwo\s+or\s+more\b", re.I)

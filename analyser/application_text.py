@@ -21,7 +21,8 @@ import unicodedata
 from typing import Any, Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
-from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY, PROVIDER_ACTS
+from .late_exceptions import (CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY, PROVIDER_ACTS,
+                              WHOM_SIGNAL)
 from .legal_drafting import plain_legal
 from .paths import PACKAGE_DATA
 
@@ -95,25 +96,6 @@ _SCOPE_SHAPES = re.compile(
     re.I)
 
 
-# a paragraph that says something of whom in words no opening knows ("Services whose only ... are excepted", "Ofcom
-# does not expect providers of ... to apply this measure", "... may disregard this measure", "Services at high risk of
-# fraud should apply it too", "... are also in scope", "The recommendation extends to ..."): read as application text,
-# so that what is not understood makes the reading unclear instead of being passed over
-_WHOM_SIGNAL = re.compile(
-    r"\b(?:are|is)\s+(?:also\s+|not\s+|nonetheless\s+|nevertheless\s+|still\s+)?(?:excepted|(?:with)?in\s+(?:the\s+)?scope|out\s+of\s+scope|"
-    r"outside\s+(?:its|the)\s+scope)\b"
-    # ("Paragraph C10.1 is omitted", "... is substituted by: ...": the statement of whom itself amended)
-    r"|\b(?:paragraph|sub-?paragraph|sub-?section)\s+\(?[A-Z]{0,5}\d[\w.()]*\s+(?:is|are|shall\s+be)\s+(?:omitted|revoked|deleted|substituted|replaced)\b"
-    # ("Smaller services are covered only if they have more than 700,000 users")
-    r"|\b(?:are|is)\s+(?:only\s+|also\s+)?covered\s+(?:only\s+|also\s+)?(?:if|where|when|to\s+the\s+extent|too|as\s+well)\b"
-    r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
-    r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
-    r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?"
-    # ("Providers of other general search services should apply it where they are at high risk of ...")
-    r"(?:\s*(?:[.;]|$)|\s+(?:only\s+)?(?:where|if|when)\b)"
-    r"|\b(?:disregard|ignore)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)\b"
-    r"|\b(?:measure|recommendation|standard|requirement|obligation|commitment)s?\s+(?:also\s+)?(?:extends?|is\s+extended|reaches)\s+to\b"
-    r"|\bnot\s+expect\w*\s+[^.]{0,80}?\bto\s+(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure)\b", re.I)
 _NAMES_SERVICES = re.compile(r"\b(?:services?|providers?|signator(?:y|ies)|platforms?)\b", re.I)
 
 
@@ -272,7 +254,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
         return True
     if (STRAY_APPLICATION.match(without_asides(text)) or STRAY_APPLICATION.match(without_asides(unlabelled))
             or _RELEASE_FROM_DUTY.match(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
-            or _excluded().search(unlabelled) or (_WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
+            or _excluded().search(unlabelled) or (WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
             or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
             or any(_DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())

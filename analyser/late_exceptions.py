@@ -1,6 +1,7 @@
-"""The words after a duty that may take services out of it or set a condition on them: an exception after the duty
-("..., unless it distributes only its own apps", "..., other than a provider that ..."), and a paragraph that finishes
-the sentence before it ("..., / unless the model counts as similarly safe", "..., / where the service is large").
+"""The words after a duty, or in a later paragraph, that may take services out, give them back or set a condition on
+them: an exception after the duty ("..., unless it distributes only its own apps", "..., other than a provider that
+..."), a paragraph that finishes the sentence before it ("..., / unless the model counts as similarly safe", "..., /
+where the service is large"), and a later paragraph that speaks of whom in words no opening knows.
 
 Why its own module: the paragraphs chosen as application text (``application_text``) and the openings that read a
 duty's subject (``application_intros``) must see the same exceptions; passed over, an exception had been a
@@ -50,3 +51,25 @@ PASSIVE_DUTY = re.compile(r"\b(?:is|are)\s+to\s+be\s+\w+(?:ed|en)\b", re.I)  # "
 # "This measure applies to providers of large services, / and to providers of ...", "... large services / that are at
 # high risk of fraud": a paragraph that only carries on the sentence of the one before (which ends without a stop)
 CONTINUATION = re.compile(r"^\s*(?:(?:and|or)\s+(?:also\s+)?(?:to|of|for|in\s+respect\s+of)\b|(?:that|which|who|whose|with)\s)")
+
+# a paragraph that says something of whom in words no opening knows ("Services whose only ... are excepted", "Ofcom
+# does not expect providers of ... to apply this measure", "... may disregard this measure", "Services at high risk of
+# fraud should apply it too", "... are also in scope", "The recommendation extends to ..."): read as application text,
+# so that what is not understood makes the reading unclear instead of being passed over
+WHOM_SIGNAL = re.compile(
+    r"\b(?:are|is)\s+(?:also\s+|not\s+|nonetheless\s+|nevertheless\s+|still\s+)?(?:excepted|(?:with)?in\s+(?:the\s+)?scope|out\s+of\s+scope|"
+    r"outside\s+(?:its|the)\s+scope)\b"
+    # ("Paragraph C10.1 is omitted", "... is substituted by: ...": the statement of whom itself amended)
+    r"|\b(?:paragraph|sub-?paragraph|sub-?section)\s+\(?[A-Z]{0,5}\d[\w.()]*\s+(?:is|are|shall\s+be)\s+(?:omitted|revoked|deleted|substituted|replaced)\b"
+    # ("Smaller services are covered only if they have more than 700,000 users")
+    r"|\b(?:are|is)\s+(?:only\s+|also\s+)?covered\s+(?:only\s+|also\s+)?(?:if|where|when|to\s+the\s+extent|too|as\s+well)\b"
+    # ("For this measure, end-to-end encrypted services are treated as low risk": a deeming provision moves services)
+    r"|\b(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed)\s+as\b"
+    r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
+    r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
+    r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?"
+    # ("Providers of other general search services should apply it where they are at high risk of ...")
+    r"(?:\s*(?:[.;]|$)|\s+(?:only\s+)?(?:where|if|when)\b)"
+    r"|\b(?:disregard|ignore)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)\b"
+    r"|\b(?:measure|recommendation|standard|requirement|obligation|commitment)s?\s+(?:also\s+)?(?:extends?|is\s+extended|reaches)\s+to\b"
+    r"|\bnot\s+expect\w*\s+[^.]{0,80}?\bto\s+(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure)\b", re.I)

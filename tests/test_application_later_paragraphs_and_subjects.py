@@ -381,3 +381,10 @@ def test_nor_save_those_and_other_signatories_in_later_paragraphs():
     code = _code(GPAI, ["Measure 1.2", "Signatories that are SMEs will make documentation available in a simplified form.",
                         "Other Signatories will make full documentation available."])
     assert _status(code, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_a_deeming_paragraph_that_treats_services_as_low_risk_is_never_passed_over():
+    # an end-to-end encrypted multi-risk service had "applied": the paragraph that treats it as low risk was passed over
+    code = _code("icu", ["C12.1 This measure applies to providers of multi-risk services.",
+                         "C12.2 For this measure, end-to-end encrypted services are treated as low risk."])
+    assert _status(code, risks=["fraud=medium", "hate=medium"], features=["e2ee"]) != "applies"
