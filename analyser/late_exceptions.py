@@ -64,7 +64,9 @@ WHOM_SIGNAL = re.compile(
     # ("Smaller services are covered only if they have more than 700,000 users")
     r"|\b(?:are|is)\s+(?:only\s+|also\s+)?covered\s+(?:only\s+|also\s+)?(?:if|where|when|to\s+the\s+extent|too|as\s+well)\b"
     # ("For this measure, end-to-end encrypted services are treated as low risk": a deeming provision moves services)
-    r"|\b(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed)\s+as\b"
+    # (services, not a user: "a user who is not known to be an adult is treated as a child" moves nobody)
+    r"|\b(?:services?|providers?|platforms?|models?|signator\w*)\s+(?:[^.;]{0,80}?\s)?(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed)"
+    r"\s+as\s+(?:being\s+)?(?:at\s+)?(?:an?\s+)?(?:high|medium|low|large|small|multi-?\s?risk)\b"
     r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
     r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
     r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?"
