@@ -169,13 +169,12 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 # "..., this measure applies to its provider if the service is ...": a second condition
                 condition = applies_if.group("cond").strip(" ,;:.")
             elif inner and not (exc and exc.start() <= inner.start() < exc.end() + len(late) + 1):
-                condition = _DUTY_QUALIFIER.sub("", inner.group("cond")).strip(" ,;:.")
-                if _CONDITION_GOES_ON.match(rest[inner.end():]) or (":" in rest[inner.end():inner.end() + 2]
-                                                                    and "following" in inner.group("cond").lower()):
-                    # "where the service is large, has a recommender system and is at risk of two or more of the
-                    # following: ...": the condition goes on past the comma, to the sentence's end (cut at the comma,
-                    # it had read "large" alone)
-                    condition = _DUTY_QUALIFIER.sub("", inner.group("cond") + rest[inner.end():]).strip(" ,;:.")
+                after = rest[inner.end():]
+                # "where the service is large, has a recommender system and is at risk of two or more of the following:
+                # ...": the condition goes on past the comma, to the sentence's end (cut at the comma, it had read
+                # "large" alone)
+                goes_on = _CONDITION_GOES_ON.match(after) or (":" in after[:2] and "following" in inner.group("cond").lower())
+                condition = _DUTY_QUALIFIER.sub("", inner.group("cond") + (after if goes_on else "")).strip(" ,;:.")
             elif intro.until is not None and not exc and not body.strip(" ,;:.") and (duty := _DUTY_CONDITION.search(rest)):
                 condition = duty.group("cond").strip(" ,;:.")
             elif intro.polarity == "exempt" and intro.until is not None and not exc:

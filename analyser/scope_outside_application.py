@@ -61,9 +61,12 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
         return True
     if _code_formula(app, duty, measure, code_kind, vocab, id_pattern, intros):
         return True
-    if _duty_with_exception(app, duty, measure, code_kind, vocab, id_pattern, intros):
-        return True
-    if _duty_with_condition(app, duty, measure, code_kind, vocab, id_pattern, intros):
+    # the first duty read with every opening (the profile's and the grammar's), once for both shapes below
+    sentence = split_sentences(duty)[0] if duty else ""
+    hit = match_intro(sentence.rstrip(" ."), (*intros, *grammar()[0])) if sentence else None
+    if hit is not None and hit[2]:
+        return _duty_with_exception(app, sentence, hit[2], measure, code_kind, vocab, id_pattern, intros)
+    if hit is not None and hit[3] and _duty_with_condition(app, sentence, hit[3], measure, code_kind, vocab, id_pattern, intros):
         return True
     if _duty_names_features(app, measure, vocab, id_pattern):
         return True
@@ -178,22 +181,17 @@ def _code_formula(app: Applicability, duty: str, measure: Measure, code_kind: st
                       f"('{sentence[:120]}')")
 
 
-def _duty_with_exception(app: Applicability, duty: str, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
-                         intros: tuple) -> bool:
-    """No application sentence, and the first duty is for every reader but ends with an exception about whom
-    ("Signatories will let evaluators use the model, unless the model counts as a similarly safe or safer model"):
-    every service but those, as the same sentence reads as application text (why: the features the exception names
-    are not the duty's); unclear when the sentence is not wholly understood. False (``app`` untouched) when there is
-    none."""
-    sentence = split_sentences(duty)[0] if duty else ""
-    hit = match_intro(sentence.rstrip(" ."), (*intros, *grammar()[0])) if sentence else None
-    if hit is None or not hit[2]:
-        return False
+def _duty_with_exception(app: Applicability, sentence: str, late: str, measure: Measure, code_kind: str, vocab: Vocabulary,
+                         id_pattern, intros: tuple) -> bool:
+    """No application sentence, and the first duty (``sentence``) is for every reader but ends with an exception about
+    whom (``late``: "Signatories will let evaluators use the model, unless the model counts as a similarly safe or safer
+    model"): every service but those, as the same sentence reads as application text (why: the features the exception
+    names are not the duty's); unclear when the sentence is not wholly understood."""
     return (_read_duty(app, sentence, code_kind, vocab, id_pattern, intros,
-                       f"{measure.id}: no application sentence; its first duty leaves out '{hit[2]}'")
+                       f"{measure.id}: no application sentence; its first duty leaves out '{late}'")
             # (whom it leaves out, not understood: never passed over for the features the duty names)
-            or _unclear(app, hit[2], f"{measure.id}: no application sentence; its first duty leaves out '{hit[2]}', "
-                                     f"words not understood, so whom it covers is unclear"))
+            or _unclear(app, late, f"{measure.id}: no application sentence; its first duty leaves out '{late}', "
+                                   f"words not understood, so whom it covers is unclear"))
 
 
 # "if they have reasonable grounds to believe ...", "when it becomes aware of ...": when the duty falls due, not whom
@@ -208,23 +206,22 @@ _ON_THE_SERVICE = re.compile(r"^(?:if|where|when|provided\s+that)\s+(?:\(\w{1,4}
                              r"(?:services?|models?|signator(?:y|ies)|providers?|platforms?)\b", re.I)
 
 
-def _duty_with_condition(app: Applicability, duty: str, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
-                         intros: tuple) -> bool:
-    """No application sentence, and the first duty sets a condition on the service inside it ("Signatories will publish
-    a summary where (a) the model presents systemic risk, and (b) the Signatory is not an SME"): the measure for those
-    services only, or a duty they have beside the rest? Decided only where the two readings agree, as for a condition
-    on the reader before the duty; unclear when the condition is not wholly understood (never only the features the
-    duty names, which had dropped "is not an SME"). False (``app`` untouched) when there is none."""
-    sentence = split_sentences(duty)[0] if duty else ""
-    hit = match_intro(sentence.rstrip(" ."), (*intros, *grammar()[0])) if sentence else None
-    if hit is None or not hit[3] or hit[2] or _TRIGGER.match(hit[3]) or not _ON_THE_SERVICE.match(hit[3]):
+def _duty_with_condition(app: Applicability, sentence: str, inner: str, measure: Measure, code_kind: str, vocab: Vocabulary,
+                         id_pattern, intros: tuple) -> bool:
+    """No application sentence, and the first duty (``sentence``) sets a condition on the service inside it (``inner``:
+    "Signatories will publish a summary where (a) the model presents systemic risk, and (b) the Signatory is not an
+    SME"): the measure for those services only, or a duty they have beside the rest? Decided only where the two
+    readings agree, as for a condition on the reader before the duty; unclear when the condition is not wholly
+    understood (never only the features the duty names, which had dropped "is not an SME"). False (``app`` untouched)
+    when the condition is when the duty falls due, or not on the service."""
+    if _TRIGGER.match(inner) or not _ON_THE_SERVICE.match(inner):
         return False
     read = parse_application(sentence, code_kind, vocab, id_pattern, intros)
     if read.condition is None or not is_understood(read.condition) or read.unparsed:
-        return _unclear(app, hit[3], f"{measure.id}: no application sentence; its first duty holds '{hit[3]}', words "
-                                     f"not understood, so whom it covers is unclear")
+        return _unclear(app, inner, f"{measure.id}: no application sentence; its first duty holds '{inner}', words "
+                                    f"not understood, so whom it covers is unclear")
     app.condition = Condition(op="agree", params={"why": "reader-condition"}, args=[atom("all"), read.condition])
-    app.warnings.append(f"{measure.id}: no application sentence; its first duty holds '{hit[3]}', which may say whom the "
+    app.warnings.append(f"{measure.id}: no application sentence; its first duty holds '{inner}', which may say whom the "
                         f"measure covers; services that do not meet it are unclear")
     return True
 
