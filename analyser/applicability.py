@@ -19,6 +19,7 @@ from .condition_tree import duty_for_every_reader_or_featured
 from .application_intros import PROHIBITION
 from .condition_tokens import features_named, lexicon_for, tokenise
 from .defined_terms import read_defined_terms, undefined_class
+from .paragraph_references import read_references
 from .scope_outside_application import class_words, scope_outside_application
 from .time_limits import limit_in_time
 from .evaluate import code_scope, code_vocabulary, truth
@@ -297,10 +298,12 @@ def resolve_measure(
     if own_classes is None:
         own_classes = class_words(vocab)  # (once per code where resolve_applicability calls this)
     application, defined = read_defined_terms(application, measure, own_classes)
+    # ("Paragraph H3.1 does not apply to ...", "... need not comply with subclause (1)": the paragraph it names)
+    application, referenced = read_references(application, measure.paragraphs)
     app = parse_application(application, code_kind, vocab, id_pattern, intros)
-    if defined:
-        app.text = written  # what the code says; the reading used its own definition (said below)
-        app.warnings.extend(f"{measure.id}: {note}" for note in defined)
+    if defined or referenced:
+        app.text = written  # what the code says; the reading used its own definition or the paragraph named (below)
+        app.warnings.extend(f"{measure.id}: {note}" for note in (*defined, *referenced))
     elif (undefined := undefined_class(application, measure, own_classes)) and app.condition is not None:
         # "applies to providers of relevant services" with no definition in the measure: a class the code defines
         # somewhere else, never every service (what the grammar, for which "relevant" means nothing, would say)

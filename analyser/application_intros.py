@@ -173,7 +173,9 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 # "where the service is large, has a recommender system and is at risk of two or more of the following:
                 # ...": the condition goes on past the comma, to the sentence's end (cut at the comma, it had read
                 # "large" alone)
-                goes_on = _CONDITION_GOES_ON.match(after) or (":" in after[:2] and "following" in inner.group("cond").lower())
+                goes_on = (_CONDITION_GOES_ON.match(after) or (":" in after[:2] and "following" in inner.group("cond").lower())
+                           # ("where the service is at high risk of one or more of terrorism, grooming or image-based CSAM")
+                           or (re.search(r"\bof\s+[\w\s'-]+$", inner.group("cond")) and _LIST_GOES_ON.match(after)))
                 condition = _DUTY_QUALIFIER.sub("", inner.group("cond") + (after if goes_on else "")).strip(" ,;:.")
             elif intro.until is not None and not exc and not body.strip(" ,;:.") and (duty := _DUTY_CONDITION.search(rest)):
                 condition = duty.group("cond").strip(" ,;:.")
@@ -233,7 +235,7 @@ _APPLIES_IF = re.compile(
     r"|(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+it)"
     r"\s*,?\s+(?:only\s+)?(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I | re.S)
 _RELEASE_CONDITION = re.compile(r"\b(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I)
-_RELEASE_UNLESS = re.compile(r"[,;]?\s+unless\s+(?P<cond>(?!(?:it|they|the\s+provider|you)\s+can\s+(?:show|demonstrate))\S.+)$", re.I)
+_RELEASE_UNLESS = re.compile(r"[,;]?\s+(?:unless|except\s+(?:where|if|when)|save\s+(?:where|if|when))\s+(?P<cond>(?!(?:it|they|the\s+provider|you)\s+can\s+(?:show|demonstrate))\S.+)$", re.I)
 # "... should implement it only where the service has ...", "must do X only if the provider's service is ...":
 # a restriction of whom, set after the obligation
 _OBLIGATION_ONLY = re.compile(rf"\bonly\s+(?P<cond>(?:if|where|when|provided\s+that){SERVICE_SUBJECT}.+)$", re.I | re.S)
@@ -261,6 +263,8 @@ _LATE_EXCEPTION_ANY = re.compile(
     r"|apart\s+from|aside\s+from|with\s+the\s+exception\s+of)\b",
     re.I)
 _ITEM = r"\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)"  # "(a)", "(ii)", "(2)"
+# ", grooming or image-based CSAM.": the rest of a list the condition began, to the sentence's end
+_LIST_GOES_ON = re.compile(r"\s*,\s*(?:[\w'-]+\s*){1,5}(?:,\s*(?:[\w'-]+\s*){1,5})*,?\s+(?:or|and)\s+(?:[\w'-]+\s*){1,5}[.;]?\s*$")
 _CONDITION_GOES_ON = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:has|have|is|are|uses|offers|allows|lets|enables|provides|hosts|operates|"
                                 r"does\s+not|is\s+not|has\s+no)\b", re.I)
 # "must, if the service is not end-to-end encrypted and it is reasonably practicable to do so, detect
@@ -269,7 +273,8 @@ _INNER_CONDITION = re.compile(
     # (a comma or none: "should use hash matching where the service has livestreaming"; "will take the steps
     # below to the extent that they integrate the model ...", "must, where Australian children can hold accounts
     # on the service, set ...": a condition on the reader or on what its users can do, never dropped)
-    rf"(?:[,;]\s*|\s)(?P<cond>(?:if|where|when|provided\s+that|to\s+the\s+extent\s+that|in\s*so\s+far\s+as)"
+    # (never "except where ...", "save where ...": an exception, which LATE_EXCEPTION and _RELEASE_UNLESS read)
+    rf"(?:[,;]\s*|(?<!\bexcept)(?<!\bsave)\s)(?P<cond>(?:if|where|when|provided\s+that|to\s+the\s+extent\s+that|in\s*so\s+far\s+as)"
     # ("where (a) the model presents systemic risk, and (b) the Signatory is not an SME": the items, every one)
     rf"(?:\s*{_ITEM})?"
     # ("when they test changes", "where they have reasonable grounds": a time or a trigger, not whom; "to the
@@ -351,6 +356,8 @@ def further_sentence(body: str) -> str | None:
         deems = None  # "... is to be treated as a large service if it has more than 7 million users": the code's own
     if deems and re.search(r"\b(?:low|small)\b", deems.group(0), re.I):
         return "turns"  # "... shall be treated as at low risk": it can as well take services out
+    if re.search(r"\bnot\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|counted|considered)\s+as\b", body, re.I):
+        return "turns"  # "a service is not to be treated as likely to be accessed by children where ...": a class undone
     widens = WIDENS.search(body) and (not COUNTING.search(body) or deems)
     if not (MAY_CHANGE_WHO.search(body) or widens or defines_services(body)):
         return None

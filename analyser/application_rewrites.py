@@ -134,6 +134,12 @@ _IF_ON_SERVICE = re.compile(r"\b(services?|,)\s*,?\s+if\b(?=\s*:|\s+(?:\(\w{1,3}
                             r"(?:is|has|are|have)\b(?!\s+(?:(?:reasonably|technically)\s+)?(?:feasible|practicable|possible|"
                             r"proportionate|appropriate)\b))",
                             re.I)
+# "However, a provider need not apply it to a service with 50,000 or fewer users, unless ...": the services are the
+# object of the release, not its subject (read as the provider alone, every service had been let out)
+_NEED_NOT_APPLY_TO = re.compile(
+    SENTENCE_START + r"(?P<label>[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but),?\s+)?(?:(?:a|an|the|any)\s+)?providers?\s+(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|"
+    r"obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to)\s+apply\s+(?:it|this\s+measure|the\s+measure)\s+(?:to|in\s+respect\s+of)\s+"
+    r"(?=(?:(?:a|an|any|the|its|their)\s+)?(?:[\w-]+\s+){0,4}?services?\b)", re.I)
 _UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
 _ASSESSED = re.compile(
     r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
@@ -237,6 +243,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _IF_ON_SERVICE.sub(r"\1 where", work)
     # "..., unless the service is a pre-assessed service": an exception where the service is so
     work = _UNLESS_SERVICE.sub("except where ", work)
+    work = _NEED_NOT_APPLY_TO.sub(r"\g<label>This measure does not apply to ", work)
     # "one or more kinds of priority content, namely abuse and hate content, bullying content and violent content": the
     # kinds listed, any of which will do
     work = _NAMELY.sub(r"\1 of the following \2 of \3: ", work)

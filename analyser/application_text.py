@@ -24,6 +24,7 @@ from .amendments import AMENDING, amends_another_paragraph, amends_words_in
 from .late_exceptions import (CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY, PROVIDER_ACTS,
                               WHOM_SIGNAL)
 from .legal_drafting import plain_legal
+from .paragraph_references import REFERENCE, speaks_of_another
 from .paths import PACKAGE_DATA
 
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
@@ -35,8 +36,11 @@ CONDITIONAL_OBLIGATION = re.compile(
 _AMENDMENT_ASIDE = re.compile(
     r",\s*as\s+(?:inserted|amended|substituted|added|varied|modified|updated|introduced)\s+(?:by|in|under|from)\s+[^,;]{1,200}?,"
     # (and "[Inserted by the Amendment Code 2026]", "[Substituted]": an editor's note on the paragraph)
-    r"|\s*[(\[]\s*(?:as\s+)?(?:inserted|amended|substituted|added|varied|modified|updated|introduced)(?:\s+(?:by|in|under|from)\s+"
-    r"[^()\[\]]{1,200})?[)\]]", re.I)
+    # (the instrument's own brackets inside: "[Inserted by the Amendments (No. 3) Code 2027]")
+    r"|\s*\[\s*(?:as\s+)?(?:inserted|amended|substituted|added|varied|modified|updated|introduced)(?:\s+(?:by|in|under|from)\s+"
+    r"[^\[\]]{1,200})?\]"
+    r"|\s*\(\s*(?:as\s+)?(?:inserted|amended|substituted|added|varied|modified|updated|introduced)(?:\s+(?:by|in|under|from)\s+"
+    r"[^()\[\]]{1,200}(?:\([^()]{1,20}\)[^()]{0,120})?)?\)", re.I)
 # "C5.2 Paragraph C5.1 is amended so that the measure also applies to large services": what the change says
 _AMENDED_SO_THAT = re.compile(
     r"(?:^|(?<=[.;]\s))\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:paragraph|measure|sub-?paragraph|section|sub-?section)\s+"
@@ -56,6 +60,8 @@ STRAY_APPLICATION = re.compile(
     r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|"
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?|exceptions?|exemptions?)\b(?:[^.]|\.(?=\d)){0,240}?|"
     r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+"
+    # ("Paragraph H3.1 does not apply to ...", "Neither paragraph C20.1 nor paragraph C20.2 applies in respect of ...")
+    rf"|{REFERENCE}\s+"
     # ("Measure C7 does not apply to ...": a measure named by its number, read or left unclear, never passed over)
     r"|(?:measure|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+)"
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+|instead\s+)?(?:to|for|where|if|in|when|unless)|"
@@ -255,7 +261,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if (STRAY_APPLICATION.match(without_asides(text)) or STRAY_APPLICATION.match(without_asides(unlabelled))
             or _RELEASE_FROM_DUTY.match(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
             or _excluded().search(unlabelled) or (WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
-            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)
+            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled) or speaks_of_another(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
             or any(_DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())
                    for m in LATE_EXCEPTION.finditer(text))):
@@ -301,6 +307,10 @@ _READER_DUTY = re.compile(
     r"(?:should|must|shall|will|need\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+required\s+to)\b", re.I)
 
 
+# "If you rely on user reports to enforce those standards": a condition that refers back to what an earlier one named
+_REFERS_BACK = re.compile(r"^\s*(?:if|where|when)\s+(?:you|your)\b[^,.;]{0,120}?\b(?:those|these|such|them|the\s+same)\b", re.I)
+
+
 def _binds_every_reader(text: str) -> bool:
     """``is_unconditional_duty`` of the paragraph as printed or without its number ("8.1 Collect only ...")."""
     return is_unconditional_duty(text) or is_unconditional_duty(LEADING_LABEL.sub("", text, count=1))
@@ -320,6 +330,11 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
         # (without its number: "8.2 If you offer ...")
         if earlier_duty and _OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[i], count=1)):
             continue
+        if _REFERS_BACK.match(LEADING_LABEL.sub("", texts[i], count=1)) and any(
+                _OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[j], count=1)) for j in out):
+            # "If you publish community standards, uphold them. / If you rely on user reports to enforce those standards,
+            # ...": a further duty for some of those the first condition names, not a second group
+            continue
         if (_ALSO_IN_SUBJECT.match(LEADING_LABEL.sub("", texts[i], count=1)) and not STRAY_APPLICATION.match(texts[i])
                 and any(j not in chosen and _DUTY.search(texts[j]) for j in range(i))):
             # "Signatories that also operate a search engine will ..." after a duty (even one with a condition of its
@@ -337,6 +352,8 @@ _SCOPED_SUBJECT = re.compile(
     r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b"
     r"|(?<=signatories\s)(?:providing|offering|placing|releasing|with)\b)"
     r"|^\s*(?:if|where|when)\s+(?:you|your|(?:a|the|any)\s+signatory)\b"
+    # ("When crawling the web, Signatories will exclude ...": those who crawl; read, or left unclear, never every reader)
+    r"|^\s*(?:when|while|if|where)\s+[a-z]{3,}ing\b[^,.;]{0,120},\s+(?:signatories|providers?|you)\s+(?:will|shall|must|should)\b"
     # "For each model with systemic risk, Signatories will ...": the Signatories with those models
     rf"|^\s*{FOR_EACH_MODEL}(?:with|that|which|whose)\b[^,.;]{{1,160}},\s+signatories\s+(?:will|shall|must|should|commit)\b"
     # "Large services are expected to ...", "Services with more than 700,000 users that ... should ...": the services

@@ -17,18 +17,28 @@ from .models import Measure
 # adjectives that name a class of services the text defines for itself
 _DEFINED = r"(?:relevant|qualifying|in-scope|specified|eligible|covered|affected)"
 
-_DEFINITION = re.compile(
-    r"(?P<lead>(?:(?:In|For the purposes of|For) (?:this|these) [a-z ]{1,30},\s*)?)"
-    # "relevant service", "relevant search service", "qualifying U2U service": the adjective and up to three
-    # words before the noun are the term
-    r"(?:an?\s+|the\s+|each\s+|any\s+)?[‘'\"“]?(?P<adj>" + _DEFINED + r"(?:\s+[\w-]+){0,3}?) (?P<noun>services?|platforms?|models?)[’'\"”]?\s+"
-    # "... means a service that ...", "... is a user-to-user service which (a) ...", "... means general-purpose
-    # AI models with systemic risk that ...", "... is one that is at medium or high risk ...", "... means (a) a
-    # large service ...; or (b) a service ..." (a list of classes, each with its own noun)
-    r"(?:means|refers to|is|are)\s+(?:(?P<list>(?=\((?:a|i|1)\)\s))|(?:(?:an?|any|each)\s+)?(?:(?P<kind>(?:[\w-]+\s+){0,4}?)(?P<dnoun>services?|platforms?|models?)\b|(?P<one>one|those)\b(?=\s+(?:that|which|with|whose)\b)))"
-    r"(?P<body>.*?)(?:\.(?=\s+[A-Z(]|\s*$)|$)",
-    re.I | re.S,
-)
+
+def _definition(term: str) -> re.Pattern[str]:
+    """A definition of a class whose term (its words before the noun, then the noun and the verb) is ``term``."""
+    return re.compile(
+        r"(?P<lead>(?:(?:In|For the purposes of|For) (?:this|these) [a-z ]{1,30},\s*)?)(?:an?\s+|the\s+|each\s+|any\s+)?" + term
+        # "... means a service that ...", "... is a user-to-user service which (a) ...", "... means general-purpose
+        # AI models with systemic risk that ...", "... is one that is at medium or high risk ...", "... means (a) a
+        # large service ...; or (b) a service ..." (a list of classes, each with its own noun)
+        + r"\s+(?:(?P<list>(?=\((?:a|i|1)\)\s))|(?:(?:an?|any|each)\s+)?(?:(?P<kind>(?:[\w-]+\s+){0,4}?)(?P<dnoun>services?|platforms?|models?)\b|(?P<one>one|those)\b(?=\s+(?:that|which|with|whose)\b)))"
+        r"(?P<body>.*?)(?:\.(?=\s+[A-Z(]|\s*$)|$)",
+        re.I | re.S,
+    )
+
+
+# "relevant service", "relevant search service", "qualifying U2U service": the adjective and up to three words before
+# the noun are the term
+_DEFINITION = _definition(r"[‘'\"“]?(?P<adj>" + _DEFINED + r"(?:\s+[\w-]+){0,3}?) (?P<noun>services?|platforms?|models?)[’'\"”]?\s+"
+                          r"(?:means|refers to|is|are)")
+# "In this Measure, 'open-source model' means a model released under ...": any class in quotes that the measure says
+# it means something (a word the reader knows, read its own way, had been a confident answer the definition denies)
+_QUOTED_DEFINITION = _definition(r"[‘'\"“](?P<adj>[\w-]+(?:\s+[\w-]+){0,3}?) (?P<noun>services?|platforms?|models?)[’'\"”]\s+"
+                                 r"(?:means|refers to)")
 
 
 _MORE_OF_IT = re.compile(r"\s*(?:it|this|the\s+term|the\s+definition|such\s+a\s+service)\s+(?:also\s+)?(?:includes?|covers?|extends\s+to|"
@@ -42,7 +52,7 @@ def definitions(measure: Measure, kind_words: frozenset[str] = frozenset()) -> d
     service") is the law's, never the measure's."""
     found: dict[str, tuple[str, str]] = {}
     for p in measure.paragraphs:
-        for m in _DEFINITION.finditer(p.text):
+        for m in (*_DEFINITION.finditer(p.text), *_QUOTED_DEFINITION.finditer(p.text)):
             term = " ".join(m.group("adj").split()).lower()
             if f"{term} {m.group('noun').lower().rstrip('s')}" in kind_words:
                 continue
@@ -88,6 +98,18 @@ def defined_class(noun: str, body: str) -> str:
     return f"{noun} {body}"
 
 
+# an exception that ends a definition: ", other than a service on which ...", ", except ...", ", excluding ..."
+_BODY_EXCEPTION = re.compile(r",\s*(?:other\s+than|except(?:\s+for)?|excluding|but\s+not|apart\s+from|save\s+for)\s+[^.;]+$", re.I)
+
+
+def _split_exception(body: str) -> tuple[str, str]:
+    """A definition's class and the exception that ends it (", other than ..."), or the whole and ""."""
+    m = _BODY_EXCEPTION.search(body)
+    if m is None or _IS_LIST.match(body):
+        return body, ""
+    return body[:m.start()], body[m.start():]
+
+
 def read_defined_terms(application: str, measure: Measure,
                        kind_words: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """The application text with each defined class ("relevant services") replaced by its definition
@@ -110,7 +132,13 @@ def read_defined_terms(application: str, measure: Measure,
         used = use.search(text)
         if used is None:
             continue
-        text = use.sub(lambda m: defined_class(m.group(1), body), text)
+        # "'relevant service' means a service with ..., other than a service on which ...": the exception goes to the end
+        # of the sentence that uses the term, so that what the sentence adds ("relevant services that are at high risk
+        # of ...") narrows the class, not the exception
+        main, exception = _split_exception(body)
+        text = use.sub(lambda m: defined_class(m.group(1), main) + ("\x00" if exception else ""), text)
+        if exception:
+            text = re.sub(r"\x00([^.;\n]*)", lambda m: m.group(1).rstrip(" ,") + exception, text)
         noun = used.group(1).rstrip("s")
         notes.append(f"'{adj} {noun}' is read as the measure defines it: {defined_class(noun + 's', body)}")
     for term, (body, sentence) in terms.items():

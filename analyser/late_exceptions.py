@@ -20,7 +20,8 @@ LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s
                             # where the hosting service is ..."); "unless you can show a compelling reason"
                             # qualifies the duty, not whom it is for
                             r"(?=\s+(?:an?\s+|the\s+|any\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
-                            r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?)\b"
+                            # ("unless the product gathers personal data only through a separate app": the reader's product)
+                            r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?|products?|devices?|toys?)\b"
                             # "..., unless it distributes only apps it has developed itself", "unless it counts as a
                             # similarly safe model": "it" is the reader's service or model (never "unless it is not
                             # technically feasible", "unless it would be disproportionate", "unless it can show ...":
@@ -67,6 +68,9 @@ WHOM_SIGNAL = re.compile(
     # (services, not a user: "a user who is not known to be an adult is treated as a child" moves nobody)
     r"|\b(?:services?|providers?|platforms?|models?|signator\w*)\s+(?:[^.;]{0,80}?\s)?(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed)"
     r"\s+as\s+(?:being\s+)?(?:at\s+)?(?:an?\s+)?(?:high|medium|low|large|small|multi-?\s?risk)\b"
+    # ("For the purposes of this measure, a service is not to be treated as likely to be accessed by children where the
+    # provider uses highly effective age assurance": a class in the application narrowed)
+    r"|\b(?:services?|platforms?|models?)\s+(?:is|are)\s+not\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|considered)\s+as\b"
     r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
     r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
     r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?"
