@@ -7,9 +7,9 @@ carries the profile's application phrase ("This measure applies to ..."), or whe
 condition on the provider's own conduct ("Where the provider has ..., it should ...") is a
 conditional obligation, not application text, even when it mentions "applies". A paragraph that opens
 by saying whom the measure covers in words the profile's phrase does not know ("It does not apply
-where ...") is application text too, and an "If you ..." paragraph after a duty for every reader is a
-further duty, not the measure's scope. Amendment notes inside a sentence ("This measure, as inserted
-by ..., applies") are removed before any of this.
+where ...") is application text too. Amendment notes inside a sentence ("This measure, as inserted
+by ..., applies") are removed before any of this. Which of the paragraphs chosen here are finally kept
+(and which others are read with them) is ``application_settle``'s.
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ import functools
 import re
 import tomllib
 import unicodedata
-from typing import Any, Sequence
+from typing import Any
 
-from .amendments import AMENDING, amends_another_paragraph, amends_words_in
-from .late_exceptions import (CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY, PROVIDER_ACTS,
-                              WHOM_SIGNAL)
+from .amendments import AMENDING
+from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
 from .legal_drafting import plain_legal
 from .paragraph_references import REFERENCE, speaks_of_another
 from .paths import PACKAGE_DATA
@@ -226,7 +225,7 @@ LEADING_LABEL = re.compile(
     r"models?|users?|children)\b)[A-Z][a-z]+(?:\s+[\w'-]+){0,5}:\s+(?=[A-Z]))")
 
 # a sentence that tells the provider what to do: a recommendation, not a statement of scope
-_DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to|"
+DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to|"
                    r"commits?\s+to|undertakes?\s+to)\b", re.I)
 
 
@@ -253,7 +252,7 @@ def without_proposal_frame(text: str) -> str:
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:
     """Is this paragraph (of a measure) application text?"""
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
-    if CONDITIONAL_OBLIGATION.match(text) and _DUTY.search(text):
+    if CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text):
         return False
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text)) or phrase.search(unlabelled)):
@@ -263,7 +262,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
             or _excluded().search(unlabelled) or (WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
             or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled) or speaks_of_another(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
-            or any(_DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())
+            or any(DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())
                    for m in LATE_EXCEPTION.finditer(text))):
         # "It does not apply where the provider uses ...": a sentence about whom the measure covers
         # that the profile's phrase does not know; passing it over would drop an exception
@@ -272,227 +271,5 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
         # the first paragraph under "Application" is the application; later ones only when they
         # tell nobody to do anything (a measure with no "Recommendation" sub-heading would
         # otherwise have every paragraph taken as application text)
-        return first_under_heading or not _DUTY.search(text)
+        return first_under_heading or not DUTY.search(text)
     return False
-
-
-# "If you share children's data ...": a paragraph that sets its own condition on the reader
-_OPENS_WITH_CONDITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:if|where|when)\s+(?:you|your)\b", re.I)
-# "If the controls you provide ...," / "Where your service ...,": a condition addressed to the reader,
-# before the first comma
-_CONDITION_ON_READER = re.compile(r"^\s*(?:if|where|when)\b[^,.;:]{0,80}?\b(?:you|your)\b[^,.;:]*,", re.I)
-# "Where the service has fewer than 700,000 users, the provider should ...": a condition on the service, then
-# the duty of its provider
-_CONDITION_ON_SERVICE = re.compile(
-    r"^\s*(?:if|where|when)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+){0,4}?(?:services?|platforms?)\b[^.;:]*,\s*(?:then\s+)?"
-    r"(?:(?:its|the|that)\s+providers?(?:\s+of\s+(?:the|that|this|such\s+a)\s+(?:[\w-]+\s+){0,2}?service(?!\s+will\b))?|it|they)\s+"
-    r"(?:should|must|shall|will|is\s+expected\s+to|needs?\s+to)\b", re.I)
-# "Do not disclose children's data ...", "Switch geolocation options off by default": a duty for everyone, in the
-# imperative (the verbs are application.toml's piece "imperative", which also ends a condition on the reader)
-@functools.lru_cache(maxsize=1)
-def _imperative() -> re.Pattern[str]:
-    return re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?" + grammar_data()["pieces"]["imperative"], re.I)
-
-
-def is_unconditional_duty(text: str) -> bool:
-    """A paragraph that tells every reader what to do, with no condition of its own first."""
-    return not _OPENS_WITH_CONDITION.match(text) and not CONDITIONAL_OBLIGATION.match(text) and bool(
-        _imperative().match(text) or _READER_DUTY.search(text))
-
-
-# a duty laid on the reader as a sentence's subject ("You should", "Providers must"), not any "will"
-# ("children are entitled to expect that the rules ... on your service will be applied" sets no duty)
-_READER_DUTY = re.compile(
-    r"(?:^|[.;:]\s+)\s*(?:(?:the|all|each|every|a)\s+)?(?:you|providers?|signator(?:y|ies)|services?|organisations?|we)\s+(?:\w+\s+)?"
-    r"(?:should|must|shall|will|need\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+required\s+to)\b", re.I)
-
-
-# "If you rely on user reports to enforce those standards": a condition that refers back to what an earlier one named
-_REFERS_BACK = re.compile(r"^\s*(?:if|where|when)\s+(?:you|your)\b[^,.;]{0,120}?\b(?:those|these|such|them|the\s+same)\b", re.I)
-
-
-def _binds_every_reader(text: str) -> bool:
-    """``is_unconditional_duty`` of the paragraph as printed or without its number ("8.1 Collect only ...")."""
-    return is_unconditional_duty(text) or is_unconditional_duty(LEADING_LABEL.sub("", text, count=1))
-
-
-def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
-    """``chosen`` without "If you ..." paragraphs that follow a duty for everyone.
-
-    Once a standard has said "Do not disclose children's data ..." to every reader, a later "If you
-    share children's data with third parties, carry out due diligence" is a further duty for some
-    readers (a conditional obligation), not a statement that the standard covers only them.
-    """
-    out = []
-    binds = [_binds_every_reader(t) for t in texts]
-    for i in chosen:
-        earlier_duty = any(j not in chosen and binds[j] for j in range(i))
-        # (without its number: "8.2 If you offer ...")
-        if earlier_duty and _OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[i], count=1)):
-            continue
-        if _REFERS_BACK.match(LEADING_LABEL.sub("", texts[i], count=1)) and any(
-                _OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[j], count=1)) for j in out):
-            # "If you publish community standards, uphold them. / If you rely on user reports to enforce those standards,
-            # ...": a further duty for some of those the first condition names, not a second group
-            continue
-        if (_ALSO_IN_SUBJECT.match(LEADING_LABEL.sub("", texts[i], count=1)) and not STRAY_APPLICATION.match(texts[i])
-                and any(j not in chosen and _DUTY.search(texts[j]) for j in range(i))):
-            # "Signatories that also operate a search engine will ..." after a duty (even one with a condition of its
-            # own): a further duty for some of those the first binds, never whom the measure covers
-            continue
-        out.append(i)
-    return out
-
-
-# a paragraph whose subject is only some readers: "Signatories that are SMEs may ...", "A provider of a
-# hosting service must ...", "Where your connected toy is used by several people, ..."
-_SCOPED_SUBJECT = re.compile(
-    r"^\s*(?:(?:a|an|the|each|every|all|any)\s+)?(?:providers?|signator(?:y|ies)|manufacturers?|suppliers?)"
-    r"(?:\s+(?:or|and)\s+(?:manufacturers?|suppliers?|providers?))?\s+"
-    r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b"
-    r"|(?<=signatories\s)(?:providing|offering|placing|releasing|with)\b)"
-    r"|^\s*(?:if|where|when)\s+(?:you|your|(?:a|the|any)\s+signatory)\b"
-    # ("When crawling the web, Signatories will exclude ...": those who crawl; read, or left unclear, never every reader)
-    r"|^\s*(?:when|while|if|where)\s+[a-z]{3,}ing\b[^,.;]{0,120},\s+(?:signatories|providers?|you)\s+(?:will|shall|must|should)\b"
-    # "For each model with systemic risk, Signatories will ...": the Signatories with those models
-    rf"|^\s*{FOR_EACH_MODEL}(?:with|that|which|whose)\b[^,.;]{{1,160}},\s+signatories\s+(?:will|shall|must|should|commit)\b"
-    # "Large services are expected to ...", "Services with more than 700,000 users that ... should ...": the services
-    # themselves as the subject of the duty
-    r"|^\s*(?:(?:all|any|the)\s+)?(?:(?!(?:of|for|to|providers?|those|these|such|other|same)\b)[\w-]+\s+){1,4}?services\s+"
-    r"(?:should|must|shall|(?:is|are)\s+(?:expected|required)\s+to)\b"
-    r"|^\s*(?:(?:all|any|the)\s+)?(?:[\w-]+\s+){0,4}?services\s+(?:with|that|which|whose|at|on\s+which|where)\b[^.]*?\s"
-    r"(?:should|must|shall|(?:is|are)\s+expected\s+to)\s", re.I)
-
-
-_OPENING_EXCEPTION = re.compile(r"^\s*(?:except|save)\s+(?:where|if|when|for)\s+[^,]{1,200},\s*", re.I)
-
-
-def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
-    """The application paragraphs finally kept (``_settled``), with every paragraph that amends their words ("in
-    paragraph C3.1, after 'large services' insert ...": the measure is read as amended, ``amendments``)."""
-    kept = _settled(texts, sorted({*chosen, *_exception_tails(texts, chosen)}))
-    applied = [texts[i] for i in kept if not AMENDING.search(texts[i])]
-    if not applied:
-        return kept
-    # an instruction that amends another numbered paragraph ("in paragraph C3.2, for '24 hours' substitute ...")
-    # changes a recommendation: it is no part of whom the measure covers
-    kept = [i for i in kept if not (AMENDING.search(texts[i]) and amends_another_paragraph(texts[i], applied))]
-    more = [i for i, t in enumerate(texts) if i not in kept and AMENDING.search(t) and amends_words_in(t, applied)]
-    return sorted({*kept, *more})
-
-
-def _exception_tails(texts: Sequence[str], kept: Sequence[int]) -> list[int]:
-    """Paragraphs that continue the sentence before them (it ends with a comma) with an exception or a condition on the
-    service, after a kept paragraph or a duty for everyone (the exception is whom the measure leaves out), or after any
-    other duty (with it: the sentence is read whole)."""
-    tails = [i for i in range(1, len(texts)) if i not in kept and re.search(r",\s*$", texts[i - 1])
-             and (EXCEPTION_TAIL.match(clean_artefacts(texts[i])) or CONDITION_TAIL.match(clean_artefacts(texts[i])))]
-    # (after any other duty, "External assessments are to be obtained by Signatories for each model ..., / unless the
-    # model qualifies as similarly safe": the sentence is read whole, both paragraphs, never its tail alone)
-    read = [j for i in tails for j in ((i,) if i - 1 in kept or _binds_every_reader(clean_artefacts(texts[i - 1]))
-                                       else (i - 1, i) if _DUTY.search(texts[i - 1]) or PASSIVE_DUTY.search(texts[i - 1]) else ())]
-    # ... and a kept paragraph's sentence that goes on in the next ("... large services, / and to providers of ...")
-    goes_on = [i for i in range(1, len(texts)) if i - 1 in kept and i not in kept and CONTINUATION.match(texts[i])
-               and not re.search(r"[.!?;:]\W{0,2}$", texts[i - 1])]
-    return sorted({*read, *goes_on})
-
-
-def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
-    """The application paragraphs finally kept: ``after_a_duty_for_all``, and, when none is left, the
-    first paragraph whose subject is only some readers, provided no paragraph before it lays a duty on
-    everyone (a measure with no sentence of scope but "Signatories that are SMEs may ..." is for SMEs; one
-    that opens "The provider should ..." and later says "Providers of large services should also ..." is
-    not)."""
-    kept = after_a_duty_for_all(texts, chosen)
-    if kept and all(_RESTRICTS_ONLY.match(LEADING_LABEL.sub("", clean_artefacts(texts[i]), count=1))
-                    or EXCEPTION_TAIL.match(clean_artefacts(texts[i])) for i in kept):
-        # "C5.1 Providers of services at high risk of grooming should ...", "C5.2 This applies only where the service
-        # has user profiles": the restriction narrows the services the duty's subject named, which are kept with it
-        first = min(kept)
-        for i in range(first):
-            body = _OPENING_EXCEPTION.sub("", LEADING_LABEL.sub("", texts[i], count=1), count=1)
-            if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
-                kept = sorted({i, *kept})
-                break
-    if kept:
-        return _with_limbs(texts, kept)
-    for i, text in enumerate(texts):
-        # ("Except where the service is an enterprise service, a provider of ...": the subject after the exception;
-        # "For the purposes of this measure, a 'scheme' is ... . Where a large service operates a scheme, ...": the
-        # sentence after the definition)
-        body = _OPENING_EXCEPTION.sub("", _LEADING_DEFINITION.sub("", LEADING_LABEL.sub("", text, count=1), count=1), count=1)
-        if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
-            if i and _ALSO_IN_SUBJECT.match(body) and any(_DUTY.search(t) for t in texts[:i]):
-                return []  # a further duty for some of those an earlier duty binds (``after_a_duty_for_all``)
-            # ("Providers of services with livestreaming should prevent ..., / unless the service prohibits ...": the
-            # duty's sentence goes on, in the next paragraph, with whom it leaves out; "C7.1 Providers of multi-risk
-            # services should do X. / C7.2 Providers of large services should do Y.": each duty's subject is whom)
-            more = [j for j in range(i + 1, len(texts)) if _SCOPED_SUBJECT.match(later := LEADING_LABEL.sub("", texts[j], count=1))
-                    and not re.match(r"\s*(?:if|where|when|for)\b", later, re.I) and not CONDITIONAL_OBLIGATION.match(later)
-                    and not re.search(r"\balso\b", later[:200], re.I)]  # ("... should also ...": a further duty)
-            return sorted({i, *more, *_exception_tails(texts, [i, *more])})
-        if _CONDITION_ON_READER.match(body) or _CONDITION_ON_SERVICE.match(body):
-            # "If the parental controls you provide let a parent limit screen time, explain ...": the first
-            # duty is on a condition about the reader's own service, so the standard is for those readers
-            return [i, *_exception_tails(texts, [i])]
-        if _DUTY.search(text) or _binds_every_reader(text):
-            return []
-    return []
-
-
-# "Signatories that also operate ...", "Providers of such services should also ...": "also" in the subject or before the verb
-_ALSO_IN_SUBJECT = re.compile(r"^[^,.;:]{0,120}?\balso\b", re.I)
-# a definition that opens a paragraph: "In this measure, 'X' means ... . ", "For the purposes of this measure, ... . "
-_LEADING_DEFINITION = re.compile(r"^\s*(?:in|for\s+the\s+purposes\s+of)\s+this\s+(?:measure|standard|section|code|chapter|commitment|part)"
-                                 r"\s*,[^.]*\.\s+(?=[A-Z])", re.I)
-
-
-# "This section applies to a provider of a social media service if:" followed by "(a) the service is ...; and"
-# "(b) ...": the sentence goes on in the sub-items after it
-_OPENS_LIMBS = re.compile(r"(?::|\b(?:if|where|unless|that|which|who)\s*:?|\bof\s+the\s+following\s*:?)\s*$", re.I)
-_LIMB = re.compile(r"^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]\s", re.I)
-
-
-# a sentence that only narrows, widens or excepts what another says ("This applies only where ...", "It does not
-# apply to ...", "It also applies to ...")
-_RESTRICTS_ONLY = re.compile(r"^\W*(?:(?:where|if|when|in\s+the\s+case\s+of|in\s+(?:either|each|both|every|any)\s+case)\b[^,.;]{0,160},\s*)?"
-                             # ("Where the service is a vertical search service, this measure does not apply")
-                             r"(?:(?:this|the)\s+(?:[\w-]+\s+){0,3}?(?:measure|standard|section|commitment|requirement|paragraph)|this|it)\s+"
-                             r"(?:(?:only\s+)?applies\s+only|only\s+applies|does\s+not\s+apply|"
-                             r"also\s+applies|applies\s+also)\b", re.I)
-# a heading-like label with nothing after it, whose answer is the next paragraph ("Who this measure is for")
-WHO_LABEL = re.compile(r"\s*(?:who\s+(?:this|the)\s+(?:measure|standard|section|commitment|requirement)\s+(?:is\s+for|applies\s+to)"
-                        r"|who\s+(?:it|this)\s+applies\s+to|who\s+should\s+apply\s+(?:it|this\s+measure)|application|scope|"
-                        r"applies\s+to)\s*[:.]?\s*", re.I)
-
-
-def _with_limbs(texts: Sequence[str], kept: list[int]) -> list[int]:
-    """``kept`` and, after a kept paragraph that ends where its sub-items start, those sub-items (or, after a
-    paragraph that asks whom the measure is for, the answer)."""
-    out = list(kept)
-    for i in kept:
-        text = clean_artefacts(texts[i]).strip()
-        if (ASKS_WHOM.fullmatch(text) or WHO_LABEL.fullmatch(text)) and i + 1 < len(texts) and i + 1 not in out:
-            out.append(i + 1)  # "Which services does this measure apply to?" / "Large services."
-        if not _OPENS_LIMBS.search(text):
-            continue
-        j = i + 1
-        while j < len(texts) and _LIMB.match(texts[j]):
-            if j not in out:
-                out.append(j)
-            j += 1
-        if j > i + 1 and j < len(texts) and j not in out and _AFTER_LIMBS.match(texts[j]) and re.search(r"[,;]\s*(?:and|or)?\s*$", texts[j - 1]):
-            out.append(j)  # "(b) at high risk of violent content, / in each case where ...": the sentence's end
-    return sorted(out)
-
-
-# the words that end a sentence after its sub-items and bear on all of them: "in each case where the service does not
-# use highly effective age assurance", "provided that ...", "other than ..."
-_AFTER_LIMBS = re.compile(r"^\s*(?:and\s+|or\s+)?(?:in\s+(?:each|either|both|every|any)\s+(?:case|cases)|provided\s+that|save\s+that|"
-                          r"except\b|excluding|other\s+than|unless)\b", re.I)
-
-
-def application_paragraphs(texts: Sequence[str], phrase: re.Pattern[str] | None) -> list[int]:
-    """Indexes of the application paragraphs among a measure's paragraphs given as plain text."""
-    chosen = [i for i, t in enumerate(texts) if is_application(t, phrase, False, False)]
-    return settle_application(texts, chosen)

@@ -49,7 +49,8 @@ from .application_intros import (CASE_OF, EVERY_READER, FOR_EACH_MODEL_OPENING, 
                                  split_sentences)
 from .application_rewrites import affirms_every_service, content_only, exception_last, plain_wording, widen_including
 from .legal_drafting import plain_legal
-from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, WHO_LABEL, clean_artefacts, without_asides
+from .application_settle import WHO_LABEL
+from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, clean_artefacts, without_asides
 from .condition_body import HARMS_SEEN, parse_body, parse_glossed
 from .such_services import SUCH, such_services
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_number_words, features_named, tokenise

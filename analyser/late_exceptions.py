@@ -26,6 +26,9 @@ LATE_EXCEPTION = re.compile(r"[,;]\s*(?:other\s+than|except(?:\s+for|\s+where|\s
                             # similarly safe model": "it" is the reader's service or model (never "unless it is not
                             # technically feasible", "unless it would be disproportionate", "unless it can show ...":
                             # limits of the duty)
+                            # ("..., unless you use age assurance to confine children to ...": what the reader's service
+                            # does; never "unless you can show a compelling reason", a limit of the duty)
+                            r"|\s+you\s+(?:use|provide|offer|operate|run|deploy|restrict|confine|limit)\b"
                             r"|\s+it\s+(?!(?:would|will|could|can|may|might|must|should|knows?|believes?|considers?|suspects?|"
                             # ("unless it has reason to believe the detection was a false positive": what it knows)
                             r"becomes?|receives?|learns?|determines?|decides?|is\s+aware|is\s+satisfied|"

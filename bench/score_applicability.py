@@ -209,7 +209,10 @@ def analyser_statuses(clause: dict, family: dict, services: list[Service]) -> tu
     m = Measure(id=clause["measure"], number=clause["measure"].split()[-1], title="", chapter=None,
                 chapter_title=None, page_start=1, page_end=1)
     try:
-        from analyser.application_text import application_paragraphs
+        try:
+            from analyser.application_settle import application_paragraphs
+        except ImportError:  # an analyser from before application_settle (5 December 2026)
+            from analyser.application_text import application_paragraphs
 
         chosen = application_paragraphs(paras, prof.application_phrase if prof else None)
     except ImportError:  # an older analyser: the profile's phrase alone

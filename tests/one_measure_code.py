@@ -5,7 +5,7 @@ tests of conditions written after the duty)."""
 from __future__ import annotations
 
 from analyser.applicability import resolve_applicability
-from analyser.application_text import application_paragraphs
+from analyser.application_settle import application_paragraphs
 from analyser.evaluate import evaluate
 from analyser.models import Code, CodeInfo, Measure, Paragraph
 from analyser.profiles import load_profile

@@ -11,7 +11,7 @@ be covered and one that must not, as an officer sees them: the measure's status 
 
 from __future__ import annotations
 
-from analyser.application_text import application_paragraphs
+from analyser.application_settle import application_paragraphs
 from analyser.profiles import load_profile
 
 from one_measure_code import one_measure_code as _code

@@ -18,7 +18,7 @@ Each of these gave a confident answer that a careful reader would not give:
 
 from __future__ import annotations
 
-from analyser.application_text import application_paragraphs
+from analyser.application_settle import application_paragraphs
 from analyser.profiles import load_profile
 from clause_reading import clause_reading as _reading
 

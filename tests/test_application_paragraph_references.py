@@ -159,3 +159,23 @@ def test_words_that_may_undo_a_class_are_never_passed_over():
     code = _code(GPAI, ["When crawling the web, Signatories will exclude websites that courts have recognised as "
                         "persistently infringing copyright."])
     assert _status(code, GPAI, kind="gpai-provider") == "unclear"  # had been "applies" to every Signatory
+
+
+def test_a_later_condition_that_names_the_same_thing_again_is_a_further_duty():
+    code = _code(ICO, ["If you publish terms, policies or community standards, you should uphold them.",
+                       "Where you rely on user reports to uphold your community standards, you should make the reporting "
+                       "tools prominent and suited to the child's age."])
+    assert _status(code, ICO, kind="online-service", features=[*CHILDREN, "user-reporting"]) == "exempt"  # had been "applies"
+    assert _status(code, ICO, kind="online-service", features=[*CHILDREN, "community-standards"]) == "applies"
+    # two conditions on different things stay two groups
+    code = _code(ICO, ["If you use cookies, explain them to the child.",
+                       "If you offer geolocation, switch it off by default."])
+    assert _status(code, ICO, kind="online-service", features=[*CHILDREN, "geolocation"]) == "applies"
+
+
+def test_unless_you_use_is_an_exception_never_dropped():
+    code = _code(ICO, ["If your service is used by both adults and children, apply the standards in this code to all users, "
+                       "unless you use age assurance to confine children to parts of the service designed for them."])
+    # a mixed-audience service that confines children had been "applies": the exception was dropped
+    assert _status(code, ICO, kind="online-service", features=[*CHILDREN, "mixed-audience", "age-assurance"]) == "unclear"
+    assert _status(code, ICO, kind="online-service", features=CHILDREN) == "exempt"

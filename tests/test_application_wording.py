@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from analyser.applicability import resolve_applicability
-from analyser.application_text import application_paragraphs, without_asides
+from analyser.application_settle import application_paragraphs
+from analyser.application_text import without_asides
 from analyser.evaluate import evaluate
 from analyser.models import Code, CodeInfo, Measure, Paragraph
 from analyser.profiles import load_profile

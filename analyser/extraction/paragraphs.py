@@ -15,7 +15,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from ..application_text import is_application, settle_application
+from ..application_settle import settle_application
+from ..application_text import is_application
 from ..models import Measure, Paragraph
 from ..pdftext import Line, join_lines
 from .crossrefs import add_crossrefs
