@@ -101,6 +101,10 @@ def split_sentences(text: str) -> list[str]:
     text = re.sub(r"[;,]\s*(?:but\s+|and\s+)?(?:(?:every|all|any|each)\s+)?other\s+(providers?\s+of\s+[^.;]+?)\s+"
                   r"(?:must|should|shall|will|is\s+required\s+to|are\s+required\s+to)(?:\s+(?:do\s+so|comply(?:\s+with\s+it)?))?\s*(?=[.;]|$)",
                   r". This measure applies to \1", text, flags=re.I)
+    # "SMCs may take a simplified approach; all other Signatories will follow this Measure in full": the others' duty is
+    # a sentence of its own (read with the permission's subject alone, the measure had been for SMCs only)
+    text = re.sub(r";\s*(?:all\s+|every\s+|each\s+|any\s+)?other\s+(signatories|providers|services)(?=\s+(?:will|shall|must|should)\s+[a-z])",
+                  lambda m: ". Other " + m.group(1).lower(), text, flags=re.I)
     # "...; this does not apply if your service is a counselling service": a sentence of scope of its own
     text = re.sub(r";\s*(this|it|the\s+(?:measure|standard))(?=\s+(?:does\s+not|only)\s+appl)",
                   lambda m: ". " + m.group(1)[0].upper() + m.group(1)[1:], text, flags=re.I)

@@ -188,7 +188,10 @@ _DUTY_FOR_SOME = re.compile(
     # "Signatories will take the measures below if: (1) ...; or (2) ..."
     r"|\b(?:will|shall|must|should)\b[^.:]{0,200}\s(?:if|provided\s+that)\s*:"
     # "Signatories will take the steps below to the extent that they integrate the model ...": for those who do
-    r"|\b(?:will|shall|must|should)\b[^.:]{0,200}\s(?:to\s+the\s+extent\s+that|in\s*so\s+far\s+as)\s+they\b", re.I)
+    r"|\b(?:will|shall|must|should)\b[^.:]{0,200}\s(?:to\s+the\s+extent\s+that|in\s*so\s+far\s+as)\s+they\b"
+    # "Signatories will carry out evaluations for each of their models that has systemic risk and whose weights ...": the
+    # models named after the duty (read as a duty for all that names a feature, the rest of the words had been dropped)
+    rf"|\b(?:will|shall|must|should)\b[^.:]{{0,200}}\s{FOR_EACH_MODEL}(?:with|that|which|whose)\b", re.I)
 
 
 def clean_artefacts(text: str) -> str:

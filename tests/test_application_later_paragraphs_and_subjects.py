@@ -388,3 +388,21 @@ def test_a_deeming_paragraph_that_treats_services_as_low_risk_is_never_passed_ov
     code = _code("icu", ["C12.1 This measure applies to providers of multi-risk services.",
                          "C12.2 For this measure, end-to-end encrypted services are treated as low risk."])
     assert _status(code, risks=["fraud=medium", "hate=medium"], features=["e2ee"]) != "applies"
+
+
+def test_all_other_signatories_after_a_semicolon_keep_the_measure_for_everyone():
+    code = _code(GPAI, ["Signatories that are small mid-cap enterprises may take a simplified approach; all other Signatories "
+                        "will follow this Measure in full."])
+    # the permission's subject had been read as whom the Measure is for: SMCs only
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["smc"]) == "applies"
+
+
+def test_the_models_a_duty_names_after_its_verb_are_never_partly_read():
+    code = _code(GPAI, ["Signatories will carry out model evaluations for each of their models that has systemic risk and whose "
+                        "weights are not published."])
+    # it had been "applies" to a model with systemic risk whose weights are published (the weights were dropped)
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk", "open-weights"]) != "applies"
+    code = _code(GPAI, ["Signatories will keep records for each model with systemic risk."])
+    assert _status(code, GPAI, kind="gpai-provider") == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk"]) == "applies"
