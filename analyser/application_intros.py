@@ -316,7 +316,7 @@ ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:(?:however|but|in\s+(?:either|
 MAY_CHANGE_WHO = re.compile(r"\b(?:(?:it|this|that|the\s+term|the\s+definition)\s+also\s+(?:includes?|takes\s+in)\b|"
                             # ("'Relevant service' means a large service. It also includes a service at high risk of fraud")
                             r"appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
-                            r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+)?scope|"
+                            r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+|its\s+)?scope|"
                             # ("included" in a group of services, not content "included in users' feeds")
                             r"falls?\s+within|included(?!\s+in\s+(?!(?:the\s+)?scope\b|this\s+measure\b|it\b))|caught|subject\s+to\s+(?:this|the)\s+measure|"
                             # a measure's own "large" or "multi-risk" (the codes' own, 7 million users, two or more kinds,

@@ -140,6 +140,13 @@ _NEED_NOT_APPLY_TO = re.compile(
     SENTENCE_START + r"(?P<label>[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but),?\s+)?(?:(?:a|an|the|any)\s+)?providers?\s+(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|"
     r"obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to)\s+apply\s+(?:it|this\s+measure|the\s+measure)\s+(?:to|in\s+respect\s+of)\s+"
     r"(?=(?:(?:a|an|any|the|its|their)\s+)?(?:[\w-]+\s+){0,4}?services?\b)", re.I)
+# "However, it applies to a vertical search service only if the service returns images": for those services, on that
+# condition (read as a further group, every service had stayed covered)
+_APPLIES_TO_ONLY_IF = re.compile(
+    # (after another sentence: alone, "It applies to providers of X only where ..." says whom the measure is for)
+    r"(?<=[.;:]\s)(?P<label>[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but),?\s+(?:it|this\s+measure|the\s+measure)|it)\s+"
+    r"applies\s+to\s+(?P<who>(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?))\s+only\s+(?P<cond>if|where|when)\b",
+    re.I)
 _UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
 _ASSESSED = re.compile(
     r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
@@ -244,6 +251,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     # "..., unless the service is a pre-assessed service": an exception where the service is so
     work = _UNLESS_SERVICE.sub("except where ", work)
     work = _NEED_NOT_APPLY_TO.sub(r"\g<label>This measure does not apply to ", work)
+    work = _APPLIES_TO_ONLY_IF.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
     # "one or more kinds of priority content, namely abuse and hate content, bullying content and violent content": the
     # kinds listed, any of which will do
     work = _NAMELY.sub(r"\1 of the following \2 of \3: ", work)

@@ -66,7 +66,7 @@ STRAY_APPLICATION = re.compile(
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+|instead\s+)?(?:to|for|where|if|in|when|unless)|"
     # ("This excludes services that ...", "However, it does apply to an SME whose model has systemic risk", "It still
     # applies to ...")
-    r"excludes(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
+    r"(?:excludes|(?:does|do)\s+not\s+include)(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
     r"(?:does|do)\s+(?:nevertheless\s+|still\s+|also\s+)?apply\s+(?:to|for)|(?:still|nevertheless)\s+applies|continues?\s+to\s+apply|"
     r"(?:does|do)\s+not\s+(?:apply|extend\s+to(?!\s+(?:any\s+|the\s+|all\s+)?(?:content|material|messages?|communications?|images?|videos?|posts?)\b))|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
     # "This Commitment concerns only Signatories providing ...", "is aimed at providers of ..."

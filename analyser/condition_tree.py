@@ -131,6 +131,8 @@ _OPEN_READINGS = {
     "counted-once": "the code counts the kinds of CSEA as one, but the list names them one by one",
     "reader-condition": "no sentence says whom the measure covers, and a condition it sets on the reader may be meant "
                         "to limit it",
+    "case-of": "a sentence says the measure applies to other services 'only if' something holds, which may cover them "
+               "there or only limit the services named before",
     "given-back": "an exception says 'unless', which may give the services it names back the measure, beside a sentence "
                   "that names other services",
     "time-limit": "the duty lasts 'until' a service has a feature, which may leave those services out or only end the "

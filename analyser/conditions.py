@@ -146,6 +146,7 @@ def _parse_application(
     negative: list[Condition] = []
     only: list[Condition] = []
     case_groups: list[Condition] = []  # "In the case of X, this measure applies only if ...": the Xs
+    case_pairs: list[Condition] = []  # ... and the Xs on that condition
     duty_groups: list[Condition] = []  # services a duty's subject names beside a statement of whom
     total_words = 0
     parsed_words = 0
@@ -260,11 +261,12 @@ def _parse_application(
             where = FOR_EACH_MODEL_OPENING.sub("", where)
             extra, _d, _t, inner_left = parse_body("services " + where, code_kind, vocab, id_pattern)
             result.unparsed.extend(inner_left if extra is not None else [inner])
-            if CASE_OF.match(sentence) and intro is not None and intro.polarity == "applies" and not intro.also:
+            if CASE_OF.match(LEADING_LABEL.sub("", sentence, count=1)) and intro is not None and intro.polarity == "applies" and not intro.also:
                 # "In the case of a vertical search service, this measure applies only if ...": for those services,
                 # on that condition; it says nothing of the others
                 case_groups.append(cond)
                 only.append(or_(not_(cond), extra if extra is not None else atom("unknown", text=inner)))
+                case_pairs.append(and_(cond, extra if extra is not None else atom("unknown", text=inner)))
                 continue
             cond = and_(cond, extra if extra is not None else atom("unknown", text=inner))
         if intro is not None and intro.polarity == "exempt":
@@ -315,6 +317,10 @@ def _parse_application(
         negative = [and_(n, not_(or_(*back))) for n in negative]
         also = also if negative else [*also, *back]
     cond = and_(or_(*positive), *only) if positive else and_(*only) if only else atom("all")
+    if case_pairs and positive and not any(p.op == "atom" and p.atom == "all" for p in positive):
+        # "This measure applies to general search services. It applies to a vertical search service only where it is large":
+        # a condition on those the first sentence covers, or large vertical services covered too? Decided where both agree
+        cond = Condition(op="agree", args=[cond, or_(cond, *case_pairs)], params={"why": "case-of"})
     if also:
         # "It also applies to ..." adds to a group; with no sentence naming that group, the rest of
         # whom it covers was never read, so it is not taken to be nobody

@@ -61,7 +61,7 @@ CONTINUATION = re.compile(r"^\s*(?:(?:and|or)\s+(?:also\s+)?(?:to|of|for|in\s+re
 # fraud should apply it too", "... are also in scope", "The recommendation extends to ..."): read as application text,
 # so that what is not understood makes the reading unclear instead of being passed over
 WHOM_SIGNAL = re.compile(
-    r"\b(?:are|is)\s+(?:also\s+|not\s+|nonetheless\s+|nevertheless\s+|still\s+)?(?:excepted|(?:with)?in\s+(?:the\s+)?scope|out\s+of\s+scope|"
+    r"\b(?:are|is)\s+(?:also\s+|not\s+|nonetheless\s+|nevertheless\s+|still\s+)?(?:excepted|(?:with)?in\s+(?:the\s+|its\s+)?scope|out\s+of\s+scope|"
     r"outside\s+(?:its|the)\s+scope)\b"
     # ("Paragraph C10.1 is omitted", "... is substituted by: ...": the statement of whom itself amended)
     r"|\b(?:paragraph|sub-?paragraph|sub-?section)\s+\(?[A-Z]{0,5}\d[\w.()]*\s+(?:is|are|shall\s+be)\s+(?:omitted|revoked|deleted|substituted|replaced)\b"

@@ -281,6 +281,9 @@ _TWO_READINGS = {
     "kind-in-exception": "the only sentence of whom takes out some services of one kind, and the two readings differ "
                          "for this service: read as the measure of every other service, it {a}; read as the measure of "
                          "that kind's other services only, it {b}",
+    "case-of": "one sentence names the services the measure covers and another says it applies to other services "
+               "'only if' something holds, and the two readings differ for this service: read as a condition on those "
+               "the first sentence covers, it {a}; read as also covering those services where it holds, it {b}",
     "time-limit": "the measure's duty lasts 'until' a service has a feature this service has, which may mean the "
                   "measure leaves such services out or only that the duty ends in time: read as every service's duty, "
                   "it {a}; read as leaving them out, it {b}"

@@ -179,3 +179,28 @@ def test_unless_you_use_is_an_exception_never_dropped():
     # a mixed-audience service that confines children had been "applies": the exception was dropped
     assert _status(code, ICO, kind="online-service", features=[*CHILDREN, "mixed-audience", "age-assurance"]) == "unclear"
     assert _status(code, ICO, kind="online-service", features=CHILDREN) == "exempt"
+
+
+def test_it_applies_to_some_services_only_if_is_a_condition_on_them():
+    code = _code("ics", ["C3.1 This measure applies to all search services.",
+                         "C3.2 However, it applies to a vertical search service only if the service is large."])
+    # read as a further group, every service had stayed covered (and a labelled "In the case of ..." too)
+    assert _status(code, "ics", kind="search/vertical", users=1_000) == "exempt"
+    assert _status(code, "ics", kind="search/vertical", users=10_000_000) == "applies"
+    assert _status(code, "ics", kind="search/general", users=1_000) == "applies"
+    code = _code("ics", ["This measure applies to providers of general search services.",
+                         "It applies to a vertical search service only where the service is large."])
+    # a condition on those already covered, or a further group on that condition? Only where both readings agree
+    assert _status(code, "ics", kind="search/vertical", users=10_000_000) == "unclear"
+    assert _status(code, "ics", kind="search/vertical", users=1_000) == "exempt"
+
+
+def test_within_its_scope_and_does_not_include_are_never_passed_over():
+    code = _code("ics", ["This measure applies to providers of general search services.",
+                         "Vertical search services at high risk of fraud are also within its scope."])
+    assert _status(code, "ics", kind="search/vertical", risks=["fraud=high"]) == "unclear"  # had been "exempt"
+    code = _code("ics", ["This measure applies to providers of search services with predictive search functionality.",
+                         "This does not include vertical search services, unless they have more than 700,000 monthly active "
+                         "UK users."])
+    assert _status(code, "ics", kind="search/vertical", users=1_000, features=["predictive-search"]) == "exempt"  # had been "applies"
+    assert _status(code, "ics", kind="search/vertical", users=1_000_000, features=["predictive-search"]) == "applies"
