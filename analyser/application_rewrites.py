@@ -147,6 +147,24 @@ _APPLIES_TO_ONLY_IF = re.compile(
     r"(?<=[.;:]\s)(?P<label>[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but),?\s+(?:it|this\s+measure|the\s+measure)|it)\s+"
     r"applies\s+to\s+(?P<who>(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?))\s+only\s+(?P<cond>if|where|when)\b",
     re.I)
+# a level of risk in other words: "at least a medium risk of X", "a medium or higher risk of X", "at medium risk or higher
+# of X", "at a high level of risk of X", "whose risk of X is medium or higher", "assessed as having a high risk of X"
+_RISK_WORDINGS = [
+    # (first: "services assessed as having at least a medium risk of X" -> "services at least a medium risk of X", below)
+    (re.compile(r"\b(services?)\s+(?:that\s+(?:are|have\s+been)\s+|which\s+(?:are|have\s+been)\s+)?assessed\s+as\s+(?:having|being\s+at)\s+"
+                r"(?=(?:at\s+least\s+)?(?:an?\s+)?(?:high|medium|low|negligible)\b)", re.I), r"\1 at "),
+    (re.compile(r"\bat\s+at\s+least\b", re.I), "at least"),
+    (re.compile(r"\b(?:at\s+)?(?:least\s+)?(?:an?\s+)?medium\s+(?:risk\s+)?or\s+(?:higher|greater|above)(?:\s+risk|\s+level\s+of\s+risk)?\s+of\b"
+                r"|\bat\s+least\s+(?:an?\s+)?medium\s+(?:level\s+of\s+)?risk\s+of\b", re.I), "at medium or high risk of"),
+    (re.compile(r"\b(?:at\s+)?an?\s+(high|medium|low|negligible|medium\s+or\s+high)\s+level\s+of\s+risk\s+(?:of|for)\b", re.I), r"at \1 risk of"),
+    (re.compile(r"\bwhose\s+(?:assessed\s+)?risk\s+of\s+(?P<harm>[\w\s-]{3,60}?)\s+is\s+(?:assessed\s+as\s+)?"
+                r"(?:medium\s+or\s+(?:higher|high|above)|at\s+least\s+medium)\b", re.I), r"that are at medium or high risk of \g<harm>"),
+]
+# "(more than 700,000 monthly active UK users) over the previous six months", "measured as an average over six months": how
+# the number is counted, which the codes' own user numbers already are
+_AVERAGED = re.compile(r",?\s+(?:(?:measured|calculated|taken)\s+as\s+)?(?:an?\s+|on\s+)?average(?:d)?\s+(?:over|across)\s+(?:the\s+)?"
+                       r"(?:previous|preceding|last)?\s*(?:six|6|twelve|12)\s+months\b|\s+over\s+the\s+(?:previous|preceding|last)\s+"
+                       r"(?:six|6|twelve|12)\s+months\b", re.I)
 _UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
 _ASSESSED = re.compile(
     r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
@@ -244,6 +262,9 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     # how every level is known, so it says no more than "where the service has a medium risk of X"
     work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",
                          work)
+    for pattern, plain in _RISK_WORDINGS:
+        work = pattern.sub(plain, work)
+    work = _AVERAGED.sub("", work)
     work = plain_service_wording(rejoin_broken_words(work, lexicon_for(vocab).words))
     # "a relevant electronic service if the service is a dating service", "a social media service if: (a) ...":
     # a condition on the service just named, as "where" would set it

@@ -337,3 +337,32 @@ def test_a_second_group_after_and_to_any_other_and_lighter_duties_beside_a_state
                                    "encouraged to do so.")
     assert covered(kind="gpai-provider", features=["sme"]) is False
     assert covered(kind="gpai-provider") is True
+
+
+def test_levels_of_risk_in_other_words_and_averaged_user_numbers():
+    # each had been "not understood": unclear for every service
+    for text in ("This measure applies to services assessed as having at least a medium risk of fraud.",
+                 "This measure applies to services whose risk of fraud is medium or higher.",
+                 "This measure applies to services at medium risk or higher of fraud.",
+                 "This measure applies to services at a medium or high level of risk for fraud."):
+        covered = clause_reading("icu", text)
+        assert covered(risks=["fraud=medium"]) is True, text
+        assert covered(risks=["fraud=high"]) is True, text
+        assert covered(risks=["fraud=low"]) is False, text
+    covered = clause_reading("icu", "This measure applies to services at a high level of risk of hate.")
+    assert covered(risks=["hate=high"]) is True
+    assert covered(risks=["hate=medium"]) is False
+    covered = clause_reading("icu", "This measure applies to services with more than 700,000 monthly active UK users, "
+                                    "measured as an average over the previous six months.")
+    assert covered(users=800_000) is True
+    assert covered(users=600_000) is False
+
+
+def test_the_exemption_for_a_class_given_back():
+    code = _code(GPAI, ["Signatories will keep the documentation up to date.",
+                        "Signatories whose models are released under a free and open-source licence are exempt.",
+                        "The exemption for open-source models does not apply to models with systemic risk."])
+    # the third paragraph had not been understood: unclear for every open-source model
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence", "systemic-risk"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
