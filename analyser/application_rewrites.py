@@ -165,6 +165,16 @@ _RISK_WORDINGS = [
 _AVERAGED = re.compile(r",?\s+(?:(?:measured|calculated|taken)\s+as\s+)?(?:an?\s+|on\s+)?average(?:d)?\s+(?:over|across)\s+(?:the\s+)?"
                        r"(?:previous|preceding|last)?\s*(?:six|6|twelve|12)\s+months\b|\s+over\s+the\s+(?:previous|preceding|last)\s+"
                        r"(?:six|6|twelve|12)\s+months\b", re.I)
+_OR_BOTH = re.compile(r"(?P<before>[^.;]{0,160}?),\s+(?P<last>(?:of\s+)?[^,;.]+?),?\s+or\s+(?:of\s+)?both(?=\s*(?:[.,;:)]|$))", re.I)
+
+
+def _either(m: re.Match[str]) -> str:
+    """"A, B, or both" -> "A or B"; "of A or of B, or both" -> "of A or of B" (an "or" already there)."""
+    if re.search(r"\bor\b", m.group("last"), re.I) or re.search(r"\bor\s+(?:of\s+)?[^,;]*$", m.group("before"), re.I):
+        return f"{m.group('before')}, {m.group('last')}"
+    return f"{m.group('before')} or {m.group('last')}"
+
+
 _UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
 _ASSESSED = re.compile(
     r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
@@ -265,6 +275,9 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     for pattern, plain in _RISK_WORDINGS:
         work = pattern.sub(plain, work)
     work = _AVERAGED.sub("", work)
+    # "at medium or high risk of hate, of harassment, or of both", "that are large, multi-risk, or both": either, and "or"
+    # already takes in both (the list's last comma becomes that "or")
+    work = _OR_BOTH.sub(_either, work)
     work = plain_service_wording(rejoin_broken_words(work, lexicon_for(vocab).words))
     # "a relevant electronic service if the service is a dating service", "a social media service if: (a) ...":
     # a condition on the service just named, as "where" would set it

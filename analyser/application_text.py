@@ -158,6 +158,7 @@ _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:further|more|else)\s+(
 # joined with a space ("image- based"), a footnote number glued to a word ("services12", "fraud,7"), a
 # dash that sets off an aside ("all providers – including ..."); ligatures and no-break spaces go by NFKC
 _BROKEN_HYPHEN = re.compile(r"\b([a-z]+)- (?=[a-z])")
+_HYPHEN_ACROSS_PAGE = re.compile(r"\b([a-z]+)- \d{1,3} ([a-z])")
 # a word broken at a line end keeps its hyphen when its first part is a word that opens compounds
 # ("image- based", "multi- risk", "user-to- user"); otherwise the hyphen was the line's ("fea- tures")
 _COMPOUND_FIRST = frozenset("""image multi user to file live high low self non age end peer cross third child pre post co
@@ -196,7 +197,10 @@ _DUTY_FOR_SOME = re.compile(
 
 def clean_artefacts(text: str) -> str:
     """``text`` without the marks of PDF extraction that are no words of the code (see above)."""
-    text = unicodedata.normalize("NFKC", text)
+    # (a soft hyphen where the PDF could break the word, "assist\u00ading", is no character of the word)
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    # a word broken at a line end with the page's number between its halves ("comment on con- 88 tent")
+    text = _HYPHEN_ACROSS_PAGE.sub(r"\1- \2", text)
     # (a part that is itself inside a hyphenated compound keeps it: "chains-of- thought")
     text = _BROKEN_HYPHEN.sub(lambda m: m.group(1) + ("-" if m.group(1).lower() in _COMPOUND_FIRST
                                                       or text[max(m.start() - 1, 0)] == "-" else ""), text)

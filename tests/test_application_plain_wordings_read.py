@@ -366,3 +366,43 @@ def test_the_exemption_for_a_class_given_back():
     assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence", "systemic-risk"]) == "applies"
     assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "exempt"
     assert _status(code, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_a_word_broken_across_a_page_number_or_by_a_soft_hyphen():
+    # each had been "not understood": unclear for every service
+    covered = clause_reading("icu", "This measure applies to large services that let users comment on con- 88 tent.")
+    assert covered(users=10_000_000, features=["commenting"]) is True
+    assert covered(users=10_000_000) is False
+    covered = clause_reading("icu", "This measure applies to services at medium or high risk of encouraging or assist\u00ading "
+                                    "suicide.")
+    assert covered(risks=["encouraging-suicide=medium"]) is True
+    assert covered(risks=["fraud=high"]) is False
+
+
+def test_or_both_takes_in_either():
+    covered = clause_reading("icu", "This measure applies to large services that are at medium or high risk of hate, of "
+                                    "harassment, or of both.")
+    assert covered(users=10_000_000, risks=["harassment=high"]) is True
+    assert covered(users=10_000_000, risks=["fraud=high"]) is False
+    covered = clause_reading("icu", "This measure applies to services that have user profiles and user connection "
+                                    "functionality, direct messaging functionality, or both.")
+    assert covered(features=["user-profiles", "direct-messaging"]) is True
+    assert covered(features=["user-profiles"]) is False
+    covered = clause_reading("icu", "This measure applies to services at medium or high risk of drugs offences or of "
+                                    "firearms, knives and other weapons offences, or both.")
+    assert covered(risks=["firearms=medium"]) is True
+    assert covered(risks=["fraud=high"]) is False
+
+
+def test_functionalities_in_the_codes_longer_wordings():
+    covered = clause_reading("icu", "This measure applies to large services that carry out on-platform testing of their "
+                                    "content recommender system.")
+    assert covered(users=10_000_000, features=["recommender"]) is True
+    assert covered(users=10_000_000) is False
+    covered = clause_reading("icu", "This measure applies to services which do not prohibit users under 18 in their terms "
+                                    "of service.")
+    assert covered() is True
+    assert covered(features=["prohibits-under-18"]) is False
+    covered = clause_reading("ics", "This measure applies to a search service which returns images in its results.")
+    assert covered(kind="search/general", features=["image-search"]) is True
+    assert covered(kind="search/general") is False
