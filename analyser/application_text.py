@@ -204,10 +204,14 @@ def clean_artefacts(text: str) -> str:
     # (a part that is itself inside a hyphenated compound keeps it: "chains-of- thought")
     text = _BROKEN_HYPHEN.sub(lambda m: m.group(1) + ("-" if m.group(1).lower() in _COMPOUND_FIRST
                                                       or text[max(m.start() - 1, 0)] == "-" else ""), text)
-    if not AMENDING.search(text) and not _INSTRUCTION.search(text):  # (an instruction's quotes say which words)
+    instruction = AMENDING.search(text) or _INSTRUCTION.search(text)  # (an instruction's quotes say which words)
+    if not instruction:
         text = _QUOTED.sub(r"\1", text)
     text = text.replace("\u2019", "'")  # "a ‘content recommender system’", "child’s"
     text = _GLUED_NOTE.sub(r"\1", text)
+    if not instruction:
+        # the closing quote of a quoted insertion after its last sentence ("... self-harm content.'")
+        text = re.sub(r"(?<=[.!?])['\u201d\"](?=\s|$)", "", text)
     text = _RUNNING_HEADER.sub("", text)
     return _ASIDE_DASH.sub(", ", text)
 
@@ -245,7 +249,8 @@ _PROPOSAL_FRAME = re.compile(
     r"(?=(?:this|the|it|providers?|services?|signator\w*)\b)", re.I)
 _PROPOSE_TO_APPLY = re.compile(SENTENCE_START + r"we\s+(?:propose|intend|are\s+proposing|plan)\s+to\s+apply\s+(?:this|the)\s+measure\s+"
                                r"(only\s+)?to\b", re.I)
-_SHOULD_APPLY = re.compile(r"\b((?:this|the)\s+measure|it)\s+(?:should|would|will|shall)\s+(?:only\s+)?apply\s+(only\s+)?to\b", re.I)
+_SHOULD_APPLY = re.compile(r"\b((?:this|the)\s+measure|it)\s+(?:(?:should|would|will|shall)\s+(?:only\s+)?apply|is\s+to\s+be\s+applied)\s+(only\s+)?"
+                          r"(?:to|in\s+respect\s+of)\b", re.I)  # (and "This measure is to be applied in respect of services ...")
 
 
 def without_proposal_frame(text: str) -> str:

@@ -16,6 +16,7 @@ from one_measure_code import status_for as _status
 ESAFETY = "codes/examples/esafety-industry.toml"
 GPAI = "codes/profiles/eu-gpai.toml"
 ICO = "codes/examples/ico-aadc.toml"
+CHILDREN = ["likely-accessed-by-children"]  # the children's codes cover only these services
 
 
 def test_statutory_noun_forms_of_harms():
@@ -406,3 +407,15 @@ def test_functionalities_in_the_codes_longer_wordings():
     covered = clause_reading("ics", "This measure applies to a search service which returns images in its results.")
     assert covered(kind="search/general", features=["image-search"]) is True
     assert covered(kind="search/general") is False
+
+
+def test_a_quoted_insertion_and_a_measure_to_be_applied():
+    # the closing quote after the inserted sentence, and "is to be applied in respect of", had been "not understood"
+    code = _code("pcu", ["After Measure PCU C10 insert: 'PCU C11 Proactive technology for suicide content",
+                         "C11.1 This measure applies to providers of large services at medium or high risk of suicide content.'"])
+    assert _status(code, "pcu", users=10_000_000, features=CHILDREN, risks=["suicide=medium"]) == "applies"
+    assert _status(code, "pcu", users=1_000, features=CHILDREN, risks=["suicide=medium"]) == "exempt"
+    covered = clause_reading("pcu", "This measure is to be applied in respect of services that are at medium or high risk of "
+                                    "self-harm content.")
+    assert covered(features=CHILDREN, risks=["self-harm=high"]) is True
+    assert covered(features=CHILDREN, risks=["bullying=high"]) is False
