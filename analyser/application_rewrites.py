@@ -278,6 +278,8 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     # "at medium or high risk of hate, of harassment, or of both", "that are large, multi-risk, or both": either, and "or"
     # already takes in both (the list's last comma becomes that "or")
     work = _OR_BOTH.sub(_either, work)
+    # "a Tier 1 or 2 social media service": each tier named in full
+    work = re.sub(r"\b(tier)\s+(\d)\s*(,|or|and|and/or)\s*(\d)\b", r"\1 \2 \3 \1 \4", work, flags=re.I)
     work = plain_service_wording(rejoin_broken_words(work, lexicon_for(vocab).words))
     # "a relevant electronic service if the service is a dating service", "a social media service if: (a) ...":
     # a condition on the service just named, as "where" would set it

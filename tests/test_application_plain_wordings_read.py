@@ -419,3 +419,9 @@ def test_a_quoted_insertion_and_a_measure_to_be_applied():
                                     "self-harm content.")
     assert covered(features=CHILDREN, risks=["self-harm=high"]) is True
     assert covered(features=CHILDREN, risks=["bullying=high"]) is False
+
+
+def test_tiers_named_with_one_word_tier():
+    covered = clause_reading(ESAFETY, "This section applies to a provider of a Tier 1 or 2 social media service.")
+    assert covered(kind="social-media", features=["tier-2"]) is True  # had been "not understood"
+    assert covered(kind="social-media", features=["tier-3"]) is False
