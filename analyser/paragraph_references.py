@@ -79,42 +79,52 @@ def resolve_references(texts: Sequence[str], numbers: Sequence[str | None], appl
     measure, rewritten in words the condition reader knows: {index: new text}."""
     labels = _labels(texts, numbers)
     scope = {i for i in application if not _EXCEPTS.search(_OWN_LABEL.sub("", texts[i], count=1))}
-    excepts = {i for i in application if i not in scope}
+    roles = {i: ("scope" if i in scope else "exception") for i in application}
     out: dict[int, str] = {}
     for i in application:
-        text = texts[i]
-        m = _REFERENCE_APPLIES.match(text)
-        if m is not None:
-            named = _named(m.group("ref"), labels)
-            if named is None or i in named:
+        for shape, rewrite in ((_REFERENCE_APPLIES.match, _applies), (_NEED_NOT_COMPLY.search, _need_not_comply),
+                               (_NOT_EXCLUDED_BY.match, _not_excluded_by)):
+            m = shape(texts[i])
+            if m is None:
                 continue
-            negative = m.group("verb").lower().startswith(("does", "do ")) or m.group("ref").lower().startswith("neither")
-            rest = text[m.end():]
-            if all(j in scope for j in named):
-                verb = "does not apply" if negative else m.group("verb").lower()
-                to = " to" if re.search(r"\b(?:to|of)\s*$", m.group(0), re.I) else ""
-                # ("Subsection (1) does not apply if the service is ...": "where", as the reader knows it)
-                rest = re.sub(r"^\s*(?:if|when)\s+(?=(?:the|that|its|such)\s+(?:[\w-]+\s+){0,2}?service\b)", " where ", rest, flags=re.I)
-                out[i] = f"{m.group('lead')}{_this(m.group('lead'))} measure {verb}{to}{rest}"
-            elif negative and all(j in excepts for j in named):
-                # "However, paragraph J5.2 does not apply if the service is large": the exception gives those back
-                to = " to" if re.search(r"\b(?:to|of)\s*$", m.group(0), re.I) else ""
-                cond = re.match(r"\s*(?:if|where|when)\s+(?=(?:the|that|its|such)\s+(?:[\w-]+\s+){0,2}?service\b)", rest, re.I)
-                rest = " to services where " + rest[cond.end():] if cond else f"{to}{rest}"
-                out[i] = f"{m.group('lead')}{_this(m.group('lead'))} exception does not apply{rest}"
-            continue
-        m = _NEED_NOT_COMPLY.search(text)
-        if m is not None:
             named = _named(m.group("ref"), labels)
-            if named is not None and i not in named and all(j in scope for j in named):
-                out[i] = f"{text[:m.start()]}{m.group('verb')} comply with this measure{text[m.end():]}"
-            continue
-        m = _NOT_EXCLUDED_BY.match(text)
-        if m is not None:
-            named = _named(m.group("ref"), labels)
-            if named is not None and i not in named and all(j in excepts for j in named):
-                out[i] = f"{m.group('lead')}{_this(m.group('lead'))} exception does not apply to {m.group('who')}."
+            if named is not None and i not in named and len({roles.get(j) for j in named}) == 1:
+                new = rewrite(texts[i], m, roles.get(named[0]))
+                if new is not None:
+                    out[i] = new
+            break
     return out
+
+
+def _applies(text: str, m: re.Match[str], role: str | None) -> str | None:
+    """"Paragraph H3.1 does not apply to ...": this measure (the paragraph says whom); "However, paragraph J5.2 does not
+    apply if the service is large": this exception does not apply there (the paragraph is an exception)."""
+    negative = m.group("verb").lower().startswith(("does", "do ")) or m.group("ref").lower().startswith("neither")
+    rest = text[m.end():]
+    to = " to" if re.search(r"\b(?:to|of)\s*$", m.group(0), re.I) else ""
+    service_condition = r"\s*(?:if|where|when)\s+(?=(?:the|that|its|such)\s+(?:[\w-]+\s+){0,2}?service\b)"
+    if role == "scope":
+        verb = "does not apply" if negative else m.group("verb").lower()
+        # ("Subsection (1) does not apply if the service is ...": "where", as the reader knows it)
+        rest = re.sub("^" + service_condition, " where ", rest, flags=re.I)
+        return f"{m.group('lead')}{_this(m.group('lead'))} measure {verb}{to}{rest}"
+    if role == "exception" and negative:
+        cond = re.match(service_condition, rest, re.I)
+        rest = " to services where " + rest[cond.end():] if cond else f"{to}{rest}"
+        return f"{m.group('lead')}{_this(m.group('lead'))} exception does not apply{rest}"
+    return None
+
+
+def _need_not_comply(text: str, m: re.Match[str], role: str | None) -> str | None:
+    """"A Tier 2 provider whose service ... need not comply with subclause (1)": with this measure."""
+    return f"{text[:m.start()]}{m.group('verb')} comply with this measure{text[m.end():]}" if role == "scope" else None
+
+
+def _not_excluded_by(text: str, m: re.Match[str], role: str | None) -> str | None:
+    """"However, an enterprise service that ... is not excluded by subsection (2)": this exception does not apply to it."""
+    if role != "exception":
+        return None
+    return f"{m.group('lead')}{_this(m.group('lead'))} exception does not apply to {m.group('who')}."
 
 
 def speaks_of_another(text: str) -> bool:
