@@ -425,3 +425,19 @@ def test_tiers_named_with_one_word_tier():
     covered = clause_reading(ESAFETY, "This section applies to a provider of a Tier 1 or 2 social media service.")
     assert covered(kind="social-media", features=["tier-2"]) is True  # had been "not understood"
     assert covered(kind="social-media", features=["tier-3"]) is False
+
+
+def test_harms_and_functionalities_in_the_codes_longer_wordings():
+    # each had been "not understood": unclear for every service
+    covered = clause_reading("ics", "This measure applies to search services at medium or high risk of returning URLs to child "
+                                    "sexual abuse material.")
+    assert covered(kind="search/general", risks=["csam-url=medium"]) is True
+    assert covered(kind="search/general", risks=["fraud=high"]) is False
+    covered = clause_reading("pcu", "This measure applies to services at medium or high risk of content that is abusive or "
+                                    "incites hatred, or content that depicts or encourages serious violence.")
+    assert covered(features=CHILDREN, risks=["violence=medium"]) is True
+    assert covered(features=CHILDREN, risks=["bullying=high"]) is False
+    covered = clause_reading("icu", "This measure applies to services which enable users to search for content posted by other "
+                                    "users.")
+    assert covered(features=["internal-search"]) is True
+    assert covered() is False
