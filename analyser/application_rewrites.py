@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .application_text import SENTENCE_START, without_proposal_frame
+from .paragraph_references import PARAGRAPH_LABEL
 from .condition_tokens import lexicon_for, tokenise
 from .vocabulary import Vocabulary
 
@@ -137,23 +138,24 @@ _IF_ON_SERVICE = re.compile(r"\b(services?|,)\s*,?\s+if\b(?=\s*:|\s+(?:\(\w{1,3}
 # "However, a provider need not apply it to a service with 50,000 or fewer users, unless ...": the services are the
 # object of the release, not its subject (read as the provider alone, every service had been let out)
 _NEED_NOT_APPLY_TO = re.compile(
-    SENTENCE_START + r"(?P<label>[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but),?\s+)?(?:(?:a|an|the|any)\s+)?providers?\s+(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|"
+    SENTENCE_START + rf"(?P<label>{PARAGRAPH_LABEL})?(?:(?:however|but),?\s+)?(?:(?:a|an|the|any)\s+)?providers?\s+"
+    r"(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|"
     r"obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to)\s+apply\s+(?:it|this\s+measure|the\s+measure)\s+(?:to|in\s+respect\s+of)\s+"
     r"(?=(?:(?:a|an|any|the|its|their)\s+)?(?:[\w-]+\s+){0,4}?services?\b)", re.I)
 # "However, it applies to a vertical search service only if the service returns images": for those services, on that
 # condition (read as a further group, every service had stayed covered)
 _APPLIES_TO_ONLY_IF = re.compile(
     # (after another sentence: alone, "It applies to providers of X only where ..." says whom the measure is for)
-    r"(?<=[.;:]\s)(?P<label>[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but),?\s+(?:it|this\s+measure|the\s+measure)|it)\s+"
+    rf"(?<=[.;:]\s)(?P<label>{PARAGRAPH_LABEL})?(?:(?:however|but),?\s+(?:it|this\s+measure|the\s+measure)|it)\s+"
     r"applies\s+to\s+(?P<who>(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?))\s+only\s+(?P<cond>if|where|when)\b",
     re.I)
 # a level of risk in other words: "at least a medium risk of X", "a medium or higher risk of X", "at medium risk or higher
 # of X", "at a high level of risk of X", "whose risk of X is medium or higher", "assessed as having a high risk of X"
 _RISK_WORDINGS = [
-    # (first: "services assessed as having at least a medium risk of X" -> "services at least a medium risk of X", below)
+    # (first: "services assessed as having a high risk of X" -> "services at a high risk of X"; "... as having at least a
+    # medium risk of X" -> "services at least a medium risk of X", read by the next)
     (re.compile(r"\b(services?)\s+(?:that\s+(?:are|have\s+been)\s+|which\s+(?:are|have\s+been)\s+)?assessed\s+as\s+(?:having|being\s+at)\s+"
-                r"(?=(?:at\s+least\s+)?(?:an?\s+)?(?:high|medium|low|negligible)\b)", re.I), r"\1 at "),
-    (re.compile(r"\bat\s+at\s+least\b", re.I), "at least"),
+                r"(?=(at\s+least\s+)?(?:an?\s+)?(?:high|medium|low|negligible)\b)", re.I), lambda m: f"{m.group(1)} {'' if m.group(2) else 'at '}"),
     (re.compile(r"\b(?:at\s+)?(?:least\s+)?(?:an?\s+)?medium\s+(?:risk\s+)?or\s+(?:higher|greater|above)(?:\s+risk|\s+level\s+of\s+risk)?\s+of\b"
                 r"|\bat\s+least\s+(?:an?\s+)?medium\s+(?:level\s+of\s+)?risk\s+of\b", re.I), "at medium or high risk of"),
     (re.compile(r"\b(?:at\s+)?an?\s+(high|medium|low|negligible|medium\s+or\s+high)\s+level\s+of\s+risk\s+(?:of|for)\b", re.I), r"at \1 risk of"),

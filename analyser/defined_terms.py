@@ -136,9 +136,11 @@ def read_defined_terms(application: str, measure: Measure,
         # of the sentence that uses the term, so that what the sentence adds ("relevant services that are at high risk
         # of ...") narrows the class, not the exception
         main, exception = _split_exception(body)
-        text = use.sub(lambda m: defined_class(m.group(1), main) + ("\x00" if exception else ""), text)
         if exception:
-            text = re.sub(r"\x00([^.;\n]*)", lambda m: m.group(1).rstrip(" ,") + exception, text)
+            text = re.sub(use.pattern + r"(?P<after>[^.;\n]*)", lambda m: defined_class(m.group(1), main)
+                          + m.group("after").rstrip(" ,") + exception, text, flags=re.I)
+        else:
+            text = use.sub(lambda m: defined_class(m.group(1), body), text)
         noun = used.group(1).rstrip("s")
         notes.append(f"'{adj} {noun}' is read as the measure defines it: {defined_class(noun + 's', body)}")
     for term, (body, sentence) in terms.items():

@@ -27,7 +27,10 @@ _NUMBERS_IN = re.compile(_NUMBER)
 # the paragraph's own label at its start: "C20.1 ", "(2) ", "24 (1) "
 _OWN_LABEL = re.compile(r"^\s*(?P<n>[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?|\d{1,3}\s*\(\w{1,4}\)|\(\w{1,4}\))\s+")
 
-_LEAD = r"(?P<lead>\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|nevertheless),?\s+)?)"
+# a paragraph's label before its sentence ("C23.2 ", "(3) "), kept when a sentence is rewritten (shared with
+# ``application_rewrites``)
+PARAGRAPH_LABEL = r"(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+|\(\w{1,4}\)\s*)"
+_LEAD = rf"(?P<lead>\s*{PARAGRAPH_LABEL}?(?:(?:however|but|nevertheless),?\s+)?)"
 # "Paragraph H3.1 does not apply to ...", "Neither paragraph C20.1 nor C20.2 applies in respect of ...", "Subclause (1)
 # applies only where ..."
 _REFERENCE_APPLIES = re.compile(rf"^{_LEAD}(?P<ref>{REFERENCE})\s+(?P<verb>(?:does|do)\s+not\s+apply|(?:only\s+)?appl(?:y|ies))\b"
