@@ -3,9 +3,9 @@
     python bench/score_applicability.py [dev|dev1|dev2|...|heldout] [--list-misses]
 
 ``dev`` is every development set (``dev.toml`` and ``devN.toml``, each by a helper who read no
-analyser code; dev3, dev7 and dev10-dev27 are the first twenty held-out sets, retired to
+analyser code; dev3, dev7 and dev10-dev29 are the first twenty-two held-out sets, retired to
 development once they had been scored several times), ``devN`` one of them; ``heldout`` is
-``heldout21.toml``, the held-out set now; ``heldout22`` a second one written at the same time by
+``heldout23.toml``, the held-out set now; ``heldout24`` a second one written at the same time by
 another helper (both scored by aggregates only).
 
 The set (``bench/heldout/applicability/``) gives each clause's intended condition in a small
@@ -312,8 +312,8 @@ def _remap(n: Node) -> Node:
     return Node(n.op, [_remap(a) for a in n.args], n.name)
 
 
-HELDOUT = "heldout21.toml"
-EARLIER_HELDOUT = {"heldout22": "heldout22.toml"}  # a second held-out set, kept until it is retired
+HELDOUT = "heldout23.toml"
+EARLIER_HELDOUT = {"heldout24": "heldout24.toml"}  # a second held-out set, kept until it is retired
 
 
 def _dev_files() -> dict[str, str]:
@@ -392,7 +392,7 @@ def score(which: str, list_misses: bool = False) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("which", nargs="?", default="dev", help="dev (every development set), devN (one of them), heldout or heldout22")
+    ap.add_argument("which", nargs="?", default="dev", help="dev (every development set), devN (one of them), heldout or heldout24")
     ap.add_argument("--list-misses", action="store_true", help="print each clause not wholly right (dev only, please)")
     ap.add_argument("--shapes", action="store_true",
                     help="count the clauses with a wrong decision by family, form (text or paragraphs), index cell and what "
