@@ -365,6 +365,8 @@ def further_sentence(body: str) -> str | None:
     widens = WIDENS.search(body) and (not COUNTING.search(body) or deems)
     if not (MAY_CHANGE_WHO.search(body) or widens or defines_services(body)):
         return None
+    if NARROWS.search(body) and re.search(r"^\W*(?:\w+\s+){0,3}?(?:exceptions?|exemptions?|carve-outs?|exclusions?)\b", body, re.I):
+        return "turns"  # "The exception in paragraph 3 does not extend to ...": what it says not of gives services back
     if NARROWS.search(body):
         return "narrows"
     if widens or re.search(r"\balso\b", body, re.I):

@@ -46,7 +46,7 @@ _ASSESSMENT_FOUND = re.compile(
     r"assessments?\s+(?:has\s+|have\s+)?(?:found|finds|identified|identifies|concluded|concludes|showed|shows|rated|rates)\s+"
     r"(?:that\s+)?(?:it|the\s+service)\s+(?P<how>to\s+be|as\s+being|as|is|to\s+have|as\s+having|has)\s+", re.I)
 # "where its service is multi-risk": the provider's service is the service
-_ITS_SERVICE = re.compile(r"\b(where|if|when|unless|provided\s+that)\s+its\s+(?=(?:regulated\s+)?service\b)", re.I)
+_ITS_SERVICE = re.compile(r"\b(where|if|when|unless|provided\s+that)\s+(?:its|their)\s+(?=(?:regulated\s+)?services?\b)", re.I)
 
 
 # "to the extent that the service offers livestreaming", "for so long as it has more than 7 million users": a
@@ -260,6 +260,12 @@ _NAMELY_WHO = re.compile(r"\b(appl(?:y|ies)\s+to)\s+(?:(?!services?\b|providers?
 _EVERY_SUCH_CODE = re.compile(r"\b(?:an?|each|every|any)\s+(?:[\w-]+\s+){0,3}?(code|standard)\s+(?:registered|made|"
                               r"published|issued|adopted|approved)\s+(?:under|by|in)\s+[^.;,]{3,80}?\s+(?=appl(?:y|ies)\s+to\b)", re.I)
 
+# "These Head Terms apply to each of the following sections of the online industry: social media services; ...": the
+# services listed (the words before the colon say no more)
+_EACH_OF_FOLLOWING = re.compile(r"(?<=\bto\s)(?:each|every|any|all)\s+(?:one\s+)?of\s+the\s+following(?:\s+(?:sections?|categories|"
+                                r"types|kinds|classes)\s+of\s+(?:the\s+)?(?:online\s+industry|services?|providers?))?\s*:", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
@@ -276,7 +282,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
                          work)
     for pattern, plain in _RISK_WORDINGS:
         work = pattern.sub(plain, work)
-    work = _AVERAGED.sub("", work)
+    work = _EACH_OF_FOLLOWING.sub("", _AVERAGED.sub("", work))
     # "at medium or high risk of hate, of harassment, or of both", "that are large, multi-risk, or both": either, and "or"
     # already takes in both (the list's last comma becomes that "or")
     work = _OR_BOTH.sub(_either, work)

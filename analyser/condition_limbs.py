@@ -24,8 +24,10 @@ _LIMB_END = re.compile(r"\s*(?:[;,]\s*)?(?:(?P<op>and|or)\s*)?[;,]?\s*$", re.I)
 # the head's last words before the limbs: "services that", "services that have X and that", "services where the
 # service:"
 _HEAD_RELATIVE = re.compile(
-    r"(?:,?\s*(?P<conj>and|or)\s+)?\b(?:that|which|who|whose|where(?:\s+(?:the|its|that|such\s+a)\s+(?:[\w-]+\s+){0,2}?service)?)"
-    r"(?P<verb>\s+(?:are|is|have|has))?\s*:?\s*$", re.I)
+    r"(?:,?\s*(?P<conj>and|or)\s+)?\b(?:that|which|who|whose|where(?:\s+(?:the|its|that|such\s+a)\s+(?:[\w-]+\s+){0,2}?service)?"
+    # "Where a service (a) allows ...; and (b) ...": the service the limbs are said of
+    r"|^\s*(?:a|an|the|any)\s+(?:[\w-]+\s+){0,2}?(?:service|platform))"
+    r"(?P<verb>\s+(?:are|is|have|has))?\s*:?\s*(?:either\s*:?\s*)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -36,15 +38,26 @@ class Limbs:
     verb: str = ""  # the verb written once before the labels ("that are (a) ...; or (b) ..."), for every limb
 
 
+def _kind(label: str) -> str:
+    """A label's kind: a number, a letter up to "h", or a roman numeral ("(i)" is the first of these)."""
+    label = label.lower()
+    return "number" if label.isdigit() else "letter" if label in "abcdefgh" else "roman"
+
+
 def split_limbs(body: str) -> Limbs | None:
     """The head and limbs of ``body`` when a relative clause ends in two or more lettered limbs, first "(a)";
     else None (limbs that name groups of services, "applies to: (a) large services; and (b) ...", are a
     plain union and read as well without their labels)."""
     labels = list(_LABEL.finditer(body))
     start = next((i for i, m in enumerate(labels) if m.group("label").lower() in _FIRST), None)
-    if start is None or len(labels) - start < 2:
+    if start is None:
         return None
-    labels = labels[start:]
+    # "(a) ...; and (b) either (i) ..., or (ii) ...": only labels of the first one's kind cut limbs here; the items
+    # inside a limb stay in its words, to be read as limbs of their own (flattened, "(b)" had lost its "either")
+    kind = _kind(labels[start].group("label"))
+    labels = [m for m in labels[start:] if _kind(m.group("label")) == kind]
+    if len(labels) < 2:
+        return None
     head = body[:labels[0].start()]
     texts, ops = [], []
     for m, nxt in zip(labels, [*labels[1:], None]):

@@ -266,12 +266,14 @@ def _given_back(exempt: Condition) -> Condition | None:
     return and_(*kept, back[0])
 
 
-def with_given_back(cond: Condition, exempt: list[Condition]) -> Condition:
+def with_given_back(cond: Condition, exempt: list[Condition], plain: list[Condition] = ()) -> Condition:
     """``cond`` without the ``exempt`` services, where another sentence names whom the measure covers: an exception
     "unless they are large" may give its services back the measure or only limit the exception, so a service is
     decided only where the two readings agree (``agree``, why "given-back")."""
     narrow = and_(cond, *(not_(n) for n in exempt))
-    back = [g for g in (_given_back(n) for n in exempt) if g is not None]
+    # (an exception in ``plain`` had no "unless": "vertical services with 700,000 or fewer users" are services, its
+    # negation no proviso)
+    back = [g for g in (_given_back(n) for n in exempt if not any(n is p for p in plain)) if g is not None]
     if not back:
         return narrow
     wide = and_(or_(cond, *back), *(not_(n) for n in exempt))

@@ -71,6 +71,9 @@ _BARE_APPLIES = re.compile(r"^\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:in
                            r"(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)  # (its label or "In each case," first)
 # "If your service is aimed at children under 13, you should also ...": a further duty for some of the services, which
 # writers read as adding nothing to whom the measure covers (unlike a duty whose subject names services)
+# the words with which an exception may give some of its services back ("... unless they are large")
+_GIVES_BACK_WORD = re.compile(r"\b(?:unless|other\s+than|except|save|excluding|but\s+not|apart\s+from|aside\s+from|"
+                              r"with\s+the\s+exception\s+of)\b", re.I)
 _CONDITION_FIRST = re.compile(r"\s*(?:if|where|when|whenever|in\s+the\s+case\s+of)\b", re.I)
 _LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
 def parse_application(
@@ -148,6 +151,7 @@ def _parse_application(
     case_groups: list[Condition] = []  # "In the case of X, this measure applies only if ...": the Xs
     case_pairs: list[Condition] = []  # ... and the Xs on that condition
     duty_groups: list[Condition] = []  # services a duty's subject names beside a statement of whom
+    plain_negative: list[Condition] = []  # exceptions whose sentence has no "unless" or "other than", so gives nothing back
     total_words = 0
     parsed_words = 0
     sentences = [exception_last(s) for s in split_sentences(work)]
@@ -271,6 +275,8 @@ def _parse_application(
             cond = and_(cond, extra if extra is not None else atom("unknown", text=inner))
         if intro is not None and intro.polarity == "exempt":
             negative.append(cond)
+            if not _GIVES_BACK_WORD.search(sentence):
+                plain_negative.append(cond)  # "It does not apply to a vertical service with 700,000 or fewer users": no "unless"
         elif intro is not None and intro.back:
             back.append(cond)
         elif intro is not None and intro.also:
@@ -329,7 +335,7 @@ def _parse_application(
     if negative:
         # "Vertical search services need not apply this measure unless they are large. General search services should
         # apply it.": are large vertical services covered? (``with_given_back``)
-        cond = with_given_back(cond, negative) if positive else _kind_in_exception(and_(cond, *(not_(n) for n in negative)),
+        cond = with_given_back(cond, negative, plain_negative) if positive else _kind_in_exception(and_(cond, *(not_(n) for n in negative)),
                                                                                     negative, only or also, vocab)
     if turned:
         cond = turned[0] if len(turned) == 1 else and_(*turned)

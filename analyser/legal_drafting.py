@@ -85,10 +85,16 @@ def _disapplied(sentences: list[str]) -> list[str]:
     return [s for s in out if s]
 
 
+# "It does not, however, apply to ...", "This measure, however, applies only to ...": a linking word set inside the
+# sentence says nothing of whom (between commas it had hidden the "does not apply")
+_LINKING_INSIDE = re.compile(r"\b(not|does|do|is|are|will|shall|should|must|need|it|measure|standard)\s*,\s*"
+                             r"(?:however|though|nevertheless|moreover|furthermore|in\s+addition)\s*,\s*", re.I)
+
+
 def plain_legal(text: str) -> str:
     """``text`` (application wording, one or more sentences) with the drafting devices above said plainly."""
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
-    sentences = _disapplied(split_sentences(as_amended(text)))
+    sentences = _disapplied(split_sentences(as_amended(_LINKING_INSIDE.sub(r"\1 ", text))))
     out = []
     takes_out = any(_TAKES_OUT.search(s) for s in sentences)
     for sentence in sentences:
