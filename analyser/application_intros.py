@@ -192,7 +192,7 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                     late = "services where " + unless.group("cond").strip(" ,;:.")
                 else:
                     cond = _RELEASE_CONDITION.search(rest)
-                    condition = cond.group("cond").strip(" ,;:.") if cond else ""
+                    condition = (cond.group("cond") or cond.group("which")).strip(" ,;:.") if cond else ""
             elif intro.relative and intro.until is not None and (named := _PROVIDER_OF_AFTER.match(rest)):
                 # "If Australian children can hold accounts on the service, a provider of a social media service
                 # must ...": the duty's subject names the kind of service the condition is set on
@@ -224,6 +224,9 @@ _ENCOURAGED = re.compile(r"[,\s]*(?:is|are)\s+(?:also\s+)?(?:encouraged|invited|
 _NOT_APPLY_REST = re.compile(r"^[,\s]*(?:then\s+)?(?:this|that|it|these|the)(?:\s+[\w-]+){0,2}?\s+(?:does|do)\s+not\s+apply"
                              r"(?:\s+to\s+(?:you|it|them|the\s+provider|your\s+service))?\s*[.;]?\s*$", re.I)
 _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
+                      # "Providers of small low-risk services may choose not to apply this measure": a release (read as a
+                      # permission, those services had been the measure's readers)
+                      r"|may\s+(?:choose|decide|elect|opt)\s+not\s+to\b"
                       # "Providers of ... may disregard this measure": a release, not a permission to do more
                       r"|may\s+(?:disregard|ignore)\s+(?:this|the|it)\b"
                       # "(Signatories whose models are open-source ...) are invited but not required to follow this Measure"
@@ -238,12 +241,18 @@ _APPLIES_IF = re.compile(
     # "Providers of ... should implement it only where ...": the measure named again as "it"
     r"|(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+it)"
     r"\s*,?\s+(?:only\s+)?(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I | re.S)
-_RELEASE_CONDITION = re.compile(r"\b(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I)
+_RELEASE_CONDITION = re.compile(r"\b(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$"
+                                # "Signatories need not follow this Measure for a model that is not ...": the released
+                                # models or services, named after the duty (read as every Signatory, it had let all out)
+                                r"|\b(?:for|in\s+respect\s+of|in\s+relation\s+to)\s+(?:a|an|any|each|every)\s+(?:[\w-]+\s+){0,3}?"
+                                r"(?:models?|services?)\s+(?P<which>(?:that|which|whose)\s+.+)$", re.I)
 _RELEASE_UNLESS = re.compile(r"[,;]?\s+(?:unless|except\s+(?:where|if|when)|save\s+(?:where|if|when))\s+(?P<cond>(?!(?:it|they|the\s+provider|you)\s+can\s+(?:show|demonstrate))\S.+)$", re.I)
 # "... should implement it only where the service has ...", "must do X only if the provider's service is ...":
 # a restriction of whom, set after the obligation
 _OBLIGATION_ONLY = re.compile(rf"\bonly\s+(?P<cond>(?:if|where|when|provided\s+that){SERVICE_SUBJECT}.+)$", re.I | re.S)
 _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwithstanding\s+this|in\s+addition|moreover|"
+                          # ("Note: end-to-end encrypted services are excluded from this measure", after another sentence)
+                          r"(?:drafting\s+|explanatory\s+|editorial\s+)?note\s*[:\u2013\u2014-]|"
                           r"additionally|in\s+(?:either|each|both|every|any)\s+cases?),?\s+"
                           # "To support post-market monitoring, Signatories will ...": the duty's purpose, not whom
                           # (an infinitive: never "To the extent that their models present systemic risk, ...", a condition)
@@ -306,7 +315,8 @@ CASE_OF = re.compile(r"^\W*in\s+(?:the\s+)?case\s+of\b", re.I)
 EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|regulated\s+)?(?:service|platform)\s*$", re.I)
 # "Providers of those services should ...": the services an earlier sentence named
 THOSE_SERVICES = re.compile(r"^\s*(?:those|these|the\s+same)\s+(?:services|platforms|providers)\s*$", re.I)
-NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b", re.I)
+NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b|"
+                     r"(?<!\bnot\s)\b(?:excluded|excepted|disapplied|carved\s+out|outside\s+(?:the\s+scope|its\s+scope|this|it)\b|need\s+not)\b", re.I)
 # "This measure applies only where ...", "It only applies to ...": a restriction of what the other sentences say
 ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:(?:however|but|in\s+(?:either|each|both|every|any)\s+cases?),?\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"
                           r"\s+(?:only\s+applies|applies\s+only)\b", re.I)
@@ -317,6 +327,8 @@ MAY_CHANGE_WHO = re.compile(r"\b(?:(?:it|this|that|the\s+term|the\s+definition)\
                             # ("'Relevant service' means a large service. It also includes a service at high risk of fraud")
                             r"appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
                             r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+|its\s+)?scope|"
+                            # ("Smaller services are not excluded": they stay as the other sentences say)
+                            r"(?<!\bnot\s)(?:excluded|excepted|disapplied|carved\s+out)|need\s+not|outside\s+(?:the\s+scope|its\s+scope)|"
                             # ("included" in a group of services, not content "included in users' feeds")
                             r"falls?\s+within|included(?!\s+in\s+(?!(?:the\s+)?scope\b|this\s+measure\b|it\b))|caught|subject\s+to\s+(?:this|the)\s+measure|"
                             # a measure's own "large" or "multi-risk" (the codes' own, 7 million users, two or more kinds,
@@ -360,7 +372,8 @@ def further_sentence(body: str) -> str | None:
         deems = None  # "... is to be treated as a large service if it has more than 7 million users": the code's own
     if deems and re.search(r"\b(?:low|small)\b", deems.group(0), re.I):
         return "turns"  # "... shall be treated as at low risk": it can as well take services out
-    if re.search(r"\bnot\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|counted|considered)\s+as\b", body, re.I):
+    if re.search(r"\bnot\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|counted|considered)\s+as\b|\b(?:treated|regarded|deemed|counted|"
+                 r"considered)\s+as\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?)?(?:not|outside|out\s+of|non-)", body, re.I):
         return "turns"  # "a service is not to be treated as likely to be accessed by children where ...": a class undone
     widens = WIDENS.search(body) and (not COUNTING.search(body) or deems)
     if not (MAY_CHANGE_WHO.search(body) or widens or defines_services(body)):

@@ -266,6 +266,16 @@ _EACH_OF_FOLLOWING = re.compile(r"(?<=\bto\s)(?:each|every|any|all)\s+(?:one\s+)
                                 r"types|kinds|classes)\s+of\s+(?:the\s+)?(?:online\s+industry|services?|providers?))?\s*:", re.I)
 
 
+_IN_WHICH_CASE = re.compile(r",?\s*in\s+which\s+case\s+(?:it|the\s+measure|this\s+measure|the\s+standard|this\s+standard)\s+(?:still\s+|then\s+)?"
+                            r"(?:applies|does\s+apply)(?:\s+(?:in\s+full|to\s+(?:them|it)|as\s+normal|as\s+usual))?(?=\s*[.;,]|\s*$)", re.I)
+_HAS_NO = re.compile(r"\b(has|have|with)\s+no\s+(?!(?:more|fewer|less|greater|other|one|reason|grounds|means|way|control|"
+                     r"knowledge|obligation|duty)\b)", re.I)
+# "You need not follow this standard if ...": the reader released on a condition, as "This standard does not apply if"
+# says it
+_YOU_NEED_NOT = re.compile(r"(?:^|(?<=[.;]\s))you\s+(?:need\s+not|do\s+not\s+(?:need|have)\s+to|are\s+not\s+required\s+to)\s+"
+                           r"(?:follow|apply|comply\s+with|conform\s+to)\s+(?:this|the)\s+(standard|section|code)\s+(?=(?:if|where|when)\s)", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
@@ -283,6 +293,11 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     for pattern, plain in _RISK_WORDINGS:
         work = pattern.sub(plain, work)
     work = _EACH_OF_FOLLOWING.sub("", _AVERAGED.sub("", work))
+    work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
+    # "..., unless they are large, in which case it applies (in full)": the give-back said again
+    work = _IN_WHICH_CASE.sub("", work)
+    # "services that have no direct messaging functionality", "with no livestreaming": the feature absent
+    work = _HAS_NO.sub(lambda m: {"has": "does not have ", "have": "do not have ", "with": "without "}[m.group(1).lower()], work)
     # "at medium or high risk of hate, of harassment, or of both", "that are large, multi-risk, or both": either, and "or"
     # already takes in both (the list's last comma becomes that "or")
     work = _OR_BOTH.sub(_either, work)

@@ -75,6 +75,9 @@ WHOM_SIGNAL = re.compile(
     # ("For the purposes of this measure, a service is not to be treated as likely to be accessed by children where the
     # provider uses highly effective age assurance": a class in the application narrowed)
     r"|\b(?:services?|platforms?|models?)\s+(?:is|are)\s+not\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|considered)\s+as\b"
+    # ("... a service that uses highly effective age assurance is to be treated as not likely to be accessed by children")
+    r"|\b(?:services?|platforms?|models?)\s+(?:[^.;]{0,80}?\s)?(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|considered)\s+as\s+"
+    r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?)?(?:not|outside|out\s+of)\b"
     r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
     r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
     r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?"

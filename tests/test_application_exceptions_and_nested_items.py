@@ -2,7 +2,10 @@
 measure", a "does not, however, apply" paragraph, an exception without "unless" that gave services back all the same,
 items nested in items ("(b) either (i) ... or (ii) ..."), a list of the industry's sections after "each of the
 following", a limit of the duty read as an exemption ("is not required to review ... to comply with this measure"),
-"the exception in the preceding paragraph does not extend to ...", and a clause after a group set off by commas.
+"the exception in the preceding paragraph does not extend to ...", and a clause after a group set off by commas; then
+releases in other words ("may choose not to apply", "are not bound by it", "Note: ... are excluded", "It is
+disapplied in respect of", "You need not follow this standard if", "need not follow this Measure for a model that"),
+a feature the service "has no" of, a give-back said again ("in which case it applies") and a deeming out of a class.
 """
 
 from __future__ import annotations
@@ -80,3 +83,65 @@ def test_a_clause_after_a_group_set_off_by_commas_may_be_for_both():
     assert _status(code, "icu", users=1_000, risks=["hate=high"]) == "exempt"
     # had been "applies": the last clause read for the second group only; "unclear" names both readings
     assert _status(code, "icu", users=10_000_000) == "unclear"
+
+
+def test_releases_in_other_words_let_services_out():
+    # each had been a confident "applies" for the services it lets out
+    chooses = clause_reading("icu", "This measure applies to all services. Providers of small low-risk services may choose "
+                                    "not to apply this measure.")
+    assert chooses(users=1_000) is False
+    assert chooses(users=1_000, risks=["fraud=high"]) is True
+    bound = clause_reading("icu", "This measure applies to large services. Services whose direct messages are end-to-end "
+                                  "encrypted are not bound by it.")
+    assert bound(users=10_000_000, features=["direct-messaging", "e2ee"]) is False
+    assert bound(users=10_000_000) is True
+    noted = clause_reading("icu", "This measure applies to large services. Note: end-to-end encrypted services are excluded "
+                                  "from this measure.")
+    assert noted(users=10_000_000, features=["direct-messaging", "e2ee"]) is False
+    disapplied = clause_reading("icu", "This measure applies to large services. It is disapplied in respect of services whose "
+                                       "direct messages are end-to-end encrypted.")
+    assert disapplied(users=10_000_000, features=["direct-messaging", "e2ee"]) is False
+    not_recommended = clause_reading("ics", "This measure applies to large general search services. It is not recommended for "
+                                            "vertical search services.")
+    assert not_recommended(kind="search/general", users=10_000_000) is True
+
+
+def test_a_release_for_the_models_it_names():
+    covered = clause_reading(GPAI, "Signatories need not follow this Measure for a model that is not a model with systemic risk.")
+    assert covered(kind="gpai-provider", features=["systemic-risk"]) is True  # had been "not all services": nobody
+    assert covered(kind="gpai-provider") is False
+
+
+def test_you_need_not_follow_this_standard_if():
+    covered = clause_reading("codes/examples/ico-aadc.toml", "You need not follow this standard if your service does not use "
+                                                             "nudge techniques.")
+    assert covered(features=["likely-accessed-by-children", "nudge-techniques"]) is True
+    assert covered(features=["likely-accessed-by-children"]) is False
+
+
+def test_a_feature_the_service_has_none_of():
+    covered = clause_reading("icu", "This measure applies to all services, except services that have no direct messaging "
+                                    "functionality.")
+    assert covered(features=["direct-messaging"]) is True
+    assert covered() is False
+    # ("no more than" is a number, not an absent feature)
+    assert clause_reading("icu", "This measure applies to services with no more than 700,000 monthly active UK users.")(
+        users=1_000) is True
+
+
+def test_a_give_back_said_again_after_in_which_case():
+    covered = clause_reading("icu", "This measure applies to services with direct messaging, except end-to-end encrypted "
+                                    "services, unless they are large, in which case it applies.")
+    assert covered(users=1_000, features=["direct-messaging", "e2ee"]) is False
+    assert covered(users=10_000_000, features=["direct-messaging", "e2ee"]) is True
+
+
+def test_deeming_a_service_not_in_a_class_is_never_passed_over():
+    code = _code("pcu", ["This measure applies to all services.",
+                         "For the purposes of this measure, a service that uses highly effective age assurance to keep "
+                         "children out is to be treated as not likely to be accessed by children."])
+    # had been "applies": the deeming was read as adding services, so it changed nothing
+    assert _status(code, "pcu", features=["likely-accessed-by-children", "age-assurance"]) == "unclear"
+    excluded_not = _code("icu", ["This measure applies to services with group chats.",
+                                 "Services whose messages are end-to-end encrypted are not excluded."])
+    assert _status(excluded_not, "icu", features=["user-groups", "direct-messaging", "e2ee"]) == "applies"
