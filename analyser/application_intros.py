@@ -241,7 +241,7 @@ _APPLIES_IF = re.compile(
     # "Providers of ... should implement it only where ...": the measure named again as "it"
     r"|(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+it)"
     r"\s*,?\s+(?:only\s+)?(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I | re.S)
-_RELEASE_CONDITION = re.compile(r"\b(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$"
+_RELEASE_CONDITION = re.compile(r"\b(?P<cond>(?:if|where|when|provided\s+that)\s*:?\s+.+)$"
                                 # "Signatories need not follow this Measure for a model that is not ...": the released
                                 # models or services, named after the duty (read as every Signatory, it had let all out)
                                 r"|\b(?:for|in\s+respect\s+of|in\s+relation\s+to)\s+(?:a|an|any|each|every)\s+(?:[\w-]+\s+){0,3}?"

@@ -156,6 +156,9 @@ _RISK_WORDINGS = [
     # medium risk of X" -> "services at least a medium risk of X", read by the next)
     (re.compile(r"\b(services?)\s+(?:that\s+(?:are|have\s+been)\s+|which\s+(?:are|have\s+been)\s+)?assessed\s+as\s+(?:having|being\s+at)\s+"
                 r"(?=(at\s+least\s+)?(?:an?\s+)?(?:high|medium|low|negligible)\b)", re.I), lambda m: f"{m.group(1)} {'' if m.group(2) else 'at '}"),
+    # ("services assessed as medium or high risk for fraud")
+    (re.compile(r"\b(?:(?:that|which)\s+(?:are|have\s+been)\s+)?assessed\s+as\s+(?:being\s+)?(?:at\s+)?(?:an?\s+)?"
+                r"(medium\s+or\s+high|high|medium|low|negligible)\s+risk\s+(?:for|of)\b", re.I), r"at \1 risk of"),
     (re.compile(r"\b(?:at\s+)?(?:least\s+)?(?:an?\s+)?medium\s+(?:risk\s+)?or\s+(?:higher|greater|above)(?:\s+risk|\s+level\s+of\s+risk)?\s+of\b"
                 r"|\bat\s+least\s+(?:an?\s+)?medium\s+(?:level\s+of\s+)?risk\s+of\b", re.I), "at medium or high risk of"),
     (re.compile(r"\b(?:at\s+)?an?\s+(high|medium|low|negligible|medium\s+or\s+high)\s+level\s+of\s+risk\s+(?:of|for)\b", re.I), r"at \1 risk of"),
@@ -296,6 +299,8 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
     # "..., unless they are large, in which case it applies (in full)": the give-back said again
     work = _IN_WHICH_CASE.sub("", work)
+    # "a hosting service that hosts either a Tier 1 social media service or ...": the verb's "either" adds nothing
+    work = re.sub(r"\b(hosts?|offers?|provides?|operates?|runs?)\s+either\s+(?=(?:an?|the)\s)", r"\1 ", work, flags=re.I)
     # "services that have no direct messaging functionality", "with no livestreaming": the feature absent
     work = _HAS_NO.sub(lambda m: {"has": "does not have ", "have": "do not have ", "with": "without "}[m.group(1).lower()], work)
     # "at medium or high risk of hate, of harassment, or of both", "that are large, multi-risk, or both": either, and "or"

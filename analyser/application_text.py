@@ -147,6 +147,10 @@ _RELEASE_FROM_DUTY = re.compile(
     r"(?:(?!\b(?:should|must|shall|will|may|ensures?)\b)[^.]){0,240}?"
     r"\b(?:(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|need\s+not)\b", re.I)
 
+# "Signatories will report serious incidents. Signatories that already report them under another regime need not do so
+# again": a class released later in the paragraph (only the paragraph's opening had been looked at)
+_CLASS_RELEASED = re.compile(r"(?:^|(?<=[.;]\s))(?:signatories|providers|services)\s+(?:that|who|whose|which)\b[^.;]{0,240}?"
+                             r"\b(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do\s+not\s+(?:need|have)\s+to)\b", re.I)
 
 # "If your service has no settings that users can change, there is nothing further you need to do": a
 # release from the whole standard, anywhere in the paragraph
@@ -270,7 +274,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text)) or phrase.search(unlabelled)):
         return True
     if (STRAY_APPLICATION.match(without_asides(text)) or STRAY_APPLICATION.match(without_asides(unlabelled))
-            or _RELEASE_FROM_DUTY.match(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
+            or _RELEASE_FROM_DUTY.match(unlabelled) or _CLASS_RELEASED.search(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
             or _excluded().search(unlabelled) or (WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
             or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled) or speaks_of_another(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out

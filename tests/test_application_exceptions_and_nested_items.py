@@ -145,3 +145,28 @@ def test_deeming_a_service_not_in_a_class_is_never_passed_over():
     excluded_not = _code("icu", ["This measure applies to services with group chats.",
                                  "Services whose messages are end-to-end encrypted are not excluded."])
     assert _status(excluded_not, "icu", features=["user-groups", "direct-messaging", "e2ee"]) == "applies"
+
+
+def test_a_class_exempt_from_it_or_released_from_doing_so():
+    exempt = clause_reading(GPAI, "This Measure applies to Signatories whose models have systemic risk. Signatories whose "
+                                  "models are similarly safe models are exempt from it.")
+    assert exempt(kind="gpai-provider", features=["systemic-risk"]) is True
+    assert exempt(kind="gpai-provider", features=["systemic-risk", "similarly-safe"]) is False  # had been undecided
+    # a release later in the paragraph, for a class the reader cannot name: undecided, never "applies" to everyone
+    code = _code(GPAI, ["Signatories will report serious incidents to the AI Office. Signatories that already report such "
+                        "incidents under another regime need not do so again."])
+    assert _status(code, GPAI, kind="gpai-provider") == "unclear"  # had been "applies" (the paragraph was passed over)
+
+
+def test_wordings_of_the_industry_codes_and_of_risk():
+    hosts = clause_reading(ESAFETY, "This section applies to a provider of a hosting service that hosts either a Tier 1 "
+                                    "social media service or a high impact designated internet service.")
+    assert hosts(kind="hosting", features=["hosts-high-impact-dis"]) is True
+    assert hosts(kind="hosting") is False
+    both = clause_reading(ESAFETY, "This section applies to a provider of a dating or gaming service.")
+    assert both(kind="relevant-electronic", features=["gaming-chat"]) is True
+    assert both(kind="relevant-electronic") is False
+    assessed = clause_reading("ics", "This measure applies to search services assessed as medium or high risk for the supply "
+                                     "of drugs and psychoactive substances.")
+    assert assessed(kind="search/general", risks=["drugs=medium"]) is True
+    assert assessed(kind="search/general", risks=["fraud=high"]) is False
