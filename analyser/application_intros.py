@@ -375,6 +375,9 @@ def further_sentence(body: str) -> str | None:
     if re.search(r"\bnot\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|counted|considered)\s+as\b|\b(?:treated|regarded|deemed|counted|"
                  r"considered)\s+as\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?)?(?:not|outside|out\s+of|non-)", body, re.I):
         return "turns"  # "a service is not to be treated as likely to be accessed by children where ...": a class undone
+    if re.search(r"\b(?:services?|platforms?|models?)\b[^.;]{0,80}?\b(?:is|are)\s+not\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+                 r"(?:services?|platforms?|models?)\b", body, re.I):
+        return "turns"  # "For the purposes of this section, a Tier 3 social media service is not a social media service"
     widens = WIDENS.search(body) and (not COUNTING.search(body) or deems)
     if not (MAY_CHANGE_WHO.search(body) or widens or defines_services(body)):
         return None

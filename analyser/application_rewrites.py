@@ -273,6 +273,12 @@ _IN_WHICH_CASE = re.compile(r",?\s*in\s+which\s+case\s+(?:it|the\s+measure|this\
                             r"(?:applies|does\s+apply)(?:\s+(?:in\s+full|to\s+(?:them|it)|as\s+normal|as\s+usual))?(?=\s*[.;,]|\s*$)", re.I)
 _HAS_NO = re.compile(r"\b(has|have|with)\s+no\s+(?!(?:more|fewer|less|greater|other|one|reason|grounds|means|way|control|"
                      r"knowledge|obligation|duty)\b)", re.I)
+# "Where the service is end-to-end encrypted, the provider need not apply this measure": the condition, then the release
+# (read as the provider's duty with a long subject, every service had been let out)
+_WHERE_PROVIDER_NEED_NOT = re.compile(
+    r"(?:^|(?<=[.;]\s))(?P<cond>(?:where|if|when)\s+[^,.;]{3,160}),\s+(?:the|its|a|their)\s+providers?\s+(?:need\s+not|(?:is|are)\s+not\s+"
+    r"(?:required|expected|obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to|may\s+(?:choose|decide)\s+not\s+to)\s+"
+    r"(?:apply|follow|comply\s+with|implement)\s+(?:this\s+measure|the\s+measure|it)\b", re.I)
 # "You need not follow this standard if ...": the reader released on a condition, as "This standard does not apply if"
 # says it
 _YOU_NEED_NOT = re.compile(r"(?:^|(?<=[.;]\s))you\s+(?:need\s+not|do\s+not\s+(?:need|have)\s+to|are\s+not\s+required\s+to)\s+"
@@ -297,6 +303,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
         work = pattern.sub(plain, work)
     work = _EACH_OF_FOLLOWING.sub("", _AVERAGED.sub("", work))
     work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
+    work = _WHERE_PROVIDER_NEED_NOT.sub(lambda m: f"This measure does not apply {m.group('cond')[:1].lower()}{m.group('cond')[1:]}", work)
     # "..., unless they are large, in which case it applies (in full)": the give-back said again
     work = _IN_WHICH_CASE.sub("", work)
     # "a hosting service that hosts either a Tier 1 social media service or ...": the verb's "either" adds nothing
@@ -418,9 +425,10 @@ def signatories_first(text: str) -> str:
 
 
 # "..., except that it does not apply to messages that are end-to-end encrypted": the same carve-out of content, set in
-# the sentence that states whom
-_EXCEPT_THAT = re.compile(r",\s*(?:except|save)\s+that\s+(?:it|this\s+measure|the\s+measure)\s+(?=(?:does|do)\s+not\s+apply\s+"
-                          rf"(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE})", re.I)
+# the sentence that states whom; "..., except that it does not apply to end-to-end encrypted services": a sentence of
+# its own that takes services out (read inside the first, the services had been joined to it)
+_EXCEPT_THAT = re.compile(r",\s*(?:except|save)\s+that\s+(?:it|this\s+measure|the\s+measure)\s+(?=(?:does|do)\s+not\s+apply\b|"
+                          r"(?:is|are)\s+not\s+(?:required|recommended|expected)\b|need\s+not\b)", re.I)
 
 
 def content_only(text: str) -> str:

@@ -134,10 +134,14 @@ ASKS_WHOM = re.compile(
     re.I)
 # "Who need not?", "Who need not apply it?", "Which services are exempt?", "Who does it not apply to?": a question
 # whose answer says whom the measure leaves out
+# "Exempt services: end-to-end encrypted services; ...": a label whose list is whom the measure leaves out
+_EXEMPT_LABEL = (r"(?:(?<=^)|(?<=[.;]\s))\s*(?:exempt(?:ed)?\s+services|excluded\s+services|services\s+(?:exempted|excluded|not\s+covered)|"
+                 r"exemptions?)\s*:\s*")
+EXEMPT_LABEL = re.compile(_EXEMPT_LABEL, re.I)
 ASKS_WHOM_NOT = re.compile(
     r"\s*(?:(?:who|which\s+(?:services|providers))\s+(?:need|needs)\s+not(?:\s+(?:apply|follow|implement|take)\s+"
     rf"(?:it|this|the\s+{_WHOM}))?|(?:who|which\s+(?:services|providers))\s+(?:is|are)\s+(?:exempt(?:ed)?|excluded|not\s+covered)"
-    rf"|(?:who|whom)\s+does\s+(?:it|this|the\s+{_WHOM})\s+not\s+(?:apply\s+to|cover))\s*\?\s*", re.I)
+    rf"|(?:who|whom)\s+does\s+(?:it|this|the\s+{_WHOM})\s+not\s+(?:apply\s+to|cover))\s*\?\s*|{_EXEMPT_LABEL}", re.I)
 
 
 # "A provider whose service is in a pre-assessed category is not required to ...": an exemption written
@@ -276,7 +280,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if (STRAY_APPLICATION.match(without_asides(text)) or STRAY_APPLICATION.match(without_asides(unlabelled))
             or _RELEASE_FROM_DUTY.match(unlabelled) or _CLASS_RELEASED.search(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
             or _excluded().search(unlabelled) or (WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
-            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled) or speaks_of_another(unlabelled)
+            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled) or EXEMPT_LABEL.match(unlabelled) or speaks_of_another(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
             or any(DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())
                    for m in LATE_EXCEPTION.finditer(text))):

@@ -75,6 +75,9 @@ WHOM_SIGNAL = re.compile(
     # ("For the purposes of this measure, a service is not to be treated as likely to be accessed by children where the
     # provider uses highly effective age assurance": a class in the application narrowed)
     r"|\b(?:services?|platforms?|models?)\s+(?:is|are)\s+not\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|considered)\s+as\b"
+    # ("For the purposes of this section, a Tier 3 social media service is not a social media service": a class undone)
+    r"|\bfor\s+the\s+purposes?\s+of\s+this\s+(?:section|measure|standard|code|part|division|commitment)\b[^.;]*?\b(?:is|are)\s+not\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|platforms?|models?|providers?)\b"
     # ("... a service that uses highly effective age assurance is to be treated as not likely to be accessed by children")
     r"|\b(?:services?|platforms?|models?)\s+(?:[^.;]{0,80}?\s)?(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|considered)\s+as\s+"
     r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?)?(?:not|outside|out\s+of)\b"

@@ -170,3 +170,36 @@ def test_wordings_of_the_industry_codes_and_of_risk():
                                      "of drugs and psychoactive substances.")
     assert assessed(kind="search/general", risks=["drugs=medium"]) is True
     assert assessed(kind="search/general", risks=["fraud=high"]) is False
+
+
+def test_except_that_it_does_not_apply_takes_services_out():
+    covered = clause_reading("icu", "This measure applies to services with direct messaging, except that it does not apply to "
+                                    "end-to-end encrypted services.")
+    # had been "direct messaging and end-to-end encryption": the exception read as a further condition
+    assert covered(features=["direct-messaging"]) is True
+    assert covered(features=["direct-messaging", "e2ee"]) is False
+
+
+def test_a_condition_then_the_providers_release():
+    covered = clause_reading("icu", "This measure applies to all services. Where the service is end-to-end encrypted, the "
+                                    "provider need not apply this measure.")
+    assert covered(features=["direct-messaging", "e2ee"]) is False
+    assert covered() is True  # had been "not all services": every service let out
+    small = clause_reading("icu", "This measure applies to all services. If the service is not large, its provider is not "
+                                  "required to apply this measure.")
+    assert small(users=10_000_000) is True
+    assert small(users=1_000) is False
+
+
+def test_a_label_listing_the_services_left_out():
+    code = _code("icu", ["This measure applies to large services.",
+                         "Exempt services: end-to-end encrypted services; services with fewer than 50,000 monthly active UK users."])
+    assert _status(code, "icu", users=10_000_000) == "applies"
+    assert _status(code, "icu", users=10_000_000, features=["direct-messaging", "e2ee"]) == "exempt"  # had been "applies"
+
+
+def test_a_service_said_not_to_be_of_a_kind_is_never_passed_over():
+    code = _code(ESAFETY, ["(1) A provider of a social media service must let end-users report material.",
+                           "(2) For the purposes of this section, a Tier 3 social media service is not a social media service."])
+    # had been "applies" to a Tier 3 service: the second subsection was passed over
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "unclear"
