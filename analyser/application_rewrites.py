@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .application_text import SENTENCE_START, without_proposal_frame
+from .application_text import RELEASE_AFTER_CONDITION, SENTENCE_START, without_proposal_frame
 from .paragraph_references import PARAGRAPH_LABEL
 from .condition_tokens import lexicon_for, tokenise
 from .vocabulary import Vocabulary
@@ -149,6 +149,11 @@ _APPLIES_TO_ONLY_IF = re.compile(
     rf"(?<=[.;:]\s)(?P<label>{PARAGRAPH_LABEL})?(?:(?:however|but),?\s+(?:it|this\s+measure|the\s+measure)|it)\s+"
     r"applies\s+to\s+(?P<who>(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?))\s+only\s+(?P<cond>if|where|when)\b",
     re.I)
+# "The provider of a multi-risk service that is not large need only do so where the service has direct messaging": for
+# those services, on that condition (passed over, they had been covered whatever the condition)
+_NEED_ONLY = re.compile(
+    SENTENCE_START + rf"(?P<label>{PARAGRAPH_LABEL})?(?:the\s+|a\s+)?providers?\s+of\s+(?P<who>(?:(?:a|an|any)\s+)?(?:[\w-]+\s+){{0,5}}?services?"
+    r"(?:\s+(?:that|which)\s+[^,.;]{1,80}?)?)\s+need\s+only\s+(?:do\s+so|apply\s+(?:it|this\s+measure))\s+(?P<cond>where|if|when)\b", re.I)
 # a level of risk in other words: "at least a medium risk of X", "a medium or higher risk of X", "at medium risk or higher
 # of X", "at a high level of risk of X", "whose risk of X is medium or higher", "assessed as having a high risk of X"
 _RISK_WORDINGS = [
@@ -273,12 +278,6 @@ _IN_WHICH_CASE = re.compile(r",?\s*in\s+which\s+case\s+(?:it|the\s+measure|this\
                             r"(?:applies|does\s+apply)(?:\s+(?:in\s+full|to\s+(?:them|it)|as\s+normal|as\s+usual))?(?=\s*[.;,]|\s*$)", re.I)
 _HAS_NO = re.compile(r"\b(has|have|with)\s+no\s+(?!(?:more|fewer|less|greater|other|one|reason|grounds|means|way|control|"
                      r"knowledge|obligation|duty)\b)", re.I)
-# "Where the service is end-to-end encrypted, the provider need not apply this measure": the condition, then the release
-# (read as the provider's duty with a long subject, every service had been let out)
-_WHERE_PROVIDER_NEED_NOT = re.compile(
-    r"(?:^|(?<=[.;]\s))(?P<cond>(?:where|if|when)\s+[^,.;]{3,160}),\s+(?:the|its|a|their)\s+providers?\s+(?:need\s+not|(?:is|are)\s+not\s+"
-    r"(?:required|expected|obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to|may\s+(?:choose|decide)\s+not\s+to)\s+"
-    r"(?:apply|follow|comply\s+with|implement)\s+(?:this\s+measure|the\s+measure|it)\b", re.I)
 # "You need not follow this standard if ...": the reader released on a condition, as "This standard does not apply if"
 # says it
 _YOU_NEED_NOT = re.compile(r"(?:^|(?<=[.;]\s))you\s+(?:need\s+not|do\s+not\s+(?:need|have)\s+to|are\s+not\s+required\s+to)\s+"
@@ -303,7 +302,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
         work = pattern.sub(plain, work)
     work = _EACH_OF_FOLLOWING.sub("", _AVERAGED.sub("", work))
     work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
-    work = _WHERE_PROVIDER_NEED_NOT.sub(lambda m: f"This measure does not apply {m.group('cond')[:1].lower()}{m.group('cond')[1:]}", work)
+    work = RELEASE_AFTER_CONDITION.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {m.group('cond')[:1].lower()}{m.group('cond')[1:]}", work)
     # "..., unless they are large, in which case it applies (in full)": the give-back said again
     work = _IN_WHICH_CASE.sub("", work)
     # "a hosting service that hosts either a Tier 1 social media service or ...": the verb's "either" adds nothing
@@ -323,6 +322,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _UNLESS_SERVICE.sub("except where ", work)
     work = _NEED_NOT_APPLY_TO.sub(r"\g<label>This measure does not apply to ", work)
     work = _APPLIES_TO_ONLY_IF.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
+    work = _NEED_ONLY.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
     # "one or more kinds of priority content, namely abuse and hate content, bullying content and violent content": the
     # kinds listed, any of which will do
     work = _NAMELY.sub(r"\1 of the following \2 of \3: ", work)

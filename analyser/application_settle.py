@@ -19,7 +19,7 @@ import re
 from typing import Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
-from .application_text import (ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, FOR_EACH_MODEL, LEADING_LABEL, STRAY_APPLICATION,
+from .application_text import (ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, FOR_EACH_MODEL, LEADING_LABEL, STRAY_APPLICATION,
                                clean_artefacts, grammar_data, is_application)
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, PASSIVE_DUTY
 
@@ -137,6 +137,9 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     """The application paragraphs finally kept (``_settled``), with every paragraph that amends their words ("in
     paragraph C3.1, after 'large services' insert ...": the measure is read as amended, ``amendments``)."""
     kept = _settled(texts, sorted({*chosen, *_exception_tails(texts, chosen)}))
+    # a heading "Exemption" (or "Exempt services") and the paragraph under it, whom the measure leaves out
+    headed = [j for i, t in enumerate(texts[:-1]) if kept and EXEMPT_HEADING.fullmatch(clean_artefacts(t)) for j in (i, i + 1)]
+    kept = sorted({*kept, *headed})
     applied = [texts[i] for i in kept if not AMENDING.search(texts[i])]
     if not applied:
         return kept

@@ -23,7 +23,7 @@ from typing import Any
 from .amendments import AMENDING
 from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
 from .legal_drafting import plain_legal
-from .paragraph_references import REFERENCE, speaks_of_another
+from .paragraph_references import PARAGRAPH_LABEL, REFERENCE, speaks_of_another
 from .paths import PACKAGE_DATA
 
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
@@ -134,10 +134,20 @@ ASKS_WHOM = re.compile(
     re.I)
 # "Who need not?", "Who need not apply it?", "Which services are exempt?", "Who does it not apply to?": a question
 # whose answer says whom the measure leaves out
-# "Exempt services: end-to-end encrypted services; ...": a label whose list is whom the measure leaves out
-_EXEMPT_LABEL = (r"(?:(?<=^)|(?<=[.;]\s))\s*(?:exempt(?:ed)?\s+services|excluded\s+services|services\s+(?:exempted|excluded|not\s+covered)|"
-                 r"exemptions?)\s*:\s*")
+# "Where the service is end-to-end encrypted, the provider need not apply this measure (need not do so)": a condition on the
+# service, then the release (read as the provider's duty with a long subject, every service had been let out; a
+# condition that is no service's, "where it is not technically feasible", limits the duty and is not this)
+RELEASE_AFTER_CONDITION = re.compile(
+    r"(?:^|(?<=[.;]\s))(?P<label>" + PARAGRAPH_LABEL + r")?(?P<cond>(?:where|if|when)\s+(?:the|its|a|their)\s+(?:[\w-]+\s+){0,2}?services?\s+[^,.;]{3,160}),\s+(?:the|its|a|their)\s+"
+    r"providers?\s+(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to|may\s+"
+    r"(?:choose|decide)\s+not\s+to)\s+(?:(?:apply|follow|comply\s+with|implement)\s+(?:this\s+measure|the\s+measure|it)|do\s+(?:so|this|that))\b", re.I)
+
+# "Exempt services: end-to-end encrypted services; ...", a heading "Exemption" over "C12.3 Services whose ...": a label
+# whose list, or whose next paragraph, is whom the measure leaves out
+_EXEMPT_WORDS = r"(?:exempt(?:ed)?\s+services|excluded\s+services|services\s+(?:exempted|excluded|not\s+covered)|exemptions?|exceptions?)"
+_EXEMPT_LABEL = (rf"(?:(?<=^)|(?<=[.;]\s))\s*{_EXEMPT_WORDS}\s*(?::\s*|\s+(?:(?:[A-Z]{{0,5}}\d{{1,3}}(?:\.\d{{1,3}})+[A-Z]?|\(\w{{1,4}}\))\s+)?(?=(?-i:[A-Z])))")
 EXEMPT_LABEL = re.compile(_EXEMPT_LABEL, re.I)
+EXEMPT_HEADING = re.compile(rf"\s*{_EXEMPT_WORDS}\s*[:.]?\s*", re.I)
 ASKS_WHOM_NOT = re.compile(
     r"\s*(?:(?:who|which\s+(?:services|providers))\s+(?:need|needs)\s+not(?:\s+(?:apply|follow|implement|take)\s+"
     rf"(?:it|this|the\s+{_WHOM}))?|(?:who|which\s+(?:services|providers))\s+(?:is|are)\s+(?:exempt(?:ed)?|excluded|not\s+covered)"
@@ -149,7 +159,7 @@ ASKS_WHOM_NOT = re.compile(
 _RELEASE_FROM_DUTY = re.compile(
     r"^\s*(?:(?:however|but),?\s+)?(?:a|an|the|any)?\s*(?:providers?|signator(?:y|ies)|services?)\b"
     r"(?:(?!\b(?:should|must|shall|will|may|ensures?)\b)[^.]){0,240}?"
-    r"\b(?:(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|need\s+not)\b", re.I)
+    r"\b(?:(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|need\s+not|need\s+only|may\s+(?:choose|decide)\s+not\s+to)\b", re.I)
 
 # "Signatories will report serious incidents. Signatories that already report them under another regime need not do so
 # again": a class released later in the paragraph (only the paragraph's opening had been looked at)
@@ -272,9 +282,11 @@ def without_proposal_frame(text: str) -> str:
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:
     """Is this paragraph (of a measure) application text?"""
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
+    unlabelled = LEADING_LABEL.sub("", text, count=1)
+    if RELEASE_AFTER_CONDITION.search(unlabelled):
+        return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text):
         return False
-    unlabelled = LEADING_LABEL.sub("", text, count=1)
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text)) or phrase.search(unlabelled)):
         return True
     if (STRAY_APPLICATION.match(without_asides(text)) or STRAY_APPLICATION.match(without_asides(unlabelled))

@@ -248,6 +248,7 @@ def _parse_application(
         if late:
             # "..., unless the service incorporates effective controls": a condition on the service, not a group
             late = re.sub(r"^it\s+", "the service ", late, count=1, flags=re.I)  # "unless it distributes only its own apps"
+            late = re.sub(r"^services\s+where\s+they\s+", "services that ", late, count=1, flags=re.I)  # "unless they present ..."
             late = re.sub(r"^(?:where\s+|if\s+|when\s+)?(?=(?:the|that|such|its|their)\s+(?:[\w-]+\s+){0,2}?(?:service|search\s+engine|device|"
                           r"equipment|platform|model)\s+(?!providers?\b))", "services where ", late, count=1, flags=re.I)
             exc, _d, _t, late_left = parse_body(late, code_kind, vocab, id_pattern)

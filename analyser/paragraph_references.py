@@ -35,9 +35,10 @@ _LEAD = rf"(?P<lead>\s*{PARAGRAPH_LABEL}?(?:(?:however|but|nevertheless),?\s+)?)
 # applies only where ..."
 _REFERENCE_APPLIES = re.compile(rf"^{_LEAD}(?P<ref>{REFERENCE})\s+(?P<verb>(?:does|do)\s+not\s+apply|(?:only\s+)?appl(?:y|ies))\b"
                                 r"(?:\s+(?:to|in\s+(?:respect|relation)\s+(?:of|to))\b)?", re.I)
-# "(...) need not comply with subclause (1)", "(...) is not required to comply with paragraph C4.1"
-_NEED_NOT_COMPLY = re.compile(rf"\b(?P<verb>need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to)\s+(?:comply\s+with|apply|follow)\s+"
-                              rf"(?P<ref>{REFERENCE})", re.I)
+# "(...) need not comply with subclause (1)", "(...) is not required to comply with paragraph C4.1", "A Tier 3 social media
+# service is exempt from subsection (1)"
+_NEED_NOT_COMPLY = re.compile(rf"\b(?P<verb>(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to)\s+(?:comply\s+with|apply|follow)"
+                              rf"|(?:is|are)\s+(?:exempt(?:ed)?|excluded)\s+from)\s+(?P<ref>{REFERENCE})", re.I)
 # "However, an enterprise service that ... is not excluded by subsection (2)"
 _NOT_EXCLUDED_BY = re.compile(rf"^{_LEAD}(?P<who>.+?)\s+(?:is|are)\s+not\s+(?:excluded|exempted|taken\s+out)\s+by\s+(?P<ref>{REFERENCE})"
                               r"\s*[.;]?\s*$", re.I | re.S)
@@ -120,7 +121,7 @@ def _applies(text: str, m: re.Match[str], role: str | None) -> str | None:
 
 def _need_not_comply(text: str, m: re.Match[str], role: str | None) -> str | None:
     """"A Tier 2 provider whose service ... need not comply with subclause (1)": with this measure."""
-    return f"{text[:m.start()]}{m.group('verb')} comply with this measure{text[m.end():]}" if role == "scope" else None
+    return f"{text[:m.start()]}{m.group('verb')} this measure{text[m.end():]}" if role == "scope" else None
 
 
 def _not_excluded_by(text: str, m: re.Match[str], role: str | None) -> str | None:

@@ -5,11 +5,14 @@ following", a limit of the duty read as an exemption ("is not required to review
 "the exception in the preceding paragraph does not extend to ...", and a clause after a group set off by commas; then
 releases in other words ("may choose not to apply", "are not bound by it", "Note: ... are excluded", "It is
 disapplied in respect of", "You need not follow this standard if", "need not follow this Measure for a model that"),
-a feature the service "has no" of, a give-back said again ("in which case it applies") and a deeming out of a class.
+a feature the service "has no" of, a give-back said again ("in which case it applies") and a deeming out of a class;
+and later paragraphs (an "Exemption" heading, "may choose not to do so", "Where the service is ..., the provider is not
+required to do this", "need only do so where", models "released under ..." exempt, "exempt from subsection (1)").
 """
 
 from __future__ import annotations
 
+from analyser.models import Code
 from clause_reading import clause_reading
 from one_measure_code import one_measure_code as _code
 from one_measure_code import status_for as _status
@@ -203,3 +206,48 @@ def test_a_service_said_not_to_be_of_a_kind_is_never_passed_over():
                            "(2) For the purposes of this section, a Tier 3 social media service is not a social media service."])
     # had been "applies" to a Tier 3 service: the second subsection was passed over
     assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "unclear"
+
+
+def _blocking(*later: str, application: str = "C12.1 This measure applies to large services with direct messaging.") -> Code:
+    """A measure laid out as the codes lay them out: application, recommendation, then the later paragraphs."""
+    return _code("icu", ["ICU C12 Blocking", application, "C12.2 The provider should let users block other users.", *later])
+
+
+def test_later_paragraphs_that_let_encrypted_services_out():
+    big_e2ee = {"users": 10_000_000, "features": ["direct-messaging", "e2ee"]}
+    # each had been "applies": the later paragraph was passed over
+    for later in (["Exemption", "C12.3 Services whose direct messages are end-to-end encrypted."],
+                  ["C12.3 The provider of an end-to-end encrypted service may choose not to do so."],
+                  ["C12.3 Where the service is end-to-end encrypted, the provider is not required to do this."]):
+        code = _blocking(*later)
+        assert _status(code, "icu", **big_e2ee) == "exempt", later
+        assert _status(code, "icu", users=10_000_000, features=["direct-messaging"]) == "applies", later
+    # a limit of the duty that is no service's stays a limit: the measure still applies
+    feasible = _blocking("C12.3 Where it is not technically feasible to block a user, the provider is not required to do so.")
+    assert _status(feasible, "icu", **big_e2ee) == "applies"
+
+
+def test_need_only_do_so_where_sets_a_condition_on_those_services():
+    code = _blocking("C12.3 The provider of a multi-risk service that is not large need only do so where the service has "
+                     "direct messaging.", application="C12.1 This measure applies to large services and to multi-risk services.")
+    multi = ["fraud=medium", "hate=medium"]
+    assert _status(code, "icu", users=1_000, risks=multi) == "exempt"  # had been "applies"
+    assert _status(code, "icu", users=1_000, risks=multi, features=["direct-messaging"]) == "applies"
+    assert _status(code, "icu", users=10_000_000) == "applies"
+
+
+def test_models_named_by_a_participle_are_exempt_unless_they_present_systemic_risk():
+    code = _code(GPAI, ["Measure 2.3 Serious incident reporting",
+                        "Signatories will report serious incidents to the AI Office.",
+                        "Models released under a free and open-source licence are exempt from this Measure unless they "
+                        "present systemic risk."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "exempt"  # had been "unclear"
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence", "systemic-risk"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_exempt_from_a_subsection_named_by_its_number():
+    code = _code(ESAFETY, ["16 Reporting", "(1) A provider of a social media service must provide a reporting tool.",
+                           "(2) A Tier 3 social media service is exempt from subsection (1)."])
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-3"]) == "exempt"  # had been "applies"
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-1"]) == "applies"
