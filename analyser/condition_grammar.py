@@ -49,8 +49,6 @@ class Parser(PremodReader):
             only_commas = True
             opened = [t.kind for t in self.toks[self.pos:self.pos + 3]]
             aside = opened == ["COMMA", "AND", "OF"] or opened == ["COMMA", "OR", "OF"]
-            # "A, and services at risk of X, which ...": commas without "of" repeated; the clause may be for all (both kept)
-            soft_aside = opened[:2] in (["COMMA", "AND"], ["COMMA", "OR"]) and not aside
             while self.kind() in ("COMMA", "OR", "AND", "ANDOR", "FILLER", "OF"):
                 # only a connective or "to providers of" joins two groups; a bare "to" or "of"
                 # between two wordings is no union ("use profiling to recommend content")
@@ -102,7 +100,8 @@ class Parser(PremodReader):
                 self.reset(mark)
                 break
             try:
-                self._aside = (aside and newgroup) or soft_aside
+                # (any later group: "A and services at risk of X, where the service is Y" may set Y on both, kept both ways)
+                self._aside = True
                 parts.append(self.group())
                 shapes.append(self._last_group)
                 leading.append(self._last_mods)

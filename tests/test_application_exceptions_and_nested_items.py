@@ -86,6 +86,12 @@ def test_a_clause_after_a_group_set_off_by_commas_may_be_for_both():
     assert _status(code, "icu", users=1_000, risks=["hate=high"]) == "exempt"
     # had been "applies": the last clause read for the second group only; "unclear" names both readings
     assert _status(code, "icu", users=10_000_000) == "unclear"
+    # the same with no comma before "and": a closing "where the service ..." may be for both groups
+    where = _code("icu", ["This measure applies to providers of large services and services at high risk of hate, where the "
+                          "service offers direct messaging.", "The provider should let users block others."])
+    assert _status(where, "icu", users=10_000_000, features=["direct-messaging"]) == "applies"
+    assert _status(where, "icu", users=1_000, risks=["hate=high"]) == "exempt"
+    assert _status(where, "icu", users=10_000_000) == "unclear"  # had been "applies"
 
 
 def test_releases_in_other_words_let_services_out():
