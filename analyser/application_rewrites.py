@@ -62,7 +62,7 @@ _USERS_FIRST = re.compile(
     r"(?:(?:average\s+)?monthly\s+)?(?:active\s+)?(?:uk\s+|united\s+kingdom\s+)?"
     r"(?:users?(?:\s+(?:numbers?|base|count))?|user\s+(?:numbers?|base|count))\s+(?:(?:is|are)\s+)?"
     r"(?P<cmp>exceeds?|more\s+than|greater\s+than|over|above|at\s+least|fewer\s+than|less\s+than|below|under|"
-    r"no\s+more\s+than|not\s+more\s+than)\s+(?P<num>\d[\d,]*(?:\.\d+)?(?:\s*(?:m|k|million|thousand)\b)?)", re.I)
+    r"no\s+more\s+than|not\s+more\s+than)\s+(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*(?:m|k|million|thousand)\b)?)", re.I)
 
 
 # "700,000 or more monthly UK users but fewer than 7 million": the second bound of a range, joined by "but" and
@@ -90,8 +90,18 @@ _VERTICAL = re.compile(
 _PROVIDER_FOUND = re.compile(r"\b(?:the|its)\s+provider\s+(?:has|have)\s+(?:identified|assessed|concluded|found|determined)\s+"
                              r"that\s+(?=(?:the|its)\s+(?:regulated\s+)?service\s+(?:is|has)\b)", re.I)
 # "whose principal purpose is hosting or disseminating ...": the wording of the children's codes' own term
-_PRINCIPAL_PURPOSE = re.compile(r"\bprincipal\s+purpose\s+is\s+(?:the\s+)?(?:hosting|host)\s+or\s+(?:disseminating|spreading|"
-                                r"dissemination\s+of|spread\s+of|sharing)\s+", re.I)
+_PRINCIPAL_PURPOSE = re.compile(r"\bprincipal\s+purpose\s+is\s+(?:to\s+)?(?:the\s+)?(?:hosting|host)\s+or\s+(?:disseminating|"
+                                r"disseminate|spreading|dissemination\s+of|spread\s+of|sharing)\s+", re.I)
+# "at medium or high risk in respect of two or more of the kinds of primary priority content", "more than one kind of":
+# the codes' own words for a risk and a count of kinds
+_KINDS_COUNTED = [(re.compile(r"\brisk\s+in\s+respect\s+of\b", re.I), "risk of"),
+                  (re.compile(r"\b(two|2)\s+or\s+more\s+of\s+the\s+kinds\s+of\b", re.I), r"\1 or more kinds of"),
+                  (re.compile(r"\bmore\s+than\s+one\s+(?:kind|type)s?\s+of\b", re.I), "two or more kinds of")]
+# "pornographic, suicide, self-harm or eating disorder content": each kind of content in the list named in full
+_CONTENT_KIND = (r"(?:pornographic|suicide|self-harm|eating[\s-]disorder|bullying|violent|abuse\s+and\s+hate|harmful\s+substances|"
+                 r"dangerous\s+stunts\s+and\s+challenges)")
+_CONTENT_LIST = re.compile(rf"\b({_CONTENT_KIND})(,\s+(?:or\s+|and\s+)?|\s+(?:or|and)\s+)(?=(?:{_CONTENT_KIND}(?:,\s+(?:or\s+|and\s+)?|\s+(?:or|and)\s+))*"
+                           rf"{_CONTENT_KIND}\s+content\b)", re.I)
 
 
 def _users_in_order(m: re.Match[str]) -> str:
@@ -117,7 +127,11 @@ def plain_service_wording(text: str) -> str:
     """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
     text = _USED_BY.sub("with ", _PEOPLE.sub(r"\1 monthly users", text))
     text = _PROVIDER_FOUND.sub("", _VERTICAL.sub("search services that are vertical search services", text))
+    text = re.sub(r"\bthe\s+principal\s+purpose\s+of\s+which\s+is\b", "whose principal purpose is", text, flags=re.I)
     text = _PRINCIPAL_PURPOSE.sub("principal purpose is the hosting or dissemination of ", text)
+    for pattern, plain in _KINDS_COUNTED:
+        text = pattern.sub(plain, text)
+    text = _CONTENT_LIST.sub(r"\1 content\2", text)
     # "to the extent that they integrate the model ...": "if they", which says whom (a bare "where they" is as
     # often a time or a trigger: "where they have reasonable grounds to believe ...")
     text = _AS_WHERE.sub(lambda m: "if" if re.match(r"\s+they\b", text[m.end():], re.I) else "where", text)

@@ -373,12 +373,14 @@ def _words_to_digits(text: str) -> str:
 
 # "700 000 monthly active UK users": thousands set apart by a space (or a thin or no-break space), as in SI style
 _SPACED_THOUSANDS = re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+\b")
+# "1m monthly active UK users", "7.5m users": the abbreviation said in full
+_ABBREVIATED_MILLION = re.compile(r"\b(\d{1,3}(?:\.\d{1,2})?)\s?m\b(?=\s+(?:monthly|active|uk|united|users?|people|members|accounts))", re.I)
 
 
 def digits_for_number_words(text: str) -> str:
     """``text`` with numbers written in words ("seven hundred thousand") in digits ("700,000"), and thousands set apart
     by spaces joined ("700 000" -> "700000")."""
-    text = _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\D", "", m.group(0)), text)
+    text = _ABBREVIATED_MILLION.sub(r"\1 million", _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\D", "", m.group(0)), text))
     return _NUMBER_WORDS.sub(_number_from_words, text)
 
 

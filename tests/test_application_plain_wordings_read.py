@@ -4,7 +4,9 @@ Measure PCU B2"), "which present a risk of", "one or more kinds of content harmf
 ("so far as those services are provided to end-users in Australia"), the GPAI code's "whose models present systemic
 risk", a relaxation beside a duty, "invited but not required", a numbered standard whose first paragraph is a
 duty for every reader, end-to-end encryption of the messaging or of users' communications, "even where ... encrypted",
-a sentence after a semicolon in lower case, "if any" and "meaning" as asides, and broadcasting "in real time".
+a sentence after a semicolon in lower case, "if any" and "meaning" as asides, and broadcasting "in real time"; user
+numbers abbreviated ("2m"), kinds of content listed by their adjectives or counted ("more than one kind of"), and asides
+that cover every service ("of whatever tier", "CSEA counts as one kind", "(whether ...)", "however many staff").
 """
 
 from __future__ import annotations
@@ -441,3 +443,48 @@ def test_harms_and_functionalities_in_the_codes_longer_wordings():
                                     "users.")
     assert covered(features=["internal-search"]) is True
     assert covered() is False
+
+
+def test_user_numbers_abbreviated_or_before_a_comma():
+    covered = clause_reading("icu", "This measure applies to services with at least 2m monthly active UK users that are at "
+                                    "medium or high risk of fraud.")
+    assert covered(users=2_500_000, risks=["fraud=medium"]) is True
+    assert covered(users=1_000_000, risks=["fraud=medium"]) is False
+    # (the comma after the number had been taken into it, and the sentence not understood)
+    comma = clause_reading("icu", "This measure applies to services whose monthly active UK user base exceeds seven million, "
+                                  "and which are at medium or high risk of fraud.")
+    assert comma(users=10_000_000, risks=["fraud=high"]) is True
+    assert comma(users=1_000, risks=["fraud=high"]) is False
+
+
+def test_kinds_of_content_counted_and_listed_in_the_codes_words():
+    listed = clause_reading("pcu", "This measure applies to services at medium or high risk of pornographic, suicide, self-harm "
+                                   "or eating disorder content.")
+    assert listed(features=CHILDREN, risks=["self-harm=medium"]) is True
+    assert listed(features=CHILDREN, risks=["bullying=high"]) is False
+    counted = clause_reading("pcu", "This measure applies to services at medium or high risk of more than one kind of primary "
+                                    "priority content.")
+    assert counted(features=CHILDREN, risks=["suicide=medium", "pornography=high"]) is True
+    assert counted(features=CHILDREN, risks=["suicide=medium"]) is False
+    in_respect = clause_reading("pcs", "This measure applies to search services at medium or high risk in respect of two or more "
+                                       "of the kinds of primary priority content.")
+    assert in_respect(kind="search/general", features=CHILDREN, risks=["suicide=medium", "self-harm=medium"]) is True
+    purpose = clause_reading("pcu", "This measure applies to services the principal purpose of which is to host or disseminate "
+                                    "one or more kinds of priority content.")
+    assert purpose(features=[*CHILDREN, "principal-purpose-pc"]) is True
+    assert purpose(features=CHILDREN) is False
+
+
+def test_asides_that_say_the_measure_covers_them_all():
+    assert clause_reading(ESAFETY, "A provider of a social media service, of whatever tier, must report its risk assessment.")(
+        kind="social-media") is True
+    multi = clause_reading("ics", "This measure applies to search services at medium or high risk of at least two kinds of "
+                                  "illegal harm; child sexual exploitation and abuse counts as one kind for this purpose.")
+    assert multi(kind="search/general", risks=["fraud=medium", "hate=medium"]) is True
+    assert multi(kind="search/general", risks=["csam-image=medium", "csam-url=medium"]) is False  # CSEA counted once
+    either = clause_reading("ics", "This measure applies to search services that are multi-risk or that are large (whether they "
+                                   "are general or vertical search services).")
+    assert either(kind="search/vertical", users=10_000_000) is True
+    staff = clause_reading("icu", "This measure applies to large or multi-risk services, however many staff they employ.")
+    assert staff(users=10_000_000) is True
+    assert staff(users=1_000) is False
