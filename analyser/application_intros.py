@@ -90,10 +90,10 @@ def split_sentences(text: str) -> list[str]:
     text = re.sub(r";\s*(however|but)(?=,?\s+(?:a|an|any|the)?\s*(?:providers?|services?|signator))",
                   lambda m: ". " + m.group(1).capitalize(), text, flags=re.I)
     # "Large services ... fall within this measure, as do services of any size at high risk of X": a second group
-    text = re.sub(r"(\b(?:fall|falls|come|comes|are|is)\s+within\s+(?:the\s+scope\s+of\s+)?this\s+measure),\s*as\s+(?:do|does)\s+",
+    text = re.sub(r"(\b(?:fall|falls|come|comes|are|is)\s+within\s+(?:the\s+scope\s+of\s+)?this\s+measure),\s*as\s+(?:do|does|are|is)\s+",
                   r"\1. It also applies to ", text, flags=re.I)
     # "Providers of X should apply this measure; so should providers of Y": a second group
-    text = re.sub(r"[;,]\s*(?:and\s+)?so\s+(?:should|must|do|does)\s+(?=(?:the\s+)?providers?\b|services?\b)",
+    text = re.sub(r"[;,]\s*(?:and\s+)?so\s+(?:should|must|do|does)\s+(?=(?:the\s+|any\s+|all\s+|every\s+)?providers?\b|(?:any\s+|all\s+|every\s+)?services?\b)",
                   ". It also applies to ", text, flags=re.I)
     # "X is not required to comply with this measure; every other provider of a relevant electronic service must":
     # the group the measure is for, after the one it leaves out (so is "...; other providers of services at high risk of X
@@ -106,8 +106,22 @@ def split_sentences(text: str) -> list[str]:
     text = re.sub(r";\s*(?:all\s+|every\s+|each\s+|any\s+)?other\s+(signatories|providers|services)(?=\s+(?:will|shall|must|should)\s+[a-z])",
                   lambda m: ". Other " + m.group(1).lower(), text, flags=re.I)
     # "...; this does not apply if your service is a counselling service": a sentence of scope of its own
-    text = re.sub(r";\s*(this|it|the\s+(?:measure|standard))(?=\s+(?:does\s+not|only)\s+appl)",
+    # ("...; the section does not apply to a search engine service on which ...")
+    text = re.sub(r";\s*(this(?:\s+(?:measure|standard|section|subsection|code|requirement))?|it|the\s+(?:measure|standard|section|subsection|code|requirement))"
+                  r"(?=\s+(?:does\s+not|only)\s+appl)",
                   lambda m: ". " + m.group(1)[0].upper() + m.group(1)[1:], text, flags=re.I)
+    # "Providers of vertical search services are outside this measure; for general search services it applies unless ...":
+    # the services it is for, then their exception
+    text = re.sub(r";\s*for\s+(?P<who>(?:all\s+|other\s+)?[^,;.]{3,80}?services?)\s*,?\s+(?:it|the\s+measure|this\s+measure)\s+applies\s+"
+                  r"(?=unless|except|other\s+than|only|if|where)", r". This measure applies to \g<who> ", text, flags=re.I)
+    # "...; a telephony service or enterprise service is not required to", "Services at low risk ... are outside this
+    # measure, as are services that are not large": a release of its own after the duty (read with the duty, dropped)
+    # (a release that ends its clause: "... is not expected to do so for content it cannot access" limits the duty)
+    text = re.sub(r";\s*(an?|the|any)(?=\s+[^.;]{1,120}?\s+(?:is|are)\s+(?:not\s+(?:required|expected|obliged)(?:\s+to(?:\s+(?:do\s+so|"
+                  r"(?:comply\s+with|apply|follow)\s+(?:it|this\s+measure|the\s+measure)))?)?\s*(?:[.;]|$)|(?:exempt|excluded|outside)\b))",
+                  lambda m: ". " + m.group(1).capitalize(), text, flags=re.I)
+    text = re.sub(r"(\b(?:are|is)\s+(?:outside|exempt\s+from|excluded\s+from|not\s+covered\s+by)\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+measure),"
+                  r"\s*as\s+(?:are|is)\s+", r"\1. It does not apply to ", text, flags=re.I)
     # (so is "...; it also applies to ...", and "...; the provider should act ...": the duty after the scope; a sentence
     # left in lower case where words before it were taken away)
     text = re.sub(r"(?:;|(?<=\.))\s*(it|this)(?=\s+(?:also|only)\s+appl)|(?:;|(?<=\.))\s*(the\s+provider|providers)"
@@ -326,7 +340,7 @@ ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:(?:however|but|in\s+(?:either|
 MAY_CHANGE_WHO = re.compile(r"\b(?:(?:it|this|that|the\s+term|the\s+definition)\s+also\s+(?:includes?|takes\s+in)\b|"
                             # ("'Relevant service' means a large service. It also includes a service at high risk of fraud")
                             r"appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
-                            r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+|its\s+)?scope|"
+                            r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+|its\s+)?scope|within\s+it\b|"
                             # ("Smaller services are not excluded": they stay as the other sentences say)
                             r"(?<!\bnot\s)(?:excluded|excepted|disapplied|carved\s+out)|need\s+not|outside\s+(?:the\s+scope|its\s+scope)|"
                             # ("included" in a group of services, not content "included in users' feeds")
@@ -353,7 +367,9 @@ COUNTING = re.compile(r"\b(?:harms?|risk|users?|kinds?)\b", re.I)
 # ... but a deeming provision moves services into a class ("a service at medium risk of terrorism with more than 7
 # million users shall be treated as at high risk of terrorism"): it widens whom the measure covers
 DEEMS = re.compile(r"\b(?:treated|regarded|deemed)\s+(?:as\s+)?(?:being\s+)?(?:(?:at\s+)?(?:high|medium|low)\b|"
-                   r"(?:an?\s+)?(?:large|multi-?\s?risk|high-risk|small)\b)", re.I)
+                   r"(?:an?\s+)?(?:large|multi-?\s?risk|high-risk|small)\b"
+                   # ("A vertical search service ... is to be treated as a general search service"): a service moved into a kind
+                   r"|an?\s+(?:[\w-]+\s+){0,3}?(?:service|platform)\b)", re.I)
 # ... unless it restates the code's own "large" (more than 7 million users) or "multi-risk" (two or more kinds)
 RESTATES_OWN_CLASS = re.compile(r"\blarge\b[^.]*\b(?:7|seven)\s*(?:million\b|m\b|,000,000)|\bmulti-?\s?risk\b[^.]*\btwo\s+or\s+more\b", re.I)
 # "Do not use nudge techniques", "You should not ...": a prohibition, for everyone

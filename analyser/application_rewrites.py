@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .application_text import RELEASE_AFTER_CONDITION, SENTENCE_START, without_proposal_frame
+from .application_text import SENTENCE_START, without_proposal_frame
 from .paragraph_references import PARAGRAPH_LABEL
+from .release_wordings import plain_releases
 from .condition_tokens import lexicon_for, tokenise
 from .vocabulary import Vocabulary
 
@@ -140,6 +141,7 @@ def plain_service_wording(text: str) -> str:
     text = _AGE_OF.sub(r"\1 \2", _SERVICES_TERMS.sub("the ", text))
     text = _EACH_CASE_EXCEPTION.sub(", ", text)
     text = _BEING_A.sub(" that is ", text)
+
     text = _ASSESSMENT_FOUND.sub(lambda m: "that has " if "hav" in m.group("how").lower() or m.group("how").lower() == "has"
                                  else "that is ", text)
     return _ITS_SERVICE.sub(r"\1 the ", text)
@@ -163,11 +165,6 @@ _APPLIES_TO_ONLY_IF = re.compile(
     rf"(?<=[.;:]\s)(?P<label>{PARAGRAPH_LABEL})?(?:(?:however|but),?\s+(?:it|this\s+measure|the\s+measure)|it)\s+"
     r"applies\s+to\s+(?P<who>(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?))\s+only\s+(?P<cond>if|where|when)\b",
     re.I)
-# "The provider of a multi-risk service that is not large need only do so where the service has direct messaging": for
-# those services, on that condition (passed over, they had been covered whatever the condition)
-_NEED_ONLY = re.compile(
-    SENTENCE_START + rf"(?P<label>{PARAGRAPH_LABEL})?(?:the\s+|a\s+)?providers?\s+of\s+(?P<who>(?:(?:a|an|any)\s+)?(?:[\w-]+\s+){{0,5}}?services?"
-    r"(?:\s+(?:that|which)\s+[^,.;]{1,80}?)?)\s+need\s+only\s+(?:do\s+so|apply\s+(?:it|this\s+measure))\s+(?P<cond>where|if|when)\b", re.I)
 # a level of risk in other words: "at least a medium risk of X", "a medium or higher risk of X", "at medium risk or higher
 # of X", "at a high level of risk of X", "whose risk of X is medium or higher", "assessed as having a high risk of X"
 _RISK_WORDINGS = [
@@ -241,7 +238,8 @@ _BUT_ONLY_WHERE = re.compile(r",?\s+but\s+only\s+(?:where|if|when|in\s+so\s+far\
 
 
 # "Large services are expected to ..., as are services that are multi-risk.": a second group, said as "So should ..."
-_AS_ARE = re.compile(r",\s+as\s+(?:are|is|do|does|should|must|will)\s+(?=(?:[\w-]+\s+){0,4}?(?:services?|providers?|signator(?:y|ies))\b[^.;]*(?:[.;]|$))",
+_AS_ARE = re.compile(r"(?<!\bmeasure)(?<!\bstandard)(?<!\bscope)"  # (", as are ..." after an exclusion: see application_intros)
+                     r",\s+as\s+(?:are|is|do|does|should|must|will)\s+(?=(?:[\w-]+\s+){0,4}?(?:services?|providers?|signator(?:y|ies))\b[^.;]*(?:[.;]|$))",
                      re.I)
 # "This measure does not apply to large services, nor to services which are multi-risk": one exclusion of either
 _NOR_TO = re.compile(r",?\s+nor\s+(?=(?:to|for)\s)", re.I)
@@ -282,22 +280,15 @@ _NAMELY_WHO = re.compile(r"\b(appl(?:y|ies)\s+to)\s+(?:(?!services?\b|providers?
 _EVERY_SUCH_CODE = re.compile(r"\b(?:an?|each|every|any)\s+(?:[\w-]+\s+){0,3}?(code|standard)\s+(?:registered|made|"
                               r"published|issued|adopted|approved)\s+(?:under|by|in)\s+[^.;,]{3,80}?\s+(?=appl(?:y|ies)\s+to\b)", re.I)
 
+_ENCRYPTED_MESSAGING = re.compile(r"\b(?:end-to-end\s+)?encrypted\s+(?:private\s+|direct\s+)?messaging\s+(services?|platforms?|apps?)\b", re.I)
 # "These Head Terms apply to each of the following sections of the online industry: social media services; ...": the
 # services listed (the words before the colon say no more)
 _EACH_OF_FOLLOWING = re.compile(r"(?<=\bto\s)(?:each|every|any|all)\s+(?:one\s+)?of\s+the\s+following(?:\s+(?:sections?|categories|"
                                 r"types|kinds|classes)\s+of\s+(?:the\s+)?(?:online\s+industry|services?|providers?))?\s*:", re.I)
 
 
-_IN_WHICH_CASE = re.compile(r",?\s*in\s+which\s+case\s+(?:it|the\s+measure|this\s+measure|the\s+standard|this\s+standard)\s+(?:still\s+|then\s+)?"
-                            r"(?:applies|does\s+apply)(?:\s+(?:in\s+full|to\s+(?:them|it)|as\s+normal|as\s+usual))?(?=\s*[.;,]|\s*$)", re.I)
 _HAS_NO = re.compile(r"\b(has|have|with)\s+no\s+(?!(?:more|fewer|less|greater|other|one|reason|grounds|means|way|control|"
                      r"knowledge|obligation|duty)\b)", re.I)
-# "You need not follow this standard if ...": the reader released on a condition, as "This standard does not apply if"
-# says it
-_YOU_NEED_NOT = re.compile(r"(?:^|(?<=[.;]\s))you\s+(?:need\s+not|do\s+not\s+(?:need|have)\s+to|are\s+not\s+required\s+to)\s+"
-                           r"(?:follow|apply|comply\s+with|conform\s+to)\s+(?:this|the)\s+(standard|section|code)\s+(?=(?:if|where|when)\s)", re.I)
-
-
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
@@ -315,10 +306,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     for pattern, plain in _RISK_WORDINGS:
         work = pattern.sub(plain, work)
     work = _EACH_OF_FOLLOWING.sub("", _AVERAGED.sub("", work))
-    work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
-    work = RELEASE_AFTER_CONDITION.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {m.group('cond')[:1].lower()}{m.group('cond')[1:]}", work)
-    # "..., unless they are large, in which case it applies (in full)": the give-back said again
-    work = _IN_WHICH_CASE.sub("", work)
+    work = plain_releases(work)
     # "a hosting service that hosts either a Tier 1 social media service or ...": the verb's "either" adds nothing
     work = re.sub(r"\b(hosts?|offers?|provides?|operates?|runs?)\s+either\s+(?=(?:an?|the)\s)", r"\1 ", work, flags=re.I)
     # "services that have no direct messaging functionality", "with no livestreaming": the feature absent
@@ -329,6 +317,10 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     # "a Tier 1 or 2 social media service": each tier named in full
     work = re.sub(r"\b(tier)\s+(\d)\s*(,|or|and|and/or)\s*(\d)\b", r"\1 \2 \3 \1 \4", work, flags=re.I)
     work = plain_service_wording(rejoin_broken_words(work, lexicon_for(vocab).words))
+    if "encryption" not in vocab.features:
+        # "large encrypted messaging services": services with messaging, that messaging end-to-end encrypted (a code with
+        # a feature for encryption of any kind, eSafety's, reads the words as they are)
+        work = _ENCRYPTED_MESSAGING.sub(r"\1 that have direct messaging and are end-to-end encrypted", work)
     # "a relevant electronic service if the service is a dating service", "a social media service if: (a) ...":
     # a condition on the service just named, as "where" would set it
     work = _IF_ON_SERVICE.sub(r"\1 where", work)
@@ -336,7 +328,6 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _UNLESS_SERVICE.sub("except where ", work)
     work = _NEED_NOT_APPLY_TO.sub(r"\g<label>This measure does not apply to ", work)
     work = _APPLIES_TO_ONLY_IF.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
-    work = _NEED_ONLY.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
     # "one or more kinds of priority content, namely abuse and hate content, bullying content and violent content": the
     # kinds listed, any of which will do
     work = _NAMELY.sub(r"\1 of the following \2 of \3: ", work)
@@ -390,7 +381,8 @@ def exception_last(sentence: str) -> str:
 _PRIVATE = (r"(?:private\s+(?:communications|messages|messaging|content)|content\s+(?:that\s+is\s+|which\s+is\s+)?communicated\s+privately"
             r"|privately[- ]communicated\s+content|content\s+(?:that|which)\s+(?:users|they|people)\s+communicate\s+privately"
             # "... are not expected to apply this measure to encrypted messages": the encrypted content, not the service
-            r"|(?:end-to-end\s+)?encrypted\s+(?:messages|communications|content|messaging|conversations)"
+            # (never "encrypted messaging services", which are services)
+            r"|(?:end-to-end\s+)?encrypted\s+(?:messages|communications|content|messaging|conversations)(?!\s+(?:services?|platforms?|apps?|providers?)\b)"
             r"|(?:messages|communications|content)\s+(?:that|which)\s+(?:is|are)\s+end-to-end\s+encrypted"
             r"|messages\s+sent\s+(?:using|through|via|by\s+means\s+of)\s+(?:an?\s+|the\s+)?(?:end-to-end\s+)?encrypted\s+[\w\s-]{0,40}?(?=[.;,]|$))")
 _NOT_TO_PRIVATE = re.compile(

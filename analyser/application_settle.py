@@ -150,12 +150,17 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     return sorted({*kept, *more})
 
 
+_TAIL_LABEL = re.compile(r"^\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?|\(\w{1,4}\))\s+")
+
+
 def _exception_tails(texts: Sequence[str], kept: Sequence[int]) -> list[int]:
     """Paragraphs that continue the sentence before them (it ends with a comma) with an exception or a condition on the
     service, after a kept paragraph or a duty for everyone (the exception is whom the measure leaves out), or after any
     other duty (with it: the sentence is read whole)."""
     tails = [i for i in range(1, len(texts)) if i not in kept and re.search(r",\s*$", texts[i - 1])
-             and (EXCEPTION_TAIL.match(clean_artefacts(texts[i])) or CONDITION_TAIL.match(clean_artefacts(texts[i])))]
+             # (a tail with a number of its own: "C22.3 unless the service allows ...")
+             and (EXCEPTION_TAIL.match(_TAIL_LABEL.sub("", clean_artefacts(texts[i]), count=1))
+                  or CONDITION_TAIL.match(_TAIL_LABEL.sub("", clean_artefacts(texts[i]), count=1)))]
     # (after any other duty, "External assessments are to be obtained by Signatories for each model ..., / unless the
     # model qualifies as similarly safe": the sentence is read whole, both paragraphs, never its tail alone)
     read = [j for i in tails for j in ((i,) if i - 1 in kept or _binds_every_reader(clean_artefacts(texts[i - 1]))

@@ -68,6 +68,8 @@ STRAY_APPLICATION = re.compile(
     # applies to ...")
     r"(?:excludes|(?:does|do)\s+not\s+include)(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
     r"(?:does|do)\s+(?:nevertheless\s+|still\s+|also\s+)?apply\s+(?:to|for)|(?:still|nevertheless)\s+applies|continues?\s+to\s+apply|"
+    # ("Paragraph D6.2 does not exempt a general search service ...")
+    r"(?:does|do)\s+not\s+(?:exempt|exclude)\b|"
     r"(?:does|do)\s+not\s+(?:apply|extend\s+to(?!\s+(?:any\s+|the\s+|all\s+)?(?:content|material|messages?|communications?|images?|videos?|posts?)\b))|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
     # "This Commitment concerns only Signatories providing ...", "is aimed at providers of ..."
     r"(?:only\s+)?concerns?\s+only|(?:is|are)\s+(?:only\s+)?(?:aimed\s+at|addressed\s+to|directed\s+at|limited\s+to|confined\s+to|targeted\s+at)|"
@@ -142,9 +144,17 @@ RELEASE_AFTER_CONDITION = re.compile(
     r"providers?\s+(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to|may\s+"
     r"(?:choose|decide)\s+not\s+to)\s+(?:(?:apply|follow|comply\s+with|implement)\s+(?:this\s+measure|the\s+measure|it)|do\s+(?:so|this|that))\b", re.I)
 
+# "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
+# services given back after a release of their kind (read in ``release_wordings``)
+GIVEN_BACK_DUTY = (r"(?:however|but|nevertheless),?\s+(?:a|an|any|the)\s+providers?\s+of\s+(?P<who>[^.;]{3,160}?)\s+"
+                   r"(?:must|should|shall|will)\s+(?:still\s+)?(?:comply\s+with|apply|follow)\s+(?:it|this\s+measure|the\s+measure)\b")
+_GIVEN_BACK = re.compile(r"^\W*" + GIVEN_BACK_DUTY, re.I)
+
 # "Exempt services: end-to-end encrypted services; ...", a heading "Exemption" over "C12.3 Services whose ...": a label
 # whose list, or whose next paragraph, is whom the measure leaves out
-_EXEMPT_WORDS = r"(?:exempt(?:ed)?\s+services|excluded\s+services|services\s+(?:exempted|excluded|not\s+covered)|exemptions?|exceptions?)"
+_EXEMPT_WORDS = (r"(?:exempt(?:ed)?\s+services|excluded\s+services|services\s+(?:exempted|excluded|not\s+covered)|exemptions?|exceptions?"
+                 # ("Who this measure is not for")
+                 r"|who\s+(?:this|the)\s+(?:measure|standard|section)\s+is\s+not\s+for|who\s+(?:it|this\s+measure)\s+does\s+not\s+apply\s+to)")
 _EXEMPT_LABEL = (rf"(?:(?<=^)|(?<=[.;]\s))\s*{_EXEMPT_WORDS}\s*(?::\s*|\s+(?:(?:[A-Z]{{0,5}}\d{{1,3}}(?:\.\d{{1,3}})+[A-Z]?|\(\w{{1,4}}\))\s+)?(?=(?-i:[A-Z])))")
 EXEMPT_LABEL = re.compile(_EXEMPT_LABEL, re.I)
 EXEMPT_HEADING = re.compile(rf"\s*{_EXEMPT_WORDS}\s*[:.]?\s*", re.I)
@@ -279,11 +289,18 @@ def without_proposal_frame(text: str) -> str:
     return _SHOULD_APPLY.sub(lambda m: f"{m.group(1)} applies {m.group(2) or ''}to", text)
 
 
+def _answers_whom_not(text: str) -> bool:
+    """"Who need not? A provider whose ...": the question and its answer in one paragraph (a question alone is a
+    heading, whose answer is the next paragraph: ``application_settle``)."""
+    asked = ASKS_WHOM_NOT.match(text)
+    return asked is not None and bool(text[asked.end():].strip(" .;:"))
+
+
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:
     """Is this paragraph (of a measure) application text?"""
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
-    if RELEASE_AFTER_CONDITION.search(unlabelled):
+    if RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text):
         return False
@@ -292,7 +309,8 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if (STRAY_APPLICATION.match(without_asides(text)) or STRAY_APPLICATION.match(without_asides(unlabelled))
             or _RELEASE_FROM_DUTY.match(unlabelled) or _CLASS_RELEASED.search(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
             or _excluded().search(unlabelled) or (WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
-            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled) or EXEMPT_LABEL.match(unlabelled) or speaks_of_another(unlabelled)
+            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled) or EXEMPT_LABEL.match(unlabelled) or _answers_whom_not(unlabelled)
+            or speaks_of_another(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
             or any(DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())
                    for m in LATE_EXCEPTION.finditer(text))):

@@ -62,7 +62,7 @@ CONTINUATION = re.compile(r"^\s*(?:(?:and|or)\s+(?:also\s+)?(?:to|of|for|in\s+re
 # fraud should apply it too", "... are also in scope", "The recommendation extends to ..."): read as application text,
 # so that what is not understood makes the reading unclear instead of being passed over
 WHOM_SIGNAL = re.compile(
-    r"\b(?:are|is)\s+(?:also\s+|not\s+|nonetheless\s+|nevertheless\s+|still\s+)?(?:excepted|(?:with)?in\s+(?:the\s+|its\s+)?scope|out\s+of\s+scope|"
+    r"\b(?:are|is)\s+(?:also\s+|not\s+|nonetheless\s+|nevertheless\s+|still\s+)?(?:excepted|(?:with)?in\s+(?:the\s+|its\s+)?scope|within\s+it|out\s+of\s+scope|"
     r"outside\s+(?:its|the)\s+scope)\b"
     # ("Paragraph C10.1 is omitted", "... is substituted by: ...": the statement of whom itself amended)
     r"|\b(?:paragraph|sub-?paragraph|sub-?section)\s+\(?[A-Z]{0,5}\d[\w.()]*\s+(?:is|are|shall\s+be)\s+(?:omitted|revoked|deleted|substituted|replaced)\b"
@@ -71,7 +71,7 @@ WHOM_SIGNAL = re.compile(
     # ("For this measure, end-to-end encrypted services are treated as low risk": a deeming provision moves services)
     # (services, not a user: "a user who is not known to be an adult is treated as a child" moves nobody)
     r"|\b(?:services?|providers?|platforms?|models?|signator\w*)\s+(?:[^.;]{0,80}?\s)?(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed)"
-    r"\s+as\s+(?:being\s+)?(?:at\s+)?(?:an?\s+)?(?:high|medium|low|large|small|multi-?\s?risk)\b"
+    r"\s+as\s+(?:being\s+)?(?:at\s+)?(?:an?\s+)?(?:high|medium|low|large|small|multi-?\s?risk|(?:[\w-]+\s+){0,3}?(?:service|platform)\b)\b"
     # ("For the purposes of this measure, a service is not to be treated as likely to be accessed by children where the
     # provider uses highly effective age assurance": a class in the application narrowed)
     r"|\b(?:services?|platforms?|models?)\s+(?:is|are)\s+not\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|considered)\s+as\b"

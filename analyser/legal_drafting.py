@@ -91,10 +91,27 @@ _LINKING_INSIDE = re.compile(r"\b(not|does|do|is|are|will|shall|should|must|need
                              r"(?:however|though|nevertheless|moreover|furthermore|in\s+addition)\s*,\s*", re.I)
 
 
+# "... need not apply it, / C22.3 unless the service allows ...": a sentence carried on into the next numbered paragraph;
+# the number there is no part of it (left in, the exception had not been read)
+_LABEL_INSIDE = re.compile(r",\s+(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+[A-Z]?|\(\w{1,4}\))\s+(?=(?:unless|except|other\s+than|save|provided\s+that|"
+                           r"where|if|and|or)\b)")
+
+
+# "Measure 1.3 Ensuring quality of information Signatories will ...", "Minimum compliance measure 1 - Terms of use A
+# provider of ...", "2. Data protection impact assessments Carry out a DPIA ...": a heading run into the first sentence
+# (the sentence's opening, hidden behind it, had not been read); only before an opening the codes use
+_GLUED_HEADING = re.compile(
+    r"^\s*(?:(?:[Mm]inimum\s+compliance\s+measure|Measure|Commitment|Standard)\s+)?\d{1,3}(?:\.\d{1,3})*\.?\s*(?:[-\u2013\u2014:]\s*)?"
+    r"[A-Z][^.;]{2,150}?\s+(?=(?:Signatories|A provider of|Providers of|The provider|This (?:measure|Measure|section|standard|Commitment)|"
+    r"If you|If your|Where (?:a|the|your)|You (?:should|must|need)|Carry out|Provide|Give|Make|Do not|Switch|Ensure|Offer|Tell|Use|"
+    r"Consider|Set|Explain|Present|Design)\b)")
+
+
 def plain_legal(text: str) -> str:
     """``text`` (application wording, one or more sentences) with the drafting devices above said plainly."""
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
-    sentences = _disapplied(split_sentences(as_amended(_LINKING_INSIDE.sub(r"\1 ", text))))
+    text = _GLUED_HEADING.sub("", text, count=1)
+    sentences = _disapplied(split_sentences(as_amended(_LABEL_INSIDE.sub(", ", _LINKING_INSIDE.sub(r"\1 ", text)))))
     out = []
     takes_out = any(_TAKES_OUT.search(s) for s in sentences)
     for sentence in sentences:

@@ -1,0 +1,68 @@
+"""The ways the codes say a measure lets services out, gives them back or takes more in, said in the words the
+application openings read: "You need not follow this standard if ...", "Where the service is ..., the provider need not
+do this", "This measure need not be applied by a provider whose service ...", "However, a provider of X must comply
+with it", "A service with fewer users is nonetheless within it if ...", "need only do so where ...", "..., in which
+case it applies".
+
+Why its own module: each is a release or a give-back that, passed over, was a confident answer for the services it
+moves; kept together, the next wording of the same kind has one place to go (``application_rewrites.plain_wording``
+calls ``plain_releases``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .application_text import GIVEN_BACK_DUTY, RELEASE_AFTER_CONDITION, SENTENCE_START
+from .paragraph_references import PARAGRAPH_LABEL
+
+_LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
+
+# "You need not follow this standard if ...": the reader released on a condition, as "This standard does not apply if"
+# says it
+_YOU_NEED_NOT = re.compile(r"(?:^|(?<=[.;]\s))you\s+(?:need\s+not|do\s+not\s+(?:need|have)\s+to|are\s+not\s+required\s+to)\s+"
+                           r"(?:follow|apply|comply\s+with|conform\s+to)\s+(?:this|the)\s+(standard|section|code)\s+(?=(?:if|where|when)\s)", re.I)
+# "This measure need not be applied by a provider whose search service does not offer predictive search": the release
+# in the passive (passed over, every service had stayed covered)
+_PASSIVE_RELEASE = re.compile(
+    SENTENCE_START + _LABEL + r"(?:this|the)\s+measure\s+(?:need\s+not|is\s+not\s+required\s+to|does\s+not\s+need\s+to)\s+be\s+"
+    r"(?:applied|followed|implemented)\s+by\s+(?:(?:a|any)\s+providers?\s+whose\s+(?:[\w-]+\s+){0,2}?service\s+(?P<whose>)|"
+    r"(?:the\s+)?providers?\s+of\s+(?P<of>))", re.I)
+# "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
+# services given back after a release of their kind (``application_text.GIVEN_BACK_DUTY``)
+_MUST_COMPLY_AFTER_ALL = re.compile(SENTENCE_START + _LABEL + GIVEN_BACK_DUTY, re.I)
+# "A service with fewer users is nonetheless within it if it is at high risk of ...": a further group, on a condition
+_NONETHELESS_WITHIN = re.compile(
+    SENTENCE_START + _LABEL + r"(?P<who>(?:an?|any|the)\s+(?:[\w-]+\s+){0,2}?services?\b[^.;]{0,100}?)\s+(?:is|are)\s+(?:nonetheless|nevertheless|still|also)\s+"
+    r"(?:within|covered\s+by|in\s+(?:the\s+)?scope\s+of)\s+(?:it|this\s+measure|the\s+measure|its\s+scope)\s+(?P<cond>if|where|when)\b", re.I)
+# "The provider of a multi-risk service that is not large need only do so where the service has direct messaging": for
+# those services, on that condition (passed over, they had been covered whatever the condition)
+NEED_ONLY = re.compile(
+    SENTENCE_START + _LABEL + r"(?:the\s+|a\s+)?providers?\s+of\s+(?P<who>(?:(?:a|an|any)\s+)?(?:[\w-]+\s+){0,5}?services?"
+    r"(?:\s+(?:that|which)\s+[^,.;]{1,80}?)?)\s+need\s+only\s+(?:do\s+so|apply\s+(?:it|this\s+measure))\s+(?P<cond>where|if|when)\b", re.I)
+# "..., unless they are large, in which case it applies (in full)": the give-back said again
+_IN_WHICH_CASE = re.compile(r",?\s*in\s+which\s+case\s+(?:it|the\s+measure|this\s+measure|the\s+standard|this\s+standard)\s+(?:still\s+|then\s+)?"
+                            r"(?:applies|does\s+apply)(?:\s+(?:in\s+full|to\s+(?:them|it)|as\s+normal|as\s+usual))?(?=\s*[.;,]|\s*$)", re.I)
+# "..., except those whose direct messaging is end-to-end encrypted; for those providers, the measure applies only if the
+# service is also at high risk of grooming": the exception with its own give-back, as "unless" says it
+_EXCEPT_THOSE_ONLY_IF = re.compile(r"(?P<exc>,\s*(?:except|other\s+than)\s+(?:those|providers|services)\b[^;.]+);\s*for\s+(?:those|such|these)\s+"
+                                   r"(?:providers|services)\s*,?\s+(?:the\s+measure|this\s+measure|it)\s+applies\s+only\s+(?:if|where|when)\s+", re.I)
+# "A provider of a search service that is multi-risk is also to apply this measure": "should also", as the codes say it
+_IS_TO_APPLY = re.compile(r"\b(?:is|are)\s+(also\s+)?to\s+(?=(?:apply|follow|adopt|implement|comply\s+with)\s+(?:this\s+measure|it)\b)", re.I)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def plain_releases(work: str) -> str:
+    """``work`` with the releases, give-backs and further groups above said as the openings read them."""
+    work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
+    work = RELEASE_AFTER_CONDITION.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {_lower_first(m.group('cond'))}", work)
+    work = _PASSIVE_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply "
+                                          f"{'where the service ' if m.group('whose') is not None else 'to '}", work)
+    work = _MUST_COMPLY_AFTER_ALL.sub(r"\g<label>However, it applies to \g<who>", work)
+    work = _NONETHELESS_WITHIN.sub(lambda m: f"{m.group('label') or ''}It also applies to {_lower_first(m.group('who'))} {m.group('cond')}", work)
+    work = NEED_ONLY.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
+    work = _EXCEPT_THOSE_ONLY_IF.sub(r"\g<exc>, unless ", _IN_WHICH_CASE.sub("", work))
+    return _IS_TO_APPLY.sub(lambda m: f"should {m.group(1) or ''}", work)

@@ -1,0 +1,122 @@
+"""Releases, give-backs and further groups said after the duty or in a later sentence, found reading two development
+sets on exemptions and on measures given as several paragraphs (dev30, dev31; the wording below is this file's own):
+a release after a semicolon, ", as are ..." after an exclusion, "encrypted messaging services" as services, a passive
+"need not be applied by", "However, a provider of ... must comply with it", "is nonetheless within it if", "is also to
+apply this measure", "Paragraph D6.2 does not exempt ...", a numbered tail "C22.3 unless ...", a heading run into the
+first sentence, a release from one point of a measure, "Who this measure is not for", and "for those providers, the
+measure applies only if". Each had been a confident answer for the services it moves.
+"""
+
+from __future__ import annotations
+
+from clause_reading import clause_reading
+from one_measure_code import one_measure_code as _code
+from one_measure_code import status_for as _status
+
+ESAFETY = "codes/examples/esafety-industry.toml"
+GPAI = "codes/profiles/eu-gpai.toml"
+CHILDREN = ["likely-accessed-by-children"]
+
+
+def test_a_release_after_a_semicolon_or_after_as_are():
+    covered = clause_reading(ESAFETY, "A provider of a dating service must let end-users block other end-users; a telephony "
+                                      "service or an enterprise service is not required to.")
+    assert covered(kind="relevant-electronic", features=["dating"]) is True
+    assert covered(kind="relevant-electronic", features=["dating", "enterprise"]) is False  # had been covered
+    section = clause_reading(ESAFETY, "A provider of an internet search engine service must check the age of account holders; "
+                                      "the section does not apply to a search engine service that only searches content "
+                                      "within a single website or app.")
+    assert section(kind="search-engine", features=["site-search-only"]) is False
+    as_are = clause_reading("pcu", "Services at low risk of every kind of content harmful to children are outside this "
+                                   "measure, as are services that are not large.")
+    assert as_are(features=CHILDREN, users=1_000, risks=["bullying=high"]) is False  # had been covered ("So should ...")
+    assert as_are(features=CHILDREN, users=10_000_000, risks=["bullying=high"]) is True
+    for_those = clause_reading("pcs", "Providers of vertical search services are outside this measure; for general search "
+                                      "services it applies unless the service is low risk.")
+    assert for_those(kind="search/general", features=CHILDREN, risks=["suicide=medium"]) is True
+    assert for_those(kind="search/general", features=CHILDREN) is False  # had been covered
+
+
+def test_encrypted_messaging_services_are_services_not_content():
+    covered = clause_reading("icu", "This measure applies to large services. It does not apply to encrypted messaging services.")
+    assert covered(users=10_000_000, features=["direct-messaging", "e2ee"]) is False  # had been covered (read as content)
+    assert covered(users=10_000_000) is True
+    # under eSafety's codes, whose "encryption" is any kind, the words are read as they are
+    esafety = clause_reading(ESAFETY, "A provider of an encrypted messaging service must let end-users report material.")
+    assert esafety(kind="relevant-electronic", features=["encryption"]) is True
+
+
+def test_releases_and_give_backs_in_other_words():
+    passive = clause_reading("ics", "This measure need not be applied by a provider whose search service does not offer "
+                                    "predictive search. All other providers should apply it if the service is at medium or high "
+                                    "risk of any kind of illegal harm.")
+    assert passive(kind="search/general", risks=["fraud=medium"]) is False  # had been covered
+    assert passive(kind="search/general", risks=["fraud=medium"], features=["predictive-search"]) is True
+    code = _code(ESAFETY, ["A provider of a hosting service is not required to comply with this measure.",
+                           "However, a provider of a hosting service that hosts a high impact designated internet service "
+                           "must comply with it."])
+    # had been "exempt": the give-back was passed over
+    assert _status(code, ESAFETY, kind="hosting", features=["hosts-high-impact-dis"]) == "applies"
+    assert _status(code, ESAFETY, kind="hosting") == "exempt"
+    also = clause_reading("ics", "Providers of large search services should apply this measure. A provider of a search "
+                                 "service that is multi-risk but not large is also to apply this measure.")
+    assert also(kind="search/general", users=1_000, risks=["fraud=medium", "hate=medium"]) is True  # had been undecided
+
+
+def test_a_further_group_in_words_not_understood_is_never_passed_over():
+    code = _code("ics", ["This measure applies to providers of services with more than 700,000 monthly active UK users.",
+                         "A service with fewer users is nonetheless within it if it is at high risk of fraud."])
+    # had been "exempt": the sentence was taken to say nothing of whom
+    assert _status(code, "ics", kind="search/general", users=1_000, risks=["fraud=high"]) == "unclear"
+    assert _status(code, "ics", kind="search/general", users=1_000_000) == "applies"
+
+
+def test_a_paragraph_that_does_not_exempt_and_a_numbered_tail():
+    code = _code("pcs", ["D6.1 This measure applies to providers of search services that offer predictive search.",
+                         "D6.2 It does not apply to a search service with fewer than 700,000 monthly active UK users.",
+                         "D6.3 Paragraph D6.2 does not exempt a general search service at medium or high risk of suicide content."])
+    small = {"kind": "search/general", "users": 1_000, "features": [*CHILDREN, "predictive-search"]}
+    assert _status(code, "pcs", **small, risks=["suicide=high"]) == "applies"  # had been "exempt"
+    assert _status(code, "pcs", **small) == "exempt"
+    tail = _code("icu", ["C22.1 This measure applies to providers of services at medium or high risk of fraud.",
+                         "C22.2 Providers of services with 50,000 or fewer monthly active UK users need not apply it,",
+                         "C22.3 unless the service allows users to send direct messages to one another.",
+                         "C22.4 The provider should warn users about likely scams."])
+    assert _status(tail, "icu", users=1_000, risks=["fraud=high"], features=["direct-messaging"]) == "applies"  # had been "exempt"
+    assert _status(tail, "icu", users=1_000, risks=["fraud=high"]) == "exempt"
+
+
+def test_a_heading_run_into_the_first_sentence():
+    covered = clause_reading(GPAI, "Measure 1.5 Point of contact Signatories will designate a point of contact for rightsholders. "
+                                   "Signatories that are SMEs may share a point of contact with other undertakings.")
+    assert covered(kind="gpai-provider") is True  # had been for SMEs only (the duty's opening hidden by the heading)
+
+
+def test_a_release_from_one_point_of_the_measure():
+    covered = clause_reading(GPAI, "Signatories that are SMEs are not expected to follow point (c) of this Measure; the rest of "
+                                   "the Measure applies to every Signatory.")
+    assert covered(kind="gpai-provider", features=["sme"]) is True  # had been let out
+
+
+def test_who_this_measure_is_not_for():
+    code = _code("pcu", ["PCU B14 Age checks before contact from unknown adults", "Who this measure is for",
+                         "B14.1 Providers of services with direct messaging at medium or high risk of bullying content.",
+                         "Who this measure is not for",
+                         "B14.2 Providers whose direct messaging is end-to-end encrypted."])
+    dm = [*CHILDREN, "direct-messaging"]
+    assert _status(code, "pcu", features=dm, risks=["bullying=high"]) == "applies"
+    assert _status(code, "pcu", features=[*dm, "e2ee"], risks=["bullying=high"]) == "exempt"  # had been "applies"
+    asked = _code("icu", ["Who should apply this measure? Providers of services on which users can connect with one another.",
+                          "Who need not? A provider whose terms of service prohibit users under 18 and which uses highly "
+                          "effective age assurance."])
+    assert _status(asked, "icu", features=["user-connections", "prohibits-under-18", "age-assurance"]) == "exempt"
+
+
+def test_an_exception_given_back_for_those_providers():
+    code = _code("icu", ["Providers of large services should apply this measure, except those whose direct messaging is "
+                         "end-to-end encrypted; for those providers, the measure applies only if the service is also at high "
+                         "risk of grooming."])
+    e2ee = ["direct-messaging", "e2ee"]
+    assert _status(code, "icu", users=10_000_000, features=e2ee) == "exempt"
+    assert _status(code, "icu", users=10_000_000, features=e2ee, risks=["grooming=high"]) == "applies"  # had been "exempt"
+    assert _status(code, "icu", users=10_000_000) == "applies"  # had been "exempt" (read as "only if" for everyone)
