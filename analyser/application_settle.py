@@ -19,7 +19,8 @@ import re
 from typing import Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
-from .application_text import (ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, FOR_EACH_MODEL, LEADING_LABEL, STRAY_APPLICATION,
+from .application_text import (APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, FOR_EACH_MODEL,
+                               LEADING_LABEL, STRAY_APPLICATION,
                                clean_artefacts, grammar_data, is_application)
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, PASSIVE_DUTY
 
@@ -101,7 +102,9 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
             # "If you publish community standards, uphold them. / If you rely on user reports to enforce those standards,
             # ...": a further duty for some of those the first condition names, not a second group
             continue
+        # (never "... is also to apply this measure": the measure itself, for a further group)
         if (_ALSO_IN_SUBJECT.match(LEADING_LABEL.sub("", texts[i], count=1)) and not STRAY_APPLICATION.match(texts[i])
+                and not re.search(APPLY_THIS_MEASURE, texts[i], re.I)
                 and any(j not in chosen and DUTY.search(texts[j]) for j in range(i))):
             # "Signatories that also operate a search engine will ..." after a duty (even one with a condition of its
             # own): a further duty for some of those the first binds, never whom the measure covers

@@ -82,7 +82,7 @@ STRAY_APPLICATION = re.compile(
 
 # The services as the subject of the measure: "(Services with ...) should apply this measure", "(...) are in
 # scope of this measure"; shared with ``application_intros``, which cuts a condition after it ("... if they ...")
-APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+(?:expected|required)\s+to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+this\s+measure"
+APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+(?:also\s+)?(?:expected\s+|required\s+)?to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+this\s+measure"
                       r"|(?:is|are|fall|falls|come|comes)\s+(?:with)?in(?:to)?\s+(?:the\s+)?scope\s+of\s+this\s+measure"
                       r"|(?:is|are|fall|falls|come|comes)\s+within\s+this\s+measure|(?:is|are)\s+covered\s+by\s+this\s+measure")
 # Whom the measure covers in other shapes: a label ("Applies to: large services", "Who this measure is for:
@@ -94,7 +94,7 @@ _SCOPE_SHAPES = re.compile(
     # "The same applies to small services at high risk of fraud", "So do small services at ...": a further group
     r"|^\s*(?:the\s+)?same\s+(?:applies|is\s+true|goes|holds)\s+(?:to|for)\b"
     # "Nor does it apply to open-source models", "Other Signatories will make full documentation available"
-    r"|^\s*nor\s+(?:does|do|is|are)\s+(?:it|they|this|the)\b|^\s*other\s+(?:signatories|providers|services)\s+(?:will|shall|must|should)\b"
+    r"|^\s*nor\s+(?:does|do|is|are)\s+(?:it|they|this|the)\b|^\s*(?:all\s+|every\s+|any\s+)?other\s+(?:signatories|providers|services)\s+(?:will|shall|must|should)\b"
     r"|^\s*so\s+(?:should|must|shall|do|does|will)\s+(?:[\w-]+\s+){0,8}?(?:services?|providers?|platforms?|signator\w*)\b"
     r"|^\s*(?:we|ofcom|the\s+(?:ico|commissioner|ai\s+office|regulator))\s+(?:only\s+)?recommends?\s+(?:this|the)\s+(?:measure|standard|step)\s+(?:only\s+)?(?:to|for)\b"
     # "The documentation obligation is waived for SMEs"
@@ -143,6 +143,13 @@ RELEASE_AFTER_CONDITION = re.compile(
     r"(?:^|(?<=[.;]\s))(?P<label>" + PARAGRAPH_LABEL + r")?(?P<cond>(?:where|if|when)\s+(?:the|its|a|their)\s+(?:[\w-]+\s+){0,2}?services?\s+[^,.;]{3,160}),\s+(?:the|its|a|their)\s+"
     r"providers?\s+(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to|may\s+"
     r"(?:choose|decide)\s+not\s+to)\s+(?:(?:apply|follow|comply\s+with|implement)\s+(?:this\s+measure|the\s+measure|it)|do\s+(?:so|this|that))\b", re.I)
+
+# "This measure need not be applied by a provider whose search service does not offer predictive search": the release in
+# the passive (read in ``release_wordings``; passed over, every service had stayed covered)
+PASSIVE_RELEASE = (r"(?:this|the)\s+measure\s+(?:need\s+not|is\s+not\s+required\s+to|does\s+not\s+need\s+to)\s+be\s+"
+                   r"(?:applied|followed|implemented)\s+by\s+(?:(?:a|any)\s+providers?\s+whose\s+(?:[\w-]+\s+){0,2}?service\s+(?P<whose>)|"
+                   r"(?:the\s+)?providers?\s+of\s+(?P<of>))")
+_PASSIVE = re.compile(r"^\W*" + PASSIVE_RELEASE, re.I)
 
 # "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
 # services given back after a release of their kind (read in ``release_wordings``)
@@ -300,7 +307,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     """Is this paragraph (of a measure) application text?"""
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
-    if RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled):
+    if RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or _PASSIVE.match(unlabelled):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text):
         return False

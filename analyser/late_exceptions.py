@@ -23,6 +23,8 @@ LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\
                             r"(?=\s+(?:an?\s+|the\s+|any\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
                             # ("unless the product gathers personal data only through a separate app": the reader's product)
                             r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?|products?|devices?|toys?)\b"
+                            # ("..., unless its terms of use prohibit online pornography and ...": the service's terms)
+                            r"|\s+(?:its|their|the(?:\s+service.s)?)\s+terms\s+of\s+(?:use|service)\b"
                             # "..., unless it distributes only apps it has developed itself", "unless it counts as a
                             # similarly safe model": "it" is the reader's service or model (never "unless it is not
                             # technically feasible", "unless it would be disproportionate", "unless it can show ...":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .application_text import GIVEN_BACK_DUTY, RELEASE_AFTER_CONDITION, SENTENCE_START
+from .application_text import GIVEN_BACK_DUTY, PASSIVE_RELEASE, RELEASE_AFTER_CONDITION, SENTENCE_START
 from .paragraph_references import PARAGRAPH_LABEL
 
 _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
@@ -24,10 +24,7 @@ _YOU_NEED_NOT = re.compile(r"(?:^|(?<=[.;]\s))you\s+(?:need\s+not|do\s+not\s+(?:
                            r"(?:follow|apply|comply\s+with|conform\s+to)\s+(?:this|the)\s+(standard|section|code)\s+(?=(?:if|where|when)\s)", re.I)
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release
 # in the passive (passed over, every service had stayed covered)
-_PASSIVE_RELEASE = re.compile(
-    SENTENCE_START + _LABEL + r"(?:this|the)\s+measure\s+(?:need\s+not|is\s+not\s+required\s+to|does\s+not\s+need\s+to)\s+be\s+"
-    r"(?:applied|followed|implemented)\s+by\s+(?:(?:a|any)\s+providers?\s+whose\s+(?:[\w-]+\s+){0,2}?service\s+(?P<whose>)|"
-    r"(?:the\s+)?providers?\s+of\s+(?P<of>))", re.I)
+_PASSIVE_RELEASE = re.compile(SENTENCE_START + _LABEL + PASSIVE_RELEASE, re.I)
 # "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
 # services given back after a release of their kind (``application_text.GIVEN_BACK_DUTY``)
 _MUST_COMPLY_AFTER_ALL = re.compile(SENTENCE_START + _LABEL + GIVEN_BACK_DUTY, re.I)

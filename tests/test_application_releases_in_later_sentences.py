@@ -120,3 +120,24 @@ def test_an_exception_given_back_for_those_providers():
     assert _status(code, "icu", users=10_000_000, features=e2ee) == "exempt"
     assert _status(code, "icu", users=10_000_000, features=e2ee, risks=["grooming=high"]) == "applies"  # had been "exempt"
     assert _status(code, "icu", users=10_000_000) == "applies"  # had been "exempt" (read as "only if" for everyone)
+
+
+def test_later_paragraphs_that_release_or_add_a_group():
+    passive = _code("ics", ["ICS F6 Removing predictive search suggestions",
+                            "This measure need not be applied by a provider whose search service does not offer predictive search.",
+                            "All other providers should apply it if the service is at medium or high risk of any kind of "
+                            "illegal harm."])
+    assert _status(passive, "ics", kind="search/general", risks=["fraud=medium"]) == "exempt"  # had been "applies"
+    assert _status(passive, "ics", kind="search/general", risks=["fraud=medium"], features=["predictive-search"]) == "applies"
+    also = _code("ics", ["ICS A10 Senior accountability", "A10.1 Providers of large search services should apply this measure.",
+                         "A10.2 The provider should name a senior manager accountable for search moderation.",
+                         "A10.3 A provider of a search service that is multi-risk but not large is also to apply this measure."])
+    # had been "exempt": the later paragraph was taken for a further duty of some readers
+    assert _status(also, "ics", kind="search/general", users=1_000, risks=["fraud=medium", "hate=medium"]) == "applies"
+
+
+def test_an_exception_about_the_services_terms_is_never_passed_over():
+    code = _code(ESAFETY, ["A provider of a Tier 2 social media service must restrict access to online pornography, unless "
+                           "its terms of use prohibit online pornography and Australian children cannot hold accounts on it."])
+    # had been "applies": an exception whose subject is the service's terms was taken for a limit of the duty
+    assert _status(code, ESAFETY, kind="social-media", features=["tier-2"]) == "unclear"
