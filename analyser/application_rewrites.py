@@ -390,7 +390,10 @@ _NOT_TO_PRIVATE = re.compile(
     r"this\s+measure|the\s+measure)\s+"
     r"(?:(?:is|are)\s+not\s+(?:expected|required|obliged)\s+to|need\s+not|do(?:es)?\s+not\s+(?:need|have)\s+to|should\s+not)\s+apply\s+"
     rf"(?:this|the|it)(?:\s+measure)?\s+(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE}\b[^.;]*"
-    rf"|{SENTENCE_START}(?:(?:this|the)\s+measure|it)\s+do(?:es)?\s+not\s+apply\s+(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE}\b[^.;]*",
+    rf"|{SENTENCE_START}(?:(?:this|the)\s+measure|it)\s+do(?:es)?\s+not\s+apply\s+(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+{_PRIVATE}\b[^.;]*"
+    # ("C11.3 Nothing in this measure applies to content in private or encrypted messages, and nothing requires ...")
+    rf"|{SENTENCE_START}(?:{PARAGRAPH_LABEL})?nothing\s+in\s+(?:this|the)\s+measure\s+applies\s+to\s+(?:content\s+in\s+)?(?:private\s+or\s+)?"
+    rf"{_PRIVATE}\b[^.;]*",
     re.I)
 # "The provider should apply this measure to private messages only where it is technically feasible to do so": a
 # qualifier of the duty for that content (the qualifiers pass flags it), nothing of whom

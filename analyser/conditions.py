@@ -50,7 +50,7 @@ from .application_intros import (CASE_OF, EVERY_READER, FOR_EACH_MODEL_OPENING, 
 from .application_rewrites import affirms_every_service, content_only, exception_last, plain_wording, widen_including
 from .legal_drafting import plain_legal
 from .application_settle import WHO_LABEL
-from .application_text import ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, clean_artefacts, without_asides
+from .application_text import APPLY_THIS_MEASURE, ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, clean_artefacts, without_asides
 from .condition_body import HARMS_SEEN, parse_body, parse_glossed
 from .such_services import SUCH, such_services
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_number_words, features_named, tokenise
@@ -71,6 +71,7 @@ _BARE_APPLIES = re.compile(r"^\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:in
                            r"(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)  # (its label or "In each case," first)
 # "If your service is aimed at children under 13, you should also ...": a further duty for some of the services, which
 # writers read as adding nothing to whom the measure covers (unlike a duty whose subject names services)
+_APPLY_THIS = re.compile(rf"\b(?:{APPLY_THIS_MEASURE})\b", re.I)
 # the words with which an exception may give some of its services back ("... unless they are large")
 _GIVES_BACK_WORD = re.compile(r"\b(?:unless|other\s+than|except|save|excluding|but\s+not|apart\s+from|aside\s+from|"
                               r"with\s+the\s+exception\s+of)\b", re.I)
@@ -162,7 +163,10 @@ def _parse_application(
     intro_seen = any(m is not None for m in matched)
     # a sentence that states whom the measure covers ("This standard applies to ..."), not a duty's subject
     statements = [h[0] for h in matched if h is not None and h[0].until is None and not h[0].also]
-    stated = bool(statements)
+    # ("Providers of large services, and providers of multi-risk services, should apply this measure": a duty to apply the
+    # measure itself states whom, so "The provider should ..." after it is the duty, not a second, wider scope)
+    stated = bool(statements) or any(h is not None and h[0].until is not None and _APPLY_THIS.search(s)
+                                     for s, h in zip(sentences, matched))
     stated_whom = any(i.polarity == "applies" for i in statements)  # ... and says whom it covers, not only whom it leaves out
     # a sentence of scope that is not a conditional duty: beside it, "Where a service is large, the provider
     # should also ..." is a further duty for some services, not a second group of services

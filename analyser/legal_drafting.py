@@ -101,8 +101,10 @@ _LABEL_INSIDE = re.compile(r",\s+(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+[A-Z]?|\(\w{1
 # provider of ...", "2. Data protection impact assessments Carry out a DPIA ...": a heading run into the first sentence
 # (the sentence's opening, hidden behind it, had not been read); only before an opening the codes use
 _GLUED_HEADING = re.compile(
-    r"^\s*(?:(?:[Mm]inimum\s+compliance\s+measure|Measure|Commitment|Standard)\s+)?\d{1,3}(?:\.\d{1,3})*\.?\s*(?:[-\u2013\u2014:]\s*)?"
-    r"[A-Z][^.;]{2,150}?\s+(?=(?:Signatories|A provider of|Providers of|The provider|This (?:measure|Measure|section|standard|Commitment)|"
+    # ("J4 Controls over being added to group chats J4.1 This measure applies to ...": a measure's own number before its title)
+    r"^\s*(?:(?:[Mm]inimum\s+compliance\s+measure|Measure|Commitment|Standard)\s+)?(?:[A-Z]{2,5}\s)?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*\.?\s*"
+    r"(?:[-\u2013\u2014:]\s*)?[A-Z][^.;]{2,150}?\s+(?=(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+)?"
+    r"(?:Signatories|A provider of|Providers of|The provider|This (?:measure|Measure|section|standard|Commitment)|"
     r"If you|If your|Where (?:a|the|your)|You (?:should|must|need)|Carry out|Provide|Give|Make|Do not|Switch|Ensure|Offer|Tell|Use|"
     r"Consider|Set|Explain|Present|Design)\b)")
 

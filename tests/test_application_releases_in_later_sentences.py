@@ -9,6 +9,9 @@ measure applies only if". Each had been a confident answer for the services it m
 
 from __future__ import annotations
 
+from analyser.conditions import parse_application
+from analyser.profiles import load_profile
+from analyser.vocabulary import vocabulary_for
 from clause_reading import clause_reading
 from one_measure_code import one_measure_code as _code
 from one_measure_code import status_for as _status
@@ -141,3 +144,25 @@ def test_an_exception_about_the_services_terms_is_never_passed_over():
                            "its terms of use prohibit online pornography and Australian children cannot hold accounts on it."])
     # had been "applies": an exception whose subject is the service's terms was taken for a limit of the duty
     assert _status(code, ESAFETY, kind="social-media", features=["tier-2"]) == "unclear"
+
+
+def test_a_measure_number_and_title_run_into_its_first_paragraph():
+    covered = clause_reading("icu", "J2 Disabling comments J2.1 This measure applies to providers of large services that allow "
+                                    "users to comment on content and that are at medium or high risk of hate.")
+    assert covered(users=10_000_000, features=["commenting"], risks=["hate=high"]) is True  # had been undecided
+    assert covered(users=10_000_000, risks=["hate=high"]) is False
+    # "should apply this measure" states whom: the duty after it is the duty, not a wider scope
+    duty = clause_reading("pcu", "A3 Accountable person A3.1 Providers of large services, and providers of multi-risk services, "
+                                 "should apply this measure. A3.2 The provider should name an individual accountable for "
+                                 "the children's safety duties.")
+    assert duty(features=CHILDREN, users=10_000_000) is True
+    assert duty(features=CHILDREN, users=1_000) is False  # had been covered ("all services")
+
+
+def test_nothing_applies_to_private_content_is_a_content_scope():
+    prof = load_profile("icu")
+    app = parse_application("C9.1 This measure applies to providers of large services. C9.3 Nothing in this measure applies to "
+                            "content in private or encrypted messages.", prof.kind, vocabulary_for(prof.services),
+                            prof.measure_id_pattern, prof.application_intros)
+    assert not app.unparsed  # had been words not understood, so every service undecided
+    assert "public-content" in app.scope
