@@ -69,12 +69,13 @@ __all__ = [
 _APPLIES_IN_SCOPE_ONLY = re.compile(r"^\s*(?:this|the)\s+measure\s+(?:only\s+)?applies\s+(?:only\s+)?in\s+relation\s+to\b", re.I)
 _BARE_APPLIES = re.compile(r"^\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:in\s+each\s+case,?\s+)?(?:(?:this|the)\s+measures?|it|they)\s+"
                            r"(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)  # (its label or "In each case," first)
-# "If your service is aimed at children under 13, you should also ...": a further duty for some of the services, which
-# writers read as adding nothing to whom the measure covers (unlike a duty whose subject names services)
+# "Providers of large services should apply this measure": the duty to apply the measure itself, which says whom
 _APPLY_THIS = re.compile(rf"\b(?:{APPLY_THIS_MEASURE})\b", re.I)
 # the words with which an exception may give some of its services back ("... unless they are large")
 _GIVES_BACK_WORD = re.compile(r"\b(?:unless|other\s+than|except|save|excluding|but\s+not|apart\s+from|aside\s+from|"
                               r"with\s+the\s+exception\s+of)\b", re.I)
+# "If your service is aimed at children under 13, you should also ...": a further duty for some of the services, which
+# writers read as adding nothing to whom the measure covers (unlike a duty whose subject names services)
 _CONDITION_FIRST = re.compile(r"\s*(?:if|where|when|whenever|in\s+the\s+case\s+of)\b", re.I)
 _LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
 def parse_application(
