@@ -101,6 +101,9 @@ def split_sentences(text: str) -> list[str]:
     text = re.sub(r"[;,]\s*(?:but\s+|and\s+)?(?:(?:every|all|any|each)\s+)?other\s+(providers?\s+of\s+[^.;]+?)\s+"
                   r"(?:must|should|shall|will|is\s+required\s+to|are\s+required\s+to)(?:\s+(?:do\s+so|comply(?:\s+with\s+it)?))?\s*(?=[.;]|$)",
                   r". This measure applies to \1", text, flags=re.I)
+    # ("...; all other large search services should apply it": the services named, whose duty is the measure)
+    text = re.sub(r"[;,]\s*(?:but\s+|and\s+)?(?:every|all|any|each)\s+other\s+([^.;]{0,60}?services?)\s+(?:must|should|shall|will)\s+"
+                  r"(?:apply|follow|comply\s+with)\s+(?:it|this\s+measure)\s*(?=[.;]|$)", r". This measure applies to \1", text, flags=re.I)
     # "SMCs may take a simplified approach; all other Signatories will follow this Measure in full": the others' duty is
     # a sentence of its own (read with the permission's subject alone, the measure had been for SMCs only)
     text = re.sub(r";\s*(?:all\s+|every\s+|each\s+|any\s+)?other\s+(signatories|providers|services)(?=\s+(?:will|shall|must|should)\s+[a-z])",

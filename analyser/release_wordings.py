@@ -44,6 +44,13 @@ _IN_WHICH_CASE = re.compile(r",?\s*in\s+which\s+case\s+(?:it|the\s+measure|this\
 # service is also at high risk of grooming": the exception with its own give-back, as "unless" says it
 _EXCEPT_THOSE_ONLY_IF = re.compile(r"(?P<exc>,\s*(?:except|other\s+than)\s+(?:those|providers|services)\b[^;.]+);\s*for\s+(?:those|such|these)\s+"
                                    r"(?:providers|services)\s*,?\s+(?:the\s+measure|this\s+measure|it)\s+applies\s+only\s+(?:if|where|when)\s+", re.I)
+# "This measure does not apply to a service with fewer than 50,000 users. Otherwise it applies to every service at ...":
+# the statement of whom after its exception; "...; no other provider need follow it": "only" said again; "Point (c) of
+# this Measure also applies to Signatories that ...": a further group (for that point)
+_OTHERWISE = re.compile(SENTENCE_START + r"otherwise,?\s+(?:it|this\s+measure|the\s+measure)\s+applies\s+to\b", re.I)
+_NO_OTHER = re.compile(r";\s*no\s+other\s+(?:providers?|services?|signator(?:y|ies))\s+(?:need|needs|is\s+required\s+to|are\s+required\s+to)\s+"
+                       r"(?:follow|apply|comply\s+with)\s+(?:it|this\s+measure|the\s+measure)\s*(?=[.;]|$)", re.I)
+_POINT_ALSO = re.compile(SENTENCE_START + r"(?:point|paragraph|limb|item)\s+\(?\w{1,4}\)?\s+of\s+this\s+(?:measure|commitment|standard)\s+also\s+applies\s+to\b", re.I)
 # "A provider of a search service that is multi-risk is also to apply this measure": "should also", as the codes say it
 _IS_TO_APPLY = re.compile(r"\b(?:is|are)\s+(also\s+)?to\s+(?=(?:apply|follow|adopt|implement|comply\s+with)\s+(?:this\s+measure|it)\b)", re.I)
 
@@ -61,5 +68,6 @@ def plain_releases(work: str) -> str:
     work = _MUST_COMPLY_AFTER_ALL.sub(r"\g<label>However, it applies to \g<who>", work)
     work = _NONETHELESS_WITHIN.sub(lambda m: f"{m.group('label') or ''}It also applies to {_lower_first(m.group('who'))} {m.group('cond')}", work)
     work = NEED_ONLY.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
+    work = _POINT_ALSO.sub("It also applies to", _NO_OTHER.sub("", _OTHERWISE.sub("This measure applies to", work)))
     work = _EXCEPT_THOSE_ONLY_IF.sub(r"\g<exc>, unless ", _IN_WHICH_CASE.sub("", work))
     return _IS_TO_APPLY.sub(lambda m: f"should {m.group(1) or ''}", work)

@@ -166,3 +166,28 @@ def test_nothing_applies_to_private_content_is_a_content_scope():
                             prof.measure_id_pattern, prof.application_intros)
     assert not app.unparsed  # had been words not understood, so every service undecided
     assert "public-content" in app.scope
+
+
+def test_otherwise_no_other_and_all_other_services():
+    otherwise = clause_reading("pcu", "This measure does not apply to a service with fewer than 50,000 monthly active UK users. "
+                                      "Otherwise it applies to every service at medium or high risk of eating disorder content.")
+    assert otherwise(features=CHILDREN, users=100_000, risks=["eating-disorders=high"]) is True  # had been undecided
+    assert otherwise(features=CHILDREN, users=1_000, risks=["eating-disorders=high"]) is False
+    only = clause_reading("icu", "This measure applies only to services at medium or high risk of grooming; no other provider "
+                                 "need follow it.")
+    assert only(risks=["grooming=medium"]) is True
+    assert only() is False
+    others = clause_reading("pcs", "This measure does not apply to search services whose terms prohibit users under 18 and which "
+                                   "use highly effective age assurance; all other large search services should apply it.")
+    assert others(kind="search/general", features=CHILDREN, users=10_000_000) is True
+    assert others(kind="search/general", features=CHILDREN, users=1_000) is False
+
+
+def test_a_point_of_the_measure_that_also_applies_to_others():
+    code = _code(GPAI, ["Measure 1.2 Information for downstream providers",
+                        "This Measure applies to Signatories that make the model available to downstream providers.",
+                        "Point (c) of this Measure also applies to Signatories that integrate the model into an AI system of "
+                        "their own."])
+    # had been "exempt": the further group, named for one point of the measure, was passed over
+    assert _status(code, GPAI, kind="gpai-provider", features=["own-ai-system"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider") == "exempt"
