@@ -141,7 +141,6 @@ def plain_service_wording(text: str) -> str:
     text = _AGE_OF.sub(r"\1 \2", _SERVICES_TERMS.sub("the ", text))
     text = _EACH_CASE_EXCEPTION.sub(", ", text)
     text = _BEING_A.sub(" that is ", text)
-
     text = _ASSESSMENT_FOUND.sub(lambda m: "that has " if "hav" in m.group("how").lower() or m.group("how").lower() == "has"
                                  else "that is ", text)
     return _ITS_SERVICE.sub(r"\1 the ", text)
@@ -280,15 +279,18 @@ _NAMELY_WHO = re.compile(r"\b(appl(?:y|ies)\s+to)\s+(?:(?!services?\b|providers?
 _EVERY_SUCH_CODE = re.compile(r"\b(?:an?|each|every|any)\s+(?:[\w-]+\s+){0,3}?(code|standard)\s+(?:registered|made|"
                               r"published|issued|adopted|approved)\s+(?:under|by|in)\s+[^.;,]{3,80}?\s+(?=appl(?:y|ies)\s+to\b)", re.I)
 
+# "large encrypted messaging services" (read in ``plain_wording`` where the code has no feature for encryption of any kind)
 _ENCRYPTED_MESSAGING = re.compile(r"\b(?:end-to-end\s+)?encrypted\s+(?:private\s+|direct\s+)?messaging\s+(services?|platforms?|apps?)\b", re.I)
 # "These Head Terms apply to each of the following sections of the online industry: social media services; ...": the
 # services listed (the words before the colon say no more)
 _EACH_OF_FOLLOWING = re.compile(r"(?<=\bto\s)(?:each|every|any|all)\s+(?:one\s+)?of\s+the\s+following(?:\s+(?:sections?|categories|"
                                 r"types|kinds|classes)\s+of\s+(?:the\s+)?(?:online\s+industry|services?|providers?))?\s*:", re.I)
 
-
+# "services that have no direct messaging functionality", "with no livestreaming" (never "no more than", "no reason to")
 _HAS_NO = re.compile(r"\b(has|have|with)\s+no\s+(?!(?:more|fewer|less|greater|other|one|reason|grounds|means|way|control|"
                      r"knowledge|obligation|duty)\b)", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)

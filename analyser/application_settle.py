@@ -141,7 +141,7 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     paragraph C3.1, after 'large services' insert ...": the measure is read as amended, ``amendments``)."""
     kept = _settled(texts, sorted({*chosen, *_exception_tails(texts, chosen)}))
     # a heading "Exemption" (or "Exempt services") and the paragraph under it, whom the measure leaves out
-    headed = [j for i, t in enumerate(texts[:-1]) if kept and EXEMPT_HEADING.fullmatch(clean_artefacts(t)) for j in (i, i + 1)]
+    headed = [j for i, t in enumerate(texts[:-1]) if EXEMPT_HEADING.fullmatch(clean_artefacts(t)) for j in (i, i + 1)] if kept else []
     kept = sorted({*kept, *headed})
     applied = [texts[i] for i in kept if not AMENDING.search(texts[i])]
     if not applied:

@@ -136,8 +136,6 @@ ASKS_WHOM = re.compile(
     # "Who should apply this measure?"
     rf"|(?:who|which\s+(?:services|providers))\s+(?:should|must|shall|needs?\s+to)\s+(?:apply|follow|implement|take)\s+(?:this|the)\s+{_WHOM})\s*\?",
     re.I)
-# "Who need not?", "Who need not apply it?", "Which services are exempt?", "Who does it not apply to?": a question
-# whose answer says whom the measure leaves out
 # "Where the service is end-to-end encrypted, the provider need not apply this measure (need not do so)": a condition on the
 # service, then the release (read as the provider's duty with a long subject, every service had been let out; a
 # condition that is no service's, "where it is not technically feasible", limits the duty and is not this)
@@ -167,6 +165,8 @@ _EXEMPT_WORDS = (r"(?:exempt(?:ed)?\s+services|excluded\s+services|services\s+(?
 _EXEMPT_LABEL = (rf"(?:(?<=^)|(?<=[.;]\s))\s*{_EXEMPT_WORDS}\s*(?::\s*|\s+(?:(?:[A-Z]{{0,5}}\d{{1,3}}(?:\.\d{{1,3}})+[A-Z]?|\(\w{{1,4}}\))\s+)?(?=(?-i:[A-Z])))")
 EXEMPT_LABEL = re.compile(_EXEMPT_LABEL, re.I)
 EXEMPT_HEADING = re.compile(rf"\s*{_EXEMPT_WORDS}\s*[:.]?\s*", re.I)
+# "Who need not?", "Who need not apply it?", "Which services are exempt?", "Who does it not apply to?": a question
+# whose answer says whom the measure leaves out
 ASKS_WHOM_NOT = re.compile(
     r"\s*(?:(?:who|which\s+(?:services|providers))\s+(?:need|needs)\s+not(?:\s+(?:apply|follow|implement|take)\s+"
     rf"(?:it|this|the\s+{_WHOM}))?|(?:who|which\s+(?:services|providers))\s+(?:is|are)\s+(?:exempt(?:ed)?|excluded|not\s+covered)"
@@ -318,8 +318,8 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if (STRAY_APPLICATION.match(without_asides(text)) or STRAY_APPLICATION.match(without_asides(unlabelled))
             or _RELEASE_FROM_DUTY.match(unlabelled) or _CLASS_RELEASED.search(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
             or _excluded().search(unlabelled) or (WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
-            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled) or EXEMPT_LABEL.match(unlabelled) or _answers_whom_not(unlabelled)
-            or speaks_of_another(unlabelled)
+            or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)
+            or EXEMPT_LABEL.match(unlabelled) or _answers_whom_not(unlabelled) or speaks_of_another(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
             or any(DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())
                    for m in LATE_EXCEPTION.finditer(text))):

@@ -34,7 +34,7 @@ _NONETHELESS_WITHIN = re.compile(
     r"(?:within|covered\s+by|in\s+(?:the\s+)?scope\s+of)\s+(?:it|this\s+measure|the\s+measure|its\s+scope)\s+(?P<cond>if|where|when)\b", re.I)
 # "The provider of a multi-risk service that is not large need only do so where the service has direct messaging": for
 # those services, on that condition (passed over, they had been covered whatever the condition)
-NEED_ONLY = re.compile(
+_NEED_ONLY = re.compile(
     SENTENCE_START + _LABEL + r"(?:the\s+|a\s+)?providers?\s+of\s+(?P<who>(?:(?:a|an|any)\s+)?(?:[\w-]+\s+){0,5}?services?"
     r"(?:\s+(?:that|which)\s+[^,.;]{1,80}?)?)\s+need\s+only\s+(?:do\s+so|apply\s+(?:it|this\s+measure))\s+(?P<cond>where|if|when)\b", re.I)
 # "..., unless they are large, in which case it applies (in full)": the give-back said again
@@ -67,7 +67,7 @@ def plain_releases(work: str) -> str:
                                           f"{'where the service ' if m.group('whose') is not None else 'to '}", work)
     work = _MUST_COMPLY_AFTER_ALL.sub(r"\g<label>However, it applies to \g<who>", work)
     work = _NONETHELESS_WITHIN.sub(lambda m: f"{m.group('label') or ''}It also applies to {_lower_first(m.group('who'))} {m.group('cond')}", work)
-    work = NEED_ONLY.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
+    work = _NEED_ONLY.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
     work = _POINT_ALSO.sub("It also applies to", _NO_OTHER.sub("", _OTHERWISE.sub("This measure applies to", work)))
     work = _EXCEPT_THOSE_ONLY_IF.sub(r"\g<exc>, unless ", _IN_WHICH_CASE.sub("", work))
     return _IS_TO_APPLY.sub(lambda m: f"should {m.group(1) or ''}", work)
