@@ -131,6 +131,10 @@ def split_sentences(text: str) -> list[str]:
                   r"(?=\s+(?:should|must|shall|will)\b)",
                   lambda m: (". " if m.group(0).startswith(";") else " ") + (m.group(1) or m.group(2))[0].upper()
                   + (m.group(1) or m.group(2))[1:], text)
+    # "The exception is a model that is treated as similarly safe; for it, the reference model's mitigations suffice": what
+    # those services do instead, a sentence of its own (read with the exception, its words had not been understood)
+    text = re.sub(r";\s*(for\s+(?:it|them|those|these|such|that|this)\b[^,;.]{0,40},)", lambda m: ". " + m.group(1)[0].upper() + m.group(1)[1:], text,
+                  flags=re.I)
     # a sentence opens with a capital, a bracket, or a paragraph number ("3.2 In the case of ..."),
     # or a footnote's number ("... fraud. 2 This measure applies only ...")
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z(]|[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+\s+[A-Z]"
@@ -392,7 +396,7 @@ def further_sentence(body: str) -> str | None:
     if deems and re.search(r"\b(?:low|small)\b", deems.group(0), re.I):
         return "turns"  # "... shall be treated as at low risk": it can as well take services out
     if re.search(r"\bnot\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|counted|considered)\s+as\b|\b(?:treated|regarded|deemed|counted|"
-                 r"considered)\s+as\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}?)?(?:not|outside|out\s+of|non-)", body, re.I):
+                 r"considered)\s+as\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?)?(?:not|outside|out\s+of|non-)", body, re.I):
         return "turns"  # "a service is not to be treated as likely to be accessed by children where ...": a class undone
     if re.search(r"\b(?:services?|platforms?|models?)\b[^.;]{0,80}?\b(?:is|are)\s+not\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
                  r"(?:services?|platforms?|models?)\b", body, re.I):

@@ -291,6 +291,11 @@ _HAS_NO = re.compile(r"\b(has|have|with)\s+no\s+(?!(?:more|fewer|less|greater|ot
                      r"knowledge|obligation|duty)\b)", re.I)
 
 
+_CANNOT = re.compile(r"(?:(?<=\bwhich\s)|(?<=\bwhere\s)|(?<=\bwhen\s)|(?<=\bif\s))((?:australian\s+)?(?:children|child\s+users|users|end-?\s?users|a\s+user|a\s+child|an\s+end-?\s?user|other\s+users)"
+                     r"(?:\s+of\s+the\s+service)?)\s+(?:cannot|can\s+not|are\s+not\s+able\s+to|is\s+not\s+able\s+to|are\s+unable\s+to|"
+                     r"is\s+unable\s+to)\s+", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
@@ -311,6 +316,10 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = plain_releases(work)
     # "a hosting service that hosts either a Tier 1 social media service or ...": the verb's "either" adds nothing
     work = re.sub(r"\b(hosts?|offers?|provides?|operates?|runs?)\s+either\s+(?=(?:an?|the)\s)", r"\1 ", work, flags=re.I)
+    # "on which users cannot have a profile", "on which Australian children cannot hold accounts": the "not" before what
+    # they can do, which is the feature ("children can hold accounts" is one); not "messages that other users cannot see",
+    # a wording of the feature itself
+    work = _CANNOT.sub(r"not \1 can ", work)
     # "services that have no direct messaging functionality", "with no livestreaming": the feature absent
     work = _HAS_NO.sub(lambda m: {"has": "does not have ", "have": "do not have ", "with": "without "}[m.group(1).lower()], work)
     # "at medium or high risk of hate, of harassment, or of both", "that are large, multi-risk, or both": either, and "or"

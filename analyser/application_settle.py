@@ -19,9 +19,9 @@ import re
 from typing import Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
-from .application_text import (APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, FOR_EACH_MODEL,
+from .application_text import (APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, EXEMPT_LABEL, FOR_EACH_MODEL,
                                LEADING_LABEL, STRAY_APPLICATION,
-                               clean_artefacts, grammar_data, is_application)
+                               clean_artefacts, grammar_data, is_application, users_can_then_do)
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, PASSIVE_DUTY
 
 
@@ -96,7 +96,8 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
     for i in chosen:
         earlier_duty = any(j not in chosen and binds[j] for j in range(i))
         # (without its number: "8.2 If you offer ...")
-        if earlier_duty and _OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[i], count=1)):
+        if earlier_duty and (_OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[i], count=1))
+                             or users_can_then_do().match(LEADING_LABEL.sub("", texts[i], count=1))):
             continue
         if any(_OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[j], count=1)) and _refers_back(texts[i], texts[j]) for j in out):
             # "If you publish community standards, uphold them. / If you rely on user reports to enforce those standards,
@@ -124,7 +125,8 @@ _SCOPED_SUBJECT = re.compile(
     # ("When crawling the web, Signatories will exclude ...": those who crawl; read, or left unclear, never every reader)
     r"|^\s*(?:when|while|if|where)\s+[a-z]{3,}ing\b[^,.;]{0,120},\s+(?:signatories|providers?|you)\s+(?:will|shall|must|should)\b"
     # "For each model with systemic risk, Signatories will ...": the Signatories with those models
-    rf"|^\s*{FOR_EACH_MODEL}(?:with|that|which|whose)\b[^,.;]{{1,160}},\s+signatories\s+(?:will|shall|must|should|commit)\b"
+    rf"|^\s*(?:{FOR_EACH_MODEL}|for\s+(?:general-purpose\s+ai\s+)?models\s+)(?:with|that|which|whose)\b[^,.;]{{1,160}},\s+signatories\s+"
+    r"(?:will|shall|must|should|commit)\b"
     # "Large services are expected to ...", "Services with more than 700,000 users that ... should ...": the services
     # themselves as the subject of the duty
     r"|^\s*(?:(?:all|any|the)\s+)?(?:(?!(?:of|for|to|providers?|those|these|such|other|same)\b)[\w-]+\s+){1,4}?services\s+"
@@ -182,6 +184,7 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
     not)."""
     kept = after_a_duty_for_all(texts, chosen)
     if kept and all(_RESTRICTS_ONLY.match(LEADING_LABEL.sub("", clean_artefacts(texts[i]), count=1))
+                    or EXEMPT_LABEL.match(LEADING_LABEL.sub("", clean_artefacts(texts[i]), count=1))
                     or EXCEPTION_TAIL.match(clean_artefacts(texts[i])) for i in kept):
         # "C5.1 Providers of services at high risk of grooming should ...", "C5.2 This applies only where the service
         # has user profiles": the restriction narrows the services the duty's subject named, which are kept with it

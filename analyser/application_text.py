@@ -65,7 +65,8 @@ STRAY_APPLICATION = re.compile(
     rf"|{REFERENCE}\s+"
     # ("Measure C7 does not apply to ...": a measure named by its number, read or left unclear, never passed over)
     r"|(?:measure|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+)"
-    r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)\s+(?:only\s+|also\s+|instead\s+)?(?:to|for|where|if|in|when|unless)|"
+    # ("These Head Terms apply, together with the industry code for the relevant section, to providers ...")
+    r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)(?:\s*,\s*(?:together|along)\s+with\s+[^,.;]{1,120},)?\s+(?:only\s+|also\s+|instead\s+)?(?:to|for|where|if|in|when|unless)|"
     # ("This excludes services that ...", "However, it does apply to an SME whose model has systemic risk", "It still
     # applies to ...")
     r"(?:excludes|(?:does|do)\s+not\s+include)(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
@@ -125,6 +126,16 @@ def _excluded() -> re.Pattern[str]:
     return re.compile(f"{pieces['excluded']}|{pieces['need_not_apply']}", re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def users_can_then_do() -> re.Pattern[str]:
+    """"Where children can upload photos or videos, make those uploads visible only to the child by default": a
+    condition on what people can do on the service (a feature of it), then an instruction; read as application text
+    (its opening, in application.toml, makes it the scope only where no other sentence states one)."""
+    return re.compile(r"^\s*(?:if|where|when)\s+(?:other\s+users|children|child\s+users|a\s+child|users|a\s+user|end-?\s?users|an\s+end-?\s?user|"
+                      r"parents(?:\s+or\s+carers)?|a\s+parent(?:\s+or\s+carer)?)\s+(?:can|are\s+able\s+to|is\s+able\s+to|may)\b[^.;:]*?,\s+(?:then\s+)?"
+                      r"(?:" + grammar_data()["pieces"]["imperative"] + r"|(?:the|its|that)\s+providers?\s+(?:should|must|shall|will)\b)", re.I)
+
+
 # "Which services does this measure apply to?", "Who is this standard for?": a question-and-answer layout's
 # question, whose answer (the rest of the paragraph, or the next one) says whom the measure covers
 _WHOM = r"(?:[\w-]+\s+){0,2}?(?:measures?|standards?|sections?|commitments?|requirements?|codes?|expectations?)"
@@ -163,6 +174,9 @@ _EXEMPT_WORDS = (r"(?:exempt(?:ed)?\s+services|excluded\s+services|services\s+(?
                  # ("Who this measure is not for")
                  r"|who\s+(?:this|the)\s+(?:measure|standard|section)\s+is\s+not\s+for|who\s+(?:it|this\s+measure)\s+does\s+not\s+apply\s+to)")
 _EXEMPT_LABEL = (rf"(?:(?<=^)|(?<=[.;]\s))\s*{_EXEMPT_WORDS}\s*(?::\s*|\s+(?:(?:[A-Z]{{0,5}}\d{{1,3}}(?:\.\d{{1,3}})+[A-Z]?|\(\w{{1,4}}\))\s+)?(?=(?-i:[A-Z])))")
+# ("The exception is a model that is treated as a similarly safe or safer model; for it, ...": the exception named)
+_EXEMPT_LABEL += (r"|(?:(?<=^)|(?<=[.;]\s))\s*(?:the|one|an)\s+(?:only\s+)?(?:exceptions?|exemptions?)\s+(?:is|are)\s+"
+                  r"(?=(?:an?|any|the|those|all)\s+(?:[\w-]+\s+){0,3}?(?:services?|providers?|models?|signator(?:y|ies)|platforms?)\b)")
 EXEMPT_LABEL = re.compile(_EXEMPT_LABEL, re.I)
 EXEMPT_HEADING = re.compile(rf"\s*{_EXEMPT_WORDS}\s*[:.]?\s*", re.I)
 # "Who need not?", "Who need not apply it?", "Which services are exempt?", "Who does it not apply to?": a question
@@ -320,6 +334,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
             or _excluded().search(unlabelled) or (WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
             or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)
             or EXEMPT_LABEL.match(unlabelled) or _answers_whom_not(unlabelled) or speaks_of_another(unlabelled)
+            or users_can_then_do().match(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
             or any(DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())
                    for m in LATE_EXCEPTION.finditer(text))):

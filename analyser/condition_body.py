@@ -103,6 +103,11 @@ def parse_body(
     The tree already holds an ``unknown`` atom for leftover words (see ``_RESTRICTING``).
     """
     vocab = vocab or load_vocabulary()
+    two = _EXCEPTION_THEN_GROUP.match(body.strip())
+    if two is not None:
+        read = [parse_body(two.group(g), code_kind, vocab, id_pattern) for g in ("a", "b")]
+        return (or_(*(cond if cond is not None else atom("unknown", text=two.group(g).strip()) for (cond, *_r), g in zip(read, "ab"))),
+                read[0][1] + read[1][1], read[0][2] + read[1][2], read[0][3] + read[1][3])
     limbs = split_limbs(body)
     if limbs is not None:
         read = _read_limbs(limbs, code_kind, vocab, id_pattern)
@@ -160,6 +165,14 @@ def parse_body(
     return cond, done, total, leftovers
 
 
+# "large search services, other than those at low risk of every kind of illegal harm, and to multi-risk search services":
+# "and to" opens a second group of the sentence's "applies to", so the exception between the commas ends there (read
+# as one clause, it had taken the second group into the exception)
+_EXCEPTION_THEN_GROUP = re.compile(
+    r"^(?P<a>.+?,\s*(?:other\s+than|except(?:\s+for)?|excluding|save\s+for|apart\s+from)\s+[^,;]+?),\s*(?:and|or)\s+(?:also\s+)?"
+    r"to\s+(?P<b>(?:(?:the\s+)?providers?\s+of\s+)?\S.*)$", re.I | re.S)
+
+
 def _read_limbs(
     limbs: Limbs, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
 ) -> tuple[Condition, int, int, list[str]] | None:
@@ -171,11 +184,20 @@ def _read_limbs(
             limb = f"{limbs.verb} {limb}"  # "that are (a) at high risk ...": the verb is every limb's
         limb = ("services where " if subject else "services that ") + limb
         pieces.append(parse_body(limb, code_kind, vocab, id_pattern))
-    head = parse_body(limbs.head, code_kind, vocab, id_pattern) if limbs.head else (atom("all"), 0, 0, [])
+    # "each service it provides, except a service where: (a) ...; and (b) ...": the limbs are the exception's, which
+    # takes out the services that meet them, not a restriction of the services named first
+    excepted = _EXCEPTED_LIMBS.match(limbs.head or "")
+    head_words = excepted.group("main") if excepted else limbs.head
+    head = parse_body(head_words, code_kind, vocab, id_pattern) if head_words else (atom("all"), 0, 0, [])
     if any(cond is None or left or not is_understood(cond) for cond, _d, _t, left in (head, *pieces)):
         return None
     joined = (or_ if limbs.joiner == "or" else and_)(*(cond for cond, *_rest in pieces))
-    return (and_(head[0], joined), sum(p[1] for p in (head, *pieces)), sum(p[2] for p in (head, *pieces)), [])
+    return (and_(head[0], not_(joined) if excepted else joined), sum(p[1] for p in (head, *pieces)),
+            sum(p[2] for p in (head, *pieces)), [])
+
+
+_EXCEPTED_LIMBS = re.compile(r"^(?P<main>.+?),?\s+(?:other\s+than|except(?:\s+for)?|excluding|save\s+for|apart\s+from)\s+"
+                             r"(?:(?:a|an|any|those)\s+)?(?:services?|providers?)?\s*$", re.I | re.S)
 
 
 _OWN_VERB = re.compile(r"(?:is|are|has|have|does|do|uses?|offers?|allows?|provides?|operates?|hosts?)\b", re.I)

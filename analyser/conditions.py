@@ -52,6 +52,7 @@ from .legal_drafting import plain_legal
 from .application_settle import WHO_LABEL
 from .application_text import APPLY_THIS_MEASURE, ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, clean_artefacts, without_asides
 from .condition_body import HARMS_SEEN, parse_body, parse_glossed
+from .deeming import Deeming, apply_deeming, read_deeming
 from .such_services import SUCH, such_services
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_number_words, features_named, tokenise
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, duty_for_every_reader_or_featured,
@@ -154,6 +155,7 @@ def _parse_application(
     case_pairs: list[Condition] = []  # ... and the Xs on that condition
     duty_groups: list[Condition] = []  # services a duty's subject names beside a statement of whom
     plain_negative: list[Condition] = []  # exceptions whose sentence has no "unless" or "other than", so gives nothing back
+    deemings: list[tuple[Deeming, str, str]] = []  # "X is to be treated as a service at high risk of terrorism", read
     total_words = 0
     parsed_words = 0
     sentences = [exception_last(s) for s in split_sentences(work)]
@@ -171,7 +173,9 @@ def _parse_application(
     stated_whom = any(i.polarity == "applies" for i in statements)  # ... and says whom it covers, not only whom it leaves out
     # a sentence of scope that is not a conditional duty: beside it, "Where a service is large, the provider
     # should also ..." is a further duty for some services, not a second group of services
-    scoped = any(h is not None and not h[0].alone for h in matched)
+    # (not one that only takes services out: beside "This does not apply to counselling services", "Where children can
+    # upload photos, make ..." still says whom the standard is for)
+    scoped = any(h is not None and not h[0].alone and h[0].polarity == "applies" for h in matched)
     # a duty ("Signatories shall draw up a Model Report for each model with systemic risk", "The provider should ...")
     duty_seen = any(h is not None and h[0].until is not None and not h[0].permission for h in matched)
     for number, (sentence, hit) in enumerate(zip(sentences, matched)):
@@ -190,9 +194,14 @@ def _parse_application(
             # applying or exemption (a definition, an explanation); otherwise it could change who is
             # covered, in a way not understood, so the answer becomes undecided
             if body.strip(" .,;:"):
-                result.unparsed.append(body.strip())
                 total_words += len(body.split())
                 effect = further_sentence(body)
+                deeming = read_deeming(body, lambda w: _group(w, code_kind, vocab, id_pattern)) if effect is not None else None
+                if deeming is not None:
+                    deemings.append((deeming, effect, body.strip()))
+                    parsed_words += len(body.split())
+                    continue
+                result.unparsed.append(body.strip())
                 if effect is not None:
                     # "This does not apply to ...": it can only take services out; "It also covers ...": it can only
                     # add services; otherwise either way: nothing it touches can be decided
@@ -203,7 +212,8 @@ def _parse_application(
         if intro is not None and intro.relative:
             starts_relative = re.match(r"(?:that|who|whose|which)\b", body, re.I)
             # "If Australian children are able to hold accounts on the service, ...": a clause with its own subject
-            own_subject = re.match(r"(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\b", body, re.I)
+            own_subject = re.match(r"(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users|an?\s+end-?\s?user|a\s+user|"
+                                   r"a\s+child|other\s+users)\b", body, re.I)
             body = ("services " if starts_relative else "services where " if own_subject else "services that ") + body
         if intro is not None and THOSE_SERVICES.match(body):
             if number and (positive or also or negative or only):
@@ -263,6 +273,10 @@ def _parse_application(
                 cond = and_(cond, not_(exc))  # "X need not comply, unless Y": the exemption is X and not Y
             else:
                 negative.append(exc)
+                if not re.search(r"\bunless\b", sentence, re.I):
+                    # ("..., except a provider of a Tier 2 service on which children cannot hold accounts": a "not" inside
+                    # the services excepted says which they are, it gives nothing back)
+                    plain_negative.append(exc)
         if inner:
             # "if the service is not end-to-end encrypted": read as "services where the service is ..."
             where = re.sub(r"^(?:if|where|when|provided\s+that|to\s+the\s+extent\s+that|in\s*so\s+far\s+as)\b", "where",
@@ -343,11 +357,29 @@ def _parse_application(
         # apply it.": are large vertical services covered? (``with_given_back``)
         cond = with_given_back(cond, negative, plain_negative) if positive else _kind_in_exception(and_(cond, *(not_(n) for n in negative)),
                                                                                     negative, only or also, vocab)
+    for deeming, effect, words in deemings:
+        deemed = apply_deeming(cond, deeming)
+        if deemed is None:
+            # the class it deems is not in the application as read (or beside one it interacts with): words not understood
+            result.unparsed.append(words)
+            parsed_words -= len(words.split())
+            unknown = atom("unknown", text=words)
+            deemed = or_(cond, unknown) if effect == "widens" else and_(cond, not_(unknown)) if effect == "narrows" else None
+            if deemed is None:
+                turned.append(unknown)
+                continue
+        cond = deemed
     if turned:
         cond = turned[0] if len(turned) == 1 else and_(*turned)
     result.condition = impossible_as_unknown(cond, vocab)
     result.confidence = 1.0 if not result.unparsed else round(0.9 * parsed_words / max(total_words, 1), 2)
     return result
+
+
+def _group(words: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None) -> tuple[Condition | None, list[str]]:
+    """A group of services read alone (a deeming provision's two sides), with the words left over."""
+    cond, _done, _total, leftovers = parse_body(words, code_kind, vocab, id_pattern)
+    return cond, leftovers
 
 
 def _kind_in_exception(cond: Condition, negative: list[Condition], others: list[Condition], vocab: Vocabulary) -> Condition:

@@ -90,6 +90,12 @@ def _disapplied(sentences: list[str]) -> list[str]:
 _LINKING_INSIDE = re.compile(r"\b(not|does|do|is|are|will|shall|should|must|need|it|measure|standard)\s*,\s*"
                              r"(?:however|though|nevertheless|moreover|furthermore|in\s+addition)\s*,\s*", re.I)
 
+# "is to be treated, for the purposes of C31.1, as a service at high risk of terrorism", "is, for the purposes of this
+# measure, to be treated as": where the deeming holds is this measure (or a paragraph of it); between commas it had hidden
+# the deeming, so the sentence was passed over
+_PURPOSE_INSIDE = re.compile(r"\b(treated|regarded|deemed|considered|is|are)\s*,\s*for\s+the\s+purposes?\s+of\s+(?:[^,.;]|\.(?=\d)){1,60}?\s*,\s*"
+                             r"(?=as\b|to\s+be\s+(?:treated|regarded|deemed|considered)\b)", re.I)
+
 
 # "... need not apply it, / C22.3 unless the service allows ...": a sentence carried on into the next numbered paragraph;
 # the number there is no part of it (left in, the exception had not been read)
@@ -113,7 +119,7 @@ def plain_legal(text: str) -> str:
     """``text`` (application wording, one or more sentences) with the drafting devices above said plainly."""
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
     text = _GLUED_HEADING.sub("", text, count=1)
-    sentences = _disapplied(split_sentences(as_amended(_LABEL_INSIDE.sub(", ", _LINKING_INSIDE.sub(r"\1 ", text)))))
+    sentences = _disapplied(split_sentences(as_amended(_LABEL_INSIDE.sub(", ", _LINKING_INSIDE.sub(r"\1 ", _PURPOSE_INSIDE.sub(r"\1 ", text))))))
     out = []
     takes_out = any(_TAKES_OUT.search(s) for s in sentences)
     for sentence in sentences:

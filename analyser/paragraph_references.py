@@ -22,7 +22,11 @@ from typing import Sequence
 _NUMBER = r"(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+[A-Z]?|\d{1,3}\s*\(\w{1,4}\)|\(\w{1,4}\)|\d{1,3}[A-Z]?)"
 _KIND = r"(?:sub-?)?(?:paragraph|clause|section)s?"
 # "paragraph C20.1", "paragraphs C20.1 and C20.2", "neither paragraph C20.1 nor paragraph C20.2", "subclause (1)"
-REFERENCE = (rf"(?:neither\s+)?{_KIND}\s+{_NUMBER}(?:\s*(?:,|and|or|nor)\s+(?:{_KIND}\s+)?{_NUMBER})*")
+# a number alone also names a paragraph where it cannot be anything else: "H3.2 H3.1 does not apply to ..." (a letter
+# and a dotted number; a bare "3" or "(1)" could be a count or a list item)
+# (not "C5.2(b)": a point of a paragraph, whose release lightens a duty)
+_BARE = r"[A-Z]{1,5}\d{1,3}(?:\.\d{1,3})+[A-Z]?(?!\s*\(|\w|\.\d)"
+REFERENCE = (rf"(?:(?:neither\s+)?{_KIND}\s+{_NUMBER}|{_BARE})(?:\s*(?:,|and|or|nor)\s+(?:{_KIND}\s+)?{_NUMBER})*")
 _NUMBERS_IN = re.compile(_NUMBER)
 # the paragraph's own label at its start: "C20.1 ", "(2) ", "24 (1) "
 _OWN_LABEL = re.compile(r"^\s*(?P<n>[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?|\d{1,3}\s*\(\w{1,4}\)|\(\w{1,4}\))\s+")
@@ -37,8 +41,10 @@ _REFERENCE_APPLIES = re.compile(rf"^{_LEAD}(?P<ref>{REFERENCE})\s+(?P<verb>(?:do
                                 r"(?:\s+(?:to|in\s+(?:respect|relation)\s+(?:of|to))\b)?", re.I)
 # "(...) need not comply with subclause (1)", "(...) is not required to comply with paragraph C4.1", "A Tier 3 social media
 # service is exempt from subsection (1)"
+# ("Services that use highly effective age assurance ... are not within E6.1", "... fall outside paragraph C4.1")
 _NEED_NOT_COMPLY = re.compile(rf"\b(?P<verb>(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to)\s+(?:comply\s+with|apply|follow)"
-                              rf"|(?:is|are)\s+(?:exempt(?:ed)?|excluded)\s+from)\s+(?P<ref>{REFERENCE})", re.I)
+                              rf"|(?:is|are)\s+(?:exempt(?:ed)?|excluded)\s+from|(?:is|are)\s+not\s+(?:within|covered\s+by)"
+                              rf"|(?:is|are|falls?)\s+outside(?:\s+(?:the\s+)?scope\s+of)?)\s+(?P<ref>{REFERENCE})", re.I)
 # "However, an enterprise service that ... is not excluded by subsection (2)"
 _NOT_EXCLUDED_BY = re.compile(rf"^{_LEAD}(?P<who>.+?)\s+(?:is|are)\s+not\s+(?:excluded|exempted|taken\s+out)\s+by\s+(?P<ref>{REFERENCE})"
                               r"\s*[.;]?\s*$", re.I | re.S)

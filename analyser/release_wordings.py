@@ -40,6 +40,14 @@ _NEED_ONLY = re.compile(
 # "..., unless they are large, in which case it applies (in full)": the give-back said again
 _IN_WHICH_CASE = re.compile(r",?\s*in\s+which\s+case\s+(?:it|the\s+measure|this\s+measure|the\s+standard|this\s+standard)\s+(?:still\s+|then\s+)?"
                             r"(?:applies|does\s+apply)(?:\s+(?:in\s+full|to\s+(?:them|it)|as\s+normal|as\s+usual))?(?=\s*[.;,]|\s*$)", re.I)
+# "It does not apply to vertical search services, unless they offer predictive search suggestions, in which case it applies
+# to them as it applies to general search services": the give-back is certain, so those services are a further group
+# (with only the "unless" left, whether they were given the measure or only kept out of the exception was undecided)
+_UNLESS_THEN_APPLIES = re.compile(
+    r"(?P<lead>\b(?:it|this\s+measure|the\s+measure)\s+(?:does\s+not|shall\s+not|will\s+not)\s+apply\s+to\s+)(?P<who>[^,;.]{3,80}?),?\s+"
+    r"unless\s+(?:they|it)\s+(?P<cond>[^,;.]{3,100}?),\s*in\s+which\s+case\s+(?:it|the\s+measure|this\s+measure)\s+(?:does\s+)?appl(?:y|ies)\s+"
+    r"to\s+(?:them|it)(?:\s+(?:as\s+it\s+applies\s+to|in\s+the\s+same\s+way\s+as\s+(?:to|for))\s+[^.;]{3,80}?|\s+in\s+full|\s+as\s+well)?"
+    r"(?=\s*[.;]|\s*$)", re.I)
 # "..., except those whose direct messaging is end-to-end encrypted; for those providers, the measure applies only if the
 # service is also at high risk of grooming": the exception with its own give-back, as "unless" says it
 _EXCEPT_THOSE_ONLY_IF = re.compile(r"(?P<exc>,\s*(?:except|other\s+than)\s+(?:those|providers|services)\b[^;.]+);\s*for\s+(?:those|such|these)\s+"
@@ -69,5 +77,7 @@ def plain_releases(work: str) -> str:
     work = _NONETHELESS_WITHIN.sub(lambda m: f"{m.group('label') or ''}It also applies to {_lower_first(m.group('who'))} {m.group('cond')}", work)
     work = _NEED_ONLY.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
     work = _POINT_ALSO.sub("It also applies to", _NO_OTHER.sub("", _OTHERWISE.sub("This measure applies to", work)))
+    work = _UNLESS_THEN_APPLIES.sub(lambda m: f"{m.group('lead')}{m.group('who')}, unless they {m.group('cond')}. "
+                                              f"It also applies to {m.group('who')} that {m.group('cond')}", work)
     work = _EXCEPT_THOSE_ONLY_IF.sub(r"\g<exc>, unless ", _IN_WHICH_CASE.sub("", work))
     return _IS_TO_APPLY.sub(lambda m: f"should {m.group(1) or ''}", work)

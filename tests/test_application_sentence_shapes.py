@@ -122,10 +122,15 @@ def test_the_words_around_a_feature_that_say_who_does_it_and_to_whom():
     let = _code("icu", ["This measure applies to providers of large services that let users comment on content."])
     assert _status(let, users=8_000_000, features=["commenting"]) == "applies"
     assert _status(let, users=10_000, features=["commenting"]) == "exempt"
-    # a word the pass does not know ("cannot") keeps the words unread: never a confident answer
+    # "users cannot post content": the feature absent (it had been words not understood)
     cannot = _code("icu", ["This measure applies to providers of services where users cannot post content that other "
                            "users can see."])
-    assert _status(cannot, features=["posting-content"]) == "unclear"
+    assert _status(cannot, features=["posting-content"]) == "exempt"
+    assert _status(cannot, features=["commenting"]) == "applies"
+    # a word the pass does not know ("seldom") keeps the words unread: never a confident answer
+    seldom = _code("icu", ["This measure applies to providers of services where users seldom post content that other "
+                           "users can see."])
+    assert _status(seldom, features=["posting-content"]) == "unclear"
 
 
 def test_an_exception_in_brackets_ends_at_the_bracket():
