@@ -221,6 +221,18 @@ def _top_level_or(cond: Condition) -> list[Condition]:
     return [cond]
 
 
+def _named_by_its_number(application: str, measure: Measure) -> str:
+    """``application`` with the measure naming itself by its number said as "This measure": "Measure D3 applies to
+    ...", "ICU G4 does not apply to ..." (read as another measure's number, the sentence had not been read at all)."""
+    number = re.escape(measure.number or "")
+    if not number:
+        return application
+    own = rf"(?:(?:measure|standard|recommendation|commitment)\s+|{re.escape(measure.id.split()[0])}\s+)?{number}"
+    # (with its title in brackets after the number: "Measure C13 (hash matching for terrorism content) is recommended for")
+    return re.sub(rf"(?:^|(?<=[.;]\s)|(?<=\n))\s*{own}(?:\s*\([^()]{{1,80}}\))?(?=\s+(?:only\s+|also\s+)?(?:applies|does\s+not\s+apply|is\s+(?:only\s+)?(?:recommended|"
+                  rf"intended|for)\b))", "This measure", application, flags=re.I)
+
+
 def _stray_application(measure: Measure) -> str:
     """The first paragraph that says whom the measure covers ("This measure, as amended ..., applies
     to ...") though it was not marked as application text; "" when there is none."""
@@ -295,6 +307,7 @@ def resolve_measure(
         # is read as the application text rather than passed over, which would make it "all services"
         application = stray
     written = application
+    application = _named_by_its_number(application, measure)
     if own_classes is None:
         own_classes = class_words(vocab)  # (once per code where resolve_applicability calls this)
     application, defined = read_defined_terms(application, measure, own_classes)

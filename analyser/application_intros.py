@@ -313,7 +313,9 @@ _INNER_CONDITION = re.compile(
     rf"(?:\s*{_ITEM})?"
     # ("when they test changes", "where they have reasonable grounds": a time or a trigger, not whom; "to the
     # extent that they ..." and "if they ..." are whom)
+    # ("must take the steps in this measure if it hosts either of the following: ...": "it", the provider's service)
     rf"(?:{SERVICE_SUBJECT}|(?<=extent\sthat)\s+they\b|(?<=far\sas)\s+they\b|(?<=if)\s+they\b"
+    r"|(?<=if)\s+it\s+(?=(?:hosts?|has|offers?|provides?|operates?|uses?|allows?|distributes?|runs?)\b)"
     # (it ends at a colon, after which the duty goes on: "must do the following if the service is X: implement ...")
     rf"|\s+(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\s+(?:can|could|are\s+able|may)\b)"
     rf"(?:[^,;:]|(?<=following):|[,;]\s*(?:and|or)?\s*(?={_ITEM}))*"

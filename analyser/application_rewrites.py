@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .application_text import SENTENCE_START, without_proposal_frame
+from .application_text import MODEL_PARTICIPLE, SENTENCE_START, without_proposal_frame
+from .feature_phrasing import plain_feature_phrasing, verbs_over_lists
 from .paragraph_references import PARAGRAPH_LABEL
 from .release_wordings import plain_releases
 from .condition_tokens import lexicon_for, tokenise
@@ -286,16 +287,6 @@ _ENCRYPTED_MESSAGING = re.compile(r"\b(?:end-to-end\s+)?encrypted\s+(?:private\s
 _EACH_OF_FOLLOWING = re.compile(r"(?<=\bto\s)(?:each|every|any|all)\s+(?:one\s+)?of\s+the\s+following(?:\s+(?:sections?|categories|"
                                 r"types|kinds|classes)\s+of\s+(?:the\s+)?(?:online\s+industry|services?|providers?))?\s*:", re.I)
 
-# "services that have no direct messaging functionality", "with no livestreaming" (never "no more than", "no reason to")
-_HAS_NO = re.compile(r"\b(has|have|with)\s+no\s+(?!(?:more|fewer|less|greater|other|one|reason|grounds|means|way|control|"
-                     r"knowledge|obligation|duty)\b)", re.I)
-
-
-_CANNOT = re.compile(r"(?:(?<=\bwhich\s)|(?<=\bwhere\s)|(?<=\bwhen\s)|(?<=\bif\s))((?:australian\s+)?(?:children|child\s+users|users|end-?\s?users|a\s+user|a\s+child|an\s+end-?\s?user|other\s+users)"
-                     r"(?:\s+of\s+the\s+service)?)\s+(?:cannot|can\s+not|are\s+not\s+able\s+to|is\s+not\s+able\s+to|are\s+unable\s+to|"
-                     r"is\s+unable\s+to)\s+", re.I)
-
-
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
@@ -313,15 +304,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     for pattern, plain in _RISK_WORDINGS:
         work = pattern.sub(plain, work)
     work = _EACH_OF_FOLLOWING.sub("", _AVERAGED.sub("", work))
-    work = plain_releases(work)
-    # "a hosting service that hosts either a Tier 1 social media service or ...": the verb's "either" adds nothing
-    work = re.sub(r"\b(hosts?|offers?|provides?|operates?|runs?)\s+either\s+(?=(?:an?|the)\s)", r"\1 ", work, flags=re.I)
-    # "on which users cannot have a profile", "on which Australian children cannot hold accounts": the "not" before what
-    # they can do, which is the feature ("children can hold accounts" is one); not "messages that other users cannot see",
-    # a wording of the feature itself
-    work = _CANNOT.sub(r"not \1 can ", work)
-    # "services that have no direct messaging functionality", "with no livestreaming": the feature absent
-    work = _HAS_NO.sub(lambda m: {"has": "does not have ", "have": "do not have ", "with": "without "}[m.group(1).lower()], work)
+    work = plain_feature_phrasing(plain_releases(verbs_over_lists(work)))
     # "at medium or high risk of hate, of harassment, or of both", "that are large, multi-risk, or both": either, and "or"
     # already takes in both (the list's last comma becomes that "or")
     work = _OR_BOTH.sub(_either, work)
@@ -429,18 +412,28 @@ _TO_CONTENT = re.compile(
 
 
 # "For general-purpose AI models with systemic risk, Signatories will ...": the Signatories with those models
+# ("For models offered through an API, Signatories will ...", "For models placed on the market before 2 August 2025, ...";
+# never a relaxation, "..., Signatories will have until 2027 to ...")
 _FOR_MODELS_FIRST = re.compile(SENTENCE_START + r"for\s+(?:each\s+|every\s+|any\s+|all\s+|their\s+)?(?P<models>(?:general-purpose\s+ai\s+)?models?\s+"
-                               r"(?:with|that|which|whose)\b[^,.;]{1,160}),\s+signatories\s+(?=(?:will|shall|must|should|commit))", re.I)
+                               rf"(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}}),\s+signatories\s+"
+                               r"(?=(?:will|shall|must|should|commit))(?!will\s+have\s+until\b|will\s+not\s+need\b)", re.I)
 # "Signatories other than SMEs will ...", "Signatories, except SMEs and SMCs, will ...": every Signatory but those
 _SIGNATORIES_BUT = re.compile(SENTENCE_START + r"(?:all\s+)?signatories,?\s+(?P<but>(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|"
                               r"save\s+for)\s+[^,.;]{1,120}?),?\s+(?:will|shall|must|should|commit\s+to)\b[^.;]*", re.I)
+
+
+def _signatories_with(m: re.Match[str]) -> str:
+    # ("For models offered through an API, ...": "Signatories whose models are offered through an API", the participle
+    # read as the feature's wording, never as a second group of models)
+    done = re.match(rf"(?:general-purpose\s+ai\s+)?models?\s+(?={MODEL_PARTICIPLE}\b)", m.group("models"), re.I)
+    return f"Signatories whose models are {m.group('models')[done.end():]} " if done else f"Signatories with {m.group('models')} "
 
 
 def signatories_first(text: str) -> str:
     """``text`` with the GPAI code's openings that put the models or an exception before the duty said as a statement
     of whom ("Signatories with general-purpose AI models with systemic risk will ...", "This Measure applies to
     Signatories other than SMEs.")."""
-    text = _FOR_MODELS_FIRST.sub(lambda m: f"Signatories with {m.group('models')} ", text)
+    text = _FOR_MODELS_FIRST.sub(_signatories_with, text)
     return _SIGNATORIES_BUT.sub(lambda m: f"This Measure applies to Signatories {m.group('but')}", text)
 
 

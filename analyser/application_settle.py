@@ -19,7 +19,7 @@ import re
 from typing import Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
-from .application_text import (APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, EXEMPT_LABEL, FOR_EACH_MODEL,
+from .application_text import (APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, EXEMPT_LABEL, FOR_EACH_MODEL, MODEL_PARTICIPLE,
                                LEADING_LABEL, STRAY_APPLICATION,
                                clean_artefacts, grammar_data, is_application, users_can_then_do)
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, PASSIVE_DUTY
@@ -45,7 +45,8 @@ def _imperative() -> re.Pattern[str]:
 
 def is_unconditional_duty(text: str) -> bool:
     """A paragraph that tells every reader what to do, with no condition of its own first."""
-    return not _OPENS_WITH_CONDITION.match(text) and not CONDITIONAL_OBLIGATION.match(text) and bool(
+    # (never a question: "Do you need to read this standard?" opens with "Do", and tells nobody to do anything)
+    return not _OPENS_WITH_CONDITION.match(text) and not CONDITIONAL_OBLIGATION.match(text) and not text.rstrip().endswith("?") and bool(
         _imperative().match(text) or _READER_DUTY.search(text))
 
 
@@ -125,8 +126,8 @@ _SCOPED_SUBJECT = re.compile(
     # ("When crawling the web, Signatories will exclude ...": those who crawl; read, or left unclear, never every reader)
     r"|^\s*(?:when|while|if|where)\s+[a-z]{3,}ing\b[^,.;]{0,120},\s+(?:signatories|providers?|you)\s+(?:will|shall|must|should)\b"
     # "For each model with systemic risk, Signatories will ...": the Signatories with those models
-    rf"|^\s*(?:{FOR_EACH_MODEL}|for\s+(?:general-purpose\s+ai\s+)?models\s+)(?:with|that|which|whose)\b[^,.;]{{1,160}},\s+signatories\s+"
-    r"(?:will|shall|must|should|commit)\b"
+    rf"|^\s*(?:{FOR_EACH_MODEL}|for\s+(?:general-purpose\s+ai\s+)?models\s+)(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}},\s+"
+    r"signatories\s+(?:will|shall|must|should|commit)\b(?!\s+have\s+until\b)"
     # "Large services are expected to ...", "Services with more than 700,000 users that ... should ...": the services
     # themselves as the subject of the duty
     r"|^\s*(?:(?:all|any|the)\s+)?(?:(?!(?:of|for|to|providers?|those|these|such|other|same)\b)[\w-]+\s+){1,4}?services\s+"

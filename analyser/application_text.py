@@ -64,7 +64,7 @@ STRAY_APPLICATION = re.compile(
     # ("Paragraph H3.1 does not apply to ...", "Neither paragraph C20.1 nor paragraph C20.2 applies in respect of ...")
     rf"|{REFERENCE}\s+"
     # ("Measure C7 does not apply to ...": a measure named by its number, read or left unclear, never passed over)
-    r"|(?:measure|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+)"
+    r"|(?:measure|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+(?:\([^()]{1,80}\)\s+)?)"
     # ("These Head Terms apply, together with the industry code for the relevant section, to providers ...")
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)(?:\s*,\s*(?:together|along)\s+with\s+[^,.;]{1,120},)?\s+(?:only\s+|also\s+|instead\s+)?(?:to|for|where|if|in|when|unless)|"
     # ("This excludes services that ...", "However, it does apply to an SME whose model has systemic risk", "It still
@@ -164,7 +164,9 @@ _PASSIVE = re.compile(r"^\W*" + PASSIVE_RELEASE, re.I)
 
 # "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
 # services given back after a release of their kind (read in ``release_wordings``)
-GIVEN_BACK_DUTY = (r"(?:however|but|nevertheless),?\s+(?:a|an|any|the)\s+providers?\s+of\s+(?P<who>[^.;]{3,160}?)\s+"
+# ("However, a Signatory that is an SMC must apply it ...": the Signatories named by what they are)
+GIVEN_BACK_DUTY = (r"(?:however|but|nevertheless),?\s+(?:a|an|any|the)\s+(?:providers?\s+of\s+(?P<who>[^.;]{3,160}?)"
+                   r"|(?P<whom>signator(?:y|ies)\s+(?:that|which|who)\s+[^.;]{3,160}?))\s+"
                    r"(?:must|should|shall|will)\s+(?:still\s+)?(?:comply\s+with|apply|follow)\s+(?:it|this\s+measure|the\s+measure)\b")
 _GIVEN_BACK = re.compile(r"^\W*" + GIVEN_BACK_DUTY, re.I)
 
@@ -202,7 +204,7 @@ _CLASS_RELEASED = re.compile(r"(?:^|(?<=[.;]\s))(?:signatories|providers|service
 # "If your service has no settings that users can change, there is nothing further you need to do": a
 # release from the whole standard, anywhere in the paragraph
 _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:further|more|else)\s+(?:that\s+)?you\s+need\s+to\s+do\b"
-                            r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b", re.I)
+                            r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b|\byou\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+do\b", re.I)
 
 
 # what a PDF's text layer leaves in a sentence and a reader sees through: a word broken at a line end and
@@ -232,6 +234,9 @@ _ASIDE_DASH = re.compile(r"\s+[\u2013\u2014]\s+|\s*\u2014\s*")
 # (with systemic risk ...)" (the model's own words follow)
 SERVICE_SUBJECT = r"\s+(?:the|its|that|their)\s+(?:[\w-]+\s+){0,3}?(?:services?|providers?|platforms?|models?)\b"
 FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:general-purpose\s+ai\s+)?models?\s+"
+# "models offered through an API", "models placed on the market before ...": which models, said by what was done with them
+MODEL_PARTICIPLE = (r"(?:(?:only|already|first)\s+)?(?:offered|made\s+available|placed|released|provided|distributed|published|integrated|"
+                    r"put\s+on\s+the\s+market)")
 
 # "Signatories will, for each model with systemic risk ..., keep ...", "must, if the service is not end-to-end
 # encrypted, detect ...": a duty set inside the obligation for some services only

@@ -49,7 +49,44 @@ _GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+ot
                     r"(?P<b>(?:services?|providers?|those|signator\w*)\b.+)$", re.I | re.S)
 
 
+# "users can go live, that is, share video from their camera ...", "CSAM URLs, meaning web addresses that lead to ...",
+# "a recommender system, for instance a personalised feed, ...", "grooming (adults contacting children to abuse them)":
+# a word the reader knows, said again or shown by example; never one that limits ("..., meaning images only", "(not ...)")
+_INNER_GLOSS = re.compile(
+    r",\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|meaning|namely|in\s+other\s+words|for\s+(?:instance|example)|e\.g\.|such\s+as)\s*,?\s+"
+    r"(?P<g>[^,;()]{2,160}?)(?=\s*(?:[,;]|$)|\s+(?:and|or)\s+(?:that|which|who|where|whose|are|is|have|has|of|to)\b)"
+    r"|\s*\((?!\s*(?:other\s+than|except|excluding|unless|not|only|where|if|when|that|which|whose|or|and|but|save)\b)(?P<b>[^()]{5,200})\)",
+    re.I)
+_LIMITS = re.compile(r"\b(?:not|no|only|except|other\s+than|excluding|but|unless|save|neither|nor)\b", re.I)
+
+
+def _without_glosses(body: str) -> str | None:
+    """``body`` without its glosses (``_INNER_GLOSS``), or None when it has none, or one that may limit."""
+    found = list(_INNER_GLOSS.finditer(body))
+    if not found or any(_LIMITS.search(m.group("g") or m.group("b") or "") for m in found):
+        return None
+    return re.sub(r"\s{2,}", " ", _INNER_GLOSS.sub("", body)).strip()
+
+
 def parse_glossed(
+    body: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
+) -> tuple[Condition | None, int, int, list[str]]:
+    """``_parse_with_restatement``, and where that leaves words unread, the same without glosses said inside the
+    sentence ("..., that is, ...", "(...)"): a gloss restates what it follows, so the reading without it stands when
+    the gloss alone was not understood."""
+    read = _parse_with_restatement(body, code_kind, vocab, id_pattern)
+    if read[0] is not None and not read[3] and is_understood(read[0]):
+        return read
+    bare = _without_glosses(body)
+    if bare is None:
+        return read
+    plain = _parse_with_restatement(bare, code_kind, vocab, id_pattern)
+    if plain[0] is None or plain[3] or not is_understood(plain[0]):
+        return read
+    return plain[0], plain[1], read[2], []
+
+
+def _parse_with_restatement(
     body: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None
 ) -> tuple[Condition | None, int, int, list[str]]:
     """``_parse_each_case``, with a restatement after "that is" read as a second reading of the same services:

@@ -281,7 +281,7 @@ def _parse_application(
             # "if the service is not end-to-end encrypted": read as "services where the service is ..."
             where = re.sub(r"^(?:if|where|when|provided\s+that|to\s+the\s+extent\s+that|in\s*so\s+far\s+as)\b", "where",
                            inner, flags=re.I)
-            where = re.sub(r"^where\s+they\s+", "that ", where, flags=re.I)  # "to the extent that they integrate ...": the reader
+            where = re.sub(r"^where\s+(?:they|it)\s+", "that ", where, flags=re.I)  # "to the extent that they integrate ...": the reader
             where = FOR_EACH_MODEL_OPENING.sub("", where)
             extra, _d, _t, inner_left = parse_body("services " + where, code_kind, vocab, id_pattern)
             result.unparsed.extend(inner_left if extra is not None else [inner])

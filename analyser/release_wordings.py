@@ -22,12 +22,18 @@ _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
 # says it
 _YOU_NEED_NOT = re.compile(r"(?:^|(?<=[.;]\s))you\s+(?:need\s+not|do\s+not\s+(?:need|have)\s+to|are\s+not\s+required\s+to)\s+"
                            r"(?:follow|apply|comply\s+with|conform\s+to)\s+(?:this|the)\s+(standard|section|code)\s+(?=(?:if|where|when)\s)", re.I)
+# "If you publish no rules about user behaviour, you have nothing to do under this standard (beyond ...)": whom it leaves out
+_NOTHING_TO_DO_IF = re.compile(r"(?:^|(?<=[.;]\s))(?P<cond>(?:if|where|when)\s+you\s+[^,.;]{3,160}),\s+(?:you\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?"
+                               r"to\s+do|there\s+is\s+nothing\s+(?:more\s+|further\s+|else\s+)?(?:that\s+)?you\s+need\s+to\s+do|you\s+do\s+not\s+need\s+to\s+do"
+                               r"\s+anything)\b[^.;]*", re.I)
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release
 # in the passive (passed over, every service had stayed covered)
 _PASSIVE_RELEASE = re.compile(SENTENCE_START + _LABEL + PASSIVE_RELEASE, re.I)
 # "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
 # services given back after a release of their kind (``application_text.GIVEN_BACK_DUTY``)
 _MUST_COMPLY_AFTER_ALL = re.compile(SENTENCE_START + _LABEL + GIVEN_BACK_DUTY, re.I)
+_FOR_ITS_MODELS = re.compile(r"(?P<head>" + GIVEN_BACK_DUTY + r")\s+(?:to|for)\s+(?:any\s+of\s+|each\s+of\s+|all\s+of\s+)?(?:its|their)\s+models?\s+"
+                             r"(?:that|which)\s+", re.I)
 # "A service with fewer users is nonetheless within it if it is at high risk of ...": a further group, on a condition
 _NONETHELESS_WITHIN = re.compile(
     SENTENCE_START + _LABEL + r"(?P<who>(?:an?|any|the)\s+(?:[\w-]+\s+){0,2}?services?\b[^.;]{0,100}?)\s+(?:is|are)\s+(?:nonetheless|nevertheless|still|also)\s+"
@@ -70,10 +76,13 @@ def _lower_first(text: str) -> str:
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
     work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
+    work = _NOTHING_TO_DO_IF.sub(lambda m: f"This standard does not apply {_lower_first(m.group('cond'))}", work)
     work = RELEASE_AFTER_CONDITION.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {_lower_first(m.group('cond'))}", work)
     work = _PASSIVE_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply "
                                           f"{'where the service ' if m.group('whose') is not None else 'to '}", work)
-    work = _MUST_COMPLY_AFTER_ALL.sub(r"\g<label>However, it applies to \g<who>", work)
+    # ("... must apply it to any of its models that present systemic risk": those Signatories whose models do)
+    work = _FOR_ITS_MODELS.sub(r"\g<head> and whose models ", work)
+    work = _MUST_COMPLY_AFTER_ALL.sub(lambda m: f"{m.group('label') or ''}However, it applies to {m.group('who') or m.group('whom')}", work)
     work = _NONETHELESS_WITHIN.sub(lambda m: f"{m.group('label') or ''}It also applies to {_lower_first(m.group('who'))} {m.group('cond')}", work)
     work = _NEED_ONLY.sub(r"\g<label>In the case of \g<who>, this measure applies only \g<cond>", work)
     work = _POINT_ALSO.sub("It also applies to", _NO_OTHER.sub("", _OTHERWISE.sub("This measure applies to", work)))

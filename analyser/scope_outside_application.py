@@ -16,7 +16,7 @@ from .application_intros import PROHIBITION, grammar, match_intro
 from .condition_tokens import features_named
 from .condition_tree import duty_for_every_reader_or_featured
 from .conditions import Vocabulary, atom, describe, is_understood, parse_application
-from .defined_terms import undefined_class
+from .defined_terms import term_definitions, undefined_class
 from .models import Applicability, Condition, Measure
 from .unstated_scope import UnstatedScope, first_duty, unstated_scope
 
@@ -40,6 +40,9 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
         _read_unstated(app, unstated, measure, code_kind, vocab, id_pattern, intros)
         return True
     duty = first_duty(measure)
+    defined = _defined_subject(duty, measure)
+    if defined is not None:
+        return _read_defined_subject(app, defined, measure, code_kind, vocab, id_pattern, intros)
     unread = _unread_subject(duty, measure, own_classes if own_classes is not None else class_words(vocab))
     if unread:
         # "Signatories referred to in Measure 3.1 shall ...", "The provider of a relevant service should ..." (the term
@@ -118,6 +121,29 @@ def _speaks_of_scope(measure: Measure) -> str:
 # to which paragraph C4.1 applies"
 _POINTING_SUBJECT = re.compile(r"\b(?:signatories|providers?|services?)\s+(?:to\s+(?:which|whom)|referred\s+to\s+in|mentioned\s+in|"
                                r"described\s+in|specified\s+in|covered\s+by)\s+(?:[^,.;]|\.(?=\d)){1,80}?(?=\s+(?:must|should|shall|will|may)\b)", re.I)
+
+
+def _defined_subject(duty: str, measure: Measure) -> tuple[str, str] | None:
+    """(the term, what it means) when the first duty's subject is a term the measure defines in quotes ("In this
+    Measure, a 'large enterprise' means a Signatory that is neither an SME nor an SMC. / Large enterprises will ...")."""
+    subject = re.split(r"\b(?:must|should|shall|will|may)\b", duty, maxsplit=1)[0] if duty else ""
+    for term, (body, _sentence) in term_definitions(measure).items():
+        if re.fullmatch(rf"\s*(?:(?:all|each|every|any|the|a|an)\s+)?{re.escape(term)}s?\s*", subject, re.I):
+            return term, body
+    return None
+
+
+def _read_defined_subject(app: Applicability, defined: tuple[str, str], measure: Measure, code_kind: str, vocab: Vocabulary,
+                          id_pattern, intros: tuple) -> bool:
+    term, body = defined
+    read = parse_application(f"This measure applies to {body}.", code_kind, vocab, id_pattern, intros)
+    if read.condition is None or read.unparsed or not is_understood(read.condition):
+        return _unclear(app, body, f"{measure.id}: no application sentence; its first duty is for '{term}', defined here as "
+                                   f"'{body}', in words not understood")
+    app.condition = read.condition
+    app.warnings.append(f"{measure.id}: no application sentence; its first duty is for '{term}', read as the measure "
+                        f"defines it: {describe(app.condition, vocab)}")
+    return True
 
 
 def _unread_subject(duty: str, measure: Measure, own_classes: frozenset[str]) -> str:

@@ -129,10 +129,15 @@ def _table_scope(texts: list[str]) -> UnstatedScope | None:
     return UnstatedScope(" / ".join(r.group(0).strip() for r in rows), reading, restricts=True)
 
 
+# "In this Measure, a 'large enterprise' means a Signatory that is neither an SME nor an SMC.": a definition, no duty
+_DEFINITION_ONLY = re.compile(r"^(?:(?:in|for\s+the\s+purposes\s+of|for)\s+this\s+[a-z]+,\s*)?(?:an?\s+|the\s+)?[\u2018'\"\u201c][^\u2019'\"\u201d]{2,60}"
+                              r"[\u2019'\"\u201d]\s+(?:means|refers\s+to|is|includes)\b[^.]*\.?$", re.I)
+
+
 def first_duty(measure: Measure) -> str:
-    """The measure's first paragraph that is not a heading, flattened; "" if none."""
+    """The measure's first paragraph that is neither a heading nor a definition alone, flattened; "" if none."""
     texts = [" ".join(p.text.split()) for p in measure.paragraphs]
-    return next((t for t in texts if not _HEADING.match(t)), "")
+    return next((t for t in texts if not _HEADING.match(t) and not _DEFINITION_ONLY.match(t)), "")
 
 
 def _as_where(condition: str) -> str:
