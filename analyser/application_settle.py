@@ -202,6 +202,10 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
         # "For the purposes of this measure, a 'scheme' is ... . Where a large service operates a scheme, ...": the
         # sentence after the definition)
         body = _OPENING_EXCEPTION.sub("", _LEADING_DEFINITION.sub("", LEADING_LABEL.sub("", text, count=1), count=1), count=1)
+        if re.search(r",\s*$", body) and i + 1 < len(texts) and _SCOPED_SUBJECT.match(f"{body.rstrip()} {texts[i + 1].lstrip()}"):
+            # "For each general-purpose AI model with systemic risk that they provide, / Signatories will identify ...": the
+            # sentence goes on in the next paragraph, whose duty the opening's models are for
+            return [i, i + 1]
         if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
             if i and _ALSO_IN_SUBJECT.match(body) and any(DUTY.search(t) for t in texts[:i]):
                 return []  # a further duty for some of those an earlier duty binds (``after_a_duty_for_all``)

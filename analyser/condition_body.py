@@ -54,7 +54,7 @@ _GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+ot
 # a word the reader knows, said again or shown by example; never one that limits ("..., meaning images only", "(not ...)")
 _INNER_GLOSS = re.compile(
     r",\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|meaning|namely|in\s+other\s+words|for\s+(?:instance|example)|e\.g\.|such\s+as)\s*,?\s+"
-    r"(?P<g>[^,;()]{2,160}?)(?=\s*(?:[,;]|$)|\s+(?:and|or)\s+(?:that|which|who|where|whose|are|is|have|has|of|to)\b)"
+    r"(?P<g>(?:[^,;()]|,(?=\d{3}\b)){2,160}?)(?=\s*(?:,(?!\d{3}\b)|;|$)|\s+(?:and|or)\s+(?:that|which|who|where|whose|are|is|have|has|of|to)\b)"
     r"|\s*\((?!\s*(?:other\s+than|except|excluding|unless|not|only|where|if|when|that|which|whose|or|and|but|save)\b)(?P<b>[^()]{5,200})\)",
     re.I)
 _LIMITS = re.compile(r"\b(?:not|no|only|except|other\s+than|excluding|but|unless|save|neither|nor)\b", re.I)

@@ -116,3 +116,22 @@ def test_gpai_models_named_by_what_was_done_with_them():
     later = _code(GPAI, ["Measure 9.2 Documentation", "For models placed on the market before 2 August 2025, Signatories will have "
                          "until 2 August 2027 to complete the documentation."])
     assert _status(later, GPAI, kind="gpai-provider") != "exempt"
+
+
+def test_numbers_thresholds_and_sentences_split_over_paragraphs():
+    # a gloss ends at a comma, never at the commas inside a number
+    glossed = _code("pcs", ["This measure applies to large general search services, meaning general search engines with more than "
+                            "7,000,000 monthly active UK users."])
+    children = ["likely-accessed-by-children"]
+    assert _status(glossed, "pcs", kind="search/general", users=100, features=children) == "exempt"  # had read "more than 0 users"
+    reach = clause_reading("icu", "This measure applies to providers of services that reach 7 million monthly active UK users.")
+    assert reach(users=7_000_000) is True and reach(users=6_999_999) is False
+    # "For each model with systemic risk that they provide, / Signatories will identify the systemic risks ...": one
+    # sentence; "the systemic risks" a duty weighs are no feature of the reader's model
+    split = _code(GPAI, ["Measure 2.1 Risk identification", "For each general-purpose AI model with systemic risk that they provide,",
+                         "Signatories will identify the systemic risks stemming from the model."])
+    assert _status(split, GPAI, kind="gpai-provider") == "exempt"
+    assert _status(split, GPAI, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+    risks = _code(GPAI, ["Measure 7.3", "Each Signatory will describe in its Model Report how it analysed the systemic risks of "
+                         "the model."])
+    assert _status(risks, GPAI, kind="gpai-provider") == "applies"
