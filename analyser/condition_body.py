@@ -55,6 +55,8 @@ _GLOSS = re.compile(r"^(?P<a>.+?),\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|in\s+ot
 _INNER_GLOSS = re.compile(
     r",\s*(?:that\s+is(?:\s+to\s+say)?|i\.e\.|meaning|namely|in\s+other\s+words|for\s+(?:instance|example)|e\.g\.|such\s+as)\s*,?\s+"
     r"(?P<g>(?:[^,;()]|,(?=\d{3}\b)){2,160}?)(?=\s*(?:,(?!\d{3}\b)|;|$)|\s+(?:and|or)\s+(?:that|which|who|where|whose|are|is|have|has|of|to)\b)"
+    # ("end-user managed hosting services such as cloud storage": examples, with no comma before them)
+    r"|\s+(?:such\s+as|e\.g\.)\s+(?P<e>(?:[^,;()]|,(?=\d{3}\b)){2,80}?)(?=\s*(?:,(?!\d{3}\b)|;|$)|\s+(?:and|or)\s+(?:that|which|who|where|whose|are|is|have|has|of|to)\b)"
     r"|\s*\((?!\s*(?:other\s+than|except|excluding|unless|not|only|where|if|when|that|which|whose|or|and|but|save)\b)(?P<b>[^()]{5,200})\)",
     re.I)
 _LIMITS = re.compile(r"\b(?:not|no|only|except|other\s+than|excluding|but|unless|save|neither|nor)\b", re.I)
@@ -63,7 +65,7 @@ _LIMITS = re.compile(r"\b(?:not|no|only|except|other\s+than|excluding|but|unless
 def _without_glosses(body: str) -> str | None:
     """``body`` without its glosses (``_INNER_GLOSS``), or None when it has none, or one that may limit."""
     found = list(_INNER_GLOSS.finditer(body))
-    if not found or any(_LIMITS.search(m.group("g") or m.group("b") or "") for m in found):
+    if not found or any(_LIMITS.search(m.group("g") or m.group("b") or m.group("e") or "") for m in found):
         return None
     return re.sub(r"\s{2,}", " ", _INNER_GLOSS.sub("", body)).strip()
 

@@ -135,3 +135,14 @@ def test_numbers_thresholds_and_sentences_split_over_paragraphs():
     risks = _code(GPAI, ["Measure 7.3", "Each Signatory will describe in its Model Report how it analysed the systemic risks of "
                          "the model."])
     assert _status(risks, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_more_names_for_kinds_users_and_children():
+    networks = clause_reading(ESAFETY, "This section applies to providers of social networks.")
+    assert networks(kind="social-media") is True and networks(kind="hosting") is False
+    examples = clause_reading(ESAFETY, "This section applies to providers of end-user managed hosting services such as cloud storage.")
+    assert examples(kind="designated-internet", features=["end-user-managed-hosting"]) is True
+    monthly = clause_reading("icu", "This measure applies to providers of services with over 7m UK users a month.")
+    assert monthly(users=8_000_000) is True and monthly(users=6_000_000) is False
+    minors = clause_reading("icu", "This measure applies to providers of services likely to be used by under-18s.")
+    assert minors(features=["likely-accessed-by-children"]) is True and minors() is False
