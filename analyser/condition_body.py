@@ -57,7 +57,9 @@ _INNER_GLOSS = re.compile(
     r"(?P<g>(?:[^,;()]|,(?=\d{3}\b)){2,160}?)(?=\s*(?:,(?!\d{3}\b)|;|$)|\s+(?:and|or)\s+(?:that|which|who|where|whose|are|is|have|has|of|to)\b)"
     # ("end-user managed hosting services such as cloud storage": examples, with no comma before them)
     r"|\s+(?:such\s+as|e\.g\.)\s+(?P<e>(?:[^,;()]|,(?=\d{3}\b)){2,80}?)(?=\s*(?:,(?!\d{3}\b)|;|$)|\s+(?:and|or)\s+(?:that|which|who|where|whose|are|is|have|has|of|to)\b)"
-    r"|\s*\((?!\s*(?:other\s+than|except|excluding|unless|not|only|where|if|when|that|which|whose|or|and|but|save)\b)(?P<b>[^()]{5,200})\)",
+    # (never a bracket that names a measure or a part: "All services (D4: large or multi-risk services)")
+    r"|\s*\((?!\s*(?:other\s+than|except|excluding|unless|not|only|where|if|when|that|which|whose|or|and|but|save)\b)"
+    r"(?![^()]*:)(?![^()]*\b[A-Z]{1,5}\s?\d)(?P<b>[^()]{5,200})\)",
     re.I)
 _LIMITS = re.compile(r"\b(?:not|no|only|except|other\s+than|excluding|but|unless|save|neither|nor)\b", re.I)
 

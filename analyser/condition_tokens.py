@@ -387,6 +387,5 @@ def digits_for_number_words(text: str) -> str:
 def features_named(sentence: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None) -> list[str]:
     """The features a sentence names, not under a negation (the code's scope feature aside)."""
     toks = tokenise(sentence, lexicon_for(vocab), id_pattern)
-    # (not "the systemic risks of the model": the risks a duty is about, which every model's provider weighs)
     return [t.value for i, t in enumerate(toks) if t.kind == "FEATURE" and t.value != "likely-accessed-by-children"
-            and not (i and toks[i - 1].kind in ("NOT", "WITHOUT")) and not sentence[t.start:t.end].lower().endswith(" risks")]
+            and not (i and toks[i - 1].kind in ("NOT", "WITHOUT"))]
