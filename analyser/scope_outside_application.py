@@ -52,16 +52,13 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
     excepted = _SUBJECT_EXCEPTION.match(duty)
     if excepted is not None:
         # "Signatories, other than those relying on the similarly safe model concept, will ...": every reader but those
-        read = parse_application(f"This measure applies to {excepted.group('who')}, other than {excepted.group('but')}.",
-                                 code_kind, vocab, id_pattern, intros)
         words = excepted.group(0).strip(" ,")
-        if read.condition is None or not is_understood(read.condition):
-            return _unclear(app, words, f"{measure.id}: no application sentence; its first duty's subject '{words}' "
-                                        f"leaves some out in words not understood")
-        app.condition = read.condition
-        app.warnings.append(f"{measure.id}: no application sentence; its first duty's subject '{words}' says whom it "
-                            f"leaves out, read as {describe(app.condition, vocab)}")
-        return True
+        return _read_as_scope(app, f"This measure applies to {excepted.group('who')}, other than {excepted.group('but')}.", words,
+                              code_kind, vocab, id_pattern, intros,
+                              unread=f"{measure.id}: no application sentence; its first duty's subject '{words}' leaves some "
+                                     f"out in words not understood",
+                              read=f"{measure.id}: no application sentence; its first duty's subject '{words}' says whom it "
+                                   f"leaves out, read as ")
     if _code_formula(app, duty, measure, code_kind, vocab, id_pattern, intros):
         return True
     # the first duty read with every opening (the profile's and the grammar's), once for both shapes below
@@ -136,13 +133,22 @@ def _defined_subject(duty: str, measure: Measure) -> tuple[str, str] | None:
 def _read_defined_subject(app: Applicability, defined: tuple[str, str], measure: Measure, code_kind: str, vocab: Vocabulary,
                           id_pattern, intros: tuple) -> bool:
     term, body = defined
-    read = parse_application(f"This measure applies to {body}.", code_kind, vocab, id_pattern, intros)
-    if read.condition is None or read.unparsed or not is_understood(read.condition):
-        return _unclear(app, body, f"{measure.id}: no application sentence; its first duty is for '{term}', defined here as "
-                                   f"'{body}', in words not understood")
-    app.condition = read.condition
-    app.warnings.append(f"{measure.id}: no application sentence; its first duty is for '{term}', read as the measure "
-                        f"defines it: {describe(app.condition, vocab)}")
+    return _read_as_scope(app, f"This measure applies to {body}.", body, code_kind, vocab, id_pattern, intros,
+                          unread=f"{measure.id}: no application sentence; its first duty is for '{term}', defined here as "
+                                 f"'{body}', in words not understood",
+                          read=f"{measure.id}: no application sentence; its first duty is for '{term}', read as the measure "
+                               f"defines it: ")
+
+
+def _read_as_scope(app: Applicability, statement: str, words: str, code_kind: str, vocab: Vocabulary, id_pattern,
+                   intros: tuple, *, unread: str, read: str) -> bool:
+    """``statement`` ("This measure applies to ...", made from the duty's words) read as whom the measure covers, the
+    reading said after ``read`` in a warning; unclear, with ``unread``, where it is not wholly understood."""
+    got = parse_application(statement, code_kind, vocab, id_pattern, intros)
+    if got.condition is None or not is_understood(got.condition):
+        return _unclear(app, words, unread)
+    app.condition = got.condition
+    app.warnings.append(f"{read}{describe(app.condition, vocab)}")
     return True
 
 
