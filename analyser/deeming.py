@@ -77,7 +77,9 @@ def _related(a: Condition, target: Condition) -> bool:
         return a.atom in ("large", "users_over")
     if target.atom in ("multi_risk", "low_risk"):
         return a.atom in ("multi_risk", "low_risk", "risk")
-    return a.atom == target.atom
+    if target.atom == "feature":
+        return a.atom == "feature" and a.params.get("name") == target.params.get("name")
+    return a.atom == target.atom  # (another kind or search type: a service moved into one may leave the other)
 
 
 def apply_deeming(cond: Condition, deeming: Deeming) -> Condition | None:

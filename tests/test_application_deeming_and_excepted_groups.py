@@ -32,6 +32,13 @@ def test_a_deeming_provision_widens_or_narrows_the_class_it_names():
     adults = ["likely-accessed-by-children", "prohibits-under-18", "age-assurance"]
     assert _status(lowered, features=adults) == "exempt"  # had been covered ("or" words not understood)
     assert _status(lowered, features=["likely-accessed-by-children"]) == "applies"
+    # ... also beside another feature of the application (only the same feature stands in the way)
+    feed = _code("pcu", ["G6.1 This measure applies to providers of services with a content recommender system that are likely to "
+                         "be accessed by children.",
+                         "G6.2 A service whose terms of service prohibit users under 18, and whose provider uses highly effective "
+                         "age assurance, is to be treated as a service that is not likely to be accessed by children."])
+    assert _status(feed, "pcu", features=["recommender", *adults]) == "exempt"  # had been unclear
+    assert _status(feed, "pcu", features=["recommender", "likely-accessed-by-children"]) == "applies"
     # a deeming into "high risk" beside an application at "medium or high risk": the levels interact, so it stays unread
     beside = _code("icu", ["H1.1 This measure applies to providers of services at medium or high risk of fraud.",
                            "H1.2 A service with more than 7,000,000 monthly active UK users is to be treated as being at high "
