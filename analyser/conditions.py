@@ -198,8 +198,7 @@ def _parse_application(
                 effect = further_sentence(body)
                 deeming = read_deeming(body, lambda w: _group(w, code_kind, vocab, id_pattern)) if effect is not None else None
                 if deeming is not None:
-                    deemings.append((deeming, effect, body.strip()))
-                    parsed_words += len(body.split())
+                    deemings.append((deeming, effect, body.strip()))  # (its words count as read once it is applied, below)
                     continue
                 result.unparsed.append(body.strip())
                 if effect is not None:
@@ -359,10 +358,11 @@ def _parse_application(
                                                                                     negative, only or also, vocab)
     for deeming, effect, words in deemings:
         deemed = apply_deeming(cond, deeming)
-        if deemed is None:
+        if deemed is not None:
+            parsed_words += len(words.split())
+        else:
             # the class it deems is not in the application as read (or beside one it interacts with): words not understood
             result.unparsed.append(words)
-            parsed_words -= len(words.split())
             unknown = atom("unknown", text=words)
             deemed = or_(cond, unknown) if effect == "widens" else and_(cond, not_(unknown)) if effect == "narrows" else None
             if deemed is None:

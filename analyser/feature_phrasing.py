@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 
 # "services that have no direct messaging functionality", "with no livestreaming" (never "no more than", "no reason to")
-_HAS_NO = re.compile(r"\b(has|have|with|publish|publishes|offer|offers|provide|provides|use|uses)\s+no\s+(?:\w+\s+at\s+all\s+)?(?!(?:more|fewer|less|greater|other|one|reason|grounds|means|way|control|"
+_HAS_NO = re.compile(r"\b(has|have|with|publish|publishes|offer|offers|provide|provides|use|uses)\s+no\s+(?:(?P<what>\w+)\s+at\s+all\s+)?(?!(?:more|fewer|less|greater|other|one|reason|grounds|means|way|control|"
                      r"knowledge|obligation|duty)\b)", re.I)
 
 
 def _has_no(m: re.Match[str]) -> str:
     """"has no X" -> "does not have X", "publish no rules at all about ..." -> "do not publish rules about ..."."""
     verb = m.group(1).lower()
-    rest = re.sub(r"^no\s+(?:(\w+)\s+at\s+all\s+)?", lambda n: f"{n.group(1)} " if n.group(1) else "", m.group(0)[len(m.group(1)):].strip() + " ")
+    rest = f"{m.group('what')} " if m.group("what") else ""
     if verb == "with":
         return "without " + rest
     plain = {"has": "have", "publishes": "publish", "offers": "offer", "provides": "provide", "uses": "use"}

@@ -63,8 +63,6 @@ CONTINUATION = re.compile(r"^\s*(?:(?:and|or)\s+(?:also\s+)?(?:to|of|for|in\s+re
 # does not expect providers of ... to apply this measure", "... may disregard this measure", "Services at high risk of
 # fraud should apply it too", "... are also in scope", "The recommendation extends to ..."): read as application text,
 # so that what is not understood makes the reading unclear instead of being passed over
-# "is to be treated as", also "is to be treated, for the purposes of C31.1, as"
-_TREATED_AS = r"(?:\s*,\s*for\s+the\s+purposes?\s+of\s+(?:[^,.;]|\.(?=\d)){1,60},)?\s+as"
 WHOM_SIGNAL = re.compile(
     r"\b(?:are|is)\s+(?:also\s+|not\s+|nonetheless\s+|nevertheless\s+|still\s+)?(?:excepted|(?:with)?in\s+(?:the\s+|its\s+)?scope|within\s+it|out\s+of\s+scope|"
     r"outside\s+(?:its|the)\s+scope)\b"
@@ -74,8 +72,10 @@ WHOM_SIGNAL = re.compile(
     r"|\b(?:are|is)\s+(?:only\s+|also\s+)?covered\s+(?:only\s+|also\s+)?(?:if|where|when|to\s+the\s+extent|too|as\s+well)\b"
     # ("For this measure, end-to-end encrypted services are treated as low risk": a deeming provision moves services)
     # (services, not a user: "a user who is not known to be an adult is treated as a child" moves nobody)
+    # (the paragraph is read after ``legal_drafting.plain_legal``, which has taken out an aside "treated, for the purposes of
+    # C31.1, as")
     r"|\b(?:services?|providers?|platforms?|models?|signator\w*)\s+(?:[^.;]{0,160}?\s)?(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed)"
-    + _TREATED_AS + r"\s+(?:being\s+)?(?:at\s+)?(?:an?\s+)?(?:high|medium|low|large|small|multi-?\s?risk|(?:[\w-]+\s+){0,3}?(?:service|platform)\b)\b"
+    r"\s+as\s+(?:being\s+)?(?:at\s+)?(?:an?\s+)?(?:high|medium|low|large|small|multi-?\s?risk|(?:[\w-]+\s+){0,3}?(?:service|platform)\b)\b"
     # ("For the purposes of this measure, a service is not to be treated as likely to be accessed by children where the
     # provider uses highly effective age assurance": a class in the application narrowed)
     r"|\b(?:services?|platforms?|models?)\s+(?:is|are)\s+not\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|considered)\s+as\b"
@@ -83,8 +83,7 @@ WHOM_SIGNAL = re.compile(
     r"|\bfor\s+the\s+purposes?\s+of\s+this\s+(?:section|measure|standard|code|part|division|commitment)\b[^.;]*?\b(?:is|are)\s+not\s+"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|platforms?|models?|providers?)\b"
     # ("... a service that uses highly effective age assurance is to be treated as not likely to be accessed by children")
-    r"|\b(?:services?|platforms?|models?)\s+(?:[^.;]{0,160}?\s)?(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|considered)"
-    + _TREATED_AS + r"\s+"
+    r"|\b(?:services?|platforms?|models?)\s+(?:[^.;]{0,160}?\s)?(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|considered)\s+as\s+"
     r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?)?(?:not|outside|out\s+of)\b"
     r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
     r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
