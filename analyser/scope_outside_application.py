@@ -68,6 +68,8 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
         return _duty_with_exception(app, sentence, hit[2], measure, code_kind, vocab, id_pattern, intros)
     if hit is not None and hit[3] and _duty_with_condition(app, sentence, hit[3], measure, code_kind, vocab, id_pattern, intros):
         return True
+    if _restricted_subject(app, duty, measure, code_kind, vocab, id_pattern, intros):
+        return True
     if _duty_names_features(app, measure, vocab, id_pattern):
         return True
     words = _speaks_of_scope(measure)
@@ -100,6 +102,8 @@ _SCOPE_TALK = re.compile(
     r"(?:\s+(?:to|and|or)\s+\(?[A-Z]{0,4}\s?\d[\w.()]*)?\s+(?:[\w-]+\s+){0,4}?"
     r"(?:appl(?:y|ies|ied)|(?:is|are)\s+(?:owed|for|intended|meant|designed|relevant|addressed|aimed)|cover(?:s|ed)?|concerns?)\b[^.;]*"
     r"|[^.;]*\b(?:no|any|every)\s+provider\s+(?:need|needs)\s+(?:not\s+)?apply\b[^.;]*"
+    # "The Commitments of this Chapter do not bind a Signatory in respect of a model it releases under ..."
+    r"|[^.;]*\b(?:do|does|shall|will)\s+not\s+(?:bind|oblige|extend\s+to)\b[^.;]*"
     # "Services that are not large, and not multi-risk, are not covered", "... fall outside it", "... need not comply"
     r"|[^.;]*\b(?:services|providers|signatories)\b[^.;]{0,200}\b(?:(?:is|are)\s+(?:not\s+)?(?:covered|exempt(?:ed)?|excluded|outside|"
     r"within\s+scope|in\s+scope|out\s+of\s+scope)|falls?\s+outside|need\s+not\s+(?:apply|comply|follow))\b[^.;]*", re.I)
@@ -183,12 +187,56 @@ def _read_unstated(app: Applicability, unstated: UnstatedScope, measure: Measure
     return app
 
 
+# a paragraph's own label, which would end the first sentence at its dot: "MCM 1. ", "J3.2 "
+_LABEL = re.compile(r"^\W*[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*\.?\s+(?=[A-Z])")
+# the subject of a duty, before its verb: "MCM 1. A provider of a social media service that has been assessed ... as
+# being in the highest risk tier must ...", "A large service that marks the accounts of ... should ..."
+_DUTY_SUBJECT = re.compile(r"^\W*(?P<who>[^.;:]{3,300}?)\s+(?:must|should|shall|will|"
+                           r"(?:is|are)\s+(?:expected|required)\s+to|needs?\s+to)\b", re.I)
+# ... whose head is a service, its provider or a signatory, narrowed by words before or after it (not "The provider's
+# senior governance body", nor a bare "A provider", "Signatories", "Providers of the service")
+_SERVICE_SUBJECT = re.compile(r"^(?!(?:if|when|whenever|where|once|unless|in|for|after|before|as)\b)"
+                              r"(?:(?:a|an|the|each|every|any|all|such)\s+)?(?P<pre>(?:[\w-]+\s+){0,5}?)"
+                              r"(?:providers?|services?|signator(?:y|ies)|platforms?)(?![\w'\u2019])(?P<post>.*)$", re.I)
+_BARE_POST = re.compile(r"^\s*(?:of\s+(?:the|a|an|its|their|this|that|any)\s+(?:service|platform)s?|of\s+services?)?"
+                        r"(?:\s*(?:in\s+scope|within\s+(?:the\s+)?scope|(?:covered|bound)\s+by\s+(?:this|the)\s+\w+))?\s*$", re.I)
+# when the duty falls due, not whom it binds: "A provider that becomes aware of ...", "Signatories who receive a request"
+_EVENT = re.compile(r"\b(?:that|who|which)\s+(?:becomes?|receives?|learns?|identif(?:y|ies)|suspects?|knows?|is\s+aware|are\s+aware|"
+                    r"has\s+reasonable|have\s+reasonable|decides?|chooses?|wishes|wants?|intends?)\b", re.I)
+
+
+def _restricted_subject(app: Applicability, duty: str, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
+                        intros: tuple) -> bool:
+    """No application sentence, and the first duty's subject narrows its reader to some services ("A social media
+    service that is in the top risk tier for online pornography must ..."): read as whom the measure covers, or
+    unclear when not wholly understood. Why: such a duty had been every service's, a confident answer for the
+    services its subject leaves out. False (``app`` untouched) for a bare reader or a subject about an event."""
+    sentence = split_sentences(_LABEL.sub("", duty))[0] if duty else ""
+    m = _DUTY_SUBJECT.match(sentence)
+    who = m.group("who").strip(" ,") if m else ""
+    head = _SERVICE_SUBJECT.match(who)
+    if head is None or _EVENT.search(who) or (not head.group("pre").strip() and _BARE_POST.match(head.group("post"))):
+        return False
+    return _read_as_scope(app, f"This measure applies to {who}.", who, code_kind, vocab, id_pattern, intros,
+                          unread=f"{measure.id}: no application sentence; its first duty is for '{who}', words not "
+                                 f"understood, so whom it covers is unclear",
+                          read=f"{measure.id}: no application sentence; its first duty's subject '{who}' says whom it "
+                               f"covers, read as ")
+
+
+# a duty sentence that says whom it leaves out: "The Commitments of this Chapter do not bind a Signatory in respect of ..."
+_LEAVES_OUT = re.compile(r"\b(?:do|does|shall|will|need)\s+not\s+(?:bind|oblige|extend\s+to|apply(?:\s+to)?|cover)\b"
+                         r"|\b(?:is|are)\s+(?:exempt(?:ed)?|excluded|not\s+covered)\b", re.I)
+
+
 def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary, id_pattern) -> bool:
     """No application sentence, and the measure's first duty names features ("Switch geolocation options off by
     default", "Signatories commit to employing web-crawlers that ..."): every service's duty, or the duty of those
     with the features? Writers read it both ways, as they do the same duty written as application text; decided
     only where the two readings agree. False (``app`` untouched) when the duty names none or forbids."""
     duty = first_duty(measure)
+    if duty and _LEAVES_OUT.search(duty):
+        return False  # (it says whom it leaves out, in words not read: unclear, never the features it names)
     features = [] if not duty or PROHIBITION.match(duty) else features_named(duty.split(". ")[0], vocab, id_pattern)
     if not features:
         return False

@@ -130,8 +130,9 @@ def _table_scope(texts: list[str]) -> UnstatedScope | None:
 
 
 # "In this Measure, a 'large enterprise' means a Signatory that is neither an SME nor an SMC.": a definition, no duty
-_DEFINITION_ONLY = re.compile(r"^(?:(?:in|for\s+the\s+purposes\s+of|for)\s+this\s+[a-z]+,\s*)?(?:an?\s+|the\s+)?[\u2018'\"\u201c][^\u2019'\"\u201d]{2,60}"
-                              r"[\u2019'\"\u201d]\s+(?:means|refers\s+to|is|includes)\b[^.]*\.?$", re.I)
+_DEFINITION_ONLY = re.compile(r"^(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?:(?:in|for\s+the\s+purposes\s+of|for)\s+this\s+[a-z]+,\s*)?"
+                              r"(?:an?\s+|the\s+)?[\u2018'\"\u201c][^\u2019'\"\u201d]{2,60}"
+                              r"[\u2019'\"\u201d]\s+(?:means|refers\s+to|is|includes|has\s+the\s+meaning)\b(?:[^.]|\.(?=\d))*\.?$", re.I)
 
 
 def first_duty(measure: Measure) -> str:

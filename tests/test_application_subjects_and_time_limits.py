@@ -109,3 +109,29 @@ def test_online_file_storage_is_end_user_managed_hosting():
                                       "designated internet service.")
     assert covered(kind="designated-internet", features=["end-user-managed-hosting"]) is True
     assert covered(kind="designated-internet") is False
+
+
+def test_a_duty_whose_subject_narrows_its_reader_is_never_every_service():
+    # no application sentence: the services named in the duty's subject are whom it is for, read or unclear
+    tiered = _code(ESAFETY, ["Part 4 Obligations for providers",
+                             "MCM 7. A provider of a relevant electronic service that eSafety has placed in its highest risk "
+                             "band must scan uploaded files for known abuse material."])
+    assert _status(tiered, ESAFETY, kind="relevant-electronic") == "unclear"  # had "applies": every service's duty
+    read = _code(ESAFETY, ["MCM 8. A provider of a social media service must publish its safety policies."])
+    assert _status(read, ESAFETY, kind="social-media") == "applies"
+    assert _status(read, ESAFETY, kind="hosting") == "exempt"
+    defined = _code("icu", ["K2.1 In this measure, a 'large service' has the meaning given in paragraph 4.7.",
+                            "K2.2 A large service that awards a verified tick to well-known accounts should explain how "
+                            "the tick is earned."])
+    assert _status(defined, users=10_000) == "unclear"
+    # a bare reader, or one the whole code covers, stays every service's
+    bare = _code(ICO, ["Each service in scope should record how it weighs a child's interests."])
+    assert _status(bare, ICO, kind="online-service", features=["likely-accessed-by-children"]) == "applies"
+
+
+def test_a_chapter_that_does_not_bind_some_models_is_not_a_duty_naming_features():
+    code = _code(GPAI, ["Copyright Chapter: who it binds",
+                        "The Commitments of this Chapter do not bind a Signatory as regards a model that it releases under "
+                        "a free and open-source licence, unless the model has systemic risk."])
+    # had been read as a duty for every model, or for those with the licence, so an open model was covered
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "unclear"
