@@ -143,6 +143,10 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     """The application paragraphs finally kept (``_settled``), with every paragraph that amends their words ("in
     paragraph C3.1, after 'large services' insert ...": the measure is read as amended, ``amendments``)."""
     kept = _settled(texts, sorted({*chosen, *_exception_tails(texts, chosen)}))
+    for i in range(1, len(texts)):
+        # the last item's sentence going on after the items ("(b) ..., / and that, in either case, have ..."): never passed over
+        if i - 1 in kept and i not in kept and CONTINUATION.match(texts[i]) and not re.search(r"[.!?;:]\W{0,2}$", texts[i - 1]):
+            kept = sorted({*kept, i})
     # a heading "Exemption" (or "Exempt services") and the paragraph under it, whom the measure leaves out
     headed = [j for i, t in enumerate(texts[:-1]) if EXEMPT_HEADING.fullmatch(clean_artefacts(t)) for j in (i, i + 1)] if kept else []
     kept = sorted({*kept, *headed})

@@ -58,7 +58,8 @@ STRAY_APPLICATION = re.compile(
     r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
     r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|"
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?|exceptions?|exemptions?|head\s+terms)\b(?:[^.]|\.(?=\d)){0,240}?|"
-    r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?\s+|(?:it|they|this|that)\s+"
+    r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?(?:[\u2019']s\s+(?:exceptions?|exemptions?))?\s+"
+    r"|(?:it|they|this|that)\s+"
     # ("Point (c) of this Measure also applies to Signatories that ...")
     r"|(?:point|limb|item)\s+\(?\w{1,4}\)?\s+of\s+this\s+(?:measure|commitment|standard)\s+"
     # ("Paragraph H3.1 does not apply to ...", "Neither paragraph C20.1 nor paragraph C20.2 applies in respect of ...")
@@ -161,6 +162,18 @@ PASSIVE_RELEASE = (r"(?:this|the)\s+measure\s+(?:need\s+not|is\s+not\s+required\
                    r"(?:applied|followed|implemented)\s+by\s+(?:(?:a|any)\s+providers?\s+whose\s+(?:[\w-]+\s+){0,2}?service\s+(?P<whose>)|"
                    r"(?:the\s+)?providers?\s+of\s+(?P<of>))")
 _PASSIVE = re.compile(r"^\W*" + PASSIVE_RELEASE, re.I)
+# "That access is not required if the model qualifies as a similarly safe or safer model": what the measure asks, released
+# on a condition on the service or model, as "This measure does not apply if ..." says it (read in ``release_wordings``;
+# passed over, every model had stayed covered)
+PART_RELEASED = (r"(?:that|this|such|these|those)\s+(?:[\w-]+\s+){0,2}?(?:access|steps?|duty|duties|obligations?|requirements?|"
+                 r"testing|evaluations?|assessments?|actions?|reviews?|reporting|measures?)\s+(?:is|are)\s+not\s+(?:required|needed|expected)\s+"
+                 r"(?P<cond>if|where|when)\s+(?=(?:the|its|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?|signator(?:y|ies)|providers?)\b)")
+_PART = re.compile(r"^\W*" + PART_RELEASED, re.I)
+# "A service whose terms prohibit users under 18 ... is to be treated as falling outside this measure": whom it leaves out
+TREATED_OUTSIDE = (r"(?P<who>(?:an?|any|the|all)\s+(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies)|models?)\b[^.;]{0,240}?),?\s+"
+                   r"(?:is|are)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|taken)\s+as\s+(?:falling\s+|being\s+|lying\s+)?(?:outside|out\s+of"
+                   r"\s+scope\s+of|not\s+within|excluded\s+from)\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section|code)\b")
+_OUTSIDE = re.compile(r"^\W*" + TREATED_OUTSIDE, re.I)
 
 # "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
 # services given back after a release of their kind (read in ``release_wordings``)
@@ -203,7 +216,7 @@ _CLASS_RELEASED = re.compile(r"(?:^|(?<=[.;]\s))(?:signatories|providers|service
 
 # "If your service has no settings that users can change, there is nothing further you need to do": a
 # release from the whole standard, anywhere in the paragraph
-_NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:further|more|else)\s+(?:that\s+)?you\s+need\s+to\s+do\b"
+_NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:(?:further|more|else)\s+(?:that\s+)?you\s+need\s+to|(?:further\s+|more\s+|else\s+)?for\s+you\s+to)\s+do\b"
                             r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b|\byou\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+do\b", re.I)
 
 
@@ -328,7 +341,8 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     """Is this paragraph (of a measure) application text?"""
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
-    if RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or _PASSIVE.match(unlabelled):
+    if (RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or _PASSIVE.match(unlabelled)
+            or _PART.match(unlabelled) or _OUTSIDE.match(unlabelled)):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text):
         return False

@@ -61,6 +61,7 @@ _INNER_GLOSS = re.compile(
     r"|\s*\((?!\s*(?:other\s+than|except|excluding|unless|not|only|where|if|when|that|which|whose|or|and|but|save)\b)"
     r"(?![^()]*:)(?![^()]*\b[A-Z]{1,5}\s?\d)(?P<b>[^()]{5,200})\)",
     re.I)
+_TIER_BEFORE = re.compile(r"\b(?:tier|category|class)\s*\d[\w\s-]{0,40}$", re.I)
 _LIMITS = re.compile(r"\b(?:not|no|only|except|other\s+than|excluding|but|unless|save|neither|nor)\b", re.I)
 
 
@@ -69,6 +70,8 @@ def _without_glosses(body: str) -> str | None:
     found = list(_INNER_GLOSS.finditer(body))
     if not found or any(_LIMITS.search(m.group("g") or m.group("b") or m.group("e") or "") for m in found):
         return None
+    if any(m.group("b") and _TIER_BEFORE.search(body, max(0, m.start() - 60), m.start()) for m in found):
+        return None  # ("a Tier 1 social media service (online pornography)": the material the tier is for, never a gloss)
     return re.sub(r"\s{2,}", " ", _INNER_GLOSS.sub("", body)).strip()
 
 

@@ -169,6 +169,11 @@ def relative_clause_reading(items: list[tuple[str, int, Condition]], commas: lis
         # "is a pre-assessed service, an enterprise service or a telephony service": the list's "or" was read
         # inside its last item, so the comma before that item is the same "or"
         items[-1] = ("or", *items[-1][1:])
+    for k in range(1, len(items)):
+        op, lvl, cond = items[k]
+        if op == "or" and lvl == PLAIN and not restated[k] and items[k - 1][2].op == "not" and cond.op != "not":
+            # "that do not allow users to post content or to send messages": the "not" is over both, so neither
+            items[k] = ("and", lvl, not_(cond))
     reading = combine_levels(items)
     if len({lvl for _op, lvl, _c in items[1:]}) == 1 and items[-1][1] in (PLAIN, VERBAL) and not any(commas) and {
             op for op, _l, _c in items[1:]} == {"and", "or"}:

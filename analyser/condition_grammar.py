@@ -21,7 +21,7 @@ from .condition_tree import and_, atom, not_, or_, taken_out
 from .models import Condition
 
 
-# head nouns that point back at services already named; never a group of their own
+# head nouns that point back at services already named, alone or before a head ("in respect of those models"): never a group
 _BACK_REFERENCE = {"that service", "such a service", "such services", "such service", "it", "them", "they", "its service"}
 
 
@@ -95,7 +95,8 @@ class Parser(PremodReader):
                     continue
                 parts, shapes, leading, marked = [attachment_readings(parts, post)], [(None, post, True)], [None], True
                 continue
-            if self.kind() == "HEAD" and self.peek().text.lower() in _BACK_REFERENCE and self.kind(1) in (None, "COMMA", "WORD"):
+            if self.kind() == "HEAD" and (self.peek().text.lower() in _BACK_REFERENCE and self.kind(1) in (None, "COMMA", "WORD")
+                                          or self.peek().text.lower() in ("those", "these", "such") and self.kind(1) == "HEAD"):
                 # ", in respect of that service": the services already named, not a further group of all services
                 self.reset(mark)
                 break

@@ -57,7 +57,9 @@ CONDITION_TAIL = re.compile(r"^\s*(?:where|if|when|provided\s+that)\s+(?:the|its
 PASSIVE_DUTY = re.compile(r"\b(?:is|are)\s+to\s+be\s+\w+(?:ed|en)\b", re.I)  # "External assessments are to be obtained by ..."
 # "This measure applies to providers of large services, / and to providers of ...", "... large services / that are at
 # high risk of fraud": a paragraph that only carries on the sentence of the one before (which ends without a stop)
-CONTINUATION = re.compile(r"^\s*(?:(?:and|or)\s+(?:also\s+)?(?:to|of|for|in\s+respect\s+of)\b|(?:that|which|who|whose|with)\s)")
+CONTINUATION = re.compile(r"^\s*(?:(?:and|or)\s+(?:also\s+)?(?:to|of|for|in\s+respect\s+of)\b|(?:that|which|who|whose|with)\s"
+                          # ("(b) large and at medium risk of grooming, / and that, in either case, have user profiles ...")
+                          r"|(?:and|or)\s*,?\s+(?:that|which|who|whose|in\s+(?:either|each|both|every|any)\s+case)\b)")
 
 # a paragraph that says something of whom in words no opening knows ("Services whose only ... are excepted", "Ofcom
 # does not expect providers of ... to apply this measure", "... may disregard this measure", "Services at high risk of

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .application_text import GIVEN_BACK_DUTY, PASSIVE_RELEASE, RELEASE_AFTER_CONDITION, SENTENCE_START
+from .application_text import (GIVEN_BACK_DUTY, PART_RELEASED, PASSIVE_RELEASE, RELEASE_AFTER_CONDITION, SENTENCE_START,
+                               TREATED_OUTSIDE)
 from .paragraph_references import PARAGRAPH_LABEL
 
 _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
@@ -23,12 +24,22 @@ _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
 _YOU_NEED_NOT = re.compile(r"(?:^|(?<=[.;]\s))you\s+(?:need\s+not|do\s+not\s+(?:need|have)\s+to|are\s+not\s+required\s+to)\s+"
                            r"(?:follow|apply|comply\s+with|conform\s+to)\s+(?:this|the)\s+(standard|section|code)\s+(?=(?:if|where|when)\s)", re.I)
 # "If you publish no rules about user behaviour, you have nothing to do under this standard (beyond ...)": whom it leaves out
-_NOTHING_TO_DO_IF = re.compile(r"(?:^|(?<=[.;]\s))(?P<cond>(?:if|where|when)\s+you\s+[^,.;]{3,160}),\s+(?:you\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?"
-                               r"to\s+do|there\s+is\s+nothing\s+(?:more\s+|further\s+|else\s+)?(?:that\s+)?you\s+need\s+to\s+do|you\s+do\s+not\s+need\s+to\s+do"
+_NOTHING_TO_DO_IF = re.compile(r"(?:^|(?<=[.;]\s))(?P<cond>(?:if|where|when)\s+you(?:r\s+(?:online\s+)?service)?\s+[^,.;]{3,160}),\s+(?:you\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?"
+                               r"to\s+do|there\s+is\s+nothing\s+(?:more\s+|further\s+|else\s+)?(?:(?:that\s+)?you\s+need\s+to|for\s+you\s+to)\s+do|you\s+do\s+not\s+need\s+to\s+do"
                                r"\s+anything)\b[^.;]*", re.I)
+# "However, a dating service that uses encryption is not excepted by subsection (1)": given back from the exception
+_NOT_EXCEPTED = re.compile(SENTENCE_START + _LABEL + r"(?:(?:however|but|nevertheless),?\s+)?(?P<who>(?:an?|any|the)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:services?|providers?|models?|signator(?:y|ies))\b[^.;]{0,200}?)\s+(?:is|are)\s+not\s+(?:excepted|exempted|excluded)\s+"
+                           r"(?:by|under|from)\s+(?:sub-?section|paragraph|clause|section)\s+\(?[\w.]{1,6}\)?", re.I)
+# "There is nothing for you to do under this standard if your service does not profile children": the same, condition last
+_NOTHING_TO_DO_WHEN = re.compile(SENTENCE_START + r"there\s+is\s+nothing\s+(?:more\s+|further\s+|else\s+)?(?:for\s+you\s+|that\s+you\s+need\s+)?"
+                                 r"to\s+do\s+(?:under\s+(?:this|the)\s+standard\s+)?(?=(?:if|where|when)\s)", re.I)
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release
 # in the passive (passed over, every service had stayed covered)
 _PASSIVE_RELEASE = re.compile(SENTENCE_START + _LABEL + PASSIVE_RELEASE, re.I)
+# "That access is not required if the model qualifies as ...": part of the duty released, on a condition on the model
+_PART_RELEASE = re.compile(SENTENCE_START + _LABEL + PART_RELEASED, re.I)
+_TREATED_OUTSIDE = re.compile(SENTENCE_START + _LABEL + TREATED_OUTSIDE, re.I)
 # "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
 # services given back after a release of their kind (``application_text.GIVEN_BACK_DUTY``)
 _MUST_COMPLY_AFTER_ALL = re.compile(SENTENCE_START + _LABEL + GIVEN_BACK_DUTY, re.I)
@@ -76,8 +87,12 @@ def _lower_first(text: str) -> str:
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
     work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
+    work = _NOT_EXCEPTED.sub(lambda m: f"{m.group('label') or ''}This exception does not apply to {_lower_first(m.group('who'))}", work)
+    work = _NOTHING_TO_DO_WHEN.sub("This standard does not apply ", work)
     work = _NOTHING_TO_DO_IF.sub(lambda m: f"This standard does not apply {_lower_first(m.group('cond'))}", work)
     work = RELEASE_AFTER_CONDITION.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {_lower_first(m.group('cond'))}", work)
+    work = _TREATED_OUTSIDE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply to {_lower_first(m.group('who'))}", work)
+    work = _PART_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {m.group('cond').lower()} ", work)
     work = _PASSIVE_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply "
                                           f"{'where the service ' if m.group('whose') is not None else 'to '}", work)
     # ("... must apply it to any of its models that present systemic risk": those Signatories whose models do)

@@ -224,9 +224,11 @@ def _restricted_subject(app: Applicability, duty: str, measure: Measure, code_ki
                                f"covers, read as ")
 
 
-# a duty sentence that says whom it leaves out: "The Commitments of this Chapter do not bind a Signatory in respect of ..."
-_LEAVES_OUT = re.compile(r"\b(?:do|does|shall|will|need)\s+not\s+(?:bind|oblige|extend\s+to|apply(?:\s+to)?|cover)\b"
-                         r"|\b(?:is|are)\s+(?:exempt(?:ed)?|excluded|not\s+covered)\b", re.I)
+# a sentence that says whom it leaves out: "The Commitments of this Chapter do not bind a Signatory in respect of ...",
+# "Unless your service uses age assurance ..., treat every user as ..." (never "unless you can show a compelling reason")
+_LEAVES_OUT = re.compile(r"[^.;]*\b(?:(?:do|does|shall|will|need)\s+not\s+(?:bind|oblige|extend\s+to|apply|cover)|(?:is|are)\s+"
+                         r"(?:exempt(?:ed)?|excluded|not\s+covered)|unless(?!\s+(?:you|they|it)\s+(?:can|could|are\s+able|is\s+able)\b|\s+there\s+is\b|"
+                         r"\s+it\s+is\s+(?:not\s+)?(?:possible|feasible|practicable|necessary|appropriate|proportionate)\b))\b[^.;]*", re.I)
 
 
 def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary, id_pattern) -> bool:
@@ -235,11 +237,14 @@ def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary
     with the features? Writers read it both ways, as they do the same duty written as application text; decided
     only where the two readings agree. False (``app`` untouched) when the duty names none or forbids."""
     duty = first_duty(measure)
-    if duty and _LEAVES_OUT.search(duty):
-        return False  # (it says whom it leaves out, in words not read: unclear, never the features it names)
     features = [] if not duty or PROHIBITION.match(duty) else features_named(duty.split(". ")[0], vocab, id_pattern)
     if not features:
         return False
+    leaves_out = next((m.group(0).strip() for p in measure.paragraphs if (m := _LEAVES_OUT.search(" ".join(p.text.split())))), "")
+    if leaves_out:
+        # "... the device-level expectations in this standard do not apply": whom it leaves out, in words not read
+        return _unclear(app, leaves_out, f"{measure.id}: no application sentence; its first duty names features, and "
+                                         f"'{leaves_out}' leaves some services out in words not understood")
     app.condition = duty_for_every_reader_or_featured(features)
     app.warnings.append(f"{measure.id}: no application sentence; its first duty names "
                         f"{', '.join(vocab.feature_label(f) for f in dict.fromkeys(features))}, "

@@ -135,3 +135,62 @@ def test_a_chapter_that_does_not_bind_some_models_is_not_a_duty_naming_features(
                         "a free and open-source licence, unless the model has systemic risk."])
     # had been read as a duty for every model, or for those with the licence, so an open model was covered
     assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "unclear"
+
+
+def test_releases_said_in_other_ways_leave_those_services_out():
+    # "That access is not required if ...": part of the duty released on a condition on the model
+    access = _code(GPAI, ["Signatories will give outside evaluators free access to the model.",
+                          "Such access is not required where the model qualifies as a similarly safe or safer model in "
+                          "relation to the systemic risk concerned."])
+    assert _status(access, GPAI, kind="gpai-provider", features=["similarly-safe"]) == "exempt"  # had "applies"
+    assert _status(access, GPAI, kind="gpai-provider") == "applies"
+    # "... is to be treated as falling outside this measure"
+    outside = _code("pcu", ["B9.1 This measure applies to all services with direct messaging.",
+                            "B9.2 A service whose terms prohibit users under 18 is to be treated as falling outside this "
+                            "measure."])
+    kids = ["likely-accessed-by-children", "direct-messaging"]
+    assert _status(outside, "pcu", features=[*kids, "prohibits-under-18"]) == "exempt"
+    assert _status(outside, "pcu", features=kids) == "applies"
+    # "... is not excepted by subsection (1)": given back from the exception
+    back = _code(ESAFETY, ["(1) This section applies to a provider of a relevant electronic service, other than a service "
+                           "that uses encryption.",
+                           "(2) However, a dating service that uses encryption is not excepted by subsection (1)."])
+    assert _status(back, ESAFETY, kind="relevant-electronic", features=["dating", "encryption"]) == "applies"
+    assert _status(back, ESAFETY, kind="relevant-electronic", features=["encryption"]) == "exempt"
+
+
+def test_a_not_before_a_list_joined_by_or_reaches_every_item():
+    covered = clause_reading("icu", "This measure applies to services that do not allow users to post content or to send "
+                                    "messages to other users.")
+    assert covered(features=["direct-messaging"]) is False  # had been covered: the "not" stopped at the first item
+    assert covered() is True
+
+
+def test_the_last_items_sentence_going_on_in_its_own_paragraph_is_read():
+    code = _code("icu", ["J1.1 This measure applies to providers of services that are:", "(a) at high risk of grooming; or",
+                         "(b) large and at medium risk of grooming,",
+                         "and that, in either case, have user profiles and let users send direct messages to each other."])
+    # had applied to a service at high risk of grooming with no profiles: the closing paragraph was passed over
+    assert _status(code, risks=["grooming=high"]) != "applies"
+
+
+def test_words_after_the_class_that_point_back_or_name_the_tiers_material():
+    models = clause_reading(GPAI, "This Chapter applies to Signatories that provide general-purpose AI models with systemic risk, "
+                                  "in respect of those models.")
+    assert models(kind="gpai-provider") is False  # "those models" had been a further group: every model
+    assert models(kind="gpai-provider", features=["systemic-risk"]) is True
+    # the material a tier is for, in brackets, is never passed over as a gloss
+    tier = _code(ESAFETY, ["This section applies to a provider of a Tier 1 social media service (online pornography)."])
+    assert _status(tier, ESAFETY, kind="social-media", features=["tier-1"]) == "unclear"
+    only = _code(ESAFETY, ["This section applies to a provider of a Tier 1 social media service (large services only)."])
+    assert _status(only, ESAFETY, kind="social-media", features=["tier-1"]) == "unclear"
+
+
+def test_a_duty_that_names_a_feature_beside_words_that_leave_services_out_is_unclear():
+    code = _code(ICO, ["9. Connected devices", "Anyone who supplies a connected toy should build in tools so that it meets this code.",
+                       "If the toy collects data only through an app, apply this code to the app instead; the device-level "
+                       "expectations in this standard do not apply."])
+    assert _status(code, ICO, kind="online-service", features=["likely-accessed-by-children", "connected-toy"]) == "unclear"
+    # a qualifier of the duty ("unless you can show a compelling reason") leaves nobody out
+    geo = _code(ICO, ["10. Geolocation", "Switch geolocation options off by default, unless you can show a compelling reason."])
+    assert _status(geo, ICO, kind="online-service", features=["likely-accessed-by-children", "geolocation"]) == "applies"
