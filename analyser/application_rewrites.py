@@ -248,7 +248,13 @@ _SUBJECT_COMMA = re.compile(r"(?<=\bprovider),(?=\s+(?:should|must|shall|will)\b
                             r"|(?<=\bsignatories),(?=\s+(?:should|must|shall|will)\b)", re.I)
 # "Although the risk is greatest where ..., this measure is recommended for all services": a concession says nothing
 # of whom ("while" and "whilst" are left: they can set a time, "while a service is large")
-_CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:although|though|even\s+though|albeit)\b[^,.;]{1,200},\s*", re.I)
+_CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:although|though|even\s+though|albeit|to\s+(?:protect|help|keep|support|reduce|prevent|"
+                         r"make|ensure|safeguard)\b(?=[^,.;]{1,200},\s*(?:this|the)\s+(?:measure|standard|section)\s+applies\b))[^,.;]{0,200},\s*", re.I)
+# "This measure does not apply except to vertical search services ...": it applies only to them; "applies not only to large
+# services but also to any service that ...": to both
+_EXCEPT_TO = re.compile(r"\b(?:does|do|shall|will)\s+not\s+apply\s+(?:other\s+than|except|save)\s+(?=to\b|where\b|if\b|in\s+respect\s+of\b)", re.I)
+_NOT_ONLY_BUT = re.compile(r"\bapplies\s+not\s+only\s+to\s+(?P<a>[^,;:.]{3,160}?),?\s+but\s+also\s+to\s+", re.I)
+# ("To protect children who use direct messaging, this measure applies to ...": why, never whom)
 # "..., so that every user can complain about search results", "in order to ...": why, never whom
 # ("in order to" is left: "if you profile children in order to serve them targeted advertising" names a feature)
 _PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s[^.;]*", re.I)
@@ -296,6 +302,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _NOR_TO.sub(" or ", work)
     work = _SUBJECT_COMMA.sub("", work)
     work = _CONCESSION.sub("", work)
+    work = _NOT_ONLY_BUT.sub(lambda m: f"applies to {m.group('a')}, and to ", _EXCEPT_TO.sub("applies only ", work))
     work = _PURPOSE.sub("", work)
     # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
     # how every level is known, so it says no more than "where the service has a medium risk of X"

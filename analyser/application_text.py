@@ -238,7 +238,7 @@ _GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2
 # 46 Illegal content Codes of Practice for user-to-user services multi-risk"); only with the number, so that "this
 # Code of Practice" in a sentence is never taken
 _TITLE = r"[A-Z][\w'\u2019-]*\s+(?:[A-Za-z][\w'\u2019-]*\s+){0,5}?Codes?\s+of\s+Practice(?:\s+for\s+(?:[\w-]+\s+){0,2}?services)?"
-_RUNNING_HEADER = re.compile(rf"\s(?:\d{{1,3}}\s+{_TITLE}|{_TITLE}\s+\d{{1,3}})(?=\s)")
+_RUNNING_HEADER = re.compile(rf"\s(?:\d{{1,3}}\s+{_TITLE}|{_TITLE}\s+(?:Page\s+)?\d{{1,3}})(?=\s)")
 _ASIDE_DASH = re.compile(r"\s+[\u2013\u2014]\s+|\s*\u2014\s*")
 
 

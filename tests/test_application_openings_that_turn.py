@@ -1,0 +1,47 @@
+"""Openings that say whom in a turned-round way and had left the whole clause unread: "does not apply except to",
+"applies not only to X but also to Y", a purpose before the application ("To protect ..., this measure applies to"), a
+paragraph "Subject to H2.3, ..." whose exception follows, and a running header with "Page 61" inside a sentence. The
+wording is this file's own, after the shapes of a development set (dev38).
+"""
+
+from __future__ import annotations
+
+from clause_reading import clause_reading
+from one_measure_code import one_measure_code as _code
+from one_measure_code import status_for as _status
+
+
+def test_does_not_apply_except_to_is_only_to():
+    read = clause_reading("ics", "This measure does not apply except to vertical search services at high risk of fraud.")
+    assert read(kind="search/vertical", risks=["fraud=high"]) is True
+    assert read(kind="search/general", risks=["fraud=high"]) is False
+    assert read(kind="search/vertical", risks=["fraud=low"]) is False
+
+
+def test_not_only_to_one_group_but_also_to_another_is_both():
+    read = clause_reading("icu", "This measure applies not only to large services but also to services at high risk of hate.")
+    assert read(users=8_000_000) is True
+    assert read(risks=["hate=high"]) is True
+    assert read(users=8_000) is False
+
+
+def test_a_purpose_before_the_application_says_nothing_of_whom():
+    read = clause_reading("icu", "To protect users who livestream, this measure applies to all large services.")
+    assert read(users=8_000_000) is True and read(users=8_000) is False
+
+
+def test_subject_to_a_later_paragraph_reads_that_paragraph_as_the_exception():
+    code = _code("icu", ["H7.1 Subject to H7.3, this measure applies to all services that allow users to post content.",
+                         "H7.2 The provider should warn users who repeatedly post illegal content.",
+                         "H7.3 This measure does not apply to a service that has fewer than 700,000 monthly active UK users "
+                         "and is at low risk of every kind of illegal harm."])
+    assert _status(code, features=["posting-content"], users=8_000_000) == "applies"
+    assert _status(code, features=["posting-content"], users=8_000) == "exempt"  # every risk low: in the exception
+    assert _status(code, features=["posting-content"], users=8_000, risks=["hate=high"]) == "applies"
+
+
+def test_a_running_header_with_its_page_number_inside_a_sentence_is_no_words_of_it():
+    read = clause_reading("icu", "This measure applies to services that are large, Illegal content Codes of Practice for "
+                                 "user-to-user services Page 61 and that have a content recommender system.")
+    assert read(users=8_000_000, features=["recommender"]) is True
+    assert read(users=8_000_000) is False
