@@ -1,6 +1,7 @@
 """Openings that say whom in a turned-round way and had left the whole clause unread: "does not apply except to",
 "applies not only to X but also to Y", a purpose before the application ("To protect ..., this measure applies to"), a
-paragraph "Subject to H2.3, ..." whose exception follows, and a running header with "Page 61" inside a sentence. The
+paragraph "Subject to H2.3, ..." whose exception follows, a running header with "Page 61" inside a sentence, and asides
+that cover every service ("and whether or not ...", "however many children use them", "within the code's scope"). The
 wording is this file's own, after the shapes of a development set (dev38).
 """
 
@@ -45,3 +46,14 @@ def test_a_running_header_with_its_page_number_inside_a_sentence_is_no_words_of_
                                  "user-to-user services Page 61 and that have a content recommender system.")
     assert read(users=8_000_000, features=["recommender"]) is True
     assert read(users=8_000_000) is False
+
+
+def test_asides_that_cover_every_service_restrict_nothing():
+    every = clause_reading("icu", "This measure applies to all providers of user-to-user services, of whatever size, and whether "
+                                  "or not any of their private messaging is end-to-end encrypted.")
+    assert every(users=10) is True and every(features=["direct-messaging", "e2ee"]) is True
+    few = clause_reading("icu", "This measure applies to services that allow livestreaming, however many children use them.")
+    assert few(features=["livestreaming"]) is True and few() is False
+    ico = "codes/examples/ico-aadc.toml"
+    scope = clause_reading(ico, "This standard applies to every online service within the code's scope.")
+    assert scope(kind="online-service", features=["likely-accessed-by-children"]) is True
