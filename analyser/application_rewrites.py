@@ -198,8 +198,8 @@ def _either(m: re.Match[str]) -> str:
 
 _UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
 _ASSESSED = re.compile(
-    r"\b(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
-    r"their\s+service)\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
+    r"\b(?:(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
+    r"their\s+service)|(?<=\bthat\s)(?:has|have)\s+assessed\s+(?:themselves|itself))\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
 # "If you share children's data with third parties, including other companies in your own group, ...": an
 # aside that names a feature which the profile says a feature takes in (``includes``) widens the class to take it
 # in; one that names another feature only says which of the class it covers (an aside that names nothing the
@@ -250,6 +250,10 @@ _SUBJECT_COMMA = re.compile(r"(?<=\bprovider),(?=\s+(?:should|must|shall|will)\b
 # of whom ("while" and "whilst" are left: they can set a time, "while a service is large")
 _CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:although|though|even\s+though|albeit|to\s+(?:protect|help|keep|support|reduce|prevent|"
                          r"make|ensure|safeguard)\b(?=[^,.;]{1,200},\s*(?:this|the)\s+(?:measure|standard|section)\s+applies\b))[^,.;]{0,200},\s*", re.I)
+# "Before placing a model on the market, Signatories will ...", "Before deciding to place a model on the market, or to keep
+# it there, Signatories will ...": when the duty falls due, never whom
+_BEFORE_DOING = re.compile(r"(?:^|(?<=[.;]\s))before\s+(?:placing|deciding|releasing|launching|making|putting)\b[^.;]{1,200}?,\s*"
+                           r"(?=(?:signatories|providers?|the\s+provider|you)\s+(?:will|must|should|shall)\b)", re.I)
 # "This measure does not apply except to vertical search services ...": it applies only to them; "applies not only to large
 # services but also to any service that ...": to both
 _EXCEPT_TO = re.compile(r"\b(?:does|do|shall|will)\s+not\s+apply\s+(?:other\s+than|except|save)\s+(?=to\b|where\b|if\b|in\s+respect\s+of\b)", re.I)
@@ -301,7 +305,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _AS_ARE.sub(". So should ", work)
     work = _NOR_TO.sub(" or ", work)
     work = _SUBJECT_COMMA.sub("", work)
-    work = _CONCESSION.sub("", work)
+    work = _BEFORE_DOING.sub("", _CONCESSION.sub("", work))
     work = _NOT_ONLY_BUT.sub(lambda m: f"applies to {m.group('a')}, and to ", _EXCEPT_TO.sub("applies only ", work))
     work = _PURPOSE.sub("", work)
     # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is

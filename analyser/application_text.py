@@ -65,7 +65,7 @@ STRAY_APPLICATION = re.compile(
     # ("Paragraph H3.1 does not apply to ...", "Neither paragraph C20.1 nor paragraph C20.2 applies in respect of ...")
     rf"|{REFERENCE}\s+"
     # ("Measure C7 does not apply to ...": a measure named by its number, read or left unclear, never passed over)
-    r"|(?:measure|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+(?:\([^()]{1,80}\)\s+)?)"
+    r"|(?:(?:minimum\s+compliance\s+)?measure|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+(?:\([^()]{1,80}\)\s+)?)"
     # ("These Head Terms apply, together with the industry code for the relevant section, to providers ...")
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)(?:\s*,\s*(?:together|along)\s+with\s+[^,.;]{1,120},)?\s+(?:only\s+|also\s+|instead\s+)?(?:to|for|where|if|in|when|unless)|"
     # ("This excludes services that ...", "However, it does apply to an SME whose model has systemic risk", "It still
@@ -302,7 +302,7 @@ LEADING_LABEL = re.compile(
     # a heading run into its first sentence ("Policies and community standards: Uphold ..."), never a label that
     # says whom ("Applies to:", "Scope:") nor one that names services ("Providers of large services: ...")
     r"|(?!(?i:applies|application|scope|who|which|in\s+scope)\b)(?![^:.]*\b(?i:services?|providers?|signator\w*|platforms?|"
-    r"models?|users?|children)\b)[A-Z][a-z]+(?:\s+[\w'-]+){0,5}:\s+(?=[A-Z]))")
+    r"models?|users?|children)\b)[A-Z][a-z]+(?:\s+[\w'-]+){0,5}:\s+(?=[A-Z]|this\s+(?:measure|standard|section)\s+applies\b))")
 
 # a sentence that tells the provider what to do: a recommendation, not a statement of scope
 DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to|"

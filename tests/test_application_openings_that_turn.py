@@ -57,3 +57,30 @@ def test_asides_that_cover_every_service_restrict_nothing():
     ico = "codes/examples/ico-aadc.toml"
     scope = clause_reading(ico, "This standard applies to every online service within the code's scope.")
     assert scope(kind="online-service", features=["likely-accessed-by-children"]) is True
+
+
+def test_when_the_duty_falls_due_and_who_assessed_the_risk_say_nothing_of_whom():
+    gpai = "codes/profiles/eu-gpai.toml"
+    before = _code(gpai, ["Before deciding to place a model on the market, or to keep it there, Signatories will check "
+                          "whether its risks are acceptable."])
+    assert before.measures[0].applicability.unparsed == []  # the time clause had left the sentence unread
+    assessed = clause_reading("icu", "This measure is for providers of services that are large, or that have assessed "
+                                     "themselves as at medium or high risk of at least one kind of illegal harm.")
+    assert assessed(risks=["fraud=medium"]) is True and assessed() is False
+
+
+def test_a_measure_named_by_its_number_after_minimum_compliance_and_a_heading_before_a_lower_case_sentence():
+    esafety = "codes/examples/esafety-industry.toml"
+    code = _code(esafety, ["Minimum compliance measure 1 applies to providers of Tier 1 and Tier 2 social media services."])
+    assert _status(code, esafety, kind="social-media", features=["tier-2"]) == "applies"
+    assert _status(code, esafety, kind="relevant-electronic") == "exempt"
+    headed = clause_reading("ics", "Warnings about CSAM: this measure applies to providers of large general search services.")
+    assert headed(kind="search/general", users=8_000_000) is True and headed(kind="search/general", users=8_000) is False
+
+
+def test_every_size_said_as_an_aside():
+    ico = "codes/examples/ico-aadc.toml"
+    read = clause_reading(ico, "This standard applies to every online service that uses geolocation, whatever the size of your "
+                               "organisation.")
+    assert read(kind="online-service", features=["likely-accessed-by-children", "geolocation"]) is True
+    assert read(kind="online-service", features=["likely-accessed-by-children"]) is False
