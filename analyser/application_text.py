@@ -169,6 +169,11 @@ PART_RELEASED = (r"(?:that|this|such|these|those)\s+(?:[\w-]+\s+){0,2}?(?:access
                  r"testing|evaluations?|assessments?|actions?|reviews?|reporting|measures?)\s+(?:is|are)\s+not\s+(?:required|needed|expected)\s+"
                  r"(?P<cond>if|where|when)\s+(?=(?:the|its|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?|signator(?:y|ies)|providers?)\b)")
 _PART = re.compile(r"^\W*" + PART_RELEASED, re.I)
+# "Where the model is a similarly safe or safer model, external evaluation is not needed": the same, the condition first
+PART_RELEASED_AFTER = (r"(?P<cond>(?:where|if|when)\s+(?:the|its|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?)\s+[^,.;]{3,160}),\s+"
+                       r"(?:(?:that|this|such|the|any)\s+)?(?:[\w-]+\s+){0,2}?(?:access|steps?|duty|duties|obligations?|requirements?|testing|"
+                       r"evaluations?|assessments?|actions?|reviews?|reporting|measures?)\s+(?:is|are)\s+not\s+(?:required|needed|necessary|expected)\b")
+_PART_AFTER = re.compile(r"^\W*" + PART_RELEASED_AFTER, re.I)
 # "A service whose terms prohibit users under 18 ... is to be treated as falling outside this measure": whom it leaves out
 TREATED_OUTSIDE = (r"(?P<who>(?:an?|any|the|all)\s+(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies)|models?)\b[^.;]{0,240}?),?\s+"
                    r"(?:is|are)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|taken)\s+as\s+(?:falling\s+|being\s+|lying\s+)?(?:outside|out\s+of"
@@ -342,7 +347,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if (RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or _PASSIVE.match(unlabelled)
-            or _PART.match(unlabelled) or _OUTSIDE.match(unlabelled)):
+            or _PART.match(unlabelled) or _PART_AFTER.match(unlabelled) or _OUTSIDE.match(unlabelled)):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text):
         return False

@@ -262,6 +262,7 @@ def _parse_application(
         if late:
             # "..., unless the service incorporates effective controls": a condition on the service, not a group
             late = re.sub(r"^it\s+", "the service ", late, count=1, flags=re.I)  # "unless it distributes only its own apps"
+            late = re.sub(r"^they\s+(?=(?:present|have|has|are|is|offer|use|pose|carry)\b)", "services that ", late, count=1, flags=re.I)
             late = re.sub(r"^services\s+where\s+they\s+", "services that ", late, count=1, flags=re.I)  # "unless they present ..."
             late = re.sub(r"^(?:where\s+|if\s+|when\s+)?(?=(?:the|that|such|its|their)\s+(?:[\w-]+\s+){0,2}?(?:service|search\s+engine|device|"
                           r"equipment|platform|model)\s+(?!providers?\b))", "services where ", late, count=1, flags=re.I)
@@ -293,6 +294,11 @@ def _parse_application(
                 continue
             cond = and_(cond, extra if extra is not None else atom("unknown", text=inner))
         if intro is not None and intro.polarity == "exempt":
+            if cond.op == "atom" and cond.atom == "all":
+                # "It does not apply to other services": read as every service, it would take out the very services the
+                # measure names; whom it means is not understood
+                cond = atom("unknown", text=sentence.strip(" ."))
+                result.unparsed.append(sentence.strip(" ."))
             negative.append(cond)
             if not _GIVES_BACK_WORD.search(sentence):
                 plain_negative.append(cond)  # "It does not apply to a vertical service with 700,000 or fewer users": no "unless"

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .application_text import (GIVEN_BACK_DUTY, PART_RELEASED, PASSIVE_RELEASE, RELEASE_AFTER_CONDITION, SENTENCE_START,
-                               TREATED_OUTSIDE)
+from .application_text import (GIVEN_BACK_DUTY, PART_RELEASED, PART_RELEASED_AFTER, PASSIVE_RELEASE, RELEASE_AFTER_CONDITION,
+                               SENTENCE_START, TREATED_OUTSIDE)
 from .paragraph_references import PARAGRAPH_LABEL
 
 _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
@@ -40,6 +40,7 @@ _PASSIVE_RELEASE = re.compile(SENTENCE_START + _LABEL + PASSIVE_RELEASE, re.I)
 # "That access is not required if the model qualifies as ...": part of the duty released, on a condition on the model
 _PART_RELEASE = re.compile(SENTENCE_START + _LABEL + PART_RELEASED, re.I)
 _TREATED_OUTSIDE = re.compile(SENTENCE_START + _LABEL + TREATED_OUTSIDE, re.I)
+_PART_RELEASE_AFTER = re.compile(SENTENCE_START + _LABEL + PART_RELEASED_AFTER + r"[^.;]*", re.I)
 # "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
 # services given back after a release of their kind (``application_text.GIVEN_BACK_DUTY``)
 _MUST_COMPLY_AFTER_ALL = re.compile(SENTENCE_START + _LABEL + GIVEN_BACK_DUTY, re.I)
@@ -73,8 +74,11 @@ _EXCEPT_THOSE_ONLY_IF = re.compile(r"(?P<exc>,\s*(?:except|other\s+than)\s+(?:th
 # the statement of whom after its exception; "...; no other provider need follow it": "only" said again; "Point (c) of
 # this Measure also applies to Signatories that ...": a further group (for that point)
 _OTHERWISE = re.compile(SENTENCE_START + r"otherwise,?\s+(?:it|this\s+measure|the\s+measure)\s+applies\s+to\b", re.I)
-_NO_OTHER = re.compile(r";\s*no\s+other\s+(?:providers?|services?|signator(?:y|ies))\s+(?:need|needs|is\s+required\s+to|are\s+required\s+to)\s+"
-                       r"(?:follow|apply|comply\s+with)\s+(?:it|this\s+measure|the\s+measure)\s*(?=[.;]|$)", re.I)
+_NO_OTHER = re.compile(r"[;.]\s*(?:no\s+other\s+(?:providers?|services?|signator(?:y|ies))\s+(?:need|needs|is\s+required\s+to|are\s+required\s+to)\s+"
+                       r"(?:follow|apply|comply\s+with)\s+(?:it|this\s+measure|the\s+measure)"
+                       # ("...; it does not apply to any other service": "only" said again, never an exception of every service)
+                       r"|(?:it|this\s+measure|the\s+measure)\s+does\s+not\s+apply\s+to\s+(?:any\s+)?other\s+[^.;]{0,80}?"
+                       r"(?:providers?|services?|signator(?:y|ies)|models?))\s*(?=[.;]|$)", re.I)
 _POINT_ALSO = re.compile(SENTENCE_START + r"(?:point|paragraph|limb|item)\s+\(?\w{1,4}\)?\s+of\s+this\s+(?:measure|commitment|standard)\s+also\s+applies\s+to\b", re.I)
 # "A provider of a search service that is multi-risk is also to apply this measure": "should also", as the codes say it
 _IS_TO_APPLY = re.compile(r"\b(?:is|are)\s+(also\s+)?to\s+(?=(?:apply|follow|adopt|implement|comply\s+with)\s+(?:this\s+measure|it)\b)", re.I)
@@ -92,6 +96,7 @@ def plain_releases(work: str) -> str:
     work = _NOTHING_TO_DO_IF.sub(lambda m: f"This standard does not apply {_lower_first(m.group('cond'))}", work)
     work = RELEASE_AFTER_CONDITION.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {_lower_first(m.group('cond'))}", work)
     work = _TREATED_OUTSIDE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply to {_lower_first(m.group('who'))}", work)
+    work = _PART_RELEASE_AFTER.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {_lower_first(m.group('cond'))}", work)
     work = _PART_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {m.group('cond').lower()} ", work)
     work = _PASSIVE_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply "
                                           f"{'where the service ' if m.group('whose') is not None else 'to '}", work)

@@ -194,3 +194,21 @@ def test_a_duty_that_names_a_feature_beside_words_that_leave_services_out_is_unc
     # a qualifier of the duty ("unless you can show a compelling reason") leaves nobody out
     geo = _code(ICO, ["10. Geolocation", "Switch geolocation options off by default, unless you can show a compelling reason."])
     assert _status(geo, ICO, kind="online-service", features=["likely-accessed-by-children", "geolocation"]) == "applies"
+
+
+def test_other_services_left_out_restate_only_and_never_take_out_everyone():
+    other = clause_reading("icu", "This measure applies to large services. It does not apply to other services.")
+    assert other(users=8_000_000) is True  # had been exempt: "other services" read as every service taken out
+    assert other(users=8_000) is False
+    vertical = clause_reading("ics", "This measure applies to large search services. It does not apply to any other vertical "
+                                     "search service.")
+    assert vertical(kind="search/vertical", users=8_000_000) is True
+    rest = _code("icu", ["This measure applies to large services. It does not apply to the remaining services."])
+    assert _status(rest, users=8_000_000) == "unclear"  # "the remaining services": not understood, never everyone
+
+
+def test_a_condition_first_then_part_of_the_duty_not_needed():
+    code = _code(GPAI, ["Signatories will have the model evaluated by outside experts.",
+                        "Where the model is a similarly safe or safer model, outside evaluation is not needed."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["similarly-safe"]) == "exempt"  # had "applies"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
