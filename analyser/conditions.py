@@ -248,6 +248,9 @@ def _parse_application(
                 # "It also applies to any such service that is large": the services an earlier sentence named
                 body = SUCH.sub(lambda m: m.group("noun"), body)
             cond, done, total, leftovers = parse_glossed(body, code_kind, vocab, id_pattern)
+            if cond is not None and _OTHERS_BARE.search(body):
+                # "Providers of other services should consider doing the same": the services not named, never every service
+                cond, leftovers = atom("unknown", text=body.strip()), [body.strip()]
             if such and cond is not None:
                 cond = and_(cond, such_services(such.group(0), sentences[:number], positive,
                                                 lambda w: parse_body(w, code_kind, vocab, id_pattern)[0]))
@@ -386,6 +389,11 @@ def _group(words: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern
     """A group of services read alone (a deeming provision's two sides), with the words left over."""
     cond, _done, _total, leftovers = parse_body(words, code_kind, vocab, id_pattern)
     return cond, leftovers
+
+
+# "other services" with nothing after that says which: the complement of those named, which no reading of its own has
+_OTHERS_BARE = re.compile(r"\b(?:any|all)?\s*other\s+(?!than\b)(?:[\w-]+\s+){0,2}?(?:services|providers|signatories|platforms)\b"
+                          r"(?!\s+(?:that|which|who|whose|with|without|at|of|in|where|on|offering|using|providing|whereby)\b)", re.I)
 
 
 def _kind_in_exception(cond: Condition, negative: list[Condition], others: list[Condition], vocab: Vocabulary) -> Condition:

@@ -212,3 +212,13 @@ def test_a_condition_first_then_part_of_the_duty_not_needed():
                         "Where the model is a similarly safe or safer model, outside evaluation is not needed."])
     assert _status(code, GPAI, kind="gpai-provider", features=["similarly-safe"]) == "exempt"  # had "applies"
     assert _status(code, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_other_services_named_with_nothing_that_says_which_are_never_every_service():
+    code = _code(ESAFETY, ["MCM 9. A provider of a social media service must answer complaints within a week.",
+                           "Providers of other services should consider doing the same."])
+    assert _status(code, ESAFETY, kind="social-media") == "applies"
+    assert _status(code, ESAFETY, kind="hosting") == "unclear"  # had "applies": "other services" read as every service
+    # "other than" is an exception, and "other services that ..." says which
+    kept = _code(ESAFETY, ["This section applies to providers of relevant electronic services, other than enterprise services."])
+    assert _status(kept, ESAFETY, kind="relevant-electronic") == "applies"
