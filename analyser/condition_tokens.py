@@ -381,7 +381,13 @@ def digits_for_number_words(text: str) -> str:
     """``text`` with numbers written in words ("seven hundred thousand") in digits ("700,000"), and thousands set apart
     by spaces joined ("700 000" -> "700000")."""
     text = _ABBREVIATED_MILLION.sub(r"\1 million", _SPACED_THOUSANDS.sub(lambda m: re.sub(r"\D", "", m.group(0)), text))
+    # ("2 or more kinds of illegal harm", "at least 1 kind of"): a count of kinds, said in the words the harm lists know
+    text = _COUNTED_KINDS.sub(lambda m: f"{m.group(1) or ''}{_COUNT_WORDS[m.group(2)]}{m.group(3)}", text)
     return _NUMBER_WORDS.sub(_number_from_words, text)
+
+
+_COUNT_WORDS = {"1": "one", "2": "two", "3": "three"}
+_COUNTED_KINDS = re.compile(r"\b(at\s+least\s+)?([123])(\s+(?:or\s+more\s+)?(?:kinds?|types?)\s+of)\b", re.I)
 
 
 def features_named(sentence: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None) -> list[str]:

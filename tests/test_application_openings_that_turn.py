@@ -84,3 +84,9 @@ def test_every_size_said_as_an_aside():
                                "organisation.")
     assert read(kind="online-service", features=["likely-accessed-by-children", "geolocation"]) is True
     assert read(kind="online-service", features=["likely-accessed-by-children"]) is False
+
+
+def test_a_count_of_kinds_written_in_digits():
+    read = clause_reading("icu", "This measure applies to services at medium or high risk of 2 or more kinds of illegal harm.")
+    assert read(risks=["fraud=high", "hate=medium"]) is True
+    assert read(risks=["fraud=high"]) is False
