@@ -20,7 +20,7 @@ from .application_intros import PROHIBITION
 from .condition_tokens import features_named, lexicon_for, tokenise
 from .defined_terms import read_defined_terms, undefined_class
 from .paragraph_references import read_references
-from .scope_outside_application import class_words, scope_outside_application
+from .scope_outside_application import class_words, scope_outside_application, subject_beside_exceptions
 from .time_limits import limit_in_time
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
@@ -463,6 +463,7 @@ def resolve_applicability(code: Code, profile=None) -> Code:
         return code
     for m in code.measures:
         app = resolve_measure(m, kind, rows.get(m.id), vocab, code, id_pattern, intros, own_classes)
+        subject_beside_exceptions(app, m, kind, vocab, id_pattern, intros)
         limit_in_time(app, m, vocab, id_pattern)
         m.applicability = app
         for w in app.warnings:

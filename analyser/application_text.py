@@ -174,6 +174,11 @@ PART_RELEASED_AFTER = (r"(?P<cond>(?:where|if|when)\s+(?:the|its|a|an|their)\s+(
                        r"(?:(?:that|this|such|the|any)\s+)?(?:[\w-]+\s+){0,2}?(?:access|steps?|duty|duties|obligations?|requirements?|testing|"
                        r"evaluations?|assessments?|actions?|reviews?|reporting|measures?)\s+(?:is|are)\s+not\s+(?:required|needed|necessary|expected)\b")
 _PART_AFTER = re.compile(r"^\W*" + PART_RELEASED_AFTER, re.I)
+# "Publication is not needed for a model that is treated as similarly safe or safer": the same, for the services named
+PART_RELEASED_FOR = (r"(?:(?:that|this|such|the|any)\s+)?(?:[\w-]+\s+){0,2}?(?:publication|access|steps?|duty|duties|obligations?|requirements?|"
+                     r"testing|evaluations?|assessments?|actions?|reviews?|reporting|summar(?:y|ies)|reports?)\s+(?:is|are)\s+not\s+(?:required|needed|"
+                     r"necessary|expected)\s+(?:for|of|from)\s+(?P<who>(?:an?|any|the)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?|signator(?:y|ies)|providers?)\b)")
+_PART_FOR = re.compile(r"^\W*" + PART_RELEASED_FOR, re.I)
 # "A service whose terms prohibit users under 18 ... is to be treated as falling outside this measure": whom it leaves out
 TREATED_OUTSIDE = (r"(?P<who>(?:an?|any|the|all)\s+(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies)|models?)\b[^.;]{0,240}?),?\s+"
                    r"(?:is|are)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|taken)\s+as\s+(?:falling\s+|being\s+|lying\s+)?(?:outside|out\s+of"
@@ -347,7 +352,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if (RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or _PASSIVE.match(unlabelled)
-            or _PART.match(unlabelled) or _PART_AFTER.match(unlabelled) or _OUTSIDE.match(unlabelled)):
+            or _PART.match(unlabelled) or _PART_AFTER.match(unlabelled) or _PART_FOR.match(unlabelled) or _OUTSIDE.match(unlabelled)):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text):
         return False

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .application_text import (GIVEN_BACK_DUTY, PART_RELEASED, PART_RELEASED_AFTER, PASSIVE_RELEASE, RELEASE_AFTER_CONDITION,
-                               SENTENCE_START, TREATED_OUTSIDE)
+from .application_text import (GIVEN_BACK_DUTY, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
+                               RELEASE_AFTER_CONDITION, SENTENCE_START, TREATED_OUTSIDE)
 from .paragraph_references import PARAGRAPH_LABEL
 
 _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
@@ -41,6 +41,7 @@ _PASSIVE_RELEASE = re.compile(SENTENCE_START + _LABEL + PASSIVE_RELEASE, re.I)
 _PART_RELEASE = re.compile(SENTENCE_START + _LABEL + PART_RELEASED, re.I)
 _TREATED_OUTSIDE = re.compile(SENTENCE_START + _LABEL + TREATED_OUTSIDE, re.I)
 _PART_RELEASE_AFTER = re.compile(SENTENCE_START + _LABEL + PART_RELEASED_AFTER + r"[^.;]*", re.I)
+_PART_RELEASE_FOR = re.compile(SENTENCE_START + _LABEL + PART_RELEASED_FOR, re.I)
 # "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
 # services given back after a release of their kind (``application_text.GIVEN_BACK_DUTY``)
 _MUST_COMPLY_AFTER_ALL = re.compile(SENTENCE_START + _LABEL + GIVEN_BACK_DUTY, re.I)
@@ -97,6 +98,7 @@ def plain_releases(work: str) -> str:
     work = RELEASE_AFTER_CONDITION.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {_lower_first(m.group('cond'))}", work)
     work = _TREATED_OUTSIDE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply to {_lower_first(m.group('who'))}", work)
     work = _PART_RELEASE_AFTER.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {_lower_first(m.group('cond'))}", work)
+    work = _PART_RELEASE_FOR.sub(lambda m: f"{m.group('label') or ''}This measure does not apply to {_lower_first(m.group('who'))}", work)
     work = _PART_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {m.group('cond').lower()} ", work)
     work = _PASSIVE_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply "
                                           f"{'where the service ' if m.group('whose') is not None else 'to '}", work)

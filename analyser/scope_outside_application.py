@@ -14,7 +14,7 @@ import re
 from .amendments import split_sentences
 from .application_intros import PROHIBITION, grammar, match_intro
 from .condition_tokens import features_named
-from .condition_tree import duty_for_every_reader_or_featured
+from .condition_tree import and_, duty_for_every_reader_or_featured
 from .conditions import Vocabulary, atom, describe, is_understood, parse_application
 from .defined_terms import term_definitions, undefined_class
 from .models import Applicability, Condition, Measure
@@ -205,23 +205,59 @@ _EVENT = re.compile(r"\b(?:that|who|which)\s+(?:becomes?|receives?|learns?|ident
                     r"has\s+reasonable|have\s+reasonable|decides?|chooses?|wishes|wants?|intends?)\b", re.I)
 
 
-def _restricted_subject(app: Applicability, duty: str, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
-                        intros: tuple) -> bool:
-    """No application sentence, and the first duty's subject narrows its reader to some services ("A social media
-    service that is in the top risk tier for online pornography must ..."): read as whom the measure covers, or
-    unclear when not wholly understood. Why: such a duty had been every service's, a confident answer for the
-    services its subject leaves out. False (``app`` untouched) for a bare reader or a subject about an event."""
+def _narrowing_subject(duty: str) -> str:
+    """The first duty's subject where it narrows its reader to some services ("A social media service that is in the
+    top risk tier for online pornography must ..."); "" for a bare reader or a subject about an event."""
     sentence = split_sentences(_LABEL.sub("", duty))[0] if duty else ""
     m = _DUTY_SUBJECT.match(sentence)
     who = m.group("who").strip(" ,") if m else ""
     head = _SERVICE_SUBJECT.match(who)
     if head is None or _EVENT.search(who) or (not head.group("pre").strip() and _BARE_POST.match(head.group("post"))):
+        return ""
+    return who
+
+
+def _restricted_subject(app: Applicability, duty: str, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
+                        intros: tuple) -> bool:
+    """No application sentence, and the first duty's subject narrows its reader to some services: read as whom the
+    measure covers, or unclear when not wholly understood. Why: such a duty had been every service's, a confident
+    answer for the services its subject leaves out. False (``app`` untouched) for a bare reader or an event."""
+    who = _narrowing_subject(duty)
+    if not who:
         return False
     return _read_as_scope(app, f"This measure applies to {who}.", who, code_kind, vocab, id_pattern, intros,
                           unread=f"{measure.id}: no application sentence; its first duty is for '{who}', words not "
                                  f"understood, so whom it covers is unclear",
                           read=f"{measure.id}: no application sentence; its first duty's subject '{who}' says whom it "
                                f"covers, read as ")
+
+
+def subject_beside_exceptions(app: Applicability, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,
+                              intros: tuple) -> None:
+    """Application text that only leaves services out ("Publication is not needed for a model that is treated as
+    similarly safe"), beside a first duty whose subject narrows its reader ("Signatories with a model with systemic risk
+    will publish ..."): the measure is for those the subject names, less those left out. Why: read alone, the
+    exceptions had left every other service covered. Untouched otherwise."""
+    chosen = [" ".join(p.text.split()) for p in measure.paragraphs if p.is_application]
+    duty = first_duty(measure)
+    if (app.condition is None or app.decided_by != "text" or not chosen or not duty or duty in chosen
+            or not all(_leaves_out_only(t, code_kind, vocab, id_pattern, intros) for t in chosen)):
+        return
+    who = _narrowing_subject(duty)
+    if not who:
+        return
+    subject = parse_application(f"This measure applies to {who}.", code_kind, vocab, id_pattern, intros).condition
+    if subject is None or not is_understood(subject):
+        subject = atom("unknown", text=who)
+        app.unparsed.append(who)
+    app.condition = and_(subject, app.condition)
+    app.warnings.append(f"{measure.id}: its application text only leaves services out; its first duty is for '{who}', "
+                        f"read as {describe(subject, vocab)}")
+
+
+def _leaves_out_only(text: str, code_kind: str, vocab: Vocabulary, id_pattern, intros: tuple) -> bool:
+    cond = parse_application(text, code_kind, vocab, id_pattern, intros).condition
+    return cond is not None and (cond.op == "not" or cond.op == "and" and all(a.op == "not" for a in cond.args))
 
 
 # a sentence that says whom it leaves out: "The Commitments of this Chapter do not bind a Signatory in respect of ...",

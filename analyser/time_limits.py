@@ -1,5 +1,6 @@
 """A duty that lasts until the service or model gains a characteristic ("These mitigations are to be maintained
-for a model until its weights are released openly"): whom does the measure cover once it has?
+for a model until its weights are released openly", "... for as long as its weights have not been published"): whom
+does the measure cover once it has?
 
 Why its own step: writers read such a sentence both ways, as leaving out the services that have the
 characteristic and as a limit in time on a duty that still covers them, and the sentence sits anywhere in the
@@ -23,12 +24,24 @@ _UNTIL = re.compile(r"\buntil\s+(?P<what>(?:its|their|the\s+(?:model|service)(?:
                     r"[^.;]{3,160})", re.I)
 
 
+# "for as long as its weights have not been published for download", "... have been neither published nor deleted": the
+# same end said as how long the duty lasts (what the model comes to have is the words without their "not")
+_AS_LONG_AS = re.compile(r"\bas\s+long\s+as\s+(?P<what>(?:its|their|the\s+(?:model|service)(?:'|\u2019)s|the\s+(?:model|service)\s+)"
+                         r"[^.;]{3,160})", re.I)
+_NEGATION = re.compile(r"\b(?:not|neither)\s+|\bnor\b", re.I)
+
+
 def features_until(measure: Measure, vocab: Vocabulary, id_pattern: re.Pattern[str] | None) -> list[str]:
     """The features whose coming ends the measure's duty, in the order its paragraphs name them."""
     found: list[str] = []
     for paragraph in measure.paragraphs:
-        for m in _UNTIL.finditer(" ".join(paragraph.text.split())):
+        text = " ".join(paragraph.text.split())
+        for m in _UNTIL.finditer(text):
             found.extend(features_named(m.group("what"), vocab, id_pattern))
+        for m in _AS_LONG_AS.finditer(text):
+            if _NEGATION.search(m.group("what")):
+                what = _NEGATION.sub(lambda n: "or" if n.group(0).lower() == "nor" else "", m.group("what"))
+                found.extend(features_named(re.sub(r"\b(?:have|has)\s+been\b", "are", what, flags=re.I), vocab, id_pattern))
     return list(dict.fromkeys(found))
 
 

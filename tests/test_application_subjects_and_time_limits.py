@@ -222,3 +222,20 @@ def test_other_services_named_with_nothing_that_says_which_are_never_every_servi
     # "other than" is an exception, and "other services that ..." says which
     kept = _code(ESAFETY, ["This section applies to providers of relevant electronic services, other than enterprise services."])
     assert _status(kept, ESAFETY, kind="relevant-electronic") == "applies"
+
+
+def test_a_duty_that_lasts_as_long_as_the_weights_are_not_published():
+    code = _code(GPAI, ["Signatories will keep security mitigations in place for a model for as long as its weights have been "
+                        "neither published for download nor securely deleted."])
+    # had been "applies" for an open-weights model: the end of the duty, said with "as long as ... not", was passed over
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-weights"]) == "unclear"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_a_duty_subject_that_narrows_beside_application_text_that_only_leaves_services_out():
+    code = _code(GPAI, ["Measure 7.4 Summaries",
+                        "Signatories with a model with systemic risk will publish a summary of its Model Report.",
+                        "Publication is not needed for a model that is treated as similarly safe or safer."])
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk", "similarly-safe"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider") == "exempt"  # the subject's narrowing is kept beside the exception
