@@ -162,23 +162,18 @@ PASSIVE_RELEASE = (r"(?:this|the)\s+measure\s+(?:need\s+not|is\s+not\s+required\
                    r"(?:applied|followed|implemented)\s+by\s+(?:(?:a|any)\s+providers?\s+whose\s+(?:[\w-]+\s+){0,2}?service\s+(?P<whose>)|"
                    r"(?:the\s+)?providers?\s+of\s+(?P<of>))")
 _PASSIVE = re.compile(r"^\W*" + PASSIVE_RELEASE, re.I)
-# "That access is not required if the model qualifies as a similarly safe or safer model": what the measure asks, released
-# on a condition on the service or model, as "This measure does not apply if ..." says it (read in ``release_wordings``;
-# passed over, every model had stayed covered)
-PART_RELEASED = (r"(?:that|this|such|these|those)\s+(?:[\w-]+\s+){0,2}?(?:access|steps?|duty|duties|obligations?|requirements?|"
-                 r"testing|evaluations?|assessments?|actions?|reviews?|reporting|measures?)\s+(?:is|are)\s+not\s+(?:required|needed|expected)\s+"
-                 r"(?P<cond>if|where|when)\s+(?=(?:the|its|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?|signator(?:y|ies)|providers?)\b)")
-_PART = re.compile(r"^\W*" + PART_RELEASED, re.I)
-# "Where the model is a similarly safe or safer model, external evaluation is not needed": the same, the condition first
-PART_RELEASED_AFTER = (r"(?P<cond>(?:where|if|when)\s+(?:the|its|a|an|their)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?)\s+[^,.;]{3,160}),\s+"
-                       r"(?:(?:that|this|such|the|any)\s+)?(?:[\w-]+\s+){0,2}?(?:access|steps?|duty|duties|obligations?|requirements?|testing|"
-                       r"evaluations?|assessments?|actions?|reviews?|reporting|measures?)\s+(?:is|are)\s+not\s+(?:required|needed|necessary|expected)\b")
-_PART_AFTER = re.compile(r"^\W*" + PART_RELEASED_AFTER, re.I)
-# "Publication is not needed for a model that is treated as similarly safe or safer": the same, for the services named
-PART_RELEASED_FOR = (r"(?:(?:that|this|such|the|any)\s+)?(?:[\w-]+\s+){0,2}?(?:publication|access|steps?|duty|duties|obligations?|requirements?|"
-                     r"testing|evaluations?|assessments?|actions?|reviews?|reporting|summar(?:y|ies)|reports?)\s+(?:is|are)\s+not\s+(?:required|needed|"
-                     r"necessary|expected)\s+(?:for|of|from)\s+(?P<who>(?:an?|any|the)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?|signator(?:y|ies)|providers?)\b)")
-_PART_FOR = re.compile(r"^\W*" + PART_RELEASED_FOR, re.I)
+# What the measure asks, released on a condition on the service or model, as "This measure does not apply if ..." says
+# it (read in ``release_wordings``; passed over, every model had stayed covered): "That access is not required if the
+# model qualifies as a similarly safe or safer model", the condition first ("Where the model is ..., external evaluation
+# is not needed"), or for the services named ("Publication is not needed for a model that is treated as ...")
+_DUTY_PART = (r"(?:[\w-]+\s+){0,2}?(?:publication|access|steps?|duty|duties|obligations?|requirements?|testing|evaluations?|assessments?|"
+              r"actions?|reviews?|reporting|summar(?:y|ies)|reports?|measures?)\s+(?:is|are)\s+not\s+(?:required|needed|necessary|expected)")
+_ON_WHOM = r"(?:the|its|a|an|any|their)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?|signator(?:y|ies)|providers?)\b"
+PART_RELEASED = rf"(?:that|this|such|these|those)\s+{_DUTY_PART}\s+(?P<cond>if|where|when)\s+(?={_ON_WHOM})"
+PART_RELEASED_AFTER = rf"(?P<cond>(?:where|if|when)\s+{_ON_WHOM}\s+[^,.;]{{3,160}}),\s+(?:(?:that|this|such|the|any)\s+)?{_DUTY_PART}\b"
+PART_RELEASED_FOR = rf"(?:(?:that|this|such|the|any)\s+)?{_DUTY_PART}\s+(?:for|of|from)\s+(?P<who>{_ON_WHOM})"
+_PART = re.compile(r"^\W*(?:" + PART_RELEASED + "|" + PART_RELEASED_AFTER.replace("(?P<cond>", "(?:") + "|"
+                   + PART_RELEASED_FOR.replace("(?P<who>", "(?:") + ")", re.I)
 # "A service whose terms prohibit users under 18 ... is to be treated as falling outside this measure": whom it leaves out
 TREATED_OUTSIDE = (r"(?P<who>(?:an?|any|the|all)\s+(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies)|models?)\b[^.;]{0,240}?),?\s+"
                    r"(?:is|are)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|taken)\s+as\s+(?:falling\s+|being\s+|lying\s+)?(?:outside|out\s+of"
@@ -352,7 +347,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if (RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or _PASSIVE.match(unlabelled)
-            or _PART.match(unlabelled) or _PART_AFTER.match(unlabelled) or _PART_FOR.match(unlabelled) or _OUTSIDE.match(unlabelled)):
+            or _PART.match(unlabelled) or _OUTSIDE.match(unlabelled)):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text):
         return False

@@ -13,6 +13,7 @@ import re
 
 from .amendments import split_sentences
 from .application_intros import PROHIBITION, grammar, match_intro
+from .application_text import LEADING_LABEL
 from .condition_tokens import features_named
 from .condition_tree import and_, duty_for_every_reader_or_featured
 from .conditions import Vocabulary, atom, describe, is_understood, parse_application
@@ -187,8 +188,6 @@ def _read_unstated(app: Applicability, unstated: UnstatedScope, measure: Measure
     return app
 
 
-# a paragraph's own label, which would end the first sentence at its dot: "MCM 1. ", "J3.2 "
-_LABEL = re.compile(r"^\W*[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*\.?\s+(?=[A-Z])")
 # the subject of a duty, before its verb: "MCM 1. A provider of a social media service that has been assessed ... as
 # being in the highest risk tier must ...", "A large service that marks the accounts of ... should ..."
 _DUTY_SUBJECT = re.compile(r"^\W*(?P<who>[^.;:]{3,300}?)\s+(?:must|should|shall|will|"
@@ -208,7 +207,8 @@ _EVENT = re.compile(r"\b(?:that|who|which)\s+(?:becomes?|receives?|learns?|ident
 def _narrowing_subject(duty: str) -> str:
     """The first duty's subject where it narrows its reader to some services ("A social media service that is in the
     top risk tier for online pornography must ..."); "" for a bare reader or a subject about an event."""
-    sentence = split_sentences(_LABEL.sub("", duty))[0] if duty else ""
+    # (without the paragraph's own label, which would end the first sentence at its dot: "MCM 1. ", "J3.2 ")
+    sentence = split_sentences(LEADING_LABEL.sub("", duty, count=1))[0] if duty else ""
     m = _DUTY_SUBJECT.match(sentence)
     who = m.group("who").strip(" ,") if m else ""
     head = _SERVICE_SUBJECT.match(who)
