@@ -12,6 +12,7 @@ calls ``plain_releases``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .application_text import (GIVEN_BACK_DUTY, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
                                RELEASE_AFTER_CONDITION, SENTENCE_START, TREATED_OUTSIDE)
@@ -89,16 +90,22 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _said_as(opening: str, group: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that says a matched release as ``opening`` then the words of ``group`` ("This measure does not
+    apply to " + "a service whose ..."), the paragraph's own label kept in front where the pattern has one."""
+    return lambda m: f"{m.groupdict().get('label') or ''}{opening}{_lower_first(m.group(group))}"
+
+
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
     work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
-    work = _NOT_EXCEPTED.sub(lambda m: f"{m.group('label') or ''}This exception does not apply to {_lower_first(m.group('who'))}", work)
+    work = _NOT_EXCEPTED.sub(_said_as("This exception does not apply to ", "who"), work)
     work = _NOTHING_TO_DO_WHEN.sub("This standard does not apply ", work)
-    work = _NOTHING_TO_DO_IF.sub(lambda m: f"This standard does not apply {_lower_first(m.group('cond'))}", work)
-    work = RELEASE_AFTER_CONDITION.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {_lower_first(m.group('cond'))}", work)
-    work = _TREATED_OUTSIDE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply to {_lower_first(m.group('who'))}", work)
-    work = _PART_RELEASE_AFTER.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {_lower_first(m.group('cond'))}", work)
-    work = _PART_RELEASE_FOR.sub(lambda m: f"{m.group('label') or ''}This measure does not apply to {_lower_first(m.group('who'))}", work)
+    work = _NOTHING_TO_DO_IF.sub(_said_as("This standard does not apply ", "cond"), work)
+    work = RELEASE_AFTER_CONDITION.sub(_said_as("This measure does not apply ", "cond"), work)
+    work = _TREATED_OUTSIDE.sub(_said_as("This measure does not apply to ", "who"), work)
+    work = _PART_RELEASE_AFTER.sub(_said_as("This measure does not apply ", "cond"), work)
+    work = _PART_RELEASE_FOR.sub(_said_as("This measure does not apply to ", "who"), work)
     work = _PART_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {m.group('cond').lower()} ", work)
     work = _PASSIVE_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply "
                                           f"{'where the service ' if m.group('whose') is not None else 'to '}", work)

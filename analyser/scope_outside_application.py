@@ -125,10 +125,15 @@ _POINTING_SUBJECT = re.compile(r"\b(?:signatories|providers?|services?)\s+(?:to\
                                r"described\s+in|specified\s+in|covered\s+by)\s+(?:[^,.;]|\.(?=\d)){1,80}?(?=\s+(?:must|should|shall|will|may)\b)", re.I)
 
 
+def _before_the_verb(duty: str) -> str:
+    """The first duty's words before its first modal verb ("Large enterprises" in "Large enterprises will ..."); "" for none."""
+    return re.split(r"\b(?:must|should|shall|will|may)\b", duty, maxsplit=1)[0] if duty else ""
+
+
 def _defined_subject(duty: str, measure: Measure) -> tuple[str, str] | None:
     """(the term, what it means) when the first duty's subject is a term the measure defines in quotes ("In this
     Measure, a 'large enterprise' means a Signatory that is neither an SME nor an SMC. / Large enterprises will ...")."""
-    subject = re.split(r"\b(?:must|should|shall|will|may)\b", duty, maxsplit=1)[0] if duty else ""
+    subject = _before_the_verb(duty)
     for term, (body, _sentence) in term_definitions(measure).items():
         if re.fullmatch(rf"\s*(?:(?:all|each|every|any|the|a|an)\s+)?{re.escape(term)}s?\s*", subject, re.I):
             return term, body
@@ -149,17 +154,23 @@ def _read_as_scope(app: Applicability, statement: str, words: str, code_kind: st
                    intros: tuple, *, unread: str, read: str) -> bool:
     """``statement`` ("This measure applies to ...", made from the duty's words) read as whom the measure covers, the
     reading said after ``read`` in a warning; unclear, with ``unread``, where it is not wholly understood."""
-    got = parse_application(statement, code_kind, vocab, id_pattern, intros)
-    if got.condition is None or not is_understood(got.condition):
+    got = _understood(statement, code_kind, vocab, id_pattern, intros)
+    if got is None:
         return _unclear(app, words, unread)
-    app.condition = got.condition
+    app.condition = got
     app.warnings.append(f"{read}{describe(app.condition, vocab)}")
     return True
 
 
+def _understood(statement: str, code_kind: str, vocab: Vocabulary, id_pattern, intros: tuple) -> Condition | None:
+    """``statement`` read as application text, or None where it is not wholly understood."""
+    got = parse_application(statement, code_kind, vocab, id_pattern, intros).condition
+    return got if got is not None and is_understood(got) else None
+
+
 def _unread_subject(duty: str, measure: Measure, own_classes: frozenset[str]) -> str:
     """The words of the first duty's subject that name a class the measure does not spell out; "" if none."""
-    subject = re.split(r"\b(?:must|should|shall|will|may)\b", duty, maxsplit=1)[0] if duty else ""
+    subject = _before_the_verb(duty)
     m = _POINTING_SUBJECT.search(subject + " must")
     if m is not None:
         return m.group(0)
@@ -238,16 +249,17 @@ def subject_beside_exceptions(app: Applicability, measure: Measure, code_kind: s
     similarly safe"), beside a first duty whose subject narrows its reader ("Signatories with a model with systemic risk
     will publish ..."): the measure is for those the subject names, less those left out. Why: read alone, the
     exceptions had left every other service covered. Untouched otherwise."""
+    if app.condition is None or app.decided_by != "text":
+        return
     chosen = [" ".join(p.text.split()) for p in measure.paragraphs if p.is_application]
     duty = first_duty(measure)
-    if (app.condition is None or app.decided_by != "text" or not chosen or not duty or duty in chosen
-            or not all(_leaves_out_only(t, code_kind, vocab, id_pattern, intros) for t in chosen)):
+    # (the regular expressions first: every measure passes here, and reading each application paragraph again is the
+    # costly part)
+    who = _narrowing_subject(duty) if chosen and duty and duty not in chosen else ""
+    if not who or not all(_leaves_out_only(t, code_kind, vocab, id_pattern, intros) for t in chosen):
         return
-    who = _narrowing_subject(duty)
-    if not who:
-        return
-    subject = parse_application(f"This measure applies to {who}.", code_kind, vocab, id_pattern, intros).condition
-    if subject is None or not is_understood(subject):
+    subject = _understood(f"This measure applies to {who}.", code_kind, vocab, id_pattern, intros)
+    if subject is None:
         subject = atom("unknown", text=who)
         app.unparsed.append(who)
     app.condition = and_(subject, app.condition)
