@@ -247,7 +247,8 @@ _NOR_TO = re.compile(r",?\s+nor\s+(?=(?:to|for)\s)", re.I)
 _SUBJECT_COMMA = re.compile(r"(?<=\bprovider),(?=\s+(?:should|must|shall|will)\b)|(?<=\bproviders),(?=\s+(?:should|must|shall|will)\b)"
                             r"|(?<=\bsignatories),(?=\s+(?:should|must|shall|will)\b)", re.I)
 # "Although the risk is greatest where ..., this measure is recommended for all services": a concession says nothing
-# of whom ("while" and "whilst" are left: they can set a time, "while a service is large")
+# of whom ("while" and "whilst" are left: they can set a time, "while a service is large"); nor does a purpose before the
+# statement of whom ("To protect children who use direct messaging, this measure applies to ...")
 _CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:although|though|even\s+though|albeit|to\s+(?:protect|help|keep|support|reduce|prevent|"
                          r"make|ensure|safeguard)\b(?=[^,.;]{1,200},\s*(?:this|the)\s+(?:measure|standard|section)\s+applies\b))[^,.;]{0,200},\s*", re.I)
 # "Before placing a model on the market, Signatories will ...", "Before deciding to place a model on the market, or to keep
@@ -258,7 +259,6 @@ _BEFORE_DOING = re.compile(r"(?:^|(?<=[.;]\s))before\s+(?:placing|deciding|relea
 # services but also to any service that ...": to both
 _EXCEPT_TO = re.compile(r"\b(?:does|do|shall|will)\s+not\s+apply\s+(?:other\s+than|except|save)\s+(?=to\b|where\b|if\b|in\s+respect\s+of\b)", re.I)
 _NOT_ONLY_BUT = re.compile(r"\bapplies\s+not\s+only\s+to\s+(?P<a>[^,;:.]{3,160}?),?\s+but\s+also\s+to\s+", re.I)
-# ("To protect children who use direct messaging, this measure applies to ...": why, never whom)
 # "..., so that every user can complain about search results", "in order to ...": why, never whom
 # ("in order to" is left: "if you profile children in order to serve them targeted advertising" names a feature)
 _PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s[^.;]*", re.I)
