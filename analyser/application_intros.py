@@ -101,6 +101,11 @@ def split_sentences(text: str) -> list[str]:
     text = re.sub(r"[;,]\s*(?:but\s+|and\s+)?(?:(?:every|all|any|each)\s+)?other\s+(providers?\s+of\s+[^.;]+?)\s+"
                   r"(?:must|should|shall|will|is\s+required\s+to|are\s+required\s+to)(?:\s+(?:do\s+so|comply(?:\s+with\s+it)?))?\s*(?=[.;]|$)",
                   r". This measure applies to \1", text, flags=re.I)
+    # "Providers of vertical search services need not apply this measure unless ...; providers of general search services
+    # should apply it if ...": a second group with its own duty, a sentence of its own (read inside the "unless", it had
+    # been part of the exception)
+    text = re.sub(r";\s*(providers?\s+of\s+[^.;]{3,120}?\s+(?:should|must|shall|will)\s+(?:apply|follow|comply\s+with)\s+(?:it|this\s+measure)\b)",
+                  lambda m: ". " + m.group(1)[0].upper() + m.group(1)[1:], text, flags=re.I)
     # ("...; all other large search services should apply it": the services named, whose duty is the measure)
     text = re.sub(r"[;,]\s*(?:but\s+|and\s+)?(?:every|all|any|each)\s+other\s+([^.;]{0,60}?services?)\s+(?:must|should|shall|will)\s+"
                   r"(?:apply|follow|comply\s+with)\s+(?:it|this\s+measure)\s*(?=[.;]|$)", r". This measure applies to \1", text, flags=re.I)
@@ -109,9 +114,10 @@ def split_sentences(text: str) -> list[str]:
     text = re.sub(r";\s*(?:all\s+|every\s+|each\s+|any\s+)?other\s+(signatories|providers|services)(?=\s+(?:will|shall|must|should)\s+[a-z])",
                   lambda m: ". Other " + m.group(1).lower(), text, flags=re.I)
     # "...; this does not apply if your service is a counselling service": a sentence of scope of its own
-    # ("...; the section does not apply to a search engine service on which ...")
+    # ("...; the section does not apply to a search engine service on which ...", "... unless it is large; it applies to
+    # every vertical search service")
     text = re.sub(r";\s*(this(?:\s+(?:measure|standard|section|subsection|code|requirement))?|it|the\s+(?:measure|standard|section|subsection|code|requirement))"
-                  r"(?=\s+(?:does\s+not|only)\s+appl)",
+                  r"(?=\s+(?:(?:does\s+not|only)\s+)?appl(?:y|ies)\b)",
                   lambda m: ". " + m.group(1)[0].upper() + m.group(1)[1:], text, flags=re.I)
     # "Providers of vertical search services are outside this measure; for general search services it applies unless ...":
     # the services it is for, then their exception
@@ -342,7 +348,7 @@ NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\be
                      r"(?<!\bnot\s)\b(?:excluded|excepted|disapplied|carved\s+out|outside\s+(?:the\s+scope|its\s+scope|this|it)\b|need\s+not)\b", re.I)
 # "This measure applies only where ...", "It only applies to ...": a restriction of what the other sentences say
 ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:(?:however|but|in\s+(?:either|each|both|every|any)\s+cases?),?\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"
-                          r"\s+(?:only\s+applies|applies\s+only)\b", re.I)
+                          r"\s+(?:only\s+applies|applies\s+only|is\s+only\s+relevant|is\s+relevant\s+only)\b", re.I)
 # A sentence that could change who is covered: "It does not apply where ...", "unless ...".
 # ("Smaller services at high risk of fraud are also covered", "... fall within it", "... are included", "... are
 # caught by it": a second group in words no opening knows)

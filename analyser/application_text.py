@@ -58,7 +58,9 @@ STRAY_APPLICATION = re.compile(
     r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
     r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|"
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?|exceptions?|exemptions?|head\s+terms)\b(?:[^.]|\.(?=\d)){0,240}?|"
-    r"(?:sub-?section|paragraph|clause|section|part|division)\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?(?:[\u2019']s\s+(?:exceptions?|exemptions?))?\s+"
+    # ("Sections 17 to 19 do not apply to ...")
+    r"(?:sub-?section|paragraph|clause|section|part|division)s?\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?(?:\s*(?:to|and|,|-|\u2013)\s*\(?\w{1,4}\)?)*"
+    r"(?:[\u2019']s\s+(?:exceptions?|exemptions?))?\s+"
     r"|(?:it|they|this|that)\s+"
     # ("Point (c) of this Measure also applies to Signatories that ...")
     r"|(?:point|limb|item)\s+\(?\w{1,4}\)?\s+of\s+this\s+(?:measure|commitment|standard)\s+"
@@ -81,7 +83,9 @@ STRAY_APPLICATION = re.compile(
     r"(?:is|are)\s+(?:not\s+|only\s+)?(?:(?:recommended|intended|designed|meant)\s+(?:only\s+)?for|relevant\s+(?:only\s+)?to)|(?:does|do)\s+not\s+cover|"
     r"(?:only\s+|also\s+)?covers?(?!\s+(?:how|what|when|why|whether|the\s+ways?|the\s+steps|steps)\b)(?=\s+(?:only\s+)?(?:(?:all|each|every|the|a|an|any)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator(?:y|ies))\b)|"
     # "This section is relevant to you if you show children advertising ..."
-    r"(?:is|are)\s+(?:only\s+)?relevant\s+(?:to\s+you\s+)?(?:only\s+)?(?:if|where|when))\b", re.I)
+    r"(?:is|are)\s+(?:only\s+)?relevant\s+(?:to\s+you\s+)?(?:only\s+)?(?:if|where|when)|"
+    # "The exemption for open-source models is available only where ...": whom an exemption takes out
+    r"(?<=exemption\s)(?:[^.]{0,80}?\s)?(?:is|are)\s+(?:only\s+)?available\s+(?:only\s+)?(?:to|for|where|if|when|unless))\b", re.I)
 
 
 # The services as the subject of the measure: "(Services with ...) should apply this measure", "(...) are in
@@ -179,6 +183,11 @@ TREATED_OUTSIDE = (r"(?P<who>(?:an?|any|the|all)\s+(?:[\w-]+\s+){0,2}?(?:service
                    r"(?:is|are)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|taken)\s+as\s+(?:falling\s+|being\s+|lying\s+)?(?:outside|out\s+of"
                    r"\s+scope\s+of|not\s+within|excluded\s+from)\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section|code)\b")
 _OUTSIDE = re.compile(r"^\W*" + TREATED_OUTSIDE, re.I)
+# "Nothing in these Head Terms applies to a provider of a relevant electronic service": whom it leaves out (never "Nothing
+# in this measure applies to content in private messages", which is content)
+NOTHING_APPLIES = (r"nothing\s+in\s+(?:this|these|the)\s+(?:measures?|standards?|head\s+terms|sections?|codes?|commitments?|divisions?|parts?)"
+                   r"\s+(?:applies|is\s+to\s+apply)\s+to\s+(?=(?:an?|any|the|all)?\s*(?:[\w-]+\s+){0,5}?(?:providers?|services?|signator\w*|models?)\b)")
+_NOTHING_APPLIES = re.compile(r"^\W*" + NOTHING_APPLIES, re.I)
 
 # "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
 # services given back after a release of their kind (read in ``release_wordings``)
@@ -342,12 +351,24 @@ def _answers_whom_not(text: str) -> bool:
     return asked is not None and bool(text[asked.end():].strip(" .;:"))
 
 
+_LATER_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
+# ... that sentence, naming services (not "The measure still applies to the rest of the service", which is content)
+_LATER_WHOM = re.compile(r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement))?\s+(?:only\s+|also\s+|still\s+)?"
+                         r"(?:applies|does\s+not\s+apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
+                         r"|where\b|if\b|when\b|unless\b)", re.I)
+
+
+# "All other elements of this Measure apply to them unchanged": after a relaxation for some, the measure still theirs
+_REST_APPLIES = re.compile(r"(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|parts|paragraphs|requirements|provisions)\s+of\s+"
+                           r"(?:this|the)\s+(?:measure|commitment|standard)\s+(?:still\s+)?apply\s+to\b", re.I)
+
+
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:
     """Is this paragraph (of a measure) application text?"""
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if (RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or _PASSIVE.match(unlabelled)
-            or _PART.match(unlabelled) or _OUTSIDE.match(unlabelled)):
+            or _PART.match(unlabelled) or _OUTSIDE.match(unlabelled) or _NOTHING_APPLIES.match(unlabelled)):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text):
         return False
@@ -359,6 +380,10 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
             or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)
             or EXEMPT_LABEL.match(unlabelled) or _answers_whom_not(unlabelled) or speaks_of_another(unlabelled)
             or users_can_then_do().match(unlabelled)
+            # "This Measure is about reasoning traces users do not see. It applies to Signatories whose ...": a later
+            # sentence that says whom (passed over, the measure had been read as covering every Signatory)
+            or any(_LATER_WHOM.match(s) for s in _LATER_SENTENCE.split(unlabelled)[1:])
+            or _REST_APPLIES.match(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
             or any(DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())
                    for m in LATE_EXCEPTION.finditer(text))):

@@ -76,7 +76,7 @@ class Parser(PremodReader):
                 parts[0] = and_(parts[0], post)
                 shapes[0] = (shapes[0][0], post, shapes[0][2])
                 continue
-            if only_commas and self.kind() in ("REL", "RELVERB", "WITH", "WITHOUT"):
+            if only_commas and self.kind() in ("REL", "RELVERB", "WITH", "WITHOUT", "AT"):
                 # "large services, provided that they have direct messaging": a comma before a relative
                 # clause never opens a new group of services; the clause restricts what came before
                 post = self.postmods()

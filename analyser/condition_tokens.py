@@ -246,6 +246,11 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
             toks.append(shared[0])
             i += shared[1]
             continue
+        negated = _feature_said_with_not(spans, i, lexicon)
+        if negated is not None:
+            toks.extend(negated[0])
+            i += negated[1]
+            continue
         match = None
         for n in lexicon.lengths.get(w, ()):
             if n > len(spans) - i:
@@ -270,7 +275,43 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
         else:
             toks.append(Tok("WORD", w, s, e))
             i += 1
-    return join_harm_phrases(join_feature_phrases(toks, norm), norm)
+    return join_harm_phrases(join_feature_phrases(_to_another_group(toks), norm), norm)
+
+
+def _feature_said_with_not(spans: list[tuple[int, int, str]], i: int, lexicon: Lexicon) -> tuple[list[Tok], int] | None:
+    """A feature's wording with "not" after its verb ("weights are not publicly available" for the feature "weights
+    are publicly available"): NOT and the FEATURE, and how many words they cover. None where the words with their
+    "not" are a wording of their own, or without it are no feature's."""
+    for n in lexicon.lengths.get(spans[i][2], ()):
+        if n < 3 or i + n >= len(spans):
+            continue
+        words = [sp[2] for sp in spans[i:i + n + 1]]
+        for k in range(1, n):
+            if words[k] == "not" and words[k - 1] in ("are", "is", "were", "was", "have", "has"):
+                key = tuple(words[:k] + words[k + 1:])
+                entry = lexicon.phrases.get(key)
+                if entry is not None and entry[0] == "FEATURE" and tuple(words) not in lexicon.phrases:
+                    s, e = spans[i][0], spans[i + n][1]
+                    return [Tok("NOT", None, s, s, 1, "not"), Tok("FEATURE", entry[1], s, e, n + 1, " ".join(key))], n + 1
+    return None
+
+
+# what may open a group of services after "and to": "..., and to any large service", "... and to large general
+# search services", "... and to those that are ..."
+_GROUP_OPENERS = frozenset({"ALL", "ADJ", "KIND", "STYPE", "HEAD"})
+
+
+def _to_another_group(toks: list[Tok]) -> list[Tok]:
+    """ "and to" before the start of a group of services opens a second group, as "and to providers of" does:
+    "search services which are multi-risk, and to large general search services" names two groups, not a
+    second predicate of the first ("which are multi-risk and large ..."). A verb after "to" ("and to
+    message") is no group, and "and to them" points back at the services already named."""
+    for i in range(1, len(toks) - 1):
+        t, after = toks[i], toks[i + 1]
+        if (t.kind == "FILLER" and t.value is None and t.text == "to" and toks[i - 1].kind == "AND"
+                and after.kind in _GROUP_OPENERS and after.text not in ("them", "it", "they", "you")):
+            toks[i] = Tok("FILLER", "newgroup", t.start, t.end, t.words, t.text)
+    return toks
 
 
 # verbs that open a feature's wording and that drafters write once for two features ("hosts a Tier 1 social

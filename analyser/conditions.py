@@ -53,6 +53,7 @@ from .application_settle import WHO_LABEL
 from .application_text import APPLY_THIS_MEASURE, ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, clean_artefacts, without_asides
 from .condition_body import HARMS_SEEN, parse_body, parse_glossed
 from .deeming import Deeming, apply_deeming, read_deeming
+from .feature_phrasing import tiers_spelled_out
 from .such_services import SUCH, such_services
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_number_words, features_named, tokenise
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, duty_for_every_reader_or_featured,
@@ -135,7 +136,7 @@ def _parse_application(
             if scope not in result.scope:
                 result.scope.append(scope)
             work = pattern.sub(" ", work)
-    work = widen_including(work, vocab)
+    work = widen_including(tiers_spelled_out(work), vocab)
     for pattern in ignore:
         work = pattern.sub(" ", work)
     work = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", work)).strip()
@@ -324,8 +325,9 @@ def _parse_application(
     elif duty_groups:
         # a duty whose subject names services beside a sentence that states whom the measure covers: a second group, or
         # the part of the first the duty is for? Decided only where the two readings agree
-        positive = [Condition(op="agree", params={"why": "duty-subject"},
-                              args=[or_(*positive, *duty_groups), and_(or_(*positive), or_(*duty_groups))])]
+        # (the same services both ways, "Providers of X must ...; the measure applies to every X": one reading)
+        union, both = or_(*positive, *duty_groups), and_(or_(*positive), or_(*duty_groups))
+        positive = [union if union == both else Condition(op="agree", params={"why": "duty-subject"}, args=[union, both])]
     if case_groups and not positive and not duty_for_all:
         positive.append(or_(*case_groups, atom("unknown", text="whom it covers besides the services it names after 'In the case of'")))
     if duty_for_all and duty_features:

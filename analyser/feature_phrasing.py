@@ -50,6 +50,21 @@ def verbs_over_lists(work: str) -> str:
     return _VERB_OVER_LIST.sub(_verb_over_list, work)
 
 
+# "a Tier 1 social media service, whether the service is Tier 1 for online pornography, for self-harm material, or for
+# both": the aside says which Tier 1 it is (the Phase 2 codes have two); dropped as a "whether" that restricts nothing,
+# it had left a Tier 1 of the earlier codes (so it runs before the asides are dropped)
+_TIER_SPELLED_OUT = re.compile(
+    r"\b(?P<tier>tier\s+(?:1|2|3|one|two|three))\s+(?P<kind>(?:[\w-]+\s+){0,4}?services?),?\s+whether\s+(?:it\s+is|the\s+service\s+is)\s+"
+    r"(?:(?P=tier)\s+)?for\s+(?P<a>[^,.;]+?)\s*,?\s+(?:or\s+)?(?:(?P=tier)\s+)?for\s+(?P<b>[^,.;]+?)(?:\s*,?\s*or\s+(?:for\s+)?both)?(?=\s*[,.;]|$)",
+    re.I)
+
+
+def tiers_spelled_out(work: str) -> str:
+    """``work`` with a tier the sentence spells out after a comma said as the tiers it names."""
+    return _TIER_SPELLED_OUT.sub(lambda m: f"{m.group('kind')} that is {m.group('tier')} for {m.group('a')} or {m.group('tier')} "
+                                           f"for {m.group('b')}", work)
+
+
 def plain_feature_phrasing(work: str) -> str:
     """``work`` with "either" after a verb dropped, "cannot" and "has no" said before the feature."""
     # "a hosting service that hosts either a Tier 1 social media service or ...": the verb's "either" adds nothing

@@ -32,10 +32,14 @@ LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\
                             # ("..., unless you use age assurance to confine children to ...": what the reader's service
                             # does; never "unless you can show a compelling reason", a limit of the duty)
                             r"|\s+you\s+(?:use|provide|offer|operate|run|deploy|restrict|confine|limit)\b"
-                            r"|\s+it\s+(?!(?:would|will|could|can|may|might|must|should|knows?|believes?|considers?|suspects?|"
+                            # ("..., unless PCU B2 applies to them": another measure's services)
+                            r"|\s+(?:measure\s+)?(?:[a-z]{2,5}\s+)?[a-z]{1,2}\d{1,2}(?:\.\d{1,2})?\s+(?:also\s+)?appl(?:y|ies)\b"
+                            # ("Large services should apply this measure, unless they are multi-risk": "they" are
+                            # the services named, as "it" is the reader's)
+                            r"|\s+(?:it|they)\s+(?!(?:would|will|could|can|may|might|must|should|knows?|believes?|considers?|suspects?|"
                             # ("unless it has reason to believe the detection was a false positive": what it knows)
                             r"becomes?|receives?|learns?|determines?|decides?|is\s+aware|is\s+satisfied|"
-                            r"ha[sd]\s+(?:good\s+|reasonable\s+)?(?:reason|grounds|cause|evidence))\b"
+                            r"(?:ha[sd]|have)\s+(?:good\s+|reasonable\s+)?(?:reason|grounds|cause|evidence)|are\s+aware|are\s+satisfied)\b"
                             r"|(?:[\w-]+\s+){0,5}?(?:feasible|practicable|possible|proportionate|appropriate|necessary|"
                             r"disproportionate|reasonable|unreasonable|lawful|unlawful|required|impossible|impractical|"
                             r"infeasible|illegal)\b))",

@@ -50,7 +50,7 @@ _NOT_EXCLUDED_BY = re.compile(rf"^{_LEAD}(?P<who>.+?)\s+(?:is|are)\s+not\s+(?:ex
                               r"\s*[.;]?\s*$", re.I | re.S)
 # a paragraph that takes services out: the role of a paragraph another gives services back from
 _EXCEPTS = re.compile(r"\b(?:(?:does|do)\s+not\s+(?:apply|extend)\b|need\s+not\b|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to\b"
-                      r"|(?:is|are)\s+(?:excluded|exempt(?:ed)?|outside|not\s+covered)\b)", re.I)
+                      r"|(?:is|are)\s+(?:excluded|exempt(?:ed)?|outside|not\s+covered|released\s+from|relieved\s+of)\b)", re.I)
 
 
 def _key(number: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .application_text import (GIVEN_BACK_DUTY, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
+from .application_text import (GIVEN_BACK_DUTY, NOTHING_APPLIES, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
                                RELEASE_AFTER_CONDITION, SENTENCE_START, TREATED_OUTSIDE)
 from .paragraph_references import PARAGRAPH_LABEL
 
@@ -41,6 +41,7 @@ _PASSIVE_RELEASE = re.compile(SENTENCE_START + _LABEL + PASSIVE_RELEASE, re.I)
 # "That access is not required if the model qualifies as ...": part of the duty released, on a condition on the model
 _PART_RELEASE = re.compile(SENTENCE_START + _LABEL + PART_RELEASED, re.I)
 _TREATED_OUTSIDE = re.compile(SENTENCE_START + _LABEL + TREATED_OUTSIDE, re.I)
+_NOTHING_APPLIES = re.compile(SENTENCE_START + _LABEL + NOTHING_APPLIES, re.I)
 _PART_RELEASE_AFTER = re.compile(SENTENCE_START + _LABEL + PART_RELEASED_AFTER + r"[^.;]*", re.I)
 _PART_RELEASE_FOR = re.compile(SENTENCE_START + _LABEL + PART_RELEASED_FOR, re.I)
 # "However, a provider of a hosting service that hosts a high impact designated internet service must comply with it": the
@@ -83,6 +84,18 @@ _NO_OTHER = re.compile(r"[;.]\s*(?:no\s+other\s+(?:providers?|services?|signator
                        r"(?:providers?|services?|signator(?:y|ies)|models?))\s*(?=[.;]|$)", re.I)
 _POINT_ALSO = re.compile(SENTENCE_START + r"(?:point|paragraph|limb|item)\s+\(?\w{1,4}\)?\s+of\s+this\s+(?:measure|commitment|standard)\s+also\s+applies\s+to\b", re.I)
 # "A provider of a search service that is multi-risk is also to apply this measure": "should also", as the codes say it
+# "Signatories that are SMEs may give less detail. All other elements of this Measure apply to them unchanged" (or "; the
+# report itself is still required", "; the Measure applies to them as to everyone else"): a relaxation for some, in a
+# measure that still binds them, said in the one sentence the openings read as such
+_STILL_FOR_THEM = re.compile(
+    r"(?:[.;]\s+|,\s+(?:and|but)\s+|^)(?:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|parts|paragraphs|requirements|provisions)\s+of\s+)?"
+    r"(?:this|the)\s+(?:measure|commitment|standard)\s+(?:otherwise\s+|still\s+)?appl(?:y|ies)\s+to\s+them(?:\s+(?:unchanged|in\s+full|as\s+written|"
+    r"as\s+(?:it\s+does\s+)?to\s+(?:everyone|every\s+other\s+signatory|all\s+others?)(?:\s+else)?))?(?=\s*[.;,]|$)"
+    r"|[;,]\s+(?:but\s+)?(?:the|that|their)\s+(?:(?:model\s+)?report|documentation|form|policy|duty|assessment|summary|notification)\s+itself\s+is\s+"
+    r"still\s+(?:required|needed|expected)", re.I)
+# "..., unless PCU B2 applies to them": the services another measure covers, as the grammar names them
+_ANOTHER_MEASURE_APPLIES = re.compile(r"\bunless\s+(?P<ref>(?:measure\s+)?(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,2}(?:\.\d{1,2})?)\s+(?:also\s+)?applies\s+"
+                                      r"to\s+(?:them|it|that\s+service|those\s+services|such\s+services?)\b")
 _IS_TO_APPLY = re.compile(r"\b(?:is|are)\s+(also\s+)?to\s+(?=(?:apply|follow|adopt|implement|comply\s+with)\s+(?:this\s+measure|it)\b)", re.I)
 
 
@@ -104,6 +117,7 @@ def plain_releases(work: str) -> str:
     work = _NOTHING_TO_DO_IF.sub(_said_as("This standard does not apply ", "cond"), work)
     work = RELEASE_AFTER_CONDITION.sub(_said_as("This measure does not apply ", "cond"), work)
     work = _TREATED_OUTSIDE.sub(_said_as("This measure does not apply to ", "who"), work)
+    work = _NOTHING_APPLIES.sub(lambda m: f"{m.group('label') or ''}This measure does not apply to ", work)
     work = _PART_RELEASE_AFTER.sub(_said_as("This measure does not apply ", "cond"), work)
     work = _PART_RELEASE_FOR.sub(_said_as("This measure does not apply to ", "who"), work)
     work = _PART_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {m.group('cond').lower()} ", work)
@@ -118,4 +132,6 @@ def plain_releases(work: str) -> str:
     work = _UNLESS_THEN_APPLIES.sub(lambda m: f"{m.group('lead')}{m.group('who')}, unless they {m.group('cond')}. "
                                               f"It also applies to {m.group('who')} that {m.group('cond')}", work)
     work = _EXCEPT_THOSE_ONLY_IF.sub(r"\g<exc>, unless ", _IN_WHICH_CASE.sub("", work))
+    work = _STILL_FOR_THEM.sub(lambda m: ". This measure applies to them" if m.start() else "This measure applies to them", work)
+    work = _ANOTHER_MEASURE_APPLIES.sub(r"other than services to which \g<ref> applies", work)
     return _IS_TO_APPLY.sub(lambda m: f"should {m.group(1) or ''}", work)

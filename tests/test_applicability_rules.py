@@ -166,6 +166,12 @@ def test_application_by_reference_to_another_measure_follows_that_measure():
     assert _status(code, "C16", big).status == "applies" and "ICU C9 applies" in _status(code, "C16", big).reason
     assert _status(code, "C16", small).status == "exempt"
     assert _status(code, "B2", big).status == "exempt" and _status(code, "B2", small).status == "applies"
+    # "unless ICU C9 applies to them" said after the services: the same exception (it had been passed over, so B3
+    # "applied" to a large service C9 covers)
+    b3 = _measure("B3", "Large services should apply this measure, unless ICU C9 applies to them.")
+    code = _icu([c9, b3])
+    assert _status(code, "B3", big).status == "exempt"
+    assert _status(code, "B3", service_from_options(users=9_000_000)).status == "applies"
 
 
 def test_a_circular_reference_is_reported_not_looped():
