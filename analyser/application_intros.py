@@ -133,7 +133,7 @@ def split_sentences(text: str) -> list[str]:
                   r"\s*as\s+(?:are|is)\s+", r"\1. It does not apply to ", text, flags=re.I)
     # (so is "...; it also applies to ...", and "...; the provider should act ...": the duty after the scope; a sentence
     # left in lower case where words before it were taken away)
-    text = re.sub(r"(?:;|(?<=\.))\s*(it|this)(?=\s+(?:also|only)\s+appl)|(?:;|(?<=\.))\s*(the\s+provider|providers)"
+    text = re.sub(r"(?:;|(?<=\.))\s*(it|this)(?=\s+(?:also|only|does\s+not)\s+appl)|(?:;|(?<=\.))\s*(the\s+provider|providers)"
                   r"(?=\s+(?:should|must|shall|will)\b)",
                   lambda m: (". " if m.group(0).startswith(";") else " ") + (m.group(1) or m.group(2))[0].upper()
                   + (m.group(1) or m.group(2))[1:], text)

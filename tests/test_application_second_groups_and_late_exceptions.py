@@ -159,3 +159,23 @@ def test_a_second_group_with_its_own_duty_after_a_semicolon_is_no_part_of_the_ex
     assert _status(code, "ics", kind="search/general", users=8_000) != "applies"  # was "applies"
     assert _status(code, "ics", kind="search/general", users=8_000_000) == "applies"
     assert _status(code, "ics", kind="search/vertical", users=8_000_000) == "exempt"
+
+
+def test_a_saving_for_how_the_duty_is_met_says_nothing_of_whom():
+    read = clause_reading(ESAFETY, "This section applies to relevant electronic services. Nothing in this Standard requires a "
+                                   "provider to implement or build a systemic weakness or vulnerability into end-to-end "
+                                   "encryption on the service, or to weaken it.")
+    assert read(kind="relevant-electronic", features=["e2ee"]) is True and read(kind="hosting") is False
+    ics = clause_reading("ics", "This measure applies to large general search services. Nothing in this measure is to be taken "
+                                "to require a provider to monitor search requests generally.")
+    assert ics(kind="search/general", users=8_000_000) is True
+    # the saving ends at a clause of its own, which is still read
+    icu = clause_reading("icu", "This measure applies to services at high risk of hate. Nothing in this measure requires a "
+                                "provider to weaken encryption, and it does not apply to services that are end-to-end encrypted.")
+    assert icu(risks=["hate=high"]) is True and icu(risks=["hate=high"], features=["e2ee"]) is False
+
+
+def test_a_saving_that_names_the_provider_of_some_services_is_left_to_be_read():
+    code = _code(ESAFETY, ["Nothing in this code requires a provider of an internet carriage service to inspect or decrypt "
+                           "encrypted traffic carried on its network."])
+    assert _status(code, ESAFETY, kind="hosting") == "unclear"  # never "applies" to every section on a guess
