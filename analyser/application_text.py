@@ -36,8 +36,10 @@ _AMENDMENT_ASIDE = re.compile(
     r",\s*as\s+(?:inserted|amended|substituted|added|varied|modified|updated|introduced)\s+(?:by|in|under|from)\s+[^,;]{1,200}?,"
     # (and "[Inserted by the Amendment Code 2026]", "[Substituted]": an editor's note on the paragraph)
     # (the instrument's own brackets inside: "[Inserted by the Amendments (No. 3) Code 2027]")
-    r"|\s*\[\s*(?:as\s+)?(?:inserted|amended|substituted|added|varied|modified|updated|introduced)(?:\s+(?:by|in|under|from)\s+"
-    r"[^\[\]]{1,200})?\]"
+    # ("[inserted 2026]", "[as amended 9 September 2026]", "[Measure inserted by the 2026 amendments]": a date, or the
+    # thing inserted, in the note)
+    r"|\s*\[\s*(?:(?:measure|paragraph|section|standard)\s+)?(?:as\s+)?(?:inserted|amended|substituted|added|varied|modified|updated|introduced)"
+    r"(?:\s+(?:by|in|under|from)\s+[^\[\]]{1,200}|\s+(?:on\s+)?(?:\d{1,2}\s+[A-Za-z]{3,9}\s+)?\d{4})?\.?\]"
     r"|\s*\(\s*(?:as\s+)?(?:inserted|amended|substituted|added|varied|modified|updated|introduced)(?:\s+(?:by|in|under|from)\s+"
     r"[^()\[\]]{1,200}(?:\([^()]{1,20}\)[^()]{0,120})?)?\)", re.I)
 # "C5.2 Paragraph C5.1 is amended so that the measure also applies to large services": what the change says
@@ -143,7 +145,7 @@ def users_can_then_do() -> re.Pattern[str]:
 
 # "Which services does this measure apply to?", "Who is this standard for?": a question-and-answer layout's
 # question, whose answer (the rest of the paragraph, or the next one) says whom the measure covers
-_WHOM = r"(?:[\w-]+\s+){0,2}?(?:measures?|standards?|sections?|commitments?|requirements?|codes?|expectations?)"
+_WHOM = r"(?:[\w-]+\s+){0,2}?(?:measures?|standards?|sections?|commitments?|requirements?|codes?|expectations?|parts?)"
 ASKS_WHOM = re.compile(
     r"\s*(?:\(?\w{1,4}[.)]\s*)?(?:(?:which|what)\s+(?:services|providers|signatories|organisations|platforms)\s+(?:does|do|is|are)\s+"
     rf"(?:this|the)\s+{_WHOM}\s+(?:apply\s+to|cover|for)|(?:who|whom)\s+(?:does|do)\s+(?:this|the)\s+{_WHOM}\s+(?:apply\s+to|cover)"
@@ -159,6 +161,27 @@ RELEASE_AFTER_CONDITION = re.compile(
     r"(?:^|(?<=[.;]\s))(?P<label>" + PARAGRAPH_LABEL + r")?(?P<cond>(?:where|if|when)\s+(?:the|its|a|their)\s+(?:[\w-]+\s+){0,2}?services?\s+[^,.;]{3,160}),\s+(?:the|its|a|their)\s+"
     r"providers?\s+(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to|may\s+"
     r"(?:choose|decide)\s+not\s+to)\s+(?:(?:apply|follow|comply\s+with|implement)\s+(?:this\s+measure|the\s+measure|it)|do\s+(?:so|this|that))\b", re.I)
+# "Does this part apply to my service? It does if you ...": the answer to the question, said as the openings read it
+_ANSWERED = re.compile(r"\s*(?:yes,?\s+|no,?\s+)?it\s+does(?P<neg>\s+not|n[\u2019']t)?,?\s+(?=(?:only\s+)?(?:if|where|when|unless)\b)", re.I)
+
+
+def question_of_whom_answered(work: str) -> str:
+    """``work`` with a question of whom ("Does this part apply to my service?") taken away, and an answer that opens
+    "It does if ..." or "It does not if ..." said as "This measure applies if ..." (read alone, "It does" says
+    nothing the openings know)."""
+    out, last = [], 0
+    for m in ASKS_WHOM.finditer(work):
+        a = _ANSWERED.match(work, m.end())
+        out.append(work[last:m.start()])
+        if a is None:
+            out.append(" ")
+            last = m.end()
+        else:
+            out.append(" This measure does not apply " if a.group("neg") else " This measure applies ")
+            last = a.end()
+    out.append(work[last:])
+    return "".join(out)
+
 
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release in
 # the passive (read in ``release_wordings``; passed over, every service had stayed covered)

@@ -50,7 +50,8 @@ from .application_intros import (CASE_OF, EVERY_READER, FOR_EACH_MODEL_OPENING, 
 from .application_rewrites import affirms_every_service, content_only, exception_last, plain_wording, widen_including
 from .legal_drafting import plain_legal
 from .application_settle import WHO_LABEL
-from .application_text import APPLY_THIS_MEASURE, ASKS_WHOM, ASKS_WHOM_NOT, LEADING_LABEL, clean_artefacts, without_asides
+from .application_text import (APPLY_THIS_MEASURE, ASKS_WHOM_NOT, LEADING_LABEL, clean_artefacts, question_of_whom_answered,
+                               without_asides)
 from .condition_body import HARMS_SEEN, parse_body, parse_glossed
 from .deeming import Deeming, apply_deeming, read_deeming
 from .feature_phrasing import tiers_spelled_out
@@ -127,7 +128,7 @@ def _parse_application(
     # content scope first: it says which content, not which services
     # "Who need not? Providers of small services.": the answer is whom it leaves out
     work = ASKS_WHOM_NOT.sub(". It does not apply to ", without_asides(plain_legal(content_only(flat))))
-    work = ASKS_WHOM.sub(" ", work)  # "Which services does it apply to? Large services.": the answer
+    work = question_of_whom_answered(work)  # "Which services does it apply to? Large services.": the answer
     label = WHO_LABEL.match(work)  # "Who this measure is for" / "General search services.": the answer
     work = work[label.end():] if label and label.end() < len(work) and work[label.end()].isupper() else work
     affirmed = affirms_every_service(work)

@@ -179,3 +179,29 @@ def test_a_saving_that_names_the_provider_of_some_services_is_left_to_be_read():
     code = _code(ESAFETY, ["Nothing in this code requires a provider of an internet carriage service to inspect or decrypt "
                            "encrypted traffic carried on its network."])
     assert _status(code, ESAFETY, kind="hosting") == "unclear"  # never "applies" to every section on a guess
+
+
+def test_a_question_of_whom_and_its_answer_it_does_if():
+    ico = "codes/examples/ico-aadc.toml"
+    code = _code(ico, ["9. Data sharing", "Does this part apply to my service?",
+                       "It does if you pass children's personal data to a third party.",
+                       "If it does, check the recipient's practices before sharing."])
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children", "data-sharing"]) == "applies"
+    assert _status(code, ico, kind="online-service", features=["likely-accessed-by-children"]) == "exempt"  # was "applies"
+    read = clause_reading(ico, "Does this standard apply to my service? It does not if you do not profile children.")
+    assert read(kind="online-service", features=["likely-accessed-by-children", "profiling"]) is True
+    assert read(kind="online-service", features=["likely-accessed-by-children"]) is False
+
+
+def test_an_editors_note_of_when_a_measure_was_inserted_says_nothing():
+    for note in ("[inserted 2026]", "[as amended 9 September 2026]", "[Measure inserted by the 2026 amendments]"):
+        code = _code("icu", ["ICU C12 Livestreaming", f"{note} This measure applies to providers of large services.",
+                             "The provider should review its livestreaming controls."])
+        assert _status(code, "icu", users=8_000_000) == "applies", note
+        assert _status(code, "icu", users=8_000) == "exempt", note  # was "unclear": the note's words not understood
+
+
+def test_children_likely_to_use_the_service_said_with_the_children_as_subject():
+    read = clause_reading("ics", "This measure applies to general search services that children are likely to use.")
+    assert read(kind="search/general", features=["likely-accessed-by-children"]) is True
+    assert read(kind="search/general") is False
