@@ -86,7 +86,8 @@ _POINT_ALSO = re.compile(SENTENCE_START + r"(?:point|paragraph|limb|item)\s+\(?\
 # "A provider of a search service that is multi-risk is also to apply this measure": "should also", as the codes say it
 # "Signatories that are SMEs may give less detail. All other elements of this Measure apply to them unchanged" (or "; the
 # report itself is still required", "; the Measure applies to them as to everyone else"): a relaxation for some, in a
-# measure that still binds them, said in the one sentence the openings read as such
+# measure that still binds them, said as a sentence the openings read ("This measure applies to them": with no other
+# sentence of whom, every service of the code)
 _STILL_FOR_THEM = re.compile(
     r"(?:[.;]\s+|,\s+(?:and|but)\s+|^)(?:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|parts|paragraphs|requirements|provisions)\s+of\s+)?"
     r"(?:this|the)\s+(?:measure|commitment|standard)\s+(?:otherwise\s+|still\s+)?appl(?:y|ies)\s+to\s+them(?:\s+(?:unchanged|in\s+full|as\s+written|"
