@@ -383,9 +383,11 @@ _LATER_WHOM = re.compile(r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|s
                          r"|where\b|if\b|when\b|unless\b)", re.I)
 
 
-# "All other elements of this Measure apply to them unchanged": after a relaxation for some, the measure still theirs
-_REST_APPLIES = re.compile(r"(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|parts|paragraphs|requirements|provisions)\s+of\s+"
-                           r"(?:this|the)\s+(?:measure|commitment|standard)\s+(?:still\s+)?apply\s+to\b", re.I)
+# "All other elements of this Measure": the rest of the measure, after a relaxation for some (shared with
+# ``release_wordings``, which reads "... apply to them unchanged" as the measure still theirs)
+REST_OF_MEASURE = (r"(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|parts|paragraphs|requirements|provisions)\s+of\s+"
+                   r"(?:this|the)\s+(?:measure|commitment|standard)")
+_REST_APPLIES = re.compile(REST_OF_MEASURE + r"\s+(?:still\s+)?apply\s+to\b", re.I)
 
 
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:

@@ -224,6 +224,8 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
         else:
             expanded.append((s, e, w))
     spans = expanded
+    # (a feature's wording with "not" inside is looked for only where some word is "not": every clause passes here)
+    has_not = any(w == "not" for _s, _e, w in spans)
     toks: list[Tok] = []
     i = 0
     while i < len(spans):
@@ -246,7 +248,7 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
             toks.append(shared[0])
             i += shared[1]
             continue
-        negated = _feature_said_with_not(spans, i, lexicon)
+        negated = _feature_said_with_not(spans, i, lexicon) if has_not else None
         if negated is not None:
             toks.extend(negated[0])
             i += negated[1]

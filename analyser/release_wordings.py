@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from .application_text import (GIVEN_BACK_DUTY, NOTHING_APPLIES, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
-                               RELEASE_AFTER_CONDITION, SENTENCE_START, TREATED_OUTSIDE)
+                               RELEASE_AFTER_CONDITION, REST_OF_MEASURE, SENTENCE_START, TREATED_OUTSIDE)
 from .paragraph_references import PARAGRAPH_LABEL
 
 _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
@@ -89,8 +89,8 @@ _POINT_ALSO = re.compile(SENTENCE_START + r"(?:point|paragraph|limb|item)\s+\(?\
 # measure that still binds them, said as a sentence the openings read ("This measure applies to them": with no other
 # sentence of whom, every service of the code)
 _STILL_FOR_THEM = re.compile(
-    r"(?:[.;]\s+|,\s+(?:and|but)\s+|^)(?:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|parts|paragraphs|requirements|provisions)\s+of\s+)?"
-    r"(?:this|the)\s+(?:measure|commitment|standard)\s+(?:otherwise\s+|still\s+)?appl(?:y|ies)\s+to\s+them(?:\s+(?:unchanged|in\s+full|as\s+written|"
+    rf"(?:[.;]\s+|,\s+(?:and|but)\s+|^)(?:{REST_OF_MEASURE}|(?:this|the)\s+(?:measure|commitment|standard))"
+    r"\s+(?:otherwise\s+|still\s+)?appl(?:y|ies)\s+to\s+them(?:\s+(?:unchanged|in\s+full|as\s+written|"
     r"as\s+(?:it\s+does\s+)?to\s+(?:everyone|every\s+other\s+signatory|all\s+others?)(?:\s+else)?))?(?=\s*[.;,]|$)"
     r"|[;,]\s+(?:but\s+)?(?:the|that|their)\s+(?:(?:model\s+)?report|documentation|form|policy|duty|assessment|summary|notification)\s+itself\s+is\s+"
     r"still\s+(?:required|needed|expected)", re.I)
