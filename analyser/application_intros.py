@@ -184,7 +184,7 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                         # harm should offer the controls in this measure: hate; harassment; ...": the list the
                         # subject announced comes after the duty
                         body, rest = f"{body.rstrip(' ,')}: {listed.group('items')}", rest[:listed.start()]
-                    if intro.polarity == "applies" and (_RELEASE.match(rest) or _NOT_APPLY_REST.match(rest)):
+                    if intro.polarity == "applies" and (_RELEASE.match(rest) or _NOT_APPLY_REST.match(rest)) and not _BUT_MUST.search(rest):
                         # "A provider of a classified service is not required to comply": an exemption
                         intro = dataclasses.replace(intro, polarity="exempt")
                     elif not _RELEASE.match(rest) and (_PERMISSION.match(rest) or _ENCOURAGED.match(rest)):
@@ -250,6 +250,9 @@ _ENCOURAGED = re.compile(r"[,\s]*(?:is|are)\s+(?:also\s+)?(?:encouraged|invited|
 # standard does not apply": after the condition, nothing but that it does not apply (it had read as whom it is for)
 _NOT_APPLY_REST = re.compile(r"^[,\s]*(?:then\s+)?(?:this|that|it|these|the)(?:\s+[\w-]+){0,2}?\s+(?:does|do)\s+not\s+apply"
                              r"(?:\s+to\s+(?:you|it|them|the\s+provider|your\s+service))?\s*[.;]?\s*$", re.I)
+# "... need not carry out a risk assessment, but must comply with the measures listed for its category": released from one
+# step, bound by others, so still the measure's reader
+_BUT_MUST = re.compile(r",?\s+but\s+(?:it\s+|they\s+|the\s+provider\s+)?(?:must|should|shall|will|is\s+required\s+to|are\s+required\s+to)\b", re.I)
 _RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
                       # "Providers of small low-risk services may choose not to apply this measure": a release (read as a
                       # permission, those services had been the measure's readers)

@@ -163,7 +163,9 @@ _NEED_NOT_APPLY_TO = re.compile(
 _APPLIES_TO_ONLY_IF = re.compile(
     # (after another sentence: alone, "It applies to providers of X only where ..." says whom the measure is for)
     rf"(?<=[.;:]\s)(?P<label>{PARAGRAPH_LABEL})?(?:(?:however|but),?\s+(?:it|this\s+measure|the\s+measure)|it)\s+"
-    r"applies\s+to\s+(?P<who>(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?))\s+only\s+(?P<cond>if|where|when)\b",
+    r"applies\s+to\s+(?P<who>(?:(?:a|an|any|the)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|"
+    # ("It applies to an SMC only where ...": a Signatory named by its size)
+    r"signator(?:y|ies)|sm[ec]s?))\s+only\s+(?P<cond>if|where|when)\b",
     re.I)
 # a level of risk in other words: "at least a medium risk of X", "a medium or higher risk of X", "at medium risk or higher
 # of X", "at a high level of risk of X", "whose risk of X is medium or higher", "assessed as having a high risk of X"

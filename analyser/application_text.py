@@ -58,7 +58,7 @@ STRAY_APPLICATION = re.compile(
     # "In the case of a high impact generative AI service, the measure does not apply where ..."
     r"(?:in\s+the\s+case\s+of\s+[^,.]{1,160},\s*)?"
     r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
-    r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|"
+    r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|mcms?|"
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?|exceptions?|exemptions?|head\s+terms)\b(?:[^.]|\.(?=\d)){0,240}?|"
     # ("Sections 17 to 19 do not apply to ...")
     r"(?:sub-?section|paragraph|clause|section|part|division)s?\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?(?:\s*(?:to|and|,|-|\u2013)\s*\(?\w{1,4}\)?)*"
@@ -69,7 +69,7 @@ STRAY_APPLICATION = re.compile(
     # ("Paragraph H3.1 does not apply to ...", "Neither paragraph C20.1 nor paragraph C20.2 applies in respect of ...")
     rf"|{REFERENCE}\s+"
     # ("Measure C7 does not apply to ...": a measure named by its number, read or left unclear, never passed over)
-    r"|(?:(?:minimum\s+compliance\s+)?measure|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+(?:\([^()]{1,80}\)\s+)?)"
+    r"|(?:(?:minimum\s+compliance\s+)?measure|mcm|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+(?:\([^()]{1,80}\)\s+)?)"
     # ("These Head Terms apply, together with the industry code for the relevant section, to providers ...")
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)(?:\s*,\s*(?:together|along)\s+with\s+[^,.;]{1,120},)?\s+(?:only\s+|also\s+|instead\s+)?(?:to|for|where|if|in|when|unless)|"
     # ("This excludes services that ...", "However, it does apply to an SME whose model has systemic risk", "It still
@@ -336,6 +336,9 @@ LEADING_LABEL = re.compile(
     r"^\s*(?:(?:\d{1,3}\s+)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|[A-Z]{2,5}\s?\d{1,3}\.\s+(?=[A-Z])|\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
     r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z])"
+    # an abbreviated provision's number with a colon or dash ("MCM 8: A provider of ...", "s 24: ...", "cl. 5(2) - ...");
+    # left on, the duty's subject after it had gone unread, and an exception beside it was read as the whole scope
+    r"|(?i:mcms?|ss?|cl|cls|r|reg|art|para|pt|div)\.?\s?\d{1,3}[A-Z]?(?:\.\d{1,3})*(?:\s*\(\w{1,4}\))*\s*[:\u2013\u2014-]\s+(?=[A-Z])"
     # a heading run into its first sentence ("Policies and community standards: Uphold ..."), never a label that
     # says whom ("Applies to:", "Scope:") nor one that names services ("Providers of large services: ...")
     r"|(?!(?i:applies|application|scope|who|which|in\s+scope)\b)(?![^:.]*\b(?i:services?|providers?|signator\w*|platforms?|"

@@ -14,8 +14,11 @@ import re
 
 # "... must implement age assurance, other than a provider that distributes only its own apps";
 # "..., except where the hosting service is provided only to enterprise customers"
-# (no comma needed straight after the measure: "Providers should apply this measure unless their service is low risk")
-LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\bit))\s+)(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save(?:\s+(?:for|where)|(?=\s+(?:those|ones)\b))|"
+# (no comma needed straight after the measure: "Providers should apply this measure unless their service is low risk";
+# nor before an exception whose subject is a service: "must carry out a risk assessment unless the service falls within a
+# pre-assessed category", which had been dropped, a confident answer for the services it lets out)
+LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\bit))\s+|\s+(?=(?:unless|except\s+(?:where|if|when))\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:services?|providers?|platforms?|models?)\b))"
+                            r"(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save(?:\s+(?:for|where)|(?=\s+(?:those|ones)\b))|"
                             r"excluding|but\s+not|apart\s+from|aside\s+from|with\s+the\s+exception\s+of)\b"
                             # only an exception about services ("other than a provider that ...", "except
                             # where the hosting service is ..."); "unless you can show a compelling reason"

@@ -22,9 +22,12 @@ _NAMES_SERVICES = re.compile(r"\b(?:services?|providers?|signator(?:y|ies)|platf
 
 # "Subject to paragraph (3), ...", "Save as provided in paragraph (4), ...", "Except as otherwise provided in section 5, ..."
 _SUBJECT_TO = re.compile(
-    rf"^\s*(?P<how>subject\s+to|notwithstanding|save\s+as\s+(?:otherwise\s+)?provided\s+(?:in|by)|except\s+as\s+(?:otherwise\s+)?"
+    rf"^\s*(?:\(\w{{1,4}}\)\s*)?(?P<how>subject\s+to|notwithstanding|despite|in\s+spite\s+of|save\s+as\s+(?:otherwise\s+)?provided\s+(?:in|by)|except\s+as\s+(?:otherwise\s+)?"
     rf"provided\s+(?:in|by))\s+(?:{_WHERE})\s+[\w.()\u2013\-]*(?:\s*\([\w]+\))*(?:\s+(?:and|to|or)\s+[\w.()]+)?"
     r"(?:\s+(?:below|above|of\s+this\s+\w+))?\s*,\s*", re.I)
+# "this section applies to ...", "the measure also applies to ...": what a "despite" gives back
+_APPLIES_TO_THEM = re.compile(r"^(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:measure|section|standard|commitment|mcm|paragraph|division|part)\s+"
+                              r"(?:also\s+|still\s+|nonetheless\s+)?(?:does\s+)?appl(?:y|ies)\s+(?:to|in\s+respect\s+of)\s+", re.I)
 # a sentence that takes services out, which a "subject to" then points to
 _TAKES_OUT = re.compile(r"\b(?:does|do|shall)\s+not\s+apply\b|\bexempt\w*\b|\bneed\s+not\b|\bnot\s+required\b|\bexcept\b|\bunless\b"
                         r"|\bother\s+than\b|\bsave\s+(?:where|for|that)\b", re.I)
@@ -109,16 +112,30 @@ _LABEL_INSIDE = re.compile(r",\s+(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+[A-Z]?|\(\w{1
 _GLUED_HEADING = re.compile(
     # ("J4 Controls over being added to group chats J4.1 This measure applies to ...": a measure's own number before its title)
     r"^\s*(?:(?:[Mm]inimum\s+compliance\s+measure|Measure|Commitment|Standard)\s+)?(?:[A-Z]{2,5}\s)?[A-Z]{0,2}\d{1,3}(?:\.\d{1,3})*\.?\s*"
-    r"(?:[-\u2013\u2014:]\s*)?[A-Z][^.;]{2,150}?\s+(?=(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+)?"
+    # (never a condition: "Measure 5.3: Where the model can be run on a user's own device, Signatories will ..." had
+    # lost its condition as if it were the measure's title)
+    r"(?:[-\u2013\u2014:]\s*)?(?!(?:Where|If|When|Unless|Provided|In\s+the\s+case)\b)[A-Z][^.;]{2,150}?\s+(?=(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+)?"
     r"(?:Signatories|A provider of|Providers of|The provider|This (?:measure|Measure|section|standard|Commitment)|"
     r"If you|If your|Where (?:a|the|your)|You (?:should|must|need)|Carry out|Provide|Give|Make|Do not|Switch|Ensure|Offer|Tell|Use|"
     r"Consider|Set|Explain|Present|Design)\b)")
 
 
+# "This MCM does not apply to ...": eSafety's abbreviation of "minimum compliance measure", said as the grammar says it
+_THIS_MCM = re.compile(r"\b((?i:this|that|the|these|those|each|every))\s+(?:MCM|[Mm]inimum\s+compliance\s+measure)(s?)\b(?!\s*\d)")
+# "1. Best interests of the child. Treat ...", "8. Data minimisation. Gather ...": a standard's number and title printed as
+# the first sentence (read as words not understood, they had left every such standard unclear)
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.\s+(?P<title>[A-Z][^.;:!?]{2,80}?)\.\s+(?=[A-Z])")
+# a sentence, not a title: a verb of application or duty, or the reader addressed
+_NOT_A_TITLE = re.compile(r"\b(?:is|are|appl(?:y|ies)|must|should|shall|will|may|need|do|does|you|your|provider|providers|signator\w*)\b", re.I)
+
+
 def plain_legal(text: str) -> str:
     """``text`` (application wording, one or more sentences) with the drafting devices above said plainly."""
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
-    text = _GLUED_HEADING.sub("", text, count=1)
+    text = _THIS_MCM.sub(lambda m: f"{m.group(1)} measure{m.group(2) or ''}", _GLUED_HEADING.sub("", text, count=1))
+    title = _NUMBERED_TITLE.match(text)
+    if title and not _NOT_A_TITLE.search(title.group("title")):
+        text = text[title.end():]
     sentences = _disapplied(split_sentences(as_amended(_LABEL_INSIDE.sub(", ", _LINKING_INSIDE.sub(r"\1 ", _PURPOSE_INSIDE.sub(r"\1 ", text))))))
     out = []
     takes_out = any(_TAKES_OUT.search(s) for s in sentences)
@@ -140,7 +157,13 @@ def plain_legal(text: str) -> str:
         if lead is not None:
             rest = sentence[lead.end():]
             rest = rest[:1].upper() + rest[1:]
-            if lead.group("how").lower().startswith("notwithstanding") or takes_out and len(sentences) > 1:
+            gives_back = _APPLIES_TO_THEM.match(rest)
+            if lead.group("how").lower().startswith(("notwithstanding", "despite", "in spite")) and takes_out and gives_back:
+                # "(2) Subsection (1) does not apply to a classified service. (3) Despite subsection (2), this section
+                # applies to a classified service that is also high impact": the services named get the measure back
+                # from the exception (read alone, as a further class, it had added them and kept the exception whole)
+                sentence = f"However, it does apply to {rest[gives_back.end():]}"
+            elif lead.group("how").lower().startswith(("notwithstanding", "despite", "in spite")) or takes_out and len(sentences) > 1:
                 # "notwithstanding X": this sentence stands whatever X says; "subject to X" where X (an exception)
                 # is among the sentences read here: it is read there
                 sentence = rest
