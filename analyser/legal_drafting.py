@@ -25,8 +25,9 @@ _SUBJECT_TO = re.compile(
     rf"^\s*(?:\(\w{{1,4}}\)\s*)?(?P<how>subject\s+to|notwithstanding|despite|in\s+spite\s+of|save\s+as\s+(?:otherwise\s+)?provided\s+(?:in|by)|except\s+as\s+(?:otherwise\s+)?"
     rf"provided\s+(?:in|by))\s+(?:{_WHERE})\s+[\w.()\u2013\-]*(?:\s*\([\w]+\))*(?:\s+(?:and|to|or)\s+[\w.()]+)?"
     r"(?:\s+(?:below|above|of\s+this\s+\w+))?\s*,\s*", re.I)
-# "this section applies to ...", "the measure also applies to ...": what a "despite" gives back
-_APPLIES_TO_THEM = re.compile(r"^(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:measure|section|standard|commitment|mcm|paragraph|division|part)\s+"
+# "this section applies to ...", "the measure also applies to ...": what a "despite" gives back ("this MCM" is already "this
+# measure" by then: ``_THIS_MCM``)
+_APPLIES_TO_THEM = re.compile(r"^(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:measure|section|standard|commitment|paragraph|division|part)\s+"
                               r"(?:also\s+|still\s+|nonetheless\s+)?(?:does\s+)?appl(?:y|ies)\s+(?:to|in\s+respect\s+of)\s+", re.I)
 # a sentence that takes services out, which a "subject to" then points to
 _TAKES_OUT = re.compile(r"\b(?:does|do|shall)\s+not\s+apply\b|\bexempt\w*\b|\bneed\s+not\b|\bnot\s+required\b|\bexcept\b|\bunless\b"
@@ -157,13 +158,14 @@ def plain_legal(text: str) -> str:
         if lead is not None:
             rest = sentence[lead.end():]
             rest = rest[:1].upper() + rest[1:]
+            overrides = lead.group("how").lower().startswith(("notwithstanding", "despite", "in spite"))
             gives_back = _APPLIES_TO_THEM.match(rest)
-            if lead.group("how").lower().startswith(("notwithstanding", "despite", "in spite")) and takes_out and gives_back:
+            if overrides and takes_out and gives_back:
                 # "(2) Subsection (1) does not apply to a classified service. (3) Despite subsection (2), this section
                 # applies to a classified service that is also high impact": the services named get the measure back
                 # from the exception (read alone, as a further class, it had added them and kept the exception whole)
                 sentence = f"However, it does apply to {rest[gives_back.end():]}"
-            elif lead.group("how").lower().startswith(("notwithstanding", "despite", "in spite")) or takes_out and len(sentences) > 1:
+            elif overrides or takes_out and len(sentences) > 1:
                 # "notwithstanding X": this sentence stands whatever X says; "subject to X" where X (an exception)
                 # is among the sentences read here: it is read there
                 sentence = rest
