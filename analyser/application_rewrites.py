@@ -240,8 +240,10 @@ _BUT_ONLY_WHERE = re.compile(r",?\s+but\s+only\s+(?:where|if|when|in\s+so\s+far\
 
 
 # "Large services are expected to ..., as are services that are multi-risk.": a second group, said as "So should ..."
-_AS_ARE = re.compile(r"(?<!\bmeasure)(?<!\bstandard)(?<!\bscope)"  # (", as are ..." after an exclusion: see application_intros)
-                     r",\s+as\s+(?:are|is|do|does|should|must|will)\s+(?=(?:[\w-]+\s+){0,4}?(?:services?|providers?|signator(?:y|ies))\b[^.;]*(?:[.;]|$))",
+_AS_ARE = re.compile(r"(?:(?<!\bmeasure)(?<!\bstandard)(?<!\bscope)"  # (", as are ..." after an exclusion: see application_intros)
+                     r",\s+as\s+(?:are|is|do|does)"
+                     # ("... should apply this measure, as should providers of services at high risk of X whose ...")
+                     r"|,\s+as\s+(?:should|must|will))\s+(?=(?:[\w-]+\s+){0,4}?(?:services?|providers?|signator(?:y|ies))\b[^.;]*(?:[.;]|$))",
                      re.I)
 # "This measure does not apply to large services, nor to services which are multi-risk": one exclusion of either
 _NOR_TO = re.compile(r",?\s+nor\s+(?=(?:to|for)\s)", re.I)
@@ -264,6 +266,10 @@ _NOT_ONLY_BUT = re.compile(r"\bapplies\s+not\s+only\s+to\s+(?P<a>[^,;:.]{3,160}?
 # "..., so that every user can complain about search results", "in order to ...": why, never whom
 # ("in order to" is left: "if you profile children in order to serve them targeted advertising" names a feature)
 _PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s[^.;]*", re.I)
+# "a model treated as similarly safe or safer": the participle said as the relative clause the grammar reads
+_TREATED_AS = re.compile(r"\b(an?\s+(?:[\w-]+\s+)?(?:model|service))\s+(?=(?:treated|regarded|considered|deemed|classed)\s+as\b)", re.I)
+# "..., though you still need safeguards for it": what the services let out must still do, never whom
+_STILL_TO_DO = re.compile(r",\s*(?:though|although|but)\s+(?:you|it|they)\s+(?:still\s+(?:need|needs|must|should|have|has)|(?:must|should|will)\s+still)\b[^.;]*", re.I)
 
 
 # "... and either (a) is large, or (b) is at high risk of ...": "either" groups the limbs, which read as "either X or Y"
@@ -309,7 +315,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _SUBJECT_COMMA.sub("", work)
     work = _BEFORE_DOING.sub("", _CONCESSION.sub("", work))
     work = _NOT_ONLY_BUT.sub(lambda m: f"applies to {m.group('a')}, and to ", _EXCEPT_TO.sub("applies only ", work))
-    work = _PURPOSE.sub("", work)
+    work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _PURPOSE.sub("", work)))
     # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
     # how every level is known, so it says no more than "where the service has a medium risk of X"
     work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",

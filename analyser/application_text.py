@@ -194,7 +194,9 @@ _PASSIVE = re.compile(r"^\W*" + PASSIVE_RELEASE, re.I)
 # model qualifies as a similarly safe or safer model", the condition first ("Where the model is ..., external evaluation
 # is not needed"), or for the services named ("Publication is not needed for a model that is treated as ...")
 _DUTY_PART = (r"(?:[\w-]+\s+){0,2}?(?:publication|access|steps?|duty|duties|obligations?|requirements?|testing|evaluations?|assessments?|"
-              r"actions?|reviews?|reporting|summar(?:y|ies)|reports?|measures?)\s+(?:is|are)\s+not\s+(?:required|needed|necessary|expected)")
+              r"actions?|reviews?|reporting|summar(?:y|ies)|reports?|measures?)\s+(?:(?:is|are)\s+not\s+(?:required|needed|necessary|expected)"
+              # ("This access need not be given for a model treated as similarly safe")
+              r"|(?:need|needs)\s+not\s+be\s+(?:given|provided|granted|offered|made|published|carried\s+out|done))")
 _ON_WHOM = r"(?:the|its|a|an|any|their)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?|signator(?:y|ies)|providers?)\b"
 PART_RELEASED = rf"(?:that|this|such|these|those)\s+{_DUTY_PART}\s+(?P<cond>if|where|when)\s+(?={_ON_WHOM})"
 PART_RELEASED_AFTER = rf"(?P<cond>(?:where|if|when)\s+{_ON_WHOM}\s+[^,.;]{{3,160}}),\s+(?:(?:that|this|such|the|any)\s+)?{_DUTY_PART}\b"
@@ -333,12 +335,13 @@ def without_asides(text: str) -> str:
 # provider of ...", "Standard 4 - This standard applies ..."
 LEADING_LABEL = re.compile(
     # (a footnote's number before its text: "1 This measure applies only to ..."; a section's: "18 A provider of ...")
-    r"^\s*(?:(?:\d{1,3}\s+)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|[A-Z]{2,5}\s?\d{1,3}\.\s+(?=[A-Z])|\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
+    r"^\s*(?:(?:\d{1,3}\s+)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|[A-Z]{2,5}\s?\d{1,3}\.\s+(?=[A-Z])|(?:[A-Z]{2,5}\s)?\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
     r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z])"
     # an abbreviated provision's number with a colon or dash ("MCM 8: A provider of ...", "s 24: ...", "cl. 5(2) - ...");
     # left on, the duty's subject after it had gone unread, and an exception beside it was read as the whole scope
-    r"|(?i:mcms?|ss?|cl|cls|r|reg|art|para|pt|div)\.?\s?\d{1,3}[A-Z]?(?:\.\d{1,3})*(?:\s*\(\w{1,4}\))*\s*[:\u2013\u2014-]\s+(?=[A-Z])"
+    r"|(?i:mcms?|ss?|cl|cls|r|reg|art|para|pt|div)\.?\s?\d{1,3}[A-Z]?(?:\.\d{1,3})*(?:\s*\(\w{1,4}\))*(?:\s*\([A-Za-z][a-z ,'-]{2,40}\))?"
+    r"\s*[:\u2013\u2014-]\s+(?=[A-Z])"  # (and a short title in brackets: "MCM 1 (risk assessment): ...")
     # a heading run into its first sentence ("Policies and community standards: Uphold ..."), never a label that
     # says whom ("Applies to:", "Scope:") nor one that names services ("Providers of large services: ...")
     r"|(?!(?i:applies|application|scope|who|which|in\s+scope)\b)(?![^:.]*\b(?i:services?|providers?|signator\w*|platforms?|"
@@ -388,9 +391,11 @@ _LATER_WHOM = re.compile(r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|s
 
 # "All other elements of this Measure": the rest of the measure, after a relaxation for some (shared with
 # ``release_wordings``, which reads "... apply to them unchanged" as the measure still theirs)
-REST_OF_MEASURE = (r"(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|parts|paragraphs|requirements|provisions)\s+of\s+"
-                   r"(?:this|the)\s+(?:measure|commitment|standard)")
-_REST_APPLIES = re.compile(REST_OF_MEASURE + r"\s+(?:still\s+)?apply\s+to\b", re.I)
+# ("Every other element of the Transparency commitments applies to them unchanged")
+REST_OF_MEASURE = (r"(?:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|parts|paragraphs|requirements|provisions)"
+                   r"|every\s+other\s+(?:element|part|paragraph|requirement|provision))\s+of\s+"
+                   r"(?:this|the)\s+(?:[A-Z][a-z]+\s+)?(?:measures?|commitments?|standard|chapter)")
+_REST_APPLIES = re.compile(REST_OF_MEASURE + r"\s+(?:still\s+)?appl(?:y|ies)\s+to\b", re.I)
 
 
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:

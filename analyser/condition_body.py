@@ -152,6 +152,11 @@ def parse_body(
         read = [parse_body(two.group(g), code_kind, vocab, id_pattern) for g in ("a", "b")]
         return (or_(*(cond if cond is not None else atom("unknown", text=two.group(g).strip()) for (cond, *_r), g in zip(read, "ab"))),
                 read[0][1] + read[1][1], read[0][2] + read[1][2], read[0][3] + read[1][3])
+    groups = _LETTERED_GROUPS.match(body.strip())
+    if groups is not None and not re.search(r"\(c\)", groups.group("b")):
+        read = [parse_body(groups.group(g), code_kind, vocab, id_pattern) for g in ("a", "b")]
+        if all(cond is not None for cond, *_r in read):
+            return (or_(read[0][0], read[1][0]), read[0][1] + read[1][1], read[0][2] + read[1][2], read[0][3] + read[1][3])
     limbs = split_limbs(body)
     if limbs is not None:
         read = _read_limbs(limbs, code_kind, vocab, id_pattern)
@@ -215,6 +220,13 @@ def parse_body(
 _EXCEPTION_THEN_GROUP = re.compile(
     r"^(?P<a>.+?,\s*(?:other\s+than|except(?:\s+for)?|excluding|save\s+for|apart\s+from)\s+[^,;]+?),\s*(?:and|or)\s+(?:also\s+)?"
     r"to\s+(?P<b>(?:(?:the\s+)?providers?\s+of\s+)?\S.*)$", re.I | re.S)
+
+# "providers of (a) large services at medium or high risk of CSAM URLs and (b) services that have more than 700,000 users
+# and are at high risk of CSAM URLs": two groups of services, each a class of its own whatever joins them (read without
+# the labels, the "and" inside limb (b) had joined every part into one class)
+_LETTERED_GROUPS = re.compile(
+    r"^(?:(?:the\s+)?providers?\s+of\s*:?\s+)?\(a\)\s+(?P<a>(?:providers?\s+of\s+)?(?:[\w-]+\s+){0,3}?services?\b.+?)[;,]?\s+(?:and|or)\s+"
+    r"\(b\)\s+(?P<b>(?:providers?\s+of\s+)?(?:[\w-]+\s+){0,3}?services?\b.+)$", re.I | re.S)
 
 
 def _read_limbs(

@@ -28,6 +28,9 @@ LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\
                             r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?|products?|devices?|toys?)\b"
                             # ("..., unless its terms of use prohibit online pornography and ...": the service's terms)
                             r"|\s+(?:its|their|the(?:\s+service.s)?)\s+terms\s+of\s+(?:use|service)\b"
+                            # ("..., unless the profiling is essential to the core service": the feature the duty is
+                            # for, in the exception that takes some of its services out)
+                            r"|\s+(?:the|that|such|this|your)\s+profiling\s+(?:is|was)\b"
                             # "..., unless it distributes only apps it has developed itself", "unless it counts as a
                             # similarly safe model": "it" is the reader's service or model (never "unless it is not
                             # technically feasible", "unless it would be disproportionate", "unless it can show ...":

@@ -123,6 +123,9 @@ _GLUED_HEADING = re.compile(
 
 # "This MCM does not apply to ...": eSafety's abbreviation of "minimum compliance measure", said as the grammar says it
 _THIS_MCM = re.compile(r"\b((?i:this|that|the|these|those|each|every))\s+(?:MCM|[Mm]inimum\s+compliance\s+measure)(s?)\b(?!\s*\d)")
+# "This Measure is open only to start-ups": whom it applies to (read as a duty of every Signatory, the measure had been
+# every Signatory's)
+_OPEN_ONLY_TO = re.compile(r"\b((?i:this|the)\s+(?i:measure|commitment|standard|section))\s+is\s+(?:open|available)\s+only\s+to\b")
 # "1. Best interests of the child. Treat ...", "8. Data minimisation. Gather ...": a standard's number and title printed as
 # the first sentence (read as words not understood, they had left every such standard unclear)
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.\s+(?P<title>[A-Z][^.;:!?]{2,80}?)\.\s+(?=[A-Z])")
@@ -134,6 +137,7 @@ def plain_legal(text: str) -> str:
     """``text`` (application wording, one or more sentences) with the drafting devices above said plainly."""
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
     text = _THIS_MCM.sub(lambda m: f"{m.group(1)} measure{m.group(2) or ''}", _GLUED_HEADING.sub("", text, count=1))
+    text = _OPEN_ONLY_TO.sub(r"\1 applies only to", text)
     title = _NUMBERED_TITLE.match(text)
     if title and not _NOT_A_TITLE.search(title.group("title")):
         text = text[title.end():]

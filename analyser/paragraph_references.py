@@ -37,7 +37,7 @@ PARAGRAPH_LABEL = r"(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+|\(\w{1,4}\)\s
 _LEAD = rf"(?P<lead>\s*{PARAGRAPH_LABEL}?(?:(?:however|but|nevertheless),?\s+)?)"
 # "Paragraph H3.1 does not apply to ...", "Neither paragraph C20.1 nor C20.2 applies in respect of ...", "Subclause (1)
 # applies only where ..."
-_REFERENCE_APPLIES = re.compile(rf"^{_LEAD}(?P<ref>{REFERENCE})\s+(?P<verb>(?:does|do)\s+not\s+(?:apply|exempt|exclude)|(?:only\s+)?appl(?:y|ies))\b"
+_REFERENCE_APPLIES = re.compile(rf"^{_LEAD}(?P<ref>{REFERENCE})\s+(?P<verb>(?:does|do)\s+not\s+(?:apply|extend|exempt|exclude)|(?:only\s+)?appl(?:y|ies))\b"
                                 r"(?:\s+(?:to|in\s+(?:respect|relation)\s+(?:of|to))\b)?", re.I)
 # "(...) need not comply with subclause (1)", "(...) is not required to comply with paragraph C4.1", "A Tier 3 social media
 # service is exempt from subsection (1)"
@@ -114,6 +114,11 @@ def _applies(text: str, m: re.Match[str], role: str | None) -> str | None:
     # ("Paragraph D6.2 does not exempt a general search service ...": it does not apply to that service)
     to = " to" if re.search(r"\b(?:to|of)\s*$", m.group(0), re.I) or re.search(r"exempt|exclude", m.group("verb"), re.I) else ""
     service_condition = r"\s*(?:if|where|when)\s+(?=(?:the|that|its|such)\s+(?:[\w-]+\s+){0,2}?service\b)"
+    if role == "scope" and negative and re.search(r"exempt|exclude", m.group("verb"), re.I):
+        # ("Subsection (1) does not exclude a classified DIS that is also high impact": the exception inside the scope
+        # paragraph does not reach it, so it is given back, never taken out)
+        give_back = "it" if re.search(r"(?:however|but|nevertheless),?\s*$", m.group("lead"), re.I) else "However, it"
+        return f"{m.group('lead')}{give_back} does apply to{rest}"
     if role == "scope":
         verb = "does not apply" if negative else m.group("verb").lower()
         # ("Subsection (1) does not apply if the service is ...": "where", as the reader knows it)

@@ -93,7 +93,9 @@ _STILL_FOR_THEM = re.compile(
     r"\s+(?:otherwise\s+|still\s+)?appl(?:y|ies)\s+to\s+them(?:\s+(?:unchanged|in\s+full|as\s+written|"
     r"as\s+(?:it\s+does\s+)?to\s+(?:everyone|every\s+other\s+signatory|all\s+others?)(?:\s+else)?))?(?=\s*[.;,]|$)"
     r"|[;,]\s+(?:but\s+)?(?:the|that|their)\s+(?:(?:model\s+)?report|documentation|form|policy|duty|assessment|summary|notification)\s+itself\s+is\s+"
-    r"still\s+(?:required|needed|expected)", re.I)
+    r"(?:still\s+)?(?:required|needed|expected)(?:\s+of\s+(?:every|each|all)\s+signator(?:y|ies))?"
+    # ("SMEs may complete a shortened Form; every other Signatory completes it in full": the others do the whole of it)
+    r"|[;.]\s+(?:every|each|all)\s+other\s+signator(?:y|ies)\s+[^.;]{0,80}?\b(?:in\s+full|the\s+full\s+\w+|unchanged)(?=\s*[.;]|$)", re.I)
 # "..., unless PCU B2 applies to them": the services another measure covers, as the grammar names them
 _ANOTHER_MEASURE_APPLIES = re.compile(r"\bunless\s+(?P<ref>(?:measure\s+)?(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,2}(?:\.\d{1,2})?)\s+(?:also\s+)?applies\s+"
                                       r"to\s+(?:them|it|that\s+service|those\s+services|such\s+services?)\b")
