@@ -268,6 +268,9 @@ _NOT_ONLY_BUT = re.compile(r"\bapplies\s+not\s+only\s+to\s+(?P<a>[^,;:.]{3,160}?
 _PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s[^.;]*", re.I)
 # "a model treated as similarly safe or safer": the participle said as the relative clause the grammar reads
 _TREATED_AS = re.compile(r"\b(an?\s+(?:[\w-]+\s+)?(?:model|service))\s+(?=(?:treated|regarded|considered|deemed|classed)\s+as\b)", re.I)
+# "This standard applies if children can make purchases inside your service": services where they can
+_APPLIES_IF_USERS_CAN = re.compile(r"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|where|when)\s+(?=(?:other\s+users|children|child\s+users|a\s+child|users|"
+                                   r"end-?\s?users|an\s+end-?\s?user|a\s+user)\s+(?:can|are\s+able\s+to|is\s+able\s+to)\b)", re.I)
 # "..., though you still need safeguards for it": what the services let out must still do, never whom
 _STILL_TO_DO = re.compile(r",\s*(?:though|although|but)\s+(?:you|it|they)\s+(?:still\s+(?:need|needs|must|should|have|has)|(?:must|should|will)\s+still)\b[^.;]*", re.I)
 
@@ -316,6 +319,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _BEFORE_DOING.sub("", _CONCESSION.sub("", work))
     work = _NOT_ONLY_BUT.sub(lambda m: f"applies to {m.group('a')}, and to ", _EXCEPT_TO.sub("applies only ", work))
     work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _PURPOSE.sub("", work)))
+    work = _APPLIES_IF_USERS_CAN.sub(r"\1to services where ", work)
     # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
     # how every level is known, so it says no more than "where the service has a medium risk of X"
     work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",

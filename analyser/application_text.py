@@ -151,6 +151,8 @@ ASKS_WHOM = re.compile(
     rf"(?:this|the)\s+{_WHOM}\s+(?:apply\s+to|cover|for)|(?:who|whom)\s+(?:does|do)\s+(?:this|the)\s+{_WHOM}\s+(?:apply\s+to|cover)"
     rf"|(?:who|whom)\s+is\s+(?:this|the)\s+{_WHOM}\s+for|(?:does|do)\s+(?:this|the)\s+{_WHOM}\s+apply\s+to\s+"
     r"(?:me|us|my\s+service|our\s+service)"
+    # ("Is this part for you?")
+    rf"|(?:is|are)\s+(?:this|the)\s+{_WHOM}\s+for\s+(?:me|you|us|my\s+service|your\s+service|our\s+service)"
     # "Who should apply this measure?"
     rf"|(?:who|which\s+(?:services|providers))\s+(?:should|must|shall|needs?\s+to)\s+(?:apply|follow|implement|take)\s+(?:this|the)\s+{_WHOM})\s*\?",
     re.I)
@@ -162,7 +164,9 @@ RELEASE_AFTER_CONDITION = re.compile(
     r"providers?\s+(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to|may\s+"
     r"(?:choose|decide)\s+not\s+to)\s+(?:(?:apply|follow|comply\s+with|implement)\s+(?:this\s+measure|the\s+measure|it)|do\s+(?:so|this|that))\b", re.I)
 # "Does this part apply to my service? It does if you ...": the answer to the question, said as the openings read it
-_ANSWERED = re.compile(r"\s*(?:yes,?\s+|no,?\s+)?it\s+does(?P<neg>\s+not|n[\u2019']t)?,?\s+(?=(?:only\s+)?(?:if|where|when|unless)\b)", re.I)
+# ("Is this part for you? It is if ... It is not if ...": a further answer in the same words)
+_ANSWERED = re.compile(r"\s*(?:yes,?\s+|no,?\s+)?it\s+(?:does|is)(?P<neg>\s+not|n[\u2019']t)?,?\s+(?=(?:only\s+)?(?:if|where|when|unless)\b)", re.I)
+_ANSWERED_AGAIN = re.compile(r"(?<=[.;]\s)" + _ANSWERED.pattern.removeprefix(r"\s*"), re.I)
 
 
 def question_of_whom_answered(work: str) -> str:
@@ -180,7 +184,10 @@ def question_of_whom_answered(work: str) -> str:
             out.append(" This measure does not apply " if a.group("neg") else " This measure applies ")
             last = a.end()
     out.append(work[last:])
-    return "".join(out)
+    said = "".join(out)
+    if last and said != work:
+        said = _ANSWERED_AGAIN.sub(lambda m: "This measure does not apply " if m.group("neg") else "This measure applies ", said)
+    return said
 
 
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release in

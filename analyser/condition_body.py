@@ -137,6 +137,8 @@ def _parse_each_case(
 # sentence is undecided.
 _RESTRICTING = {"REL", "RELVERB", "WITH", "WITHOUT", "VERB", "COPULA", "AT", "LEVEL", "USERS_CMP"}
 _TURNING = {"OR", "ANDOR", "EITHER", "NEITHER", "NOR", "EXCEPT", "NOT", "ALL"}
+# ("Signatories that are SMEs are released from paragraph (3) ...": what is left over lets them out, never narrows)
+_RELEASES = re.compile(r"\b(?:released|relieved|excused|exempt(?:ed)?|excluded|disapplied|need\s+not|not\s+required)\b", re.I)
 
 
 def parse_body(
@@ -201,9 +203,9 @@ def parse_body(
         # a reading that holds an exception or a negation could have the leftover inside it
         # ("other than services whose ...": the leftover restricts the exception, which widens
         # the whole), so only a reading without them can take a leftover as a plain restriction
-        restricting = (trailing and first is not None and first.kind in _RESTRICTING
-                       and not any(t.kind in _TURNING for t in toks))
         text = "; ".join(leftovers)
+        restricting = (trailing and first is not None and first.kind in _RESTRICTING
+                       and not any(t.kind in _TURNING for t in toks) and not _RELEASES.search(text))
         cond = and_(cond, atom("unknown", text=text)) if restricting else atom("unknown", text=body.strip())
     elif leftovers:
         cond = atom("unknown", text=body.strip())

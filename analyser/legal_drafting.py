@@ -97,7 +97,9 @@ _LINKING_INSIDE = re.compile(r"\b(not|does|do|is|are|will|shall|should|must|need
 # "is to be treated, for the purposes of C31.1, as a service at high risk of terrorism", "is, for the purposes of this
 # measure, to be treated as": where the deeming holds is this measure (or a paragraph of it); between commas it had hidden
 # the deeming, so the sentence was passed over
-_PURPOSE_INSIDE = re.compile(r"\b(treated|regarded|deemed|considered|is|are)\s*,\s*for\s+the\s+purposes?\s+of\s+(?:[^,.;]|\.(?=\d)){1,60}?\s*,\s*"
+_PURPOSE_INSIDE = re.compile(r"\b(treated|regarded|deemed|considered|is|are)\s*,\s*(?:for\s+the\s+purposes?\s+of\s+(?:[^,.;]|\.(?=\d)){1,60}?"
+                             # ("is to be treated, for this measure, as a general search service")
+                             r"|(?:for|under|in)\s+(?:this|the)\s+(?:measure|section|standard|code|paragraph))\s*,\s*"
                              r"(?=as\b|to\s+be\s+(?:treated|regarded|deemed|considered)\b)", re.I)
 
 

@@ -126,7 +126,10 @@ def _applies(text: str, m: re.Match[str], role: str | None) -> str | None:
         return f"{m.group('lead')}{_this(m.group('lead'))} measure {verb}{to}{rest}"
     if role == "exception" and negative:
         cond = re.match(service_condition, rest, re.I)
-        rest = " to services where " + rest[cond.end():] if cond else f"{to}{rest}"
+        # ("Subsection (2) does not apply if end-users of the service can share images": services where they can)
+        users = re.match(r"\s*(?:if|where|when)\s+(?=(?:end-?\s?users|users|children)\s+(?:of\s+(?:the|that)\s+service\s+)?can\b)", rest, re.I)
+        rest = (" to services where " + rest[cond.end():] if cond else " to services where " + rest[users.end():] if users
+                else f"{to}{rest}")
         return f"{m.group('lead')}{_this(m.group('lead'))} exception does not apply{rest}"
     return None
 
