@@ -107,9 +107,10 @@ def describe(cond: Condition | None, vocab: Vocabulary | None = None) -> str:
         text, index = cond.args
         return (f"{_paren(text, vocab)}; where that cannot be decided, the index table's reading: "
                 f"{_paren(index, vocab)}")
-    if cond.op == "agree" and cond.params.get("why") in _OPEN_READINGS:
+    if cond.op == "agree" and (cond.params.get("why") in _OPEN_READINGS or cond.params.get("because")):
         first, second = cond.args
-        return (f"either {_paren(first, vocab)} or {_paren(second, vocab)} ({_OPEN_READINGS[cond.params['why']]}); "
+        why = cond.params.get("because") or _OPEN_READINGS[cond.params["why"]]
+        return (f"either {_paren(first, vocab)} or {_paren(second, vocab)} ({why}); "
                 f"decided only where the two agree")
     if cond.op == "agree":
         text, index = cond.args

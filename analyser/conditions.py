@@ -102,7 +102,17 @@ def parse_application(
     """
     token = HARMS_SEEN.set([])  # "those kinds of content" refers back within this clause only
     try:
-        return _parse_application(text, code_kind, vocab, id_pattern, intros)
+        result = _parse_application(text, code_kind, vocab, id_pattern, intros)
+        for rule in (vocab.context_readings if vocab is not None else ()):
+            if result.condition is None or not (rule.when.search(text or "") and rule.phrase.search(text or "")):
+                continue
+            HARMS_SEEN.set([])
+            other = _parse_application(rule.phrase.sub(rule.also, text), code_kind, vocab, id_pattern, intros).condition
+            if other is not None and normalise(other) != normalise(result.condition):
+                # the profile says the term may mean more narrowly here: kept both ways, decided where they agree
+                result.condition = Condition(op="agree", args=[result.condition, other],
+                                             params={"why": "context", "because": rule.because})
+        return result
     finally:
         HARMS_SEEN.reset(token)
 

@@ -298,6 +298,10 @@ def _explain_agree(cond: Condition, ctx: Ctx) -> tuple[bool | None, list[str], s
         return tv, dedupe(tp + ip), " and ", ta + ia
     said = {True: "applies", False: "does not apply", None: "cannot be decided"}
     template = _TWO_READINGS.get(str(cond.params.get("why")), _TWO_READINGS["index"])
+    if cond.params.get("because"):
+        # a profile's own reason ([[services.context_readings]]), in its words
+        because = str(cond.params["because"]).replace("{", "{{").replace("}", "}}")
+        template = f"{because}, and the two readings differ for this service: read plainly, it {{a}}; read so, it {{b}}"
     text = template.format(a=f"{said[tv]} ({ts.join(tp)})", b=f"{said[iv]} ({is_.join(ip)})")
     return None, [text], " and ", ta + ia
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,19 @@ MULTI = "#multi"  # pseudo-harm for "two or more kinds of illegal harm"
 ALL_HARMS = "#all"  # pseudo-harm for "all kinds of illegal harm"
 
 # ---------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class ContextReading:
+    """A term that means more narrowly in some codes of a profile than in others ("Tier 1" in a code about
+    age-restricted material is Tier 1 for online pornography or for self-harm material): where ``when`` is found in
+    the clause and ``phrase`` in it, the clause is read a second time with ``phrase`` said as ``also``, and decided
+    only where the two readings agree (``because`` says why, for the reader)."""
+
+    when: re.Pattern[str]
+    phrase: re.Pattern[str]
+    also: str
+    because: str
 
 
 @dataclass
@@ -49,6 +63,7 @@ class Vocabulary:
     size_by_users: bool = True
     scope: str = ""  # whom the whole code covers, in words (parsed like an application clause)
     exclusive: tuple[frozenset[str], ...] = ()  # groups of features no one service has two of (risk tiers)
+    context_readings: tuple[ContextReading, ...] = ()
     key: str = "base"  # identifies the vocabulary for caches
 
     def harm_label(self, key: str) -> str:
@@ -93,7 +108,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
 
 
 _SERVICES_KEYS = {"scope", "kinds", "features", "harms", "risk_group", "count_once", "large_users", "size_by_users",
-                  "harm_groups", "any_harm", "multi_harm", "exclusive"}
+                  "harm_groups", "any_harm", "multi_harm", "exclusive", "context_readings"}
 
 
 def vocabulary_for(services: dict[str, Any] | None) -> Vocabulary:
@@ -170,6 +185,7 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
             if key.lower() not in features:
                 raise ValueError(f"[services] exclusive names {key!r}, which is not one of the code's features")
     return Vocabulary(
+        context_readings=_context_readings(services.get("context_readings", [])),
         levels=base.levels,
         harms=merged("harms", base.harms),
         features=features,
@@ -186,3 +202,26 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
         exclusive=tuple(frozenset(k.lower() for k in g) for g in exclusive),
         key=services_json,
     )
+
+
+def _context_readings(raw: Any) -> tuple[ContextReading, ...]:
+    """``[[services.context_readings]]``: each with ``when`` and ``phrase`` (regular expressions, checked as every user
+    pattern is), ``also`` (the phrase's narrower meaning, in words the grammar reads) and ``because``."""
+    from .safe_regex import check
+
+    if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
+        raise ValueError("[services] context_readings must be a list of tables ([[services.context_readings]])")
+    out = []
+    for i, rule in enumerate(raw, 1):
+        where = f"[[services.context_readings]] number {i}"
+        if set(rule) != {"when", "phrase", "also", "because"} or not all(isinstance(v, str) and v.strip() for v in rule.values()):
+            raise ValueError(f"{where} must have exactly when, phrase, also and because, each a non-empty string")
+        compiled = []
+        for key in ("when", "phrase"):
+            check(rule[key], None, f"{where} {key}", lambda _source, message: ValueError(message))
+            try:
+                compiled.append(re.compile(rule[key], re.I))
+            except re.error as err:
+                raise ValueError(f"bad regular expression in {where} {key}: {err}") from None
+        out.append(ContextReading(compiled[0], compiled[1], rule["also"], rule["because"]))
+    return tuple(out)

@@ -175,6 +175,12 @@ def test_a_new_regulator_needs_only_a_profile(tmp_path):
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services.features.toys]\nincludes = ["dolls"]\n',
          "includes must list the code's own feature keys"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services]\nsize_by_users = "no"\n', "size_by_users must be true or false"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[services.context_readings]]\nwhen = "(unclosed"\nphrase = "x"\nalso = "y"\n'
+         'because = "z"\n', "[[services.context_readings]] number 1 when ('(unclosed') is not a valid regular expression"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[services.context_readings]]\nwhen = "(a+)+$"\nphrase = "x"\nalso = "y"\n'
+         'because = "z"\n', "[[services.context_readings]] number 1 when"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[services.context_readings]]\nwhen = "x"\nphrase = "x"\n',
+         "must have exactly when, phrase, also and because"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[application.intros]]\npattern = "(unclosed"\n', "bad regular expression"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[application.intros]]\npattern = "^providers ${nope}"\n',
          "no piece of pattern named 'nope'"),
