@@ -421,6 +421,13 @@ def _kind_in_exception(cond: Condition, negative: list[Condition], others: list[
     for n in negative:
         parts = n.args if n.op == "and" else [n]
         named = [a for a in parts if a.op == "atom" and a.atom == "kind"]
+        # ("Section 21 does not apply to a classified designated internet service": a feature only one kind has)
+        of_kind = [str(vocab.features[a.params.get("name")]["kind"]) for a in parts if a.op == "atom" and a.atom == "feature"
+                   and vocab.features.get(a.params.get("name"), {}).get("kind")]
+        if not named and len(set(of_kind)) == 1:
+            kinds.add(of_kind[0])
+            rests.append(n)
+            continue
         if len(named) != 1 or len(parts) < 2:
             return cond
         kinds.add(str(named[0].params.get("kind")))

@@ -5,8 +5,10 @@ after the duty (", as should providers of ..."), a provision label with a bracke
 exclusion of X), a permission for SMEs beside words saying every Signatory does the rest ("...; every other Signatory
 completes it in full", read as a measure for SMEs only), "This Measure is open only to ...", the ICO's carve-out of
 profiling essential to the core service (after the duty with no service subject, in a paragraph naming another, or
-followed by "though you still need ..."), and "This access need not be given for a model treated as ...". The wording is
-this file's own, after the shapes of retired held-out sets and development sets (dev46 to dev49).
+followed by "though you still need ..."), "This access need not be given for a model treated as ...", and an exception,
+the only sentence of whom, naming a feature only one kind of service has ("Section 21 does not apply to a classified
+designated internet service ...", read as a measure for every other service of every kind). The wording is this file's
+own, after the shapes of retired held-out sets and development sets (dev46 to dev50).
 """
 
 from __future__ import annotations
@@ -123,3 +125,13 @@ def test_a_duty_not_to_be_done_for_a_class_of_models():
     assert _status(code, GPAI, kind="gpai-provider") == "applies"
     # was "applies": the second paragraph had not been read as application text
     assert _status(code, GPAI, kind="gpai-provider", features=["similarly-safe"]) == "exempt"
+
+
+def test_an_exception_naming_a_feature_of_one_kind_leaves_other_kinds_undecided():
+    code = _code(ESAFETY, ["This section does not apply to a classified designated internet service, unless the service is "
+                           "also a high impact designated internet service."])
+    assert _status(code, ESAFETY, kind="designated-internet") == "applies"
+    assert _status(code, ESAFETY, kind="designated-internet", features=["classified-dis"]) == "exempt"
+    assert _status(code, ESAFETY, kind="designated-internet", features=["classified-dis", "high-impact"]) == "applies"
+    # was "applies": the exception, the only sentence of whom, may mean the section is for designated internet services
+    assert _status(code, ESAFETY, kind="social-media") == "unclear"
