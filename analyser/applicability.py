@@ -227,7 +227,9 @@ def _named_by_its_number(application: str, measure: Measure) -> str:
     number = re.escape(measure.number or "")
     if not number:
         return application
-    own = rf"(?:(?:(?:minimum\s+compliance\s+)?measure|standard|recommendation|commitment)\s+|{re.escape(measure.id.split()[0])}\s+)?{number}"
+    # ("MCM 12 applies only to Tier 3 social media services", "Section 21 does not apply to ...")
+    own = (rf"(?:(?:(?:minimum\s+compliance\s+)?measure|mcm|section|clause|standard|recommendation|commitment)\s+"
+           rf"|{re.escape(measure.id.split()[0])}\s+)?{number}")
     # (with its title in brackets after the number: "Measure C13 (hash matching for terrorism content) is recommended for")
     return re.sub(rf"(?:^|(?<=[.;]\s)|(?<=\n))\s*{own}(?:\s*\([^()]{{1,80}}\))?(?=\s+(?:only\s+|also\s+)?(?:applies|does\s+not\s+apply|is\s+(?:only\s+)?(?:recommended|"
                   rf"intended|for)\b))", "This measure", application, flags=re.I)

@@ -87,7 +87,7 @@ def grammar() -> tuple[tuple[Intro, ...], tuple[re.Pattern[str], ...]]:
 
 def split_sentences(text: str) -> list[str]:
     # "...; however, a provider whose ...": a second statement, with its own opening
-    text = re.sub(r";\s*(however|but)(?=,?\s+(?:a|an|any|the)?\s*(?:providers?|services?|signator))",
+    text = re.sub(r";\s*(however|but)(?=,?\s+(?:(?:a|an|any|the)?\s*(?:providers?|services?|signator)|it\s+(?:does\s+|still\s+)?appl(?:y|ies)\b))",
                   lambda m: ". " + m.group(1).capitalize(), text, flags=re.I)
     # "Large services ... fall within this measure, as do services of any size at high risk of X": a second group
     text = re.sub(r"(\b(?:fall|falls|come|comes|are|is)\s+within\s+(?:the\s+scope\s+of\s+)?this\s+measure),\s*as\s+(?:do|does|are|is)\s+",

@@ -15,6 +15,7 @@ from .application_text import MODEL_PARTICIPLE, SENTENCE_START, without_proposal
 from .feature_phrasing import plain_feature_phrasing, verbs_over_lists
 from .paragraph_references import PARAGRAPH_LABEL
 from .release_wordings import plain_releases
+from .whom_wordings import whom_said_plainly
 from .condition_tokens import lexicon_for, tokenise
 from .vocabulary import Vocabulary
 
@@ -266,13 +267,7 @@ _NOT_ONLY_BUT = re.compile(r"\bapplies\s+not\s+only\s+to\s+(?P<a>[^,;:.]{3,160}?
 # "..., so that every user can complain about search results", "in order to ...": why, never whom
 # ("in order to" is left: "if you profile children in order to serve them targeted advertising" names a feature)
 _PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s[^.;]*", re.I)
-# "a model treated as similarly safe or safer": the participle said as the relative clause the grammar reads
-_TREATED_AS = re.compile(r"\b(an?\s+(?:[\w-]+\s+)?(?:model|service))\s+(?=(?:treated|regarded|considered|deemed|classed)\s+as\b)", re.I)
-# "This standard applies if children can make purchases inside your service": services where they can
-_APPLIES_IF_USERS_CAN = re.compile(r"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|where|when)\s+(?=(?:other\s+users|children|child\s+users|a\s+child|users|"
-                                   r"end-?\s?users|an\s+end-?\s?user|a\s+user)\s+(?:can|are\s+able\s+to|is\s+able\s+to)\b)", re.I)
-# "..., though you still need safeguards for it": what the services let out must still do, never whom
-_STILL_TO_DO = re.compile(r",\s*(?:though|although|but)\s+(?:you|it|they)\s+(?:still\s+(?:need|needs|must|should|have|has)|(?:must|should|will)\s+still)\b[^.;]*", re.I)
+
 
 
 # "... and either (a) is large, or (b) is at high risk of ...": "either" groups the limbs, which read as "either X or Y"
@@ -318,8 +313,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _SUBJECT_COMMA.sub("", work)
     work = _BEFORE_DOING.sub("", _CONCESSION.sub("", work))
     work = _NOT_ONLY_BUT.sub(lambda m: f"applies to {m.group('a')}, and to ", _EXCEPT_TO.sub("applies only ", work))
-    work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _PURPOSE.sub("", work)))
-    work = _APPLIES_IF_USERS_CAN.sub(r"\1to services where ", work)
+    work = whom_said_plainly(_PURPOSE.sub("", work))
     # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
     # how every level is known, so it says no more than "where the service has a medium risk of X"
     work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",

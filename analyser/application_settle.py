@@ -250,7 +250,7 @@ _RESTRICTS_ONLY = re.compile(r"^\W*(?:(?:where|if|when|in\s+the\s+case\s+of|in\s
                              r"(?:(?:only\s+)?applies\s+only|only\s+applies|does\s+not\s+apply|"
                              r"also\s+applies|applies\s+also)\b", re.I)
 # a heading-like label with nothing after it, whose answer is the next paragraph ("Who this measure is for")
-WHO_LABEL = re.compile(r"\s*(?:who\s+(?:this|the)\s+(?:measure|standard|section|commitment|requirement)\s+(?:is\s+for|applies\s+to)"
+WHO_LABEL = re.compile(r"\s*(?:\d{1,3}\s+(?=(?:application|scope)\s*:))?(?:who\s+(?:this|the)\s+(?:measure|standard|section|commitment|requirement)\s+(?:is\s+for|applies\s+to)"
                         r"|who\s+(?:it|this)\s+applies\s+to|who\s+should\s+apply\s+(?:it|this\s+measure)|application|scope|"
                         r"applies\s+to)\s*[:.]?\s*", re.I)
 

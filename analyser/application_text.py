@@ -344,7 +344,7 @@ LEADING_LABEL = re.compile(
     # (a footnote's number before its text: "1 This measure applies only to ..."; a section's: "18 A provider of ...")
     r"^\s*(?:(?:\d{1,3}\s+)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|[A-Z]{2,5}\s?\d{1,3}\.\s+(?=[A-Z])|(?:[A-Z]{2,5}\s)?\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
     r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+(?=[A-Z])"
-    r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z])"
+    r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.\u2013\u2014-]\s+(?=[A-Z]|(?:an?|the|each|every)\s+providers?\b)"
     # an abbreviated provision's number with a colon or dash ("MCM 8: A provider of ...", "s 24: ...", "cl. 5(2) - ...");
     # left on, the duty's subject after it had gone unread, and an exception beside it was read as the whole scope
     r"|(?i:mcms?|ss?|cl|cls|r|reg|art|para|pt|div)\.?\s?\d{1,3}[A-Z]?(?:\.\d{1,3})*(?:\s*\(\w{1,4}\))*(?:\s*\([A-Za-z][a-z ,'-]{2,40}\))?"
@@ -405,8 +405,16 @@ REST_OF_MEASURE = (r"(?:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|
 _REST_APPLIES = re.compile(REST_OF_MEASURE + r"\s+(?:still\s+)?appl(?:y|ies)\s+to\b", re.I)
 
 
+# "(2) Despite subclause (1), a provider that only distributes its own apps must comply where ...": a provider the
+# paragraph named takes out, given a duty back (passed over, the exception had stood whole)
+_OVERRIDE_FOR = re.compile(r"^\s*(?:\(\w{1,4}\)\s*)?(?:despite|notwithstanding)\s+(?:sub-?)?(?:clause|section|paragraph|measure)\s+\S+\s*,\s*"
+                           r"(?:an?|the|any|every|each)\s+(?:[\w-]+\s+){0,3}?(?:providers?|services?)\b", re.I)
+
+
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:
     """Is this paragraph (of a measure) application text?"""
+    if _OVERRIDE_FOR.match(clean_artefacts(text)):
+        return True
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if (RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or _PASSIVE.match(unlabelled)

@@ -1,0 +1,40 @@
+"""Wordings that say whom a measure covers in a roundabout way, said as the grammar reads them: a participle ("a model
+treated as similarly safe"), a condition on what users can do ("applies if children can make purchases ..."), a duty
+run on after the statement of whom ("applies to X, and requires the provider to ..."), "one" for a service of the class
+just named ("other than one that only distributes its own apps"), the service named after what its users can do
+("where end-users can hold accounts with an internet search engine service"), and what the services let out must still
+do ("..., though you still need safeguards for it"), which says nothing of whom.
+
+Why its own module: each is a small rewrite of the text before the openings read it, found in codes that are not
+Ofcom's; kept apart from ``application_rewrites`` (the older, Ofcom-shaped rewrites) so that both stay small.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "a model treated as similarly safe or safer": the participle said as the relative clause the grammar reads
+_TREATED_AS = re.compile(r"\b(an?\s+(?:[\w-]+\s+)?(?:model|service))\s+(?=(?:treated|regarded|considered|deemed|classed)\s+as\b)", re.I)
+# "This standard applies if children can make purchases inside your service": services where they can
+_APPLIES_IF_USERS_CAN = re.compile(r"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|where|when)\s+(?=(?:other\s+users|children|child\s+users|a\s+child|users|"
+                                   r"end-?\s?users|an\s+end-?\s?user|a\s+user)\s+(?:can|are\s+able\s+to|is\s+able\s+to)\b)", re.I)
+# "This section applies to X, and requires the provider to ...": what it requires is the duty, a sentence of its own
+_AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),\s+and\s+requires?\s+(?:(?P<provider>(?:the|its|their)\s+providers?)\s+to\s+)?", re.I)
+# "MCM 12 applies only to Tier 3 social media services: the provider must name ...": the duty after a colon
+_COLON_DUTY = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?):\s+(?=(?:the|its|their)\s+providers?\s+(?:must|should|shall|will)\b)", re.I)
+# "..., other than one that only distributes its own apps": "one" is a service of the class just named
+_EXCEPT_ONE = re.compile(r"\b(other\s+than|except(?:\s+for)?|excluding|save\s+for)\s+one\s+(?=(?:that|which|whose|assessed|rated)\b)", re.I)
+# "Where end-users can hold accounts with an internet search engine service, ...": the service, then what it allows
+_ACCOUNTS_WITH = re.compile(r"\b(where|if|when)\s+(?P<who>(?:australian\s+)?(?:end-?\s?users|users|children|child\s+users))\s+(?:can|are\s+able\s+to)\s+"
+                            r"hold\s+accounts\s+(?:with|on)\s+(?P<svc>an?\s+(?:[\w-]+\s+){0,4}?service)\b(?!\s*,\s*(?:an?\s+)?(?:[\w-]+\s+){0,3}?services?\b|\s+(?:or|and)\b)", re.I)
+# "..., though you still need safeguards for it": what the services let out must still do, never whom
+_STILL_TO_DO = re.compile(r",\s*(?:though|although|but)\s+(?:you|it|they)\s+(?:still\s+(?:need|needs|must|should|have|has)|(?:must|should|will)\s+still)\b[^.;]*", re.I)
+
+
+def whom_said_plainly(work: str) -> str:
+    """``work`` with the wordings above said plainly."""
+    work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", work))
+    work = _AND_REQUIRES.sub(lambda m: f"{m.group(1)}. " + ("The provider must " if m.group("provider") else "It requires "),
+                             _APPLIES_IF_USERS_CAN.sub(r"\1to services where ", work))
+    work = _EXCEPT_ONE.sub(r"\1 a service ", _COLON_DUTY.sub(r"\1. ", work))
+    return _ACCOUNTS_WITH.sub(lambda m: f"{m.group(1)} {m.group('svc')} allows {m.group('who')} to hold accounts", work)
