@@ -22,6 +22,9 @@ _APPLIES_IF_USERS_CAN = re.compile(r"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|where
 _AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),\s+and\s+requires?\s+(?:(?P<provider>(?:the|its|their)\s+providers?)\s+to\s+)?", re.I)
 # "MCM 12 applies only to Tier 3 social media services: the provider must name ...": the duty after a colon
 _COLON_DUTY = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?):\s+(?=(?:the|its|their)\s+providers?\s+(?:must|should|shall|will)\b)", re.I)
+# "This Measure applies only to models placed on the market before 2 August 2025, whose providers will send ...": the duty
+# after the class, a sentence of its own
+_WHOSE_PROVIDERS_WILL = re.compile(r",\s+whose\s+providers?\s+(?=(?:will|must|should|shall)\s)", re.I)
 # "..., other than one that only distributes its own apps": "one" is a service of the class just named
 _EXCEPT_ONE = re.compile(r"\b(other\s+than|except(?:\s+for)?|excluding|save\s+for)\s+one\s+(?=(?:that|which|whose|assessed|rated)\b)", re.I)
 # "Where end-users can hold accounts with an internet search engine service, ...": the service, then what it allows
@@ -36,5 +39,5 @@ def whom_said_plainly(work: str) -> str:
     work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", work))
     work = _AND_REQUIRES.sub(lambda m: f"{m.group(1)}. " + ("The provider must " if m.group("provider") else "It requires "),
                              _APPLIES_IF_USERS_CAN.sub(r"\1to services where ", work))
-    work = _EXCEPT_ONE.sub(r"\1 a service ", _COLON_DUTY.sub(r"\1. ", work))
+    work = _EXCEPT_ONE.sub(r"\1 a service ", _COLON_DUTY.sub(r"\1. ", _WHOSE_PROVIDERS_WILL.sub(". Their providers ", work)))
     return _ACCOUNTS_WITH.sub(lambda m: f"{m.group(1)} {m.group('svc')} allows {m.group('who')} to hold accounts", work)

@@ -6,7 +6,9 @@ media service except one assessed as Tier 3 must ..."), "; however, it does appl
 its users can do ("Where end-users can hold accounts with an internet search engine service"), a label before a
 lower-case subject, "5 Application: This industry standard applies to ...", "The expectations in this Determination
 apply to ...", and a "Despite subclause (1), a provider that ..." paragraph (passed over, the exception had stood whole).
-The wording is this file's own, after the shapes of two development sets (dev49, dev50).
+The GPAI code's like wordings are at the end ("Measure 1.4, Signatories that ...", "This Measure concerns only models
+that ...", "..., whose providers will ...", crawling said in other words). The wording is this file's own, after the
+shapes of three development sets (dev46, dev49, dev50).
 """
 
 from __future__ import annotations
@@ -91,3 +93,22 @@ def test_a_despite_paragraph_that_names_providers_is_read():
     # with the first paragraph now read, passing over the second would make this "exempt"; the give-back's condition is
     # not understood, so the answer is left to the officer
     assert _status(code, ESAFETY, kind="app-distribution", features=["first-party-only", "allows-r18-apps"]) == "unclear"
+
+
+GPAI = "codes/profiles/eu-gpai.toml"
+
+
+@pytest.mark.parametrize("text,feature", [
+    # a title after the measure's number and a dash, set as a comma by the text layer
+    ("Measure 1.4, Signatories that make a model available to downstream providers will give them the documentation.",
+     "downstream-distribution"),
+    ("This Measure concerns only models that were placed on the market before 2 August 2025.", "pre-august-2025"),
+    ("This Measure applies only to models placed on the market before 2 August 2025, whose providers will send the AI "
+     "Office a short statement.", "pre-august-2025"),
+    ("Signatories that crawl the web, or have it crawled for them, will only deploy crawlers that honour robots.txt.",
+     "web-crawler"),
+])
+def test_gpai_statements_of_whom_in_other_words(text, feature):
+    code = _code(GPAI, [text])
+    assert _status(code, GPAI, kind="gpai-provider", features=[feature]) == "applies"  # was "unclear"
+    assert _status(code, GPAI, kind="gpai-provider") == "exempt"
