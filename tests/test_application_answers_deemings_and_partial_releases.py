@@ -4,7 +4,7 @@ children can ...", a give-back on what end-users can do ("Subsection (2) does no
 share images"), a deeming provision with "for this measure" inside it ("is to be treated, for this measure, as a general
 search service", passed over), and a release from a paragraph named but not given ("Signatories that are SMEs are
 released from paragraph (3) ...", read as a measure for SMEs only). The wording is this file's own, after the shapes of
-two development sets (dev50, dev51).
+two development sets (dev50, dev51). Last, the ICO's "your device" and further imperative verbs.
 """
 
 from __future__ import annotations
@@ -62,3 +62,15 @@ def test_a_release_from_a_paragraph_not_given_is_never_a_measure_for_those_relea
     # was "exempt" for every other Signatory: the release, left over, had been read as narrowing the class to SMEs
     assert _status(code, GPAI, kind="gpai-provider") == "unclear"
     assert _status(code, GPAI, kind="gpai-provider", features=["sme"]) == "unclear"
+
+
+def test_the_ico_s_device_and_further_imperatives():
+    # "your device" as the reader's product, and "add", "assume", "agree" as instructions (each had left the standard
+    # unread, so unclear for every service)
+    read = clause_reading(ICO, "If your device has a camera or microphone, show an obvious light whenever it is recording.")
+    assert read(features=["camera-microphone"]) is True
+    assert read() is False
+    read = clause_reading(ICO, "If children can upload photos or videos to your service, add a simple way for them to "
+                               "delete what they have uploaded.")
+    assert read(features=["media-upload"]) is True
+    assert read() is False
