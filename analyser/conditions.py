@@ -107,7 +107,9 @@ def parse_application(
             if result.condition is None or not (rule.when.search(text or "") and rule.phrase.search(text or "")):
                 continue
             HARMS_SEEN.set([])
-            other = _parse_application(rule.phrase.sub(rule.also, text), code_kind, vocab, id_pattern, intros).condition
+            # (a function, so that a profile's words are never read as a replacement template)
+            also = rule.phrase.sub(lambda _m, words=rule.also: words, text)
+            other = _parse_application(also, code_kind, vocab, id_pattern, intros).condition
             if other is not None and normalise(other) != normalise(result.condition):
                 # the profile says the term may mean more narrowly here: kept both ways, decided where they agree
                 result.condition = Condition(op="agree", args=[result.condition, other],

@@ -49,3 +49,18 @@ def test_a_tier_already_said_per_material_is_read_as_written():
                            "settings that keep age-restricted material from children."])
     assert _result(code, kind="social-media", features=["tier-1-self-harm"]).status == "applies"
     assert _result(code, kind="social-media", features=["tier-1"]).status == "exempt"
+
+
+def test_a_profiles_words_are_never_a_replacement_template():
+    from analyser.conditions import parse_application
+    from analyser.vocabulary import vocabulary_for
+
+    services = dict(load_profile(ESAFETY).services)
+    services["context_readings"] = [{"when": "age-restricted", "phrase": r"\bTier\s+1\s+social\s+media\s+service",
+                                     "also": r"social media service \1 that is Tier 1 for self-harm material",
+                                     "because": "a reason with {braces}"}]
+    vocab = vocabulary_for(services)
+    # was re.error ("invalid group reference"): the profile's words had been read as a template
+    app = parse_application(PHASE_2, "any", vocab)
+    assert app.condition is not None and app.condition.op == "agree"
+    assert app.condition.params["because"] == "a reason with {braces}"
