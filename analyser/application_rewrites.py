@@ -269,7 +269,6 @@ _NOT_ONLY_BUT = re.compile(r"\bapplies\s+not\s+only\s+to\s+(?P<a>[^,;:.]{3,160}?
 _PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s[^.;]*", re.I)
 
 
-
 # "... and either (a) is large, or (b) is at high risk of ...": "either" groups the limbs, which read as "either X or Y"
 _EITHER_LIMBS = re.compile(r"\beither\s+\(a\)\s+(?P<a>[^;.()]{1,200}?),?\s+or\s+\(b\)\s+", re.I)
 

@@ -133,12 +133,17 @@ def _excluded() -> re.Pattern[str]:
     return re.compile(f"{pieces['excluded']}|{pieces['need_not_apply']}", re.I)
 
 
+# the people on a service whose abilities name its features ("if children can ...", "where end-users are able to ...")
+# (shared with ``whom_wordings``)
+USERS = r"(?:other\s+users|children|child\s+users|a\s+child|users|a\s+user|end-?\s?users|an\s+end-?\s?user)"
+
+
 @functools.lru_cache(maxsize=1)
 def users_can_then_do() -> re.Pattern[str]:
     """"Where children can upload photos or videos, make those uploads visible only to the child by default": a
     condition on what people can do on the service (a feature of it), then an instruction; read as application text
     (its opening, in application.toml, makes it the scope only where no other sentence states one)."""
-    return re.compile(r"^\s*(?:if|where|when)\s+(?:other\s+users|children|child\s+users|a\s+child|users|a\s+user|end-?\s?users|an\s+end-?\s?user|"
+    return re.compile(rf"^\s*(?:if|where|when)\s+(?:{USERS}|"
                       r"parents(?:\s+or\s+carers)?|a\s+parent(?:\s+or\s+carer)?)\s+(?:can|are\s+able\s+to|is\s+able\s+to|may)\b[^.;:]*?,\s+(?:then\s+)?"
                       r"(?:" + grammar_data()["pieces"]["imperative"] + r"|(?:the|its|that)\s+providers?\s+(?:should|must|shall|will)\b)", re.I)
 

@@ -152,13 +152,12 @@ def parse_body(
     two = _EXCEPTION_THEN_GROUP.match(body.strip())
     if two is not None:
         read = [parse_body(two.group(g), code_kind, vocab, id_pattern) for g in ("a", "b")]
-        return (or_(*(cond if cond is not None else atom("unknown", text=two.group(g).strip()) for (cond, *_r), g in zip(read, "ab"))),
-                read[0][1] + read[1][1], read[0][2] + read[1][2], read[0][3] + read[1][3])
+        return _union(read, [cond if cond is not None else atom("unknown", text=two.group(g).strip()) for (cond, *_r), g in zip(read, "ab")])
     groups = _LETTERED_GROUPS.match(body.strip())
     if groups is not None and not re.search(r"\(c\)", groups.group("b")):
         read = [parse_body(groups.group(g), code_kind, vocab, id_pattern) for g in ("a", "b")]
         if all(cond is not None for cond, *_r in read):
-            return (or_(read[0][0], read[1][0]), read[0][1] + read[1][1], read[0][2] + read[1][2], read[0][3] + read[1][3])
+            return _union(read, [cond for cond, *_r in read])
     limbs = split_limbs(body)
     if limbs is not None:
         read = _read_limbs(limbs, code_kind, vocab, id_pattern)
@@ -229,6 +228,12 @@ _EXCEPTION_THEN_GROUP = re.compile(
 _LETTERED_GROUPS = re.compile(
     r"^(?:(?:the\s+)?providers?\s+of\s*:?\s+)?\(a\)\s+(?P<a>(?:providers?\s+of\s+)?(?:[\w-]+\s+){0,3}?services?\b.+?)[;,]?\s+(?:and|or)\s+"
     r"\(b\)\s+(?P<b>(?:providers?\s+of\s+)?(?:[\w-]+\s+){0,3}?services?\b.+)$", re.I | re.S)
+
+
+def _union(read: list[tuple[Condition | None, int, int, list[str]]], conds: list[Condition]) -> tuple[Condition, int, int, list[str]]:
+    """Groups of services read apart (``read``, as ``parse_body`` gives them), as one: the union of ``conds``, with the
+    words understood, the words in all and the leftovers of every group."""
+    return or_(*conds), sum(r[1] for r in read), sum(r[2] for r in read), [w for r in read for w in r[3]]
 
 
 def _read_limbs(

@@ -117,7 +117,7 @@ def _applies(text: str, m: re.Match[str], role: str | None) -> str | None:
     if role == "scope" and negative and re.search(r"exempt|exclude", m.group("verb"), re.I):
         # ("Subsection (1) does not exclude a classified DIS that is also high impact": the exception inside the scope
         # paragraph does not reach it, so it is given back, never taken out)
-        give_back = "it" if re.search(r"(?:however|but|nevertheless),?\s*$", m.group("lead"), re.I) else "However, it"
+        give_back = "it" if _this(m.group("lead")) == "this" else "However, it"  # (after "However, " already)
         return f"{m.group('lead')}{give_back} does apply to{rest}"
     if role == "scope":
         verb = "does not apply" if negative else m.group("verb").lower()

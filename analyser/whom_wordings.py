@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 
+from .application_text import USERS
+
 # "a model treated as similarly safe or safer": the participle said as the relative clause the grammar reads
 _TREATED_AS = re.compile(r"\b(an?\s+(?:[\w-]+\s+)?(?:model|service))\s+(?=(?:treated|regarded|considered|deemed|classed)\s+as\b)", re.I)
 # "This standard applies if children can make purchases inside your service": services where they can
-_APPLIES_IF_USERS_CAN = re.compile(r"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|where|when)\s+(?=(?:other\s+users|children|child\s+users|a\s+child|users|"
-                                   r"end-?\s?users|an\s+end-?\s?user|a\s+user)\s+(?:can|are\s+able\s+to|is\s+able\s+to)\b)", re.I)
+_APPLIES_IF_USERS_CAN = re.compile(rf"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|where|when)\s+(?={USERS}\s+(?:can|are\s+able\s+to|is\s+able\s+to)\b)",
+                                   re.I)
 # "This section applies to X, and requires the provider to ...": what it requires is the duty, a sentence of its own
 _AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),\s+and\s+requires?\s+(?:(?P<provider>(?:the|its|their)\s+providers?)\s+to\s+)?", re.I)
 # "MCM 12 applies only to Tier 3 social media services: the provider must name ...": the duty after a colon
