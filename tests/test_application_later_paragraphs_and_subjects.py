@@ -406,3 +406,15 @@ def test_the_models_a_duty_names_after_its_verb_are_never_partly_read():
     code = _code(GPAI, ["Signatories will keep records for each model with systemic risk."])
     assert _status(code, GPAI, kind="gpai-provider") == "exempt"
     assert _status(code, GPAI, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+
+
+def test_the_provider_in_a_second_sentence_is_the_provider_already_named():
+    # when a PDF joins two paragraphs, "The provider should ..." follows the sentence that named the provider; it had
+    # been read as a duty for every provider, so the measure was every service's
+    code = _code(ESAFETY, ["A provider of a closed communication service must tell end-users how to report unwanted "
+                           "contact. The provider should review how well this works at least once a year."])
+    assert _status(code, ESAFETY, kind="relevant-electronic") == "exempt"
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["closed-communication"]) == "applies"
+    # alone, "The provider should ..." is still every provider's duty
+    alone = _code("icu", ["The provider should name a person accountable for its reporting processes."])
+    assert _status(alone, "icu", users=1_000) == "applies"
