@@ -29,7 +29,8 @@ from .models import Applicability, AtomResult, Code, Measure, MeasureStatus, Ser
 from .paths import PACKAGE_DATA
 from .service import load_archetypes
 from .truth import (  # noqa: F401  (re-exported: callers read these from evaluate)
-    KIND_WORDS, Ctx, applicability_of, atom_unknown, code_scope, code_vocabulary, dedupe, explain, holds,
+    KIND_WORDS, Ctx, applicability_of, atom_unknown, code_part, code_scope, code_vocabulary, dedupe, explain, holds,
+    names_other_kinds,
     parsed_application, remember_vocabulary, truth,
 )
 
@@ -154,6 +155,18 @@ def evaluate_measure(
             return MeasureStatus(measure.id, "unclear", f"unclear: whether the code covers this service at all "
                                  f"cannot be decided ({scope_text})", scope_atoms)
     app = applicability_of(measure, code.info.kind, vocab)
+    part = code_part(code, measure, vocab)
+    if part is not None and part[2].condition is not None and not names_other_kinds(app.condition, part[2].condition, vocab):
+        # a code of a library profile covers only its own services, whatever the measure's words say of whom
+        in_part, part_text, part_atoms = explain(part[2].condition, ctx)
+        joiner = " " if part_text.split(" ", 1)[0] in ("is", "does", "has", "uses") else ": "
+        where = f"the {part[0].label} ('{part[1]}' names it), which covers only {part[0].scope.strip()}"
+        if in_part is False:
+            return MeasureStatus(measure.id, "exempt", f"exempt: the measure is in {where}; this service{joiner}{part_text}",
+                                 part_atoms)
+        if in_part is None:
+            return MeasureStatus(measure.id, "unclear", f"unclear: the measure is in {where}, and whether this service is "
+                                 f"cannot be decided ({part_text})", part_atoms)
     unparsed_note = ""
     if app.unparsed:
         unparsed_note = "; wording not understood: " + "; ".join(f"'{u}'" for u in app.unparsed)

@@ -137,11 +137,13 @@ def _services(path: Path, data: dict[str, Any], kind: str) -> tuple[dict[str, An
         intros = compile_intros(intros_raw, "[application]")
     except ValueError as err:
         raise ProfileError(path, str(err)) from None
-    if vocab.scope.strip():
-        parsed = parse_application(vocab.scope, "any", vocab)
+    scopes = [("[services] scope", vocab.scope)] if vocab.scope.strip() else []
+    scopes += [(f"[[services.parts]] '{part.label}' scope", part.scope) for part in vocab.parts]
+    for where, words in scopes:
+        parsed = parse_application(words, "any", vocab)
         if not is_understood(parsed.condition):
-            raise ProfileError(path, f"[services] scope '{vocab.scope}' was not understood "
-                                     f"(not understood: {'; '.join(parsed.unparsed) or vocab.scope}); "
+            raise ProfileError(path, f"{where} '{words}' was not understood "
+                                     f"(not understood: {'; '.join(parsed.unparsed) or words}); "
                                      f"declare its features under [services.features]")
     return services, intros
 

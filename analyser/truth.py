@@ -13,6 +13,7 @@ import functools
 from dataclasses import dataclass
 
 from .conditions import Vocabulary, load_vocabulary, parse_application, users_over_words, vocabulary_for
+from .vocabulary import CodePart
 from .models import Applicability, AtomResult, Code, Condition, Measure, ServiceProfile
 from .service import at_or_above, harms_at, risk_kinds, risk_level
 
@@ -380,3 +381,36 @@ def code_scope(code: Code, vocab: Vocabulary | None = None) -> Applicability | N
     if not vocab.scope.strip():
         return None
     return parsed_application(vocab.scope, "any", remember_vocabulary(vocab))
+
+
+def code_part(code: Code, measure: Measure, vocab: Vocabulary | None = None) -> tuple[CodePart, str, Applicability] | None:
+    """The part of a library profile (``[services] parts``) the measure is in, the words that name it, and whom the
+    part covers, parsed; None when the profile has no parts or none is named. The measure's own label is asked first,
+    then its chapter's title, then the document's title: the nearest naming wins."""
+    vocab = vocab or code_vocabulary(code)
+    if not vocab.parts:
+        return None
+    for where in (measure.id, measure.chapter_title or "", code.info.title or ""):
+        for part in vocab.parts:
+            found = part.names.search(where) if where else None
+            if found:
+                return part, where, parsed_application(part.scope, "any", remember_vocabulary(vocab))
+    return None
+
+
+def names_other_kinds(cond: Condition | None, part_scope: Condition, vocab: Vocabulary) -> bool:
+    """True when ``cond`` (a measure's reading) names a kind of service, or a feature only one kind has, outside the
+    kinds ``part_scope`` names: the measure's own words then reach past its part (an SMS code's measure that is also
+    for relevant electronic services), and those words, not the part, say whom it covers."""
+    from .condition_tree import atoms_of
+
+    inside = {a.params.get("kind") for a in atoms_of(part_scope) if a.atom == "kind"}
+    if not inside:
+        return False
+    for a in atoms_of(cond):
+        kind = a.params.get("kind") if a.atom == "kind" else None
+        if a.atom == "feature":
+            kind = vocab.features.get(str(a.params.get("name", "")), {}).get("kind")
+        if kind and kind not in inside:
+            return True
+    return False

@@ -38,6 +38,17 @@ class ContextReading:
     because: str
 
 
+@dataclass(frozen=True)
+class CodePart:
+    """One code of a profile that reads a library of codes (eSafety's Relevant Electronic Services Standard among its
+    industry codes, say): a measure whose own label, chapter title or document title ``names`` matches is in this
+    part, and the part covers only ``scope`` (words read as ``[services] scope`` is), whatever the measure says."""
+
+    label: str
+    names: re.Pattern[str]
+    scope: str
+
+
 @dataclass
 class Vocabulary:
     """Harm, feature and service-kind keys with their wordings, and the counting rules of one code.
@@ -64,6 +75,7 @@ class Vocabulary:
     scope: str = ""  # whom the whole code covers, in words (parsed like an application clause)
     exclusive: tuple[frozenset[str], ...] = ()  # groups of features no one service has two of (risk tiers)
     context_readings: tuple[ContextReading, ...] = ()
+    parts: tuple[CodePart, ...] = ()  # the codes of a library profile, each covering some services
     key: str = "base"  # identifies the vocabulary for caches
 
     def harm_label(self, key: str) -> str:
@@ -108,7 +120,7 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
 
 
 _SERVICES_KEYS = {"scope", "kinds", "features", "harms", "risk_group", "count_once", "large_users", "size_by_users",
-                  "harm_groups", "any_harm", "multi_harm", "exclusive", "context_readings"}
+                  "harm_groups", "any_harm", "multi_harm", "exclusive", "context_readings", "parts"}
 
 
 def vocabulary_for(services: dict[str, Any] | None) -> Vocabulary:
@@ -186,6 +198,7 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
                 raise ValueError(f"[services] exclusive names {key!r}, which is not one of the code's features")
     return Vocabulary(
         context_readings=_context_readings(services.get("context_readings", [])),
+        parts=_parts(services.get("parts", [])),
         levels=base.levels,
         harms=merged("harms", base.harms),
         features=features,
@@ -224,4 +237,26 @@ def _context_readings(raw: Any) -> tuple[ContextReading, ...]:
             except re.error as err:
                 raise ValueError(f"bad regular expression in {where} {key}: {err}") from None
         out.append(ContextReading(compiled[0], compiled[1], rule["also"], rule["because"]))
+    return tuple(out)
+
+
+def _parts(raw: Any) -> tuple[CodePart, ...]:
+    """``[[services.parts]]``: each with ``label`` (the part's name, for the reader), ``names`` (a regular expression,
+    matched without regard to case against a measure's label, its chapter's title and the document's title; checked as
+    every user pattern is) and ``scope`` (the services the part covers, in words)."""
+    from .safe_regex import check
+
+    if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
+        raise ValueError("[services] parts must be a list of tables ([[services.parts]])")
+    out = []
+    for i, part in enumerate(raw, 1):
+        where = f"[[services.parts]] number {i}"
+        if set(part) != {"label", "names", "scope"} or not all(isinstance(v, str) and v.strip() for v in part.values()):
+            raise ValueError(f"{where} must have exactly label, names and scope, each a non-empty string")
+        check(part["names"], None, f"{where} names", lambda _source, message: ValueError(message))
+        try:
+            names = re.compile(part["names"], re.I)
+        except re.error as err:
+            raise ValueError(f"bad regular expression in {where} names: {err}") from None
+        out.append(CodePart(part["label"], names, part["scope"]))
     return tuple(out)

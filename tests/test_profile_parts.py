@@ -1,0 +1,121 @@
+"""A profile that reads a library of codes ([[services.parts]]): eSafety's industry codes and standards each cover one
+section of the online industry, so a measure of the Relevant Electronic Services Standard that names no service ("A
+provider must ...") is not for a search engine. Before parts, such a measure was confidently "applies" to every section.
+Which part a measure is in comes from its own label, else its chapter's title, else the document's title. The wording
+here is this file's own sample wording, not text of any code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analyser import errors
+from analyser.evaluate import evaluate, evaluate_measure
+from analyser.extract import extract_code
+from analyser.profiles import load_profile
+from analyser.service import service_from_options
+from analyser.vocabulary import vocabulary_for
+from one_measure_code import one_measure_code
+
+ESAFETY = "codes/examples/esafety-industry.toml"
+TITLE = "Online Safety (Relevant Electronic Services) Industry Standard - SAMPLE, not official text"
+
+
+def _service(**options):
+    return service_from_options(vocab=vocabulary_for(load_profile(ESAFETY).services), **options)
+
+
+def _standard_pdf(path: Path) -> Path:
+    """A sample standard of three measures, drawn by reportlab, whose title names its section of the industry."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    ss = getSampleStyleSheet()
+    body = ParagraphStyle("b", parent=ss["BodyText"], fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
+    head = ParagraphStyle("h", parent=body, fontName="Helvetica-Bold", fontSize=11, spaceBefore=8)
+    measures = [
+        ("MCM 1 Reporting tools", "A provider must give Australian end-users a simple way to report class 1A material."),
+        ("MCM 2 Closed services", "A provider of a closed communication service must tell end-users how to report "
+                                  "unwanted contact."),
+        ("MCM 3 Messaging on social media", "This measure applies to providers of relevant electronic services and to "
+                                            "providers of social media services."),
+    ]
+    story = [Paragraph(TITLE, ss["Title"]),
+             Paragraph("Made by the eSafety Commissioner. Minimum compliance measures follow.", body)]
+    for heading, text in measures:
+        story += [Paragraph(heading, head), Paragraph(text, body),
+                  Paragraph("The provider should review how well this works at least once a year.", body)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def test_a_measure_that_names_no_service_is_only_for_the_section_its_document_covers(tmp_path):
+    code = extract_code(_standard_pdf(tmp_path / "res-standard.pdf"), profile=ESAFETY)
+    assert "Relevant Electronic Services" in code.info.title
+    assert [m.id for m in code.measures] == ["MCM 1", "MCM 2", "MCM 3"]
+    search = {s.measure: s for s in evaluate(code, _service(kind="search-engine"))}
+    # was "applies": "A provider must ..." read as every section's duty
+    assert search["MCM 1"].status == "exempt"
+    assert "Relevant Electronic Services code or standard" in search["MCM 1"].reason
+    assert "covers only relevant electronic services" in search["MCM 1"].reason
+    assert search["MCM 2"].status == "exempt"
+    messaging = {s.measure: s.status for s in evaluate(code, _service(kind="relevant-electronic"))}
+    assert messaging == {"MCM 1": "applies", "MCM 2": "exempt", "MCM 3": "applies"}
+    closed = {s.measure: s.status for s in evaluate(code, _service(kind="relevant-electronic",
+                                                                      features=["closed-communication"]))}
+    assert closed["MCM 2"] == "applies"
+    # the measure's own words reach past its document: they, not the part, say whom it covers
+    assert {s.measure: s.status for s in evaluate(code, _service(kind="social-media"))}["MCM 3"] == "applies"
+
+
+def _labelled(label: str, text: str, title: str = "t"):
+    code = one_measure_code(ESAFETY, [text])
+    code.measures[0].id = label
+    code.info.title = title
+    return code
+
+
+def test_the_measures_own_label_is_asked_before_the_documents_title():
+    code = _labelled("SMS Code MCM 4", "A provider must publish its terms of use.", title=TITLE)
+    m = code.measures[0]
+    assert evaluate_measure(code, m, _service(kind="social-media")).status == "applies"
+    reason = evaluate_measure(code, m, _service(kind="relevant-electronic")).reason
+    assert "Social Media Services code" in reason and "'SMS Code MCM 4' names it" in reason
+
+
+def test_the_expectations_cover_three_sections_and_the_head_terms_every_one():
+    bose = _labelled("BOSE s 6", "A provider must take reasonable steps to keep end-users safe.")
+    statuses = {k: evaluate_measure(bose, bose.measures[0], _service(kind=k)).status
+                for k in ("social-media", "relevant-electronic", "designated-internet", "search-engine", "equipment")}
+    assert statuses == {"social-media": "applies", "relevant-electronic": "applies", "designated-internet": "applies",
+                        "search-engine": "exempt", "equipment": "exempt"}
+    head = _labelled("Head Terms cl 4", "Each industry participant must keep records of its compliance.")
+    assert evaluate_measure(head, head.measures[0], _service(kind="equipment")).status == "applies"
+
+
+def test_abbreviations_are_matched_in_capitals_only():
+    # "res" in lower case is a word, not the Standard's abbreviation
+    code = _labelled("Head Terms cl 9 (res judicata)", "Each industry participant must keep records of its compliance.")
+    assert evaluate_measure(code, code.measures[0], _service(kind="search-engine")).status == "applies"
+
+
+@pytest.mark.parametrize(
+    "part,words",
+    [
+        ('label = "A"\nnames = "(unclosed"\nscope = "social media services"\n',
+         "[[services.parts]] number 1 names ('(unclosed') is not a valid regular expression"),
+        ('label = "A"\nnames = "x"\n', "must have exactly label, names and scope"),
+        ('label = "A"\nnames = "x"\nscope = "services on the moon"\n',
+         "[[services.parts]] 'A' scope 'services on the moon' was not understood"),
+    ],
+)
+def test_a_mistake_in_a_part_is_one_line_naming_the_profile(tmp_path, part, words):
+    path = tmp_path / "library.toml"
+    path.write_text('family = "x"\nshort_name = "X"\n[measure]\nheading = \'^M (?P<number>\\d+)\'\n'
+                    "[[services.parts]]\n" + part, encoding="utf-8")
+    with pytest.raises(errors.ProfileError) as err:
+        load_profile(path)
+    assert words in str(err.value) and "library.toml" in str(err.value) and "\n" not in str(err.value)
