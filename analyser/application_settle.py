@@ -19,7 +19,7 @@ import re
 from typing import Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
-from .application_text import (APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, EXEMPT_LABEL, FOR_EACH_MODEL, MODEL_PARTICIPLE,
+from .application_text import (ADDS_TO_DUTY, ANSWERED, APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, EXEMPT_LABEL, FOR_EACH_MODEL, MODEL_PARTICIPLE,
                                LEADING_LABEL, STRAY_APPLICATION,
                                clean_artefacts, grammar_data, is_application, users_can_then_do)
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, PASSIVE_DUTY
@@ -206,6 +206,8 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
         # "For the purposes of this measure, a 'scheme' is ... . Where a large service operates a scheme, ...": the
         # sentence after the definition)
         body = _OPENING_EXCEPTION.sub("", _LEADING_DEFINITION.sub("", LEADING_LABEL.sub("", text, count=1), count=1), count=1)
+        if ADDS_TO_DUTY.match(body):
+            continue  # "If your service is aimed at children under 13, the DPIA should also ...": more for the duty to hold
         if re.search(r",\s*$", body) and i + 1 < len(texts) and _SCOPED_SUBJECT.match(f"{body.rstrip()} {texts[i + 1].lstrip()}"):
             # "For each general-purpose AI model with systemic risk that they provide, / Signatories will identify ...": the
             # sentence goes on in the next paragraph, whose duty the opening's models are for
@@ -263,6 +265,10 @@ def _with_limbs(texts: Sequence[str], kept: list[int]) -> list[int]:
         text = clean_artefacts(texts[i]).strip()
         if (ASKS_WHOM.fullmatch(text) or WHO_LABEL.fullmatch(text)) and i + 1 < len(texts) and i + 1 not in out:
             out.append(i + 1)  # "Which services does this measure apply to?" / "Large services."
+            j = i + 2
+            while j < len(texts) and ANSWERED.match(clean_artefacts(texts[j])) and j not in out:
+                out.append(j)  # "Does this part apply to me?" / "Yes, if ..." / "No, if ...": each answer
+                j += 1
         if not _OPENS_LIMBS.search(text):
             continue
         j = i + 1

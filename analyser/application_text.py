@@ -29,6 +29,13 @@ from .paths import PACKAGE_DATA
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
 CONDITIONAL_OBLIGATION = re.compile(
     r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:where|if|when|once)\s+(?:the|a|that)\s+provider\b", re.I)
+# "If your service is aimed at children under 13, the DPIA should also set out ...": a condition, then more for the duty's
+# own thing (the assessment, report, notice) to do; what the duty holds for some, not whom the measure covers (read as
+# application, the standard had been only for those services)
+ADDS_TO_DUTY = re.compile(
+    r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:where|if|when)\s+[^,.;]{3,160},\s+(?:the|your|its|their|that|this)\s+"
+    r"(?!(?:online\s+|regulated\s+)?(?:providers?|services?|signator\w+|measures?|standards?|sections?|codes?|commitments?)\b)"
+    r"[\w-]+(?:\s+[\w-]+){0,2}\s+(?:should|must|will|shall|needs?\s+to)\s+also\b", re.I)
 # ", as inserted by the ... Amendment Code 2026," / "(as amended by ...)": where the wording came from,
 # never whom it covers; it sits between "This measure" and "applies", so it must go before the phrase
 # is looked for (and before the wording is parsed)
@@ -152,7 +159,8 @@ def users_can_then_do() -> re.Pattern[str]:
 # question, whose answer (the rest of the paragraph, or the next one) says whom the measure covers
 _WHOM = r"(?:[\w-]+\s+){0,2}?(?:measures?|standards?|sections?|commitments?|requirements?|codes?|expectations?|parts?)"
 ASKS_WHOM = re.compile(
-    r"\s*(?:\(?\w{1,4}[.)]\s*)?(?:(?:which|what)\s+(?:services|providers|signatories|organisations|platforms)\s+(?:does|do|is|are)\s+"
+    # ("Standard 11: does this part apply to me?": a provision's label before the question)
+    r"\s*(?:\(?\w{1,4}[.)]\s*)?(?:(?:standard|measure|section|part|commitment)\s+\d{1,3}\s*[:.\u2013\u2014-]\s*)?(?:(?:which|what)\s+(?:services|providers|signatories|organisations|platforms)\s+(?:does|do|is|are)\s+"
     rf"(?:this|the)\s+{_WHOM}\s+(?:apply\s+to|cover|for)|(?:who|whom)\s+(?:does|do)\s+(?:this|the)\s+{_WHOM}\s+(?:apply\s+to|cover)"
     rf"|(?:who|whom)\s+is\s+(?:this|the)\s+{_WHOM}\s+for|(?:does|do)\s+(?:this|the)\s+{_WHOM}\s+apply\s+to\s+"
     r"(?:me|us|my\s+service|our\s+service)"
@@ -170,8 +178,10 @@ RELEASE_AFTER_CONDITION = re.compile(
     r"(?:choose|decide)\s+not\s+to)\s+(?:(?:apply|follow|comply\s+with|implement)\s+(?:this\s+measure|the\s+measure|it)|do\s+(?:so|this|that))\b", re.I)
 # "Does this part apply to my service? It does if you ...": the answer to the question, said as the openings read it
 # ("Is this part for you? It is if ... It is not if ...": a further answer in the same words)
-_ANSWERED = re.compile(r"\s*(?:yes,?\s+|no,?\s+)?it\s+(?:does|is)(?P<neg>\s+not|n[\u2019']t)?,?\s+(?=(?:only\s+)?(?:if|where|when|unless)\b)", re.I)
-_ANSWERED_AGAIN = re.compile(r"(?<=[.;]\s)" + _ANSWERED.pattern.removeprefix(r"\s*"), re.I)
+# ("Does this part apply to me? Yes, if ... No, if ...": the bare answers)
+ANSWERED = re.compile(r"\s*(?:(?:yes,?\s+|no,?\s+)?it\s+(?:does|is)(?P<neg>\s+not|n[\u2019']t)?|yes|(?P<no>no)),?\s+"
+                       r"(?=(?:only\s+)?(?:if|where|when|unless)\b)", re.I)
+_ANSWERED_AGAIN = re.compile(r"(?<=[.;]\s)" + ANSWERED.pattern.removeprefix(r"\s*"), re.I)
 
 
 def question_of_whom_answered(work: str) -> str:
@@ -180,18 +190,19 @@ def question_of_whom_answered(work: str) -> str:
     nothing the openings know)."""
     out, last = [], 0
     for m in ASKS_WHOM.finditer(work):
-        a = _ANSWERED.match(work, m.end())
+        a = ANSWERED.match(work, m.end())
         out.append(work[last:m.start()])
         if a is None:
             out.append(" ")
             last = m.end()
         else:
-            out.append(" This measure does not apply " if a.group("neg") else " This measure applies ")
+            out.append(" This measure does not apply " if a.group("neg") or a.group("no") else " This measure applies ")
             last = a.end()
     out.append(work[last:])
     said = "".join(out)
     if last and said != work:
-        said = _ANSWERED_AGAIN.sub(lambda m: "This measure does not apply " if m.group("neg") else "This measure applies ", said)
+        said = _ANSWERED_AGAIN.sub(lambda m: "This measure does not apply " if m.group("neg") or m.group("no") else "This measure applies ",
+                                   said)
     return said
 
 
@@ -425,7 +436,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if (RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or _PASSIVE.match(unlabelled)
             or _PART.match(unlabelled) or _OUTSIDE.match(unlabelled) or _NOTHING_APPLIES.match(unlabelled)):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
-    if CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text):
+    if (CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text)) or ADDS_TO_DUTY.match(unlabelled):
         return False
     if phrase is not None and (phrase.search(text) or phrase.search(without_asides(text)) or phrase.search(unlabelled)):
         return True

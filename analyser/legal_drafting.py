@@ -128,6 +128,17 @@ _THIS_MCM = re.compile(r"\b((?i:this|that|the|these|those|each|every))\s+(?:MCM|
 # "This Measure is open only to start-ups": whom it applies to (read as a duty of every Signatory, the measure had been
 # every Signatory's)
 _OPEN_ONLY_TO = re.compile(r"\b((?i:this|the)\s+(?i:measure|commitment|standard|section))\s+is\s+(?:open|available)\s+only\s+to\b")
+# "This measure no longer applies only to providers of large multi-risk services: it applies to providers of multi-risk
+# services of any size", "MCM 12 no longer applies only to Tier 1 services; it now reaches every social media service
+# ...": an amendment's widening, whose second half alone says whom (read whole, the old class had been kept)
+_NO_LONGER_ONLY = re.compile(r"\b(?:this\s+(?:measure|standard|section|commitment|mcm)|it|(?:measure|mcm|section|standard)\s+[\w.]{1,8})\s+"
+                             r"no\s+longer\s+applies\s+only\s+to\s+[^:;.]{1,200}?\s*[:;,]\s+(?:but\s+|and\s+)?(?:it|this\s+measure|"
+                             r"the\s+measure)\s+(?:now\s+)?(?:applies\s+to|reaches|covers|extends\s+to)\s+", re.I)
+# "That exception does not help you if you also serve children behaviourally targeted advertising": a give-back, said as
+# the openings read one (passed over, the exception had been kept for those services with confidence)
+_DOES_NOT_HELP = re.compile(r"\b((?i:that|this|the))\s+((?i:exception|exemption|carve-out))\s+(?:does\s+not|will\s+not|cannot|can\s*not)\s+"
+                            r"(?:help|assist|protect|cover|benefit)\s+(?:you|them|it|the\s+provider|a\s+provider|the\s+signatory)\s+"
+                            r"(?=(?:if|where|when)\b)", re.I)
 # "1. Best interests of the child. Treat ...", "8. Data minimisation. Gather ...": a standard's number and title printed as
 # the first sentence (read as words not understood, they had left every such standard unclear)
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.\s+(?P<title>[A-Z][^.;:!?]{2,80}?)\.\s+(?=[A-Z])")
@@ -139,7 +150,8 @@ def plain_legal(text: str) -> str:
     """``text`` (application wording, one or more sentences) with the drafting devices above said plainly."""
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
     text = _THIS_MCM.sub(lambda m: f"{m.group(1)} measure{m.group(2) or ''}", _GLUED_HEADING.sub("", text, count=1))
-    text = _OPEN_ONLY_TO.sub(r"\1 applies only to", text)
+    text = _NO_LONGER_ONLY.sub("This measure applies to ", _OPEN_ONLY_TO.sub(r"\1 applies only to", text))
+    text = _DOES_NOT_HELP.sub(r"\1 \2 does not apply ", text)
     title = _NUMBERED_TITLE.match(text)
     if title and not _NOT_A_TITLE.search(title.group("title")):
         text = text[title.end():]

@@ -102,6 +102,15 @@ _ANOTHER_MEASURE_APPLIES = re.compile(r"\bunless\s+(?P<ref>(?:measure\s+)?(?:[A-
 _IS_TO_APPLY = re.compile(r"\b(?:is|are)\s+(also\s+)?to\s+(?=(?:apply|follow|adopt|implement|comply\s+with)\s+(?:this\s+measure|it)\b)", re.I)
 
 
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}|\d{{4}})"
+# "Signatories whose models were placed on the market before 2 August 2025 need not apply this Measure to those models
+# until 2 August 2027", "... will have until 2 August 2027 to comply": a later date for some, never a release (read as
+# one, the older models had been confidently outside the Measure), so the sentence says nothing of whom
+_DEFERRAL = re.compile(r"(?:^|(?<=[.;]\s))[^.;]*?\b(?:need\s+not\s+(?:apply|comply\s+with|follow|implement|meet)\b[^.;]*?"
+                       rf"\buntil\s+{_DATE}|(?:will|shall)\s+have\s+until\s+{_DATE}\s+to)\b[^.;]*[.;]?\s*", re.I)
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -114,6 +123,7 @@ def _said_as(opening: str, group: str) -> Callable[[re.Match[str]], str]:
 
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
+    work = _DEFERRAL.sub("", work)
     work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
     work = _NOT_EXCEPTED.sub(_said_as("This exception does not apply to ", "who"), work)
     work = _NOTHING_TO_DO_WHEN.sub("This standard does not apply ", work)
