@@ -125,8 +125,6 @@ _OPEN_READINGS = {
     "and": "'and' can mean both or either",
     "harm-and": "'and' between harms can mean either or both",
     "low-or": "'at low risk of A or of B' can mean low for either or for both",
-    "level": "'at risk' names no level",
-    "medium": "'at medium risk' may or may not take in high",
     "gloss": "the wording restates itself after 'that is' in other words",
     "duty": "a duty for every service that names a feature may be meant only for services that have it",
     "counted-once": "the code counts the kinds of CSEA as one, but the list names them one by one",

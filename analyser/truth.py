@@ -254,12 +254,6 @@ _TWO_READINGS = {
     "low-or": "the application wording says 'at low risk of' one kind of harm 'or of' another, which can mean a low "
               "risk of either or of both, and the two differ for this service: read as either, it {a}; read as "
               "both, it {b}",
-    "level": "the application wording says 'at risk' without a level, which can mean any assessed risk or a medium "
-             "or high risk, and the two differ for this service: read as any risk, it {a}; read as medium or "
-             "high, it {b}",
-    "medium": "the application wording says 'at medium risk' without 'or high', which can mean a medium risk only "
-              "or the codes' usual medium or high, and the two differ for this service: read as medium only, it "
-              "{a}; read as medium or high, it {b}",
     "gloss": "the application wording names the services and then restates them after 'that is', and the two "
              "differ for this service: by the first words it {a}; by the restatement it {b}",
     "duty": "the measure sets a duty for every service but names a feature this service does not have, so it may "

@@ -429,10 +429,11 @@ def test_readings_the_words_leave_open_are_decided_only_where_they_agree():
     assert _status(code, icu, users=8_000_000, risks=["terrorism=high", "hate=medium"]) == "applies"
     assert _status(code, icu, users=8_000_000, risks=["terrorism=high"]) == "unclear"
     assert _status(code, icu, users=8_000_000) == "exempt"
-    # "at risk" with no level
+    # "at risk" with no level is the codes' medium or high (once read both ways and left unclear at low; 58 of the
+    # development sets' 59 writers read it so)
     code = _code(icu, ["This measure applies to providers of services at risk of grooming."])
     assert _status(code, icu, risks=["grooming=medium"]) == "applies"
-    assert _status(code, icu, risks=["grooming=low"]) == "unclear"
+    assert _status(code, icu, risks=["grooming=low"]) == "exempt"
     assert _status(code, icu, risks=["grooming=negligible"]) == "exempt"
     # a closing relative clause after the last of two groups
     code = _code(icu, ["This measure applies to providers of large services and services at high risk of grooming "
@@ -494,10 +495,11 @@ def test_a_measure_label_before_the_obligation_does_not_hide_whom_it_is_for():
     assert _status(code, ESAFETY, kind="social-media") == "exempt"  # once "all services"
 
 
-def test_at_medium_risk_without_or_high_leaves_a_high_risk_service_undecided():
+def test_at_medium_risk_without_or_high_is_the_codes_medium_or_high():
     code = _code("icu", ["This measure applies to providers of services that are at medium risk of fraud."])
     assert _status(code, "icu", risks=["fraud=medium"]) == "applies"
-    assert _status(code, "icu", risks=["fraud=high"]) == "unclear"  # once "exempt"
+    # once "exempt", then "unclear" (read both ways); 38 of the development sets' 39 writers read medium or high
+    assert _status(code, "icu", risks=["fraud=high"]) == "applies"
     assert _status(code, "icu", risks=["fraud=low"]) == "exempt"
 
 

@@ -231,10 +231,8 @@ VARIANTS = [
      "medium or high risk of one or more kinds of primary priority content.", "u2u",
      AND(feat("likely-accessed-by-children"),
          OR(*(risk(h) for h in ("pornography", "suicide", "self-harm", "eating-disorders")))), []),
-    # "at medium risk" with no "or high": a medium risk only, or the codes' usual medium or high; both
-    # readings are kept, so that a service at high risk is undecided rather than exempt
-    ("This measure applies to providers of services at medium risk of terrorism.", "u2u",
-     {"op": "agree", "args": [AND(risk("terrorism"), NOT(risk("terrorism", "high"))), risk("terrorism")]}, []),
+    # "at medium risk" with no "or high": the codes' usual medium or high (as the development sets' writers read it)
+    ("This measure applies to providers of services at medium risk of terrorism.", "u2u", risk("terrorism"), []),
     ("This measure applies to providers of services at high risk of terrorism.", "u2u", risk("terrorism", "high"), []),
     # a negative sentence narrows the positive one
     ("This measure applies to providers of large services. It does not apply to vertical search services.", "search",
