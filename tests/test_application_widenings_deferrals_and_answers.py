@@ -90,3 +90,12 @@ def test_a_condition_that_adds_to_what_the_duty_holds_is_not_whom():
     assert _status(code, ICO, kind="online-service", features=CHILDREN) == "applies"
     control = _code(ICO, ["If your service is aimed at children under 13, carry out a further review each year."])
     assert _status(control, ICO, kind="online-service", features=CHILDREN) == "exempt"
+
+
+def test_however_small_straight_after_applies_is_a_sentence_of_its_own():
+    code = _code("icu", ["Every provider should name an individual accountable for its safety duties. This applies however "
+                         "small the service and whatever risk its latest risk assessment found."])
+    # the aside had been cut out of the middle of the sentence, leaving "This applies nd" as words not understood
+    assert _status(code, "icu", users=1_000) == "applies"
+    every = _code("icu", ["This measure applies to every service, however small."])
+    assert _status(every, "icu", users=1_000) == "applies"
