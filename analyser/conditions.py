@@ -60,7 +60,7 @@ from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_num
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, duty_for_every_reader_or_featured,
                              impossible_as_unknown, is_understood, normalise, not_, or_, users_over_words, with_given_back)
 from .models import Applicability, Condition
-from .vocabulary import LARGE_THRESHOLD, LEVELS, Vocabulary, load_vocabulary, vocabulary_for
+from .vocabulary import LARGE_THRESHOLD, LEVELS, Vocabulary, load_vocabulary, names_whom_in_a_duty, vocabulary_for
 
 __all__ = [
     "DEFAULT_MEASURE_ID", "LARGE_THRESHOLD", "LEVELS", "Intro", "Vocabulary", "and_", "atom", "atoms_of",
@@ -252,7 +252,7 @@ def _parse_application(
             if not stated and intro.until.pattern == "^" and not PROHIBITION.match(sentence):
                 # an instruction in the imperative ("Switch geolocation options off"), not a prohibition ("Do not
                 # use nudge techniques": for everyone) nor a duty with a subject ("Signatories will ...")
-                duty_features.extend(features_named(sentence, vocab, id_pattern))
+                duty_features.extend(f for f in features_named(sentence, vocab, id_pattern) if names_whom_in_a_duty(f, sentence, vocab))
             continue
         if intro is not None and not body.strip(" ,;:."):
             cond, done, total, leftovers = atom("all"), 0, 0, []

@@ -17,6 +17,7 @@ from .application_text import LEADING_LABEL
 from .condition_tokens import features_named
 from .condition_tree import and_, duty_for_every_reader_or_featured
 from .conditions import Vocabulary, atom, describe, is_understood, parse_application
+from .vocabulary import names_whom_in_a_duty
 from .defined_terms import term_definitions, undefined_class
 from .models import Applicability, Condition, Measure
 from .unstated_scope import UnstatedScope, first_duty, unstated_scope
@@ -285,7 +286,9 @@ def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary
     with the features? Writers read it both ways, as they do the same duty written as application text; decided
     only where the two readings agree. False (``app`` untouched) when the duty names none or forbids."""
     duty = first_duty(measure)
-    features = [] if not duty or PROHIBITION.match(duty) else features_named(duty.split(". ")[0], vocab, id_pattern)
+    first = duty.split(". ")[0] if duty else ""
+    features = [] if not duty or PROHIBITION.match(duty) else [f for f in features_named(first, vocab, id_pattern)
+                                                               if names_whom_in_a_duty(f, first, vocab)]
     if not features:
         return False
     leaves_out = next((m.group(0).strip() for p in measure.paragraphs if (m := _LEAVES_OUT.search(" ".join(p.text.split())))), "")

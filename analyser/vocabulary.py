@@ -186,6 +186,16 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
         if not isinstance(includes, list) or any(not isinstance(f, str) or f.lower() not in features for f in includes):
             raise ValueError(f"[services.features.{key}] includes must list the code's own feature keys (narrower features a "
                              f"service with this one may have instead), not {includes!r}")
+        if "in_a_duty" in entry:
+            from .safe_regex import check
+
+            if not isinstance(entry["in_a_duty"], str):
+                raise ValueError(f"[services.features.{key}] in_a_duty must be a regular expression in a string")
+            check(entry["in_a_duty"], None, f"[services.features.{key}] in_a_duty", lambda _source, message: ValueError(message))
+            try:
+                re.compile(entry["in_a_duty"])
+            except re.error as err:
+                raise ValueError(f"bad regular expression in [services.features.{key}] in_a_duty: {err}") from None
         if "kind" in entry and entry["kind"] not in kinds:
             raise ValueError(f"[services.features.{key}] kind = {entry['kind']!r} is not one of the code's kinds "
                              f"({', '.join(sorted(kinds))})")
@@ -260,3 +270,12 @@ def _parts(raw: Any) -> tuple[CodePart, ...]:
             raise ValueError(f"bad regular expression in {where} names: {err}") from None
         out.append(CodePart(part["label"], names, part["scope"]))
     return tuple(out)
+
+
+def names_whom_in_a_duty(feature: str, duty: str, vocab: Vocabulary) -> bool:
+    """Does a duty for every reader that names ``feature`` perhaps mean it only for those who have it? Yes, unless the
+    profile says in which words it does (``in_a_duty``, a regular expression matched without regard to case) and the
+    duty uses none of them: in the EU code "assess the systemic risks" names a topic, not the models with systemic
+    risk, and "each model they place on the market" is every model."""
+    pattern = vocab.features.get(feature, {}).get("in_a_duty")
+    return pattern is None or re.search(pattern, duty, re.I) is not None

@@ -99,3 +99,14 @@ def test_however_small_straight_after_applies_is_a_sentence_of_its_own():
     assert _status(code, "icu", users=1_000) == "applies"
     every = _code("icu", ["This measure applies to every service, however small."])
     assert _status(every, "icu", users=1_000) == "applies"
+
+
+def test_a_duty_that_names_a_feature_only_as_its_topic_is_every_readers():
+    # systemic risk as the duty's topic, and "each model they place on the market": every Signatory's duty (each had
+    # been read both ways, for every Signatory or only for those with the feature, and left unclear)
+    topic = _code(GPAI, ["Signatories will assess and mitigate the systemic risks of each model they place on the market."])
+    assert _status(topic, GPAI, kind="gpai-provider", features=[]) == "applies"
+    # (a control) "each of their models with systemic risk" names the models
+    models = _code(GPAI, ["Signatories will implement safety mitigations for each of their models with systemic risk."])
+    assert _status(models, GPAI, kind="gpai-provider", features=[]) == "exempt"
+    assert _status(models, GPAI, kind="gpai-provider", features=["systemic-risk"]) == "applies"

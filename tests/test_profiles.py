@@ -181,6 +181,8 @@ def test_a_new_regulator_needs_only_a_profile(tmp_path):
          'because = "z"\n', "[[services.context_readings]] number 1 when"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[services.context_readings]]\nwhen = "x"\nphrase = "x"\n',
          "must have exactly when, phrase, also and because"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services.features.toys]\nin_a_duty = "(unclosed"\n',
+         "[services.features.toys] in_a_duty ('(unclosed') is not a valid regular expression"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[application.intros]]\npattern = "(unclosed"\n', "bad regular expression"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[application.intros]]\npattern = "^providers ${nope}"\n',
          "no piece of pattern named 'nope'"),
