@@ -102,10 +102,15 @@ def test_however_small_straight_after_applies_is_a_sentence_of_its_own():
 
 
 def test_a_duty_that_names_a_feature_only_as_its_topic_is_every_readers():
-    # systemic risk as the duty's topic, and "each model they place on the market": every Signatory's duty (each had
-    # been read both ways, for every Signatory or only for those with the feature, and left unclear)
-    topic = _code(GPAI, ["Signatories will assess and mitigate the systemic risks of each model they place on the market."])
+    # "each model they place on the market" and "downstream providers" as what the duty does: every Signatory's duty
+    # (each had been read both ways, for every Signatory or only for those with the feature, and left unclear)
+    topic = _code(GPAI, ["Signatories will document each model they place on the market and make the relevant parts "
+                         "available to downstream providers."])
     assert _status(topic, GPAI, kind="gpai-provider", features=[]) == "applies"
+    # systemic risk as a duty's topic is still read both ways: the Safety and Security chapter covers only those
+    # models, which a measure's own words need not repeat (see bench/RESULTS.md)
+    risks = _code(GPAI, ["Signatories will assess and mitigate the systemic risks of the model."])
+    assert _status(risks, GPAI, kind="gpai-provider", features=[]) == "unclear"
     # (a control) "each of their models with systemic risk" names the models
     models = _code(GPAI, ["Signatories will implement safety mitigations for each of their models with systemic risk."])
     assert _status(models, GPAI, kind="gpai-provider", features=[]) == "exempt"
