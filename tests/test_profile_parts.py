@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from analyser import errors
 from analyser.evaluate import evaluate, evaluate_measure
 from analyser.extract import extract_code
 from analyser.profiles import load_profile
@@ -100,22 +97,3 @@ def test_abbreviations_are_matched_in_capitals_only():
     # "res" in lower case is a word, not the Standard's abbreviation
     code = _labelled("Head Terms cl 9 (res judicata)", "Each industry participant must keep records of its compliance.")
     assert evaluate_measure(code, code.measures[0], _service(kind="search-engine")).status == "applies"
-
-
-@pytest.mark.parametrize(
-    "part,words",
-    [
-        ('label = "A"\nnames = "(unclosed"\nscope = "social media services"\n',
-         "[[services.parts]] number 1 names ('(unclosed') is not a valid regular expression"),
-        ('label = "A"\nnames = "x"\n', "must have exactly label, names and scope"),
-        ('label = "A"\nnames = "x"\nscope = "services on the moon"\n',
-         "[[services.parts]] 'A' scope 'services on the moon' was not understood"),
-    ],
-)
-def test_a_mistake_in_a_part_is_one_line_naming_the_profile(tmp_path, part, words):
-    path = tmp_path / "library.toml"
-    path.write_text('family = "x"\nshort_name = "X"\n[measure]\nheading = \'^M (?P<number>\\d+)\'\n'
-                    "[[services.parts]]\n" + part, encoding="utf-8")
-    with pytest.raises(errors.ProfileError) as err:
-        load_profile(path)
-    assert words in str(err.value) and "library.toml" in str(err.value) and "\n" not in str(err.value)
