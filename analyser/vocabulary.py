@@ -275,7 +275,7 @@ def _parts(raw: Any) -> tuple[CodePart, ...]:
 def names_whom_in_a_duty(feature: str, duty: str, vocab: Vocabulary) -> bool:
     """Does a duty for every reader that names ``feature`` perhaps mean it only for those who have it? Yes, unless the
     profile says in which words it does (``in_a_duty``, a regular expression matched without regard to case) and the
-    duty uses none of them: in the EU code "assess the systemic risks" names a topic, not the models with systemic
-    risk, and "each model they place on the market" is every model."""
+    duty uses none of them: in the EU code "each model they place on the market" is every model, where "models already
+    placed on the market" are some."""
     pattern = vocab.features.get(feature, {}).get("in_a_duty")
     return pattern is None or re.search(pattern, duty, re.I) is not None
