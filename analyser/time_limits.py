@@ -24,9 +24,10 @@ _UNTIL = re.compile(r"\buntil\s+(?P<what>(?:its|their|the\s+(?:model|service)(?:
                     r"[^.;]{3,160})", re.I)
 
 
-# "for as long as its weights have not been published for download", "... have been neither published nor deleted": the
-# same end said as how long the duty lasts (what the model comes to have is the words without their "not")
-_AS_LONG_AS = re.compile(r"\bas\s+long\s+as\s+(?P<what>(?:its|their|the\s+(?:model|service)(?:'|\u2019)s|the\s+(?:model|service)\s+)"
+# "for as long as its weights have not been published for download" (or "for so long as"), "... have been neither
+# published nor deleted": the same end said as how long the duty lasts (what the model comes to have is the words
+# without their "not")
+_AS_LONG_AS = re.compile(r"\b(?:as|so)\s+long\s+as\s+(?P<what>(?:its|their|the\s+(?:model|service)(?:'|\u2019)s|the\s+(?:model|service)\s+)"
                          r"[^.;]{3,160})", re.I)
 _NEGATION = re.compile(r"\b(?:not|neither)\s+|\bnor\b", re.I)
 

@@ -115,3 +115,11 @@ def test_a_duty_that_names_a_feature_only_as_its_topic_is_every_readers():
     models = _code(GPAI, ["Signatories will implement safety mitigations for each of their models with systemic risk."])
     assert _status(models, GPAI, kind="gpai-provider", features=[]) == "exempt"
     assert _status(models, GPAI, kind="gpai-provider", features=["systemic-risk"]) == "applies"
+
+
+def test_for_so_long_as_is_for_as_long_as():
+    code = _code(GPAI, ["Signatories will protect each model against theft and unauthorised access for so long as its "
+                        "weights have not been released for download or destroyed."])
+    # had been "applies" to an open-weights model with confidence
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-weights"]) == "unclear"
+    assert _status(code, GPAI, kind="gpai-provider", features=[]) == "applies"
