@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .conditions import DEFAULT_MEASURE_ID, Vocabulary, atoms_of, parse_application
-from .models import Applicability, AtomResult, Code, Measure, MeasureStatus, ServiceProfile
+from .models import Applicability, AtomResult, Code, Condition, Measure, MeasureStatus, ServiceProfile
 from .paths import PACKAGE_DATA
 from .service import load_archetypes
 from .truth import (  # noqa: F401  (re-exported: callers read these from evaluate)
@@ -134,6 +134,19 @@ def code_kinds(code: Code) -> list[str]:
 
 
 
+def _outside(measure: Measure, covers: Condition, ctx: Ctx, said: str, undecided: str) -> MeasureStatus | None:
+    """Exempt when the service is outside ``covers`` (whom the whole code, or the measure's part of a library, covers),
+    said as "exempt: <said>; this service ..."; unclear when that cannot be decided ("<undecided> cannot be decided");
+    None when the service is inside."""
+    inside, text, atoms = explain(covers, ctx)
+    if inside is False:
+        joiner = " " if text.split(" ", 1)[0] in ("is", "does", "has", "uses") else ": "
+        return MeasureStatus(measure.id, "exempt", f"exempt: {said}; this service{joiner}{text}", atoms)
+    if inside is None:
+        return MeasureStatus(measure.id, "unclear", f"unclear: {undecided} cannot be decided ({text})", atoms)
+    return None
+
+
 def evaluate_measure(
     code: Code, measure: Measure, service: ServiceProfile, rules: Iterable[EscapeRule] | None = None, *, _ctx: Ctx | None = None
 ) -> MeasureStatus:
@@ -146,27 +159,18 @@ def evaluate_measure(
         return MeasureStatus(measure.id, "exempt", f"exempt: {why_not}", [AtomResult(f"kind({'|'.join(kinds)})", False, why_not)])
     scope = code_scope(code, vocab)
     if scope is not None and scope.condition is not None:
-        in_scope, scope_text, scope_atoms = explain(scope.condition, ctx)
-        if in_scope is False:
-            joiner = " " if scope_text.split(" ", 1)[0] in ("is", "does", "has", "uses") else ": "
-            return MeasureStatus(measure.id, "exempt", f"exempt: the code covers only {vocab.scope.strip()}; "
-                                 f"this service{joiner}{scope_text}", scope_atoms)
-        if in_scope is None:
-            return MeasureStatus(measure.id, "unclear", f"unclear: whether the code covers this service at all "
-                                 f"cannot be decided ({scope_text})", scope_atoms)
+        outside = _outside(measure, scope.condition, ctx, f"the code covers only {vocab.scope.strip()}",
+                           "whether the code covers this service at all")
+        if outside is not None:
+            return outside
     app = applicability_of(measure, code.info.kind, vocab)
-    part = code_part(code, measure, vocab)
-    if part is not None and part[2].condition is not None and not names_other_kinds(app.condition, part[2].condition, vocab):
+    found = code_part(code, measure, vocab)
+    if found is not None and found.covers.condition is not None and not names_other_kinds(app.condition, found.covers.condition, vocab):
         # a code of a library profile covers only its own services, whatever the measure's words say of whom
-        in_part, part_text, part_atoms = explain(part[2].condition, ctx)
-        joiner = " " if part_text.split(" ", 1)[0] in ("is", "does", "has", "uses") else ": "
-        where = f"the {part[0].label} ('{part[1]}' names it), which covers only {part[0].scope.strip()}"
-        if in_part is False:
-            return MeasureStatus(measure.id, "exempt", f"exempt: the measure is in {where}; this service{joiner}{part_text}",
-                                 part_atoms)
-        if in_part is None:
-            return MeasureStatus(measure.id, "unclear", f"unclear: the measure is in {where}, and whether this service is "
-                                 f"cannot be decided ({part_text})", part_atoms)
+        where = f"the measure is in the {found.part.label} ('{found.named_by}' names it), which covers only {found.part.scope.strip()}"
+        outside = _outside(measure, found.covers.condition, ctx, where, f"{where}, and whether this service is")
+        if outside is not None:
+            return outside
     unparsed_note = ""
     if app.unparsed:
         unparsed_note = "; wording not understood: " + "; ".join(f"'{u}'" for u in app.unparsed)

@@ -12,7 +12,7 @@ import dataclasses
 import functools
 from dataclasses import dataclass
 
-from .conditions import Vocabulary, load_vocabulary, parse_application, users_over_words, vocabulary_for
+from .conditions import Vocabulary, atoms_of, load_vocabulary, parse_application, users_over_words, vocabulary_for
 from .vocabulary import CodePart
 from .models import Applicability, AtomResult, Code, Condition, Measure, ServiceProfile
 from .service import at_or_above, harms_at, risk_kinds, risk_level
@@ -377,18 +377,26 @@ def code_scope(code: Code, vocab: Vocabulary | None = None) -> Applicability | N
     return parsed_application(vocab.scope, "any", remember_vocabulary(vocab))
 
 
-def code_part(code: Code, measure: Measure, vocab: Vocabulary | None = None) -> tuple[CodePart, str, Applicability] | None:
-    """The part of a library profile (``[services] parts``) the measure is in, the words that name it, and whom the
-    part covers, parsed; None when the profile has no parts or none is named. The measure's own label is asked first,
-    then its chapter's title, then the document's title: the nearest naming wins."""
+@dataclass(frozen=True)
+class PartFound:
+    """The part of a library profile a measure is in: the part, the words that name it, and whom it covers, parsed."""
+
+    part: CodePart
+    named_by: str
+    covers: Applicability
+
+
+def code_part(code: Code, measure: Measure, vocab: Vocabulary | None = None) -> PartFound | None:
+    """The part of a library profile (``[services] parts``) the measure is in; None when the profile has no parts or
+    none is named. The measure's own label is asked first, then its chapter's title, then the document's title: the
+    nearest naming wins."""
     vocab = vocab or code_vocabulary(code)
     if not vocab.parts:
         return None
     for where in (measure.id, measure.chapter_title or "", code.info.title or ""):
         for part in vocab.parts:
-            found = part.names.search(where) if where else None
-            if found:
-                return part, where, parsed_application(part.scope, "any", remember_vocabulary(vocab))
+            if where and part.names.search(where):
+                return PartFound(part, where, parsed_application(part.scope, "any", remember_vocabulary(vocab)))
     return None
 
 
@@ -396,8 +404,6 @@ def names_other_kinds(cond: Condition | None, part_scope: Condition, vocab: Voca
     """True when ``cond`` (a measure's reading) names a kind of service, or a feature only one kind has, outside the
     kinds ``part_scope`` names: the measure's own words then reach past its part (an SMS code's measure that is also
     for relevant electronic services), and those words, not the part, say whom it covers."""
-    from .condition_tree import atoms_of
-
     inside = {a.params.get("kind") for a in atoms_of(part_scope) if a.atom == "kind"}
     if not inside:
         return False

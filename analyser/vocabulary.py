@@ -187,15 +187,9 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
             raise ValueError(f"[services.features.{key}] includes must list the code's own feature keys (narrower features a "
                              f"service with this one may have instead), not {includes!r}")
         if "in_a_duty" in entry:
-            from .safe_regex import check
-
             if not isinstance(entry["in_a_duty"], str):
                 raise ValueError(f"[services.features.{key}] in_a_duty must be a regular expression in a string")
-            check(entry["in_a_duty"], None, f"[services.features.{key}] in_a_duty", lambda _source, message: ValueError(message))
-            try:
-                re.compile(entry["in_a_duty"])
-            except re.error as err:
-                raise ValueError(f"bad regular expression in [services.features.{key}] in_a_duty: {err}") from None
+            _user_pattern(entry["in_a_duty"], f"[services.features.{key}] in_a_duty")
         if "kind" in entry and entry["kind"] not in kinds:
             raise ValueError(f"[services.features.{key}] kind = {entry['kind']!r} is not one of the code's kinds "
                              f"({', '.join(sorted(kinds))})")
@@ -227,11 +221,21 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
     )
 
 
+def _user_pattern(source: str, where: str) -> re.Pattern[str]:
+    """A profile's regular expression, checked as every user pattern is (``safe_regex``) and compiled without regard to
+    case; ``ValueError`` names ``where`` it stands."""
+    from .safe_regex import check
+
+    check(source, None, where, lambda _source, message: ValueError(message))
+    try:
+        return re.compile(source, re.I)
+    except re.error as err:
+        raise ValueError(f"bad regular expression in {where}: {err}") from None
+
+
 def _context_readings(raw: Any) -> tuple[ContextReading, ...]:
     """``[[services.context_readings]]``: each with ``when`` and ``phrase`` (regular expressions, checked as every user
     pattern is), ``also`` (the phrase's narrower meaning, in words the grammar reads) and ``because``."""
-    from .safe_regex import check
-
     if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
         raise ValueError("[services] context_readings must be a list of tables ([[services.context_readings]])")
     out = []
@@ -239,14 +243,8 @@ def _context_readings(raw: Any) -> tuple[ContextReading, ...]:
         where = f"[[services.context_readings]] number {i}"
         if set(rule) != {"when", "phrase", "also", "because"} or not all(isinstance(v, str) and v.strip() for v in rule.values()):
             raise ValueError(f"{where} must have exactly when, phrase, also and because, each a non-empty string")
-        compiled = []
-        for key in ("when", "phrase"):
-            check(rule[key], None, f"{where} {key}", lambda _source, message: ValueError(message))
-            try:
-                compiled.append(re.compile(rule[key], re.I))
-            except re.error as err:
-                raise ValueError(f"bad regular expression in {where} {key}: {err}") from None
-        out.append(ContextReading(compiled[0], compiled[1], rule["also"], rule["because"]))
+        out.append(ContextReading(_user_pattern(rule["when"], f"{where} when"), _user_pattern(rule["phrase"], f"{where} phrase"),
+                                  rule["also"], rule["because"]))
     return tuple(out)
 
 
@@ -254,8 +252,6 @@ def _parts(raw: Any) -> tuple[CodePart, ...]:
     """``[[services.parts]]``: each with ``label`` (the part's name, for the reader), ``names`` (a regular expression,
     matched without regard to case against a measure's label, its chapter's title and the document's title; checked as
     every user pattern is) and ``scope`` (the services the part covers, in words)."""
-    from .safe_regex import check
-
     if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
         raise ValueError("[services] parts must be a list of tables ([[services.parts]])")
     out = []
@@ -263,12 +259,7 @@ def _parts(raw: Any) -> tuple[CodePart, ...]:
         where = f"[[services.parts]] number {i}"
         if set(part) != {"label", "names", "scope"} or not all(isinstance(v, str) and v.strip() for v in part.values()):
             raise ValueError(f"{where} must have exactly label, names and scope, each a non-empty string")
-        check(part["names"], None, f"{where} names", lambda _source, message: ValueError(message))
-        try:
-            names = re.compile(part["names"], re.I)
-        except re.error as err:
-            raise ValueError(f"bad regular expression in {where} names: {err}") from None
-        out.append(CodePart(part["label"], names, part["scope"]))
+        out.append(CodePart(part["label"], _user_pattern(part["names"], f"{where} names"), part["scope"]))
     return tuple(out)
 
 
