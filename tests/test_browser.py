@@ -584,8 +584,10 @@ def test_the_comparison_and_a_filtered_export_carry_their_provenance(server, bro
                  (("xlsx", "Excel (XLSX)"), ("md", "Markdown"))}
         for _ in range(3):
             # a download button carries the data of the run that drew it: on a loaded machine the click can land
-            # before the rerun that the checkbox started has redrawn it (seen once in a full run, load 4-8)
-            if "para C9.3" in files["md"].read_text(encoding="utf-8"):
+            # before the rerun that the checkbox started has redrawn it (seen once in a full run, load 4-8). The
+            # quoted paragraph is what the checkbox adds ("para C9.3" alone is in the note's own line too, so waiting
+            # for it had not waited at all: failed once more in a fresh-clone run)
+            if "> **C9.3** " in files["md"].read_text(encoding="utf-8"):
                 break
             page.wait_for_timeout(1000)
             files["md"] = _download(page, "Markdown", tmp_path)
