@@ -28,7 +28,7 @@ from typing import Callable
 from . import __version__, budgets, damage
 from .errors import AnalyserError, NoTextLayerError, TruncatedPDFError, UnknownLayoutError
 from .extraction.checked_input import CheckedInput, check_input
-from .extraction.document import front_text, is_sample, reconcile, title_of, version_of
+from .extraction.document import front_text, is_sample, reconcile, subtitle_of, title_of, version_of
 from .extraction.footnotes import link_footnotes
 from .extraction.headings import LineClassifier
 from .extraction.measures import segment_measures
@@ -192,6 +192,7 @@ def _extract_open(path: Path, pdf, sha: str, profile: str | Path | Profile | Non
         sample=is_sample(doc, prof, metadata),
         analyser_version=__version__,
         services=dict(prof.services),
+        subtitle=subtitle_of(doc),
     )
     code = Code(info=info, measures=measures, index=index, warnings=warnings.items)
     reconcile(code)

@@ -196,6 +196,9 @@ class CodeInfo:
     # harms, thresholds and how risk is counted; kept with the code so that a cached analysis
     # is evaluated under the rules it was made with
     services: dict[str, Any] = field(default_factory=dict)
+    # the line under the title on the title page ("Safety and Security Chapter"): which chapter or code of a larger
+    # whole this document is, when it says so only there; empty when there is none
+    subtitle: str = ""
 
 
 @dataclass

@@ -388,12 +388,12 @@ class PartFound:
 
 def code_part(code: Code, measure: Measure, vocab: Vocabulary | None = None) -> PartFound | None:
     """The part of a library profile (``[services] parts``) the measure is in; None when the profile has no parts or
-    none is named. The measure's own label is asked first, then its chapter's title, then the document's title: the
-    nearest naming wins."""
+    none is named. The measure's own label is asked first, then its chapter's title, then the document's subtitle (the
+    line under its title), then its title: the nearest naming wins."""
     vocab = vocab or code_vocabulary(code)
     if not vocab.parts:
         return None
-    for where in (measure.id, measure.chapter_title or "", code.info.title or ""):
+    for where in (measure.id, measure.chapter_title or "", code.info.subtitle or "", code.info.title or ""):
         for part in vocab.parts:
             if where and part.names.search(where):
                 return PartFound(part, where, parsed_application(part.scope, "any", remember_vocabulary(vocab)))

@@ -1,8 +1,9 @@
 """A profile that reads a library of codes ([[services.parts]]): eSafety's industry codes and standards each cover one
 section of the online industry, so a measure of the Relevant Electronic Services Standard that names no service ("A
 provider must ...") is not for a search engine. Before parts, such a measure was confidently "applies" to every section.
-Which part a measure is in comes from its own label, else its chapter's title, else the document's title. The wording
-here is this file's own sample wording, not text of any code.
+Which part a measure is in comes from its own label, else its chapter's title, else the document's subtitle (the line
+under its title: the GPAI code's "Safety and Security Chapter"), else its title. The wording here is this file's own
+sample wording, not text of any code, apart from the real GPAI chapter in ../shared/corpus.
 """
 
 from __future__ import annotations
@@ -97,3 +98,67 @@ def test_abbreviations_are_matched_in_capitals_only():
     # "res" in lower case is a word, not the Standard's abbreviation
     code = _labelled("Head Terms cl 9 (res judicata)", "Each industry participant must keep records of its compliance.")
     assert evaluate_measure(code, code.measures[0], _service(kind="search-engine")).status == "applies"
+
+
+# ---------------------------------------------------------------------------- a chapter named only on the title page
+
+GPAI_PROFILE = "codes/profiles/eu-gpai.toml"
+GPAI_REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "eu-gpai-safety-security.pdf"
+
+
+def _gpai(**options):
+    return service_from_options(vocab=vocabulary_for(load_profile(GPAI_PROFILE).services), kind="gpai-provider",
+                                **options)
+
+
+def test_the_real_safety_and_security_chapter_binds_only_providers_of_models_with_systemic_risk():
+    # The chapter's Measures say only "Signatories"; it says whom it is for under its title ("Safety and Security
+    # Chapter") and in its Objectives. Before the subtitle was read, 1.1-1.4, 5.1, 6.1-6.2, 7.4, 7.7, 9.1, 9.3 and
+    # 9.4 were confidently "applies" to a provider whose model has no systemic risk.
+    import pytest
+
+    if not GPAI_REAL.exists():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    code = extract_code(GPAI_REAL, profile=GPAI_PROFILE)
+    assert code.info.title == "Code of Practice for General-Purpose AI Models"
+    assert code.info.subtitle == "Safety and Security Chapter"
+    plain = {s.measure: s for s in evaluate(code, _gpai(features=["open-weights"]))}
+    assert {s.status for s in plain.values()} == {"exempt"}
+    assert ("in the Safety and Security chapter ('Safety and Security Chapter' names it), which covers only providers "
+            "of general-purpose AI models with systemic risk" in plain["GPAI 1.1"].reason)
+    assert "does not have a model with systemic risk" in plain["GPAI 1.1"].reason
+    systemic = {s.measure: s.status for s in evaluate(code, _gpai(features=["systemic-risk"]))}
+    assert systemic["GPAI 1.1"] == systemic["GPAI 7.4"] == systemic["GPAI 9.1"] == "applies"
+    # the chapter's own exceptions still speak for a provider inside it
+    assert systemic["GPAI 3.5"] == "unclear"
+
+
+def _chapter_pdf(path: Path, subtitle: str) -> Path:
+    """A sample GPAI chapter drawn by reportlab: the code's title, a chapter line under it, one Commitment whose
+    title says "Safety and Security", one Measure for every Signatory."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    ss = getSampleStyleSheet()
+    body = ParagraphStyle("b", parent=ss["BodyText"], fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
+    head = ParagraphStyle("h", parent=body, fontName="Helvetica-Bold", fontSize=11, spaceBefore=8)
+    sub = ParagraphStyle("s", parent=body, fontName="Helvetica", fontSize=16, leading=20, spaceAfter=14)
+    story = [Paragraph("Code of Practice for General-Purpose AI Models", ss["Title"]), Paragraph(subtitle, sub),
+             Paragraph("SAMPLE, not official text. Drawn for testing the Code of Practice Analyser.", body),
+             Paragraph("Commitment 1 Safety and Security documentation", head),
+             Paragraph("Measure 1.1 Keeping documentation", head),
+             Paragraph("Signatories will keep the documentation up to date and give it to the AI Office on request.",
+                       body)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def test_another_chapter_and_a_commitment_named_safety_and_security_are_not_that_chapter(tmp_path):
+    other = extract_code(_chapter_pdf(tmp_path / "transparency.pdf", "Transparency Chapter"), profile=GPAI_PROFILE)
+    assert other.info.subtitle == "Transparency Chapter"
+    assert other.measures[0].chapter_title == "Safety and Security documentation"
+    assert evaluate(other, _gpai())[0].status == "applies"  # every provider's duty
+    same = extract_code(_chapter_pdf(tmp_path / "sas.pdf", "Safety and Security Chapter (sample)"), profile=GPAI_PROFILE)
+    (status,) = evaluate(same, _gpai(features=["sme"]))
+    assert status.status == "exempt" and "Safety and Security chapter" in status.reason

@@ -47,6 +47,34 @@ def title_of(doc: PdfText, profile: Profile) -> str:
     return re.sub(r"\s+", " ", join_text(parts)[0]).strip() or profile.title
 
 
+def subtitle_of(doc: PdfText) -> str:
+    """The line or lines under the title page's title in the next size down ("Safety and Security Chapter" under the
+    GPAI code's title): a document that is one chapter or one code of a larger whole often says which only there.
+    Empty when the title page has no such line, or when the next size is body text."""
+    page = doc.lines[0].page if doc.lines else 1
+    first = [ln for ln in doc.lines if ln.page == page and ln.kind == "body"]
+    if not first:
+        return ""
+    biggest = max(ln.size for ln in first)
+    if biggest < doc.body_size * 1.15:
+        return ""
+    # skip the title's lines, then take the run of lines just under it that share one size above body text
+    run: list = []
+    started = False
+    for ln in first:
+        if ln.size >= biggest - 0.5:
+            if run:
+                break
+            started = True
+            continue
+        if not started:
+            continue
+        if ln.size < doc.body_size * 1.25 or (run and abs(ln.size - run[0].size) > 0.5):
+            break
+        run.append(ln)
+    return re.sub(r"\s+", " ", join_text(run)[0]).strip() if run else ""
+
+
 def version_of(front: str, profile: Profile) -> str | None:
     """The edition as printed on the front pages: the profile's pattern, else a version line, else a date."""
     if profile.version is not None:
