@@ -293,7 +293,11 @@ _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwi
                           r"their|its|some|so\s+far)\b)[a-z][^,.;]{2,80},\s+(?=(?:signatories|providers?|the\s+provider|you)\b)"
                           # "Within five business days of ...,", "On a request from the AI Office,", "For every general-purpose
                           # AI model it places on the Union market,": when or on what the duty falls due, not whom
-                          r"|^(?:within\s+[^,.;]{3,80}(?:,\s+or\s+[^,.;]{2,40})?|(?:on|upon)\s+(?:a\s+)?(?:reasoned\s+)?request(?:\s+(?:from|by|of)\s+[^,.;]{3,60})?"
+                          # ("On receiving a request from the AI Office,", "After becoming aware of a serious incident,": an event
+                          # that may befall any of them, never an activity only some carry on, such as "When crawling")
+                          r"|^(?:(?:on|upon|after)\s+(?:receiving|becoming\s+aware|being\s+(?:asked|requested|notified|informed|told)|"
+                          r"learning|discovering)\b[^,.;]{0,160}"
+                          r"|within\s+[^,.;]{3,80}(?:,\s+or\s+[^,.;]{2,40})?|(?:on|upon)\s+(?:a\s+)?(?:reasoned\s+)?request(?:\s+(?:from|by|of)\s+[^,.;]{3,60})?"
                           r"|for\s+(?:every|each|any)\s+(?:general-purpose\s+ai\s+)?model(?:\s+(?:it|they)\s+places?)?(?:\s+on\s+the\s+(?:union\s+)?"
                           r"market)?),\s+(?=(?:signatories|(?:a|each|every)\s+signatory|providers?|the\s+provider|you)\b)",
                           re.I)
@@ -357,7 +361,10 @@ ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:(?:however|but|in\s+(?:either|
 # caught by it": a second group in words no opening knows)
 MAY_CHANGE_WHO = re.compile(r"\b(?:(?:it|this|that|the\s+term|the\s+definition)\s+also\s+(?:includes?|takes\s+in)\b|"
                             # ("'Relevant service' means a large service. It also includes a service at high risk of fraud")
-                            r"appl(?:y|ies|ied|icable)|recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
+                            # (never "let them apply its internal content policies", "apply the sanctions": applying a thing)
+                            r"appl(?:y|ies|ied|icable)(?!\s+(?:its|their|the|these|those|any|such)\s+(?!(?:measures?|standards?|sections?|"
+                            r"codes?|commitments?|recommendations?|parts?|chapters?|requirements?|exceptions?|exemptions?)\b)[\w-]+)|"
+                            r"recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
                             r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+|its\s+)?scope|within\s+it\b|"
                             # ("Smaller services are not excluded": they stay as the other sentences say)
                             r"(?<!\bnot\s)(?:excluded|excepted|disapplied|carved\s+out)|need\s+not|outside\s+(?:the\s+scope|its\s+scope)|"

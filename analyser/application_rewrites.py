@@ -430,8 +430,11 @@ _TO_CONTENT = re.compile(
 # "For general-purpose AI models with systemic risk, Signatories will ...": the Signatories with those models
 # ("For models offered through an API, Signatories will ...", "For models placed on the market before 2 August 2025, ...";
 # never a relaxation, "..., Signatories will have until 2027 to ...")
-_FOR_MODELS_FIRST = re.compile(SENTENCE_START + r"for\s+(?:each\s+|every\s+|any\s+|all\s+|their\s+)?(?P<models>(?:general-purpose\s+ai\s+)?models?\s+"
-                               rf"(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}}),\s+signatories\s+"
+# ("For each of its models with systemic risk, a Signatory will ...", "For a model placed on the market before ..., the
+# Signatory will ...": one Signatory said for all)
+_FOR_MODELS_FIRST = re.compile(SENTENCE_START + r"for\s+(?:each\s+|every\s+|any\s+|all\s+|their\s+|an?\s+|each\s+of\s+(?:its|their)\s+)?"
+                               r"(?P<models>(?:general-purpose\s+ai\s+)?models?\s+"
+                               rf"(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}}),\s+(?:signatories|(?:a|each|every|the)\s+signatory)\s+"
                                r"(?=(?:will|shall|must|should|commit))(?!will\s+have\s+until\b|will\s+not\s+need\b)", re.I)
 # "Signatories other than SMEs will ...", "Signatories, except SMEs and SMCs, will ...": every Signatory but those
 _SIGNATORIES_BUT = re.compile(SENTENCE_START + r"(?:all\s+)?signatories,?\s+(?P<but>(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|"

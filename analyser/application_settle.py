@@ -126,8 +126,9 @@ _SCOPED_SUBJECT = re.compile(
     # ("When crawling the web, Signatories will exclude ...": those who crawl; read, or left unclear, never every reader)
     r"|^\s*(?:when|while|if|where)\s+[a-z]{3,}ing\b[^,.;]{0,120},\s+(?:signatories|providers?|you)\s+(?:will|shall|must|should)\b"
     # "For each model with systemic risk, Signatories will ...": the Signatories with those models
-    rf"|^\s*(?:{FOR_EACH_MODEL}|for\s+(?:general-purpose\s+ai\s+)?models\s+)(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}},\s+"
-    r"signatories\s+(?:will|shall|must|should|commit)\b(?!\s+have\s+until\b)"
+    # ("For a model placed on the market before 2 August 2025, the Signatory will ...": one said for all)
+    rf"|^\s*(?:{FOR_EACH_MODEL}|for\s+(?:an?\s+|each\s+of\s+(?:its|their)\s+)?(?:general-purpose\s+ai\s+)?models?\s+)(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}},\s+"
+    r"(?:signatories|(?:a|each|every|the)\s+signatory)\s+(?:will|shall|must|should|commit)\b(?!\s+have\s+until\b)"
     # "Large services are expected to ...", "Services with more than 700,000 users that ... should ...": the services
     # themselves as the subject of the duty
     r"|^\s*(?:(?:all|any|the)\s+)?(?:(?!(?:of|for|to|providers?|those|these|such|other|same)\b)[\w-]+\s+){1,4}?services\s+"

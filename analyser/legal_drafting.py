@@ -139,9 +139,48 @@ _NO_LONGER_ONLY = re.compile(r"\b(?:this\s+(?:measure|standard|section|commitmen
 _DOES_NOT_HELP = re.compile(r"\b((?i:that|this|the))\s+((?i:exception|exemption|carve-out))\s+(?:does\s+not|will\s+not|cannot|can\s*not)\s+"
                             r"(?:help|assist|protect|cover|benefit)\s+(?:you|them|it|the\s+provider|a\s+provider|the\s+signatory)\s+"
                             r"(?=(?:if|where|when)\b)", re.I)
+# "Signatories that are SMEs are released from this Measure", "... is relieved of this duty": an exemption in other words
+# (read as it stood, "released" was taken for a model's release and the SMEs were covered with confidence)
+_RELEASED_FROM = re.compile(r"\b(is|are)\s+(?:released|relieved|excused)\s+(?:from|of)\s+(?=(?:this|the)\s+(?:measure|standard|section|"
+                            r"commitment|chapter|duty|requirement|obligation)s?\b)", re.I)
+# "That relief does not extend to an SMC whose model has systemic risk": a give-back, said as the exceptions' give-backs are
+_RELIEF_NOT_EXTENDED = re.compile(r"\b((?i:that|this|the))\s+(?i:relief|exception|exemption|carve-out|concession)\s+(?:does\s+not|will\s+not)\s+"
+                                  r"(?:extend|reach)\s+to\b", re.I)
+# "This measure applies where the service is large, and also where it is multi-risk": a second case in which it applies,
+# not a second condition (read as "and", a large service that is not multi-risk had been left out with confidence)
+_ALSO_WHERE = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?(?:where|if|when)\b[^.;]*?),?\s+(?:and\s+also|as\s+well\s+as)\s+(?=(?:where|if|when)\b)",
+                         re.I)
+# "If the product collects personal data only through a companion app, ..., this standard adds nothing": it does not apply
+# (passed over as a remark, the standard had been every connected toy's with confidence)
+_ADDS_NOTHING = re.compile(r"\b((?i:this|the))\s+((?i:standard|measure|section|part|commitment))\s+adds\s+nothing\b(?!\s+(?:to|for)\b)")
+# "..., this standard does not apply; follow the other standards for the app": where the reader is sent instead, which
+# says nothing more of whom (read on, the exception had been turned into a second class covered)
+_SENT_ELSEWHERE = re.compile(r"(\bdoes\s+not\s+apply)\s*;\s*(?:instead\s*,?\s*)?(?:follow|apply|use|see|look\s+to|rely\s+on)\s+(?:the\s+)?"
+                             r"(?:other|remaining|rest\s+of\s+the)\b[^.;]*", re.I)
+# "If the product collects personal data only through an app, this standard does not apply to the product unless ...":
+# the product is the one the condition spoke of (read as a class of its own, the exception had become a second class
+# covered)
+_TO_THE_PRODUCT = re.compile(r"(\bdoes\s+not\s+apply)\s+to\s+(?:the|that|this|your|such\s+a)\s+(?:product|toy|device)\b(?=\s*(?:[,.;]|unless\b|except\b|$))",
+                             re.I)
+# "Where the product collects data only through an app, this standard does not apply unless it has a camera": said
+# the other way round, "This standard does not apply where ..., unless ...", as the exceptions with give-backs are read
+# (the condition first, the give-back had turned the exception into a class covered)
+_CONDITION_THEN_EXCEPT = re.compile(r"(?:^|(?<=[.;]\s))(?P<cond>(?i:if|where|when)\s+[^,;.]{3,200}(?:,\s*and\s+not\s+[^,;.]{3,80})?),\s+"
+                                    r"(?P<what>(?i:this|the)\s+(?i:standard|measure|section|part))\s+does\s+not\s+apply\s+"
+                                    r"(?P<rest>(?i:unless|except)\b[^.;]*)")
+# "..., except in respect of a model with systemic risk": the models given back, said as "except for" (the words "in
+# respect of" had hidden the give-back, and the SMEs were released for every model with confidence)
+_EXCEPT_AS_REGARDS_MODELS = re.compile(r"\b(except)\s+(?:in\s+respect\s+of|in\s+relation\s+to|as\s+regards|with\s+regard\s+to)\s+"
+                                       r"(?=(?:an?|any|the|their|its)?\s*(?:general-purpose\s+ai\s+)?models?\b)", re.I)
 # "1. Best interests of the child. Treat ...", "8. Data minimisation. Gather ...": a standard's number and title printed as
 # the first sentence (read as words not understood, they had left every such standard unclear)
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.\s+(?P<title>[A-Z][^.;:!?]{2,80}?)\.\s+(?=[A-Z])")
+# "Measure 1.2, paragraph (3). On receiving ...", "Commitment 4. For each of its models ...", "Measure 3.7 Red-teaming.
+# Signatories ...", "Copyright Chapter, Measure 1.1, paragraph (3). The policy ...": where the provision is, printed
+# before it as a sentence of its own (read as words, it had left the measure unclear)
+_PROVISION_LABEL = re.compile(r"^\s*(?:(?:Transparency|Copyright|Safety\s+and\s+Security)\s+Chapter\s*[,:]\s*)?"
+                              r"(?:Measure|Commitment)\s+\d{1,2}(?:\.\d{1,2})?(?:\s*,\s*(?:paragraph|point)\s*\(\w{1,4}\))?"
+                              r"(?P<title>\s+[A-Z][\w-]*(?:\s+[\w-]+){0,5}?)?\s*[.:]\s+(?=[A-Z])")
 # a sentence, not a title: a verb of application or duty, or the reader addressed
 _NOT_A_TITLE = re.compile(r"\b(?:is|are|appl(?:y|ies)|must|should|shall|will|may|need|do|does|you|your|provider|providers|signator\w*)\b", re.I)
 
@@ -152,6 +191,14 @@ def plain_legal(text: str) -> str:
     text = _THIS_MCM.sub(lambda m: f"{m.group(1)} measure{m.group(2) or ''}", _GLUED_HEADING.sub("", text, count=1))
     text = _NO_LONGER_ONLY.sub("This measure applies to ", _OPEN_ONLY_TO.sub(r"\1 applies only to", text))
     text = _DOES_NOT_HELP.sub(r"\1 \2 does not apply ", text)
+    text = _EXCEPT_AS_REGARDS_MODELS.sub(r"\1 for ", _TO_THE_PRODUCT.sub(r"\1", text))
+    text = _CONDITION_THEN_EXCEPT.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} does not apply "
+                                              f"{m['cond'][:1].lower()}{m['cond'][1:]}, {m['rest']}", text)
+    text = _SENT_ELSEWHERE.sub(r"\1", _ADDS_NOTHING.sub(r"\1 \2 does not apply", _ALSO_WHERE.sub(r"\1, or ", text)))
+    text = _RELIEF_NOT_EXTENDED.sub(r"\1 exception does not apply to", _RELEASED_FROM.sub(r"\1 exempt from ", text))
+    label = _PROVISION_LABEL.match(text)
+    if label and not (label.group("title") and _NOT_A_TITLE.search(label.group("title"))):
+        text = text[label.end():]
     title = _NUMBERED_TITLE.match(text)
     if title and not _NOT_A_TITLE.search(title.group("title")):
         text = text[title.end():]

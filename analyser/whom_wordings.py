@@ -2,8 +2,8 @@
 treated as similarly safe"), a condition on what users can do ("applies if children can make purchases ..."), a duty
 run on after the statement of whom ("applies to X, and requires the provider to ..."), "one" for a service of the class
 just named ("other than one that only distributes its own apps"), the service named after what its users can do
-("where end-users can hold accounts with an internet search engine service"), and what the services let out must still
-do ("..., though you still need safeguards for it"), which says nothing of whom.
+("where end-users can hold accounts with an internet search engine service"), what the services let out must still
+do ("..., though you still need safeguards for it"), which says nothing of whom, and "services with a large user base".
 
 Why its own module: each is a small rewrite of the text before the openings read it, found in codes that are not
 Ofcom's; kept apart from ``application_rewrites`` (the older, Ofcom-shaped rewrites) so that both stay small.
@@ -23,7 +23,11 @@ _APPLIES_IF_USERS_CAN = re.compile(rf"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|wher
 # "This section applies to X, and requires the provider to ...": what it requires is the duty, a sentence of its own
 _AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),\s+and\s+requires?\s+(?:(?P<provider>(?:the|its|their)\s+providers?)\s+to\s+)?", re.I)
 # "MCM 12 applies only to Tier 3 social media services: the provider must name ...": the duty after a colon
-_COLON_DUTY = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?):\s+(?=(?:the|its|their)\s+providers?\s+(?:must|should|shall|will)\b)", re.I)
+# ("ICU C3 applies to providers of multi-risk services and of large services: such providers should ...")
+_COLON_DUTY = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?):\s+(?P<subject>(?:(?:the|its|their|such)\s+providers|(?:the|its|such\s+a)\s+provider)\s+"
+                         r"(?:must|should|shall|will)\b)", re.I)
+# "services with a large user base": large services, said after the noun
+_LARGE_USER_BASE = re.compile(r"\b(services?)\s+with\s+a\s+large\s+(?:uk\s+)?(?:user\s+base|number\s+of\s+(?:uk\s+)?users)\b", re.I)
 # "This Measure applies only to models placed on the market before 2 August 2025, whose providers will send ...": the duty
 # after the class, a sentence of its own
 _WHOSE_PROVIDERS_WILL = re.compile(r",\s+whose\s+providers?\s+(?=(?:will|must|should|shall)\s)", re.I)
@@ -38,8 +42,8 @@ _STILL_TO_DO = re.compile(r",\s*(?:though|although|but)\s+(?:you|it|they)\s+(?:s
 
 def whom_said_plainly(work: str) -> str:
     """``work`` with the wordings above said plainly."""
-    work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", work))
+    work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _LARGE_USER_BASE.sub(r"large \1", work)))
     work = _AND_REQUIRES.sub(lambda m: f"{m.group(1)}. " + ("The provider must " if m.group("provider") else "It requires "),
                              _APPLIES_IF_USERS_CAN.sub(r"\1to services where ", work))
-    work = _EXCEPT_ONE.sub(r"\1 a service ", _COLON_DUTY.sub(r"\1. ", _WHOSE_PROVIDERS_WILL.sub(". Their providers ", work)))
+    work = _EXCEPT_ONE.sub(r"\1 a service ", _COLON_DUTY.sub(lambda m: f"{m.group(1)}. {m['subject'][:1].upper()}{m['subject'][1:]}", _WHOSE_PROVIDERS_WILL.sub(". Their providers ", work)))
     return _ACCOUNTS_WITH.sub(lambda m: f"{m.group(1)} {m.group('svc')} allows {m.group('who')} to hold accounts", work)
