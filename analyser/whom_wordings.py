@@ -3,7 +3,9 @@ treated as similarly safe"), a condition on what users can do ("applies if child
 run on after the statement of whom ("applies to X, and requires the provider to ..."), "one" for a service of the class
 just named ("other than one that only distributes its own apps"), the service named after what its users can do
 ("where end-users can hold accounts with an internet search engine service"), what the services let out must still
-do ("..., though you still need safeguards for it"), which says nothing of whom, and "services with a large user base".
+do ("..., though you still need safeguards for it"), which says nothing of whom, "services with a large user base",
+the Signatories named before a colon and their duty after it ("Signatories that ...: they will ..."), and "When
+crawling, Signatories will ..." (the Signatories that crawl).
 
 Why its own module: each is a small rewrite of the text before the openings read it, found in codes that are not
 Ofcom's; kept apart from ``application_rewrites`` (the older, Ofcom-shaped rewrites) so that both stay small.
@@ -26,6 +28,15 @@ _AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),
 # ("ICU C3 applies to providers of multi-risk services and of large services: such providers should ...")
 _COLON_DUTY = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?):\s+(?P<subject>(?:(?:the|its|their|such)\s+providers|(?:the|its|such\s+a)\s+provider)\s+"
                          r"(?:must|should|shall|will)\b)", re.I)
+# "Signatories that produce one Model Report for several models: they will state ...", "... every Signatory to which
+# Measure 1.3 applies: such a Signatory will publish ...": the Signatories named, then their duty (read whole, the duty
+# had been taken for part of the class)
+_THEY_WILL_AFTER_COLON = re.compile(r"(?P<lead>\b(?:(?:is|are)\s+(?:only\s+)?for|appl(?:y|ies)\s+(?:only\s+)?to|concerns?(?:\s+only)?)\s+(?:every\s+|all\s+|those\s+)?)?"
+                                    r"(\bsignator(?:y|ies)\s+(?:that|which|who|whose|to\s+which)\s+(?:[^.;:]|\.(?=\d)){3,200}?):\s+(?:in\s+(?:those|these|that|such)\s+"
+                                    r"[\w-]+(?:\s+[\w-]+)?,?\s+)?(?:they|it|such\s+(?:a\s+)?signator(?:y|ies))\s+(?=(?:will|shall|must|should)\b)", re.I)
+# "When crawling the web for training data, Signatories will ...": the Signatories that crawl
+_WHEN_CRAWLING = re.compile(r"(^\W*(?:\(\w{1,4}\)\s*)?|(?<=[.;:]\s))(?:when|while|whenever)\s+crawling(?:\s+the\s+(?:world\s+wide\s+)?web)?(?:\s+for\s+(?:training\s+)?data)?,\s+"
+                            r"signatories\s+(?=(?:will|shall|must|should)\b)", re.I)
 # "services with a large user base": large services, said after the noun
 _LARGE_USER_BASE = re.compile(r"\b(services?)\s+with\s+a\s+large\s+(?:uk\s+)?(?:user\s+base|number\s+of\s+(?:uk\s+)?users)\b", re.I)
 # "This Measure applies only to models placed on the market before 2 August 2025, whose providers will send ...": the duty
@@ -43,6 +54,9 @@ _STILL_TO_DO = re.compile(r",\s*(?:though|although|but)\s+(?:you|it|they)\s+(?:s
 def whom_said_plainly(work: str) -> str:
     """``work`` with the wordings above said plainly."""
     work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _LARGE_USER_BASE.sub(r"large \1", work)))
+    # (after "is for" or "applies to", the class ends the sentence that says whom and the duty is a sentence of its own)
+    work = _THEY_WILL_AFTER_COLON.sub(lambda m: f"{m['lead']}{m[2]}. They " if m["lead"] else f"{m[2]} ",
+                                      _WHEN_CRAWLING.sub(r"\1Signatories that crawl the web ", work))
     work = _AND_REQUIRES.sub(lambda m: f"{m.group(1)}. " + ("The provider must " if m.group("provider") else "It requires "),
                              _APPLIES_IF_USERS_CAN.sub(r"\1to services where ", work))
     work = _EXCEPT_ONE.sub(r"\1 a service ", _COLON_DUTY.sub(lambda m: f"{m.group(1)}. {m['subject'][:1].upper()}{m['subject'][1:]}", _WHOSE_PROVIDERS_WILL.sub(". Their providers ", work)))

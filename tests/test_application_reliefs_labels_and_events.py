@@ -141,3 +141,29 @@ def test_a_large_user_base_is_large():
     # had been words not understood
     assert _status(code, "icu", users=9_000_000, risks=["terrorism=medium"]) == "applies"
     assert _status(code, "icu", users=50_000, risks=["terrorism=high"]) == "exempt"
+
+
+def test_leeway_for_smes_in_a_duty_is_not_whom_the_measure_is_for():
+    code = _code(GPAI, ["Signatories that are SMEs or SMCs may give less detail in the Model Report, so far as their "
+                        "size requires."])
+    # every other Signatory had been "exempt" with confidence: the leeway was read as the measure's scope
+    assert _gpai(code) != "exempt"
+    # (controls) a plain permission for some is still a measure for them, and so is asking the AI Office for support
+    # (3 of 4 development-set writers)
+    simplified = _code(GPAI, ["Signatories that are SMEs may report in a simplified form."])
+    assert _gpai(simplified) == "exempt" and _gpai(simplified, "sme") == "applies"
+    support = _code(GPAI, ["Signatories that are SMEs or SMCs may ask the AI Office for support in meeting this Measure."])
+    assert _gpai(support) == "exempt" and _gpai(support, "smc") == "applies"
+
+
+def test_the_signatories_named_then_their_duty_after_a_colon_and_when_crawling():
+    # each had been left unclear
+    several = _code(GPAI, ["This Measure is for Signatories that produce one Model Report covering several models: they "
+                           "will state which of the models each section concerns."])
+    assert _gpai(several) == "exempt" and _gpai(several, "multi-model-report") == "applies"
+    own = _code(GPAI, ["This Measure concerns only Signatories that integrate the model into AI systems they themselves "
+                       "provide: in those systems they will run output filters."])
+    assert _gpai(own) == "exempt" and _gpai(own, "own-ai-system") == "applies"
+    crawling = _code(GPAI, ["(2) When crawling the World Wide Web for training data, Signatories will leave out the "
+                            "websites on the published list."])
+    assert _gpai(crawling) == "exempt" and _gpai(crawling, "web-crawler") == "applies"
