@@ -167,3 +167,14 @@ def test_the_signatories_named_then_their_duty_after_a_colon_and_when_crawling()
     crawling = _code(GPAI, ["(2) When crawling the World Wide Web for training data, Signatories will leave out the "
                             "websites on the published list."])
     assert _gpai(crawling) == "exempt" and _gpai(crawling, "web-crawler") == "applies"
+
+
+def test_whose_direct_messaging_is_encrypted_is_read_both_ways_for_a_service_without_direct_messaging():
+    code = _code("pcu", ["This measure applies to providers of services whose direct messaging is end-to-end encrypted "
+                         "and which are at medium or high risk of pornographic content."])
+    children = ["likely-accessed-by-children"]
+    # writers split (5 of 8 read the encryption alone): a service encrypted end to end without direct messaging had
+    # been "applies" with confidence
+    assert _status(code, "pcu", features=[*children, "e2ee"], risks=["pornography=high"]) == "unclear"
+    assert _status(code, "pcu", features=[*children, "e2ee", "direct-messaging"], risks=["pornography=high"]) == "applies"
+    assert _status(code, "pcu", features=[*children, "direct-messaging"], risks=["pornography=high"]) == "exempt"
