@@ -162,12 +162,6 @@ def match_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, s
     return None
 
 
-# "Signatories that are SMEs or SMCs may give less detail in the Model Report": leeway in a duty that binds every reader,
-# never whom the measure is for (read as its scope, every other Signatory had been exempt with confidence). Not "may ask
-# the AI Office for support": 3 of 4 development-set writers read that as a measure for SMEs
-_LEEWAY = re.compile(r"may\s+(?:(?:give|provide|include|report|set\s+out)\s+(?:less|fewer|reduced|simpler)\b|take\s+(?:their|its)\s+size\b)", re.I)
-
-
 def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, str, str] | None:
     for intro in intros:
         m = intro.pattern.match(sentence)
@@ -175,9 +169,8 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
             body, rest = sentence[m.end():], ""
             if intro.until is not None:
                 cut = intro.until.search(body)
-                if cut and cut.group(0).lower().startswith("may") and (
-                        re.search(r"\bappl(?:y|ies)\s+(?:to\s+(?:them|it|those|such)|in\s+full)\b|\bsame\s+applies\b", body[cut.end():], re.I)
-                        or _LEEWAY.match(body[cut.start():])):
+                if cut and cut.group(0).lower().startswith("may") and re.search(r"\bappl(?:y|ies)\s+(?:to\s+(?:them|it|those|such)|in\s+full)\b|\bsame\s+applies\b",
+                                                                                body[cut.end():], re.I):
                     # "Signatories that are SMEs may take their size into account ..., but the Measure
                     # applies to them in full": a permission that itself says whom the measure covers is
                     # not read as the scope (a plain permission, "SMEs may report in a simplified form",
@@ -368,8 +361,9 @@ ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:(?:however|but|in\s+(?:either|
 # caught by it": a second group in words no opening knows)
 MAY_CHANGE_WHO = re.compile(r"\b(?:(?:it|this|that|the\s+term|the\s+definition)\s+also\s+(?:includes?|takes\s+in)\b|"
                             # ("'Relevant service' means a large service. It also includes a service at high risk of fraud")
-                            # (never "let them apply its internal content policies", "apply the sanctions": applying a thing)
-                            r"appl(?:y|ies|ied|icable)(?!\s+(?:its|their|the|these|those|any|such)\s+(?!(?:measures?|standards?|sections?|"
+                            # (never "let them apply its internal content policies", "apply the sanctions": applying a thing;
+                            # nor "the way age assurance has been applied to them", "the sanctions a provider applies to users")
+                            r"(?<!\bbeen\s)(?<!\bprovider\s)appl(?:y|ies|ied|icable)(?!\s+(?:its|their|the|these|those|any|such|an?)\s+(?!(?:measures?|standards?|sections?|"
                             r"codes?|commitments?|recommendations?|parts?|chapters?|requirements?|exceptions?|exemptions?)\b)[\w-]+)|"
                             r"recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
                             r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+|its\s+)?scope|within\s+it\b|"

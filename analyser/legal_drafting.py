@@ -172,6 +172,17 @@ _CONDITION_THEN_EXCEPT = re.compile(r"(?:^|(?<=[.;]\s))(?P<cond>(?i:if|where|whe
 # respect of" had hidden the give-back, and the SMEs were released for every model with confidence)
 _EXCEPT_AS_REGARDS_MODELS = re.compile(r"\b(except)\s+(?:in\s+respect\s+of|in\s+relation\s+to|as\s+regards|with\s+regard\s+to)\s+"
                                        r"(?=(?:an?|any|the|their|its)?\s*(?:general-purpose\s+ai\s+)?models?\b)", re.I)
+# "Large services, and services that are multi-risk, should ...": two groups as the duty's subject, set off by commas
+# (left in, the commas had kept the subject from being read at all)
+_GROUPS_SET_OFF = re.compile(r"(?:^|(?<=[.;]\s))(?P<a>[A-Z][^,.;:]{1,80}?\bservices?),\s+(?P<join>and|or)\s+(?P<b>[^,.;:]{0,160}?\bservices?\b[^,.;:]{0,120}?),\s+"
+                             r"(?=(?:should|must|shall)\b)")
+# "services that are large, multi-risk, or at medium or high risk of suicide content": a list's last comma (the serial
+# comma) before "or" (left in, the first two items had been read as both holding)
+# (only between short items, none of them an exception, an aside or a clause: "large search services, other than those
+# at low risk ..., and to multi-risk search services" keeps its commas)
+_NOT_AN_ITEM = r"(?!\b(?:and|or|but|unless|except|excluding|save|other|than|not|such|however|whether|where|if|when|which|who|whose|that)\b)"
+_SERIAL_COMMA = re.compile(rf"(?P<a>\b(?:{_NOT_AN_ITEM}[\w-]+\s+){{0,3}}{_NOT_AN_ITEM}[\w-]+),\s+(?P<b>(?:{_NOT_AN_ITEM}[\w-]+\s+){{0,3}}{_NOT_AN_ITEM}[\w-]+),\s+"
+                           r"(?=(?:or|and)\s)")
 # "1. Best interests of the child. Treat ...", "8. Data minimisation. Gather ...": a standard's number and title printed as
 # the first sentence (read as words not understood, they had left every such standard unclear)
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.\s+(?P<title>[A-Z][^.;:!?]{2,80}?)\.\s+(?=[A-Z])")
@@ -191,6 +202,8 @@ def plain_legal(text: str) -> str:
     text = _THIS_MCM.sub(lambda m: f"{m.group(1)} measure{m.group(2) or ''}", _GLUED_HEADING.sub("", text, count=1))
     text = _NO_LONGER_ONLY.sub("This measure applies to ", _OPEN_ONLY_TO.sub(r"\1 applies only to", text))
     text = _DOES_NOT_HELP.sub(r"\1 \2 does not apply ", text)
+    text = _SERIAL_COMMA.sub(r"\g<a>, \g<b> ", text)
+    text = _GROUPS_SET_OFF.sub(lambda m: f"{m['a']} {m['join']} {m['b']} ", text)
     text = _EXCEPT_AS_REGARDS_MODELS.sub(r"\1 for ", _TO_THE_PRODUCT.sub(r"\1", text))
     text = _CONDITION_THEN_EXCEPT.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} does not apply "
                                               f"{m['cond'][:1].lower()}{m['cond'][1:]}, {m['rest']}", text)

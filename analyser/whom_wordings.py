@@ -5,7 +5,8 @@ just named ("other than one that only distributes its own apps"), the service na
 ("where end-users can hold accounts with an internet search engine service"), what the services let out must still
 do ("..., though you still need safeguards for it"), which says nothing of whom, "services with a large user base",
 the Signatories named before a colon and their duty after it ("Signatories that ...: they will ..."), and "When
-crawling, Signatories will ..." (the Signatories that crawl).
+crawling, Signatories will ..." (the Signatories that crawl), and the kind of search service as a predicate ("a search
+service is large and general").
 
 Why its own module: each is a small rewrite of the text before the openings read it, found in codes that are not
 Ofcom's; kept apart from ``application_rewrites`` (the older, Ofcom-shaped rewrites) so that both stay small.
@@ -31,12 +32,26 @@ _COLON_DUTY = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?):\
 # "Signatories that produce one Model Report for several models: they will state ...", "... every Signatory to which
 # Measure 1.3 applies: such a Signatory will publish ...": the Signatories named, then their duty (read whole, the duty
 # had been taken for part of the class)
+# ("ICS A4 is for providers of large general search services that are also multi-risk: they should ...")
 _THEY_WILL_AFTER_COLON = re.compile(r"(?P<lead>\b(?:(?:is|are)\s+(?:only\s+)?for|appl(?:y|ies)\s+(?:only\s+)?to|concerns?(?:\s+only)?)\s+(?:every\s+|all\s+|those\s+)?)?"
-                                    r"(\bsignator(?:y|ies)\s+(?:that|which|who|whose|to\s+which)\s+(?:[^.;:]|\.(?=\d)){3,200}?):\s+(?:in\s+(?:those|these|that|such)\s+"
+                                    r"(\b(?:signator(?:y|ies)\s+(?:that|which|who|whose|to\s+which)|(?<=for\s)providers\s+of)\s+(?:[^.;:]|\.(?=\d)){3,200}?):\s+(?:in\s+(?:those|these|that|such)\s+"
                                     r"[\w-]+(?:\s+[\w-]+)?,?\s+)?(?:they|it|such\s+(?:a\s+)?signator(?:y|ies))\s+(?=(?:will|shall|must|should)\b)", re.I)
 # "When crawling the web for training data, Signatories will ...": the Signatories that crawl
 _WHEN_CRAWLING = re.compile(r"(^\W*(?:\(\w{1,4}\)\s*)?|(?<=[.;:]\s))(?:when|while|whenever)\s+crawling(?:\s+the\s+(?:world\s+wide\s+)?web)?(?:\s+for\s+(?:training\s+)?data)?,\s+"
                             r"signatories\s+(?=(?:will|shall|must|should)\b)", re.I)
+# "Where a search service is large and general, ...": the kind of search service said as a predicate, as the grammar
+# reads it ("a large general search service")
+_SEARCH_TYPE_PREDICATE = re.compile(r"(\bsearch\s+services?\s+(?:that\s+|which\s+)?)(?P<verb>is|are)\s+(?:(?P<size>large|small)\s+and\s+)?"
+                                    r"(?P<type>general|vertical)(?:\s+and\s+(?P<size2>large|small))?\b(?!\s+(?:search|purpose|public)\b)", re.I)
+
+
+def _search_type(m: re.Match[str]) -> str:
+    size = m["size"] or m["size2"] or ""
+    noun = "search service" if m["verb"].lower() == "is" else "search services"
+    article = "a " if m["verb"].lower() == "is" else ""
+    return f"{m.group(1)}{m['verb']} {article}{size + ' ' if size else ''}{m['type']} {noun}"
+
+
 # "services with a large user base": large services, said after the noun
 _LARGE_USER_BASE = re.compile(r"\b(services?)\s+with\s+a\s+large\s+(?:uk\s+)?(?:user\s+base|number\s+of\s+(?:uk\s+)?users)\b", re.I)
 # "This Measure applies only to models placed on the market before 2 August 2025, whose providers will send ...": the duty
@@ -54,6 +69,7 @@ _STILL_TO_DO = re.compile(r",\s*(?:though|although|but)\s+(?:you|it|they)\s+(?:s
 def whom_said_plainly(work: str) -> str:
     """``work`` with the wordings above said plainly."""
     work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _LARGE_USER_BASE.sub(r"large \1", work)))
+    work = _SEARCH_TYPE_PREDICATE.sub(_search_type, work)
     # (after "is for" or "applies to", the class ends the sentence that says whom and the duty is a sentence of its own)
     work = _THEY_WILL_AFTER_COLON.sub(lambda m: f"{m['lead']}{m[2]}. They " if m["lead"] else f"{m[2]} ",
                                       _WHEN_CRAWLING.sub(r"\1Signatories that crawl the web ", work))

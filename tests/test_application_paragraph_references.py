@@ -158,7 +158,9 @@ def test_words_that_may_undo_a_class_are_never_passed_over():
     assert _status(code, ICO, kind="online-service", features=[*CHILDREN, "connected-toy"]) == "unclear"  # had been "applies"
     code = _code(GPAI, ["When crawling the web, Signatories will exclude websites that courts have recognised as "
                         "persistently infringing copyright."])
-    assert _status(code, GPAI, kind="gpai-provider") == "unclear"  # had been "applies" to every Signatory
+    # had been "applies" to every Signatory; then unclear; now read as the Signatories that crawl (twenty-third session)
+    assert _status(code, GPAI, kind="gpai-provider") == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider", features=["web-crawler"]) == "applies"
 
 
 def test_a_later_condition_that_names_the_same_thing_again_is_a_further_duty():
