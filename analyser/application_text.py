@@ -408,7 +408,8 @@ def _answers_whom_not(text: str) -> bool:
 # paragraph's first ...
 _LATER_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
 # ... that says whom, naming services (not "The measure still applies to the rest of the service", which is content)
-_LATER_WHOM = re.compile(r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement))?\s+(?:only\s+|also\s+|still\s+)?"
+# ("This part does not apply to preventive or counselling services": the ICO's parts of a standard, too)
+_LATER_WHOM = re.compile(r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement|part))?\s+(?:only\s+|also\s+|still\s+)?"
                          r"(?:applies|does\s+not\s+apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
                          r"|where\b|if\b|when\b|unless\b)", re.I)
 

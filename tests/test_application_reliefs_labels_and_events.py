@@ -218,3 +218,11 @@ def test_long_subjects_and_a_duty_about_what_has_been_applied():
     children = ["likely-accessed-by-children"]
     # "has been applied to them" had been read as a sentence that may change whom: unclear
     assert _status(later, "pcu", users=9_000_000, features=children) == "applies"
+
+
+def test_this_part_does_not_apply_after_a_duty_is_an_application_sentence():
+    code = _code(ICO, ["Tell the child plainly when a parent can see their activity. This part does not apply to "
+                       "counselling services."])
+    # the paragraph had not been taken for application text, so counselling services were confidently covered
+    assert _status(code, ICO, kind="online-service", features=[*CHILDREN, "counselling-service"]) == "exempt"
+    assert _status(code, ICO, kind="online-service", features=CHILDREN) == "applies"
