@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .application_text import MODEL_PARTICIPLE, SENTENCE_START, without_proposal_frame
+from .application_text import MODEL_PARTICIPLE, SENTENCE_START, SIGNATORIES_OR_ONE, without_proposal_frame
 from .feature_phrasing import plain_feature_phrasing, verbs_over_lists
 from .paragraph_references import PARAGRAPH_LABEL
 from .release_wordings import plain_releases
@@ -434,7 +434,7 @@ _TO_CONTENT = re.compile(
 # Signatory will ...": one Signatory said for all)
 _FOR_MODELS_FIRST = re.compile(SENTENCE_START + r"for\s+(?:each\s+|every\s+|any\s+|all\s+|their\s+|an?\s+|each\s+of\s+(?:its|their)\s+)?"
                                r"(?P<models>(?:general-purpose\s+ai\s+)?models?\s+"
-                               rf"(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}}),\s+(?:signatories|(?:a|each|every|the)\s+signatory)\s+"
+                               rf"(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}}),\s+{SIGNATORIES_OR_ONE}\s+"
                                r"(?=(?:will|shall|must|should|commit))(?!will\s+have\s+until\b|will\s+not\s+need\b)", re.I)
 # "Signatories other than SMEs will ...", "Signatories, except SMEs and SMCs, will ...": every Signatory but those
 _SIGNATORIES_BUT = re.compile(SENTENCE_START + r"(?:all\s+)?signatories,?\s+(?P<but>(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|"

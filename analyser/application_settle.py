@@ -20,7 +20,7 @@ from typing import Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
 from .application_text import (ADDS_TO_DUTY, ANSWERED, APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, EXEMPT_LABEL, FOR_EACH_MODEL, MODEL_PARTICIPLE,
-                               LEADING_LABEL, STRAY_APPLICATION,
+                               LEADING_LABEL, SIGNATORIES_OR_ONE, STRAY_APPLICATION,
                                clean_artefacts, grammar_data, is_application, users_can_then_do)
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, PASSIVE_DUTY
 
@@ -128,7 +128,7 @@ _SCOPED_SUBJECT = re.compile(
     # "For each model with systemic risk, Signatories will ...": the Signatories with those models
     # ("For a model placed on the market before 2 August 2025, the Signatory will ...": one said for all)
     rf"|^\s*(?:{FOR_EACH_MODEL}|for\s+(?:an?\s+|each\s+of\s+(?:its|their)\s+)?(?:general-purpose\s+ai\s+)?models?\s+)(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}},\s+"
-    r"(?:signatories|(?:a|each|every|the)\s+signatory)\s+(?:will|shall|must|should|commit)\b(?!\s+have\s+until\b)"
+    rf"{SIGNATORIES_OR_ONE}\s+(?:will|shall|must|should|commit)\b(?!\s+have\s+until\b)"
     # "Large services are expected to ...", "Services with more than 700,000 users that ... should ...": the services
     # themselves as the subject of the duty
     r"|^\s*(?:(?:all|any|the)\s+)?(?:(?!(?:of|for|to|providers?|those|these|such|other|same)\b)[\w-]+\s+){1,4}?services\s+"

@@ -22,7 +22,7 @@ from typing import Any
 
 from .amendments import AMENDING
 from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
-from .legal_drafting import plain_legal
+from .legal_drafting import MEASURE_NUMBER, PARAGRAPH_OF, plain_legal
 from .paragraph_references import PARAGRAPH_LABEL, REFERENCE, speaks_of_another
 from .paths import PACKAGE_DATA
 
@@ -310,6 +310,8 @@ _ASIDE_DASH = re.compile(r"\s+[\u2013\u2014]\s+|\s*\u2014\s*")
 SERVICE_SUBJECT = r"\s+(?:the|its|that|their)\s+(?:[\w-]+\s+){0,3}?(?:services?|providers?|platforms?|models?)\b"
 FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:general-purpose\s+ai\s+)?models?\s+"
 # "models offered through an API", "models placed on the market before ...": which models, said by what was done with them
+# the subject of a duty said of every Signatory, or of one for all ("Signatories will", "the Signatory will")
+SIGNATORIES_OR_ONE = r"(?:signatories|(?:a|each|every|the)\s+signatory)"
 MODEL_PARTICIPLE = (r"(?:(?:only|already|first)\s+)?(?:offered|made\s+available|placed|released|provided|distributed|published|integrated|"
                     r"put\s+on\s+the\s+market)")
 
@@ -359,7 +361,8 @@ def without_asides(text: str) -> str:
 LEADING_LABEL = re.compile(
     # (a footnote's number before its text: "1 This measure applies only to ..."; a section's: "18 A provider of ...";
     # a paragraph of a GPAI Measure named in full: "Measure 1.2, paragraph (2). When crawling, ...")
-    r"^\s*(?:(?:Measure|Commitment)\s+\d{1,2}(?:\.\d{1,2})?\s*,\s*(?:paragraph|point)\s*\(\w{1,4}\)\s*[.:]\s+(?=[A-Z])|(?:\d{1,3}\s+)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|[A-Z]{2,5}\s?\d{1,3}\.\s+(?=[A-Z])|(?:[A-Z]{2,5}\s)?\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
+    rf"^\s*(?:{MEASURE_NUMBER}{PARAGRAPH_OF}\s*[.:]\s+(?=[A-Z])|"
+    r"(?:\d{1,3}\s+)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|[A-Z]{2,5}\s?\d{1,3}\.\s+(?=[A-Z])|(?:[A-Z]{2,5}\s)?\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
     r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.,\u2013\u2014-]\s+(?=[A-Z]|(?:an?|the|each|every)\s+providers?\b)"
     # an abbreviated provision's number with a colon or dash ("MCM 8: A provider of ...", "s 24: ...", "cl. 5(2) - ...");

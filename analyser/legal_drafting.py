@@ -186,11 +186,15 @@ _SERIAL_COMMA = re.compile(rf"(?P<a>\b(?:{_NOT_AN_ITEM}[\w-]+\s+){{0,3}}{_NOT_AN
 # "1. Best interests of the child. Treat ...", "8. Data minimisation. Gather ...": a standard's number and title printed as
 # the first sentence (read as words not understood, they had left every such standard unclear)
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,2}\.\s+(?P<title>[A-Z][^.;:!?]{2,80}?)\.\s+(?=[A-Z])")
+# a GPAI provision's number, and a paragraph of it ("Measure 1.2", ", paragraph (3)"); shared with
+# ``application_text.LEADING_LABEL``, which takes off "Measure 1.2, paragraph (2). " before a paragraph is classed
+MEASURE_NUMBER = r"(?:Measure|Commitment)\s+\d{1,2}(?:\.\d{1,2})?"
+PARAGRAPH_OF = r"\s*,\s*(?:paragraph|point)\s*\(\w{1,4}\)"
 # "Measure 1.2, paragraph (3). On receiving ...", "Commitment 4. For each of its models ...", "Measure 3.7 Red-teaming.
 # Signatories ...", "Copyright Chapter, Measure 1.1, paragraph (3). The policy ...": where the provision is, printed
 # before it as a sentence of its own (read as words, it had left the measure unclear)
 _PROVISION_LABEL = re.compile(r"^\s*(?:(?:Transparency|Copyright|Safety\s+and\s+Security)\s+Chapter\s*[,:]\s*)?"
-                              r"(?:Measure|Commitment)\s+\d{1,2}(?:\.\d{1,2})?(?:\s*,\s*(?:paragraph|point)\s*\(\w{1,4}\))?"
+                              rf"{MEASURE_NUMBER}(?:{PARAGRAPH_OF})?"
                               r"(?P<title>\s+[A-Z][\w-]*(?:\s+[\w-]+){0,5}?)?\s*[.:]\s+(?=[A-Z])")
 # a sentence, not a title: a verb of application or duty, or the reader addressed
 _NOT_A_TITLE = re.compile(r"\b(?:is|are|appl(?:y|ies)|must|should|shall|will|may|need|do|does|you|your|provider|providers|signator\w*)\b", re.I)

@@ -41,8 +41,8 @@ class ContextReading:
 @dataclass(frozen=True)
 class CodePart:
     """One code of a profile that reads a library of codes (eSafety's Relevant Electronic Services Standard among its
-    industry codes, say): a measure whose own label, chapter title or document title ``names`` matches is in this
-    part, and the part covers only ``scope`` (words read as ``[services] scope`` is), whatever the measure says."""
+    industry codes, say): a measure whose own label, chapter title, document subtitle or title ``names`` matches is in
+    this part, and the part covers only ``scope`` (words read as ``[services] scope`` is), whatever the measure says."""
 
     label: str
     names: re.Pattern[str]
@@ -250,8 +250,8 @@ def _context_readings(raw: Any) -> tuple[ContextReading, ...]:
 
 def _parts(raw: Any) -> tuple[CodePart, ...]:
     """``[[services.parts]]``: each with ``label`` (the part's name, for the reader), ``names`` (a regular expression,
-    matched without regard to case against a measure's label, its chapter's title and the document's title; checked as
-    every user pattern is) and ``scope`` (the services the part covers, in words)."""
+    matched without regard to case against a measure's label, its chapter's title and the document's subtitle and
+    title; checked as every user pattern is) and ``scope`` (the services the part covers, in words)."""
     if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
         raise ValueError("[services] parts must be a list of tables ([[services.parts]])")
     out = []

@@ -35,14 +35,24 @@ def is_sample(doc: PdfText, profile: Profile, metadata: dict) -> bool:
     return any(profile.sample_phrase.search(t) for t in where)
 
 
-def title_of(doc: PdfText, profile: Profile) -> str:
+def _title_page(doc: PdfText) -> tuple[list, float] | None:
+    """The body lines of the first page and their biggest size, when that size stands above body text (a title page);
+    None otherwise. Shared by ``title_of`` and ``subtitle_of``."""
     page = doc.lines[0].page if doc.lines else 1  # lines are in page order
     first = [ln for ln in doc.lines if ln.page == page and ln.kind == "body"]
     if not first:
-        return profile.title
+        return None
     biggest = max(ln.size for ln in first)
     if biggest < doc.body_size * 1.15:
+        return None
+    return first, biggest
+
+
+def title_of(doc: PdfText, profile: Profile) -> str:
+    found = _title_page(doc)
+    if found is None:
         return profile.title
+    first, biggest = found
     parts = [ln for ln in first if ln.size >= biggest - 0.5]
     return re.sub(r"\s+", " ", join_text(parts)[0]).strip() or profile.title
 
@@ -51,13 +61,10 @@ def subtitle_of(doc: PdfText) -> str:
     """The line or lines under the title page's title in the next size down ("Safety and Security Chapter" under the
     GPAI code's title): a document that is one chapter or one code of a larger whole often says which only there.
     Empty when the title page has no such line, or when the next size is body text."""
-    page = doc.lines[0].page if doc.lines else 1
-    first = [ln for ln in doc.lines if ln.page == page and ln.kind == "body"]
-    if not first:
+    found = _title_page(doc)
+    if found is None:
         return ""
-    biggest = max(ln.size for ln in first)
-    if biggest < doc.body_size * 1.15:
-        return ""
+    first, biggest = found
     # skip the title's lines, then take the run of lines just under it that share one size above body text
     run: list = []
     started = False
