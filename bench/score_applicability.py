@@ -183,6 +183,18 @@ def probes(nodes: list[Node], family: dict, parsed_atoms: list, seed: str) -> li
     if len(pool) >= 2:
         others += [{pool[0]: "medium"}, {pool[0]: "high", pool[1]: "medium"}]
     kinds = [(k, t) for k in family["kinds"] for t in (family.get("search_types", ["general", "vertical"]) if k == "search" else [None])]
+    users_sorted = sorted(users)
+    total = len(kinds) * len(users_sorted) * len(LEVELS) ** len(harms) * len(others) * 2 ** len(features)
+    if total > 50_000_000:
+        # too many to list in memory (a reading that names every kind of harm, "at high risk of two or more kinds"): draw
+        # MAX_PROBES services at random, each part chosen evenly, as the sample from the whole list would be
+        rng = random.Random(seed)
+        drawn = []
+        for _ in range(MAX_PROBES):
+            kind, stype = rng.choice(kinds)
+            risks = {**rng.choice(others), **{h: lv for h in harms if (lv := rng.choice(LEVELS)) != "negligible"}}
+            drawn.append(Service(kind, stype, rng.choice(users_sorted), risks, frozenset(f for f in features if rng.random() < 0.5)))
+        return drawn
     grid = []
     for (kind, stype), n, levels, extra, k in itertools.product(
         kinds, sorted(users), itertools.product(LEVELS, repeat=len(harms)), others, range(len(features) + 1)
