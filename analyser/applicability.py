@@ -231,7 +231,8 @@ def _named_by_its_number(application: str, measure: Measure) -> str:
     own = (rf"(?:(?:(?:minimum\s+compliance\s+)?measure|mcm|section|clause|standard|recommendation|commitment)\s+"
            rf"|{re.escape(measure.id.split()[0])}\s+)?{number}")
     # (with its title in brackets after the number: "Measure C13 (hash matching for terrorism content) is recommended for")
-    return re.sub(rf"(?:^|(?<=[.;]\s)|(?<=\n))\s*{own}(?:\s*\([^()]{{1,80}}\))?(?=\s+(?:only\s+|also\s+)?(?:applies|does\s+not\s+apply|is\s+(?:only\s+)?(?:recommended|"
+    # (after its paragraph's number: "C13.1 ICU C13 applies to ...")
+    return re.sub(rf"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?:[A-Z]{{1,2}}\d{{1,3}}(?:\.\d{{1,3}})+[A-Z]?\s+)?{own}(?:\s*\([^()]{{1,80}}\))?(?=\s+(?:only\s+|also\s+)?(?:applies|does\s+not\s+apply|is\s+(?:only\s+)?(?:recommended|"
                   rf"intended|for)\b))", "This measure", application, flags=re.I)
 
 

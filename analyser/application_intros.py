@@ -113,6 +113,15 @@ def split_sentences(text: str) -> list[str]:
     # a sentence of its own (read with the permission's subject alone, the measure had been for SMCs only)
     text = re.sub(r";\s*(?:all\s+|every\s+|each\s+|any\s+)?other\s+(signatories|providers|services)(?=\s+(?:will|shall|must|should)\s+[a-z])",
                   lambda m: ". Other " + m.group(1).lower(), text, flags=re.I)
+    # "SMEs may fill in the form in simplified form; the duty to document every model remains with every Signatory": the
+    # duty of all, a sentence of its own (read with the permission's subject alone, the measure had been for SMEs only)
+    # ("...; the Report itself is still due", "...; the obligation to provide that access is unchanged")
+    text = re.sub(r"[;.]\s*(?:but\s+)?(?:the\s+(?:duty|obligation|requirement)\s+(?:to\s+(?P<what>[^.;]{1,100}?)\s+)?(?:still\s+)?"
+                  r"(?:remains|rests|stays|lies)\s+with\s+(?:every|each|all)\s+(?:signator(?:y|ies)|providers?)"
+                  r"|the\s+(?:[\w-]+\s+){0,3}?(?:report|form|documentation|policy|assessment)\s+itself\s+(?:is|remains)\s+(?:still\s+)?"
+                  r"(?:due|required|mandatory|owed)"
+                  r"|the\s+(?:duty|obligation|requirement)\b[^.;]{0,100}?\s+(?:is|remains)\s+(?:otherwise\s+)?(?:unchanged|unaffected))(?=\s*(?:[.;]|$))",
+                  lambda m: f". Every signatory will {m['what'] or 'do so'}", text, flags=re.I)
     # "...; this does not apply if your service is a counselling service": a sentence of scope of its own
     # ("...; the section does not apply to a search engine service on which ...", "... unless it is large; it applies to
     # every vertical search service")
@@ -298,6 +307,8 @@ _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwi
                           r"|^(?:(?:on|upon|after)\s+(?:receiving|becoming\s+aware|being\s+(?:asked|requested|notified|informed|told)|"
                           r"learning|discovering)\b[^,.;]{0,160}"
                           r"|within\s+[^,.;]{3,80}(?:,\s+or\s+[^,.;]{2,40})?|(?:on|upon)\s+(?:a\s+)?(?:reasoned\s+)?request(?:\s+(?:from|by|of)\s+[^,.;]{3,60})?"
+                          # ("On a request from the AI Office, made on its own initiative or ..., Signatories will ...")
+                          r"(?:,\s+(?:made|sent|issued|given)\s+[^,.;]{3,120})?"
                           r"|for\s+(?:every|each|any)\s+(?:general-purpose\s+ai\s+)?model(?:\s+(?:it|they)\s+places?)?(?:\s+on\s+the\s+(?:union\s+)?"
                           r"market)?),\s+(?=(?:signatories|(?:a|each|every)\s+signatory|providers?|the\s+provider|you)\b)",
                           re.I)

@@ -257,9 +257,16 @@ _SUBJECT_COMMA = re.compile(r"(?<=\bprovider),(?=\s+(?:should|must|shall|will)\b
 _CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:although|though|even\s+though|albeit|to\s+(?:protect|help|keep|support|reduce|prevent|"
                          r"make|ensure|safeguard)\b(?=[^,.;]{1,200},\s*(?:this|the)\s+(?:measure|standard|section)\s+applies\b))[^,.;]{0,200},\s*", re.I)
 # "Before placing a model on the market, Signatories will ...", "Before deciding to place a model on the market, or to keep
-# it there, Signatories will ...": when the duty falls due, never whom
-_BEFORE_DOING = re.compile(r"(?:^|(?<=[.;]\s))before\s+(?:placing|deciding|releasing|launching|making|putting)\b[^.;]{1,200}?,\s*"
+# it there, Signatories will ...": when the duty falls due, never whom; but not "Before making a model's parameters
+# downloadable by anyone, Signatories will ...", which only some do (read as a time, the duty had been every Signatory's)
+_BEFORE_DOING = re.compile(r"(?:^|(?<=[.;]\s))before\s+(?:placing|deciding|releasing|launching|making|putting)\b"
+                           r"(?![^.;,]{0,200}\b(?:parameters|weights)\b)(?!\s+(?:a|an|any|each)\s+(?:general-purpose\s+ai\s+)?models?\s+(?:with|that|which|whose)\b)"
+                           r"[^.;]{1,200}?,\s*"
                            r"(?=(?:signatories|providers?|the\s+provider|you)\s+(?:will|must|should|shall)\b)", re.I)
+# "Before placing a model with systemic risk on the market, Signatories will ...": for those models, said as "For each"
+_BEFORE_PLACING_SOME = re.compile(r"(?:^|(?<=[.;]\s))before\s+placing\s+(?:a|an|any|each)\s+(?P<model>(?:general-purpose\s+ai\s+)?models?\s+"
+                                  r"(?:with|that|which|whose)\b[^,.;]{1,120}?)(?:\s+on\s+the\s+(?:union\s+|eu\s+)?market)?\s*,\s*"
+                                  r"(?=(?:signatories|providers?)\s+(?:will|must|should|shall)\b)", re.I)
 # "This measure does not apply except to vertical search services ...": it applies only to them; "applies not only to large
 # services but also to any service that ...": to both
 _EXCEPT_TO = re.compile(r"\b(?:does|do|shall|will)\s+not\s+apply\s+(?:other\s+than|except|save)\s+(?=to\b|where\b|if\b|in\s+respect\s+of\b)", re.I)
@@ -310,7 +317,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _AS_ARE.sub(". So should ", work)
     work = _NOR_TO.sub(" or ", work)
     work = _SUBJECT_COMMA.sub("", work)
-    work = _BEFORE_DOING.sub("", _CONCESSION.sub("", work))
+    work = _BEFORE_DOING.sub("", _CONCESSION.sub("", _BEFORE_PLACING_SOME.sub(r"For each \g<model>, ", work)))
     work = _NOT_ONLY_BUT.sub(lambda m: f"applies to {m.group('a')}, and to ", _EXCEPT_TO.sub("applies only ", work))
     work = whom_said_plainly(_PURPOSE.sub("", work))
     # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is

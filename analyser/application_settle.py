@@ -120,11 +120,14 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
 _SCOPED_SUBJECT = re.compile(
     r"^\s*(?:(?:a|an|the|each|every|all|any)\s+)?(?:providers?|signator(?:y|ies)|manufacturers?|suppliers?)"
     r"(?:\s+(?:or|and)\s+(?:manufacturers?|suppliers?|providers?))?\s+"
-    r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b"
+    r"(?:of\s+(?!(?:the|its|this|that|their|your)\s+(?:online\s+)?(?:service|platform)\b)|that\b|who\b|whose\b|which\b|to\s+wh(?:ich|om)\b"
     r"|(?<=signatories\s)(?:providing|offering|placing|releasing|with)\b)"
     r"|^\s*(?:if|where|when)\s+(?:you|your|(?:a|the|any)\s+signatory)\b"
+    # ("Before a Signatory makes a model's parameters available for download, it will ...": never "Before you launch")
+    r"|^\s*(?:before|once)\s+(?:a|the|any)\s+signatory\b"
     # ("When crawling the web, Signatories will exclude ...": those who crawl; read, or left unclear, never every reader)
-    r"|^\s*(?:when|while|if|where)\s+[a-z]{3,}ing\b[^,.;]{0,120},\s+(?:signatories|providers?|you)\s+(?:will|shall|must|should)\b"
+    # ("Before making a model's parameters downloadable by anyone, Signatories will ...": those who do so)
+    r"|^\s*(?:when|while|if|where|before|after|on|upon)\s+[a-z]{3,}ing\b[^,.;]{0,120},\s+(?:signatories|providers?|you)\s+(?:will|shall|must|should)\b"
     # "For each model with systemic risk, Signatories will ...": the Signatories with those models
     # ("For a model placed on the market before 2 August 2025, the Signatory will ...": one said for all)
     rf"|^\s*(?:{FOR_EACH_MODEL}|for\s+(?:an?\s+|each\s+of\s+(?:its|their)\s+)?(?:general-purpose\s+ai\s+)?models?\s+)(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}},\s+"

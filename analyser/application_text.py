@@ -68,7 +68,7 @@ STRAY_APPLICATION = re.compile(
     r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|mcms?|"
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?|exceptions?|exemptions?|head\s+terms)\b(?:[^.]|\.(?=\d)){0,240}?|"
     # ("Sections 17 to 19 do not apply to ...")
-    r"(?:sub-?section|paragraph|clause|section|part|division)s?\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?(?:\s*(?:to|and|,|-|\u2013)\s*\(?\w{1,4}\)?)*"
+    r"(?:sub-?section|paragraph|clause|section|part|division|standard)s?\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?(?:\s*(?:to|and|,|-|\u2013)\s*\(?\w{1,4}\)?)*"
     r"(?:[\u2019']s\s+(?:exceptions?|exemptions?))?\s+"
     r"|(?:it|they|this|that)\s+"
     # ("Point (c) of this Measure also applies to Signatories that ...")
@@ -76,7 +76,9 @@ STRAY_APPLICATION = re.compile(
     # ("Paragraph H3.1 does not apply to ...", "Neither paragraph C20.1 nor paragraph C20.2 applies in respect of ...")
     rf"|{REFERENCE}\s+"
     # ("Measure C7 does not apply to ...": a measure named by its number, read or left unclear, never passed over)
-    r"|(?:(?:minimum\s+compliance\s+)?measure|mcm|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+(?:\([^()]{1,80}\)\s+)?)"
+    r"|(?:(?:minimum\s+compliance\s+)?measure|mcm|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+(?:\([^()]{1,80}\)\s+)?"
+    # ("ICU C13 applies to providers of large services ...", "PCU C11 (added 2026) applies to ..."): named by its code
+    r"|(?-i:[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Za-z]?)\s+(?:\([^()]{1,80}\)\s+)?)"
     # ("These Head Terms apply, together with the industry code for the relevant section, to providers ...")
     r"\b(?:(?:only\s+|also\s+)?appl(?:y|ies)(?:\s*,\s*(?:together|along)\s+with\s+[^,.;]{1,120},)?\s+(?:only\s+|also\s+|instead\s+)?(?:to|for|where|if|in|when|unless)|"
     # ("This excludes services that ...", "However, it does apply to an SME whose model has systemic risk", "It still
@@ -267,9 +269,12 @@ ASKS_WHOM_NOT = re.compile(
 # "A provider whose service is in a pre-assessed category is not required to ...": an exemption written
 # as a release from the duty
 _RELEASE_FROM_DUTY = re.compile(
-    r"^\s*(?:(?:however|but),?\s+)?(?:a|an|the|any)?\s*(?:providers?|signator(?:y|ies)|services?)\b"
+    r"^\s*(?:(?:however|but),?\s+)?(?:a|an|the|any)?\s*(?:(?:smaller|small|micro|medium-sized)\s+)?(?:providers?|signator(?:y|ies)|services?|"
+    # ("SMEs need not produce this report", "Smaller providers may skip this report": whom a later paragraph lets out)
+    r"SMEs?|SMCs?|small\s+and\s+medium-sized\s+enterprises)\b"
     r"(?:(?!\b(?:should|must|shall|will|may|ensures?)\b)[^.]){0,240}?"
-    r"\b(?:(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|need\s+not|need\s+only|may\s+(?:choose|decide)\s+not\s+to)\b", re.I)
+    r"\b(?:(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|need\s+not|need\s+only|may\s+(?:choose|decide)\s+not\s+to|"
+    r"may\s+(?:skip|omit|forgo|dispense\s+with)\s+(?:this|the)\s+(?:report|step|measure|assessment|requirement|review)\b)", re.I)
 
 # "Signatories will report serious incidents. Signatories that already report them under another regime need not do so
 # again": a class released later in the paragraph (only the paragraph's opening had been looked at)
@@ -277,8 +282,10 @@ _CLASS_RELEASED = re.compile(r"(?:^|(?<=[.;]\s))(?:signatories|providers|service
                              r"\b(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do\s+not\s+(?:need|have)\s+to)\b", re.I)
 
 # "If your service has no settings that users can change, there is nothing further you need to do": a
-# release from the whole standard, anywhere in the paragraph
+# release from the whole standard, anywhere in the paragraph ("..., you do not need to follow 14.4 to 14.6": from some of
+# its paragraphs, read or left unclear)
 _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:(?:further|more|else)\s+(?:that\s+)?you\s+need\s+to|(?:further\s+|more\s+|else\s+)?for\s+you\s+to)\s+do\b"
+                            r"|\b(?:need\s+not|do(?:es)?\s+not\s+need\s+to)\s+(?:follow|apply|comply\s+with)\s+(?:paragraphs?\s+)?\d{1,2}\.\d{1,2}\b"
                             r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b|\byou\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+do\b", re.I)
 
 
@@ -412,7 +419,9 @@ def _answers_whom_not(text: str) -> bool:
 _LATER_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
 # ... that says whom, naming services (not "The measure still applies to the rest of the service", which is content)
 # ("This part does not apply to preventive or counselling services": the ICO's parts of a standard, too)
-_LATER_WHOM = re.compile(r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement|part))?\s+(?:only\s+|also\s+|still\s+)?"
+# ("If you serve such adverts, this part applies to you ...": with its condition first)
+_LATER_WHOM = re.compile(r"(?:(?:if|where|when)\s+(?:you|your|the\s+service|a\s+service|the\s+provider)\b[^,.;]{1,160},\s*)?"
+                         r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement|part))?\s+(?:only\s+|also\s+|still\s+)?"
                          r"(?:applies|does\s+not\s+apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
                          r"|where\b|if\b|when\b|unless\b)", re.I)
 

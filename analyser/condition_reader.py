@@ -189,6 +189,13 @@ class TokenReader:
         if MULTI in harms:
             # "at medium or high risk of two or more kinds of illegal harm" is the definition of multi-risk
             harms = [h for h in harms if h != MULTI]
+            if levels and levels != ["medium"] and not {"medium", "high"} <= set(levels):
+                # "at high risk of two or more kinds of content harmful to children": two or more kinds at that level,
+                # each kind the code counts once counted once; read as multi-risk (medium or high), the level was lost
+                kinds = self._counted_once([[h] for h in self.vocab.harms_in_group(self.vocab.risk_group)])
+                counted = Condition(op="at_least", params={"n": 2},
+                                    args=[or_(*(self._risk_atom(h, levels) for h in kind)) for kind in kinds])
+                return or_(counted, *(self._risk_atom(h, levels) for h in harms))
             return or_(atom("multi_risk"), *(self._risk_atom(h, levels) for h in harms))
         def reading(lv: list[str]) -> Condition:
             either = or_(*(self._risk_atom(h, lv) for h in harms))

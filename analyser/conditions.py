@@ -223,7 +223,7 @@ def _parse_application(
         else:
             intro, body = None, _LEADING_PROVIDERS.sub("", body)
         if intro is not None and intro.relative:
-            starts_relative = re.match(r"(?:that|who|whose|which)\b", body, re.I)
+            starts_relative = re.match(r"(?:that|who|whose|which|to\s+which|to\s+whom)\b", body, re.I)
             # "If Australian children are able to hold accounts on the service, ...": a clause with its own subject
             own_subject = re.match(r"(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users|an?\s+end-?\s?user|a\s+user|"
                                    r"a\s+child|other\s+users)\b", body, re.I)

@@ -196,6 +196,22 @@ PARAGRAPH_OF = r"\s*,\s*(?:paragraph|point)\s*\(\w{1,4}\)"
 _PROVISION_LABEL = re.compile(r"^\s*(?:(?:Transparency|Copyright|Safety\s+and\s+Security)\s+Chapter\s*[,:]\s*)?"
                               rf"{MEASURE_NUMBER}(?:{PARAGRAPH_OF})?"
                               r"(?P<title>\s+[A-Z][\w-]*(?:\s+[\w-]+){0,5}?)?\s*[.:]\s+(?=[A-Z])")
+# "Sanctions for repeated breaches [inserted 2026]: this measure is for ...": a title, then a colon, then the sentence
+# of whom in lower case (read with the title on, it had not been read at all, and the measure covered everyone)
+_TITLE_THEN_COLON = re.compile(r"^\s*(?P<title>[A-Z][^.;:\[\]()]{2,100}?)(?:\s*[\[(](?:inserted|added|amended|new)\b[^\])]{0,30}[\])])?"
+                               r"\s*:\s+(?=(?:this|the)\s+(?:measure|standard|section|commitment|code)\b)")
+# "It does not reach preventive or counselling services ...": said of services, "reach" is "apply to" (left unread, the
+# services it lets out had been covered with confidence)
+_DOES_NOT_REACH = re.compile(r"\b((?i:does|do))\s+not\s+(?:reach|catch)\s+(?=(?:the\s+|any\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
+                             r"(?:services?|providers?|platforms?|models?|signator(?:y|ies))\b)")
+# "Counselling services offered directly to a child fall outside the definition of an information society service": a
+# class the code is for, so outside the code (read as nothing, those services had been covered with confidence)
+_OUTSIDE_DEFINITION = re.compile(r"\b((?i:falls?|lies?|are|is|sits?))\s+outside\s+the\s+(?:statutory\s+)?definition\s+of\s+(?:an?\s+)?"
+                                 r"(?:[\w-]+\s+){0,3}?services?\b", re.I)
+# "This code does not apply to counselling services. A counselling service that also serves targeted adverts is not
+# excluded.": those services given back (the sentence had been passed over, and they were confidently exempt)
+_NOT_EXCLUDED = re.compile(r"^\s*(?P<who>(?:an?|any)\s+[^.;]{3,160}?)\s+(?:is|are)\s+(?:still\s+)?not\s+(?:excluded|exempt(?:ed)?|"
+                           r"carved\s+out|left\s+out|released)\s*\.?\s*$", re.I)
 # a sentence, not a title: a verb of application or duty, or the reader addressed
 _NOT_A_TITLE = re.compile(r"\b(?:is|are|appl(?:y|ies)|must|should|shall|will|may|need|do|does|you|your|provider|providers|signator\w*)\b", re.I)
 
@@ -205,7 +221,8 @@ def plain_legal(text: str) -> str:
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
     text = _THIS_MCM.sub(lambda m: f"{m.group(1)} measure{m.group(2) or ''}", _GLUED_HEADING.sub("", text, count=1))
     text = _NO_LONGER_ONLY.sub("This measure applies to ", _OPEN_ONLY_TO.sub(r"\1 applies only to", text))
-    text = _DOES_NOT_HELP.sub(r"\1 \2 does not apply ", text)
+    text = _DOES_NOT_REACH.sub(r"\1 not apply to ", _DOES_NOT_HELP.sub(r"\1 \2 does not apply ", text))
+    text = _OUTSIDE_DEFINITION.sub(r"\1 outside this code", text)
     text = _SERIAL_COMMA.sub(r"\g<a>, \g<b> ", text)
     text = _GROUPS_SET_OFF.sub(lambda m: f"{m['a']} {m['join']} {m['b']} ", text)
     text = _EXCEPT_AS_REGARDS_MODELS.sub(r"\1 for ", _TO_THE_PRODUCT.sub(r"\1", text))
@@ -216,6 +233,9 @@ def plain_legal(text: str) -> str:
     label = _PROVISION_LABEL.match(text)
     if label and not (label.group("title") and _NOT_A_TITLE.search(label.group("title"))):
         text = text[label.end():]
+    title = _TITLE_THEN_COLON.match(text)
+    if title and not _NOT_A_TITLE.search(title.group("title")):
+        text = text[title.end()].upper() + text[title.end() + 1:]
     title = _NUMBERED_TITLE.match(text)
     if title and not _NOT_A_TITLE.search(title.group("title")):
         text = text[title.end():]
@@ -236,6 +256,9 @@ def plain_legal(text: str) -> str:
             # beside the sentence it amends, whose words it does not find: that sentence no longer says whom for
             # certain, either way
             sentence = f"The words of this measure are changed by an amendment not carried out here, which may change whom it covers: {sentence}"
+        given_back = _NOT_EXCLUDED.match(sentence) if takes_out else None
+        if given_back:
+            sentence = f"However, it does apply to {given_back['who']}."
         lead = _SUBJECT_TO.match(sentence)
         if lead is not None:
             rest = sentence[lead.end():]

@@ -13,10 +13,12 @@ from analyser.service import service_from_options
 from analyser.vocabulary import vocabulary_for
 
 
-def one_measure_code(profile: str, paragraphs: list[str]) -> Code:
-    """One measure of ``paragraphs``; its application paragraphs chosen as the extractor chooses them."""
+def one_measure_code(profile: str, paragraphs: list[str], measure_id: str = "X1") -> Code:
+    """One measure of ``paragraphs`` (``measure_id``: "ICU C13" is numbered "C13", as the extractor numbers it); its
+    application paragraphs chosen as the extractor chooses them."""
     prof = load_profile(profile)
-    m = Measure(id="X1", number="1", title="t", chapter=None, chapter_title=None, page_start=1, page_end=1)
+    number = measure_id.split()[-1] if " " in measure_id else "1"
+    m = Measure(id=measure_id, number=number, title="t", chapter=None, chapter_title=None, page_start=1, page_end=1)
     chosen = application_paragraphs(paragraphs, prof.application_phrase)
     for i, text in enumerate(paragraphs):
         m.paragraphs.append(Paragraph(number=f"1.{i + 1}", text=text, page=1, is_application=i in chosen))

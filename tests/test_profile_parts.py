@@ -84,7 +84,7 @@ def test_the_measures_own_label_is_asked_before_the_documents_title():
     assert "Social Media Services code" in reason and "'SMS Code MCM 4' names it" in reason
 
 
-def test_the_expectations_cover_three_sections_and_the_head_terms_every_one():
+def test_the_expectations_cover_three_sections_and_other_head_terms_every_one():
     bose = _labelled("BOSE s 6", "A provider must take reasonable steps to keep end-users safe.")
     statuses = {k: evaluate_measure(bose, bose.measures[0], _service(kind=k)).status
                 for k in ("social-media", "relevant-electronic", "designated-internet", "search-engine", "equipment")}
@@ -92,6 +92,19 @@ def test_the_expectations_cover_three_sections_and_the_head_terms_every_one():
                         "search-engine": "exempt", "equipment": "exempt"}
     head = _labelled("Head Terms cl 4", "Each industry participant must keep records of its compliance.")
     assert evaluate_measure(head, head.measures[0], _service(kind="equipment")).status == "applies"
+    assert evaluate_measure(head, head.measures[0], _service(kind="relevant-electronic")).status == "applies"
+
+
+def test_the_phase_1_head_terms_cover_the_six_sections_of_the_phase_1_codes():
+    # they are part of the six Phase 1 industry codes; relevant electronic and designated internet services have
+    # Standards instead (a relevant electronic service had been "applies" with confidence)
+    head = _labelled("Phase 1 Head Terms cl 7", "Each industry participant must report on its compliance each year.")
+    statuses = {k: evaluate_measure(head, head.measures[0], _service(kind=k)).status
+                for k in ("social-media", "app-distribution", "hosting", "internet-carriage", "equipment",
+                          "search-engine", "relevant-electronic", "designated-internet")}
+    assert statuses == {"social-media": "applies", "app-distribution": "applies", "hosting": "applies",
+                        "internet-carriage": "applies", "equipment": "applies", "search-engine": "applies",
+                        "relevant-electronic": "exempt", "designated-internet": "exempt"}
 
 
 def test_abbreviations_are_matched_in_capitals_only():
