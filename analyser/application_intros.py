@@ -376,7 +376,8 @@ MAY_CHANGE_WHO = re.compile(r"\b(?:(?:it|this|that|the\s+term|the\s+definition)\
                             # nor "the way age assurance has been applied to them", "the sanctions a provider applies to users")
                             r"(?<!\bbeen\s)(?<!\bprovider\s)appl(?:y|ies|ied|icable)(?!\s+(?:its|their|the|these|those|any|such|an?)\s+(?!(?:measures?|standards?|sections?|"
                             r"codes?|commitments?|recommendations?|parts?|chapters?|requirements?|exceptions?|exemptions?)\b)[\w-]+)|"
-                            r"recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
+                            # (not "content recommended to them", what a recommender system shows)
+                            r"(?<!\bcontent\s)(?<!\bitems\s)(?<!\bposts\s)(?<!\bvideos\s)recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
                             r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+|its\s+)?scope|within\s+it\b|"
                             # ("Smaller services are not excluded": they stay as the other sentences say)
                             r"(?<!\bnot\s)(?:excluded|excepted|disapplied|carved\s+out)|need\s+not|outside\s+(?:the\s+scope|its\s+scope)|"

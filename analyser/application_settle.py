@@ -127,7 +127,8 @@ _SCOPED_SUBJECT = re.compile(
     r"|^\s*(?:before|once)\s+(?:a|the|any)\s+signatory\b"
     # ("When crawling the web, Signatories will exclude ...": those who crawl; read, or left unclear, never every reader)
     # ("Before making a model's parameters downloadable by anyone, Signatories will ...": those who do so)
-    r"|^\s*(?:when|while|if|where|before|after|on|upon)\s+[a-z]{3,}ing\b[^,.;]{0,120},\s+(?:signatories|providers?|you)\s+(?:will|shall|must|should)\b"
+    r"|^\s*(?:when|while|if|where|before|after|on|upon)\s+(?:[a-z]{3,}ing|they\s+crawl)\b[^,.;]{0,120},\s+(?:signatories|providers?|you)\s+"
+    r"(?:will|shall|must|should)\b"
     # "For each model with systemic risk, Signatories will ...": the Signatories with those models
     # ("For a model placed on the market before 2 August 2025, the Signatory will ...": one said for all)
     rf"|^\s*(?:{FOR_EACH_MODEL}|for\s+(?:an?\s+|each\s+of\s+(?:its|their)\s+)?(?:general-purpose\s+ai\s+)?models?\s+)(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}},\s+"

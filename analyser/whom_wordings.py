@@ -24,11 +24,15 @@ _TREATED_AS = re.compile(r"\b(an?\s+(?:[\w-]+\s+)?(?:model|service))\s+(?=(?:tre
 _APPLIES_IF_USERS_CAN = re.compile(rf"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|where|when)\s+(?={USERS}\s+(?:can|are\s+able\s+to|is\s+able\s+to)\b)",
                                    re.I)
 # "This section applies to X, and requires the provider to ...": what it requires is the duty, a sentence of its own
-_AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),\s+and\s+requires?\s+(?:(?P<provider>(?:the|its|their)\s+providers?)\s+to\s+)?", re.I)
+# ("... applies to search services that are large, or are multi-risk, and asks them to set ...")
+_AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),\s+and\s+(?:requires?|asks?|expects?)\s+"
+                           r"(?:(?P<provider>(?:the|its|their)\s+providers?|them)\s+to\s+)?", re.I)
 # "MCM 12 applies only to Tier 3 social media services: the provider must name ...": the duty after a colon
 # ("ICU C3 applies to providers of multi-risk services and of large services: such providers should ...")
-_COLON_DUTY = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?):\s+(?P<subject>(?:(?:the|its|their|such)\s+providers|(?:the|its|such\s+a)\s+provider)\s+"
-                         r"(?:must|should|shall|will)\b)", re.I)
+# ("ICS A6 is recommended for large general search services: staff should follow ...", "...: users should be able to
+# report ...": whoever the duty's subject is, up to fourteen words before its verb)
+_COLON_DUTY = re.compile(r"(\b(?:appl(?:y|ies)\s+(?:only\s+)?to|(?:is|are)\s+(?:only\s+)?(?:recommended\s+)?for)\s+[^.;:]{3,200}?):\s+"
+                         r"(?P<subject>(?:[\w'\u2019-]+\s+){1,14}?(?:must|should|shall|will)\b)", re.I)
 # "Signatories that produce one Model Report for several models: they will state ...", "... every Signatory to which
 # Measure 1.3 applies: such a Signatory will publish ...": the Signatories named, then their duty (read whole, the duty
 # had been taken for part of the class)
@@ -36,8 +40,8 @@ _COLON_DUTY = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?):\
 _THEY_WILL_AFTER_COLON = re.compile(r"(?P<lead>\b(?:(?:is|are)\s+(?:only\s+)?for|appl(?:y|ies)\s+(?:only\s+)?to|concerns?(?:\s+only)?)\s+(?:every\s+|all\s+|those\s+)?)?"
                                     r"(\b(?:signator(?:y|ies)\s+(?:that|which|who|whose|to\s+which)|(?<=for\s)providers\s+of)\s+(?:[^.;:]|\.(?=\d)){3,200}?):\s+(?:in\s+(?:those|these|that|such)\s+"
                                     r"[\w-]+(?:\s+[\w-]+)?,?\s+)?(?:they|it|such\s+(?:a\s+)?signator(?:y|ies))\s+(?=(?:will|shall|must|should)\b)", re.I)
-# "When crawling the web for training data, Signatories will ...": the Signatories that crawl
-_WHEN_CRAWLING = re.compile(r"(^\W*(?:\(\w{1,4}\)\s*)?|(?<=[.;:]\s))(?:when|while|whenever)\s+crawling(?:\s+the\s+(?:world\s+wide\s+)?web)?(?:\s+for\s+(?:training\s+)?data)?,\s+"
+# "When crawling the web for training data, Signatories will ...", "When they crawl the web, ...": the Signatories that crawl
+_WHEN_CRAWLING = re.compile(r"(^\W*(?:\(\w{1,4}\)\s*)?|(?<=[.;:]\s))(?:when|while|whenever)\s+(?:crawling|they\s+crawl)(?:\s+the\s+(?:world\s+wide\s+)?web)?(?:\s+for\s+(?:training\s+)?data)?,\s+"
                             r"signatories\s+(?=(?:will|shall|must|should)\b)", re.I)
 # "Where a search service is large and general, ...": the kind of search service said as a predicate, as the grammar
 # reads it ("a large general search service")

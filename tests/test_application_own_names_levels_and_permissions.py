@@ -1,14 +1,19 @@
-"""Wordings that had been read with confidence and wrongly, each now read as a careful lawyer reads it, or left
-unclear: a measure that names itself by its code and number after its paragraph's number ("C13.1 ICU C13 applies to
-..."), a title run into a lower-case sentence of whom ("Sanctions for repeated breaches [inserted 2026]: this measure is
-for ..."), "high risk of two or more kinds" (not multi-risk, which is medium or high), a permission beside a duty that
-stays with everyone ("; the Report itself is still due"), a later paragraph that lets a class out ("SMEs need not
-produce this report"), "If you serve such adverts, this part applies to you", and "It does not reach counselling
-services". The wording is this file's own, after the shapes of the development sets.
+"""Wordings that had been read with confidence and wrongly, or left unclear, each now read as a careful lawyer reads
+them or left unclear: a measure that names itself by its code and number after its paragraph's number ("C13.1 ICU C13
+applies to ..."), a title run into a lower-case sentence of whom ("Sanctions for repeated breaches [inserted 2026]:
+this measure is for ..."), "high risk of two or more kinds" (not multi-risk, which is medium or high), a permission
+beside a duty that stays with everyone ("; the Report itself is still due"), later paragraphs that let a class out
+("SMEs need not produce this report", "It does not reach counselling services", "fall outside the definition of an
+information society service"), a give-back ("... is not excluded"), "Before making a model's parameters downloadable",
+"Signatories to which Measure 1.2 does not apply", a duty after a colon whatever its subject ("...: staff should ..."),
+"applies where the search service is ...", "..., and asks them to ...", "When they crawl the web". The wording is this
+file's own, after the shapes of the development sets.
 """
 
 from __future__ import annotations
 
+import pytest
+from clause_reading import clause_reading
 from one_measure_code import one_measure_code as _code
 from one_measure_code import status_for as _status
 
@@ -97,22 +102,21 @@ def test_a_part_that_applies_if_you_do_something_is_application_text():
     assert _status(plain, ICO, kind="online-service", features=[*CHILDREN, "targeted-advertising"]) == "applies"
 
 
-def test_a_code_that_does_not_reach_counselling_services_lets_them_out():
+@pytest.mark.parametrize("release", [
+    "It does not reach preventive or counselling services provided directly to a child, such as a helpline's online chat.",
+    # outside the definition of the services the code is for is outside the code
+    "Preventive or counselling services offered directly to a child fall outside the definition of an information "
+    "society service.",
+])
+def test_a_code_that_does_not_reach_counselling_services_lets_them_out(release):
     code = _code(ICO, ["Services covered by this code", "This code is for providers of information society services "
-                       "that children in the UK are likely to use.", "It does not reach preventive or counselling "
-                       "services provided directly to a child, such as a helpline's online chat."])
+                       "that children in the UK are likely to use.", release])
     # a counselling service had been "applies" with confidence
     assert _status(code, ICO, kind="online-service", features=[*CHILDREN, "counselling-service"]) == "exempt"
     assert _status(code, ICO, kind="online-service", features=CHILDREN) == "applies"
 
 
-def test_outside_the_definition_of_the_services_the_code_is_for_is_outside_the_code():
-    code = _code(ICO, ["Services covered by this code", "This code is for providers of information society services "
-                       "that children in the UK are likely to use.", "Preventive or counselling services offered "
-                       "directly to a child fall outside the definition of an information society service."])
-    # a counselling service had been "applies" with confidence
-    assert _status(code, ICO, kind="online-service", features=[*CHILDREN, "counselling-service"]) == "exempt"
-    assert _status(code, ICO, kind="online-service", features=CHILDREN) == "applies"
+def test_standards_1_to_15_apply_to_is_application_text():
     # "Standards 1 to 15 apply to ...": the paragraph had not been taken for application text (counselling services were
     # covered with confidence, the feature named in a duty for everyone); it is now read, or left unclear
     standards = _code(ICO, ["Services covered by this code", "Standards 1 to 15 apply to the online services this code "
@@ -173,8 +177,6 @@ def test_signatories_to_which_another_measure_does_not_apply():
 
 
 def test_a_request_with_an_aside_and_an_obligation_unchanged_say_nothing_of_whom():
-    from clause_reading import clause_reading
-
     # as application text each had been left unread, so the measure was unclear for every Signatory
     request = clause_reading(GPAI, "On a request from the AI Office, made on its own initiative or at the request of "
                                    "a national authority, Signatories will supply the documentation it asks for.")
@@ -192,3 +194,39 @@ def test_a_service_that_is_not_excluded_is_given_back():
     assert _status(code, ICO, kind="online-service",
                    features=[*CHILDREN, "counselling-service", "targeted-advertising"]) == "applies"
     assert _status(code, ICO, kind="online-service", features=[*CHILDREN, "counselling-service"]) == "exempt"
+
+
+def test_a_duty_after_a_colon_whatever_its_subject():
+    # the class ends at the colon; the duty after it (staff, users, children should ...) had been read as part of the
+    # class, so the measure was unclear for every service
+    staff = _code("icu", ["This measure is recommended for any service that is large or that is multi-risk: staff whose "
+                          "work bears on the provider's compliance with its illegal content duties should be trained on "
+                          "those duties."])
+    assert _status(staff, "icu", users=9_000_000, risks=[]) == "applies"
+    assert _status(staff, "icu", users=50_000, risks=["fraud=medium"]) == "exempt"
+    feedback = _code("pcu", ["This measure applies to large services which have a content recommender system: children "
+                             "should be able to give negative feedback on content recommended to them."])
+    # "content recommended to them" is what the recommender shows, not a measure recommended for someone
+    assert _status(feedback, "pcu", features=[*CHILDREN, "recommender"], users=9_000_000) == "applies"
+    assert _status(feedback, "pcu", features=CHILDREN, users=9_000_000) == "exempt"
+
+
+def test_applies_where_the_search_service_is():
+    code = _code("ics", ["This measure applies where the search service is large or is at medium or high risk of any "
+                         "kind of illegal harm."])
+    # had been unclear for every search service ("the search service" was not taken for the service)
+    assert _status(code, "ics", kind="search", search_type="general", users=9_000_000) == "applies"
+    assert _status(code, "ics", kind="search", search_type="general", users=50_000, risks=["fraud=medium"]) == "applies"
+    assert _status(code, "ics", kind="search", search_type="general", users=50_000, risks=[]) == "exempt"
+
+
+def test_applies_to_a_class_and_asks_them_and_when_they_crawl():
+    code = _code("ics", ["This measure applies to search services that are large, or are multi-risk, and asks them to "
+                         "set performance targets for search moderation."])
+    # "and asks them to ..." had been read as part of the class, so every search service was unclear
+    assert _status(code, "ics", kind="search", search_type="general", users=9_000_000) == "applies"
+    assert _status(code, "ics", kind="search", search_type="general", users=50_000, risks=["fraud=medium"]) == "exempt"
+    crawl = _code(GPAI, ["Measure 1.3 Crawling", "When they crawl the web, Signatories will leave out websites that "
+                         "courts have recognised as persistently infringing copyright."])
+    # a Signatory that does not crawl had been unclear (the duty for all, or only for those who crawl?)
+    assert _gpai(crawl) == "exempt" and _gpai(crawl, "web-crawler") == "applies"
