@@ -216,6 +216,15 @@ _NOT_EXCLUDED = re.compile(r"^\s*(?P<who>(?:an?|any)\s+[^.;]{3,160}?)\s+(?:is|ar
 _NOT_A_TITLE = re.compile(r"\b(?:is|are|appl(?:y|ies)|must|should|shall|will|may|need|do|does|you|your|provider|providers|signator\w*)\b", re.I)
 
 
+def _title_ends(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where the title (or provision label) that ``pattern`` finds at the start of ``text`` ends; None when there is
+    none, or when its title reads as a sentence (``_NOT_A_TITLE``)."""
+    m = pattern.match(text)
+    if m is None or (m.group("title") and _NOT_A_TITLE.search(m.group("title"))):
+        return None
+    return m.end()
+
+
 def plain_legal(text: str) -> str:
     """``text`` (application wording, one or more sentences) with the drafting devices above said plainly."""
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
@@ -230,15 +239,12 @@ def plain_legal(text: str) -> str:
                                               f"{m['cond'][:1].lower()}{m['cond'][1:]}, {m['rest']}", text)
     text = _SENT_ELSEWHERE.sub(r"\1", _ADDS_NOTHING.sub(r"\1 \2 does not apply", _ALSO_WHERE.sub(r"\1, or ", text)))
     text = _RELIEF_NOT_EXTENDED.sub(r"\1 exception does not apply to", _RELEASED_FROM.sub(r"\1 exempt from ", text))
-    label = _PROVISION_LABEL.match(text)
-    if label and not (label.group("title") and _NOT_A_TITLE.search(label.group("title"))):
-        text = text[label.end():]
-    title = _TITLE_THEN_COLON.match(text)
-    if title and not _NOT_A_TITLE.search(title.group("title")):
-        text = text[title.end()].upper() + text[title.end() + 1:]
-    title = _NUMBERED_TITLE.match(text)
-    if title and not _NOT_A_TITLE.search(title.group("title")):
-        text = text[title.end():]
+    if (end := _title_ends(_PROVISION_LABEL, text)) is not None:
+        text = text[end:]
+    if (end := _title_ends(_TITLE_THEN_COLON, text)) is not None:
+        text = text[end].upper() + text[end + 1:]  # the sentence after the colon, begun as a sentence
+    if (end := _title_ends(_NUMBERED_TITLE, text)) is not None:
+        text = text[end:]
     sentences = _disapplied(split_sentences(as_amended(_LABEL_INSIDE.sub(", ", _LINKING_INSIDE.sub(r"\1 ", _PURPOSE_INSIDE.sub(r"\1 ", text))))))
     out = []
     takes_out = any(_TAKES_OUT.search(s) for s in sentences)

@@ -197,7 +197,7 @@ def probes(nodes: list[Node], family: dict, parsed_atoms: list, seed: str) -> li
         return drawn
     grid = []
     for (kind, stype), n, levels, extra, k in itertools.product(
-        kinds, sorted(users), itertools.product(LEVELS, repeat=len(harms)), others, range(len(features) + 1)
+        kinds, users_sorted, itertools.product(LEVELS, repeat=len(harms)), others, range(len(features) + 1)
     ):
         for feats in itertools.combinations(features, k):
             risks = {**extra, **{h: lv for h, lv in zip(harms, levels) if lv != "negligible"}}
