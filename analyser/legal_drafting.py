@@ -205,9 +205,12 @@ _TITLE_THEN_COLON = re.compile(r"^\s*(?P<title>[A-Z][^.;:\[\]()]{2,100}?)(?:\s*[
 _DOES_NOT_REACH = re.compile(r"\b((?i:does|do))\s+not\s+(?:reach|catch)\s+(?=(?:the\s+|any\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
                              r"(?:services?|providers?|platforms?|models?|signator(?:y|ies))\b)")
 # "Counselling services offered directly to a child fall outside the definition of an information society service": a
-# class the code is for, so outside the code (read as nothing, those services had been covered with confidence)
+# class a whole code is for, so outside the code (read as nothing, those services had been covered with confidence).
+# Only such a class: outside the definition of "a large service" is only not large, never outside the code
 _OUTSIDE_DEFINITION = re.compile(r"\b((?i:falls?|lies?|are|is|sits?))\s+outside\s+the\s+(?:statutory\s+)?definition\s+of\s+(?:an?\s+)?"
-                                 r"(?:[\w-]+\s+){0,3}?services?\b", re.I)
+                                 r"(?:information\s+society|user-to-user|regulated(?:\s+user-to-user|\s+search)?|(?:internet\s+)?search(?:\s+engine)?|"
+                                 r"relevant\s+electronic|designated\s+internet|social\s+media|app\s+distribution|hosting|internet\s+carriage)"
+                                 r"\s+services?\b", re.I)
 # "This code does not apply to counselling services. A counselling service that also serves targeted adverts is not
 # excluded.": those services given back (the sentence had been passed over, and they were confidently exempt)
 _NOT_EXCLUDED = re.compile(r"^\s*(?P<who>(?:an?|any)\s+[^.;]{3,160}?)\s+(?:is|are)\s+(?:still\s+)?not\s+(?:excluded|exempt(?:ed)?|"

@@ -116,6 +116,14 @@ def test_a_code_that_does_not_reach_counselling_services_lets_them_out(release):
     assert _status(code, ICO, kind="online-service", features=CHILDREN) == "applies"
 
 
+def test_outside_the_definition_of_a_class_the_code_is_not_for_is_no_exemption():
+    # "a large service" is a class inside the code: outside its definition a service is only not large (read as outside
+    # the code, every service under 7 million users had been exempt with confidence)
+    code = _code("icu", ["This measure applies to providers of user-to-user services. Services with fewer than 7 million "
+                         "users fall outside the definition of a large service."])
+    assert _status(code, "icu", users=50_000, risks=[]) != "exempt"
+
+
 def test_standards_1_to_15_apply_to_is_application_text():
     # "Standards 1 to 15 apply to ...": the paragraph had not been taken for application text (counselling services were
     # covered with confidence, the feature named in a duty for everyone); it is now read, or left unclear
