@@ -257,6 +257,10 @@ def _unknown_under_not(cond: Condition | None, negated: bool = False) -> bool:
 
 
 # an exception written in an index cell ("Large services other than vertical search services")
+# words that say whom a measure covered has changed ("This measure no longer applies only to large services", "from the
+# date of the amendment it applies to ..."): an index cell may be the one from before the change
+_SPEAKS_OF_CHANGE = re.compile(r"\b(?:no\s+longer|now\s+(?:also\s+)?appl(?:y|ies)|as\s+amended|amend(?:ed|ment|ments|s)|formerly|"
+                               r"previously|henceforth|with\s+effect\s+from|ceases?\s+to|(?:was|were)\s+(?:limited|confined|restricted))\b", re.I)
 _CELL_EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|excluding|apart\s+from|does\s+not\s+apply)\b", re.I)
 # words that restrict a group of services: "where the service allows ...", "whose ...", "in each case"
 # (not "which" or "that", which open paraphrases of what a cell says as often as restrictions)
@@ -370,13 +374,14 @@ def resolve_measure(
     if not text_ok and (_EXCEPTION.search(unread)
                         or _unknown_under_not(app.condition) and not _CELL_EXCEPTION.search(row.applies_to)
                         or _unread_restriction(unread, row.applies_to)
+                        or _SPEAKS_OF_CHANGE.search(unread)
                         or _cell_adds_nothing(app.condition, index_app.condition, code_kind, vocab, code)):
         # an index table abbreviates, and exceptions are what it leaves out first: where the words
         # not understood make an exception, the index's shorter reading would decide wrongly the
         # very services the exception is about
         app.warnings.append(
-            f"{measure.id}: the application text was not fully understood and makes an exception or condition "
-            f"the index table's wording '{index_words}' does not show, so the index was not used in its place"
+            f"{measure.id}: the application text was not fully understood and makes an exception, a condition or a "
+            f"change the index table's wording '{index_words}' does not show, so the index was not used in its place"
         )
         return app
     missing = [] if text_ok else _named_only_in_text(application, index_app.condition, code_kind, vocab, id_pattern)

@@ -53,7 +53,9 @@ def is_unconditional_duty(text: str) -> bool:
 # a duty laid on the reader as a sentence's subject ("You should", "Providers must"), not any "will"
 # ("children are entitled to expect that the rules ... on your service will be applied" sets no duty)
 _READER_DUTY = re.compile(
-    r"(?:^|[.;:]\s+)\s*(?:(?:the|all|each|every|a)\s+)?(?:you|providers?|signator(?:y|ies)|services?|organisations?|we)\s+(?:\w+\s+)?"
+    r"(?:^|[.;:]\s+)\s*(?:(?:the|all|each|every|a)\s+)?(?:you|providers?|signator(?:y|ies)|services?|organisations?|we"
+    # ("Your tools should work for the youngest children ...": the reader's own thing; never "Your DPIA must still ...")
+    r"|your\s+[\w-]+(?:\s+[\w-]+)?(?=\s+(?:should|must|shall|will|need\s+to)\s+(?!still|also|then|too)))\s+(?:\w+\s+)?"
     r"(?:should|must|shall|will|need\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+required\s+to)\b", re.I)
 
 
@@ -100,6 +102,10 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
         if earlier_duty and (_OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[i], count=1))
                              or users_can_then_do().match(LEADING_LABEL.sub("", texts[i], count=1))):
             continue
+        if earlier_duty and _SOME_READERS_DUTY.match(LEADING_LABEL.sub("", texts[i], count=1)) and not STRAY_APPLICATION.match(texts[i]):
+            # "(1) Signatories will publish contact details ... / (2) Signatories that make the model available to downstream
+            # providers will give them ...": after a duty for every reader, a further duty for some, as "If you ..." above
+            continue
         if any(_OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[j], count=1)) and _refers_back(texts[i], texts[j]) for j in out):
             # "If you publish community standards, uphold them. / If you rely on user reports to enforce those standards,
             # ...": a further duty for some of those the first condition names, not a second group
@@ -113,6 +119,11 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
             continue
         out.append(i)
     return out
+
+
+# a duty whose subject is some readers, named by a relative clause: "Signatories that make the model available ... will ..."
+_SOME_READERS_DUTY = re.compile(r"^\s*(?:(?:all|any|the)\s+)?(?:signatories|providers)\s+(?:that|who|whose|which)\b[^.;:]{1,200}?"
+                                r"\b(?:will|should|must|shall)\b", re.I)
 
 
 # a paragraph whose subject is only some readers: "Signatories that are SMEs may ...", "A provider of a

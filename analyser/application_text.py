@@ -89,7 +89,8 @@ STRAY_APPLICATION = re.compile(
     r"(?:does|do)\s+not\s+(?:exempt|exclude)\b|"
     r"(?:does|do)\s+not\s+(?:apply|extend\s+to(?!\s+(?:any\s+|the\s+|all\s+)?(?:content|material|messages?|communications?|images?|videos?|posts?)\b))|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
     # "This Commitment concerns only Signatories providing ...", "is aimed at providers of ..."
-    r"(?:only\s+)?concerns?\s+only|(?:is|are)\s+(?:only\s+)?(?:aimed\s+at|addressed\s+to|directed\s+at|limited\s+to|confined\s+to|targeted\s+at)|"
+    # ("This part concerns services used by both adults and children ...": whom, as "covers" below)
+    r"(?:only\s+)?concerns?\s+only|(?:only\s+)?concerns?(?=\s+(?:(?:all|each|every|any|those)\s+)?(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies))\s+(?:that|which|who|whose|with|used|offering|providing|aimed|likely)\b)|(?:is|are)\s+(?:only\s+)?(?:aimed\s+at|addressed\s+to|directed\s+at|limited\s+to|confined\s+to|targeted\s+at)|"
     # "This measure is not recommended for small services", "is relevant only to", "covers large services"
     r"(?:is|are)\s+(?:not\s+|only\s+)?(?:(?:recommended|intended|designed|meant)\s+(?:only\s+)?for|relevant\s+(?:only\s+)?to)|(?:does|do)\s+not\s+cover|"
     r"(?:only\s+|also\s+)?covers?(?!\s+(?:how|what|when|why|whether|the\s+ways?|the\s+steps|steps)\b)(?=\s+(?:only\s+)?(?:(?:all|each|every|the|a|an|any)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator(?:y|ies))\b)|"
@@ -286,7 +287,10 @@ _CLASS_RELEASED = re.compile(r"(?:^|(?<=[.;]\s))(?:signatories|providers|service
 # its paragraphs, read or left unclear)
 _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:(?:further|more|else)\s+(?:that\s+)?you\s+need\s+to|(?:further\s+|more\s+|else\s+)?for\s+you\s+to)\s+do\b"
                             r"|\b(?:need\s+not|do(?:es)?\s+not\s+need\s+to)\s+(?:follow|apply|comply\s+with)\s+(?:paragraphs?\s+)?\d{1,2}\.\d{1,2}\b"
-                            r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b|\byou\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+do\b", re.I)
+                            r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b|\byou\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+do\b"
+                            # ("This part does not need to be followed unless you have no means of ...": whom it releases)
+                            r"|\b(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:parts?|standards?|sections?|measures?|commitments?|requirements?|chapters?)\s+"
+                            r"(?:(?:does|do)\s+not\s+need\s+to|need\s+not)\s+be\s+(?:followed|applied|met|complied\s+with|implemented)\b", re.I)
 
 
 # what a PDF's text layer leaves in a sentence and a reader sees through: a word broken at a line end and

@@ -273,6 +273,12 @@ def _parse_application(
         result.unparsed.extend(leftovers)
         if cond is None:
             cond = atom("unknown", text=body.strip())
+        if any(_RELEASE_LEFT.search(words) for words in leftovers) and not (intro is not None and intro.polarity == "exempt"):
+            # "Signatories that do not crawl the web need not keep crawler logs; all other Signatories will ...": a release
+            # in words not understood may take out the very services the sentence names; read as whom the measure is for,
+            # beside a duty for every reader it had vanished into "all services"
+            turned.append(atom("unknown", text=body.strip()))
+            continue
         if intro is not None and intro.reads and body != intro.reads:
             # the services the opening names, and the condition the sentence's own words set
             cond = and_(parse_body(intro.reads, code_kind, vocab, id_pattern)[0] or atom("unknown", text=intro.reads), cond)
@@ -404,6 +410,12 @@ def _group(words: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern
     """A group of services read alone (a deeming provision's two sides), with the words left over."""
     cond, _done, _total, leftovers = parse_body(words, code_kind, vocab, id_pattern)
     return cond, leftovers
+
+
+# a release among the words not understood: "need not keep crawler logs", "are not required to publish it"
+# (never a deferral, "need not offer the complaints route until ...", nor "its weights are released")
+_RELEASE_LEFT = re.compile(r"\b(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)|(?:do|does)\s+not\s+(?:have|need)\s+to|"
+                           r"(?:is|are)\s+(?:exempt(?:ed)?|excused))\b(?![^.;]*\buntil\b)", re.I)
 
 
 # "other services" with nothing after that says which: the complement of those named, which no reading of its own has

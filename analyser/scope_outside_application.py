@@ -280,6 +280,13 @@ _LEAVES_OUT = re.compile(r"[^.;]*\b(?:(?:do|does|shall|will|need)\s+not\s+(?:bin
                          r"\s+it\s+is\s+(?:not\s+)?(?:possible|feasible|practicable|necessary|appropriate|proportionate)\b))\b[^.;]*", re.I)
 
 
+# a feature denied to the services the sentence names ("services ... that do not use age assurance", "without using
+# ..."), never a negation about something else ("Without limiting what reasonable steps may be", "unless you can show")
+_NEGATION = re.compile(r"\b(?:that|which|who|whose|where|if|when)\s+(?:[\w-]+\s+){0,3}?(?:do|does|did)\s*(?:not|n[\u2019']t)\s+"
+                       r"(?:use|have|offer|provide|operate|run|allow|support|deploy|employ|hold|carry)\b"
+                       r"|\bwithout\s+(?:using|having|offering|providing|operating|running|allowing)\b|\bno\s+means\b", re.I)
+
+
 def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary, id_pattern) -> bool:
     """No application sentence, and the measure's first duty names features ("Switch geolocation options off by
     default", "Signatories commit to employing web-crawlers that ..."): every service's duty, or the duty of those
@@ -296,6 +303,12 @@ def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary
         # "... the device-level expectations in this standard do not apply": whom it leaves out, in words not read
         return _unclear(app, leaves_out, f"{measure.id}: no application sentence; its first duty names features, and "
                                          f"'{leaves_out}' leaves some services out in words not understood")
+    negated = _NEGATION.search(first)
+    if negated:
+        # "... services used by both adults and children that do not use age assurance": a feature named only to be
+        # denied; read as "or those who have it", the services with it would be covered with confidence
+        return _unclear(app, first, f"{measure.id}: no application sentence; its first duty names features and "
+                                    f"'{negated.group(0)}', so whom it covers is unclear")
     app.condition = duty_for_every_reader_or_featured(features)
     app.warnings.append(f"{measure.id}: no application sentence; its first duty names "
                         f"{', '.join(vocab.feature_label(f) for f in dict.fromkeys(features))}, "

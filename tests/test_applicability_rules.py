@@ -333,3 +333,13 @@ def test_a_paragraph_that_binds_only_when_other_measures_do_not_apply_is_said_fo
     assert part.startswith("D7.2 (only where ICU C4 and ICU C5 are not applicable to the provider) binds this service")
     big = _status(code, "D7", service_from_options(users=8_000_000))
     assert "does not bind this service" in big.conditional[0] and "ICU C4 applies" in big.conditional[0]
+
+
+def test_the_index_row_does_not_decide_where_the_text_says_whom_has_changed():
+    # an amended measure whose cell was left as it was: the words not understood say the restriction has lapsed
+    m = _measure("Z8", "This measure no longer applies only to large services. From the date of the amendment it applies "
+                       "to any service that offers users verification in return for payment.")
+    code = _icu([m], [IndexRow("ICU Z8", ["ICU Z8"], "", "Large services that offer paid verification", 1)])
+    small = _status(code, "Z8", service_from_options(users=10, features=["monetised-verification"]))
+    assert small.status == "unclear"  # had been "exempt", decided by the stale cell
+    assert any("or a change the index table's wording" in w for w in m.warnings)

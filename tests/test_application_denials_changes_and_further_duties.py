@@ -1,0 +1,98 @@
+"""Wordings that had been read with confidence and wrongly, each now read as a careful lawyer reads it or left unclear:
+a part that "concerns" some services, a part that "does not need to be followed unless ...", a feature named in a duty
+only to be denied ("... that do not use age assurance"), private messaging said only to be "encrypted", and a duty for
+some Signatories after a duty for every Signatory. The wording is this file's own, after the shapes of the retired
+held-out sets heldout39 and heldout40 (dev64, dev65).
+"""
+
+from __future__ import annotations
+
+from one_measure_code import one_measure_code as _code
+from one_measure_code import status_for as _status
+
+GPAI = "codes/profiles/eu-gpai.toml"
+ICO = "codes/examples/ico-aadc.toml"
+CHILDREN = ["likely-accessed-by-children"]  # the ICO code covers only these services
+
+
+def _ico(code, *features: str) -> str:
+    return _status(code, ICO, kind="online-service", features=[*CHILDREN, *features])
+
+
+def test_a_part_that_concerns_some_services_is_read_as_whom_it_is_for():
+    code = _code(ICO, ["Standard 3 Age appropriate application: mixed audiences",
+                       "This part concerns services used by both adults and children that do not use age assurance to "
+                       "tell them apart."])
+    # the sentence had been passed over, and the feature it denies read as one the part is for: "applies" with confidence
+    assert _ico(code, "age-assurance") != "applies"
+    assert _ico(code, "age-assurance", "mixed-audience") != "applies"
+    # (a control) a plain "concerns services that ..." is read
+    plain = _code(ICO, ["Standard 12 Profiling", "This part concerns services that use profiling."])
+    assert _ico(plain, "profiling") == "applies"
+    assert _ico(plain) == "exempt"
+
+
+def test_a_feature_named_in_a_duty_only_to_be_denied_leaves_whom_unclear():
+    code = _code(ICO, ["Standard 3 Age appropriate application: mixed audiences",
+                       "This part is about services used by both adults and children that do not use age assurance to "
+                       "tell them apart."])
+    assert _ico(code, "age-assurance") == "unclear"  # had been "applies": "either every service or those with it"
+    # (a control) a duty that names a feature without denying it is still every service's, or theirs who have it
+    geo = _code(ICO, ["Standard 10 Geolocation", "Switch geolocation options off by default."])
+    assert _ico(geo, "geolocation") == "applies"
+
+
+def test_a_part_that_need_not_be_followed_unless_is_whom_it_releases():
+    code = _code(ICO, ["Standard 3 Age appropriate application: applying the code to all users",
+                       "This part does not need to be followed unless you have no means of establishing your users' ages."])
+    # had been "applies" to every service on the heading's "all users": the release had been passed over
+    assert _ico(code, "age-assurance") != "applies"
+
+
+def test_private_messaging_said_only_to_be_encrypted_is_never_read_as_has_messaging_and_more():
+    code = _code("icu", ["This measure does not apply to services whose private messaging is encrypted. It applies to "
+                         "every other service at medium or high risk of grooming."])
+    # an encrypted service the profile lists without direct messaging had been "applies" with confidence
+    assert _status(code, "icu", users=50_000, risks=["grooming=medium"], features=["e2ee"]) != "applies"
+    # (a control) with no risk of grooming, not covered whatever the encryption
+    assert _status(code, "icu", users=50_000, risks=["fraud=high"]) == "exempt"
+    assert _status(code, "icu", users=50_000, risks=["fraud=high"], features=["e2ee"]) == "exempt"
+
+
+def test_a_duty_for_some_signatories_after_a_duty_for_every_signatory_is_no_scope():
+    duty_for_all = ("(1) Signatories will publish contact details through which the AI Office can ask for the "
+                    "documentation, and will answer its requests in time.")
+    some = ("(2) Signatories that make the model available to downstream providers will give those providers the parts "
+            "of the documentation meant for them.")
+    code = _code(GPAI, ["Measure 1.2 Giving information", duty_for_all, some])
+    # a Signatory that supplies no downstream provider had been "exempt": the second duty's subject read as the scope
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
+    # (a control) the same duty alone says whom the measure is for
+    alone = _code(GPAI, ["Measure 1.2 Giving information", some])
+    assert _status(alone, GPAI, kind="gpai-provider") == "exempt"
+    assert _status(alone, GPAI, kind="gpai-provider", features=["downstream-distribution"]) == "applies"
+
+
+def test_a_duty_whose_subject_is_the_readers_own_thing_is_every_readers():
+    code = _code(ICO, ["Your tools should work for the youngest children likely to use your service.",
+                       "If your service is aimed at children under 13, offer a way for a parent to make a request on the "
+                       "child's behalf too."])
+    # the first paragraph had been passed over, and the "If ..." duty after it read as whom the standard is for
+    assert _ico(code) == "applies"
+    assert _ico(code, "under-13-audience") == "applies"
+    # (a control) "Your DPIA must still ..." goes on from the condition before it: not a duty for every reader
+    still = _code(ICO, ["If you encrypt children's messages end to end, you cannot rely on that to skip this code.",
+                        "Your DPIA must still show how each standard is met."])
+    assert _ico(still) != "applies"
+
+
+def test_a_release_in_words_not_understood_never_vanishes_beside_a_duty_for_the_rest():
+    code = _code(GPAI, ["Signatories that do not crawl the web need not keep crawler logs; all other Signatories will keep "
+                        "them for three years."])
+    # a Signatory that crawls nothing had been "applies": the release, not understood, was read as one more group
+    assert _status(code, GPAI, kind="gpai-provider") != "applies"
+    # (a control) the release in words that are understood
+    known = _code(GPAI, ["Signatories that do not crawl the web are not required to keep crawler logs; all other "
+                         "Signatories will keep them for three years."])
+    assert _status(known, GPAI, kind="gpai-provider") == "exempt"
+    assert _status(known, GPAI, kind="gpai-provider", features=["web-crawler"]) == "applies"
