@@ -106,12 +106,13 @@ def either_grouping(items: list[tuple[str, Condition]], reading: Condition) -> C
 
 
 def group_readings(parts: list[Condition], shapes: list[tuple[Condition | None, Condition | None, bool]],
-                   leading: list[Condition | None], tail: Condition | None) -> Condition:
+                   leading: list[Condition | None], tail: Condition | None, apart: bool = False) -> Condition:
     """The union of two or more service groups, with every reading the words allow where a modifier
     at one end could reach the other groups. ``shapes`` are each group's (pre-modifiers, post-modifiers,
     has a head noun), ``leading`` its pre-modifiers without its kind, ``tail`` a relative clause that
     closes the last group's post-modifiers after another one. A service gets an answer only where
-    the readings agree (``agree`` nodes, why "attachment")."""
+    the readings agree (``agree`` nodes, why "attachment"). ``apart``: each group opened with its own preposition
+    ("providers of A and of B that Z"), so only a closing relative clause may still reach back."""
     result = or_(*parts)
 
     def keep(wide: Condition) -> None:
@@ -124,17 +125,18 @@ def group_readings(parts: list[Condition], shapes: list[tuple[Condition | None, 
     # clause restricts the last group or every group (only when the last group has modifiers of its
     # own before its head, as the earlier ones do: "... or services at high risk of X" is plainly a
     # group of its own)
-    if bare_before and shapes[-1][1] is not None and shapes[-1][0] is not None:
+    if bare_before and shapes[-1][1] is not None and shapes[-1][0] is not None and not apart:
         post = shapes[-1][1]
         keep(or_(*(and_(sh[0] or atom("all"), post) for sh in shapes[:-1]), parts[-1]))
     # "large services and services at high risk of grooming that have direct messaging": the closing
-    # relative clause restricts the last group only, or every group
+    # relative clause restricts the last group only, or every group (so too after "of large services and of services
+    # at medium or high risk of fraud that operate a scheme": writers read the clause as reaching both)
     if bare_before and tail is not None:
         keep(or_(*(and_(p, tail) for p in parts[:-1]), parts[-1]))
     # "Tier 1 or Tier 2 social media services or relevant electronic services": the first group's
     # modifiers reach the later, bare groups too, or not (only when every later group is a bare head
     # noun: "large services or services at high risk of X" is plainly two)
-    if leading[0] is not None and shapes[0][2] and shapes[0][1] is None and all(
+    if not apart and leading[0] is not None and shapes[0][2] and shapes[0][1] is None and all(
         m is None and sh[1] is None and sh[2] and sh[0] is not None for m, sh in zip(leading[1:], shapes[1:])
     ):
         keep(or_(parts[0], *(and_(leading[0], p) for p in parts[1:])))

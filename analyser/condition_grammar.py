@@ -113,7 +113,7 @@ class Parser(PremodReader):
                 break
             finally:
                 self._aside = False
-        result = or_(*parts) if marked or len(parts) < 2 else group_readings(parts, shapes, leading, self._last_tail)
+        result = or_(*parts) if len(parts) < 2 else group_readings(parts, shapes, leading, self._last_tail, apart=marked)
         # "large services, except vertical search services" / "(other than small low-risk services)"
         mark = self.mark()
         had_comma = False

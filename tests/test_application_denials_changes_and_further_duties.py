@@ -96,3 +96,40 @@ def test_a_release_in_words_not_understood_never_vanishes_beside_a_duty_for_the_
                          "Signatories will keep them for three years."])
     assert _status(known, GPAI, kind="gpai-provider") == "exempt"
     assert _status(known, GPAI, kind="gpai-provider", features=["web-crawler"]) == "applies"
+
+
+def test_a_closing_relative_clause_after_groups_each_with_its_own_of_may_reach_both():
+    code = _code("icu", ["This measure applies to providers of large services and of services at medium or high risk of "
+                         "fraud that operate a notable user verification scheme."])
+    # the repeated "of" had been taken to close the first group, so a large service without a scheme was "applies"
+    assert _status(code, "icu", users=9_000_000) == "unclear"
+    # (controls) where both readings agree
+    assert _status(code, "icu", users=9_000_000, features=["notable-user-scheme"]) == "applies"
+    assert _status(code, "icu", users=50_000, risks=["fraud=high"]) == "exempt"
+    assert _status(code, "icu", users=50_000, risks=["fraud=high"], features=["notable-user-scheme"]) == "applies"
+    # (a control) two groups with nothing after them stay two groups
+    two = _code("icu", ["This measure applies to providers of large services and of services at high risk of fraud."])
+    assert _status(two, "icu", users=9_000_000) == "applies"
+
+
+def test_a_signatory_named_in_the_singular_by_a_relative_clause_is_whom():
+    code = _code(GPAI, ["A Signatory that integrates the model into its own AI system will also put technical safeguards "
+                        "in the system to stop infringing output reaching users."])
+    # "A Signatory that ..." had not been read as "Signatories that ...": the measure was unclear for every Signatory
+    assert _status(code, GPAI, kind="gpai-provider") == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider", features=["own-ai-system"]) == "applies"
+    # (a control) a permission for one such Signatory is no statement of whom: never "exempt" for the rest
+    may = _code(GPAI, ["A Signatory that is an SME may keep its copyright policy short, but it must have one."])
+    assert _status(may, GPAI, kind="gpai-provider") != "exempt"
+
+
+def test_plain_paraphrases_of_the_ico_codes_features():
+    for sentence, feature in (("If your service has a voice interface, give the key privacy information as spoken "
+                               "explanations.", "voice-assistant"),
+                              ("Where you sell items within the app, do not use children's data to time offers.",
+                               "in-app-purchases"),
+                              ("If your service uses streaks, rewards or similar loops to keep children engaged, "
+                               "introduce pause and save features.", "engagement-features")):
+        code = _code(ICO, [sentence])
+        assert _ico(code) == "exempt", sentence  # had been "unclear": the feature's wording was not known
+        assert _ico(code, feature) == "applies", sentence
