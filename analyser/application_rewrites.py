@@ -183,6 +183,9 @@ _RISK_WORDINGS = [
     (re.compile(r"\b(?:at\s+)?an?\s+(high|medium|low|negligible|medium\s+or\s+high)\s+level\s+of\s+risk\s+(?:of|for)\b", re.I), r"at \1 risk of"),
     (re.compile(r"\bwhose\s+(?:assessed\s+)?risk\s+of\s+(?P<harm>[\w\s-]{3,60}?)\s+is\s+(?:assessed\s+as\s+)?"
                 r"(?:medium\s+or\s+(?:higher|high|above)|at\s+least\s+medium)\b", re.I), r"that are at medium or high risk of \g<harm>"),
+    # ("whose risk of intimate image abuse is high")
+    (re.compile(r"\bwhose\s+(?:assessed\s+)?risk\s+of\s+(?P<harm>[\w\s-]{3,60}?)\s+is\s+(?:assessed\s+as\s+)?(?P<level>high|medium|low)"
+                r"(?=\s*(?:[,.;:)]|$|\s+(?:and|or|but|which|that|where|unless|except)\b))", re.I), r"that are at \g<level> risk of \g<harm>"),
 ]
 # "(more than 700,000 monthly active UK users) over the previous six months", "measured as an average over six months": how
 # the number is counted, which the codes' own user numbers already are

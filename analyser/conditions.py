@@ -153,6 +153,12 @@ def _parse_application(
     for pattern in ignore:
         work = pattern.sub(" ", work)
     work = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", work)).strip()
+    # "This measure applies, in respect of content communicated publicly, to providers of ...": the aside taken out
+    # above leaves the two commas that set it off: both go ("any service, of any size, that is ...": no comma before the
+    # relative clause), but one stays before the subject of a duty ("Where a Signatory uses crawlers, or has others use
+    # them, to collect data, it will ...": the comma still ends the condition)
+    work = re.sub(r",,+(?!\s*(?:it|they|then|you|signatories|providers|the\s+(?:provider|signatory))\b)\s*", " ", work)
+    work = re.sub(r",,+", ",", work)
     affirmed = affirmed or not work.strip(" .,;:")  # only words that say nothing of whom ("Nothing in this measure ...")
     work = digits_for_number_words(work)
     work = plain_wording(work, vocab)

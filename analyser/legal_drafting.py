@@ -219,6 +219,13 @@ _NOT_EXCLUDED = re.compile(r"^\s*(?P<who>(?:an?|any)\s+[^.;]{3,160}?)\s+(?:is|ar
 _NOT_A_TITLE = re.compile(r"\b(?:is|are|appl(?:y|ies)|must|should|shall|will|may|need|do|does|you|your|provider|providers|signator\w*)\b", re.I)
 
 
+# "at least two of the four kinds of primary priority content" -> "at least two kinds of ..." (the count is the same)
+_OF_THE_KINDS = re.compile(r"\b(at\s+least\s+(?:two|three|four|2|3|4)|(?:two|three|2|3)\s+or\s+more)\s+of\s+the\s+"
+                           r"(?:(?:two|three|four|five|six|seven|eight|nine|\d{1,2})\s+)?(kinds?\s+of)\b", re.I)
+# "is recommended not only for large services but also for services at high risk of X": both groups
+_NOT_ONLY_BUT_ALSO = re.compile(r"\bnot\s+only\s+(to|for)\s+([^.;]{3,160}?)\s*,?\s+but\s+also\s+(to|for)\s+", re.I)
+
+
 def _title_ends(pattern: re.Pattern[str], text: str) -> int | None:
     """Where the title (or provision label) that ``pattern`` finds at the start of ``text`` ends; None when there is
     none, or when its title reads as a sentence (``_NOT_A_TITLE``)."""
@@ -235,6 +242,7 @@ def plain_legal(text: str) -> str:
     text = _NO_LONGER_ONLY.sub("This measure applies to ", _OPEN_ONLY_TO.sub(r"\1 applies only to", text))
     text = _DOES_NOT_REACH.sub(r"\1 not apply to ", _DOES_NOT_HELP.sub(r"\1 \2 does not apply ", text))
     text = _OUTSIDE_DEFINITION.sub(r"\1 outside this code", text)
+    text = _NOT_ONLY_BUT_ALSO.sub(r"\1 \2 and \3 ", _OF_THE_KINDS.sub(r"\1 \2", text))
     text = _SERIAL_COMMA.sub(r"\g<a>, \g<b> ", text)
     text = _GROUPS_SET_OFF.sub(lambda m: f"{m['a']} {m['join']} {m['b']} ", text)
     text = _EXCEPT_AS_REGARDS_MODELS.sub(r"\1 for ", _TO_THE_PRODUCT.sub(r"\1", text))

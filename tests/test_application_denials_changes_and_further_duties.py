@@ -133,3 +133,30 @@ def test_plain_paraphrases_of_the_ico_codes_features():
         code = _code(ICO, [sentence])
         assert _ico(code) == "exempt", sentence  # had been "unclear": the feature's wording was not known
         assert _ico(code, feature) == "applies", sentence
+
+
+def test_ofcom_wordings_of_scope_risk_and_purpose_that_had_stopped_the_reading():
+    cases = [
+        # the content scope set off by commas between "applies" and "to" (both commas had been left behind)
+        ("icu", "This measure applies, in respect of content communicated publicly on the service, to providers of large "
+                "services.", dict(users=9_000_000), dict(users=50_000)),
+        ("icu", "This measure applies to providers of services whose risk of intimate image abuse is high.",
+         dict(users=50_000, risks=["intimate-image-abuse=high"]), dict(users=50_000, risks=["intimate-image-abuse=medium"])),
+        ("icu", "This measure applies to providers of large services and of services at medium or high risk of two or more "
+                "kinds of illegal harm, the kinds of child sexual exploitation and abuse counting together as one.",
+         dict(users=50_000, risks=["fraud=medium", "hate=medium"]), dict(users=50_000, risks=["grooming=high", "csam-image=high"])),
+        ("pcu", "This measure applies to services at medium or high risk of at least two of the four kinds of primary "
+                "priority content.", dict(risks=["pornography=medium", "suicide=high"]), dict(risks=["pornography=high"])),
+        ("pcu", "This measure is recommended not only for large services but also for services at high risk of bullying "
+                "content.", dict(users=50_000, risks=["bullying=high"]), dict(users=50_000, risks=["bullying=medium"])),
+    ]
+    for profile, sentence, covered, not_covered in cases:
+        code = _code(profile, [sentence])
+        children = {"features": CHILDREN} if profile == "pcu" else {}
+        assert _status(code, profile, **children, **covered) == "applies", sentence  # each had been "unclear"
+        assert _status(code, profile, **children, **not_covered) == "exempt", sentence
+    # the purpose said after its object: "have the hosting or dissemination of pornographic content as their principal purpose"
+    code = _code("pcu", ["This measure applies to services that have the hosting or dissemination of pornographic content as "
+                         "their principal purpose."])
+    assert _status(code, "pcu", features=[*CHILDREN, "principal-purpose-ppc"]) == "applies"
+    assert _status(code, "pcu", features=CHILDREN) == "exempt"
