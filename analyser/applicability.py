@@ -256,11 +256,11 @@ def _unknown_under_not(cond: Condition | None, negated: bool = False) -> bool:
     return any(_unknown_under_not(a, negated or cond.op == "not") for a in cond.args)
 
 
-# an exception written in an index cell ("Large services other than vertical search services")
 # words that say whom a measure covered has changed ("This measure no longer applies only to large services", "from the
 # date of the amendment it applies to ..."): an index cell may be the one from before the change
 _SPEAKS_OF_CHANGE = re.compile(r"\b(?:no\s+longer|now\s+(?:also\s+)?appl(?:y|ies)|as\s+amended|amend(?:ed|ment|ments|s)|formerly|"
                                r"previously|henceforth|with\s+effect\s+from|ceases?\s+to|(?:was|were)\s+(?:limited|confined|restricted))\b", re.I)
+# an exception written in an index cell ("Large services other than vertical search services")
 _CELL_EXCEPTION = re.compile(r"\b(?:except\w*|other\s+than|unless|save|excluding|apart\s+from|does\s+not\s+apply)\b", re.I)
 # words that restrict a group of services: "where the service allows ...", "whose ...", "in each case"
 # (not "which" or "that", which open paraphrases of what a cell says as often as restrictions)
