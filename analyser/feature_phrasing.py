@@ -73,5 +73,9 @@ def plain_feature_phrasing(work: str) -> str:
     # they can do, which is the feature ("children can hold accounts" is one); not "messages that other users cannot see",
     # a wording of the feature itself
     work = _CANNOT.sub(r"not \1 can ", work)
+    # "services used by both adults and children": the participle said as the relative clause the features are worded in
+    # (never "used by more than 7 million people", a number of users read as it stands)
+    work = re.sub(r"\b(services?)\s+used\s+(?=(?:mainly\s+|mostly\s+|largely\s+)?by\s+(?:both|children|adults|young)\b)",
+                  r"\1 that are used ", work, flags=re.I)
     # "services that have no direct messaging functionality", "with no livestreaming": the feature absent
     return _HAS_NO.sub(_has_no, work)

@@ -160,3 +160,14 @@ def test_ofcom_wordings_of_scope_risk_and_purpose_that_had_stopped_the_reading()
                          "their principal purpose."])
     assert _status(code, "pcu", features=[*CHILDREN, "principal-purpose-ppc"]) == "applies"
     assert _status(code, "pcu", features=CHILDREN) == "exempt"
+
+
+def test_applies_where_the_model_is_and_services_used_by_both_adults_and_children():
+    code = _code(GPAI, ["This Measure applies only where the model is offered through an API."])
+    # "where the model is ..." had been known only after "does not apply"
+    assert _status(code, GPAI, kind="gpai-provider") == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider", features=["api-access"]) == "applies"
+    mixed = _code(ICO, ["This standard applies to services used by both adults and children."])
+    # the participle had not been read ("services that are used by ..." had)
+    assert _ico(mixed) == "exempt"
+    assert _ico(mixed, "mixed-audience") == "applies"
