@@ -1,8 +1,10 @@
-"""Wordings that had been read with confidence and wrongly, each now read as a careful lawyer reads it or left unclear:
-a part that "concerns" some services, a part that "does not need to be followed unless ...", a feature named in a duty
-only to be denied ("... that do not use age assurance"), private messaging said only to be "encrypted", and a duty for
-some Signatories after a duty for every Signatory. The wording is this file's own, after the shapes of the retired
-held-out sets heldout39 and heldout40 (dev64, dev65).
+"""Wordings that had been read with confidence and wrongly, or had stopped the reading, each now read as a careful lawyer
+reads it or left unclear: a part that "concerns" some services, a part that "does not need to be followed unless ...",
+a feature named in a duty only to be denied ("... that do not use age assurance"), private messaging said only to be
+"encrypted", a duty for some Signatories after a duty for every Signatory, "Your tools should ...", a release not
+understood beside a duty for the rest, a closing relative clause after groups each with its own "of", "A Signatory
+that ...", the content scope set off by commas before "to", and other Ofcom, GPAI and ICO wordings. The wording is this
+file's own, after the shapes of the retired held-out sets heldout39 and heldout40 (dev64, dev65) and of dev66.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def test_a_part_that_concerns_some_services_is_read_as_whom_it_is_for():
     # the sentence had been passed over, and the feature it denies read as one the part is for: "applies" with confidence
     assert _ico(code, "age-assurance") != "applies"
     assert _ico(code, "age-assurance", "mixed-audience") != "applies"
+    assert _ico(code, "mixed-audience") == "applies"
     # (a control) a plain "concerns services that ..." is read
     plain = _code(ICO, ["Standard 12 Profiling", "This part concerns services that use profiling."])
     assert _ico(plain, "profiling") == "applies"
