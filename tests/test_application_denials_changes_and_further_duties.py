@@ -174,3 +174,11 @@ def test_applies_where_the_model_is_and_services_used_by_both_adults_and_childre
     # the participle had not been read ("services that are used by ..." had)
     assert _ico(mixed) == "exempt"
     assert _ico(mixed, "mixed-audience") == "applies"
+
+
+def test_a_condition_on_the_reader_ends_before_a_possessive_subject_with_by_default():
+    code = _code(ICO, ["If your service offers livestreaming, children's streams should by default be open only to "
+                       "approved contacts."])
+    # the condition had run on into "children's streams should by default be ...", and the whole was not understood
+    assert _ico(code) == "exempt"
+    assert _ico(code, "livestreaming") == "applies"
