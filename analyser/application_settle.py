@@ -47,16 +47,20 @@ def is_unconditional_duty(text: str) -> bool:
     """A paragraph that tells every reader what to do, with no condition of its own first."""
     # (never a question: "Do you need to read this standard?" opens with "Do", and tells nobody to do anything)
     return not _OPENS_WITH_CONDITION.match(text) and not CONDITIONAL_OBLIGATION.match(text) and not text.rstrip().endswith("?") and bool(
-        _imperative().match(text) or _READER_DUTY.search(text))
+        _imperative().match(text) or _reader_duty().search(text))
 
 
 # a duty laid on the reader as a sentence's subject ("You should", "Providers must"), not any "will"
 # ("children are entitled to expect that the rules ... on your service will be applied" sets no duty)
-_READER_DUTY = re.compile(
-    r"(?:^|[.;:]\s+)\s*(?:(?:the|all|each|every|a)\s+)?(?:you|providers?|signator(?:y|ies)|services?|organisations?|we"
-    # ("Your tools should work for the youngest children ...": the reader's own thing; never "Your DPIA must still ...")
-    r"|your\s+[\w-]+(?:\s+[\w-]+)?(?=\s+(?:should|must|shall|will|need\s+to)\s+(?!still|also|then|too)))\s+(?:\w+\s+)?"
-    r"(?:should|must|shall|will|need\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+required\s+to)\b", re.I)
+_DUTY_VERB = r"(?:should|must|shall|will|need\s+to|are\s+expected\s+to|is\s+expected\s+to|are\s+required\s+to)\b"
+
+
+@functools.lru_cache(maxsize=1)
+def _reader_duty() -> re.Pattern[str]:
+    """... or on the reader's own thing ("Your tools should work for ..."), application.toml's piece "readers_own_thing",
+    which the opening that reads such a sentence uses too."""
+    return re.compile(r"(?:^|[.;:]\s+)\s*(?:(?:(?:the|all|each|every|a)\s+)?(?:you|providers?|signator(?:y|ies)|services?|organisations?|we)"
+                      rf"\s+(?:\w+\s+)?|{grammar_data()['pieces']['readers_own_thing']}){_DUTY_VERB}", re.I)
 
 
 # "If you rely on user reports to enforce those standards": a condition that refers back to what an earlier one named
