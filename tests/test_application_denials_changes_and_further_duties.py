@@ -87,6 +87,9 @@ def test_a_duty_whose_subject_is_the_readers_own_thing_is_every_readers():
     still = _code(ICO, ["If you encrypt children's messages end to end, you cannot rely on that to skip this code.",
                         "Your DPIA must still show how each standard is met."])
     assert _ico(still) != "applies"
+    # with a condition in the sentence it is no duty for every reader ("all services" had been read, c3ec5df to 8f10c29)
+    only = _code(ICO, ["Application: Your service must follow this standard only where it uses geolocation."])
+    assert _ico(only) == "unclear"
 
 
 def test_a_release_in_words_not_understood_never_vanishes_beside_a_duty_for_the_rest():
