@@ -21,6 +21,7 @@ from .condition_tokens import features_named, lexicon_for, tokenise
 from .defined_terms import read_defined_terms, undefined_class
 from .paragraph_references import read_references
 from .scope_outside_application import class_words, scope_outside_application, subject_beside_exceptions
+from .part_releases import read_with_part_releases
 from .time_limits import limit_in_time
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
@@ -467,12 +468,14 @@ def resolve_applicability(code: Code, profile=None) -> Code:
             if scope_outside_application(m.applicability, m, kind, vocab, id_pattern, intros, own_classes):
                 m.applicability.confidence = 0.5
             limit_in_time(m.applicability, m, vocab, id_pattern)
+            read_with_part_releases(m.applicability, m, kind, vocab, id_pattern)
             m.warnings.extend(w for w in m.applicability.warnings if w not in m.warnings)
         return code
     for m in code.measures:
         app = resolve_measure(m, kind, rows.get(m.id), vocab, code, id_pattern, intros, own_classes)
         subject_beside_exceptions(app, m, kind, vocab, id_pattern, intros)
         limit_in_time(app, m, vocab, id_pattern)
+        read_with_part_releases(app, m, kind, vocab, id_pattern)
         m.applicability = app
         for w in app.warnings:
             if w not in m.warnings:

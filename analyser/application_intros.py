@@ -341,7 +341,9 @@ _INNER_CONDITION = re.compile(
     rf"(?:{SERVICE_SUBJECT}|(?<=extent\sthat)\s+they\b|(?<=far\sas)\s+they\b|(?<=if)\s+they\b"
     r"|(?<=if)\s+it\s+(?=(?:hosts?|has|offers?|provides?|operates?|uses?|allows?|distributes?|runs?)\b)"
     # (it ends at a colon, after which the duty goes on: "must do the following if the service is X: implement ...")
-    rf"|\s+(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\s+(?:can|could|are\s+able|may)\b)"
+    rf"|\s+(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\s+(?:can|could|are\s+able|may)\b"
+    # ("must, where its private messages are end-to-end encrypted, take ...": what the reader's service has)
+    r"|\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:messages|messaging|communications|chats?|accounts|users|terms)\s+(?:are|is|have|has|can)\b)"
     rf"(?:[^,;:]|(?<=following):|[,;]\s*(?:and|or)?\s*(?={_ITEM}))*"
     # "Signatories will, for each model with systemic risk that they have placed on the market, keep ...":
     # the duty is for those who have such a model

@@ -453,8 +453,10 @@ _SIGNATORIES_BUT = re.compile(SENTENCE_START + r"(?:all\s+)?signatories,?\s+(?P<
 
 def _signatories_with(m: re.Match[str]) -> str:
     # ("For models offered through an API, ...": "Signatories whose models are offered through an API", the participle
-    # read as the feature's wording, never as a second group of models)
+    # read as the feature's wording, never as a second group of models; "For a model that was placed ...": "whose model was")
     done = re.match(rf"(?:general-purpose\s+ai\s+)?models?\s+(?={MODEL_PARTICIPLE}\b)", m.group("models"), re.I)
+    if which := re.match(r"(?:general-purpose\s+ai\s+)?(models?)\s+(?:that|which)\s+(?=(?:is|are|was|were|has|have)\b)", m.group("models"), re.I):
+        return f"Signatories whose {which.group(1)} {m.group('models')[which.end():]} "
     return f"Signatories whose models are {m.group('models')[done.end():]} " if done else f"Signatories with {m.group('models')} "
 
 

@@ -22,7 +22,7 @@ from .amendments import AMENDING, amends_another_paragraph, amends_words_in
 from .application_text import (ADDS_TO_DUTY, ANSWERED, APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, EXEMPT_LABEL, FOR_EACH_MODEL, MODEL_PARTICIPLE,
                                LEADING_LABEL, SIGNATORIES_OR_ONE, STRAY_APPLICATION,
                                clean_artefacts, grammar_data, is_application, users_can_then_do)
-from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, PASSIVE_DUTY
+from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY
 
 
 # "If you share children's data ...": a paragraph that sets its own condition on the reader
@@ -110,6 +110,11 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
             # "(1) Signatories will publish contact details ... / (2) Signatories that make the model available to downstream
             # providers will give them ...": after a duty for every reader, a further duty for some, as "If you ..." above
             continue
+        if (earlier_duty and _EVERY_READERS_DUTY.match(LEADING_LABEL.sub("", texts[i], count=1)) and LATE_EXCEPTION.search(texts[i])
+                and not STRAY_APPLICATION.match(texts[i])):
+            # "Signatories will monitor the model. / To support that monitoring, Signatories will give evaluators access,
+            # except where the model is similarly safe": the exception is of the further duty, never of the measure
+            continue
         if any(_OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[j], count=1)) and _refers_back(texts[i], texts[j]) for j in out):
             # "If you publish community standards, uphold them. / If you rely on user reports to enforce those standards,
             # ...": a further duty for some of those the first condition names, not a second group
@@ -125,6 +130,9 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
     return out
 
 
+# a duty of every reader, after at most a phrase of purpose or time ("To support that monitoring, Signatories will ...")
+_EVERY_READERS_DUTY = re.compile(r"^\s*(?:[^,.;]{0,80},\s+)?(?:all\s+|the\s+)?(?:signatories|providers|the\s+provider|you)\s+(?:also\s+)?"
+                                 r"(?:will|should|must|shall)\b", re.I)
 # a duty whose subject is some readers, named by a relative clause: "Signatories that make the model available ... will ..."
 _SOME_READERS_DUTY = re.compile(r"^\s*(?:(?:all|any|the)\s+)?(?:signatories|providers)\s+(?:that|who|whose|which)\b[^.;:]{1,200}?"
                                 r"\b(?:will|should|must|shall)\b", re.I)
@@ -156,7 +164,8 @@ _SCOPED_SUBJECT = re.compile(
     r"(?:should|must|shall|(?:is|are)\s+expected\s+to)\s", re.I)
 
 
-_OPENING_EXCEPTION = re.compile(r"^\s*(?:except|save)\s+(?:where|if|when|for)\s+[^,]{1,200},\s*", re.I)
+# ("Whatever licence it uses, a Signatory that ...": a concession before the subject, no more of whom than an exception)
+_OPENING_EXCEPTION = re.compile(r"^\s*(?:(?:except|save)\s+(?:where|if|when|for)|whatever|whichever|regardless\s+of|irrespective\s+of)\s+[^,]{1,200},\s*", re.I)
 
 
 def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:

@@ -99,7 +99,6 @@ STRAY_APPLICATION = re.compile(
     # "The exemption for open-source models is available only where ...": whom an exemption takes out
     r"(?<=exemption\s)(?:[^.]{0,80}?\s)?(?:is|are)\s+(?:only\s+)?available\s+(?:only\s+)?(?:to|for|where|if|when|unless))\b", re.I)
 
-
 # The services as the subject of the measure: "(Services with ...) should apply this measure", "(...) are in
 # scope of this measure"; shared with ``application_intros``, which cuts a condition after it ("... if they ...")
 APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+(?:also\s+)?(?:expected\s+|required\s+)?to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+this\s+measure"
@@ -142,7 +141,6 @@ def _excluded() -> re.Pattern[str]:
     pieces = grammar_data()["pieces"]
     return re.compile(f"{pieces['excluded']}|{pieces['need_not_apply']}", re.I)
 
-
 # the people on a service whose abilities name its features ("if children can ...", "where end-users are able to ...")
 # (shared with ``whom_wordings``)
 USERS = r"(?:other\s+users|children|child\s+users|a\s+child|users|a\s+user|end-?\s?users|an\s+end-?\s?user)"
@@ -156,7 +154,6 @@ def users_can_then_do() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:if|where|when)\s+(?:{USERS}|"
                       r"parents(?:\s+or\s+carers)?|a\s+parent(?:\s+or\s+carer)?)\s+(?:can|are\s+able\s+to|is\s+able\s+to|may)\b[^.;:]*?,\s+(?:then\s+)?"
                       r"(?:" + grammar_data()["pieces"]["imperative"] + r"|(?:the|its|that)\s+providers?\s+(?:should|must|shall|will)\b)", re.I)
-
 
 # "Which services does this measure apply to?", "Who is this standard for?": a question-and-answer layout's
 # question, whose answer (the rest of the paragraph, or the next one) says whom the measure covers
@@ -208,7 +205,6 @@ def question_of_whom_answered(work: str) -> str:
                                    said)
     return said
 
-
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release in
 # the passive (read in ``release_wordings``; passed over, every service had stayed covered)
 PASSIVE_RELEASE = (r"(?:this|the)\s+measure\s+(?:need\s+not|is\s+not\s+required\s+to|does\s+not\s+need\s+to)\s+be\s+"
@@ -229,6 +225,21 @@ PART_RELEASED_AFTER = rf"(?P<cond>(?:where|if|when)\s+{_ON_WHOM}\s+[^,.;]{{3,160
 PART_RELEASED_FOR = rf"(?:(?:that|this|such|the|any)\s+)?{_DUTY_PART}\s+(?:for|of|from)\s+(?P<who>{_ON_WHOM})"
 _PART = re.compile(r"^\W*(?:" + PART_RELEASED + "|" + PART_RELEASED_AFTER.replace("(?P<cond>", "(?:") + "|"
                    + PART_RELEASED_FOR.replace("(?P<who>", "(?:") + ")", re.I)
+# "They need not publish such a summary for a model considered similarly safe", "No summary need be published for a model
+# that is ...": the duty released for the models or services named after it (passed over, every model had stayed covered)
+RELEASED_FOR_NAMED = (r"(?:(?:they|it|signatories|(?:the|a|each)\s+signatory|providers?|the\s+provider)\s+(?:need\s+not|(?:is|are)\s+not\s+"
+                      r"required\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to)\s+|no\s+(?:[\w-]+\s+){1,6}?needs?\s+(?:to\s+)?be\s+"
+                      # ("The evaluator access described in Measure 3.5 need not be given for a model ...")
+                      r"|(?:the|that|this|such|these|those)\s+(?:[\w.()-]+\s+){1,12}?needs?\s+not\s+be\s+)"
+                      r"[^.;]{3,100}?\s+(?:for|in\s+respect\s+of)\s+(?P<who>(?:a|an|any|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|services?)\b)")
+_RELEASED_FOR_NAMED = re.compile(r"(?:^|(?<=[.;]\s))" + RELEASED_FOR_NAMED, re.I)
+_THE_DUTY_AGAIN = re.compile(r"\b(?:such|this|that|these|those|it|them|do\s+so)\b", re.I)
+
+
+def releases_the_duty_again(m: re.Match[str]) -> bool:
+    """Does a ``RELEASED_FOR_NAMED`` match name the duty again ("need not publish such a summary", "need not do so"), so
+    release the whole of it, and not one thing of its own (``part_releases``)?"""
+    return _THE_DUTY_AGAIN.search(m.string, m.start(), m.start("who")) is not None
 # "A service whose terms prohibit users under 18 ... is to be treated as falling outside this measure": whom it leaves out
 TREATED_OUTSIDE = (r"(?P<who>(?:an?|any|the|all)\s+(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies)|models?)\b[^.;]{0,240}?),?\s+"
                    r"(?:is|are)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|taken)\s+as\s+(?:falling\s+|being\s+|lying\s+)?(?:outside|out\s+of"
@@ -266,7 +277,6 @@ ASKS_WHOM_NOT = re.compile(
     rf"(?:it|this|the\s+{_WHOM}))?|(?:who|which\s+(?:services|providers))\s+(?:is|are)\s+(?:exempt(?:ed)?|excluded|not\s+covered)"
     rf"|(?:who|whom)\s+does\s+(?:it|this|the\s+{_WHOM})\s+not\s+(?:apply\s+to|cover))\s*\?\s*|{_EXEMPT_LABEL}", re.I)
 
-
 # "A provider whose service is in a pre-assessed category is not required to ...": an exemption written
 # as a release from the duty
 _RELEASE_FROM_DUTY = re.compile(
@@ -292,7 +302,6 @@ _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:(?:further|more|else)\
                             r"|\b(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:parts?|standards?|sections?|measures?|commitments?|requirements?|chapters?)\s+"
                             r"(?:(?:does|do)\s+not\s+need\s+to|need\s+not)\s+be\s+(?:followed|applied|met|complied\s+with|implemented)\b", re.I)
 
-
 # what a PDF's text layer leaves in a sentence and a reader sees through: a word broken at a line end and
 # joined with a space ("image- based"), a footnote number glued to a word ("services12", "fraud,7"), a
 # dash that sets off an aside ("all providers – including ..."); ligatures and no-break spaces go by NFKC
@@ -312,8 +321,10 @@ _GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2
 # Code of Practice" in a sentence is never taken
 _TITLE = r"[A-Z][\w'\u2019-]*\s+(?:[A-Za-z][\w'\u2019-]*\s+){0,5}?Codes?\s+of\s+Practice(?:\s+for\s+(?:[\w-]+\s+){0,2}?services)?"
 _RUNNING_HEADER = re.compile(rf"\s(?:\d{{1,3}}\s+{_TITLE}|{_TITLE}\s+(?:Page\s+)?\d{{1,3}})(?=\s)")
+# ... or a header of pipe-separated parts ending in the page ("... systemic risk. GPAI Code | Safety and Security Chapter |
+# page 6 It applies to ...")
+_PIPED_HEADER = re.compile(r"\s(?:[A-Z][\w-]*\s+)?(?:Code(?:\s+of\s+Practice)?|Chapter|Standard)\s*\|\s*(?:[A-Z][\w-]*\s+(?:(?:and|of|for)\s+)?){1,6}\|\s*(?i:page|p\.)\s*\d{1,3}(?=\s)")
 _ASIDE_DASH = re.compile(r"\s+[\u2013\u2014]\s+|\s*\u2014\s*")
-
 
 # The words of a condition set inside an obligation, shared with ``application_intros``, which cuts it out:
 # "(if) the service ..." / "(where) its regulated service ..." (after if/where/when), and "for each model
@@ -356,7 +367,7 @@ def clean_artefacts(text: str) -> str:
     if not instruction:
         # the closing quote of a quoted insertion after its last sentence ("... self-harm content.'")
         text = re.sub(r"(?<=[.!?])['\u201d\"](?=\s|$)", "", text)
-    text = _RUNNING_HEADER.sub("", text)
+    text = _PIPED_HEADER.sub("", _RUNNING_HEADER.sub("", text))
     return _ASIDE_DASH.sub(", ", text)
 
 
@@ -364,7 +375,6 @@ def without_asides(text: str) -> str:
     """``text`` without amendment notes that interrupt a sentence ("This measure, as inserted by X, applies")."""
     text = _AMENDED_SO_THAT.sub(lambda m: m.group("first").upper(), text)
     return re.sub(r"[ \t]{2,}", " ", _AMENDMENT_ASIDE.sub(" ", text))
-
 
 # A paragraph's own label before its words, which says nothing of whom it covers: "(1) A provider of
 # ...", "1) A provider of ...", "2. This Division applies ...", "C8.1 This measure ...", "Minimum compliance measure 3.1: A
@@ -388,7 +398,6 @@ LEADING_LABEL = re.compile(
 # a sentence that tells the provider what to do: a recommendation, not a statement of scope
 DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to|"
                    r"commits?\s+to|undertakes?\s+to)\b", re.I)
-
 
 # consultation wording: "We propose that this measure should apply to ...", "We propose to apply this measure to
 # ...", "Note: this measure applies only to ..."
@@ -417,7 +426,6 @@ def _answers_whom_not(text: str) -> bool:
     asked = ASKS_WHOM_NOT.match(text)
     return asked is not None and bool(text[asked.end():].strip(" .;:"))
 
-
 # "This Measure is about reasoning traces users do not see. It applies to Signatories whose ...": a sentence after the
 # paragraph's first ...
 _LATER_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
@@ -430,6 +438,10 @@ _LATER_WHOM = re.compile(r"(?:(?:if|where|when)\s+(?:you|your|the\s+service|a\s+
                          r"|where\b|if\b|when\b|unless\b)", re.I)
 
 
+_GIVEN_BACK_IF = re.compile(r"(?:^|(?<=[.;]\s))(?:but|however|even\s+so),?\s+(?:if|where|when)\s+[^.;]{3,200}?,\s*(?:it|this|that|the)"
+                            r"(?:\s+(?:measure|standard|paragraph|part|section|exception|exemption))?\s+(?:(?:does|do)\s+(?:still\s+)?apply|"
+                            r"(?:still|also|then)\s+appl(?:y|ies)|applies)\b", re.I)
+
 # "All other elements of this Measure": the rest of the measure, after a relaxation for some (shared with
 # ``release_wordings``, which reads "... apply to them unchanged" as the measure still theirs)
 # ("Every other element of the Transparency commitments applies to them unchanged")
@@ -437,7 +449,6 @@ REST_OF_MEASURE = (r"(?:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|
                    r"|every\s+other\s+(?:element|part|paragraph|requirement|provision))\s+of\s+"
                    r"(?:this|the)\s+(?:[A-Z][a-z]+\s+)?(?:measures?|commitments?|standard|chapter)")
 _REST_APPLIES = re.compile(REST_OF_MEASURE + r"\s+(?:still\s+)?appl(?:y|ies)\s+to\b", re.I)
-
 
 # "(2) Despite subclause (1), a provider that only distributes its own apps must comply where ...": a provider the
 # paragraph named takes out, given a duty back (passed over, the exception had stood whole)
@@ -452,7 +463,8 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if (RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or _PASSIVE.match(unlabelled)
-            or _PART.match(unlabelled) or _OUTSIDE.match(unlabelled) or _NOTHING_APPLIES.match(unlabelled)):
+            or _PART.match(unlabelled) or _OUTSIDE.match(unlabelled) or _NOTHING_APPLIES.match(unlabelled)
+            or ((named := _RELEASED_FOR_NAMED.search(unlabelled)) is not None and releases_the_duty_again(named))):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if (CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text)) or ADDS_TO_DUTY.match(unlabelled):
         return False
@@ -468,6 +480,9 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
             # sentence that says whom (passed over, the measure had been read as covering every Signatory)
             or any(_LATER_WHOM.match(s) for s in _LATER_SENTENCE.split(unlabelled)[1:])
             or _REST_APPLIES.match(unlabelled)
+            # "This paragraph does not apply to X. / But if you also do Y, it does apply": the give-back (passed over, the
+            # exception had stood whole)
+            or _GIVEN_BACK_IF.search(unlabelled)
             # "Signatories will have the model evaluated, unless it counts as similarly safe": a duty, then whom it leaves out
             or any(DUTY.search(text, 0, m.start()) and not PROVIDER_ACTS.match(text, m.end())
                    for m in LATE_EXCEPTION.finditer(text))):

@@ -363,9 +363,10 @@ def _other_verb_form(spans: list[tuple[int, int, str]], i: int, lexicon: Lexicon
 
 
 def names_group(tok: Tok | None) -> bool:
-    """A wording that carries its own head noun ("enterprise services"): it names a group of services."""
-    return tok is not None and tok.kind in ("FEATURE", "KIND", "STYPE") and tok.text.endswith(
-        ("services", "service", "providers", "platforms"))
+    """A wording that carries its own head noun ("enterprise services", "gaming service with communications
+    functionality"): it names a group of services."""
+    return tok is not None and tok.kind in ("FEATURE", "KIND", "STYPE") and re.search(
+        r"\b(?:services?|providers|platforms)$|\b(?:services?|providers|platforms)\s+(?:with|that|which|in|offering|providing)\b", tok.text) is not None
 
 
 # ---------------------------------------------------------------------------- numbers in words

@@ -140,6 +140,8 @@ _OPEN_READINGS = {
                     "add them or say which of those services the duty is for",
     "kind-in-exception": "the only sentence of whom is an exception for some services of one kind, which may mean the "
                          "measure is for every other service or only for that kind's other services",
+    "part-released": "a sentence releases one thing the measure asks, which may leave those services out of the measure "
+                     "or only spare them that thing",
 }
 
 

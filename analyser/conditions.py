@@ -195,7 +195,10 @@ def _parse_application(
     # should also ..." is a further duty for some services, not a second group of services
     # (not one that only takes services out: beside "This does not apply to counselling services", "Where children can
     # upload photos, make ..." still says whom the standard is for)
-    scoped = any(h is not None and not h[0].alone and h[0].polarity == "applies" for h in matched)
+    # (nor a condition on the reader before a duty: beside "Where your service has parental controls, tell the child",
+    # "If a parent can use your service to track a child, make it obvious" is a second such duty, for other services)
+    scoped = any(h is not None and not h[0].alone and h[0].polarity == "applies" and not (h[0].relative and h[0].until is not None)
+                 for h in matched)
     # a duty ("Signatories shall draw up a Model Report for each model with systemic risk", "The provider should ...")
     duty_seen = any(h is not None and h[0].until is not None and not h[0].permission for h in matched)
     for number, (sentence, hit) in enumerate(zip(sentences, matched)):
@@ -232,7 +235,7 @@ def _parse_application(
             starts_relative = re.match(r"(?:that|who|whose|which|to\s+which|to\s+whom)\b", body, re.I)
             # "If Australian children are able to hold accounts on the service, ...": a clause with its own subject
             own_subject = re.match(r"(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users|an?\s+end-?\s?user|a\s+user|"
-                                   r"a\s+child|other\s+users)\b", body, re.I)
+                                   r"a\s+child|other\s+users|parents|carers|a\s+parent|a\s+carer)\b", body, re.I)
             body = ("services " if starts_relative else "services where " if own_subject else "services that ") + body
         if intro is not None and THOSE_SERVICES.match(body):
             if number and (positive or also or negative or only):

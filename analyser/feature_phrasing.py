@@ -77,5 +77,8 @@ def plain_feature_phrasing(work: str) -> str:
     # (never "used by more than 7 million people", a number of users read as it stands)
     work = re.sub(r"\b(services?)\s+used\s+(?=(?:mainly\s+|mostly\s+|largely\s+)?by\s+(?:both|children|adults|young)\b)",
                   r"\1 that are used ", work, flags=re.I)
+    # "If your online game offers in-app purchases": the reader's service is a game, and offers them (the game had been
+    # taken for the reader's service alone, whatever it is)
+    work = re.sub(r"\b((?:if|where|when)\s+your)\s+(?:online\s+)?game\s+(?!is\b|are\b)(?=[a-z]+s\b)", r"\1 service is an online game and ", work, flags=re.I)
     # "services that have no direct messaging functionality", "with no livestreaming": the feature absent
     return _HAS_NO.sub(_has_no, work)

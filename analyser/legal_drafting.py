@@ -225,6 +225,15 @@ _OF_THE_KINDS = re.compile(r"\b(at\s+least\s+(?:two|three|four|2|3|4)|(?:two|thr
 # "is recommended not only for large services but also for services at high risk of X": both groups
 _NOT_ONLY_BUT_ALSO = re.compile(r"\bnot\s+only\s+(to|for)\s+([^.;]{3,160}?)\s*,?\s+but\s+also\s+(to|for)\s+", re.I)
 
+# "for a model considered similarly safe or safer", "a service deemed to be ...": the participle with no "that is" before it
+_PARTICIPLE_ALONE = re.compile(r"\b((?i:a|an|any|the|each|every|their|its)\s+(?:[\w-]+\s+){0,2}?(?i:models?|services?))\s+"
+                               r"(?=(?i:considered|deemed)\s)")
+
+# "Whatever licence it uses, a Signatory that ...", "Regardless of size, providers of ...": a concession before the
+# subject says nothing of whom (left in front, the sentence had not been seen to say whom at all)
+_LEADING_CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:whatever|whichever|regardless\s+of|irrespective\s+of)\s+[^,.;]{1,80},\s*"
+                                 r"(?=(?:an?|the|all|any|each|every)?\s*(?:signator|provider|service|you\b))", re.I)
+
 
 def _title_ends(pattern: re.Pattern[str], text: str) -> int | None:
     """Where the title (or provision label) that ``pattern`` finds at the start of ``text`` ends; None when there is
@@ -243,6 +252,8 @@ def plain_legal(text: str) -> str:
     text = _DOES_NOT_REACH.sub(r"\1 not apply to ", _DOES_NOT_HELP.sub(r"\1 \2 does not apply ", text))
     text = _OUTSIDE_DEFINITION.sub(r"\1 outside this code", text)
     text = _NOT_ONLY_BUT_ALSO.sub(r"\1 \2 and \3 ", _OF_THE_KINDS.sub(r"\1 \2", text))
+    text = _PARTICIPLE_ALONE.sub(r"\1 that ", text)
+    text = _LEADING_CONCESSION.sub("", text)
     text = _SERIAL_COMMA.sub(r"\g<a>, \g<b> ", text)
     text = _GROUPS_SET_OFF.sub(lambda m: f"{m['a']} {m['join']} {m['b']} ", text)
     text = _EXCEPT_AS_REGARDS_MODELS.sub(r"\1 for ", _TO_THE_PRODUCT.sub(r"\1", text))

@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 
 from .application_text import (GIVEN_BACK_DUTY, NOTHING_APPLIES, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
-                               RELEASE_AFTER_CONDITION, REST_OF_MEASURE, SENTENCE_START, TREATED_OUTSIDE)
+                               RELEASE_AFTER_CONDITION, RELEASED_FOR_NAMED, REST_OF_MEASURE, SENTENCE_START, TREATED_OUTSIDE,
+                               releases_the_duty_again)
 from .paragraph_references import PARAGRAPH_LABEL
 
 _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
@@ -41,6 +42,7 @@ _PASSIVE_RELEASE = re.compile(SENTENCE_START + _LABEL + PASSIVE_RELEASE, re.I)
 # "That access is not required if the model qualifies as ...": part of the duty released, on a condition on the model
 _PART_RELEASE = re.compile(SENTENCE_START + _LABEL + PART_RELEASED, re.I)
 _TREATED_OUTSIDE = re.compile(SENTENCE_START + _LABEL + TREATED_OUTSIDE, re.I)
+_RELEASED_FOR_NAMED = re.compile(SENTENCE_START + _LABEL + RELEASED_FOR_NAMED, re.I)
 _NOTHING_APPLIES = re.compile(SENTENCE_START + _LABEL + NOTHING_APPLIES, re.I)
 _PART_RELEASE_AFTER = re.compile(SENTENCE_START + _LABEL + PART_RELEASED_AFTER + r"[^.;]*", re.I)
 _PART_RELEASE_FOR = re.compile(SENTENCE_START + _LABEL + PART_RELEASED_FOR, re.I)
@@ -99,6 +101,17 @@ _STILL_FOR_THEM = re.compile(
 # "..., unless PCU B2 applies to them": the services another measure covers, as the grammar names them
 _ANOTHER_MEASURE_APPLIES = re.compile(r"\bunless\s+(?P<ref>(?:measure\s+)?(?:[A-Z]{2,5}\s+)?[A-Z]{1,2}\d{1,2}(?:\.\d{1,2})?)\s+(?:also\s+)?applies\s+"
                                       r"to\s+(?:them|it|that\s+service|those\s+services|such\s+services?)\b")
+# "This paragraph does not apply to core-service profiling. But if you also use the profile for adverts, it does apply":
+# the give-back of the exception, as "unless" says it (read as a sentence of whom of its own, the exception had held for
+# every service that did not meet the give-back's condition, and the give-back had been a further condition on all)
+_BUT_IT_APPLIES = re.compile(
+    r"(?P<out>\b(?:does|do|shall|will)\s+not\s+apply\b[^.;]{3,240}?)\s*[.;]\s+(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+\s+)?(?:but|however|even\s+so),?\s+"
+    r"(?:(?P<cond>(?:if|where|when)\s+[^.;]{3,200}?),\s*(?:it|this|that|the)(?:\s+(?:measure|standard|paragraph|part|section))?\s+"
+    r"(?:(?:does|do)\s+(?:still\s+)?apply|(?:still\s+|also\s+|then\s+)?applies)(?:\s+to\s+(?:you|them|it))?"
+    r"|(?:it|this|that|the)(?:\s+(?:measure|standard|paragraph|part|section))?\s+(?:does\s+(?:still\s+)?apply|(?:still\s+|also\s+)?applies)"
+    r"(?:\s+to\s+(?:you|them|it))?\s+(?P<cond2>(?:if|where|when)\s+[^.;,]{3,200}))"
+    # (what the give-back then asks, ", and you should keep that use off by default", is the duty's, not whom)
+    r"(?:\s*,?\s+and\s+(?:you|it|they|the\s+provider)\s+(?:should|must|will)\b[^.;]*)?(?=[.;,]|$)", re.I)
 _IS_TO_APPLY = re.compile(r"\b(?:is|are)\s+(also\s+)?to\s+(?=(?:apply|follow|adopt|implement|comply\s+with)\s+(?:this\s+measure|it)\b)", re.I)
 
 
@@ -109,6 +122,19 @@ _DATE = rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|{_
 # one, the older models had been confidently outside the Measure), so the sentence says nothing of whom
 _DEFERRAL = re.compile(r"(?:^|(?<=[.;]\s))[^.;]*?\b(?:need\s+not\s+(?:apply|comply\s+with|follow|implement|meet)\b[^.;]*?"
                        rf"\buntil\s+{_DATE}|(?:will|shall)\s+have\s+until\s+{_DATE}\s+to)\b[^.;]*[.;]?\s*", re.I)
+
+
+def _released_whole(m: re.Match[str]) -> str:
+    """``_RELEASED_FOR_NAMED``'s match said as a release of the measure when what it releases is the duty said again;
+    left as it is when it names a thing of its own ("No summary of a Model Report need be published for ..."), which may
+    be the whole duty or one of the things it asks (``part_releases``)."""
+    return _said_as("This measure does not apply to ", "who")(m) if releases_the_duty_again(m) else m.group(0)
+
+
+def _as_unless(m: re.Match[str]) -> str:
+    """``_BUT_IT_APPLIES``'s match said as the exception with "unless" and the give-back's condition."""
+    cond = re.sub(r"^(?:if|where|when)\s+", "", m.group("cond") or m.group("cond2"), flags=re.I)
+    return f"{m.group('out')}, unless {cond}"
 
 
 def _lower_first(text: str) -> str:
@@ -124,6 +150,7 @@ def _said_as(opening: str, group: str) -> Callable[[re.Match[str]], str]:
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
     work = _DEFERRAL.sub("", work)
+    work = _BUT_IT_APPLIES.sub(_as_unless, work)
     work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
     work = _NOT_EXCEPTED.sub(_said_as("This exception does not apply to ", "who"), work)
     work = _NOTHING_TO_DO_WHEN.sub("This standard does not apply ", work)
@@ -133,6 +160,7 @@ def plain_releases(work: str) -> str:
     work = _NOTHING_APPLIES.sub(lambda m: f"{m.group('label') or ''}This measure does not apply to ", work)
     work = _PART_RELEASE_AFTER.sub(_said_as("This measure does not apply ", "cond"), work)
     work = _PART_RELEASE_FOR.sub(_said_as("This measure does not apply to ", "who"), work)
+    work = _RELEASED_FOR_NAMED.sub(_released_whole, work)
     work = _PART_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply {m.group('cond').lower()} ", work)
     work = _PASSIVE_RELEASE.sub(lambda m: f"{m.group('label') or ''}This measure does not apply "
                                           f"{'where the service ' if m.group('whose') is not None else 'to '}", work)

@@ -281,7 +281,10 @@ _TWO_READINGS = {
                "the first sentence covers, it {a}; read as also covering those services where it holds, it {b}",
     "time-limit": "the measure's duty lasts 'until' a service has a feature this service has, which may mean the "
                   "measure leaves such services out or only that the duty ends in time: read as every service's duty, "
-                  "it {a}; read as leaving them out, it {b}"
+                  "it {a}; read as leaving them out, it {b}",
+    "part-released": "a sentence releases one thing the measure asks for services such as this one, which may mean the "
+                     "measure leaves them out or only spares them that thing: read as sparing that thing, it {a}; read as "
+                     "leaving them out, it {b}",
 }
 
 
