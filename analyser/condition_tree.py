@@ -140,6 +140,8 @@ _OPEN_READINGS = {
                     "add them or say which of those services the duty is for",
     "kind-in-exception": "the only sentence of whom is an exception for some services of one kind, which may mean the "
                          "measure is for every other service or only for that kind's other services",
+    "permission": "the only sentence of whom permits some services something, which may make the measure theirs or "
+                  "only relax it for them in a measure for all",
     "part-released": "a sentence releases one thing the measure asks, which may leave those services out of the measure "
                      "or only spare them that thing",
 }
@@ -186,6 +188,14 @@ def describe_atom(cond: Condition, vocab: Vocabulary) -> str:
         case "unknown":
             return f"(not understood: '{p.get('text', '')}')"
     return str(cond.atom)
+
+
+def only_relief_classes(cond: Condition, vocab: Vocabulary | None) -> bool:
+    """Does ``cond`` name only features the profile marks ``relief = true``, classes the code eases duties for (the EU
+    code's SMEs and SMCs), so that a permission for them alone may be a relaxation in a measure for all?"""
+    atoms = list(atoms_of(cond))
+    return vocab is not None and bool(atoms) and all(
+        a.atom == "feature" and vocab.features.get(a.params.get("name", ""), {}).get("relief") is True for a in atoms)
 
 
 def atoms_of(cond: Condition | None) -> Iterator[Condition]:

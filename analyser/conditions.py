@@ -58,7 +58,8 @@ from .feature_phrasing import tiers_spelled_out
 from .such_services import SUCH, such_services
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_number_words, features_named, tokenise
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, duty_for_every_reader_or_featured,
-                             impossible_as_unknown, is_understood, normalise, not_, or_, users_over_words, with_given_back)
+                             impossible_as_unknown, is_understood, normalise, not_, only_relief_classes, or_, users_over_words,
+                             with_given_back)
 from .models import Applicability, Condition
 from .vocabulary import LARGE_THRESHOLD, LEVELS, Vocabulary, load_vocabulary, names_whom_in_a_duty, vocabulary_for
 
@@ -343,6 +344,11 @@ def _parse_application(
         elif (stated_whom and intro is not None and intro.until is not None and not intro.permission and intro.polarity == "applies"
               and not _CONDITION_FIRST.match(LEADING_LABEL.sub("", sentence, count=1))):
             duty_groups.append(cond)  # "This measure applies to X. The provider of a relevant service should ...": see below
+        elif intro is not None and intro.permission and only_relief_classes(cond, vocab):
+            # "Signatories that are SMEs may give less detail", the only sentence of whom: the measure of those it permits,
+            # or a relaxation for them in a measure for all? Writers read it both ways (34 and 50 of the development sets'
+            # GPAI clauses); a permission for those with a feature ("Where you use nudges, you may ...") is theirs
+            positive.append(Condition(op="agree", params={"why": "permission"}, args=[cond, atom("all")]))
         else:
             positive.append(cond)
 

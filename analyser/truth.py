@@ -282,6 +282,9 @@ _TWO_READINGS = {
     "time-limit": "the measure's duty lasts 'until' a service has a feature this service has, which may mean the "
                   "measure leaves such services out or only that the duty ends in time: read as every service's duty, "
                   "it {a}; read as leaving them out, it {b}",
+    "permission": "the only sentence saying whom the measure covers permits some services something, which may make the "
+                  "measure theirs alone or only relax it for them in a measure for every service: read as theirs, it {a}; "
+                  "read as every service's, it {b}",
     "part-released": "a sentence releases one thing the measure asks for services such as this one, which may mean the "
                      "measure leaves them out or only spares them that thing: read as sparing that thing, it {a}; read as "
                      "leaving them out, it {b}",

@@ -190,6 +190,8 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
             if not isinstance(entry["in_a_duty"], str):
                 raise ValueError(f"[services.features.{key}] in_a_duty must be a regular expression in a string")
             _user_pattern(entry["in_a_duty"], f"[services.features.{key}] in_a_duty")
+        if "relief" in entry and not isinstance(entry["relief"], bool):
+            raise ValueError(f"[services.features.{key}] relief must be true or false, not {entry['relief']!r}")
         if "kind" in entry and entry["kind"] not in kinds:
             raise ValueError(f"[services.features.{key}] kind = {entry['kind']!r} is not one of the code's kinds "
                              f"({', '.join(sorted(kinds))})")
@@ -270,3 +272,4 @@ def names_whom_in_a_duty(feature: str, duty: str, vocab: Vocabulary) -> bool:
     placed on the market" are some."""
     pattern = vocab.features.get(feature, {}).get("in_a_duty")
     return pattern is None or re.search(pattern, duty, re.I) is not None
+

@@ -218,7 +218,9 @@ def test_why_and_when_a_duty_binds_say_nothing_of_whom():
         assert covered(kind="gpai-provider", features=["systemic-risk", "open-weights"]) is True, text
     covered = _reading(GPAI, "In order to comply, Signatories that are SMEs may report in a simplified form.")
     assert covered(kind="gpai-provider", features=["sme"]) is True
-    assert covered(kind="gpai-provider") is False
+    # (a permission for SMEs alone is read both as the measure of SMEs and as a relaxation in a measure for all: writers
+    # split 34 to 50, so for other Signatories it is unclear, never "not covered" with confidence)
+    assert covered(kind="gpai-provider") is None
     covered = _reading(ESAFETY, "Each provider to which this Code applies, in whichever section of the online industry "
                                 "it operates, must publish a point of contact for eSafety.")
     assert covered(kind="hosting") is True

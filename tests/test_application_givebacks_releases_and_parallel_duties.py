@@ -3,7 +3,7 @@ a release whose subject is "They" or "No summary ... need be published" (of the 
 the models it releases named by a bare participle ("a model considered similarly safe"), a give-back "But if ..., it
 does apply" after an exception, two groups each with its own article ("a dating service and a gaming service with ..."),
 a second condition on what the reader's service lets someone do beside a first, an exception in a further duty, a
-model offered "only" through an API, and other GPAI, ICO and eSafety
+permission for SMEs as the only sentence of whom, a model offered "only" through an API, and other GPAI, ICO and eSafety
 wordings. The wording is this file's own, after the shapes of the retired held-out sets heldout41 and heldout42 (dev67,
 dev68) and of dev69.
 """
@@ -159,6 +159,20 @@ def test_a_piped_running_header_and_where_a_term_is_defined_are_looked_past():
     # both had been words not understood
     assert _gpai(code, "systemic-risk") == "applies"
     assert _gpai(code) == "exempt"
+
+
+def test_a_permission_for_some_as_the_only_sentence_of_whom_is_read_both_ways():
+    code = _code(GPAI, ["Measure 7.7 Model Report detail",
+                        "Signatories that are SMEs or SMCs may give less detail in their Model Report, so far as their size "
+                        "requires."])
+    # writers read it as the measure of SMEs and SMCs and as a relaxation in a measure for all: only where both agree
+    assert _gpai(code, "sme") == "applies"
+    assert _gpai(code) == "unclear"  # had been "exempt" with confidence
+    # (a control) a permission for those with a feature, not a class the code eases duties for, is theirs
+    nudges = _code(ICO, ["Standard 13 Nudge techniques",
+                         "Where you already use nudges, you may use them to point children towards the more private choice."])
+    assert _ico(nudges) == "exempt"
+    assert _ico(nudges, "nudge-techniques") == "applies"
 
 
 def test_a_model_offered_only_through_an_api_may_be_one_whose_weights_are_kept_back():

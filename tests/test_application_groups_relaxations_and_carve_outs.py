@@ -83,10 +83,11 @@ def test_a_relaxation_for_smes_in_a_measure_every_signatory_keeps(paragraphs):
     assert _status(code, GPAI, kind="gpai-provider", features=["sme"]) == "applies"
 
 
-def test_a_permission_for_smes_alone_is_still_a_measure_for_them():
+def test_a_permission_for_smes_alone_is_still_a_measure_for_them_and_perhaps_for_all():
     code = _code(GPAI, ["Signatories that are SMEs or SMCs may reduce the level of detail in their Model Report."])
     assert _status(code, GPAI, kind="gpai-provider", features=["sme"]) == "applies"
-    assert _status(code, GPAI, kind="gpai-provider") == "exempt"
+    # (read also as a relaxation in a measure for every Signatory, as 50 of 84 development clauses are: unclear for others)
+    assert _status(code, GPAI, kind="gpai-provider") == "unclear"
 
 
 def test_open_only_to():
