@@ -137,9 +137,10 @@ def grammar_data() -> dict[str, Any]:
 def _excluded() -> re.Pattern[str]:
     """"Services whose principal purpose is ... are not covered by this measure", "(...) are exempt from this standard",
     "... is not within this measure", "... are not bound by this Measure", "SMEs need not comply with this Commitment":
-    application.toml's pieces "excluded" and "need_not_apply", which the openings that read such sentences use too."""
+    application.toml's pieces "excluded" and "need_not_apply", which the openings that read such sentences use too; and
+    "Does it bind a Signatory that publishes ...? As a rule, no." (its piece "asks_of_a_class")."""
     pieces = grammar_data()["pieces"]
-    return re.compile(f"{pieces['excluded']}|{pieces['need_not_apply']}", re.I)
+    return re.compile(f"{pieces['excluded']}|{pieces['need_not_apply']}|{pieces['asks_of_a_class']}", re.I)
 
 # the people on a service whose abilities name its features ("if children can ...", "where end-users are able to ...")
 # (shared with ``whom_wordings``)

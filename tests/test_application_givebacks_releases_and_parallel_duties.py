@@ -183,3 +183,15 @@ def test_a_model_offered_only_through_an_api_may_be_one_whose_weights_are_kept_b
     assert _gpai(code, "api-access", "open-weights") == "unclear"  # had been "applies" with confidence
     assert _gpai(code) == "exempt"
 
+
+
+def test_a_question_whether_the_measure_covers_a_class_is_never_passed_over():
+    code = _code(GPAI, ["Transparency Chapter: who it binds",
+                        "Does it bind a Signatory that publishes a model's weights under a free and open-source licence? "
+                        "As a rule, no."])
+    # the question and its answer had been passed over: the measure every Signatory's with confidence
+    assert _gpai(code, "open-source-licence", "open-weights") != "applies"
+    left_out = _code(GPAI, ["Transparency Chapter: questions on scope",
+                            "Are openly licensed models left out? Yes, where the weights are published."])
+    assert _gpai(left_out, "open-source-licence", "open-weights") != "applies"
+
