@@ -234,6 +234,13 @@ _PARTICIPLE_ALONE = re.compile(r"\b((?i:a|an|any|the|each|every|their|its)\s+(?:
 _LEADING_CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:whatever|whichever|regardless\s+of|irrespective\s+of)\s+[^,.;]{1,80},\s*"
                                  r"(?=(?:an?|the|all|any|each|every)?\s*(?:signator|provider|service|you\b))", re.I)
 
+# "Where a model's chains-of-thought are made available to third parties, Signatories will ...": the Signatories whose
+# model that is, the condition said as their relative clause (the opening had known only "Where a model is ...")
+_MODELS_THING = re.compile(r"(?:^|(?<=[.;]\s))(?:where|if|when)\s+(?:a|the|its|their)\s+model'?s'?\s+"
+                           r"(?P<what>(?:weights|parameters|chains-of-thought|chains\s+of\s+thought|reasoning\s+traces)\b[^,.;]{3,160}),\s+"
+                           r"(?:the\s+signatory|signatories|the\s+model\s+report)\s+(?P<duty>will|shall|should|must)\b"
+                           # (never a further duty: "..., the Signatory will also look ...", "... access to them as well")
+                           r"(?!\s+also\b)(?![^.;]*\bas\s+well\b)", re.I)
 
 def _title_ends(pattern: re.Pattern[str], text: str) -> int | None:
     """Where the title (or provision label) that ``pattern`` finds at the start of ``text`` ends; None when there is
@@ -254,6 +261,7 @@ def plain_legal(text: str) -> str:
     text = _NOT_ONLY_BUT_ALSO.sub(r"\1 \2 and \3 ", _OF_THE_KINDS.sub(r"\1 \2", text))
     text = _PARTICIPLE_ALONE.sub(r"\1 that ", text)
     text = _LEADING_CONCESSION.sub("", text)
+    text = _MODELS_THING.sub(lambda m: f"Signatories whose {m.group('what')} {m.group('duty')}", text)
     text = _SERIAL_COMMA.sub(r"\g<a>, \g<b> ", text)
     text = _GROUPS_SET_OFF.sub(lambda m: f"{m['a']} {m['join']} {m['b']} ", text)
     text = _EXCEPT_AS_REGARDS_MODELS.sub(r"\1 for ", _TO_THE_PRODUCT.sub(r"\1", text))

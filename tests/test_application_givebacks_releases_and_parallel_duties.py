@@ -195,3 +195,21 @@ def test_a_question_whether_the_measure_covers_a_class_is_never_passed_over():
                             "Are openly licensed models left out? Yes, where the weights are published."])
     assert _gpai(left_out, "open-source-licence", "open-weights") != "applies"
 
+
+def test_a_condition_on_the_models_chains_of_thought_or_weights_names_those_signatories():
+    code = _code(GPAI, ["Measure 7.1 Model Report",
+                        "Where a model's chains-of-thought are made available to third parties, the Model Report will "
+                        "describe how they were checked."])
+    # the opening had known only "Where a model is ...": not understood
+    assert _gpai(code, "public-chain-of-thought") == "applies"
+    assert _gpai(code) == "exempt"
+    weights = _code(GPAI, ["Measure 9.1 Serious incidents",
+                           "Where the model's weights are publicly downloadable, the Signatory will look for serious "
+                           "incidents in reports from open-source communities."])
+    assert _gpai(weights, "open-weights") == "applies"
+    assert _gpai(weights) == "exempt"
+    # (a control) a further duty ("will also look ...") names no Signatories of its own
+    also = _code(GPAI, ["Measure 9.1 Serious incidents",
+                        "Where the model's weights are publicly downloadable, the Signatory will also look for serious "
+                        "incidents in reports from open-source communities."])
+    assert _gpai(also) != "exempt"
