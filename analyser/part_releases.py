@@ -22,6 +22,8 @@ from .models import Applicability, Condition, Measure
 from .vocabulary import Vocabulary
 
 # the sentence, from its start (after a paragraph's label), to its end: the words after "for" are whom it names
+# the words every such release has, looked for first
+_MAY_RELEASE = re.compile(r"\bneeds?\b|\brequired\b|\bhave\s+to\b", re.I)
 _RELEASE = re.compile(r"(?:^|(?<=[.;]\s))" + RELEASED_FOR_NAMED + r"(?P<rest>[^.;]*)", re.I)
 
 
@@ -30,6 +32,8 @@ def released_in_part(measure: Measure, code_kind: str, vocab: Vocabulary, id_pat
     ``unknown`` atom where their words are not understood)."""
     found: list[Condition] = []
     for paragraph in measure.paragraphs:
+        if not _MAY_RELEASE.search(paragraph.text):
+            continue  # (most paragraphs: the full reading below is not cheap, and every measure's are looked at)
         text = plain_legal(clean_artefacts(" ".join(paragraph.text.split())))
         for m in _RELEASE.finditer(text):
             if releases_the_duty_again(m):
