@@ -131,7 +131,7 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
 
 
 # a duty of every reader, after at most a phrase of purpose or time ("To support that monitoring, Signatories will ...")
-_EVERY_READERS_DUTY = re.compile(r"^\s*(?:[^,.;]{0,80},\s+)?(?:all\s+|the\s+)?(?:signatories|providers|the\s+provider|you)\s+(?:also\s+)?"
+_EVERY_READERS_DUTY = re.compile(r"^\s*(?:(?!(?:if|where|when|unless|once)\b)[^,.;]{0,80},\s+)?(?:all\s+|the\s+)?(?:signatories|providers|the\s+provider|you)\s+(?:also\s+)?"
                                  r"(?:will|should|must|shall)\b", re.I)
 # a duty whose subject is some readers, named by a relative clause: "Signatories that make the model available ... will ..."
 _SOME_READERS_DUTY = re.compile(r"^\s*(?:(?:all|any|the)\s+)?(?:signatories|providers)\s+(?:that|who|whose|which)\b[^.;:]{1,200}?"

@@ -242,6 +242,7 @@ _MODELS_THING = re.compile(r"(?:^|(?<=[.;]\s))(?:where|if|when)\s+(?:a|the|its|t
                            # (never a further duty: "..., the Signatory will also look ...", "... access to them as well")
                            r"(?!\s+also\b)(?![^.;]*\bas\s+well\b)", re.I)
 
+
 def _title_ends(pattern: re.Pattern[str], text: str) -> int | None:
     """Where the title (or provision label) that ``pattern`` finds at the start of ``text`` ends; None when there is
     none, or when its title reads as a sentence (``_NOT_A_TITLE``)."""
