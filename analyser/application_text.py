@@ -35,7 +35,9 @@ CONDITIONAL_OBLIGATION = re.compile(
 ADDS_TO_DUTY = re.compile(
     r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:where|if|when)\s+[^,.;]{3,160},\s+(?:the|your|its|their|that|this)\s+"
     r"(?!(?:online\s+|regulated\s+)?(?:providers?|services?|signator\w+|measures?|standards?|sections?|codes?|commitments?)\b)"
-    r"[\w-]+(?:\s+[\w-]+){0,2}\s+(?:should|must|will|shall|needs?\s+to)\s+also\b", re.I)
+    r"[\w-]+(?:\s+[\w-]+){0,2}\s+(?:should|must|will|shall|needs?\s+to)\s+also\b"
+    # ("If your service is controlled by voice, make sure this information can also be given by voice": more of a duty)
+    r"|^\s*(?:where|if|when)\s+[^,.;]{3,160},\s+(?:make\s+sure|ensure)\s+(?:that\s+)?(?:this|that|these|those|the\s+same)\b[^.;]{0,80}?\balso\b", re.I)
 # ", as inserted by the ... Amendment Code 2026," / "(as amended by ...)": where the wording came from,
 # never whom it covers; it sits between "This measure" and "applies", so it must go before the phrase
 # is looked for (and before the wording is parsed)

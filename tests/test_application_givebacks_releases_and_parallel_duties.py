@@ -213,3 +213,22 @@ def test_a_condition_on_the_models_chains_of_thought_or_weights_names_those_sign
                         "Where the model's weights are publicly downloadable, the Signatory will also look for serious "
                         "incidents in reports from open-source communities."])
     assert _gpai(also) != "exempt"
+
+
+def test_the_icos_plain_wordings_of_voice_control_user_reports_adverts_and_streaming_are_read():
+    cases = [("If your service is controlled by voice, tell children how recordings are used.", "voice-assistant"),
+             ("If you depend on reports from users to enforce your rules, make reporting easy.", "user-reporting"),
+             ("If you show children adverts targeted on the basis of their behaviour, switch this off by default.",
+              "targeted-advertising"),
+             ("If your service streams video to children, turn autoplay off by default.", "streaming"),
+             ("If your service is aimed at children in more than one age range, design for the youngest.", "mixed-age-ranges")]
+    for text, feature in cases:
+        code = _code(ICO, ["Standard 7 Default settings", text])
+        # each had been words not understood: unclear for every service
+        assert _ico(code, feature) == "applies", text
+        assert _ico(code) == "exempt", text
+    # (a control) beside a duty for every reader, "make sure this ... also ..." asks more of that duty, for some
+    more = _code(ICO, ["4. Transparency",
+                       "Whatever you publish about how you use personal data should be short and easy to find.",
+                       "If your service is controlled by voice, make sure this information can also be given by voice."])
+    assert _ico(more) == "applies"
