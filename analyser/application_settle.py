@@ -23,6 +23,7 @@ from .application_text import (ADDS_TO_DUTY, ANSWERED, APPLY_THIS_MEASURE, ASKS_
                                LEADING_LABEL, SIGNATORIES_OR_ONE, STRAY_APPLICATION,
                                clean_artefacts, grammar_data, is_application, users_can_then_do)
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY
+from .legal_drafting import CONCESSION
 
 
 # "If you share children's data ...": a paragraph that sets its own condition on the reader
@@ -165,7 +166,7 @@ _SCOPED_SUBJECT = re.compile(
 
 
 # ("Whatever licence it uses, a Signatory that ...": a concession before the subject, no more of whom than an exception)
-_OPENING_EXCEPTION = re.compile(r"^\s*(?:(?:except|save)\s+(?:where|if|when|for)|whatever|whichever|regardless\s+of|irrespective\s+of)\s+[^,]{1,200},\s*", re.I)
+_OPENING_EXCEPTION = re.compile(rf"^\s*(?:(?:except|save)\s+(?:where|if|when|for)|{CONCESSION})\s+[^,]{{1,200}},\s*", re.I)
 
 
 def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:

@@ -32,12 +32,13 @@ CONDITIONAL_OBLIGATION = re.compile(
 # "If your service is aimed at children under 13, the DPIA should also set out ...": a condition, then more for the duty's
 # own thing (the assessment, report, notice) to do; what the duty holds for some, not whom the measure covers (read as
 # application, the standard had been only for those services)
+_CONDITION_THEN = r"(?:where|if|when)\s+[^,.;]{3,160},\s+"
 ADDS_TO_DUTY = re.compile(
-    r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:where|if|when)\s+[^,.;]{3,160},\s+(?:the|your|its|their|that|this)\s+"
+    rf"^\s*(?:\(?[a-z0-9ivx]{{1,4}}[.)]\s*)?{_CONDITION_THEN}(?:the|your|its|their|that|this)\s+"
     r"(?!(?:online\s+|regulated\s+)?(?:providers?|services?|signator\w+|measures?|standards?|sections?|codes?|commitments?)\b)"
     r"[\w-]+(?:\s+[\w-]+){0,2}\s+(?:should|must|will|shall|needs?\s+to)\s+also\b"
     # ("If your service is controlled by voice, make sure this information can also be given by voice": more of a duty)
-    r"|^\s*(?:where|if|when)\s+[^,.;]{3,160},\s+(?:make\s+sure|ensure)\s+(?:that\s+)?(?:this|that|these|those|the\s+same)\b[^.;]{0,80}?\balso\b", re.I)
+    rf"|^\s*{_CONDITION_THEN}(?:make\s+sure|ensure)\s+(?:that\s+)?(?:this|that|these|those|the\s+same)\b[^.;]{{0,80}}?\balso\b", re.I)
 # ", as inserted by the ... Amendment Code 2026," / "(as amended by ...)": where the wording came from,
 # never whom it covers; it sits between "This measure" and "applies", so it must go before the phrase
 # is looked for (and before the wording is parsed)
@@ -144,6 +145,7 @@ def _excluded() -> re.Pattern[str]:
     pieces = grammar_data()["pieces"]
     return re.compile(f"{pieces['excluded']}|{pieces['need_not_apply']}|{pieces['asks_of_a_class']}", re.I)
 
+
 # the people on a service whose abilities name its features ("if children can ...", "where end-users are able to ...")
 # (shared with ``whom_wordings``)
 USERS = r"(?:other\s+users|children|child\s+users|a\s+child|users|a\s+user|end-?\s?users|an\s+end-?\s?user)"
@@ -157,6 +159,7 @@ def users_can_then_do() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:if|where|when)\s+(?:{USERS}|"
                       r"parents(?:\s+or\s+carers)?|a\s+parent(?:\s+or\s+carer)?)\s+(?:can|are\s+able\s+to|is\s+able\s+to|may)\b[^.;:]*?,\s+(?:then\s+)?"
                       r"(?:" + grammar_data()["pieces"]["imperative"] + r"|(?:the|its|that)\s+providers?\s+(?:should|must|shall|will)\b)", re.I)
+
 
 # "Which services does this measure apply to?", "Who is this standard for?": a question-and-answer layout's
 # question, whose answer (the rest of the paragraph, or the next one) says whom the measure covers
@@ -208,6 +211,7 @@ def question_of_whom_answered(work: str) -> str:
                                    said)
     return said
 
+
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release in
 # the passive (read in ``release_wordings``; passed over, every service had stayed covered)
 PASSIVE_RELEASE = (r"(?:this|the)\s+measure\s+(?:need\s+not|is\s+not\s+required\s+to|does\s+not\s+need\s+to)\s+be\s+"
@@ -243,6 +247,8 @@ def releases_the_duty_again(m: re.Match[str]) -> bool:
     """Does a ``RELEASED_FOR_NAMED`` match name the duty again ("need not publish such a summary", "need not do so"), so
     release the whole of it, and not one thing of its own (``part_releases``)?"""
     return _THE_DUTY_AGAIN.search(m.string, m.start(), m.start("who")) is not None
+
+
 # "A service whose terms prohibit users under 18 ... is to be treated as falling outside this measure": whom it leaves out
 TREATED_OUTSIDE = (r"(?P<who>(?:an?|any|the|all)\s+(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies)|models?)\b[^.;]{0,240}?),?\s+"
                    r"(?:is|are)\s+(?:to\s+be\s+)?(?:treated|regarded|deemed|taken)\s+as\s+(?:falling\s+|being\s+|lying\s+)?(?:outside|out\s+of"
@@ -379,6 +385,7 @@ def without_asides(text: str) -> str:
     text = _AMENDED_SO_THAT.sub(lambda m: m.group("first").upper(), text)
     return re.sub(r"[ \t]{2,}", " ", _AMENDMENT_ASIDE.sub(" ", text))
 
+
 # A paragraph's own label before its words, which says nothing of whom it covers: "(1) A provider of
 # ...", "1) A provider of ...", "2. This Division applies ...", "C8.1 This measure ...", "Minimum compliance measure 3.1: A
 # provider of ...", "Standard 4 - This standard applies ..."
@@ -428,6 +435,7 @@ def _answers_whom_not(text: str) -> bool:
     heading, whose answer is the next paragraph: ``application_settle``)."""
     asked = ASKS_WHOM_NOT.match(text)
     return asked is not None and bool(text[asked.end():].strip(" .;:"))
+
 
 # "This Measure is about reasoning traces users do not see. It applies to Signatories whose ...": a sentence after the
 # paragraph's first ...

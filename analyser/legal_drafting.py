@@ -231,7 +231,8 @@ _PARTICIPLE_ALONE = re.compile(r"\b((?i:a|an|any|the|each|every|their|its)\s+(?:
 
 # "Whatever licence it uses, a Signatory that ...", "Regardless of size, providers of ...": a concession before the
 # subject says nothing of whom (left in front, the sentence had not been seen to say whom at all)
-_LEADING_CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:whatever|whichever|regardless\s+of|irrespective\s+of)\s+[^,.;]{1,80},\s*"
+CONCESSION = r"(?:whatever|whichever|regardless\s+of|irrespective\s+of)"  # (shared with ``application_settle``)
+_LEADING_CONCESSION = re.compile(rf"(?:^|(?<=[.;]\s)){CONCESSION}\s+[^,.;]{{1,80}},\s*"
                                  r"(?=(?:an?|the|all|any|each|every)?\s*(?:signator|provider|service|you\b))", re.I)
 
 # "Where a model's chains-of-thought are made available to third parties, Signatories will ...": the Signatories whose

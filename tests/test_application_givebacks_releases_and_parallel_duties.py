@@ -184,7 +184,6 @@ def test_a_model_offered_only_through_an_api_may_be_one_whose_weights_are_kept_b
     assert _gpai(code) == "exempt"
 
 
-
 def test_a_question_whether_the_measure_covers_a_class_is_never_passed_over():
     code = _code(GPAI, ["Transparency Chapter: who it binds",
                         "Does it bind a Signatory that publishes a model's weights under a free and open-source licence? "
