@@ -240,13 +240,14 @@ RELEASED_FOR_NAMED = (r"(?:(?:they|it|signatories|(?:the|a|each)\s+signatory|pro
                       r"|(?:the|that|this|such|these|those)\s+(?:[\w.()-]+\s+){1,12}?needs?\s+not\s+be\s+)"
                       r"[^.;]{3,100}?\s+(?:for|in\s+respect\s+of)\s+(?P<who>(?:a|an|any|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|services?)\b)")
 _RELEASED_FOR_NAMED = re.compile(r"(?:^|(?<=[.;]\s))" + RELEASED_FOR_NAMED, re.I)
-_THE_DUTY_AGAIN = re.compile(r"\b(?:such|this|that|these|those|it|them|do\s+so)\b", re.I)
+# ("that" only opening the subject, "That summary need not ...": in "No summary that covers ..." it names a thing of its own)
+_THE_DUTY_AGAIN = re.compile(r"^\W*(?:\(?[\w.]{1,6}[.)]\s+)?that\b|\b(?:such|this|these|those|it|them|do\s+so)\b", re.I)
 
 
 def releases_the_duty_again(m: re.Match[str]) -> bool:
     """Does a ``RELEASED_FOR_NAMED`` match name the duty again ("need not publish such a summary", "need not do so"), so
     release the whole of it, and not one thing of its own (``part_releases``)?"""
-    return _THE_DUTY_AGAIN.search(m.string, m.start(), m.start("who")) is not None
+    return _THE_DUTY_AGAIN.search(m.string[m.start():m.start("who")]) is not None
 
 
 # "A service whose terms prohibit users under 18 ... is to be treated as falling outside this measure": whom it leaves out

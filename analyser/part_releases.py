@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .application_text import RELEASED_FOR_NAMED, clean_artefacts, releases_the_duty_again
+from .application_text import LEADING_LABEL, RELEASED_FOR_NAMED, clean_artefacts, releases_the_duty_again
 from .condition_tree import and_, atom, describe, is_understood, not_
 from .conditions import parse_application
 from .legal_drafting import plain_legal
@@ -34,7 +34,8 @@ def released_in_part(measure: Measure, code_kind: str, vocab: Vocabulary, id_pat
     for paragraph in measure.paragraphs:
         if not _MAY_RELEASE.search(paragraph.text):
             continue  # (most paragraphs: the full reading below is not cheap, and every measure's are looked at)
-        text = plain_legal(clean_artefacts(" ".join(paragraph.text.split())))
+        # (without the paragraph's own label, "(2) No summary ...": the release had been looked for only at a sentence's start)
+        text = LEADING_LABEL.sub("", plain_legal(clean_artefacts(" ".join(paragraph.text.split()))), count=1)
         for m in _RELEASE.finditer(text):
             if releases_the_duty_again(m):
                 continue

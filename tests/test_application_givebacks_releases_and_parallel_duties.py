@@ -231,3 +231,21 @@ def test_the_icos_plain_wordings_of_voice_control_user_reports_adverts_and_strea
                        "Whatever you publish about how you use personal data should be short and easy to find.",
                        "If your service is controlled by voice, make sure this information can also be given by voice."])
     assert _ico(more) == "applies"
+
+
+def test_a_release_of_one_thing_is_never_whole_for_a_relative_that_nor_missed_behind_a_label():
+    code = _code(GPAI, ["Measure 10.2 Public transparency",
+                        "Signatories will publish summaries of their Framework and Model Reports where needed.",
+                        "No summary that covers the Model Report need be published for a model that is similarly safe or safer."])
+    # "that" had been taken for the duty named again: "exempt" with confidence, though the Framework summary is still due
+    assert _gpai(code, "systemic-risk", "similarly-safe") == "unclear"
+    # ... and behind the paragraph's own label the release had not been looked for at all: "applies" with confidence
+    labelled = _code(GPAI, ["Measure 10.2 Public transparency",
+                            "Signatories will publish summaries of their Framework and Model Reports where needed.",
+                            "(2) No summary of a Model Report need be published for a model that is similarly safe or safer."])
+    assert _gpai(labelled, "systemic-risk", "similarly-safe") == "unclear"
+    assert _gpai(labelled, "systemic-risk") == "applies"
+    # (a control) "That summary need not ..." names the duty again
+    again = _code(GPAI, ["Measure 10.2 Public transparency", DUTY,
+                         "(2) That summary need not be published for a model that is similarly safe or safer."])
+    assert _gpai(again, "systemic-risk", "similarly-safe") == "exempt"
