@@ -124,7 +124,6 @@ _SCOPE_SHAPES = re.compile(
     r"(?:is|are|shall\s+be)\s+(?:waived|disapplied|lifted)\s+(?:for|in\s+(?:respect|relation))\b",
     re.I)
 
-
 _NAMES_SERVICES = re.compile(r"\b(?:services?|providers?|signator(?:y|ies)|platforms?)\b", re.I)
 
 
@@ -145,7 +144,6 @@ def _excluded() -> re.Pattern[str]:
     pieces = grammar_data()["pieces"]
     return re.compile(f"{pieces['excluded']}|{pieces['need_not_apply']}|{pieces['asks_of_a_class']}", re.I)
 
-
 # the people on a service whose abilities name its features ("if children can ...", "where end-users are able to ...")
 # (shared with ``whom_wordings``)
 USERS = r"(?:other\s+users|children|child\s+users|a\s+child|users|a\s+user|end-?\s?users|an\s+end-?\s?user)"
@@ -159,7 +157,6 @@ def users_can_then_do() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:if|where|when)\s+(?:{USERS}|"
                       r"parents(?:\s+or\s+carers)?|a\s+parent(?:\s+or\s+carer)?)\s+(?:can|are\s+able\s+to|is\s+able\s+to|may)\b[^.;:]*?,\s+(?:then\s+)?"
                       r"(?:" + grammar_data()["pieces"]["imperative"] + r"|(?:the|its|that)\s+providers?\s+(?:should|must|shall|will)\b)", re.I)
-
 
 # "Which services does this measure apply to?", "Who is this standard for?": a question-and-answer layout's
 # question, whose answer (the rest of the paragraph, or the next one) says whom the measure covers
@@ -211,7 +208,6 @@ def question_of_whom_answered(work: str) -> str:
                                    said)
     return said
 
-
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release in
 # the passive (read in ``release_wordings``; passed over, every service had stayed covered)
 PASSIVE_RELEASE = (r"(?:this|the)\s+measure\s+(?:need\s+not|is\s+not\s+required\s+to|does\s+not\s+need\s+to)\s+be\s+"
@@ -240,15 +236,14 @@ RELEASED_FOR_NAMED = (r"(?:(?:they|it|signatories|(?:the|a|each)\s+signatory|pro
                       r"|(?:the|that|this|such|these|those)\s+(?:[\w.()-]+\s+){1,12}?needs?\s+not\s+be\s+)"
                       r"[^.;]{3,100}?\s+(?:for|in\s+respect\s+of)\s+(?P<who>(?:a|an|any|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|services?)\b)")
 _RELEASED_FOR_NAMED = re.compile(r"(?:^|(?<=[.;]\s))" + RELEASED_FOR_NAMED, re.I)
-# ("that" only opening the subject, "That summary need not ...": in "No summary that covers ..." it names a thing of its own)
 _THE_DUTY_AGAIN = re.compile(r"^\W*(?:\(?[\w.]{1,6}[.)]\s+)?that\b|\b(?:such|this|these|those|it|them|do\s+so)\b", re.I)
 
 
 def releases_the_duty_again(m: re.Match[str]) -> bool:
     """Does a ``RELEASED_FOR_NAMED`` match name the duty again ("need not publish such a summary", "need not do so"), so
-    release the whole of it, and not one thing of its own (``part_releases``)?"""
+    release the whole of it, and not one thing of its own (``part_releases``)? "That" only opening the subject ("That
+    summary need not ..."): in "No summary that covers ..." it names a thing of its own."""
     return _THE_DUTY_AGAIN.search(m.string[m.start():m.start("who")]) is not None
-
 
 # "A service whose terms prohibit users under 18 ... is to be treated as falling outside this measure": whom it leaves out
 TREATED_OUTSIDE = (r"(?P<who>(?:an?|any|the|all)\s+(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies)|models?)\b[^.;]{0,240}?),?\s+"
@@ -386,7 +381,6 @@ def without_asides(text: str) -> str:
     text = _AMENDED_SO_THAT.sub(lambda m: m.group("first").upper(), text)
     return re.sub(r"[ \t]{2,}", " ", _AMENDMENT_ASIDE.sub(" ", text))
 
-
 # A paragraph's own label before its words, which says nothing of whom it covers: "(1) A provider of
 # ...", "1) A provider of ...", "2. This Division applies ...", "C8.1 This measure ...", "Minimum compliance measure 3.1: A
 # provider of ...", "Standard 4 - This standard applies ..."
@@ -437,7 +431,6 @@ def _answers_whom_not(text: str) -> bool:
     asked = ASKS_WHOM_NOT.match(text)
     return asked is not None and bool(text[asked.end():].strip(" .;:"))
 
-
 # "This Measure is about reasoning traces users do not see. It applies to Signatories whose ...": a sentence after the
 # paragraph's first ...
 _LATER_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
@@ -448,8 +441,6 @@ _LATER_WHOM = re.compile(r"(?:(?:if|where|when)\s+(?:you|your|the\s+service|a\s+
                          r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement|part))?\s+(?:only\s+|also\s+|still\s+)?"
                          r"(?:applies|does\s+not\s+apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
                          r"|where\b|if\b|when\b|unless\b)", re.I)
-
-
 _GIVEN_BACK_IF = re.compile(r"(?:^|(?<=[.;]\s))(?:but|however|even\s+so),?\s+(?:if|where|when)\s+[^.;]{3,200}?,\s*(?:it|this|that|the)"
                             r"(?:\s+(?:measure|standard|paragraph|part|section|exception|exemption))?\s+(?:(?:does|do)\s+(?:still\s+)?apply|"
                             r"(?:still|also|then)\s+appl(?:y|ies)|applies)\b", re.I)
