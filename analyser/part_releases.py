@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .application_text import LEADING_LABEL, RELEASED_FOR_NAMED, clean_artefacts, releases_the_duty_again
+from .application_text import LEADING_LABEL, clean_artefacts
+from .release_phrases import RELEASED_FOR_NAMED, releases_the_duty_again
 from .condition_tree import and_, atom, describe, is_understood, not_
 from .conditions import parse_application
 from .legal_drafting import plain_legal

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .application_text import (GIVEN_BACK_DUTY, NOTHING_APPLIES, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
-                               RELEASE_AFTER_CONDITION, RELEASED_FOR_NAMED, REST_OF_MEASURE, SENTENCE_START, TREATED_OUTSIDE,
-                               releases_the_duty_again)
+from .application_text import GIVEN_BACK_DUTY, RELEASE_AFTER_CONDITION, REST_OF_MEASURE, SENTENCE_START
+from .release_phrases import (NOTHING_APPLIES, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE, RELEASED_FOR_NAMED,
+                              TREATED_OUTSIDE, releases_the_duty_again)
 from .paragraph_references import PARAGRAPH_LABEL
 
 _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
