@@ -185,6 +185,9 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                     # not read as the scope (a plain permission, "SMEs may report in a simplified form",
                     # is a measure for SMEs)
                     continue
+                if cut and cut.group(0).lower() == "may" and (later := intro.until.search(body, cut.end())) and re.fullmatch(
+                        r"may\s+(?:[\w-]+\s+){0,6}?[\w-]+,\s*", body[cut.start():later.start()], re.I):
+                    cut = later  # "Signatories whose weights anyone may download, are not expected to ...": the "may" is the clause's
                 if cut:
                     body, rest = body[:cut.start()], body[cut.start():]
                     listed = _LIST_AFTER_DUTY.search(rest) if _LIST_AHEAD.search(body) else None
@@ -208,7 +211,7 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
             if applies_if:
                 # "..., this measure applies to its provider if the service is ...": a second condition
                 condition = applies_if.group("cond").strip(" ,;:.")
-            elif inner and not (exc and exc.start() <= inner.start() < exc.end() + len(late) + 1):
+            elif inner and not (exc and exc.start() <= inner.start() < exc.end() + len(late) + 1) and not _ALSO_DUTY.match(rest, inner.end()):
                 after = rest[inner.end():]
                 # "where the service is large, has a recommender system and is at risk of two or more of the following:
                 # ...": the condition goes on past the comma, to the sentence's end (cut at the comma, it had read
@@ -244,6 +247,8 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
     return None
 
 
+# "...; where the service is encrypted, the reporting tool must also let ...": what the duty asks more of some, not whom
+_ALSO_DUTY = re.compile(r",\s+(?:the|its|their|that|this|such)\s+(?:[\w-]+\s+){0,3}?(?:must|should|will|shall)\s+also\b", re.I)
 # "the service is likely to be accessed by children", "a search service is large": a service as the subject of "is"
 _SERVICE_IS = re.compile(r"^(?:a|an|the|any)\s+(?P<words>(?:[\w-]+\s+){0,4}?)(?P<noun>service|platform)\s+(?=(?:is|are)\b)", re.I)
 # ", a provider of a social media service must ...": the subject after a condition set first
@@ -262,7 +267,7 @@ _NOT_APPLY_REST = re.compile(r"^[,\s]*(?:then\s+)?(?:this|that|it|these|the)(?:\
 # "... need not carry out a risk assessment, but must comply with the measures listed for its category": released from one
 # step, bound by others, so still the measure's reader
 _BUT_MUST = re.compile(r",?\s+but\s+(?:it\s+|they\s+|the\s+provider\s+)?(?:must|should|shall|will|is\s+required\s+to|are\s+required\s+to)\b", re.I)
-_RELEASE = re.compile(r"(?:is|are)\s+not\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
+_RELEASE = re.compile(r"(?:(?:is|are)\s+not|(?:will|shall)\s+not\s+be)\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
                       # "Providers of small low-risk services may choose not to apply this measure": a release (read as a
                       # permission, those services had been the measure's readers)
                       r"|may\s+(?:choose|decide|elect|opt)\s+not\s+to\b"
@@ -376,7 +381,7 @@ MAY_CHANGE_WHO = re.compile(r"\b(?:(?:it|this|that|the\s+term|the\s+definition)\
                             # ("'Relevant service' means a large service. It also includes a service at high risk of fraud")
                             # (never "let them apply its internal content policies", "apply the sanctions": applying a thing;
                             # nor "the way age assurance has been applied to them", "the sanctions a provider applies to users")
-                            r"(?<!\bbeen\s)(?<!\bprovider\s)appl(?:y|ies|ied|icable)(?!\s+(?:its|their|the|these|those|any|such|an?)\s+(?!(?:measures?|standards?|sections?|"
+                            r"(?<!\bbeen\s)(?<!\bprovider\s)appl(?:y|ies|ied|icable|ying)(?!\s+(?:its|their|the|these|those|any|such|an?)\s+(?!(?:measures?|standards?|sections?|"
                             r"codes?|commitments?|recommendations?|parts?|chapters?|requirements?|exceptions?|exemptions?)\b)[\w-]+)|"
                             # (not "content recommended to them", what a recommender system shows)
                             r"(?<!\bcontent\s)(?<!\bitems\s)(?<!\bposts\s)(?<!\bvideos\s)recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
@@ -393,6 +398,8 @@ MAY_CHANGE_WHO = re.compile(r"\b(?:(?:it|this|that|the\s+term|the\s+definition)\
                             # provider ..." (not "Other providers may ..."), "Of those, X need not ...", "can skip it", "is
                             # intended for ...", "concerns only"
                             r"so\s+(?:should|must|shall|do|does|will)|same\s+(?:applies|is\s+true|goes|holds)|(?:is|are)\s+also\s+for|"
+                            # ("PCS C8 is for large general search services": a measure named otherwise than the openings know)
+                            r"(?:is|are)\s+(?:only\s+)?for(?=\s+(?:(?:all|any|the|those|each|every)\s+)?(?:[\w-]+\s+){0,5}?(?:services?|providers?|signator\w*|models?)\b)|"
                             r"other\s+(?:providers?|services?|signatories)(?!\s+(?:may|might|could|are\s+(?:welcome|encouraged|free)|"
                             r"can\s+(?:choose|opt|also)))|need\s+not|can\s+skip|outside|(?:intended|meant|designed)\s+for|"
                             r"concerns?\s+only|aimed\s+at|addressed\s+to|of\s+those)\b", re.I)

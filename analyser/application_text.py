@@ -25,7 +25,7 @@ from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
 from .legal_drafting import MEASURE_NUMBER, PARAGRAPH_OF, plain_legal
 from .paragraph_references import PARAGRAPH_LABEL, REFERENCE, speaks_of_another
 from .paths import PACKAGE_DATA
-from .release_phrases import opens_with_release
+from .release_phrases import NOTHING_UNDER, opens_with_release
 
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
 CONDITIONAL_OBLIGATION = re.compile(
@@ -89,6 +89,7 @@ STRAY_APPLICATION = re.compile(
     # applies to ...")
     r"(?:excludes|(?:does|do)\s+not\s+include)(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
     r"(?:does|do)\s+(?:nevertheless\s+|still\s+|also\s+)?apply\s+(?:to|for)|(?:still|nevertheless)\s+applies|continues?\s+to\s+apply|"
+    r"(?:ceases?\s+to\s+apply|stops?\s+applying|no\s+longer\s+appl(?:y|ies))\s+(?:to|where|if|when|once)|(?:does|do)\s+not\s+bind\s+(?:an?\s+|any\s+|the\s+|all\s+)?signator(?:y|ies)|"
     # ("Paragraph D6.2 does not exempt a general search service ...")
     r"(?:does|do)\s+not\s+(?:exempt|exclude)\b|"
     r"(?:does|do)\s+not\s+(?:apply|extend\s+to(?!\s+(?:any\s+|the\s+|all\s+)?(?:content|material|messages?|communications?|images?|videos?|posts?)\b))|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
@@ -105,7 +106,8 @@ STRAY_APPLICATION = re.compile(
 
 # The services as the subject of the measure: "(Services with ...) should apply this measure", "(...) are in
 # scope of this measure"; shared with ``application_intros``, which cuts a condition after it ("... if they ...")
-APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+(?:also\s+)?(?:expected\s+|required\s+)?to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+this\s+measure"
+APPLY_THIS_MEASURE = (r"(?:should|must|shall|(?:is|are)\s+(?:also\s+)?(?:expected\s+|required\s+)?to)\s+(?:(?:apply|follow|adopt|implement|comply\s+with)\s+this\s+measure"
+                      r"|(?:take|apply|follow)\s+the\s+steps\s+(?:(?:set\s+out|described)\s+)?in\s+this\s+measure)"
                       r"|(?:is|are|fall|falls|come|comes)\s+(?:with)?in(?:to)?\s+(?:the\s+)?scope\s+of\s+this\s+measure"
                       r"|(?:is|are|fall|falls|come|comes)\s+within\s+this\s+measure|(?:is|are)\s+covered\s+by\s+this\s+measure")
 # Whom the measure covers in other shapes: a label ("Applies to: large services", "Who this measure is for:
@@ -257,6 +259,7 @@ _CLASS_RELEASED = re.compile(r"(?:^|(?<=[.;]\s))(?:signatories|providers|service
 _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:(?:further|more|else)\s+(?:that\s+)?you\s+need\s+to|(?:further\s+|more\s+|else\s+)?for\s+you\s+to)\s+do\b"
                             r"|\b(?:need\s+not|do(?:es)?\s+not\s+need\s+to)\s+(?:follow|apply|comply\s+with)\s+(?:paragraphs?\s+)?\d{1,2}\.\d{1,2}\b"
                             r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b|\byou\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+do\b"
+                            rf"|\b(?:has|have)\s+{NOTHING_UNDER}"  # ("A Signatory that uses no crawlers has nothing to publish under this paragraph")
                             # ("This part does not need to be followed unless you have no means of ...": whom it releases)
                             r"|\b(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:parts?|standards?|sections?|measures?|commitments?|requirements?|chapters?)\s+"
                             r"(?:(?:does|do)\s+not\s+need\s+to|need\s+not)\s+be\s+(?:followed|applied|met|complied\s+with|implemented)\b", re.I)

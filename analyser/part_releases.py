@@ -23,7 +23,7 @@ from .models import Applicability, Condition, Measure
 from .vocabulary import Vocabulary
 
 # the words every such release has, looked for first
-_MAY_RELEASE = re.compile(r"\bneeds?\b|\brequired\b|\bhave\s+to\b", re.I)
+_MAY_RELEASE = re.compile(r"\bneeds?\b|\brequired\b|\bexpected\b|\bhave\s+to\b", re.I)
 # the sentence, from its start (after a paragraph's label), to its end: the words after "for" are whom it names
 _RELEASE = re.compile(r"(?:^|(?<=[.;]\s))" + RELEASED_FOR_NAMED + r"(?P<rest>[^.;]*)", re.I)
 

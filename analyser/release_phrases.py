@@ -1,7 +1,7 @@
 """The words with which a code lets some services or models out of a measure, or out of one thing it asks: "This measure
 need not be applied by a provider whose ...", "That access is not required if the model ...", "They need not publish such
 a summary for a model considered similarly safe", "A service whose terms ... is to be treated as falling outside this
-measure", "Nothing in these Head Terms applies to a provider of ...".
+measure", "Nothing in these Head Terms applies to a provider of ...", "... has nothing to publish under this paragraph".
 
 Why its own module: the same phrases decide two things, whether a paragraph says whom the measure covers
 (``application_text.is_application``, through ``opens_with_release``) and how the release is said in the words the
@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+# "A Signatory that uses no crawlers at all has nothing to publish under this paragraph": the release said of its object
+NOTHING_UNDER = (r"nothing\s+(?:more\s+|further\s+|else\s+)?to\s+(?:do|publish|report|disclose|document|provide|notify|submit)\s+under\s+"
+                 r"(?:this|the)\s+(?:paragraph|measure|commitment|standard|section|part)\b")
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release in
 # the passive (read in ``release_wordings``; passed over, every service had stayed covered)
 PASSIVE_RELEASE = (r"(?:this|the)\s+measure\s+(?:need\s+not|is\s+not\s+required\s+to|does\s+not\s+need\s+to)\s+be\s+"
@@ -35,10 +38,10 @@ _PART = re.compile(r"^\W*(?:" + PART_RELEASED + "|" + PART_RELEASED_AFTER.replac
 # "They need not publish such a summary for a model considered similarly safe", "No summary need be published for a model
 # that is ...": the duty released for the models or services named after it (passed over, every model had stayed covered)
 RELEASED_FOR_NAMED = (r"(?:(?:they|it|signatories|(?:the|a|each)\s+signatory|providers?|the\s+provider)\s+(?:need\s+not|(?:is|are)\s+not\s+"
-                      r"required\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to)\s+|no\s+(?:[\w-]+\s+){1,6}?needs?\s+(?:to\s+)?be\s+"
+                      r"(?:required|expected)\s+to|(?:will|shall)\s+not\s+be\s+(?:required|expected)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to)\s+|no\s+(?:[\w-]+\s+){1,6}?needs?\s+(?:to\s+)?be\s+"
                       # ("The evaluator access described in Measure 3.5 need not be given for a model ...")
                       r"|(?:the|that|this|such|these|those)\s+(?:[\w.()-]+\s+){1,12}?needs?\s+not\s+be\s+)"
-                      r"[^.;]{3,100}?\s+(?:for|in\s+respect\s+of)\s+(?P<who>(?:a|an|any|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|services?)\b)")
+                      r"(?:[^.;]|\.(?=\d)){3,100}?\s+(?:for|in\s+respect\s+of)\s+(?P<who>(?:a|an|any|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|services?)\b)")
 _RELEASED_FOR_NAMED = re.compile(r"(?:^|(?<=[.;]\s))" + RELEASED_FOR_NAMED, re.I)
 _THE_DUTY_AGAIN = re.compile(r"^\W*(?:\(?[\w.]{1,6}[.)]\s+)?that\b|\b(?:such|this|these|those|it|them|do\s+so)\b", re.I)
 

@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 
 from .application_text import GIVEN_BACK_DUTY, RELEASE_AFTER_CONDITION, REST_OF_MEASURE, SENTENCE_START
-from .release_phrases import (NOTHING_APPLIES, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE, RELEASED_FOR_NAMED,
-                              TREATED_OUTSIDE, releases_the_duty_again)
+from .release_phrases import (NOTHING_APPLIES, NOTHING_UNDER, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
+                              RELEASED_FOR_NAMED, TREATED_OUTSIDE, releases_the_duty_again)
 from .paragraph_references import PARAGRAPH_LABEL
 
 _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
@@ -29,10 +29,11 @@ _YOU_NEED_NOT = re.compile(r"(?:^|(?<=[.;]\s))you\s+(?:need\s+not|do\s+not\s+(?:
 _NOTHING_TO_DO_IF = re.compile(r"(?:^|(?<=[.;]\s))(?P<cond>(?:if|where|when)\s+you(?:r\s+(?:online\s+)?service)?\s+[^,.;]{3,160}),\s+(?:you\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?"
                                r"to\s+do|there\s+is\s+nothing\s+(?:more\s+|further\s+|else\s+)?(?:(?:that\s+)?you\s+need\s+to|for\s+you\s+to)\s+do|you\s+do\s+not\s+need\s+to\s+do"
                                r"\s+anything)\b[^.;]*", re.I)
-# "However, a dating service that uses encryption is not excepted by subsection (1)": given back from the exception
+# "However, a dating service that uses encryption is not excepted by subsection (1)", "... is not excepted from this section":
+# given back from the exception
 _NOT_EXCEPTED = re.compile(SENTENCE_START + _LABEL + r"(?:(?:however|but|nevertheless),?\s+)?(?P<who>(?:an?|any|the)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:services?|providers?|models?|signator(?:y|ies))\b[^.;]{0,200}?)\s+(?:is|are)\s+not\s+(?:excepted|exempted|excluded)\s+"
-                           r"(?:by|under|from)\s+(?:sub-?section|paragraph|clause|section)\s+\(?[\w.]{1,6}\)?", re.I)
+                           r"(?:(?:by|under|from)\s+(?:sub-?section|paragraph|clause|section)\s+\(?[\w.]{1,6}\)?|from\s+(?:this|the)\s+(?:section|measure|standard|code))", re.I)
 # "There is nothing for you to do under this standard if your service does not profile children": the same, condition last
 _NOTHING_TO_DO_WHEN = re.compile(SENTENCE_START + r"there\s+is\s+nothing\s+(?:more\s+|further\s+|else\s+)?(?:for\s+you\s+|that\s+you\s+need\s+)?"
                                  r"to\s+do\s+(?:under\s+(?:this|the)\s+standard\s+)?(?=(?:if|where|when)\s)", re.I)
@@ -147,12 +148,46 @@ def _said_as(opening: str, group: str) -> Callable[[re.Match[str]], str]:
     return lambda m: f"{m.groupdict().get('label') or ''}{opening}{_lower_first(m.group(group))}"
 
 
+# "This Commitment stops applying to a model once its weights have been released", "ceases to apply", "no longer applies":
+# whom it leaves out, as "does not apply to a model whose weights ..." says it (passed over, every model had stayed covered)
+_STOPS_APPLYING = re.compile(r"\b(?:ceases?\s+to\s+apply|stops?\s+applying|no\s+longer\s+appl(?:y|ies))(?=\s+(?:to|where|if|when|once)\b)", re.I)
+_MODEL_ONCE_ITS = re.compile(r"(?<=\bapply\sto\s)((?:a|an|any|the|each|every)\s+(?:[\w-]+\s+){0,2}?models?)\s+(?:once|when|where|if|after)\s+(?:its|their)\s+", re.I)
+
+
+# "A Signatory that uses no crawlers at all has nothing to publish under this paragraph": whom it releases, the sentence's
+# subject (passed over, every Signatory had stayed bound)
+_HAS_NOTHING_UNDER = re.compile(SENTENCE_START + r"(?P<who>(?:an?|any)\s+(?:signatory|provider|service)\s+(?:that|which|who|whose)\s+[^.;,]{3,160}?)\s+"
+                                r"(?:has|have)\s+" + NOTHING_UNDER + r"(?=\s*(?:[.;]|$))", re.I)
+
+
+# "Signatories that are SMEs need not follow this Measure, nor need SMCs": a second group released, a sentence of its own
+_NOR_NEED = re.compile(r"(?P<pre>\bneed\s+not\s+(?:follow|apply|comply\s+with|implement)\s+(?:this|the)\s+(?:measure|commitment|standard|section)),\s+"
+                       r"nor\s+(?:need|do|does|must|will|shall)\s+(?P<who>[^,.;]{2,80}?)(?=\s*(?:[,.;]|$))", re.I)
+
+
+# "..., save that an SMC whose model has systemic risk remains bound by it": the give-back said as "except those whose ..."
+_SAVE_THAT_BOUND = re.compile(r",?\s+(?:save|except)\s+that\s+(?:an?|any|the)\s+[\w-]+\s+(?P<rel>(?:that|which|who|whose)\s+[^,.;]{3,160}?)\s+"
+                              r"(?:remains?|stays?|is|are)\s+(?:still\s+)?(?:bound\s+by|subject\s+to|covered\s+by)\s+(?:it|them|this\s+measure)(?=\s*(?:[.;]|$))",
+                              re.I)
+
+
+# "This Commitment does not bind a Signatory in respect of a model it releases ...": "does not apply to" the model named (the
+# Signatory is bound, or not, model by model); never "does not oblige any provider to read ...", which limits the duty
+_DOES_NOT_BIND = re.compile(r"(?<=\s)(?P<verb>does|do)\s+not\s+bind\s+(?=(?:an?|any|the|all)?\s*signator(?:y|ies)\b)(?:(?:an?|any|the)\s+signator(?:y|ies)\s+"
+                            r"(?:in\s+respect\s+of|for|as\s+regards)\s+(?=(?:an?|any|each)\s+(?:[\w-]+\s+){0,2}?models?\b))?", re.I)
+
+
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
-    work = _DEFERRAL.sub("", work)
+    work = _DOES_NOT_BIND.sub(lambda m: f"{m.group('verb')} not apply to ", work)
+    work = _SAVE_THAT_BOUND.sub(r", except those \g<rel>", work)
+    work = _NOR_NEED.sub(r"\g<pre>. This measure does not apply to \g<who>", work)
+    work = _HAS_NOTHING_UNDER.sub(_said_as("This measure does not apply to ", "who"), _DEFERRAL.sub("", work))
+    work = _MODEL_ONCE_ITS.sub(r"\1 whose ", _STOPS_APPLYING.sub("does not apply", work))
     work = _BUT_IT_APPLIES.sub(_as_unless, work)
     work = _YOU_NEED_NOT.sub(r"This \1 does not apply ", work)
-    work = _NOT_EXCEPTED.sub(_said_as("This exception does not apply to ", "who"), work)
+    # (after a semicolon, a sentence of its own: left inside the duty's sentence, the give-back had gone unread)
+    work = re.sub(r";\s+(?=This exception does not apply to )", ". ", _NOT_EXCEPTED.sub(_said_as("This exception does not apply to ", "who"), work))
     work = _NOTHING_TO_DO_WHEN.sub("This standard does not apply ", work)
     work = _NOTHING_TO_DO_IF.sub(_said_as("This standard does not apply ", "cond"), work)
     work = RELEASE_AFTER_CONDITION.sub(_said_as("This measure does not apply ", "cond"), work)

@@ -133,8 +133,11 @@ def test_a_chapter_that_does_not_bind_some_models_is_not_a_duty_naming_features(
     code = _code(GPAI, ["Copyright Chapter: who it binds",
                         "The Commitments of this Chapter do not bind a Signatory as regards a model that it releases under "
                         "a free and open-source licence, unless the model has systemic risk."])
-    # had been read as a duty for every model, or for those with the licence, so an open model was covered
-    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "unclear"
+    # had been read as a duty for every model, or for those with the licence, so an open model was covered; then left
+    # unclear; now read: "does not bind ... as regards a model ..." leaves those models out, and the "unless" gives back
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence"]) == "exempt"
+    assert _status(code, GPAI, kind="gpai-provider", features=["open-source-licence", "systemic-risk"]) == "applies"
+    assert _status(code, GPAI, kind="gpai-provider") == "applies"
 
 
 def test_releases_said_in_other_ways_leave_those_services_out():
