@@ -138,6 +138,9 @@ _OPEN_READINGS = {
                   "duty in time",
     "duty-subject": "a duty's subject names services beside the sentence that says whom the measure covers, which may "
                     "add them or say which of those services the duty is for",
+    "activity-in-exception": "the only sentence of whom excepts one kind of an activity ('profiling that is essential to "
+                             "the core service'), which may mean the measure is for every service or only for those that "
+                             "carry on that activity",
     "kind-in-exception": "the only sentence of whom is an exception for some services of one kind, which may mean the "
                          "measure is for every other service or only for that kind's other services",
     "permission": "the only sentence of whom permits some services something, which may make the measure theirs or "

@@ -399,8 +399,8 @@ def _parse_application(
     if negative:
         # "Vertical search services need not apply this measure unless they are large. General search services should
         # apply it.": are large vertical services covered? (``with_given_back``)
-        cond = with_given_back(cond, negative, plain_negative) if positive else _kind_in_exception(and_(cond, *(not_(n) for n in negative)),
-                                                                                    negative, only or also, vocab)
+        cond = with_given_back(cond, negative, plain_negative) if positive else _activity_in_exception(_kind_in_exception(
+            and_(cond, *(not_(n) for n in negative)), negative, only or also, vocab), negative, only or also, work)
     for deeming, effect, words in deemings:
         deemed = apply_deeming(cond, deeming)
         if deemed is not None:
@@ -436,6 +436,24 @@ _RELEASE_LEFT = re.compile(r"\b(?:need\s+not|(?:is|are)\s+not\s+(?:required|expe
 # "other services" with nothing after that says which: the complement of those named, which no reading of its own has
 _OTHERS_BARE = re.compile(r"\b(?:any|all)?\s*other\s+(?!than\b)(?:[\w-]+\s+){0,2}?(?:services|providers|signatories|platforms)\b"
                           r"(?!\s+(?:that|which|who|whose|with|without|at|of|in|where|on|offering|using|providing|whereby)\b)", re.I)
+
+
+# "This standard does not apply to profiling that is essential to the core service": an exception for one kind of an
+# activity, not of service, model or organisation (nor "you")
+_EXCEPTS_AN_ACTIVITY = re.compile(r"\b(?:does|do)\s+not\s+(?:apply|extend)\s+to\s+(?!you\b|(?:(?:an?|any|the|those|all|your)\s+)?(?:[\w-]+\s+){0,3}?"
+                                  r"(?:services?|providers?|models?|signator\w*|organisations?|companies|businesses|platforms?)\b)", re.I)
+
+
+def _activity_in_exception(cond: Condition, negative: list[Condition], others: list[Condition], text: str) -> Condition:
+    """``cond``, or, where the only sentence of whom excepts one kind of an activity the vocabulary names ("profiling that
+    is essential to the core service": two features, the activity first), that reading for those who carry it on and,
+    for the rest, only where "every service" and "those that carry it on" agree. Why: writers read such a standard as
+    the activity's (all five ICO development clauses so worded); read as every service's, those without it had been
+    told "applies" with confidence."""
+    parts = negative[0].args if len(negative) == 1 and negative[0].op == "and" else []
+    if others or len(parts) != 2 or not all(a.op == "atom" and a.atom == "feature" for a in parts) or not _EXCEPTS_AN_ACTIVITY.search(text):
+        return cond
+    return and_(Condition(op="agree", args=[atom("all"), parts[0]], params={"why": "activity-in-exception"}), cond)
 
 
 def _kind_in_exception(cond: Condition, negative: list[Condition], others: list[Condition], vocab: Vocabulary) -> Condition:

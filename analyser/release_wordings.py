@@ -106,7 +106,7 @@ _ANOTHER_MEASURE_APPLIES = re.compile(r"\bunless\s+(?P<ref>(?:measure\s+)?(?:[A-
 # the give-back of the exception, as "unless" says it (read as a sentence of whom of its own, the exception had held for
 # every service that did not meet the give-back's condition, and the give-back had been a further condition on all)
 _BUT_IT_APPLIES = re.compile(
-    r"(?P<out>\b(?:does|do|shall|will)\s+not\s+apply\b[^.;]{3,240}?)\s*[.;]\s+(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+\s+)?(?:but|however|even\s+so),?\s+"
+    r"(?P<out>\b(?:does|do|shall|will)\s+not\s+apply\b[^.;]{3,240}?)(?:\s*[.;]\s+(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+\s+)?|,\s+(?=but\b))(?:but|however|even\s+so),?\s+"
     r"(?:(?P<cond>(?:if|where|when)\s+[^.;]{3,200}?),\s*(?:it|this|that|the)(?:\s+(?:measure|standard|paragraph|part|section))?\s+"
     r"(?:(?:does|do)\s+(?:still\s+)?apply|(?:still\s+|also\s+|then\s+)?applies)(?:\s+to\s+(?:you|them|it))?"
     r"|(?:it|this|that|the)(?:\s+(?:measure|standard|paragraph|part|section))?\s+(?:does\s+(?:still\s+)?apply|(?:still\s+|also\s+)?applies)"

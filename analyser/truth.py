@@ -273,6 +273,9 @@ _TWO_READINGS = {
     "duty-subject": "a duty's subject names services beside the sentence that says whom the measure covers, and the two "
                     "readings differ for this service: read as a further group, it {a}; read as the part of those "
                     "services the duty is for, it {b}",
+    "activity-in-exception": "the only sentence of whom takes out one kind of an activity, and the two readings differ "
+                             "for this service: read as the measure of every service, it {a}; read as the measure of "
+                             "those that carry on that activity, it {b}",
     "kind-in-exception": "the only sentence of whom takes out some services of one kind, and the two readings differ "
                          "for this service: read as the measure of every other service, it {a}; read as the measure of "
                          "that kind's other services only, it {b}",

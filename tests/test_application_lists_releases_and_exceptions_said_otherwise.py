@@ -160,3 +160,26 @@ def test_does_not_bind_a_signatory_in_respect_of_a_model_is_read_model_by_model(
     assert _gpai(code, "open-source-licence", "open-weights") == "exempt"
     assert _gpai(code, "open-source-licence", "open-weights", "systemic-risk") == "applies"
     assert _gpai(code) == "applies"
+
+
+def test_an_exception_for_one_kind_of_an_activity_leaves_those_without_it_unclear():
+    code = _code(ICO, ["Standard 12 Profiling", "This standard does not apply to profiling that is essential to delivering the "
+                                                "core service."])
+    # writers read such a standard as the activity's: a service that profiles nobody had been told "applies" with confidence
+    assert _ico(code) == "unclear"
+    assert _ico(code, "profiling") == "applies"
+    assert _ico(code, "profiling", "core-profiling") == "exempt"
+    # an exception for some models (not for a kind of an activity) leaves every other Signatory covered, as before
+    models = _code(GPAI, ["Measure 1.1", "This Measure does not apply to models released under a free and open-source licence "
+                                        "whose weights are publicly available."])
+    assert _gpai(models) == "applies"
+    assert _gpai(models, "open-source-licence", "open-weights") == "exempt"
+
+
+def test_a_give_back_after_a_comma_and_but_is_never_passed_over():
+    code = _code(ICO, ["Standard 12 Profiling", "Switch options that use profiling off by default.",
+                       "This paragraph does not apply to profiling that is essential to the core service, but it does apply "
+                       "where you also use behaviourally targeted advertising."])
+    # the give-back after a comma had not been read: "unclear" for every service, those it gives back and those it leaves out
+    assert _ico(code, "profiling", "core-profiling", "targeted-advertising") == "applies"
+    assert _ico(code, "profiling", "core-profiling") == "exempt"
