@@ -21,6 +21,7 @@ from .condition_tokens import features_named, lexicon_for, tokenise
 from .defined_terms import read_defined_terms, undefined_class
 from .paragraph_references import read_references
 from .scope_outside_application import class_words, scope_outside_application, subject_beside_exceptions
+from .object_features import read_with_object_features
 from .part_releases import read_with_part_releases
 from .time_limits import limit_in_time
 from .evaluate import code_scope, code_vocabulary, truth
@@ -477,6 +478,7 @@ def resolve_applicability(code: Code, profile=None) -> Code:
         subject_beside_exceptions(app, m, kind, vocab, id_pattern, intros)
         limit_in_time(app, m, vocab, id_pattern)
         read_with_part_releases(app, m, kind, vocab, id_pattern)
+        read_with_object_features(app, m, vocab)
         m.applicability = app
         for w in app.warnings:
             if w not in m.warnings:

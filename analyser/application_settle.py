@@ -235,7 +235,8 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
         # ("Except where the service is an enterprise service, a provider of ...": the subject after the exception;
         # "For the purposes of this measure, a 'scheme' is ... . Where a large service operates a scheme, ...": the
         # sentence after the definition)
-        body = _OPENING_EXCEPTION.sub("", _LEADING_DEFINITION.sub("", LEADING_LABEL.sub("", text, count=1), count=1), count=1)
+        # (without the marks of extraction: "Ser- vices that use streaks ..." had named no service)
+        body = _OPENING_EXCEPTION.sub("", _LEADING_DEFINITION.sub("", LEADING_LABEL.sub("", clean_artefacts(text), count=1), count=1), count=1)
         if ADDS_TO_DUTY.match(body):
             continue  # "If your service is aimed at children under 13, the DPIA should also ...": more for the duty to hold
         if re.search(r",\s*$", body) and i + 1 < len(texts) and _SCOPED_SUBJECT.match(f"{body.rstrip()} {texts[i + 1].lstrip()}"):

@@ -124,7 +124,9 @@ _SCOPE_SHAPES = re.compile(
     r"|^\s*(?:we|ofcom|the\s+(?:ico|commissioner|ai\s+office|regulator))\s+(?:only\s+)?recommends?\s+(?:this|the)\s+(?:measure|standard|step)\s+(?:only\s+)?(?:to|for)\b"
     # "The documentation obligation is waived for SMEs"
     r"|^\s*(?:it|(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:obligations?|requirements?|measures?|duty|duties|commitments?|standards?))\s+"
-    r"(?:is|are|shall\s+be)\s+(?:waived|disapplied|lifted)\s+(?:for|in\s+(?:respect|relation))\b",
+    r"(?:is|are|shall\s+be)\s+(?:waived|disapplied|lifted)\s+(?:for|in\s+(?:respect|relation))\b"
+    # ("Under Article 53(2) AI Act this Commitment is lifted for a model ...": after words on the law it rests on)
+    r"|\b(?:this|the)\s+(?:measure|commitment|standard|section|chapter)\s+(?:is|are|shall\s+be)\s+(?:waived|disapplied|lifted)\s+for\b",
     re.I)
 
 _NAMES_SERVICES = re.compile(r"\b(?:services?|providers?|signator(?:y|ies)|platforms?)\b", re.I)
@@ -267,7 +269,7 @@ _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:(?:further|more|else)\
 # what a PDF's text layer leaves in a sentence and a reader sees through: a word broken at a line end and
 # joined with a space ("image- based"), a footnote number glued to a word ("services12", "fraud,7"), a
 # dash that sets off an aside ("all providers – including ..."); ligatures and no-break spaces go by NFKC
-_BROKEN_HYPHEN = re.compile(r"\b([a-z]+)- (?=[a-z])")
+_BROKEN_HYPHEN = re.compile(r"\b([A-Za-z][a-z]*)-[ \n](?=[a-z])")  # ("Ser- vices" opening a sentence, too)
 _HYPHEN_ACROSS_PAGE = re.compile(r"\b([a-z]+)- \d{1,3} ([a-z])")
 # a word broken at a line end keeps its hyphen when its first part is a word that opens compounds
 # ("image- based", "multi- risk", "user-to- user"); otherwise the hyphen was the line's ("fea- tures")

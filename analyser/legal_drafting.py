@@ -228,11 +228,15 @@ _NOT_ONLY_BUT_ALSO = re.compile(r"\bnot\s+only\s+(to|for)\s+([^.;]{3,160}?)\s*,?
 # "for a model considered similarly safe or safer", "a service deemed to be ...", "any model treated as ...": the participle
 # with no "that is" before it
 _PARTICIPLE_ALONE = re.compile(r"\b((?i:a|an|any|the|each|every|their|its)\s+(?:[\w-]+\s+){0,2}?(?i:models?|services?)|(?i:models|services))\s+"
-                               r"(?=(?i:considered|deemed|(?:treated|regarded)\s+as)\s)")
+                               r"(?=(?i:considered|deemed|(?:treated|regarded)\s+as|released\s+under)\s)")
 
 # "for any model they treat as similarly safe or safer": a relative clause with no "that", which the grammar reads with one
 _CONTACT_RELATIVE = re.compile(r"\b((?i:a|an|any|each|every|the)\s+(?:[\w-]+\s+){0,2}?(?i:models?|services?))\s+(?=(?i:they|it)\s+"
                                r"(?i:treats?|considers?|regards?|deems?|provides?|offers?|operates?|runs?|places?|releases?)\b)")
+
+# "..., unless the search engine searches only content within one website": eSafety's reader, as "the service" says it
+_THE_SEARCH_ENGINE = re.compile(r"\b(where|if|when|unless)\s+the\s+(?:internet\s+)?search\s+engine\s+(?=(?:is|has|searches|only|offers|"
+                                r"provides|integrates|uses|lets|allows)\b)", re.I)
 
 # "Whatever licence it uses, a Signatory that ...", "Regardless of size, providers of ...": a concession before the
 # subject says nothing of whom (left in front, the sentence had not been seen to say whom at all)
@@ -266,7 +270,7 @@ def plain_legal(text: str) -> str:
     text = _DOES_NOT_REACH.sub(r"\1 not apply to ", _DOES_NOT_HELP.sub(r"\1 \2 does not apply ", text))
     text = _OUTSIDE_DEFINITION.sub(r"\1 outside this code", text)
     text = _NOT_ONLY_BUT_ALSO.sub(r"\1 \2 and \3 ", _OF_THE_KINDS.sub(r"\1 \2", text))
-    text = _CONTACT_RELATIVE.sub(r"\1 that ", _PARTICIPLE_ALONE.sub(r"\1 that ", text))
+    text = _THE_SEARCH_ENGINE.sub(r"\1 the service ", _CONTACT_RELATIVE.sub(r"\1 that ", _PARTICIPLE_ALONE.sub(r"\1 that ", text)))
     text = _LEADING_CONCESSION.sub("", text)
     text = _MODELS_THING.sub(lambda m: f"Signatories whose {m.group('what')} {m.group('duty')}", text)
     text = _SERIAL_COMMA.sub(r"\g<a>, \g<b> ", text)

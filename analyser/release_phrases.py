@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
-# "A Signatory that uses no crawlers at all has nothing to publish under this paragraph": the release said of its object
-NOTHING_UNDER = (r"nothing\s+(?:more\s+|further\s+|else\s+)?to\s+(?:do|publish|report|disclose|document|provide|notify|submit)\s+under\s+"
+# "A Signatory that uses no crawlers at all has nothing to publish under this paragraph", "... has no risks to identify under
+# this Measure": the release said of its object
+NOTHING_UNDER = (r"(?:nothing\s+(?:more\s+|further\s+|else\s+)?|no\s+(?:[\w-]+\s+){1,2}?)to\s+(?:do|publish|report|disclose|document|provide|notify|submit|"
+                 r"identify|assess|keep|evaluate)\s+under\s+"
                  r"(?:this|the)\s+(?:paragraph|measure|commitment|standard|section|part)\b")
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release in
 # the passive (read in ``release_wordings``; passed over, every service had stayed covered)

@@ -156,7 +156,8 @@ _MODEL_ONCE_ITS = re.compile(r"(?<=\bapply\sto\s)((?:a|an|any|the|each|every)\s+
 
 # "A Signatory that uses no crawlers at all has nothing to publish under this paragraph": whom it releases, the sentence's
 # subject (passed over, every Signatory had stayed bound)
-_HAS_NOTHING_UNDER = re.compile(SENTENCE_START + r"(?P<who>(?:an?|any)\s+(?:signatory|provider|service)\s+(?:that|which|who|whose)\s+[^.;,]{3,160}?)\s+"
+_HAS_NOTHING_UNDER = re.compile(SENTENCE_START + r"(?P<who>(?:an?|any)\s+(?:signatory|provider|service)\s+(?:that|which|who|whose|providing|offering|"
+                                r"using|with)\s+[^.;,]{3,160}?)\s+"
                                 r"(?:has|have)\s+" + NOTHING_UNDER + r"(?=\s*(?:[.;]|$))", re.I)
 
 
@@ -166,9 +167,9 @@ _NOR_NEED = re.compile(r"(?P<pre>\bneed\s+not\s+(?:follow|apply|comply\s+with|im
 
 
 # "..., save that an SMC whose model has systemic risk remains bound by it": the give-back said as "except those whose ..."
-_SAVE_THAT_BOUND = re.compile(r",?\s+(?:save|except)\s+that\s+(?:an?|any|the)\s+[\w-]+\s+(?P<rel>(?:that|which|who|whose)\s+[^,.;]{3,160}?)\s+"
-                              r"(?:remains?|stays?|is|are)\s+(?:still\s+)?(?:bound\s+by|subject\s+to|covered\s+by)\s+(?:it|them|this\s+measure)(?=\s*(?:[.;]|$))",
-                              re.I)
+_SAVE_THAT_BOUND = re.compile(r",?\s+(?:and\s+)?(?:save|except)\s+that\s+(?:an?|any|the)\s+(?:[\w-]+\s+){1,4}?(?P<rel>(?:that|which|who|whose)\s+[^,.;]{3,160}?)\s+"
+                              r"(?:remains?|stays?|is|are)\s+(?:still\s+)?(?:bound(?:\s+by\s+(?:it|them|this\s+measure))?|(?:subject\s+to|covered\s+by)\s+"
+                              r"(?:it|them|this\s+measure))(?=\s*(?:[.;]|$))", re.I)
 
 
 # "This Commitment does not bind a Signatory in respect of a model it releases ...": "does not apply to" the model named (the
@@ -177,8 +178,17 @@ _DOES_NOT_BIND = re.compile(r"(?<=\s)(?P<verb>does|do)\s+not\s+bind\s+(?=(?:an?|
                             r"(?:in\s+respect\s+of|for|as\s+regards)\s+(?=(?:an?|any|each)\s+(?:[\w-]+\s+){0,2}?models?\b))?", re.I)
 
 
+# "Under Article 53(2) AI Act this Commitment is lifted for a model ...; the lifting never extends to a model that ...": the
+# release and its give-back, as "does not apply to" and "This exception does not apply to" say them
+_LIFTED_FOR = re.compile(r"(?:(?<=^)|(?<=[.;]\s))(?:under\s+article\s+[\w()]{1,12}(?:,?\s+(?:of\s+)?(?:the\s+)?ai\s+act)?,?\s+)?"
+                         r"(?P<what>(?:this|the)\s+(?:measure|commitment|standard|section|chapter))\s+(?:is|are|shall\s+be)\s+"
+                         r"(?:lifted|waived|disapplied)\s+(?:for|in\s+respect\s+of)\s+", re.I)
+_LIFTING_NEVER = re.compile(r";\s+the\s+(?:lifting|waiver|relief|exemption|exception)\s+(?:never|does\s+not)\s+extends?\s+to\s+", re.I)
+
+
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
+    work = _LIFTING_NEVER.sub(". This exception does not apply to ", _LIFTED_FOR.sub(lambda m: f"{m.group('what')} does not apply to ", work))
     work = _DOES_NOT_BIND.sub(lambda m: f"{m.group('verb')} not apply to ", work)
     work = _SAVE_THAT_BOUND.sub(r", except those \g<rel>", work)
     work = _NOR_NEED.sub(r"\g<pre>. This measure does not apply to \g<who>", work)

@@ -186,10 +186,11 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
         if not isinstance(includes, list) or any(not isinstance(f, str) or f.lower() not in features for f in includes):
             raise ValueError(f"[services.features.{key}] includes must list the code's own feature keys (narrower features a "
                              f"service with this one may have instead), not {includes!r}")
-        if "in_a_duty" in entry:
-            if not isinstance(entry["in_a_duty"], str):
-                raise ValueError(f"[services.features.{key}] in_a_duty must be a regular expression in a string")
-            _user_pattern(entry["in_a_duty"], f"[services.features.{key}] in_a_duty")
+        for words in ("in_a_duty", "in_an_object"):
+            if words in entry:
+                if not isinstance(entry[words], str):
+                    raise ValueError(f"[services.features.{key}] {words} must be a regular expression in a string")
+                _user_pattern(entry[words], f"[services.features.{key}] {words}")
         if "relief" in entry and not isinstance(entry["relief"], bool):
             raise ValueError(f"[services.features.{key}] relief must be true or false, not {entry['relief']!r}")
         if "kind" in entry and entry["kind"] not in kinds:

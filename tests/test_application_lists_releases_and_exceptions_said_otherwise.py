@@ -183,3 +183,53 @@ def test_a_give_back_after_a_comma_and_but_is_never_passed_over():
     # the give-back after a comma had not been read: "unclear" for every service, those it gives back and those it leaves out
     assert _ico(code, "profiling", "core-profiling", "targeted-advertising") == "applies"
     assert _ico(code, "profiling", "core-profiling") == "exempt"
+
+
+def test_a_search_engines_duty_owed_to_account_holders_is_unclear_for_one_without_accounts():
+    code = _code(ESAFETY, ["A provider of an internet search engine service must apply safe search by default to end-users "
+                           "who hold accounts and whom it believes to be children."])
+    # writers read it 9 to 4 as the measure of search engines with accounts: one without had been told "applies"
+    assert _status(code, ESAFETY, kind="search-engine") == "unclear"
+    assert _status(code, ESAFETY, kind="search-engine", features=["user-accounts"]) == "applies"
+    # a duty to those not logged in, and one in a code whose services all have accounts, are every service's as before
+    logged_out = _code(ESAFETY, ["A provider of an internet search engine service must blur explicit images for end-users "
+                                 "who are not logged in to an account."])
+    assert _status(logged_out, ESAFETY, kind="search-engine") == "applies"
+    social = _code(ESAFETY, ["A provider of a social media service must verify the age of account holders."])
+    assert _status(social, ESAFETY, kind="social-media") == "applies"
+
+
+def test_unless_the_search_engine_is_an_exception_never_a_limit_of_the_duty():
+    code = _code(ESAFETY, ["A provider of an internet search engine service must take steps to keep class 1A material out of "
+                           "its results, unless the search engine searches only content within one website or app."])
+    # the exception had been dropped as if it limited the duty: "applies" with confidence to a site-only search engine
+    assert _status(code, ESAFETY, kind="search-engine", features=["site-search-only"]) != "applies"
+    assert _status(code, ESAFETY, kind="search-engine") == "applies"
+
+
+def test_a_commitment_lifted_for_some_models_and_the_lifting_given_back_are_read():
+    code = _code(GPAI, ["Commitment 1", "Signatories commit to keeping documentation on each of their models.",
+                        "Under Article 53(2) AI Act this Commitment is lifted for a model released under a free and "
+                        "open-source licence whose parameters, architecture and usage information are made available to the "
+                        "public; the lifting never extends to a model that carries systemic risk."])
+    # the paragraph had not been seen as saying whom: "applies" with confidence to an open model
+    assert _gpai(code, "open-source-licence", "open-weights") == "exempt"
+    assert _gpai(code, "open-source-licence", "open-weights", "systemic-risk") == "applies"
+    assert _gpai(code) == "applies"
+
+
+def test_no_risks_to_report_under_this_measure_is_never_passed_over():
+    code = _code(GPAI, ["Measure 2.1", "Signatories will identify and document the risks of each model; a Signatory that "
+                                       "offers no model to anyone outside its group has no risks to report under this "
+                                       "Measure."])
+    # had been every Signatory's: "applies" with confidence to one that offers no model outside its group (whose words
+    # are not understood, so it is unclear for every Signatory)
+    assert _gpai(code) == "unclear"
+    assert _gpai(code, "own-ai-system") == "unclear"
+
+
+def test_a_subject_broken_at_a_line_end_still_names_the_services():
+    code = _code(ICO, ["5.5", "Ser-\nvices that use streaks or daily rewards should not penalise a child for taking a break."])
+    # "Ser-" / "vices" had named no service: the paragraph was every service's
+    assert _ico(code) == "exempt"
+    assert _ico(code, "engagement-features") == "applies"

@@ -189,6 +189,8 @@ def test_a_new_regulator_needs_only_a_profile(tmp_path):
          "[[services.parts]] 'A' scope 'services on the moon' was not understood"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services.features.toys]\nin_a_duty = "(unclosed"\n',
          "[services.features.toys] in_a_duty ('(unclosed') is not a valid regular expression"),
+        ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services.features.toys]\nin_an_object = "(unclosed"\n',
+         "[services.features.toys] in_an_object ('(unclosed') is not a valid regular expression"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[services.features.toys]\nrelief = "yes"\n',
          "[services.features.toys] relief must be true or false"),
         ('[measure]\nheading = \'^M (?P<number>\\d+)\'\n[[application.intros]]\npattern = "(unclosed"\n', "bad regular expression"),
