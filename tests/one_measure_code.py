@@ -32,3 +32,20 @@ def status_for(code: Code, profile: str = "icu", **service) -> str:
     """The measure's status for the service ``service_from_options(**service)`` describes."""
     vocab = vocabulary_for(load_profile(profile).services)
     return evaluate(code, service_from_options(vocab=vocab, **service))[0].status
+
+
+# the profiles of the codes that are not Ofcom's, and the service each family's tests describe
+GPAI = "codes/profiles/eu-gpai.toml"
+ICO = "codes/examples/ico-aadc.toml"
+ESAFETY = "codes/examples/esafety-industry.toml"
+CHILDREN = ["likely-accessed-by-children"]  # the ICO code covers only these services
+
+
+def gpai_status(code: Code, *features: str) -> str:
+    """The measure's status for a GPAI provider with ``features``."""
+    return status_for(code, GPAI, kind="gpai-provider", features=list(features))
+
+
+def ico_status(code: Code, *features: str) -> str:
+    """The measure's status for an online service likely to be accessed by children, with ``features``."""
+    return status_for(code, ICO, kind="online-service", features=[*CHILDREN, *features])

@@ -11,14 +11,7 @@ from __future__ import annotations
 
 from one_measure_code import one_measure_code as _code
 from one_measure_code import status_for as _status
-
-GPAI = "codes/profiles/eu-gpai.toml"
-ICO = "codes/examples/ico-aadc.toml"
-CHILDREN = ["likely-accessed-by-children"]  # the ICO code covers only these services
-
-
-def _ico(code, *features: str) -> str:
-    return _status(code, ICO, kind="online-service", features=[*CHILDREN, *features])
+from one_measure_code import CHILDREN, GPAI, ICO, ico_status as _ico
 
 
 def test_a_part_that_concerns_some_services_is_read_as_whom_it_is_for():

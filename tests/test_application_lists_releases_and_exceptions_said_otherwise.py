@@ -12,21 +12,10 @@ from __future__ import annotations
 
 from one_measure_code import one_measure_code as _code
 from one_measure_code import status_for as _status
+from one_measure_code import CHILDREN, ESAFETY, GPAI, ICO, gpai_status as _gpai, ico_status as _ico
 
 ICU = "codes/profiles/icu.toml"
 PCS = "codes/profiles/pcs.toml"
-GPAI = "codes/profiles/eu-gpai.toml"
-ICO = "codes/examples/ico-aadc.toml"
-ESAFETY = "codes/examples/esafety-industry.toml"
-CHILDREN = ["likely-accessed-by-children"]  # the ICO code covers only these services
-
-
-def _gpai(code, *features: str) -> str:
-    return _status(code, GPAI, kind="gpai-provider", features=list(features))
-
-
-def _ico(code, *features: str) -> str:
-    return _status(code, ICO, kind="online-service", features=[*CHILDREN, *features])
 
 
 def test_lettered_classes_after_the_steps_in_this_measure_for_are_each_read():

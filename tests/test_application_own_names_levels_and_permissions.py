@@ -16,9 +16,8 @@ import pytest
 from clause_reading import clause_reading
 from one_measure_code import one_measure_code as _code
 from one_measure_code import status_for as _status
+from one_measure_code import GPAI, ICO, gpai_status as _gpai
 
-GPAI = "codes/profiles/eu-gpai.toml"
-ICO = "codes/examples/ico-aadc.toml"
 CHILDREN = ["likely-accessed-by-children"]  # the ICO code and the PCU code cover only these services
 
 
@@ -61,10 +60,6 @@ def test_high_risk_of_two_or_more_kinds_keeps_its_level():
     multi = _code("pcu", ["This measure is for services at medium or high risk of two or more kinds of content harmful "
                           "to children."])
     assert _status(multi, "pcu", features=CHILDREN, users=50_000, risks=["bullying=medium", "violence=medium"]) == "applies"
-
-
-def _gpai(code, *features: str) -> str:
-    return _status(code, GPAI, kind="gpai-provider", features=list(features))
 
 
 def test_a_permission_beside_a_duty_that_stays_with_everyone_is_no_scope():

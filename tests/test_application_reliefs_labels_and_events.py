@@ -11,14 +11,7 @@ from __future__ import annotations
 
 from one_measure_code import one_measure_code as _code
 from one_measure_code import status_for as _status
-
-GPAI = "codes/profiles/eu-gpai.toml"
-ICO = "codes/examples/ico-aadc.toml"
-CHILDREN = ["likely-accessed-by-children"]  # the ICO code covers only these services
-
-
-def _gpai(code, *features: str) -> str:
-    return _status(code, GPAI, kind="gpai-provider", features=list(features))
+from one_measure_code import CHILDREN, GPAI, ICO, gpai_status as _gpai
 
 
 def test_released_from_the_measure_is_an_exemption_and_the_model_concerned_is_the_model():
