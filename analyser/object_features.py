@@ -3,11 +3,12 @@ accounts"): is the measure every service's of its kind, or only theirs who have 
 
 Why its own step: writers read such a duty both ways, mostly the narrow way. Of the development clauses whose words the
 eSafety profile's pattern matches (a search engine's duty to "account holders", no sentence of whom beside it), 25 read
-the measure as only for search engines on which end-users can hold accounts and 3 as every search engine's; read as every
-service's, a search engine without accounts had been told "applies" with confidence. The words that name the holders are profile data (``in_an_object``, a
-regular expression on the feature), so a code whose duties name other holders says so without touching this module. For
-a service without the feature the measure is decided only where the two readings agree (an ``agree`` node, why
-"object", said in words by ``condition_tree`` and ``truth``); every other service is read as before.
+the measure as only for search engines on which end-users can hold accounts and 3 as every search engine's; read as
+every service's, a search engine without accounts had been told "applies" with confidence. The words that name the
+holders are profile data (``in_an_object``, a regular expression on the feature), so a code whose duties name other
+holders says so without touching this module. For a service without the feature the measure is decided only where the
+two readings agree (an ``agree`` node, why "object", said in words by ``condition_tree`` and ``truth``); every other
+service is read as before.
 """
 
 from __future__ import annotations
