@@ -172,6 +172,15 @@ _SAVE_THAT_BOUND = re.compile(r",?\s+(?:and\s+)?(?:save|except)\s+that\s+(?:an?|
                               r"(?:it|them|this\s+measure))(?=\s*(?:[.;]|$))", re.I)
 
 
+# ... only after an exception in the same sentence (after none, "remains bound" restates whom the measure covers)
+_EXCEPTION_BEFORE = re.compile(r"\b(?:need\s+not|unless|other\s+than|except|excluding|not\s+(?:apply|required|expected))\b", re.I)
+
+
+def _given_back_to_those(m: re.Match[str]) -> str:
+    sentence = re.split(r"[.;]\s", m.string[:m.start()])[-1]
+    return f", except those {m.group('rel')}" if _EXCEPTION_BEFORE.search(sentence) else m.group(0)
+
+
 # "This Commitment does not bind a Signatory in respect of a model it releases ...": "does not apply to" the model named (the
 # Signatory is bound, or not, model by model); never "does not oblige any provider to read ...", which limits the duty
 _DOES_NOT_BIND = re.compile(r"(?<=\s)(?P<verb>does|do)\s+not\s+bind\s+(?=(?:an?|any|the|all)?\s*signator(?:y|ies)\b)(?:(?:an?|any|the)\s+signator(?:y|ies)\s+"
@@ -190,7 +199,7 @@ def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
     work = _LIFTING_NEVER.sub(". This exception does not apply to ", _LIFTED_FOR.sub(lambda m: f"{m.group('what')} does not apply to ", work))
     work = _DOES_NOT_BIND.sub(lambda m: f"{m.group('verb')} not apply to ", work)
-    work = _SAVE_THAT_BOUND.sub(r", except those \g<rel>", work)
+    work = _SAVE_THAT_BOUND.sub(_given_back_to_those, work)
     work = _NOR_NEED.sub(r"\g<pre>. This measure does not apply to \g<who>", work)
     work = _HAS_NOTHING_UNDER.sub(_said_as("This measure does not apply to ", "who"), _DEFERRAL.sub("", work))
     work = _MODEL_ONCE_ITS.sub(r"\1 whose ", _STOPS_APPLYING.sub("does not apply", work))

@@ -222,3 +222,12 @@ def test_a_subject_broken_at_a_line_end_still_names_the_services():
     # "Ser-" / "vices" had named no service: the paragraph was every service's
     assert _ico(code) == "exempt"
     assert _ico(code, "engagement-features") == "applies"
+
+
+def test_remains_bound_after_no_exception_never_takes_services_out():
+    code = _code(ESAFETY, ["A provider of a relevant electronic service must detect known child sexual abuse material, except "
+                           "that a dating service that lets end-users share images or video remains bound."])
+    # read as a give-back with nothing before it to give back from, it had taken those dating services out: "exempt"
+    assert _status(code, ESAFETY, kind="relevant-electronic", features=["dating", "image-video-sharing"]) != "exempt"
+    # ("except that ..." is then words not understood: unclear, never a confident answer either way)
+    assert _status(code, ESAFETY, kind="relevant-electronic") == "unclear"
