@@ -231,3 +231,11 @@ def test_remains_bound_after_no_exception_never_takes_services_out():
     assert _status(code, ESAFETY, kind="relevant-electronic", features=["dating", "image-video-sharing"]) != "exempt"
     # ("except that ..." is then words not understood: unclear, never a confident answer either way)
     assert _status(code, ESAFETY, kind="relevant-electronic") == "unclear"
+
+
+def test_already_on_the_market_is_the_class_it_names():
+    code = _code(GPAI, ["Measure 1.4", "Signatories whose models are already on the market when they sign this Code will, "
+                                       "within three months, tell the AI Office which of those models have systemic risk."])
+    # "on the market" had been taken out as a place, leaving "whose models are already": unclear for every Signatory
+    assert _gpai(code, "on-market") == "applies"
+    assert _gpai(code) == "exempt"
