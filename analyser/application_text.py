@@ -89,7 +89,7 @@ STRAY_APPLICATION = re.compile(
     # applies to ...")
     r"(?:excludes|(?:does|do)\s+not\s+include)(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
     r"(?:does|do)\s+(?:nevertheless\s+|still\s+|also\s+)?apply\s+(?:to|for)|(?:still|nevertheless)\s+applies|continues?\s+to\s+apply|"
-    r"(?:ceases?\s+to\s+apply|stops?\s+applying|no\s+longer\s+appl(?:y|ies))\s+(?:to|where|if|when|once)|(?:does|do)\s+not\s+bind\s+(?:an?\s+|any\s+|the\s+|all\s+)?signator(?:y|ies)|"
+    r"(?:ceases?\s+to\s+apply|stops?\s+applying|no\s+longer\s+appl(?:y|ies))\s+(?:to|where|if|when|once)|"
     # ("Paragraph D6.2 does not exempt a general search service ...")
     r"(?:does|do)\s+not\s+(?:exempt|exclude)\b|"
     r"(?:does|do)\s+not\s+(?:apply|extend\s+to(?!\s+(?:any\s+|the\s+|all\s+)?(?:content|material|messages?|communications?|images?|videos?|posts?)\b))|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
@@ -123,10 +123,9 @@ _SCOPE_SHAPES = re.compile(
     r"|^\s*so\s+(?:should|must|shall|do|does|will)\s+(?:[\w-]+\s+){0,8}?(?:services?|providers?|platforms?|signator\w*)\b"
     r"|^\s*(?:we|ofcom|the\s+(?:ico|commissioner|ai\s+office|regulator))\s+(?:only\s+)?recommends?\s+(?:this|the)\s+(?:measure|standard|step)\s+(?:only\s+)?(?:to|for)\b"
     # "The documentation obligation is waived for SMEs"
-    r"|^\s*(?:it|(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:obligations?|requirements?|measures?|duty|duties|commitments?|standards?))\s+"
-    r"(?:is|are|shall\s+be)\s+(?:waived|disapplied|lifted)\s+(?:for|in\s+(?:respect|relation))\b"
-    # ("Under Article 53(2) AI Act this Commitment is lifted for a model ...": after words on the law it rests on)
-    r"|\b(?:this|the)\s+(?:measure|commitment|standard|section|chapter)\s+(?:is|are|shall\s+be)\s+(?:waived|disapplied|lifted)\s+for\b",
+    r"|^\s*(?:it|(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:obligations?|requirements?|measures?|duty|duties|commitments?|standards?|"
+    r"sections?|chapters?))\s+"
+    r"(?:is|are|shall\s+be)\s+(?:waived|disapplied|lifted)\s+(?:for|in\s+(?:respect|relation))\b",
     re.I)
 
 _NAMES_SERVICES = re.compile(r"\b(?:services?|providers?|signator(?:y|ies)|platforms?)\b", re.I)

@@ -25,8 +25,7 @@ LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\
                             # qualifies the duty, not whom it is for
                             r"(?=\s+(?:an?\s+|the\s+|any\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
                             # ("unless the product gathers personal data only through a separate app": the reader's product)
-                            # ("unless the search engine searches only content within one website": eSafety's reader)
-                            r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?|products?|devices?|toys?|search\s+engines?)\b"
+                            r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?|products?|devices?|toys?)\b"
                             # ("..., unless its terms of use prohibit online pornography and ...": the service's terms)
                             r"|\s+(?:its|their|the(?:\s+service.s)?)\s+terms\s+of\s+(?:use|service)\b"
                             # ("..., unless the profiling is essential to the core service": the feature the duty is

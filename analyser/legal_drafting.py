@@ -201,9 +201,13 @@ _PROVISION_LABEL = re.compile(r"^\s*(?:(?:Transparency|Copyright|Safety\s+and\s+
 _TITLE_THEN_COLON = re.compile(r"^\s*(?P<title>[A-Z][^.;:\[\]()]{2,100}?)(?:\s*[\[(](?:inserted|added|amended|new)\b[^\])]{0,30}[\])])?"
                                r"\s*:\s+(?=(?:this|the)\s+(?:measure|standard|section|commitment|code)\b)")
 # "It does not reach preventive or counselling services ...": said of services, "reach" is "apply to" (left unread, the
-# services it lets out had been covered with confidence)
-_DOES_NOT_REACH = re.compile(r"\b((?i:does|do))\s+not\s+(?:reach|catch)\s+(?=(?:the\s+|any\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
-                             r"(?:services?|providers?|platforms?|models?|signator(?:y|ies))\b)")
+# services it lets out had been covered with confidence); so is "bind" said of Signatories
+_DOES_NOT_REACH = re.compile(r"\b((?i:does|do))\s+not\s+(?:(?:reach|catch)\s+(?=(?:the\s+|any\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
+                             r"(?:services?|providers?|platforms?|models?|signator(?:y|ies))\b)"
+                             # ("This Commitment does not bind a Signatory in respect of a model it releases ...": the model named;
+                             # the Signatory is bound, or not, model by model; never "does not oblige any provider to read ...")
+                             r"|(?i:bind)\s+(?=(?i:(?:an?|any|the|all)?\s*signator(?:y|ies))\b)(?i:(?:an?|any|the)\s+signator(?:y|ies)\s+"
+                             r"(?:in\s+respect\s+of|for|as\s+regards)\s+(?=(?:an?|any|each)\s+(?:[\w-]+\s+){0,2}?models?\b))?)")
 # "Counselling services offered directly to a child fall outside the definition of an information society service": a
 # class a whole code is for, so outside the code (read as nothing, those services had been covered with confidence).
 # Only such a class: outside the definition of "a large service" is only not large, never outside the code
@@ -243,6 +247,9 @@ _THE_SEARCH_ENGINE = re.compile(r"\b(where|if|when|unless)\s+the\s+(?:internet\s
 CONCESSION = r"(?:whatever|whichever|regardless\s+of|irrespective\s+of)"  # (shared with ``application_settle``)
 _LEADING_CONCESSION = re.compile(rf"(?:^|(?<=[.;]\s)){CONCESSION}\s+[^,.;]{{1,80}},\s*"
                                  r"(?=(?:an?|the|all|any|each|every)?\s*(?:signator|provider|service|you\b))", re.I)
+# "Under Article 53(2) AI Act this Commitment is lifted for ...": the law a sentence rests on, before its subject, says
+# nothing of whom (left in front, the sentence had not been seen to say whom at all)
+_LEGAL_BASIS = re.compile(r"(?:^|(?<=[.;]\s))under\s+article\s+[\w()]{1,12}(?:,?\s+(?:of\s+)?(?:the\s+)?ai\s+act)?,?\s+(?=(?:this|the)\s)", re.I)
 
 # "Where a model's chains-of-thought are made available to third parties, Signatories will ...": the Signatories whose
 # model that is, the condition said as their relative clause (the opening had known only "Where a model is ...")
@@ -271,7 +278,7 @@ def plain_legal(text: str) -> str:
     text = _OUTSIDE_DEFINITION.sub(r"\1 outside this code", text)
     text = _NOT_ONLY_BUT_ALSO.sub(r"\1 \2 and \3 ", _OF_THE_KINDS.sub(r"\1 \2", text))
     text = _THE_SEARCH_ENGINE.sub(r"\1 the service ", _CONTACT_RELATIVE.sub(r"\1 that ", _PARTICIPLE_ALONE.sub(r"\1 that ", text)))
-    text = _LEADING_CONCESSION.sub("", text)
+    text = _LEGAL_BASIS.sub("", _LEADING_CONCESSION.sub("", text))
     text = _MODELS_THING.sub(lambda m: f"Signatories whose {m.group('what')} {m.group('duty')}", text)
     text = _SERIAL_COMMA.sub(r"\g<a>, \g<b> ", text)
     text = _GROUPS_SET_OFF.sub(lambda m: f"{m['a']} {m['join']} {m['b']} ", text)

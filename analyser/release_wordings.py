@@ -181,24 +181,14 @@ def _given_back_to_those(m: re.Match[str]) -> str:
     return f", except those {m.group('rel')}" if _EXCEPTION_BEFORE.search(sentence) else m.group(0)
 
 
-# "This Commitment does not bind a Signatory in respect of a model it releases ...": "does not apply to" the model named (the
-# Signatory is bound, or not, model by model); never "does not oblige any provider to read ...", which limits the duty
-_DOES_NOT_BIND = re.compile(r"(?<=\s)(?P<verb>does|do)\s+not\s+bind\s+(?=(?:an?|any|the|all)?\s*signator(?:y|ies)\b)(?:(?:an?|any|the)\s+signator(?:y|ies)\s+"
-                            r"(?:in\s+respect\s+of|for|as\s+regards)\s+(?=(?:an?|any|each)\s+(?:[\w-]+\s+){0,2}?models?\b))?", re.I)
-
-
-# "Under Article 53(2) AI Act this Commitment is lifted for a model ...; the lifting never extends to a model that ...": the
-# release and its give-back, as "does not apply to" and "This exception does not apply to" say them
-_LIFTED_FOR = re.compile(r"(?:(?<=^)|(?<=[.;]\s))(?:under\s+article\s+[\w()]{1,12}(?:,?\s+(?:of\s+)?(?:the\s+)?ai\s+act)?,?\s+)?"
-                         r"(?P<what>(?:this|the)\s+(?:measure|commitment|standard|section|chapter))\s+(?:is|are|shall\s+be)\s+"
-                         r"(?:lifted|waived|disapplied)\s+(?:for|in\s+respect\s+of)\s+", re.I)
+# "...; the lifting never extends to a model that ...": the give-back of a release ("this Commitment is lifted for ...",
+# an opening of application.toml), as "This exception does not apply to" says it
 _LIFTING_NEVER = re.compile(r";\s+the\s+(?:lifting|waiver|relief|exemption|exception)\s+(?:never|does\s+not)\s+extends?\s+to\s+", re.I)
 
 
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
-    work = _LIFTING_NEVER.sub(". This exception does not apply to ", _LIFTED_FOR.sub(lambda m: f"{m.group('what')} does not apply to ", work))
-    work = _DOES_NOT_BIND.sub(lambda m: f"{m.group('verb')} not apply to ", work)
+    work = _LIFTING_NEVER.sub(". This exception does not apply to ", work)
     work = _SAVE_THAT_BOUND.sub(_given_back_to_those, work)
     work = _NOR_NEED.sub(r"\g<pre>. This measure does not apply to \g<who>", work)
     work = _HAS_NOTHING_UNDER.sub(_said_as("This measure does not apply to ", "who"), _DEFERRAL.sub("", work))
