@@ -446,7 +446,8 @@ def further_sentence(body: str) -> str | None:
         return None
     if NARROWS.search(body) and re.search(r"^\W*(?:\w+\s+){0,3}?(?:exceptions?|exemptions?|carve-outs?|exclusions?)\b", body, re.I):
         return "turns"  # "The exception in paragraph 3 does not extend to ...": what it says not of gives services back
-    if NARROWS.search(body):
+    # ("It applies only where ICU F3 also applies to the provider": a restriction, whatever "also" it says)
+    if NARROWS.search(body) or ONLY_APPLIES.match(body):
         return "narrows"
     if widens or re.search(r"\balso\b", body, re.I):
         return "widens"

@@ -261,6 +261,8 @@ _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:(?:further|more|else)\
                             r"|\b(?:need\s+not|do(?:es)?\s+not\s+need\s+to)\s+(?:follow|apply|comply\s+with)\s+(?:paragraphs?\s+)?\d{1,2}\.\d{1,2}\b"
                             r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b|\byou\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+do\b"
                             rf"|\b(?:has|have)\s+{NOTHING_UNDER}"  # ("A Signatory that uses no crawlers has nothing to publish under this paragraph")
+                            # ("Signatories that do not crawl need do nothing under this paragraph")
+                            r"|\bneeds?\s+(?:to\s+)?do\s+nothing\s+(?:more\s+|further\s+|else\s+)?under\s+(?:this|the)\s+(?:paragraph|measure|commitment|standard|section)\b"
                             # ("This part does not need to be followed unless you have no means of ...": whom it releases)
                             r"|\b(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:parts?|standards?|sections?|measures?|commitments?|requirements?|chapters?)\s+"
                             r"(?:(?:does|do)\s+not\s+need\s+to|need\s+not)\s+be\s+(?:followed|applied|met|complied\s+with|implemented)\b", re.I)
@@ -399,6 +401,9 @@ _LATER_WHOM = re.compile(r"(?:(?:if|where|when)\s+(?:you|your|the\s+service|a\s+
                          r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement|part))?\s+(?:only\s+|also\s+|still\s+)?"
                          r"(?:applies|does\s+not\s+apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
                          r"|where\b|if\b|when\b|unless\b)", re.I)
+# ("Passing children's data to another company in your group is still a disclosure. If you do it, ...": whom, said through
+# the sentence before; read, or left unclear, never passed over as a paragraph for every reader)
+_IF_YOU_DO_IT = re.compile(r"(?:if|where|when)\s+you\s+do\s+(?:it|so|this|that)\s*,", re.I)
 _GIVEN_BACK_IF = re.compile(r"(?:^|(?<=[.;]\s))(?:but|however|even\s+so),?\s+(?:if|where|when)\s+[^.;]{3,200}?,\s*(?:it|this|that|the)"
                             r"(?:\s+(?:measure|standard|paragraph|part|section|exception|exemption))?\s+(?:(?:does|do)\s+(?:still\s+)?apply|"
                             r"(?:still|also|then)\s+appl(?:y|ies)|applies)\b", re.I)
@@ -437,7 +442,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
             or users_can_then_do().match(unlabelled)
             # "This Measure is about reasoning traces users do not see. It applies to Signatories whose ...": a later
             # sentence that says whom (passed over, the measure had been read as covering every Signatory)
-            or any(_LATER_WHOM.match(s) for s in _LATER_SENTENCE.split(unlabelled)[1:])
+            or any(_LATER_WHOM.match(s) or _IF_YOU_DO_IT.match(s) for s in _LATER_SENTENCE.split(unlabelled)[1:])
             or _REST_APPLIES.match(unlabelled)
             # "This paragraph does not apply to X. / But if you also do Y, it does apply": the give-back (passed over, the
             # exception had stood whole)

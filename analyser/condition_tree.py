@@ -145,8 +145,8 @@ _OPEN_READINGS = {
                          "measure is for every other service or only for that kind's other services",
     "permission": "the only sentence of whom permits some services something, which may make the measure theirs or "
                   "only relax it for them in a measure for all",
-    "object": "the duty is owed to those who hold a feature of the service ('account holders'), which may mean the "
-              "measure is only for services that have it",
+    "object": "the duty is owed to those who hold a feature of the service ('account holders'), or names what only some "
+              "services have ('options that use profiling'), which may mean the measure is only for services that have it",
     "part-released": "a sentence releases one thing the measure asks, which may leave those services out of the measure "
                      "or only spare them that thing",
 }

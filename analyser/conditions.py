@@ -80,6 +80,8 @@ _GIVES_BACK_WORD = re.compile(r"\b(?:unless|other\s+than|except|save|excluding|b
                               r"with\s+the\s+exception\s+of)\b", re.I)
 # "If your service is aimed at children under 13, you should also ...": a further duty for some of the services, which
 # writers read as adding nothing to whom the measure covers (unlike a duty whose subject names services)
+_MORE_OF_THE_DUTY = re.compile(r"^\W*(?:the\s+|all\s+|each\s+|every\s+)?(?:providers?|signatories|signatory)(?P<of>\s+of\s+[^,.;]{1,120}?)?\s+"
+                               r"(?:should|must|shall|will)\s+also\b(?!\s+(?:apply|follow|adopt|implement|take\s+the\s+steps)\b)", re.I)
 _CONDITION_FIRST = re.compile(r"\s*(?:if|where|when|whenever|in\s+the\s+case\s+of)\b", re.I)
 _LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
 def parse_application(
@@ -198,8 +200,10 @@ def _parse_application(
     # upload photos, make ..." still says whom the standard is for)
     # (nor a condition on the reader before a duty: beside "Where your service has parental controls, tell the child",
     # "If a parent can use your service to track a child, make it obvious" is a second such duty, for other services)
+    # (nor a duty for every reader said as more of one: beside "Where the service has direct messaging, providers should
+    # ...", "Providers should also let the child change that default" adds to the duty, it states no scope)
     scoped = any(h is not None and not h[0].alone and h[0].polarity == "applies" and not (h[0].relative and h[0].until is not None)
-                 for h in matched)
+                 and not (h[0].until is not None and _MORE_OF_THE_DUTY.match(s)) for s, h in zip(sentences, matched))
     # a duty ("Signatories shall draw up a Model Report for each model with systemic risk", "The provider should ...")
     duty_seen = any(h is not None and h[0].until is not None and not h[0].permission for h in matched)
     for number, (sentence, hit) in enumerate(zip(sentences, matched)):
@@ -244,6 +248,8 @@ def _parse_application(
             positive.append(atom("unknown", text=sentence.strip()))  # named before this text began: not here to read
             result.unparsed.append(sentence.strip())
             continue
+        if intro is not None and intro.until is not None and positive and (more := _MORE_OF_THE_DUTY.match(sentence)) and more["of"]:
+            continue  # "Providers of large services should also make that control easy to find": more of the duty, for some
         if intro is not None and intro.until is not None and (stated or duty_seen) and intro.permission:
             # "Providers of large services may find the measure useful": beside a statement of scope; "Signatories that
             # are SMEs may reduce the detail": beside a duty, a relaxation of it, not whom it is for
@@ -258,7 +264,9 @@ def _parse_application(
             # ...": a duty for every reader. It says whom the measure covers only when no sentence states
             # it: beside "This standard applies to every service that profiles children" it is the duty,
             # not a second, wider scope
-            duty_for_all = duty_for_all or not stated
+            # (not "Providers should also ...", more of a duty another sentence lays on the services it names)
+            duty_for_all = duty_for_all or not (stated or (_MORE_OF_THE_DUTY.match(sentence) and any(
+                h is not None for j, h in enumerate(matched) if j != number)))
             if not stated and intro.until.pattern == "^" and not PROHIBITION.match(sentence):
                 # an instruction in the imperative ("Switch geolocation options off"), not a prohibition ("Do not
                 # use nudge techniques": for everyone) nor a duty with a subject ("Signatories will ...")
@@ -297,6 +305,9 @@ def _parse_application(
             late = re.sub(r"^it\s+", "the service ", late, count=1, flags=re.I)  # "unless it distributes only its own apps"
             late = re.sub(r"^they\s+(?=(?:present|have|has|are|is|offer|use|pose|carry)\b)", "services that ", late, count=1, flags=re.I)
             late = re.sub(r"^services\s+where\s+they\s+", "services that ", late, count=1, flags=re.I)  # "unless they present ..."
+            late = re.sub(r"^(?:the|its|their|such|those|these)\s+(?=(?:[\w-]+\s+){0,2}?(?:messages|communications|chats|conversations)\s+(?:are|is)\s)",
+                          "services whose ", late, count=1, flags=re.I)  # "unless the messages are end-to-end encrypted"
+            late = re.sub(r"^(?=effective\s+controls\b)", "services where ", late, count=1, flags=re.I)  # "unless effective controls prevent ..."
             late = re.sub(r"^(?:where\s+|if\s+|when\s+)?(?=(?:the|that|such|its|their)\s+(?:[\w-]+\s+){0,2}?(?:service|search\s+engine|device|"
                           r"equipment|platform|model)\s+(?!providers?\b))", "services where ", late, count=1, flags=re.I)
             exc, _d, _t, late_left = parse_body(late, code_kind, vocab, id_pattern)

@@ -31,6 +31,11 @@ LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\
                             # ("..., unless the profiling is essential to the core service": the feature the duty is
                             # for, in the exception that takes some of its services out)
                             r"|\s+(?:the|that|such|this|your)\s+profiling\s+(?:is|was)\b"
+                            # ("..., unless effective controls already prevent sexually explicit output": the service's controls)
+                            r"|\s+effective\s+controls\s+(?:already\s+)?(?:prevent|stop|block)\b"
+                            # ("..., unless the messages are end-to-end encrypted": the reader's service's messages)
+                            r"|\s+(?:the|its|their|such|those|these)\s+(?:[\w-]+\s+){0,2}?(?:messages|communications|chats|conversations)\s+"
+                            r"(?:are|is)\s+(?:(?:end-to-end|e2e)\s+)?encrypted\b"
                             # "..., unless it distributes only apps it has developed itself", "unless it counts as a
                             # similarly safe model": "it" is the reader's service or model (never "unless it is not
                             # technically feasible", "unless it would be disproportionate", "unless it can show ...":

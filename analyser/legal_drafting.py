@@ -150,6 +150,46 @@ _RELIEF_NOT_EXTENDED = re.compile(r"\b((?i:that|this|the))\s+(?i:relief|exceptio
 # not a second condition (read as "and", a large service that is not multi-risk had been left out with confidence)
 _ALSO_WHERE = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?(?:where|if|when)\b[^.;]*?),?\s+(?:and\s+also|as\s+well\s+as)\s+(?=(?:where|if|when)\b)",
                          re.I)
+# "..., provided the model is not one with systemic risk": "provided that" said without "that" (passed over, the condition had
+# been dropped and SMEs with such a model permitted with confidence)
+_PROVIDED_ALONE = re.compile(r",\s+provided\s+(?=(?:the|its|their|it|they|such)\b)", re.I)
+# "Before making a model's parameters available for download, the Signatory will ...": those who release open weights, said
+# as the profile's words say it (left as a time, the duty had been every Signatory's, or never understood); not "the
+# parameters of a model with systemic risk", whose class would be lost
+_BEFORE_OPENING_WEIGHTS = re.compile(r"(?:^|(?<=[.;]\s))before\s+(?:making|releasing|publishing|putting\s+out)\s+(?:a|the|its|their|any)\s+"
+                                     r"(?:model'?s'?\s+)?(?:parameters|weights)\b(?:\s+of\s+(?:a|an|the|its|their|any)\s+(?P<model>models?\s+(?:with|that|which|"
+                                     r"whose)\s+[^,.;]{1,80}?)(?=\s+(?:available|downloadable|public|publicly|for|to|open)\b))?"
+                                     r"(?![^,.;]{0,80}?\bmodels?\s+(?:with|that|which|whose)\b)[^,.;]{0,80}?\b(?:download|downloadable|public|publicly|"
+                                     r"anyone|openly)\b[^,.;]{0,60},\s*(?:signatories|(?:the|a|each)\s+signatory)\s+(?P<verb>will|must|should|shall)\b", re.I)
+# "Signatories will treat models trained with more than ... as falling under this Measure": whom it covers, said of models
+# (passed over as a duty, every Signatory had been told "applies" with confidence)
+_TREAT_AS_UNDER = re.compile(r"(?:^|(?<=[.;]\s))(?:signatories|they)\s+(?:will|shall|must|should)\s+treat\s+(?P<who>(?:general-purpose\s+ai\s+)?models\s+"
+                             r"[^.;]{3,160}?)\s+as\s+(?:falling|coming)\s+(?:under|within)\s+(?P<what>this\s+(?:measure|commitment|chapter))\b", re.I)
+
+# "This applies only where ICU F3 also applies to the provider": the services another measure covers, said as the reader
+# knows it (passed over, the sentence had been read as a further group, so as "or", and a service F3 leaves out told
+# "applies" with confidence)
+_ONLY_WHERE_REF = re.compile(r"\b(?P<head>(?:it|this|(?:this|the)\s+measure)\s+(?:only\s+applies|applies\s+only))\s+(?:where|if|when)\s+"
+                            r"(?P<ref>(?:measure\s+)?(?-i:[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,2}(?:\.\d{1,2})?[A-Z]?))\s+(?:also\s+)?applies"
+                            r"(?:\s+to\s+(?:the\s+provider|the\s+service|them|it))?(?=\s*(?:[.;]|$))", re.I)
+
+# "a service that is large or at high risk of fraud, and is likely to be accessed by children": the comma closes the
+# alternatives, and the last condition is on them all, as ", and that is ..." says it (read inside the second
+# alternative, a large service that children cannot access had been told "applies" with confidence)
+_AND_AFTER_ALTERNATIVES = re.compile(r"(?P<pre>\b(?:is|are)\s+(?:[^,.;]*?\s)?or\s+[^,.;]{2,120}?),\s+and\s+(?=(?:is|are|has|have|allows?|offers?|uses?|"
+                                     r"lets?|enables?)\b)(?!(?:is|are)\s+(?:expected|required|encouraged|recommended|asked)\b)", re.I)
+
+
+def _those_opening_weights(m: re.Match[str]) -> str:
+    """``_BEFORE_OPENING_WEIGHTS`` said as whom: "Signatories that make the weights ... will(, where the model has systemic
+    risk,)"."""
+    said = f"Signatories that make the weights of their model publicly available for download {m['verb']}"
+    if not m["model"]:
+        return said
+    how, rest = re.match(r"models?\s+(with|that|which|whose)\s+(.*)", m["model"], re.I | re.S).groups()
+    return f"{said}, where the model{'’s' if how.lower() == 'whose' else ' has' if how.lower() == 'with' else ''} {rest},"
+
+
 # "If the product collects personal data only through a companion app, ..., this standard adds nothing": it does not apply
 # (passed over as a remark, the standard had been every connected toy's with confidence)
 _ADDS_NOTHING = re.compile(r"\b((?i:this|the))\s+((?i:standard|measure|section|part|commitment))\s+adds\s+nothing\b(?!\s+(?:to|for)\b)")
@@ -286,6 +326,10 @@ def plain_legal(text: str) -> str:
     text = _CONDITION_THEN_EXCEPT.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} does not apply "
                                               f"{m['cond'][:1].lower()}{m['cond'][1:]}, {m['rest']}", text)
     text = _SENT_ELSEWHERE.sub(r"\1", _ADDS_NOTHING.sub(r"\1 \2 does not apply", _ALSO_WHERE.sub(r"\1, or ", text)))
+    text = _BEFORE_OPENING_WEIGHTS.sub(_those_opening_weights, _PROVIDED_ALONE.sub(", provided that ", text))
+    text = _AND_AFTER_ALTERNATIVES.sub(r"\g<pre>, and that ", text)
+    text = _ONLY_WHERE_REF.sub(r"\g<head> to services to which \g<ref> applies", text)
+    text = _TREAT_AS_UNDER.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} applies to Signatories with {m['who']}", text)
     text = _RELIEF_NOT_EXTENDED.sub(r"\1 exception does not apply to", _RELEASED_FROM.sub(r"\1 exempt from ", text))
     if (end := _title_ends(_PROVISION_LABEL, text)) is not None:
         text = text[end:]

@@ -42,8 +42,10 @@ _PART = re.compile(r"^\W*(?:" + PART_RELEASED + "|" + PART_RELEASED_AFTER.replac
 RELEASED_FOR_NAMED = (r"(?:(?:they|it|signatories|(?:the|a|each)\s+signatory|providers?|the\s+provider)\s+(?:need\s+not|(?:is|are)\s+not\s+"
                       r"(?:required|expected)\s+to|(?:will|shall)\s+not\s+be\s+(?:required|expected)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to)\s+|no\s+(?:[\w-]+\s+){1,6}?needs?\s+(?:to\s+)?be\s+"
                       # ("The evaluator access described in Measure 3.5 need not be given for a model ...")
-                      r"|(?:the|that|this|such|these|those)\s+(?:[\w.()-]+\s+){1,12}?needs?\s+not\s+be\s+)"
-                      r"(?:[^.;]|\.(?=\d)){3,100}?\s+(?:for|in\s+respect\s+of)\s+(?P<who>(?:a|an|any|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|services?)\b)")
+                      r"|(?:the|that|this|such|these|those)\s+(?:[\w.()-]+\s+){1,12}?needs?\s+not\s+be\s+"
+                      # ("No summary is required for a model treated as similarly safe": what is released said first)
+                      r"|no\s+(?:[\w-]+\s+){1,6}?(?:is|are)\s+(?:required|needed|expected)(?=\s+(?:for|in\s+respect\s+of)\s))"
+                      r"(?:[^.;]|\.(?=\d)){0,100}?\s+(?:for|in\s+respect\s+of)\s+(?P<who>(?:a|an|any|the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:models?|services?)\b)")
 _RELEASED_FOR_NAMED = re.compile(r"(?:^|(?<=[.;]\s))" + RELEASED_FOR_NAMED, re.I)
 _THE_DUTY_AGAIN = re.compile(r"^\W*(?:\(?[\w.]{1,6}[.)]\s+)?that\b|\b(?:such|this|these|those|it|them|do\s+so)\b", re.I)
 

@@ -156,9 +156,11 @@ _MODEL_ONCE_ITS = re.compile(r"(?<=\bapply\sto\s)((?:a|an|any|the|each|every)\s+
 
 # "A Signatory that uses no crawlers at all has nothing to publish under this paragraph": whom it releases, the sentence's
 # subject (passed over, every Signatory had stayed bound)
-_HAS_NOTHING_UNDER = re.compile(SENTENCE_START + r"(?P<who>(?:an?|any)\s+(?:signatory|provider|service)\s+(?:that|which|who|whose|providing|offering|"
-                                r"using|with)\s+[^.;,]{3,160}?)\s+"
-                                r"(?:has|have)\s+" + NOTHING_UNDER + r"(?=\s*(?:[.;]|$))", re.I)
+# ("Signatories that do not crawl need do nothing under this paragraph": the same release, said with "need")
+_HAS_NOTHING_UNDER = re.compile(SENTENCE_START + r"(?P<who>(?:(?:an?|any)\s+(?:signatory|provider|service)|signatories|providers)\s+(?:that|which|who|whose|"
+                                r"providing|offering|using|with)\s+[^.;,]{3,160}?)\s+"
+                                r"(?:(?:has|have)\s+" + NOTHING_UNDER + r"|needs?\s+(?:to\s+)?do\s+nothing\s+(?:more\s+|further\s+|else\s+)?"
+                                r"under\s+(?:this|the)\s+(?:paragraph|measure|commitment|standard|section|part)\b)(?=\s*(?:[.;]|$))", re.I)
 
 
 # "Signatories that are SMEs need not follow this Measure, nor need SMCs": a second group released, a sentence of its own

@@ -273,8 +273,9 @@ _TWO_READINGS = {
     "duty-subject": "a duty's subject names services beside the sentence that says whom the measure covers, and the two "
                     "readings differ for this service: read as a further group, it {a}; read as the part of those "
                     "services the duty is for, it {b}",
-    "object": "the duty is owed to those who hold a feature of the service, and the two readings differ for this "
-              "service: read as every service's measure, it {a}; read as the measure of services with that feature, it {b}",
+    "object": "the duty is owed to those who hold a feature of the service, or names what only some services have, and "
+              "the two readings differ for this service: read as every service's measure, it {a}; read as the measure of "
+              "services with that feature, it {b}",
     "activity-in-exception": "the only sentence of whom takes out one kind of an activity, and the two readings differ "
                              "for this service: read as the measure of every service, it {a}; read as the measure of "
                              "those that carry on that activity, it {b}",
