@@ -425,11 +425,20 @@ PROHIBITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:do\s+not|don.t|
                          r"|(?:[\w'\u2019-]+\s+){1,6}?(?:should|must|shall)\s+(?:not|never)\s+be)\b", re.I)
 
 
+# beside the sentence of whom, others encouraged or left free to do the same (never a duty: "are encouraged, but not
+# expected, to ...")
+_ENCOURAGED_ONLY = re.compile(r"^[^.;]{3,200}?\b(?:is|are)\s+(?:also\s+)?(?:encouraged|invited|welcome|free)(?:\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+"
+                              r"(?:expected|required|obliged)\s*,?)?\s+to\s+(?:do\s+so|do\s+the\s+same|(?:consider\s+)?(?:following|adopting|applying|"
+                              r"using|follow|adopt|apply|implement|use)\b)", re.I)
+
+
 def further_sentence(body: str) -> str | None:
     """How a further sentence beside the application sentence, itself no application sentence, can change whom the
     measure covers: "narrows" (it can only take services out: "This does not apply to ..."), "widens" (it can only
     add: "It also covers ...", a deeming provision that raises services into a class), "turns" (either way), or
     None when it says nothing of whom (a definition, an explanation)."""
+    if _ENCOURAGED_ONLY.match(body):
+        return None  # "Smaller services are encouraged, but not expected, to do the same": others asked, none covered
     deems = DEEMS.search(body)
     if deems and RESTATES_OWN_CLASS.search(body):
         deems = None  # "... is to be treated as a large service if it has more than 7 million users": the code's own

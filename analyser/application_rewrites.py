@@ -3,8 +3,8 @@
 Why its own step: drafters name the same characteristic of a service in many ways ("whose latest risk
 assessment found it to be at medium risk", "where the provider has assessed the service as having ...",
 "whose user numbers exceed 7m", "to the extent that", a word broken by a space at a line end). Each is
-rewritten here into the words the grammar reads, so that the grammar stays one small set of shapes; a
-rewrite only ever says the same thing more plainly, never decides anything.
+rewritten here into the words the grammar reads, so that the grammar stays one small set of shapes (levels of
+risk in ``risk_wordings``); a rewrite only ever says the same thing more plainly, never decides anything.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from .application_text import MODEL_PARTICIPLE, SENTENCE_START, SIGNATORIES_OR_O
 from .feature_phrasing import plain_feature_phrasing, verbs_over_lists
 from .paragraph_references import PARAGRAPH_LABEL
 from .release_wordings import plain_releases
+from .risk_wordings import plain_risk_levels
 from .whom_wordings import whom_said_plainly
 from .condition_tokens import lexicon_for, tokenise
 from .vocabulary import Vocabulary
@@ -168,30 +169,6 @@ _APPLIES_TO_ONLY_IF = re.compile(
     # ("It applies to an SMC only where ...": a Signatory named by its size)
     r"signator(?:y|ies)|sm[ec]s?))\s+only\s+(?P<cond>if|where|when)\b",
     re.I)
-# a level of risk in other words: "at least a medium risk of X", "a medium or higher risk of X", "at medium risk or higher
-# of X", "at a high level of risk of X", "whose risk of X is medium or higher", "assessed as having a high risk of X"
-_RISK_WORDINGS = [
-    # (first: "services assessed as having a high risk of X" -> "services at a high risk of X"; "... as having at least a
-    # medium risk of X" -> "services at least a medium risk of X", read by the next)
-    (re.compile(r"\b(services?)\s+(?:that\s+(?:are|have\s+been)\s+|which\s+(?:are|have\s+been)\s+)?assessed\s+as\s+(?:having|being\s+at)\s+"
-                r"(?=(at\s+least\s+)?(?:an?\s+)?(?:high|medium|low|negligible)\b)", re.I), lambda m: f"{m.group(1)} {'' if m.group(2) else 'at '}"),
-    # ("services assessed as medium or high risk for fraud")
-    (re.compile(r"\b(?:(?:that|which)\s+(?:are|have\s+been)\s+)?assessed\s+as\s+(?:being\s+)?(?:at\s+)?(?:an?\s+)?"
-                r"(medium\s+or\s+high|high|medium|low|negligible)\s+risk\s+(?:for|of)\b", re.I), r"at \1 risk of"),
-    (re.compile(r"\b(?:at\s+)?(?:least\s+)?(?:an?\s+)?medium\s+(?:risk\s+)?or\s+(?:higher|greater|above)(?:\s+risk|\s+level\s+of\s+risk)?\s+of\b"
-                r"|\bat\s+least\s+(?:an?\s+)?medium\s+(?:level\s+of\s+)?risk\s+of\b", re.I), "at medium or high risk of"),
-    (re.compile(r"\b(?:at\s+)?an?\s+(high|medium|low|negligible|medium\s+or\s+high)\s+level\s+of\s+risk\s+(?:of|for)\b", re.I), r"at \1 risk of"),
-    (re.compile(r"\bwhose\s+(?:assessed\s+)?risk\s+of\s+(?P<harm>[\w\s-]{3,60}?)\s+is\s+(?:assessed\s+as\s+)?"
-                r"(?:medium\s+or\s+(?:higher|high|above)|at\s+least\s+medium)\b", re.I), r"that are at medium or high risk of \g<harm>"),
-    # ("whose risk of intimate image abuse is high")
-    (re.compile(r"\bwhose\s+(?:assessed\s+)?risk\s+of\s+(?P<harm>[\w\s-]{3,60}?)\s+is\s+(?:assessed\s+as\s+)?(?P<level>high|medium|low)"
-                r"(?=\s*(?:[,.;:)]|$|\s+(?:and|or|but|which|that|where|unless|except)\b))", re.I), r"that are at \g<level> risk of \g<harm>"),
-]
-# "(more than 700,000 monthly active UK users) over the previous six months", "measured as an average over six months": how
-# the number is counted, which the codes' own user numbers already are
-_AVERAGED = re.compile(r",?\s+(?:(?:measured|calculated|taken)\s+as\s+)?(?:an?\s+|on\s+)?average(?:d)?\s+(?:over|across)\s+(?:the\s+)?"
-                       r"(?:previous|preceding|last)?\s*(?:six|6|twelve|12)\s+months\b|\s+over\s+the\s+(?:previous|preceding|last)\s+"
-                       r"(?:six|6|twelve|12)\s+months\b", re.I)
 _OR_BOTH = re.compile(r"(?P<before>[^.;]{0,160}?),\s+(?P<last>(?:of\s+)?[^,;.]+?),?\s+or\s+(?:of\s+)?both(?=\s*(?:[.,;:)]|$))", re.I)
 
 
@@ -203,9 +180,6 @@ def _either(m: re.Match[str]) -> str:
 
 
 _UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
-_ASSESSED = re.compile(
-    r"\b(?:(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
-    r"their\s+service)|(?<=\bthat\s)(?:has|have)\s+assessed\s+(?:themselves|itself))\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
 # "If you share children's data with third parties, including other companies in your own group, ...": an
 # aside that names a feature which the profile says a feature takes in (``includes``) widens the class to take it
 # in; one that names another feature only says which of the class it covers (an aside that names nothing the
@@ -323,13 +297,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _BEFORE_DOING.sub("", _CONCESSION.sub("", _BEFORE_PLACING_SOME.sub(r"For each \g<model>, ", work)))
     work = _NOT_ONLY_BUT.sub(lambda m: f"applies to {m.group('a')}, and to ", _EXCEPT_TO.sub("applies only ", work))
     work = whom_said_plainly(_PURPOSE.sub("", work))
-    # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
-    # how every level is known, so it says no more than "where the service has a medium risk of X"
-    work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",
-                         work)
-    for pattern, plain in _RISK_WORDINGS:
-        work = pattern.sub(plain, work)
-    work = _EACH_OF_FOLLOWING.sub("", _AVERAGED.sub("", work))
+    work = _EACH_OF_FOLLOWING.sub("", plain_risk_levels(work))
     work = plain_feature_phrasing(plain_releases(verbs_over_lists(work)))
     # "at medium or high risk of hate, of harassment, or of both", "that are large, multi-risk, or both": either, and "or"
     # already takes in both (the list's last comma becomes that "or")

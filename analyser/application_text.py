@@ -318,7 +318,8 @@ _DUTY_FOR_SOME = re.compile(
 def clean_artefacts(text: str) -> str:
     """``text`` without the marks of PDF extraction that are no words of the code (see above)."""
     # (a soft hyphen where the PDF could break the word, "assist\u00ading", is no character of the word)
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    # (a hyphen that may not break a line, "multi\u2011risk", NFKC's plain hyphen "\u2010": the hyphen-minus the words use)
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\u2010", "-")
     # a word broken at a line end with the page's number between its halves ("comment on con- 88 tent")
     text = _HYPHEN_ACROSS_PAGE.sub(r"\1- \2", text)
     # (a part that is itself inside a hyphenated compound keeps it: "chains-of- thought")

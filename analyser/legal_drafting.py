@@ -179,6 +179,19 @@ _ONLY_WHERE_REF = re.compile(r"\b(?P<head>(?:it|this|(?:this|the)\s+measure)\s+(
 _AND_AFTER_ALTERNATIVES = re.compile(r"(?P<pre>\b(?:is|are)\s+(?:[^,.;]*?\s)?or\s+[^,.;]{2,120}?),\s+and\s+(?=(?:is|are|has|have|allows?|offers?|uses?|"
                                      r"lets?|enables?)\b)(?!(?:is|are)\s+(?:expected|required|encouraged|recommended|asked)\b)", re.I)
 
+# ("..., and it is likely that children will access it": the same last condition, said of the service)
+_AND_IT_IS_LIKELY = re.compile(r",\s+and\s+it\s+is\s+likely\s+that\s+children\s+will\s+(?:access|use)\s+(?:it|the\s+service)\b", re.I)
+
+# "This measure applies to a provider for every service of its that is ...", "... to a provider in respect of each of the
+# following services: (a) ...": the services themselves (left as they were, "a provider" had not been read at all)
+_PROVIDER_FOR_EACH = re.compile(r"\b(?:a|the|each|every|any)\s+provider\s+(?:in\s+respect\s+of|for|in\s+relation\s+to)\s+(?:each|every|any)\s+"
+                                r"(?:(?P<list>of\s+the\s+following\s+services)|service\s+(?:of\s+its|(?:that\s+)?it\s+provides)(?=\s+(?:that|which)\b))", re.I)
+
+# "Services to which this measure applies: large services; ...": "This measure applies to: ..."; "...; such providers should
+# set ...": the duty of those just named, a sentence of its own (read inside the sentence of whom, neither had been read)
+_SERVICES_TO_WHICH = re.compile(r"^(?P<lead>\W*(?:\S{1,8}\s+)?)services\s+to\s+which\s+(?P<what>this\s+(?:measure|standard|section))\s+applies\s*:", re.I)
+_SUCH_PROVIDERS_AFTER = re.compile(r";\s+[st](?=(?:uch|hese|hose)\s+providers?\s+(?:should|must|shall|will)\b)", re.I)
+
 
 def _those_opening_weights(m: re.Match[str]) -> str:
     """``_BEFORE_OPENING_WEIGHTS`` said as whom: "Signatories that make the weights ... will(, where the model has systemic
@@ -239,7 +252,13 @@ _PROVISION_LABEL = re.compile(r"^\s*(?:(?:Transparency|Copyright|Safety\s+and\s+
 # "Sanctions for repeated breaches [inserted 2026]: this measure is for ...": a title, then a colon, then the sentence
 # of whom in lower case (read with the title on, it had not been read at all, and the measure covered everyone)
 _TITLE_THEN_COLON = re.compile(r"^\s*(?P<title>[A-Z][^.;:\[\]()]{2,100}?)(?:\s*[\[(](?:inserted|added|amended|new)\b[^\])]{0,30}[\])])?"
-                               r"\s*:\s+(?=(?:this|the)\s+(?:measure|standard|section|commitment|code)\b)")
+                               r"\s*:\s+(?=(?:this|the)\s+(?:measure|standard|section|commitment|code)\b"
+                               # ("Compliance training: the provider of a service that ...", "Reporting channels for group
+                               # chats: providers of services that ...": the heading run into the sentence that says whom)
+                               # (never after "Application:", "Scope:": a label whose list of services states whom)
+                               r"|(?<![Aa]pplication:\s)(?<![Ss]cope:\s)(?:(?:the\s+|all\s+|every\s+|each\s+|an?\s+)?providers?\s+of\b"
+                               r"|(?:all\s+|any\s+)?(?:[\w-]+\s+){0,3}?services\s+(?:that|with|which|whose|at|should|must)\b)"
+                               r"(?=[^.;]*\b(?:should|must|shall|will)\b))")
 # "It does not reach preventive or counselling services ...": said of services, "reach" is "apply to" (left unread, the
 # services it lets out had been covered with confidence); so is "bind" said of Signatories
 _DOES_NOT_REACH = re.compile(r"\b((?i:does|do))\s+not\s+(?:(?:reach|catch)\s+(?=(?:the\s+|any\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
@@ -327,7 +346,9 @@ def plain_legal(text: str) -> str:
                                               f"{m['cond'][:1].lower()}{m['cond'][1:]}, {m['rest']}", text)
     text = _SENT_ELSEWHERE.sub(r"\1", _ADDS_NOTHING.sub(r"\1 \2 does not apply", _ALSO_WHERE.sub(r"\1, or ", text)))
     text = _BEFORE_OPENING_WEIGHTS.sub(_those_opening_weights, _PROVIDED_ALONE.sub(", provided that ", text))
-    text = _AND_AFTER_ALTERNATIVES.sub(r"\g<pre>, and that ", text)
+    text = _AND_AFTER_ALTERNATIVES.sub(r"\g<pre>, and that ", _AND_IT_IS_LIKELY.sub(", and is likely to be accessed by children", text))
+    text = _SUCH_PROVIDERS_AFTER.sub(lambda m: f". {m[0].lstrip('; ')[:1].upper()}", _SERVICES_TO_WHICH.sub(lambda m: f"{m['lead']}{m['what'][:1].upper()}{m['what'][1:]} applies to:", text))
+    text = _PROVIDER_FOR_EACH.sub(lambda m: "the following services" if m["list"] else "any service", text)
     text = _ONLY_WHERE_REF.sub(r"\g<head> to services to which \g<ref> applies", text)
     text = _TREAT_AS_UNDER.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} applies to Signatories with {m['who']}", text)
     text = _RELIEF_NOT_EXTENDED.sub(r"\1 exception does not apply to", _RELEASED_FROM.sub(r"\1 exempt from ", text))

@@ -1,0 +1,54 @@
+"""Levels of risk and user numbers said in other words, said as the grammar reads them: "assessed as having a high risk
+of X", "at least a medium risk of X", "at a high level of risk of X", "whose risk of X is medium or higher", "where the
+provider has assessed the service as ...", "(more than 700,000 users) averaged over six months".
+
+Why its own module: the codes' drafters and the evaluation sets' writers name a risk level in many ways, and each new
+one is a line here; kept apart from the other rewrites (``application_rewrites``), the list can grow without crowding
+them. A rewrite only ever says the same level more plainly, never decides anything.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a level of risk in other words: "at least a medium risk of X", "a medium or higher risk of X", "at medium risk or higher
+# of X", "at a high level of risk of X", "whose risk of X is medium or higher", "assessed as having a high risk of X"
+_RISK_WORDINGS = [
+    # (first: "services assessed as having a high risk of X" -> "services at a high risk of X"; "... as having at least a
+    # medium risk of X" -> "services at least a medium risk of X", read by the next)
+    (re.compile(r"\b(services?)\s+(?:that\s+(?:are|have\s+been)\s+|which\s+(?:are|have\s+been)\s+)?assessed\s+as\s+(?:having|being\s+at)\s+"
+                r"(?=(at\s+least\s+)?(?:an?\s+)?(?:high|medium|low|negligible)\b)", re.I), lambda m: f"{m.group(1)} {'' if m.group(2) else 'at '}"),
+    # ("..., or that is assessed as carrying a medium or high risk of ...": "that has a ...")
+    (re.compile(r"\b(that|which)\s+(?:is|are|has\s+been|have\s+been)\s+assessed\s+as\s+(?:carrying|having|posing|presenting)\s+"
+                r"(?=(?:at\s+least\s+)?(?:an?\s+)?(?:high|medium|low|negligible)\b)", re.I), r"\1 has "),
+    # ("services assessed as medium or high risk for fraud")
+    (re.compile(r"\b(?:(?:that|which)\s+(?:are|have\s+been)\s+)?assessed\s+as\s+(?:being\s+)?(?:at\s+)?(?:an?\s+)?"
+                r"(medium\s+or\s+high|high|medium|low|negligible)\s+risk\s+(?:for|of)\b", re.I), r"at \1 risk of"),
+    (re.compile(r"\b(?:at\s+)?(?:least\s+)?(?:an?\s+)?medium\s+(?:risk\s+)?or\s+(?:higher|greater|above)(?:\s+risk|\s+level\s+of\s+risk)?\s+of\b"
+                r"|\bat\s+least\s+(?:an?\s+)?medium\s+(?:level\s+of\s+)?risk\s+of\b", re.I), "at medium or high risk of"),
+    (re.compile(r"\b(?:at\s+)?an?\s+(high|medium|low|negligible|medium\s+or\s+high)\s+level\s+of\s+risk\s+(?:of|for)\b", re.I), r"at \1 risk of"),
+    (re.compile(r"\bwhose\s+(?:assessed\s+)?risk\s+of\s+(?P<harm>[\w\s-]{3,60}?)\s+is\s+(?:assessed\s+as\s+)?"
+                r"(?:medium\s+or\s+(?:higher|high|above)|at\s+least\s+medium)\b", re.I), r"that are at medium or high risk of \g<harm>"),
+    # ("whose risk of intimate image abuse is high")
+    (re.compile(r"\bwhose\s+(?:assessed\s+)?risk\s+of\s+(?P<harm>[\w\s-]{3,60}?)\s+is\s+(?:assessed\s+as\s+)?(?P<level>high|medium|low)"
+                r"(?=\s*(?:[,.;:)]|$|\s+(?:and|or|but|which|that|where|unless|except)\b))", re.I), r"that are at \g<level> risk of \g<harm>"),
+]
+# "(more than 700,000 monthly active UK users) over the previous six months", "measured as an average over six months": how
+# the number is counted, which the codes' own user numbers already are
+_AVERAGED = re.compile(r",?\s+(?:(?:measured|calculated|taken)\s+as\s+)?(?:an?\s+|on\s+)?average(?:d)?\s+(?:over|across)\s+(?:the\s+)?"
+                       r"(?:previous|preceding|last)?\s*(?:six|6|twelve|12)\s+months\b|\s+over\s+the\s+(?:previous|preceding|last)\s+"
+                       r"(?:six|6|twelve|12)\s+months\b", re.I)
+_ASSESSED = re.compile(
+    r"\b(?:(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
+    r"their\s+service)|(?<=\bthat\s)(?:has|have)\s+assessed\s+(?:themselves|itself))\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
+
+
+def plain_risk_levels(work: str) -> str:
+    """``work`` with each risk level and user count above said plainly."""
+    # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
+    # how every level is known, so it says no more than "where the service has a medium risk of X"
+    work = _ASSESSED.sub(lambda m: "the service has " if (m.group("how") or "").lower().startswith("hav") else "the service is ",
+                         work)
+    for pattern, plain in _RISK_WORDINGS:
+        work = pattern.sub(plain, work)
+    return _AVERAGED.sub("", work)
