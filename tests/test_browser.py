@@ -410,11 +410,22 @@ def _download(page, name: str, tmp_path: Path) -> Path:
         if button.count() == 1:
             break
         page.wait_for_timeout(200)
-    with page.expect_download(timeout=30_000) as info:
-        button.last.click()
-    target = tmp_path / info.value.suggested_filename
-    info.value.save_as(target)
-    return target
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(3):
+        with page.expect_download(timeout=30_000) as info:
+            button.last.click()
+        target = tmp_path / info.value.suggested_filename
+        try:
+            info.value.save_as(target)
+            return target
+        except PlaywrightError as err:
+            # a download the browser cancels because a rerun redrew its button as it began (seen under load in full
+            # runs, load 4-8; never alone): clicked again on the button the rerun drew, it is the same file
+            if "canceled" not in str(err) or attempt == 2:
+                raise
+            wait_idle(page)
+    raise AssertionError("unreachable")
 
 
 def test_the_officers_workspace_end_to_end(server, browser, tmp_path):
