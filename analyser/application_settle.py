@@ -157,6 +157,8 @@ _SCOPED_SUBJECT = re.compile(
     # ("For a model placed on the market before 2 August 2025, the Signatory will ...": one said for all)
     rf"|^\s*(?:{FOR_EACH_MODEL}|for\s+(?:an?\s+|each\s+of\s+(?:its|their)\s+)?(?:general-purpose\s+ai\s+)?models?\s+)(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}},\s+"
     rf"{SIGNATORIES_OR_ONE}\s+(?:will|shall|must|should|commit)\b(?!\s+have\s+until\b)"
+    # ("Large or multi-risk search services: the provider should ...": a label naming them, then their duty)
+    r"|^\s*(?![^:]*\b(?:appl(?:y|ies)|is|are|recommended|measures?|standards?|sections?|codes?)\b)[A-Z][^.:;]{0,100}?\bservices\s*:\s+(?:the\s+|each\s+|every\s+|an?\s+)?providers?\s+(?:should|must|shall|will)\b"
     # "Large services are expected to ...", "Services with more than 700,000 users that ... should ...": the services
     # themselves as the subject of the duty
     r"|^\s*(?:(?:all|any|the)\s+)?(?:(?!(?:of|for|to|providers?|those|these|such|other|same)\b)[\w-]+\s+){1,4}?services\s+"

@@ -254,11 +254,16 @@ def _read_limbs(
     head = parse_body(head_words, code_kind, vocab, id_pattern) if head_words else (atom("all"), 0, 0, [])
     if any(cond is None or left or not is_understood(cond) for cond, _d, _t, left in (head, *pieces)):
         return None
-    joined = (or_ if limbs.joiner == "or" else and_)(*(cond for cond, *_rest in pieces))
+    conds = [cond for cond, *_rest in pieces]
+    joined = or_(*conds) if limbs.joiner == "or" else and_(*conds) if limbs.joiner == "and" else Condition(
+        op="agree", args=[or_(*conds), and_(*conds)], params={"because": _NO_JOINER})
     return (and_(head[0], not_(joined) if excepted else joined), sum(p[1] for p in (head, *pieces)),
             sum(p[2] for p in (head, *pieces)), [])
 
 
+# lettered limbs with no "and" or "or" between them ("services that are: (a) ...; (b) ..."): read as "and", a service
+# meeting one limb had been left out with confidence; writers mean either, or both
+_NO_JOINER = "the lettered items are joined by no 'and' or 'or', so they may be alternatives or all required"
 _EXCEPTED_LIMBS = re.compile(r"^(?P<main>.+?),?\s+(?:other\s+than|except(?:\s+for)?|excluding|save\s+for|apart\s+from)\s+"
                              r"(?:(?:a|an|any|those)\s+)?(?:services?|providers?)?\s*$", re.I | re.S)
 

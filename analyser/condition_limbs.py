@@ -34,7 +34,7 @@ _HEAD_RELATIVE = re.compile(
 class Limbs:
     head: str  # the words before the first label, without the relative word that opens the limbs
     limbs: tuple[str, ...]
-    joiner: str  # "and" / "or": the connective before the last limb
+    joiner: str  # "and" / "or": the connective before the last limb ("" when none is written)
     verb: str = ""  # the verb written once before the labels ("that are (a) ...; or (b) ..."), for every limb
 
 
@@ -72,7 +72,8 @@ def split_limbs(body: str) -> Limbs | None:
     if any(not t.strip() for t in texts):
         return None
     said = [op for op in ops[:-1] if op]
-    joiner = said[-1] if said else "and"
+    # (none written, "(a) ...; (b) ...": alternatives or all required? "" for the caller to read both ways)
+    joiner = said[-1] if said else ""
     if any(op != joiner for op in said):
         return None  # "(a) ... and (b) ... or (c)": the limbs' own grouping is not written
     rel = _HEAD_RELATIVE.search(head)

@@ -166,10 +166,10 @@ _BEFORE_OPENING_WEIGHTS = re.compile(r"(?:^|(?<=[.;]\s))before\s+(?:making|relea
 _TREAT_AS_UNDER = re.compile(r"(?:^|(?<=[.;]\s))(?:signatories|they)\s+(?:will|shall|must|should)\s+treat\s+(?P<who>(?:general-purpose\s+ai\s+)?models\s+"
                              r"[^.;]{3,160}?)\s+as\s+(?:falling|coming)\s+(?:under|within)\s+(?P<what>this\s+(?:measure|commitment|chapter))\b", re.I)
 
-# "This applies only where ICU F3 also applies to the provider": the services another measure covers, said as the reader
-# knows it (passed over, the sentence had been read as a further group, so as "or", and a service F3 leaves out told
-# "applies" with confidence)
-_ONLY_WHERE_REF = re.compile(r"\b(?P<head>(?:it|this|(?:this|the)\s+measure)\s+(?:only\s+applies|applies\s+only))\s+(?:where|if|when)\s+"
+# "This applies only where ICU F3 also applies to the provider", "ICU D10 applies where ICU D8 applies": the services another
+# measure covers, said as the reader knows it (passed over, the sentence had been read as a further group, so as "or", and
+# a service F3 leaves out told "applies" with confidence)
+_ONLY_WHERE_REF = re.compile(r"\b(?P<head>(?:it|this|(?:this|the)\s+measure)\s+(?:only\s+applies|applies(?:\s+only)?))\s+(?:where|if|when)\s+"
                             r"(?P<ref>(?:measure\s+)?(?-i:[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,2}(?:\.\d{1,2})?[A-Z]?))\s+(?:also\s+)?applies"
                             r"(?:\s+to\s+(?:the\s+provider|the\s+service|them|it))?(?=\s*(?:[.;]|$))", re.I)
 
@@ -252,13 +252,19 @@ _PROVISION_LABEL = re.compile(r"^\s*(?:(?:Transparency|Copyright|Safety\s+and\s+
 # "Sanctions for repeated breaches [inserted 2026]: this measure is for ...": a title, then a colon, then the sentence
 # of whom in lower case (read with the title on, it had not been read at all, and the measure covered everyone)
 _TITLE_THEN_COLON = re.compile(r"^\s*(?P<title>[A-Z][^.;:\[\]()]{2,100}?)(?:\s*[\[(](?:inserted|added|amended|new)\b[^\])]{0,30}[\])])?"
-                               r"\s*:\s+(?=(?:this|the)\s+(?:measure|standard|section|commitment|code)\b"
-                               # ("Compliance training: the provider of a service that ...", "Reporting channels for group
-                               # chats: providers of services that ...": the heading run into the sentence that says whom)
-                               # (never after "Application:", "Scope:": a label whose list of services states whom)
-                               r"|(?<![Aa]pplication:\s)(?<![Ss]cope:\s)(?:(?:the\s+|all\s+|every\s+|each\s+|an?\s+)?providers?\s+of\b"
-                               r"|(?:all\s+|any\s+)?(?:[\w-]+\s+){0,3}?services\s+(?:that|with|which|whose|at|should|must)\b)"
-                               r"(?=[^.;]*\b(?:should|must|shall|will)\b))")
+                               r"\s*:\s+(?=(?:this|the)\s+(?:measure|standard|section|commitment|code)\b)")
+# "Large or multi-risk search services: the provider should ...": a label that names the services, then their duty, said as
+# "Providers of large or multi-risk search services should ..." (passed over, every service had been the measure's)
+_SERVICES_LABEL = re.compile(r"^\s*(?P<label>(?![^:]*\b(?i:appl(?:y|ies)|is|are|recommended|measures?|standards?|sections?|codes?)\b)"
+                             r"[A-Z][^.:;]{0,100}?\bservices)\s*:\s+(?:the\s+|each\s+|every\s+|an?\s+)?providers?\s+"
+                             r"(?=(?:should|must|shall|will)\b)")
+# "Compliance training: the provider of a service that ...", "Reporting channels for group chats: providers of services
+# that ...", "ICU D12: a provider may ...": a heading run into the sentence that says whom, or into a duty (never a label
+# that names services, "Large or multi-risk search services: the provider should ...", which is whom; nor "Application:")
+_HEADING_THEN_WHOM = re.compile(r"^\s*(?P<title>(?![^:]*\b(?:services?|platforms?|providers?|signator\w*|models?|[Aa]pplication|[Ss]cope)\b)"
+                                r"[A-Z][^.;:\[\]()]{2,100}?)\s*:\s+(?=[^.;]*\b(?:should|must|shall|will|may)\b)"
+                                r"(?:(?:the\s+|all\s+|every\s+|each\s+|an?\s+)?providers?\s+(?:of|should|must|may|will)\b"
+                                r"|(?:all\s+|any\s+)?(?:[\w-]+\s+){0,3}?services\s+(?:that|with|which|whose|at|should|must)\b)")
 # "It does not reach preventive or counselling services ...": said of services, "reach" is "apply to" (left unread, the
 # services it lets out had been covered with confidence); so is "bind" said of Signatories
 _DOES_NOT_REACH = re.compile(r"\b((?i:does|do))\s+not\s+(?:(?:reach|catch)\s+(?=(?:the\s+|any\s+|an?\s+)?(?:[\w-]+\s+){0,4}?"
@@ -356,6 +362,11 @@ def plain_legal(text: str) -> str:
         text = text[end:]
     if (end := _title_ends(_TITLE_THEN_COLON, text)) is not None:
         text = text[end].upper() + text[end + 1:]  # the sentence after the colon, begun as a sentence
+    elif (label := _SERVICES_LABEL.match(text)) is not None:
+        text = f"Providers of {label['label'][:1].lower()}{label['label'][1:]} {text[label.end():]}"
+    elif (heading := _HEADING_THEN_WHOM.match(text)) is not None:
+        text = text[heading.end("title"):].lstrip(" :")
+        text = text[:1].upper() + text[1:]
     if (end := _title_ends(_NUMBERED_TITLE, text)) is not None:
         text = text[end:]
     sentences = _disapplied(split_sentences(as_amended(_LABEL_INSIDE.sub(", ", _LINKING_INSIDE.sub(r"\1 ", _PURPOSE_INSIDE.sub(r"\1 ", text))))))

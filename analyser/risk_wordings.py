@@ -38,6 +38,9 @@ _RISK_WORDINGS = [
 _AVERAGED = re.compile(r",?\s+(?:(?:measured|calculated|taken)\s+as\s+)?(?:an?\s+|on\s+)?average(?:d)?\s+(?:over|across)\s+(?:the\s+)?"
                        r"(?:previous|preceding|last)?\s*(?:six|6|twelve|12)\s+months\b|\s+over\s+the\s+(?:previous|preceding|last)\s+"
                        r"(?:six|6|twelve|12)\s+months\b", re.I)
+# "(at high risk of CSAM URLs and) used by more than 700,000 monthly active UK users": "has more than ..."
+_USED_BY = re.compile(r"\b(?:(?:is|are)\s+)?used\s+by\s+(?=(?:more\s+than|over|fewer\s+than|less\s+than|at\s+least|at\s+most|up\s+to)\s+[\d,. ]+"
+                      r"(?:million\s+|m\s+)?(?:monthly\s+)?(?:active\s+)?(?:uk\s+|united\s+kingdom\s+)?users\b)", re.I)
 _ASSESSED = re.compile(
     r"\b(?:(?:the|its|their)\s+providers?\s+(?:has|have)\s+(?:assessed|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?service|it|its\s+service|"
     r"their\s+service)|(?<=\bthat\s)(?:has|have)\s+assessed\s+(?:themselves|itself))\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
@@ -51,4 +54,4 @@ def plain_risk_levels(work: str) -> str:
                          work)
     for pattern, plain in _RISK_WORDINGS:
         work = pattern.sub(plain, work)
-    return _AVERAGED.sub("", work)
+    return _USED_BY.sub("has ", _AVERAGED.sub("", work))

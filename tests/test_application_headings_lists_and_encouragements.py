@@ -8,6 +8,9 @@ direct messages users receive. The wording is this file's own, after the shapes 
 
 from __future__ import annotations
 
+from analyser.conditions import parse_application
+from analyser.profiles import load_profile
+from analyser.vocabulary import vocabulary_for
 from clause_reading import clause_reading
 from one_measure_code import one_measure_code as _code
 from one_measure_code import status_for as _status
@@ -85,3 +88,47 @@ def test_a_duty_about_direct_messages_received_is_not_every_services_with_confid
                        "F4.3 Where the service lets children receive direct messages from users they are not connected with, "
                        "the provider should also show a warning."], "ICU F4")
     assert _status(code, ICU, users=8_000_000) == "applies"
+
+
+def test_a_label_that_names_services_before_a_colon_is_whom_not_a_heading():
+    words = "Large or multi-risk search services: the provider should track evidence of new illegal content in search results."
+    prof = load_profile("codes/profiles/ics.toml")
+    read = parse_application(words, prof.kind, vocabulary_for(prof.services), prof.measure_id_pattern, prof.application_intros)
+    # taken off as a heading, the class had gone and every search service been told "applies" with confidence
+    assert not (read.condition.op == "atom" and read.condition.atom == "all"), read.condition
+    # as a paragraph it is whom the measure covers (it had been passed over: "applies" to every search service)
+    code = _code("codes/profiles/ics.toml", [words], "ICS A5")
+    assert _status(code, "codes/profiles/ics.toml", kind="search/general", users=1000) == "exempt"
+    assert _status(code, "codes/profiles/ics.toml", kind="search/general", users=8_000_000) == "applies"
+
+
+def test_a_measures_own_id_before_a_colon_and_another_measure_named_as_the_condition():
+    covered = clause_reading("pcu", "PCU D2: every provider should make its complaints system easy to find and easy to use for "
+                                    "children of all ages; the provider's size is irrelevant.")
+    assert covered(users=1000, features=["likely-accessed-by-children"]) is True
+    code = _code(ICU, ["ICU D10 applies where ICU D8 applies to the provider. Such a provider should tell users who appeal how "
+                       "the appeal has been decided."], "ICU D10")
+    code.measures.append(_code(ICU, ["This measure applies to large services."], "ICU D8").measures[0])
+    from analyser.applicability import resolve_applicability
+    code = resolve_applicability(code, profile=ICU)
+    assert _status(code, ICU, users=8_000_000) == "applies"
+    assert _status(code, ICU, users=1000) == "exempt"
+
+
+def test_used_by_more_than_a_number_of_users_is_that_number():
+    covered = clause_reading("icu", "This measure applies to the provider of a service that is (a) large and at medium or high "
+                                    "risk of CSAM URLs, or (b) at high risk of CSAM URLs and used by more than 700 000 monthly "
+                                    "active UK users.")
+    assert covered(users=800_000, risks=["csam-url=high"]) is True
+    assert covered(users=500_000, risks=["csam-url=high"]) is False
+
+
+def test_lettered_items_with_no_and_or_or_between_them_are_read_both_ways():
+    code = _code(ICU, ["C9.1 This measure applies to providers of services that are:",
+                       "(a) large and at medium or high risk of image-based CSAM;",
+                       "(b) at high risk of image-based CSAM and have more than 700,000 monthly active UK users.",
+                       "C9.2 The provider should use hash matching."], "ICU C9")
+    # read as "and", a large service at medium risk had been left out with confidence
+    assert _status(code, ICU, users=8_000_000, risks=["csam-image=medium"]) == "unclear"
+    assert _status(code, ICU, users=8_000_000, risks=["csam-image=high"]) == "applies"  # in both readings
+    assert _status(code, ICU, users=1000, risks=["csam-image=high"]) == "exempt"  # in neither
