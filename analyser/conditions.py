@@ -78,10 +78,11 @@ _APPLY_THIS = re.compile(rf"\b(?:{APPLY_THIS_MEASURE})\b", re.I)
 # the words with which an exception may give some of its services back ("... unless they are large")
 _GIVES_BACK_WORD = re.compile(r"\b(?:unless|other\s+than|except|save|excluding|but\s+not|apart\s+from|aside\s+from|"
                               r"with\s+the\s+exception\s+of)\b", re.I)
-# "If your service is aimed at children under 13, you should also ...": a further duty for some of the services, which
-# writers read as adding nothing to whom the measure covers (unlike a duty whose subject names services)
+# "Providers (of large services) should also ...": more of a duty another sentence lays down (not "should also apply it")
 _MORE_OF_THE_DUTY = re.compile(r"^\W*(?:the\s+|all\s+|each\s+|every\s+)?(?:providers?|signatories|signatory)(?P<of>\s+of\s+[^,.;]{1,120}?)?\s+"
                                r"(?:should|must|shall|will)\s+also\b(?!\s+(?:apply|follow|adopt|implement|take\s+the\s+steps)\b)", re.I)
+# "If your service is aimed at children under 13, you should also ...": a further duty for some of the services, which
+# writers read as adding nothing to whom the measure covers (unlike a duty whose subject names services)
 _CONDITION_FIRST = re.compile(r"\s*(?:if|where|when|whenever|in\s+the\s+case\s+of)\b", re.I)
 _LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
 def parse_application(

@@ -200,7 +200,8 @@ def _those_opening_weights(m: re.Match[str]) -> str:
     if not m["model"]:
         return said
     how, rest = re.match(r"models?\s+(with|that|which|whose)\s+(.*)", m["model"], re.I | re.S).groups()
-    return f"{said}, where the model{'’s' if how.lower() == 'whose' else ' has' if how.lower() == 'with' else ''} {rest},"
+    verb = {"whose": "'s", "with": " has"}.get(how.lower(), "")
+    return f"{said}, where the model{verb} {rest},"
 
 
 # "If the product collects personal data only through a companion app, ..., this standard adds nothing": it does not apply
@@ -353,7 +354,8 @@ def plain_legal(text: str) -> str:
     text = _SENT_ELSEWHERE.sub(r"\1", _ADDS_NOTHING.sub(r"\1 \2 does not apply", _ALSO_WHERE.sub(r"\1, or ", text)))
     text = _BEFORE_OPENING_WEIGHTS.sub(_those_opening_weights, _PROVIDED_ALONE.sub(", provided that ", text))
     text = _AND_AFTER_ALTERNATIVES.sub(r"\g<pre>, and that ", _AND_IT_IS_LIKELY.sub(", and is likely to be accessed by children", text))
-    text = _SUCH_PROVIDERS_AFTER.sub(lambda m: f". {m[0].lstrip('; ')[:1].upper()}", _SERVICES_TO_WHICH.sub(lambda m: f"{m['lead']}{m['what'][:1].upper()}{m['what'][1:]} applies to:", text))
+    text = _SERVICES_TO_WHICH.sub(lambda m: f"{m['lead']}{m['what'][:1].upper()}{m['what'][1:]} applies to:", text)
+    text = _SUCH_PROVIDERS_AFTER.sub(lambda m: f". {m[0].lstrip('; ')[:1].upper()}", text)
     text = _PROVIDER_FOR_EACH.sub(lambda m: "the following services" if m["list"] else "any service", text)
     text = _ONLY_WHERE_REF.sub(r"\g<head> to services to which \g<ref> applies", text)
     text = _TREAT_AS_UNDER.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} applies to Signatories with {m['who']}", text)
