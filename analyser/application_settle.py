@@ -23,7 +23,7 @@ from .application_text import (ADDS_TO_DUTY, ANSWERED, APPLY_THIS_MEASURE, ASKS_
                                LEADING_LABEL, SIGNATORIES_OR_ONE, STRAY_APPLICATION,
                                clean_artefacts, grammar_data, is_application, users_can_then_do)
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY
-from .legal_drafting import CONCESSION
+from .legal_drafting import CONCESSION, SERVICES_LABEL
 
 
 # "If you share children's data ...": a paragraph that sets its own condition on the reader
@@ -158,7 +158,7 @@ _SCOPED_SUBJECT = re.compile(
     rf"|^\s*(?:{FOR_EACH_MODEL}|for\s+(?:an?\s+|each\s+of\s+(?:its|their)\s+)?(?:general-purpose\s+ai\s+)?models?\s+)(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}},\s+"
     rf"{SIGNATORIES_OR_ONE}\s+(?:will|shall|must|should|commit)\b(?!\s+have\s+until\b)"
     # ("Large or multi-risk search services: the provider should ...": a label naming them, then their duty)
-    r"|^\s*(?![^:]*\b(?:appl(?:y|ies)|is|are|recommended|measures?|standards?|sections?|codes?)\b)[A-Z][^.:;]{0,100}?\bservices\s*:\s+(?:the\s+|each\s+|every\s+|an?\s+)?providers?\s+(?:should|must|shall|will)\b"
+    rf"|{SERVICES_LABEL.replace('(?P<label>', '(?:')}"
     # "Large services are expected to ...", "Services with more than 700,000 users that ... should ...": the services
     # themselves as the subject of the duty
     r"|^\s*(?:(?:all|any|the)\s+)?(?:(?!(?:of|for|to|providers?|those|these|such|other|same)\b)[\w-]+\s+){1,4}?services\s+"

@@ -25,7 +25,7 @@ from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
 from .legal_drafting import MEASURE_NUMBER, PARAGRAPH_OF, plain_legal
 from .paragraph_references import PARAGRAPH_LABEL, REFERENCE, speaks_of_another
 from .paths import PACKAGE_DATA
-from .release_phrases import NOTHING_UNDER, opens_with_release
+from .release_phrases import NEED_DO_NOTHING_UNDER, NOTHING_UNDER, opens_with_release
 
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
 CONDITIONAL_OBLIGATION = re.compile(
@@ -261,8 +261,7 @@ _NOTHING_TO_DO = re.compile(r"\bthere\s+is\s+nothing\s+(?:(?:further|more|else)\
                             r"|\b(?:need\s+not|do(?:es)?\s+not\s+need\s+to)\s+(?:follow|apply|comply\s+with)\s+(?:paragraphs?\s+)?\d{1,2}\.\d{1,2}\b"
                             r"|\byou\s+do\s+not\s+need\s+to\s+(?:do\s+anything|comply)\b|\byou\s+have\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+do\b"
                             rf"|\b(?:has|have)\s+{NOTHING_UNDER}"  # ("A Signatory that uses no crawlers has nothing to publish under this paragraph")
-                            # ("Signatories that do not crawl need do nothing under this paragraph")
-                            r"|\bneeds?\s+(?:to\s+)?do\s+nothing\s+(?:more\s+|further\s+|else\s+)?under\s+(?:this|the)\s+(?:paragraph|measure|commitment|standard|section)\b"
+                            rf"|\b{NEED_DO_NOTHING_UNDER}"  # ("Signatories that do not crawl need do nothing under this paragraph")
                             # ("This part does not need to be followed unless you have no means of ...": whom it releases)
                             r"|\b(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:parts?|standards?|sections?|measures?|commitments?|requirements?|chapters?)\s+"
                             r"(?:(?:does|do)\s+not\s+need\s+to|need\s+not)\s+be\s+(?:followed|applied|met|complied\s+with|implemented)\b", re.I)

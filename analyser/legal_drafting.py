@@ -157,8 +157,8 @@ _PROVIDED_ALONE = re.compile(r",\s+provided\s+(?=(?:the|its|their|it|they|such)\
 # as the profile's words say it (left as a time, the duty had been every Signatory's, or never understood); not "the
 # parameters of a model with systemic risk", whose class would be lost
 _BEFORE_OPENING_WEIGHTS = re.compile(r"(?:^|(?<=[.;]\s))before\s+(?:making|releasing|publishing|putting\s+out)\s+(?:a|the|its|their|any)\s+"
-                                     r"(?:model'?s'?\s+)?(?:parameters|weights)\b(?:\s+of\s+(?:a|an|the|its|their|any)\s+(?P<model>models?\s+(?:with|that|which|"
-                                     r"whose)\s+[^,.;]{1,80}?)(?=\s+(?:available|downloadable|public|publicly|for|to|open)\b))?"
+                                     r"(?:model'?s'?\s+)?(?:parameters|weights)\b(?:\s+of\s+(?:a|an|the|its|their|any)\s+(?P<model>models?\s+(?P<how>with|that|which|"
+                                     r"whose)\s+(?P<rest>[^,.;]{1,80}?))(?=\s+(?:available|downloadable|public|publicly|for|to|open)\b))?"
                                      r"(?![^,.;]{0,80}?\bmodels?\s+(?:with|that|which|whose)\b)[^,.;]{0,80}?\b(?:download|downloadable|public|publicly|"
                                      r"anyone|openly)\b[^,.;]{0,60},\s*(?:signatories|(?:the|a|each)\s+signatory)\s+(?P<verb>will|must|should|shall)\b", re.I)
 # "Signatories will treat models trained with more than ... as falling under this Measure": whom it covers, said of models
@@ -190,7 +190,7 @@ _PROVIDER_FOR_EACH = re.compile(r"\b(?:a|the|each|every|any)\s+provider\s+(?:in\
 # "Services to which this measure applies: large services; ...": "This measure applies to: ..."; "...; such providers should
 # set ...": the duty of those just named, a sentence of its own (read inside the sentence of whom, neither had been read)
 _SERVICES_TO_WHICH = re.compile(r"^(?P<lead>\W*(?:\S{1,8}\s+)?)services\s+to\s+which\s+(?P<what>this\s+(?:measure|standard|section))\s+applies\s*:", re.I)
-_SUCH_PROVIDERS_AFTER = re.compile(r";\s+[st](?=(?:uch|hese|hose)\s+providers?\s+(?:should|must|shall|will)\b)", re.I)
+_SUCH_PROVIDERS_AFTER = re.compile(r";\s+(?P<first>[st])(?=(?:uch|hese|hose)\s+providers?\s+(?:should|must|shall|will)\b)", re.I)
 
 
 def _those_opening_weights(m: re.Match[str]) -> str:
@@ -199,9 +199,8 @@ def _those_opening_weights(m: re.Match[str]) -> str:
     said = f"Signatories that make the weights of their model publicly available for download {m['verb']}"
     if not m["model"]:
         return said
-    how, rest = re.match(r"models?\s+(with|that|which|whose)\s+(.*)", m["model"], re.I | re.S).groups()
-    verb = {"whose": "'s", "with": " has"}.get(how.lower(), "")
-    return f"{said}, where the model{verb} {rest},"
+    verb = {"whose": "'s", "with": " has"}.get(m["how"].lower(), "")
+    return f"{said}, where the model{verb} {m['rest']},"
 
 
 # "If the product collects personal data only through a companion app, ..., this standard adds nothing": it does not apply
@@ -256,9 +255,11 @@ _TITLE_THEN_COLON = re.compile(r"^\s*(?P<title>[A-Z][^.;:\[\]()]{2,100}?)(?:\s*[
                                r"\s*:\s+(?=(?:this|the)\s+(?:measure|standard|section|commitment|code)\b)")
 # "Large or multi-risk search services: the provider should ...": a label that names the services, then their duty, said as
 # "Providers of large or multi-risk search services should ..." (passed over, every service had been the measure's)
-_SERVICES_LABEL = re.compile(r"^\s*(?P<label>(?![^:]*\b(?i:appl(?:y|ies)|is|are|recommended|measures?|standards?|sections?|codes?)\b)"
-                             r"[A-Z][^.:;]{0,100}?\bservices)\s*:\s+(?:the\s+|each\s+|every\s+|an?\s+)?providers?\s+"
-                             r"(?=(?:should|must|shall|will)\b)")
+# (shared with ``application_settle``, which takes the paragraph as saying whom on the same words)
+SERVICES_LABEL = (r"^\s*(?P<label>(?![^:]*\b(?i:appl(?:y|ies)|is|are|recommended|measures?|standards?|sections?|codes?)\b)"
+                  r"[A-Z][^.:;]{0,100}?\bservices)\s*:\s+(?:the\s+|each\s+|every\s+|an?\s+)?providers?\s+"
+                  r"(?=(?:should|must|shall|will)\b)")
+_SERVICES_LABEL = re.compile(SERVICES_LABEL)
 # "Compliance training: the provider of a service that ...", "Reporting channels for group chats: providers of services
 # that ...", "ICU D12: a provider may ...": a heading run into the sentence that says whom, or into a duty (never a label
 # that names services, "Large or multi-risk search services: the provider should ...", which is whom; nor "Application:")
@@ -355,7 +356,7 @@ def plain_legal(text: str) -> str:
     text = _BEFORE_OPENING_WEIGHTS.sub(_those_opening_weights, _PROVIDED_ALONE.sub(", provided that ", text))
     text = _AND_AFTER_ALTERNATIVES.sub(r"\g<pre>, and that ", _AND_IT_IS_LIKELY.sub(", and is likely to be accessed by children", text))
     text = _SERVICES_TO_WHICH.sub(lambda m: f"{m['lead']}{m['what'][:1].upper()}{m['what'][1:]} applies to:", text)
-    text = _SUCH_PROVIDERS_AFTER.sub(lambda m: f". {m[0].lstrip('; ')[:1].upper()}", text)
+    text = _SUCH_PROVIDERS_AFTER.sub(lambda m: f". {m['first'].upper()}", text)
     text = _PROVIDER_FOR_EACH.sub(lambda m: "the following services" if m["list"] else "any service", text)
     text = _ONLY_WHERE_REF.sub(r"\g<head> to services to which \g<ref> applies", text)
     text = _TREAT_AS_UNDER.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} applies to Signatories with {m['who']}", text)

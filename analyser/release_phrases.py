@@ -14,9 +14,11 @@ import re
 
 # "A Signatory that uses no crawlers at all has nothing to publish under this paragraph", "... has no risks to identify under
 # this Measure": the release said of its object
+_UNDER_THIS = r"under\s+(?:this|the)\s+(?:paragraph|measure|commitment|standard|section|part)\b"
 NOTHING_UNDER = (r"(?:nothing\s+(?:more\s+|further\s+|else\s+)?|no\s+(?:[\w-]+\s+){1,2}?)to\s+(?:do|publish|report|disclose|document|provide|notify|submit|"
-                 r"identify|assess|keep|evaluate)\s+under\s+"
-                 r"(?:this|the)\s+(?:paragraph|measure|commitment|standard|section|part)\b")
+                 r"identify|assess|keep|evaluate)\s+" + _UNDER_THIS)
+# ("Signatories that do not crawl need do nothing under this paragraph": the same release, said with "need")
+NEED_DO_NOTHING_UNDER = r"needs?\s+(?:to\s+)?do\s+nothing\s+(?:more\s+|further\s+|else\s+)?" + _UNDER_THIS
 # "This measure need not be applied by a provider whose search service does not offer predictive search": the release in
 # the passive (read in ``release_wordings``; passed over, every service had stayed covered)
 PASSIVE_RELEASE = (r"(?:this|the)\s+measure\s+(?:need\s+not|is\s+not\s+required\s+to|does\s+not\s+need\s+to)\s+be\s+"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from .application_text import GIVEN_BACK_DUTY, RELEASE_AFTER_CONDITION, REST_OF_MEASURE, SENTENCE_START
-from .release_phrases import (NOTHING_APPLIES, NOTHING_UNDER, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
+from .release_phrases import (NEED_DO_NOTHING_UNDER, NOTHING_APPLIES, NOTHING_UNDER, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
                               RELEASED_FOR_NAMED, TREATED_OUTSIDE, releases_the_duty_again)
 from .paragraph_references import PARAGRAPH_LABEL
 
@@ -159,8 +159,7 @@ _MODEL_ONCE_ITS = re.compile(r"(?<=\bapply\sto\s)((?:a|an|any|the|each|every)\s+
 # ("Signatories that do not crawl need do nothing under this paragraph": the same release, said with "need")
 _HAS_NOTHING_UNDER = re.compile(SENTENCE_START + r"(?P<who>(?:(?:an?|any)\s+(?:signatory|provider|service)|signatories|providers)\s+(?:that|which|who|whose|"
                                 r"providing|offering|using|with)\s+[^.;,]{3,160}?)\s+"
-                                r"(?:(?:has|have)\s+" + NOTHING_UNDER + r"|needs?\s+(?:to\s+)?do\s+nothing\s+(?:more\s+|further\s+|else\s+)?"
-                                r"under\s+(?:this|the)\s+(?:paragraph|measure|commitment|standard|section|part)\b)(?=\s*(?:[.;]|$))", re.I)
+                                r"(?:(?:has|have)\s+" + NOTHING_UNDER + "|" + NEED_DO_NOTHING_UNDER + r")(?=\s*(?:[.;]|$))", re.I)
 
 
 # "Signatories that are SMEs need not follow this Measure, nor need SMCs": a second group released, a sentence of its own
