@@ -111,8 +111,10 @@ def split_sentences(text: str) -> list[str]:
                   r"(?:apply|follow|comply\s+with)\s+(?:it|this\s+measure)\s*(?=[.;]|$)", r". This measure applies to \1", text, flags=re.I)
     # "SMCs may take a simplified approach; all other Signatories will follow this Measure in full": the others' duty is
     # a sentence of its own (read with the permission's subject alone, the measure had been for SMCs only)
-    text = re.sub(r";\s*(?:all\s+|every\s+|each\s+|any\s+)?other\s+(signatories|providers|services)(?=\s+(?:will|shall|must|should)\s+[a-z])",
-                  lambda m: ". Other " + m.group(1).lower(), text, flags=re.I)
+    # ("...; all other Signatories do so before placing the model on the market": the same duty, said in the present)
+    text = re.sub(r";\s*(?:all\s+|every\s+|each\s+|any\s+)?other\s+(signatories|providers|services)(?:(?=\s+(?:will|shall|must|should)\s+[a-z])"
+                  r"|\s+(?=do\s+(?:so|this|it|the\s+same)\b))",
+                  lambda m: ". Other " + m.group(1).lower() + ("" if m.group(0)[-1:].isalpha() else " will "), text, flags=re.I)
     # "SMEs may fill in the form in simplified form; the duty to document every model remains with every Signatory": the
     # duty of all, a sentence of its own (read with the permission's subject alone, the measure had been for SMEs only)
     # ("...; the Report itself is still due", "...; the obligation to provide that access is unchanged")
@@ -369,7 +371,11 @@ CASE_OF = re.compile(r"^\W*in\s+(?:the\s+)?case\s+of\b", re.I)
 EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|regulated\s+)?(?:service|platform)\s*$", re.I)
 # "Providers of those services should ...": the services an earlier sentence named
 THOSE_SERVICES = re.compile(r"^\s*(?:those|these|the\s+same)\s+(?:services|platforms|providers)\s*$", re.I)
-NARROWS = re.compile(r"\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b|"
+# ("Subsection (1) does not include a service that ...", "Paragraph (1) does not concern a model that ...": a class left
+# out, never "does not include personal data")
+_LEAVES_OUT = (r"(?:excludes|(?:does|do)\s+not\s+(?:include|concern)|(?:imposes|places|lays)\s+(?:nothing|no\s+[\w-]+)\s+(?:up)?on)"
+               r"(?=\s+(?:all\s+|any\s+|the\s+|an?\s+)?(?:(?!(?:that|which|who|whose)\b)[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))")
+NARROWS = re.compile(rf"\b{_LEAVES_OUT}|\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b|"
                      r"(?<!\bnot\s)\b(?:excluded|excepted|disapplied|carved\s+out|outside\s+(?:the\s+scope|its\s+scope|this|it)\b|need\s+not)\b", re.I)
 # "This measure applies only where ...", "It only applies to ...": a restriction of what the other sentences say
 ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:(?:however|but|in\s+(?:either|each|both|every|any)\s+cases?),?\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"
@@ -377,7 +383,8 @@ ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:(?:however|but|in\s+(?:either|
 # A sentence that could change who is covered: "It does not apply where ...", "unless ...".
 # ("Smaller services at high risk of fraud are also covered", "... fall within it", "... are included", "... are
 # caught by it": a second group in words no opening knows)
-MAY_CHANGE_WHO = re.compile(r"\b(?:(?:it|this|that|the\s+term|the\s+definition)\s+also\s+(?:includes?|takes\s+in)\b|"
+MAY_CHANGE_WHO = re.compile(rf"\b(?:{_LEAVES_OUT}|"
+                            r"(?:it|this|that|the\s+term|the\s+definition)\s+also\s+(?:includes?|takes\s+in)\b|"
                             # ("'Relevant service' means a large service. It also includes a service at high risk of fraud")
                             # (never "let them apply its internal content policies", "apply the sanctions": applying a thing;
                             # nor "the way age assurance has been applied to them", "the sanctions a provider applies to users")

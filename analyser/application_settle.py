@@ -32,9 +32,9 @@ _OPENS_WITH_CONDITION = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:if|wh
 # before the first comma
 _CONDITION_ON_READER = re.compile(r"^\s*(?:if|where|when)\b[^,.;:]{0,80}?\b(?:you|your)\b[^,.;:]*,", re.I)
 # "Where the service has fewer than 700,000 users, the provider should ...": a condition on the service, then
-# the duty of its provider
+# the duty of its provider ("Where a provider's terms of service do not prohibit ...": its service's terms)
 _CONDITION_ON_SERVICE = re.compile(
-    r"^\s*(?:if|where|when)\s+(?:a|an|the|any)\s+(?:[\w-]+\s+){0,4}?(?:services?|platforms?)\b[^.;:]*,\s*(?:then\s+)?"
+    r"^\s*(?:if|where|when)\s+(?:a|an|the|any)\s+(?:[\w\u2019'-]+\s+){0,4}?(?:services?|platforms?)\b[^.;:]*,\s*(?:then\s+)?"
     r"(?:(?:its|the|that)\s+providers?(?:\s+of\s+(?:the|that|this|such\s+a)\s+(?:[\w-]+\s+){0,2}?service(?!\s+will\b))?|it|they)\s+"
     r"(?:should|must|shall|will|is\s+expected\s+to|needs?\s+to)\b", re.I)
 # "Do not disclose children's data ...", "Switch geolocation options off by default": a duty for everyone, in the

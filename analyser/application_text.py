@@ -29,7 +29,8 @@ from .release_phrases import NEED_DO_NOTHING_UNDER, NOTHING_UNDER, opens_with_re
 
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
 CONDITIONAL_OBLIGATION = re.compile(
-    r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:where|if|when|once)\s+(?:the|a|that)\s+provider\b", re.I)
+    # (never "Where a provider's terms of service do not prohibit ...": what the service is, not what its provider does)
+    r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]\s*)?(?:where|if|when|once)\s+(?:the|a|that)\s+provider\b(?![\u2019']s\b)", re.I)
 # "If your service is aimed at children under 13, the DPIA should also set out ...": a condition, then more for the duty's
 # own thing (the assessment, report, notice) to do; what the duty holds for some, not whom the measure covers (read as
 # application, the standard had been only for those services)
@@ -92,6 +93,9 @@ STRAY_APPLICATION = re.compile(
     r"(?:ceases?\s+to\s+apply|stops?\s+applying|no\s+longer\s+appl(?:y|ies))\s+(?:to|where|if|when|once)|"
     # ("Paragraph D6.2 does not exempt a general search service ...")
     r"(?:does|do)\s+not\s+(?:exempt|exclude)\b|"
+    # ("Paragraph (1) does not concern a model that ...", never "... does not concern datasets that a Signatory buys")
+    r"(?:does|do)\s+not\s+concern(?=\s+(?:an?|any|the)\s+(?:(?!(?:that|which|who|whose)\b)[\w-]+\s+){0,3}?(?:services?|providers?|platforms?|"
+    r"models?|signator))|"
     r"(?:does|do)\s+not\s+(?:apply|extend\s+to(?!\s+(?:any\s+|the\s+|all\s+)?(?:content|material|messages?|communications?|images?|videos?|posts?)\b))|(?:is|are)\s+(?:only\s+|also\s+)?(?:recommended\s+)?for|"
     # "This Commitment concerns only Signatories providing ...", "is aimed at providers of ..."
     # ("This part concerns services used by both adults and children ...": whom, as "covers" below)
@@ -398,7 +402,7 @@ _LATER_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
 # ("This part does not apply to preventive or counselling services": the ICO's parts of a standard, too)
 # ("If you serve such adverts, this part applies to you ...": with its condition first)
 _LATER_WHOM = re.compile(r"(?:(?:if|where|when)\s+(?:you|your|the\s+service|a\s+service|the\s+provider)\b[^,.;]{1,160},\s*)?"
-                         r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement|part))?\s+(?:only\s+|also\s+|still\s+)?"
+                         r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement|part|paragraph))?\s+(?:only\s+|also\s+|still\s+)?"
                          r"(?:applies|does\s+not\s+apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
                          r"|where\b|if\b|when\b|unless\b)", re.I)
 # ("Passing children's data to another company in your group is still a disclosure. If you do it, ...": whom, said through
@@ -407,6 +411,12 @@ _IF_YOU_DO_IT = re.compile(r"(?:if|where|when)\s+you\s+do\s+(?:it|so|this|that)\
 _GIVEN_BACK_IF = re.compile(r"(?:^|(?<=[.;]\s))(?:but|however|even\s+so),?\s+(?:if|where|when)\s+[^.;]{3,200}?,\s*(?:it|this|that|the)"
                             r"(?:\s+(?:measure|standard|paragraph|part|section|exception|exemption))?\s+(?:(?:does|do)\s+(?:still\s+)?apply|"
                             r"(?:still|also|then)\s+appl(?:y|ies)|applies)\b", re.I)
+
+# ("If the toy itself collects nothing, the app must conform to the code but this part does not apply to the product": whom,
+# said after a duty in the same sentence; read, or left unclear, never passed over as a paragraph for every reader)
+_WHOM_AFTER_DUTY = re.compile(r"\b(?:but|and|while|whereas|though|although)\s+(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|"
+                              r"requirement|part|paragraph))?\s+(?:(?:does|do)\s+not\s+apply|(?:only|still|also)\s+applies|"
+                              r"applies\s+(?:only|in\s+full))\b", re.I)
 
 # "All other elements of this Measure": the rest of the measure, after a relaxation for some (shared with
 # ``release_wordings``, which reads "... apply to them unchanged" as the measure still theirs)
@@ -443,6 +453,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
             # "This Measure is about reasoning traces users do not see. It applies to Signatories whose ...": a later
             # sentence that says whom (passed over, the measure had been read as covering every Signatory)
             or any(_LATER_WHOM.match(s) or _IF_YOU_DO_IT.match(s) for s in _LATER_SENTENCE.split(unlabelled)[1:])
+            or _WHOM_AFTER_DUTY.search(unlabelled)
             or _REST_APPLIES.match(unlabelled)
             # "This paragraph does not apply to X. / But if you also do Y, it does apply": the give-back (passed over, the
             # exception had stood whole)

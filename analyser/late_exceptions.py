@@ -25,7 +25,8 @@ LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\
                             # qualifies the duty, not whom it is for
                             r"(?=\s+(?:an?\s+|the\s+|any\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
                             # ("unless the product gathers personal data only through a separate app": the reader's product)
-                            r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?|products?|devices?|toys?)\b"
+                            # ("..., but not where the engine searches only one site": the reader's search engine)
+                            r"(?:providers?|services?|signator\w*|those|ones|platforms?|models?|products?|devices?|toys?|engines?)\b"
                             # ("..., unless its terms of use prohibit online pornography and ...": the service's terms)
                             r"|\s+(?:its|their|the(?:\s+service.s)?)\s+terms\s+of\s+(?:use|service)\b"
                             # ("..., unless the profiling is essential to the core service": the feature the duty is

@@ -143,6 +143,11 @@ _DOES_NOT_HELP = re.compile(r"\b((?i:that|this|the))\s+((?i:exception|exemption|
 # (read as it stood, "released" was taken for a model's release and the SMEs were covered with confidence)
 _RELEASED_FROM = re.compile(r"\b(is|are)\s+(?:released|relieved|excused)\s+(?:from|of)\s+(?=(?:this|the)\s+(?:measure|standard|section|"
                             r"commitment|chapter|duty|requirement|obligation)s?\b)", re.I)
+# "The preceding paragraph imposes nothing on a Signatory as regards a model whose ...": whom it does not apply to, said
+# by what it lays on them (passed over, every Signatory had stayed bound with confidence)
+_IMPOSES_NOTHING = re.compile(r"\b(?:imposes|places|lays)\s+(?:nothing|no\s+(?:duty|duties|obligations?|requirements?))\s+(?:up)?on\s+"
+                              r"(?:(?:an?|any|the)\s+)?(?:signator(?:y|ies)|providers?)\s+(?:(?:as\s+regards|in\s+respect\s+of|with\s+regard\s+to|"
+                              r"for)\s+(?=(?:an?|any|the|its|their)\s+(?:[\w-]+\s+){0,2}?models?\b))?", re.I)
 # "That relief does not extend to an SMC whose model has systemic risk": a give-back, said as the exceptions' give-backs are
 _RELIEF_NOT_EXTENDED = re.compile(r"\b((?i:that|this|the))\s+(?i:relief|exception|exemption|carve-out|concession)\s+(?:does\s+not|will\s+not)\s+"
                                   r"(?:extend|reach)\s+to\b", re.I)
@@ -323,8 +328,9 @@ _LEGAL_BASIS = re.compile(r"(?:^|(?<=[.;]\s))under\s+article\s+[\w()]{1,12}(?:,?
 _MODELS_THING = re.compile(r"(?:^|(?<=[.;]\s))(?:where|if|when)\s+(?:a|the|its|their)\s+model'?s'?\s+"
                            r"(?P<what>(?:weights|parameters|chains-of-thought|chains\s+of\s+thought|reasoning\s+traces)\b[^,.;]{3,160}),\s+"
                            r"(?:the\s+signatory|signatories|the\s+model\s+report)\s+(?P<duty>will|shall|should|must)\b"
-                           # (never a further duty: "..., the Signatory will also look ...", "... access to them as well")
-                           r"(?!\s+also\b)(?![^.;]*\bas\s+well\b)", re.I)
+                           # (never a further duty: "..., the Signatory will also look ...", "... access to them as well", "will in
+                           # addition offer ...")
+                           r"(?!\s+(?:also|in\s+addition|additionally)\b)(?![^.;]*\bas\s+well\b)", re.I)
 
 
 def _title_ends(pattern: re.Pattern[str], text: str) -> int | None:
@@ -361,6 +367,7 @@ def plain_legal(text: str) -> str:
     text = _ONLY_WHERE_REF.sub(r"\g<head> to services to which \g<ref> applies", text)
     text = _TREAT_AS_UNDER.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} applies to Signatories with {m['who']}", text)
     text = _RELIEF_NOT_EXTENDED.sub(r"\1 exception does not apply to", _RELEASED_FROM.sub(r"\1 exempt from ", text))
+    text = _IMPOSES_NOTHING.sub("does not apply to ", text)
     if (end := _title_ends(_PROVISION_LABEL, text)) is not None:
         text = text[end:]
     if (end := _title_ends(_TITLE_THEN_COLON, text)) is not None:

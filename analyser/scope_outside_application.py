@@ -20,7 +20,7 @@ from .conditions import Vocabulary, atom, describe, is_understood, parse_applica
 from .vocabulary import names_whom_in_a_duty
 from .defined_terms import term_definitions, undefined_class
 from .models import Applicability, Condition, Measure
-from .unstated_scope import UnstatedScope, first_duty, unstated_scope
+from .unstated_scope import UnstatedScope, first_duty, is_heading, unstated_scope
 
 
 def class_words(vocab: Vocabulary) -> frozenset[str]:
@@ -300,6 +300,9 @@ def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary
     first = duty.split(". ")[0] if duty else ""
     features = [] if not duty or PROHIBITION.match(duty) else [f for f in features_named(first, vocab, id_pattern)
                                                                if names_whom_in_a_duty(f, first, vocab)]
+    named_by = "its first duty names"
+    if not features and duty and not PROHIBITION.match(duty):
+        features, named_by = _heading_features(measure, duty, vocab, id_pattern), "its heading names"
     if not features:
         return False
     leaves_out = next((m.group(0).strip() for p in measure.paragraphs if (m := _LEAVES_OUT.search(" ".join(p.text.split())))), "")
@@ -314,10 +317,26 @@ def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary
         return _unclear(app, first, f"{measure.id}: no application sentence; its first duty names features and "
                                     f"'{negated.group(0)}', so whom it covers is unclear")
     app.condition = duty_for_every_reader_or_featured(features)
-    app.warnings.append(f"{measure.id}: no application sentence; its first duty names "
+    app.warnings.append(f"{measure.id}: no application sentence; {named_by} "
                         f"{', '.join(vocab.feature_label(f) for f in dict.fromkeys(features))}, "
                         f"so services without it are unclear")
     return True
+
+
+def _heading_features(measure: Measure, duty: str, vocab: Vocabulary, id_pattern) -> list[str]:
+    """Features named in the headings above the first duty that the code's profile says a heading may confine the
+    measure to (``in_a_heading``): "14. Connected toys and devices" over "Explain at the point of purchase how the toy
+    collects personal data" (read as every reader's, each service without a toy had been covered with confidence; the
+    ICO's "9. Data sharing" over "Do not disclose ..." names no such feature, and binds every reader)."""
+    found: list[str] = []
+    for p in measure.paragraphs:
+        text = " ".join(p.text.split())
+        if text == duty:
+            break
+        if is_heading(text):
+            found += [f for f in features_named(text, vocab, id_pattern)
+                      if (words := vocab.features.get(f, {}).get("in_a_heading")) and re.search(words, text, re.I)]
+    return found
 
 
 def _code_formula(app: Applicability, duty: str, measure: Measure, code_kind: str, vocab: Vocabulary, id_pattern,

@@ -135,6 +135,11 @@ _DEFINITION_ONLY = re.compile(r"^(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?
                               r"[\u2019'\"\u201d]\s+(?:means|refers\s+to|is|includes|has\s+the\s+meaning)\b(?:[^.]|\.(?=\d))*\.?$", re.I)
 
 
+def is_heading(text: str) -> bool:
+    """Is ``text`` (a paragraph, flattened) a heading: a short line with no sentence in it ("14. Connected toys and devices")?"""
+    return _HEADING.match(text) is not None
+
+
 def first_duty(measure: Measure) -> str:
     """The measure's first paragraph that is neither a heading nor a definition alone, flattened; "" if none."""
     texts = [" ".join(p.text.split()) for p in measure.paragraphs]

@@ -186,7 +186,7 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
         if not isinstance(includes, list) or any(not isinstance(f, str) or f.lower() not in features for f in includes):
             raise ValueError(f"[services.features.{key}] includes must list the code's own feature keys (narrower features a "
                              f"service with this one may have instead), not {includes!r}")
-        for words in ("in_a_duty", "in_an_object"):
+        for words in ("in_a_duty", "in_an_object", "in_a_heading"):
             if words in entry:
                 if not isinstance(entry[words], str):
                     raise ValueError(f"[services.features.{key}] {words} must be a regular expression in a string")
