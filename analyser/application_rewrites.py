@@ -428,11 +428,21 @@ def _signatories_with(m: re.Match[str]) -> str:
     return f"Signatories whose models are {m.group('models')[done.end():]} " if done else f"Signatories with {m.group('models')} "
 
 
+# "Signatories, other than SMEs, but including SMCs, will ...": those named as included, beside an exception of others
+_BUT_INCLUDING = re.compile(r",\s*but\s+including\s+[^,.;]{1,60}(?=,)", re.I)
+
+
+def without_included(text: str) -> str:
+    """``text`` without ", but including SMCs" after an exception: those it names stay as every other reader does (read
+    inside the exception, they had been left out with confidence)."""
+    return _BUT_INCLUDING.sub("", text)
+
+
 def signatories_first(text: str) -> str:
     """``text`` with the GPAI code's openings that put the models or an exception before the duty said as a statement
     of whom ("Signatories with general-purpose AI models with systemic risk will ...", "This Measure applies to
     Signatories other than SMEs.")."""
-    text = _FOR_MODELS_FIRST.sub(_signatories_with, text)
+    text = _FOR_MODELS_FIRST.sub(_signatories_with, without_included(text))
     return _SIGNATORIES_BUT.sub(lambda m: f"This Measure applies to Signatories {m.group('but')}", text)
 
 

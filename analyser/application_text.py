@@ -101,7 +101,7 @@ STRAY_APPLICATION = re.compile(
     # ("This part concerns services used by both adults and children ...": whom, as "covers" below)
     r"(?:only\s+)?concerns?\s+only|(?:only\s+)?concerns?(?=\s+(?:(?:all|each|every|any|those)\s+)?(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies))\s+(?:that|which|who|whose|with|used|offering|providing|aimed|likely)\b)|(?:is|are)\s+(?:only\s+)?(?:aimed\s+at|addressed\s+to|directed\s+at|limited\s+to|confined\s+to|targeted\s+at)|"
     # "This measure is not recommended for small services", "is relevant only to", "covers large services"
-    r"(?:is|are)\s+(?:not\s+|only\s+)?(?:(?:recommended|intended|designed|meant)\s+(?:only\s+)?for|relevant\s+(?:only\s+)?to)|(?:does|do)\s+not\s+cover|"
+    r"(?:is|are)\s+(?:not\s+|only\s+)?(?:(?:recommended|intended|designed|meant)\s+(?:only\s+)?for|relevant\s+(?:only\s+)?to)|(?:is|are)\s+not\s+for\b|(?:does|do)\s+not\s+cover|"
     r"(?:only\s+|also\s+)?covers?(?!\s+(?:how|what|when|why|whether|the\s+ways?|the\s+steps|steps)\b)(?=\s+(?:only\s+)?(?:(?:all|each|every|the|a|an|any)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator(?:y|ies))\b)|"
     # "This section is relevant to you if you show children advertising ..."
     r"(?:is|are)\s+(?:only\s+)?relevant\s+(?:to\s+you\s+)?(?:only\s+)?(?:if|where|when)|"
@@ -403,8 +403,9 @@ _LATER_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
 # ("If you serve such adverts, this part applies to you ...": with its condition first)
 _LATER_WHOM = re.compile(r"(?:(?:if|where|when)\s+(?:you|your|the\s+service|a\s+service|the\s+provider)\b[^,.;]{1,160},\s*)?"
                          r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement|part|paragraph))?\s+(?:only\s+|also\s+|still\s+)?"
-                         r"(?:applies|does\s+not\s+apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
-                         r"|where\b|if\b|when\b|unless\b)", re.I)
+                         r"(?:(?:applies|does\s+not\s+apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
+                         # ("... . This Measure is not for SMEs.")
+                         r"|where\b|if\b|when\b|unless\b)|is\s+not\s+(?:(?:recommended|intended|designed|meant)\s+)?for\s)", re.I)
 # ("Passing children's data to another company in your group is still a disclosure. If you do it, ...": whom, said through
 # the sentence before; read, or left unclear, never passed over as a paragraph for every reader)
 _IF_YOU_DO_IT = re.compile(r"(?:if|where|when)\s+you\s+do\s+(?:it|so|this|that)\s*,", re.I)
@@ -426,6 +427,10 @@ REST_OF_MEASURE = (r"(?:(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:elements|
                    r"(?:this|the)\s+(?:[A-Z][a-z]+\s+)?(?:measures?|commitments?|standard|chapter)")
 _REST_APPLIES = re.compile(REST_OF_MEASURE + r"\s+(?:still\s+)?appl(?:y|ies)\s+to\b", re.I)
 
+# "Except for SMEs, Signatories will ..." (and "SMEs excepted, ...", said so by ``plain_legal``): a class taken out before the
+# duty's subject (passed over, the duty naming SMEs had been read as perhaps only theirs, "applies" to an SME with confidence)
+_CLASS_EXCEPTED_FIRST = re.compile(r"^\s*(?:except\s+for|other\s+than|apart\s+from|save\s+for|with\s+the\s+exception\s+of)\s+[^,.;]{2,80},\s*"
+                                   r"(?:all\s+|every\s+|each\s+|the\s+)?(?:signator(?:y|ies)|providers?|services?)\s+(?:will|should|must|shall)\b", re.I)
 # "(2) Despite subclause (1), a provider that only distributes its own apps must comply where ...": a provider the
 # paragraph named takes out, given a duty back (passed over, the exception had stood whole)
 _OVERRIDE_FOR = re.compile(r"^\s*(?:\(\w{1,4}\)\s*)?(?:despite|notwithstanding)\s+(?:sub-?)?(?:clause|section|paragraph|measure)\s+\S+\s*,\s*"
@@ -438,6 +443,8 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
         return True
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
+    if _CLASS_EXCEPTED_FIRST.match(unlabelled):
+        return True  # "Except for SMEs, Signatories will ...": whom the duty leaves out, before its subject
     if RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or opens_with_release(unlabelled):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if (CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text)) or ADDS_TO_DUTY.match(unlabelled):

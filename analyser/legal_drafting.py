@@ -143,6 +143,10 @@ _DOES_NOT_HELP = re.compile(r"\b((?i:that|this|the))\s+((?i:exception|exemption|
 # (read as it stood, "released" was taken for a model's release and the SMEs were covered with confidence)
 _RELEASED_FROM = re.compile(r"\b(is|are)\s+(?:released|relieved|excused)\s+(?:from|of)\s+(?=(?:this|the)\s+(?:measure|standard|section|"
                             r"commitment|chapter|duty|requirement|obligation)s?\b)", re.I)
+# "SMEs excepted, Signatories will ...": the exception said first, in the absolute (left as it is, the sentence had not
+# been read)
+_EXCEPTED_FIRST = re.compile(r"(?:^|(?<=[.;]\s))(?P<who>[A-Z][^,.;:]{1,60}?)\s+(?:excepted|apart)\s*,\s*(?=(?i:(?:all\s+|every\s+|each\s+|the\s+)?"
+                             r"(?:signator(?:y|ies)|providers?))\b)")
 # "The preceding paragraph imposes nothing on a Signatory as regards a model whose ...": whom it does not apply to, said
 # by what it lays on them (passed over, every Signatory had stayed bound with confidence)
 _IMPOSES_NOTHING = re.compile(r"\b(?:imposes|places|lays)\s+(?:nothing|no\s+(?:duty|duties|obligations?|requirements?))\s+(?:up)?on\s+"
@@ -368,6 +372,7 @@ def plain_legal(text: str) -> str:
     text = _TREAT_AS_UNDER.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} applies to Signatories with {m['who']}", text)
     text = _RELIEF_NOT_EXTENDED.sub(r"\1 exception does not apply to", _RELEASED_FROM.sub(r"\1 exempt from ", text))
     text = _IMPOSES_NOTHING.sub("does not apply to ", text)
+    text = _EXCEPTED_FIRST.sub(lambda m: f"Except for {m['who']}, ", text)
     if (end := _title_ends(_PROVISION_LABEL, text)) is not None:
         text = text[end:]
     if (end := _title_ends(_TITLE_THEN_COLON, text)) is not None:

@@ -30,7 +30,7 @@ _PASSIVE = re.compile(r"^\W*" + PASSIVE_RELEASE, re.I)
 # model qualifies as a similarly safe or safer model", the condition first ("Where the model is ..., external evaluation
 # is not needed"), or for the services named ("Publication is not needed for a model that is treated as ...")
 _DUTY_PART = (r"(?:[\w-]+\s+){0,2}?(?:publication|access|steps?|duty|duties|obligations?|requirements?|testing|evaluations?|assessments?|"
-              r"actions?|reviews?|reporting|summar(?:y|ies)|reports?|measures?)\s+(?:(?:is|are)\s+not\s+(?:required|needed|necessary|expected)"
+              r"actions?|reviews?|reporting|summar(?:y|ies)|reports?|measures?)\s+(?:(?:is|are)\s+not\s+(?:required|needed|necessary|expected|owed)"
               # ("This access need not be given for a model treated as similarly safe")
               r"|(?:need|needs)\s+not\s+be\s+(?:given|provided|granted|offered|made|published|carried\s+out|done))")
 _ON_WHOM = r"(?:the|its|a|an|any|their)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?|signator(?:y|ies)|providers?)\b"

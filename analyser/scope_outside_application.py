@@ -13,6 +13,7 @@ import re
 
 from .amendments import split_sentences
 from .application_intros import PROHIBITION, grammar, match_intro
+from .application_rewrites import without_included
 from .application_text import LEADING_LABEL
 from .condition_tokens import features_named
 from .condition_tree import and_, duty_for_every_reader_or_featured
@@ -51,7 +52,7 @@ def scope_outside_application(app: Applicability, measure: Measure, code_kind: s
         # defined elsewhere): the duty is for a class this measure does not spell out, never every service
         return _unclear(app, unread, f"{measure.id}: no application sentence; its first duty is for '{unread}', a class "
                                      f"not spelled out here, so whom it covers is unclear")
-    excepted = _SUBJECT_EXCEPTION.match(duty)
+    excepted = _SUBJECT_EXCEPTION.match(without_included(duty))
     if excepted is not None:
         # "Signatories, other than those relying on the similarly safe model concept, will ...": every reader but those
         words = excepted.group(0).strip(" ,")
