@@ -101,3 +101,29 @@ def test_a_measure_headed_by_older_models_is_not_every_signatorys_with_confidenc
     # the heading had been passed over: a Signatory with only newer models was told "applies" with confidence
     assert _gpai(code) == "unclear"
     assert _gpai(code, "pre-august-2025") == "applies"
+
+
+def test_a_class_of_service_or_its_providers_as_the_duty_subject_says_whom():
+    from clause_reading import clause_reading
+    from one_measure_code import ESAFETY, status_for
+    cases = [("A hosting service provider must act on class 1A material it learns of.", "hosting"),
+             ("Internet carriage service providers must tell customers about filtering products.", "internet-carriage"),
+             ("A high impact designated internet service must detect and remove known class 1A material.", "designated-internet")]
+    for words, kind in cases:
+        # read as the application (a paragraph the extractor marks so), each subject had been words not understood:
+        # unclear for every section, its own included (a paragraph not so marked was read through its duty's subject)
+        covered = clause_reading(ESAFETY, words)
+        features = ["high-impact"] if kind == "designated-internet" else []
+        assert covered(kind=kind, features=features) is True, words
+        assert covered(kind="social-media") is False, words
+    assert clause_reading(ESAFETY, cases[2][0])(kind="designated-internet") is False
+    # a pointer to another measure names no second group (read as one, a Tier 1 self-harm service had been told "applies")
+    code = _code(ESAFETY, ["A provider of a social media service that is Tier 1 for online pornography must use age assurance. A "
+                           "Tier 1 service for self-harm material should refer to Measure 5."], "MCM 4")
+    assert status_for(code, ESAFETY, kind="social-media", features=["tier-1-self-harm"]) == "exempt"
+    assert status_for(code, ESAFETY, kind="social-media", features=["tier-1-pornography"]) == "applies"
+    # nor is a condition on the reader first a class of service as the subject
+    code = _code(ICO, ["If you have a voice-activated service or a smart speaker, you should be able to give privacy information "
+                       "out loud."])
+    assert _ico(code, "voice-assistant") == "applies"
+    assert _ico(code) == "exempt"
