@@ -431,6 +431,9 @@ _REST_APPLIES = re.compile(REST_OF_MEASURE + r"\s+(?:still\s+)?appl(?:y|ies)\s+t
 # duty's subject (passed over, the duty naming SMEs had been read as perhaps only theirs, "applies" to an SME with confidence)
 _CLASS_EXCEPTED_FIRST = re.compile(r"^\s*(?:except\s+for|other\s+than|apart\s+from|save\s+for|with\s+the\s+exception\s+of)\s+[^,.;]{2,80},\s*"
                                    r"(?:all\s+|every\s+|each\s+|the\s+)?(?:signator(?:y|ies)|providers?|services?)\s+(?:will|should|must|shall)\b", re.I)
+# "Section 4 (to be completed only for models with systemic risk)": whom, in brackets after a heading (passed over as a
+# heading, the section had been every Signatory's with confidence)
+_ONLY_FOR_IN_BRACKETS = re.compile(r"\((?:[^()]{0,60}\s)?only\s+(?:for|where|if|when|by)\s+[^()]{3,120}\)", re.I)
 # "(2) Despite subclause (1), a provider that only distributes its own apps must comply where ...": a provider the
 # paragraph named takes out, given a duty back (passed over, the exception had stood whole)
 _OVERRIDE_FOR = re.compile(r"^\s*(?:\(\w{1,4}\)\s*)?(?:despite|notwithstanding)\s+(?:sub-?)?(?:clause|section|paragraph|measure)\s+\S+\s*,\s*"
@@ -445,6 +448,8 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if _CLASS_EXCEPTED_FIRST.match(unlabelled):
         return True  # "Except for SMEs, Signatories will ...": whom the duty leaves out, before its subject
+    if _ONLY_FOR_IN_BRACKETS.search(unlabelled):
+        return True  # "Section 4 (to be completed only for models with systemic risk)": whom, said in a heading's brackets
     if RELEASE_AFTER_CONDITION.search(unlabelled) or _GIVEN_BACK.match(unlabelled) or opens_with_release(unlabelled):
         return True  # "Where the service is ..., the provider need not do this": whom it leaves out
     if (CONDITIONAL_OBLIGATION.match(text) and DUTY.search(text)) or ADDS_TO_DUTY.match(unlabelled):

@@ -143,6 +143,9 @@ _DOES_NOT_HELP = re.compile(r"\b((?i:that|this|the))\s+((?i:exception|exemption|
 # (read as it stood, "released" was taken for a model's release and the SMEs were covered with confidence)
 _RELEASED_FROM = re.compile(r"\b(is|are)\s+(?:released|relieved|excused)\s+(?:from|of)\s+(?=(?:this|the)\s+(?:measure|standard|section|"
                             r"commitment|chapter|duty|requirement|obligation)s?\b)", re.I)
+# "Section 4 (to be completed only for models with systemic risk)": a heading whose brackets say whom it is for
+_HEADING_ONLY_FOR = re.compile(r"^[^().;]{1,80}\((?:to\s+be\s+(?:completed|filled\s+in|answered|used|followed)\s+)?only\s+for\s+"
+                               r"(?P<who>[^().;]{3,120})\)\s*$", re.I)
 # "SMEs excepted, Signatories will ...": the exception said first, in the absolute (left as it is, the sentence had not
 # been read)
 _EXCEPTED_FIRST = re.compile(r"(?:^|(?<=[.;]\s))(?P<who>[A-Z][^,.;:]{1,60}?)\s+(?:excepted|apart)\s*,\s*(?=(?i:(?:all\s+|every\s+|each\s+|the\s+)?"
@@ -373,6 +376,7 @@ def plain_legal(text: str) -> str:
     text = _RELIEF_NOT_EXTENDED.sub(r"\1 exception does not apply to", _RELEASED_FROM.sub(r"\1 exempt from ", text))
     text = _IMPOSES_NOTHING.sub("does not apply to ", text)
     text = _EXCEPTED_FIRST.sub(lambda m: f"Except for {m['who']}, ", text)
+    text = _HEADING_ONLY_FOR.sub(lambda m: f"This measure applies only to {m['who']}.", text)
     if (end := _title_ends(_PROVISION_LABEL, text)) is not None:
         text = text[end:]
     if (end := _title_ends(_TITLE_THEN_COLON, text)) is not None:

@@ -160,3 +160,14 @@ def test_a_standard_whose_heading_names_the_feature_is_not_every_readers_with_co
     # the ICO profile gives data sharing no such heading: "Do not disclose ..." binds every reader
     code = _code(ICO, ["9. Data sharing", "Do not disclose children's data unless you can show a compelling reason to do so."])
     assert _ico(code) == "applies"
+
+
+def test_a_heading_that_says_only_for_whom_in_brackets_is_read():
+    code = _code(GPAI, ["Model Documentation Form", "Part 5 (to be completed only for models with systemic risk)",
+                        "Describe how the model was tested against misuse."])
+    # passed over as a heading, the part had been every Signatory's: "applies" with confidence without systemic risk
+    assert _gpai(code) == "exempt"
+    assert _gpai(code, "systemic-risk") == "applies"
+    # words in the brackets not understood make it unclear, never every Signatory's
+    code = _code(GPAI, ["Part 6 (only for models trained on licensed archives)", "Describe the archives used."])
+    assert _gpai(code) == "unclear"
