@@ -152,9 +152,10 @@ _EXCEPTED_FIRST = re.compile(r"(?:^|(?<=[.;]\s))(?P<who>[A-Z][^,.;:]{1,60}?)\s+(
                              r"(?:signator(?:y|ies)|providers?))\b)")
 # "The preceding paragraph imposes nothing on a Signatory as regards a model whose ...": whom it does not apply to, said
 # by what it lays on them (passed over, every Signatory had stayed bound with confidence)
+# (the Signatory or provider is kept unless the models named after it are whom: "... on a provider of a hosting service")
 _IMPOSES_NOTHING = re.compile(r"\b(?:imposes|places|lays)\s+(?:nothing|no\s+(?:duty|duties|obligations?|requirements?))\s+(?:up)?on\s+"
-                              r"(?:(?:an?|any|the)\s+)?(?:signator(?:y|ies)|providers?)\s+(?:(?:as\s+regards|in\s+respect\s+of|with\s+regard\s+to|"
-                              r"for)\s+(?=(?:an?|any|the|its|their)\s+(?:[\w-]+\s+){0,2}?models?\b))?", re.I)
+                              r"(?P<who>(?:(?:an?|any|the)\s+)?(?:signator(?:y|ies)|providers?))\s+(?P<regards>(?:as\s+regards|in\s+respect\s+of|"
+                              r"with\s+regard\s+to|for)\s+(?=(?:an?|any|the|its|their)\s+(?:[\w-]+\s+){0,2}?models?\b))?", re.I)
 # "That relief does not extend to an SMC whose model has systemic risk": a give-back, said as the exceptions' give-backs are
 _RELIEF_NOT_EXTENDED = re.compile(r"\b((?i:that|this|the))\s+(?i:relief|exception|exemption|carve-out|concession)\s+(?:does\s+not|will\s+not)\s+"
                                   r"(?:extend|reach)\s+to\b", re.I)
@@ -374,7 +375,7 @@ def plain_legal(text: str) -> str:
     text = _ONLY_WHERE_REF.sub(r"\g<head> to services to which \g<ref> applies", text)
     text = _TREAT_AS_UNDER.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} applies to Signatories with {m['who']}", text)
     text = _RELIEF_NOT_EXTENDED.sub(r"\1 exception does not apply to", _RELEASED_FROM.sub(r"\1 exempt from ", text))
-    text = _IMPOSES_NOTHING.sub("does not apply to ", text)
+    text = _IMPOSES_NOTHING.sub(lambda m: "does not apply to " if m["regards"] else f"does not apply to {m['who']} ", text)
     text = _EXCEPTED_FIRST.sub(lambda m: f"Except for {m['who']}, ", text)
     text = _HEADING_ONLY_FOR.sub(lambda m: f"This measure applies only to {m['who']}.", text)
     if (end := _title_ends(_PROVISION_LABEL, text)) is not None:

@@ -133,6 +133,12 @@ def test_a_paragraph_that_imposes_nothing_on_some_signatories_is_not_passed_over
                         "regards a model released under a free and open-source licence."])
     assert _gpai(code, "open-source-licence") == "exempt"
     assert _gpai(code) == "applies"
+    # the provider named keeps its words when no model follows ("as regards a model"): read without them, "a provider of a
+    # hosting service" had become "of a hosting service", words not understood, unclear for every section
+    code = _code(ESAFETY, ["A provider of a social media service or a hosting service must publish terms of use. This section "
+                           "imposes no obligation on a provider of a hosting service."], "MCM 2")
+    assert _status(code, ESAFETY, kind="hosting") == "exempt"
+    assert _status(code, ESAFETY, kind="social-media") == "applies"
 
 
 def test_an_exception_naming_the_engine_is_not_dropped():
