@@ -113,8 +113,8 @@ def split_sentences(text: str) -> list[str]:
     # a sentence of its own (read with the permission's subject alone, the measure had been for SMCs only)
     # ("...; all other Signatories do so before placing the model on the market": the same duty, said in the present)
     text = re.sub(r";\s*(?:all\s+|every\s+|each\s+|any\s+)?other\s+(signatories|providers|services)(?:(?=\s+(?:will|shall|must|should)\s+[a-z])"
-                  r"|\s+(?=do\s+(?:so|this|it|the\s+same)\b))",
-                  lambda m: ". Other " + m.group(1).lower() + ("" if m.group(0)[-1:].isalpha() else " will "), text, flags=re.I)
+                  r"|(?P<present>\s+)(?=do\s+(?:so|this|it|the\s+same)\b))",
+                  lambda m: ". Other " + m.group(1).lower() + (" will " if m["present"] else ""), text, flags=re.I)
     # "SMEs may fill in the form in simplified form; the duty to document every model remains with every Signatory": the
     # duty of all, a sentence of its own (read with the permission's subject alone, the measure had been for SMEs only)
     # ("...; the Report itself is still due", "...; the obligation to provide that access is unchanged")
