@@ -51,7 +51,7 @@ _OPENING_CONDITION = re.compile(
     r"|(?!(?:has|have|is|are|was|were|and|or|but|nor|uses|offers|allows|lets|enables|provides|hosts|operates|does|can|"
     r"may|which|that|who|whose|with|at)\b)[a-z]+\b))", re.I)
 # a heading rather than a duty: short, and no sentence in it ("12. Profiling", "Measure 2.1 Crawling")
-_HEADING = re.compile(r"^(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+)?[^.!?]{0,120}$|^(?:standard|measure|commitment|section|part)\s+[\d.]+\b[^.!?]{0,120}$", re.I)
+_HEADING = re.compile(r"^(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[.:]?\s+)?[^.!?]{0,120}$|^(?:standard|measure|commitment|section|part)\s+\d{1,3}(?:\.\d{1,3})*(?:[.:](?=\s|$)|\b)[^.!?]{0,120}$", re.I)
 # what a condition on the reader is about when it restricts nothing ("if you are unsure", "where possible")
 _NOT_WHOM = re.compile(r"^(?:if|where|when)\s+(?:you\s+are\s+(?:unsure|in\s+doubt|not\s+sure)|possible|appropriate|"
                        r"necessary|relevant|practicable|feasible|required|needed)\b"
