@@ -285,7 +285,9 @@ _APPLIES_IF = re.compile(
     r"^\s*,?\s*(?:then\s+)?(?:(?:this|the)\s+measure\s+(?:only\s+)?applies(?:\s+only)?(?:\s+to\s+(?:its|the|their)\s+providers?)?"
     rf"|{APPLY_THIS_MEASURE}"
     # "Providers of ... should implement it only where ...": the measure named again as "it"
-    r"|(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+it)"
+    r"|(?:should|must|shall|(?:is|are)\s+expected\s+to)\s+(?:apply|follow|adopt|implement|comply\s+with)\s+it"
+    # ("A provider of a closed communication service must comply with this section only if end-users can ...")
+    r"|(?:should|must|shall|need)\s+(?:only\s+)?comply\s+with\s+(?:this|the)\s+(?:section|standard|division|part|code|commitment))"
     r"\s*,?\s+(?:only\s+)?(?P<cond>(?:if|where|when|provided\s+that)\s+.+)$", re.I | re.S)
 _RELEASE_CONDITION = re.compile(r"\b(?P<cond>(?:if|where|when|provided\s+that)\s*:?\s+.+)$"
                                 # "Signatories need not follow this Measure for a model that is not ...": the released
@@ -339,7 +341,9 @@ _INNER_CONDITION = re.compile(
     # below to the extent that they integrate the model ...", "must, where Australian children can hold accounts
     # on the service, set ...": a condition on the reader or on what its users can do, never dropped)
     # (never "except where ...", "save where ...": an exception, which LATE_EXCEPTION and _RELEASE_UNLESS read)
-    rf"(?:[,;]\s*|(?<!\bexcept)(?<!\bsave)\s)(?P<cond>(?:if|where|when|provided\s+that|to\s+the\s+extent\s+that|in\s*so\s+far\s+as)"
+    # (never after "and": "will describe the reasons and, where the model is built into their own systems, how ...": a
+    # condition on the second limb of the duty alone, a conditional obligation, not whom the measure is for)
+    rf"(?:(?<!\band)(?<!\band\s)[,;]\s*|(?<!\bexcept)(?<!\bsave)(?<!\band)(?<!\band,)\s)(?P<cond>(?:if|where|when|provided\s+that|to\s+the\s+extent\s+that|in\s*so\s+far\s+as)"
     # ("where (a) the model presents systemic risk, and (b) the Signatory is not an SME": the items, every one)
     rf"(?:\s*{_ITEM})?"
     # ("when they test changes", "where they have reasonable grounds": a time or a trigger, not whom; "to the

@@ -415,8 +415,9 @@ _FOR_MODELS_FIRST = re.compile(SENTENCE_START + r"for\s+(?:each\s+|every\s+|any\
                                rf"(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}}),\s+{SIGNATORIES_OR_ONE}\s+"
                                r"(?=(?:will|shall|must|should|commit))(?!will\s+have\s+until\b|will\s+not\s+need\b)", re.I)
 # "Signatories other than SMEs will ...", "Signatories, except SMEs and SMCs, will ...": every Signatory but those
+# ("Signatories, with the exception of SMEs and SMCs, will ...")
 _SIGNATORIES_BUT = re.compile(SENTENCE_START + r"(?:all\s+)?signatories,?\s+(?P<but>(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|"
-                              r"save\s+for)\s+[^,.;]{1,120}?),?\s+(?:will|shall|must|should|commit\s+to)\b[^.;]*", re.I)
+                              r"save\s+for|with\s+the\s+exception\s+of)\s+[^,.;]{1,120}?),?\s+(?:will|shall|must|should|commit\s+to)\b[^.;]*", re.I)
 
 
 def _signatories_with(m: re.Match[str]) -> str:

@@ -93,6 +93,10 @@ def _disapplied(sentences: list[str]) -> list[str]:
 # sentence says nothing of whom (between commas it had hidden the "does not apply")
 _LINKING_INSIDE = re.compile(r"\b(not|does|do|is|are|will|shall|should|must|need|it|measure|standard)\s*,\s*"
                              r"(?:however|though|nevertheless|moreover|furthermore|in\s+addition)\s*,\s*", re.I)
+# "..., unless, for the risk concerned, the model counts as similarly safe": a phrase set between commas after
+# "unless" says for what, not whom; left in, the exception had not been read and the measure was every reader's
+_ASIDE_AFTER_UNLESS = re.compile(r"\b(unless|except\s+where|except\s+if)\s*,\s*(?:for|in|as\s+regards|with\s+(?:regard|respect)\s+to|"
+                                 r"in\s+(?:respect|relation)\s+(?:of|to))\s+[^,.;]{1,60},\s*", re.I)
 
 # "is to be treated, for the purposes of C31.1, as a service at high risk of terrorism", "is, for the purposes of this
 # measure, to be treated as": where the deeming holds is this measure (or a paragraph of it); between commas it had hidden
@@ -389,7 +393,7 @@ def plain_legal(text: str) -> str:
         text = text[:1].upper() + text[1:]
     if (end := _title_ends(_NUMBERED_TITLE, text)) is not None:
         text = text[end:]
-    sentences = _disapplied(split_sentences(as_amended(_LABEL_INSIDE.sub(", ", _LINKING_INSIDE.sub(r"\1 ", _PURPOSE_INSIDE.sub(r"\1 ", text))))))
+    sentences = _disapplied(split_sentences(as_amended(_LABEL_INSIDE.sub(", ", _LINKING_INSIDE.sub(r"\1 ", _ASIDE_AFTER_UNLESS.sub(r"\1 ", _PURPOSE_INSIDE.sub(r"\1 ", text)))))))
     out = []
     takes_out = any(_TAKES_OUT.search(s) for s in sentences)
     for sentence in sentences:

@@ -278,7 +278,8 @@ def _leaves_out_only(text: str, code_kind: str, vocab: Vocabulary, id_pattern, i
 # "Unless your service uses age assurance ..., treat every user as ..." (never "unless you can show a compelling reason"), "Other
 # than a supplier of ..., a person ... must"
 _LEAVES_OUT = re.compile(r"[^.;]*\b(?:(?:do|does|shall|will|need)\s+not\s+(?:bind|oblige|extend\s+to|apply|cover)|(?:is|are)\s+"
-                         r"(?:exempt(?:ed)?|excluded|not\s+covered)|unless(?!\s+(?:you|they|it)\s+(?:can|could|are\s+able|is\s+able)\b|\s+there\s+is\b|"
+                         # ("only the chat line is left out", "is outside the code")
+                         r"(?:exempt(?:ed)?|excluded|not\s+covered|left\s+out|outside\s+(?:the|this)\s+(?:code|standard|scope))|unless(?!\s+(?:you|they|it)\s+(?:can|could|are\s+able|is\s+able)\b|\s+there\s+is\b|"
                          r"\s+it\s+is\s+(?:not\s+)?(?:possible|feasible|practicable|necessary|appropriate|proportionate)\b)"
                          # ("Other than a supplier of Tier 3 equipment, a person in the equipment section must ...": an exception)
                          r"|(?<![\w,)]\s)(?<![\w,])(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|save\s+for)\s+(?:an?|any|the|those)\s+(?:[\w-]+\s+){0,4}?"
