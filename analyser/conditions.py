@@ -146,7 +146,9 @@ def _parse_application(
     work = ASKS_WHOM_NOT.sub(". It does not apply to ", without_asides(plain_legal(content_only(flat))))
     work = question_of_whom_answered(work)  # "Which services does it apply to? Large services.": the answer
     label = WHO_LABEL.match(work)  # "Who this measure is for" / "General search services.": the answer
-    work = work[label.end():] if label and label.end() < len(work) and work[label.end()].isupper() else work
+    if label and label.end() < len(work) and work[label.end()].isupper():
+        # (and the answer's own paragraph number: "Who this measure is for / J3.1 Large services that ...")
+        work = re.sub(r"^(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+(?=[A-Z])", "", work[label.end():], count=1)
     affirmed = affirms_every_service(work)
     for pattern, scope in SCOPE_PATTERNS:
         if pattern.search(work):
