@@ -87,3 +87,20 @@ def test_a_parent_who_can_do_one_thing_or_another():
     assert _ico(code, "parental-monitoring") == "applies"
     assert _ico(code, "parental-location-tracking") == "applies"
     assert _ico(code) == "exempt"
+
+
+def test_the_ico_features_in_more_of_the_words_officers_meet():
+    from clause_reading import clause_reading
+
+    child = ["likely-accessed-by-children"]
+    for words, features in (
+            ("This standard applies to a service that lets parents see where their child is.", ["parental-location-tracking"]),
+            ("This standard applies to services that rely on users' reports.", ["user-reporting"]),
+            ("This standard applies where children can change their privacy settings.", ["user-settings"]),
+            ("This standard applies to a service that can be operated by voice.", ["voice-assistant"]),
+            ("This standard applies to services that publish terms of use, policies or community rules.", ["community-standards"]),
+            ("This standard applies to an online game in which players can buy items with real money.",
+             ["online-game", "in-app-purchases"])):
+        covered = clause_reading(ICO, words)
+        assert covered(kind="online-service", features=[*child, *features]) is True, words
+        assert covered(kind="online-service", features=child) is False, words
