@@ -123,9 +123,12 @@ def _parse_each_case(
         return parse_body(body, code_kind, vocab, id_pattern)
     rest = body[m.end():].strip()
     subject = re.match(r"(?:the|those|such|these|that|its)\s+(?:[\w-]+\s+){0,2}?services?\b", rest, re.I)
-    # ("where those services return images": plural, so "services that return images", never "the service return")
-    restriction = ("services that " if subject.group(0).lower().endswith("services") else "services where the service ") + \
-        rest[subject.end():].strip() if subject else "services that " + rest
+    if subject is None:
+        restriction = "services that " + rest
+    elif subject.group(0).lower().endswith("services"):
+        restriction = "services that " + rest[subject.end():].strip()  # "where those services return images": plural
+    else:
+        restriction = "services where the service " + rest[subject.end():]
     main, done, total, leftovers = parse_body(body[:m.start()], code_kind, vocab, id_pattern)
     extra, done2, total2, leftovers2 = parse_body(restriction, code_kind, vocab, id_pattern)
     if main is None or extra is None:
