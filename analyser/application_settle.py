@@ -60,10 +60,10 @@ _DUTY_VERB = r"(?:should|must|shall|will|need\s+to|are\s+expected\s+to|is\s+expe
 def _reader_duty() -> re.Pattern[str]:
     """... or on the reader's own thing ("Your tools should work for ..."), application.toml's piece "readers_own_thing",
     which the opening that reads such a sentence uses too."""
-    # ("Every provider within the code must ...": the code's readers, every one)
+    # ("Every provider within the code must ...": the code's readers, every one, the piece "within_the_code")
+    pieces = grammar_data()["pieces"]
     return re.compile(r"(?:^|[.;:]\s+)\s*(?:(?:(?:the|all|each|every|a)\s+)?(?:you|providers?|signator(?:y|ies)|services?|organisations?|we)"
-                      r"\s+(?:(?:within|in|under|covered\s+by)\s+(?:the|this)\s+code\s+)?"
-                      rf"(?:\w+\s+)?|{grammar_data()['pieces']['readers_own_thing']}){_DUTY_VERB}", re.I)
+                      rf"\s+{pieces['within_the_code']}(?:\w+\s+)?|{pieces['readers_own_thing']}){_DUTY_VERB}", re.I)
 
 
 # "If you rely on user reports to enforce those standards": a condition that refers back to what an earlier one named

@@ -112,6 +112,9 @@ _PURPOSE_INSIDE = re.compile(r"\b(treated|regarded|deemed|considered|is|are)\s*,
 _LABEL_INSIDE = re.compile(r",\s+(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+[A-Z]?|\(\w{1,4}\))\s+(?=(?:unless|except|other\s+than|save|provided\s+that|"
                            r"where|if|and|or)\b)")
 
+# the words set inside a sentence that say nothing of whom, taken out in this order before it is split into sentences
+_INSIDE_A_SENTENCE = ((_PURPOSE_INSIDE, r"\1 "), (_ASIDE_AFTER_UNLESS, r"\1 "), (_LINKING_INSIDE, r"\1 "), (_LABEL_INSIDE, ", "))
+
 
 # "Measure 1.3 Ensuring quality of information Signatories will ...", "Minimum compliance measure 1 - Terms of use A
 # provider of ...", "2. Data protection impact assessments Carry out a DPIA ...": a heading run into the first sentence
@@ -393,7 +396,9 @@ def plain_legal(text: str) -> str:
         text = text[:1].upper() + text[1:]
     if (end := _title_ends(_NUMBERED_TITLE, text)) is not None:
         text = text[end:]
-    sentences = _disapplied(split_sentences(as_amended(_LABEL_INSIDE.sub(", ", _LINKING_INSIDE.sub(r"\1 ", _ASIDE_AFTER_UNLESS.sub(r"\1 ", _PURPOSE_INSIDE.sub(r"\1 ", text)))))))
+    for inside, replacement in _INSIDE_A_SENTENCE:
+        text = inside.sub(replacement, text)
+    sentences = _disapplied(split_sentences(as_amended(text)))
     out = []
     takes_out = any(_TAKES_OUT.search(s) for s in sentences)
     for sentence in sentences:
