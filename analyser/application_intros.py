@@ -223,7 +223,7 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                            or (re.search(r"\bof\s+[\w\s'-]+$", inner.group("cond")) and _LIST_GOES_ON.match(after)))
                 condition = _DUTY_QUALIFIER.sub("", inner.group("cond") + (after if goes_on else "")).strip(" ,;:.")
             elif intro.until is not None and not exc and not body.strip(" ,;:.") and (duty := _DUTY_CONDITION.search(rest)):
-                condition = duty.group("cond").strip(" ,;:.")
+                condition = (duty.group("cond") or duty.group("where")).strip(" ,;:.")
             elif intro.polarity == "exempt" and intro.until is not None and not exc:
                 # "... is not required to comply with it if the service does not allow ...": the release
                 # holds only on that condition, comma or none; "..., unless Australian children can hold
@@ -268,7 +268,10 @@ _NOT_APPLY_REST = re.compile(r"^[,\s]*(?:then\s+)?(?:this|that|it|these|the)(?:\
                              r"(?:\s+to\s+(?:you|it|them|the\s+provider|your\s+service))?\s*[.;]?\s*$", re.I)
 # "... need not carry out a risk assessment, but must comply with the measures listed for its category": released from one
 # step, bound by others, so still the measure's reader
-_BUT_MUST = re.compile(r",?\s+but\s+(?:it\s+|they\s+|the\s+provider\s+)?(?:must|should|shall|will|is\s+required\s+to|are\s+required\s+to)\b", re.I)
+# ("... is not required by this measure to access encrypted content; it must still act on a notice ...": the same, said
+# after a semicolon with "still")
+_BUT_MUST = re.compile(r",?\s+but\s+(?:it\s+|they\s+|the\s+provider\s+)?(?:must|should|shall|will|is\s+required\s+to|are\s+required\s+to)\b"
+                       r"|[,;]\s+(?:but\s+)?(?:it|they|the\s+provider|providers)\s+(?:must|should|shall|will)\s+(?:still|nevertheless|however)\b", re.I)
 _RELEASE = re.compile(r"(?:(?:is|are)\s+not|(?:will|shall)\s+not\s+be)\s+(?:required|expected|obliged)\b|need\s+not\b|do(?:es)?\s+not\s+(?:have|need)\s+to\b"
                       # "Providers of small low-risk services may choose not to apply this measure": a release (read as a
                       # permission, those services had been the measure's readers)
@@ -332,8 +335,11 @@ _LATE_EXCEPTION_ANY = re.compile(
 _ITEM = r"\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)"  # "(a)", "(ii)", "(2)"
 # ", grooming or image-based CSAM.": the rest of a list the condition began, to the sentence's end
 _LIST_GOES_ON = re.compile(r"\s*,\s*(?:[\w'-]+\s*){1,5}(?:,\s*(?:[\w'-]+\s*){1,5})*,?\s+(?:or|and)\s+(?:[\w'-]+\s*){1,5}[.;]?\s*$")
+# ("if its service is large ..., or if its service has more than 700,000 ...": a second condition, an alternative to the
+# first; cut at the comma, the second had been dropped and a service meeting it alone told "exempt")
 _CONDITION_GOES_ON = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:has|have|is|are|uses|offers|allows|lets|enables|provides|hosts|operates|"
-                                r"does\s+not|is\s+not|has\s+no)\b", re.I)
+                                r"does\s+not|is\s+not|has\s+no)\b"
+                                rf"|\s*,?\s*(?:and|or)\s+(?:if|where|when){SERVICE_SUBJECT}", re.I)
 # "must, if the service is not end-to-end encrypted and it is reasonably practicable to do so, detect
 # ...": a condition on the service inside the obligation restricts whom the sentence is for
 _INNER_CONDITION = re.compile(
@@ -352,7 +358,9 @@ _INNER_CONDITION = re.compile(
     rf"(?:{SERVICE_SUBJECT}|(?<=extent\sthat)\s+they\b|(?<=far\sas)\s+they\b|(?<=if)\s+they\b"
     r"|(?<=if)\s+it\s+(?=(?:hosts?|has|offers?|provides?|operates?|uses?|allows?|distributes?|runs?)\b)"
     # (it ends at a colon, after which the duty goes on: "must do the following if the service is X: implement ...")
-    rf"|\s+(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)\s+(?:can|could|are\s+able|may)\b"
+    # ("where users of the service can livestream": the same, with whose users said; passed over, the condition had been
+    # dropped and the measure made every service's)
+    rf"|\s+(?:australian\s+)?(?:children|child\s+users|end-users|end\s+users|users)(?:\s+of\s+(?:the|its|their)\s+services?)?\s+(?:can|could|are\s+able|may)\b"
     # ("must, where its private messages are end-to-end encrypted, take ...": what the reader's service has)
     r"|\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:messages|messaging|communications|chats?|accounts|users|terms)\s+(?:are|is|have|has|can)\b)"
     rf"(?:[^,;:]|(?<=following):|[,;]\s*(?:and|or)?\s*(?={_ITEM}))*"
@@ -362,7 +370,16 @@ _INNER_CONDITION = re.compile(
 # the opening of that condition, for reading the model's words as a service's
 FOR_EACH_MODEL_OPENING = re.compile("^" + FOR_EACH_MODEL, re.I)
 # "Signatories will take the measures below if: (1) ...": a duty for every reader on a condition
-_DUTY_CONDITION = re.compile(r"\b(?P<cond>(?:if|provided\s+that)\b.+)$", re.I | re.S)
+# ("Each provider should let users report a livestream, where livestreaming is offered": a condition after a comma,
+# whatever its subject; never "where possible", a qualifier of the duty, nor "explain where users can find help", nor
+# "... and, where the model is built into their own systems, how ...", a condition on one limb of the duty)
+_DUTY_CONDITION = re.compile(r"\b(?P<cond>(?:if|provided\s+that)\b.+)$|(?<!\band),\s*(?P<where>where\s+(?!(?:it\s+is\s+)?(?:reasonably\s+|technically\s+)?"
+                             r"(?:practicable|feasible|possible|proportionate|appropriate|necessary|relevant|applicable|required)\b)"
+                             # (nor said of the duty or the provider: "where it is currently technically feasible for them",
+                             # "where that is needed to ...", "where doing so would ...", "where it has reason to suspect ...")
+                             r"(?!(?:it|they|that|this|doing\s+so|so\s+doing|the\s+provider)\b)"
+                             # (nor a trigger: "where content is reported")
+                             r"(?!(?:(?:the|any|such|that|a)\s+)?(?:content|material|complaints?|reports?|appeals?|a\s+user|an?\s+account)\b).+)$", re.I | re.S)
 # what qualifies the duty rather than the service: "and it is reasonably practicable to do so"
 _DUTY_QUALIFIER = re.compile(
     r"\s*(?:,\s*)?(?:and|or)?\s*(?:it\s+is|where|if)\s+(?:(?:reasonably|technically)\s+)?(?:practicable|feasible|"

@@ -250,7 +250,10 @@ _EXCEPT_TO = re.compile(r"\b(?:does|do|shall|will)\s+not\s+apply\s+(?:other\s+th
 _NOT_ONLY_BUT = re.compile(r"\bapplies\s+not\s+only\s+to\s+(?P<a>[^,;:.]{3,160}?),?\s+but\s+also\s+to\s+", re.I)
 # "..., so that every user can complain about search results", "in order to ...": why, never whom
 # ("in order to" is left: "if you profile children in order to serve them targeted advertising" names a feature)
-_PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s[^.;]*", re.I)
+# (to a condition on the service or an exception after it, never past one: "... so that children can use them if its
+# service is likely to be accessed by children" had lost its condition, and the measure was every service's)
+_PURPOSE = re.compile(r",?\s+(?:so\s+that|in\s+order\s+that)\s(?:(?!,?\s+(?:if|where|when|unless|provided\s+that|except(?:\s+(?:where|if|for))?|other\s+than|"
+                      r"save(?:\s+(?:where|for))?)\s+(?:the|its|their|a|an|any)\s+(?:[\w-]+\s+){0,2}?(?:services?|providers?|platforms?)\b)[^.;])*", re.I)
 
 
 # "... and either (a) is large, or (b) is at high risk of ...": "either" groups the limbs, which read as "either X or Y"

@@ -22,7 +22,7 @@ from typing import Any
 
 from .amendments import AMENDING
 from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
-from .legal_drafting import MEASURE_NUMBER, PARAGRAPH_OF, plain_legal
+from .legal_drafting import MEASURE_NUMBER, OWN_NUMBER_RUN_IN, PARAGRAPH_OF, plain_legal
 from .paragraph_references import PARAGRAPH_LABEL, REFERENCE, speaks_of_another
 from .paths import PACKAGE_DATA
 from .release_phrases import NEED_DO_NOTHING_UNDER, NOTHING_UNDER, opens_with_release
@@ -69,7 +69,7 @@ STRAY_APPLICATION = re.compile(
     r"(?:(?:although|though|even\s+though|where|if|when)\b[^,.;]{1,200},\s*)?"
     # "In the case of a high impact generative AI service, the measure does not apply where ..."
     r"(?:in\s+the\s+case\s+of\s+[^,.]{1,160},\s*)?"
-    r"(?:(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
+    r"(?:(?:this|the|these|that|both(?:\s+(?:of\s+)?the)?)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
     r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|mcms?|"
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?|exceptions?|exemptions?|head\s+terms)\b(?:[^.]|\.(?=\d)){0,240}?|"
     # ("Sections 17 to 19 do not apply to ...")
@@ -82,6 +82,8 @@ STRAY_APPLICATION = re.compile(
     rf"|{REFERENCE}\s+"
     # ("Measure C7 does not apply to ...": a measure named by its number, read or left unclear, never passed over)
     r"|(?:(?:minimum\s+compliance\s+)?measure|mcm|standard|commitment)\s+[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*\s+(?:\([^()]{1,80}\)\s+)?"
+    # ("Measures A5 and A6 apply to ...": whom, shared by the measures named)
+    r"|measures\s+[A-Z]{1,2}\d{1,3}(?:\s*(?:,|and)\s*[A-Z]{1,2}\d{1,3})+\s+"
     # ("ICU C13 applies to providers of large services ...", "PCU C11 (added 2026) applies to ..."): named by its code
     r"|(?-i:[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Za-z]?)\s+(?:\([^()]{1,80}\)\s+)?)"
     # ("These Head Terms apply, together with the industry code for the relevant section, to providers ...")
@@ -351,7 +353,8 @@ def without_asides(text: str) -> str:
 LEADING_LABEL = re.compile(
     # (a footnote's number before its text: "1 This measure applies only to ..."; a section's: "18 A provider of ...";
     # a paragraph of a GPAI Measure named in full: "Measure 1.2, paragraph (2). When crawling, ...")
-    rf"^\s*(?:{MEASURE_NUMBER}{PARAGRAPH_OF}\s*[.:]\s+(?=[A-Z])|"
+    # (a measure's whole number run into its first sentence: "ICU F3 [inserted 2026] This measure applies to ...")
+    rf"^\s*(?:{MEASURE_NUMBER}{PARAGRAPH_OF}\s*[.:]\s+(?=[A-Z])|{OWN_NUMBER_RUN_IN}|"
     r"(?:\d{1,3}\s+)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|[A-Z]{2,5}\s?\d{1,3}\.\s+(?=[A-Z])|(?:[A-Z]{2,5}\s)?\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
     r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.,\u2013\u2014-]\s+(?=[A-Z]|(?:an?|the|each|every)\s+providers?\b)"
@@ -440,10 +443,16 @@ _OVERRIDE_FOR = re.compile(r"^\s*(?:\(\w{1,4}\)\s*)?(?:despite|notwithstanding)\
                            r"(?:an?|the|any|every|each)\s+(?:[\w-]+\s+){0,3}?(?:providers?|services?)\b", re.I)
 
 
+_ANOTHER_MEASURE_APPLIES = re.compile(r"^\s*(?:where|if)\s+(?:measure\s+)?[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Z]?\s+applies\s+to\s+"
+                                      r"(?:the|its|their|your)\s+services?\b", re.I)
+
+
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:
     """Is this paragraph (of a measure) application text?"""
     if _OVERRIDE_FOR.match(clean_artefacts(text)):
         return True
+    if _ANOTHER_MEASURE_APPLIES.match(LEADING_LABEL.sub("", clean_artefacts(text), count=1)):
+        return True  # "Where ICU C9 applies to the service, the provider should ...": whom, by another measure
     text = plain_legal(without_proposal_frame(clean_artefacts(text)))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if _CLASS_EXCEPTED_FIRST.match(unlabelled):

@@ -124,8 +124,10 @@ def group_readings(parts: list[Condition], shapes: list[tuple[Condition | None, 
     # "general search services and vertical search services that are multi-risk": the relative
     # clause restricts the last group or every group (only when the last group has modifiers of its
     # own before its head, as the earlier ones do: "... or services at high risk of X" is plainly a
-    # group of its own)
-    if bare_before and shapes[-1][1] is not None and shapes[-1][0] is not None and not apart:
+    # group of its own; so is "... and search services that are multi-risk" in a search code, whose
+    # only modifier is the code's own kind)
+    own_kind_only = shapes[-1][0] is not None and shapes[-1][0].op == "atom" and shapes[-1][0].atom == "all"
+    if bare_before and shapes[-1][1] is not None and shapes[-1][0] is not None and not own_kind_only and not apart:
         post = shapes[-1][1]
         keep(or_(*(and_(sh[0] or atom("all"), post) for sh in shapes[:-1]), parts[-1]))
     # "large services and services at high risk of grooming that have direct messaging": the closing

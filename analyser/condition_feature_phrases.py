@@ -28,6 +28,11 @@ _LEAD = re.compile(
     r"(?:(?:send|exchange|take\s+part\s+in|participate\s+in|join|set\s+up|create|start|use|access|host|share|post|upload|"
     r"view|broadcast|display|add|engage\s+in|employ|operate|deploy|run|rely\s+on|collect\s+(?:training\s+)?data\s+(?:with|using|through|by)|"
     r"crawl\s+the\s+web\s+(?:with|using))\s+(?:(?:or|and)\s+)?)+$", re.I)
+# a feature named by what users do ("comment on content", "livestream", "reply to posts")
+_VERB_LED = re.compile(r"(?:comment|reply|respond|post|share|upload|livestream|live-stream|stream|broadcast|send|message|chat|"
+                       r"react|tag|search|view|go\s+live)\b", re.I)
+_ONE_THING = ({"upload", "post", "share", "publish"}, {"comment", "reply", "respond"},
+              {"livestream", "live-stream", "stream", "broadcast"}, {"send", "message", "chat"})
 # who lets users do it: "let users comment on content" (the "users" is no count of users)
 _LETS = frozenset({"let", "lets", "allow", "allows", "enable", "enables", "permit", "permits"})
 # to whom: the audience says nothing about which services
@@ -61,16 +66,32 @@ def join_feature_phrases(toks: list[Tok], norm: str) -> list[Tok]:
         lo = len(out)
         while lo > 0 and out[lo - 1].kind in ("WORD", "FILLER", "OR", "AND") and out[lo - 1].text in ("", "in", "or", "and"):
             lo -= 1
+        # (never "post or" before "comment on content": the name is itself a verb, so the verb before it is a second
+        # thing users do, not how they do this one; joined, "post or comment on content" had been read as commenting alone)
+        # ("upload or post content" is one thing said twice: verbs of one family are joined)
+        verb_led = _VERB_LED.match(t.text or "")
         for j in range(lo, len(out)):  # the longest run of verbs that reads wholly as verbs
-            if _LEAD.fullmatch(norm[out[j].start:t.start].strip() + " ") and (j == 0 or out[j - 1].kind in _BEFORE_LEAD):
+            lead = norm[out[j].start:t.start].strip() + " "
+            if verb_led and (last := re.search(r"([\w-]+)\s+(?:or|and)\s+$", lead)) and not any(
+                    {last[1].lower(), verb_led[0].lower()} <= family for family in _ONE_THING):
+                continue
+            if _LEAD.fullmatch(lead) and (j == 0 or out[j - 1].kind in _BEFORE_LEAD):
                 start = out[j].start
                 del out[j:]
                 break
-        # "let users comment on content": the users are the ones let, not a number of users
-        if out and out[-1].kind == "USERNOUN" and out[-1].text in ("users", "a user") and len(out) >= 2 \
+        # "let users comment on content": the users are the ones let, not a number of users ("let children livestream":
+        # the children)
+        if out and (out[-1].kind == "USERNOUN" and out[-1].text in ("users", "a user") or out[-1].kind == "WORD"
+                    and out[-1].value in ("children", "child")) and len(out) >= 2 \
                 and out[-2].kind == "VERB" and out[-2].text.split()[-1] in _LETS:
             start = out[-1].start
             out.pop()
+        # "services on which users comment on one another's content", "on which children broadcast live": the users who
+        # do it, as in "on which users can comment" (read as a number of users, the group had not been read)
+        if len(out) >= 2 and (out[-1].kind == "USERNOUN" and out[-1].text == "users" or out[-1].kind == "WORD"
+                              and out[-1].value == "children") and out[-2].kind == "REL" \
+                and out[-2].text.lower() in ("on which", "in which", "where") and start == t.start:
+            out[-1] = type(t)("FILLER", None, out[-1].start, out[-1].end, out[-1].words, out[-1].text)
         end = t.end
         k = i + 1
         noun = _FEATURE_NOUN.match(norm, end)

@@ -68,7 +68,9 @@ def fixed_words(path: str | None = None) -> dict[str, tuple[str, Any]]:
 SCOPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:(?:in relation to|in respect of|to|for|only|applies only to)\s+)?(?:the\s+)?"
                 r"(?:content\s+(?:that is\s+|which is\s+)?communicated\s+publicly|publicly[- ]communicated\s+content"
-                r"|content\s+(?:that is\s+|which is\s+)?(?:shared|posted)\s+publicly)"
+                r"|content\s+(?:that is\s+|which is\s+)?(?:shared|posted)\s+publicly"
+                # ("content that users communicate publicly on the service": the same, with its users said)
+                r"|content\s+(?:that|which)\s+(?:its\s+)?users\s+(?:communicate|share|post)\s+publicly)"
                 r"(?:\s+(?:by means of|on|via|through)\s+(?:the|a|its)\s+service)?\b", re.I), "public-content"),
     (re.compile(r"\b(?:(?:in relation to|in respect of|to|for)\s+)?(?:the\s+)?(?:content\s+(?:that is\s+|which is\s+)?"
                 r"communicated\s+privately|privately[- ]communicated\s+content"

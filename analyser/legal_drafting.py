@@ -112,6 +112,10 @@ _PURPOSE_INSIDE = re.compile(r"\b(treated|regarded|deemed|considered|is|are)\s*,
 _LABEL_INSIDE = re.compile(r",\s+(?:[A-Z]{0,5}\d{1,3}(?:\.\d{1,3})+[A-Z]?|\(\w{1,4}\))\s+(?=(?:unless|except|other\s+than|save|provided\s+that|"
                            r"where|if|and|or)\b)")
 
+# "... if the service is large, or if the service has more than 700,000 ...": the second condition said as the grammar
+# says an alternative condition ("or where"; "or if" had been left unread)
+_OR_IF_THE_SERVICE = re.compile(r"(,?\s+(?:or|and))\s+if\s+(?=(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?services?\b)", re.I)
+
 # the words set inside a sentence that say nothing of whom, taken out in this order before it is split into sentences
 _INSIDE_A_SENTENCE = ((_PURPOSE_INSIDE, r"\1 "), (_ASIDE_AFTER_UNLESS, r"\1 "), (_LINKING_INSIDE, r"\1 "), (_LABEL_INSIDE, ", "))
 
@@ -130,6 +134,22 @@ _GLUED_HEADING = re.compile(
     r"Consider|Set|Explain|Present|Design)\b)")
 
 
+# "ICU F3 [inserted 2026] This measure applies to ...", "ICS F2 If a search service ...": a measure's whole number (and
+# an editor's note) run into its first sentence with no title between (left on, the sentence was not read, or the number
+# was read as another measure's: "ICU C15 Providers of ..." had become "services to which ICU C15 applies")
+# (shared with ``application_text.LEADING_LABEL``, which takes it off before a paragraph is classed)
+OWN_NUMBER_RUN_IN = (r"[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Z]?\s+(?:\[[^\[\]]{1,80}\]\s*)?"
+                     r"(?=(?:This\s+measure|These|The\s+provider|Providers?|Services|If|Where|When|An?|All|Each|Every|Any|Large)\s)")
+_OWN_NUMBER_RUN_IN = re.compile(r"^\s*" + OWN_NUMBER_RUN_IN)
+# "This measure applies to a service only if it is neither large nor multi-risk", "... to a provider only if its service
+# is ...": the condition said of the one service (read as "a service" and words after it, it had not been read at all)
+# (only "a service", "a provider": "applies to a vertical search service only if ..." sets a condition on vertical services
+# alone, and says nothing of the others)
+_ONE_SERVICE_ONLY_IF = re.compile(r"\b(appl(?:y|ies))\s+to\s+(?:an?|any|each|every)\s+((?:regulated\s+)?)(?:services?|providers?)\s+only\s+"
+                                  r"(?:if|where|when)\s+(?:it|the\s+service|its\s+service)\s+(?=(?:is|has|does|offers|uses|allows|provides)\b)", re.I)
+# "This measure is for large and multi-risk search services alike": both groups, each of them (read as "large and
+# multi-risk" together, it could be either)
+_BOTH_ALIKE = re.compile(r"\b(?P<a>[\w-]+)\s+and\s+(?P<b>[\w-]+)\s+(?P<noun>(?:(?:search|user-to-user|u2u)\s+)?services)\s+alike\b", re.I)
 # "This MCM does not apply to ...": eSafety's abbreviation of "minimum compliance measure", said as the grammar says it
 _THIS_MCM = re.compile(r"\b((?i:this|that|the|these|those|each|every))\s+(?:MCM|[Mm]inimum\s+compliance\s+measure)(s?)\b(?!\s*\d)")
 # "This Measure is open only to start-ups": whom it applies to (read as a duty of every Signatory, the measure had been
@@ -247,7 +267,8 @@ _EXCEPT_AS_REGARDS_MODELS = re.compile(r"\b(except)\s+(?:in\s+respect\s+of|in\s+
                                        r"(?=(?:an?|any|the|their|its)?\s*(?:general-purpose\s+ai\s+)?models?\b)", re.I)
 # "Large services, and services that are multi-risk, should ...": two groups as the duty's subject, set off by commas
 # (left in, the commas had kept the subject from being read at all)
-_GROUPS_SET_OFF = re.compile(r"(?:^|(?<=[.;]\s))(?P<a>[A-Z][^,.;:]{1,80}?\bservices?),\s+(?P<join>and|or)\s+(?P<b>[^,.;:]{0,160}?\bservices?\b[^,.;:]{0,120}?),\s+"
+# ("D8.1 Large services, and services that are multi-risk, should ...": after the paragraph's number)
+_GROUPS_SET_OFF = re.compile(r"(?:^|(?<=[.;]\s)|(?<=\.\d\s)|(?<=\.\d\d\s))(?P<a>[A-Z][^,.;:]{1,80}?\bservices?),\s+(?P<join>and|or)\s+(?P<b>[^,.;:]{0,160}?\bservices?\b[^,.;:]{0,120}?),\s+"
                              r"(?=(?:should|must|shall)\b)")
 # "services that are large, multi-risk, or at medium or high risk of suicide content": a list's last comma (the serial
 # comma) before "or" (left in, the first two items had been read as both holding)
@@ -321,6 +342,21 @@ _NOT_ONLY_BUT_ALSO = re.compile(r"\bnot\s+only\s+(to|for)\s+([^.;]{3,160}?)\s*,?
 _PARTICIPLE_ALONE = re.compile(r"\b((?i:a|an|any|the|each|every|their|its)\s+(?:[\w-]+\s+){0,2}?(?i:models?|services?)|(?i:models|services))\s+"
                                r"(?=(?i:considered|deemed|(?:treated|regarded)\s+as|released\s+under)\s)")
 
+# "A provider to which measure ICU D8 applies should ...", "Providers to which PCU D5 or PCU D6 applies should ...", "Where
+# ICU C9 applies to the service, the provider should ...": the providers of the services another measure covers (read
+# as words, the measure had been unclear)
+_MEASURE_ID = r"(?:measure\s+)?[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Z]?"
+_PROVIDERS_TO_WHICH = re.compile(rf"(?:^|(?<=[.;]\s)|(?<=\.\d\s)|(?<=\.\d\d\s))(?i:(?:an?|the|any|each|every)\s+)?(?i:providers?)\s+to\s+which\s+"
+                                 rf"(?P<ids>(?i:{_MEASURE_ID})(?:\s+(?:or|and)\s+(?i:{_MEASURE_ID}))*)\s+(?i:appl(?:y|ies))\s+(?=(?i:should|must)\b)")
+_WHERE_IT_APPLIES = re.compile(rf"(?:^|(?<=[.;]\s)|(?<=\.\d\s)|(?<=\.\d\d\s))(?i:where|if)\s+(?P<ids>(?i:{_MEASURE_ID}))\s+(?i:applies)\s+to\s+"
+                               r"(?i:the|its|their)\s+services?\s*,\s+(?i:the\s+provider|providers?|it|they)\s+(?=(?i:should|must)\b)")
+
+# "Large general search services offering predictive search", "services returning images", "services using proactive
+# technology": what the services do, said with "that" as the grammar reads it (passed over, the group was not read)
+_PRESENT_PARTICIPLE = {"offering": "offer", "providing": "provide", "returning": "return", "using": "use", "allowing": "allow",
+                       "hosting": "host", "running": "run", "operating": "operate", "displaying": "display"}
+_SERVICES_DOING = re.compile(r"\b((?i:services))\s+(" + "|".join(_PRESENT_PARTICIPLE) + r")\b")
+
 # "for any model they treat as similarly safe or safer": a relative clause with no "that", which the grammar reads with one
 _CONTACT_RELATIVE = re.compile(r"\b((?i:a|an|any|each|every|the)\s+(?:[\w-]+\s+){0,2}?(?i:models?|services?))\s+(?=(?i:they|it)\s+"
                                r"(?i:treats?|considers?|regards?|deems?|provides?|offers?|operates?|runs?|places?|releases?)\b)")
@@ -360,12 +396,18 @@ def _title_ends(pattern: re.Pattern[str], text: str) -> int | None:
 def plain_legal(text: str) -> str:
     """``text`` (application wording, one or more sentences) with the drafting devices above said plainly."""
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
-    text = _THIS_MCM.sub(lambda m: f"{m.group(1)} measure{m.group(2) or ''}", _GLUED_HEADING.sub("", text, count=1))
+    text = _GLUED_HEADING.sub("", _OWN_NUMBER_RUN_IN.sub("", text, count=1), count=1)
+    text = _THIS_MCM.sub(lambda m: f"{m.group(1)} measure{m.group(2) or ''}", text)
+    text = _ONE_SERVICE_ONLY_IF.sub(r"\1 only to \2services where the service ", text)
+    text = _BOTH_ALIKE.sub(r"\g<a> \g<noun> and \g<b> \g<noun>", text)
     text = _NO_LONGER_ONLY.sub("This measure applies to ", _OPEN_ONLY_TO.sub(r"\1 applies only to", text))
     text = _DOES_NOT_REACH.sub(r"\1 not apply to ", _DOES_NOT_HELP.sub(r"\1 \2 does not apply ", text))
     text = _OUTSIDE_DEFINITION.sub(r"\1 outside this code", text)
     text = _NOT_ONLY_BUT_ALSO.sub(r"\1 \2 and \3 ", _OF_THE_KINDS.sub(r"\1 \2", text))
     text = _THE_SEARCH_ENGINE.sub(r"\1 the service ", _CONTACT_RELATIVE.sub(r"\1 that ", _PARTICIPLE_ALONE.sub(r"\1 that ", text)))
+    text = _WHERE_IT_APPLIES.sub(lambda m: f"Providers of services to which {m['ids']} applies ", text)
+    text = _PROVIDERS_TO_WHICH.sub(lambda m: f"Providers of services to which {m['ids']} applies ", text)
+    text = _SERVICES_DOING.sub(lambda m: f"{m[1]} that {_PRESENT_PARTICIPLE[m[2]]}", text)
     text = _LEGAL_BASIS.sub("", _LEADING_CONCESSION.sub("", text))
     text = _MODELS_THING.sub(lambda m: f"Signatories whose {m.group('what')} {m.group('duty')}", text)
     text = _SERIAL_COMMA.sub(r"\g<a>, \g<b> ", text)
@@ -398,6 +440,7 @@ def plain_legal(text: str) -> str:
         text = text[end:]
     for inside, replacement in _INSIDE_A_SENTENCE:
         text = inside.sub(replacement, text)
+    text = _OR_IF_THE_SERVICE.sub(r"\1 where ", text)
     sentences = _disapplied(split_sentences(as_amended(text)))
     out = []
     takes_out = any(_TAKES_OUT.search(s) for s in sentences)
