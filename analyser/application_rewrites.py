@@ -289,6 +289,11 @@ _ENCRYPTED_MESSAGING = re.compile(r"\b(?:end-to-end\s+)?encrypted\s+(?:private\s
 _EACH_OF_FOLLOWING = re.compile(r"(?<=\bto\s)(?:each|every|any|all)\s+(?:one\s+)?of\s+the\s+following(?:\s+(?:sections?|categories|"
                                 r"types|kinds|classes)\s+of\s+(?:the\s+)?(?:online\s+industry|services?|providers?))?\s*:", re.I)
 
+# "Where users of a service can livestream, ...": the service's users, as "Where users can ..." says them
+_USERS_OF_A_SERVICE = re.compile(r"\b(users|children|child\s+users|end-users)\s+of\s+(?:a|the|its|their|your|that)\s+service\s+"
+                                 r"(?=(?:can|could|may|are\s+able)\b)", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
@@ -296,7 +301,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _EITHER_LIMBS.sub(lambda m: f"either {m.group('a')} or ", work)
     work = _AS_ARE.sub(". So should ", work)
     work = _NOR_TO.sub(" or ", work)
-    work = _SUBJECT_COMMA.sub("", work)
+    work = _USERS_OF_A_SERVICE.sub(r"\1 ", _SUBJECT_COMMA.sub("", work))
     work = _BEFORE_DOING.sub("", _CONCESSION.sub("", _BEFORE_PLACING_SOME.sub(r"For each \g<model>, ", work)))
     work = _NOT_ONLY_BUT.sub(lambda m: f"applies to {m.group('a')}, and to ", _EXCEPT_TO.sub("applies only ", work))
     work = whom_said_plainly(_PURPOSE.sub("", work))
