@@ -23,6 +23,7 @@ from .paragraph_references import read_references
 from .scope_outside_application import class_words, scope_outside_application, subject_beside_exceptions
 from .object_features import read_with_object_features
 from .part_releases import read_with_part_releases
+from .own_number import named_by_its_number
 from .time_limits import limit_in_time
 from .evaluate import code_scope, code_vocabulary, truth
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
@@ -223,26 +224,6 @@ def _top_level_or(cond: Condition) -> list[Condition]:
     return [cond]
 
 
-def _named_by_its_number(application: str, measure: Measure) -> str:
-    """``application`` with the measure naming itself by its number said as "This measure": "Measure D3 applies to
-    ...", "ICU G4 does not apply to ..." (read as another measure's number, the sentence had not been read at all)."""
-    number = re.escape(measure.number or "")
-    if not number:
-        return application
-    # ("MCM 12 applies only to Tier 3 social media services", "Section 21 does not apply to ...")
-    own = (rf"(?:(?:(?:minimum\s+compliance\s+)?measure|mcm|section|clause|standard|recommendation|commitment)\s+"
-           rf"|{re.escape(measure.id.split()[0])}\s+)?{number}")
-    # (with its title in brackets after the number: "Measure C13 (hash matching for terrorism content) is recommended for")
-    # (after its paragraph's number: "C13.1 ICU C13 applies to ...")
-    # (after an editor's note, or with one after the number: "[Inserted 2026] PCS C8 is for ...", "PCS C7 [inserted 2026] is for")
-    # ("Measures A5 and A6 apply to ...", printed above both: whom, for each measure it names)
-    application = re.sub(rf"(?:^|(?<=[.;]\s)|(?<=\n))\s*[Mm]easures\s+(?:[A-Z]{{1,2}}\d{{1,3}}\s*(?:,|and)\s*)*?{number}"
-                         rf"(?:\s*(?:,|and)\s*[A-Z]{{1,2}}\d{{1,3}})*\s+(?=apply\b)", "This measure ", application)
-    application = application.replace("This measure apply", "This measure applies")
-    return re.sub(rf"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?:\[[^\[\]]{{1,80}}\]\s*)?(?:[A-Z]{{1,2}}\d{{1,3}}(?:\.\d{{1,3}})+[A-Z]?\s+)?{own}(?:\s*\([^()]{{1,80}}\))?(?:\s*\[[^\[\]]{{1,80}}\])?(?=\s+(?:only\s+|also\s+)?(?:applies|does\s+not\s+apply|is\s+(?:only\s+)?(?:recommended|"
-                  rf"intended|for)\b))", "This measure", application, flags=re.I)
-
-
 def _stray_application(measure: Measure) -> str:
     """The first paragraph that says whom the measure covers ("This measure, as amended ..., applies
     to ...") though it was not marked as application text; "" when there is none."""
@@ -321,7 +302,7 @@ def resolve_measure(
         # is read as the application text rather than passed over, which would make it "all services"
         application = stray
     written = application
-    application = _named_by_its_number(application, measure)
+    application = named_by_its_number(application, measure)
     if own_classes is None:
         own_classes = class_words(vocab)  # (once per code where resolve_applicability calls this)
     application, defined = read_defined_terms(application, measure, own_classes)

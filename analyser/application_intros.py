@@ -322,7 +322,7 @@ _LINKING_WORD = re.compile(r"^(?:however|but|further(?:more)?|nevertheless|notwi
                           # ("On a request from the AI Office, made on its own initiative or ..., Signatories will ...")
                           r"(?:,\s+(?:made|sent|issued|given)\s+[^,.;]{3,120})?"
                           r"|for\s+(?:every|each|any)\s+(?:general-purpose\s+ai\s+)?model(?:\s+(?:it|they)\s+places?)?(?:\s+on\s+the\s+(?:union\s+)?"
-                          r"market)?),\s+(?=(?:signatories|(?:a|each|every)\s+signatory|providers?|the\s+provider|you)\b)",
+                          r"market)?),\s+(?=(?:signatories|(?:a|each|every|any|the)\s+signatory|providers?|the\s+provider|you)\b)",
                           re.I)
 # "..., but this measure does not apply to a search engine that ...", "..., except where the search engine only
 # searches ...": an exception after the duty whatever it names; read as the exception, or left unread (never

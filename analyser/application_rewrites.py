@@ -236,10 +236,11 @@ _CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:although|though|even\s+though|alb
 # "Before placing a model on the market, Signatories will ...", "Before deciding to place a model on the market, or to keep
 # it there, Signatories will ...": when the duty falls due, never whom; but not "Before making a model's parameters
 # downloadable by anyone, Signatories will ...", which only some do (read as a time, the duty had been every Signatory's)
-_BEFORE_DOING = re.compile(r"(?:^|(?<=[.;]\s))before\s+(?:placing|deciding|releasing|launching|making|putting)\b"
+# ("When placing a model, Signatories will ...": the same, at the time every provider places its models)
+_BEFORE_DOING = re.compile(r"(?:^|(?<=[.;]\s))(?:before\s+(?:placing|deciding|releasing|launching|making|putting)|(?:when|on|upon)\s+placing)\b"
                            r"(?![^.;,]{0,200}\b(?:parameters|weights)\b)(?!\s+(?:a|an|any|each)\s+(?:general-purpose\s+ai\s+)?models?\s+(?:with|that|which|whose)\b)"
                            r"[^.;]{1,200}?,\s*"
-                           r"(?=(?:signatories|providers?|the\s+provider|you)\s+(?:will|must|should|shall)\b)", re.I)
+                           r"(?=(?:signatories|providers?|the\s+provider|(?:the|a|each|every|any)\s+signatory|you)\s+(?:will|must|should|shall)\b)", re.I)
 # "Before placing a model with systemic risk on the market, Signatories will ...": for those models, said as "For each"
 _BEFORE_PLACING_SOME = re.compile(r"(?:^|(?<=[.;]\s))before\s+placing\s+(?:a|an|any|each)\s+(?P<model>(?:general-purpose\s+ai\s+)?models?\s+"
                                   r"(?:with|that|which|whose)\b[^,.;]{1,120}?)(?:\s+on\s+the\s+(?:union\s+|eu\s+)?market)?\s*,\s*"

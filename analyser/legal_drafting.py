@@ -138,8 +138,10 @@ _GLUED_HEADING = re.compile(
 # an editor's note) run into its first sentence with no title between (left on, the sentence was not read, or the number
 # was read as another measure's: "ICU C15 Providers of ..." had become "services to which ICU C15 applies")
 # (shared with ``application_text.LEADING_LABEL``, which takes it off before a paragraph is classed)
-OWN_NUMBER_RUN_IN = (r"[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Z]?\s+(?:\[[^\[\]]{1,80}\]\s*)?"
-                     r"(?=(?:This\s+measure|These|The\s+provider|Providers?|Services|If|Where|When|An?|All|Each|Every|Any|Large)\s)")
+# ("Measure 1.5 Signatories will designate ...": a GPAI Measure's number, so run in)
+OWN_NUMBER_RUN_IN = (r"(?:[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Z]?|(?:Measure|Commitment)\s+\d{1,2}(?:\.\d{1,2})?)\s+(?:\[[^\[\]]{1,80}\]\s*)?"
+                     r"(?=(?:This\s+(?:measure|Measure|Commitment)|These|The\s+provider|Providers?|Services|Signatories|If|Where|When|An?|All|Each|"
+                     r"Every|Any|Large)\s)")
 _OWN_NUMBER_RUN_IN = re.compile(r"^\s*" + OWN_NUMBER_RUN_IN)
 # "This measure applies to a service only if it is neither large nor multi-risk", "... to a provider only if its service
 # is ...": the condition said of the one service (read as "a service" and words after it, it had not been read at all)
