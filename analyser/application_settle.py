@@ -165,8 +165,8 @@ _SCOPED_SUBJECT = re.compile(
     # themselves as the subject of the duty
     r"|^\s*(?:(?:all|any|the)\s+)?(?:(?!(?:of|for|to|providers?|those|these|such|other|same)\b)[\w-]+\s+){1,4}?services\s+"
     r"(?:should|must|shall|(?:is|are)\s+(?:expected|required)\s+to)\b"
-    r"|^\s*(?:(?:all|any|the)\s+)?(?:[\w-]+\s+){0,4}?services\s+(?:with|that|which|whose|at|on\s+which|where)\b[^.]*?\s"
-    r"(?:should|must|shall|(?:is|are)\s+expected\s+to)\s", re.I)
+    r"|^\s*(?:(?:all|any|the)\s+)?(?:[\w-]+\s+){0,4}?(?:services|search\s+engines)\s+(?:with|that|which|whose|at|on\s+which|where|offering|providing|returning|"
+    r"using|allowing|hosting|running)\b[^.]*?\s(?:should|must|shall|(?:is|are)\s+expected\s+to)\s", re.I)
 
 
 # ("Whatever licence it uses, a Signatory that ...": a concession before the subject, no more of whom than an exception)

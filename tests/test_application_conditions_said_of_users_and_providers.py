@@ -3,14 +3,17 @@
 should ..., except where the terms of service prohibit under-18s", "recommended for a provider only in respect of a
 service that is ...", "Where a provider of a large or multi-risk service carries out on-platform tests of its
 recommender systems, it should ...", and Signatories "that provide a model carrying systemic risk", "that crawl for
-training data", "that run an online search engine, or that control a company running one". Each had been left
-unclear. The wording is this file's own, after the shapes of the development sets dev84, dev87, dev88 and dev89.
+training data", "that run an online search engine, or that control a company running one"; search engines named by
+what they do as the subject of the duty. Each had been left unclear, the last passed over for a duty for all. The
+wording is this file's own, after the shapes of the development sets dev84, dev87, dev88 and dev89.
 """
 
 from __future__ import annotations
 
 from clause_reading import clause_reading as _reading
 from one_measure_code import GPAI
+from one_measure_code import one_measure_code as _code
+from one_measure_code import status_for as _status
 
 LARGE = 8_000_000
 CHILDREN = ["likely-accessed-by-children"]
@@ -57,3 +60,11 @@ def test_the_eu_codes_features_in_its_readers_words():
         covered = _reading(GPAI, words)
         assert covered(kind="gpai-provider", features=[feature]) is True, words
         assert covered(kind="gpai-provider") is False, words
+
+
+def test_search_engines_named_by_what_they_do_are_never_every_service():
+    code = _code("codes/profiles/pcs.toml", ["PCS C9 Downranking",
+                                             "C9.1 Search engines that crawl every corner of the web should downrank "
+                                             "content harmful to children for users not known to be adults."], "PCS C9")
+    # read as a duty for every provider, a vertical search service had been told "applies" with confidence
+    assert _status(code, "pcs", kind="search", search_type="vertical", features=CHILDREN) != "applies"
