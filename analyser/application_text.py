@@ -22,7 +22,7 @@ from typing import Any
 
 from .amendments import AMENDING
 from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
-from .legal_drafting import MEASURE_NUMBER, OWN_NUMBER_RUN_IN, PARAGRAPH_OF, plain_legal
+from .legal_drafting import MEASURE_NUMBER, NAMED_MEASURE, OWN_NUMBER_RUN_IN, PARAGRAPH_OF, plain_legal
 from .paragraph_references import PARAGRAPH_LABEL, REFERENCE, speaks_of_another
 from .paths import PACKAGE_DATA
 from .release_phrases import NEED_DO_NOTHING_UNDER, NOTHING_UNDER, opens_with_release
@@ -443,17 +443,18 @@ _OVERRIDE_FOR = re.compile(r"^\s*(?:\(\w{1,4}\)\s*)?(?:despite|notwithstanding)\
                            r"(?:an?|the|any|every|each)\s+(?:[\w-]+\s+){0,3}?(?:providers?|services?)\b", re.I)
 
 
-_ANOTHER_MEASURE_APPLIES = re.compile(r"^\s*(?:where|if)\s+(?:measure\s+)?[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Z]?\s+applies\s+to\s+"
-                                      r"(?:the|its|their|your)\s+services?\b", re.I)
+# (``legal_drafting`` says it as "Providers of services to which ICU C9 applies", after "the provider should" only)
+_ANOTHER_MEASURE_APPLIES = re.compile(rf"^\s*(?:where|if)\s+{NAMED_MEASURE}\s+applies\s+to\s+(?:the|its|their|your)\s+services?\b", re.I)
 
 
 def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: bool, first_under_heading: bool) -> bool:
     """Is this paragraph (of a measure) application text?"""
-    if _OVERRIDE_FOR.match(clean_artefacts(text)):
+    cleaned = clean_artefacts(text)
+    if _OVERRIDE_FOR.match(cleaned):
         return True
-    if _ANOTHER_MEASURE_APPLIES.match(LEADING_LABEL.sub("", clean_artefacts(text), count=1)):
+    if _ANOTHER_MEASURE_APPLIES.match(LEADING_LABEL.sub("", cleaned, count=1)):
         return True  # "Where ICU C9 applies to the service, the provider should ...": whom, by another measure
-    text = plain_legal(without_proposal_frame(clean_artefacts(text)))
+    text = plain_legal(without_proposal_frame(cleaned))
     unlabelled = LEADING_LABEL.sub("", text, count=1)
     if _CLASS_EXCEPTED_FIRST.match(unlabelled):
         return True  # "Except for SMEs, Signatories will ...": whom the duty leaves out, before its subject

@@ -139,7 +139,11 @@ _GLUED_HEADING = re.compile(
 # was read as another measure's: "ICU C15 Providers of ..." had become "services to which ICU C15 applies")
 # (shared with ``application_text.LEADING_LABEL``, which takes it off before a paragraph is classed)
 # ("Measure 1.5 Signatories will designate ...": a GPAI Measure's number, so run in)
-OWN_NUMBER_RUN_IN = (r"(?:[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Z]?|(?:Measure|Commitment)\s+\d{1,2}(?:\.\d{1,2})?)\s+(?:\[[^\[\]]{1,80}\]\s*)?"
+# a measure named with its code, "ICU C9", "PCS C4" (shared with ``application_text``)
+CODE_MEASURE_ID = r"[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Z]?"
+# ... or with "measure" before it: "measure ICU D8"
+NAMED_MEASURE = rf"(?:measure\s+)?{CODE_MEASURE_ID}"
+OWN_NUMBER_RUN_IN = (rf"(?:{CODE_MEASURE_ID}|(?:Measure|Commitment)\s+\d{{1,2}}(?:\.\d{{1,2}})?)\s+(?:\[[^\[\]]{{1,80}}\]\s*)?"
                      r"(?=(?:This\s+(?:measure|Measure|Commitment)|These|The\s+provider|Providers?|Services|Signatories|If|Where|When|An?|All|Each|"
                      r"Every|Any|Large)\s)")
 _OWN_NUMBER_RUN_IN = re.compile(r"^\s*" + OWN_NUMBER_RUN_IN)
@@ -347,10 +351,9 @@ _PARTICIPLE_ALONE = re.compile(r"\b((?i:a|an|any|the|each|every|their|its)\s+(?:
 # "A provider to which measure ICU D8 applies should ...", "Providers to which PCU D5 or PCU D6 applies should ...", "Where
 # ICU C9 applies to the service, the provider should ...": the providers of the services another measure covers (read
 # as words, the measure had been unclear)
-_MEASURE_ID = r"(?:measure\s+)?[A-Z]{2,5}\s+[A-Z]{1,2}\d{1,3}[A-Z]?"
 _PROVIDERS_TO_WHICH = re.compile(rf"(?:^|(?<=[.;]\s)|(?<=\.\d\s)|(?<=\.\d\d\s))(?i:(?:an?|the|any|each|every)\s+)?(?i:providers?)\s+to\s+which\s+"
-                                 rf"(?P<ids>(?i:{_MEASURE_ID})(?:\s+(?:or|and)\s+(?i:{_MEASURE_ID}))*)\s+(?i:appl(?:y|ies))\s+(?=(?i:should|must)\b)")
-_WHERE_IT_APPLIES = re.compile(rf"(?:^|(?<=[.;]\s)|(?<=\.\d\s)|(?<=\.\d\d\s))(?i:where|if)\s+(?P<ids>(?i:{_MEASURE_ID}))\s+(?i:applies)\s+to\s+"
+                                 rf"(?P<ids>(?i:{NAMED_MEASURE})(?:\s+(?:or|and)\s+(?i:{NAMED_MEASURE}))*)\s+(?i:appl(?:y|ies))\s+(?=(?i:should|must)\b)")
+_WHERE_IT_APPLIES = re.compile(rf"(?:^|(?<=[.;]\s)|(?<=\.\d\s)|(?<=\.\d\d\s))(?i:where|if)\s+(?P<ids>(?i:{NAMED_MEASURE}))\s+(?i:applies)\s+to\s+"
                                r"(?i:the|its|their)\s+services?\s*,\s+(?i:the\s+provider|providers?|it|they)\s+(?=(?i:should|must)\b)")
 
 # "Large general search services offering predictive search", "services returning images", "services using proactive
