@@ -227,10 +227,15 @@ _AS_ARE = re.compile(r"(?:(?<!\bmeasure)(?<!\bstandard)(?<!\bscope)"  # (", as a
 _NOR_TO = re.compile(r",?\s+nor\s+(?=(?:to|for)\s)", re.I)
 # "Every provider, whatever its size, should ...": the comma the aside left behind, between the subject and its verb
 _SUBJECT_COMMA = re.compile(r"(?<=\bprovider),(?=\s+(?:should|must|shall|will)\b)|(?<=\bproviders),(?=\s+(?:should|must|shall|will)\b)"
-                            r"|(?<=\bsignatories),(?=\s+(?:should|must|shall|will)\b)", re.I)
+                            r"|(?<=\bsignatories),(?=\s+(?:should|must|shall|will)\b)"
+                            r"|(?<=\bservices),(?=\s+(?:should|must|shall|will)\s+(?!(?:they|it|the|such|any|a|an)\b))", re.I)
 # "Although the risk is greatest where ..., this measure is recommended for all services": a concession says nothing
 # of whom ("while" and "whilst" are left: they can set a time, "while a service is large"); nor does a purpose before the
 # statement of whom ("To protect children who use direct messaging, this measure applies to ...")
+# "services that are large, or multi-risk and have a recommender system": the comma sets the first limb apart, so the
+# "and" binds only the second ("... that are large, or that are multi-risk and have ...")
+_COMMA_OR_AND = re.compile(r"\b(that|which)\s+(are|is)\s+([\w-]+),\s+or\s+(?:(?:are|is)\s+)?(?=[\w-]+\s+and\s+(?:have|has|use|uses|"
+                           r"offer|offers|allow|allows|are|is)\b)", re.I)
 _CONCESSION = re.compile(r"(?:^|(?<=[.;]\s))(?:although|though|even\s+though|albeit|to\s+(?:protect|help|keep|support|reduce|prevent|"
                          r"make|ensure|safeguard)\b(?=[^,.;]{1,200},\s*(?:this|the)\s+(?:measure|standard|section)\s+applies\b))[^,.;]{0,200},\s*", re.I)
 # "Before placing a model on the market, Signatories will ...", "Before deciding to place a model on the market, or to keep
@@ -303,6 +308,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _AS_ARE.sub(". So should ", work)
     work = _NOR_TO.sub(" or ", work)
     work = _USERS_OF_A_SERVICE.sub(r"\1 ", _SUBJECT_COMMA.sub("", work))
+    work = _COMMA_OR_AND.sub(r"\1 \2 \3, or that \2 ", work)
     work = _BEFORE_DOING.sub("", _CONCESSION.sub("", _BEFORE_PLACING_SOME.sub(r"For each \g<model>, ", work)))
     work = _NOT_ONLY_BUT.sub(lambda m: f"applies to {m.group('a')}, and to ", _EXCEPT_TO.sub("applies only ", work))
     work = whom_said_plainly(_PURPOSE.sub("", work))

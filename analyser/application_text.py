@@ -339,6 +339,8 @@ def clean_artefacts(text: str) -> str:
         # the closing quote of a quoted insertion after its last sentence ("... self-harm content.'")
         text = re.sub(r"(?<=[.!?])['\u201d\"](?=\s|$)", "", text)
     text = _PIPED_HEADER.sub("", _RUNNING_HEADER.sub("", text))
+    # (an item's letter with its closing bracket only, "providers of: a) large services ...; b) ...": the item as "(a)")
+    text = re.sub(r"(?<=[:;])(\s+(?:and\s+|or\s+)?)([a-h]|i{1,3}|iv|vi{0,3})\)\s", r"\1(\2) ", text)
     return _ASIDE_DASH.sub(", ", text)
 
 

@@ -30,6 +30,11 @@ _HEAD_RELATIVE = re.compile(
     r"(?P<verb>\s+(?:are|is|have|has))?\s*:?\s*(?:either\s*:?\s*)?$", re.I)
 
 
+# a head that is a relative clause ending in "and" before the limbs: "services which are at high risk of X and"
+_AND_AFTER_RELATIVE = re.compile(r"\s*,?\s+and\s*:?\s*$", re.I)
+_HAS_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s+(?:are|is|have|has)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Limbs:
     head: str  # the words before the first label, without the relative word that opens the limbs
@@ -77,6 +82,12 @@ def split_limbs(body: str) -> Limbs | None:
     if any(op != joiner for op in said):
         return None  # "(a) ... and (b) ... or (c)": the limbs' own grouping is not written
     rel = _HEAD_RELATIVE.search(head)
+    also = _AND_AFTER_RELATIVE.search(head) if rel is None and _HAS_RELATIVE.search(head) else None
+    if also is not None:
+        # "services which are at high risk of X and (i) have more than 700,000 users, or (ii) are ...": the limbs are a
+        # further condition of the relative clause before them, each with its own verb (flattened, "(ii)" had stood
+        # alone and covered every file-sharing service)
+        return Limbs(head[:also.start()].strip(" ,;:"), tuple(t.strip() for t in texts), joiner)
     if rel is not None:
         if (rel.group("conj") or "").lower() == "or":
             return None  # "X or that (are) (a) ...": rare, and not worth a rule of its own

@@ -71,8 +71,8 @@ __all__ = [
 
 
 _APPLIES_IN_SCOPE_ONLY = re.compile(r"^\s*(?:this|the)\s+measure\s+(?:only\s+)?applies\s+(?:only\s+)?in\s+relation\s+to\b", re.I)
-_BARE_APPLIES = re.compile(r"^\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:in\s+each\s+case,?\s+)?(?:(?:this|the)\s+measures?|it|they)\s+"
-                           r"(?:only\s+)?appl(?:ies|y)(?:\s+only)?\s*[.:;]?\s*$", re.I)  # (its label or "In each case," first)
+_BARE_APPLIES = re.compile(r"^\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+\s+)?(?:in\s+each\s+case,?\s+)?(?:(?:this|the)\s+measures?|it|they)\s+(?:only\s+)?"
+                           r"(?:appl(?:ies|y)|concerns?)(?:\s+only)?\s*[.:;]?\s*(?:nothing\s+in\s+it\s+applies\s*[.;]?\s*)?$", re.I)  # (its label first)
 # "Providers of large services should apply this measure": the duty to apply the measure itself, which says whom
 _APPLY_THIS = re.compile(rf"\b(?:{APPLY_THIS_MEASURE})\b", re.I)
 # the words with which an exception may give some of its services back ("... unless they are large")

@@ -187,9 +187,18 @@ def _given_back_to_those(m: re.Match[str]) -> str:
 _LIFTING_NEVER = re.compile(r";\s+the\s+(?:lifting|waiver|relief|exemption|exception)\s+(?:never|does\s+not)\s+extends?\s+to\s+", re.I)
 
 
+# "This Chapter does not apply to ... open-source ... . The preceding paragraph does not apply where the model presents
+# systemic risk": after an exception, the paragraph that disapplies it gives back (read as one more exception, a model
+# with systemic risk had been told "exempt"); after anything else it is left as it is
+_PRECEDING_DISAPPLIED = re.compile(r"(?P<before>(?:(?:does|do)\s+not\s+apply|need\s+not|(?:is|are)\s+not\s+required\s+to|(?:is|are)\s+exempt)\b"
+                                   r"[^.;]*[.;]\s+)(?:the\s+)?(?:preceding|previous|foregoing)\s+(?:paragraph|sentence|sub-?paragraph|"
+                                   r"sub-?section|clause)\s+(?=(?:does|do)\s+not\s+apply\s+(?:to|where|if|when)\b)", re.I)
+
+
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
     work = _LIFTING_NEVER.sub(". This exception does not apply to ", work)
+    work = _PRECEDING_DISAPPLIED.sub(r"\g<before>This exception ", work)
     work = _SAVE_THAT_BOUND.sub(_given_back_to_those, work)
     work = _NOR_NEED.sub(r"\g<pre>. This measure does not apply to \g<who>", work)
     work = _HAS_NOTHING_UNDER.sub(_said_as("This measure does not apply to ", "who"), _DEFERRAL.sub("", work))

@@ -29,6 +29,13 @@ _RISK_WORDINGS = [
     (re.compile(r"\b(?:at\s+)?an?\s+(high|medium|low|negligible|medium\s+or\s+high)\s+level\s+of\s+risk\s+(?:of|for)\b", re.I), r"at \1 risk of"),
     (re.compile(r"\bwhose\s+(?:assessed\s+)?risk\s+of\s+(?P<harm>[\w\s-]{3,60}?)\s+is\s+(?:assessed\s+as\s+)?"
                 r"(?:medium\s+or\s+(?:higher|high|above)|at\s+least\s+medium)\b", re.I), r"that are at medium or high risk of \g<harm>"),
+    # ("services that face a high risk of suicide content", "... or face a medium or high risk for any kind of ...")
+    (re.compile(r"\bfaces?\s+(?:an?\s+)?(medium\s+or\s+high|high|medium|low|negligible)\s+(?:level\s+of\s+)?risk\s+(?:of|for)\b", re.I),
+     r"are at \1 risk of"),
+    # ("at medium or high risk for two or more of ...": "of"; "two or more of these kinds of illegal harm: A; B; C": the
+    # kinds listed after the colon, as "the following kinds" says it)
+    (re.compile(r"\b(at\s+(?:medium\s+or\s+high|high|medium|low|negligible)\s+risk)\s+for\b", re.I), r"\1 of"),
+    (re.compile(r"\b(?:these|the\s+(?:listed|below))\s+(kinds?|types?)\s+of\b(?=[^.;:]{0,60}:)", re.I), r"the following \1 of"),
     # ("whose risk of intimate image abuse is high")
     (re.compile(r"\bwhose\s+(?:assessed\s+)?risk\s+of\s+(?P<harm>[\w\s-]{3,60}?)\s+is\s+(?:assessed\s+as\s+)?(?P<level>high|medium|low)"
                 r"(?=\s*(?:[,.;:)]|$|\s+(?:and|or|but|which|that|where|unless|except)\b))", re.I), r"that are at \g<level> risk of \g<harm>"),

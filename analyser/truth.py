@@ -9,6 +9,7 @@ and the parse cache of application wordings. ``evaluate`` turns these into statu
 from __future__ import annotations
 
 import dataclasses
+import re
 import functools
 from dataclasses import dataclass
 
@@ -420,9 +421,31 @@ def names_other_kinds(cond: Condition | None, part_scope: Condition, vocab: Voca
     if not inside:
         return False
     for a in atoms_of(cond):
+        words = str(a.params.get("text", "")) if a.atom == "unknown" else ""
+        if (words and not _LEAVES_OUT.search(words) and _kinds_named(words, set(vocab.kinds) - inside, vocab)
+                and _kinds_named(words, set(vocab.kinds), vocab) >= 4):
+            # words not understood that list sections outside the part ("providers in each of the eight sections:
+            # social media services, relevant electronic services, ..."): the part cannot overrule words that were
+            # never read, so whom the measure covers stays as unclear as those words (never a confident "exempt")
+            # (a list of four or more, not a few sections, which may be what the service deals with: "a hosting
+            # provider which hosts a Tier 1 social media service or a designated internet service" is still the hosting
+            # code's; nor sections the words leave out: "The Head Terms do not govern relevant electronic services ..."
+            # agrees with the part)
+            return True
         kind = a.params.get("kind") if a.atom == "kind" else None
         if a.atom == "feature":
             kind = vocab.features.get(str(a.params.get("name", "")), {}).get("kind")
         if kind and kind not in inside:
             return True
     return False
+
+
+_LEAVES_OUT = re.compile(r"\b(?:not|except|other\s+than|excluding|outside|save|apart\s+from|unless)\b", re.I)
+
+
+def _kinds_named(text: str, kinds: set[str], vocab: Vocabulary) -> int:
+    """How many of ``kinds`` ``text`` names by a variant the profile gives them (abbreviations in capitals only)."""
+    return sum(1 for kind in kinds if any(
+        re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", text, 0 if v.isupper() else re.IGNORECASE)
+        for v in vocab.kinds.get(kind, {}).get("variants", [])))
+

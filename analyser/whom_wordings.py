@@ -6,7 +6,9 @@ just named ("other than one that only distributes its own apps"), the service na
 do ("..., though you still need safeguards for it"), which says nothing of whom, "services with a large user base",
 the Signatories named before a colon and their duty after it ("Signatories that ...: they will ..."), and "When
 crawling, Signatories will ..." (the Signatories that crawl), and the kind of search service as a predicate ("a search
-service is large and general").
+service is large and general"), and general search services said by what they do ("search services that index the
+whole web"), a duty said as a relative clause ("..., who should ..."), what community standards are about and whose
+they are, "providers in scope" and "a provider whose search service is ...".
 
 Why its own module: each is a small rewrite of the text before the openings read it, found in codes that are not
 Ofcom's; kept apart from ``application_rewrites`` (the older, Ofcom-shaped rewrites) so that both stay small.
@@ -61,6 +63,25 @@ _LARGE_USER_BASE = re.compile(r"\b(services?)\s+with\s+a\s+large\s+(?:uk\s+)?(?:
 # "This Measure applies only to models placed on the market before 2 August 2025, whose providers will send ...": the duty
 # after the class, a sentence of its own
 _WHOSE_PROVIDERS_WILL = re.compile(r",\s+whose\s+providers?\s+(?=(?:will|must|should|shall)\s)", re.I)
+# "This measure applies to providers of large search services, who should train ...": the duty of those just named, said
+# as a relative clause; read as the duty's own sentence ("The provider should ..."), never as a condition on them
+_WHO_SHOULD = re.compile(r"(?:(?<=services)|(?<=providers)|(?<=provider)|(?<=service)),\s+who\s+(?=(?:should|must|shall|will|"
+                         r"are\s+(?:expected|required)\s+to)\b)", re.I)
+# "search services that index the whole of the web, rather than selected sites", "... that search the web generally":
+# general search services, said by what they do
+_WHOLE_WEB = re.compile(r"\b(search\s+(?:services?|engines?))\s+(?:that|which)\s+(?:(?:index|search|crawl|cover)(?:es|s)?\s+the\s+"
+                        r"(?:whole|entire)\s+(?:of\s+the\s+)?(?:web|internet)(?:\s+generally)?|search(?:es)?\s+the\s+(?:web|internet)\s+"
+                        r"generally)(?:\s*,?\s+rather\s+than\s+(?:selected|particular|specific|chosen)\s+(?:web)?sites)?\b", re.I)
+# "terms, policies or community standards setting out how users may behave", "your own community standards": what such
+# standards are about, which every set of them is, and whose they are
+_RULES_ABOUT = re.compile(r"(\bcommunity\s+standards|\bhouse\s+rules)\s+(?:about|on|setting\s+out|(?:that|which)\s+set\s+out|covering|"
+                          r"governing)\s+(?:what|how|the\s+(?:behaviour|conduct|content))\b(?:(?!\s(?:and|but|which|where|if|unless)\s)[^.;,])*", re.I)
+_YOUR_OWN_RULES = re.compile(r"\b(publish(?:es)?)\s+(?:your|its|their)\s+own\s+(?=terms|community\s+standards|house\s+rules|policies)", re.I)
+# "A provider whose search service is large ...": the service the code is about, as "whose service" says it
+_WHOSE_KIND_OF_SERVICE = re.compile(r"\b(whose)\s+(?:search|user-to-user|u2u|regulated|online)\s+(?=services?\s+(?:is|are|has|have)\b)", re.I)
+# "Every provider in scope should ...": the providers the code covers, every reader
+_IN_SCOPE = re.compile(r"(?:(?<=\bprovider)|(?<=\bproviders)|(?<=\bservice)|(?<=\bservices))\s+(?:in|within)\s+(?:the\s+)?scope"
+                       r"(?:\s+of\s+(?:this|the)\s+code)?(?=\s+(?:should|must|shall|will|is|are)\b)", re.I)
 # "..., other than one that only distributes its own apps": "one" is a service of the class just named
 _EXCEPT_ONE = re.compile(r"\b(other\s+than|except(?:\s+for)?|excluding|save\s+for)\s+one\s+(?=(?:that|which|whose|assessed|rated)\b)", re.I)
 # "Where end-users can hold accounts with an internet search engine service, ...": the service, then what it allows
@@ -70,9 +91,17 @@ _ACCOUNTS_WITH = re.compile(r"\b(where|if|when)\s+(?P<who>(?:australian\s+)?(?:e
 _STILL_TO_DO = re.compile(r",\s*(?:though|although|but)\s+(?:you|it|they)\s+(?:still\s+(?:need|needs|must|should|have|has)|(?:must|should|will)\s+still)\b[^.;]*", re.I)
 
 
+def _general_search(m: re.Match[str]) -> str:
+    before = m.string[:m.start()].rstrip()
+    return "General search services" if not before or before.endswith((".", ";", ":")) else "general search services"
+
+
 def whom_said_plainly(work: str) -> str:
     """``work`` with the wordings above said plainly."""
     work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _LARGE_USER_BASE.sub(r"large \1", work)))
+    work = _WHOLE_WEB.sub(_general_search, _WHO_SHOULD.sub(". The provider ", work))
+    work = _IN_SCOPE.sub("", _YOUR_OWN_RULES.sub(r"\1 ", _RULES_ABOUT.sub(r"\1", work)))
+    work = _WHOSE_KIND_OF_SERVICE.sub(r"\1 ", work)
     work = _SEARCH_TYPE_PREDICATE.sub(_search_type, work)
     # (after "is for" or "applies to", the class ends the sentence that says whom and the duty is a sentence of its own)
     work = _THEY_WILL_AFTER_COLON.sub(lambda m: f"{m['lead']}{m[2]}. They " if m["lead"] else f"{m[2]} ",
