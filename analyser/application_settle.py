@@ -275,7 +275,9 @@ _LEADING_DEFINITION = re.compile(r"^\s*(?:in|for\s+the\s+purposes\s+of)\s+this\s
 
 # "This section applies to a provider of a social media service if:" followed by "(a) the service is ...; and"
 # "(b) ...": the sentence goes on in the sub-items after it
-_OPENS_LIMBS = re.compile(r"(?::|\b(?:if|where|unless|that|which|who)\s*:?|\bof\s+the\s+following\s*:?)\s*$", re.I)
+# ("C9.1 This measure applies to providers of" with no colon, its items on the lines below: the sentence is unfinished)
+_OPENS_LIMBS = re.compile(r"(?::|\b(?:if|where|unless|that|which|who)\s*:?|\bof\s+the\s+following\s*:?|\b(?:providers\s+of|applies\s+to|"
+                          r"services\s+that\s+(?:are|have))\s*)\s*$", re.I)
 _LIMB = re.compile(r"^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]\s", re.I)
 
 

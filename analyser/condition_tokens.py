@@ -78,6 +78,18 @@ SCOPE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"|(?<!service's\s)(?<!its\s)private\s+communications(?!\s+(?:are|is)\s+(?:end-to-end\s+)?encrypted))\b", re.I),
      "private-content"),
 ]
+# what is left of a sentence of content scope once its content is taken out ("C9.2 It concerns content communicated
+# publicly; private communications ... are outside it" -> "C9.2 It concerns;, are outside it"): no word of whom
+_HUSK_WORDS = frozenset("it this that the measure standard section concerns concern applies apply is are outside nothing "
+                        "in to not only of its does do beyond excluded out scope within".split())
+
+
+def scope_husk(sentence: str) -> bool:
+    """True when ``sentence`` has words, none of them more than a content-scope sentence's frame (see above)."""
+    words = re.findall(r"[a-z]+", re.sub(r"^\W*[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*[A-Z]?\s+", "", sentence).lower())
+    return 0 < len(words) <= 12 and all(w in _HUSK_WORDS for w in words)
+
+
 _WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z][a-z'’\-]*(?:/[a-z]+)?|[,;:()]|[^\s\w]", re.I)
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
                           "\u2019": "'", "\u2018": "'", "\u00a0": " "})

@@ -56,12 +56,12 @@ from .condition_body import HARMS_SEEN, parse_body, parse_glossed
 from .deeming import Deeming, apply_deeming, read_deeming
 from .feature_phrasing import tiers_spelled_out
 from .such_services import SUCH, such_services
-from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_number_words, features_named, tokenise
+from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_number_words, features_named, scope_husk, tokenise
 from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, duty_for_every_reader_or_featured,
                              impossible_as_unknown, is_understood, normalise, not_, only_relief_classes, or_, users_over_words,
                              with_given_back)
 from .models import Applicability, Condition
-from .vocabulary import LARGE_THRESHOLD, LEVELS, Vocabulary, load_vocabulary, names_whom_in_a_duty, vocabulary_for
+from .vocabulary import LARGE_THRESHOLD, LEVELS, Vocabulary, load_vocabulary, vocabulary_for, whom_a_duty_names
 
 __all__ = [
     "DEFAULT_MEASURE_ID", "LARGE_THRESHOLD", "LEVELS", "Intro", "Vocabulary", "and_", "atom", "atoms_of",
@@ -211,7 +211,7 @@ def _parse_application(
     duty_seen = any(h is not None and h[0].until is not None and not h[0].permission for h in matched)
     for number, (sentence, hit) in enumerate(zip(sentences, matched)):
         body = sentence.rstrip(" .")
-        if _BARE_APPLIES.match(body):
+        if _BARE_APPLIES.match(body) or (result.scope and scope_husk(body)):
             continue  # what was left of "This measure applies in relation to content communicated publicly."
         late = inner = ""
         if hit is not None and hit[0].alone and scoped:
@@ -270,10 +270,10 @@ def _parse_application(
             # (not "Providers should also ...", more of a duty another sentence lays on the services it names)
             duty_for_all = duty_for_all or not (stated or (_MORE_OF_THE_DUTY.match(sentence) and any(
                 h is not None for j, h in enumerate(matched) if j != number)))
-            if not stated and intro.until.pattern == "^" and not PROHIBITION.match(sentence):
-                # an instruction in the imperative ("Switch geolocation options off"), not a prohibition ("Do not
-                # use nudge techniques": for everyone) nor a duty with a subject ("Signatories will ...")
-                duty_features.extend(f for f in features_named(sentence, vocab, id_pattern) if names_whom_in_a_duty(f, sentence, vocab))
+            if not stated and not PROHIBITION.match(sentence):
+                # an instruction in the imperative ("Switch geolocation options off"), not a prohibition ("Do not use nudge
+                # techniques": for everyone); a duty with a subject ("Signatories will ...") only in the profile's words
+                duty_features.extend(whom_a_duty_names(features_named(sentence, vocab, id_pattern), sentence, vocab, intro.until.pattern == "^"))
             continue
         if intro is not None and not body.strip(" ,;:."):
             cond, done, total, leftovers = atom("all"), 0, 0, []

@@ -1,6 +1,7 @@
 """Levels of risk and user numbers said in other words, said as the grammar reads them: "assessed as having a high risk
 of X", "at least a medium risk of X", "at a high level of risk of X", "whose risk of X is medium or higher", "where the
-provider has assessed the service as ...", "(more than 700,000 users) averaged over six months".
+provider has assessed the service as ...", "(more than 700,000 users) averaged over six months", and "at high risk of
+it" (the harm last named).
 
 Why its own module: the codes' drafters and the evaluation sets' writers name a risk level in many ways, and each new
 one is a line here; kept apart from the other rewrites (``application_rewrites``), the list can grow without crowding
@@ -53,6 +54,22 @@ _ASSESSED = re.compile(
     r"their\s+service)|(?<=\bthat\s)(?:has|have)\s+assessed\s+(?:themselves|itself))\s+as\s+(?P<how>having\s+|being\s+|to\s+have\s+|to\s+be\s+)?", re.I)
 
 
+# "... at medium or high risk of image-based CSAM, and to providers of services at high risk of it that have ...": "it"
+# is the harm last named with a risk (with none named before, it is left as written, so unclear)
+_RISK_OF_IT = re.compile(r"\brisk\s+of\s+it\b(?!\s*(?:is|was|being)\b)", re.I)
+_HARM_NAMED = re.compile(r"\brisk\s+of\s+(?!it\b)(?P<harm>[^,.;:()]{3,80}?)(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|who|where|with|in\s+respect)\b)", re.I)
+
+
+def _the_harm_before(m: re.Match[str]) -> str:
+    named = list(_HARM_NAMED.finditer(m.string[:m.start()]))
+    if not named:
+        return m.group(0)
+    # (the harms only: "at high risk of fraud and large, or at medium risk of it" is medium risk of fraud)
+    harm = re.split(r"\s+(?:and|or)\s+(?=(?:large|small|multi-risk|low-risk|have|has|are|is|uses?|offers?|allows?|with)\b)",
+                    named[-1].group("harm"), maxsplit=1, flags=re.I)[0]
+    return f"risk of {harm}"
+
+
 def plain_risk_levels(work: str) -> str:
     """``work`` with each risk level and user count above said plainly."""
     # "where the provider has assessed the service as having a medium risk of X": the provider's assessment is
@@ -61,4 +78,5 @@ def plain_risk_levels(work: str) -> str:
                          work)
     for pattern, plain in _RISK_WORDINGS:
         work = pattern.sub(plain, work)
+    work = _RISK_OF_IT.sub(_the_harm_before, work)
     return _USED_BY.sub("has ", _AVERAGED.sub("", work))

@@ -186,7 +186,7 @@ def _vocabulary_for(services_json: str) -> Vocabulary:
         if not isinstance(includes, list) or any(not isinstance(f, str) or f.lower() not in features for f in includes):
             raise ValueError(f"[services.features.{key}] includes must list the code's own feature keys (narrower features a "
                              f"service with this one may have instead), not {includes!r}")
-        for words in ("in_a_duty", "in_an_object", "in_a_heading"):
+        for words in ("in_a_duty", "in_a_subject_duty", "in_an_object", "in_a_heading"):
             if words in entry:
                 if not isinstance(entry[words], str):
                     raise ValueError(f"[services.features.{key}] {words} must be a regular expression in a string")
@@ -264,6 +264,15 @@ def _parts(raw: Any) -> tuple[CodePart, ...]:
             raise ValueError(f"{where} must have exactly label, names and scope, each a non-empty string")
         out.append(CodePart(part["label"], _user_pattern(part["names"], f"{where} names"), part["scope"]))
     return tuple(out)
+
+
+def whom_a_duty_names(features: list[str], duty: str, vocab: Vocabulary, imperative: bool) -> list[str]:
+    """The ``features`` a duty for every reader names that may mean it only for those who have them: an instruction
+    (``imperative``) by ``names_whom_in_a_duty``; a duty with a subject ("Signatories will exclude from their crawling
+    ...") only where the profile says in which words (``in_a_subject_duty``) and the duty uses them."""
+    if imperative:
+        return [f for f in features if names_whom_in_a_duty(f, duty, vocab)]
+    return [f for f in features if (words := vocab.features.get(f, {}).get("in_a_subject_duty")) and re.search(words, duty, re.I)]
 
 
 def names_whom_in_a_duty(feature: str, duty: str, vocab: Vocabulary) -> bool:

@@ -8,7 +8,7 @@ the Signatories named before a colon and their duty after it ("Signatories that 
 crawling, Signatories will ..." (the Signatories that crawl), and the kind of search service as a predicate ("a search
 service is large and general"), and general search services said by what they do ("search services that index the
 whole web"), a duty said as a relative clause ("..., who should ..."), what community standards are about and whose
-they are, "providers in scope" and "a provider whose search service is ...".
+they are, "providers in scope", "a provider whose search service is ...", "if you X and you Y" and "on your service".
 
 Why its own module: each is a small rewrite of the text before the openings read it, found in codes that are not
 Ofcom's; kept apart from ``application_rewrites`` (the older, Ofcom-shaped rewrites) so that both stay small.
@@ -27,7 +27,8 @@ _APPLIES_IF_USERS_CAN = re.compile(rf"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|wher
                                    re.I)
 # "This section applies to X, and requires the provider to ...": what it requires is the duty, a sentence of its own
 # ("... applies to search services that are large, or are multi-risk, and asks them to set ...")
-_AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),\s+and\s+(?:requires?|asks?|expects?)\s+"
+_AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),\s+and\s+(?:requires?|asks?|expects?|sets?(?:\s+out)?|"
+                           r"deals?\s+with|describes?|explains?)\s+"
                            r"(?:(?P<provider>(?:the|its|their)\s+providers?|them)\s+to\s+)?", re.I)
 # "MCM 12 applies only to Tier 3 social media services: the provider must name ...": the duty after a colon
 # ("ICU C3 applies to providers of multi-risk services and of large services: such providers should ...")
@@ -65,8 +66,10 @@ _LARGE_USER_BASE = re.compile(r"\b(services?)\s+with\s+a\s+large\s+(?:uk\s+)?(?:
 _WHOSE_PROVIDERS_WILL = re.compile(r",\s+whose\s+providers?\s+(?=(?:will|must|should|shall)\s)", re.I)
 # "This measure applies to providers of large search services, who should train ...": the duty of those just named, said
 # as a relative clause; read as the duty's own sentence ("The provider should ..."), never as a condition on them
-_WHO_SHOULD = re.compile(r"(?:(?<=services)|(?<=providers)|(?<=provider)|(?<=service)),\s+who\s+(?=(?:should|must|shall|will|"
-                         r"are\s+(?:expected|required)\s+to)\b)", re.I)
+# (after the class: its noun, or its user numbers, "... with above 7 million UK users a month, who should ..."; never
+# "..., each time they post, who will be able to see it")
+_WHO_SHOULD = re.compile(r"(?:(?<=services)|(?<=providers)|(?<=provider)|(?<=service)|(?<=users)|(?<=month)|(?<=year)),\s+who\s+"
+                         r"(?=(?:should|must|shall|are\s+(?:expected|required)\s+to)\b)", re.I)
 # "search services that index the whole of the web, rather than selected sites", "... that search the web generally":
 # general search services, said by what they do
 _WHOLE_WEB = re.compile(r"\b(search\s+(?:services?|engines?))\s+(?:that|which)\s+(?:(?:index|search|crawl|cover)(?:es|s)?\s+the\s+"
@@ -79,6 +82,13 @@ _RULES_ABOUT = re.compile(r"(\bcommunity\s+standards|\bhouse\s+rules)\s+(?:about
 _YOUR_OWN_RULES = re.compile(r"\b(publish(?:es)?)\s+(?:your|its|their)\s+own\s+(?=terms|community\s+standards|house\s+rules|policies)", re.I)
 # "A provider whose search service is large ...": the service the code is about, as "whose service" says it
 _WHOSE_KIND_OF_SERVICE = re.compile(r"\b(whose)\s+(?:search|user-to-user|u2u|regulated|online)\s+(?=services?\s+(?:is|are|has|have)\b)", re.I)
+# "If you publish community standards and you rely on user reports to uphold them, ...": the reader said once, as the
+# condition's second limb reads ("and rely on ...")
+_AND_YOU_AGAIN = re.compile(r"\b((?:if|where|when|unless)\s+you\s+[^.;]{3,160}?)\s+(and|or)\s+you\s+"
+                            r"(?!(?:should|must|shall|will|may|need|can)\b)", re.I)
+# "where children can send private messages on your service", "... in your game": the reader's own service, as "on the
+# service" says it
+_ON_YOUR_SERVICE = re.compile(r"\b(?:on|in|through|within)\s+your\s+(?:online\s+)?(?:service|platform|app|game|site|website)\b", re.I)
 # "Every provider in scope should ...": the providers the code covers, every reader
 _IN_SCOPE = re.compile(r"(?:(?<=\bprovider)|(?<=\bproviders)|(?<=\bservice)|(?<=\bservices))\s+(?:in|within)\s+(?:the\s+)?scope"
                        r"(?:\s+of\s+(?:this|the)\s+code)?(?=\s+(?:should|must|shall|will|is|are)\b)", re.I)
@@ -101,7 +111,7 @@ def whom_said_plainly(work: str) -> str:
     work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _LARGE_USER_BASE.sub(r"large \1", work)))
     work = _WHOLE_WEB.sub(_general_search, _WHO_SHOULD.sub(". The provider ", work))
     work = _IN_SCOPE.sub("", _YOUR_OWN_RULES.sub(r"\1 ", _RULES_ABOUT.sub(r"\1", work)))
-    work = _WHOSE_KIND_OF_SERVICE.sub(r"\1 ", work)
+    work = _AND_YOU_AGAIN.sub(r"\1 \2 ", _WHOSE_KIND_OF_SERVICE.sub(r"\1 ", _ON_YOUR_SERVICE.sub("on the service", work)))
     work = _SEARCH_TYPE_PREDICATE.sub(_search_type, work)
     # (after "is for" or "applies to", the class ends the sentence that says whom and the duty is a sentence of its own)
     work = _THEY_WILL_AFTER_COLON.sub(lambda m: f"{m['lead']}{m[2]}. They " if m["lead"] else f"{m[2]} ",

@@ -46,6 +46,13 @@ def test_a_relative_clause_that_states_the_duty():
     assert covered(kind="search/general", **SMALL) is False
 
 
+def test_a_relative_clause_that_states_the_duty_after_a_number():
+    covered = _reading("pcu", "This measure applies to services with above 7 million active UK users a month, who should "
+                              "publish a summary of their children's risk assessment.")
+    assert covered(**LARGE) is True
+    assert covered(**SMALL) is False
+
+
 def test_a_comma_sets_the_first_limb_apart():
     covered = _reading("pcu", "Providers of services that are large, or multi-risk and have a content recommender system, "
                               "should name a senior manager for recommender safety.")
@@ -134,3 +141,70 @@ def test_roman_items_after_and_are_a_further_condition_of_the_relative_clause():
     assert covered(risks=["csam-image=high"], users=1000) is False
     assert covered(risks=["csam-image=medium"], **LARGE) is True
 
+
+
+def test_crawling_said_by_what_is_gathered_and_by_whom():
+    for words in ("This Measure applies to Signatories that gather training data from the web by crawlers.",
+                  "This Measure applies to a Signatory that commissions a contractor to crawl for it."):
+        covered = _reading(GPAI, words)
+        assert covered(kind="gpai-provider", features=["web-crawler"]) is True, words
+        assert covered(kind="gpai-provider") is False, words
+
+
+def test_the_reader_said_again_in_a_second_condition():
+    covered = _reading(ICO, "If you publish terms, policies or community standards about how users should behave and you "
+                            "rely on user reports to uphold them, make your reporting tools prominent.")
+    children = ["likely-accessed-by-children"]
+    assert covered(kind="online-service", features=[*children, "community-standards", "user-reporting"]) is True
+    assert covered(kind="online-service", features=[*children, "community-standards"]) is False
+    own = _reading(ICO, "This part applies where children can send private messages on your service.")
+    assert own(kind="online-service", features=[*children, "direct-messaging"]) is True
+    assert own(kind="online-service", features=children) is False
+
+
+def test_items_below_an_unfinished_sentence_and_a_content_scope_after_them():
+    code = _code("icu", ["ICU C9 Hash matching for CSAM", "C9.1 This measure applies to providers of",
+                         "(a) large services at medium or high risk of image-based CSAM;",
+                         "(b) services at high risk of image-based CSAM with over 700,000 active UK users a month; and",
+                         "(c) file-storage and file-sharing services at high risk of image-based CSAM.",
+                         "C9.2 It concerns content communicated publicly; private communications, including end-to-end "
+                         "encrypted messages, are outside it.",
+                         "C9.3 The provider should use hash matching to detect image-based CSAM."], "ICU C9")
+    # the items had been passed over (no colon after "providers of") and the scope sentence's remains read as whom
+    assert _status(code, "icu", risks=["csam-image=high"], users=800_000) in ("applies", "qualified")
+    assert _status(code, "icu", risks=["csam-image=high"], features=["file-sharing"]) in ("applies", "qualified")
+    assert _status(code, "icu", risks=["csam-image=high"], users=1000) == "exempt"
+    assert _status(code, "icu", **LARGE) == "exempt"
+
+
+def test_a_signatories_duty_about_their_crawling_may_be_for_crawlers_only():
+    for words in ("Signatories will exclude from their crawling websites recognised by courts in the Union as "
+                  "persistently infringing copyright on a commercial scale.",
+                  "Signatories will publish information on the crawlers they employ."):
+        code = _code(GPAI, ["Measure 1.3 Crawling and infringing websites", words], "GPAI 1.3")
+        # read as every Signatory's, one that never crawls had been told "applies" with confidence
+        assert _status(code, GPAI, kind="gpai-provider") == "unclear", words
+        assert _status(code, GPAI, kind="gpai-provider", features=["web-crawler"]) == "applies", words
+    plain = _code(GPAI, ["Measure 1.1 Copyright policy", "Signatories will draw up and keep up to date a copyright policy."],
+                  "GPAI 1.1")
+    assert _status(plain, GPAI, kind="gpai-provider") == "applies"
+
+
+def test_risk_of_it_is_the_harm_last_named():
+    covered = _reading("icu", "This measure applies to providers of large services at medium or high risk of image-based "
+                              "CSAM, and to providers of services at high risk of it that have more than 700,000 monthly "
+                              "active UK users.")
+    assert covered(risks=["csam-image=high"], users=800_000) is True
+    assert covered(risks=["fraud=high"], users=800_000) is False
+    sizes = _reading("icu", "This measure applies to services that are at high risk of fraud and large, or that are at "
+                            "medium risk of it.")
+    assert sizes(risks=["fraud=medium"]) is True  # "it" is the harm, not the harm and the size
+
+
+def test_a_release_after_a_semicolon_is_not_dropped():
+    code = _code(ESAFETY, ["A provider of an internet search engine service must apply safe search by default to the accounts "
+                           "of Australian end-users it believes to be children; where end-users cannot hold accounts, this "
+                           "measure does not apply."], "eSafety Phase 2 Search Engine Services Code MCM 3")
+    # dropped with the duty's words, a search engine without accounts had been told "applies" with confidence
+    assert _status(code, ESAFETY, kind="search-engine") != "applies"
+    assert _status(code, ESAFETY, kind="hosting") == "exempt"
