@@ -9,8 +9,8 @@ and the parse cache of application wordings. ``evaluate`` turns these into statu
 from __future__ import annotations
 
 import dataclasses
-import re
 import functools
+import re
 from dataclasses import dataclass
 
 from .conditions import Vocabulary, atoms_of, load_vocabulary, parse_application, users_over_words, vocabulary_for
@@ -448,4 +448,3 @@ def _kinds_named(text: str, kinds: set[str], vocab: Vocabulary) -> int:
     return sum(1 for kind in kinds if any(
         re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", text, 0 if v.isupper() else re.IGNORECASE)
         for v in vocab.kinds.get(kind, {}).get("variants", [])))
-
