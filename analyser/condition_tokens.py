@@ -85,8 +85,9 @@ _HUSK_WORDS = frozenset("it this that the measure standard section concerns conc
 
 
 def scope_husk(sentence: str) -> bool:
-    """True when ``sentence`` has words, none of them more than a content-scope sentence's frame (see above)."""
-    words = re.findall(r"[a-z]+", re.sub(r"^\W*[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})*[A-Z]?\s+", "", sentence).lower())
+    """True when ``sentence`` (its paragraph label taken off) has words, none of them more than a content-scope
+    sentence's frame (see above)."""
+    words = re.findall(r"[a-z]+", sentence.lower())
     return 0 < len(words) <= 12 and all(w in _HUSK_WORDS for w in words)
 
 
@@ -446,6 +447,21 @@ def digits_for_number_words(text: str) -> str:
 
 _COUNT_WORDS = {"1": "one", "2": "two", "3": "three"}
 _COUNTED_KINDS = re.compile(r"\b(at\s+least\s+)?([123])(\s+(?:or\s+more\s+)?(?:kinds?|types?)\s+of)\b", re.I)
+
+
+def kinds_named(sentence: str, vocab: Vocabulary) -> frozenset[str]:
+    """The kinds of service a sentence names, in the code's own wordings (kept per vocabulary and sentence: the parts
+    check asks it of the same words not understood for every service it evaluates)."""
+    found = _KINDS_NAMED.get((vocab.key, sentence))
+    if found is None:
+        if len(_KINDS_NAMED) > 4096:
+            _KINDS_NAMED.clear()  # (a long-running app reads many codes: kept small)
+        found = _KINDS_NAMED[(vocab.key, sentence)] = frozenset(
+            t.value for t in tokenise(sentence, lexicon_for(vocab), None) if t.kind == "KIND")
+    return found
+
+
+_KINDS_NAMED: dict[tuple[str, str], frozenset[str]] = {}
 
 
 def features_named(sentence: str, vocab: Vocabulary, id_pattern: re.Pattern[str] | None) -> list[str]:

@@ -211,7 +211,7 @@ def _parse_application(
     duty_seen = any(h is not None and h[0].until is not None and not h[0].permission for h in matched)
     for number, (sentence, hit) in enumerate(zip(sentences, matched)):
         body = sentence.rstrip(" .")
-        if _BARE_APPLIES.match(body) or (result.scope and scope_husk(body)):
+        if _BARE_APPLIES.match(body) or (result.scope and scope_husk(LEADING_LABEL.sub("", body, count=1))):
             continue  # what was left of "This measure applies in relation to content communicated publicly."
         late = inner = ""
         if hit is not None and hit[0].alone and scoped:
@@ -273,7 +273,7 @@ def _parse_application(
             if not stated and not PROHIBITION.match(sentence):
                 # an instruction in the imperative ("Switch geolocation options off"), not a prohibition ("Do not use nudge
                 # techniques": for everyone); a duty with a subject ("Signatories will ...") only in the profile's words
-                duty_features.extend(whom_a_duty_names(features_named(sentence, vocab, id_pattern), sentence, vocab, intro.until.pattern == "^"))
+                duty_features.extend(whom_a_duty_names(lambda: features_named(sentence, vocab, id_pattern), sentence, vocab, intro.until.pattern == "^"))
             continue
         if intro is not None and not body.strip(" ,;:."):
             cond, done, total, leftovers = atom("all"), 0, 0, []

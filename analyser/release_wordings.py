@@ -198,23 +198,15 @@ _PRECEDING_DISAPPLIED = re.compile(r"(?P<before>(?:(?:does|do)\s+not\s+apply|nee
 # "... must apply safe search by default; where end-users cannot hold accounts, this measure does not apply": a release
 # after a semicolon is a sentence of its own (left inside the duty's sentence, it had been dropped with the duty)
 _RELEASE_AFTER_SEMICOLON = re.compile(r";\s+(?=(?:(?:where|if|when|unless)\b[^.;]{1,160},\s*)?(?:this|the|that)\s+(?:measure|section|"
-                                      r"standard|requirement|code|commitment|obligation|duty|paragraph|clause)\s+(?:does|do)\s+not\s+apply\b)", re.I)
-
-
-def _sentence_of_its_own(work: str, after: re.Pattern[str]) -> str:
-    """``work`` with a full stop for each semicolon ``after`` matches, the next word capitalised."""
-    out, last = [], 0
-    for m in after.finditer(work):
-        out += [work[last:m.start()], ". ", work[m.end():m.end() + 1].upper()]
-        last = m.end() + 1
-    return "".join(out) + work[last:]
+                                      r"standard|requirement|code|commitment|obligation|duty|paragraph|clause)\s+(?:does|do)\s+not\s+apply\b)"
+                                      r"(?P<first>\w)", re.I)
 
 
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
     work = _LIFTING_NEVER.sub(". This exception does not apply to ", work)
     work = _PRECEDING_DISAPPLIED.sub(r"\g<before>This exception ", work)
-    work = _sentence_of_its_own(work, _RELEASE_AFTER_SEMICOLON)
+    work = _RELEASE_AFTER_SEMICOLON.sub(lambda m: f". {m['first'].upper()}", work)
     work = _SAVE_THAT_BOUND.sub(_given_back_to_those, work)
     work = _NOR_NEED.sub(r"\g<pre>. This measure does not apply to \g<who>", work)
     work = _HAS_NOTHING_UNDER.sub(_said_as("This measure does not apply to ", "who"), _DEFERRAL.sub("", work))

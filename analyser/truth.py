@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .condition_tokens import kinds_named
 from .conditions import Vocabulary, atoms_of, load_vocabulary, parse_application, users_over_words, vocabulary_for
 from .vocabulary import CodePart
 from .models import Applicability, AtomResult, Code, Condition, Measure, ServiceProfile
@@ -422,8 +423,7 @@ def names_other_kinds(cond: Condition | None, part_scope: Condition, vocab: Voca
         return False
     for a in atoms_of(cond):
         words = str(a.params.get("text", "")) if a.atom == "unknown" else ""
-        if (words and not _LEAVES_OUT.search(words) and _kinds_named(words, set(vocab.kinds) - inside, vocab)
-                and _kinds_named(words, set(vocab.kinds), vocab) >= 4):
+        if words and not _LEAVES_OUT.search(words) and len(named := kinds_named(words, vocab)) >= 4 and named - inside:
             # words not understood that list sections outside the part ("providers in each of the eight sections:
             # social media services, relevant electronic services, ..."): the part cannot overrule words that were
             # never read, so whom the measure covers stays as unclear as those words (never a confident "exempt")
@@ -441,10 +441,3 @@ def names_other_kinds(cond: Condition | None, part_scope: Condition, vocab: Voca
 
 
 _LEAVES_OUT = re.compile(r"\b(?:not|except|other\s+than|excluding|outside|save|apart\s+from|unless)\b", re.I)
-
-
-def _kinds_named(text: str, kinds: set[str], vocab: Vocabulary) -> int:
-    """How many of ``kinds`` ``text`` names by a variant the profile gives them (abbreviations in capitals only)."""
-    return sum(1 for kind in kinds if any(
-        re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", text, 0 if v.isupper() else re.IGNORECASE)
-        for v in vocab.kinds.get(kind, {}).get("variants", [])))

@@ -12,6 +12,7 @@ import functools
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -266,13 +267,15 @@ def _parts(raw: Any) -> tuple[CodePart, ...]:
     return tuple(out)
 
 
-def whom_a_duty_names(features: list[str], duty: str, vocab: Vocabulary, imperative: bool) -> list[str]:
-    """The ``features`` a duty for every reader names that may mean it only for those who have them: an instruction
-    (``imperative``) by ``names_whom_in_a_duty``; a duty with a subject ("Signatories will exclude from their crawling
-    ...") only where the profile says in which words (``in_a_subject_duty``) and the duty uses them."""
+def whom_a_duty_names(named: Callable[[], list[str]], duty: str, vocab: Vocabulary, imperative: bool) -> list[str]:
+    """The features a duty for every reader names (``named``, asked only when needed) that may mean it only for those who
+    have them: an instruction (``imperative``) by ``names_whom_in_a_duty``; a duty with a subject ("Signatories will
+    exclude from their crawling ...") only where the profile says in which words (``in_a_subject_duty``) and the duty
+    uses them (so the sentence is not looked up for features when no such words are in it)."""
     if imperative:
-        return [f for f in features if names_whom_in_a_duty(f, duty, vocab)]
-    return [f for f in features if (words := vocab.features.get(f, {}).get("in_a_subject_duty")) and re.search(words, duty, re.I)]
+        return [f for f in named() if names_whom_in_a_duty(f, duty, vocab)]
+    words = {f: w for f, entry in vocab.features.items() if (w := entry.get("in_a_subject_duty")) and re.search(w, duty, re.I)}
+    return [f for f in named() if f in words] if words else []
 
 
 def names_whom_in_a_duty(feature: str, duty: str, vocab: Vocabulary) -> bool:
