@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .application_definitions import defines_services
-from .application_text import APPLY_THIS_MEASURE, FOR_EACH_MODEL, LEADING_LABEL, SERVICE_SUBJECT, grammar_data
+from .application_text import APPLY_THIS_MEASURE, LEADING_LABEL, SERVICE_SUBJECT, grammar_data
 from .late_exceptions import LATE_EXCEPTION
+from .model_wordings import FOR_EACH_MODEL, MODELS_DO, OF_THEIR_MODELS
 
 
 @dataclass(frozen=True)
@@ -366,9 +367,13 @@ _INNER_CONDITION = re.compile(
     rf"(?:[^,;:]|(?<=following):|[,;]\s*(?:and|or)?\s*(?={_ITEM}))*"
     # "Signatories will, for each model with systemic risk that they have placed on the market, keep ...":
     # the duty is for those who have such a model
-    rf"|{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b)[^,;]*)", re.I)
+    # (never what follows "and the ..." that is no model: "for their models with systemic risk and the physical
+    # infrastructure those models run on")
+    # (after another preposition, only a relative clause said of the models: "the information about each of their models
+    # that the AI Office needs" names what is owed, not whom)
+    rf"|(?:{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b)|{OF_THEIR_MODELS}(?=with\b|whose\b|(?:that|which)\s+{MODELS_DO}))(?:(?!\s+and\s+(?:the|its|their)\s+(?!models?\b))[^,;])*)", re.I)
 # the opening of that condition, for reading the model's words as a service's
-FOR_EACH_MODEL_OPENING = re.compile("^" + FOR_EACH_MODEL, re.I)
+FOR_EACH_MODEL_OPENING = re.compile(f"^(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS})", re.I)
 # "Signatories will take the measures below if: (1) ...": a duty for every reader on a condition
 # ("Each provider should let users report a livestream, where livestreaming is offered": a condition after a comma,
 # whatever its subject; never "where possible", a qualifier of the duty, nor "explain where users can find help", nor

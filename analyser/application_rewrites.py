@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .application_text import MODEL_PARTICIPLE, SENTENCE_START, SIGNATORIES_OR_ONE, without_proposal_frame
+from .application_text import SENTENCE_START, without_proposal_frame
 from .feature_phrasing import plain_feature_phrasing, verbs_over_lists
+from .model_wordings import MODEL_PARTICIPLE, SIGNATORIES_OR_ONE
 from .paragraph_references import PARAGRAPH_LABEL
 from .release_wordings import plain_releases
 from .risk_wordings import plain_risk_levels
@@ -100,7 +101,9 @@ _PRINCIPAL_PURPOSE = re.compile(r"\bprincipal\s+purpose\s+is\s+(?:to\s+)?(?:the\
 # the codes' own words for a risk and a count of kinds
 _KINDS_COUNTED = [(re.compile(r"\brisk\s+in\s+respect\s+of\b", re.I), "risk of"),
                   (re.compile(r"\b(two|2)\s+or\s+more\s+of\s+the\s+kinds\s+of\b", re.I), r"\1 or more kinds of"),
-                  (re.compile(r"\bmore\s+than\s+one\s+(?:kind|type)s?\s+of\b", re.I), "two or more kinds of")]
+                  (re.compile(r"\bmore\s+than\s+one\s+(?:kind|type)s?\s+of\b", re.I), "two or more kinds of"),
+                  # ("at least one kinds of content harmful to children": a slip of the plural, one kind meant)
+                  (re.compile(r"\b(at\s+least|any)\s+one\s+kinds\s+of\b", re.I), r"\1 one kind of")]
 # "pornographic, suicide, self-harm or eating disorder content": each kind of content in the list named in full
 _CONTENT_KIND = (r"(?:pornographic|suicide|self-harm|eating[\s-]disorder|bullying|violent|abuse\s+and\s+hate|harmful\s+substances|"
                  r"dangerous\s+stunts\s+and\s+challenges)")

@@ -19,11 +19,12 @@ import re
 from typing import Sequence
 
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
-from .application_text import (ADDS_TO_DUTY, ANSWERED, APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, EXEMPT_LABEL, FOR_EACH_MODEL, MODEL_PARTICIPLE,
-                               LEADING_LABEL, SIGNATORIES_OR_ONE, STRAY_APPLICATION,
+from .application_text import (ADDS_TO_DUTY, ANSWERED, APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, EXEMPT_LABEL,
+                               LEADING_LABEL, STRAY_APPLICATION,
                                clean_artefacts, grammar_data, is_application, users_can_then_do)
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY
 from .legal_drafting import CONCESSION, SERVICES_LABEL
+from .model_wordings import FOR_EACH_MODEL, MODEL_PARTICIPLE, SIGNATORIES_OR_ONE
 
 
 # "If you share children's data ...": a paragraph that sets its own condition on the reader

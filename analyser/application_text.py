@@ -23,6 +23,7 @@ from typing import Any
 from .amendments import AMENDING
 from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
 from .legal_drafting import MEASURE_NUMBER, NAMED_MEASURE, OWN_NUMBER_RUN_IN, PARAGRAPH_OF, plain_legal
+from .model_wordings import FOR_EACH_MODEL, MODELS_DO, OF_THEIR_MODELS
 from .paragraph_references import PARAGRAPH_LABEL, REFERENCE, speaks_of_another
 from .paths import PACKAGE_DATA
 from .release_phrases import NEED_DO_NOTHING_UNDER, NOTHING_UNDER, opens_with_release
@@ -131,7 +132,11 @@ _SCOPE_SHAPES = re.compile(
     # "The documentation obligation is waived for SMEs"
     r"|^\s*(?:it|(?:this|the|these|that)\s+(?:[\w-]+\s+){0,3}?(?:obligations?|requirements?|measures?|duty|duties|commitments?|standards?|"
     r"sections?|chapters?))\s+"
-    r"(?:is|are|shall\s+be)\s+(?:waived|disapplied|lifted)\s+(?:for|in\s+(?:respect|relation))\b",
+    r"(?:is|are|shall\s+be)\s+(?:waived|disapplied|lifted)\s+(?:for|in\s+(?:respect|relation))\b"
+    # "Where it signs the Safety and Security chapter, that chapter reaches only those of its models that ...": whom, in
+    # a verb of reach (passed over, the clause had been read as every Signatory's)
+    r"|\b(?:this|that|the)\s+(?:chapter|code|measure|section|standard|commitment|part)\s+(?:only\s+)?reaches\s+(?:only\s+)?"
+    r"(?:(?:those|the|its|their|all|any)\s+)?(?:of\s+(?:its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:models?|services?|providers?|signator\w*)\b",
     re.I)
 
 _NAMES_SERVICES = re.compile(r"\b(?:services?|providers?|signator(?:y|ies)|platforms?)\b", re.I)
@@ -300,12 +305,6 @@ _ASIDE_DASH = re.compile(r"\s+[\u2013\u2014]\s+|\s*\u2014\s*")
 # "(if) the service ..." / "(where) its regulated service ..." (after if/where/when), and "for each model
 # (with systemic risk ...)" (the model's own words follow)
 SERVICE_SUBJECT = r"\s+(?:the|its|that|their)\s+(?:[\w-]+\s+){0,3}?(?:services?|providers?|platforms?|models?)\b"
-FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:general-purpose\s+ai\s+)?models?\s+"
-# "models offered through an API", "models placed on the market before ...": which models, said by what was done with them
-# the subject of a duty said of every Signatory, or of one for all ("Signatories will", "the Signatory will")
-SIGNATORIES_OR_ONE = r"(?:signatories|(?:a|each|every|the)\s+signatory)"
-MODEL_PARTICIPLE = (r"(?:(?:only|already|first)\s+)?(?:offered|made\s+available|placed|released|provided|distributed|published|integrated|"
-                    r"put\s+on\s+the\s+market)")
 
 # "Signatories will, for each model with systemic risk ..., keep ...", "must, if the service is not end-to-end
 # encrypted, detect ...": a duty set inside the obligation for some services only
@@ -317,7 +316,11 @@ _DUTY_FOR_SOME = re.compile(
     r"|\b(?:will|shall|must|should)\b[^.:]{0,200}\s(?:to\s+the\s+extent\s+that|in\s*so\s+far\s+as)\s+they\b"
     # "Signatories will carry out evaluations for each of their models that has systemic risk and whose weights ...": the
     # models named after the duty (read as a duty for all that names a feature, the rest of the words had been dropped)
-    rf"|\b(?:will|shall|must|should)\b[^.:]{{0,200}}\s{FOR_EACH_MODEL}(?:with|that|which|whose)\b", re.I)
+    rf"|\b(?:will|shall|must|should)\b[^.:]{{0,200}}\s{FOR_EACH_MODEL}(?:with|that|which|whose)\b"
+    # ("commit to identifying the risks that stem from each of their models with systemic risk": the same in other words;
+    # never "the documentation for each of their models that Measures 1.1 to 1.3 describe", what is owed)
+    rf"|\b(?:will|shall|must|should|commits?\s+to)\b[^.:]{{0,200}}\s(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS})"
+    rf"(?:with\b|whose\b|(?:that|which)\s+{MODELS_DO})", re.I)
 
 
 def clean_artefacts(text: str) -> str:
@@ -371,7 +374,7 @@ LEADING_LABEL = re.compile(
 
 # a sentence that tells the provider what to do: a recommendation, not a statement of scope
 DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expected\s+to|is\s+recommended\s+to|"
-                   r"commits?\s+to|undertakes?\s+to)\b", re.I)
+                   r"commits?\s+to|undertakes?\s+to|(?<=\bsignatories\s)are\s+to(?!\s+be\b))\b", re.I)
 
 # consultation wording: "We propose that this measure should apply to ...", "We propose to apply this measure to
 # ...", "Note: this measure applies only to ..."

@@ -260,9 +260,9 @@ class Parser(PremodReader):
                 if took:
                     level = REL if self.kind() in ("REL", "RELVERB") else PLAIN
                     commas_only = all(t.kind == "COMMA" and t.value != ";" for t in self.toks[mark.pos:self.pos])
-                    if self._aside and commas_only and level == REL:
-                        # ", and of services with X, that are Z": the comma closes the aside; Z is for
-                        # the clause (every group), not for this group alone
+                    if self._aside and commas_only and (level == REL or self.kind() == "AT"):
+                        # ", and of services with X, that are Z" (or ", at high risk of Z"): the comma closes the
+                        # aside; Z is for the clause (every group), not for this group alone
                         self.reset(mark)
                         break
                     if self._starts_new_group(semi) or self._new_group_marker():
@@ -368,7 +368,7 @@ class Parser(PremodReader):
                 if self._new_group_marker():
                     self.reset(mark)
                     break
-                if self.kind() in ("REL", "RELVERB") and self._aside and comma and op == ",":
+                if self.kind() in ("REL", "RELVERB", "AT") and self._aside and comma and op == ",":
                     self.reset(mark)  # ", and of services with X, that are Z": see postmods
                     break
                 if self.kind() in ("REL", "RELVERB"):  # "..., or that have ..."

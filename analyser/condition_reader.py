@@ -159,9 +159,13 @@ class TokenReader:
             if len(items) < n:
                 self.reset(mark)
                 return None
+            # ("at risk of at least two kinds of primary priority content": no level, the codes' usual medium or high, as
+            # below; read as any assessed risk, two low risks had been told "applies")
+            lv = ["medium", "high"] if levels == ["medium"] or not levels else levels
+
             def at_least(kinds: list[list[str]]) -> Condition:
                 return Condition(op="at_least", params={"n": n},
-                                 args=[or_(*(self._risk_atom(h, levels) for h in item)) for item in kinds])
+                                 args=[or_(*(self._risk_atom(h, lv) for h in item)) for item in kinds])
             if group or len(items) == len(listed):
                 return at_least(items)
             # "two or more of the following: image-based CSAM; CSAM URLs; grooming; fraud": the code counts CSEA

@@ -106,8 +106,10 @@ WHOM_SIGNAL = re.compile(
     r"|\b(?:are|is)\s+(?:also\s+)?brought\s+(?:with)?in(?:to)?\s+(?:the\s+scope\s+of\s+)?(?:this|the)\s+(?:measure|standard|section)\b"
     r"|(?<!whether\sto\s)(?<!encouraged\sto\s)(?<!wish\sto\s)(?<!consider\s)(?<!invited\sto\s)"
     r"\b(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)(?:\s+(?:too|also|as\s+well))?"
-    # ("Providers of other general search services should apply it where they are at high risk of ...")
-    r"(?:\s*(?:[.;]|$)|\s+(?:only\s+)?(?:where|if|when)\b)"
+    # ("Providers of other general search services should apply it where they are at high risk of ...", "Providers of
+    # large services should also apply it, even where their risk has been assessed as low": passed over, the large
+    # services it adds had been told "exempt")
+    r"(?:\s*(?:[.;]|$)|\s+(?:only\s+)?(?:where|if|when)\b|,\s*(?:even\s+(?:where|if|when|though)|whatever|regardless|irrespective)\b)"
     r"|\b(?:disregard|ignore)\s+(?:it|this\s+measure|the\s+measure|this\s+recommendation)\b"
     r"|\b(?:measure|recommendation|standard|requirement|obligation|commitment)s?\s+(?:also\s+)?(?:extends?|is\s+extended|reaches)\s+to\b"
     r"|\bnot\s+expect\w*\s+[^.]{0,80}?\bto\s+(?:apply|adopt|implement|follow)\s+(?:it|this\s+measure|the\s+measure)\b", re.I)

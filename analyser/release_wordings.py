@@ -196,9 +196,14 @@ _PRECEDING_DISAPPLIED = re.compile(r"(?P<before>(?:(?:does|do)\s+not\s+apply|nee
 
 
 # "... must apply safe search by default; where end-users cannot hold accounts, this measure does not apply": a release
-# after a semicolon is a sentence of its own (left inside the duty's sentence, it had been dropped with the duty)
+# after a semicolon is a sentence of its own (left inside the duty's sentence, it had been dropped with the duty); so is
+# "...; Signatories that are SMEs or SMCs need not do so", a class released after the duty (never "...; a provider whose
+# service is end-to-end encrypted is not expected to do so for content it cannot access", a limit of the duty)
 _RELEASE_AFTER_SEMICOLON = re.compile(r";\s+(?=(?:(?:where|if|when|unless)\b[^.;]{1,160},\s*)?(?:this|the|that)\s+(?:measure|section|"
-                                      r"standard|requirement|code|commitment|obligation|duty|paragraph|clause)\s+(?:does|do)\s+not\s+apply\b)"
+                                      r"standard|requirement|code|commitment|obligation|duty|paragraph|clause)\s+(?:does|do)\s+not\s+apply\b"
+                                      r"|(?:signatories|providers|(?:a|any)\s+(?:signatory|provider))\s+(?:that|which|who|whose|of)\s+[^.;]{1,120}?\s"
+                                      r"(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to)\s+"
+                                      r"(?:do\s+(?:so|this)|apply\s+it|follow\s+it|comply)(?=\s*(?:[.;]|$)))"
                                       r"(?P<first>\w)", re.I)
 
 

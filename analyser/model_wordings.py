@@ -1,0 +1,22 @@
+"""The words in which the EU General-Purpose AI code names a Signatory's own models in a duty: "for each of their models
+with systemic risk", "(risks that stem) from each of their models that carry systemic risk", "models placed on the market
+before ...". Shared by the steps that find whom a duty is for (``application_text``, ``application_intros``,
+``application_settle``) and the plain rewordings (``application_rewrites``), so that each says the same models alike.
+"""
+
+from __future__ import annotations
+
+# "Signatories will, for each model with systemic risk ..., keep ...": the model's own words follow
+FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:general-purpose\s+ai\s+)?models?\s+"
+# "identifying the risks that stem from each of their models with systemic risk", "tracking serious incidents involving
+# their models with systemic risk": the same, in another preposition; "their" makes the duty theirs who have such models
+# (read as a duty for all that names a feature, every Signatory had been bound)
+OF_THEIR_MODELS = (r"(?:from|involving|in|across|on|about|concerning|affecting)\s+(?:(?:each|every|any|all|one)\s+of\s+)?"
+                   r"their\s+(?:general-purpose\s+ai\s+)?models?\s+")
+# what a model is or has, said in a relative clause after those words ("that carries systemic risk", "which are placed")
+MODELS_DO = r"(?:is|are|has|have|carr(?:y|ies)|present|presents|pose|poses|meet|meets|count|counts|qualif(?:y|ies))\b"
+# the subject of a duty said of every Signatory, or of one for all ("Signatories will", "the Signatory will")
+SIGNATORIES_OR_ONE = r"(?:signatories|(?:a|each|every|the)\s+signatory)"
+# "models offered through an API", "models placed on the market before ...": which models, said by what was done with them
+MODEL_PARTICIPLE = (r"(?:(?:only|already|first)\s+)?(?:offered|made\s+available|placed|released|provided|distributed|published|integrated|"
+                    r"put\s+on\s+the\s+market)")
