@@ -106,8 +106,15 @@ def _general_search(m: re.Match[str]) -> str:
     return "General search services" if not before or before.endswith((".", ";", ":")) else "general search services"
 
 
+# "unless PCU B1 applies to the service", "except where ICU C9 applies to that service": the service said as "it", as
+# "unless PCU B1 applies to it" is read (left, "to the service" had made the exception unclear)
+_MEASURE_APPLIES_TO_THE_SERVICE = re.compile(r"\b(?P<id>[A-Z]{2,5}\s+[A-Z]\d{1,3}[A-Za-z]?\s+(?:also\s+)?appl(?:y|ies)\s+to)\s+"
+                                             r"(?:the|that|this|its|such\s+a)\s+service\b")
+
+
 def whom_said_plainly(work: str) -> str:
     """``work`` with the wordings above said plainly."""
+    work = _MEASURE_APPLIES_TO_THE_SERVICE.sub(r"\g<id> it", work)
     work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _LARGE_USER_BASE.sub(r"large \1", work)))
     work = _WHOLE_WEB.sub(_general_search, _WHO_SHOULD.sub(". The provider ", work))
     work = _IN_SCOPE.sub("", _YOUR_OWN_RULES.sub(r"\1 ", _RULES_ABOUT.sub(r"\1", work)))

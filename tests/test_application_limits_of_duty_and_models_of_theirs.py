@@ -180,3 +180,16 @@ def test_a_risk_after_a_group_set_off_by_commas_is_for_every_group():
     assert covered(risks=["csam-image=high"], **LARGE) is True
     assert covered(risks=["csam-image=high"], users=800_000) is True
     assert covered(risks=["csam-image=high"], users=1000) is False
+
+
+def test_another_measure_applying_to_the_service_and_a_feasibility_proviso():
+    covered = _reading("pcu", "This measure applies to services that have a content recommender system, unless PCU B1 "
+                              "applies to the service.")
+    # every word read ("to the service" had been left over); whether PCU B1 applies is that measure's own question
+    assert covered(features=["recommender"]) is None
+    assert covered() is False
+    code = _code("icu", ["ICU C2 applies to every provider of a user-to-user service. Where the provider is satisfied that "
+                         "content is illegal, it should take that content down swiftly, except where doing so is currently "
+                         "not technically feasible."], "ICU C2")
+    # the proviso had made the measure unclear for every service
+    assert _status(code, "icu", **SMALL) == "applies"
