@@ -19,10 +19,10 @@ _RISK_WORDINGS = [
     # medium risk of X" -> "services at least a medium risk of X", read by the next)
     (re.compile(r"\b(services?)\s+(?:that\s+(?:are|have\s+been)\s+|which\s+(?:are|have\s+been)\s+)?assessed\s+as\s+(?:having|being\s+at)\s+"
                 r"(?=(at\s+least\s+)?(?:an?\s+)?(?:high|medium|low|negligible)\b)", re.I), lambda m: f"{m.group(1)} {'' if m.group(2) else 'at '}"),
-    # ("..., or that is assessed as carrying a medium or high risk of ...": "that has a ...")
-    # ("either large or assessed as carrying a medium or high risk of ...": the same after "or", the "that are" said once)
+    # ("either large or assessed as carrying a medium or high risk of ...": "or at a ...", the "that are" said once)
     (re.compile(r"\b(or|and)\s+assessed\s+as\s+(?:carrying|having|posing|presenting)\s+(?=(?:an?\s+)?(?:high|medium|low|negligible)\b)", re.I),
      r"\1 at "),
+    # ("..., or that is assessed as carrying a medium or high risk of ...": "that has a ...")
     (re.compile(r"\b(that|which)\s+(?:is|are|has\s+been|have\s+been)\s+assessed\s+as\s+(?:carrying|having|posing|presenting)\s+"
                 r"(?=(?:at\s+least\s+)?(?:an?\s+)?(?:high|medium|low|negligible)\b)", re.I), r"\1 has "),
     # ("services assessed as medium or high risk for fraud")

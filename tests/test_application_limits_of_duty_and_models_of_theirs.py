@@ -3,8 +3,9 @@ service is not required by this measure to access or decrypt customers' encrypte
 hosting service had been let out of the hosting code's measure), "The provider is not expected to examine end-to-end
 encrypted messages", "identifying the risks that stem from each of their models with systemic risk" (read as every
 Signatory's duty), a Signatory's duty said with "are to", a provider "as regards each large service it provides on which
-users can livestream", and "any one kind of illegal harm". The wording is this file's own, after the shapes of the
-retired held-out sets dev94 and dev95.
+users can livestream", "any one kind of illegal harm", a second group that "should also apply it", a release after a
+semicolon, and a risk after a group set off by commas. The wording is this file's own, after the shapes of the retired
+held-out sets dev94 and dev95 and the development sets dev96 and dev97.
 """
 
 from __future__ import annotations
