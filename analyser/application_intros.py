@@ -19,7 +19,7 @@ from typing import Any
 from .application_definitions import defines_services
 from .application_text import APPLY_THIS_MEASURE, LEADING_LABEL, SERVICE_SUBJECT, grammar_data
 from .late_exceptions import LATE_EXCEPTION
-from .model_wordings import FOR_EACH_MODEL, MODELS_DO, OF_THEIR_MODELS
+from .model_wordings import FOR_EACH_MODEL, OF_THEIR_MODELS, SAID_OF_THE_MODELS
 
 
 @dataclass(frozen=True)
@@ -371,7 +371,7 @@ _INNER_CONDITION = re.compile(
     # infrastructure those models run on")
     # (after another preposition, only a relative clause said of the models: "the information about each of their models
     # that the AI Office needs" names what is owed, not whom)
-    rf"|(?:{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b)|{OF_THEIR_MODELS}(?=with\b|whose\b|(?:that|which)\s+{MODELS_DO}))(?:(?!\s+and\s+(?:the|its|their)\s+(?!models?\b))[^,;])*)", re.I)
+    rf"|(?:{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b)|{OF_THEIR_MODELS}(?={SAID_OF_THE_MODELS}))(?:(?!\s+and\s+(?:the|its|their)\s+(?!models?\b))[^,;])*)", re.I)
 # the opening of that condition, for reading the model's words as a service's
 FOR_EACH_MODEL_OPENING = re.compile(f"^(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS})", re.I)
 # "Signatories will take the measures below if: (1) ...": a duty for every reader on a condition

@@ -23,7 +23,7 @@ from typing import Any
 from .amendments import AMENDING
 from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
 from .legal_drafting import MEASURE_NUMBER, NAMED_MEASURE, OWN_NUMBER_RUN_IN, PARAGRAPH_OF, plain_legal
-from .model_wordings import FOR_EACH_MODEL, MODELS_DO, OF_THEIR_MODELS
+from .model_wordings import FOR_EACH_MODEL, OF_THEIR_MODELS, SAID_OF_THE_MODELS
 from .paragraph_references import PARAGRAPH_LABEL, REFERENCE, speaks_of_another
 from .paths import PACKAGE_DATA
 from .release_phrases import NEED_DO_NOTHING_UNDER, NOTHING_UNDER, opens_with_release
@@ -319,8 +319,7 @@ _DUTY_FOR_SOME = re.compile(
     rf"|\b(?:will|shall|must|should)\b[^.:]{{0,200}}\s{FOR_EACH_MODEL}(?:with|that|which|whose)\b"
     # ("commit to identifying the risks that stem from each of their models with systemic risk": the same in other words;
     # never "the documentation for each of their models that Measures 1.1 to 1.3 describe", what is owed)
-    rf"|\b(?:will|shall|must|should|commits?\s+to)\b[^.:]{{0,200}}\s(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS})"
-    rf"(?:with\b|whose\b|(?:that|which)\s+{MODELS_DO})", re.I)
+    rf"|\b(?:will|shall|must|should|commits?\s+to)\b[^.:]{{0,200}}\s(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS}){SAID_OF_THE_MODELS}", re.I)
 
 
 def clean_artefacts(text: str) -> str:

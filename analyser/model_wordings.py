@@ -13,8 +13,10 @@ FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:gen
 # (read as a duty for all that names a feature, every Signatory had been bound)
 OF_THEIR_MODELS = (r"(?:from|involving|in|across|on|about|concerning|affecting)\s+(?:(?:each|every|any|all|one)\s+of\s+)?"
                    r"their\s+(?:general-purpose\s+ai\s+)?models?\s+")
-# what a model is or has, said in a relative clause after those words ("that carries systemic risk", "which are placed")
-MODELS_DO = r"(?:is|are|has|have|carr(?:y|ies)|present|presents|pose|poses|meet|meets|count|counts|qualif(?:y|ies))\b"
+# what is said of the models after those words: "with ...", "whose ...", or a relative clause of what a model is or has
+# ("that carries systemic risk", "which are placed"; never "that the AI Office needs", what is owed)
+SAID_OF_THE_MODELS = (r"(?:with\b|whose\b|(?:that|which)\s+"
+                      r"(?:is|are|has|have|carr(?:y|ies)|present|presents|pose|poses|meet|meets|count|counts|qualif(?:y|ies))\b)")
 # the subject of a duty said of every Signatory, or of one for all ("Signatories will", "the Signatory will")
 SIGNATORIES_OR_ONE = r"(?:signatories|(?:a|each|every|the)\s+signatory)"
 # "models offered through an API", "models placed on the market before ...": which models, said by what was done with them
