@@ -220,8 +220,9 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 # ...": the condition goes on past the comma, to the sentence's end (cut at the comma, it had read
                 # "large" alone)
                 goes_on = (_CONDITION_GOES_ON.match(after) or (":" in after[:2] and "following" in inner.group("cond").lower())
-                           # ("where the service is at high risk of one or more of terrorism, grooming or image-based CSAM")
-                           or (re.search(r"\bof\s+[\w\s'-]+$", inner.group("cond")) and _LIST_GOES_ON.match(after)))
+                           # ("where the service is at high risk of one or more of terrorism, grooming or image-based CSAM";
+                           # never "of their models with systemic risk, using ...", the models' words ended at the comma)
+                           or (re.search(r"\bof\s+(?!their\s)[\w\s'-]+$", inner.group("cond")) and _LIST_GOES_ON.match(after)))
                 condition = _DUTY_QUALIFIER.sub("", inner.group("cond") + (after if goes_on else "")).strip(" ,;:.")
             elif intro.until is not None and not exc and not body.strip(" ,;:.") and (duty := _DUTY_CONDITION.search(rest)):
                 condition = (duty.group("cond") or duty.group("where")).strip(" ,;:.")

@@ -13,9 +13,9 @@ import re
 
 from .application_text import SENTENCE_START, without_proposal_frame
 from .feature_phrasing import plain_feature_phrasing, verbs_over_lists
-from .model_wordings import MODEL_PARTICIPLE, SIGNATORIES_OR_ONE
 from .paragraph_references import PARAGRAPH_LABEL
 from .release_wordings import plain_releases
+from .signatory_openings import signatories_before_placing, signatories_first
 from .risk_wordings import plain_risk_levels
 from .whom_wordings import whom_said_plainly
 from .condition_tokens import lexicon_for, tokenise
@@ -81,6 +81,8 @@ _ELIDED_USERS = re.compile(rf"(\busers?\s*,?\s+and\s+{_SECOND_BOUND})(?!\s*(?:mo
 # "used by more than 7 million people each month": a count of users in other words
 _PEOPLE = re.compile(r"(\d[\d,]*(?:\.\d+)?(?:\s*(?:m|k|million|thousand)\b)?)\s+(?:people|individuals|persons)(?:\s+(?:each|a|every|per)\s+month)?\b",
                      re.I)
+# (never "employing fewer than 250 people", a count of staff: read as users, it had been a confident answer)
+_STAFF_BEFORE = re.compile(r"\b(?:employ\w*|staff\w*|workforce|headcount|workers?)\b[^.;,]{0,30}$", re.I)
 _USED_BY = re.compile(r"\bused\s+by\s+(?=(?:more|over|at\s+least|fewer|less|under|up\s+to|no\s+more|not\s+more)\b[^.;,]{0,30}\busers\b)",
                       re.I)
 # "search services that enable users to search only a selection of websites or databases relating to a particular
@@ -132,9 +134,11 @@ _BEING_A = re.compile(r",\s*being\s+(?=(?:a|an)\s)", re.I)
 
 def plain_service_wording(text: str) -> str:
     """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
-    text = _USED_BY.sub("with ", _PEOPLE.sub(r"\1 monthly users", text))
+    text = _USED_BY.sub("with ", _PEOPLE.sub(lambda m: m[0] if _STAFF_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                                       else f"{m[1]} monthly users", text))
     text = _PROVIDER_FOUND.sub("", _VERTICAL.sub("search services that are vertical search services", text))
-    text = re.sub(r"\bthe\s+principal\s+purpose\s+of\s+which\s+is\b", "whose principal purpose is", text, flags=re.I)
+    # ("the principal purpose of which is", "the terms of service of which do not prohibit": "whose")
+    text = re.sub(r"\bthe\s+(principal\s+purpose|terms\s+of\s+service)\s+of\s+which\b", r"whose \1", text, flags=re.I)
     text = _PRINCIPAL_PURPOSE.sub("principal purpose is the hosting or dissemination of ", text)
     for pattern, plain in _KINDS_COUNTED:
         text = pattern.sub(plain, text)
@@ -249,10 +253,6 @@ _BEFORE_DOING = re.compile(r"(?:^|(?<=[.;]\s))(?:before\s+(?:placing|deciding|re
                            r"(?![^.;,]{0,200}\b(?:parameters|weights)\b)(?!\s+(?:a|an|any|each)\s+(?:general-purpose\s+ai\s+)?models?\s+(?:with|that|which|whose)\b)"
                            r"[^.;]{1,200}?,\s*"
                            r"(?=(?:signatories|providers?|the\s+provider|(?:the|a|each|every|any)\s+signatory|you)\s+(?:will|must|should|shall)\b)", re.I)
-# "Before placing a model with systemic risk on the market, Signatories will ...": for those models, said as "For each"
-_BEFORE_PLACING_SOME = re.compile(r"(?:^|(?<=[.;]\s))before\s+placing\s+(?:a|an|any|each)\s+(?P<model>(?:general-purpose\s+ai\s+)?models?\s+"
-                                  r"(?:with|that|which|whose)\b[^,.;]{1,120}?)(?:\s+on\s+the\s+(?:union\s+|eu\s+)?market)?\s*,\s*"
-                                  r"(?=(?:signatories|providers?)\s+(?:will|must|should|shall)\b)", re.I)
 # "This measure does not apply except to vertical search services ...": it applies only to them; "applies not only to large
 # services but also to any service that ...": to both
 _EXCEPT_TO = re.compile(r"\b(?:does|do|shall|will)\s+not\s+apply\s+(?:other\s+than|except|save)\s+(?=to\b|where\b|if\b|in\s+respect\s+of\b)", re.I)
@@ -303,8 +303,20 @@ _USERS_OF_A_SERVICE = re.compile(r"\b(users|children|child\s+users|end-users)\s+
                                  r"(?=(?:can|could|may|are\s+able)\b)", re.I)
 
 
+# "If your service does use nudges, ...": the verb said with emphasis, said plainly ("uses nudges"; left, the feature's
+# wording had not been found)
+_DOES_DO = re.compile(r"\b(that|which|it|service|services|you|they)\s+(does|do)\s+(?!not\b)(use|offer|provide|allow|collect|share|"
+                      r"process|profile|host|operate|enable|let)\b", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
+    # "It does not apply in respect of a service to which PCU B3 applies": to that service
+    work = re.sub(r"\b(does\s+not\s+apply|do\s+not\s+apply)\s+in\s+(?:respect|relation)\s+(?:of|to)\s+(?=(?:an?|any|services?)\s)", r"\1 to ", work,
+                  flags=re.I)
+    # "at medium or high risk of any one or more kinds of primary priority content": one or more of them
+    work = re.sub(r"\bany\s+(?=(?:one|two)\s+or\s+more\s+(?:kinds?|of)\b)", "", work, flags=re.I)
+    work = _DOES_DO.sub(lambda m: f"{m[1]} {m[3]}{('es' if m[3].endswith('s') else 's') if m[2].lower() == 'does' else ''}", work)
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
     work = _BOUND_LAST.sub(r"\1 \3 \2", work)
     work = _EITHER_LIMBS.sub(lambda m: f"either {m.group('a')} or ", work)
@@ -312,7 +324,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     work = _NOR_TO.sub(" or ", work)
     work = _USERS_OF_A_SERVICE.sub(r"\1 ", _SUBJECT_COMMA.sub("", work))
     work = _COMMA_OR_AND.sub(r"\1 \2 \3, or that \2 ", work)
-    work = _BEFORE_DOING.sub("", _CONCESSION.sub("", _BEFORE_PLACING_SOME.sub(r"For each \g<model>, ", work)))
+    work = _BEFORE_DOING.sub("", _CONCESSION.sub("", signatories_before_placing(work)))
     work = _NOT_ONLY_BUT.sub(lambda m: f"applies to {m.group('a')}, and to ", _EXCEPT_TO.sub("applies only ", work))
     work = whom_said_plainly(_PURPOSE.sub("", work))
     work = _EACH_OF_FOLLOWING.sub("", plain_risk_levels(work))
@@ -421,48 +433,6 @@ _TO_CONTENT = re.compile(
     r"(?:they|providers?|the\s+provider)\s+(?:should|must|shall)\s+(?:also\s+)?apply\s+(?:it|this\s+measure|the\s+measure))\s+"
     rf"(?:only\s+)?(?:to|in\s+relation\s+to|in\s+respect\s+of)\s+(?:the\s+|any\s+|all\s+)?{_CONTENT_NOUNS}\b"
     r"(?![^.;]*\b(?:services?|providers?|platforms?|models?|signator\w*)\b)[^.;]*[.;]?", re.I)
-
-
-# "For general-purpose AI models with systemic risk, Signatories will ...": the Signatories with those models
-# ("For models offered through an API, Signatories will ...", "For models placed on the market before 2 August 2025, ...";
-# never a relaxation, "..., Signatories will have until 2027 to ...")
-# ("For each of its models with systemic risk, a Signatory will ...", "For a model placed on the market before ..., the
-# Signatory will ...": one Signatory said for all)
-_FOR_MODELS_FIRST = re.compile(SENTENCE_START + r"for\s+(?:each\s+|every\s+|any\s+|all\s+|their\s+|an?\s+|each\s+of\s+(?:its|their)\s+)?"
-                               r"(?P<models>(?:general-purpose\s+ai\s+)?models?\s+"
-                               rf"(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}}),\s+{SIGNATORIES_OR_ONE}\s+"
-                               r"(?=(?:will|shall|must|should|commit))(?!will\s+have\s+until\b|will\s+not\s+need\b)", re.I)
-# "Signatories other than SMEs will ...", "Signatories, except SMEs and SMCs, will ...": every Signatory but those
-# ("Signatories, with the exception of SMEs and SMCs, will ...")
-_SIGNATORIES_BUT = re.compile(SENTENCE_START + r"(?:all\s+)?signatories,?\s+(?P<but>(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|"
-                              r"save\s+for|with\s+the\s+exception\s+of)\s+[^,.;]{1,120}?),?\s+(?:will|shall|must|should|commit\s+to)\b[^.;]*", re.I)
-
-
-def _signatories_with(m: re.Match[str]) -> str:
-    # ("For models offered through an API, ...": "Signatories whose models are offered through an API", the participle
-    # read as the feature's wording, never as a second group of models; "For a model that was placed ...": "whose model was")
-    done = re.match(rf"(?:general-purpose\s+ai\s+)?models?\s+(?={MODEL_PARTICIPLE}\b)", m.group("models"), re.I)
-    if which := re.match(r"(?:general-purpose\s+ai\s+)?(models?)\s+(?:that|which)\s+(?=(?:is|are|was|were|has|have)\b)", m.group("models"), re.I):
-        return f"Signatories whose {which.group(1)} {m.group('models')[which.end():]} "
-    return f"Signatories whose models are {m.group('models')[done.end():]} " if done else f"Signatories with {m.group('models')} "
-
-
-# "Signatories, other than SMEs, but including SMCs, will ...": those named as included, beside an exception of others
-_BUT_INCLUDING = re.compile(r",\s*but\s+including\s+[^,.;]{1,60}(?=,)", re.I)
-
-
-def without_included(text: str) -> str:
-    """``text`` without ", but including SMCs" after an exception: those it names stay as every other reader does (read
-    inside the exception, they had been left out with confidence)."""
-    return _BUT_INCLUDING.sub("", text)
-
-
-def signatories_first(text: str) -> str:
-    """``text`` with the GPAI code's openings that put the models or an exception before the duty said as a statement
-    of whom ("Signatories with general-purpose AI models with systemic risk will ...", "This Measure applies to
-    Signatories other than SMEs.")."""
-    text = _FOR_MODELS_FIRST.sub(_signatories_with, without_included(text))
-    return _SIGNATORIES_BUT.sub(lambda m: f"This Measure applies to Signatories {m.group('but')}", text)
 
 
 # "..., except that it does not apply to messages that are end-to-end encrypted": the same carve-out of content, set in

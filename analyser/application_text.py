@@ -23,8 +23,8 @@ from typing import Any
 from .amendments import AMENDING
 from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
 from .legal_drafting import MEASURE_NUMBER, NAMED_MEASURE, OWN_NUMBER_RUN_IN, PARAGRAPH_OF, plain_legal
-from .model_wordings import FOR_EACH_MODEL, OF_THEIR_MODELS, SAID_OF_THE_MODELS
-from .paragraph_references import PARAGRAPH_LABEL, REFERENCE, speaks_of_another
+from .model_wordings import FOR_EACH_MODEL, OF_THEIR_MODELS, SAID_OF_THE_MODELS, THEIR_SYSTEMIC_RISK_MODELS
+from .paragraph_references import CARRIED_OVER, PARAGRAPH_LABEL, REFERENCE, STANDARD_NAME, speaks_of_another
 from .paths import PACKAGE_DATA
 from .release_phrases import NEED_DO_NOTHING_UNDER, NOTHING_UNDER, opens_with_release
 
@@ -319,7 +319,7 @@ _DUTY_FOR_SOME = re.compile(
     rf"|\b(?:will|shall|must|should)\b[^.:]{{0,200}}\s{FOR_EACH_MODEL}(?:with|that|which|whose)\b"
     # ("commit to identifying the risks that stem from each of their models with systemic risk": the same in other words;
     # never "the documentation for each of their models that Measures 1.1 to 1.3 describe", what is owed)
-    rf"|\b(?:will|shall|must|should|commits?\s+to)\b[^.:]{{0,200}}\s(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS}){SAID_OF_THE_MODELS}", re.I)
+    rf"|\b(?:will|shall|must|should|commits?\s+to)\b[^.:]{{0,200}}\s(?:(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS}){SAID_OF_THE_MODELS}|{THEIR_SYSTEMIC_RISK_MODELS})", re.I)
 
 
 def clean_artefacts(text: str) -> str:
@@ -459,7 +459,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
     if _ANOTHER_MEASURE_APPLIES.match(LEADING_LABEL.sub("", cleaned, count=1)):
         return True  # "Where ICU C9 applies to the service, the provider should ...": whom, by another measure
     text = plain_legal(without_proposal_frame(cleaned))
-    unlabelled = LEADING_LABEL.sub("", text, count=1)
+    unlabelled = LEADING_LABEL.sub("", STANDARD_NAME.sub("", text, count=1), count=1)
     if _CLASS_EXCEPTED_FIRST.match(unlabelled):
         return True  # "Except for SMEs, Signatories will ...": whom the duty leaves out, before its subject
     if _ONLY_FOR_IN_BRACKETS.search(unlabelled):
@@ -480,7 +480,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
             # sentence that says whom (passed over, the measure had been read as covering every Signatory)
             or any(_LATER_WHOM.match(s) or _IF_YOU_DO_IT.match(s) for s in _LATER_SENTENCE.split(unlabelled)[1:])
             or _WHOM_AFTER_DUTY.search(unlabelled)
-            or _REST_APPLIES.match(unlabelled)
+            or _REST_APPLIES.match(unlabelled) or CARRIED_OVER.search(unlabelled)
             # "This paragraph does not apply to X. / But if you also do Y, it does apply": the give-back (passed over, the
             # exception had stood whole)
             or _GIVEN_BACK_IF.search(unlabelled)

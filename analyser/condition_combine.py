@@ -179,10 +179,13 @@ def relative_clause_reading(items: list[tuple[str, int, Condition]], commas: lis
             # "that do not allow users to post content or to send messages": the "not" is over both, so neither
             items[k] = ("and", lvl, not_(cond))
     reading = combine_levels(items)
-    if len({lvl for _op, lvl, _c in items[1:]}) == 1 and items[-1][1] in (PLAIN, VERBAL) and not any(commas) and {
+    if len({lvl for _op, lvl, _c in items[1:]}) == 1 and items[-1][1] in (PLAIN, VERBAL) and not any(commas[:-1]) and {
             op for op, _l, _c in items[1:]} == {"and", "or"}:
         # "that have user profiles and allow users to post content or to send direct messages", "that is at risk of
         # drugs and has more than 700,000 users or is a file-sharing service": no comma says how the connectives group
+        # (nor one before the last alone: "that is likely to be accessed by children and is large, or is at risk of X"
+        # was written for the children's services that are large or at risk, and read as two groups it had told a
+        # service at risk that children do not use "applies" with confidence)
         return either_grouping([(op, c) for op, _l, c in items], reading)
     if len(items) == 2 and items[1][1] == PLAIN and not commas[1] and plain[0] and not restated[1]:
         # "that are large or multi-risk and at high risk of fraud": the second connective may join

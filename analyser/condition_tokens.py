@@ -177,11 +177,21 @@ DEFAULT_MEASURE_ID = re.compile(
 )
 # "services to which ICU C9 applies", "providers to whom ICU C9 and ICU C10 apply", "services in
 # scope of ICU C9": the ID list becomes one MREF token, whose value is ([ids], "and"/"or").
-_MREF_BEFORE = (r"(?:(?:to|for|in\s+respect\s+of|in\s+relation\s+to)\s+(?:which|whom)\s+(?P<neither>neither\s+)?(?:(?:the\s+)?measures?\s+)?"
+# ("to which any of PCU B1 to PCU B4 applies": one of them is enough)
+_MREF_BEFORE = (r"(?:(?:to|for|in\s+respect\s+of|in\s+relation\s+to)\s+(?:which|whom)\s+(?P<neither>neither\s+)?"
+                r"(?P<any>(?:any|one\s+or\s+more|at\s+least\s+one|either)\s+of\s+)?(?:(?:the\s+)?measures?\s+)?"
                 r"|(?:with)?in\s+(?:the\s+)?scope\s+of\s+(?:(?:the\s+)?measures?\s+)?)")
 # "services in respect of which Measure ICU C9 is recommended": a measure recommended for them is one that applies
 _MREF_AFTER = (r"(?:\s+(?:also\s+)?(?:applies|apply|is\s+applicable|are\s+applicable|(?:is|are)\s+(?:also\s+)?recommended)"
                r"|(?P<neg>\s+(?:does|do)\s+not\s+apply|\s+(?:is|are)\s+not\s+(?:applicable|recommended)))?")
+
+
+def _id_range(first: str, last: str) -> list[str]:
+    """The IDs after ``first`` up to ``last`` where both are one series ("PCU B1", "PCU B4": B2, B3, B4), else none."""
+    a, b = re.fullmatch(r"(.*?)(\d{1,3})", first), re.fullmatch(r"(.*?)(\d{1,3})", last)
+    if not (a and b and a[1] == b[1] and 0 < int(b[2]) - int(a[2]) <= 20):
+        return []
+    return [f"{a[1]}{n}" for n in range(int(a[2]) + 1, int(b[2]) + 1)]
 
 
 def _measure_refs(norm: str, id_pattern: re.Pattern[str] | None) -> list[tuple[int, int, list[str], str]]:
@@ -201,15 +211,20 @@ def _measure_refs(norm: str, id_pattern: re.Pattern[str] | None) -> list[tuple[i
             if between in (",", "and", "or", ", and", ", or", "and/or", "nor", ", nor"):
                 op = "nor" if "nor" in between else "or" if "or" in between else op
                 group.append(ids[j][2])
-                e = ids[j][1]
-                j += 1
+            elif between in ("to", "-", "through") and (run := _id_range(group[-1], ids[j][2])):
+                # "PCU B1 to PCU B4": every measure of the run, not its two ends alone
+                group.extend(run)
             else:
                 break
+            e = ids[j][1]
+            j += 1
         before = re.search(_MREF_BEFORE + r"$", norm[:s], re.I)
         after = re.match(_MREF_AFTER, norm[e:], re.I)
         start = before.start() if before else s
         end = e + (after.end() if after else 0)
         negated = bool(after and after.group("neg"))
+        if before and before.group("any"):
+            op = "or"
         if op == "nor" or (before and before.group("neither")):
             # "services to which neither ICU C4 nor ICU C5 applies": none of them applies
             negated, op = not negated, "and"

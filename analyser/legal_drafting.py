@@ -251,7 +251,11 @@ def _those_opening_weights(m: re.Match[str]) -> str:
 
 # "If the product collects personal data only through a companion app, ..., this standard adds nothing": it does not apply
 # (passed over as a remark, the standard had been every connected toy's with confidence)
-_ADDS_NOTHING = re.compile(r"\b((?i:this|the))\s+((?i:standard|measure|section|part|commitment))\s+adds\s+nothing\b(?!\s+(?:to|for)\b)")
+# ("the app is covered by the rest of this code and this standard does not add to it": the same, where the reader is sent
+# said first)
+_ADDS_NOTHING = re.compile(r"(?:,\s*(?i:the|that|its)\s+app\s+(?i:is|remains)\s+covered\s+by\s+the\s+(?i:rest|remainder|other\s+standards)\s+of\s+"
+                           r"(?i:this|the)\s+code\s*,?\s*(?i:and|so)\s+)?\b((?i:this|the))\s+((?i:standard|measure|section|part|commitment))\s+"
+                           r"(?i:adds\s+nothing\b(?!\s+(?:to|for)\b)|(?:adds\s+nothing|does\s+not\s+add(?:\s+anything)?)\s+to\s+(?:it|that|them|this)\b)")
 # "..., this standard does not apply; follow the other standards for the app": where the reader is sent instead, which
 # says nothing more of whom (read on, the exception had been turned into a second class covered)
 _SENT_ELSEWHERE = re.compile(r"(\bdoes\s+not\s+apply)\s*;\s*(?:instead\s*,?\s*)?(?:follow|apply|use|see|look\s+to|rely\s+on)\s+(?:the\s+)?"
@@ -420,7 +424,7 @@ def plain_legal(text: str) -> str:
     text = _EXCEPT_AS_REGARDS_MODELS.sub(r"\1 for ", _TO_THE_PRODUCT.sub(r"\1", text))
     text = _CONDITION_THEN_EXCEPT.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} does not apply "
                                               f"{m['cond'][:1].lower()}{m['cond'][1:]}, {m['rest']}", text)
-    text = _SENT_ELSEWHERE.sub(r"\1", _ADDS_NOTHING.sub(r"\1 \2 does not apply", _ALSO_WHERE.sub(r"\1, or ", text)))
+    text = _SENT_ELSEWHERE.sub(r"\1", _ADDS_NOTHING.sub(lambda m: f"{', ' if m[0].startswith(',') else ''}{m[1]} {m[2]} does not apply", _ALSO_WHERE.sub(r"\1, or ", text)))
     text = _BEFORE_OPENING_WEIGHTS.sub(_those_opening_weights, _PROVIDED_ALONE.sub(", provided that ", text))
     text = _AND_AFTER_ALTERNATIVES.sub(r"\g<pre>, and that ", _AND_IT_IS_LIKELY.sub(", and is likely to be accessed by children", text))
     text = _SERVICES_TO_WHICH.sub(lambda m: f"{m['lead']}{m['what'][:1].upper()}{m['what'][1:]} applies to:", text)

@@ -9,9 +9,10 @@ from __future__ import annotations
 # "Signatories will, for each model with systemic risk ..., keep ...": the model's own words follow
 FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:general-purpose\s+ai\s+)?models?\s+"
 # "identifying the risks that stem from each of their models with systemic risk", "tracking serious incidents involving
-# their models with systemic risk": the same, in another preposition; "their" makes the duty theirs who have such models
+# their models with systemic risk", "apply mitigations to their models with systemic risk", "each risk of their models
+# with systemic risk": the same, in another preposition; "their" makes the duty theirs who have such models
 # (read as a duty for all that names a feature, every Signatory had been bound)
-OF_THEIR_MODELS = (r"(?:from|involving|in|across|on|about|concerning|affecting)\s+(?:(?:each|every|any|all|one)\s+of\s+)?"
+OF_THEIR_MODELS = (r"(?:from|involving|in|across|on|about|concerning|affecting|to|of)\s+(?:(?:each|every|any|all|one)\s+of\s+)?"
                    r"their\s+(?:general-purpose\s+ai\s+)?models?\s+")
 # what is said of the models after those words: "with ...", "whose ...", or a relative clause of what a model is or has
 # ("that carries systemic risk", "which are placed"; never "that the AI Office needs", what is owed)
@@ -20,5 +21,8 @@ SAID_OF_THE_MODELS = (r"(?:with\b|whose\b|(?:that|which)\s+"
 # the subject of a duty said of every Signatory, or of one for all ("Signatories will", "the Signatory will")
 SIGNATORIES_OR_ONE = r"(?:signatories|(?:a|each|every|the)\s+signatory)"
 # "models offered through an API", "models placed on the market before ...": which models, said by what was done with them
-MODEL_PARTICIPLE = (r"(?:(?:only|already|first)\s+)?(?:offered|made\s+available|placed|released|provided|distributed|published|integrated|"
+MODEL_PARTICIPLE = (r"(?:(?:only|already|first)\s+)?(?:offered|classed|classified|designated|made\s+available|placed|released|provided|distributed|published|integrated|"
                     r"put\s+on\s+the\s+market)")
+# "each identified risk of their systemic-risk models": the models' risk said before them ("their" makes the duty theirs
+# who have such models, as after "with")
+THEIR_SYSTEMIC_RISK_MODELS = r"\b(?:their|its|each\s+of\s+their)\s+systemic[- ]risk\s+(?:general-purpose\s+ai\s+)?models?\b"

@@ -166,3 +166,15 @@ def read_references(application: str, paragraphs: Sequence[object]) -> tuple[str
             label = own.group("n") if own else numbers[i] or str(i + 1)
             notes.append(f"paragraph {label} names another paragraph by its number; read as: {new.strip()}")
     return application, notes
+
+
+# "A service may have no means of telling adults and children apart. If so, it should ...", "In that case, apply the
+# standards to every user": a condition said in the sentence before, carried over by a word that points back; whom the
+# duty is for, which the reader must find there (passed over, the duty had been every service's with confidence)
+CARRIED_OVER = re.compile(r"(?:^|[.;:]\s+)(?:if\s+so|(?:where|if)\s+(?:that|this)\s+is\s+(?:so|the\s+case)|in\s+(?:that|such\s+a|this)\s+case)\s*,",
+                          re.I)
+# "10. Geolocation: if your service offers ...": a standard's number and name before its words, as the ICO code's summary
+# of standards prints them (the same words ``application.toml`` takes out before the clause is read; never "1. This measure
+# applies to: ...", whose words say whom)
+STANDARD_NAME = re.compile(r"^\s*\d{1,2}\.\s+(?![^:]*\b(?:applies|apply|applied|is|are|should|must|will|shall|may|means|following|"
+                           r"include\w*)\b)[A-Z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,6}?\s*:\s*")

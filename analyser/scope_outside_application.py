@@ -13,7 +13,7 @@ import re
 
 from .amendments import split_sentences
 from .application_intros import PROHIBITION, grammar, match_intro
-from .application_rewrites import without_included
+from .signatory_openings import without_included
 from .application_text import LEADING_LABEL
 from .condition_tokens import features_named
 from .condition_tree import and_, duty_for_every_reader_or_featured
