@@ -74,10 +74,10 @@ class PremodReader(TokenReader):
                 break  # ", or both": handled below, after the list
             while self.kind() == "FILLER" and self.peek().text in ("a", "an", "the"):
                 self.take()  # "a notable user scheme or a monetised verification scheme": one list
-            if self.kind() == "NOT" and self.peek().value != "non-" and first.op != "not":
+            if self.kind() == "NOT" and self.peek().value != "non-" and first.op != "not" and self.kind(2) != "HEAD":
                 # "large and not multi-risk": a negated predicate of its own, for the clause to join (but "not large and
-                # not multi-risk", a list of negated modifiers, is one list: cut there, it had been read as "not large
-                # or not multi-risk")
+                # not multi-risk", a list of negated modifiers, and "large and not multi-risk services", before the noun,
+                # are one list: cut there, they had been read as "not large or not multi-risk" and "large or not ...")
                 self.reset(mark)
                 break
             if self._negated and self.kind() == "FEATURE" and _VERB_FIRST.match(self.peek().text):

@@ -131,3 +131,36 @@ def test_a_run_of_measures_names_every_measure_in_it():
     assert app.condition.op == "or"
     # a list that is no run stays as it is
     assert sorted(measures("This measure applies to services to which PCU B1 or PCU B5 applies.")) == ["PCU B1", "PCU B5"]
+
+
+def test_negated_modifiers_before_the_noun_are_one_list():
+    for words in ("Not large and not multi-risk", "Services that are not large and not multi-risk"):
+        covered = _reading("icu", words)
+        # read as "not large or not multi-risk", a large service at low risk had been covered with confidence
+        assert covered(**LARGE) is False, words
+        assert covered(**SMALL) is True, words
+        assert covered(**SMALL, **AT_RISK) is False, words
+    before_noun = _reading("icu", "This measure applies to large and not multi-risk services.")
+    # "large and not multi-risk services": both, or either group ("and" joining groups); read as "large or not
+    # multi-risk", a small service at low risk had been covered with confidence
+    assert before_noun(**LARGE) is True
+    assert before_noun(**SMALL) is None
+    # after the verb, "large and not multi-risk" is still both
+    after_verb = _reading("icu", "This measure applies to services that are large and not multi-risk.")
+    assert after_verb(**SMALL) is False
+    assert after_verb(**LARGE, **AT_RISK) is False
+
+
+def test_a_standard_said_of_a_thing_is_every_services():
+    for words in ("Settings must be high privacy by default unless you can demonstrate a compelling reason for a different "
+                  "default, taking account of the best interests of the child.",
+                  "The best interests of the child should be a primary consideration when you design and develop online "
+                  "services likely to be accessed by a child.",
+                  "Privacy information must be concise and prominent."):
+        covered = _reading(ICO, words)
+        # left as words not understood, the standard had been unclear for every service
+        assert covered(kind="online-service", features=["likely-accessed-by-children"]) is True, words
+    # a thing a feature names: the feature's services, or every service (decided where the two agree)
+    named = _reading(ICO, "Geolocation options must be off by default.")
+    assert named(kind="online-service", features=["likely-accessed-by-children", "geolocation"]) is True
+    assert named(kind="online-service", features=["likely-accessed-by-children"]) is None
