@@ -132,10 +132,14 @@ _EACH_CASE_EXCEPTION = re.compile(r",?\s+in\s+(?:each|every|either|both|all)\s+(
 _BEING_A = re.compile(r",\s*being\s+(?=(?:a|an)\s)", re.I)
 
 
+def _people_as_users(m: re.Match[str], text: str) -> str:
+    """"7 million people" as a count of users, unless the people are staff (``_STAFF_BEFORE``)."""
+    return m[0] if _STAFF_BEFORE.search(text, max(0, m.start() - 40), m.start()) else f"{m[1]} monthly users"
+
+
 def plain_service_wording(text: str) -> str:
     """``text`` with roundabout ways of naming the service's own characteristics said plainly (above)."""
-    text = _USED_BY.sub("with ", _PEOPLE.sub(lambda m: m[0] if _STAFF_BEFORE.search(text, max(0, m.start() - 40), m.start())
-                                       else f"{m[1]} monthly users", text))
+    text = _USED_BY.sub("with ", _PEOPLE.sub(lambda m: _people_as_users(m, text), text))
     text = _PROVIDER_FOUND.sub("", _VERTICAL.sub("search services that are vertical search services", text))
     # ("the principal purpose of which is", "the terms of service of which do not prohibit": "whose")
     text = re.sub(r"\bthe\s+(principal\s+purpose|terms\s+of\s+service)\s+of\s+which\b", r"whose \1", text, flags=re.I)
@@ -309,6 +313,12 @@ _DOES_DO = re.compile(r"\b(that|which|it|service|services|you|they)\s+(does|do)\
                       r"process|profile|host|operate|enable|let)\b", re.I)
 
 
+def _plain_verb(m: re.Match[str]) -> str:
+    """"does use" as "uses", "do use" as "use" (``_DOES_DO``)."""
+    ending = ("es" if m[3].endswith("s") else "s") if m[2].lower() == "does" else ""
+    return f"{m[1]} {m[3]}{ending}"
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     # "It does not apply in respect of a service to which PCU B3 applies": to that service
@@ -316,7 +326,7 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
                   flags=re.I)
     # "at medium or high risk of any one or more kinds of primary priority content": one or more of them
     work = re.sub(r"\bany\s+(?=(?:one|two)\s+or\s+more\s+(?:kinds?|of)\b)", "", work, flags=re.I)
-    work = _DOES_DO.sub(lambda m: f"{m[1]} {m[3]}{('es' if m[3].endswith('s') else 's') if m[2].lower() == 'does' else ''}", work)
+    work = _DOES_DO.sub(_plain_verb, work)
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
     work = _BOUND_LAST.sub(r"\1 \3 \2", work)
     work = _EITHER_LIMBS.sub(lambda m: f"either {m.group('a')} or ", work)

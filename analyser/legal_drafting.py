@@ -424,7 +424,9 @@ def plain_legal(text: str) -> str:
     text = _EXCEPT_AS_REGARDS_MODELS.sub(r"\1 for ", _TO_THE_PRODUCT.sub(r"\1", text))
     text = _CONDITION_THEN_EXCEPT.sub(lambda m: f"{m['what'][:1].upper()}{m['what'][1:]} does not apply "
                                               f"{m['cond'][:1].lower()}{m['cond'][1:]}, {m['rest']}", text)
-    text = _SENT_ELSEWHERE.sub(r"\1", _ADDS_NOTHING.sub(lambda m: f"{', ' if m[0].startswith(',') else ''}{m[1]} {m[2]} does not apply", _ALSO_WHERE.sub(r"\1, or ", text)))
+    # (the comma before "the app is covered ..." kept, so that the condition before it still ends there)
+    no_more = _ADDS_NOTHING.sub(lambda m: f"{', ' if m[0].startswith(',') else ''}{m[1]} {m[2]} does not apply", _ALSO_WHERE.sub(r"\1, or ", text))
+    text = _SENT_ELSEWHERE.sub(r"\1", no_more)
     text = _BEFORE_OPENING_WEIGHTS.sub(_those_opening_weights, _PROVIDED_ALONE.sub(", provided that ", text))
     text = _AND_AFTER_ALTERNATIVES.sub(r"\g<pre>, and that ", _AND_IT_IS_LIKELY.sub(", and is likely to be accessed by children", text))
     text = _SERVICES_TO_WHICH.sub(lambda m: f"{m['lead']}{m['what'][:1].upper()}{m['what'][1:]} applies to:", text)
