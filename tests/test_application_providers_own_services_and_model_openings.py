@@ -164,3 +164,28 @@ def test_a_standard_said_of_a_thing_is_every_services():
     named = _reading(ICO, "Geolocation options must be off by default.")
     assert named(kind="online-service", features=["likely-accessed-by-children", "geolocation"]) is True
     assert named(kind="online-service", features=["likely-accessed-by-children"]) is None
+
+
+def test_the_codes_compelling_reason_proviso_is_no_condition_on_whom():
+    for words in ("Unless you can show a compelling reason that serves the child's best interests, every setting should "
+                  "start at its most private position.",
+                  "A child's personal data should not be passed to anyone else unless you have a compelling reason, judged "
+                  "against the child's best interests, for doing so."):
+        covered = _reading(ICO, words)
+        # left as words not understood, the standard had been unclear for every service
+        assert covered(kind="online-service", features=["likely-accessed-by-children"]) is True, words
+    # a condition on the service before an instruction still says whom
+    streams = _reading(ICO, "If children can livestream on your service, cover in your DPIA the risk of them revealing "
+                            "where they are.")
+    assert streams(kind="online-service", features=["likely-accessed-by-children", "livestreaming"]) is True
+    assert streams(kind="online-service", features=["likely-accessed-by-children"]) is False
+    # a release from "this part of the standard" is a release, never the class covered (read as whom, a service with no
+    # age assurance had been told "applies" with confidence)
+    part = _reading(ICO, "If you use age assurance, tell children what checks you make and why. If you do not use any form "
+                         "of age assurance, this part of the standard does not apply to you.")
+    assert part(kind="online-service", features=["likely-accessed-by-children"]) is False
+    assert part(kind="online-service", features=["likely-accessed-by-children", "age-assurance"]) is True
+    unchecked = _reading(ICO, "If you do not use age assurance, the standards in this code apply to all your users, adults "
+                              "included.")
+    assert unchecked(kind="online-service", features=["likely-accessed-by-children", "age-assurance"]) is False
+    assert unchecked(kind="online-service", features=["likely-accessed-by-children"]) is True
