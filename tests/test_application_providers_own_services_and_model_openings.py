@@ -25,6 +25,11 @@ LARGE = dict(users=8_000_000)
 AT_RISK = dict(risks=["fraud=high", "grooming=high", "hate=medium"])
 
 
+def _child(*features: str) -> dict:
+    """An online service likely to be accessed by children (the ICO code covers only these), with ``features``."""
+    return dict(kind="online-service", features=["likely-accessed-by-children", *features])
+
+
 def test_each_service_of_theirs_is_every_service_the_providers_provide():
     for words in ("This measure applies to providers as regards each service of theirs that is large or multi-risk.",
                   "This measure applies to a provider as regards each service of its that is large or multi-risk.",
@@ -159,11 +164,11 @@ def test_a_standard_said_of_a_thing_is_every_services():
                   "Privacy information must be concise and prominent."):
         covered = _reading(ICO, words)
         # left as words not understood, the standard had been unclear for every service
-        assert covered(kind="online-service", features=["likely-accessed-by-children"]) is True, words
+        assert covered(**_child()) is True, words
     # a thing a feature names: the feature's services, or every service (decided where the two agree)
     named = _reading(ICO, "Geolocation options must be off by default.")
-    assert named(kind="online-service", features=["likely-accessed-by-children", "geolocation"]) is True
-    assert named(kind="online-service", features=["likely-accessed-by-children"]) is None
+    assert named(**_child("geolocation")) is True
+    assert named(**_child()) is None
 
 
 def test_the_codes_compelling_reason_proviso_is_no_condition_on_whom():
@@ -173,19 +178,19 @@ def test_the_codes_compelling_reason_proviso_is_no_condition_on_whom():
                   "against the child's best interests, for doing so."):
         covered = _reading(ICO, words)
         # left as words not understood, the standard had been unclear for every service
-        assert covered(kind="online-service", features=["likely-accessed-by-children"]) is True, words
+        assert covered(**_child()) is True, words
     # a condition on the service before an instruction still says whom
     streams = _reading(ICO, "If children can livestream on your service, cover in your DPIA the risk of them revealing "
                             "where they are.")
-    assert streams(kind="online-service", features=["likely-accessed-by-children", "livestreaming"]) is True
-    assert streams(kind="online-service", features=["likely-accessed-by-children"]) is False
+    assert streams(**_child("livestreaming")) is True
+    assert streams(**_child()) is False
     # a release from "this part of the standard" is a release, never the class covered (read as whom, a service with no
     # age assurance had been told "applies" with confidence)
     part = _reading(ICO, "If you use age assurance, tell children what checks you make and why. If you do not use any form "
                          "of age assurance, this part of the standard does not apply to you.")
-    assert part(kind="online-service", features=["likely-accessed-by-children"]) is False
-    assert part(kind="online-service", features=["likely-accessed-by-children", "age-assurance"]) is True
+    assert part(**_child()) is False
+    assert part(**_child("age-assurance")) is True
     unchecked = _reading(ICO, "If you do not use age assurance, the standards in this code apply to all your users, adults "
                               "included.")
-    assert unchecked(kind="online-service", features=["likely-accessed-by-children", "age-assurance"]) is False
-    assert unchecked(kind="online-service", features=["likely-accessed-by-children"]) is True
+    assert unchecked(**_child("age-assurance")) is False
+    assert unchecked(**_child()) is True
