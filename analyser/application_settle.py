@@ -126,9 +126,11 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
         # (never "... is also to apply this measure": the measure itself, for a further group)
         if (_ALSO_IN_SUBJECT.match(LEADING_LABEL.sub("", texts[i], count=1)) and not STRAY_APPLICATION.match(texts[i])
                 and not re.search(APPLY_THIS_MEASURE, texts[i], re.I)
-                and any(j not in chosen and DUTY.search(texts[j]) for j in range(i))):
+                and any((j not in chosen or _ALSO_DOING_MORE.match(LEADING_LABEL.sub("", texts[i], count=1))) and DUTY.search(texts[j])
+                        for j in range(i))):
             # "Signatories that also operate a search engine will ..." after a duty (even one with a condition of its
-            # own): a further duty for some of those the first binds, never whom the measure covers
+            # own, or one for some readers: "Signatories that crawl the web will ..."): a further duty for some of those
+            # the first binds, never whom the measure covers
             continue
         out.append(i)
     return out
@@ -180,7 +182,7 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     kept = _settled(texts, sorted({*chosen, *_exception_tails(texts, chosen)}))
     for i in range(1, len(texts)):
         # the last item's sentence going on after the items ("(b) ..., / and that, in either case, have ..."): never passed over
-        if i - 1 in kept and i not in kept and CONTINUATION.match(texts[i]) and not re.search(r"[.!?;:]\W{0,2}$", texts[i - 1]):
+        if i - 1 in kept and i not in kept and CONTINUATION.match(texts[i]) and not _ends_sentence(texts[i - 1], texts[i]):
             kept = sorted({*kept, i})
     # a heading "Exemption" (or "Exempt services") and the paragraph under it, whom the measure leaves out
     headed = [j for i, t in enumerate(texts[:-1]) if EXEMPT_HEADING.fullmatch(clean_artefacts(t)) for j in (i, i + 1)] if kept else []
@@ -193,6 +195,12 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     kept = [i for i in kept if not (AMENDING.search(texts[i]) and amends_another_paragraph(texts[i], applied))]
     more = [i for i, t in enumerate(texts) if i not in kept and AMENDING.search(t) and amends_words_in(t, applied)]
     return sorted({*kept, *more})
+
+
+def _ends_sentence(before: str, after: str) -> bool:
+    """Does ``before`` end its sentence? Not after a semicolon that closes a list the next paragraph's "and that ..." goes
+    on from ("... at least one of the following: user connections; commenting; / and that are at medium or high risk")."""
+    return bool(re.search(r"[.!?:]\W{0,2}$", before) or (re.search(r";\W{0,2}$", before) and not re.match(r"\s*(?:and|or)\b", after)))
 
 
 _TAIL_LABEL = re.compile(r"^\s*(?:[A-Z]{0,5}\s?\d{1,3}(?:\.\d{1,3})+[A-Z]?|\(\w{1,4}\))\s+")
@@ -212,7 +220,7 @@ def _exception_tails(texts: Sequence[str], kept: Sequence[int]) -> list[int]:
                                        else (i - 1, i) if DUTY.search(texts[i - 1]) or PASSIVE_DUTY.search(texts[i - 1]) else ())]
     # ... and a kept paragraph's sentence that goes on in the next ("... large services, / and to providers of ...")
     goes_on = [i for i in range(1, len(texts)) if i - 1 in kept and i not in kept and CONTINUATION.match(texts[i])
-               and not re.search(r"[.!?;:]\W{0,2}$", texts[i - 1])]
+               and not _ends_sentence(texts[i - 1], texts[i])]
     return sorted({*read, *goes_on})
 
 
@@ -269,6 +277,9 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
 
 # "Signatories that also operate ...", "Providers of such services should also ...": "also" in the subject or before the verb
 _ALSO_IN_SUBJECT = re.compile(r"^[^,.;:]{0,120}?\balso\b", re.I)
+# "Signatories that also run an online search engine will ...": those readers, doing more (never "A provider of a Tier 1
+# service must also comply with subclause (1)", which adds a group)
+_ALSO_DOING_MORE = re.compile(r"^\s*(?:(?:all|those|the)\s+)?(?:signatories|providers|an?\s+(?:signatory|provider))\s+(?:that|who|which)\s+also\b", re.I)
 # a definition that opens a paragraph: "In this measure, 'X' means ... . ", "For the purposes of this measure, ... . "
 _LEADING_DEFINITION = re.compile(r"^\s*(?:in|for\s+the\s+purposes\s+of)\s+this\s+(?:measure|standard|section|code|chapter|commitment|part)"
                                  r"\s*,[^.]*\.\s+(?=[A-Z])", re.I)
@@ -279,6 +290,8 @@ _LEADING_DEFINITION = re.compile(r"^\s*(?:in|for\s+the\s+purposes\s+of)\s+this\s
 # ("C9.1 This measure applies to providers of" with no colon, its items on the lines below: the sentence is unfinished)
 _OPENS_LIMBS = re.compile(r"(?::|\b(?:if|where|unless|that|which|who)\s*:?|\bof\s+the\s+following\s*:?|\b(?:providers\s+of|applies\s+to|"
                           r"services\s+that\s+(?:are|have))\s*)\s*$", re.I)
+# "... at medium or high risk of one or more of the following:" (its list the next paragraph, with or without labels)
+_LIST_FOLLOWS = re.compile(r"\bof\s+the\s+following(?:\s+[\w-]+){0,5}\s*:\s*$", re.I)
 _LIMB = re.compile(r"^\s*\(?(?:[a-h]|[ivx]{1,4})[.)]\s", re.I)
 
 
@@ -310,6 +323,10 @@ def _with_limbs(texts: Sequence[str], kept: list[int]) -> list[int]:
         if not _OPENS_LIMBS.search(text):
             continue
         j = i + 1
+        if _LIST_FOLLOWS.search(text) and j < len(texts) and j not in out and not _LIMB.match(texts[j]) \
+                and len(texts[j]) < 300 and not DUTY.search(texts[j]):
+            out.append(j)  # "... of one or more of the following: / grooming, hate, harassment.": the list, unlabelled
+            continue
         while j < len(texts) and _LIMB.match(texts[j]):
             if j not in out:
                 out.append(j)

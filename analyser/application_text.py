@@ -23,7 +23,7 @@ from typing import Any
 from .amendments import AMENDING
 from .late_exceptions import LATE_EXCEPTION, PROVIDER_ACTS, WHOM_SIGNAL
 from .legal_drafting import MEASURE_NUMBER, NAMED_MEASURE, OWN_NUMBER_RUN_IN, PARAGRAPH_OF, plain_legal
-from .model_wordings import FOR_EACH_MODEL, OF_THEIR_MODELS, SAID_OF_THE_MODELS, THEIR_SYSTEMIC_RISK_MODELS
+from .model_wordings import FOR_EACH_MODEL, OF_THEIR_MODELS, SAID_OF_THE_MODELS, SUPERSCRIPT_POWER, THEIR_SYSTEMIC_RISK_MODELS
 from .paragraph_references import CARRIED_OVER, PARAGRAPH_LABEL, REFERENCE, STANDARD_NAME, speaks_of_another
 from .paths import PACKAGE_DATA
 from .release_phrases import NEED_DO_NOTHING_UNDER, NOTHING_UNDER, opens_with_release
@@ -290,6 +290,7 @@ _COMPOUND_FIRST = frozenset("""image multi user to file live high low self non a
 _INSTRUCTION = re.compile(r"[\u2018\u201c\"'][^\u2019\u201d\"']{1,80}[\u2019\u201d\"']\s*,?\s+(?:insert|substitute|is\s+(?:omitted|replaced|"
                           r"substituted|inserted))\b|\b(?:insert|substitute|omit|delete)\s+[\u2018\u201c\"']", re.I)
 _QUOTED = re.compile(r"[\u2018\u201c\"]([^\u2019\u201d\"]{1,80})[\u2019\u201d\"]")
+_NOTE_MARK = re.compile("(?<=[.,;:)])[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+")  # a note's mark: "under 13.¹⁰ For" is no "13.10"
 _GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2}(?=[\s,.;:)]|$)")
 # a running header or footer caught inside a sentence: a page number beside the code's title ("... neither large nor
 # 46 Illegal content Codes of Practice for user-to-user services multi-risk"); only with the number, so that "this
@@ -326,6 +327,7 @@ def clean_artefacts(text: str) -> str:
     """``text`` without the marks of PDF extraction that are no words of the code (see above)."""
     # (a soft hyphen where the PDF could break the word, "assist\u00ading", is no character of the word)
     # (a hyphen that may not break a line, "multi\u2011risk", NFKC's plain hyphen "\u2010": the hyphen-minus the words use)
+    text = _NOTE_MARK.sub("", SUPERSCRIPT_POWER.sub(lambda m: "10^" + unicodedata.normalize("NFKC", m[1]), text))
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\u2010", "-")
     # a word broken at a line end with the page's number between its halves ("comment on con- 88 tent")
     text = _HYPHEN_ACROSS_PAGE.sub(r"\1- \2", text)

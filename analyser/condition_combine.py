@@ -153,6 +153,32 @@ def attachment_readings(alternatives: list[Condition], post: Condition) -> Condi
     return Condition(op="agree", args=[narrow, wide], params={"why": "attachment"})
 
 
+def with_after_alternatives(toks: list, at: int, prev: Condition) -> bool:
+    """Does "with ..." at token ``at`` follow, with no comma, alternatives that end in a noun?"""
+    return (prev.op == "or" and len(prev.args) >= 2 and 0 < at < len(toks)
+            and toks[at].kind == "WITH" and toks[at - 1].kind in ("FEATURE", "KIND"))
+
+
+_LEVEL_ORDER = {"low": 0, "medium": 1, "high": 2}
+
+
+def last_alternative_takes(items: list[tuple[str, int, Condition]], post: Condition) -> Condition | None:
+    """"(a) at high risk of grooming; or (b) at medium risk of grooming that have user profiles": a modifier right
+    after a lower level of a harm that an earlier alternative ("or") names at a higher level is that level's alone;
+    said of both it would make the higher level say nothing (a service at high risk is at medium or high risk), and
+    no drafter lists it apart for nothing. The last item's condition with the modifier, else None."""
+    if len(items) < 2 or items[-1][0] != "or":
+        return None
+    last = items[-1][2]
+    if last.op != "atom" or last.atom != "risk" or last.params.get("min") not in _LEVEL_ORDER:
+        return None
+    earlier = [c for _, _, c in items[:-1]]
+    if any(a.op == "atom" and a.atom == "risk" and a.params.get("harm") == last.params.get("harm")
+           and _LEVEL_ORDER.get(a.params.get("min"), -1) > _LEVEL_ORDER[last.params["min"]] for a in earlier):
+        return and_(last, post)
+    return None
+
+
 _BE = {"is", "are", "be", "being", "been"}
 
 

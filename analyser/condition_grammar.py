@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .condition_combine import (IMPLICIT, PLAIN, REL, VERBAL, attachment_readings, combine_levels, group_readings,
-                                relative_clause_reading, verb_word)
+                                last_alternative_takes, relative_clause_reading, verb_word,
+                                with_after_alternatives)
 from .condition_premods import PremodReader
 from .condition_reader import ParseFail
 from .condition_tokens import names_group
@@ -275,21 +276,19 @@ class Parser(PremodReader):
             if cond is None:
                 self.reset(mark)
                 break
-            if items and not took and self._with_after_alternatives(mark.pos, items[-1][2]):
+            if items and not took and with_after_alternatives(self.toks, mark.pos, items[-1][2]):
                 # "that is a general purpose service or a classified service with user accounts": "with"
                 # may restrict the last alternative only or all of them; decided only where both agree
                 items[-1] = (items[-1][0], items[-1][1], attachment_readings(items[-1][2].args, cond))
+                continue
+            if items and not took and (narrow := last_alternative_takes(items, cond)) is not None:
+                items[-1] = (*items[-1][:2], narrow)  # (after a lower level of a harm named higher: that level's alone)
                 continue
             items.append((op, level, cond))
             last_opens = self.toks[mark.pos].kind if mark.pos < len(self.toks) else None
         tail = len(items) >= 2 and items[-1][1] == IMPLICIT and last_opens in ("REL", "RELVERB", "WITH")
         self._last_tail = items[-1][2] if tail else None
         return combine_levels(items) if items else None
-
-    def _with_after_alternatives(self, at: int, prev: Condition) -> bool:
-        """Does "with ..." at token ``at`` follow, with no comma, alternatives that end in a noun?"""
-        return (prev.op == "or" and len(prev.args) >= 2 and 0 < at < len(self.toks)
-                and self.toks[at].kind == "WITH" and self.toks[at - 1].kind in ("FEATURE", "KIND"))
 
     def postmod(self) -> Condition | None:
         self.skip_filler()

@@ -292,6 +292,8 @@ class TokenReader:
         bracket = self.kind() == "FILLER" and self.peek().text == "("
         if bracket:
             self.take()
+        elif self.kind() == "COMMA" and self.kind(1) == "EXCEPT" and self.kind(2) == "HARM":
+            self.take()  # "..., other than pornographic content": the comma sets off the same exception
         if len(item) > 1 and self.kind() == "EXCEPT" and self.kind(1) == "HARM":
             self.take()
             out = list(self.take().value)

@@ -329,7 +329,7 @@ def _parse_application(
             where = re.sub(r"^(?:if|where|when|provided\s+that|to\s+the\s+extent\s+that|in\s*so\s+far\s+as)\b", "where",
                            inner, flags=re.I)
             where = re.sub(r"^where\s+(?:they|it)\s+", "that ", where, flags=re.I)  # "to the extent that they integrate ...": the reader
-            where = FOR_EACH_MODEL_OPENING.sub("", where)
+            where = re.sub(r"^(?=trained\b)", "that are ", FOR_EACH_MODEL_OPENING.sub("", where))  # ("model trained with")
             extra, _d, _t, inner_left = parse_body("services " + where, code_kind, vocab, id_pattern)
             result.unparsed.extend(inner_left if extra is not None else [inner])
             if CASE_OF.match(LEADING_LABEL.sub("", sentence, count=1)) and intro is not None and intro.polarity == "applies" and not intro.also:

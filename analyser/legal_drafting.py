@@ -407,6 +407,8 @@ def plain_legal(text: str) -> str:
     # an amending instruction whose words stand in the text is carried out first (``amendments``)
     text = _GLUED_HEADING.sub("", _OWN_NUMBER_RUN_IN.sub("", text, count=1), count=1)
     text = _THIS_MCM.sub(lambda m: f"{m.group(1)} measure{m.group(2) or ''}", text)
+    text = re.sub(r"\b((?i:if|where|when))\s+yours\s+(?=(?:is|has|offers|uses)\b)", r"\1 your service ", text)  # "If yours is a ..."
+    text = re.sub(r"\b(risk\s+of\s+either)(?=\s*(?:[.;,)]|$))", r"\1 of them", text)  # "..., and to ... at high risk of either."
     text = _ONE_SERVICE_ONLY_IF.sub(r"\1 only to \2services where the service ", text)
     text = _BOTH_ALIKE.sub(r"\g<a> \g<noun> and \g<b> \g<noun>", text)
     text = _NO_LONGER_ONLY.sub("This measure applies to ", _OPEN_ONLY_TO.sub(r"\1 applies only to", text))

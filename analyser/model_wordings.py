@@ -6,17 +6,22 @@ before ...". Shared by the steps that find whom a duty is for (``application_tex
 
 from __future__ import annotations
 
+import re
+
 # "Signatories will, for each model with systemic risk ..., keep ...": the model's own words follow
 FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:general-purpose\s+ai\s+)?models?\s+"
 # "identifying the risks that stem from each of their models with systemic risk", "tracking serious incidents involving
 # their models with systemic risk", "apply mitigations to their models with systemic risk", "each risk of their models
 # with systemic risk": the same, in another preposition; "their" makes the duty theirs who have such models
 # (read as a duty for all that names a feature, every Signatory had been bound)
-OF_THEIR_MODELS = (r"(?:from|involving|in|across|on|about|concerning|affecting|to|of)\s+(?:(?:each|every|any|all|one)\s+of\s+)?"
-                   r"their\s+(?:general-purpose\s+ai\s+)?models?\s+")
+# ("the life of each model with systemic risk": "each" says it as plainly as "their", and so do models with systemic risk
+# named with no determiner: "apply safety mitigations to models with systemic risk"; after a verb's "-ing" form too:
+# "commit to securing their models with systemic risk")
+OF_THEIR_MODELS = (r"(?:from|involving|in|across|on|about|concerning|affecting|to|of|[a-z]+ing)\s+(?:(?:(?:(?:each|every|any|all|one)\s+of\s+)?"
+                   r"their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+|(?:general-purpose\s+ai\s+)?models\s+(?=with\s+systemic\s+risk\b))")
 # what is said of the models after those words: "with ...", "whose ...", or a relative clause of what a model is or has
 # ("that carries systemic risk", "which are placed"; never "that the AI Office needs", what is owed)
-SAID_OF_THE_MODELS = (r"(?:with\b|whose\b|(?:that|which)\s+"
+SAID_OF_THE_MODELS = (r"(?:with\b|whose\b|trained\s+(?:with|using|on)\b|(?:that|which)\s+"
                       r"(?:is|are|has|have|carr(?:y|ies)|present|presents|pose|poses|meet|meets|count|counts|qualif(?:y|ies))\b)")
 # the subject of a duty said of every Signatory, or of one for all ("Signatories will", "the Signatory will")
 SIGNATORIES_OR_ONE = r"(?:signatories|(?:a|each|every|the)\s+signatory)"
@@ -26,3 +31,5 @@ MODEL_PARTICIPLE = (r"(?:(?:only|already|first)\s+)?(?:offered|classed|classifie
 # "each identified risk of their systemic-risk models": the models' risk said before them ("their" makes the duty theirs
 # who have such models, as after "with")
 THEIR_SYSTEMIC_RISK_MODELS = r"\b(?:their|its|each\s+of\s+their)\s+systemic[- ]risk\s+(?:general-purpose\s+ai\s+)?models?\b"
+# a power of ten in superscript before a count of operations, "10²⁵ floating-point operations", is "10^25" (NFKC makes it "1025")
+SUPERSCRIPT_POWER = re.compile("\\b10([¹²³⁴-⁹][⁰¹²³⁴-⁹])(?=\\s*(?:floating|flops?\\b|operations))", re.I)
