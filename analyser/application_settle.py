@@ -87,6 +87,19 @@ def _refers_back(text: str, earlier: str) -> bool:
     return bool(pairs(re.findall(r"[\w'-]+", now.group(1).lower())) & pairs(re.findall(r"[\w'-]+", earlier.split(".")[0].lower())))
 
 
+def _within_headed_feature(texts: Sequence[str], i: int, j: int) -> bool:
+    """Is ``texts[i]``, a condition ("If your service lets a parent monitor ...", "Where a parent can ..."), a further duty
+    inside a standard headed by what the earlier ``texts[j]`` provides ("11. Parental controls / If you provide parental
+    controls, ...")? Most writers read the later condition as part of the headed feature (5 of 7 development clauses)."""
+    what = _YOU_PROVIDE.match(LEADING_LABEL.sub("", texts[j], count=1))
+    # (never a sentence that takes services out: "If your service is aimed only at adults, this standard does not apply")
+    return bool(what and re.match(r"\s*(?:if|where|when)\b", LEADING_LABEL.sub("", texts[i], count=1), re.I)
+                and not _TAKES_OUT.search(texts[i]) and any(
+        len(h) < 60 and not DUTY.search(h) and what["what"].lower() in h.lower() for h in texts[:j]))
+
+
+_TAKES_OUT = re.compile(r"\bnot\s+(?:apply|cover|required|expected|obliged)\b|\bexempt|\bneed\s+not\b|\boutside\b", re.I)
+_YOU_PROVIDE = re.compile(r"\s*(?:if|where)\s+you\s+(?:provide|offer|use|run)\s+(?P<what>[\w\s-]{3,40}?)\s*,", re.I)
 _SMALL_WORDS = frozenset("a an the your you of to for and or in on with that which who by as it its is are be use provide offer".split())
 
 
@@ -119,7 +132,8 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
             # "Signatories will monitor the model. / To support that monitoring, Signatories will give evaluators access,
             # except where the model is similarly safe": the exception is of the further duty, never of the measure
             continue
-        if any(_OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[j], count=1)) and _refers_back(texts[i], texts[j]) for j in out):
+        if any(_OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[j], count=1))
+               and (_refers_back(texts[i], texts[j]) or _within_headed_feature(texts, i, j)) for j in out):
             # "If you publish community standards, uphold them. / If you rely on user reports to enforce those standards,
             # ...": a further duty for some of those the first condition names, not a second group
             continue

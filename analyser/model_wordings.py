@@ -15,10 +15,12 @@ FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:gen
 # with systemic risk": the same, in another preposition; "their" makes the duty theirs who have such models
 # (read as a duty for all that names a feature, every Signatory had been bound)
 # ("the life of each model with systemic risk": "each" says it as plainly as "their", and so do models with systemic risk
-# named with no determiner: "apply safety mitigations to models with systemic risk"; after a verb's "-ing" form too:
+# named with no determiner ("apply safety mitigations to models with systemic risk") or after "to a" ("access to a
+# model with systemic risk"; never "methods suited to a model whose use ..."); after a verb's "-ing" form too:
 # "commit to securing their models with systemic risk")
 OF_THEIR_MODELS = (r"(?:from|involving|in|across|on|about|concerning|affecting|to|of|[a-z]+ing)\s+(?:(?:(?:(?:each|every|any|all|one)\s+of\s+)?"
-                   r"their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+|(?:general-purpose\s+ai\s+)?models\s+(?=with\s+systemic\s+risk\b))")
+                   r"their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+|(?:(?<=\bto\s)an?\s+(?:general-purpose\s+ai\s+)?model|"
+                   r"(?:general-purpose\s+ai\s+)?models)\s+(?=with\s+systemic\s+risk\b))")
 # what is said of the models after those words: "with ...", "whose ...", or a relative clause of what a model is or has
 # ("that carries systemic risk", "which are placed"; never "that the AI Office needs", what is owed)
 SAID_OF_THE_MODELS = (r"(?:with\b|whose\b|trained\s+(?:with|using|on)\b|(?:that|which)\s+"
@@ -29,7 +31,7 @@ SIGNATORIES_OR_ONE = r"(?:signatories|(?:a|each|every|the)\s+signatory)"
 MODEL_PARTICIPLE = (r"(?:(?:only|already|first)\s+)?(?:offered|classed|classified|designated|made\s+available|placed|released|provided|distributed|published|integrated|"
                     r"put\s+on\s+the\s+market)")
 # "each identified risk of their systemic-risk models": the models' risk said before them ("their" makes the duty theirs
-# who have such models, as after "with")
-THEIR_SYSTEMIC_RISK_MODELS = r"\b(?:their|its|each\s+of\s+their)\s+systemic[- ]risk\s+(?:general-purpose\s+ai\s+)?models?\b"
+# who have such models, as after "with"; so does "access to a systemic-risk model")
+THEIR_SYSTEMIC_RISK_MODELS = r"\b(?:their|its|each\s+of\s+their|(?<=\bto\s)an?)\s+systemic[- ]risk\s+(?:general-purpose\s+ai\s+)?models?\b"
 # a power of ten in superscript before a count of operations, "10²⁵ floating-point operations", is "10^25" (NFKC makes it "1025")
 SUPERSCRIPT_POWER = re.compile("\\b10([¹²³⁴-⁹][⁰¹²³⁴-⁹])(?=\\s*(?:floating|flops?\\b|operations))", re.I)

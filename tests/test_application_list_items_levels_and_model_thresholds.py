@@ -216,3 +216,33 @@ def test_more_ways_of_naming_features():
                                   "the Commissioner information about the steps it takes.")
     assert encrypted(kind="relevant-electronic", features=["encryption"]) is True
     assert encrypted(kind="relevant-electronic") is False
+
+
+def test_a_later_condition_inside_a_standard_headed_by_a_feature_is_a_further_duty():
+    code = _code(ICO, ["11. Parental controls", "If you provide parental controls, give the child age appropriate "
+                       "information about them.", "If your online service allows a parent or carer to monitor their "
+                       "child's online activity or track their location, provide an obvious sign to the child when they "
+                       "are being monitored."], "ICO 11")
+    assert ico_status(code, "parental-controls") == "applies"
+    # read as a second group, a service whose parents can only track location had been covered with confidence
+    assert ico_status(code, "parental-location-tracking") == "exempt"
+    # under a heading that names something else, the second condition is still a group of its own
+    other = _code(ICO, ["11. Information for children", "If you provide parental controls, give the child age appropriate "
+                        "information about them.", "If your online service allows a parent or carer to track their "
+                        "child's location, provide an obvious sign to the child."], "ICO 11")
+    assert ico_status(other, "parental-location-tracking") != "exempt"
+
+
+def test_access_to_a_systemic_risk_model_and_when_a_duty_falls_due():
+    for words in ("Signatories will give independent evaluators adequate access to a systemic-risk model before placing it "
+                  "on the market, except where the model counts as similarly safe or safer.",
+                  "Signatories will give the AI Office access to a model with systemic risk on request."):
+        code = _code(GPAI, [words], "GPAI Safety and Security Measure 3.5")
+        # read as every Signatory's duty (less the similarly safe), a provider with no such model had been bound
+        assert gpai_status(code) == "exempt", words
+        assert gpai_status(code, "systemic-risk") == "applies", words
+    assert gpai_status(_code(GPAI, ["Signatories will give the AI Office access to a model on request."],
+                             "GPAI Transparency Measure 1.2")) == "applies"
+    matters = _reading(GPAI, "The Safety and Security chapter matters only to providers whose models carry systemic risk.")
+    assert matters(kind="gpai-provider") is False
+    assert matters(kind="gpai-provider", features=["systemic-risk"]) is True
