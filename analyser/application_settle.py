@@ -90,7 +90,7 @@ def _refers_back(text: str, earlier: str) -> bool:
 def _within_headed_feature(texts: Sequence[str], i: int, j: int) -> bool:
     """Is ``texts[i]``, a condition ("If your service lets a parent monitor ...", "Where a parent can ..."), a further duty
     inside a standard headed by what the earlier ``texts[j]`` provides ("11. Parental controls / If you provide parental
-    controls, ...")? Most writers read the later condition as part of the headed feature (5 of 7 development clauses)."""
+    controls, ...")? Most writers read the later condition as part of the headed feature (6 of 8 development clauses)."""
     what = _YOU_PROVIDE.match(LEADING_LABEL.sub("", texts[j], count=1))
     # (never a sentence that takes services out: "If your service is aimed only at adults, this standard does not apply")
     return bool(what and re.match(r"\s*(?:if|where|when)\b", LEADING_LABEL.sub("", texts[i], count=1), re.I)

@@ -20,6 +20,13 @@ SMALL = dict(users=1000)
 LARGE = dict(users=8_000_000)
 
 
+def _binds_only_systemic_risk_models(words: str, measure: str = "GPAI Safety and Security Measure 2.1") -> None:
+    """The duty in ``words`` binds a Signatory with a model with systemic risk and no other."""
+    code = _code(GPAI, [words], measure)
+    assert gpai_status(code) == "exempt", words
+    assert gpai_status(code, "systemic-risk") == "applies", words
+
+
 def test_a_modifier_after_the_lower_level_of_a_harm_is_that_levels_alone():
     for words in ("This measure applies to providers of services: (a) at high risk of grooming; or (b) at medium risk of "
                   "grooming that have user profiles.",
@@ -94,10 +101,8 @@ def test_the_ai_acts_compute_threshold_is_the_systemic_risk_class():
                   "compute greater than 10\u00b2\u2075 floating-point operations.",
                   "Signatories commit to putting suitable safety mitigations in place throughout the life of each model "
                   "with systemic risk, including where the weights are publicly available."):
-        code = _code(GPAI, [words], "GPAI Safety and Security Measure 2.1")
         # read as every Signatory's duty ("10\u00b2\u2075" had become "1025"), a provider with no such model had been bound
-        assert gpai_status(code) == "exempt", words
-        assert gpai_status(code, "systemic-risk") == "applies", words
+        _binds_only_systemic_risk_models(words)
     # a number in superscript after anything else is left as it was (a footnote mark)
     note = _code(GPAI, ["Signatories will keep the documentation for 10\u00b9 years."], "GPAI Transparency Measure 1.1")
     assert gpai_status(note) == "applies"
@@ -172,9 +177,7 @@ def test_models_with_systemic_risk_named_without_a_determiner_or_before_the_noun
                   "Signatories will protect the weights of their systemic-risk models against theft and unauthorised access.",
                   "This chapter concerns only Signatories providing models that present systemic risk within the meaning of "
                   "Article 51 of the AI Act."):
-        code = _code(GPAI, [words], "GPAI Safety and Security Measure 5.1")
-        assert gpai_status(code) == "exempt", words
-        assert gpai_status(code, "systemic-risk") == "applies", words
+        _binds_only_systemic_risk_models(words, "GPAI Safety and Security Measure 5.1")
     # other models named in the object are never read as models with systemic risk
     assert gpai_status(_code(GPAI, ["Signatories will share information about models with open weights."],
                              "GPAI Transparency Measure 1.2")) != "exempt"
@@ -237,10 +240,8 @@ def test_access_to_a_systemic_risk_model_and_when_a_duty_falls_due():
     for words in ("Signatories will give independent evaluators adequate access to a systemic-risk model before placing it "
                   "on the market, except where the model counts as similarly safe or safer.",
                   "Signatories will give the AI Office access to a model with systemic risk on request."):
-        code = _code(GPAI, [words], "GPAI Safety and Security Measure 3.5")
         # read as every Signatory's duty (less the similarly safe), a provider with no such model had been bound
-        assert gpai_status(code) == "exempt", words
-        assert gpai_status(code, "systemic-risk") == "applies", words
+        _binds_only_systemic_risk_models(words, "GPAI Safety and Security Measure 3.5")
     assert gpai_status(_code(GPAI, ["Signatories will give the AI Office access to a model on request."],
                              "GPAI Transparency Measure 1.2")) == "applies"
     matters = _reading(GPAI, "The Safety and Security chapter matters only to providers whose models carry systemic risk.")
