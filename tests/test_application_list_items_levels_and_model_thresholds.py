@@ -221,6 +221,14 @@ def test_more_ways_of_naming_features():
     assert encrypted(kind="relevant-electronic") is False
 
 
+def test_screen_time_limits_named_as_a_thing():
+    code = _code(ICO, ["Screen-time limits a parent sets should be explained to the child before they take effect."],
+                 "ICO 11")
+    # the limits not known as the feature, the duty had been every service's with confidence
+    assert ico_status(code, "screen-time-limits") == "applies"
+    assert ico_status(code) == "unclear"
+
+
 def test_a_later_condition_inside_a_standard_headed_by_a_feature_is_a_further_duty():
     code = _code(ICO, ["11. Parental controls", "If you provide parental controls, give the child age appropriate "
                        "information about them.", "If your online service allows a parent or carer to monitor their "
