@@ -25,6 +25,7 @@ from .application_text import (ADDS_TO_DUTY, ANSWERED, APPLY_THIS_MEASURE, ASKS_
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY
 from .legal_drafting import CONCESSION, SERVICES_LABEL
 from .model_wordings import FOR_EACH_MODEL, MODEL_PARTICIPLE, SIGNATORIES_OR_ONE
+from .release_phrases import opens_with_release
 
 
 # "If you share children's data ...": a paragraph that sets its own condition on the reader
@@ -92,13 +93,14 @@ def _within_headed_feature(texts: Sequence[str], i: int, j: int) -> bool:
     inside a standard headed by what the earlier ``texts[j]`` provides ("11. Parental controls / If you provide parental
     controls, ...")? Most writers read the later condition as part of the headed feature (6 of 8 development clauses)."""
     what = _YOU_PROVIDE.match(LEADING_LABEL.sub("", texts[j], count=1))
-    # (never a sentence that takes services out: "If your service is aimed only at adults, this standard does not apply")
-    return bool(what and re.match(r"\s*(?:if|where|when)\b", LEADING_LABEL.sub("", texts[i], count=1), re.I)
-                and not _TAKES_OUT.search(texts[i]) and any(
+    # (never a sentence that takes services out or gives them back: "If your service is aimed only at adults, this
+    # standard does not apply")
+    unlabelled = LEADING_LABEL.sub("", texts[i], count=1)
+    return bool(what and re.match(r"\s*(?:if|where|when)\b", unlabelled, re.I) and not _RESTRICTS_ONLY.match(unlabelled)
+                and not opens_with_release(unlabelled) and any(
         len(h) < 60 and not DUTY.search(h) and what["what"].lower() in h.lower() for h in texts[:j]))
 
 
-_TAKES_OUT = re.compile(r"\bnot\s+(?:apply|cover|required|expected|obliged)\b|\bexempt|\bneed\s+not\b|\boutside\b", re.I)
 _YOU_PROVIDE = re.compile(r"\s*(?:if|where)\s+you\s+(?:provide|offer|use|run)\s+(?P<what>[\w\s-]{3,40}?)\s*,", re.I)
 _SMALL_WORDS = frozenset("a an the your you of to for and or in on with that which who by as it its is are be use provide offer".split())
 

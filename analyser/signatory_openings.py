@@ -60,10 +60,11 @@ def signatories_first(text: str) -> str:
 _BEFORE_PLACING_SOME = re.compile(r"(?:^|(?<=[.;]\s))before\s+placing\s+(?:a|an|any|each)\s+(?P<model>(?:general-purpose\s+ai\s+)?models?\s+"
                                   rf"(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,120}}?)(?:\s+on\s+the\s+(?:union\s+|eu\s+)?market)?\s*,\s*"
                                   r"(?=(?:signatories|providers?)\s+(?:will|must|should|shall)\b)", re.I)
-# "each identified risk of their systemic-risk models": the models' risk said after them, as the code mostly says it
-# (before the noun, "their" had not made the duty theirs who have such models, and every Signatory had been bound)
-_RISK_BEFORE_MODELS = re.compile(THEIR_SYSTEMIC_RISK_MODELS, re.I)
-_PLACING_A_SYSTEMIC_RISK_MODEL = re.compile(r"\b(placing\s+(?:a|an|any|each))\s+systemic[- ]risk\s+((?:general-purpose\s+ai\s+)?model)\b", re.I)
+# "each identified risk of their systemic-risk models", "Before placing a systemic-risk model on the market": the models'
+# risk said after them, as the code mostly says it (before the noun, "their" had not made the duty theirs who have such
+# models, and every Signatory had been bound)
+_RISK_BEFORE_MODELS = re.compile(THEIR_SYSTEMIC_RISK_MODELS
+                                 + r"|\bplacing\s+(?:a|an|any|each)\s+systemic[- ]risk\s+(?:general-purpose\s+ai\s+)?model\b", re.I)
 
 
 def signatories_before_placing(text: str) -> str:
@@ -71,6 +72,5 @@ def signatories_before_placing(text: str) -> str:
     "For each model with ..., Signatories will" is) and "their systemic-risk models" as "their models with systemic
     risk"."""
     text = _RISK_BEFORE_MODELS.sub(lambda m: re.sub(r"systemic[- ]risk\s+", "", m[0], flags=re.I) + " with systemic risk", text)
-    text = _PLACING_A_SYSTEMIC_RISK_MODEL.sub(r"\1 \2 with systemic risk", text)  # ("Before placing a systemic-risk model")
     placed = _BEFORE_PLACING_SOME.sub(r"For each \g<model>, ", text)
     return text if placed == text else _FOR_MODELS_FIRST.sub(_signatories_with, placed)
