@@ -456,6 +456,7 @@ def resolve_applicability(code: Code, profile=None) -> Code:
                 m.applicability.confidence = 0.5
             limit_in_time(m.applicability, m, vocab, id_pattern)
             read_with_part_releases(m.applicability, m, kind, vocab, id_pattern)
+            read_with_object_features(m.applicability, m, vocab)  # ("Targeted adverts ... must be switched off by default")
             m.warnings.extend(w for w in m.applicability.warnings if w not in m.warnings)
         return code
     for m in code.measures:

@@ -344,6 +344,8 @@ _CONDITION_GOES_ON = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:has|have|is|are|use
                                 rf"|\s*,?\s*(?:and|or)\s+(?:if|where|when){SERVICE_SUBJECT}", re.I)
 # "must, if the service is not end-to-end encrypted and it is reasonably practicable to do so, detect
 # ...": a condition on the service inside the obligation restricts whom the sentence is for
+# ("each model with systemic risk they provide": every Signatory provides its models, so the words say nothing of whom)
+_THEY_PROVIDE = r"\s+(?:that\s+|which\s+)?(?:they|it)\s+(?:provides?|offers?|places?\s+on\s+the\s+market|develops?|makes?\s+available)\b"
 _INNER_CONDITION = re.compile(
     # (a comma or none: "should use hash matching where the service has livestreaming"; "will take the steps
     # below to the extent that they integrate the model ...", "must, where Australian children can hold accounts
@@ -372,7 +374,7 @@ _INNER_CONDITION = re.compile(
     # infrastructure those models run on", nor what they are kept "against")
     # (after another preposition, only a relative clause said of the models: "the information about each of their models
     # that the AI Office needs" names what is owed, not whom)
-    rf"|(?:{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b|trained\b)|{OF_THEIR_MODELS}(?={SAID_OF_THE_MODELS}))(?:(?!\s+and\s+(?:the|its|their)\s+(?!models?\b)|\s+against\b)[^,;])*)", re.I)
+    rf"|(?:{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b|trained\b)|{OF_THEIR_MODELS}(?={SAID_OF_THE_MODELS}))(?:(?!\s+and\s+(?:the|its|their)\s+(?!models?\b)|\s+against\b|{_THEY_PROVIDE})[^,;])*)", re.I)
 # the opening of that condition, for reading the model's words as a service's
 FOR_EACH_MODEL_OPENING = re.compile(f"^(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS})", re.I)
 # "Signatories will take the measures below if: (1) ...": a duty for every reader on a condition

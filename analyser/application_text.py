@@ -62,12 +62,12 @@ _AMENDED_SO_THAT = re.compile(
 # "This measure ... applies to": a sentence that says whom the measure covers, in any wording;
 # used to notice application text that the profile's phrase did not catch
 STRAY_APPLICATION = re.compile(
-    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[A-Z]?[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further(?:more)?|nevertheless|moreover|additionally|in\s+addition|in\s+(?:either|each|both|every|any)\s+cases?),?\s+)?"
+    r"^\s*(?:[A-Z]{0,5}\s*\d{1,3}(?:\.\d{1,3})*[A-Z]?[.:]?\s+|\(\w{1,4}\)\s*)?(?:(?:however|but|further(?:more)?|nevertheless|despite\s+(?:that|this)|moreover|additionally|in\s+addition|in\s+(?:either|each|both|every|any)\s+cases?),?\s+)?"
     # "Drafting note: this Measure is intended for ...", "Box 2. This measure applies to ...": a label first
     r"(?:(?:drafting\s+|explanatory\s+|editorial\s+)?note\s*[:.\u2013\u2014-]\s*|box(?:\s+\d{1,3})?\s*[:.\u2013\u2014-]\s*)?"
     # "Although the risk is greatest where ..., this measure is recommended for all search services"
     # ("Where the provider prohibits users under 18 ..., the measure does not apply")
-    r"(?:(?:although|though|even\s+though|where|if|when)\b[^,.;]{1,200},\s*)?"
+    r"(?:(?:although|though|even\s+though|where|if|when|once)\b[^,.;]{1,200},\s*)?"
     # "In the case of a high impact generative AI service, the measure does not apply where ..."
     r"(?:in\s+the\s+case\s+of\s+[^,.]{1,160},\s*)?"
     r"(?:(?:this|the|these|that|both(?:\s+(?:of\s+)?the)?)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
@@ -93,7 +93,7 @@ STRAY_APPLICATION = re.compile(
     # applies to ...")
     r"(?:excludes|(?:does|do)\s+not\s+include)(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
     r"(?:does|do)\s+(?:nevertheless\s+|still\s+|also\s+)?apply\s+(?:to|for)|(?:still|nevertheless)\s+applies|continues?\s+to\s+apply|"
-    r"(?:ceases?\s+to\s+apply|stops?\s+applying|no\s+longer\s+appl(?:y|ies))\s+(?:to|where|if|when|once)|"
+    r"(?:ceases?\s+to\s+apply|stops?\s+applying|no\s+longer\s+appl(?:y|ies))\s+(?:to|where|if|when|once)|no\s+longer\s+reach(?:es)?\s+(?:it|them)\b|"
     # ("Paragraph D6.2 does not exempt a general search service ...")
     r"(?:does|do)\s+not\s+(?:exempt|exclude)\b|"
     # ("Paragraph (1) does not concern a model that ...", never "... does not concern datasets that a Signatory buys")
@@ -105,7 +105,7 @@ STRAY_APPLICATION = re.compile(
     r"(?:only\s+)?concerns?\s+only|(?:only\s+)?concerns?(?=\s+(?:(?:all|each|every|any|those)\s+)?(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies))\s+(?:that|which|who|whose|with|used|offering|providing|aimed|likely)\b)|(?:is|are)\s+(?:only\s+)?(?:aimed\s+at|addressed\s+to|directed\s+at|limited\s+to|confined\s+to|targeted\s+at)|"
     # "This measure is not recommended for small services", "is relevant only to", "covers large services"
     r"(?:is|are)\s+(?:not\s+|only\s+)?(?:(?:recommended|intended|designed|meant)\s+(?:only\s+)?for|relevant\s+(?:only\s+)?to)|(?:is|are)\s+not\s+for\b|(?:does|do)\s+not\s+cover|"
-    r"(?:only\s+|also\s+)?covers?(?!\s+(?:how|what|when|why|whether|the\s+ways?|the\s+steps|steps)\b)(?=\s+(?:only\s+)?(?:(?:all|each|every|the|a|an|any)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator(?:y|ies))\b)|"
+    r"(?:only\s+|also\s+)?(?:covers?|reach(?:es)?)(?!\s+(?:how|what|when|why|whether|the\s+ways?|the\s+steps|steps)\b)(?=\s+(?:only\s+)?(?:(?:all|each|every|the|a|an|any)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator(?:y|ies))\b)|"
     # "This section is relevant to you if you show children advertising ..."
     r"(?:is|are)\s+(?:only\s+)?relevant\s+(?:to\s+you\s+)?(?:only\s+)?(?:if|where|when)|"
     # "The exemption for open-source models is available only where ...": whom an exemption takes out
@@ -253,11 +253,11 @@ ASKS_WHOM_NOT = re.compile(
 # "A provider whose service is in a pre-assessed category is not required to ...": an exemption written
 # as a release from the duty
 _RELEASE_FROM_DUTY = re.compile(
-    r"^\s*(?:(?:however|but),?\s+)?(?:a|an|the|any)?\s*(?:(?:smaller|small|micro|medium-sized)\s+)?(?:providers?|signator(?:y|ies)|services?|"
-    # ("SMEs need not produce this report", "Smaller providers may skip this report": whom a later paragraph lets out)
+    r"^\s*(?:(?:however|but),?\s+)?(?P<neither>neither\s+)?(?:a|an|the|any)?\s*(?:(?:smaller|small|micro|medium-sized)\s+)?(?:providers?|signator(?:y|ies)|services?|"
+    # ("SMEs need not produce this report", "Smaller providers may skip this report", "Neither an SME nor an SMC has to")
     r"SMEs?|SMCs?|small\s+and\s+medium-sized\s+enterprises)\b"
     r"(?:(?!\b(?:should|must|shall|will|may|ensures?)\b)[^.]){0,240}?"
-    r"\b(?:(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|need\s+not|need\s+only|may\s+(?:choose|decide)\s+not\s+to|"
+    r"\b(?:(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|need\s+not|need\s+only|may\s+(?:choose|decide)\s+not\s+to|do(?:es)?\s+not\s+(?:have|need)\s+to|(?(neither)(?:has|have|needs?)\s+to|(?!))|"
     r"may\s+(?:skip|omit|forgo|dispense\s+with)\s+(?:this|the)\s+(?:report|step|measure|assessment|requirement|review)\b)", re.I)
 
 # "Signatories will report serious incidents. Signatories that already report them under another regime need not do so
@@ -361,7 +361,7 @@ LEADING_LABEL = re.compile(
     # a paragraph of a GPAI Measure named in full: "Measure 1.2, paragraph (2). When crawling, ...")
     # (a measure's whole number run into its first sentence: "ICU F3 [inserted 2026] This measure applies to ...")
     rf"^\s*(?:{MEASURE_NUMBER}{PARAGRAPH_OF}\s*[.:]\s+(?=[A-Z])|{OWN_NUMBER_RUN_IN}|"
-    r"(?:\d{1,3}\s+)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|[A-Z]{2,5}\s?\d{1,3}\.\s+(?=[A-Z])|(?:[A-Z]{2,5}\s)?\d{1,3}\s+(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
+    r"(?:\d{1,3}\s+(?:Application\s+|Scope\s+)?)?\(\w{1,4}\)\s*|(?:\d{1,3}|[a-z]|[ivx]{1,4})\)\s+(?=[A-Z])|\d{1,3}\.\s+|[A-Z]{2,5}\s?\d{1,3}\.\s+(?=[A-Z])|(?:[A-Z]{2,5}\s)?\d{1,3}\s+(?:Application\s+|Scope\s+)?(?=(?:This|These|The|It|Providers?|Signatories|Services|An?|Each|Every|Any|All)\s)|(?i:recommendations?|requirements?|what\s+(?:to|you\s+should|you\s+must)\s+do|"
     r"actions?|obligations?|dut(?:y|ies))\s*:\s*|(?:[A-Z]{2,5}\s+(?=[A-Z]\d))?(?:[A-Z]{1,5}\s?)?\d{1,3}(?:\.\d{1,3})+[A-Z]?\s+(?=[A-Z])"
     r"|[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+\d{1,3}(?:\.\d{1,3})*\s*[:.,\u2013\u2014-]\s+(?=[A-Z]|(?:an?|the|each|every)\s+providers?\b)"
     # an abbreviated provision's number with a colon or dash ("MCM 8: A provider of ...", "s 24: ...", "cl. 5(2) - ...");

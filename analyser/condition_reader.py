@@ -117,8 +117,10 @@ class TokenReader:
             return False
         if self.kind(k + 1) in ("VERB", "COPULA", "NOT", "RELVERB"):
             return True
-        words = self.peek(k + 1).text.split(" ", 1) if self.kind(k + 1) == "FEATURE" else []
-        return len(words) == 2 and (words[0].endswith("s") or words[0] in ("are", "have"))
+        words = self.peek(k + 1).text.split(" ", 2) if self.kind(k + 1) == "FEATURE" else []
+        # ("unless the service only distributes its own apps", "already uses ...": the verb after the adverb)
+        verb = words[1] if len(words) == 3 and words[0] in ("only", "already", "also", "still") else words[0] if len(words) >= 2 else ""
+        return verb.endswith("s") or verb in ("are", "have")
 
     # -- "at medium or high risk of fraud, hate or terrorism"
     def risk(self, optional: bool) -> Condition | None:

@@ -307,7 +307,19 @@ def tokenise(text: str, lexicon: Lexicon | None = None, id_pattern: re.Pattern[s
         else:
             toks.append(Tok("WORD", w, s, e))
             i += 1
-    return join_harm_phrases(join_feature_phrases(_to_another_group(toks), norm), norm)
+    return join_harm_phrases(join_feature_phrases(_to_another_group(_shared_head(toks, lexicon)), norm), norm)
+
+
+def _shared_head(toks: list[Tok], lexicon: Lexicon) -> list[Tok]:
+    """"a classified or general purpose service": a word before "or" shares the next feature's head noun, and is the
+    feature it names with it ("classified service"; alone, "classified" names none: "classified as Tier 1")."""
+    for k in range(len(toks) - 2):
+        a, conj, b = toks[k:k + 3]
+        head = b.text.split(" ")[-1] if b.kind == "FEATURE" and a.kind == "WORD" and conj.kind in ("OR", "AND") else ""
+        entry = lexicon.phrases.get((a.value, head)) if head in ("service", "services") else None
+        if entry is not None and entry[0] == "FEATURE":
+            toks[k] = Tok("FEATURE", entry[1], a.start, a.end, 1, a.value)
+    return toks
 
 
 def _feature_said_with_not(spans: list[tuple[int, int, str]], i: int, lexicon: Lexicon) -> tuple[list[Tok], int] | None:

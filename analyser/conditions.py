@@ -253,9 +253,9 @@ def _parse_application(
             continue
         if intro is not None and intro.until is not None and positive and (more := _MORE_OF_THE_DUTY.match(sentence)) and more["of"]:
             continue  # "Providers of large services should also make that control easy to find": more of the duty, for some
-        if intro is not None and intro.until is not None and (stated or duty_seen) and intro.permission:
-            # "Providers of large services may find the measure useful": beside a statement of scope; "Signatories that
-            # are SMEs may reduce the detail": beside a duty, a relaxation of it, not whom it is for
+        if intro is not None and intro.until is not None and (stated or duty_seen) and intro.permission and (stated_whom or duty_seen
+                or not only_relief_classes(parse_body(body, code_kind, vocab, id_pattern)[0], vocab)):
+            # "Providers of large services may find it useful" beside a scope, "SMEs may reduce the detail" beside a duty (not beside an exception alone)
             continue
         if intro is not None and intro.reads and (not body.strip(" ,;:.") or EVERY_READER.match(body)):
             if stated:
@@ -308,7 +308,7 @@ def _parse_application(
             late = re.sub(r"^it\s+", "the service ", late, count=1, flags=re.I)  # "unless it distributes only its own apps"
             late = re.sub(r"^they\s+(?=(?:present|have|has|are|is|offer|use|pose|carry)\b)", "services that ", late, count=1, flags=re.I)
             late = re.sub(r"^services\s+where\s+they\s+", "services that ", late, count=1, flags=re.I)  # "unless they present ..."
-            late = re.sub(r"^(?:the|its|their|such|those|these)\s+(?=(?:[\w-]+\s+){0,2}?(?:messages|communications|chats|conversations)\s+(?:are|is)\s)",
+            late = re.sub(r"^(?:the|its|their|such|those|these)\s+(?=(?:[\w-]+\s+){0,2}?(?:messages|communications|chats|conversations|material|content|files)\s+(?:are|is)\s)",
                           "services whose ", late, count=1, flags=re.I)  # "unless the messages are end-to-end encrypted"
             late = re.sub(r"^(?=effective\s+controls\b)", "services where ", late, count=1, flags=re.I)  # "unless effective controls prevent ..."
             late = re.sub(r"^(?:where\s+|if\s+|when\s+)?(?=(?:the|that|such|its|their)\s+(?:[\w-]+\s+){0,2}?(?:service|search\s+engine|device|"
@@ -455,15 +455,15 @@ _OTHERS_BARE = re.compile(r"\b(?:any|all)?\s*other\s+(?!than\b)(?:[\w-]+\s+){0,2
 # "This standard does not apply to profiling that is essential to the core service": an exception for one kind of an
 # activity, not of service, model or organisation (nor "you")
 _EXCEPTS_AN_ACTIVITY = re.compile(r"\b(?:does|do)\s+not\s+(?:apply|extend)\s+to\s+(?!you\b|(?:(?:an?|any|the|those|all|your)\s+)?(?:[\w-]+\s+){0,3}?"
-                                  r"(?:services?|providers?|models?|signator\w*|organisations?|companies|businesses|platforms?)\b)", re.I)
+                                  r"(?:services?|providers?|models?|signator\w*|organisations?|companies|businesses|platforms?)\b)"  # or "... is outside the rule"
+                                  r"|^(?![^.;]*\b(?<!core\s)(?:services?|providers?|models?|signator\w*)\b)[^.;]*\b(?:is|are|falls?)\s+outside\s+(?:this|the)\b", re.I)
 
 
 def _activity_in_exception(cond: Condition, negative: list[Condition], others: list[Condition], text: str) -> Condition:
     """``cond``, or, where the only sentence of whom excepts one kind of an activity the vocabulary names ("profiling that
     is essential to the core service": two features, the activity first), that reading for those who carry it on and,
     for the rest, only where "every service" and "those that carry it on" agree. Why: writers read such a standard as
-    the activity's (all five ICO development clauses so worded); read as every service's, those without it had been
-    told "applies" with confidence."""
+    the activity's (all five ICO development clauses so worded); read as every service's, those without it were "applies"."""
     parts = negative[0].args if len(negative) == 1 and negative[0].op == "and" else []
     if others or len(parts) != 2 or not all(a.op == "atom" and a.atom == "feature" for a in parts) or not _EXCEPTS_AN_ACTIVITY.search(text):
         return cond

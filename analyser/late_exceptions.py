@@ -17,7 +17,7 @@ import re
 # (no comma needed straight after the measure: "Providers should apply this measure unless their service is low risk";
 # nor before an exception whose subject is a service: "must carry out a risk assessment unless the service falls within a
 # pre-assessed category", which had been dropped, a confident answer for the services it lets out)
-LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\bit))\s+|\s+(?=(?:unless|except\s+(?:where|if|when))\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:services?|providers?|platforms?|models?)\b))"
+LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|\s+[–—]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\bit))\s+|\s+(?=(?:unless|except\s+(?:where|if|when))\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:services?|providers?|platforms?|models?)\b))"
                             r"(?:other\s+than|except(?:\s+for|\s+where|\s+if|\s+when)?|unless|save(?:\s+(?:for|where)|(?=\s+(?:those|ones)\b))|"
                             r"excluding|but\s+not|apart\s+from|aside\s+from|with\s+the\s+exception\s+of)\b"
                             # only an exception about services ("other than a provider that ...", "except
@@ -35,7 +35,7 @@ LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|(?:(?<=\bmeasure)|(?<=\bstandard)|(?<=\
                             # ("..., unless effective controls already prevent sexually explicit output": the service's controls)
                             r"|\s+effective\s+controls\s+(?:already\s+)?(?:prevent|stop|block)\b"
                             # ("..., unless the messages are end-to-end encrypted": the reader's service's messages)
-                            r"|\s+(?:the|its|their|such|those|these)\s+(?:[\w-]+\s+){0,2}?(?:messages|communications|chats|conversations)\s+"
+                            r"|\s+(?:the|its|their|such|those|these)\s+(?:[\w-]+\s+){0,2}?(?:messages|communications|chats|conversations|material|content|files)\s+"
                             r"(?:are|is)\s+(?:(?:end-to-end|e2e)\s+)?encrypted\b"
                             # "..., unless it distributes only apps it has developed itself", "unless it counts as a
                             # similarly safe model": "it" is the reader's service or model (never "unless it is not

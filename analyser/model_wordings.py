@@ -19,7 +19,7 @@ FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:gen
 # model with systemic risk"; never "methods suited to a model whose use ..."); after a verb's "-ing" form too:
 # "commit to securing their models with systemic risk")
 OF_THEIR_MODELS = (r"(?:from|involving|in|across|on|about|concerning|affecting|to|of|[a-z]+ing)\s+(?:(?:(?:(?:each|every|any|all|one)\s+of\s+)?"
-                   r"their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+|(?:(?<=\bto\s)an?\s+(?:general-purpose\s+ai\s+)?model|"
+                   r"their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+|(?:(?<=\b(?:to|of)\s)an?\s+(?:general-purpose\s+ai\s+)?model|"
                    r"(?:general-purpose\s+ai\s+)?models)\s+(?=with\s+systemic\s+risk\b))")
 # what is said of the models after those words: "with ...", "whose ...", or a relative clause of what a model is or has
 # ("that carries systemic risk", "which are placed"; never "that the AI Office needs", what is owed)

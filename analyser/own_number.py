@@ -41,5 +41,5 @@ def named_by_its_number(application: str, measure: Measure) -> str:
     # (with its title in brackets after the number: "Measure C13 (hash matching for terrorism content) is recommended for")
     # (after its paragraph's number: "C13.1 ICU C13 applies to ...")
     # (after an editor's note, or with one after the number: "[Inserted 2026] PCS C8 is for ...", "PCS C7 [inserted 2026] is for")
-    return re.sub(rf"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?:\[[^\[\]]{{1,80}}\]\s*)?(?:[A-Z]{{1,2}}\d{{1,3}}(?:\.\d{{1,3}})+[A-Z]?\s+)?{own}(?:\s*\([^()]{{1,80}}\))?(?:\s*\[[^\[\]]{{1,80}}\])?(?=\s+(?:only\s+|also\s+)?(?:applies|does\s+not\s+apply|is\s+(?:only\s+)?(?:recommended|"
+    return re.sub(rf"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?:\[[^\[\]]{{1,80}}\]\s*)?(?:[A-Z]{{1,2}}\d{{1,3}}(?:\.\d{{1,3}})+[A-Z]?\s+)?{own}(?:\s*\([^()]{{1,80}}\))?(?:\s*\[[^\[\]]{{1,80}}\])?(?=\s+(?:only\s+|also\s+)?(?:applies|covers|reaches|does\s+not\s+apply|is\s+(?:only\s+)?(?:recommended|"
                   rf"intended|for)\b))", "This measure", application, flags=re.I)

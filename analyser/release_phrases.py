@@ -29,10 +29,13 @@ _PASSIVE = re.compile(r"^\W*" + PASSIVE_RELEASE, re.I)
 # it (read in ``release_wordings``; passed over, every model had stayed covered): "That access is not required if the
 # model qualifies as a similarly safe or safer model", the condition first ("Where the model is ..., external evaluation
 # is not needed"), or for the services named ("Publication is not needed for a model that is treated as ...")
-_DUTY_PART = (r"(?:[\w-]+\s+){0,2}?(?:publication|access|steps?|duty|duties|obligations?|requirements?|testing|evaluations?|assessments?|"
+_DUTY_PART = (r"(?:(?:[\w-]+\s+){0,2}?(?:publication|access|steps?|duty|duties|obligations?|requirements?|testing|evaluations?|assessments?|"
               r"actions?|reviews?|reporting|summar(?:y|ies)|reports?|measures?)\s+(?:(?:is|are)\s+not\s+(?:required|needed|necessary|expected|owed)"
               # ("This access need not be given for a model treated as similarly safe")
-              r"|(?:need|needs)\s+not\s+be\s+(?:given|provided|granted|offered|made|published|carried\s+out|done))")
+              r"|(?:need|needs)\s+not\s+be\s+(?:given|provided|granted|offered|made|published|carried\s+out|done))"
+              # ("The shorter Form is not available for a model with systemic risk": a permission's easier way, taken back)
+              r"|(?:shorter|simplified|short|lighter|reduced|simpler)\s+(?:[\w-]+\s+)?(?:forms?|options?|routes?|templates?|procedures?|"
+              r"versions?)\s+(?:is|are)\s+not\s+(?:available|open))")
 _ON_WHOM = r"(?:the|its|a|an|any|their)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?|signator(?:y|ies)|providers?)\b"
 PART_RELEASED = rf"(?:that|this|such|these|those)\s+{_DUTY_PART}\s+(?P<cond>if|where|when)\s+(?={_ON_WHOM})"
 PART_RELEASED_AFTER = rf"(?P<cond>(?:where|if|when)\s+{_ON_WHOM}\s+[^,.;]{{3,160}}),\s+(?:(?:that|this|such|the|any)\s+)?{_DUTY_PART}\b"

@@ -154,6 +154,26 @@ _STOPS_APPLYING = re.compile(r"\b(?:ceases?\s+to\s+apply|stops?\s+applying|no\s+
 _MODEL_ONCE_ITS = re.compile(r"(?<=\bapply\sto\s)((?:a|an|any|the|each|every)\s+(?:[\w-]+\s+){0,2}?models?)\s+(?:once|when|where|if|after)\s+(?:its|their)\s+", re.I)
 
 
+# "SMEs and SMCs need not publish them", "Neither an SME nor an SMC Signatory has to publish them": a class released from
+# doing what the duty asks, said with the duty's own verb (read as nothing, the class had stayed bound with confidence)
+_CLASS = (r"(?:(?:an?|any|the|all)\s+)?(?:[\w-]+\s+){0,2}?(?:smes?|smcs?|signator(?:y|ies)|providers?|services?|models?)"
+          r"(?:\s+(?:that|which|who|whose)\s+[^,.;]{3,120}?)?")
+_CLASS_NEED_NOT_DO = re.compile(SENTENCE_START + _LABEL + r"(?:neither\s+(?P<a>" + _CLASS + r")\s+nor\s+(?P<b>" + _CLASS + r")\s+"
+                                r"(?:has|have|needs?|is\s+required|are\s+required)\s+to|(?P<who>" + _CLASS + r")(?:\s+(?:and|or)\s+(?P<who2>" + _CLASS +
+                                r"))?\s+(?:need\s+not|do(?:es)?\s+not\s+(?:need|have)\s+to|(?:is|are)\s+not\s+(?:required|obliged|expected)\s+to))\s+"
+                                r"(?!(?:apply|follow|comply|implement|adopt|do)\b)(?P<verb>[a-z]+)\s+(?:it|them|these|those|this|that)(?=\s*(?:[.;]|$))", re.I)
+
+
+def _class_released(m: re.Match[str]) -> str:
+    # ("Signatories will document how they implement this chapter and publish summaries ... / SMEs need not publish the
+    # summaries": one limb of the duty released, not the measure; left as words not understood)
+    if re.search(rf"\b(?:and|or)\s+{m.group('verb')}\b", m.string[:m.start()], re.I):
+        return m.group(0)
+    # ("SMEs and SMCs need not ...": each is let out, so either one)
+    who = f"{m.group('who')} or {m.group('who2')}" if m.group("who2") else m.group("who") or f"{m.group('a')} or {m.group('b')}"
+    return f"{m.group('label') or ''}This measure does not apply to {_lower_first(who)}"
+
+
 # "A Signatory that uses no crawlers at all has nothing to publish under this paragraph": whom it releases, the sentence's
 # subject (passed over, every Signatory had stayed bound)
 # ("Signatories that do not crawl need do nothing under this paragraph": the same release, said with "need")
@@ -199,8 +219,10 @@ _PRECEDING_DISAPPLIED = re.compile(r"(?P<before>(?:(?:does|do)\s+not\s+apply|nee
 # after a semicolon is a sentence of its own (left inside the duty's sentence, it had been dropped with the duty); so is
 # "...; Signatories that are SMEs or SMCs need not do so", a class released after the duty (never "...; a provider whose
 # service is end-to-end encrypted is not expected to do so for content it cannot access", a limit of the duty)
-_RELEASE_AFTER_SEMICOLON = re.compile(r";\s+(?=(?:(?:where|if|when|unless)\b[^.;]{1,160},\s*)?(?:this|the|that)\s+(?:measure|section|"
-                                      r"standard|requirement|code|commitment|obligation|duty|paragraph|clause)\s+(?:does|do)\s+not\s+apply\b"
+# ("...; once the weights are published, this Commitment no longer reaches them": the same, said with "once")
+_RELEASE_AFTER_SEMICOLON = re.compile(r";\s+(?=(?:(?:where|if|when|unless|once)\b[^.;]{1,160},\s*)?(?:this|the|that)\s+(?:measure|section|"
+                                      r"standard|requirement|code|commitment|obligation|duty|paragraph|clause)\s+(?:(?:does|do)\s+not\s+apply|"
+                                      r"no\s+longer\s+(?:applies|reaches)|(?:does|do)\s+not\s+reach|ceases\s+to\s+apply)\b"
                                       r"|(?:signatories|providers|(?:a|any)\s+(?:signatory|provider))\s+(?:that|which|who|whose|of)\s+[^.;]{1,120}?\s"
                                       r"(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to)\s+"
                                       r"(?:do\s+(?:so|this)|apply\s+it|follow\s+it|comply)(?=\s*(?:[.;]|$)))"
@@ -214,6 +236,7 @@ def plain_releases(work: str) -> str:
     work = _RELEASE_AFTER_SEMICOLON.sub(lambda m: f". {m['first'].upper()}", work)
     work = _SAVE_THAT_BOUND.sub(_given_back_to_those, work)
     work = _NOR_NEED.sub(r"\g<pre>. This measure does not apply to \g<who>", work)
+    work = _CLASS_NEED_NOT_DO.sub(_class_released, work)
     work = _HAS_NOTHING_UNDER.sub(_said_as("This measure does not apply to ", "who"), _DEFERRAL.sub("", work))
     work = _MODEL_ONCE_ITS.sub(r"\1 whose ", _STOPS_APPLYING.sub("does not apply", work))
     work = _BUT_IT_APPLIES.sub(_as_unless, work)

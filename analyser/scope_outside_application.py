@@ -9,14 +9,15 @@ unclear; only a measure that says nothing of whom it is for keeps "every service
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .amendments import split_sentences
 from .application_intros import PROHIBITION, grammar, match_intro
 from .signatory_openings import without_included
-from .application_text import LEADING_LABEL
+from .application_text import LEADING_LABEL, grammar_data, users_can_then_do
 from .condition_tokens import features_named
-from .condition_tree import and_, duty_for_every_reader_or_featured
+from .condition_tree import and_, duty_for_every_reader_or_featured, only_relief_classes
 from .conditions import Vocabulary, atom, describe, is_understood, parse_application
 from .vocabulary import names_whom_in_a_duty
 from .defined_terms import term_definitions, undefined_class
@@ -255,18 +256,68 @@ def subject_beside_exceptions(app: Applicability, measure: Measure, code_kind: s
         return
     chosen = [" ".join(p.text.split()) for p in measure.paragraphs if p.is_application]
     duty = first_duty(measure)
+    if not chosen or not duty or duty in chosen:
+        return
     # (the regular expressions first: every measure passes here, and reading each application paragraph again is the
     # costly part)
-    who = _narrowing_subject(duty) if chosen and duty and duty not in chosen else ""
-    if not who or not all(_leaves_out_only(t, code_kind, vocab, id_pattern, intros) for t in chosen):
+    if all(users_can_then_do().match(t) for t in chosen) and _further_duties_on_a_condition(app, measure, duty, vocab, id_pattern):
         return
-    subject = _understood(f"This measure applies to {who}.", code_kind, vocab, id_pattern, intros)
+    who = _narrowing_subject(duty)
+    # ("Signatories that are SMEs or SMCs may use the shorter Form / The shorter Form is not available for a model with
+    # systemic risk": a permission for the classes the code eases duties for, beside text that only takes some back)
+    permitted = "" if who else (m.group("who") if (m := _PERMITTED.match(LEADING_LABEL.sub("", duty, count=1))) else "")
+    # ("Switch off by default any option that uses profiling ... / Profiling you need to deliver your core service falls
+    # outside this default": an instruction that names a feature, beside text that only leaves some out; read as the
+    # exception alone, every service without profiling had been bound with confidence; only an instruction: "Signatories
+    # will publish a summary ... where that helps to assess systemic risk" names no holder)
+    features = ([] if who or permitted or not _imperative_first().match(LEADING_LABEL.sub("", duty, count=1))
+                else _features_a_duty_names(duty, vocab, id_pattern))
+    if not (who or permitted or features) or not all(_leaves_out_only(t, code_kind, vocab, id_pattern, intros) for t in chosen):
+        return
+    if features:
+        app.condition = and_(duty_for_every_reader_or_featured(features), app.condition)
+        app.warnings.append(f"{measure.id}: its application text only leaves services out; its first duty names "
+                            f"{', '.join(vocab.feature_label(f) for f in dict.fromkeys(features))}, so services without it "
+                            f"are unclear")
+        return
+    subject = _understood(f"This measure applies to {who or permitted}.", code_kind, vocab, id_pattern, intros)
+    if permitted:
+        if subject is not None and only_relief_classes(subject, vocab):
+            app.condition = and_(Condition(op="agree", params={"why": "permission"}, args=[subject, atom("all")]), app.condition)
+            app.warnings.append(f"{measure.id}: its application text only leaves services out; its first sentence permits "
+                                f"'{permitted}' something, which may make the measure theirs")
+        return
     if subject is None:
         subject = atom("unknown", text=who)
         app.unparsed.append(who)
     app.condition = and_(subject, app.condition)
     app.warnings.append(f"{measure.id}: its application text only leaves services out; its first duty is for '{who}', "
                         f"read as {describe(subject, vocab)}")
+
+
+# a permission's subject: "Signatories that are SMEs or SMCs may ...", "An SME may ..."
+_PERMITTED = re.compile(r"^\W*(?P<who>[^.;:]{0,80}?\b(?:signator(?:y|ies)|providers?)\b[^.;:]{0,120}?|(?:(?:an?|any)\s+)?(?:smes?|smcs?)"
+                        r"(?:\s+(?:or|and)\s+(?:an?\s+)?(?:smes?|smcs?))?)\s+may\b", re.I)
+
+
+def _further_duties_on_a_condition(app: Applicability, measure: Measure, duty: str, vocab: Vocabulary, id_pattern) -> bool:
+    """"Location features should start in the off position ... / If other users can see a child's location, show an
+    obvious sign ...": later duties on a condition, inside the standard its first duty names; read as the scope, the
+    standard had become the later condition's alone, with confidence. False (``app`` untouched) when the first duty names
+    no feature."""
+    features = _features_a_duty_names(duty, vocab, id_pattern)
+    if not features:
+        return False
+    app.condition, app.confidence, app.unparsed = duty_for_every_reader_or_featured(features), 0.5, []
+    app.warnings.append(f"{measure.id}: its first duty names {', '.join(vocab.feature_label(f) for f in dict.fromkeys(features))}"
+                        f" and its later paragraphs are further duties on a condition, so services without it are unclear")
+    return True
+
+
+@functools.lru_cache(maxsize=1)
+def _imperative_first() -> re.Pattern[str]:
+    """A duty that opens with an instruction ("Switch off ...", "Do not ..."), the pattern application.toml shares."""
+    return re.compile(r"^\W*(?:" + grammar_data()["pieces"]["imperative"] + ")", re.I)
 
 
 def _leaves_out_only(text: str, code_kind: str, vocab: Vocabulary, id_pattern, intros: tuple) -> bool:
@@ -293,6 +344,15 @@ _NEGATION = re.compile(r"\b(?:that|which|who|whose|where|if|when)\s+(?:[\w-]+\s+
                        r"|\bwithout\s+(?:using|having|offering|providing|operating|running|allowing)\b|\bno\s+means\b", re.I)
 
 
+def _features_a_duty_names(duty: str, vocab: Vocabulary, id_pattern) -> list[str]:
+    """The features the first sentence of ``duty`` names as those it is for ("Switch options that use profiling off"),
+    none for a prohibition ("Do not use nudge techniques ...")."""
+    first = duty.split(". ")[0] if duty else ""
+    if not duty or PROHIBITION.match(duty):
+        return []
+    return [f for f in features_named(first, vocab, id_pattern) if names_whom_in_a_duty(f, first, vocab)]
+
+
 def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary, id_pattern) -> bool:
     """No application sentence, and the measure's first duty names features ("Switch geolocation options off by
     default", "Signatories commit to employing web-crawlers that ..."): every service's duty, or the duty of those
@@ -300,8 +360,7 @@ def _duty_names_features(app: Applicability, measure: Measure, vocab: Vocabulary
     only where the two readings agree. False (``app`` untouched) when the duty names none or forbids."""
     duty = first_duty(measure)
     first = duty.split(". ")[0] if duty else ""
-    features = [] if not duty or PROHIBITION.match(duty) else [f for f in features_named(first, vocab, id_pattern)
-                                                               if names_whom_in_a_duty(f, first, vocab)]
+    features = _features_a_duty_names(duty, vocab, id_pattern)
     named_by = "its first duty names"
     if not features and duty and not PROHIBITION.match(duty):
         features, named_by = _heading_features(measure, duty, vocab, id_pattern), "its heading names"

@@ -20,7 +20,8 @@ from .model_wordings import MODEL_PARTICIPLE, SIGNATORIES_OR_ONE, THEIR_SYSTEMIC
 # Signatory will ...": one Signatory said for all)
 _FOR_MODELS_FIRST = re.compile(SENTENCE_START + r"for\s+(?:each\s+|every\s+|any\s+|all\s+|their\s+|an?\s+|each\s+of\s+(?:its|their)\s+)?"
                                r"(?P<models>(?:general-purpose\s+ai\s+)?models?\s+"
-                               rf"(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}}),\s+{SIGNATORIES_OR_ONE}\s+"
+                               # ("For every model with systemic risk they provide, ...": every Signatory provides its models)
+                               rf"(?:with|that|which|whose|{MODEL_PARTICIPLE})\b[^,.;]{{1,160}}?)(?:\s+(?:that\s+)?they\s+(?:provide|offer|develop))?,\s+{SIGNATORIES_OR_ONE}\s+"
                                r"(?=(?:will|shall|must|should|commit))(?!will\s+have\s+until\b|will\s+not\s+need\b)", re.I)
 # "Signatories other than SMEs will ...", "Signatories, except SMEs and SMCs, will ...": every Signatory but those
 # ("Signatories, with the exception of SMEs and SMCs, will ...")
