@@ -165,8 +165,8 @@ _CLASS_NEED_NOT_DO = re.compile(SENTENCE_START + _LABEL + r"(?:neither\s+(?P<a>"
 
 
 def _class_released(m: re.Match[str]) -> str:
-    # ("Signatories will document how they implement this chapter and publish summaries ... / SMEs need not publish the
-    # summaries": one limb of the duty released, not the measure; left as words not understood)
+    # ("Signatories will document how they implement this chapter and publish summaries ... / SMEs need not publish
+    # them": one limb of the duty released, not the measure; left as written)
     if re.search(rf"\b(?:and|or)\s+{m.group('verb')}\b", m.string[:m.start()], re.I):
         return m.group(0)
     # ("SMEs and SMCs need not ...": each is let out, so either one)

@@ -250,8 +250,11 @@ def subject_beside_exceptions(app: Applicability, measure: Measure, code_kind: s
                               intros: tuple) -> None:
     """Application text that only leaves services out ("Publication is not needed for a model that is treated as
     similarly safe"), beside a first duty whose subject narrows its reader ("Signatories with a model with systemic risk
-    will publish ..."): the measure is for those the subject names, less those left out. Why: read alone, the
-    exceptions had left every other service covered. Untouched otherwise."""
+    will publish ..."): the measure is for those the subject names, less those left out. So too, read both ways, beside
+    a permission for the classes the code eases duties for, or an instruction that names a feature; and text that is only
+    further duties on a condition ("If other users can see ...") after an instruction that names a feature is that
+    instruction's. Why: read alone, the exceptions (or the conditions) had decided every other service with confidence.
+    Untouched otherwise."""
     if app.condition is None or app.decided_by != "text":
         return
     chosen = [" ".join(p.text.split()) for p in measure.paragraphs if p.is_application]
