@@ -92,7 +92,7 @@ STRAY_APPLICATION = re.compile(
     # ("This excludes services that ...", "However, it does apply to an SME whose model has systemic risk", "It still
     # applies to ...")
     r"(?:excludes|(?:does|do)\s+not\s+include)(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
-    r"(?:does|do)\s+(?:nevertheless\s+|still\s+|also\s+)?apply\s+(?:to|for)|(?:still|nevertheless)\s+applies|continues?\s+to\s+apply|"
+    r"(?:does|do)\s+(?:nevertheless\s+|still\s+|also\s+)?(?:apply\s+(?:to|for)|cover\s+(?=any\b|every\b|all\b))|(?:still|nevertheless)\s+applies|continues?\s+to\s+apply|"
     r"(?:ceases?\s+to\s+apply|stops?\s+applying|no\s+longer\s+appl(?:y|ies))\s+(?:to|where|if|when|once)|no\s+longer\s+reach(?:es)?\s+(?:it|them)\b|"
     # ("Paragraph D6.2 does not exempt a general search service ...")
     r"(?:does|do)\s+not\s+(?:exempt|exclude)\b|"
@@ -412,9 +412,9 @@ _LATER_SENTENCE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
 # ("If you serve such adverts, this part applies to you ...": with its condition first)
 _LATER_WHOM = re.compile(r"(?:(?:if|where|when)\s+(?:you|your|the\s+service|a\s+service|the\s+provider)\b[^,.;]{1,160},\s*)?"
                          r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement|part|paragraph))?\s+(?:only\s+|also\s+|still\s+)?"
-                         r"(?:(?:applies|does\s+not\s+apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
-                         # ("... . This Measure is not for SMEs.")
-                         r"|where\b|if\b|when\b|unless\b)|is\s+not\s+(?:(?:recommended|intended|designed|meant)\s+)?for\s)", re.I)
+                         r"(?:(?:applies|does\s+(?:not\s+)?apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
+                         # ("... . This Measure is not for SMEs."; "It does cover any option that lets ...", "It does apply to any such ...")
+                         r"|where\b|if\b|when\b|unless\b)|is\s+not\s+(?:(?:recommended|intended|designed|meant)\s+)?for\s|does\s+cover\s+(?=any\b|every\b|all\b))", re.I)
 # ("Passing children's data to another company in your group is still a disclosure. If you do it, ...": whom, said through
 # the sentence before; read, or left unclear, never passed over as a paragraph for every reader)
 _IF_YOU_DO_IT = re.compile(r"(?:if|where|when)\s+you\s+do\s+(?:it|so|this|that)\s*,", re.I)

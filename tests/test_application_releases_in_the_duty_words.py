@@ -226,3 +226,16 @@ def test_a_risk_assessment_that_found_a_level():
     assert covered(users=1000, risks=["intimate-image-abuse=high"]) is True
     assert covered(users=1000, risks=["intimate-image-abuse=medium"]) is False
     assert covered(users=8_000_000, risks=["intimate-image-abuse=medium"]) is True
+
+
+def test_it_does_apply_or_cover_after_a_release_is_read():
+    for paragraphs in (["5. Detrimental use of data",
+                        "The standard does not forbid features that reward children for coming back. It does apply to any "
+                        "such feature you use: it must not rely on personal data to press the child to stay longer."],
+                       ["The off-by-default rule does not cover location data you use only to deliver something the child "
+                        "has just asked for, where nobody else can see it.",
+                        "It does cover any option that lets other users see where the child is: those must default to off."]):
+        code = _code(ICO, paragraphs, "ICO Standard 5")
+        # passed over, the give-back had left the standard every service's, with confidence; its words are not all
+        # understood, so a service without the feature is not decided
+        assert ico_status(code) == "unclear", paragraphs
