@@ -268,13 +268,13 @@ def subject_beside_exceptions(app: Applicability, measure: Measure, code_kind: s
     who = _narrowing_subject(duty)
     # ("Signatories that are SMEs or SMCs may use the shorter Form / The shorter Form is not available for a model with
     # systemic risk": a permission for the classes the code eases duties for, beside text that only takes some back)
-    permitted = "" if who else (m.group("who") if (m := _PERMITTED.match(LEADING_LABEL.sub("", duty, count=1))) else "")
+    opening = LEADING_LABEL.sub("", duty, count=1)
+    permitted = "" if who else (m.group("who") if (m := _PERMITTED.match(opening)) else "")
     # ("Switch off by default any option that uses profiling ... / Profiling you need to deliver your core service falls
     # outside this default": an instruction that names a feature, beside text that only leaves some out; read as the
     # exception alone, every service without profiling had been bound with confidence; only an instruction: "Signatories
     # will publish a summary ... where that helps to assess systemic risk" names no holder)
-    features = ([] if who or permitted or not _imperative_first().match(LEADING_LABEL.sub("", duty, count=1))
-                else _features_a_duty_names(duty, vocab, id_pattern))
+    features = [] if who or permitted or not _imperative_first().match(opening) else _features_a_duty_names(duty, vocab, id_pattern)
     if not (who or permitted or features) or not all(_leaves_out_only(t, code_kind, vocab, id_pattern, intros) for t in chosen):
         return
     if features:
