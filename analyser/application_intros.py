@@ -371,12 +371,13 @@ _INNER_CONDITION = re.compile(
     # "Signatories will, for each model with systemic risk that they have placed on the market, keep ...":
     # the duty is for those who have such a model
     # (never what follows "and the ..." that is no model: "for their models with systemic risk and the physical
-    # infrastructure those models run on", nor what they are kept "against")
+    # infrastructure those models run on", nor what they are kept "against", nor how, "using ...")
     # (after another preposition, only a relative clause said of the models: "the information about each of their models
     # that the AI Office needs" names what is owed, not whom)
-    rf"|(?:{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b|trained\b)|{OF_THEIR_MODELS}(?={SAID_OF_THE_MODELS}))(?:(?!\s+and\s+(?:the|its|their)\s+(?!models?\b)|\s+against\b|{_THEY_PROVIDE})[^,;])*)", re.I)
-# the opening of that condition, for reading the model's words as a service's
-FOR_EACH_MODEL_OPENING = re.compile(f"^(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS})", re.I)
+    rf"|(?:{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b|trained\b)|{OF_THEIR_MODELS}(?={SAID_OF_THE_MODELS}))(?:(?!\s+and\s+(?:the|its|their)\s+(?!models?\b)|\s+against\b|(?<!trained)\s+using\b|{_THEY_PROVIDE})[^,;])*)", re.I)
+# the opening of that condition, for reading the model's words as a service's (with the duty's own verb, no modal before it)
+FOR_EACH_MODEL_OPENING = re.compile(rf"^(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS}|(?!(?:where|if|when)\b)[a-z]+\s+(?:their|each|every)\s+"
+                                    r"(?:general-purpose\s+ai\s+)?models?\s+(?=with\s+systemic\s+risk\b))", re.I)
 # "Signatories will take the measures below if: (1) ...": a duty for every reader on a condition
 # ("Each provider should let users report a livestream, where livestreaming is offered": a condition after a comma,
 # whatever its subject; never "where possible", a qualifier of the duty, nor "explain where users can find help", nor

@@ -211,8 +211,9 @@ def _included_feature(m: re.Match[str], vocab: Vocabulary) -> str:
     return m.group(0)
 
 
-_NAMELY = re.compile(r"\b(one\s+or\s+more|two\s+or\s+more|any|at\s+least\s+(?:one|two))\s+(kinds?|types?)\s+of\s+([\w -]{3,60}?),?\s+"
-                     r"(?:namely|that\s+is(?:\s+to\s+say)?|i\.e\.),?\s+", re.I)
+# ("... two or more kinds of priority content: abuse and hate content; bullying content; ...": the same, after a colon)
+_NAMELY = re.compile(r"\b(one\s+or\s+more|two\s+or\s+more|any|at\s+least\s+(?:one|two))\s+(kinds?|types?)\s+of\s+([\w -]{3,60}?)(?:,?\s+"
+                     r"(?:namely|that\s+is(?:\s+to\s+say)?|i\.e\.),?\s+|\s*:(?!\s*(?:provided|but|unless|except|save|however)\b)\s*)", re.I)
 
 
 def widen_including(work: str, vocab: Vocabulary) -> str:
@@ -319,6 +320,17 @@ def _plain_verb(m: re.Match[str]) -> str:
     return f"{m[1]} {m[3]}{ending}"
 
 
+# "These Head Terms apply to every industry participant in each of the eight sections of the online industry covered by the
+# codes", "... to all eight sections of the online industry to which the codes relate": every service of the code (whose
+# parts say which sections each covers); never "other than a section for which an industry standard ... is in force"
+_EVERY_SECTION = re.compile(
+    r"\b(?:(?:(?:every|each|all|any)\s+)?(?:(?:industry\s+)?participants?|(?:service\s+)?providers?(?:\s+of\s+(?:a\s+)?services?(?:\s+or\s+"
+    r"(?:a\s+)?devices?)?)?)\s+(?:in|across)\s+(?:a|every|each|all|any)|(?:every|each|all|any))\s+(?:(?:one\s+)?of\s+the\s+)?(?:eight\s+)?"
+    r"sections?\s+of\s+the\s+online\s+industry(?:,?\s+(?:(?:for|to|in)\s+which|that|which|covered\s+by)\s+(?!an?\s+industry\s+standard)"
+    r"[^,.;:]{1,140}?)?(?:,?\s+and\s+(?:to\s+)?(?:each|every|all)\s+(?:service\s+)?providers?\s+in\s+(?:those|these)\s+sections)?"
+    r"(?=\s*(?:[.;]|,\s*(?:whatever|regardless|irrespective|whether|from|wherever)\b|$))", re.I)
+
+
 def plain_wording(work: str, vocab: Vocabulary) -> str:
     """``work`` with the roundabout wordings above said plainly."""
     # "It does not apply in respect of a service to which PCU B3 applies": to that service
@@ -326,7 +338,14 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
                   flags=re.I)
     # "at medium or high risk of any one or more kinds of primary priority content": one or more of them
     work = re.sub(r"\bany\s+(?=(?:one|two)\s+or\s+more\s+(?:kinds?|of)\b)", "", work, flags=re.I)
-    work = _DOES_DO.sub(_plain_verb, work)
+    work = _DOES_DO.sub(_plain_verb, _EVERY_SECTION.sub("all services", work))
+    # "services whose terms of service do not prohibit users under 18", "... and its terms of service do not prohibit users
+    # under 18": what its terms do, the service does
+    work = re.sub(r"\b(?:(whose)|its|their|the)\s+terms\s+of\s+service\s+(?:do|does)\s+not\s+(?=(?:prohibit|bar|ban|exclude)\s+(?:users|anyone|"
+                  r"people|children)\s+under\b)", lambda m: "that do not " if m[1] else "the service does not ", work, flags=re.I)
+    # "does not apply to Signatories in respect of models released under a free and open-source licence": to those models
+    work = re.sub(r"\b(?:signatories|(?:a|any|each|every|the)\s+signatory)\s+in\s+respect\s+of\s+(?=(?:(?:a|an|any|each|every|their|its|"
+                  r"the)\s+)?(?:general-purpose\s+ai\s+)?models?\b)", "", work, flags=re.I)
     work = _LEADING_FEASIBLE.sub(lambda m: m.group("next").upper(), work)
     work = _BOUND_LAST.sub(r"\1 \3 \2", work)
     work = _EITHER_LIMBS.sub(lambda m: f"either {m.group('a')} or ", work)

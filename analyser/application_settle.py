@@ -142,7 +142,7 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
         # (never "... is also to apply this measure": the measure itself, for a further group)
         if (_ALSO_IN_SUBJECT.match(LEADING_LABEL.sub("", texts[i], count=1)) and not STRAY_APPLICATION.match(texts[i])
                 and not re.search(APPLY_THIS_MEASURE, texts[i], re.I)
-                and any((j not in chosen or _ALSO_DOING_MORE.match(LEADING_LABEL.sub("", texts[i], count=1))) and DUTY.search(texts[j])
+                and any((j not in chosen or ALSO_DOING_MORE.match(LEADING_LABEL.sub("", texts[i], count=1))) and DUTY.search(texts[j])
                         for j in range(i))):
             # "Signatories that also operate a search engine will ..." after a duty (even one with a condition of its
             # own, or one for some readers: "Signatories that crawl the web will ..."): a further duty for some of those
@@ -293,9 +293,11 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
 
 # "Signatories that also operate ...", "Providers of such services should also ...": "also" in the subject or before the verb
 _ALSO_IN_SUBJECT = re.compile(r"^[^,.;:]{0,120}?\balso\b", re.I)
-# "Signatories that also run an online search engine will ...": those readers, doing more (never "A provider of a Tier 1
-# service must also comply with subclause (1)", which adds a group)
-_ALSO_DOING_MORE = re.compile(r"^\s*(?:(?:all|those|the)\s+)?(?:signatories|providers|an?\s+(?:signatory|provider))\s+(?:that|who|which)\s+also\b", re.I)
+# "Signatories that also run an online search engine will ...", "Where the Signatory also runs a search engine, it will
+# ...": those readers, doing more (never "A provider of a Tier 1 service must also comply with subclause (1)", which adds
+# a group)
+ALSO_DOING_MORE = re.compile(r"^\s*(?:(?:all|those|the)\s+)?(?:signatories|providers|an?\s+(?:signatory|provider))\s+(?:that|who|which)\s+also\b"
+                             r"|^\s*(?:where|if|when)\s+(?:the|a|an|that)\s+(?:signatory|provider)\s+also\b", re.I)
 # a definition that opens a paragraph: "In this measure, 'X' means ... . ", "For the purposes of this measure, ... . "
 _LEADING_DEFINITION = re.compile(r"^\s*(?:in|for\s+the\s+purposes\s+of)\s+this\s+(?:measure|standard|section|code|chapter|commitment|part)"
                                  r"\s*,[^.]*\.\s+(?=[A-Z])", re.I)

@@ -73,10 +73,10 @@ STRAY_APPLICATION = re.compile(
     r"(?:(?:this|the|these|that|both(?:\s+(?:of\s+)?the)?)\s+(?:[\w-]+\s+){0,3}?(?:measures?|standards?|"
     r"commitments?|sections?|recommendations?|requirements?|expectations?|divisions?|parts?|chapters?|codes?|mcms?|"
     r"subsections?|sub-sections?|paragraphs?|clauses?|obligations?|duties|duty|rules?|exceptions?|exemptions?|head\s+terms)\b(?:[^.]|\.(?=\d)){0,240}?|"
-    # ("Sections 17 to 19 do not apply to ...")
+    # ("Sections 17 to 19 do not apply to ...", "Measures 1.1 to 1.3 do not apply to ...")
+    r"measures\s+\d{1,3}\.\d{1,3}(?:\s*(?:to|and|,|-|\u2013)\s*\d{1,3}\.\d{1,3})+\s+|"
     r"(?:sub-?section|paragraph|clause|section|part|division|standard)s?\s+\(?\w{1,4}\)?(?:\s*\(\w{1,4}\))?(?:\s*(?:to|and|,|-|\u2013)\s*\(?\w{1,4}\)?)*"
-    r"(?:[\u2019']s\s+(?:exceptions?|exemptions?))?\s+"
-    r"|(?:it|they|this|that)\s+"
+    r"(?:[\u2019']s\s+(?:exceptions?|exemptions?))?\s+|(?:it|they|this|that)\s+"
     # ("Point (c) of this Measure also applies to Signatories that ...")
     r"|(?:point|limb|item)\s+\(?\w{1,4}\)?\s+of\s+this\s+(?:measure|commitment|standard)\s+"
     # ("Paragraph H3.1 does not apply to ...", "Neither paragraph C20.1 nor paragraph C20.2 applies in respect of ...")
@@ -92,7 +92,7 @@ STRAY_APPLICATION = re.compile(
     # ("This excludes services that ...", "However, it does apply to an SME whose model has systemic risk", "It still
     # applies to ...")
     r"(?:excludes|(?:does|do)\s+not\s+include)(?=\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))|"
-    r"(?:does|do)\s+(?:nevertheless\s+|still\s+|also\s+)?(?:apply\s+(?:to|for)|cover\s+(?=any\b|every\b|all\b))|(?:still|nevertheless)\s+applies|continues?\s+to\s+apply|"
+    r"(?:does|do)\s+(?:nevertheless\s+|still\s+|also\s+)?(?:apply\s+(?:to|for)|extend\s+to|(?:cover|reach)\s+(?=any\b|every\b|all\b))|(?:still|nevertheless)\s+applies|continues?\s+to\s+apply|"
     r"(?:ceases?\s+to\s+apply|stops?\s+applying|no\s+longer\s+appl(?:y|ies))\s+(?:to|where|if|when|once)|no\s+longer\s+reach(?:es)?\s+(?:it|them)\b|"
     # ("Paragraph D6.2 does not exempt a general search service ...")
     r"(?:does|do)\s+not\s+(?:exempt|exclude)\b|"
@@ -104,7 +104,7 @@ STRAY_APPLICATION = re.compile(
     # ("This part concerns services used by both adults and children ...": whom, as "covers" below)
     r"(?:only\s+)?concerns?\s+only|(?:only\s+)?concerns?(?=\s+(?:(?:all|each|every|any|those)\s+)?(?:[\w-]+\s+){0,2}?(?:services?|providers?|signator(?:y|ies))\s+(?:that|which|who|whose|with|used|offering|providing|aimed|likely)\b)|(?:is|are)\s+(?:only\s+)?(?:aimed\s+at|addressed\s+to|directed\s+at|limited\s+to|confined\s+to|targeted\s+at)|"
     # "This measure is not recommended for small services", "is relevant only to", "covers large services"
-    r"(?:is|are)\s+(?:not\s+|only\s+)?(?:(?:recommended|intended|designed|meant)\s+(?:only\s+)?for|relevant\s+(?:only\s+)?to)|(?:is|are)\s+not\s+for\b|(?:does|do)\s+not\s+cover|"
+    r"(?:is|are)\s+(?:not\s+|only\s+)?(?:(?:recommended|intended|designed|meant)\s+(?:only\s+)?for|relevant\s+(?:only\s+)?to)|(?:is|are)\s+not\s+for\b|(?:does|do)\s+not\s+(?:cover|reach(?!\s+(?:any\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:content|material|messages?|images?)\b))|"
     r"(?:only\s+|also\s+)?(?:covers?|reach(?:es)?)(?!\s+(?:how|what|when|why|whether|the\s+ways?|the\s+steps|steps)\b)(?=\s+(?:only\s+)?(?:(?:all|each|every|the|a|an|any)\s+)?(?:[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator(?:y|ies))\b)|"
     # "This section is relevant to you if you show children advertising ..."
     r"(?:is|are)\s+(?:only\s+)?relevant\s+(?:to\s+you\s+)?(?:only\s+)?(?:if|where|when)|"
@@ -136,8 +136,7 @@ _SCOPE_SHAPES = re.compile(
     # "Where it signs the Safety and Security chapter, that chapter reaches only those of its models that ...": whom, in
     # a verb of reach (passed over, the clause had been read as every Signatory's)
     r"|\b(?:this|that|the)\s+(?:chapter|code|measure|section|standard|commitment|part)\s+(?:only\s+)?reaches\s+(?:only\s+)?"
-    r"(?:(?:those|the|its|their|all|any)\s+)?(?:of\s+(?:its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:models?|services?|providers?|signator\w*)\b",
-    re.I)
+    r"(?:(?:those|the|its|their|all|any)\s+)?(?:of\s+(?:its|their)\s+)?(?:[\w-]+\s+){0,3}?(?:models?|services?|providers?|signator\w*)\b", re.I)
 
 _NAMES_SERVICES = re.compile(r"\b(?:services?|providers?|signator(?:y|ies)|platforms?)\b", re.I)
 
@@ -185,8 +184,7 @@ ASKS_WHOM = re.compile(
     # ("Is this part for you?")
     rf"|(?:is|are)\s+(?:this|the)\s+{_WHOM}\s+for\s+(?:me|you|us|my\s+service|your\s+service|our\s+service)"
     # "Who should apply this measure?"
-    rf"|(?:who|which\s+(?:services|providers))\s+(?:should|must|shall|needs?\s+to)\s+(?:apply|follow|implement|take)\s+(?:this|the)\s+{_WHOM})\s*\?",
-    re.I)
+    rf"|(?:who|which\s+(?:services|providers))\s+(?:should|must|shall|needs?\s+to)\s+(?:apply|follow|implement|take)\s+(?:this|the)\s+{_WHOM})\s*\?", re.I)
 # "Where the service is end-to-end encrypted, the provider need not apply this measure (need not do so)": a condition on the
 # service, then the release (read as the provider's duty with a long subject, every service had been let out; a
 # condition that is no service's, "where it is not technically feasible", limits the duty and is not this)
@@ -261,8 +259,10 @@ _RELEASE_FROM_DUTY = re.compile(
     r"may\s+(?:skip|omit|forgo|dispense\s+with)\s+(?:this|the)\s+(?:report|step|measure|assessment|requirement|review)\b)", re.I)
 
 # "Signatories will report serious incidents. Signatories that already report them under another regime need not do so
-# again": a class released later in the paragraph (only the paragraph's opening had been looked at)
-_CLASS_RELEASED = re.compile(r"(?:^|(?<=[.;]\s))(?:signatories|providers|services)\s+(?:that|who|whose|which)\b[^.;]{0,240}?"
+# again": a class released later in the paragraph (only the paragraph's opening had been looked at); "..., except that SMEs
+# and SMCs need not publish" too
+_CLASS_RELEASED = re.compile(r"(?:^|(?<=[.;]\s)|(?<=,\sbut\s)|(?<=\sexcept\sthat\s)|(?<=,\salthough\s))(?:(?:signatories|providers|services)\s+"
+                             r"(?:that|who|whose|which)\b[^.;]{0,240}?|(?:smes?|smcs?)(?:\s+(?:and|or)\s+(?:smes?|smcs?))?\s+)"
                              r"\b(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do\s+not\s+(?:need|have)\s+to)\b", re.I)
 
 # "If your service has no settings that users can change, there is nothing further you need to do": a
@@ -414,7 +414,7 @@ _LATER_WHOM = re.compile(r"(?:(?:if|where|when)\s+(?:you|your|the\s+service|a\s+
                          r"(?:it|this|the)(?:\s+(?:measure|commitment|standard|section|requirement|part|paragraph))?\s+(?:only\s+|also\s+|still\s+)?"
                          r"(?:(?:applies|does\s+(?:not\s+)?apply)\s+(?:only\s+)?(?:to\s+(?!the\s+rest\b|(?:any\s+|a\s+|the\s+)?parts?\b|(?:the\s+|any\s+)?content\b)"
                          # ("... . This Measure is not for SMEs."; "It does cover any option that lets ...", "It does apply to any such ...")
-                         r"|where\b|if\b|when\b|unless\b)|is\s+not\s+(?:(?:recommended|intended|designed|meant)\s+)?for\s|does\s+cover\s+(?=any\b|every\b|all\b))", re.I)
+                         r"|where\b|if\b|when\b|unless\b)|is\s+not\s+(?:(?:recommended|intended|designed|meant)\s+)?for\s|does\s+(?:cover|reach|extend\s+to)\s+(?=any\b|every\b|all\b))", re.I)
 # ("Passing children's data to another company in your group is still a disclosure. If you do it, ...": whom, said through
 # the sentence before; read, or left unclear, never passed over as a paragraph for every reader)
 _IF_YOU_DO_IT = re.compile(r"(?:if|where|when)\s+you\s+do\s+(?:it|so|this|that)\s*,", re.I)

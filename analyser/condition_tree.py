@@ -29,6 +29,20 @@ def duty_for_every_reader_or_featured(features: list[str]) -> Condition:
                      args=[atom("all"), or_(*(atom("feature", name=f) for f in dict.fromkeys(features)))])
 
 
+def base_beside_give_back(negative: list[Condition], back: list[Condition]) -> Condition:
+    """Whom a measure covers when its only sentences of whom take services out and give some back: every service's
+    (the classic give-back, "It does not apply to SMEs. It does apply to an SME whose model has systemic risk", whose
+    services given back are among those taken out), or, where those given back are other services ("This part does not
+    reach location data you use only to deliver the service. It does reach any option that lets others see where the
+    child is"), every service's or only theirs? Writers read the second as whom; decided only where the readings agree."""
+    def key(a: Condition) -> tuple:
+        return a.atom, tuple(sorted((k, str(v)) for k, v in a.params.items()))
+    if not negative or not back or all(any({key(a) for a in atoms_of(n)} <= {key(a) for a in atoms_of(b)} for n in negative)
+                                       for b in back):
+        return atom("all")
+    return Condition(op="agree", params={"why": "given-back-other"}, args=[atom("all"), or_(*back)])
+
+
 def not_(arg: Condition) -> Condition:
     if arg.op == "not":
         return arg.args[0]
@@ -134,6 +148,8 @@ _OPEN_READINGS = {
                "there or only limit the services named before",
     "given-back": "an exception says 'unless', which may give the services it names back the measure, beside a sentence "
                   "that names other services",
+    "given-back-other": "the only sentences of whom take some services out and say the measure does apply to others "
+                        "('It does reach any option that ...'), which may mean it is every other service's or only theirs",
     "time-limit": "the duty lasts 'until' a service has a feature, which may leave those services out or only end the "
                   "duty in time",
     "duty-subject": "a duty's subject names services beside the sentence that says whom the measure covers, which may "

@@ -1,10 +1,9 @@
 """Application wording → a condition tree over named atoms.
 
-Why a small explicit grammar rather than a statistical parser: application clauses in codes
-of practice are short, formulaic noun phrases ("large or multi-risk services", "services at
-high risk of image-based CSAM that have more than 700,000 monthly active UK users or are
-file-storage and file-sharing services"), and an officer must be able to see exactly why a
-phrase became the tree it did. The grammar:
+Why a small explicit grammar rather than a statistical parser: application clauses in codes of practice are short,
+formulaic noun phrases ("large or multi-risk services", "services at high risk of image-based CSAM that have more than
+700,000 monthly active UK users or are file-storage and file-sharing services"), and an officer must be able to see
+exactly why a phrase became the tree it did. The grammar:
 
     sentence   := INTRO clause            -- "This measure applies to providers of ..."; "It does
                                              not apply to ..." negates; sentences join with "or"
@@ -18,24 +17,21 @@ phrase became the tree it did. The grammar:
     pred       := [VERB] [NOT] [VERB] (neither p nor p | either p or p | risk | users | premods [HEAD])
     risk       := [AT] LEVELS RISK (OF | FOR) harms    -- "at medium or high risk of fraud or hate"
 
-Connectives bind at three strengths, tightest first: plain "and"/"or" between predicates ("and"
-before "or"); "and that"/"or that" or a restated subject ("; or (c) the service is ...")
-between clauses; and bare juxtaposition of post-modifiers, which restricts ("services at high
-risk of X with more than N users or that are Y" is X and (N or Y)). A comma in a list takes the
-connective that ends the list at its own strength ("A, B or C").
+Connectives bind at three strengths, tightest first: plain "and"/"or" between predicates ("and" before "or"); "and
+that"/"or that" or a restated subject ("; or (c) the service is ...") between clauses; and bare juxtaposition of
+post-modifiers, which restricts ("services at high risk of X with more than N users or that are Y" is X and (N or Y)).
+A comma in a list takes the connective that ends the list at its own strength ("A, B or C").
 
-Tokens are found by longest match against a lexicon built from ``data/harms.toml`` (harm and
-feature wordings, which users can extend) and the fixed grammar words of ``data/grammar_words.toml``. Anything the
-grammar cannot place is returned in ``Applicability.unparsed`` and lowers ``confidence``: a
-clause is never silently narrowed or widened.
+Tokens are found by longest match against a lexicon built from ``data/harms.toml`` (harm and feature wordings, which
+users can extend) and the fixed grammar words of ``data/grammar_words.toml``. Anything the grammar cannot place is
+returned in ``Applicability.unparsed`` and lowers ``confidence``: a clause is never silently narrowed or widened.
 
-This module owns the sentence level: how the sentences that say whom a measure covers combine ("It
-does not apply to ...", "It also applies to ...") and where words not understood stand in the tree.
-The pieces live beside it: ``application_intros`` (which sentences say whom, and where their
-condition starts), ``vocabulary`` (service characteristics), ``condition_tree`` (the tree),
-``condition_tokens`` (words → tokens), ``condition_body`` (one sentence's words → tree, with the words left over),
-``condition_reader``/``condition_grammar``/``condition_premods``/``condition_combine``/``condition_limbs`` (tokens → tree).
-Their public names are re-exported here.
+This module owns the sentence level: how the sentences that say whom a measure covers combine ("It does not apply to
+...", "It also applies to ...") and where words not understood stand in the tree. The pieces live beside it (their
+public names re-exported here): ``application_intros`` (which sentences say whom, and where their condition starts),
+``vocabulary`` (service characteristics), ``condition_tree`` (the tree), ``condition_tokens`` (words → tokens),
+``condition_body`` (one sentence's words → tree, with the words left over) and ``condition_reader``,
+``condition_grammar``, ``condition_premods``, ``condition_combine`` and ``condition_limbs`` (tokens → tree).
 """
 
 from __future__ import annotations
@@ -49,7 +45,7 @@ from .application_intros import (CASE_OF, EVERY_READER, FOR_EACH_MODEL_OPENING, 
                                  split_sentences)
 from .application_rewrites import affirms_every_service, content_only, exception_last, plain_wording, widen_including
 from .legal_drafting import plain_legal
-from .application_settle import WHO_LABEL
+from .application_settle import ALSO_DOING_MORE, WHO_LABEL
 from .application_text import (APPLY_THIS_MEASURE, ASKS_WHOM_NOT, LEADING_LABEL, clean_artefacts, question_of_whom_answered,
                                without_asides)
 from .condition_body import HARMS_SEEN, parse_body, parse_glossed
@@ -57,7 +53,7 @@ from .deeming import Deeming, apply_deeming, read_deeming
 from .feature_phrasing import tiers_spelled_out
 from .such_services import SUCH, such_services
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_number_words, features_named, scope_husk, tokenise
-from .condition_tree import (and_, atom, atoms_of, describe, describe_atom, duty_for_every_reader_or_featured,
+from .condition_tree import (and_, atom, atoms_of, base_beside_give_back, describe, describe_atom, duty_for_every_reader_or_featured,
                              impossible_as_unknown, is_understood, normalise, not_, only_relief_classes, or_, users_over_words,
                              with_given_back)
 from .models import Applicability, Condition
@@ -83,6 +79,8 @@ _MORE_OF_THE_DUTY = re.compile(r"^\W*(?:the\s+|all\s+|each\s+|every\s+)?(?:provi
                                r"(?:should|must|shall|will)\s+also\b(?!\s+(?:apply|follow|adopt|implement|take\s+the\s+steps)\b)", re.I)
 # "If your service is aimed at children under 13, you should also ...": a further duty for some of the services, which
 # writers read as adding nothing to whom the measure covers (unlike a duty whose subject names services)
+# "It does apply to (reach, extend to) X" after a release: X given back, or whom the measure is for (``base_beside_give_back``)
+_SAID_TO_APPLY = re.compile(r"^\W*(?:(?:however|but),?\s+)?(?:it|they|this|the)\b[^.;]{0,60}?\b(?:does|do)\s+(?:still\s+)?(?:apply|reach|extend)\b", re.I)
 _CONDITION_FIRST = re.compile(r"\s*(?:if|where|when|whenever|in\s+the\s+case\s+of)\b", re.I)
 _LEADING_PROVIDERS = re.compile(r"^\s*(?:(?:all\s+)?providers?\s+of\s+)", re.I)
 def parse_application(
@@ -94,15 +92,14 @@ def parse_application(
 ) -> Applicability:
     """Parse an application clause (or an index-table "applies to" cell) into an ``Applicability``.
 
-    ``code_kind`` ("u2u"/"search"/"any") makes the code's own kind implicit, so that "all
-    user-to-user services" in a U2U code is simply ``all``. A blank text means all services
-    (the convention of the codes' index tables), with a note saying so. ``vocab`` is the code's
-    vocabulary (``vocabulary_for``), ``id_pattern`` its measure-ID pattern (for "services to which
-    ICU C9 applies") and ``intros`` its profile's own sentence openings, tried first.
+    ``code_kind`` ("u2u"/"search"/"any") makes the code's own kind implicit, so that "all user-to-user services" in a
+    U2U code is simply ``all``. A blank text means all services (the convention of the codes' index tables), with a
+    note saying so. ``vocab`` is the code's vocabulary (``vocabulary_for``), ``id_pattern`` its measure-ID pattern (for
+    "services to which ICU C9 applies") and ``intros`` its profile's own sentence openings, tried first.
 
-    Never a guess: words the grammar cannot place become an ``unknown`` atom where they stand, so
-    the condition is undecided wherever they could matter (a trailing restriction such as
-    "large services whose principal purpose is X" still exempts every service that is not large).
+    Never a guess: words the grammar cannot place become an ``unknown`` atom where they stand, so the condition is
+    undecided wherever they could matter (a trailing restriction such as "large services whose principal purpose is X"
+    still exempts every service that is not large).
     """
     token = HARMS_SEEN.set([])  # "those kinds of content" refers back within this clause only
     try:
@@ -175,6 +172,7 @@ def _parse_application(
     turned: list[Condition] = []  # sentences that change who is covered in a way not understood
     also: list[Condition] = []
     back: list[Condition] = []  # "This exception does not apply to X": X taken back out of the exceptions
+    said_to_apply: list[Condition] = []  # ... of which those said as "It does apply to (reach) X", which may say whom
     negative: list[Condition] = []
     only: list[Condition] = []
     case_groups: list[Condition] = []  # "In the case of X, this measure applies only if ...": the Xs
@@ -251,7 +249,8 @@ def _parse_application(
             positive.append(atom("unknown", text=sentence.strip()))  # named before this text began: not here to read
             result.unparsed.append(sentence.strip())
             continue
-        if intro is not None and intro.until is not None and positive and (more := _MORE_OF_THE_DUTY.match(sentence)) and more["of"]:
+        if intro is not None and intro.until is not None and positive and (((more := _MORE_OF_THE_DUTY.match(sentence)) and more["of"])
+                                                                           or ALSO_DOING_MORE.match(sentence)):
             continue  # "Providers of large services should also make that control easy to find": more of the duty, for some
         if intro is not None and intro.until is not None and (stated or duty_seen) and intro.permission and (stated_whom or duty_seen
                 or not only_relief_classes(parse_body(body, code_kind, vocab, id_pattern)[0], vocab)):
@@ -351,6 +350,7 @@ def _parse_application(
                 plain_negative.append(cond)  # "It does not apply to a vertical service with 700,000 or fewer users": no "unless"
         elif intro is not None and intro.back:
             back.append(cond)
+            said_to_apply += [cond] if _SAID_TO_APPLY.match(LEADING_LABEL.sub("", sentence, count=1)) else []
         elif intro is not None and intro.also:
             also.append(cond)
         elif ONLY_APPLIES.match(LEADING_LABEL.sub("", sentence, count=1)) and len(matched) > 1:
@@ -400,7 +400,7 @@ def _parse_application(
         # the exceptions no longer reach those services; with no exception read, they are at least covered
         negative = [and_(n, not_(or_(*back))) for n in negative]
         also = also if negative else [*also, *back]
-    cond = and_(or_(*positive), *only) if positive else and_(*only) if only else atom("all")
+    cond = and_(or_(*positive), *only) if positive else and_(*only) if only else base_beside_give_back(negative, said_to_apply)
     if case_pairs and positive and not any(p.op == "atom" and p.atom == "all" for p in positive):
         # "This measure applies to general search services. It applies to a vertical search service only where it is large":
         # a condition on those the first sentence covers, or large vertical services covered too? Decided where both agree

@@ -17,10 +17,14 @@ FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:gen
 # ("the life of each model with systemic risk": "each" says it as plainly as "their", and so do models with systemic risk
 # named with no determiner ("apply safety mitigations to models with systemic risk") or after "to a" ("access to a
 # model with systemic risk"; never "methods suited to a model whose use ..."); after a verb's "-ing" form too:
-# "commit to securing their models with systemic risk")
-OF_THEIR_MODELS = (r"(?:from|involving|in|across|on|about|concerning|affecting|to|of|[a-z]+ing)\s+(?:(?:(?:(?:each|every|any|all|one)\s+of\s+)?"
+# "commit to securing their models with systemic risk"), or the duty's own verb on each such model: "Signatories will
+# evaluate each model with systemic risk" (never "protect their models with adequate cybersecurity", how)
+DUTY_VERB_ON_EACH_MODEL = (r"(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bmust\s)|(?<=\bshould\s))(?!(?:where|if|when)\b)[a-z]+\s+"
+                           r"(?:their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+(?=with\s+systemic\s+risk\b)")
+OF_THEIR_MODELS = (r"(?:(?:from|involving|in|across|on|about|concerning|affecting|to|of|[a-z]+ing)\s+(?:(?:(?:(?:each|every|any|all|one)\s+of\s+)?"
                    r"their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+|(?:(?<=\b(?:to|of)\s)an?\s+(?:general-purpose\s+ai\s+)?model|"
-                   r"(?:general-purpose\s+ai\s+)?models)\s+(?=with\s+systemic\s+risk\b))")
+                   r"(?:general-purpose\s+ai\s+)?models)\s+(?=with\s+systemic\s+risk\b))"
+                   rf"|{DUTY_VERB_ON_EACH_MODEL})")
 # what is said of the models after those words: "with ...", "whose ...", or a relative clause of what a model is or has
 # ("that carries systemic risk", "which are placed"; never "that the AI Office needs", what is owed)
 SAID_OF_THE_MODELS = (r"(?:with\b|whose\b|trained\s+(?:with|using|on)\b|(?:that|which)\s+"

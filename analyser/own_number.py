@@ -14,8 +14,9 @@ from .models import Measure
 
 
 def _in_range(first: str, last: str, number: str) -> bool:
-    """Is section ``number`` within ``first`` to ``last`` (plain numbers only)?"""
-    return first.isdigit() and last.isdigit() and number.isdigit() and int(first) <= int(number) <= int(last)
+    """Is section ``number`` within ``first`` to ``last`` (plain numbers, or numbers with points: "1.1" to "1.3")?"""
+    keys = [tuple(int(p) for p in x.split(".")) if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", x) else None for x in (first, last, number)]
+    return None not in keys and keys[0] <= keys[2] <= keys[1]
 
 
 def named_by_its_number(application: str, measure: Measure) -> str:
@@ -30,7 +31,9 @@ def named_by_its_number(application: str, measure: Measure) -> str:
     application = re.sub(rf"(?:^|(?<=[.;]\s)|(?<=\n))\s*[Mm]easures\s+(?:[A-Z]{{1,2}}\d{{1,3}}\s*(?:,|and)\s*)*?{number}"
                          rf"(?:\s*(?:,|and)\s*[A-Z]{{1,2}}\d{{1,3}})*\s+(?=apply\b)", "This measure ", application)
     # ("Sections 21 to 25 do not apply to ...", "Sections 21-25 apply only to ...": whom, for each section in the range)
-    ranged = re.sub(r"(?:^|(?<=[.;]\s)|(?<=\n))\s*[Ss]ections\s+(\d{1,3})\s*(?:to|-|\u2013)\s*(\d{1,3})\s+(?=(?:only\s+)?(?:apply|do\s+not\s+apply)\b)",
+    # ("Measures 1.1 to 1.3 do not apply to ...": the same, numbered with points)
+    ranged = re.sub(r"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?:[Ss]ections|[Mm]easures)\s+(\d{1,3}(?:\.\d{1,3})?)\s*(?:to|-|\u2013)\s*(\d{1,3}(?:\.\d{1,3})?)\s+"
+                    r"(?=(?:only\s+)?(?:apply|do\s+not\s+apply)\b)",
                     lambda m: "This measure " if _in_range(m[1], m[2], measure.number or "") else m[0], application)
     if ranged != application:
         # ("...; but they apply to a closed communication service that ...": the sections again, now "it")

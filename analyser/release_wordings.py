@@ -155,20 +155,24 @@ _MODEL_ONCE_ITS = re.compile(r"(?<=\bapply\sto\s)((?:a|an|any|the|each|every)\s+
 
 
 # "SMEs and SMCs need not publish them", "Neither an SME nor an SMC Signatory has to publish them": a class released from
-# doing what the duty asks, said with the duty's own verb (read as nothing, the class had stayed bound with confidence)
-_CLASS = (r"(?:(?:an?|any|the|all)\s+)?(?:[\w-]+\s+){0,2}?(?:smes?|smcs?|signator(?:y|ies)|providers?|services?|models?)"
+# doing what the duty asks, said with the duty's own verb (read as nothing, the class had stayed bound with confidence);
+# never "other SMEs and SMCs", those not named before
+_CLASS = (r"(?:(?:an?|any|the|all)\s+)?(?:(?!(?:other|remaining)\b)[\w-]+\s+){0,2}?(?:smes?|smcs?|signator(?:y|ies)|providers?|services?|models?)"
           r"(?:\s+(?:that|which|who|whose)\s+[^,.;]{3,120}?)?")
 _CLASS_NEED_NOT_DO = re.compile(SENTENCE_START + _LABEL + r"(?:neither\s+(?P<a>" + _CLASS + r")\s+nor\s+(?P<b>" + _CLASS + r")\s+"
                                 r"(?:has|have|needs?|is\s+required|are\s+required)\s+to|(?P<who>" + _CLASS + r")(?:\s+(?:and|or)\s+(?P<who2>" + _CLASS +
                                 r"))?\s+(?:need\s+not|do(?:es)?\s+not\s+(?:need|have)\s+to|(?:is|are)\s+not\s+(?:required|obliged|expected)\s+to))\s+"
-                                r"(?!(?:apply|follow|comply|implement|adopt|do)\b)(?P<verb>[a-z]+)\s+(?:it|them|these|those|this|that)(?=\s*(?:[.;]|$))", re.I)
+                                r"(?:(?!(?:apply|follow|comply|implement|adopt|do)\b)(?P<verb>[a-z]+)(?:\s+(?:it|them|these|those|this|that)|(?<=\bpublish))"
+                                r"|do\s+(?:so|this|that))(?=\s*(?:[.;]|$))", re.I)
 
 
 def _class_released(m: re.Match[str]) -> str:
     # ("Signatories will document how they implement this chapter and publish summaries ... / SMEs need not publish
-    # them": one limb of the duty released, not the measure; left as written)
-    if re.search(rf"\b(?:and|or)\s+{m.group('verb')}\b", m.string[:m.start()], re.I):
+    # them": one limb of the duty released, not the measure; left as written; "need not do so" is the whole duty)
+    if m.group("verb") and re.search(rf"\b(?:and|or)\s+{m.group('verb')}\b", m.string[:m.start()], re.I):
         return m.group(0)
+    if not m.group("verb") and re.search(r"\b(?:that|which|who|whose)\b", m.group(0), re.I):
+        return m.group(0)  # ("Signatories that are SMEs need not do so; ...": read as the openings read it)
     # ("SMEs and SMCs need not ...": each is let out, so either one)
     who = f"{m.group('who')} or {m.group('who2')}" if m.group("who2") else m.group("who") or f"{m.group('a')} or {m.group('b')}"
     return f"{m.group('label') or ''}This measure does not apply to {_lower_first(who)}"
@@ -226,14 +230,18 @@ _RELEASE_AFTER_SEMICOLON = re.compile(r";\s+(?=(?:(?:where|if|when|unless|once)\
                                       r"|(?:signatories|providers|(?:a|any)\s+(?:signatory|provider))\s+(?:that|which|who|whose|of)\s+[^.;]{1,120}?\s"
                                       r"(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do(?:es)?\s+not\s+(?:need|have)\s+to)\s+"
                                       r"(?:do\s+(?:so|this)|apply\s+it|follow\s+it|comply)(?=\s*(?:[.;]|$)))"
-                                      r"(?P<first>\w)", re.I)
+                                      r"(?P<first>\w)"
+                                      # ("..., except that SMEs and SMCs need not publish", "..., but SMEs need not do so": the same)
+                                      r"|(?:;|,\s+(?:but|except\s+that|save\s+that|although|though|while|whereas))\s+(?=(?:smes?|smcs?)(?:\s+(?:and|or)\s+"
+                                      r"(?:smes?|smcs?))?\s+(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do\s+not\s+(?:need|have)\s+to)\s+"
+                                      r"[a-z]+(?:\s+(?:so|this|it|them))?\s*(?:[.;]|$))(?P<second>\w)", re.I)
 
 
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
     work = _LIFTING_NEVER.sub(". This exception does not apply to ", work)
     work = _PRECEDING_DISAPPLIED.sub(r"\g<before>This exception ", work)
-    work = _RELEASE_AFTER_SEMICOLON.sub(lambda m: f". {m['first'].upper()}", work)
+    work = _RELEASE_AFTER_SEMICOLON.sub(lambda m: f". {(m['first'] or m['second']).upper()}", work)
     work = _SAVE_THAT_BOUND.sub(_given_back_to_those, work)
     work = _NOR_NEED.sub(r"\g<pre>. This measure does not apply to \g<who>", work)
     work = _CLASS_NEED_NOT_DO.sub(_class_released, work)

@@ -332,8 +332,8 @@ def _leaves_out_only(text: str, code_kind: str, vocab: Vocabulary, id_pattern, i
 # "Unless your service uses age assurance ..., treat every user as ..." (never "unless you can show a compelling reason"), "Other
 # than a supplier of ..., a person ... must"
 _LEAVES_OUT = re.compile(r"[^.;]*\b(?:(?:do|does|shall|will|need)\s+not\s+(?:bind|oblige|extend\s+to|apply|cover)|(?:is|are)\s+"
-                         # ("only the chat line is left out", "is outside the code")
-                         r"(?:exempt(?:ed)?|excluded|not\s+covered|left\s+out|outside\s+(?:the|this)\s+(?:code|standard|scope))|unless(?!\s+(?:you|they|it)\s+(?:can|could|are\s+able|is\s+able)\b|\s+there\s+is\b|"
+                         # ("only the chat line is left out", "is outside the code", "That option is not open to them for ...")
+                         r"(?:exempt(?:ed)?|excluded|not\s+covered|left\s+out|outside\s+(?:the|this)\s+(?:code|standard|scope)|not\s+(?:open|available)\s+to)|unless(?!\s+(?:you|they|it)\s+(?:can|could|are\s+able|is\s+able)\b|\s+there\s+is\b|"
                          r"\s+it\s+is\s+(?:not\s+)?(?:possible|feasible|practicable|necessary|appropriate|proportionate)\b)"
                          # ("Other than a supplier of Tier 3 equipment, a person in the equipment section must ...": an exception)
                          r"|(?<![\w,)]\s)(?<![\w,])(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|save\s+for)\s+(?:an?|any|the|those)\s+(?:[\w-]+\s+){0,4}?"
@@ -341,10 +341,12 @@ _LEAVES_OUT = re.compile(r"[^.;]*\b(?:(?:do|does|shall|will|need)\s+not\s+(?:bin
 
 
 # a feature denied to the services the sentence names ("services ... that do not use age assurance", "without using
-# ..."), never a negation about something else ("Without limiting what reasonable steps may be", "unless you can show")
+# ...", "Signatories other than SMEs"), never a negation about something else ("Without limiting what reasonable steps may be", "unless you can show")
 _NEGATION = re.compile(r"\b(?:that|which|who|whose|where|if|when)\s+(?:[\w-]+\s+){0,3}?(?:do|does|did)\s*(?:not|n[\u2019']t)\s+"
                        r"(?:use|have|offer|provide|operate|run|allow|support|deploy|employ|hold|carry)\b"
-                       r"|\bwithout\s+(?:using|having|offering|providing|operating|running|allowing)\b|\bno\s+means\b", re.I)
+                       r"|\bwithout\s+(?:using|having|offering|providing|operating|running|allowing)\b|\bno\s+means\b"
+                       # ("Signatories other than SMEs publish ...": the class the duty names, taken out)
+                       r"|\b(?:signatories|providers|services)\s+(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from)\b", re.I)
 
 
 def _features_a_duty_names(duty: str, vocab: Vocabulary, id_pattern) -> list[str]:

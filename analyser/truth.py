@@ -272,6 +272,9 @@ _TWO_READINGS = {
     "given-back": "one sentence takes services out 'unless' something holds and another names the services the measure "
                   "is for, and the two differ for this service: if 'unless' only limits the exception, it {a}; if it gives "
                   "the measure back to the services that meet it, it {b}",
+    "given-back-other": "the only sentences saying whom the measure covers take some services out and say it does apply "
+                        "to others, and the two readings differ for this service: read as every service's but those taken "
+                        "out, it {a}; read as the measure of the services it says it applies to, it {b}",
     "duty-subject": "a duty's subject names services beside the sentence that says whom the measure covers, and the two "
                     "readings differ for this service: read as a further group, it {a}; read as the part of those "
                     "services the duty is for, it {b}",

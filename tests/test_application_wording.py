@@ -99,7 +99,7 @@ def test_two_kinds_joined_by_and_are_decided_only_where_both_readings_agree(tmp_
     # a profile that does not say a service is in one tier only: "Tier 1 and Tier 2" may mean both or either;
     # read as both, a Tier 1 service would be exempt, so it is undecided
     open_tiers = tmp_path / "esafety-open-tiers.toml"
-    open_tiers.write_text(ESAFETY.read_text(encoding="utf-8").replace('exclusive = [["tier-1", "tier-2", "tier-3"]]', ""),
+    open_tiers.write_text(ESAFETY.read_text(encoding="utf-8").replace('["tier-1", "tier-2", "tier-3"], ', ""),
                           encoding="utf-8")
     code = _code(open_tiers, text)
     tier1 = evaluate(code, service_from_options(kind="social-media", features=["tier-1"],

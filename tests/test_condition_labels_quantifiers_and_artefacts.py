@@ -243,7 +243,7 @@ def test_a_reading_no_one_service_could_match_is_left_unclear():
 def test_an_exclusive_group_naming_no_feature_is_one_line_naming_the_profile(tmp_path):
     bad = tmp_path / "tiers.toml"
     bad.write_text(open(ESAFETY, encoding="utf-8").read().replace(
-        'exclusive = [["tier-1", "tier-2", "tier-3"]]', 'exclusive = [["tier-1", "tier-9"]]'), encoding="utf-8")
+        '["tier-1", "tier-2", "tier-3"]', '["tier-1", "tier-9"]'), encoding="utf-8")
     import subprocess
     import sys
     run = subprocess.run([sys.executable, "-m", "analyser", "extract", "codes/sample/icu-sample.pdf", "--profile", str(bad),
