@@ -329,6 +329,10 @@ _EVERY_SECTION = re.compile(
     r"sections?\s+of\s+the\s+online\s+industry(?:,?\s+(?:(?:for|to|in)\s+which|that|which|covered\s+by)\s+(?!an?\s+industry\s+standard)"
     r"[^,.;:]{1,140}?)?(?:,?\s+and\s+(?:to\s+)?(?:each|every|all)\s+(?:service\s+)?providers?\s+in\s+(?:those|these)\s+sections)?"
     r"(?=\s*(?:[.;]|,\s*(?:whatever|regardless|irrespective|whether|from|wherever)\b|$))", re.I)
+# "services whose terms of service do not prohibit one or more kinds of primary priority content, other than services whose
+# principal purpose is the hosting or dissemination of such content": the content named last
+_SUCH_CONTENT_PURPOSE = re.compile(r"\b((?:primary\s+)?priority\s+content)((?:(?!(?:primary\s+)?priority\s+content)[^.])*?\bprincipal\s+purpose\s+"
+                                   r"is\s+(?:the\s+)?(?:hosting|dissemination|hosting\s+or\s+dissemination|hosting\s+or\s+disseminating)\s+of\s+)such\s+content\b", re.I)
 
 
 def plain_wording(work: str, vocab: Vocabulary) -> str:
@@ -339,10 +343,10 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     # "at medium or high risk of any one or more kinds of primary priority content": one or more of them
     work = re.sub(r"\bany\s+(?=(?:one|two)\s+or\s+more\s+(?:kinds?|of)\b)", "", work, flags=re.I)
     work = _DOES_DO.sub(_plain_verb, _EVERY_SECTION.sub("all services", work))
-    # "services whose terms of service do not prohibit users under 18", "... and its terms of service do not prohibit users
-    # under 18": what its terms do, the service does
+    # "services whose terms of service do not prohibit users under 18", "and its terms of service ...": the service's own
     work = re.sub(r"\b(?:(whose)|its|their|the)\s+terms\s+of\s+service\s+(?:do|does)\s+not\s+(?=(?:prohibit|bar|ban|exclude)\s+(?:users|anyone|"
                   r"people|children)\s+under\b)", lambda m: "that do not " if m[1] else "the service does not ", work, flags=re.I)
+    work = _SUCH_CONTENT_PURPOSE.sub(r"\1\2\1", work)  # "... other than services whose principal purpose is ... such content"
     # "does not apply to Signatories in respect of models released under a free and open-source licence": to those models
     work = re.sub(r"\b(?:signatories|(?:a|any|each|every|the)\s+signatory)\s+in\s+respect\s+of\s+(?=(?:(?:a|an|any|each|every|their|its|"
                   r"the)\s+)?(?:general-purpose\s+ai\s+)?models?\b)", "", work, flags=re.I)

@@ -441,10 +441,10 @@ def _group(words: str, code_kind: str, vocab: Vocabulary, id_pattern: re.Pattern
     return cond, leftovers
 
 
-# a release among the words not understood: "need not keep crawler logs", "are not required to publish it"
+# a release (or a give-back) among the words not understood: "need not keep crawler logs", "are still covered where ..."
 # (never a deferral, "need not offer the complaints route until ...", nor "its weights are released")
 _RELEASE_LEFT = re.compile(r"\b(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)|(?:do|does)\s+not\s+(?:have|need)\s+to|"
-                           r"(?:is|are)\s+(?:exempt(?:ed)?|excused))\b(?![^.;]*\buntil\b)", re.I)
+                           r"(?:is|are)\s+(?:exempt(?:ed)?|excused|(?:still|also|nonetheless|nevertheless)\s+(?:covered|within|bound)))\b(?![^.;]*\buntil\b)", re.I)
 
 
 # "other services" with nothing after that says which: the complement of those named, which no reading of its own has

@@ -10,6 +10,11 @@ own, after the shapes of the development sets (dev110 to dev113 among them).
 
 from __future__ import annotations
 
+from analyser.conditions import parse_application
+from analyser.profiles import load_profile
+from analyser.service import service_from_options
+from analyser.truth import truth
+from analyser.vocabulary import vocabulary_for
 from clause_reading import clause_reading as _reading
 from one_measure_code import ESAFETY, GPAI, ICO, gpai_status, ico_status
 from one_measure_code import one_measure_code as _code
@@ -130,3 +135,22 @@ def test_measures_of_a_range_not_applying_to_signatories_in_respect_of_open_mode
                          "open-source licence, unless the model is a general-purpose AI model with systemic risk."], "GPAI X")
     assert gpai_status(alone, "open-source-licence") == "exempt"
     assert gpai_status(alone, "open-source-licence", "systemic-risk") == "applies"
+
+
+def test_a_principal_purpose_of_such_content_is_the_content_named_before():
+    covered = _reading("pcu", "This measure applies to providers of services whose terms of service do not prohibit one or "
+                              "more kinds of primary priority content, other than services whose principal purpose is the "
+                              "hosting or dissemination of such content.")
+    assert covered(features=["allows-primary-priority-content"]) is True
+    # "such content" not read, the exception had been words not understood, so the measure unclear for every service
+    assert covered(features=["allows-primary-priority-content", "principal-purpose-ppc"]) is False
+
+
+def test_services_said_to_be_still_covered_are_never_the_only_ones_covered():
+    prof = load_profile(ICO)
+    vocab = vocabulary_for(prof.services)
+    app = parse_application("Services whose terms bar anyone under 18 are still covered where, in practice, children are "
+                            "likely to use them.", prof.kind, vocab, prof.measure_id_pattern, prof.application_intros)
+    service = service_from_options(vocab=vocab, kind="online-service", features=["likely-accessed-by-children"])
+    # read as whom, with the rest not understood, a service whose terms bar no one had been left out with confidence
+    assert truth(app.condition, service, vocab) is None

@@ -414,8 +414,8 @@ def test_an_index_cell_does_not_decide_where_the_text_restricts_or_excepts_in_wo
     # an exception not understood ("other than services whose principal purpose is ...") that the cell,
     # which says "not" but excepts nothing, leaves out
     pcu = _with_index("This measure applies to providers of services whose terms of service do not prohibit one or "
-                      "more kinds of primary priority content, other than services whose principal purpose is the "
-                      "hosting or dissemination of such content.",
+                      "more kinds of primary priority content, other than services that exist mainly to spread such "
+                      "content.",
                       "Services whose terms of service do not prohibit primary priority content", profile=PCU)
     child = ["likely-accessed-by-children", "allows-primary-priority-content"]
     assert _status(pcu, PCU, features=child) == "unclear"  # once "applies" by the cell
