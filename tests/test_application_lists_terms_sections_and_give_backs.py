@@ -3,9 +3,11 @@ colon ("two or more kinds of priority content: abuse and hate content; bullying 
 restated ("counting the child sexual exploitation and abuse kinds as one"), "whose terms of service do not prohibit
 users under 18", "unless every direct message on the service is end-to-end encrypted", eSafety's "every section of the
 online industry", the ICO's "Once you have published ...", a release followed by "It does apply to ..." that names
-other services, a duty said of "Signatories other than SMEs" with no sentence of whom, and "Measures 1.1 to 1.3 do not
-apply to Signatories in respect of models released under a free and open-source licence". The wording is this file's
-own, after the shapes of the development sets (dev110 to dev113 among them).
+other services, a duty said of "Signatories other than SMEs" with no sentence of whom, "Measures 1.1 to 1.3 do not
+apply to Signatories in respect of models released under a free and open-source licence", PCU's "other than services
+whose principal purpose is the hosting or dissemination of such content", and services said to be "still covered where
+..." in words not understood. The wording is this file's own, after the shapes of the development sets (dev110 to
+dev113 among them).
 """
 
 from __future__ import annotations
