@@ -19,7 +19,7 @@ from typing import Any
 from .application_definitions import defines_services
 from .application_text import APPLY_THIS_MEASURE, LEADING_LABEL, SERVICE_SUBJECT, grammar_data
 from .late_exceptions import LATE_EXCEPTION
-from .model_wordings import FOR_EACH_MODEL, OF_THEIR_MODELS, SAID_OF_THE_MODELS
+from .model_wordings import FOR_EACH_MODEL, OF_THEIR_MODELS, SAID_OF_THE_MODELS, VERB_ON_EACH_MODEL
 
 
 @dataclass(frozen=True)
@@ -376,8 +376,7 @@ _INNER_CONDITION = re.compile(
     # that the AI Office needs" names what is owed, not whom)
     rf"|(?:{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b|trained\b)|{OF_THEIR_MODELS}(?={SAID_OF_THE_MODELS}))(?:(?!\s+and\s+(?:the|its|their)\s+(?!models?\b)|\s+against\b|(?<!trained)\s+using\b|{_THEY_PROVIDE})[^,;])*)", re.I)
 # the opening of that condition, for reading the model's words as a service's (with the duty's own verb, no modal before it)
-FOR_EACH_MODEL_OPENING = re.compile(rf"^(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS}|(?!(?:where|if|when)\b)[a-z]+\s+(?:their|each|every)\s+"
-                                    r"(?:general-purpose\s+ai\s+)?models?\s+(?=with\s+systemic\s+risk\b))", re.I)
+FOR_EACH_MODEL_OPENING = re.compile(rf"^(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS}|{VERB_ON_EACH_MODEL})", re.I)
 # "Signatories will take the measures below if: (1) ...": a duty for every reader on a condition
 # ("Each provider should let users report a livestream, where livestreaming is offered": a condition after a comma,
 # whatever its subject; never "where possible", a qualifier of the duty, nor "explain where users can find help", nor

@@ -26,7 +26,7 @@ from .legal_drafting import MEASURE_NUMBER, NAMED_MEASURE, OWN_NUMBER_RUN_IN, PA
 from .model_wordings import FOR_EACH_MODEL, OF_THEIR_MODELS, SAID_OF_THE_MODELS, SUPERSCRIPT_POWER, THEIR_SYSTEMIC_RISK_MODELS
 from .paragraph_references import CARRIED_OVER, PARAGRAPH_LABEL, REFERENCE, STANDARD_NAME, speaks_of_another
 from .paths import PACKAGE_DATA
-from .release_phrases import NEED_DO_NOTHING_UNDER, NOTHING_UNDER, opens_with_release
+from .release_phrases import NEED_DO_NOTHING_UNDER, NOTHING_UNDER, SMES_OR_SMCS, opens_with_release
 
 # "Where the provider uses ..., it should ...": a condition on what the provider does, then a duty
 CONDITIONAL_OBLIGATION = re.compile(
@@ -262,7 +262,7 @@ _RELEASE_FROM_DUTY = re.compile(
 # again": a class released later in the paragraph (only the paragraph's opening had been looked at); "..., except that SMEs
 # and SMCs need not publish" too
 _CLASS_RELEASED = re.compile(r"(?:^|(?<=[.;]\s)|(?<=,\sbut\s)|(?<=\sexcept\sthat\s)|(?<=,\salthough\s))(?:(?:signatories|providers|services)\s+"
-                             r"(?:that|who|whose|which)\b[^.;]{0,240}?|(?:smes?|smcs?)(?:\s+(?:and|or)\s+(?:smes?|smcs?))?\s+)"
+                             rf"(?:that|who|whose|which)\b[^.;]{{0,240}}?|{SMES_OR_SMCS}\s+)"
                              r"\b(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do\s+not\s+(?:need|have)\s+to)\b", re.I)
 
 # "If your service has no settings that users can change, there is nothing further you need to do": a

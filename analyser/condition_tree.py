@@ -35,10 +35,10 @@ def base_beside_give_back(negative: list[Condition], back: list[Condition]) -> C
     services given back are among those taken out), or, where those given back are other services ("This part does not
     reach location data you use only to deliver the service. It does reach any option that lets others see where the
     child is"), every service's or only theirs? Writers read the second as whom; decided only where the readings agree."""
-    def key(a: Condition) -> tuple:
-        return a.atom, tuple(sorted((k, str(v)) for k, v in a.params.items()))
-    if not negative or not back or all(any({key(a) for a in atoms_of(n)} <= {key(a) for a in atoms_of(b)} for n in negative)
-                                       for b in back):
+    def among(given: Condition, taken: Condition) -> bool:  # every atom of those taken out is one of those given back
+        atoms_given = list(atoms_of(given))
+        return all(a in atoms_given for a in atoms_of(taken))
+    if not negative or not back or all(any(among(b, n) for n in negative) for b in back):
         return atom("all")
     return Condition(op="agree", params={"why": "given-back-other"}, args=[atom("all"), or_(*back)])
 

@@ -19,8 +19,9 @@ FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:gen
 # model with systemic risk"; never "methods suited to a model whose use ..."); after a verb's "-ing" form too:
 # "commit to securing their models with systemic risk"), or the duty's own verb on each such model: "Signatories will
 # evaluate each model with systemic risk" (never "protect their models with adequate cybersecurity", how)
-DUTY_VERB_ON_EACH_MODEL = (r"(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bmust\s)|(?<=\bshould\s))(?!(?:where|if|when)\b)[a-z]+\s+"
-                           r"(?:their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+(?=with\s+systemic\s+risk\b)")
+VERB_ON_EACH_MODEL = (r"(?!(?:where|if|when)\b)[a-z]+\s+(?:their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+"
+                      r"(?=with\s+systemic\s+risk\b)")
+DUTY_VERB_ON_EACH_MODEL = r"(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bmust\s)|(?<=\bshould\s))" + VERB_ON_EACH_MODEL
 OF_THEIR_MODELS = (r"(?:(?:from|involving|in|across|on|about|concerning|affecting|to|of|[a-z]+ing)\s+(?:(?:(?:(?:each|every|any|all|one)\s+of\s+)?"
                    r"their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+|(?:(?<=\b(?:to|of)\s)an?\s+(?:general-purpose\s+ai\s+)?model|"
                    r"(?:general-purpose\s+ai\s+)?models)\s+(?=with\s+systemic\s+risk\b))"

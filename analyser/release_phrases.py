@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+# "SMEs and SMCs", "SMEs or SMCs", "SMCs": the classes a release after the duty names ("..., except that SMEs and SMCs need
+# not publish"; read in ``release_wordings`` and looked for in ``application_text``)
+SMES_OR_SMCS = r"(?:smes?|smcs?)(?:\s+(?:and|or)\s+(?:smes?|smcs?))?"
 # "A Signatory that uses no crawlers at all has nothing to publish under this paragraph", "... has no risks to identify under
 # this Measure": the release said of its object
 _UNDER_THIS = r"under\s+(?:this|the)\s+(?:paragraph|measure|commitment|standard|section|part)\b"

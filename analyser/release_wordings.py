@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from .application_text import GIVEN_BACK_DUTY, RELEASE_AFTER_CONDITION, REST_OF_MEASURE, SENTENCE_START
 from .release_phrases import (NEED_DO_NOTHING_UNDER, NOTHING_APPLIES, NOTHING_UNDER, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
-                              RELEASED_FOR_NAMED, TREATED_OUTSIDE, releases_the_duty_again)
+                              RELEASED_FOR_NAMED, SMES_OR_SMCS, TREATED_OUTSIDE, releases_the_duty_again)
 from .paragraph_references import PARAGRAPH_LABEL
 
 _LABEL = rf"(?P<label>{PARAGRAPH_LABEL})?"
@@ -232,8 +232,8 @@ _RELEASE_AFTER_SEMICOLON = re.compile(r";\s+(?=(?:(?:where|if|when|unless|once)\
                                       r"(?:do\s+(?:so|this)|apply\s+it|follow\s+it|comply)(?=\s*(?:[.;]|$)))"
                                       r"(?P<first>\w)"
                                       # ("..., except that SMEs and SMCs need not publish", "..., but SMEs need not do so": the same)
-                                      r"|(?:;|,\s+(?:but|except\s+that|save\s+that|although|though|while|whereas))\s+(?=(?:smes?|smcs?)(?:\s+(?:and|or)\s+"
-                                      r"(?:smes?|smcs?))?\s+(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do\s+not\s+(?:need|have)\s+to)\s+"
+                                      r"|(?:;|,\s+(?:but|except\s+that|save\s+that|although|though|while|whereas))\s+(?=" + SMES_OR_SMCS + r"\s+"
+                                      r"(?:need\s+not|(?:is|are)\s+not\s+(?:required|expected|obliged)\s+to|do\s+not\s+(?:need|have)\s+to)\s+"
                                       r"[a-z]+(?:\s+(?:so|this|it|them))?\s*(?:[.;]|$))(?P<second>\w)", re.I)
 
 
