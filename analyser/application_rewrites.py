@@ -320,14 +320,14 @@ def _plain_verb(m: re.Match[str]) -> str:
     return f"{m[1]} {m[3]}{ending}"
 
 
-# "These Head Terms apply to every industry participant in each of the eight sections of the online industry covered by the
-# codes", "... to all eight sections of the online industry to which the codes relate": every service of the code (whose
-# parts say which sections each covers); never "other than a section for which an industry standard ... is in force"
+# "... to every industry participant in each of the eight sections of the online industry covered by the codes": every
+# service of the code (whose parts say which sections each covers); never sections named by anything but the codes that
+# cover them ("... that has few users"), nor "other than a section for which an industry standard ... is in force"
 _EVERY_SECTION = re.compile(
     r"\b(?:(?:(?:every|each|all|any)\s+)?(?:(?:industry\s+)?participants?|(?:service\s+)?providers?(?:\s+of\s+(?:a\s+)?services?(?:\s+or\s+"
     r"(?:a\s+)?devices?)?)?)\s+(?:in|across)\s+(?:a|every|each|all|any)|(?:every|each|all|any))\s+(?:(?:one\s+)?of\s+the\s+)?(?:eight\s+)?"
     r"sections?\s+of\s+the\s+online\s+industry(?:,?\s+(?:(?:for|to|in)\s+which|that|which|covered\s+by)\s+(?!an?\s+industry\s+standard)"
-    r"[^,.;:]{1,140}?)?(?:,?\s+and\s+(?:to\s+)?(?:each|every|all)\s+(?:service\s+)?providers?\s+in\s+(?:those|these)\s+sections)?"
+    r"[^,.;:]{0,100}?\bcodes?\b[^,.;:]{0,60}?)?(?:,?\s+and\s+(?:to\s+)?(?:each|every|all)\s+(?:service\s+)?providers?\s+in\s+(?:those|these)\s+sections)?"
     r"(?=\s*(?:[.;]|,\s*(?:whatever|regardless|irrespective|whether|from|wherever)\b|$))", re.I)
 # "services whose terms of service do not prohibit one or more kinds of primary priority content, other than services whose
 # principal purpose is the hosting or dissemination of such content": the content named last

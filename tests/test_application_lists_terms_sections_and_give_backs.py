@@ -156,3 +156,10 @@ def test_services_said_to_be_still_covered_are_never_the_only_ones_covered():
     service = service_from_options(vocab=vocab, kind="online-service", features=["likely-accessed-by-children"])
     # read as whom, with the rest not understood, a service whose terms bar no one had been left out with confidence
     assert truth(app.condition, service, vocab) is None
+
+
+def test_sections_of_the_online_industry_named_by_anything_but_their_codes_are_not_every_section():
+    code = _code(ESAFETY, ["These Head Terms apply to providers in each section of the online industry that has few Australian "
+                           "end-users."], "eSafety Phase 2 Head Terms cl 3")
+    # the relative clause had been swallowed with the sections: every service covered with confidence
+    assert _status(code, ESAFETY, kind="social-media") == "unclear"
