@@ -183,14 +183,15 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 cut = intro.until.search(body)
                 if cut and cut.group(0).lower().startswith("may") and re.search(r"\bappl(?:y|ies)\s+(?:to\s+(?:them|it|those|such)|in\s+full)\b|\bsame\s+applies\b",
                                                                                 body[cut.end():], re.I):
-                    # "Signatories that are SMEs may take their size into account ..., but the Measure
-                    # applies to them in full": a permission that itself says whom the measure covers is
-                    # not read as the scope (a plain permission, "SMEs may report in a simplified form",
-                    # is a measure for SMEs)
+                    # "Signatories that are SMEs may take their size into account ..., but the Measure applies to them in full": a
+                    # permission that itself says whom the measure covers is not read as the scope (a plain permission, "SMEs
+                    # may report in a simplified form", is a measure for SMEs)
                     continue
-                if cut and cut.group(0).lower() == "may" and (later := intro.until.search(body, cut.end())) and re.fullmatch(
-                        r"may\s+(?:[\w-]+\s+){0,6}?[\w-]+,\s*", body[cut.start():later.start()], re.I):
-                    cut = later  # "Signatories whose weights anyone may download, are not expected to ...": the "may" is the clause's
+                # "Signatories whose weights anyone may download, are not expected to ...", "Signatories whose model will have its
+                # weights published will take ...": the first "may" or "will" is the relative clause's
+                if cut and (later := intro.until.search(body, cut.end())) and re.fullmatch(r"may\s+(?:[\w-]+\s+){0,6}?[\w-]+,\s*|will\s+(?:have|be|"
+                        r"become|present|pose|carry|reach|exceed|meet)\b(?:(?!\b(?:and|or|but|then)\b)[^,.;]){0,80}", body[cut.start():later.start()], re.I):
+                    cut = later
                 if cut:
                     body, rest = body[:cut.start()], body[cut.start():]
                     listed = _LIST_AFTER_DUTY.search(rest) if _LIST_AHEAD.search(body) else None

@@ -50,8 +50,8 @@ _ASSESSMENT_FOUND = re.compile(
     r"\bwhose\s+(?:latest\s+|most\s+recent\s+|current\s+|last\s+)?(?:illegal\s+content\s+|children'?s\s+)?risk\s+"
     r"assessments?\s+(?:has\s+|have\s+)?(?:found|finds|identified|identifies|concluded|concludes|showed|shows|rated|rates)\s+"
     r"(?:that\s+)?(?:it|the\s+service)\s+(?P<how>to\s+be|as\s+being|as|is|to\s+have|as\s+having|has)\s+", re.I)
-# "where its service is multi-risk": the provider's service is the service
-_ITS_SERVICE = re.compile(r"\b(where|if|when|unless|provided\s+that)\s+(?:its|their)\s+(?=(?:regulated\s+)?services?\b)", re.I)
+# "where its service is multi-risk", "where such a service is ...", "unless that model carries systemic risk": the one named
+_ITS_SERVICE = re.compile(r"\b(where|if|when|unless|provided\s+that)\s+(?:its|their|such\s+an?|that(?=\s+model\b))\s+(?=(?:regulated\s+)?(?:services?|model)\b)", re.I)
 
 
 # "to the extent that the service offers livestreaming", "for so long as it has more than 7 million users": a
@@ -159,7 +159,6 @@ def plain_service_wording(text: str) -> str:
                                  else "that is ", text)
     return _ITS_SERVICE.sub(r"\1 the ", text)
 
-
 _IF_ON_SERVICE = re.compile(r"\b(services?|,)\s*,?\s+if\b(?=\s*:|\s+(?:\(\w{1,3}\)\s*)?(?:(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service|it)\s+"
                             r"(?:is|has|are|have)\b(?!\s+(?:(?:reasonably|technically)\s+)?(?:feasible|practicable|possible|"
                             r"proportionate|appropriate)\b))",
@@ -188,7 +187,6 @@ def _either(m: re.Match[str]) -> str:
     if re.search(r"\bor\b", m.group("last"), re.I) or re.search(r"\bor\s+(?:of\s+)?[^,;]*$", m.group("before"), re.I):
         return f"{m.group('before')}, {m.group('last')}"
     return f"{m.group('before')} or {m.group('last')}"
-
 
 _UNLESS_SERVICE = re.compile(r"\bunless\s+(?=(?:the|that|such|its)\s+(?:[\w-]+\s+){0,2}?service\s+(?!provider))", re.I)
 # "If you share children's data with third parties, including other companies in your own group, ...": an
@@ -220,13 +218,14 @@ def widen_including(work: str, vocab: Vocabulary) -> str:
     """", including <a feature>,": the feature joins the class (see ``_INCLUDING``)."""
     return _INCLUDING.sub(lambda m: _included_feature(m, vocab), work)
 
-
 _BUT_ONLY_THOSE = re.compile(r"(?P<quote>[\u2019'\"\u201d]?)\s*(?:,|\s[-\u2013\u2014]+|[-\u2013\u2014]+)\s*but\s+only\s+(?:those|ones|the\s+ones)\s+"
                              r"(?P<rel>that|which|who|whose|with|at)\b", re.I)
 
 
 _BUT_ONLY_WHERE = re.compile(r",?\s+but\s+only\s+(?:where|if|when|in\s+so\s+far\s+as|to\s+the\s+extent\s+that)\s+(?:they|it)\s+"
                              r"(?=(?:are|is|have|has|offer|offers|allow|allows|use|uses|provide|provides)\b)", re.I)
+_BUT_TO_ONLY = re.compile(r",?\s+but\s+(?:only\s+)?to\s+providers\s+of\s+(?P<x>(?:[\w-]+\s+){0,4}?services)\s+only\s+(?:where|if|when)\s+"
+                         r"(?:they|it)\s+(?=(?:are|is)\b)", re.I)
 
 
 # "Large services are expected to ..., as are services that are multi-risk.": a second group, said as "So should ..."
@@ -389,8 +388,9 @@ def plain_wording(work: str, vocab: Vocabulary) -> str:
     # "'hosting services' - but only those that host ...", "large services, but only those which ...": the group
     # narrowed, not a second group
     work = _BUT_ONLY_THOSE.sub(r"\g<quote> \g<rel>", work)
-    # "It also applies to smaller services, but only where they are at high risk of fraud": the group narrowed
-    work = _BUT_ONLY_WHERE.sub(" that ", work)
+    # "It also applies to smaller services, but only where they are at high risk of fraud": the group narrowed; "..., but to
+    # providers of vertical search services only where they are large": those left out of the first group, then a group
+    work = _BUT_TO_ONLY.sub(lambda m: f", other than {m['x']}, and to providers of {m['x']} that ", _BUT_ONLY_WHERE.sub(" that ", work))
     # consultation wording: "We propose that this measure should apply to ...", "We propose to apply this measure to
     # ...", "Note: this measure applies only to ...": the statement of scope, without its frame
     work = without_proposal_frame(work)

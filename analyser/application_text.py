@@ -295,8 +295,8 @@ _GLUED_NOTE = re.compile(r"\b([A-Za-z][a-z]{2,}[,.;:]?|[A-Za-z]{2,}[,.;:])\d{1,2
 # a running header or footer caught inside a sentence: a page number beside the code's title ("... neither large nor
 # 46 Illegal content Codes of Practice for user-to-user services multi-risk"); only with the number, so that "this
 # Code of Practice" in a sentence is never taken
-_TITLE = r"[A-Z][\w'\u2019-]*\s+(?:[A-Za-z][\w'\u2019-]*\s+){0,5}?Codes?\s+of\s+Practice(?:\s+for\s+(?:[\w-]+\s+){0,2}?services)?"
-_RUNNING_HEADER = re.compile(rf"\s(?:\d{{1,3}}\s+{_TITLE}|{_TITLE}\s+(?:Page\s+)?\d{{1,3}})(?=\s)")
+_TITLE = r"(?:[A-Z][\w'\u2019-]*\s+(?:[A-Za-z][\w'\u2019-]*\s+){0,5}?Codes?\s+of\s+Practice(?:\s+for\s+(?:[\w-]+\s+){0,2}?services)?|(?:Transparency|Copyright|Safety\s+and\s+Security)\s+Chapter)"
+_RUNNING_HEADER = re.compile(rf"(?:^|\s)(?:(?:Page\s+)?\d{{1,3}}\s+{_TITLE}|{_TITLE},?\s+(?:(?i:page)\s+)?\d{{1,3}})(?=\s)")  # (GPAI: "Page 8 Safety and Security Chapter")
 # ... or a header of pipe-separated parts ending in the page ("... systemic risk. GPAI Code | Safety and Security Chapter |
 # page 6 It applies to ...")
 _PIPED_HEADER = re.compile(r"\s(?:[A-Z][\w-]*\s+)?(?:Code(?:\s+of\s+Practice)?|Chapter|Standard)\s*\|\s*(?:[A-Z][\w-]*\s+(?:(?:and|of|for)\s+)?){1,6}\|\s*(?i:page|p\.)\s*\d{1,3}(?=\s)")
@@ -329,8 +329,9 @@ def clean_artefacts(text: str) -> str:
     # (a hyphen that may not break a line, "multi\u2011risk", NFKC's plain hyphen "\u2010": the hyphen-minus the words use)
     text = _NOTE_MARK.sub("", SUPERSCRIPT_POWER.sub(lambda m: "10^" + unicodedata.normalize("NFKC", m[1]), text))
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "").replace("\u2010", "-")
-    # a word broken at a line end with the page's number between its halves ("comment on con- 88 tent")
-    text = _HYPHEN_ACROSS_PAGE.sub(r"\1- \2", text)
+    # a word broken at a line end with the page's number between its halves ("comment on con- 88 tent"), or the page's
+    # running header ("multi- 41 Illegal content Codes of Practice for user-to-user services risk")
+    text = _HYPHEN_ACROSS_PAGE.sub(r"\1- \2", _PIPED_HEADER.sub("", _RUNNING_HEADER.sub("", text)))
     # (a part that is itself inside a hyphenated compound keeps it: "chains-of- thought")
     text = _BROKEN_HYPHEN.sub(lambda m: m.group(1) + ("-" if m.group(1).lower() in _COMPOUND_FIRST
                                                       or text[max(m.start() - 1, 0)] == "-" else ""), text)
@@ -342,7 +343,6 @@ def clean_artefacts(text: str) -> str:
     if not instruction:
         # the closing quote of a quoted insertion after its last sentence ("... self-harm content.'")
         text = re.sub(r"(?<=[.!?])['\u201d\"](?=\s|$)", "", text)
-    text = _PIPED_HEADER.sub("", _RUNNING_HEADER.sub("", text))
     # (an item's letter with its closing bracket only, "providers of: a) large services ...; b) ...": the item as "(a)")
     text = re.sub(r"(?<=[:;])(\s+(?:and\s+|or\s+)?)([a-h]|i{1,3}|iv|vi{0,3})\)\s", r"\1(\2) ", text)
     return _ASIDE_DASH.sub(", ", text)
@@ -379,7 +379,7 @@ DUTY = re.compile(r"\b(?:should|must|shall|will|is\s+expected\s+to|are\s+expecte
 
 # consultation wording: "We propose that this measure should apply to ...", "We propose to apply this measure to
 # ...", "Note: this measure applies only to ..."
-SENTENCE_START = r"(?:^|(?<=[.;:]\s))"  # (shared with ``application_rewrites``)
+SENTENCE_START = r"(?:^(?:\d{1,3}(?:\.\d{1,3})+\.?\s+)?|(?<=[.;:]\s))"  # (shared; "3.5.1 For each of ...": after its number)
 _PROPOSAL_FRAME = re.compile(
     SENTENCE_START + r"(?:(?:we\s+(?:now\s+)?(?:propose|are\s+proposing|proposed|recommend|intend|have\s+decided)|our\s+"
     r"(?:proposal|view|recommendation|decision)\s+is|it\s+is\s+proposed)\s+that\s+|(?:note|nb|n\.b\.|please\s+note)\s*[:,\u2013\u2014-]\s*)"

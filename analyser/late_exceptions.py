@@ -37,6 +37,9 @@ LATE_EXCEPTION = re.compile(r"(?:[,;]\s*|\s+[–—]\s*|(?:(?<=\bmeasure)|(?<=\b
                             # ("..., unless the messages are end-to-end encrypted": the reader's service's messages)
                             r"|\s+(?:the|its|their|such|those|these)\s+(?:[\w-]+\s+){0,2}?(?:messages|communications|chats|conversations|material|content|files)\s+"
                             r"(?:are|is)\s+(?:(?:end-to-end|e2e)\s+)?encrypted\b"
+                            # ("..., except in respect of storage that is end-to-end encrypted": the reader's service's own
+                            # storage, messages or content; read as nothing, every such service had been covered with confidence)
+                            r"|\s+in\s+(?:respect|relation)\s+(?:of|to)\s+(?:[\w-]+\s+){1,3}?(?:that|which)\s+(?:are|is)\s+(?:(?:end-to-end|e2e)\s+)?encrypted\b"
                             # "..., unless it distributes only apps it has developed itself", "unless it counts as a
                             # similarly safe model": "it" is the reader's service or model (never "unless it is not
                             # technically feasible", "unless it would be disproportionate", "unless it can show ...":

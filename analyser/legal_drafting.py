@@ -38,8 +38,8 @@ _REFERRED_TO = re.compile(rf"\b(?P<who>signatories|providers?|services?)\s+(?:re
                           rf"(?P<where>(?:{_WHERE})\s+[\w.]+)", re.I)
 _SHALL = re.compile(r"\bshall\s+(not\s+)?apply\b", re.I)
 # "This measure is (not) to be applied by providers of ...": the passive of "applies to"
-_TO_BE_APPLIED = re.compile(r"^(\s*(?:this|the)\s+(?:measure|standard|section))\s+is\s+(not\s+)?to\s+be\s+(?:applied|followed|implemented)"
-                            r"\s+by\s+", re.I)
+_TO_BE_APPLIED = re.compile(r"^(\s*(?:(?:this|the)\s+(?:measure|standard|section)|it))\s+(?:is\s+(not\s+)?to|(?:should|must|shall)\s+(not\s+)?"
+                            r"(also\s+)?)\s*be\s+(?:applied|followed|implemented)\s+(also\s+)?by\s+", re.I)  # ("It should also be applied by")
 # "No provider need apply this measure unless its service is large": it applies only where the service is large
 _NO_PROVIDER_UNLESS = re.compile(r"^\s*no\s+provider\s+(?:need|needs|is\s+required\s+to)\s+apply\s+(?:this|the)\s+measure\s+unless\s+"
                                  r"(?:its|the)\s+service\s+", re.I)
@@ -334,8 +334,8 @@ _OUTSIDE_DEFINITION = re.compile(r"\b((?i:falls?|lies?|are|is|sits?))\s+outside\
                                  r"relevant\s+electronic|designated\s+internet|social\s+media|app\s+distribution|hosting|internet\s+carriage)"
                                  r"\s+services?\b", re.I)
 # "This code does not apply to counselling services. A counselling service that also serves targeted adverts is not
-# excluded.": those services given back (the sentence had been passed over, and they were confidently exempt)
-_NOT_EXCLUDED = re.compile(r"^\s*(?P<who>(?:an?|any)\s+[^.;]{3,160}?)\s+(?:is|are)\s+(?:still\s+)?not\s+(?:excluded|exempt(?:ed)?|"
+# excluded.": those given back (never a size, "A small provider is not exempt": no one is let out for it, ignored later)
+_NOT_EXCLUDED = re.compile(r"^\s*(?P<who>(?:an?|any)\s+(?![^.;]*\b(?:small|fewer\s+than|less\s+than|sole\s+traders?|start-?ups?)\b)[^.;]{3,160}?)\s+(?:is|are)\s+(?:still\s+)?not\s+(?:excluded|exempt(?:ed)?|"
                            r"carved\s+out|left\s+out|released)\s*\.?\s*$", re.I)
 # a sentence, not a title: a verb of application or duty, or the reader addressed
 _NOT_A_TITLE = re.compile(r"\b(?:is|are|appl(?:y|ies)|must|should|shall|will|may|need|do|does|you|your|provider|providers|signator\w*)\b", re.I)
@@ -471,7 +471,8 @@ def plain_legal(text: str) -> str:
             # beside the sentence it amends, whose words it does not find: that sentence no longer says whom for
             # certain, either way
             sentence = f"The words of this measure are changed by an amendment not carried out here, which may change whom it covers: {sentence}"
-        given_back = _NOT_EXCLUDED.match(sentence) if takes_out else None
+        # (an exception elsewhere: "exempt" in "A provider with fewer than 10 employees is not exempt" takes no one out)
+        given_back = _NOT_EXCLUDED.match(sentence) if any(_TAKES_OUT.search(s) for s in sentences if s is not sentence) else None
         if given_back:
             sentence = f"However, it does apply to {given_back['who']}."
         lead = _SUBJECT_TO.match(sentence)
@@ -493,7 +494,7 @@ def plain_legal(text: str) -> str:
                 sentence = f"{rest} It does not apply where {lead.group(0).strip(' ,')} says so."
         sentence = _REFERRED_TO.sub(lambda m: f"{m.group('who')} to which {m.group('where')} applies", sentence)
         sentence = _SHALL.sub(lambda m: "does not apply" if m.group(1) else "applies", sentence)
-        sentence = _TO_BE_APPLIED.sub(lambda m: f"{m.group(1)} {'does not apply' if m.group(2) else 'applies'} to ", sentence)
+        sentence = _TO_BE_APPLIED.sub(lambda m: f"{m[1]} {'does not apply' if m[2] or m[3] else 'also applies' if m[4] or m[5] else 'applies'} to ", sentence)
         sentence = _NO_PROVIDER_UNLESS.sub("This measure applies only where the service ", sentence)
         out.append(sentence)
     return " ".join(out)

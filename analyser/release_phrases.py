@@ -38,7 +38,9 @@ _DUTY_PART = (r"(?:(?:[\w-]+\s+){0,2}?(?:publication|access|steps?|duty|duties|o
               r"|(?:need|needs)\s+not\s+be\s+(?:given|provided|granted|offered|made|published|carried\s+out|done))"
               # ("The shorter Form is not available for a model with systemic risk": a permission's easier way, taken back)
               r"|(?:shorter|simplified|short|lighter|reduced|simpler)\s+(?:[\w-]+\s+)?(?:forms?|options?|routes?|templates?|procedures?|"
-              r"versions?)\s+(?:is|are)\s+not\s+(?:available|open))")
+              r"versions?)\s+(?:is|are)\s+not\s+(?:available|open)"
+              # ("That simplification is not available for a model with systemic risk": the same, said of the easing)
+              r"|(?:simplifications?|reliefs?|easements?|concessions?)\s+(?:is|are)\s+not\s+(?:available|open))")
 _ON_WHOM = r"(?:the|its|a|an|any|their)\s+(?:[\w-]+\s+){0,2}?(?:services?|models?|signator(?:y|ies)|providers?)\b"
 PART_RELEASED = rf"(?:that|this|such|these|those)\s+{_DUTY_PART}\s+(?P<cond>if|where|when)\s+(?={_ON_WHOM})"
 PART_RELEASED_AFTER = rf"(?P<cond>(?:where|if|when)\s+{_ON_WHOM}\s+[^,.;]{{3,160}}),\s+(?:(?:that|this|such|the|any)\s+)?{_DUTY_PART}\b"

@@ -43,6 +43,10 @@ _RISK_WORDINGS = [
     # ("whose risk of intimate image abuse is high")
     (re.compile(r"\bwhose\s+(?:assessed\s+)?risk\s+of\s+(?P<harm>[\w\s-]{3,60}?)\s+is\s+(?:assessed\s+as\s+)?(?P<level>high|medium|low)"
                 r"(?=\s*(?:[,.;:)]|$|\s+(?:and|or|but|which|that|where|unless|except)\b))", re.I), r"that are at \g<level> risk of \g<harm>"),
+    # ("services that have group chats, where children are at medium or high risk of encountering bullying content in them":
+    # the risk the children there face is the service's)
+    (re.compile(r"\b(?:where|in\s+which)\s+children\s+(?:are|would\s+be)\s+at\s+(medium\s+or\s+high|high|medium|low|negligible)\s+risk\s+of\s+"
+                r"(?:encountering\s+)?([^,.;:]{3,60}?)(?:\s+(?:in\s+them|on\s+it|on\s+them|there))?(?=\s*(?:[,.;:)]|$))", re.I), r"that are at \1 risk of \2"),
 ]
 # "(more than 700,000 monthly active UK users) over the previous six months", "measured as an average over six months": how
 # the number is counted, which the codes' own user numbers already are

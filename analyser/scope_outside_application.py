@@ -104,7 +104,7 @@ _SCOPE_TALK = re.compile(
     r"[^.;]*(?:\b(?:this|the|these|that|an?|each|every)\s+(?:[\w-]+\s+){0,2}?(?:measures?|standards?|commitments?|sections?|codes?|duty|duties|"
     r"recommendations?|requirements?|paragraphs?)\b|\b(?:measures?|paragraphs?|sections?)\s+\(?[A-Z]{0,4}\s?\d[\w.()]*)"
     r"(?:\s+(?:to|and|or)\s+\(?[A-Z]{0,4}\s?\d[\w.()]*)?\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:appl(?:y|ies|ied)|(?:is|are)\s+(?:owed|for|intended|meant|designed|relevant|addressed|aimed)|cover(?:s|ed)?|concerns?)\b[^.;]*"
+    r"(?:appl(?:y|ies|ied)|(?:is|are)\s+(?:not\s+)?(?:owed|for|intended|meant|designed|relevant|addressed|aimed|about)|cover(?:s|ed)?|concerns?)\b[^.;]*"
     r"|[^.;]*\b(?:no|any|every)\s+provider\s+(?:need|needs)\s+(?:not\s+)?apply\b[^.;]*"
     # "The Commitments of this Chapter do not bind a Signatory in respect of a model it releases under ..."
     r"|[^.;]*\b(?:do|does|shall|will)\s+not\s+(?:bind|oblige|extend\s+to)\b[^.;]*"
@@ -283,6 +283,8 @@ def subject_beside_exceptions(app: Applicability, measure: Measure, code_kind: s
                             f"{', '.join(vocab.feature_label(f) for f in dict.fromkeys(features))}, so services without it "
                             f"are unclear")
         return
+    # ("SMEs and SMCs may ...": each of the two, which no one Signatory is both of)
+    permitted = re.sub(r"\b(sm[ec]s)\s+and\s+(?=sm[ec]s\b)", r"\1 or ", permitted, flags=re.I)
     subject = _understood(f"This measure applies to {who or permitted}.", code_kind, vocab, id_pattern, intros)
     if permitted:
         if subject is not None and only_relief_classes(subject, vocab):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .application_text import USERS
 from .defined_terms import defined_class, definitions
 from .models import Measure
 
@@ -45,7 +46,10 @@ _READER_IF = re.compile(
 # allows users to livestream, the provider should ..."
 _OPENING_CONDITION = re.compile(
     r"^\W*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?P<who>(?:if|where|when|in\s+the\s+case\s+of|for)\s+(?:(?:you|your|they|their|a|an|the|any|each)\s+)?"
-    r"(?:[\w-]+\s+){0,4}?(?:you|your|they|services?|providers?|signator(?:y|ies)|platforms?|models?)\b[^,.;:]{0,200}),\s*"
+    r"(?:[\w-]+\s+){0,4}?(?:you|your|they|services?|providers?|signator(?:y|ies)|platforms?|models?)\b[^,.;:]{0,200}"
+    # "If users can follow or friend one another, a child's account should not be suggested ...": what people can do
+    # on the service (a feature of it), said of its users (passed over, the measure had been every service's)
+    rf"|(?:if|where|when)\s+{USERS}\s+(?:can|are\s+able\s+to|is\s+able\s+to|may)\b[^,.;:]{{0,200}}),\s*"
     r"(?=(?:(?:then\s+)?(?:you|they|it|signator(?:y|ies)|the\s+provider|providers?)\s+(?:should|must|shall|will|need|are|is)\b"
     # (an imperative, never the condition going on: "where the service is large, has a recommender system and ...")
     r"|(?!(?:has|have|is|are|was|were|and|or|but|nor|uses|offers|allows|lets|enables|provides|hosts|operates|does|can|"

@@ -30,6 +30,10 @@ _APPLIES_IF_USERS_CAN = re.compile(rf"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|wher
 _AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),\s+and\s+(?:requires?|asks?|expects?|sets?(?:\s+out)?|"
                            r"deals?\s+with|describes?|explains?)\s+"
                            r"(?:(?P<provider>(?:the|its|their)\s+providers?|them)\s+to\s+)?", re.I)
+# "This measure applies to providers of large services, and the provider should keep a protocol ...", "... in respect of
+# each service it provides - the provider should ...": the duty run on after whom, a sentence of its own
+_AND_THE_PROVIDER = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?),\s+(?:and\s+)?(?P<who>(?:the|its|their|such)\s+providers?)\s+"
+                               r"(?=(?:should|must|shall|will)\b)", re.I)
 # "MCM 12 applies only to Tier 3 social media services: the provider must name ...": the duty after a colon
 # ("ICU C3 applies to providers of multi-risk services and of large services: such providers should ...")
 # ("ICS A6 is recommended for large general search services: staff should follow ...", "...: users should be able to
@@ -112,9 +116,28 @@ _MEASURE_APPLIES_TO_THE_SERVICE = re.compile(r"\b(?P<id>[A-Z]{2,5}\s+[A-Z]\d{1,3
                                              r"(?:the|that|this|its|such\s+a)\s+service\b")
 
 
+# "A Signatory is not bound by this Commitment as regards a model it releases under ...": the Commitment does not apply to
+# those models (read with "A Signatory" as the class, the models had been dropped and every Signatory let out)
+_NOT_BOUND_AS_REGARDS = re.compile(r"\b(?:signatories|(?:a|any|each|every|the)\s+signatory)\s+(?:is|are)\s+not\s+bound\s+by\s+(this|the)\s+"
+                                   r"(commitment|measure|chapter|section)\s+(?:as\s+regards|in\s+respect\s+of|with\s+respect\s+to|in\s+relation\s+to|for)\s+"
+                                   r"(?=(?:(?:a|an|any|each|every|their|its|the)\s+)?(?:general-purpose\s+ai\s+)?models?\b)", re.I)
+# "Where a model with systemic risk is offered through an API, Signatories will ...": where the model has systemic risk and
+# is offered so, as the opening for "Where the model is ..." reads it
+_MODEL_WITH_RISK_IS = re.compile(r"^((?:if|where|when|once)\s+)(?:a|the|their|its)\s+model\s+with\s+systemic\s+risk\s+(?=(?:is|has|was|are)\s)", re.I)
+# "A provider of a Tier 1 social media service must, in respect of any private messaging part of the service, enable ...":
+# the duty is for the part, which only a service with it has (passed over, every such service had been bound)
+_FOR_A_PART = re.compile(r"\b(services?)\s+(must|should|shall|will),\s+in\s+respect\s+of\s+(?:any|the|its)\s+(?P<part>[\w\s-]{3,40}?)\s+"
+                         r"parts?\s+of\s+(?:the|its|that)\s+service,\s+", re.I)
+# "services to which either PCU E1 or PCU E2 applies": either measure, as "to which PCU E1 or PCU E2 applies" is read
+_EITHER_MEASURE = re.compile(r"\b(to\s+which)\s+either\s+(?=[A-Z]{2,5}\s+[A-Z]\d{1,3}[A-Za-z]?\s+or\s+[A-Z]{2,5}\s+[A-Z]\d)")
+
+
 def whom_said_plainly(work: str) -> str:
     """``work`` with the wordings above said plainly."""
-    work = _MEASURE_APPLIES_TO_THE_SERVICE.sub(r"\g<id> it", work)
+    work = _FOR_A_PART.sub(lambda m: f"{m[1]} that has {m['part']} {m[2]} ", work)
+    work = _MODEL_WITH_RISK_IS.sub(r"\1the model has systemic risk and ", work)
+    work = _NOT_BOUND_AS_REGARDS.sub(r"\1 \2 does not apply to ", work)
+    work = _EITHER_MEASURE.sub(r"\1 ", _MEASURE_APPLIES_TO_THE_SERVICE.sub(r"\g<id> it", work))
     work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _LARGE_USER_BASE.sub(r"large \1", work)))
     work = _WHOLE_WEB.sub(_general_search, _WHO_SHOULD.sub(". The provider ", work))
     work = _IN_SCOPE.sub("", _YOUR_OWN_RULES.sub(r"\1 ", _RULES_ABOUT.sub(r"\1", work)))
@@ -123,6 +146,7 @@ def whom_said_plainly(work: str) -> str:
     # (after "is for" or "applies to", the class ends the sentence that says whom and the duty is a sentence of its own)
     work = _THEY_WILL_AFTER_COLON.sub(lambda m: f"{m['lead']}{m[2]}. They " if m["lead"] else f"{m[2]} ",
                                       _WHEN_CRAWLING.sub(r"\1Signatories that crawl the web ", work))
+    work = _AND_THE_PROVIDER.sub(lambda m: f"{m[1]}. {m['who'][:1].upper()}{m['who'][1:]} ", work)
     work = _AND_REQUIRES.sub(lambda m: f"{m.group(1)}. " + ("The provider must " if m.group("provider") else "It requires "),
                              _APPLIES_IF_USERS_CAN.sub(r"\1to services where ", work))
     work = _EXCEPT_ONE.sub(r"\1 a service ", _COLON_DUTY.sub(lambda m: f"{m.group(1)}. {m['subject'][:1].upper()}{m['subject'][1:]}", _WHOSE_PROVIDERS_WILL.sub(". Their providers ", work)))

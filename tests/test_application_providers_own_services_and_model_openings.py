@@ -71,7 +71,8 @@ def test_a_count_of_staff_is_not_a_count_of_users():
                             prof.application_intros)
     # read as "fewer than 250 users", the measure had been decided from a number the profile does not hold
     assert not any(a.atom == "users" for a in atoms_of(app.condition))
-    assert any("employing" in words for words in app.unparsed)
+    # fewer than 250 staff is the EU's own line for an SME, the class the GPAI profile holds
+    assert not app.unparsed and any(a.atom == "feature" and a.params.get("name") == "sme" for a in atoms_of(app.condition))
     # people who use a service are still its users
     assert _reading("icu", "This measure applies to services used by more than 7 million people each month.")(**LARGE) is True
 
