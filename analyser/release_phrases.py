@@ -77,10 +77,17 @@ NOTHING_APPLIES = (r"nothing\s+in\s+(?:this|these|the)\s+(?:measures?|standards?
                    r"\s+(?:applies|is\s+to\s+apply)\s+to\s+(?=(?:an?|any|the|all)?\s*(?:[\w-]+\s+){0,5}?(?:providers?|services?|signator\w*|models?)\b)")
 _NOTHING_APPLIES = re.compile(r"^\W*" + NOTHING_APPLIES, re.I)
 
+# "No publication is required of an SME or an SMC": the duty released for the classes named (read in ``release_wordings``;
+# passed over, an SME had been bound with confidence)
+NOTHING_REQUIRED_OF = (r"no\s+(?:[\w-]+\s+){1,4}?(?:is|are)\s+(?:required|needed|expected)\s+(?:of|from)\s+"
+                       r"(?=(?:an?\s+)?(?:smes?|smcs?)\b[^.;]{0,40}(?:[.;]|$))")
+_NOTHING_REQUIRED_OF = re.compile(r"^\W*" + NOTHING_REQUIRED_OF, re.I)
+
+
 def opens_with_release(text: str) -> bool:
     """Does ``text`` (a paragraph without its label) open with one of the releases above, or release the duty said again
     for the models or services it names?"""
-    if _PASSIVE.match(text) or _PART.match(text) or _OUTSIDE.match(text) or _NOTHING_APPLIES.match(text):
+    if _PASSIVE.match(text) or _PART.match(text) or _OUTSIDE.match(text) or _NOTHING_APPLIES.match(text) or _NOTHING_REQUIRED_OF.match(text):
         return True
     named = _RELEASED_FOR_NAMED.search(text)
     return named is not None and releases_the_duty_again(named)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from .application_text import GIVEN_BACK_DUTY, RELEASE_AFTER_CONDITION, REST_OF_MEASURE, SENTENCE_START
-from .release_phrases import (NEED_DO_NOTHING_UNDER, NOTHING_APPLIES, NOTHING_UNDER, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
+from .release_phrases import (NEED_DO_NOTHING_UNDER, NOTHING_APPLIES, NOTHING_REQUIRED_OF, NOTHING_UNDER, PART_RELEASED, PART_RELEASED_AFTER, PART_RELEASED_FOR, PASSIVE_RELEASE,
                               RELEASED_FOR_NAMED, SMES_OR_SMCS, TREATED_OUTSIDE, releases_the_duty_again)
 from .paragraph_references import PARAGRAPH_LABEL
 
@@ -237,9 +237,12 @@ _RELEASE_AFTER_SEMICOLON = re.compile(r";\s+(?=(?:(?:where|if|when|unless|once)\
                                       r"[a-z]+(?:\s+(?:so|this|it|them))?\s*(?:[.;]|$))(?P<second>\w)", re.I)
 
 
+_NOTHING_REQUIRED_OF = re.compile(SENTENCE_START + NOTHING_REQUIRED_OF, re.I)
+
+
 def plain_releases(work: str) -> str:
     """``work`` with the releases, give-backs and further groups above said as the openings read them."""
-    work = _LIFTING_NEVER.sub(". This exception does not apply to ", work)
+    work = _NOTHING_REQUIRED_OF.sub("This measure does not apply to ", _LIFTING_NEVER.sub(". This exception does not apply to ", work))
     work = _PRECEDING_DISAPPLIED.sub(r"\g<before>This exception ", work)
     work = _RELEASE_AFTER_SEMICOLON.sub(lambda m: f". {(m['first'] or m['second']).upper()}", work)
     work = _SAVE_THAT_BOUND.sub(_given_back_to_those, work)

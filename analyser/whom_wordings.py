@@ -8,7 +8,10 @@ the Signatories named before a colon and their duty after it ("Signatories that 
 crawling, Signatories will ..." (the Signatories that crawl), and the kind of search service as a predicate ("a search
 service is large and general"), and general search services said by what they do ("search services that index the
 whole web"), a duty said as a relative clause ("..., who should ..."), what community standards are about and whose
-they are, "providers in scope", "a provider whose search service is ...", "if you X and you Y" and "on your service".
+they are, "providers in scope", "a provider whose search service is ...", "if you X and you Y" and "on your service", a duty
+run on after whom ("..., and the provider should ..."), "A Signatory is not bound by this Commitment as regards a model
+...", "Where a model with systemic risk is ...", a duty for "any private messaging part of the service", and "to which
+either PCU E1 or PCU E2 applies".
 
 Why its own module: each is a small rewrite of the text before the openings read it, found in codes that are not
 Ofcom's; kept apart from ``application_rewrites`` (the older, Ofcom-shaped rewrites) so that both stay small.
@@ -123,7 +126,7 @@ _NOT_BOUND_AS_REGARDS = re.compile(r"\b(?:signatories|(?:a|any|each|every|the)\s
                                    r"(?=(?:(?:a|an|any|each|every|their|its|the)\s+)?(?:general-purpose\s+ai\s+)?models?\b)", re.I)
 # "Where a model with systemic risk is offered through an API, Signatories will ...": where the model has systemic risk and
 # is offered so, as the opening for "Where the model is ..." reads it
-_MODEL_WITH_RISK_IS = re.compile(r"^((?:if|where|when|once)\s+)(?:a|the|their|its)\s+model\s+with\s+systemic\s+risk\s+(?=(?:is|has|was|are)\s)", re.I)
+_MODEL_WITH_RISK_IS = re.compile(r"(?:^|(?<=[.;]\s))((?:if|where|when|once)\s+)(?:a|the|their|its)\s+model\s+with\s+systemic\s+risk\s+(?=(?:is|has|was|are)\s)", re.I)
 # "A provider of a Tier 1 social media service must, in respect of any private messaging part of the service, enable ...":
 # the duty is for the part, which only a service with it has (passed over, every such service had been bound)
 _FOR_A_PART = re.compile(r"\b(services?)\s+(must|should|shall|will),\s+in\s+respect\s+of\s+(?:any|the|its)\s+(?P<part>[\w\s-]{3,40}?)\s+"

@@ -273,3 +273,30 @@ def test_a_duty_for_one_part_of_the_service():
     assert _status(code, ESAFETY, kind="social-media", features=["tier-1", "direct-messaging"]) == "applies"
     # passed over, a service with no private messaging had been bound with confidence
     assert _status(code, ESAFETY, kind="social-media", features=["tier-1"]) == "exempt"
+
+
+def test_nothing_required_of_smes_and_evaluators_a_signatory_has_assess_its_models():
+    code = _code(GPAI, ["Signatories shall publish summaries of their Framework and Model Reports where this is needed to "
+                        "assess systemic risk.", "No publication is required of an SME or an SMC."], "GPAI S10.2")
+    # passed over, an SME had been bound (or left to the feature the duty names) with confidence
+    assert gpai_status(code, "sme") == "exempt"
+    assert gpai_status(code, "smc", "systemic-risk") == "exempt"
+    assert gpai_status(code, "systemic-risk") == "applies"
+    # the models the evaluators assess are the duty's: never every Signatory's with confidence
+    evaluators = _code(GPAI, ["Signatories shall have independent external evaluators assess each model with systemic "
+                              "risk, except a model that is similarly safe or safer."], "GPAI S3.5")
+    assert gpai_status(evaluators) != "applies"
+    assert gpai_status(evaluators, "similarly-safe") == "exempt"
+
+
+def test_more_of_the_ico_code_s_conditions_in_its_readers_words():
+    for text, feature in (("If you publish rules about how users should behave or what content is allowed, uphold them.",
+                           "community-standards"),
+                          ("If you pass children's data to other companies in your own group, tell them.", "intra-group-sharing"),
+                          ("Where a parent or carer can track a child's location on the service, show the child a sign.",
+                           "parental-location-tracking"),
+                          ("If your service streams video, switch autoplay off by default.", "streaming"),
+                          ("Where children can buy things inside your service, set spending limits.", "in-app-purchases")):
+        reading = _reading(ICO, text)
+        assert reading(kind="online-service", features=[feature]) is True, text
+        assert reading(kind="online-service") is False, text
