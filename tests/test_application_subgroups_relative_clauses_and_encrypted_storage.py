@@ -2,9 +2,13 @@
 ("..., but to providers of vertical search services only where they are large"), a "will" inside the subject's
 relative clause ("Signatories whose model will have its weights published will ..."), an exception about the
 encrypted part of what a service holds ("..., except in respect of storage that is end-to-end encrypted"), a class said
-to be covered like every other ("SMEs are covered by this Measure in the same way as other Signatories"), and a
-measure that opens with what its users can do ("If users can follow or friend one another, ..."). The wording is this
-file's own, after the shapes of the retired held-out sets dev114 and dev115.
+to be covered like every other ("SMEs are covered by this Measure in the same way as other Signatories"), a measure
+that opens with what its users can do ("If users can follow or friend one another, ..."), a size that lets no one out
+("A provider with fewer than 10 employees is not exempt"), a further group in the passive, releases of SMEs and SMCs,
+"not bound ... as regards a model" and a duty for one part of a service; and wordings that had been left unclear:
+asides that restrict nothing, running headers, and the ICO, GPAI and PCU codes' own words for their classes. The
+wording is this file's own, after the shapes of the retired held-out sets dev114 and dev115 and of the development sets
+dev116 and dev117.
 """
 
 from __future__ import annotations
