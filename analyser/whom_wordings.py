@@ -25,6 +25,9 @@ from .application_text import USERS
 
 # "a model treated as similarly safe or safer": the participle said as the relative clause the grammar reads
 _TREATED_AS = re.compile(r"\b(an?\s+(?:[\w-]+\s+)?(?:model|service))\s+(?=(?:treated|regarded|considered|deemed|classed)\s+as\b)", re.I)
+# "services aimed at children under 13", "services designed for younger children": whom the services are for, said as a
+# participle straight after them (left, the words had not been read)
+_AIMED_AT = re.compile(r"\b(services|(?:an?|any)\s+(?:[\w-]+\s+)?service)\s+(?=(?:aimed|designed|intended|targeted|directed)\s+(?:at|for)\b)", re.I)
 # "This standard applies if children can make purchases inside your service": services where they can
 _APPLIES_IF_USERS_CAN = re.compile(rf"\b(appl(?:y|ies)\s+(?:only\s+)?)(?:if|where|when)\s+(?={USERS}\s+(?:can|are\s+able\s+to|is\s+able\s+to)\b)",
                                    re.I)
@@ -141,6 +144,7 @@ def whom_said_plainly(work: str) -> str:
     work = _MODEL_WITH_RISK_IS.sub(r"\1the model has systemic risk and ", work)
     work = _NOT_BOUND_AS_REGARDS.sub(r"\1 \2 does not apply to ", work)
     work = _EITHER_MEASURE.sub(r"\1 ", _MEASURE_APPLIES_TO_THE_SERVICE.sub(r"\g<id> it", work))
+    work = _AIMED_AT.sub(lambda m: f"{m[1]} that {'are' if m[1].lower() == 'services' else 'is'} ", work)
     work = _TREATED_AS.sub(r"\1 that is ", _STILL_TO_DO.sub("", _LARGE_USER_BASE.sub(r"large \1", work)))
     work = _WHOLE_WEB.sub(_general_search, _WHO_SHOULD.sub(". The provider ", work))
     work = _IN_SCOPE.sub("", _YOUR_OWN_RULES.sub(r"\1 ", _RULES_ABOUT.sub(r"\1", work)))

@@ -304,3 +304,11 @@ def test_more_of_the_ico_code_s_conditions_in_its_readers_words():
         reading = _reading(ICO, text)
         assert reading(kind="online-service", features=[feature]) is True, text
         assert reading(kind="online-service") is False, text
+
+
+def test_services_said_with_a_participle_of_whom_they_are_for():
+    for text in ("This standard applies to services aimed at children under 13.",
+                 "This standard applies to a service designed for children under 13."):
+        reading = _reading(ICO, text)
+        assert reading(kind="online-service", features=["under-13-audience"]) is True, text
+        assert reading(kind="online-service") is False, text
