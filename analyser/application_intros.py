@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .application_definitions import defines_services
-from .application_text import APPLY_THIS_MEASURE, LEADING_LABEL, SERVICE_SUBJECT, grammar_data
+from .application_text import APPLY_THIS_MEASURE, LEADING_LABEL, SERVICE_SUBJECT, excluded_or_released, grammar_data
 from .late_exceptions import LATE_EXCEPTION
 from .model_wordings import FOR_EACH_MODEL, OF_THEIR_MODELS, SAID_OF_THE_MODELS, VERB_ON_EACH_MODEL
 
@@ -227,16 +227,16 @@ def _first_intro(sentence: str, intros: tuple[Intro, ...]) -> tuple[Intro, str, 
                 condition = _DUTY_QUALIFIER.sub("", inner.group("cond") + (after if goes_on else "")).strip(" ,;:.")
             elif intro.until is not None and not exc and not body.strip(" ,;:.") and (duty := _DUTY_CONDITION.search(rest)):
                 condition = (duty.group("cond") or duty.group("where")).strip(" ,;:.")
-            elif intro.polarity == "exempt" and intro.until is not None and not exc:
-                # "... is not required to comply with it if the service does not allow ...": the release
-                # holds only on that condition, comma or none; "..., unless Australian children can hold
-                # accounts": the release is lifted where that holds (an exception, whatever its subject)
-                unless = _RELEASE_UNLESS.search(rest)
-                if unless:
+            elif intro.polarity == "exempt" and intro.until is not None and (not exc or (between := rest[(said.end() if (
+                    said := excluded_or_released().match(rest) or intro.until.match(rest)) else 0):exc.start()].strip(" ,;:."))):
+                # "... is not required to comply with it if the service does not allow ...": on that condition; "..., unless
+                # children can hold accounts": lifted where that holds; "... is not bound by this Commitment when it releases
+                # ..., unless ...": the words before the exception say who is let out (dropped, all had been), or unclear
+                if (unless := None if exc else _RELEASE_UNLESS.search(rest)):
                     late = "services where " + unless.group("cond").strip(" ,;:.")
                 else:
-                    cond = _RELEASE_CONDITION.search(rest)
-                    condition = (cond.group("cond") or cond.group("which")).strip(" ,;:.") if cond else ""
+                    cond = _RELEASE_CONDITION.search(between if exc else rest)
+                    condition = (cond.group("cond") or cond.group("which")).strip(" ,;:.") if cond else between if exc else ""
             elif intro.relative and intro.until is not None and (named := _PROVIDER_OF_AFTER.match(rest)):
                 # "If Australian children can hold accounts on the service, a provider of a social media service
                 # must ...": the duty's subject names the kind of service the condition is set on

@@ -150,7 +150,7 @@ def grammar_data() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
-def _excluded() -> re.Pattern[str]:
+def excluded_or_released() -> re.Pattern[str]:
     """"Services whose principal purpose is ... are not covered by this measure", "(...) are exempt from this standard",
     "... is not within this measure", "... are not bound by this Measure", "SMEs need not comply with this Commitment":
     application.toml's pieces "excluded" and "need_not_apply", which the openings that read such sentences use too; and
@@ -474,7 +474,7 @@ def is_application(text: str, phrase: re.Pattern[str] | None, under_heading: boo
         return True
     if (STRAY_APPLICATION.match(without_asides(text)) or STRAY_APPLICATION.match(without_asides(unlabelled))
             or _RELEASE_FROM_DUTY.match(unlabelled) or _CLASS_RELEASED.search(unlabelled) or _SCOPE_SHAPES.search(unlabelled)
-            or _excluded().search(unlabelled) or (WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
+            or excluded_or_released().search(unlabelled) or (WHOM_SIGNAL.search(unlabelled) and _NAMES_SERVICES.search(unlabelled))
             or _NOTHING_TO_DO.search(text) or _DUTY_FOR_SOME.search(text) or ASKS_WHOM.match(unlabelled)
             or EXEMPT_LABEL.match(unlabelled) or _answers_whom_not(unlabelled) or speaks_of_another(unlabelled)
             or users_can_then_do().match(unlabelled)

@@ -23,8 +23,8 @@ VERB_ON_EACH_MODEL = (r"(?!(?:where|if|when)\b)[a-z]+\s+(?:their|each|every)\s+(
                       r"(?=with\s+systemic\s+risk\b)")
 # ("Signatories shall have independent external evaluators assess each model with systemic risk": the verb of those they
 # have do it)
-DUTY_VERB_ON_EACH_MODEL = (r"(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bmust\s)|(?<=\bshould\s))(?:(?:have|get|ask)\s+(?:[\w-]+\s+){1,3}?(?=[a-z]+\s+"
-                           r"(?:their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+with\s+systemic\s+risk\b))?" + VERB_ON_EACH_MODEL)
+DUTY_VERB_ON_EACH_MODEL = (r"(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bmust\s)|(?<=\bshould\s))(?:(?:have|get|ask)\s+(?:[\w-]+\s+){1,3}?)?"
+                           + VERB_ON_EACH_MODEL)
 OF_THEIR_MODELS = (r"(?:(?:from|involving|in|across|on|about|concerning|affecting|to|of|[a-z]+ing)\s+(?:(?:(?:(?:each|every|any|all|one)\s+of\s+)?"
                    r"their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+|(?:(?<=\b(?:to|of)\s)an?\s+(?:general-purpose\s+ai\s+)?model|"
                    r"(?:general-purpose\s+ai\s+)?models)\s+(?=with\s+systemic\s+risk\b))"

@@ -312,3 +312,18 @@ def test_services_said_with_a_participle_of_whom_they_are_for():
         reading = _reading(ICO, text)
         assert reading(kind="online-service", features=["under-13-audience"]) is True, text
         assert reading(kind="online-service") is False, text
+
+
+def test_words_between_a_release_and_its_exception_are_read_or_left_unclear():
+    for words in ("A Signatory is not bound by this Commitment during its first year, unless its model presents systemic "
+                  "risk.",
+                  "Signatories are not bound by this Commitment once the weights are published, unless the model presents "
+                  "systemic risk."):
+        code = _code(GPAI, [words], "GPAI T1")
+        # dropped, the release had been every Signatory's and each one without systemic risk let out with confidence
+        assert gpai_status(code) == "unclear", words
+        assert gpai_status(code, "systemic-risk") == "applies", words
+    # a release with nothing between it and its exception is read as before
+    plain = _code(GPAI, ["SMEs are exempt from this Measure, unless their model has systemic risk."], "GPAI T1")
+    assert gpai_status(plain, "sme") == "exempt"
+    assert gpai_status(plain, "sme", "systemic-risk") == "applies"
