@@ -372,10 +372,10 @@ _INNER_CONDITION = re.compile(
     # "Signatories will, for each model with systemic risk that they have placed on the market, keep ...":
     # the duty is for those who have such a model
     # (never what follows "and the ..." that is no model: "for their models with systemic risk and the physical
-    # infrastructure those models run on", nor what they are kept "against", nor how, "using ...")
+    # infrastructure those models run on", nor what they are kept "against", nor how, "using ...", "by methods ...", nor when)
     # (after another preposition, only a relative clause said of the models: "the information about each of their models
     # that the AI Office needs" names what is owed, not whom)
-    rf"|(?:{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b|trained\b)|{OF_THEIR_MODELS}(?={SAID_OF_THE_MODELS}))(?:(?!\s+and\s+(?:the|its|their)\s+(?!models?\b)|\s+against\b|(?<!trained)\s+using\b|{_THEY_PROVIDE})[^,;])*)", re.I)
+    rf"|(?:{FOR_EACH_MODEL}(?=with\b|that\b|which\b|whose\b|trained\b)|{OF_THEIR_MODELS}(?={SAID_OF_THE_MODELS}))(?:(?!\s+and\s+(?:the|its|their)\s+(?!models?\b)|\s+against\b|(?<!trained)\s+using\b|\s+by\s+(?:methods?|means|ways?|techniques?)\b|\s+(?:when|whenever|once|if)\s+(?:they|it)\b|{_THEY_PROVIDE})[^,;])*)", re.I)
 # the opening of that condition, for reading the model's words as a service's (with the duty's own verb, no modal before it)
 FOR_EACH_MODEL_OPENING = re.compile(rf"^(?:{FOR_EACH_MODEL}|{OF_THEIR_MODELS}|{VERB_ON_EACH_MODEL})", re.I)
 # "Signatories will take the measures below if: (1) ...": a duty for every reader on a condition
@@ -400,7 +400,7 @@ CASE_OF = re.compile(r"^\W*in\s+(?:the\s+)?case\s+of\b", re.I)
 # the subject of a duty for every reader, once the opening is cut: "The provider of [the service] will ..."
 EVERY_READER = re.compile(r"^\s*(?:the|its|this|that|their|your)\s+(?:online\s+|regulated\s+)?(?:service|platform)\s*$", re.I)
 # "Providers of those services should ...": the services an earlier sentence named
-THOSE_SERVICES = re.compile(r"^\s*(?:those|these|the\s+same)\s+(?:services|platforms|providers)\s*$", re.I)
+THOSE_SERVICES = re.compile(r"^\s*(?:those|these|such|the\s+same)\s+(?:services|platforms|providers)\s*$", re.I)
 # ("Subsection (1) does not include a service that ...", "Paragraph (1) does not concern a model that ...": a class left
 # out, never "does not include personal data")
 _LEAVES_OUT = (r"(?:excludes|(?:does|do)\s+not\s+(?:include|concern)|(?:imposes|places|lays)\s+(?:nothing|no\s+[\w-]+)\s+(?:up)?on)"
@@ -422,7 +422,7 @@ MAY_CHANGE_WHO = re.compile(rf"\b(?:{_LEAVES_OUT}|"
                             r"codes?|commitments?|recommendations?|parts?|chapters?|requirements?|exceptions?|exemptions?)\b)[\w-]+)|"
                             # (not "content recommended to them", what a recommender system shows)
                             r"(?<!\bcontent\s)(?<!\bitems\s)(?<!\bposts\s)(?<!\bvideos\s)recommended\s+(?:for|to)|exempt\w*|unless|except|other than|excluding|"
-                            r"only|not\s+(?:required|expected)|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+|its\s+)?scope|within\s+it\b|"
+                            r"only|not\s+(?:required|expected)|(?:is|are)\s+(?:still\s+)?(?:needed|required)\s+(?:if|where|when)|(?:does|do)\s+not\s+reach|out\s+of\s+scope|in\s+scope|cover(?:s|ed)?|within\s+(?:the\s+|its\s+)?scope|within\s+it\b|"
                             # ("Smaller services are not excluded": they stay as the other sentences say)
                             r"(?<!\bnot\s)(?:excluded|excepted|disapplied|carved\s+out)|need\s+not|outside\s+(?:the\s+scope|its\s+scope)|"
                             # ("included" in a group of services, not content "included in users' feeds")

@@ -21,7 +21,7 @@ from typing import Sequence
 from .amendments import AMENDING, amends_another_paragraph, amends_words_in
 from .application_text import (ADDS_TO_DUTY, ANSWERED, APPLY_THIS_MEASURE, ASKS_WHOM, CONDITIONAL_OBLIGATION, DUTY, EXEMPT_HEADING, EXEMPT_LABEL,
                                LEADING_LABEL, STRAY_APPLICATION,
-                               clean_artefacts, grammar_data, is_application, users_can_then_do)
+                               clean_artefacts, excluded_or_released, grammar_data, is_application, users_can_then_do)
 from .late_exceptions import CONDITION_TAIL, CONTINUATION, EXCEPTION_TAIL, LATE_EXCEPTION, PASSIVE_DUTY
 from .legal_drafting import CONCESSION, SERVICES_LABEL
 from .model_wordings import FOR_EACH_MODEL, MODEL_PARTICIPLE, SIGNATORIES_OR_ONE
@@ -134,6 +134,11 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
             # "Signatories will monitor the model. / To support that monitoring, Signatories will give evaluators access,
             # except where the model is similarly safe": the exception is of the further duty, never of the measure
             continue
+        if _ON_THE_MODEL_NAMED.match(LEADING_LABEL.sub("", texts[i], count=1)) and any(
+                DUTY.search(texts[j]) and re.search(r"\bmodels?\b", texts[j], re.I) for j in out):
+            # "Signatories shall implement mitigations suited to each of their models with systemic risk. / Where the
+            # model's weights are to be published, the Signatory shall ...": a further duty about the model just named
+            continue
         if any(_OPENS_WITH_CONDITION.match(LEADING_LABEL.sub("", texts[j], count=1))
                and (_refers_back(texts[i], texts[j]) or _within_headed_feature(texts, i, j)) for j in out):
             # "If you publish community standards, uphold them. / If you rely on user reports to enforce those standards,
@@ -152,6 +157,9 @@ def after_a_duty_for_all(texts: Sequence[str], chosen: Sequence[int]) -> list[in
     return out
 
 
+# "Where the model's weights are to be published, the Signatory shall ...": a condition on the model an earlier duty named
+_ON_THE_MODEL_NAMED = re.compile(r"^\s*(?:if|where|when|once)\s+(?:the|that|such\s+a)\s+model(?:['\u2019]s)?\b[^,.;]{3,160},\s+"
+                                 r"(?:the\s+signatory|signatories|it|they)\s+(?:will|shall|should|must)\b", re.I)
 # a duty of every reader, after at most a phrase of purpose or time ("To support that monitoring, Signatories will ...")
 _EVERY_READERS_DUTY = re.compile(r"^\s*(?:(?!(?:if|where|when|unless|once)\b)[^,.;]{0,80},\s+)?(?:all\s+|the\s+)?(?:signatories|providers|the\s+provider|you)\s+(?:also\s+)?"
                                  r"(?:will|should|must|shall)\b", re.I)
@@ -200,6 +208,9 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
         # the last item's sentence going on after the items ("(b) ..., / and that, in either case, have ..."): never passed over
         if i - 1 in kept and i not in kept and CONTINUATION.match(texts[i]) and not _ends_sentence(texts[i - 1], texts[i]):
             kept = sorted({*kept, i})
+    # ("SMEs need not publish. / Nor need a Signatory whose model is ...": the release goes on in the next paragraph; "That
+    # release does not reach a model with systemic risk", "It is needed where ...": what it let out, given back)
+    kept = sorted({*kept, *(i for i in range(1, len(texts)) if i - 1 in kept and _RELEASE_GOES_ON.match(texts[i]))})
     # a heading "Exemption" (or "Exempt services") and the paragraph under it, whom the measure leaves out
     headed = [j for i, t in enumerate(texts[:-1]) if EXEMPT_HEADING.fullmatch(clean_artefacts(t)) for j in (i, i + 1)] if kept else []
     kept = sorted({*kept, *headed})
@@ -211,6 +222,11 @@ def settle_application(texts: Sequence[str], chosen: Sequence[int]) -> list[int]
     kept = [i for i in kept if not (AMENDING.search(texts[i]) and amends_another_paragraph(texts[i], applied))]
     more = [i for i, t in enumerate(texts) if i not in kept and AMENDING.search(t) and amends_words_in(t, applied)]
     return sorted({*kept, *more})
+
+
+_RELEASE_GOES_ON = re.compile(r"\W*(?:nor|neither)\b|\W*(?:(?:this|that|the|such)\s+(?:releases?|reliefs?|exemptions?|exceptions?|simplifications?|"
+                              r"concessions?)\s+(?:does|do)\s+not\s+(?:reach|cover|apply|extend)|(?:it|they|that|this)\s+(?:is|are)\s+(?:still\s+)?"
+                              r"(?:needed|required|owed)\s+(?:if|where|when))\b", re.I)
 
 
 def _ends_sentence(before: str, after: str) -> bool:
@@ -249,12 +265,15 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
     kept = after_a_duty_for_all(texts, chosen)
     if kept and all(_RESTRICTS_ONLY.match(LEADING_LABEL.sub("", clean_artefacts(texts[i]), count=1))
                     or EXEMPT_LABEL.match(LEADING_LABEL.sub("", clean_artefacts(texts[i]), count=1))
-                    or EXCEPTION_TAIL.match(clean_artefacts(texts[i])) for i in kept):
+                    or EXCEPTION_TAIL.match(clean_artefacts(texts[i])) or _only_releases(clean_artefacts(texts[i])) for i in kept):
         # "C5.1 Providers of services at high risk of grooming should ...", "C5.2 This applies only where the service
         # has user profiles": the restriction narrows the services the duty's subject named, which are kept with it
         first = min(kept)
         for i in range(first):
-            body = _OPENING_EXCEPTION.sub("", LEADING_LABEL.sub("", texts[i], count=1), count=1)
+            # ("Commitment 5 Safety mitigations. Signatories providing ...", "Where it is needed to assess systemic risks,
+            # Signatories providing ... will ...": the subject after a heading run into the paragraph, or a purpose)
+            body = _OPENING_EXCEPTION.sub("", _RUN_IN_HEADING.sub("", LEADING_LABEL.sub("", clean_artefacts(texts[i]), count=1), count=1), count=1)
+            body = _OPENING_PURPOSE.sub("", body, count=1)
             if _SCOPED_SUBJECT.match(body) and not CONDITIONAL_OBLIGATION.match(body):
                 kept = sorted({i, *kept})
                 break
@@ -289,6 +308,22 @@ def _settled(texts: Sequence[str], chosen: Sequence[int]) -> list[int]:
         if DUTY.search(text) or _binds_every_reader(text):
             return []
     return []
+
+
+def _only_releases(text: str) -> bool:
+    """Does ``text`` only let some out ("This Commitment is not binding on ...", "Signatories that are SMEs or SMCs are not
+    expected to publish such summaries"), so that whom the measure is for is said before it?"""
+    body = LEADING_LABEL.sub("", text, count=1)
+    return bool(opens_with_release(body) or excluded_or_released().search(body) or _CLASS_RELEASED.match(body))
+
+
+# "Signatories that are SMEs or SMCs are not expected to publish such summaries": a class let out of the duty said before
+_CLASS_RELEASED = re.compile(r"^\s*(?:signatories|providers)\s+(?:that|who|which)\s+are\s+[^.;]{1,80}?\s+(?:are\s+not\s+(?:expected|required|obliged)\s+to"
+                             r"|need\s+not|do\s+not\s+(?:need|have)\s+to)\b", re.I)
+# "Commitment 5 Safety mitigations. Signatories ...": a heading run into the paragraph's first sentence
+_RUN_IN_HEADING = re.compile(r"^\s*(?:commitment|measure|standard|section)\s+\d{1,3}(?:\.\d{1,3})?\s+[^.;:]{1,80}\.\s+(?=[A-Z])", re.I)
+# "Where it is needed to assess or reduce systemic risks, Signatories ...": why the duty is owed, never whom
+_OPENING_PURPOSE = re.compile(r"^\s*(?:where|if|when|so\s+far\s+as)\s+(?:it\s+is|this\s+is)\s+(?:needed|necessary|appropriate|required)\b[^,.;]{0,120},\s+", re.I)
 
 
 # "Signatories that also operate ...", "Providers of such services should also ...": "also" in the subject or before the verb

@@ -183,8 +183,7 @@ def _parse_application(
     total_words = 0
     parsed_words = 0
     sentences = [exception_last(s) for s in split_sentences(work)]
-    # "'Relevant service' means a service that is large. Providers of relevant services should ...": the term
-    # read as its definition where it is used
+    # "'Relevant service' means a large service. Providers of relevant services should ...": the term read as defined
     sentences = apply_definitions(sentences)
     matched = [match_intro(s.rstrip(" ."), all_intros) for s in sentences]
     intro_seen = any(m is not None for m in matched)
@@ -212,8 +211,9 @@ def _parse_application(
         if _BARE_APPLIES.match(body) or (result.scope and scope_husk(LEADING_LABEL.sub("", body, count=1))):
             continue  # what was left of "This measure applies in relation to content communicated publicly."
         late = inner = ""
-        if hit is not None and hit[0].alone and scoped:
-            continue
+        if hit is not None and hit[0].alone and (scoped or (not re.match(r"\W*(?:if|where|when)\b", body, re.I) and any(  # (after "If you
+                h and h[0].relative and h[0].until and h[0].polarity == "applies" for h in matched[:number]))):  # provide X, tell ...",
+            continue  # "Explain the parent's role" is theirs too; "If a parent can ..., show ..." is a second group)
         if hit is not None:
             intro, body, late, inner = hit
         elif _APPLIES_IN_SCOPE_ONLY.match(body) and not body[_APPLIES_IN_SCOPE_ONLY.match(body).end():].strip(" ."):

@@ -16,7 +16,8 @@ FOR_EACH_MODEL = r"for\s+(?:each|every|any|all|their)\s+(?:of\s+their\s+)?(?:gen
 # (read as a duty for all that names a feature, every Signatory had been bound)
 # ("the life of each model with systemic risk": "each" says it as plainly as "their", and so do models with systemic risk
 # named with no determiner ("apply safety mitigations to models with systemic risk") or after "to a" ("access to a
-# model with systemic risk"; never "methods suited to a model whose use ..."); after a verb's "-ing" form too:
+# model with systemic risk"; never "methods suited to a model whose use ..."; "for" too: "update the Model Report for a
+# model with systemic risk"); after a verb's "-ing" form too:
 # "commit to securing their models with systemic risk"), or the duty's own verb on each such model: "Signatories will
 # evaluate each model with systemic risk" (never "protect their models with adequate cybersecurity", how)
 VERB_ON_EACH_MODEL = (r"(?!(?:where|if|when)\b)[a-z]+\s+(?:their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+"
@@ -25,8 +26,8 @@ VERB_ON_EACH_MODEL = (r"(?!(?:where|if|when)\b)[a-z]+\s+(?:their|each|every)\s+(
 # have do it)
 DUTY_VERB_ON_EACH_MODEL = (r"(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bmust\s)|(?<=\bshould\s))(?:(?:have|get|ask)\s+(?:[\w-]+\s+){1,3}?)?"
                            + VERB_ON_EACH_MODEL)
-OF_THEIR_MODELS = (r"(?:(?:from|involving|in|across|on|about|concerning|affecting|to|of|[a-z]+ing)\s+(?:(?:(?:(?:each|every|any|all|one)\s+of\s+)?"
-                   r"their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+|(?:(?<=\b(?:to|of)\s)an?\s+(?:general-purpose\s+ai\s+)?model|"
+OF_THEIR_MODELS = (r"(?:(?:from|involving|in|across|on|about|concerning|affecting|to|of|for|[a-z]+ing)\s+(?:(?:(?:(?:each|every|any|all|one)\s+of\s+)?"
+                   r"their|each|every)\s+(?:general-purpose\s+ai\s+)?models?\s+|(?:(?:(?<=\b(?:to|of)\s)|(?<=\bfor\s))an?\s+(?:general-purpose\s+ai\s+)?model|"
                    r"(?:general-purpose\s+ai\s+)?models)\s+(?=with\s+systemic\s+risk\b))"
                    rf"|{DUTY_VERB_ON_EACH_MODEL})")
 # what is said of the models after those words: "with ...", "whose ...", or a relative clause of what a model is or has

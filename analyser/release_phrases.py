@@ -33,7 +33,10 @@ _PASSIVE = re.compile(r"^\W*" + PASSIVE_RELEASE, re.I)
 # model qualifies as a similarly safe or safer model", the condition first ("Where the model is ..., external evaluation
 # is not needed"), or for the services named ("Publication is not needed for a model that is treated as ...")
 _DUTY_PART = (r"(?:(?:[\w-]+\s+){0,2}?(?:publication|access|steps?|duty|duties|obligations?|requirements?|testing|evaluations?|assessments?|"
-              r"actions?|reviews?|reporting|summar(?:y|ies)|reports?|measures?)\s+(?:(?:is|are)\s+not\s+(?:required|needed|necessary|expected|owed)"
+              r"actions?|reviews?|reporting|summar(?:y|ies)|reports?|measures?)"
+              # ("External evaluation before placing on the market is not needed for a model treated as ...": when it is owed)
+              r"(?:\s+(?:before|after|prior\s+to|ahead\s+of)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?"
+              r"\s+(?:(?:is|are)\s+not\s+(?:required|needed|necessary|expected|owed)"
               # ("This access need not be given for a model treated as similarly safe")
               r"|(?:need|needs)\s+not\s+be\s+(?:given|provided|granted|offered|made|published|carried\s+out|done))"
               # ("The shorter Form is not available for a model with systemic risk": a permission's easier way, taken back)

@@ -38,7 +38,7 @@ _AND_REQUIRES = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{3,200}?),
                            r"(?:(?P<provider>(?:the|its|their)\s+providers?|them)\s+to\s+)?", re.I)
 # "This measure applies to providers of large services, and the provider should keep a protocol ...", "... in respect of
 # each service it provides - the provider should ...": the duty run on after whom, a sentence of its own
-_AND_THE_PROVIDER = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?),\s+(?:and\s+)?(?P<who>(?:the|its|their|such)\s+providers?)\s+"
+_AND_THE_PROVIDER = re.compile(r"(\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;:]{3,200}?),\s+(?:and\s+)?(?P<who>(?:the|its|their|such|those|these)\s+providers?)\s+"
                                r"(?=(?:should|must|shall|will)\b)", re.I)
 # "MCM 12 applies only to Tier 3 social media services: the provider must name ...": the duty after a colon
 # ("ICU C3 applies to providers of multi-risk services and of large services: such providers should ...")
@@ -138,8 +138,68 @@ _FOR_A_PART = re.compile(r"\b(services?)\s+(must|should|shall|will),\s+in\s+resp
 _EITHER_MEASURE = re.compile(r"\b(to\s+which)\s+either\s+(?=[A-Z]{2,5}\s+[A-Z]\d{1,3}[A-Za-z]?\s+or\s+[A-Z]{2,5}\s+[A-Z]\d)")
 
 
+# "(a) a dating service; or (b) a gaming service ..., in each case other than an enterprise service": the items of one
+# sentence, which "in each case" says the exception is of, joined as prose (after the semicolons, ", other than" had
+# been read as the last item's alone, and every enterprise dating service bound with confidence)
+_ITEMS_THEN_EACH_CASE = re.compile(r"(?P<items>(?<![\w)])\((?:a|i|1)\)[^.]{3,600}?;[^.]{3,400}?),?\s+in\s+(?:each|every|either|both|all)\s+(?:such\s+)?cases?\s*,?\s+"
+                                   r"(?=other\s+than\b|except\b|excluding\b|save\b|but\s+not\b)", re.I)
+
+
+# "Where it is needed to assess or reduce systemic risks, Signatories providing ... will publish ...": why the duty is owed,
+# which says nothing of whom (left, the sentence had not been read)
+_WHERE_NEEDED = re.compile(r"(^\W*|(?<=[.;:]\s))(?:where|if|when|so\s+far\s+as)\s+(?:it\s+is|this\s+is)\s+(?:needed|necessary|required)\s+"
+                           r"(?:to|for)\s+[^,.;]{3,120},\s+(?=(?:signatories|providers|the\s+(?:provider|signatory)|you)\b)", re.I)
+
+
+# "services whose terms of service prohibit every kind of primary priority content": services that do not allow it, as the
+# feature's own wording says (left, the words had not been read)
+_PROHIBIT_EVERY_KIND = re.compile(r"\b(?:whose\s+terms(?:\s+of\s+service)?|that|which)\s+(?:(?:already|expressly)\s+)?prohibits?\s+"
+                                  r"(?:all|every|each)\s+(?:of\s+the\s+)?kinds?\s+of\s+(?P<primary>primary\s+)?prior\s?ity\s+content\b", re.I)
+
+
+# "large services and multi-risk services, in each case so that the moderation function is resourced ...": why, never whom
+# (a plain ", so that ..." is dropped before these rewrites; "in each case" had kept it)
+_EACH_CASE_PURPOSE = re.compile(r",?\s+in\s+(?:each|every|either|both)\s+(?:such\s+)?cases?\s*,?\s+(?:so\s+that|in\s+order\s+(?:that|to))\b"
+                                r"[^.;]*?(?=[.;]|,\s+(?:and\s+)?(?:if|where|unless|provided|except|other\s+than)\b|$)"
+                                # (what is left once the purpose itself is gone: "..., in each case.")
+                                r"|,?\s+in\s+(?:each|every|either|both)\s+(?:such\s+)?cases?\s*,?\s*(?=[.;]|$)", re.I)
+# "..., in each case in relation to content that is reported ...", "large general search services, in relation to search
+# requests which seek ...": the content or requests the duty is about, never whom (content communicated publicly or
+# privately is the content scope, read as such elsewhere)
+_ABOUT_CONTENT = re.compile(r"(?<=services)\s*,?\s+(?:in\s+(?:each|every|either|both)\s+(?:such\s+)?cases?\s*,?\s+)?in\s+(?:relation|respect)\s+(?:to|of)\s+"
+                            r"(?:(?:the|any|all|such)\s+)?(?:content|search\s+requests?|searches|search\s+queries|queries|reports|complaints)\b"
+                            r"(?![^.;]*\b(?:publicly|privately)\b)[^.;]*?(?=\s*(?:[.;]|,\s+(?:and\s+)?(?:the\s+provider|providers|if|where|unless|"
+                            r"provided|except|other\s+than)\b|$))", re.I)
+
+
+# "SMEs and SMCs need not publish. Nor need a Signatory whose model is treated as similarly safe.": a second release of
+# the same duty, said as the first (left, the sentence had not been read)
+_NOR_NEED = re.compile(r"(?:^|(?<=[.;]\s))(?:nor|neither)\s+(?:need|needs|does|do|is|are)\s+(?=(?:(?:a|an|any|the)\s+(?:signatory|provider)|signatories|providers)\s+"
+                       r"(?:whose|that|which|who|with)\b)", re.I)
+
+
+# "services whose terms of service do not prohibit at least one kind of primary priority content": one or more kinds, as
+# the feature's wording says
+_AT_LEAST_ONE_KIND = re.compile(r"\b(prohibits?\s+)(?:at\s+least|any)\s+one\s+kind\s+of\s+(?=(?:primary\s+)?priority\s+content\b)", re.I)
+# "general search services with a significant number of UK users": the Act's link with the UK, which every service the
+# code covers has (never a size)
+_SIGNIFICANT_NUMBER = re.compile(r",?\s+with\s+a\s+significant\s+number\s+of\s+(?:uk\s+)?users(?:\s+in\s+the\s+uk)?\b", re.I)
+
+
+def _items_as_prose(m: re.Match[str]) -> str:
+    items = re.sub(r"\s*;\s*(?:(and|or)\s+)?", lambda s: f" {s[1]} " if s[1] else ", ", m["items"])
+    # (without their labels, which would cut the items apart again, the last keeping the exception)
+    return re.sub(r"(?<![\w)])\((?:[a-h]|i{1,3}|iv|v|\d)\)\s*", "", items) + ", in each case "
+
+
 def whom_said_plainly(work: str) -> str:
     """``work`` with the wordings above said plainly."""
+    work = _WHERE_NEEDED.sub(lambda m: m[1], _ITEMS_THEN_EACH_CASE.sub(_items_as_prose, work))
+    work = _ABOUT_CONTENT.sub("", _EACH_CASE_PURPOSE.sub("", work))
+    work = _NOR_NEED.sub("This does not apply to ", work)
+    work = _SIGNIFICANT_NUMBER.sub("", _AT_LEAST_ONE_KIND.sub(r"\1one or more kinds of ", work))
+    # (the words may still be broken across a line, "prior ity", which are rejoined only later)
+    work = _PROHIBIT_EVERY_KIND.sub(lambda m: f"that do not allow {'primary ' if m['primary'] else ''}priority content", work)
     work = _FOR_A_PART.sub(lambda m: f"{m[1]} that has {m['part']} {m[2]} ", work)
     work = _MODEL_WITH_RISK_IS.sub(r"\1the model has systemic risk and ", work)
     work = _NOT_BOUND_AS_REGARDS.sub(r"\1 \2 does not apply to ", work)
