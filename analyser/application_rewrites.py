@@ -125,7 +125,7 @@ _AGE_OF = re.compile(r"\b(under|below|over|above)\s+the\s+age\s+of\s+(\d{1,2})\b
 # "large services and multi-risk services, in each case other than file-storage services": the exception is the
 # whole clause's, as a plain ", other than" is
 _EACH_CASE_EXCEPTION = re.compile(r",?\s+in\s+(?:each|every|either|both|all)\s+(?:such\s+)?cases?\s*,?\s+"
-                                  r"(?=other\s+than\b|except\b|excluding\b|save\b|but\s+not\b)", re.I)
+                                  r"(?=other\s+than\b|except\b|excluding\b|save\b|but\s+not\b|unless\b)", re.I)
 
 
 # "a gaming service with communications functionality, being a relevant electronic service": the kind it is
@@ -331,7 +331,7 @@ _EVERY_SECTION = re.compile(
 # "services whose terms of service do not prohibit one or more kinds of primary priority content, other than services whose
 # principal purpose is the hosting or dissemination of such content": the content named last
 _SUCH_CONTENT_PURPOSE = re.compile(r"\b((?:primary\s+)?priority\s+content)((?:(?!(?:primary\s+)?priority\s+content)[^.])*?\bprincipal\s+purpose\s+"
-                                   r"is\s+(?:the\s+)?(?:hosting|dissemination|hosting\s+or\s+dissemination|hosting\s+or\s+disseminating)\s+of\s+)such\s+content\b", re.I)
+                                   r"is\s+(?:the\s+)?(?:hosting|dissemination|hosting\s+or\s+dissemination|hosting\s+or\s+disseminating|to\s+host\s+or\s+disseminate)\s+(?:of\s+)?)such\s+content\b", re.I)
 
 
 def plain_wording(work: str, vocab: Vocabulary) -> str:

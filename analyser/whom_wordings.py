@@ -142,7 +142,7 @@ _EITHER_MEASURE = re.compile(r"\b(to\s+which)\s+either\s+(?=[A-Z]{2,5}\s+[A-Z]\d
 # sentence, which "in each case" says the exception is of, joined as prose (after the semicolons, ", other than" had
 # been read as the last item's alone, and every enterprise dating service bound with confidence)
 _ITEMS_THEN_EACH_CASE = re.compile(r"(?P<items>(?<![\w)])\((?:a|i|1)\)[^.]{3,600}?;[^.]{3,400}?),?\s+in\s+(?:each|every|either|both|all)\s+(?:such\s+)?cases?\s*,?\s+"
-                                   r"(?=other\s+than\b|except\b|excluding\b|save\b|but\s+not\b)", re.I)
+                                   r"(?=other\s+than\b|except\b|excluding\b|save\b|but\s+not\b|unless\b)", re.I)
 
 
 # "Where it is needed to assess or reduce systemic risks, Signatories providing ... will publish ...": why the duty is owed,
@@ -186,6 +186,14 @@ _AT_LEAST_ONE_KIND = re.compile(r"\b(prohibits?\s+)(?:at\s+least|any)\s+one\s+ki
 _SIGNIFICANT_NUMBER = re.compile(r",?\s+with\s+a\s+significant\s+number\s+of\s+(?:uk\s+)?users(?:\s+in\s+the\s+uk)?\b", re.I)
 
 
+# "... unless the provider uses highly effective age assurance to keep children from the service, or the part of it on which
+# that content may be encountered": the part is where the age assurance works, which says no more of whom than it does
+_OR_THE_PART_OF_IT = re.compile(r"(\bage\s+(?:assurance|checks?|verification)\b[^.;]*?),\s+or\s+(?:to\s+|from\s+)?the\s+parts?\s+of\s+it\s+"
+                                r"(?:on|in|where|through)\b[^.;]*", re.I)
+# "where the provider already uses highly effective age assurance": "already" says when, never whom
+_ALREADY = re.compile(r"\b(?:already)\s+(?=(?:uses?|has|have|applies|apply|deploys?|prohibits?|operates?)\b)", re.I)
+
+
 def _items_as_prose(m: re.Match[str]) -> str:
     items = re.sub(r"\s*;\s*(?:(and|or)\s+)?", lambda s: f" {s[1]} " if s[1] else ", ", m["items"])
     # (without their labels, which would cut the items apart again, the last keeping the exception)
@@ -198,6 +206,7 @@ def whom_said_plainly(work: str) -> str:
     work = _ABOUT_CONTENT.sub("", _EACH_CASE_PURPOSE.sub("", work))
     work = _NOR_NEED.sub("This does not apply to ", work)
     work = _SIGNIFICANT_NUMBER.sub("", _AT_LEAST_ONE_KIND.sub(r"\1one or more kinds of ", work))
+    work = _ALREADY.sub("", _OR_THE_PART_OF_IT.sub(r"\1", work))
     # (the words may still be broken across a line, "prior ity", which are rejoined only later)
     work = _PROHIBIT_EVERY_KIND.sub(lambda m: f"that do not allow {'primary ' if m['primary'] else ''}priority content", work)
     work = _FOR_A_PART.sub(lambda m: f"{m[1]} that has {m['part']} {m[2]} ", work)

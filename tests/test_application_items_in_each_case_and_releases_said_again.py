@@ -195,3 +195,41 @@ def test_gpai_and_ico_wordings_of_their_features():
                              "with other users; (c) direct messaging.")
     assert grooming(risks=["grooming=medium"], features=["user-connections"]) is True
     assert grooming(risks=["grooming=medium"]) is False
+
+
+def test_children_s_codes_stock_wordings_left_unclear_before():
+    # "in each case unless ...": the exception is every group's, as "in each case other than" is
+    for text in ("This measure applies to providers of large services, and to providers of multi-risk services, in each "
+                 "case unless the provider uses highly effective age assurance to prevent children from accessing the whole "
+                 "service.",
+                 "This measure applies to providers of: (a) large services; or (b) multi-risk services, in each case unless "
+                 "the provider already uses highly effective age assurance."):
+        gated = _reading(PCU, text)
+        assert gated(users=8_000_000) is True, text
+        assert gated(users=8_000_000, features=["age-assurance"]) is False, text
+        assert gated(users=10) is False, text
+    # "or the part of it on which ...": where the age assurance works, which says no more of whom
+    feeds = _reading(PCU, "This measure applies to providers of services that operate a content recommender system. It does "
+                          "not apply where the provider uses highly effective age assurance to prevent children from "
+                          "accessing the service, or the part of it on which that content may be encountered.")
+    assert feeds(features=["recommender"]) is True
+    assert feeds(features=["recommender", "age-assurance"]) is False
+    # "... other than services whose principal purpose is hosting or disseminating such content": the content named first
+    such = _reading(PCU, "This measure applies to providers of services that do not prohibit one or more kinds of primary "
+                         "priority content, other than services whose principal purpose is hosting or disseminating such "
+                         "content.")
+    assert such(features=["allows-primary-priority-content"]) is True
+    assert such(features=["allows-primary-priority-content", "principal-purpose-ppc"]) is False
+
+
+def test_a_significant_number_of_child_users_is_likely_access_by_children():
+    grooming = _reading(ICU, "This measure applies to providers of services with a significant number of child users that "
+                             "are at medium or high risk of grooming.")
+    assert grooming(risks=["grooming=high"], features=["likely-accessed-by-children"]) is True
+    assert grooming(risks=["grooming=high"]) is False
+    # in a children's code it is the code's own scope, and the duty after "In response to ..." is no further group
+    crisis = _reading(PCS, "This measure applies to providers of general search services used by significant numbers of UK "
+                           "children. In response to search requests relating to suicide, the provider should show crisis "
+                           "prevention information.")
+    assert crisis(kind="search/general", features=["likely-accessed-by-children"]) is True
+    assert crisis(kind="search/vertical", features=["likely-accessed-by-children"]) is False
