@@ -394,6 +394,8 @@ def score(which: str, list_misses: bool = False) -> dict:
         "clause_right": per_clause["right"], "clause_wrong": per_clause["wrong"], "clause_unclear": per_clause["unclear"],
         "by_family": {f: {k: v / sum(c.values()) for k, v in c.items()} | {"decisions": sum(c.values())} for f, c in by_family.items()},
         "wrong_by_shape": {k: v["wrong"] for k, v in sorted(by_shape.items()) if v["wrong"]},
+        # (where the unclear clauses are: which family, form and deciding step leaves most undecided, with no wording)
+        "unclear_by_shape": {k: v["unclear"] for k, v in sorted(by_shape.items()) if v["unclear"]},
     }
     if list_misses:
         from analyser.conditions import describe
@@ -408,8 +410,8 @@ def main() -> None:
     ap.add_argument("which", nargs="?", default="dev", help="dev (every development set), devN (one of them), heldout or heldout32")
     ap.add_argument("--list-misses", action="store_true", help="print each clause not wholly right (dev only, please)")
     ap.add_argument("--shapes", action="store_true",
-                    help="count the clauses with a wrong decision by family, form (text or paragraphs), index cell and what "
-                         "decided (no wording shown)")
+                    help="count the clauses with a wrong decision, and those with unclear decisions only, by family, form "
+                         "(text or paragraphs), index cell and what decided (no wording shown)")
     args = ap.parse_args()
     if args.list_misses and (args.which == "heldout" or args.which in EARLIER_HELDOUT):
         ap.error("--list-misses shows clause text: use it on the dev set only, so that the held-out set stays unseen")
@@ -424,6 +426,8 @@ def main() -> None:
     if "--shapes" in sys.argv:
         for shape, n in r["wrong_by_shape"].items():
             print(f"  clauses with a wrong decision: {n} ({shape})")
+        for shape, n in r["unclear_by_shape"].items():
+            print(f"  clauses with unclear decisions only: {n} ({shape})")
 
 
 if __name__ == "__main__":
