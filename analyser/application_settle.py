@@ -4,9 +4,11 @@ which others are read with them.
 An "If you ..." paragraph after a duty for every reader is a further duty, not the measure's scope, and so is one whose
 condition refers back to an earlier one ("If you publish community standards, uphold them. / If you rely on user reports
 to enforce those standards, ..."). With no sentence of scope, the first paragraph whose subject is only some readers
-("Signatories that are SMEs may ...") says whom the measure is for. A paragraph that finishes the sentence of a kept one
-(", / unless ...", ", / and to providers of ..."), the sub-items a kept paragraph opens, and an amending instruction
-that changes the kept words are read with it.
+("Signatories that are SMEs may ...") says whom the measure is for; beside paragraphs that only let some out, so does
+the paragraph before them whose subject is some readers. A paragraph that finishes the sentence of a kept one (", /
+unless ...", ", / and to providers of ..."), one that goes on with its release ("Nor need ...", "That release does not
+reach ..."), the sub-items a kept paragraph opens, and an amending instruction that changes the kept words are read
+with it.
 
 Why its own module: the extractor (paragraphs from a PDF) and the applicability evaluation set (paragraphs given as
 text) must settle the paragraphs the same way, after each paragraph has been looked at alone.

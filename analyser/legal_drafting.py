@@ -183,11 +183,11 @@ _HEADING_ONLY_FOR = re.compile(r"^[^().;]{1,80}\((?:to\s+be\s+(?:completed|fille
 # been read)
 _EXCEPTED_FIRST = re.compile(r"(?:^|(?<=[.;]\s))(?P<who>[A-Z][^,.;:]{1,60}?)\s+(?:excepted|apart)\s*,\s*(?=(?i:(?:all\s+|every\s+|each\s+|the\s+)?"
                              r"(?:signator(?:y|ies)|providers?))\b)")
-# "The preceding paragraph imposes nothing on a Signatory as regards a model whose ...": whom it does not apply to, said
-# by what it lays on them (passed over, every Signatory had stayed bound with confidence)
-# (the Signatory or provider is kept unless the models named after it are whom: "... on a provider of a hosting service")
-_IMPOSES_NOTHING = re.compile(r"\b(?:imposes|places|lays)\s+(?:nothing|no\s+(?:duty|duties|obligations?|requirements?))\s+(?:up)?on\s+"
-                              r"(?P<who>(?:(?:an?|any|the)\s+)?(?:signator(?:y|ies)|providers?))\s+(?P<regards>(?:as\s+regards|in\s+respect\s+of|"
+# "The preceding paragraph imposes nothing on a Signatory as regards a model whose ...", "This section does not impose any
+# obligation on SMEs": whom it does not apply to, said by what it lays on them (passed over, they had stayed bound) (the
+# Signatory or provider kept unless the models after it are whom; never one alone, "no obligation on any Signatory")
+_IMPOSES_NOTHING = re.compile(r"\b(?:(?:imposes|places|lays)\s+(?:nothing|no\s+(?:duty|duties|obligations?|requirements?))|(?:does|do)\s+not\s+(?:impose|place|lay)\s+(?:any\s+)?(?:duty|duties|obligations?|requirements?))\s+(?:up)?on\s+"
+                              r"(?P<who>(?:(?:an?|any|the)\s+)?(?:(?:signator(?:y|ies)|providers?)(?=\s+(?:that|which|who|whose|of|with|as|in|for)\s)|smes?\b|smcs?\b))\s*(?P<regards>(?:as\s+regards|in\s+respect\s+of|"
                               r"with\s+regard\s+to|for)\s+(?=(?:an?|any|the|its|their)\s+(?:[\w-]+\s+){0,2}?models?\b))?", re.I)
 # "That relief does not extend to an SMC whose model has systemic risk": a give-back, said as the exceptions' give-backs are
 _RELIEF_NOT_EXTENDED = re.compile(r"\b((?i:that|this|the))\s+(?i:relief|exception|exemption|carve-out|concession)\s+(?:does\s+not|will\s+not)\s+"

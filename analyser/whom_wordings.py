@@ -10,11 +10,15 @@ service is large and general"), and general search services said by what they do
 whole web"), a duty said as a relative clause ("..., who should ..."), what community standards are about and whose
 they are, "providers in scope", "a provider whose search service is ...", "if you X and you Y" and "on your service", a duty
 run on after whom ("..., and the provider should ..."), "A Signatory is not bound by this Commitment as regards a model
-...", "Where a model with systemic risk is ...", a duty for "any private messaging part of the service", and "to which
-either PCU E1 or PCU E2 applies".
+...", "Where a model with systemic risk is ...", a duty for "any private messaging part of the service", "to which
+either PCU E1 or PCU E2 applies", the lettered items "in each case" governs ("(a) X; or (b) Y, in each case other than
+Z"), what a duty is about or for ("in each case so that ...", "in relation to search requests ...", "Where it is needed
+to ..."), a second release ("Nor need a Signatory whose ..."), "prohibit every kind of priority content", "at least one
+kind", the Act's "significant number of UK users", and where age assurance works ("or the part of it on which ...").
 
-Why its own module: each is a small rewrite of the text before the openings read it, found in codes that are not
-Ofcom's; kept apart from ``application_rewrites`` (the older, Ofcom-shaped rewrites) so that both stay small.
+Why its own module: each is a small rewrite of the text before the openings read it, found first in codes that are not
+Ofcom's and since in Ofcom's too; kept apart from ``application_rewrites`` (the older, Ofcom-shaped rewrites) so that
+both stay small.
 """
 
 from __future__ import annotations

@@ -165,6 +165,16 @@ def test_a_chapter_s_purpose_binds_no_one():
         aims = _reading(GPAI, text)
         assert aims(kind="gpai-provider") is True, text
         assert aims(kind="gpai-provider", features=["sme"]) is True, text
+    # (a control) a sentence that lays nothing on a class lets it out, and is never passed over as a statement of aims
+    for text in ("Signatories will publish a summary. It imposes nothing on Signatories that are SMEs.",
+                 "Signatories will publish a summary. This section does not impose any obligation on SMEs."):
+        code = _code(GPAI, [text], "GPAI X")
+        assert gpai_status(code, "sme") != "applies", text
+    # ... but one that lays nothing on any Signatory binds no one, and lets no class out
+    review = _code(GPAI, ["The Code will be looked at again at least every two years.",
+                          "This paragraph describes a process of the AI Office and places no obligation on any Signatory."],
+                   "GPAI Opening")
+    assert gpai_status(review, "sme") == "applies"
 
 
 def test_gpai_and_ico_wordings_of_their_features():
