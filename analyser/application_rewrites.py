@@ -17,7 +17,7 @@ from .paragraph_references import PARAGRAPH_LABEL
 from .release_wordings import plain_releases
 from .signatory_openings import signatories_before_placing, signatories_first
 from .risk_wordings import plain_risk_levels
-from .whom_wordings import whom_said_plainly
+from .whom_wordings import EACH_CASE_BEFORE_EXCEPTION, whom_said_plainly
 from .condition_tokens import lexicon_for, tokenise
 from .vocabulary import Vocabulary
 
@@ -124,8 +124,7 @@ _SERVICES_TERMS = re.compile(r"\b(?:the\s+service(?:'|\u2019)s|its)\s+(?=terms\b
 _AGE_OF = re.compile(r"\b(under|below|over|above)\s+the\s+age\s+of\s+(\d{1,2})\b", re.I)
 # "large services and multi-risk services, in each case other than file-storage services": the exception is the
 # whole clause's, as a plain ", other than" is
-_EACH_CASE_EXCEPTION = re.compile(r",?\s+in\s+(?:each|every|either|both|all)\s+(?:such\s+)?cases?\s*,?\s+"
-                                  r"(?=other\s+than\b|except\b|excluding\b|save\b|but\s+not\b|unless\b)", re.I)
+_EACH_CASE_EXCEPTION = re.compile(EACH_CASE_BEFORE_EXCEPTION, re.I)
 
 
 # "a gaming service with communications functionality, being a relevant electronic service": the kind it is

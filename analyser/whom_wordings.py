@@ -145,8 +145,10 @@ _EITHER_MEASURE = re.compile(r"\b(to\s+which)\s+either\s+(?=[A-Z]{2,5}\s+[A-Z]\d
 # "(a) a dating service; or (b) a gaming service ..., in each case other than an enterprise service": the items of one
 # sentence, which "in each case" says the exception is of, joined as prose (after the semicolons, ", other than" had
 # been read as the last item's alone, and every enterprise dating service bound with confidence)
-_ITEMS_THEN_EACH_CASE = re.compile(r"(?P<items>(?<![\w)])\((?:a|i|1)\)[^.]{3,600}?;[^.]{3,400}?),?\s+in\s+(?:each|every|either|both|all)\s+(?:such\s+)?cases?\s*,?\s+"
-                                   r"(?=other\s+than\b|except\b|excluding\b|save\b|but\s+not\b|unless\b)", re.I)
+# ("in each case" before an exception: written once here, for ``application_rewrites`` too, which reads it in prose)
+EACH_CASE_BEFORE_EXCEPTION = (r",?\s+in\s+(?:each|every|either|both|all)\s+(?:such\s+)?cases?\s*,?\s+"
+                              r"(?=other\s+than\b|except\b|excluding\b|save\b|but\s+not\b|unless\b)")
+_ITEMS_THEN_EACH_CASE = re.compile(r"(?P<items>(?<![\w)])\((?:a|i|1)\)[^.]{3,600}?;[^.]{3,400}?)" + EACH_CASE_BEFORE_EXCEPTION, re.I)
 
 
 # "Where it is needed to assess or reduce systemic risks, Signatories providing ... will publish ...": why the duty is owed,
