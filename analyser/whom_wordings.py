@@ -152,9 +152,10 @@ _ITEMS_THEN_EACH_CASE = re.compile(r"(?P<items>(?<![\w)])\((?:a|i|1)\)[^.]{3,600
 
 
 # "Where it is needed to assess or reduce systemic risks, Signatories providing ... will publish ...": why the duty is owed,
-# which says nothing of whom (left, the sentence had not been read)
+# which says nothing of whom (left, the sentence had not been read; never words with a condition or a class of their own)
 _WHERE_NEEDED = re.compile(r"(^\W*|(?<=[.;:]\s))(?:where|if|when|so\s+far\s+as)\s+(?:it\s+is|this\s+is)\s+(?:needed|necessary|required)\s+"
-                           r"(?:to|for)\s+[^,.;]{3,120},\s+(?=(?:signatories|providers|the\s+(?:provider|signatory)|you)\b)", re.I)
+                           r"(?:to|for)\s+(?:(?!\b(?:where|if|when|unless|except|services?|models?\s+(?:with|that|which|whose))\b)[^,.;]){3,120},\s+"
+                           r"(?=(?:signatories|providers|the\s+(?:provider|signatory)|you)\b)", re.I)
 
 
 # "services whose terms of service prohibit every kind of primary priority content": services that do not allow it, as the
@@ -164,17 +165,20 @@ _PROHIBIT_EVERY_KIND = re.compile(r"\b(?:whose\s+terms(?:\s+of\s+service)?|that|
 
 
 # "large services and multi-risk services, in each case so that the moderation function is resourced ...": why, never whom
-# (a plain ", so that ..." is dropped before these rewrites; "in each case" had kept it)
+# (a plain ", so that ..." is dropped before these rewrites; "in each case" had kept it; never past a condition of its own)
 _EACH_CASE_PURPOSE = re.compile(r",?\s+in\s+(?:each|every|either|both)\s+(?:such\s+)?cases?\s*,?\s+(?:so\s+that|in\s+order\s+(?:that|to))\b"
-                                r"[^.;]*?(?=[.;]|,\s+(?:and\s+)?(?:if|where|unless|provided|except|other\s+than)\b|$)"
+                                r"(?:(?!\b(?:where|if|when|unless|provided|except|excluding|other\s+than|services?|platforms?)\b)[^.;])*?"
+                                r"(?=[.;]|,\s+(?:and\s+)?(?:if|where|unless|provided|except|other\s+than)\b|$)"
                                 # (what is left once the purpose itself is gone: "..., in each case.")
                                 r"|,?\s+in\s+(?:each|every|either|both)\s+(?:such\s+)?cases?\s*,?\s*(?=[.;]|$)", re.I)
 # "..., in each case in relation to content that is reported ...", "large general search services, in relation to search
 # requests which seek ...": the content or requests the duty is about, never whom (content communicated publicly or
-# privately is the content scope, read as such elsewhere)
+# privately is the content scope, read as such elsewhere; never past a condition or services of its own, "... in relation
+# to content users report where the service has direct messaging", whose condition had been dropped)
 _ABOUT_CONTENT = re.compile(r"(?<=services)\s*,?\s+(?:in\s+(?:each|every|either|both)\s+(?:such\s+)?cases?\s*,?\s+)?in\s+(?:relation|respect)\s+(?:to|of)\s+"
                             r"(?:(?:the|any|all|such)\s+)?(?:content|search\s+requests?|searches|search\s+queries|queries|reports|complaints)\b"
-                            r"(?![^.;]*\b(?:publicly|privately)\b)[^.;]*?(?=\s*(?:[.;]|,\s+(?:and\s+)?(?:the\s+provider|providers|if|where|unless|"
+                            r"(?![^.;]*\b(?:publicly|privately)\b)(?:(?!\b(?:where|if|when|unless|provided|except|excluding|other\s+than|"
+                            r"services?|platforms?)\b)[^.;])*?(?=\s*(?:[.;]|,\s+(?:and\s+)?(?:the\s+provider|providers|if|where|unless|"
                             r"provided|except|other\s+than)\b|$))", re.I)
 
 
@@ -194,8 +198,9 @@ _SIGNIFICANT_NUMBER = re.compile(r",?\s+with\s+a\s+significant\s+number\s+of\s+(
 
 # "... unless the provider uses highly effective age assurance to keep children from the service, or the part of it on which
 # that content may be encountered": the part is where the age assurance works, which says no more of whom than it does
+# (up to a condition or exception of the sentence's own, which stays)
 _OR_THE_PART_OF_IT = re.compile(r"(\bage\s+(?:assurance|checks?|verification)\b[^.;]*?),\s+or\s+(?:to\s+|from\s+)?the\s+parts?\s+of\s+it\s+"
-                                r"(?:on|in|where|through)\b[^.;]*", re.I)
+                                r"(?:on|in|where|through)\b(?:(?!,?\s+(?:where|if|when|unless|provided|except|excluding|other\s+than)\b)[^.;])*", re.I)
 # "where the provider already uses highly effective age assurance": "already" says when, never whom
 _ALREADY = re.compile(r"\b(?:already)\s+(?=(?:uses?|has|have|applies|apply|deploys?|prohibits?|operates?)\b)", re.I)
 

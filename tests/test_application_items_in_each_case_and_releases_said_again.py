@@ -243,3 +243,22 @@ def test_a_significant_number_of_child_users_is_likely_access_by_children():
                            "prevention information.")
     assert crisis(kind="search/general", features=["likely-accessed-by-children"]) is True
     assert crisis(kind="search/vertical", features=["likely-accessed-by-children"]) is False
+
+
+def test_words_dropped_as_saying_nothing_of_whom_never_take_a_condition_with_them():
+    # what the duty is about, or for, ends before a condition of the sentence's own: read, or left unclear
+    for text in ("This measure applies to providers of large services in relation to content that users report where the "
+                 "service has direct messaging.",
+                 "This measure applies to providers of large services and multi-risk services, in each case in order to "
+                 "handle reports quickly where the service has direct messaging."):
+        app = parse_application(text, "u2u", vocabulary_for(load_profile("icu").services))
+        # (dropped with the purpose, the condition had gone and every large service been bound with confidence)
+        assert app.unparsed or "direct messaging" in describe(app.condition), text
+    gated = _code(PCU, ["This measure applies to providers of services that operate a content recommender system. It does "
+                        "not apply where the provider uses highly effective age assurance, or the part of it on which the "
+                        "feed appears, unless the service is large."], "PCU X")
+    large_gated = ["recommender", "age-assurance", "likely-accessed-by-children"]
+    assert _status(gated, PCU, users=8_000_000, features=large_gated) == "applies"
+    needed = _code(GPAI, ["Where it is needed to protect users where the model is offered through an API, Signatories will "
+                          "publish summaries."], "GPAI X")
+    assert gpai_status(needed) != "applies"
