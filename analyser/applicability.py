@@ -26,6 +26,7 @@ from .part_releases import read_with_part_releases
 from .own_number import named_by_its_number
 from .time_limits import limit_in_time
 from .evaluate import code_scope, code_vocabulary, truth
+from .feature_likeness import trusted_likeness
 from .models import Applicability, Code, Condition, IndexRow, Measure, ParseWarning, ServiceProfile
 
 _MAX_PROBES = 20_000
@@ -309,6 +310,8 @@ def resolve_measure(
     # ("Paragraph H3.1 does not apply to ...", "... need not comply with subclause (1)": the paragraph it names)
     application, referenced = read_references(application, measure.paragraphs)
     app = parse_application(application, code_kind, vocab, id_pattern, intros)
+    # (a feature read by likeness is trusted only where no other paragraph lets services out: "None of this applies to ...")
+    app = trusted_likeness(app, vocab, " ".join(p.text for p in measure.paragraphs))
     if defined or referenced:
         app.text = written  # what the code says; the reading used its own definition or the paragraph named (below)
         app.warnings.extend(f"{measure.id}: {note}" for note in (*defined, *referenced))

@@ -406,7 +406,7 @@ THOSE_SERVICES = re.compile(r"^\s*(?:those|these|such|the\s+same)\s+(?:services|
 _LEAVES_OUT = (r"(?:excludes|(?:does|do)\s+not\s+(?:include|concern)|(?:imposes|places|lays)\s+(?:nothing|no\s+[\w-]+)\s+(?:up)?on)"
                r"(?=\s+(?:all\s+|any\s+|the\s+|an?\s+)?(?:(?!(?:that|which|who|whose)\b)[\w-]+\s+){0,4}?(?:services?|providers?|platforms?|models?|signator))")
 NARROWS = re.compile(rf"\b{_LEAVES_OUT}|\b(?:does|do)\s+not\s+apply\b|\bis\s+not\s+required\b|\bexempt\w*\b|\bout\s+of\s+scope\b|"
-                     r"(?<!\bnot\s)\b(?:excluded|excepted|disapplied|carved\s+out|outside\s+(?:the\s+scope|its\s+scope|this|it)\b|need\s+not)\b", re.I)
+                     r"(?<!\bnot\s)\b(?:excluded|excepted|disapplied|carved\s+out|left\s+out\s+of\s+(?:it|this|the)\b|outside\s+(?:the\s+scope|its\s+scope|this|it)\b|need\s+not)\b", re.I)
 # "This measure applies only where ...", "It only applies to ...": a restriction of what the other sentences say
 ONLY_APPLIES = re.compile(r"^\W*(?:\d{1,2}\s+)?(?:(?:however|but|in\s+(?:either|each|both|every|any)\s+cases?),?\s+)?(?:it|(?:this|the)(?:\s+(?:[\w-]+\s+){0,2}?(?:measure|standard|section|commitment))?)"
                           r"\s+(?:only\s+applies|applies\s+only|is\s+only\s+relevant|is\s+relevant\s+only)\b", re.I)

@@ -16,6 +16,7 @@ from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
 from .condition_tokens import Tok, lexicon_for, tokenise
 from .condition_tree import and_, atom, is_understood, normalise, not_, or_
+from .feature_likeness import nearest_feature
 from .models import Condition
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -143,6 +144,7 @@ def _parse_each_case(
 _RESTRICTING = {"REL", "RELVERB", "WITH", "WITHOUT", "VERB", "COPULA", "AT", "LEVEL", "USERS_CMP"}
 _TURNING = {"OR", "ANDOR", "EITHER", "NEITHER", "NOR", "EXCEPT", "NOT", "ALL"}
 # ("Signatories that are SMEs are released from paragraph (3) ...": what is left over lets them out, never narrows)
+_NEGATES = re.compile(r"\b(?:no|not|none|never|nothing|nobody|no\s+one|without)\b|n't\b", re.I)
 _RELEASES = re.compile(r"\b(?:released|relieved|excused|exempt(?:ed)?|excluded|disapplied|need\s+not|not\s+required)\b", re.I)
 
 
@@ -208,11 +210,20 @@ def parse_body(
         # ("other than services whose ...": the leftover restricts the exception, which widens
         # the whole), so only a reading without them can take a leftover as a plain restriction
         text = "; ".join(leftovers)
+        # (nor one that negates: "services that share children's data with no one outside ...": not a narrower class)
         restricting = (trailing and first is not None and first.kind in _RESTRICTING
-                       and not any(t.kind in _TURNING for t in toks) and not _RELEASES.search(text))
+                       and not any(t.kind in _TURNING for t in toks) and not _RELEASES.search(text) and not _NEGATES.search(text))
+        near = nearest_feature(f"services {text}", vocab) if restricting and len(leftovers) == 1 else None
+        if near is not None:  # "app distribution services that make apps classified R18+ available": the rest read by likeness
+            return and_(cond, atom("feature", name=near[0], like=near[1], said=text)), total, total, []
         cond = and_(cond, atom("unknown", text=text)) if restricting else atom("unknown", text=body.strip())
     elif leftovers:
         cond = atom("unknown", text=body.strip())
+    if leftovers and cond is not None and cond.op == "atom" and cond.atom == "unknown":
+        # nothing of it read: a feature in the drafter's own words, when one feature's wordings are clearly nearest
+        near = nearest_feature(body.strip(), vocab)
+        if near is not None:
+            return atom("feature", name=near[0], like=near[1], said=body.strip()), total, total, []
     if leftovers:
         split = _service_exception(body, code_kind, vocab, id_pattern)
         if split is not None:

@@ -199,6 +199,8 @@ def describe_atom(cond: Condition, vocab: Vocabulary) -> str:
             words = {"low": "low, medium or high", "medium": "medium or high", "high": "high"}.get(lvl, lvl)
             return f"{words} risk of {vocab.harm_label(p.get('harm', 'any'))}"
         case "feature":
+            if p.get("like"):  # read by likeness (feature_likeness): the officer is shown the words and what they were close to
+                return f"{vocab.feature_label(p.get('name', '?'))} (the words '{p.get('said')}', read as nearest to '{p['like']}')"
             return vocab.feature_label(p.get("name", "?"))
         case "search_type":
             return f"{p.get('type')} search"

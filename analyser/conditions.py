@@ -50,6 +50,7 @@ from .application_text import (APPLY_THIS_MEASURE, ASKS_WHOM_NOT, LEADING_LABEL,
                                without_asides)
 from .condition_body import HARMS_SEEN, parse_body, parse_glossed
 from .deeming import Deeming, apply_deeming, read_deeming
+from .feature_likeness import trusted_likeness
 from .feature_phrasing import tiers_spelled_out
 from .such_services import SUCH, such_services
 from .condition_tokens import DEFAULT_MEASURE_ID, SCOPE_PATTERNS, digits_for_number_words, features_named, scope_husk, tokenise
@@ -103,7 +104,7 @@ def parse_application(
     """
     token = HARMS_SEEN.set([])  # "those kinds of content" refers back within this clause only
     try:
-        result = _parse_application(text, code_kind, vocab, id_pattern, intros)
+        result = trusted_likeness(_parse_application(text, code_kind, vocab, id_pattern, intros), vocab or load_vocabulary())
         for rule in (vocab.context_readings if vocab is not None else ()):
             if result.condition is None or not (rule.when.search(text or "") and rule.phrase.search(text or "")):
                 continue
@@ -118,8 +119,6 @@ def parse_application(
         return result
     finally:
         HARMS_SEEN.reset(token)
-
-
 
 
 def _parse_application(

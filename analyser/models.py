@@ -100,7 +100,8 @@ class Condition:
     ``op`` is "and" / "or" / "not" (with ``args``), "at_least" (``params.n`` of ``args`` hold),
     "agree" (two readings of one measure, the application text's and the index table's: decided
     only where they give the same answer) or "atom" (with ``atom`` and ``params``).
-    Atoms: all, large, users_over{n}, multi_risk, low_risk, risk{harm, min}, feature{name},
+    Atoms: all, large, users_over{n}, multi_risk, low_risk, risk{harm, min}, feature{name} (with like and
+    said where the feature was read from the drafter's own words as nearest to the profile's wording like),
     kind{kind}, search_type{type}, measure{id} (that measure applies), unknown{text} (words that
     were not understood: never true, never false). See analyser/conditions.py for the vocabulary.
     """

@@ -204,6 +204,21 @@ _OR_THE_PART_OF_IT = re.compile(r"(\bage\s+(?:assurance|checks?|verification)\b[
 # "where the provider already uses highly effective age assurance": "already" says when, never whom
 _ALREADY = re.compile(r"\b(?:already)\s+(?=(?:uses?|has|have|applies|apply|deploys?|prohibits?|operates?)\b)", re.I)
 
+# "This code applies to you if you provide an online product or service that children are likely to use", "... if you
+# offer an app, a website, a game or a connected toy that children are likely to access, whether that is ...": the
+# service the reader provides, named by example, that children are likely to use: the code's own scope said of the reader
+# (the examples are kinds of online service, never features that narrow it; left, the sentence had not been understood).
+# Only where a service is named as such among them: "an online game that children are likely to use" is a game
+_YOU_PROVIDE_WHAT_CHILDREN_USE = re.compile(
+    r"\b(if|when|where)\s+you\s+(?:provide|offer|run|operate|make\s+available)\s+"
+    # (among them a service said as such: "an online game that children are likely to use" stays a game)
+    r"(?=(?:(?!\b(?:that|which|who)\b)[^.;:]){0,120}?\b(?:online\s+(?:products?|services?)|products?\s+or\s+services?|apps?|websites?)\b)"
+    r"(?:(?!\b(?:that|which|who|if|where|unless|only|except|not|without|with|whose)\b)[^.;:]){3,200}?,?\s+(?:(?:that|which)\s+)?"
+    r"(?:(?:a\s+child|children)(?:\s+in\s+the\s+uk)?\s+(?:is|are)\s+likely\s+to\s+(?:use|access)|(?:is|are)\s+likely\s+to\s+be\s+"
+    r"(?:used|accessed)\s+by\s+children)(?:\s+in\s+practice)?"
+    r"(?:,\s+(?:whether\s+(?:that|it)\s+is\s+)?(?:(?!\b(?:that|which|who|if|where|unless|only|except|not|without|with|whose|but)\b)"
+    r"[^.;:]){3,200}?(?=\s*[.;]|$))?", re.I)
+
 
 def _items_as_prose(m: re.Match[str]) -> str:
     items = re.sub(r"\s*;\s*(?:(and|or)\s+)?", lambda s: f" {s[1]} " if s[1] else ", ", m["items"])
@@ -218,6 +233,7 @@ def whom_said_plainly(work: str) -> str:
     work = _NOR_NEED.sub("This does not apply to ", work)
     work = _SIGNIFICANT_NUMBER.sub("", _AT_LEAST_ONE_KIND.sub(r"\1one or more kinds of ", work))
     work = _ALREADY.sub("", _OR_THE_PART_OF_IT.sub(r"\1", work))
+    work = _YOU_PROVIDE_WHAT_CHILDREN_USE.sub(r"\1 your service is likely to be accessed by children", work)
     # (the words may still be broken across a line, "prior ity", which are rejoined only later)
     work = _PROHIBIT_EVERY_KIND.sub(lambda m: f"that do not allow {'primary ' if m['primary'] else ''}priority content", work)
     work = _FOR_A_PART.sub(lambda m: f"{m[1]} that has {m['part']} {m[2]} ", work)
