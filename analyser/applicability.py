@@ -311,7 +311,7 @@ def resolve_measure(
     application, referenced = read_references(application, measure.paragraphs)
     app = parse_application(application, code_kind, vocab, id_pattern, intros)
     # (a feature read by likeness is trusted only where no other paragraph lets services out: "None of this applies to ...")
-    app = trusted_likeness(app, vocab, " ".join(p.text for p in measure.paragraphs))
+    app = trusted_likeness(app, vocab, " ".join(p.text for p in measure.paragraphs if not p.is_application))
     if defined or referenced:
         app.text = written  # what the code says; the reading used its own definition or the paragraph named (below)
         app.warnings.extend(f"{measure.id}: {note}" for note in (*defined, *referenced))

@@ -16,7 +16,7 @@ from .condition_limbs import Limbs, split_limbs
 from .condition_reader import ParseFail
 from .condition_tokens import Tok, lexicon_for, tokenise
 from .condition_tree import and_, atom, is_understood, normalise, not_, or_
-from .feature_likeness import nearest_feature
+from .feature_likeness import read_by_likeness
 from .models import Condition
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -213,17 +213,17 @@ def parse_body(
         # (nor one that negates: "services that share children's data with no one outside ...": not a narrower class)
         restricting = (trailing and first is not None and first.kind in _RESTRICTING
                        and not any(t.kind in _TURNING for t in toks) and not _RELEASES.search(text) and not _NEGATES.search(text))
-        near = nearest_feature(f"services {text}", vocab) if restricting and len(leftovers) == 1 else None
+        near = read_by_likeness(f"services {text}", vocab) if restricting and len(leftovers) == 1 else None
         if near is not None:  # "app distribution services that make apps classified R18+ available": the rest read by likeness
-            return and_(cond, atom("feature", name=near[0], like=near[1], said=text)), total, total, []
+            return and_(cond, near), total, total, []
         cond = and_(cond, atom("unknown", text=text)) if restricting else atom("unknown", text=body.strip())
     elif leftovers:
         cond = atom("unknown", text=body.strip())
     if leftovers and cond is not None and cond.op == "atom" and cond.atom == "unknown":
         # nothing of it read: a feature in the drafter's own words, when one feature's wordings are clearly nearest
-        near = nearest_feature(body.strip(), vocab)
+        near = read_by_likeness(body.strip(), vocab)
         if near is not None:
-            return atom("feature", name=near[0], like=near[1], said=body.strip()), total, total, []
+            return near, total, total, []
     if leftovers:
         split = _service_exception(body, code_kind, vocab, id_pattern)
         if split is not None:

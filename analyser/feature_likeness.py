@@ -90,12 +90,8 @@ def _index(vocab: Vocabulary) -> tuple[tuple[tuple[str, str, frozenset[str]], ..
     return _INDEXES[vocab.key]
 
 
-def nearest_feature(condition: str, vocab: Vocabulary) -> tuple[str, str] | None:
-    """(feature key, the wording it was matched to) when ``condition`` is clearly one feature in other words, else None."""
-    lead = _LEAD.match(condition)
-    if lead is None:
-        return None
-    said = condition[lead.end():]
+def _nearest(said: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """(feature key, the wording it was matched to) when ``said`` is clearly one feature in other words, else None."""
     if _LIMITS.search(said):
         return None
     words = _words(said)
@@ -126,6 +122,39 @@ def nearest_feature(condition: str, vocab: Vocabulary) -> tuple[str, str] | None
     return key, ranked[0][1][1]
 
 
+def _two_parts(said: str, vocab: Vocabulary) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
+    """Every way of cutting ``said`` at one "and" or "or" into two parts that are each clearly one feature, a different
+    one ("publish community standards and rely on reports from users to uphold them", "is an online game and sells
+    items for real money inside the game")."""
+    found = []
+    for joiner in _JOINERS.finditer(said):
+        left, right = said[: joiner.start()].strip(), said[joiner.end():].strip()
+        right = re.sub(r"^(?:that|which|who|also|then)\s+", "", right, flags=re.I)
+        a, b = _nearest(left, vocab), _nearest(right, vocab)
+        if a is not None and b is not None and a[0] != b[0]:
+            found.append((joiner.group(0).lower(), a, b))
+    return found
+
+
+def read_by_likeness(condition: str, vocab: Vocabulary) -> Condition | None:
+    """The feature (or two features joined by "and" or "or") that ``condition`` ("services that ...") clearly names in
+    other words, each atom carrying the drafter's words and the wording matched; None when it is not clear."""
+    lead = _LEAD.match(condition)
+    if lead is None:
+        return None
+    said = condition[lead.end():].strip()
+    one = _nearest(said, vocab)
+    if one is not None:
+        return atom("feature", name=one[0], like=one[1], said=condition)
+    parts = _two_parts(said, vocab)
+    if len(parts) != 1:
+        return None  # none, or more than one cut that reads: the drafter's grouping is not clear
+    joiner, a, b = parts[0]
+    args = [atom("feature", name=k, like=w, said=condition) for k, w in (a, b)]
+    # (the node says which words it read, so that trusted_likeness takes its "or" as the reading's own)
+    return Condition(op="and" if joiner == "and" else "or", args=args, params={"said": condition})
+
+
 # words by which a clause lets services out, gives some back or permits them something: beside them, a condition read by
 # likeness is not trusted ("If your service is a counselling service ..., this code does not cover it", "Where a Signatory
 # integrates the model ..., it need not ...", "Signatories that release ... may meet paragraph (1) by ...": what such a
@@ -139,6 +168,8 @@ def _trusted(cond: Condition, plain: bool) -> tuple[Condition, list[str]]:
     """``cond`` with each feature read by likeness kept only where ``plain`` and every operator above it is "and" (never
     under "not", "or" or two readings that must agree: there a near reading could turn the answer); the others are
     words not understood again."""
+    if cond.params.get("said") and not plain:  # two features read together: undone whole
+        return atom("unknown", text=str(cond.params["said"])), [str(cond.params["said"])]
     if cond.op == "atom":
         if cond.atom == "feature" and cond.params.get("like") and not plain:
             said = str(cond.params.get("said", ""))
@@ -146,20 +177,27 @@ def _trusted(cond: Condition, plain: bool) -> tuple[Condition, list[str]]:
         return cond, []
     undone: list[str] = []
     args = []
+    own = bool(cond.params.get("said"))  # two features read together by likeness: its "or" is the reading's own
     for a in cond.args:
-        kept, lost = _trusted(a, plain and cond.op == "and")
+        kept, lost = _trusted(a, plain and (cond.op == "and" or own))
         args.append(kept)
         undone += lost
     return (replace(cond, args=args), undone) if undone else (cond, [])
 
 
 def _names_another(text: str, cond: Condition, vocab: Vocabulary) -> bool:
-    """Does ``text`` name, word for word in one of its wordings of two words or more, a feature other than those read by
-    likeness in ``cond`` ("If you rely on user reporting to enforce your community standards": community standards too)?"""
-    read = {a.params.get("name") for a in _likeness_atoms(cond)}
+    """Does ``text`` name, word for word in one of its wordings of two words or more, a feature ``cond`` does not hold
+    ("If you rely on user reporting to enforce your community standards": community standards too)?"""
+    read = {a.params.get("name") for a in _feature_atoms(cond)}  # (those read exactly are accounted for too)
     said = f" {' '.join(_WORD.findall(text.lower().replace(chr(0x2019), chr(39))))} "
     return any(key not in read and f" {' '.join(_WORD.findall(wording_text.lower()))} " in said
                for key, wording_text, _wording in _index(vocab)[0])
+
+
+def _feature_atoms(cond: Condition) -> list[Condition]:
+    if cond.op == "atom":
+        return [cond] if cond.atom == "feature" else []
+    return [a for arg in cond.args for a in _feature_atoms(arg)]
 
 
 def _likeness_atoms(cond: Condition) -> list[Condition]:
@@ -168,14 +206,21 @@ def _likeness_atoms(cond: Condition) -> list[Condition]:
     return [a for arg in cond.args for a in _likeness_atoms(arg)]
 
 
+def _takes_out(cond: Condition) -> bool:
+    """Does the reading take services out anywhere ("... and not counselling services")?"""
+    return cond.op == "not" or any(_takes_out(a) for a in cond.args)
+
+
 def trusted_likeness(app: Applicability, vocab: Vocabulary, context: str = "") -> Applicability:
     """``app`` with the features read by likeness that its clause cannot be trusted with made words not understood:
-    under "not", "or" or two readings, or anywhere in a clause (or ``context``, the measure's other paragraphs) that lets
-    services out, gives some back or permits them something, or that names another feature outright."""
+    under "not", "or" or two readings; in a clause that lets services out, gives some back or permits them something,
+    unless its reading takes services out (the exact reading understood those words, "... and not counselling
+    services"); beside other paragraphs of the measure (``context``) that do so; or beside another feature named outright."""
     if app.condition is None or not _likeness_atoms(app.condition):
         return app
     text = f"{app.text or ''} {context}"
-    cond, undone = _trusted(app.condition, not _TURNS.search(text) and not _names_another(text, app.condition, vocab))
+    turned = bool(_TURNS.search(context)) or (bool(_TURNS.search(app.text or "")) and not _takes_out(app.condition))
+    cond, undone = _trusted(app.condition, not turned and not _names_another(text, app.condition, vocab))
     if undone:
         app.condition = cond
         app.unparsed += [u for u in undone if u not in app.unparsed]

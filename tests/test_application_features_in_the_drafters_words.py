@@ -1,7 +1,8 @@
 """A feature named in the drafter's own words, read as the one feature of the code whose wordings it is clearly nearest
-(``feature_likeness``), and every case where that reading is not trusted and the clause stays undecided: two things
-joined, a negation, a clause (or another paragraph of the measure) that lets services out, a condition under "not", and
-a clause that names a second feature outright. Also two readings that had been confident without the words for it: a
+(``feature_likeness``), two such features joined by "and", the reading kept beside an exception the grammar understood,
+and every case where that reading is not trusted and the clause stays undecided: two things joined where no cut reads,
+a negation, a clause (or another paragraph of the measure) that lets services out, a condition under "not", and a
+clause that names a second feature outright. Also two readings that had been confident without the words for it: a
 class said with a negation ("share children's data with no one outside your organisation") and a later sentence that
 leaves a class out ("... is left out of it, unless ..."). The wording is this file's own.
 """
@@ -72,4 +73,20 @@ def test_a_later_sentence_that_leaves_a_class_out_is_no_second_group():
                        "of it, unless you also use that profile to choose which adverts a child is shown."], "ICO S12")
     # read as "profiling, or (the words)", a service whose only profiling is its core service's had been "applies"
     assert ico_status(code, "profiling", "core-profiling") != "applies"
+    assert ico_status(code) == "exempt"
+
+
+def test_two_features_in_other_words_joined_by_and():
+    code = _code(ICO, ["If you publish community standards and rely on reports from users to uphold them, make the reporting "
+                       "tools easy for a child to find."], "ICO S6")
+    assert ico_status(code, "community-standards", "user-reporting") == "applies"
+    assert ico_status(code, "community-standards") == "exempt"
+    assert ico_status(code, "user-reporting") == "exempt"
+
+
+def test_beside_an_exception_the_grammar_understood_the_reading_stands():
+    code = _code(ICO, ["If your service allows parents to monitor their child's activity, tell the child when monitoring is on.",
+                       "This does not apply where your service is a preventive or counselling service."], "ICO S11")
+    assert ico_status(code, "parental-monitoring") == "applies"
+    assert ico_status(code, "parental-monitoring", "counselling-service") == "exempt"
     assert ico_status(code) == "exempt"
