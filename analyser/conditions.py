@@ -104,7 +104,7 @@ def parse_application(
     """
     token = HARMS_SEEN.set([])  # "those kinds of content" refers back within this clause only
     try:
-        result = trusted_likeness(_parse_application(text, code_kind, vocab, id_pattern, intros), vocab or load_vocabulary())
+        result = _parse_application(text, code_kind, vocab, id_pattern, intros)
         for rule in (vocab.context_readings if vocab is not None else ()):
             if result.condition is None or not (rule.when.search(text or "") and rule.phrase.search(text or "")):
                 continue
@@ -116,7 +116,8 @@ def parse_application(
                 # the profile says the term may mean more narrowly here: kept both ways, decided where they agree
                 result.condition = Condition(op="agree", args=[result.condition, other],
                                              params={"why": "context", "because": rule.because})
-        return result
+        # (last, so that a reading read both ways above is checked too)
+        return trusted_likeness(result, vocab or load_vocabulary())
     finally:
         HARMS_SEEN.reset(token)
 

@@ -14,7 +14,9 @@ run on after whom ("..., and the provider should ..."), "A Signatory is not boun
 either PCU E1 or PCU E2 applies", the lettered items "in each case" governs ("(a) X; or (b) Y, in each case other than
 Z"), what a duty is about or for ("in each case so that ...", "in relation to search requests ...", "Where it is needed
 to ..."), a second release ("Nor need a Signatory whose ..."), "prohibit every kind of priority content", "at least one
-kind", the Act's "significant number of UK users", and where age assurance works ("or the part of it on which ...").
+kind", the Act's "significant number of UK users", where age assurance works ("or the part of it on which ..."), and
+the ICO code's own scope said of the reader ("if you provide an online product or service that children are likely to
+use").
 
 Why its own module: each is a small rewrite of the text before the openings read it, found first in codes that are not
 Ofcom's and since in Ofcom's too; kept apart from ``application_rewrites`` (the older, Ofcom-shaped rewrites) so that
@@ -211,7 +213,6 @@ _ALREADY = re.compile(r"\b(?:already)\s+(?=(?:uses?|has|have|applies|apply|deplo
 # Only where a service is named as such among them: "an online game that children are likely to use" is a game
 _YOU_PROVIDE_WHAT_CHILDREN_USE = re.compile(
     r"\b(if|when|where)\s+you\s+(?:provide|offer|run|operate|make\s+available)\s+"
-    # (among them a service said as such: "an online game that children are likely to use" stays a game)
     r"(?=(?:(?!\b(?:that|which|who)\b)[^.;:]){0,120}?\b(?:online\s+(?:products?|services?)|products?\s+or\s+services?|apps?|websites?)\b)"
     r"(?:(?!\b(?:that|which|who|if|where|unless|only|except|not|without|with|whose)\b)[^.;:]){3,200}?,?\s+(?:(?:that|which)\s+)?"
     r"(?:(?:a\s+child|children)(?:\s+in\s+the\s+uk)?\s+(?:is|are)\s+likely\s+to\s+(?:use|access)|(?:is|are)\s+likely\s+to\s+be\s+"
