@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from .condition_tree import atom
+from .condition_tree import atom, atoms_of
 from .models import Applicability, Condition
 from .vocabulary import Vocabulary
 
@@ -62,22 +62,35 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word  # ("profile", "profiling": "profil")
 
 
+def _plain_words(text: str) -> list[str]:
+    """The words of ``text``, lower case, with a curly apostrophe made straight (one rule for both sides)."""
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
+
+
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in _WORD.findall(text.lower().replace("\u2019", "'")) if w not in _STOP)
+    return frozenset(_stem(w) for w in _plain_words(text) if w not in _STOP)
 
 
-_INDEXES: dict[str, tuple[tuple[tuple[str, str, frozenset[str]], ...], dict[str, float]]] = {}
-_LABELS: dict[str, dict[str, frozenset[str]]] = {}  # vocabulary key -> feature -> the words of its label
+@dataclass(frozen=True)
+class _Index:
+    """One vocabulary's features as the comparison needs them, built once per vocabulary key."""
+
+    wordings: tuple[tuple[str, str, frozenset[str]], ...]  # (feature, wording, its words): wordings of two words or more
+    phrases: tuple[tuple[str, str], ...]  # (feature, " wording "): the same wordings word for word, to find them named
+    weight: dict[str, float]  # each word's weight: the fewer features use it, the more it tells
+    unknown: float  # the weight of a word no wording uses: as much as the rarest
+    labels: dict[str, frozenset[str]]  # each feature's label, as words
 
 
-def _index(vocab: Vocabulary) -> tuple[tuple[tuple[str, str, frozenset[str]], ...], dict[str, float]]:
-    """Each feature's wordings as word sets (two words or more), and each word's weight (kept per vocabulary key)."""
+_INDEXES: dict[str, _Index] = {}
+
+
+def _index(vocab: Vocabulary) -> _Index:
     if vocab.key in _INDEXES:
         return _INDEXES[vocab.key]
     wordings = []
     features_of: dict[str, set[str]] = {}
     for key, info in vocab.features.items():
-        _LABELS.setdefault(vocab.key, {})[key] = _words(info.get("label", ""))
         for text in [info.get("label", ""), *info.get("variants", [])]:
             words = _words(text)
             if len(words) >= 2:
@@ -86,7 +99,10 @@ def _index(vocab: Vocabulary) -> tuple[tuple[tuple[str, str, frozenset[str]], ..
                 features_of.setdefault(w, set()).add(key)
     n = max(len(vocab.features), 1)
     weight = {w: math.log(1 + n / len(keys)) for w, keys in features_of.items()}
-    _INDEXES[vocab.key] = (tuple(wordings), weight)
+    _INDEXES[vocab.key] = _Index(
+        wordings=tuple(wordings), phrases=tuple((key, f" {' '.join(_plain_words(text))} ") for key, text, _w in wordings),
+        weight=weight, unknown=max(weight.values(), default=1.0),
+        labels={key: _words(info.get("label", "")) for key, info in vocab.features.items()})
     return _INDEXES[vocab.key]
 
 
@@ -97,29 +113,30 @@ def _nearest(said: str, vocab: Vocabulary) -> tuple[str, str] | None:
     words = _words(said)
     if len(words) < 2:
         return None
-    wordings, weight = _index(vocab)
-    unknown = max(weight.values(), default=1.0)  # a word no wording uses weighs as much as the rarest
-    total = sum(weight.get(w, unknown) for w in words)
-    best: dict[str, tuple[float, str]] = {}
+    index = _index(vocab)
+
+    def weigh(ws: frozenset[str]) -> float:
+        return sum(index.weight.get(w, index.unknown) for w in ws)
+
+    total = weigh(words)
+    best: dict[str, tuple[float, str, frozenset[str]]] = {}
     joined = len(_JOINERS.findall(said))
-    for key, text, wording in wordings:
+    for key, text, wording in index.wordings:
         if len(_JOINERS.findall(text)) < joined:
             continue  # "watch what the child does or see where the child is": two things joined, where the wording has one
-        shared = sum(weight.get(w, unknown) for w in words & wording)
-        contained = shared / sum(weight.get(w, unknown) for w in wording)
-        covered = shared / total
-        score = min(contained / CONTAINED, covered / COVERED)
-        if score > best.get(key, (0.0, ""))[0]:
-            best[key] = (score, text)
+        shared = weigh(words & wording)
+        score = min(shared / weigh(wording) / CONTAINED, shared / total / COVERED)
+        if score > best.get(key, (0.0,))[0]:
+            best[key] = (score, text, wording)
     ranked = sorted(best.items(), key=lambda kv: kv[1][0], reverse=True)
     if not ranked or ranked[0][1][0] < 1.0:
         return None
     if len(ranked) > 1 and ranked[1][1][0] > ranked[0][1][0] - MARGIN:
         return None
-    key, wording = ranked[0][0], _words(ranked[0][1][1])
-    if any(other != key and label and label <= words and not label <= wording for other, label in _LABELS[vocab.key].items()):
+    key, (_score, text, wording) = ranked[0]
+    if any(other != key and label and label <= words and not label <= wording for other, label in index.labels.items()):
         return None  # "profile children to serve them targeted advertising": a second feature named by its label
-    return key, ranked[0][1][1]
+    return key, text
 
 
 def _two_parts(said: str, vocab: Vocabulary) -> list[tuple[str, tuple[str, str], tuple[str, str]]]:
@@ -188,22 +205,10 @@ def _trusted(cond: Condition, plain: bool) -> tuple[Condition, list[str]]:
 def _names_another(text: str, cond: Condition, vocab: Vocabulary) -> bool:
     """Does ``text`` name, word for word in one of its wordings of two words or more, a feature ``cond`` does not hold
     ("If you rely on user reporting to enforce your community standards": community standards too)?"""
-    read = {a.params.get("name") for a in _feature_atoms(cond)}  # (those read exactly are accounted for too)
-    said = f" {' '.join(_WORD.findall(text.lower().replace(chr(0x2019), chr(39))))} "
-    return any(key not in read and f" {' '.join(_WORD.findall(wording_text.lower()))} " in said
-               for key, wording_text, _wording in _index(vocab)[0])
-
-
-def _feature_atoms(cond: Condition) -> list[Condition]:
-    if cond.op == "atom":
-        return [cond] if cond.atom == "feature" else []
-    return [a for arg in cond.args for a in _feature_atoms(arg)]
-
-
-def _likeness_atoms(cond: Condition) -> list[Condition]:
-    if cond.op == "atom":
-        return [cond] if cond.atom == "feature" and cond.params.get("like") else []
-    return [a for arg in cond.args for a in _likeness_atoms(arg)]
+    # (features the reading holds, read exactly or by likeness, are accounted for)
+    read = {a.params.get("name") for a in atoms_of(cond) if a.atom == "feature"}
+    said = f" {' '.join(_plain_words(text))} "
+    return any(key not in read and phrase in said for key, phrase in _index(vocab).phrases)
 
 
 def _takes_out(cond: Condition) -> bool:
@@ -216,7 +221,7 @@ def trusted_likeness(app: Applicability, vocab: Vocabulary, context: str = "") -
     under "not", "or" or two readings; in a clause that lets services out, gives some back or permits them something,
     unless its reading takes services out (the exact reading understood those words, "... and not counselling
     services"); beside other paragraphs of the measure (``context``) that do so; or beside another feature named outright."""
-    if app.condition is None or not _likeness_atoms(app.condition):
+    if app.condition is None or not any(a.atom == "feature" and a.params.get("like") for a in atoms_of(app.condition)):
         return app
     text = f"{app.text or ''} {context}"
     turned = bool(_TURNS.search(context)) or (bool(_TURNS.search(app.text or "")) and not _takes_out(app.condition))
